@@ -1,0 +1,106 @@
+//! The command line: one file per command, each starting with its arguments
+//! (whose doc comments are the `--help` text) and a `run` function.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub mod add;
+pub mod edit;
+pub mod export;
+pub mod extract;
+pub mod import;
+pub mod ingest;
+pub mod init;
+pub mod query;
+pub mod report;
+pub mod show;
+pub mod speakers;
+pub mod topics;
+
+/// Who said what, when, and for or against what: a database of attributed
+/// statements extracted from news articles.
+#[derive(Debug, Parser)]
+#[command(name = "claimdb", version, about, long_about = None, max_term_width = 100)]
+pub struct Cli {
+    /// The claims database (an SQLite file; created by `init` or on first write).
+    #[arg(long, global = true, env = "CLAIMDB_DB", default_value = "claims.db")]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database, or migrate an older one in place.
+    Init(init::Args),
+    /// Read articles and store every attributed statement in them.
+    Ingest(ingest::Args),
+    /// Extract statements from articles and print them, without a database.
+    Extract(extract::Args),
+    /// Record a claim by hand; prints its id.
+    Add(add::Args),
+    /// Find statements by speaker, topic, stance, date and full text.
+    Query(query::Args),
+    /// List speakers, add aliases, merge two speakers into one.
+    Speakers(speakers::Args),
+    /// Show one statement with its document and the sentence it stands in.
+    Show(show::Args),
+    /// Correct a statement; an edited statement is never overwritten by ingest.
+    Edit(edit::Args),
+    /// Delete a statement.
+    Delete(edit::DeleteArgs),
+    /// Write every statement out (the columns of `query`).
+    Export(export::Args),
+    /// Read statements from a file in export's own format (.jsonl or .csv).
+    Import(import::Args),
+    /// Define topics and tag statements with them.
+    Topics(topics::Args),
+    /// Stance tables, timelines, shifts and disagreements.
+    Report(report::Args),
+}
+
+/// What a command wants the process to exit with, beyond plain success.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything asked for was done.
+    Done,
+    /// The command finished, but some inputs were skipped (exit code 3), so a
+    /// script can tell "all went in" from "most went in".
+    Partial,
+}
+
+impl Outcome {
+    pub fn exit_code(self) -> ExitCode {
+        match self {
+            Outcome::Done => ExitCode::SUCCESS,
+            Outcome::Partial => ExitCode::from(3),
+        }
+    }
+}
+
+/// What every command is handed besides its own arguments.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub db: PathBuf,
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let ctx = Context { db: cli.db };
+    match cli.command {
+        Command::Init(args) => init::run(args, &ctx),
+        Command::Ingest(args) => ingest::run(args, &ctx),
+        Command::Extract(args) => extract::run(args, &ctx),
+        Command::Add(args) => add::run(args, &ctx),
+        Command::Query(args) => query::run(args, &ctx),
+        Command::Speakers(args) => speakers::run(args, &ctx),
+        Command::Show(args) => show::run(args, &ctx),
+        Command::Edit(args) => edit::run(args, &ctx),
+        Command::Delete(args) => edit::run_delete(args, &ctx),
+        Command::Export(args) => export::run(args, &ctx),
+        Command::Import(args) => import::run(args, &ctx),
+        Command::Topics(args) => topics::run(args, &ctx),
+        Command::Report(args) => report::run(args, &ctx),
+    }
+}

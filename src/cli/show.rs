@@ -1,0 +1,8 @@
+use super::{Context, Outcome};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
+    anyhow::bail!("'show' is not built yet")
+}

@@ -1,0 +1,288 @@
+//! Plain data shared by every stage: what extraction produces, what the store
+//! keeps and what the output formats print. A statement is the same
+//! `Statement` from extraction to export.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A half-open range of Unicode code point offsets into a document's text.
+/// Offsets leave the program only in this form (never as byte offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from([start, end]: [usize; 2]) -> Self {
+        Span { start, end }
+    }
+}
+
+impl From<Span> for [usize; 2] {
+    fn from(span: Span) -> Self {
+        [span.start, span.end]
+    }
+}
+
+/// One or more pieces of text, in order: a quote interrupted by "he said" is
+/// two pieces. Serialised as `[s, e]` when whole, `[[s, e], ...]` when not.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Spans(pub Vec<Span>);
+
+impl Spans {
+    pub fn single(span: Span) -> Self {
+        Spans(vec![span])
+    }
+
+    /// The range from the first piece's start to the last piece's end.
+    pub fn hull(&self) -> Option<Span> {
+        let first = self.0.first()?;
+        let last = self.0.last()?;
+        Some(Span::new(first.start, last.end))
+    }
+}
+
+impl Serialize for Spans {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_slice() {
+            [one] => one.serialize(serializer),
+            many => many.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Spans {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Shape {
+            One([usize; 2]),
+            Many(Vec<[usize; 2]>),
+        }
+        Ok(match Shape::deserialize(deserializer)? {
+            Shape::One(pair) => Spans(vec![pair.into()]),
+            Shape::Many(pairs) => Spans(pairs.into_iter().map(Span::from).collect()),
+        })
+    }
+}
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim().to_ascii_lowercase();
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == wanted)
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
+                        format!("unknown {} '{}' (expected one of: {})", stringify!($name).to_lowercase(), s, names.join(", "))
+                    })
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where a statement stands toward its topic.
+    Stance { Support => "support", Oppose => "oppose", Neutral => "neutral" }
+);
+
+text_enum!(
+    /// How the content is reported: in quotation marks, paraphrased, or both.
+    Kind { Direct => "direct", Indirect => "indirect", Mixed => "mixed" }
+);
+
+text_enum!(
+    /// What sort of speaker a name stands for.
+    SpeakerKind { Person => "person", Organization => "organization", Group => "group", Unknown => "unknown" }
+);
+
+text_enum!(
+    /// How a statement came to be in the database.
+    Origin { Extracted => "extracted", Manual => "manual", Edited => "edited" }
+);
+
+impl Default for Stance {
+    fn default() -> Self {
+        Stance::Neutral
+    }
+}
+
+/// An article as read from a file, a JSONL line or standard input, before
+/// extraction. `text` is exactly what the store keeps and what spans index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    /// The file path, `name:line` for a JSONL article, or `-` for stdin.
+    pub path: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub text: String,
+}
+
+/// One attributed statement: who (source), how (cue), what (content).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Canonical speaker name ("Marco Rubio").
+    pub speaker: String,
+    #[serde(default = "unknown_speaker_kind")]
+    pub speaker_kind: SpeakerKind,
+    /// The mention as written in the text ("he", "Rubio", "the secretary").
+    #[serde(default)]
+    pub speaker_mention: String,
+    /// Role or title ("U.S. Secretary of State").
+    #[serde(default)]
+    pub role: Option<String>,
+    /// The reporting word or phrase ("said", "dismissed", "according to").
+    #[serde(default)]
+    pub cue: String,
+    /// The content as it stands in the text (pieces joined by " ... ").
+    pub content: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub stance: Stance,
+    #[serde(default)]
+    pub hedged: bool,
+    #[serde(default)]
+    pub topic: Option<String>,
+    /// The day the statement was made, where known.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    pub content_span: Spans,
+    #[serde(default)]
+    pub source_span: Option<Spans>,
+    #[serde(default)]
+    pub cue_span: Option<Spans>,
+    /// Extraction's confidence, 0 to 1 (1 for a claim a person recorded).
+    #[serde(default = "full_confidence")]
+    pub confidence: f64,
+}
+
+fn unknown_speaker_kind() -> SpeakerKind {
+    SpeakerKind::Unknown
+}
+
+fn full_confidence() -> f64 {
+    1.0
+}
+
+/// Convert a byte offset into `text` into a code point offset. The one place
+/// where byte offsets become the code point offsets every output uses.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+/// Index from byte offsets to code point offsets for one text, for callers
+/// that convert many offsets (linear scans per offset would be quadratic).
+pub struct CharIndex {
+    /// `starts[i]` is the byte offset of code point `i`; one extra entry for the end.
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        starts.push(text.len());
+        CharIndex { starts }
+    }
+
+    /// Code point offset of a byte offset that falls on a char boundary
+    /// (a byte inside a character maps to that character).
+    pub fn char_of(&self, byte: usize) -> usize {
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// Byte offset of a code point offset (clamped to the end of the text).
+    pub fn byte_of(&self, ch: usize) -> usize {
+        self.starts[ch.min(self.starts.len() - 1)]
+    }
+
+    pub fn span(&self, byte_start: usize, byte_end: usize) -> Span {
+        Span::new(self.char_of(byte_start), self.char_of(byte_end))
+    }
+}
+
+/// The text a code point span covers.
+pub fn span_text(text: &str, span: Span) -> String {
+    text.chars().skip(span.start).take(span.len()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_serialise_whole_as_pair_and_pieces_as_list() {
+        let one = Spans::single(Span::new(3, 9));
+        assert_eq!(serde_json::to_string(&one).unwrap(), "[3,9]");
+        let two = Spans(vec![Span::new(0, 4), Span::new(10, 12)]);
+        assert_eq!(serde_json::to_string(&two).unwrap(), "[[0,4],[10,12]]");
+        let back: Spans = serde_json::from_str("[[0,4],[10,12]]").unwrap();
+        assert_eq!(back, two);
+        let back: Spans = serde_json::from_str("[3,9]").unwrap();
+        assert_eq!(back, one);
+    }
+
+    #[test]
+    fn stance_parses_case_insensitively_and_names_choices_on_error() {
+        assert_eq!("Oppose".parse::<Stance>().unwrap(), Stance::Oppose);
+        let err = "maybe".parse::<Stance>().unwrap_err();
+        assert!(err.contains("support, oppose, neutral"), "{err}");
+    }
+
+    #[test]
+    fn char_index_maps_bytes_to_code_points() {
+        let text = "“Hi,” he said";
+        let index = CharIndex::new(text);
+        let said = text.find("said").unwrap();
+        assert_eq!(index.char_of(said), 9);
+        assert_eq!(index.byte_of(9), said);
+        assert_eq!(span_text(text, index.span(said, said + 4)), "said");
+    }
+}

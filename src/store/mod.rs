@@ -1,0 +1,1 @@
+//! All SQL lives here: open + migrate, documents, statements, speakers, topics.
