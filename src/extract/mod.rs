@@ -5,6 +5,7 @@
 //!
 //! Nothing here knows about SQLite or printing.
 
+pub mod lexicon;
 pub mod read;
 pub mod stance;
 pub mod topics;
