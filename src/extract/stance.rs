@@ -251,7 +251,7 @@ impl StanceLexicon {
 
         let evaluation = cue_signals.evaluation + content_signals.evaluation;
         let overall = content_signals.overall(evaluation);
-        let negated_content = content_signals.negation < 0;
+        let negated_content = content_signals.negated;
         let (stance, negation_hedge) = combine(reading.polarity, reading.negated, overall, negated_content);
 
         let content_hedge = content_signals.hedged && !(reading.polarity == CuePolarity::Deny && !reading.negated);
@@ -301,13 +301,14 @@ impl StanceLexicon {
                 match cluster.as_mut() {
                     Some(c) if same_clause(&text[c.end..start]) => {
                         c.count += 1;
+                        c.written += 1;
                         c.end = end;
                     }
                     _ => {
                         if let Some(done) = cluster.take() {
                             signals.close(done);
                         }
-                        cluster = Some(NegationCluster { count: 1, end });
+                        cluster = Some(NegationCluster { count: 1, written: 1, end });
                     }
                 }
             } else if entry.evaluation != 0 {
@@ -380,7 +381,11 @@ struct CueReading {
 
 /// Negations in one clause with nothing but a few words between them.
 struct NegationCluster {
+    /// Negations not spent on turning an evaluation round.
     count: u32,
+    /// All negations, for whether the content as a whole is negated
+    /// (`urged them not to approve` negates what was urged).
+    written: u32,
     end: usize,
 }
 
@@ -390,6 +395,9 @@ struct Signals {
     evaluation: i32,
     /// Sum of negation clusters: -1 for an odd one, +1 for a double negation.
     negation: i32,
+    /// Whether some clause has an odd number of negations, counting those
+    /// that turned an evaluation round.
+    negated: bool,
     /// The sign and position of the latest signal, which breaks a tie.
     last: (i8, usize),
     hedged: bool,
@@ -402,6 +410,7 @@ impl Signals {
     }
 
     fn close(&mut self, cluster: NegationCluster) {
+        self.negated |= cluster.written % 2 == 1;
         if cluster.count == 0 {
             return;
         }
