@@ -134,8 +134,8 @@ pub fn inflections(base: &str, irregular: &IrregularVerbs) -> Vec<String> {
         forms.push(format!("{base}ed"));
     }
     // present participle
-    if base.ends_with("ie") {
-        forms.push(format!("{}ying", &base[..base.len() - 2]));
+    if let Some(stem) = base.strip_suffix("ie") {
+        forms.push(format!("{stem}ying"));
     } else if last == 'e' && !base.ends_with("ee") && !base.ends_with("ye") && !base.ends_with("oe") && n > 2 {
         forms.push(format!("{stem_without_last}ing"));
     } else {

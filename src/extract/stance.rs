@@ -254,7 +254,9 @@ impl StanceLexicon {
         let negated_content = content_signals.negated;
         let (stance, negation_hedge) = combine(reading.polarity, reading.negated, overall, negated_content);
 
-        let content_hedge = content_signals.hedged && !(reading.polarity == CuePolarity::Deny && !reading.negated);
+        // A denied claim's hedges are the claim's, not the speaker's.
+        let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
+        let content_hedge = content_signals.hedged && !claim_denied;
         let hedged = reading.hedge || cue_signals.hedged || content_hedge || negation_hedge;
         StanceJudgement { stance, hedged }
     }
