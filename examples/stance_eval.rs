@@ -17,13 +17,16 @@ fn main() -> anyhow::Result<()> {
     let mut lexicon = StanceLexicon::default();
     while let Some(arg) = args.next() {
         if arg == "--lexicon" {
-            let path = args.next().ok_or_else(|| anyhow::anyhow!("--lexicon needs a file"))?;
+            let path = args
+                .next()
+                .ok_or_else(|| anyhow::anyhow!("--lexicon needs a file"))?;
             lexicon = StanceLexicon::with_user_file(&path)?;
         } else {
             set_path = arg;
         }
     }
-    let text = std::fs::read_to_string(&set_path).map_err(|e| anyhow::anyhow!("{set_path}: {e}"))?;
+    let text =
+        std::fs::read_to_string(&set_path).map_err(|e| anyhow::anyhow!("{set_path}: {e}"))?;
     let cases = stance_eval::read_cases(&text).map_err(|e| anyhow::anyhow!("{set_path}: {e}"))?;
     let score = stance_eval::score(&lexicon, &cases);
     print!("{}", score.report());
@@ -34,7 +37,9 @@ fn main() -> anyhow::Result<()> {
     let mut supports = 0usize;
     for _ in 0..rounds {
         for case in &cases {
-            supports += usize::from(lexicon.judge(&case.cue, &case.content).stance == claimdb::Stance::Support);
+            supports += usize::from(
+                lexicon.judge(&case.cue, &case.content).stance == claimdb::Stance::Support,
+            );
         }
     }
     let seconds = started.elapsed().as_secs_f64();

@@ -15,7 +15,11 @@ fn the_stance_set_is_balanced_and_large_enough() {
     assert!(cases.len() >= 80, "only {} sentences", cases.len());
     for stance in Stance::ALL {
         let n = cases.iter().filter(|c| c.stance == *stance).count();
-        assert!(n * 4 >= cases.len(), "{stance} has only {n} of {} sentences", cases.len());
+        assert!(
+            n * 4 >= cases.len(),
+            "{stance} has only {n} of {} sentences",
+            cases.len()
+        );
     }
 }
 
@@ -24,5 +28,10 @@ fn stance_accuracy_on_the_set_is_at_least_085() {
     let cases = stance_eval::read_cases(SET).unwrap();
     let score = stance_eval::score(&StanceLexicon::default(), &cases);
     println!("{}", score.report());
-    assert!(score.accuracy() >= 0.85, "overall accuracy {:.3} < 0.85\n{}", score.accuracy(), score.report());
+    assert!(
+        score.accuracy() >= 0.85,
+        "overall accuracy {:.3} < 0.85\n{}",
+        score.accuracy(),
+        score.report()
+    );
 }

@@ -34,19 +34,36 @@ pub fn parse_lines<'a>(file: &str, text: &'a str) -> Result<Vec<LexiconLine<'a>>
             tokens.pop();
         }
         if tokens.len() < 2 {
-            return Err(line_error(file, line, format!("expected 'PHRASE CLASS [verb]', found '{trimmed}'")));
+            return Err(line_error(
+                file,
+                line,
+                format!("expected 'PHRASE CLASS [verb]', found '{trimmed}'"),
+            ));
         }
         let class = tokens.pop().unwrap_or_default();
         if let Some(word) = tokens.iter().find(|w| w.split('|').any(str::is_empty)) {
-            return Err(line_error(file, line, format!("empty alternative in '{word}'")));
+            return Err(line_error(
+                file,
+                line,
+                format!("empty alternative in '{word}'"),
+            ));
         }
-        lines.push(LexiconLine { line, words: tokens, class, verb });
+        lines.push(LexiconLine {
+            line,
+            words: tokens,
+            class,
+            verb,
+        });
     }
     Ok(lines)
 }
 
 pub fn line_error(file: &str, line: usize, message: String) -> Error {
-    Error::InputLine { path: file.to_string(), line, message }
+    Error::InputLine {
+        path: file.to_string(),
+        line,
+        message,
+    }
 }
 
 /// Irregular verb forms (`say said`, `write wrote written`), read from
@@ -85,16 +102,32 @@ pub fn expand(entry: &LexiconLine<'_>, irregular: &IrregularVerbs) -> Vec<String
         let alternatives: Vec<String> = word
             .split('|')
             .map(str::to_lowercase)
-            .flat_map(|alt| if entry.verb && position == 0 { inflections(&alt, irregular) } else { vec![alt] })
+            .flat_map(|alt| {
+                if entry.verb && position == 0 {
+                    inflections(&alt, irregular)
+                } else {
+                    vec![alt]
+                }
+            })
             .collect();
         phrases = phrases
             .iter()
             .flat_map(|head| {
-                alternatives.iter().map(move |alt| if head.is_empty() { alt.clone() } else { format!("{head} {alt}") })
+                alternatives.iter().map(move |alt| {
+                    if head.is_empty() {
+                        alt.clone()
+                    } else {
+                        format!("{head} {alt}")
+                    }
+                })
             })
             .collect();
     }
-    let curly: Vec<String> = phrases.iter().filter(|p| p.contains('\'')).map(|p| p.replace('\'', "\u{2019}")).collect();
+    let curly: Vec<String> = phrases
+        .iter()
+        .filter(|p| p.contains('\''))
+        .map(|p| p.replace('\'', "\u{2019}"))
+        .collect();
     phrases.extend(curly);
     phrases.sort();
     phrases.dedup();
@@ -136,7 +169,12 @@ pub fn inflections(base: &str, irregular: &IrregularVerbs) -> Vec<String> {
     // present participle
     if let Some(stem) = base.strip_suffix("ie") {
         forms.push(format!("{stem}ying"));
-    } else if last == 'e' && !base.ends_with("ee") && !base.ends_with("ye") && !base.ends_with("oe") && n > 2 {
+    } else if last == 'e'
+        && !base.ends_with("ee")
+        && !base.ends_with("ye")
+        && !base.ends_with("oe")
+        && n > 2
+    {
         forms.push(format!("{stem_without_last}ing"));
     } else {
         forms.push(format!("{base}ing"));
@@ -166,7 +204,10 @@ mod tests {
     use super::*;
 
     fn forms(base: &str) -> Vec<String> {
-        inflections(base, &IrregularVerbs::parse("say said\nwrite wrote written"))
+        inflections(
+            base,
+            &IrregularVerbs::parse("say said\nwrite wrote written"),
+        )
     }
 
     #[test]
@@ -181,7 +222,10 @@ mod tests {
         ] {
             let got = forms(base);
             for form in wanted {
-                assert!(got.contains(&form.to_string()), "{base}: {form} missing from {got:?}");
+                assert!(
+                    got.contains(&form.to_string()),
+                    "{base}: {form} missing from {got:?}"
+                );
             }
         }
     }
@@ -205,18 +249,27 @@ mod tests {
     fn apostrophes_also_match_typographic_ones() {
         let lines = parse_lines("t", "won't  negation\n").unwrap();
         let phrases = expand(&lines[0], &IrregularVerbs::default());
-        assert_eq!(phrases, vec!["won't".to_string(), "won\u{2019}t".to_string()]);
+        assert_eq!(
+            phrases,
+            vec!["won't".to_string(), "won\u{2019}t".to_string()]
+        );
     }
 
     #[test]
     fn a_line_without_a_class_names_file_and_line() {
         let err = parse_lines("mine.tsv", "# comment\n\nlonely\n").unwrap_err();
-        assert_eq!(err.to_string(), "mine.tsv:3: expected 'PHRASE CLASS [verb]', found 'lonely'");
+        assert_eq!(
+            err.to_string(),
+            "mine.tsv:3: expected 'PHRASE CLASS [verb]', found 'lonely'"
+        );
     }
 
     #[test]
     fn an_empty_alternative_is_an_error() {
         let err = parse_lines("mine.tsv", "good||great positive\n").unwrap_err();
-        assert!(err.to_string().starts_with("mine.tsv:1: empty alternative"), "{err}");
+        assert!(
+            err.to_string().starts_with("mine.tsv:1: empty alternative"),
+            "{err}"
+        );
     }
 }

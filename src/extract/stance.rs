@@ -86,7 +86,9 @@ const CLASS_NAMES: &str =
     "support, oppose, deny, affirm, neutral, cue-negation, negation, positive, negative, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
-    let unknown = |part: &str| format!("unknown class '{part}' (expected one of: {CLASS_NAMES}, joined with '+')");
+    let unknown = |part: &str| {
+        format!("unknown class '{part}' (expected one of: {CLASS_NAMES}, joined with '+')")
+    };
     let mut cue_role = None;
     let mut content = ContentEntry::default();
     let mut is_content = false;
@@ -104,14 +106,18 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "negative" => (content.evaluation, is_content) = (-1, true),
             "ignore" => (content.ignore, is_content) = (true, true),
             "hedge" => hedge = true,
-            "gap" | "none" if class.contains('+') => return Err(format!("class '{part}' cannot be combined")),
+            "gap" | "none" if class.contains('+') => {
+                return Err(format!("class '{part}' cannot be combined"))
+            }
             "gap" => return Ok(LineClass::Gap),
             "none" => return Ok(LineClass::Remove),
             _ => return Err(unknown(part)),
         }
     }
     match cue_role {
-        Some(_) if is_content => Err(format!("class '{class}' mixes a cue class with a content class")),
+        Some(_) if is_content => Err(format!(
+            "class '{class}' mixes a cue class with a content class"
+        )),
         Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge })),
         None => Ok(LineClass::Content(ContentEntry { hedge, ..content })),
     }
@@ -132,7 +138,10 @@ impl<T: Copy> PhraseMatcher<T> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(phrases.keys())
             .expect("lexicon phrases build an automaton");
-        PhraseMatcher { automaton, values: phrases.values().copied().collect() }
+        PhraseMatcher {
+            automaton,
+            values: phrases.values().copied().collect(),
+        }
     }
 
     /// `(start, end, value)` of each whole-word match, in text order.
@@ -172,7 +181,8 @@ struct LexiconEntries {
 impl LexiconEntries {
     fn add(&mut self, file: &str, text: &str) -> Result<()> {
         for line in lexicon::parse_lines(file, text)? {
-            let class = parse_class(line.class).map_err(|m| lexicon::line_error(file, line.line, m))?;
+            let class =
+                parse_class(line.class).map_err(|m| lexicon::line_error(file, line.line, m))?;
             self.add_line(&line, class);
         }
         Ok(())
@@ -211,9 +221,16 @@ impl StanceLexicon {
     /// The built-in lexicon from `data/stance_cues.tsv`,
     /// `data/stance_content.tsv` and `data/irregular_verbs.tsv`.
     pub fn builtin() -> Self {
-        let mut entries = LexiconEntries { irregular: IrregularVerbs::parse(BUILTIN_IRREGULAR), ..Default::default() };
-        entries.add("data/stance_cues.tsv", BUILTIN_CUES).expect("built-in cue lexicon is well formed");
-        entries.add("data/stance_content.tsv", BUILTIN_CONTENT).expect("built-in content lexicon is well formed");
+        let mut entries = LexiconEntries {
+            irregular: IrregularVerbs::parse(BUILTIN_IRREGULAR),
+            ..Default::default()
+        };
+        entries
+            .add("data/stance_cues.tsv", BUILTIN_CUES)
+            .expect("built-in cue lexicon is well formed");
+        entries
+            .add("data/stance_content.tsv", BUILTIN_CONTENT)
+            .expect("built-in content lexicon is well formed");
         Self::from_entries(entries)
     }
 
@@ -239,7 +256,11 @@ impl StanceLexicon {
     fn from_entries(entries: LexiconEntries) -> Self {
         let cues = PhraseMatcher::new(&entries.cues);
         let content = PhraseMatcher::new(&entries.content);
-        StanceLexicon { entries, cues, content }
+        StanceLexicon {
+            entries,
+            cues,
+            content,
+        }
     }
 
     /// The stance of a statement reported with `cue` (as written: "dismissed",
@@ -252,7 +273,8 @@ impl StanceLexicon {
         let evaluation = cue_signals.evaluation + content_signals.evaluation;
         let overall = content_signals.overall(evaluation);
         let negated_content = content_signals.negated;
-        let (stance, negation_hedge) = combine(reading.polarity, reading.negated, overall, negated_content);
+        let (stance, negation_hedge) =
+            combine(reading.polarity, reading.negated, overall, negated_content);
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
@@ -264,7 +286,12 @@ impl StanceLexicon {
     /// The cue's polarity: its last polar phrase (the main verb of "refused
     /// to rule out"), negated by an odd number of cue negations before it.
     fn read_cue(&self, cue: &str) -> CueReading {
-        let mut reading = CueReading { polarity: CuePolarity::Neutral, negated: false, hedge: false, end: 0 };
+        let mut reading = CueReading {
+            polarity: CuePolarity::Neutral,
+            negated: false,
+            hedge: false,
+            end: 0,
+        };
         let mut negations_before = 0u32;
         let mut negations = 0u32;
         for (_, end, entry) in self.cues.find(cue) {
@@ -310,7 +337,11 @@ impl StanceLexicon {
                         if let Some(done) = cluster.take() {
                             signals.close(done);
                         }
-                        cluster = Some(NegationCluster { count: 1, written: 1, end });
+                        cluster = Some(NegationCluster {
+                            count: 1,
+                            written: 1,
+                            end,
+                        });
                     }
                 }
             } else if entry.evaluation != 0 {
@@ -333,18 +364,28 @@ impl StanceLexicon {
     /// Whether a negation ending just before `between` negates the
     /// evaluation just after it: nothing but gap words in between.
     fn only_gap_words(&self, between: &str) -> bool {
-        between.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '-')
+        between
+            .chars()
+            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '-')
             && between.split_whitespace().all(|w| self.is_gap_word(w))
     }
 
     fn is_gap_word(&self, word: &str) -> bool {
-        self.entries.gap.iter().any(|g| g.eq_ignore_ascii_case(word))
+        self.entries
+            .gap
+            .iter()
+            .any(|g| g.eq_ignore_ascii_case(word))
     }
 }
 
 /// Combine cue and content into a stance; the flag says the negation of a
 /// deny or affirm cue hedges ("did not rule out", "would not confirm").
-fn combine(polarity: CuePolarity, negated: bool, overall: i8, negated_content: bool) -> (Stance, bool) {
+fn combine(
+    polarity: CuePolarity,
+    negated: bool,
+    overall: i8,
+    negated_content: bool,
+) -> (Stance, bool) {
     let turned = if negated_content { -1 } else { 1 };
     let sign: i8 = match polarity {
         CuePolarity::Neutral => overall,
@@ -441,10 +482,14 @@ impl Signals {
 
 /// Two negations belong together when no clause boundary parts them.
 fn same_clause(between: &str) -> bool {
-    const BREAKS: [&str; 8] = ["and", "but", "while", "whereas", "although", "though", "because", "however"];
+    const BREAKS: [&str; 8] = [
+        "and", "but", "while", "whereas", "although", "though", "because", "however",
+    ];
     !between.contains([',', ';', ':', '.', '!', '?', '(', ')', '\u{2014}'])
         && between.split_whitespace().count() <= 8
-        && !between.split_whitespace().any(|w| BREAKS.iter().any(|b| b.eq_ignore_ascii_case(w)))
+        && !between
+            .split_whitespace()
+            .any(|w| BREAKS.iter().any(|b| b.eq_ignore_ascii_case(w)))
 }
 
 /// `May` with a capital inside a text is the month, not the hedge.
@@ -475,24 +520,42 @@ mod tests {
 
     #[test]
     fn dismissing_a_hedged_claim_is_oppose_and_not_hedged() {
-        let got = judge("dismissed", "claims that Zelensky could be coerced into an unfavorable deal");
+        let got = judge(
+            "dismissed",
+            "claims that Zelensky could be coerced into an unfavorable deal",
+        );
         assert_eq!(got, judged(Stance::Oppose, false));
     }
 
     #[test]
     fn characterized_as_extremely_positive_is_support() {
-        assert_eq!(judge("characterized", "extremely positive").stance, Stance::Support);
-        assert_eq!(judge("characterized as extremely positive", "the phone call").stance, Stance::Support);
+        assert_eq!(
+            judge("characterized", "extremely positive").stance,
+            Stance::Support
+        );
+        assert_eq!(
+            judge("characterized as extremely positive", "the phone call").stance,
+            Stance::Support
+        );
     }
 
     #[test]
     fn a_claim_of_big_progress_in_capitals_is_support() {
-        assert_eq!(judge("claiming", "BIG PROGRESS ON RUSSIA"), judged(Stance::Support, false));
+        assert_eq!(
+            judge("claiming", "BIG PROGRESS ON RUSSIA"),
+            judged(Stance::Support, false)
+        );
     }
 
     #[test]
     fn may_have_agreed_is_hedged() {
-        assert!(judge("revealed", "Putin may have agreed to a security pact similar to NATO's for Ukraine").hedged);
+        assert!(
+            judge(
+                "revealed",
+                "Putin may have agreed to a security pact similar to NATO's for Ukraine"
+            )
+            .hedged
+        );
     }
 
     #[test]
@@ -502,87 +565,182 @@ mod tests {
 
     #[test]
     fn cue_polarity_holds_in_every_inflection() {
-        for cue in ["dismisses", "dismissed", "ruled out", "rules out", "is ruling out", "denied", "rejected"] {
-            assert_eq!(judge(cue, "a deal with Moscow").stance, Stance::Oppose, "{cue}");
+        for cue in [
+            "dismisses",
+            "dismissed",
+            "ruled out",
+            "rules out",
+            "is ruling out",
+            "denied",
+            "rejected",
+        ] {
+            assert_eq!(
+                judge(cue, "a deal with Moscow").stance,
+                Stance::Oppose,
+                "{cue}"
+            );
         }
-        for cue in ["called for", "calls for", "praised", "welcomes", "urged", "endorsing"] {
-            assert_eq!(judge(cue, "a deal with Moscow").stance, Stance::Support, "{cue}");
+        for cue in [
+            "called for",
+            "calls for",
+            "praised",
+            "welcomes",
+            "urged",
+            "endorsing",
+        ] {
+            assert_eq!(
+                judge(cue, "a deal with Moscow").stance,
+                Stance::Support,
+                "{cue}"
+            );
         }
         for cue in ["said", "told reporters", "added", "noted", "according to"] {
-            assert_eq!(judge(cue, "a deal with Moscow").stance, Stance::Neutral, "{cue}");
+            assert_eq!(
+                judge(cue, "a deal with Moscow").stance,
+                Stance::Neutral,
+                "{cue}"
+            );
         }
     }
 
     #[test]
     fn raised_concerns_is_oppose_and_the_modal_hedges_it() {
-        assert_eq!(judge("have raised concerns", "Trump may pressure Zelensky into concessions"), judged(Stance::Oppose, true));
+        assert_eq!(
+            judge(
+                "have raised concerns",
+                "Trump may pressure Zelensky into concessions"
+            ),
+            judged(Stance::Oppose, true)
+        );
     }
 
     #[test]
     fn denying_a_negation_is_support() {
-        assert_eq!(judge("denied", "that the talks will not happen").stance, Stance::Support);
+        assert_eq!(
+            judge("denied", "that the talks will not happen").stance,
+            Stance::Support
+        );
     }
 
     #[test]
     fn urging_not_to_is_oppose() {
-        assert_eq!(judge("urged", "Congress not to pass the bill").stance, Stance::Oppose);
+        assert_eq!(
+            judge("urged", "Congress not to pass the bill").stance,
+            Stance::Oppose
+        );
     }
 
     #[test]
     fn negation_before_an_evaluation_turns_it() {
-        assert_eq!(judge("said", "this is not a good deal").stance, Stance::Oppose);
-        assert_eq!(judge("said", "the plan is not misguided at all").stance, Stance::Support);
+        assert_eq!(
+            judge("said", "this is not a good deal").stance,
+            Stance::Oppose
+        );
+        assert_eq!(
+            judge("said", "the plan is not misguided at all").stance,
+            Stance::Support
+        );
     }
 
     #[test]
     fn double_negation_in_one_clause_is_support() {
-        assert_eq!(judge("said", "it is not true that Kyiv will never negotiate").stance, Stance::Support);
+        assert_eq!(
+            judge("said", "it is not true that Kyiv will never negotiate").stance,
+            Stance::Support
+        );
     }
 
     #[test]
     fn negations_in_separate_clauses_do_not_cancel() {
-        assert_eq!(judge("said", "Kyiv will not give up land, and it will never accept occupation").stance, Stance::Oppose);
+        assert_eq!(
+            judge(
+                "said",
+                "Kyiv will not give up land, and it will never accept occupation"
+            )
+            .stance,
+            Stance::Oppose
+        );
     }
 
     #[test]
     fn a_negated_deny_cue_leaves_the_door_open() {
-        assert_eq!(judge("refused to rule out", "a ceasefire"), judged(Stance::Support, true));
-        assert_eq!(judge("did not rule out", "a ceasefire"), judged(Stance::Support, true));
-        assert_eq!(judge("declined to endorse", "the plan").stance, Stance::Oppose);
+        assert_eq!(
+            judge("refused to rule out", "a ceasefire"),
+            judged(Stance::Support, true)
+        );
+        assert_eq!(
+            judge("did not rule out", "a ceasefire"),
+            judged(Stance::Support, true)
+        );
+        assert_eq!(
+            judge("declined to endorse", "the plan").stance,
+            Stance::Oppose
+        );
     }
 
     #[test]
     fn a_user_file_overrides_and_extends() {
         let mut lexicon = StanceLexicon::default();
-        assert_eq!(lexicon.judge("pooh-poohed", "the plan").stance, Stance::Neutral);
-        lexicon.extend_from_str("beat.tsv", "# our beat\npooh-pooh  deny  verb\nsay  support verb\n").unwrap();
-        assert_eq!(lexicon.judge("pooh-poohed", "the plan").stance, Stance::Oppose);
+        assert_eq!(
+            lexicon.judge("pooh-poohed", "the plan").stance,
+            Stance::Neutral
+        );
+        lexicon
+            .extend_from_str(
+                "beat.tsv",
+                "# our beat\npooh-pooh  deny  verb\nsay  support verb\n",
+            )
+            .unwrap();
+        assert_eq!(
+            lexicon.judge("pooh-poohed", "the plan").stance,
+            Stance::Oppose
+        );
         assert_eq!(lexicon.judge("says", "the plan").stance, Stance::Support);
     }
 
     #[test]
     fn a_bad_user_line_names_file_and_line_and_changes_nothing() {
         let mut lexicon = StanceLexicon::default();
-        let err = lexicon.extend_from_str("beat.tsv", "pooh-pooh deny verb\nshrug   meh\n").unwrap_err();
-        assert!(err.to_string().starts_with("beat.tsv:2: unknown class 'meh'"), "{err}");
-        assert_eq!(lexicon.judge("pooh-poohed", "the plan").stance, Stance::Neutral);
+        let err = lexicon
+            .extend_from_str("beat.tsv", "pooh-pooh deny verb\nshrug   meh\n")
+            .unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("beat.tsv:2: unknown class 'meh'"),
+            "{err}"
+        );
+        assert_eq!(
+            lexicon.judge("pooh-poohed", "the plan").stance,
+            Stance::Neutral
+        );
     }
 
     #[test]
     fn a_user_file_that_cannot_be_read_names_it() {
         let err = StanceLexicon::with_user_file("/nonexistent/beat.tsv").unwrap_err();
-        assert!(err.to_string().starts_with("/nonexistent/beat.tsv:"), "{err}");
+        assert!(
+            err.to_string().starts_with("/nonexistent/beat.tsv:"),
+            "{err}"
+        );
     }
 
     #[test]
     fn none_removes_a_phrase() {
         let mut lexicon = StanceLexicon::default();
-        lexicon.extend_from_str("beat.tsv", "misguided none\n").unwrap();
-        assert_eq!(lexicon.judge("said", "the plan is misguided").stance, Stance::Neutral);
+        lexicon
+            .extend_from_str("beat.tsv", "misguided none\n")
+            .unwrap();
+        assert_eq!(
+            lexicon.judge("said", "the plan is misguided").stance,
+            Stance::Neutral
+        );
     }
 
     #[test]
     fn typographic_apostrophes_negate_too() {
-        assert_eq!(judge("said", "Kyiv won\u{2019}t sign").stance, Stance::Oppose);
+        assert_eq!(
+            judge("said", "Kyiv won\u{2019}t sign").stance,
+            Stance::Oppose
+        );
     }
 }

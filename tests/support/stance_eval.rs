@@ -23,15 +23,31 @@ pub fn read_cases(text: &str) -> Result<Vec<Case>, String> {
         }
         let fields: Vec<&str> = line.split('\t').collect();
         let [cue, content, stance, hedged] = fields[..] else {
-            return Err(format!("line {}: expected 4 tab-separated fields", index + 1));
+            return Err(format!(
+                "line {}: expected 4 tab-separated fields",
+                index + 1
+            ));
         };
-        let stance = stance.parse().map_err(|e| format!("line {}: {e}", index + 1))?;
+        let stance = stance
+            .parse()
+            .map_err(|e| format!("line {}: {e}", index + 1))?;
         let hedged = match hedged {
             "yes" => true,
             "no" => false,
-            other => return Err(format!("line {}: hedged must be yes or no, not '{other}'", index + 1)),
+            other => {
+                return Err(format!(
+                    "line {}: hedged must be yes or no, not '{other}'",
+                    index + 1
+                ))
+            }
         };
-        cases.push(Case { line: index + 1, cue: cue.into(), content: content.into(), stance, hedged });
+        cases.push(Case {
+            line: index + 1,
+            cue: cue.into(),
+            content: content.into(),
+            stance,
+            hedged,
+        });
     }
     Ok(cases)
 }
@@ -58,10 +74,23 @@ impl Score {
     pub fn report(&self) -> String {
         let mut out = String::new();
         for (stance, correct, total) in &self.per_class {
-            out += &format!("{stance:<8} {correct:>3}/{total:<3} {:.3}\n", *correct as f64 / (*total).max(1) as f64);
+            out += &format!(
+                "{stance:<8} {correct:>3}/{total:<3} {:.3}\n",
+                *correct as f64 / (*total).max(1) as f64
+            );
         }
-        out += &format!("overall  {:>3}/{:<3} {:.3}\n", self.correct, self.total, self.accuracy());
-        out += &format!("hedged   {:>3}/{:<3} {:.3}\n", self.hedged_correct, self.total, self.hedged_accuracy());
+        out += &format!(
+            "overall  {:>3}/{:<3} {:.3}\n",
+            self.correct,
+            self.total,
+            self.accuracy()
+        );
+        out += &format!(
+            "hedged   {:>3}/{:<3} {:.3}\n",
+            self.hedged_correct,
+            self.total,
+            self.hedged_accuracy()
+        );
         for miss in &self.misses {
             out += &format!("miss: {miss}\n");
         }
@@ -76,7 +105,11 @@ pub fn score(lexicon: &StanceLexicon, cases: &[Case]) -> Score {
     };
     for case in cases {
         let got = lexicon.judge(&case.cue, &case.content);
-        let class = score.per_class.iter_mut().find(|(s, _, _)| *s == case.stance).expect("every stance has a row");
+        let class = score
+            .per_class
+            .iter_mut()
+            .find(|(s, _, _)| *s == case.stance)
+            .expect("every stance has a row");
         class.2 += 1;
         score.total += 1;
         if got.stance == case.stance {
