@@ -716,6 +716,45 @@ mod tests {
     }
 
     #[test]
+    fn calling_something_misguided_is_oppose() {
+        assert_eq!(
+            judge("calling", "such narratives misguided"),
+            judged(Stance::Oppose, false)
+        );
+    }
+
+    #[test]
+    fn a_user_file_extends_the_builtin_lexicon() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("beat.tsv");
+        std::fs::write(&path, "# newsroom terms\nstonewall  oppose  verb\n").unwrap();
+        let lexicon = StanceLexicon::with_user_file(&path).unwrap();
+        assert_eq!(
+            lexicon.judge("stonewalled", "the inquiry").stance,
+            Stance::Oppose
+        );
+        assert_eq!(
+            lexicon.judge("dismissed", "the inquiry").stance,
+            Stance::Oppose
+        );
+    }
+
+    #[test]
+    fn a_bad_line_in_a_user_file_names_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("beat.tsv");
+        std::fs::write(&path, "stonewall  oppose  verb\nstonewall\n").unwrap();
+        let err = StanceLexicon::with_user_file(&path).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}:2: expected 'PHRASE CLASS [verb]', found 'stonewall'",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
     fn a_user_file_that_cannot_be_read_names_it() {
         let err = StanceLexicon::with_user_file("/nonexistent/beat.tsv").unwrap_err();
         assert!(
