@@ -182,3 +182,120 @@ fn db_error(path: &Path, err: rusqlite::Error) -> Error {
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Kind, Span, SpeakerKind, Spans, Stance, Statement};
+    use crate::store::{IngestMode, StatementEdit, StatementFilter};
+
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        (dir, store)
+    }
+
+    fn doc(text: &str) -> Document {
+        Document { path: "talks.txt".into(), title: Some("Talks".into()), text: text.into(), ..Document::default() }
+    }
+
+    /// A statement whose content is the first occurrence of `content` in `text`.
+    fn said(text: &str, speaker: &str, mention: &str, content: &str) -> Statement {
+        let start = text[..text.find(content).unwrap()].chars().count();
+        Statement {
+            speaker: speaker.into(),
+            speaker_kind: SpeakerKind::Person,
+            speaker_mention: mention.into(),
+            role: None,
+            cue: "said".into(),
+            content: content.into(),
+            kind: Kind::Indirect,
+            stance: Stance::Neutral,
+            hedged: false,
+            topic: Some("Talks".into()),
+            date: None,
+            content_span: Spans::single(Span::new(start, start + content.chars().count())),
+            source_span: None,
+            cue_span: None,
+            confidence: 0.9,
+        }
+    }
+
+    const TEXT: &str = "Marco Rubio said the talks are slow. He said a deal is far off.";
+
+    fn two_statements() -> Vec<Statement> {
+        vec![
+            said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow"),
+            said(TEXT, "Marco Rubio", "He", "a deal is far off"),
+        ]
+    }
+
+    #[test]
+    fn a_document_goes_in_once_with_its_statements() {
+        let (_dir, mut store) = temp_store();
+        let first = store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        assert_eq!((first.already_stored, first.statements, first.new_speakers), (false, 2, 1));
+        let again = store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        assert_eq!((again.already_stored, again.statements), (true, 0));
+        assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    #[test]
+    fn a_speaker_is_found_again_in_another_document_by_alias() {
+        let (_dir, mut store) = temp_store();
+        let text = "Rubio said the talks are slow.";
+        let first = vec![said(TEXT, "Marco Rubio", "Rubio", "the talks are slow")];
+        store.ingest_document(&doc(TEXT), &first, IngestMode::SkipKnown).unwrap();
+        let second = vec![said(text, "rubio", "Rubio", "the talks are slow")];
+        let report = store.ingest_document(&doc(text), &second, IngestMode::SkipKnown).unwrap();
+        assert_eq!(report.new_speakers, 0);
+        let speakers = store.speakers().unwrap();
+        assert_eq!(speakers.len(), 1);
+        assert_eq!((speakers[0].name.as_str(), speakers[0].statements), ("Marco Rubio", 2));
+        assert_eq!(speakers[0].aliases, vec!["Rubio".to_string()], "the pronoun is no alias");
+    }
+
+    #[test]
+    fn reextracting_never_overwrites_an_edited_statement() {
+        let (_dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        let edit = StatementEdit { stance: Some(Stance::Oppose), ..StatementEdit::default() };
+        store.edit_statement(2, &edit).unwrap();
+        let report = store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::Reextract).unwrap();
+        assert_eq!((report.statements, report.kept), (1, 1));
+        let rows = store.query_statements(&StatementFilter::default()).unwrap();
+        assert_eq!(rows.len(), 2);
+        let edited = rows.iter().find(|r| r.content == "a deal is far off").unwrap();
+        assert_eq!((edited.id, edited.stance), (2, Stance::Oppose));
+    }
+
+    #[test]
+    fn a_span_outside_the_text_refuses_the_whole_document() {
+        let (_dir, mut store) = temp_store();
+        let mut statements = two_statements();
+        statements[1].content_span = Spans::single(Span::new(60, 600));
+        let err = store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap_err();
+        assert!(err.to_string().starts_with("talks.txt: statement span 60..600 lies outside the text"), "{err}");
+        assert_eq!(store.counts().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn statements_take_the_document_date_when_they_have_none() {
+        let (_dir, mut store) = temp_store();
+        let mut document = doc(TEXT);
+        document.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14);
+        store.ingest_document(&document, &two_statements(), IngestMode::SkipKnown).unwrap();
+        let rows = store.query_statements(&StatementFilter::default()).unwrap();
+        assert!(rows.iter().all(|r| r.date == document.date));
+        assert_eq!(rows[0].content_span, Some(Spans::single(Span::new(17, 35))));
+        assert_eq!(rows[0].doc.as_deref(), Some("talks.txt"));
+    }
+
+    #[test]
+    fn a_new_database_is_at_the_current_version_in_wal_mode() {
+        let (_dir, store) = temp_store();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+    }
+}
