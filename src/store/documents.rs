@@ -46,7 +46,7 @@ impl Store {
         // on the busy timeout instead of failing half way.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let known: Option<i64> =
-            tx.query_row("SELECT id FROM documents WHERE content_hash = ?1", [&hash], |r| r.get(0)).optional()?;
+            tx.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?.query_row( [&hash], |r| r.get(0)).optional()?;
         let mut report = IngestReport::default();
         let protected = match known {
             Some(id) if mode == IngestMode::SkipKnown => {
@@ -55,7 +55,7 @@ impl Store {
             Some(id) => {
                 report.already_stored = true;
                 report.document_id = id;
-                tx.execute("DELETE FROM statements WHERE document_id = ?1 AND origin = 'extracted'", [id])?;
+                tx.prepare_cached("DELETE FROM statements WHERE document_id = ?1 AND origin = 'extracted'")?.execute( [id])?;
                 protected_hulls(&tx, id)?
             }
             None => {
@@ -87,8 +87,7 @@ impl Store {
 
     /// How many documents and statements the database holds.
     pub fn counts(&self) -> Result<(i64, i64)> {
-        Ok(self.conn.query_row(
-            "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements)",
+        Ok(self.conn.prepare_cached("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements)")?.query_row(
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?)
@@ -96,9 +95,8 @@ impl Store {
 }
 
 fn insert_document(conn: &Connection, doc: &Document, hash: &str) -> Result<i64> {
-    conn.execute(
-        "INSERT INTO documents (path, url, title, outlet, author, published, content_hash, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    conn.prepare_cached("INSERT INTO documents (path, url, title, outlet, author, published, content_hash, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(
         params![doc.path, doc.url, doc.title, doc.outlet, doc.author, doc.date, hash, doc.text],
     )?;
     Ok(conn.last_insert_rowid())

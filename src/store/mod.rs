@@ -80,6 +80,9 @@ impl Store {
 
     fn configure(&mut self) -> Result<()> {
         self.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db_error(&self.path, e))?;
+        // Ingest runs the same few statements per row; preparing an insert
+        // compiles its FTS triggers, so keep them prepared.
+        self.conn.set_prepared_statement_cache_capacity(64);
         self.conn
             .execute_batch("PRAGMA foreign_keys = ON;")
             .map_err(|e| db_error(&self.path, e))?;

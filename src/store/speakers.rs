@@ -35,15 +35,12 @@ const NOT_ALIASES: &[&str] = &[
 
 /// The speaker called `name` (canonical name or alias, case-insensitive).
 pub(super) fn find_speaker(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
-    let by_name = conn
-        .query_row("SELECT id, name FROM speakers WHERE name = ?1", [name], |row| Ok((row.get(0)?, row.get(1)?)))
+    let by_name = conn.prepare_cached("SELECT id, name FROM speakers WHERE name = ?1")?.query_row( [name], |row| Ok((row.get(0)?, row.get(1)?)))
         .optional()?;
     if by_name.is_some() {
         return Ok(by_name);
     }
-    Ok(conn
-        .query_row(
-            "SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1",
+    Ok(conn.prepare_cached("SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1")?.query_row(
             [name],
             |row| Ok((row.get(0)?, row.get(1)?)),
         )
@@ -67,8 +64,7 @@ pub(super) fn resolve_speaker(
     let (id, created) = match find_speaker(conn, name)? {
         Some((id, _)) => (id, false),
         None => {
-            conn.execute(
-                "INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)",
+            conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
                 params![name, kind.as_str(), role],
             )?;
             (conn.last_insert_rowid(), true)
@@ -84,10 +80,10 @@ pub(super) fn resolve_speaker(
 /// Learn a speaker's kind and role when they were unknown.
 fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&str>) -> Result<()> {
     if kind != SpeakerKind::Unknown {
-        conn.execute("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'", params![id, kind.as_str()])?;
+        conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute( params![id, kind.as_str()])?;
     }
     if let Some(role) = role.filter(|r| !r.trim().is_empty()) {
-        conn.execute("UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NULL", params![id, role])?;
+        conn.prepare_cached("UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NULL")?.execute( params![id, role])?;
     }
     Ok(())
 }
@@ -102,7 +98,7 @@ fn record_alias(conn: &Connection, id: i64, mention: &str) -> Result<()> {
         return Ok(());
     }
     if find_speaker(conn, mention)?.is_none() {
-        conn.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)", params![mention, id])?;
+        conn.prepare_cached("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![mention, id])?;
     }
     Ok(())
 }
@@ -148,7 +144,7 @@ impl Store {
                 "'{alias}' already names another speaker, '{other_name}' (use `speakers merge` to make them one)"
             )));
         }
-        match tx.execute("INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)", params![alias, id]) {
+        match tx.prepare_cached("INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![alias, id]) {
             Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == SQLITE_CONSTRAINT_UNIQUE => {
                 return Err(Error::invalid(format!("'{alias}' is already an alias")));
             }
@@ -167,17 +163,16 @@ impl Store {
         if from_id == into_id {
             return Err(Error::invalid(format!("'{from}' and '{into}' are already one speaker, '{into_name}'")));
         }
-        let statements = tx.execute("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1", params![from_id, into_id])?;
-        let aliases = tx.execute("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1", params![from_id, into_id])?;
-        tx.execute(
-            "UPDATE speakers SET
+        let statements = tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
+        let aliases = tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
+        tx.prepare_cached("UPDATE speakers SET
                 role = COALESCE(role, (SELECT role FROM speakers WHERE id = ?1)),
                 kind = CASE WHEN kind = 'unknown' THEN (SELECT kind FROM speakers WHERE id = ?1) ELSE kind END
-             WHERE id = ?2",
+             WHERE id = ?2")?.execute(
             params![from_id, into_id],
         )?;
-        tx.execute("DELETE FROM speakers WHERE id = ?1", [from_id])?;
-        tx.execute("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)", params![from_name, into_id])?;
+        tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute( [from_id])?;
+        tx.prepare_cached("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![from_name, into_id])?;
         tx.commit()?;
         Ok(MergeReport { from: from_name, into: into_name, statements, aliases: aliases + 1 })
     }

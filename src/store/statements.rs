@@ -237,11 +237,10 @@ pub(super) fn insert_statement(
         &statement.speaker_mention,
     )?;
     let hull = statement.content_span.hull();
-    conn.execute(
-        "INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
+    conn.prepare_cached("INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
                                  content, kind, stance, hedged, stated_on, content_start, content_end,
                                  content_span, source_span, cue_span, confidence, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")?.execute(
         params![
             id,
             document_id,
@@ -360,45 +359,45 @@ impl Store {
     /// ingesting its document again leaves it alone.
     pub fn edit_statement(&mut self, id: i64, edit: &StatementEdit) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let exists: Option<i64> = tx.query_row("SELECT id FROM statements WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        let exists: Option<i64> = tx.prepare_cached("SELECT id FROM statements WHERE id = ?1")?.query_row( [id], |r| r.get(0)).optional()?;
         if exists.is_none() {
             return Err(Error::NoStatement(id));
         }
         if let Some(name) = &edit.speaker {
             let (speaker_id, _) = resolve_speaker(&tx, name, SpeakerKind::Unknown, None, "")?;
-            tx.execute("UPDATE statements SET speaker_id = ?2 WHERE id = ?1", params![id, speaker_id])?;
+            tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE id = ?1")?.execute( params![id, speaker_id])?;
         }
         if let Some(content) = &edit.content {
-            tx.execute("UPDATE statements SET content = ?2 WHERE id = ?1", params![id, content])?;
+            tx.prepare_cached("UPDATE statements SET content = ?2 WHERE id = ?1")?.execute( params![id, content])?;
         }
         if let Some(stance) = edit.stance {
-            tx.execute("UPDATE statements SET stance = ?2 WHERE id = ?1", params![id, stance.as_str()])?;
+            tx.prepare_cached("UPDATE statements SET stance = ?2 WHERE id = ?1")?.execute( params![id, stance.as_str()])?;
         }
         if let Some(date) = edit.date {
-            tx.execute("UPDATE statements SET stated_on = ?2 WHERE id = ?1", params![id, date])?;
+            tx.prepare_cached("UPDATE statements SET stated_on = ?2 WHERE id = ?1")?.execute( params![id, date])?;
         }
         if let Some(cue) = &edit.cue {
-            tx.execute("UPDATE statements SET cue = ?2 WHERE id = ?1", params![id, cue])?;
+            tx.prepare_cached("UPDATE statements SET cue = ?2 WHERE id = ?1")?.execute( params![id, cue])?;
         }
         if let Some(role) = &edit.role {
-            tx.execute("UPDATE statements SET role = ?2 WHERE id = ?1", params![id, role])?;
+            tx.prepare_cached("UPDATE statements SET role = ?2 WHERE id = ?1")?.execute( params![id, role])?;
         }
         if let Some(kind) = edit.kind {
-            tx.execute("UPDATE statements SET kind = ?2 WHERE id = ?1", params![id, kind.as_str()])?;
+            tx.prepare_cached("UPDATE statements SET kind = ?2 WHERE id = ?1")?.execute( params![id, kind.as_str()])?;
         }
         if let Some(hedged) = edit.hedged {
-            tx.execute("UPDATE statements SET hedged = ?2 WHERE id = ?1", params![id, hedged])?;
+            tx.prepare_cached("UPDATE statements SET hedged = ?2 WHERE id = ?1")?.execute( params![id, hedged])?;
         }
         if let Some(topic) = &edit.topic {
             set_statement_topic(&tx, id, Some(topic), false)?;
         }
-        tx.execute("UPDATE statements SET origin = 'edited', updated_at = ?2 WHERE id = ?1", params![id, now()])?;
+        tx.prepare_cached("UPDATE statements SET origin = 'edited', updated_at = ?2 WHERE id = ?1")?.execute( params![id, now()])?;
         tx.commit()?;
         Ok(())
     }
 
     pub fn delete_statement(&mut self, id: i64) -> Result<()> {
-        let deleted = self.conn.execute("DELETE FROM statements WHERE id = ?1", [id])?;
+        let deleted = self.conn.prepare_cached("DELETE FROM statements WHERE id = ?1")?.execute( [id])?;
         if deleted == 0 {
             return Err(Error::NoStatement(id));
         }
@@ -413,8 +412,7 @@ impl Store {
         let mut new_speakers = 0;
         for row in rows {
             let document_id: Option<i64> = match &row.doc {
-                Some(doc) => tx
-                    .query_row("SELECT id FROM documents WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1", [doc], |r| r.get(0))
+                Some(doc) => tx.prepare_cached("SELECT id FROM documents WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1")?.query_row( [doc], |r| r.get(0))
                     .optional()?,
                 None => None,
             };
@@ -423,7 +421,7 @@ impl Store {
                 None => ManualSource { path: row.doc.clone(), title: row.title.clone() },
             };
             let id_taken = row.id <= 0
-                || tx.query_row("SELECT 1 FROM statements WHERE id = ?1", [row.id], |_| Ok(())).optional()?.is_some();
+                || tx.prepare_cached("SELECT 1 FROM statements WHERE id = ?1")?.query_row( [row.id], |_| Ok(())).optional()?.is_some();
             let id = if id_taken { None } else { Some(row.id) };
             let (_, new_speaker) = insert_statement(&tx, id, document_id, &row.to_statement(), row.origin, &source, None)?;
             new_speakers += usize::from(new_speaker);

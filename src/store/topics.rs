@@ -9,20 +9,19 @@ use rusqlite::{params, Connection, OptionalExtension};
 /// marks a topic extraction proposed rather than one a person defined.
 pub(super) fn ensure_topic(conn: &Connection, name: &str, automatic: bool) -> Result<i64> {
     let name = name.trim();
-    if let Some(id) = conn.query_row("SELECT id FROM topics WHERE name = ?1", [name], |row| row.get(0)).optional()? {
+    if let Some(id) = conn.prepare_cached("SELECT id FROM topics WHERE name = ?1")?.query_row( [name], |row| row.get(0)).optional()? {
         return Ok(id);
     }
-    conn.execute("INSERT INTO topics (name, automatic) VALUES (?1, ?2)", params![name, automatic])?;
+    conn.prepare_cached("INSERT INTO topics (name, automatic) VALUES (?1, ?2)")?.execute( params![name, automatic])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// Make `topic` the statement's only topic (or clear it with `None`).
 pub(super) fn set_statement_topic(conn: &Connection, statement_id: i64, topic: Option<&str>, automatic: bool) -> Result<()> {
-    conn.execute("DELETE FROM statement_topics WHERE statement_id = ?1", [statement_id])?;
+    conn.prepare_cached("DELETE FROM statement_topics WHERE statement_id = ?1")?.execute( [statement_id])?;
     if let Some(name) = topic.map(str::trim).filter(|t| !t.is_empty()) {
         let topic_id = ensure_topic(conn, name, automatic)?;
-        conn.execute(
-            "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?1, ?2)",
+        conn.prepare_cached("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?1, ?2)")?.execute(
             params![statement_id, topic_id],
         )?;
     }
