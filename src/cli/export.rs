@@ -25,7 +25,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let rows = statement_rows(&store.all_statements()?, args.format);
     match &args.output {
         None => output::print(&rows, args.format)?,
-        Some(path) => write_file(path, |out| output::write(out, &rows, args.format))?,
+        Some(path) => {
+            write_file(path, |out| output::write(out, &rows, args.format))?;
+            eprintln!("claimdb: wrote {} statements to {}", rows.rows.len(), path.display());
+        }
     }
     Ok(Outcome::Done)
 }
