@@ -66,3 +66,33 @@ fn import_refuses_other_file_types() {
     let file = wd.write("rows.txt", "hello");
     assert!(wd.error(&["import", file.to_str().unwrap()]).contains("import reads .jsonl or .csv"));
 }
+
+#[test]
+fn two_imports_writing_one_database_at_once_both_finish() {
+    let wd = Workdir::new();
+    wd.stdout(&["init"]);
+    let rows: String = (1..=300)
+        .map(|i| format!("{{\"speaker\":\"Speaker {}\",\"content\":\"Claim number {i}.\",\"kind\":\"indirect\"}}\n", i % 7))
+        .collect();
+    let file = wd.write("rows.jsonl", &rows);
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdb"))
+                .arg("--db")
+                .arg(&wd.db)
+                .arg("import")
+                .arg(&file)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .expect("start claimdb")
+        })
+        .collect();
+    // Both run at once; the second waits on the first's write lock.
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    assert_eq!(wd.query_json(&[]).len(), 600);
+    assert_eq!(wd.query_json(&["--search", "\"number 17\""]).len(), 2);
+}
