@@ -67,10 +67,15 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                             tally.statements += report.statements;
                             tally.new_speakers += report.new_speakers;
                         }
-                        // A document the store refuses (a bad span) is skipped;
-                        // a database that fails (disk full, locked) stops the run.
+                        // A document the store refuses (a bad span, a statement
+                        // without a speaker) is skipped, its transaction rolled
+                        // back; a database that fails (disk full, locked) stops the run.
                         Err(crate::Error::Input { path, message }) => {
                             let notice = Notice { location: path, message, skipped: true };
+                            report_notice(&progress, &notice, &mut tally);
+                        }
+                        Err(crate::Error::Invalid(message)) => {
+                            let notice = Notice { location: doc.path.clone(), message, skipped: true };
                             report_notice(&progress, &notice, &mut tally);
                         }
                         Err(e) => {

@@ -283,6 +283,17 @@ mod tests {
     }
 
     #[test]
+    fn a_statement_without_a_speaker_rolls_the_whole_document_back() {
+        let (_dir, mut store) = temp_store();
+        let mut statements = two_statements();
+        statements[1].speaker = "  ".into();
+        let err = store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap_err();
+        assert_eq!(err.to_string(), "a statement needs a speaker name");
+        assert_eq!(store.counts().unwrap(), (0, 0));
+        assert!(store.speakers().unwrap().is_empty());
+    }
+
+    #[test]
     fn statements_take_the_document_date_when_they_have_none() {
         let (_dir, mut store) = temp_store();
         let mut document = doc(TEXT);
