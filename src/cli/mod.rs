@@ -17,6 +17,7 @@ pub mod report;
 pub mod show;
 pub mod speakers;
 pub mod topics;
+mod util;
 
 /// Who said what, when, and for or against what: a database of attributed
 /// statements extracted from news articles.

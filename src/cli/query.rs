@@ -1,8 +1,52 @@
+//! `claimdb query`: find statements by speaker, topic, stance, date and full
+//! text, in any output format.
+
+use super::util::{parse_optional_date, parse_stance, statement_rows};
 use super::{Context, Outcome};
+use crate::output::{self, Format};
+use crate::store::{StatementFilter, Store};
 
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Part of a speaker's name or alias, any case ("rubio").
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Part of a topic name, any case.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// support, oppose or neutral.
+    #[arg(long)]
+    pub stance: Option<String>,
+    /// Statements on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Statements on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+    /// Full-text query (SQLite FTS5 syntax: words, "a phrase", OR, NOT, prefix*)
+    /// over content and speaker names.
+    #[arg(long)]
+    pub search: Option<String>,
+    /// At most this many statements.
+    #[arg(long)]
+    pub limit: Option<u64>,
+    /// Output format (the table fits the terminal, or $CLAIMDB_WIDTH columns).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
 
-pub fn run(_args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
-    anyhow::bail!("'query' is not built yet")
+pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let filter = StatementFilter {
+        speaker: args.speaker,
+        topic: args.topic,
+        stance: parse_stance(args.stance.as_deref())?,
+        since: parse_optional_date("--since", args.since.as_deref())?,
+        until: parse_optional_date("--until", args.until.as_deref())?,
+        search: args.search,
+        limit: args.limit,
+    };
+    let store = Store::open(&ctx.db)?;
+    let statements = store.query_statements(&filter)?;
+    output::print(&statement_rows(&statements, args.format), args.format)?;
+    Ok(Outcome::Done)
 }

@@ -1,7 +1,16 @@
 //! Formatting rows for people and programs. Every listing command takes the
-//! same `--format`; this module never reads or writes the database.
+//! same `--format`; this module never reads or writes the database. It is
+//! handed `Rows` (headers and JSON-valued cells) and writes them out.
 
 use clap::ValueEnum;
+use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
+use serde::ser::{SerializeMap, Serializer};
+use serde_json::Value;
+use std::io::{self, Write};
+
+/// The environment variable that fixes the table width (tests set it; a
+/// terminal's own width is used otherwise).
+pub const WIDTH_VAR: &str = "CLAIMDB_WIDTH";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -14,4 +23,192 @@ pub enum Format {
     /// One JSON object per line.
     Jsonl,
     Markdown,
+}
+
+/// A listing: column names and one row of values per record. Values are JSON
+/// so that `json`/`jsonl` keep numbers, booleans, nulls and spans typed, while
+/// the text formats print them plainly.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Rows {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+    /// The column that gets a table's spare width (statement content);
+    /// the other long columns are kept narrow when there is one.
+    pub wide: Option<usize>,
+}
+
+impl Rows {
+    pub fn new(headers: &[&str]) -> Self {
+        Rows { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), wide: None }
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) {
+        debug_assert_eq!(row.len(), self.headers.len(), "row width");
+        self.rows.push(row);
+    }
+}
+
+/// Write `rows` to standard output; a reader that went away (`| head`) is
+/// not an error.
+pub fn print(rows: &Rows, format: Format) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match write(&mut out, rows, format).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+pub fn write(out: &mut dyn Write, rows: &Rows, format: Format) -> io::Result<()> {
+    match format {
+        Format::Table => write_table(out, rows),
+        Format::Csv => write_csv(out, rows),
+        Format::Json => write_json(out, rows),
+        Format::Jsonl => write_jsonl(out, rows),
+        Format::Markdown => write_markdown(out, rows),
+    }
+}
+
+/// A cell as plain text: nothing for null, spans and lists as compact JSON.
+pub fn cell_text(value: &Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn table_width() -> Option<u16> {
+    std::env::var(WIDTH_VAR).ok()?.trim().parse().ok()
+}
+
+fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let mut table = Table::new();
+    table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = table_width() {
+        table.set_width(width);
+    }
+    table.set_header(&rows.headers);
+    let texts: Vec<Vec<String>> = rows.rows.iter().map(|row| row.iter().map(cell_text).collect()).collect();
+    for row in &texts {
+        table.add_row(row);
+    }
+    keep_short_columns_whole(&mut table, &rows.headers, &texts, rows.wide);
+    writeln!(out, "{table}")
+}
+
+/// Columns whose every cell is short (ids, dates, stances) keep their width,
+/// so wrapping falls on the long text columns where it reads best.
+fn keep_short_columns_whole(table: &mut Table, headers: &[String], texts: &[Vec<String>], wide: Option<usize>) {
+    const SHORT: usize = 10;
+    for (i, header) in headers.iter().enumerate() {
+        let widest = texts.iter().map(|row| row[i].chars().count()).chain([header.chars().count()]).max();
+        let constraint = if widest.unwrap_or(0) <= SHORT {
+            ColumnConstraint::ContentWidth
+        } else if wide.is_some_and(|w| w != i) {
+            ColumnConstraint::UpperBoundary(comfy_table::Width::Percentage(16))
+        } else {
+            continue;
+        };
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(constraint);
+        }
+    }
+}
+
+fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(&rows.headers)?;
+    for row in &rows.rows {
+        writer.write_record(row.iter().map(cell_text))?;
+    }
+    writer.flush()
+}
+
+/// One row as a JSON object whose keys keep the column order.
+struct Object<'a> {
+    headers: &'a [String],
+    row: &'a [Value],
+}
+
+impl serde::Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.headers.len()))?;
+        for (key, value) in self.headers.iter().zip(self.row) {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+fn objects(rows: &Rows) -> impl Iterator<Item = Object<'_>> {
+    rows.rows.iter().map(|row| Object { headers: &rows.headers, row })
+}
+
+fn write_json(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let all: Vec<Object> = objects(rows).collect();
+    serde_json::to_writer_pretty(&mut *out, &all)?;
+    writeln!(out)
+}
+
+fn write_jsonl(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    for object in objects(rows) {
+        serde_json::to_writer(&mut *out, &object)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn markdown_cell(value: &Value) -> String {
+    cell_text(value).replace('\\', "\\\\").replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+fn write_markdown(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let header: Vec<String> = rows.headers.iter().map(|h| markdown_cell(&Value::String(h.clone()))).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(header.len()))?;
+    for row in &rows.rows {
+        let cells: Vec<String> = row.iter().map(markdown_cell).collect();
+        writeln!(out, "| {} |", cells.join(" | "))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn sample() -> Rows {
+        let mut rows = Rows::new(&["id", "speaker", "hedged", "span"]);
+        rows.push(vec![json!(1), json!("Ann | Lee"), json!(true), json!([3, 9])]);
+        rows.push(vec![json!(2), Value::Null, json!(false), Value::Null]);
+        rows
+    }
+
+    fn render(format: Format) -> String {
+        let mut out = Vec::new();
+        write(&mut out, &sample(), format).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_keeps_column_order_and_types() {
+        let text = render(Format::Jsonl);
+        let first = text.lines().next().unwrap();
+        assert_eq!(first, r#"{"id":1,"speaker":"Ann | Lee","hedged":true,"span":[3,9]}"#);
+        let all: Value = serde_json::from_str(&render(Format::Json)).unwrap();
+        assert_eq!(all[1]["speaker"], Value::Null);
+    }
+
+    #[test]
+    fn csv_prints_null_as_empty_and_spans_as_json() {
+        assert_eq!(render(Format::Csv), "id,speaker,hedged,span\n1,Ann | Lee,true,\"[3,9]\"\n2,,false,\n");
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let text = render(Format::Markdown);
+        assert!(text.contains(r"| 1 | Ann \| Lee | true | [3,9] |"), "{text}");
+    }
 }

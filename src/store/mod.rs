@@ -1,1 +1,315 @@
 //! All SQL lives here: open + migrate, documents, statements, speakers, topics.
+//! Typed functions, bound parameters only; every write that belongs together
+//! (one document and its statements, one merge) is one transaction.
+
+mod documents;
+mod speakers;
+mod statements;
+mod topics;
+
+pub use documents::{content_hash, IngestMode, IngestReport};
+pub use speakers::{MergeReport, SpeakerRow};
+pub use statements::{ManualSource, StatementDetail, StatementEdit, StatementFilter, StatementRow};
+
+use crate::error::{Error, Result};
+use rusqlite::{Connection, OpenFlags};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The whole current schema, applied to a new database.
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// The schema version this binary writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
+/// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
+/// (Version 1 is the first released schema, so there are none yet.)
+const MIGRATIONS: &[&str] = &[];
+
+/// How long a writer waits for another process's write lock before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The 16 bytes every SQLite database file starts with.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// An open claims database.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Open an existing claims database (migrating an older one); a missing
+    /// file is an error that says how to create it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(Error::Database {
+                path: path.to_path_buf(),
+                message: "no such database (create it with `claimdb init`)".into(),
+            });
+        }
+        Store::open_or_create(path)
+    }
+
+    /// Open a claims database, creating it when the file is missing or empty.
+    /// Refuses, without writing a byte, any file that is not an SQLite
+    /// database or is one without claimdb's schema.
+    pub fn open_or_create(path: &Path) -> Result<Store> {
+        check_file_is_sqlite_or_empty(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, e))?;
+        let mut store = Store { conn, path: path.to_path_buf() };
+        store.configure()?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    }
+
+    fn configure(&mut self) -> Result<()> {
+        self.conn.busy_timeout(BUSY_TIMEOUT).map_err(|e| db_error(&self.path, e))?;
+        // Ingest runs the same few statements per row; preparing an insert
+        // compiles its FTS triggers, so keep them prepared.
+        self.conn.set_prepared_statement_cache_capacity(64);
+        self.conn
+            .execute_batch("PRAGMA foreign_keys = ON;")
+            .map_err(|e| db_error(&self.path, e))?;
+        Ok(())
+    }
+
+    /// Bring the database to `SCHEMA_VERSION`: create the schema in a new
+    /// database, run migrations on an older one, refuse a newer one.
+    fn migrate(&mut self) -> Result<()> {
+        let version = self.version().map_err(|e| self.wrap(e))?;
+        if version > SCHEMA_VERSION {
+            return Err(Error::Database {
+                path: self.path.clone(),
+                message: format!(
+                    "was written by a newer claimdb (schema version {version}; this claimdb knows up to {SCHEMA_VERSION}); upgrade claimdb"
+                ),
+            });
+        }
+        if version == SCHEMA_VERSION {
+            self.enable_wal();
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)
+            .map_err(|e| db_error(&path, e))?;
+        // Another process may have migrated while we waited for the lock.
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |row| row.get(0)).map_err(|e| db_error(&path, e))?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        if version == 0 {
+            let tables: i64 = tx
+                .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+                .map_err(|e| db_error(&path, e))?;
+            if tables > 0 {
+                return Err(Error::Database {
+                    path,
+                    message: "is an SQLite database but not a claimdb database; refusing to touch it".into(),
+                });
+            }
+            tx.execute_batch(SCHEMA).map_err(|e| db_error(&path, e))?;
+        } else {
+            for migration in &MIGRATIONS[(version - 1) as usize..] {
+                tx.execute_batch(migration).map_err(|e| db_error(&path, e))?;
+            }
+        }
+        // user_version cannot take a bound parameter; SCHEMA_VERSION is our constant.
+        tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
+            .map_err(|e| db_error(&path, e))?;
+        tx.commit().map_err(|e| db_error(&path, e))?;
+        self.enable_wal();
+        Ok(())
+    }
+
+    /// WAL lets readers work while an ingest writes. A read-only file keeps
+    /// its journal mode, which is fine for reading.
+    fn enable_wal(&self) {
+        let _ = self.conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get::<_, String>(0));
+    }
+
+    /// Attach the database path to a bare SQLite error.
+    fn wrap(&self, err: Error) -> Error {
+        match err {
+            Error::Sqlite(e) => db_error(&self.path, e),
+            other => other,
+        }
+    }
+}
+
+/// Look at the file's first bytes before SQLite does: SQLite would happily
+/// "open" a text file, and a later write would destroy it.
+fn check_file_is_sqlite_or_empty(path: &Path) -> Result<()> {
+    let mut file = match std::fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    if file.metadata().map_err(|e| Error::io(path, e))?.is_dir() {
+        return Err(Error::Database { path: path.to_path_buf(), message: "is a directory, not a database file".into() });
+    }
+    let mut header = Vec::with_capacity(16);
+    file.by_ref().take(16).read_to_end(&mut header).map_err(|e| Error::io(path, e))?;
+    if header.is_empty() || header == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(Error::Database {
+            path: path.to_path_buf(),
+            message: "is not an SQLite database; refusing to touch it".into(),
+        })
+    }
+}
+
+fn db_error(path: &Path, err: rusqlite::Error) -> Error {
+    Error::Database { path: path.to_path_buf(), message: err.to_string() }
+}
+
+/// Today's time as stored in `*_at` columns.
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Kind, Span, SpeakerKind, Spans, Stance, Statement};
+    use crate::store::{IngestMode, StatementEdit, StatementFilter};
+
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        (dir, store)
+    }
+
+    fn doc(text: &str) -> Document {
+        Document { path: "talks.txt".into(), title: Some("Talks".into()), text: text.into(), ..Document::default() }
+    }
+
+    /// A statement whose content is the first occurrence of `content` in `text`.
+    fn said(text: &str, speaker: &str, mention: &str, content: &str) -> Statement {
+        let start = text[..text.find(content).unwrap()].chars().count();
+        Statement {
+            speaker: speaker.into(),
+            speaker_kind: SpeakerKind::Person,
+            speaker_mention: mention.into(),
+            role: None,
+            cue: "said".into(),
+            content: content.into(),
+            kind: Kind::Indirect,
+            stance: Stance::Neutral,
+            hedged: false,
+            topic: Some("Talks".into()),
+            date: None,
+            content_span: Spans::single(Span::new(start, start + content.chars().count())),
+            source_span: None,
+            cue_span: None,
+            confidence: 0.9,
+        }
+    }
+
+    const TEXT: &str = "Marco Rubio said the talks are slow. He said a deal is far off.";
+
+    fn two_statements() -> Vec<Statement> {
+        vec![
+            said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow"),
+            said(TEXT, "Marco Rubio", "He", "a deal is far off"),
+        ]
+    }
+
+    #[test]
+    fn a_document_goes_in_once_with_its_statements() {
+        let (_dir, mut store) = temp_store();
+        let first = store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        assert_eq!((first.already_stored, first.statements, first.new_speakers), (false, 2, 1));
+        let again = store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        assert_eq!((again.already_stored, again.statements), (true, 0));
+        assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    #[test]
+    fn a_speaker_is_found_again_in_another_document_by_alias() {
+        let (_dir, mut store) = temp_store();
+        let text = "Rubio said the talks are slow.";
+        let first = vec![said(TEXT, "Marco Rubio", "Rubio", "the talks are slow")];
+        store.ingest_document(&doc(TEXT), &first, IngestMode::SkipKnown).unwrap();
+        let second = vec![said(text, "rubio", "Rubio", "the talks are slow")];
+        let report = store.ingest_document(&doc(text), &second, IngestMode::SkipKnown).unwrap();
+        assert_eq!(report.new_speakers, 0);
+        let speakers = store.speakers().unwrap();
+        assert_eq!(speakers.len(), 1);
+        assert_eq!((speakers[0].name.as_str(), speakers[0].statements), ("Marco Rubio", 2));
+        assert_eq!(speakers[0].aliases, vec!["Rubio".to_string()], "the pronoun is no alias");
+    }
+
+    #[test]
+    fn reextracting_never_overwrites_an_edited_statement() {
+        let (_dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        let edit = StatementEdit { stance: Some(Stance::Oppose), ..StatementEdit::default() };
+        store.edit_statement(2, &edit).unwrap();
+        let report = store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::Reextract).unwrap();
+        assert_eq!((report.statements, report.kept), (1, 1));
+        let rows = store.query_statements(&StatementFilter::default()).unwrap();
+        assert_eq!(rows.len(), 2);
+        let edited = rows.iter().find(|r| r.content == "a deal is far off").unwrap();
+        assert_eq!((edited.id, edited.stance), (2, Stance::Oppose));
+    }
+
+    #[test]
+    fn a_span_outside_the_text_refuses_the_whole_document() {
+        let (_dir, mut store) = temp_store();
+        let mut statements = two_statements();
+        statements[1].content_span = Spans::single(Span::new(60, 600));
+        let err = store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap_err();
+        assert!(err.to_string().starts_with("talks.txt: statement span 60..600 lies outside the text"), "{err}");
+        assert_eq!(store.counts().unwrap(), (0, 0));
+    }
+
+    #[test]
+    fn a_statement_without_a_speaker_rolls_the_whole_document_back() {
+        let (_dir, mut store) = temp_store();
+        let mut statements = two_statements();
+        statements[1].speaker = "  ".into();
+        let err = store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap_err();
+        assert_eq!(err.to_string(), "a statement needs a speaker name");
+        assert_eq!(store.counts().unwrap(), (0, 0));
+        assert!(store.speakers().unwrap().is_empty());
+    }
+
+    #[test]
+    fn statements_take_the_document_date_when_they_have_none() {
+        let (_dir, mut store) = temp_store();
+        let mut document = doc(TEXT);
+        document.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14);
+        store.ingest_document(&document, &two_statements(), IngestMode::SkipKnown).unwrap();
+        let rows = store.query_statements(&StatementFilter::default()).unwrap();
+        assert!(rows.iter().all(|r| r.date == document.date));
+        assert_eq!(rows[0].content_span, Some(Spans::single(Span::new(17, 35))));
+        assert_eq!(rows[0].doc.as_deref(), Some("talks.txt"));
+    }
+
+    #[test]
+    fn a_new_database_is_at_the_current_version_in_wal_mode() {
+        let (_dir, store) = temp_store();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+    }
+}

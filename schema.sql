@@ -1,0 +1,144 @@
+-- claimdb's whole schema, applied to a new database in one transaction.
+-- Its version is PRAGMA user_version (set by the binary, see src/store/mod.rs);
+-- an older database is migrated in place by src/store/migrations/.
+--
+-- Dates are TEXT 'YYYY-MM-DD'; times are TEXT ISO 8601 UTC. Offsets are
+-- Unicode code point offsets into documents.text, end exclusive. Spans are
+-- JSON: [start, end] when whole, [[start, end], ...] when interrupted.
+
+-- Articles as stored: `text` is exactly what every span indexes.
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    path         TEXT NOT NULL,            -- file path, `file:line` for JSONL, `-` for stdin
+    url          TEXT,
+    title        TEXT,
+    outlet       TEXT,
+    author       TEXT,
+    published    TEXT,                     -- publication date
+    content_hash TEXT NOT NULL UNIQUE,     -- SHA-256 of text: the same text is stored once
+    text         TEXT NOT NULL,
+    ingested_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX documents_by_path ON documents (path);
+
+-- One row per person, organization or group; every other name is an alias.
+CREATE TABLE speakers (
+    id    INTEGER PRIMARY KEY,
+    name  TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    kind  TEXT NOT NULL DEFAULT 'unknown'
+          CHECK (kind IN ('person', 'organization', 'group', 'unknown')),
+    role  TEXT                             -- "U.S. Secretary of State"
+);
+
+-- "Rubio" -> Marco Rubio. An alias names one speaker.
+CREATE TABLE speaker_aliases (
+    alias      TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE
+);
+CREATE INDEX speaker_aliases_by_speaker ON speaker_aliases (speaker_id);
+
+-- Topics a person defined (keywords) or extraction proposed (automatic = 1).
+CREATE TABLE topics (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    keywords  TEXT NOT NULL DEFAULT '[]',  -- JSON array of strings
+    automatic INTEGER NOT NULL DEFAULT 0 CHECK (automatic IN (0, 1))
+);
+
+-- Who (source), how (cue), what (content), when, and for or against what.
+CREATE TABLE statements (
+    id              INTEGER PRIMARY KEY,
+    document_id     INTEGER REFERENCES documents (id) ON DELETE CASCADE, -- NULL: recorded by hand
+    source_path     TEXT,                  -- URL or path given by hand (no document row)
+    source_title    TEXT,                  -- title given by hand (no document row)
+    speaker_id      INTEGER NOT NULL REFERENCES speakers (id),
+    speaker_mention TEXT NOT NULL DEFAULT '',  -- as written: "he", "Rubio", "the secretary"
+    role            TEXT,                  -- the speaker's role as given with this statement
+    cue             TEXT NOT NULL DEFAULT '',
+    content         TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
+    stance          TEXT NOT NULL DEFAULT 'neutral' CHECK (stance IN ('support', 'oppose', 'neutral')),
+    hedged          INTEGER NOT NULL DEFAULT 0 CHECK (hedged IN (0, 1)),
+    stated_on       TEXT,                  -- the statement's date, else the document's
+    content_start   INTEGER,               -- hull of content_span, for ordering and lookups
+    content_end     INTEGER,
+    content_span    TEXT,                  -- JSON spans
+    source_span     TEXT,
+    cue_span        TEXT,
+    confidence      REAL NOT NULL DEFAULT 1.0 CHECK (confidence BETWEEN 0 AND 1),
+    origin          TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'manual', 'edited')),
+    created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX statements_by_speaker ON statements (speaker_id, stated_on);
+CREATE INDEX statements_by_stance  ON statements (stance, stated_on);
+CREATE INDEX statements_by_date    ON statements (stated_on);
+CREATE INDEX statements_by_document ON statements (document_id, content_start);
+
+-- A statement's topics; the first linked is "the" topic shown with it.
+CREATE TABLE statement_topics (
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    topic_id     INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
+    PRIMARY KEY (statement_id, topic_id)
+) WITHOUT ROWID;
+CREATE INDEX statement_topics_by_topic ON statement_topics (topic_id, statement_id);
+
+-- Full text over content and speaker (canonical name and mention); rowid is
+-- the statement id. Kept in step by the triggers below.
+CREATE VIRTUAL TABLE statements_fts USING fts5 (content, speaker, tokenize = 'unicode61 remove_diacritics 2');
+
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, content, speaker)
+    VALUES (new.id, new.content,
+            (SELECT name FROM speakers WHERE id = new.speaker_id) || ' ' || new.speaker_mention);
+END;
+
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    DELETE FROM statements_fts WHERE rowid = old.id;
+END;
+
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF content, speaker_id, speaker_mention ON statements BEGIN
+    DELETE FROM statements_fts WHERE rowid = old.id;
+    INSERT INTO statements_fts (rowid, content, speaker)
+    VALUES (new.id, new.content,
+            (SELECT name FROM speakers WHERE id = new.speaker_id) || ' ' || new.speaker_mention);
+END;
+
+CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+    DELETE FROM statements_fts WHERE rowid IN (SELECT id FROM statements WHERE speaker_id = new.id);
+    INSERT INTO statements_fts (rowid, content, speaker)
+    SELECT id, content, new.name || ' ' || speaker_mention FROM statements WHERE speaker_id = new.id;
+END;
+
+-- Everything about a statement in one row: pleasant in sqlite3 or Datasette.
+CREATE VIEW statement_view AS
+SELECT s.id,
+       s.stated_on                            AS date,
+       sp.name                                AS speaker,
+       s.speaker_mention,
+       COALESCE(s.role, sp.role)              AS role,
+       s.cue,
+       s.content,
+       s.kind,
+       s.stance,
+       s.hedged,
+       (SELECT t.name FROM statement_topics st JOIN topics t ON t.id = st.topic_id
+         WHERE st.statement_id = s.id ORDER BY t.id LIMIT 1) AS topic,
+       COALESCE(d.title, s.source_title)      AS title,
+       COALESCE(d.path, d.url, s.source_path) AS doc,
+       d.outlet,
+       s.content_span,
+       s.source_span,
+       s.cue_span,
+       sp.kind                                AS speaker_kind,
+       s.origin,
+       s.confidence,
+       s.document_id,
+       s.speaker_id,
+       s.content_start,
+       s.content_end,
+       s.created_at,
+       s.updated_at
+FROM statements s
+JOIN speakers sp ON sp.id = s.speaker_id
+LEFT JOIN documents d ON d.id = s.document_id;

@@ -1,0 +1,81 @@
+//! Small helpers the commands share: parsing values the way every command
+//! does, and turning statements into rows for `output`.
+
+use crate::error::{Error, Result};
+use crate::model::{Kind, Stance};
+use crate::output::{Format, Rows};
+use crate::store::StatementRow;
+use chrono::NaiveDate;
+use serde_json::json;
+
+/// A `YYYY-MM-DD` date, checked to be a real day.
+pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(format!("{flag} '{value}' is not a date (expected YYYY-MM-DD, e.g. 2025-03-14)")))
+}
+
+pub fn parse_optional_date(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {
+    value.map(|v| parse_date(flag, v)).transpose()
+}
+
+pub fn parse_stance(value: Option<&str>) -> Result<Option<Stance>> {
+    value.map(|v| v.parse().map_err(|e: String| Error::invalid(format!("--stance: {e}")))).transpose()
+}
+
+pub fn parse_kind(value: Option<&str>) -> Result<Option<Kind>> {
+    value.map(|v| v.parse().map_err(|e: String| Error::invalid(format!("--kind: {e}")))).transpose()
+}
+
+/// The columns Markdown shows: the ones a reader needs. Machine formats get
+/// every column; the table folds these into fewer, narrower columns.
+const READABLE_COLUMNS: &[&str] =
+    &["id", "date", "speaker", "role", "cue", "content", "kind", "stance", "hedged", "topic", "title", "doc"];
+
+/// Statements as rows in the columns `format` prints.
+pub fn statement_rows(statements: &[StatementRow], format: Format) -> Rows {
+    match format {
+        Format::Table => statement_table(statements),
+        Format::Markdown => pick_columns(statements, READABLE_COLUMNS),
+        _ => pick_columns(statements, StatementRow::HEADERS),
+    }
+}
+
+fn pick_columns(statements: &[StatementRow], headers: &[&str]) -> Rows {
+    let picks: Vec<usize> = headers
+        .iter()
+        .map(|h| StatementRow::HEADERS.iter().position(|all| all == h).expect("a statement column"))
+        .collect();
+    let mut rows = Rows::new(headers);
+    for statement in statements {
+        let cells = statement.cells();
+        rows.push(picks.iter().map(|&i| cells[i].clone()).collect());
+    }
+    rows
+}
+
+/// Eight columns that fit a terminal: the role goes under the speaker, kind
+/// and hedging beside the stance, the document's path under its title.
+fn statement_table(statements: &[StatementRow]) -> Rows {
+    let mut rows = Rows::new(&["id", "date", "speaker", "cue", "content", "stance", "topic", "source"]);
+    rows.wide = Some(4);
+    for s in statements {
+        let speaker = lines(&[Some(s.speaker.as_str()), s.role.as_deref()]);
+        let stance = format!("{}{}\n{}", s.stance, if s.hedged { ", hedged" } else { "" }, s.kind);
+        let source = lines(&[s.title.as_deref(), s.doc.as_deref()]);
+        rows.push(vec![
+            json!(s.id),
+            json!(s.date),
+            json!(speaker),
+            json!(s.cue),
+            json!(s.content),
+            json!(stance),
+            json!(s.topic),
+            json!(source),
+        ]);
+    }
+    rows
+}
+
+fn lines(parts: &[Option<&str>]) -> String {
+    parts.iter().flatten().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("\n")
+}

@@ -1,0 +1,183 @@
+//! Speakers and their aliases: one row per person, organization or group,
+//! found again across documents by any of its names.
+
+use super::Store;
+use rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE;
+use crate::error::{Error, Result};
+use crate::model::SpeakerKind;
+use rusqlite::{params, Connection, OptionalExtension};
+
+/// A speaker as `claimdb speakers` lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+    pub role: Option<String>,
+    pub aliases: Vec<String>,
+    pub statements: i64,
+}
+
+/// What `merge_speakers` moved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MergeReport {
+    pub from: String,
+    pub into: String,
+    pub statements: usize,
+    pub aliases: usize,
+}
+
+/// Mentions that never become aliases: they name different people in
+/// different sentences.
+const NOT_ALIASES: &[&str] = &[
+    "he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "their", "its",
+];
+
+/// The speaker called `name` (canonical name or alias, case-insensitive).
+pub(super) fn find_speaker(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let by_name = conn.prepare_cached("SELECT id, name FROM speakers WHERE name = ?1")?.query_row( [name], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?;
+    if by_name.is_some() {
+        return Ok(by_name);
+    }
+    Ok(conn.prepare_cached("SELECT s.id, s.name FROM speaker_aliases a JOIN speakers s ON s.id = a.speaker_id WHERE a.alias = ?1")?.query_row(
+            [name],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Find the speaker by canonical name or alias, else create it; record the
+/// mention as an alias when it is a name. Returns the id and whether the
+/// speaker is new.
+pub(super) fn resolve_speaker(
+    conn: &Connection,
+    name: &str,
+    kind: SpeakerKind,
+    role: Option<&str>,
+    mention: &str,
+) -> Result<(i64, bool)> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("a statement needs a speaker name"));
+    }
+    let (id, created) = match find_speaker(conn, name)? {
+        Some((id, _)) => (id, false),
+        None => {
+            conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
+                params![name, kind.as_str(), role],
+            )?;
+            (conn.last_insert_rowid(), true)
+        }
+    };
+    if !created {
+        fill_in_speaker(conn, id, kind, role)?;
+    }
+    record_alias(conn, id, mention)?;
+    Ok((id, created))
+}
+
+/// Learn a speaker's kind and role when they were unknown.
+fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&str>) -> Result<()> {
+    if kind != SpeakerKind::Unknown {
+        conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute( params![id, kind.as_str()])?;
+    }
+    if let Some(role) = role.filter(|r| !r.trim().is_empty()) {
+        conn.prepare_cached("UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NULL")?.execute( params![id, role])?;
+    }
+    Ok(())
+}
+
+/// Keep a mention that is a name ("Rubio", not "he" or "the secretary") as
+/// an alias, unless it is already some speaker's name or alias.
+fn record_alias(conn: &Connection, id: i64, mention: &str) -> Result<()> {
+    let mention = mention.trim();
+    let is_name = mention.chars().next().is_some_and(char::is_uppercase)
+        && !NOT_ALIASES.contains(&mention.to_lowercase().as_str());
+    if !is_name {
+        return Ok(());
+    }
+    if find_speaker(conn, mention)?.is_none() {
+        conn.prepare_cached("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![mention, id])?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Every speaker with its aliases and statement count, most quoted first.
+    pub fn speakers(&self) -> Result<Vec<SpeakerRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT sp.id, sp.name, sp.kind, sp.role,
+                    (SELECT json_group_array(alias) FROM
+                        (SELECT alias FROM speaker_aliases WHERE speaker_id = sp.id ORDER BY alias COLLATE NOCASE)),
+                    (SELECT count(*) FROM statements WHERE speaker_id = sp.id) AS n
+             FROM speakers sp
+             ORDER BY n DESC, sp.name COLLATE NOCASE",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            let aliases: String = row.get(4)?;
+            Ok(SpeakerRow {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                kind: row.get(2)?,
+                role: row.get(3)?,
+                aliases: serde_json::from_str(&aliases).unwrap_or_default(),
+                statements: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Make `alias` another name of the speaker called `name`.
+    pub fn add_alias(&mut self, name: &str, alias: &str) -> Result<()> {
+        let alias = alias.trim();
+        if alias.is_empty() {
+            return Err(Error::invalid("the alias is empty"));
+        }
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (id, canonical) = find_speaker(&tx, name)?.ok_or_else(|| unknown_speaker(name))?;
+        if let Some((other, other_name)) = find_speaker(&tx, alias)? {
+            if other == id {
+                return Err(Error::invalid(format!("'{alias}' already names '{canonical}'")));
+            }
+            return Err(Error::invalid(format!(
+                "'{alias}' already names another speaker, '{other_name}' (use `speakers merge` to make them one)"
+            )));
+        }
+        match tx.prepare_cached("INSERT INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![alias, id]) {
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.extended_code == SQLITE_CONSTRAINT_UNIQUE => {
+                return Err(Error::invalid(format!("'{alias}' is already an alias")));
+            }
+            other => other?,
+        };
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Move every statement and alias of `from` to `into`; `from`'s name
+    /// becomes an alias of `into`, and `from` is removed. Nothing is lost.
+    pub fn merge_speakers(&mut self, from: &str, into: &str) -> Result<MergeReport> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (from_id, from_name) = find_speaker(&tx, from)?.ok_or_else(|| unknown_speaker(from))?;
+        let (into_id, into_name) = find_speaker(&tx, into)?.ok_or_else(|| unknown_speaker(into))?;
+        if from_id == into_id {
+            return Err(Error::invalid(format!("'{from}' and '{into}' are already one speaker, '{into_name}'")));
+        }
+        let statements = tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
+        let aliases = tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
+        tx.prepare_cached("UPDATE speakers SET
+                role = COALESCE(role, (SELECT role FROM speakers WHERE id = ?1)),
+                kind = CASE WHEN kind = 'unknown' THEN (SELECT kind FROM speakers WHERE id = ?1) ELSE kind END
+             WHERE id = ?2")?.execute(
+            params![from_id, into_id],
+        )?;
+        tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute( [from_id])?;
+        tx.prepare_cached("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![from_name, into_id])?;
+        tx.commit()?;
+        Ok(MergeReport { from: from_name, into: into_name, statements, aliases: aliases + 1 })
+    }
+}
+
+fn unknown_speaker(name: &str) -> Error {
+    Error::invalid(format!("no speaker named '{name}' (see `claimdb speakers`)"))
+}

@@ -1,0 +1,446 @@
+//! Statements: insert, find, correct, delete, and the row every listing and
+//! export prints.
+
+use super::speakers::resolve_speaker;
+use super::topics::set_statement_topic;
+use super::{now, Store};
+use crate::error::{Error, Result};
+use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
+use chrono::NaiveDate;
+use rusqlite::{params, params_from_iter, types::Value as SqlValue, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+/// One statement as `query` and `export` print it and `import` reads it back.
+/// Field order is column order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementRow {
+    #[serde(default)]
+    pub id: i64,
+    /// The document's path or URL (or the source given by hand).
+    #[serde(default)]
+    pub doc: Option<String>,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    pub speaker: String,
+    #[serde(default)]
+    pub speaker_mention: String,
+    #[serde(default)]
+    pub role: Option<String>,
+    #[serde(default)]
+    pub cue: String,
+    pub content: String,
+    pub kind: Kind,
+    #[serde(default)]
+    pub stance: Stance,
+    #[serde(default)]
+    pub hedged: bool,
+    #[serde(default)]
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub content_span: Option<Spans>,
+    #[serde(default)]
+    pub source_span: Option<Spans>,
+    #[serde(default)]
+    pub cue_span: Option<Spans>,
+    #[serde(default = "unknown_kind")]
+    pub speaker_kind: SpeakerKind,
+    #[serde(default = "manual_origin")]
+    pub origin: Origin,
+    #[serde(default = "full_confidence")]
+    pub confidence: f64,
+}
+
+fn unknown_kind() -> SpeakerKind {
+    SpeakerKind::Unknown
+}
+fn manual_origin() -> Origin {
+    Origin::Manual
+}
+fn full_confidence() -> f64 {
+    1.0
+}
+
+impl StatementRow {
+    /// Column names, in the order of the struct's fields.
+    pub const HEADERS: &'static [&'static str] = &[
+        "id", "doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance",
+        "hedged", "topic", "content_span", "source_span", "cue_span", "speaker_kind", "origin", "confidence",
+    ];
+
+    /// The row's values in `HEADERS` order, as JSON values (spans as
+    /// `model::Spans` serialises them).
+    pub fn cells(&self) -> Vec<serde_json::Value> {
+        let serde_json::Value::Object(mut map) = serde_json::to_value(self).expect("a statement row serialises") else {
+            unreachable!("a struct serialises to an object")
+        };
+        Self::HEADERS.iter().map(|h| map.remove(*h).unwrap_or(serde_json::Value::Null)).collect()
+    }
+
+    /// The statement in the shared model's shape.
+    pub fn to_statement(&self) -> Statement {
+        Statement {
+            speaker: self.speaker.clone(),
+            speaker_kind: self.speaker_kind,
+            speaker_mention: self.speaker_mention.clone(),
+            role: self.role.clone(),
+            cue: self.cue.clone(),
+            content: self.content.clone(),
+            kind: self.kind,
+            stance: self.stance,
+            hedged: self.hedged,
+            topic: self.topic.clone(),
+            date: self.date,
+            content_span: self.content_span.clone().unwrap_or_default(),
+            source_span: self.source_span.clone(),
+            cue_span: self.cue_span.clone(),
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// One statement with what `show` adds: its document and timestamps.
+#[derive(Debug, Clone)]
+pub struct StatementDetail {
+    pub row: StatementRow,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The document's full text (None for a claim recorded by hand).
+    pub document_text: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// What `query` asks for; every field narrows the result.
+#[derive(Debug, Clone, Default)]
+pub struct StatementFilter {
+    /// Part of a canonical name or alias, any case.
+    pub speaker: Option<String>,
+    /// Part of a topic name, any case.
+    pub topic: Option<String>,
+    pub stance: Option<Stance>,
+    pub since: Option<NaiveDate>,
+    pub until: Option<NaiveDate>,
+    /// An FTS5 query over content and speaker names.
+    pub search: Option<String>,
+    pub limit: Option<u64>,
+}
+
+/// A person's correction; fields left `None` stay as they are.
+#[derive(Debug, Clone, Default)]
+pub struct StatementEdit {
+    pub speaker: Option<String>,
+    pub content: Option<String>,
+    pub stance: Option<Stance>,
+    pub topic: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub cue: Option<String>,
+    pub role: Option<String>,
+    pub kind: Option<Kind>,
+    pub hedged: Option<bool>,
+}
+
+impl StatementEdit {
+    pub fn is_empty(&self) -> bool {
+        self.speaker.is_none()
+            && self.content.is_none()
+            && self.stance.is_none()
+            && self.topic.is_none()
+            && self.date.is_none()
+            && self.cue.is_none()
+            && self.role.is_none()
+            && self.kind.is_none()
+            && self.hedged.is_none()
+    }
+}
+
+/// Where a statement came from when it has no document row.
+#[derive(Debug, Clone, Default)]
+pub struct ManualSource {
+    pub path: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The columns `row_from_sql` reads, from `statement_view v` (a macro so the
+/// SQL is put together by `concat!` at compile time, never by formatting).
+macro_rules! row_columns {
+    () => {
+        "v.id, v.doc, v.title, v.date, v.speaker, v.speaker_mention, v.role, v.cue, v.content, \
+         v.kind, v.stance, v.hedged, v.topic, v.content_span, v.source_span, v.cue_span, v.speaker_kind, v.origin, v.confidence"
+    };
+}
+
+fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
+    Ok(StatementRow {
+        id: row.get(0)?,
+        doc: row.get(1)?,
+        title: row.get(2)?,
+        date: row.get(3)?,
+        speaker: row.get(4)?,
+        speaker_mention: row.get(5)?,
+        role: row.get(6)?,
+        cue: row.get(7)?,
+        content: row.get(8)?,
+        kind: parse_text(row, 9)?,
+        stance: parse_text(row, 10)?,
+        hedged: row.get(11)?,
+        topic: row.get(12)?,
+        content_span: parse_spans(row, 13)?,
+        source_span: parse_spans(row, 14)?,
+        cue_span: parse_spans(row, 15)?,
+        speaker_kind: parse_text(row, 16)?,
+        origin: parse_text(row, 17)?,
+        confidence: row.get(18)?,
+    })
+}
+
+fn parse_text<T: std::str::FromStr<Err = String>>(row: &Row, i: usize) -> rusqlite::Result<T> {
+    let text: String = row.get(i)?;
+    text.parse()
+        .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+}
+
+fn parse_spans(row: &Row, i: usize) -> rusqlite::Result<Option<Spans>> {
+    let text: Option<String> = row.get(i)?;
+    text.map(|t| serde_json::from_str(&t))
+        .transpose()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+}
+
+fn spans_json(spans: Option<&Spans>) -> Option<String> {
+    spans.filter(|s| !s.0.is_empty()).map(|s| serde_json::to_string(s).expect("spans serialise"))
+}
+
+/// `%` and `_` in a user's text match themselves in a LIKE pattern.
+fn like_pattern(part: &str) -> String {
+    let escaped = part.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Insert one statement (and its speaker and topic when new). Returns its id
+/// and whether its speaker is new.
+pub(super) fn insert_statement(
+    conn: &Connection,
+    id: Option<i64>,
+    document_id: Option<i64>,
+    statement: &Statement,
+    origin: Origin,
+    source: &ManualSource,
+    default_date: Option<NaiveDate>,
+) -> Result<(i64, bool)> {
+    let (speaker_id, new_speaker) = resolve_speaker(
+        conn,
+        &statement.speaker,
+        statement.speaker_kind,
+        statement.role.as_deref(),
+        &statement.speaker_mention,
+    )?;
+    let hull = statement.content_span.hull();
+    conn.prepare_cached("INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
+                                 content, kind, stance, hedged, stated_on, content_start, content_end,
+                                 content_span, source_span, cue_span, confidence, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")?.execute(
+        params![
+            id,
+            document_id,
+            source.path,
+            source.title,
+            speaker_id,
+            statement.speaker_mention,
+            statement.role,
+            statement.cue,
+            statement.content,
+            statement.kind.as_str(),
+            statement.stance.as_str(),
+            statement.hedged,
+            statement.date.or(default_date),
+            hull.map(|h| h.start as i64),
+            hull.map(|h| h.end as i64),
+            spans_json(Some(&statement.content_span)),
+            spans_json(statement.source_span.as_ref()),
+            spans_json(statement.cue_span.as_ref()),
+            statement.confidence.clamp(0.0, 1.0),
+            origin.as_str(),
+        ],
+    )?;
+    let statement_id = conn.last_insert_rowid();
+    set_statement_topic(conn, statement_id, statement.topic.as_deref(), origin == Origin::Extracted)?;
+    Ok((statement_id, new_speaker))
+}
+
+impl Store {
+    /// Record a claim by hand (origin `manual`); returns its id.
+    pub fn add_statement(&mut self, statement: &Statement, source: &ManualSource) -> Result<i64> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (id, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Statements matching `filter`, by date then id.
+    pub fn query_statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
+        let mut sql = String::from(concat!("SELECT ", row_columns!(), " FROM statement_view v WHERE 1 = 1"));
+        let mut values: Vec<SqlValue> = Vec::new();
+        if let Some(speaker) = &filter.speaker {
+            sql.push_str(
+                " AND v.speaker_id IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' \
+                   UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\')",
+            );
+            values.push(SqlValue::Text(like_pattern(speaker)));
+            values.push(SqlValue::Text(like_pattern(speaker)));
+        }
+        if let Some(topic) = &filter.topic {
+            sql.push_str(
+                " AND v.id IN (SELECT st.statement_id FROM statement_topics st JOIN topics t ON t.id = st.topic_id \
+                   WHERE t.name LIKE ? ESCAPE '\\')",
+            );
+            values.push(SqlValue::Text(like_pattern(topic)));
+        }
+        if let Some(stance) = filter.stance {
+            sql.push_str(" AND v.stance = ?");
+            values.push(SqlValue::Text(stance.as_str().into()));
+        }
+        if let Some(since) = filter.since {
+            sql.push_str(" AND v.date >= ?");
+            values.push(SqlValue::Text(since.to_string()));
+        }
+        if let Some(until) = filter.until {
+            sql.push_str(" AND v.date <= ?");
+            values.push(SqlValue::Text(until.to_string()));
+        }
+        if let Some(search) = &filter.search {
+            sql.push_str(" AND v.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
+            values.push(SqlValue::Text(search.clone()));
+        }
+        sql.push_str(" ORDER BY v.date, v.id LIMIT ?");
+        values.push(SqlValue::Integer(filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64)));
+        self.rows(&sql, values).map_err(|e| match &filter.search {
+            Some(search) => search_error(search, e),
+            None => e,
+        })
+    }
+
+    /// Every statement, by id: what `export` writes.
+    pub fn all_statements(&self) -> Result<Vec<StatementRow>> {
+        self.rows(concat!("SELECT ", row_columns!(), " FROM statement_view v ORDER BY v.id"), Vec::new())
+    }
+
+    fn rows(&self, sql: &str, values: Vec<SqlValue>) -> Result<Vec<StatementRow>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let rows = stmt.query_map(params_from_iter(values), row_from_sql)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One statement with its document, or `NoStatement`.
+    pub fn statement(&self, id: i64) -> Result<StatementDetail> {
+        let sql = concat!(
+            "SELECT ",
+            row_columns!(),
+            ", d.outlet, d.published, d.text, v.created_at, v.updated_at \
+             FROM statement_view v LEFT JOIN documents d ON d.id = v.document_id WHERE v.id = ?1"
+        );
+        self.conn
+            .query_row(sql, [id], |row| {
+                Ok(StatementDetail {
+                    row: row_from_sql(row)?,
+                    outlet: row.get(19)?,
+                    published: row.get(20)?,
+                    document_text: row.get(21)?,
+                    created_at: row.get(22)?,
+                    updated_at: row.get(23)?,
+                })
+            })
+            .optional()?
+            .ok_or(Error::NoStatement(id))
+    }
+
+    /// Apply a person's correction and mark the statement `edited`, so that
+    /// ingesting its document again leaves it alone.
+    pub fn edit_statement(&mut self, id: i64, edit: &StatementEdit) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let exists: Option<i64> = tx.prepare_cached("SELECT id FROM statements WHERE id = ?1")?.query_row( [id], |r| r.get(0)).optional()?;
+        if exists.is_none() {
+            return Err(Error::NoStatement(id));
+        }
+        if let Some(name) = &edit.speaker {
+            let (speaker_id, _) = resolve_speaker(&tx, name, SpeakerKind::Unknown, None, "")?;
+            tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE id = ?1")?.execute( params![id, speaker_id])?;
+        }
+        if let Some(content) = &edit.content {
+            tx.prepare_cached("UPDATE statements SET content = ?2 WHERE id = ?1")?.execute( params![id, content])?;
+        }
+        if let Some(stance) = edit.stance {
+            tx.prepare_cached("UPDATE statements SET stance = ?2 WHERE id = ?1")?.execute( params![id, stance.as_str()])?;
+        }
+        if let Some(date) = edit.date {
+            tx.prepare_cached("UPDATE statements SET stated_on = ?2 WHERE id = ?1")?.execute( params![id, date])?;
+        }
+        if let Some(cue) = &edit.cue {
+            tx.prepare_cached("UPDATE statements SET cue = ?2 WHERE id = ?1")?.execute( params![id, cue])?;
+        }
+        if let Some(role) = &edit.role {
+            tx.prepare_cached("UPDATE statements SET role = ?2 WHERE id = ?1")?.execute( params![id, role])?;
+        }
+        if let Some(kind) = edit.kind {
+            tx.prepare_cached("UPDATE statements SET kind = ?2 WHERE id = ?1")?.execute( params![id, kind.as_str()])?;
+        }
+        if let Some(hedged) = edit.hedged {
+            tx.prepare_cached("UPDATE statements SET hedged = ?2 WHERE id = ?1")?.execute( params![id, hedged])?;
+        }
+        if let Some(topic) = &edit.topic {
+            set_statement_topic(&tx, id, Some(topic), false)?;
+        }
+        tx.prepare_cached("UPDATE statements SET origin = 'edited', updated_at = ?2 WHERE id = ?1")?.execute( params![id, now()])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn delete_statement(&mut self, id: i64) -> Result<()> {
+        let deleted = self.conn.prepare_cached("DELETE FROM statements WHERE id = ?1")?.execute( [id])?;
+        if deleted == 0 {
+            return Err(Error::NoStatement(id));
+        }
+        Ok(())
+    }
+
+    /// Insert rows read by `import`, all or none. An id is kept when it is
+    /// free; a row whose `doc` names a stored document is linked to it.
+    /// Returns how many statements and new speakers went in.
+    pub fn import_rows(&mut self, rows: &[StatementRow]) -> Result<(usize, usize)> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut new_speakers = 0;
+        for row in rows {
+            let document_id: Option<i64> = match &row.doc {
+                Some(doc) => tx.prepare_cached("SELECT id FROM documents WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1")?.query_row( [doc], |r| r.get(0))
+                    .optional()?,
+                None => None,
+            };
+            let source = match document_id {
+                Some(_) => ManualSource::default(),
+                None => ManualSource { path: row.doc.clone(), title: row.title.clone() },
+            };
+            let id_taken = row.id <= 0
+                || tx.prepare_cached("SELECT 1 FROM statements WHERE id = ?1")?.query_row( [row.id], |_| Ok(())).optional()?.is_some();
+            let id = if id_taken { None } else { Some(row.id) };
+            let (_, new_speaker) = insert_statement(&tx, id, document_id, &row.to_statement(), row.origin, &source, None)?;
+            new_speakers += usize::from(new_speaker);
+        }
+        tx.commit()?;
+        Ok((rows.len(), new_speakers))
+    }
+}
+
+/// FTS5 reports bad query syntax as a generic SQL error; say what it is.
+fn search_error(search: &str, err: Error) -> Error {
+    match &err {
+        Error::Sqlite(rusqlite::Error::SqliteFailure(_, Some(message)))
+            if message.contains("fts5") || message.contains("no such column") || message.contains("unterminated") =>
+        {
+            Error::invalid(format!(
+                "--search '{search}' is not a valid full-text query ({message}); put phrases and words with punctuation in double quotes"
+            ))
+        }
+        _ => err,
+    }
+}

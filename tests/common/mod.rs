@@ -1,0 +1,102 @@
+//! The one helper every integration test uses: a temporary folder with a
+//! database path in it, and the real `claimdb` binary pointed at it.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+pub struct Workdir {
+    dir: TempDir,
+    pub db: PathBuf,
+}
+
+impl Workdir {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let db = dir.path().join("claims.db");
+        Workdir { dir, db }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Write a file into the work folder and return its path.
+    pub fn write(&self, name: &str, contents: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, contents).expect("write a test file");
+        path
+    }
+
+    /// `claimdb --db <this db> ARGS`, run in the work folder, with a fixed table width.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_on(&self.db, args)
+    }
+
+    pub fn cmd_on(&self, db: &Path, args: &[&str]) -> Command {
+        let mut cmd = Command::cargo_bin("claimdb").expect("the claimdb binary");
+        cmd.current_dir(self.dir.path())
+            .env_remove("CLAIMDB_DB")
+            .env("CLAIMDB_WIDTH", "100")
+            .arg("--db")
+            .arg(db)
+            .args(args);
+        cmd
+    }
+
+    /// Run a command that must succeed; its standard output.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let output = self.cmd(args).output().expect("run claimdb");
+        assert!(
+            output.status.success(),
+            "claimdb {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8 output")
+    }
+
+    /// Run a command that must fail with exit code 1; its standard error.
+    pub fn error(&self, args: &[&str]) -> String {
+        let output = self.cmd(args).output().expect("run claimdb");
+        assert_eq!(output.status.code(), Some(1), "claimdb {args:?} should fail with 1");
+        String::from_utf8(output.stderr).expect("UTF-8 output")
+    }
+
+    /// Record a claim; returns its id.
+    pub fn add(&self, args: &[&str]) -> i64 {
+        let mut all = vec!["add"];
+        all.extend_from_slice(args);
+        self.stdout(&all).trim().parse().expect("add prints an id")
+    }
+
+    /// The statements of `query ARGS --format json`, parsed.
+    pub fn query_json(&self, args: &[&str]) -> Vec<serde_json::Value> {
+        let mut all = vec!["query", "--format", "json"];
+        all.extend_from_slice(args);
+        let text = self.stdout(&all);
+        serde_json::from_str::<Vec<serde_json::Value>>(&text).expect("query prints a JSON array")
+    }
+
+    /// Three claims by two speakers, on two topics, over three days.
+    pub fn add_sample_claims(&self) {
+        self.add(&[
+            "--speaker", "Ada Park", "--text", "The bridge will open in May.", "--stance", "support",
+            "--topic", "Harbor bridge", "--date", "2025-04-01", "--cue", "said", "--role", "Mayor of Eastport",
+            "--source", "https://news.example/bridge",
+        ]);
+        self.add(&[
+            "--speaker", "Ben Ortiz", "--text", "The bridge budget is far too high.", "--stance", "oppose",
+            "--topic", "Harbor bridge", "--date", "2025-04-02", "--cue", "argued",
+        ]);
+        self.add(&[
+            "--speaker", "Ada Park", "--text", "Parking fees may rise next year.", "--stance", "neutral",
+            "--topic", "Parking", "--date", "2025-04-03", "--cue", "warned", "--hedged",
+        ]);
+    }
+}
+
+/// The `field` of every row.
+pub fn column(rows: &[serde_json::Value], field: &str) -> Vec<serde_json::Value> {
+    rows.iter().map(|row| row[field].clone()).collect()
+}

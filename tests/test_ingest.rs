@@ -1,0 +1,53 @@
+//! `ingest` wiring: documents stored once, notices and the summary on
+//! stderr, exit code 3 when an input was skipped. (What is extracted from
+//! an article is tested with the extractor.)
+
+mod common;
+
+use common::Workdir;
+
+fn counts(wd: &Workdir) -> String {
+    let out = wd.stdout(&["init"]);
+    out[out.find('(').unwrap()..].trim().to_string()
+}
+
+#[test]
+fn ingest_stores_each_document_once() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Ada Park said the bridge will open in May.\n");
+    wd.write("b.txt", "Ben Ortiz said the budget is too high.\n");
+    let first = wd.cmd(&["ingest", "a.txt", "b.txt"]).output().unwrap();
+    assert_eq!(first.status.code(), Some(0));
+    let summary = String::from_utf8_lossy(&first.stderr);
+    assert!(summary.contains("2 documents added (0 already stored)"), "{summary}");
+    let again = wd.cmd(&["ingest", "a.txt", "b.txt"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&again.stderr).contains("0 documents added (2 already stored)"));
+    assert_eq!(counts(&wd), "(2 documents, 0 statements)");
+}
+
+#[test]
+fn ingest_reports_a_missing_file_and_exits_3() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Ada Park said the bridge will open in May.\n");
+    let output = wd.cmd(&["ingest", "a.txt", "missing.txt"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("missing.txt: skipped:"), "{stderr}");
+    assert!(stderr.contains("1 documents added (0 already stored), 0 statements, 0 new speakers, 1 inputs skipped"), "{stderr}");
+    assert_eq!(counts(&wd), "(1 documents, 0 statements)");
+}
+
+#[test]
+fn ingest_refuses_a_bad_date_before_reading_anything() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Text.\n");
+    let err = wd.error(&["ingest", "a.txt", "--date", "14/03/2025"]);
+    assert_eq!(err.trim(), "claimdb: --date '14/03/2025' is not a date (expected YYYY-MM-DD, e.g. 2025-03-14)");
+    assert!(!wd.db.exists());
+}
+
+#[test]
+fn ingest_needs_a_path() {
+    let wd = Workdir::new();
+    wd.cmd(&["ingest"]).assert().code(2);
+}

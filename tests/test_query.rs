@@ -1,0 +1,106 @@
+mod common;
+
+use common::{column, Workdir};
+use serde_json::json;
+
+fn contents(rows: &[serde_json::Value]) -> Vec<serde_json::Value> {
+    column(rows, "content")
+}
+
+#[test]
+fn query_by_speaker_matches_part_of_a_name_in_any_case() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let rows = wd.query_json(&["--speaker", "PARK"]);
+    assert_eq!(contents(&rows), vec![json!("The bridge will open in May."), json!("Parking fees may rise next year.")]);
+}
+
+#[test]
+fn query_by_speaker_matches_aliases() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    wd.stdout(&["speakers", "alias", "Ben Ortiz", "Councillor Benjamin"]);
+    let rows = wd.query_json(&["--speaker", "benjamin"]);
+    assert_eq!(contents(&rows), vec![json!("The bridge budget is far too high.")]);
+}
+
+#[test]
+fn query_by_topic_stance_and_dates() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    assert_eq!(wd.query_json(&["--topic", "bridge"]).len(), 2);
+    assert_eq!(contents(&wd.query_json(&["--stance", "oppose"])), vec![json!("The bridge budget is far too high.")]);
+    let rows = wd.query_json(&["--since", "2025-04-02", "--until", "2025-04-02"]);
+    assert_eq!(contents(&rows), vec![json!("The bridge budget is far too high.")]);
+    assert_eq!(wd.query_json(&["--since", "2025-04-02", "--speaker", "ada"]).len(), 1);
+    assert_eq!(wd.query_json(&["--limit", "1"]).len(), 1);
+}
+
+#[test]
+fn query_search_is_full_text_over_content_and_speaker() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    assert_eq!(contents(&wd.query_json(&["--search", "budget"])), vec![json!("The bridge budget is far too high.")]);
+    assert_eq!(wd.query_json(&["--search", "ortiz"]).len(), 1);
+    assert_eq!(wd.query_json(&["--search", "bridge NOT budget"]).len(), 1);
+    assert_eq!(wd.query_json(&["--search", "\"open in May\""]).len(), 1);
+}
+
+#[test]
+fn search_follows_edits_and_deletes() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    wd.stdout(&["edit", "2", "--content", "The ferry costs too much."]);
+    assert!(wd.query_json(&["--search", "budget"]).is_empty());
+    assert_eq!(wd.query_json(&["--search", "ferry"]).len(), 1);
+    wd.stdout(&["delete", "2"]);
+    assert!(wd.query_json(&["--search", "ferry"]).is_empty());
+}
+
+#[test]
+fn bad_search_syntax_is_one_clear_line() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    for bad in ["bridge AND", "\"unclosed", "nosuchcolumn:word"] {
+        let err = wd.error(&["query", "--search", bad]);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.starts_with(&format!("claimdb: --search '{bad}' is not a valid full-text query")), "{err}");
+    }
+}
+
+#[test]
+fn every_format_carries_the_issue_columns() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let jsonl = wd.stdout(&["query", "--format", "jsonl", "--limit", "1"]);
+    let fields = [
+        "id", "doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance",
+        "hedged", "topic", "content_span", "source_span", "cue_span",
+    ];
+    let positions: Vec<usize> = fields
+        .iter()
+        .map(|f| jsonl.find(&format!("\"{f}\":")).unwrap_or_else(|| panic!("no {f} in {jsonl}")))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "fields in order: {jsonl}");
+    let csv = wd.stdout(&["query", "--format", "csv"]);
+    assert!(csv.starts_with("id,doc,title,date,speaker,speaker_mention,role,cue,content,kind,stance,hedged,topic,"), "{csv}");
+    assert_eq!(csv.lines().count(), 4);
+}
+
+#[test]
+fn table_output_fits_the_width() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let table = wd.stdout(&["query"]);
+    insta::assert_snapshot!("query_table", table);
+    for line in table.lines() {
+        assert!(line.chars().count() <= 100, "wider than 100: {line}");
+    }
+}
+
+#[test]
+fn markdown_output() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    insta::assert_snapshot!("query_markdown", wd.stdout(&["query", "--format", "markdown"]));
+}
