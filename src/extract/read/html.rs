@@ -6,7 +6,7 @@
 //! outlet from `og:site_name`; url from `<link rel=canonical>` or `og:url`;
 //! author from `<meta name=author>`.
 //!
-//! Text: from the first `<article>`, else `<main>` or `[role=main]`, else
+//! Text: from the `<article>` with the most text, else `<main>` or `[role=main]`, else
 //! `<body>`; without navigation, headers, footers, asides, scripts, styles,
 //! figures and captions, forms and hidden elements. Each block (`p`, `h1`-`h6`,
 //! `li`, `blockquote`, `div`, table cells, ...) becomes a paragraph with its
@@ -115,11 +115,14 @@ fn page_date(page: &Html, location: &str, notices: &mut Vec<Notice>) -> Option<c
     date
 }
 
-/// The element whose text is the article.
+/// The element whose text is the article: the `<article>` with the most text
+/// (pages often hold teaser `<article>`s beside the real one), else the
+/// first `<main>`, `[role=main]` or `<body>`.
 fn content_root(page: &Html) -> ElementRef<'_> {
-    ["article", "main", r#"[role="main"]"#, "body"]
-        .iter()
-        .find_map(|css| page.select(&selector(css)).next())
+    let text_len = |e: &ElementRef| e.text().map(str::len).sum::<usize>();
+    let longest_article = page.select(&selector("article")).max_by_key(|e| (text_len(e), std::cmp::Reverse(e.id())));
+    longest_article
+        .or_else(|| [r#"main"#, r#"[role="main"]"#, "body"].iter().find_map(|css| page.select(&selector(css)).next()))
         .unwrap_or_else(|| page.root_element())
 }
 

@@ -549,3 +549,23 @@ fn standard_input_style_reading_takes_front_matter_and_names_it_dash() {
     let empty = read_text_from(Box::new(Cursor::new(Vec::new())), "-", &Overrides::default());
     assert!(notices(&empty)[0].skipped);
 }
+
+#[test]
+fn html_takes_the_longest_article_over_teasers() {
+    let dir = TempDir::new().unwrap();
+    let page = "<body><article><p>Teaser.</p></article><article><p>The real story, which is longer.</p></article></body>";
+    let path = write(&dir, "teasers.html", page);
+    assert_eq!(only_article(&read_path(&path, &Overrides::default())).text, "The real story, which is longer.");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loop_in_a_folder_is_a_notice_not_a_hang() {
+    let dir = TempDir::new().unwrap();
+    write(&dir, "sub/a.txt", "A.");
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("sub/loop")).unwrap();
+    let items = read_path(dir.path(), &Overrides::default());
+    assert_eq!(articles(&items).len(), 1);
+    let n = notices(&items);
+    assert!(n.len() == 1 && n[0].skipped && n[0].location.ends_with("loop"), "{n:?}");
+}
