@@ -467,7 +467,11 @@ fn read_paths_streams_several_paths_in_order() {
 // ---- never panics, whatever the input ----
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    // 512 cases in CI; run longer as a fuzzer with PROPTEST_CASES=100000.
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(512),
+        ..ProptestConfig::default()
+    })]
 
     #[test]
     fn text_reader_never_panics_and_keeps_text_without_front_matter(content in "(---\n)?(([a-z]{0,6}: ?[^\n]{0,12}|---|\\.\\.\\.|[^\n]{0,20})\n){0,6}[^\n]{0,20}") {
