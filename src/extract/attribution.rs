@@ -1,0 +1,752 @@
+//! Attribution: for each cue, its source (who) and its content (what), as byte
+//! ranges into the document text. Rules over the tokens of one sentence plus
+//! the document's quotations, following PolNeAR's conventions: the source is
+//! the mention as written ("he", "who", "Mike Lee, a Utah senator,"), the
+//! content the whole clause or quotation, with quotations that continue the
+//! same speaker's words in the following sentences of the paragraph.
+
+use super::cues::{Cue, CueForm};
+use super::quotes::Quote;
+use super::tokens::{tokenize, Tok, TokKind};
+use std::ops::Range;
+
+/// One attribution found in the text, in byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    pub source: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    /// Pieces in text order (several for an interrupted quotation).
+    pub content: Vec<Range<usize>>,
+}
+
+/// Everything the rules need about the document.
+pub struct Layout<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+    pub quotes: &'a [Quote],
+    pub cues: &'a [Cue],
+}
+
+/// Words skipped between a source and its verb ("he has also said").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "also", "later", "previously", "once", "repeatedly", "then", "recently", "publicly", "privately",
+    "simply", "would", "will", "did", "does", "do", "could", "might", "may", "should", "must", "not", "never", "already",
+    "still", "often", "even", "again", "always", "frequently", "flatly", "quickly", "long", "reportedly", "just", "further",
+    "openly", "clearly", "explicitly", "specifically", "first", "initially", "originally", "ultimately", "finally",
+    "immediately", "separately", "similarly", "likewise", "now", "can", "don’t", "doesn’t", "didn’t", "don't",
+    "doesn't", "didn't", "has’t", "is", "was", "are", "were", "been", "be", "being", "widely", "told",
+];
+
+/// Words that end a noun phrase when walking left from a verb.
+const LEFT_STOPS: &[&str] = &[
+    "that", "which", "and", "but", "or", "because", "when", "while", "if", "as", "after", "before", "so", "than", "then",
+    "where", "how", "what", "why", "said", "says", "is", "was", "are", "were", "be", "been", "has", "have", "had", "to",
+    "in", "on", "by", "with", "from", "about", "into", "over", "since", "until", "though", "although", "whether", "yet",
+    "nor", "also", "not", "it’s", "it's", "there", "here", "today", "yesterday", "week", "month", "year", "day",
+    "night", "morning", "afternoon", "evening", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "earlier", "later", "now", "just", "even", "would", "will", "can", "could", "may", "might", "should",
+    "must", "do", "does", "did", "who", "whom", "whose", "during", "through", "against", "among", "under", "out",
+    "up", "down", "off", "like", "unlike", "per", "via", "ago", "last", "recently", "wrote", "told", "asked",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Words opening an introductory clause that is not the subject.
+const SUBORDINATORS: &[&str] = &[
+    "while", "despite", "as", "after", "when", "if", "although", "though", "since", "before", "because", "with",
+    "following", "in", "on", "at", "during", "for", "amid", "unlike", "like", "under", "once", "until", "by", "but",
+    "and", "yet", "so", "however", "meanwhile", "still", "instead", "nevertheless", "now", "also", "then", "earlier",
+    "later", "last", "this", "today", "yesterday", "asked", "speaking", "from", "to", "of", "over", "without",
+];
+
+/// Verbs that take a listener before their content ("told reporters that").
+const TELLING: &[&str] = &[
+    "told", "tell", "tells", "telling", "asked", "ask", "asks", "asking", "assured", "warned", "informed", "urged",
+    "reminded", "advised",
+];
+
+/// Words that start an adverbial between a verb and its content ("said on
+/// Monday that", "said in an interview that").
+const ADVERBIAL_STARTS: &[&str] = &[
+    "on", "in", "at", "during", "to", "last", "earlier", "this", "late", "after", "before", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "repeatedly", "again",
+    "later", "publicly", "privately", "flatly", "also", "via", "through", "over", "while", "when", "afterward",
+    "separately", "previously", "once", "already", "then", "too",
+];
+
+fn lower_eq(text: &str, tok: &Tok, words: &[&str]) -> bool {
+    let w = &text[tok.range()];
+    w.len() <= 16 && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+}
+
+fn is_capitalised(text: &str, tok: &Tok) -> bool {
+    tok.is_word() && text[tok.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// All attributions of the document, in text order.
+pub fn attribute(layout: &Layout) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut cue_at = 0;
+    for (si, sentence) in layout.sentences.iter().enumerate() {
+        while cue_at < layout.cues.len() && layout.cues[cue_at].span.start < sentence.start {
+            cue_at += 1;
+        }
+        let first = cue_at;
+        while cue_at < layout.cues.len() && layout.cues[cue_at].span.end <= sentence.end {
+            cue_at += 1;
+        }
+        let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
+        if cues.is_empty() {
+            continue;
+        }
+        tokenize(layout.text, sentence.clone(), &mut toks);
+        let mut sent = SentenceRules { layout, toks: &toks, index: si, found: Vec::new() };
+        for (n, cue) in cues.iter().enumerate() {
+            let next_cue = cues.get(n + 1).map(|c| c.span.start);
+            sent.attribute_cue(cue, next_cue);
+        }
+        out.extend(sent.found);
+    }
+    out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
+    out
+}
+
+fn inside_quote(quotes: &[Quote], at: usize) -> bool {
+    let i = quotes.partition_point(|q| q.span.end <= at);
+    quotes.get(i).is_some_and(|q| q.span.start < at)
+}
+
+fn quote_ending_at(quotes: &[Quote], end: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.span.end < end);
+    quotes.get(i).filter(|q| q.span.end == end)
+}
+
+fn quote_starting_at(quotes: &[Quote], start: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.span.start < start);
+    quotes.get(i).filter(|q| q.span.start == start)
+}
+
+struct SentenceRules<'a> {
+    layout: &'a Layout<'a>,
+    toks: &'a [Tok],
+    index: usize,
+    found: Vec<Attribution>,
+}
+
+impl SentenceRules<'_> {
+    fn text(&self) -> &str {
+        self.layout.text
+    }
+
+    fn tok_index(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.start < byte)
+    }
+
+    fn attribute_cue(&mut self, cue: &Cue, next_cue: Option<usize>) {
+        // A cue inside content already found is a nested report: leave it.
+        if self.found.iter().any(|a| a.content.iter().any(|r| r.start <= cue.span.start && cue.span.end <= r.end)) {
+            return;
+        }
+        let k = self.tok_index(cue.span.start);
+        let after = self.tok_index(cue.span.end);
+        if k >= self.toks.len() {
+            return;
+        }
+        let found = match cue.form {
+            CueForm::According => self.according_to(cue, k, after),
+            CueForm::Participle => {
+                if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
+                    self.finite(cue, k, after, next_cue)
+                } else if k > 0 && self.toks[k - 1].kind == TokKind::Comma {
+                    self.participle(cue, k, after, next_cue)
+                } else {
+                    None
+                }
+            }
+            _ => self.finite(cue, k, after, next_cue),
+        };
+        if let Some(a) = found {
+            self.found.push(a);
+        }
+    }
+
+    /// "CONTENT, according to SOURCE." / "According to SOURCE, CONTENT."
+    fn according_to(&self, cue: &Cue, k: usize, after: usize) -> Option<Attribution> {
+        let src_end = self.until_punct(after);
+        if src_end == after {
+            return None;
+        }
+        let source = self.toks[after].start..self.toks[src_end - 1].end;
+        let mut content = Vec::new();
+        if let Some(before) = self.clause_before(k) {
+            content.push(before);
+        }
+        if src_end < self.toks.len() && self.toks[src_end].kind == TokKind::Comma {
+            if let Some(rest) = self.clause_from(src_end + 1, None) {
+                content.push(rest);
+            }
+        }
+        if content.is_empty() {
+            return None;
+        }
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
+    }
+
+    /// "…, emphasizing that CONTENT": the source is the subject of the clause.
+    fn participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
+        let content = self.content_after(after, next_cue)?;
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
+    }
+
+    /// A reporting verb: source before it (or after it, inverted), content
+    /// after it or before it.
+    fn finite(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let mut j = k;
+        while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
+            j -= 1;
+        }
+        let mut source = self.source_left(j);
+        let mut after_source = after;
+        if source.is_none() {
+            if matches!(cue.form, CueForm::Base | CueForm::Present) {
+                return None;
+            }
+            // Inverted: "…,” said the senator."
+            let left_is_break = j == 0 || matches!(self.toks[j - 1].kind, TokKind::Comma | TokKind::CloseQuote | TokKind::StraightQuote | TokKind::Colon);
+            if !left_is_break {
+                return None;
+            }
+            let end = self.np_right(after);
+            if end == after {
+                return None;
+            }
+            source = Some(self.toks[after].start..self.toks[end - 1].end);
+            after_source = end;
+        }
+        if matches!(cue.form, CueForm::Base | CueForm::Present) && !self.plausible_subject(source.as_ref()?) {
+            return None;
+        }
+        let content = self.content_for_verb(k, j, after_source, cue, next_cue)?;
+        Some(Attribution { source, cue: cue.span.clone(), content })
+    }
+
+    /// Whether a source before a bare verb ("experts say") looks like a
+    /// subject, not a noun phrase with a noun ("the report", "the state").
+    fn plausible_subject(&self, source: &Range<usize>) -> bool {
+        let w = &self.text()[source.clone()];
+        let last = w.rsplit(' ').next().unwrap_or(w).to_lowercase();
+        PRONOUNS.contains(&last.as_str()) || RELATIVES.contains(&last.as_str()) || last.ends_with('s') || w.chars().next().is_some_and(char::is_uppercase) && !w.contains(' ') || w.split(' ').all(|p| p.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut i = after;
+        let cue_word = &text[cue.span.clone()];
+        if TELLING.iter().any(|w| cue_word.eq_ignore_ascii_case(w)) {
+            // Skip the listener: up to "that", a colon or a quote nearby.
+            let mut m = i;
+            while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &["that"]) {
+                m += 1;
+            }
+            if m < n && (lower_eq(text, &self.toks[m], &["that"]) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma)) {
+                i = m;
+            }
+        }
+        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], ADVERBIAL_STARTS) {
+            let mut m = i;
+            while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &["that"]) {
+                m += 1;
+            }
+            if m >= n || self.toks[m].kind == TokKind::End {
+                return self.content_before(j);
+            }
+            i = m;
+        }
+        if i >= n || self.toks[i].kind == TokKind::End {
+            return self.content_before(j);
+        }
+        match self.toks[i].kind {
+            TokKind::Colon => self.content_after(i + 1, next_cue),
+            TokKind::Comma => {
+                let before = self.content_before(j);
+                let follows_quote = i + 1 < n && self.toks[i + 1].is_quote();
+                match (before, follows_quote) {
+                    (Some(mut pieces), true) => {
+                        if let Some(more) = self.content_after(i + 1, next_cue) {
+                            pieces.extend(more);
+                        }
+                        Some(pieces)
+                    }
+                    (Some(pieces), false) => Some(pieces),
+                    (None, true) => self.content_after(i + 1, next_cue),
+                    (None, false) => None,
+                }
+            }
+            TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
+                let _ = k;
+                self.content_after(i, next_cue)
+            }
+            _ => self.content_before(j),
+        }
+    }
+
+    /// Content ahead of the source: the clause or quotation before it.
+    fn content_before(&self, j: usize) -> Option<Vec<Range<usize>>> {
+        // j is the first token of the verb group; walk back over the source.
+        let mut b = j;
+        while b > 0 && !matches!(self.toks[b - 1].kind, TokKind::Comma | TokKind::CloseQuote | TokKind::StraightQuote | TokKind::Dash | TokKind::End) {
+            b -= 1;
+        }
+        if b == 0 {
+            return None;
+        }
+        // "…,” he said": the quotation (possibly from an earlier sentence).
+        let mut end_tok = b; // exclusive
+        while end_tok > 0 && matches!(self.toks[end_tok - 1].kind, TokKind::Comma | TokKind::Dash) {
+            end_tok -= 1;
+        }
+        if end_tok == 0 {
+            return None;
+        }
+        let last = &self.toks[end_tok - 1];
+        let mut pieces = Vec::new();
+        if last.is_quote() {
+            if let Some(q) = quote_ending_at(self.layout.quotes, last.end) {
+                pieces.push(q.span.clone());
+                self.follow_on_quotes(&mut pieces);
+                return Some(pieces);
+            }
+        }
+        let start = self.clause_start(end_tok);
+        if start >= end_tok {
+            return None;
+        }
+        pieces.push(self.toks[start].start..last.end);
+        self.follow_on_quotes(&mut pieces);
+        Some(pieces)
+    }
+
+    /// Start of the content that ends before token `end`: the sentence start,
+    /// or just after a quotation mark if a quote closes in between.
+    fn clause_start(&self, _end: usize) -> usize {
+        0
+    }
+
+    /// Quotations that carry on the same speaker's words: following sentences
+    /// of the paragraph that are a quotation and hold no cue of their own.
+    fn follow_on_quotes(&self, pieces: &mut Vec<Range<usize>>) {
+        let text = self.text();
+        let mut pos = pieces.last().map(|r| r.end).unwrap_or(0);
+        let sentences = self.layout.sentences;
+        let mut si = self.index + 1;
+        // Skip the rest of the current sentence ("…,” he said.).
+        let here_end = sentences[self.index].end;
+        if pos < here_end {
+            pos = here_end;
+        }
+        while si < sentences.len() && sentences[si].end <= pos {
+            si += 1;
+        }
+        while si < sentences.len() {
+            let s = &sentences[si];
+            if s.start < pos || text[pos..s.start].contains('\n') {
+                break;
+            }
+            let Some(q) = quote_starting_at(self.layout.quotes, s.start) else { break };
+            let cue_inside = self.layout.cues.iter().any(|c| c.span.start >= q.span.end && c.span.start < s.end.max(q.span.end));
+            if cue_inside {
+                break;
+            }
+            pieces.push(q.span.clone());
+            pos = q.span.end.max(s.end);
+            si += 1;
+            while si < sentences.len() && sentences[si].end <= q.span.end {
+                si += 1;
+            }
+        }
+    }
+
+    /// Content from token `i` on: a quotation opening there (which may run
+    /// past this sentence), or the clause to the end of the sentence or to
+    /// the comma before the next cue.
+    fn content_after(&self, i: usize, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
+        let n = self.toks.len();
+        if i >= n {
+            return None;
+        }
+        if self.toks[i].is_quote() {
+            if let Some(q) = quote_starting_at(self.layout.quotes, self.toks[i].start) {
+                let sentence_end = self.layout.sentences[self.index].end;
+                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) {
+                    vec![q.span.clone()]
+                } else {
+                    vec![q.span.start..self.trimmed_end(sentence_end)]
+                };
+                self.follow_on_quotes(&mut pieces);
+                return Some(pieces);
+            }
+        }
+        self.clause_from(i, next_cue).map(|r| vec![r])
+    }
+
+    fn rest_is_trivial(&self, from: usize) -> bool {
+        let sentence_end = self.layout.sentences[self.index].end;
+        from >= sentence_end || self.text()[from..sentence_end].chars().all(|c| !c.is_alphanumeric())
+    }
+
+    fn trimmed_end(&self, end: usize) -> usize {
+        let head = &self.text()[..end];
+        let trimmed = head.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+        trimmed.len()
+    }
+
+    /// The clause from token `i` to the sentence end, or to the comma before
+    /// a following participial cue.
+    fn clause_from(&self, i: usize, next_cue: Option<usize>) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        let mut end = n;
+        let _ = next_cue;
+        // Stop before ", adding that …": the next participial cue starts its own statement.
+        let first = self.toks[i].start;
+        let sentence_end = self.layout.sentences[self.index].end;
+        let from = self.layout.cues.partition_point(|c| c.span.start <= first);
+        let participle = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
+            c.form == CueForm::Participle && {
+                let ci = self.tok_index(c.span.start);
+                ci > i + 1 && ci < n && self.toks[ci - 1].kind == TokKind::Comma
+            }
+        });
+        if let Some(c) = participle {
+            end = self.tok_index(c.span.start) - 1;
+        }
+        while end > i && matches!(self.toks[end - 1].kind, TokKind::End | TokKind::Comma | TokKind::Semicolon | TokKind::Dash) {
+            end -= 1;
+        }
+        if end <= i || !self.toks[i..end].iter().any(Tok::is_word) {
+            return None;
+        }
+        Some(self.toks[i].start..self.toks[end - 1].end)
+    }
+
+    /// The clause before token `k` ("CONTENT, according to …").
+    fn clause_before(&self, k: usize) -> Option<Range<usize>> {
+        let mut end = k;
+        while end > 0 && matches!(self.toks[end - 1].kind, TokKind::Comma | TokKind::Dash) {
+            end -= 1;
+        }
+        if end == 0 || !self.toks[..end].iter().any(Tok::is_word) {
+            return None;
+        }
+        Some(self.toks[0].start..self.toks[end - 1].end)
+    }
+
+    /// Index after the last token before the next comma / end punctuation.
+    fn until_punct(&self, i: usize) -> usize {
+        let mut m = i;
+        while m < self.toks.len() && m < i + 12 && matches!(self.toks[m].kind, TokKind::Word | TokKind::Other | TokKind::Dash) {
+            m += 1;
+        }
+        m
+    }
+
+    /// The source as written just before token `j` (exclusive).
+    fn source_left(&self, j: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        if j == 0 {
+            return None;
+        }
+        let prev = &self.toks[j - 1];
+        if !prev.is_word() {
+            if prev.kind == TokKind::Comma {
+                return self.appositive_source(j - 1);
+            }
+            return None;
+        }
+        if lower_eq(text, prev, PRONOUNS) || lower_eq(text, prev, RELATIVES) {
+            return Some(prev.range());
+        }
+        let start = self.np_left(j);
+        if start == j {
+            return None;
+        }
+        Some(self.toks[start].start..prev.end)
+    }
+
+    /// "NAME, a Utah senator, said" / "NAME, who …, said": the name (with an
+    /// appositive, as PolNeAR marks it; without a relative clause).
+    fn appositive_source(&self, comma: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let mut c = comma;
+        while c > 0 && self.toks[c - 1].kind != TokKind::Comma {
+            if self.toks[c - 1].is_quote() || self.toks[c - 1].kind == TokKind::End {
+                return None;
+            }
+            c -= 1;
+        }
+        if c == 0 || c + 1 >= comma {
+            return None;
+        }
+        let first = &self.toks[c];
+        let start = self.np_left(c - 1);
+        if start == c - 1 {
+            return None;
+        }
+        if lower_eq(text, first, &["who", "which", "whose"]) {
+            Some(self.toks[start].start..self.toks[c - 2].end)
+        } else if first.is_word() && lower_eq(text, first, &["a", "an", "the", "his", "her", "their", "its", "one", "another"]) || is_capitalised(text, first) {
+            Some(self.toks[start].start..self.toks[comma].end)
+        } else {
+            None
+        }
+    }
+
+    /// First token of the noun phrase that ends just before `j`.
+    fn np_left(&self, j: usize) -> usize {
+        let text = self.text();
+        let mut i = j;
+        while i > 0 && j - i < 8 {
+            let t = &self.toks[i - 1];
+            if !t.is_word() && !(t.kind == TokKind::Dash && i >= 2 && self.toks[i - 2].is_word() && i < j) {
+                break;
+            }
+            if t.is_word() && lower_eq(text, t, LEFT_STOPS) {
+                if lower_eq(text, t, &["of", "for", "at", "and"]) && i < j {
+                    i -= 1;
+                    continue;
+                }
+                break;
+            }
+            i -= 1;
+        }
+        // Trim connectors at the front ("of the campaign" is no source).
+        while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "-"]) {
+            i += 1;
+        }
+        if i < j && !self.toks[i].is_word() {
+            i += 1;
+        }
+        i
+    }
+
+    /// End (exclusive) of the noun phrase starting at `i`: "the senator",
+    /// "Donald Trump", up to a comma, a verb-like word or the sentence end.
+    fn np_right(&self, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut m = i;
+        while m < n && m < i + 8 && self.toks[m].is_word() {
+            let t = &self.toks[m];
+            if m > i && !is_capitalised(text, t) && lower_eq(text, t, LEFT_STOPS) && !lower_eq(text, t, &["of", "for", "at"]) {
+                break;
+            }
+            m += 1;
+        }
+        while m > i && lower_eq(text, &self.toks[m - 1], &["of", "for", "at", "and"]) {
+            m -= 1;
+        }
+        m
+    }
+
+    /// The subject of the clause ending before token `k`: after an
+    /// introductory phrase, the first pronoun or noun phrase.
+    fn subject(&self, k: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let mut i = 0;
+        // Skip an introductory clause ("While talks continue, …").
+        if i < k && lower_eq(text, &self.toks[i], SUBORDINATORS) {
+            if let Some(c) = self.toks[..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
+                i = c + 1;
+            }
+        }
+        while i < k && !self.toks[i].is_word() {
+            i += 1;
+        }
+        if i >= k {
+            return None;
+        }
+        if lower_eq(text, &self.toks[i], PRONOUNS) {
+            return Some(self.toks[i].range());
+        }
+        let mut m = i;
+        let determiner = lower_eq(text, &self.toks[i], &["the", "a", "an", "his", "her", "their", "its", "our", "this", "these", "those", "some", "many", "several"]);
+        if determiner {
+            m += 1;
+        }
+        while m < k && m < i + 8 && self.toks[m].is_word() {
+            let t = &self.toks[m];
+            let cap = is_capitalised(text, t);
+            if !cap && !(determiner && !lower_eq(text, t, LEFT_STOPS) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
+                break;
+            }
+            m += 1;
+        }
+        if m == i || (determiner && m == i + 1) {
+            return None;
+        }
+        Some(self.toks[i].start..self.toks[m - 1].end)
+    }
+}
+
+fn looks_verbal(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "remains" | "remained" | "has" | "is" | "was" | "will" | "would")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
+    use super::*;
+
+    /// (source, cue, content pieces joined by " | ") for each attribution.
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let sentences = split_sentences(text);
+        let quotes = find_quotes(text);
+        let cues = CueLexicon::builtin().find(text);
+        let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
+        attribute(&layout)
+            .into_iter()
+            .map(|a| {
+                let source = a.source.map(|r| text[r].to_string()).unwrap_or_default();
+                let content: Vec<&str> = a.content.iter().map(|r| &text[r.clone()]).collect();
+                (source, text[a.cue].to_string(), content.join(" | "))
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, String, String) {
+        let all = run(text);
+        assert_eq!(all.len(), 1, "{all:?}");
+        all.into_iter().next().unwrap()
+    }
+
+    fn triple(s: &str, c: &str, x: &str) -> (String, String, String) {
+        (s.to_string(), c.to_string(), x.to_string())
+    }
+
+    #[test]
+    fn direct_quote_with_cue_after() {
+        assert_eq!(one("“The bridge will open in May,” the mayor said."), triple("the mayor", "said", "“The bridge will open in May,”"));
+    }
+
+    #[test]
+    fn direct_quote_with_inverted_cue() {
+        assert_eq!(one("“We are not done,” said Alma Reyes, the union leader."), triple("Alma Reyes", "said", "“We are not done,”"));
+    }
+
+    #[test]
+    fn direct_quote_with_cue_before() {
+        assert_eq!(one("The governor said: “Taxes will not rise.”"), triple("The governor", "said", "“Taxes will not rise.”"));
+    }
+
+    #[test]
+    fn interrupted_quote_has_two_pieces() {
+        assert_eq!(
+            one("“The plan is sound,” she said, “and it will pass.”"),
+            triple("she", "said", "“The plan is sound,” | “and it will pass.”")
+        );
+    }
+
+    #[test]
+    fn quote_over_paragraphs_is_one_content() {
+        let text = "“We built the road.\n\n“Now we build the school,” the mayor said.";
+        assert_eq!(one(text), triple("the mayor", "said", "“We built the road.\n\n“Now we build the school,”"));
+    }
+
+    #[test]
+    fn follow_on_quote_joins_the_content() {
+        assert_eq!(
+            one("“The budget is late,” he said. “It was late last year too.”"),
+            triple("he", "said", "“The budget is late,” | “It was late last year too.”")
+        );
+    }
+
+    #[test]
+    fn mixed_quote_keeps_the_clause() {
+        assert_eq!(one("Ortiz said the deal was “a fair compromise” for both towns."), triple("Ortiz", "said", "the deal was “a fair compromise” for both towns"));
+    }
+
+    #[test]
+    fn according_to_after_the_content() {
+        assert_eq!(one("The factory will close in June, according to two managers."), triple("two managers", "according to", "The factory will close in June"));
+    }
+
+    #[test]
+    fn according_to_before_the_content() {
+        assert_eq!(one("According to the report, prices rose sharply."), triple("the report", "According to", "prices rose sharply"));
+    }
+
+    #[test]
+    fn indirect_speech_with_that() {
+        assert_eq!(one("The minister said that the border would stay open."), triple("The minister", "said", "that the border would stay open"));
+    }
+
+    #[test]
+    fn indirect_speech_after_a_time_adverbial() {
+        assert_eq!(one("Lopez said on Friday that talks had stalled."), triple("Lopez", "said", "that talks had stalled"));
+    }
+
+    #[test]
+    fn told_skips_the_listener() {
+        assert_eq!(one("Kim told reporters that the vote was fair."), triple("Kim", "told", "that the vote was fair"));
+    }
+
+    #[test]
+    fn verb_with_object_clause() {
+        assert_eq!(one("The senator dismissed claims that the bill was dead."), triple("The senator", "dismissed", "claims that the bill was dead"));
+    }
+
+    #[test]
+    fn participle_takes_the_subject_of_the_clause() {
+        assert_eq!(
+            one("While talks go on, Mara Lind stays calm, stressing that the treaty is final."),
+            triple("Mara Lind", "stressing", "that the treaty is final")
+        );
+    }
+
+    #[test]
+    fn second_participle_shares_the_source() {
+        let all = run("The coach praised the team, calling the season a triumph.");
+        assert!(all.contains(&triple("The coach", "praised", "the team")), "{all:?}");
+        assert!(all.contains(&triple("The coach", "calling", "the season a triumph")), "{all:?}");
+    }
+
+    #[test]
+    fn noun_cue_raised_concerns() {
+        assert_eq!(one("Local sources have raised concerns that the dam may fail."), triple("Local sources", "raised concerns", "that the dam may fail"));
+    }
+
+    #[test]
+    fn noun_cue_in_a_statement() {
+        assert_eq!(one("The company said in a statement that sales fell."), triple("The company", "said in a statement", "that sales fell"));
+    }
+
+    #[test]
+    fn appositive_belongs_to_the_source() {
+        assert_eq!(one("Ana Ruiz, a local pastor, said the shelter was full."), triple("Ana Ruiz, a local pastor,", "said", "the shelter was full"));
+    }
+
+    #[test]
+    fn relative_clause_is_not_part_of_the_source() {
+        assert_eq!(one("Ruiz, who runs the shelter, said it was full."), triple("Ruiz", "said", "it was full"));
+    }
+
+    #[test]
+    fn relative_pronoun_is_the_source_as_written() {
+        assert_eq!(one("It was Ruiz who warned that the roof would leak."), triple("who", "warned", "that the roof would leak"));
+    }
+
+    #[test]
+    fn cue_inside_a_quote_is_not_a_cue() {
+        assert_eq!(one("“I said no,” Ruiz said."), triple("Ruiz", "said", "“I said no,”"));
+    }
+
+    #[test]
+    fn nouns_that_look_like_verbs_are_skipped() {
+        assert!(run("The report shows a drop in the states.").iter().all(|(_, c, _)| c != "states"));
+    }
+}
