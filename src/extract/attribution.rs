@@ -66,6 +66,12 @@ const TELLING: &[&str] = &[
     "reminded", "advised",
 ];
 
+/// Words right after a cue that show nothing reported follows it.
+const CLAUSE_LINKS: &[&str] = &[
+    "and", "but", "after", "before", "as", "when", "while", "because", "then", "with", "afterward", "afterwards",
+    "later", "since", "though", "although", "if", "or", "so", "until", "amid", "despite", "without",
+];
+
 /// Words that start an adverbial between a verb and its content ("said on
 /// Monday that", "said in an interview that").
 const ADVERBIAL_STARTS: &[&str] = &[
@@ -237,9 +243,13 @@ impl SentenceRules<'_> {
     /// Whether a source before a bare verb ("experts say") looks like a
     /// subject, not a noun phrase with a noun ("the report", "the state").
     fn plausible_subject(&self, source: &Range<usize>) -> bool {
-        let w = &self.text()[source.clone()];
-        let last = w.rsplit(' ').next().unwrap_or(w).to_lowercase();
-        PRONOUNS.contains(&last.as_str()) || RELATIVES.contains(&last.as_str()) || last.ends_with('s') || w.chars().next().is_some_and(char::is_uppercase) && !w.contains(' ') || w.split(' ').all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        const NOT_SUBJECT_END: &[&str] = &[
+            "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "no", "any",
+            "some", "such", "new", "recent", "many", "several", "other", "own", "whose", "public", "private", "his",
+            "united", "both", "all", "more", "most", "poll", "news", "media",
+        ];
+        let last = self.text()[source.clone()].rsplit(' ').next().unwrap_or_default().to_lowercase();
+        !NOT_SUBJECT_END.contains(&last.as_str())
     }
 
     fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
@@ -253,9 +263,23 @@ impl SentenceRules<'_> {
             while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &["that"]) {
                 m += 1;
             }
-            if m < n && (lower_eq(text, &self.toks[m], &["that"]) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma)) {
+            if m < n && (lower_eq(text, &self.toks[m], &["that"]) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
                 i = m;
+            } else if m >= n || self.toks[m].kind == TokKind::End {
+                // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
+                if let Some(before) = self.content_before(j) {
+                    return Some(before);
+                }
+                let listener_end = self.np_right(i);
+                if listener_end == i || listener_end >= m {
+                    return None;
+                }
+                i = listener_end;
             }
+        }
+        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], CLAUSE_LINKS) {
+            // "she said and hung up", "he said after the vote": nothing reported follows.
+            return self.content_before(j);
         }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], ADVERBIAL_STARTS) {
             let mut m = i;
@@ -423,6 +447,20 @@ impl SentenceRules<'_> {
         });
         if let Some(c) = participle {
             end = self.tok_index(c.span.start) - 1;
+        }
+        // Stop before ", and other leaders said …": another speaker's clause.
+        let finite = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
+            c.form != CueForm::Participle && !inside_quote(self.layout.quotes, c.span.start)
+        });
+        if let Some(c) = finite {
+            let ci = self.tok_index(c.span.start).min(end);
+            if let Some(comma) = (i + 1..ci).rev().find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Semicolon)) {
+                let between = &self.toks[comma + 1..ci];
+                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which"]));
+                if !has_that && between.len() <= 10 && between.iter().all(Tok::is_word) {
+                    end = comma;
+                }
+            }
         }
         while end > i && matches!(self.toks[end - 1].kind, TokKind::End | TokKind::Comma | TokKind::Semicolon | TokKind::Dash) {
             end -= 1;

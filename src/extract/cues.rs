@@ -59,6 +59,12 @@ impl CueLexicon {
         for line in data_lines(verbs) {
             let mut words = line.split_whitespace();
             let Some(lemma) = words.next() else { continue };
+            if lemma == "=" {
+                for form in words {
+                    add(form.to_string(), form_of_listed(form));
+                }
+                continue;
+            }
             let past = words.next().map(str::to_string).unwrap_or_else(|| past_of(lemma));
             let ing = words.next().map(str::to_string).unwrap_or_else(|| ing_of(lemma));
             add(past, CueForm::Past);
@@ -100,6 +106,17 @@ impl CueLexicon {
             out.push(Cue { span: s..e, form });
         }
         out
+    }
+}
+
+/// The shape of a form listed as-is on an `=` line, from its ending.
+fn form_of_listed(form: &str) -> CueForm {
+    if form.ends_with("ing") {
+        CueForm::Participle
+    } else if form.ends_with('s') && !form.ends_with("ss") {
+        CueForm::Present
+    } else {
+        CueForm::Past
     }
 }
 
@@ -167,6 +184,11 @@ mod tests {
     fn phrases_win_over_their_first_word() {
         assert_eq!(found("Officials raised concerns that"), [("raised concerns", CueForm::Past)]);
         assert_eq!(found("according to aides"), [("according to", CueForm::According)]);
+    }
+
+    #[test]
+    fn listed_forms_leave_out_the_noun_forms() {
+        assert_eq!(found("The state stated that"), [("stated", CueForm::Past)]);
     }
 
     #[test]
