@@ -75,7 +75,7 @@ const CLAUSE_LINKS: &[&str] = &[
 /// Words that start an adverbial between a verb and its content ("said on
 /// Monday that", "said in an interview that").
 const ADVERBIAL_STARTS: &[&str] = &[
-    "on", "in", "at", "during", "to", "last", "earlier", "this", "late", "after", "before", "monday", "tuesday",
+    "of", "on", "in", "at", "during", "to", "last", "earlier", "this", "late", "after", "before", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "repeatedly", "again",
     "later", "publicly", "privately", "flatly", "also", "via", "through", "over", "while", "when", "afterward",
     "separately", "previously", "once", "already", "then", "too",
@@ -104,11 +104,18 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             cue_at += 1;
         }
         let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
-        if cues.is_empty() {
+        let head = &layout.text.as_bytes()[sentence.start..sentence.end.min(sentence.start + 48)];
+        let maybe_headline = head.contains(&b':');
+        if cues.is_empty() && !maybe_headline {
             continue;
         }
         tokenize(layout.text, sentence.clone(), &mut toks);
         let mut sent = SentenceRules { layout, toks: &toks, index: si, found: Vec::new() };
+        if maybe_headline {
+            if let Some(a) = sent.colon_headline() {
+                sent.found.push(a);
+            }
+        }
         for (n, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(n + 1).map(|c| c.span.start);
             sent.attribute_cue(cue, next_cue);
@@ -236,7 +243,13 @@ impl SentenceRules<'_> {
         if matches!(cue.form, CueForm::Base | CueForm::Present) && !self.plausible_subject(source.as_ref()?) {
             return None;
         }
-        let content = self.content_for_verb(k, j, after_source, cue, next_cue)?;
+        // Content before the verb ends before the source when the source is
+        // on the left ("…,” Kagan, an analyst, said").
+        let edge = match &source {
+            Some(src) if src.end <= cue.span.start => self.tok_index(src.start),
+            _ => j,
+        };
+        let content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
         Some(Attribution { source, cue: cue.span.clone(), content })
     }
 
@@ -277,9 +290,22 @@ impl SentenceRules<'_> {
                 i = listener_end;
             }
         }
+        while i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ly") && !lower_eq(text, &self.toks[i], &["only", "early"]) {
+            i += 1; // "said sarcastically"
+        }
+        if i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ing") {
+            // "he said, introducing Clinton as …"
+            if let Some(before) = self.content_before(j) {
+                return Some(before);
+            }
+        }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], CLAUSE_LINKS) {
-            // "she said and hung up", "he said after the vote": nothing reported follows.
-            return self.content_before(j);
+            // "she said and hung up", "he said after the vote": nothing reported
+            // follows, unless it is a conditional clause ("said if he wins, …").
+            let before = self.content_before(j);
+            if before.is_some() || !lower_eq(text, &self.toks[i], &["if", "when", "while", "because", "though", "although", "since", "as", "unless"]) {
+                return before;
+            }
         }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], ADVERBIAL_STARTS) {
             let mut m = i;
@@ -327,7 +353,18 @@ impl SentenceRules<'_> {
             b -= 1;
         }
         if b == 0 {
-            return None;
+            // "…child?” Rubio said.": the splitter ended the sentence inside
+            // the quotation's last words; the quote just before is the content.
+            let start = self.layout.sentences[self.index].start;
+            let i = self.layout.quotes.partition_point(|q| q.span.end <= start);
+            let q = i.checked_sub(1).map(|i| &self.layout.quotes[i])?;
+            let gap = &self.text()[q.span.end..start];
+            if !gap.chars().all(|c| c == ' ' || c == '\t') {
+                return None;
+            }
+            let mut pieces = vec![q.span.clone()];
+            self.follow_on_quotes(&mut pieces);
+            return Some(pieces);
         }
         // "…,” he said": the quotation (possibly from an earlier sentence).
         let mut end_tok = b; // exclusive
@@ -406,7 +443,7 @@ impl SentenceRules<'_> {
         if self.toks[i].is_quote() {
             if let Some(q) = quote_starting_at(self.layout.quotes, self.toks[i].start) {
                 let sentence_end = self.layout.sentences[self.index].end;
-                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) {
+                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || self.new_clause_at(q.span.end) {
                     vec![q.span.clone()]
                 } else {
                     vec![q.span.start..self.trimmed_end(sentence_end)]
@@ -416,6 +453,52 @@ impl SentenceRules<'_> {
             }
         }
         self.clause_from(i, next_cue).map(|r| vec![r])
+    }
+
+    /// Whether a new clause starts right after byte `at` ("… and said", ", adding").
+    fn new_clause_at(&self, at: usize) -> bool {
+        let t = self.tok_index(at);
+        let text = self.text();
+        let mut t2 = t;
+        while t2 < self.toks.len() && self.toks[t2].kind == TokKind::Comma {
+            t2 += 1;
+        }
+        t2 < self.toks.len()
+            && (lower_eq(text, &self.toks[t2], CLAUSE_LINKS)
+                || self.layout.cues.iter().any(|c| c.span.start == self.toks[t2].start))
+    }
+
+    /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
+    /// then what was said.
+    fn colon_headline(&self) -> Option<Attribution> {
+        const NOT_SPEAKERS: &[&str] = &[
+            "update", "updated", "note", "editor", "photo", "photos", "related", "read", "watch", "video", "correction",
+            "source", "sources", "q", "a", "why", "what", "how", "who", "when", "where", "breaking", "exclusive",
+            "analysis", "opinion", "live", "the", "abstract", "full", "text", "by", "image", "credit", "subscribe",
+            "and", "but", "in", "on", "at", "for", "with",
+        ];
+        let text = self.text();
+        let colon = self.toks.iter().take(5).position(|t| t.kind == TokKind::Colon)?;
+        if colon == 0 || colon + 1 >= self.toks.len() {
+            return None;
+        }
+        let name = &self.toks[..colon];
+        if !name.iter().all(|t| is_capitalised(text, t) && !lower_eq(text, t, NOT_SPEAKERS)) {
+            return None;
+        }
+        if !text[name[0].start..self.toks[colon].start].contains(|c: char| c.is_alphabetic()) {
+            return None;
+        }
+        let content = self.clause_from(colon + 1, None)?;
+        let first_paragraph_line = self.index == 0 || text[..self.layout.sentences[self.index].start].ends_with('\n');
+        if !first_paragraph_line {
+            return None;
+        }
+        Some(Attribution {
+            source: Some(name[0].start..name[name.len() - 1].end),
+            cue: self.toks[colon].range(),
+            content: vec![content],
+        })
     }
 
     fn rest_is_trivial(&self, from: usize) -> bool {
@@ -536,7 +619,7 @@ impl SentenceRules<'_> {
         }
         if lower_eq(text, first, &["who", "which", "whose"]) {
             Some(self.toks[start].start..self.toks[c - 2].end)
-        } else if first.is_word() && lower_eq(text, first, &["a", "an", "the", "his", "her", "their", "its", "one", "another"]) || is_capitalised(text, first) {
+        } else if first.is_word() && !lower_eq(text, first, CLAUSE_LINKS) && !lower_eq(text, first, &["that", "according"]) {
             Some(self.toks[start].start..self.toks[comma].end)
         } else {
             None
