@@ -122,7 +122,44 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         }
         out.extend(sent.found);
     }
+    let extra = quotes_without_cue_word(layout, &out);
+    out.extend(extra);
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
+    out
+}
+
+/// Quotations no lexicon cue accounted for, with a speaker and a verb next
+/// to them all the same ("“You lie!” he yelled.", "Hartley beamed: “…”"):
+/// the word beside the source is taken as the cue.
+fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attribution> {
+    let mut covered: Vec<Range<usize>> = found.iter().flat_map(|a| a.content.iter().cloned()).collect();
+    covered.sort_by_key(|r| r.start);
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    for q in layout.quotes {
+        let overlaps = |r: &Range<usize>| r.start < q.span.end && q.span.start < r.end;
+        let i = covered.partition_point(|r| r.end <= q.span.start);
+        if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
+            continue;
+        }
+        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+            continue;
+        }
+        let si = layout.sentences.partition_point(|s| s.end <= q.span.start);
+        // The sentence where the quotation ends holds a trailing cue; the one
+        // where it starts a leading one.
+        let se = layout.sentences.partition_point(|s| s.end < q.span.end);
+        for (index, trailing) in [(se, true), (si, false)] {
+            let Some(sentence) = layout.sentences.get(index) else { continue };
+            tokenize(layout.text, sentence.clone(), &mut toks);
+            let rules = SentenceRules { layout, toks: &toks, index, found: Vec::new() };
+            let got = if trailing { rules.cue_after_quote(q) } else { rules.cue_before_quote(q) };
+            if let Some(a) = got {
+                out.push(a);
+                break;
+            }
+        }
+    }
     out
 }
 
@@ -223,6 +260,10 @@ impl SentenceRules<'_> {
             j -= 1;
         }
         let mut source = self.source_left(j);
+        if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
+            // "he voted no and said …": the subject of the first verb.
+            source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
+        }
         let mut after_source = after;
         if source.is_none() {
             if matches!(cue.form, CueForm::Base | CueForm::Present) {
@@ -270,6 +311,17 @@ impl SentenceRules<'_> {
         let n = self.toks.len();
         let mut i = after;
         let cue_word = &text[cue.span.clone()];
+        // "“…,” Trump said 30 minutes into the debate.": a quotation right
+        // before the source is the content unless the verb opens another one.
+        if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {
+            let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
+            let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
+            if !opens_more && !comma_quote {
+                if let Some(before) = self.content_before(j) {
+                    return Some(before);
+                }
+            }
+        }
         if TELLING.iter().any(|w| cue_word.eq_ignore_ascii_case(w)) {
             // Skip the listener: up to "that", a colon or a quote nearby.
             let mut m = i;
@@ -455,6 +507,71 @@ impl SentenceRules<'_> {
         self.clause_from(i, next_cue).map(|r| vec![r])
     }
 
+    /// "“…,” he yelled." / "“…,” yelled Hartley." / "“…,” Hartley beamed."
+    fn cue_after_quote(&self, q: &Quote) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut t = self.tok_index(q.span.end);
+        while t < n && self.toks[t].kind == TokKind::Comma {
+            t += 1;
+        }
+        let start = t;
+        while t < n && t < start + 7 && self.toks[t].is_word() {
+            t += 1;
+        }
+        let words = t - start;
+        if words < 2 || !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
+            return None;
+        }
+        let first = &self.toks[start];
+        let verbish = |tok: &Tok| {
+            let w = &text[tok.range()];
+            w.chars().all(|c| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s') || w.ends_with("ing") || w == "wrote" || w == "told")
+        };
+        let pieces = {
+            let mut p = vec![q.span.clone()];
+            self.follow_on_quotes(&mut p);
+            p
+        };
+        if lower_eq(text, first, PRONOUNS) && verbish(&self.toks[start + 1]) {
+            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces });
+        }
+        if verbish(first) && is_capitalised(text, &self.toks[start + 1]) || lower_eq(text, &self.toks[start + 1], &["the", "a", "an"]) && verbish(first) {
+            return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[t - 1].end), cue: first.range(), content: pieces });
+        }
+        // "Hartley beamed", "Donald Hartley beamed"
+        let mut m = start;
+        while m < t && is_capitalised(text, &self.toks[m]) {
+            m += 1;
+        }
+        if m > start && m < t && verbish(&self.toks[m]) {
+            return Some(Attribution { source: Some(first.start..self.toks[m - 1].end), cue: self.toks[m].range(), content: pieces });
+        }
+        None
+    }
+
+    /// "Hannity interjected: “…”" / "he yelled, “…”"
+    fn cue_before_quote(&self, q: &Quote) -> Option<Attribution> {
+        let text = self.text();
+        let mut t = self.tok_index(q.span.start);
+        if t == 0 || !matches!(self.toks[t - 1].kind, TokKind::Colon | TokKind::Comma) {
+            return None;
+        }
+        t -= 1;
+        if t == 0 {
+            return None;
+        }
+        let verb = &self.toks[t - 1];
+        let w = &text[verb.range()];
+        if !(w.chars().all(|c| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s'))) {
+            return None;
+        }
+        let source = self.source_left(t - 1)?;
+        let mut content = vec![q.span.clone()];
+        self.follow_on_quotes(&mut content);
+        Some(Attribution { source: Some(source), cue: verb.range(), content })
+    }
+
     /// Whether a new clause starts right after byte `at` ("… and said", ", adding").
     fn new_clause_at(&self, at: usize) -> bool {
         let t = self.tok_index(at);
@@ -582,6 +699,12 @@ impl SentenceRules<'_> {
             return None;
         }
         let prev = &self.toks[j - 1];
+        if text[prev.range()] == *")" {
+            // "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets.
+            let open = (0..j - 1).rev().take(8).find(|&t| &text[self.toks[t].range()] == "(")?;
+            let start = self.np_left(open);
+            return (start < open).then(|| self.toks[start].start..prev.end);
+        }
         if !prev.is_word() {
             if prev.kind == TokKind::Comma {
                 return self.appositive_source(j - 1);
@@ -864,6 +987,32 @@ mod tests {
     #[test]
     fn cue_inside_a_quote_is_not_a_cue() {
         assert_eq!(one("“I said no,” Ruiz said."), triple("Ruiz", "said", "“I said no,”"));
+    }
+
+    #[test]
+    fn quote_with_an_unlisted_verb_after_it() {
+        assert_eq!(one("“This is a scandal!” he bellowed."), triple("he", "bellowed", "“This is a scandal!”"));
+    }
+
+    #[test]
+    fn quote_with_an_unlisted_verb_before_it() {
+        assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected", "“So there is room to move?”"));
+    }
+
+    #[test]
+    fn quote_stays_the_content_when_words_follow_the_cue() {
+        assert_eq!(one("“It went well,” Ortiz said an hour after the vote."), triple("Ortiz", "said", "“It went well,”"));
+    }
+
+    #[test]
+    fn second_verb_of_a_clause_takes_its_subject() {
+        let all = run("Ortiz left early and said the vote was rigged.");
+        assert_eq!(all, [triple("Ortiz", "said", "the vote was rigged")]);
+    }
+
+    #[test]
+    fn party_and_state_in_brackets_after_the_name() {
+        assert_eq!(one("“We will see,” Sen. Ann Roe (D-Ore.) said."), triple("Sen. Ann Roe (D-Ore.)", "said", "“We will see,”"));
     }
 
     #[test]
