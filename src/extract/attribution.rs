@@ -648,6 +648,21 @@ impl SentenceRules<'_> {
         if let Some(c) = participle {
             end = self.tok_index(c.span.start) - 1;
         }
+        // Stop before "… and argued that", "… before claiming": the same
+        // speaker's next statement.
+        let coordinated = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find_map(|c| {
+            if inside_quote(self.layout.quotes, c.span.start) {
+                return None;
+            }
+            let mut cj = self.tok_index(c.span.start);
+            while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], AUXILIARIES) {
+                cj -= 1;
+            }
+            (cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"])).then_some(cj - 1)
+        });
+        if let Some(stop) = coordinated {
+            end = end.min(stop);
+        }
         // Stop before ", and other leaders said …": another speaker's clause.
         let finite = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
             c.form != CueForm::Participle && !inside_quote(self.layout.quotes, c.span.start)
@@ -1013,6 +1028,12 @@ mod tests {
     #[test]
     fn party_and_state_in_brackets_after_the_name() {
         assert_eq!(one("“We will see,” Sen. Ann Roe (D-Ore.) said."), triple("Sen. Ann Roe (D-Ore.)", "said", "“We will see,”"));
+    }
+
+    #[test]
+    fn coordinated_cues_split_the_content() {
+        let all = run("Ortiz argued that taxes were high and warned that jobs would go.");
+        assert_eq!(all, [triple("Ortiz", "argued", "that taxes were high"), triple("Ortiz", "warned", "that jobs would go")]);
     }
 
     #[test]
