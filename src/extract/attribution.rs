@@ -259,6 +259,22 @@ impl SentenceRules<'_> {
         while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
             j -= 1;
         }
+        let cue_word = &text[cue.span.clone()];
+        if k < self.toks.len() && after < self.toks.len() && lower_eq(text, &self.toks[k], &["pledged", "expected"]) && !lower_eq(text, &self.toks[after], &["to", "that"]) {
+            return None; // "pledged delegates", "the expected result"
+        }
+        let passive = cue.form == CueForm::Past
+            && k > 0
+            && cue_word.ends_with("ed")
+            && lower_eq(text, &self.toks[k - 1], &["was", "were", "is", "are", "been", "being", "be"]);
+        if passive {
+            // "She was asked whether …": PolNeAR gives such a report no source.
+            if after < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) {
+                return None;
+            }
+            let content = self.content_after(after, next_cue)?;
+            return Some(Attribution { source: None, cue: cue.span.clone(), content });
+        }
         let mut source = self.source_left(j);
         if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
@@ -592,7 +608,7 @@ impl SentenceRules<'_> {
             "update", "updated", "note", "editor", "photo", "photos", "related", "read", "watch", "video", "correction",
             "source", "sources", "q", "a", "why", "what", "how", "who", "when", "where", "breaking", "exclusive",
             "analysis", "opinion", "live", "the", "abstract", "full", "text", "by", "image", "credit", "subscribe",
-            "and", "but", "in", "on", "at", "for", "with",
+            "and", "but", "in", "on", "at", "for", "with", "contributing", "reporting", "contact", "via", "tags", "topics",
         ];
         let text = self.text();
         let colon = self.toks.iter().take(5).position(|t| t.kind == TokKind::Colon)?;
@@ -606,7 +622,14 @@ impl SentenceRules<'_> {
         if !text[name[0].start..self.toks[colon].start].contains(|c: char| c.is_alphabetic()) {
             return None;
         }
+        if text[name[0].range()].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && name[0].len() > 3 {
+            return None; // "HUFFPOLLSTER: …" is a section label
+        }
         let content = self.clause_from(colon + 1, None)?;
+        let words = self.toks[colon + 1..].iter().filter(|t| t.is_word()).count();
+        if words < 3 || self.toks[colon + 1].is_word() && text[self.toks[colon + 1].range()].starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let first_paragraph_line = self.index == 0 || text[..self.layout.sentences[self.index].start].ends_with('\n');
         if !first_paragraph_line {
             return None;

@@ -31,6 +31,14 @@ impl Tok {
         self.start..self.end
     }
 
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
