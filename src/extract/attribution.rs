@@ -267,11 +267,26 @@ impl SentenceRules<'_> {
             && k > 0
             && cue_word.ends_with("ed")
             && lower_eq(text, &self.toks[k - 1], &["was", "were", "is", "are", "been", "being", "be"]);
-        if passive {
-            // "She was asked whether …": PolNeAR gives such a report no source.
-            if after < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) {
+        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
+            // "The move was first reported by MSNBC", "guarantees suggested by
+            // envoy Steve Witkoff": the agent is the source, the subject the content.
+            let end = self.np_right(after + 1);
+            let mut c = j;
+            while c > 0 && lower_eq(text, &self.toks[c - 1], &["was", "were", "is", "are", "been", "being", "be", "has", "have", "had"]) {
+                c -= 1;
+            }
+            let start = self.np_left(c);
+            if end == after + 1 || start == c {
                 return None;
             }
+            return Some(Attribution {
+                source: Some(self.toks[after + 1].start..self.toks[end - 1].end),
+                cue: cue.span.clone(),
+                content: vec![self.toks[start].start..self.toks[c - 1].end],
+            });
+        }
+        if passive {
+            // "She was asked whether …": PolNeAR gives such a report no source.
             let content = self.content_after(after, next_cue)?;
             return Some(Attribution { source: None, cue: cue.span.clone(), content });
         }
@@ -700,6 +715,12 @@ impl SentenceRules<'_> {
                 }
             }
         }
+        if lower_eq(self.text(), &self.toks[i], &["as"]) {
+            // "characterized as extremely positive, …": the description only.
+            if let Some(c) = (i + 1..end).find(|&t| self.toks[t].kind == TokKind::Comma) {
+                end = c;
+            }
+        }
         while end > i && matches!(self.toks[end - 1].kind, TokKind::End | TokKind::Comma | TokKind::Semicolon | TokKind::Dash) {
             end -= 1;
         }
@@ -862,7 +883,8 @@ impl SentenceRules<'_> {
         while m < k && m < i + 8 && self.toks[m].is_word() {
             let t = &self.toks[m];
             let cap = is_capitalised(text, t);
-            if !cap && !(determiner && !lower_eq(text, t, LEFT_STOPS) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
+            let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s');
+            if verb_s || !cap && !(determiner && !lower_eq(text, t, LEFT_STOPS) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
                 break;
             }
             m += 1;
@@ -1057,6 +1079,22 @@ mod tests {
     fn coordinated_cues_split_the_content() {
         let all = run("Ortiz argued that taxes were high and warned that jobs would go.");
         assert_eq!(all, [triple("Ortiz", "argued", "that taxes were high"), triple("Ortiz", "warned", "that jobs would go")]);
+    }
+
+    #[test]
+    fn passive_with_by_takes_the_agent_as_source() {
+        assert_eq!(one("The merger was first reported by Reuters."), triple("Reuters", "reported", "The merger"));
+    }
+
+    #[test]
+    fn passive_without_agent_has_no_source() {
+        assert_eq!(one("She was asked whether the plant would close."), triple("", "asked", "whether the plant would close"));
+    }
+
+    #[test]
+    fn description_after_as_ends_at_the_comma() {
+        let all = run("After a call that Ortiz described as productive, the talks resumed.");
+        assert_eq!(all, [triple("Ortiz", "described", "as productive")]);
     }
 
     #[test]
