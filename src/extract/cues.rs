@@ -3,7 +3,7 @@
 //! Aho-Corasick automaton built once from `data/cues.txt` and
 //! `data/cue_phrases.txt`.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -78,6 +78,7 @@ impl CueLexicon {
             add(phrase.trim().to_string(), form);
         }
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)

@@ -1,9 +1,12 @@
 //! Sentence splitting: byte ranges of the sentences of a text.
 //!
-//! Our own splitter rather than the sentencex crate: news text needs only a
-//! few rules (paragraph breaks, `.!?` before a capital or a quote, no break
-//! after "Mr." or "U.S."), and a single pass over the bytes keeps extraction
-//! well above the 20 MB/s throughput target (see the report of this stage).
+//! Our own splitter rather than the sentencex crate. Measured on
+//! polnear-train (scripts/sentence_speed.rs): this splitter runs at about
+//! 300 MB/s, sentencex at about 100 MB/s, and swapping them changes the dev
+//! scores by 0.001. The whole pipeline runs near 21 MB/s, so sentencex's
+//! extra ~6 ms per MB would take it under the 20 MB/s target for no gain.
+//! News text needs only a few rules: paragraph breaks, `.!?` before a
+//! capital or a quote, no break after "Mr." or "U.S."
 
 use std::ops::Range;
 

@@ -10,7 +10,7 @@
 
 use super::tokens::{tokenize, Tok};
 use crate::model::SpeakerKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -23,16 +23,19 @@ pub struct Speaker {
     pub kind: SpeakerKind,
 }
 
+/// A word list keyed in lower case, so lookups are one hash probe.
+type WordSet = HashSet<String>;
+
 struct WordLists {
-    titles: Vec<&'static str>,
-    honorifics: Vec<&'static str>,
-    organisations: Vec<&'static str>,
-    groups: Vec<&'static str>,
+    titles: WordSet,
+    honorifics: WordSet,
+    organisations: WordSet,
+    groups: WordSet,
     pronouns: Vec<(&'static str, &'static str)>,
 }
 
-fn list(data: &'static str) -> Vec<&'static str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+fn list(data: &'static str) -> WordSet {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
 }
 
 static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
@@ -40,15 +43,22 @@ static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
     honorifics: list(include_str!("../../data/honorifics.txt")),
     organisations: list(include_str!("../../data/organisations.txt")),
     groups: list(include_str!("../../data/groups.txt")),
-    pronouns: list(include_str!("../../data/pronouns.txt"))
-        .into_iter()
+    pronouns: include_str!("../../data/pronouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
         .map(|(w, k)| (w.trim(), k.trim()))
         .collect(),
 });
 
-fn in_list(words: &[&str], word: &str) -> bool {
-    words.iter().any(|w| w.eq_ignore_ascii_case(word))
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().map(|w| w.to_string()).collect());
+
+fn in_list(words: &WordSet, word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        words.contains(&word.to_ascii_lowercase())
+    } else {
+        words.contains(word)
+    }
 }
 
 /// Function words that may start a sentence in capitals but are no name.
@@ -80,7 +90,7 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
     let mut last_title = None;
     for (i, p) in parts.iter().enumerate() {
         let bare = p.trim_end_matches(',');
-        if in_list(&words.titles, bare) || in_list(&words.titles, &bare.to_lowercase()) {
+        if in_list(&words.titles, bare) {
             last_title = Some(i);
         }
     }
@@ -337,7 +347,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 }
             }
             let mut first = start;
-            while first < end && in_list(NOT_NAMES, text[toks[first].range()].trim_end_matches('.')) {
+            while first < end && in_list(&NOT_NAME_SET, text[toks[first].range()].trim_end_matches('.')) {
                 first += 1;
             }
             if first < end {
