@@ -72,6 +72,14 @@ const CLAUSE_LINKS: &[&str] = &[
     "later", "since", "though", "although", "if", "or", "so", "until", "amid", "despite", "without",
 ];
 
+/// Words after "…, he said," that start an aside rather than the rest of
+/// what was said.
+const RESUME_STOPS: &[&str] = &[
+    "who", "which", "whose", "according", "as", "in", "on", "at", "after", "before", "when", "while", "during",
+    "and", "but", "or", "because", "though", "although", "since", "referring", "without", "with", "by", "for",
+    "to", "from", "speaking", "one", "also", "then",
+];
+
 /// Words that start an adverbial between a verb and its content ("said on
 /// Monday that", "said in an interview that").
 const ADVERBIAL_STARTS: &[&str] = &[
@@ -415,7 +423,23 @@ impl SentenceRules<'_> {
                         }
                         Some(pieces)
                     }
-                    (Some(pieces), false) => Some(pieces),
+                    (Some(mut pieces), false) => {
+                        // "In any case, Ortiz said, the plan stands.": the
+                        // sentence goes on after the interruption.
+                        let next = i + 1;
+                        let resumes = next < n
+                            && self.toks[next].is_word()
+                            && !self.layout.cues.iter().any(|c| c.span.start == self.toks[next].start)
+                            && !lower_eq(text, &self.toks[next], RESUME_STOPS)
+                            && !text[self.toks[next].range()].ends_with("ing");
+                        let single_sentence_piece = pieces.len() == 1 && pieces[0].start >= self.layout.sentences[self.index].start;
+                        if resumes && single_sentence_piece {
+                            if let Some(rest) = self.clause_from(next, next_cue) {
+                                pieces.push(rest);
+                            }
+                        }
+                        Some(pieces)
+                    }
                     (None, true) => self.content_after(i + 1, next_cue),
                     (None, false) => None,
                 }
@@ -1095,6 +1119,11 @@ mod tests {
     fn description_after_as_ends_at_the_comma() {
         let all = run("After a call that Ortiz described as productive, the talks resumed.");
         assert_eq!(all, [triple("Ortiz", "described", "as productive")]);
+    }
+
+    #[test]
+    fn interrupted_indirect_speech_has_two_pieces() {
+        assert_eq!(one("In any case, Ortiz said, the plan stands."), triple("Ortiz", "said", "In any case | the plan stands"));
     }
 
     #[test]
