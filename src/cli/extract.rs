@@ -106,7 +106,13 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
                     continue;
                 }
             };
-            let statements = extractor.extract(&doc);
+            // A bug in a rule must not sink a batch of thousands of articles:
+            // the article is reported and skipped, the others go through.
+            let Ok(statements) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))) else {
+                skipped = true;
+                eprintln!("claimdb: {}: extraction failed on this article (a bug; please report it); skipped", doc.path);
+                continue;
+            };
             for s in &statements {
                 let line = StatementLine::new(&doc, s);
                 match args.format {

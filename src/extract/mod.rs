@@ -136,3 +136,63 @@ fn kind_of(pieces: &[&str]) -> Kind {
         Kind::Indirect
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::span_text;
+
+    fn statements(text: &str) -> Vec<Statement> {
+        let doc = Document { path: "t.txt".into(), text: text.into(), date: "2025-08-18".parse().ok(), ..Document::default() };
+        Extractor::default().extract(&doc)
+    }
+
+    #[test]
+    fn spans_are_code_points_and_match_the_content() {
+        let text = "Café owners — “très fâchés” — met. “Prices are too high,” said Zoë Brandt, the café’s owner. She said taxes “hurt”.";
+        let found = statements(text);
+        assert!(found.len() >= 2, "{found:?}");
+        for s in &found {
+            let pieces: Vec<String> = s.content_span.0.iter().map(|&sp| span_text(text, sp)).collect();
+            assert_eq!(pieces.join(" ... "), s.content);
+            assert_eq!(span_text(text, s.cue_span.as_ref().unwrap().0[0]), s.cue);
+            if let Some(src) = &s.source_span {
+                assert_eq!(span_text(text, src.0[0]), s.speaker_mention);
+            }
+        }
+        let zoe = found.iter().find(|s| s.speaker_mention == "She").unwrap();
+        assert_eq!(zoe.speaker, "Zoë Brandt");
+    }
+
+    #[test]
+    fn odd_inputs_do_not_break_extraction() {
+        let odd = [
+            "",
+            "\"",
+            "“",
+            "said",
+            ", said .",
+            "“Unclosed quote, he said.\n\n“Another”",
+            "According to",
+            "He said:",
+            "Trump: ",
+            "”reversed“ she said ” “ ” “",
+            "''''",
+            "A (B) said, ( said",
+            "x\u{a0}said\u{a0}that\u{a0}y",
+        ];
+        for text in odd {
+            for s in statements(text) {
+                for sp in &s.content_span.0 {
+                    assert!(sp.start <= sp.end && sp.end <= text.chars().count(), "{text:?}: {s:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn statement_date_comes_from_the_words_around_the_cue() {
+        let found = statements("The minister said on Sunday that talks in April had failed.");
+        assert_eq!(found[0].date, "2025-08-17".parse().ok());
+    }
+}
