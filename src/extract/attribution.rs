@@ -559,7 +559,13 @@ impl SentenceRules<'_> {
                 return Some(pieces);
             }
         }
-        self.clause_from(i, next_cue).map(|r| vec![r])
+        let clause = self.clause_from(i, next_cue)?;
+        let mut pieces = vec![clause];
+        if pieces[0].end >= self.trimmed_end(self.layout.sentences[self.index].end) {
+            // "She says the rules should change. “It is their life.”"
+            self.follow_on_quotes(&mut pieces);
+        }
+        Some(pieces)
     }
 
     /// "“…,” he yelled." / "“…,” yelled Hartley." / "“…,” Hartley beamed."
