@@ -144,7 +144,7 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
     covered.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     let mut toks = Vec::new();
-    for q in layout.quotes {
+    'quotes: for q in layout.quotes {
         let overlaps = |r: &Range<usize>| r.start < q.span.end && q.span.start < r.end;
         let i = covered.partition_point(|r| r.end <= q.span.start);
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
@@ -164,11 +164,35 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
             let got = if trailing { rules.cue_after_quote(q) } else { rules.cue_before_quote(q) };
             if let Some(a) = got {
                 out.push(a);
-                break;
+                continue 'quotes;
             }
+        }
+        if let Some(a) = orphan_quote(layout, found, &out, q) {
+            out.push(a);
         }
     }
     out
+}
+
+/// A quotation standing alone right after a paragraph that reports someone
+/// is, in news style, more of that person's words: PolNeAR annotates such
+/// quotes with the same source. The cue is left empty (none is written).
+fn orphan_quote(layout: &Layout, found: &[Attribution], extra: &[Attribution], q: &Quote) -> Option<Attribution> {
+    let text = layout.text;
+    if text[q.span.clone()].split_whitespace().count() < 4 {
+        return None;
+    }
+    // Only a quote that opens its paragraph.
+    let line_start = text[..q.span.start].rfind('\n').map_or(0, |i| i + 1);
+    if !text[line_start..q.span.start].trim().is_empty() {
+        return None;
+    }
+    let last = found.iter().chain(extra).filter(|a| a.source.is_some() && a.content.last().is_some_and(|r| r.end <= q.span.start)).max_by_key(|a| a.content.last().map(|r| r.end))?;
+    let gap = &text[last.content.last()?.end..q.span.start];
+    if gap.matches('\n').count() > 2 || gap.split_whitespace().count() > 12 {
+        return None;
+    }
+    Some(Attribution { source: last.source.clone(), cue: q.span.start..q.span.start, content: vec![q.span.clone()] })
 }
 
 fn inside_quote(quotes: &[Quote], at: usize) -> bool {
@@ -1130,6 +1154,12 @@ mod tests {
     #[test]
     fn interrupted_indirect_speech_has_two_pieces() {
         assert_eq!(one("In any case, Ortiz said, the plan stands."), triple("Ortiz", "said", "In any case | the plan stands"));
+    }
+
+    #[test]
+    fn quote_paragraph_after_a_report_keeps_its_source() {
+        let all = run("Ortiz said the harbour was safe.\n\n“We checked every berth and every crane twice.”");
+        assert_eq!(all[1], triple("Ortiz", "", "“We checked every berth and every crane twice.”"));
     }
 
     #[test]

@@ -96,7 +96,7 @@ impl Extractor {
             content: content.clone(),
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
-            cue_span: Some(to_spans(std::slice::from_ref(&a.cue))),
+            cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
             confidence: 0.7,
         }
     }
