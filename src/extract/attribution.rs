@@ -5,6 +5,9 @@
 //! content the whole clause or quotation, with quotations that continue the
 //! same speaker's words in the following sentences of the paragraph.
 
+// Content is a list of pieces even when there is one.
+#![allow(clippy::single_range_in_vec_init)]
+
 use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok, TokKind};

@@ -98,7 +98,7 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
     let name_parts: Vec<&str> = parts[name_start..]
         .iter()
         .copied()
-        .map(|p| p.trim_end_matches(|c| c == ',' || c == '’' || c == '\''))
+        .map(|p| p.trim_end_matches([',', '’', '\'']))
         .map(|p| p.strip_suffix("’s").or_else(|| p.strip_suffix("'s")).unwrap_or(p))
         .filter(|p| !in_list(&words.honorifics, p))
         .collect();
@@ -117,7 +117,7 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
 /// What kind of speaker a non-name mention stands for, from its last word.
 fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let words = &*WORDS;
-    let last = mention.split_whitespace().last()?.trim_end_matches(',').to_lowercase();
+    let last = mention.split_whitespace().next_back()?.trim_end_matches(',').to_lowercase();
     let last = last.trim_end_matches("’s").trim_end_matches("'s");
     if in_list(&words.organisations, last) {
         Some(SpeakerKind::Organization)
@@ -200,7 +200,7 @@ impl SpeakerResolver {
     fn lookup(&self, name: &str) -> Option<usize> {
         let key = name.to_lowercase();
         self.by_name.get(&key).copied().or_else(|| {
-            let surname = key.split(' ').last()?;
+            let surname = key.split(' ').next_back()?;
             let id = *self.by_surname.get(surname)?;
             // "Bill Clinton" is not "Hillary Clinton": a different first name
             // is a different person.
@@ -224,9 +224,8 @@ impl SpeakerResolver {
         let mention = text[span.clone()].trim();
         let lower = mention.to_lowercase();
         if let Some(&(_, what)) = WORDS.pronouns.iter().find(|(w, _)| *w == lower) {
-            let anchor = if what == "relative" { span.start } else { span.start };
             if matches!(what, "person" | "relative") {
-                if let Some(id) = self.last_person_before(anchor) {
+                if let Some(id) = self.last_person_before(span.start) {
                     return self.person(id, mention);
                 }
             }

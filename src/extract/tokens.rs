@@ -62,10 +62,8 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, j + d.len_utf8()) {
+                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, j + d.len_utf8());
+                if d.is_alphanumeric() || inner {
                     end = j + d.len_utf8();
                     iter.next();
                 } else {
