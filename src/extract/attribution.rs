@@ -320,6 +320,24 @@ impl SentenceRules<'_> {
                 content: vec![self.toks[start].start..self.toks[c - 1].end],
             });
         }
+        let asked_clause = lower_eq(text, &self.toks[k], &["asked"]) && (k == 0 || lower_eq(text, &self.toks[k - 1], &["when", "after", "if", "once", "before", "while"]));
+        if asked_clause {
+            // "When asked whether he would run, he laughed.": the question has
+            // no source written; it runs to the comma.
+            let n = self.toks.len();
+            let mut start = after;
+            if start < n && lower_eq(text, &self.toks[start], &["by"]) {
+                return None;
+            }
+            if start < n && lower_eq(text, &self.toks[start], &["about"]) {
+                start += 1;
+            }
+            let end = (start..n).find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::End)).unwrap_or(n);
+            if end <= start + 1 {
+                return None;
+            }
+            return Some(Attribution { source: None, cue: cue.span.clone(), content: vec![self.toks[start].start..self.toks[end - 1].end] });
+        }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
             let content = self.content_after(after, next_cue)?;
@@ -1163,6 +1181,12 @@ mod tests {
     fn quote_paragraph_after_a_report_keeps_its_source() {
         let all = run("Ortiz said the harbour was safe.\n\n“We checked every berth and every crane twice.”");
         assert_eq!(all[1], triple("Ortiz", "", "“We checked every berth and every crane twice.”"));
+    }
+
+    #[test]
+    fn when_asked_has_no_source_and_ends_at_the_comma() {
+        let all = run("When asked whether he would run, Ortiz laughed.");
+        assert_eq!(all, [triple("", "asked", "whether he would run")]);
     }
 
     #[test]
