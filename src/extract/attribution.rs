@@ -40,6 +40,12 @@ const AUXILIARIES: &[&str] = &[
     "doesn't", "didn't", "has’t", "is", "was", "are", "were", "been", "be", "being", "widely", "told",
 ];
 
+/// Time words that may stand between a subject and its verb.
+const TIME_WORDS: &[&str] = &[
+    "last", "this", "next", "week", "month", "year", "weekend", "night", "morning", "yesterday", "today", "earlier",
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
 /// Words that end a noun phrase when walking left from a verb.
 const LEFT_STOPS: &[&str] = &[
     "that", "which", "and", "but", "or", "because", "when", "while", "if", "as", "after", "before", "so", "than", "then",
@@ -294,6 +300,14 @@ impl SentenceRules<'_> {
         while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
             j -= 1;
         }
+        // "Feinstein last week said", "Ortiz on Tuesday said"
+        let mut t = j;
+        while t > 0 && j - t < 3 && lower_eq(text, &self.toks[t - 1], TIME_WORDS) {
+            t -= 1;
+        }
+        if t < j && t > 0 && self.toks[t - 1].is_word() && !lower_eq(text, &self.toks[t - 1], LEFT_STOPS) {
+            j = t;
+        }
         let cue_word = &text[cue.span.clone()];
         if k < self.toks.len() && after < self.toks.len() && lower_eq(text, &self.toks[k], &["pledged", "expected"]) && !lower_eq(text, &self.toks[after], &["to", "that"]) {
             return None; // "pledged delegates", "the expected result"
@@ -486,7 +500,11 @@ impl SentenceRules<'_> {
                         Some(pieces)
                     }
                     (None, true) => self.content_after(i + 1, next_cue),
-                    (None, false) => None,
+                    (None, false) => {
+                        // "Trump said, among other things, that …"
+                        let close = (i + 1..n.min(i + 10)).find(|&t| self.toks[t].kind == TokKind::Comma)?;
+                        self.content_after(close + 1, next_cue)
+                    }
                 }
             }
             TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
@@ -1187,6 +1205,16 @@ mod tests {
     fn when_asked_has_no_source_and_ends_at_the_comma() {
         let all = run("When asked whether he would run, Ortiz laughed.");
         assert_eq!(all, [triple("", "asked", "whether he would run")]);
+    }
+
+    #[test]
+    fn time_words_between_source_and_verb() {
+        assert_eq!(one("Mayor Ruiz last week said the pier would reopen."), triple("Mayor Ruiz", "said", "the pier would reopen"));
+    }
+
+    #[test]
+    fn aside_after_the_cue_is_skipped() {
+        assert_eq!(one("Ruiz said, among other things, that the pier was unsafe."), triple("Ruiz", "said", "that the pier was unsafe"));
     }
 
     #[test]
