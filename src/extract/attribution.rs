@@ -858,7 +858,7 @@ impl SentenceRules<'_> {
             return (start < open).then(|| self.toks[start].start..prev.end);
         }
         if !prev.is_word() {
-            if prev.kind == TokKind::Comma {
+            if prev.kind == TokKind::Comma || prev.kind == TokKind::Dash {
                 return self.appositive_source(j - 1);
             }
             return None;
@@ -875,27 +875,49 @@ impl SentenceRules<'_> {
 
     /// "NAME, a Utah senator, said" / "NAME, who …, said": the name (with an
     /// appositive, as PolNeAR marks it; without a relative clause).
-    fn appositive_source(&self, comma: usize) -> Option<Range<usize>> {
+    fn appositive_source(&self, close: usize) -> Option<Range<usize>> {
         let text = self.text();
-        let mut c = comma;
-        while c > 0 && self.toks[c - 1].kind != TokKind::Comma {
-            if self.toks[c - 1].is_quote() || self.toks[c - 1].kind == TokKind::End {
+        let mark = self.toks[close].kind;
+        // "--" is two tokens: work with the first mark of each group.
+        let mut close_first = close;
+        while close_first > 0 && self.toks[close_first - 1].kind == mark {
+            close_first -= 1;
+        }
+        let mut inner_start = close_first;
+        while inner_start > 0 && self.toks[inner_start - 1].kind != mark {
+            if self.toks[inner_start - 1].is_quote() || self.toks[inner_start - 1].kind == TokKind::End {
                 return None;
             }
-            c -= 1;
+            inner_start -= 1;
         }
-        if c == 0 || c + 1 >= comma {
+        if inner_start == 0 || close_first <= inner_start || close_first - inner_start > 14 {
             return None;
         }
-        let first = &self.toks[c];
-        let start = self.np_left(c - 1);
-        if start == c - 1 {
+        let mut open_first = inner_start - 1;
+        while open_first > 0 && self.toks[open_first - 1].kind == mark {
+            open_first -= 1;
+        }
+        if open_first == 0 {
             return None;
         }
-        if lower_eq(text, first, &["who", "which", "whose"]) {
-            Some(self.toks[start].start..self.toks[c - 2].end)
+        let first = &self.toks[inner_start];
+        let first_word = &text[first.range()];
+        let verbal_aside = first_word.ends_with("ing") || first_word.ends_with("ed");
+        if verbal_aside {
+            // "…, forcing her to fight on, said Bo Lind": the source follows.
+            let after_cue = self.toks.get(close + 2);
+            if after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
+                return None;
+            }
+        }
+        let start = self.np_left(open_first);
+        if start == open_first {
+            return None;
+        }
+        if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
+            Some(self.toks[start].start..self.toks[open_first - 1].end)
         } else if first.is_word() && !lower_eq(text, first, CLAUSE_LINKS) && !lower_eq(text, first, &["that", "according"]) {
-            Some(self.toks[start].start..self.toks[comma].end)
+            Some(self.toks[start].start..self.toks[close].end)
         } else {
             None
         }
@@ -1215,6 +1237,17 @@ mod tests {
     #[test]
     fn aside_after_the_cue_is_skipped() {
         assert_eq!(one("Ruiz said, among other things, that the pier was unsafe."), triple("Ruiz", "said", "that the pier was unsafe"));
+    }
+
+    #[test]
+    fn dashed_aside_is_not_part_of_the_source() {
+        assert_eq!(one("The judge -- who has feuded with the mayor -- said she regretted her remarks."), triple("The judge", "said", "she regretted her remarks"));
+    }
+
+    #[test]
+    fn participle_clause_is_no_appositive() {
+        let all = run("That would hurt the senator, forcing her to fight on, said Bo Lind, a pollster.");
+        assert_eq!(all[0].0, "Bo Lind");
     }
 
     #[test]
