@@ -357,6 +357,17 @@ impl SentenceRules<'_> {
             let content = self.content_after(after, next_cue)?;
             return Some(Attribution { source: None, cue: cue.span.clone(), content });
         }
+        // "…, said Hemsley, the co-author of …": after a comma, a name right
+        // after the verb is the source even if a comma pair stands before.
+        let n = self.toks.len();
+        if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !matches!(cue.form, CueForm::Base | CueForm::Present) {
+            let end = self.np_right(after);
+            if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
+                if let Some(content) = self.content_before(j) {
+                    return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content });
+                }
+            }
+        }
         let mut source = self.source_left(j);
         if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
@@ -1248,6 +1259,11 @@ mod tests {
     fn participle_clause_is_no_appositive() {
         let all = run("That would hurt the senator, forcing her to fight on, said Bo Lind, a pollster.");
         assert_eq!(all[0].0, "Bo Lind");
+    }
+
+    #[test]
+    fn inverted_source_after_a_comma_pair() {
+        assert_eq!(one("Rumours spread fast in those days, said Ana Holm, the author of a book on it."), triple("Ana Holm", "said", "Rumours spread fast in those days"));
     }
 
     #[test]
