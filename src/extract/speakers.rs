@@ -8,7 +8,7 @@
 //! mentioned last before them; descriptions ("the Ukrainian president") to the
 //! person last mentioned whose role has that head word.
 
-use super::tokens::{tokenize, Tok};
+use super::tokens::{is_abbreviation, next_is_alnum};
 use crate::model::SpeakerKind;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -149,13 +149,12 @@ impl SpeakerResolver {
     pub fn new(text: &str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
         let mut r = SpeakerResolver { people: Vec::new(), by_name: HashMap::new(), by_surname: HashMap::new(), mentions: Vec::new() };
         let runs = capitalised_runs(text, sentences);
+        let parsed: Vec<Option<ParsedName>> = runs.iter().map(|run| parse_name(&text[run.clone()])).collect();
         // Full names first (those with a title or used as a source), so that
         // a surname seen before its full name still finds it.
-        for run in &runs {
-            if let Some(p) = parse_name(&text[run.clone()]) {
-                if p.name.contains(' ') && p.role.is_some() && kind_of_phrase(&p.name).is_none() {
-                    r.register(&p);
-                }
+        for p in parsed.iter().flatten() {
+            if p.name.contains(' ') && p.role.is_some() && kind_of_phrase(&p.name).is_none() {
+                r.register(p);
             }
         }
         for src in sources {
@@ -166,11 +165,9 @@ impl SpeakerResolver {
                 }
             }
         }
-        for run in &runs {
-            if let Some(p) = parse_name(&text[run.clone()]) {
-                if let Some(id) = r.lookup(&p.name) {
-                    r.mentions.push((run.start, id));
-                }
+        for (run, p) in runs.iter().zip(&parsed) {
+            if let Some(id) = p.as_ref().and_then(|p| r.lookup(&p.name)) {
+                r.mentions.push((run.start, id));
             }
         }
         r.mentions.sort_unstable();
@@ -320,42 +317,67 @@ fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
 }
 
 /// Byte ranges of runs of capitalised words (with "of" between them and
-/// title words before them), function words at the front dropped.
+/// title words before them), function words at the front dropped. A scan of
+/// its own rather than the tokenizer: it runs over every sentence, so it
+/// keeps no token list.
 fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut toks: Vec<Tok> = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
     for s in sentences {
-        tokenize(text, s.clone(), &mut toks);
-        let mut i = 0;
-        while i < toks.len() {
-            let w = &text[toks[i].range()];
-            if !(toks[i].is_word() && is_cap_word(w)) {
-                i += 1;
+        let seg = &text[s.clone()];
+        let mut broken = true;
+        let mut pending_of: Option<Range<usize>> = None;
+        let mut iter = seg.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            if !c.is_alphanumeric() {
+                if !c.is_whitespace() {
+                    broken = true;
+                    pending_of = None;
+                }
                 continue;
             }
-            let start = i;
-            let mut end = i + 1;
-            while end < toks.len() && toks[end].is_word() {
-                let w = &text[toks[end].range()];
-                if is_cap_word(w) {
-                    end += 1;
-                } else if w == "of" && end + 1 < toks.len() && is_cap_word(&text[toks[end + 1].range()]) {
-                    end += 2;
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(seg, j + d.len_utf8());
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    iter.next();
                 } else {
                     break;
                 }
             }
-            let mut first = start;
-            while first < end && in_list(&NOT_NAME_SET, text[toks[first].range()].trim_end_matches('.')) {
-                first += 1;
+            if seg[end..].starts_with('.') && is_abbreviation(&seg[i..end]) {
+                iter.next();
+                end += 1;
             }
-            if first < end {
-                out.push(toks[first].start..toks[end - 1].end);
+            let word = s.start + i..s.start + end;
+            if c.is_uppercase() {
+                if broken {
+                    flush_run(text, &mut run, &mut out);
+                } else if let Some(of) = pending_of.take() {
+                    run.push(of);
+                }
+                run.push(word);
+                broken = false;
+            } else if &seg[i..end] == "of" && !broken && pending_of.is_none() && !run.is_empty() {
+                pending_of = Some(word);
+            } else {
+                flush_run(text, &mut run, &mut out);
+                broken = true;
+                pending_of = None;
             }
-            i = end;
         }
+        flush_run(text, &mut run, &mut out);
     }
     out
+}
+
+fn flush_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Range<usize>>) {
+    let first = run.iter().position(|w| !in_list(&NOT_NAME_SET, text[w.clone()].trim_end_matches('.')));
+    if let (Some(first), Some(last)) = (first, run.last()) {
+        out.push(run[first].start..last.end);
+    }
+    run.clear();
 }
 
 #[cfg(test)]

@@ -97,11 +97,11 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
-fn next_is_alnum(s: &str, at: usize) -> bool {
+pub(crate) fn next_is_alnum(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
 
-fn is_abbreviation(word: &str) -> bool {
+pub(crate) fn is_abbreviation(word: &str) -> bool {
     const ABBR: &[&str] = &[
         "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Adm", "Capt", "St", "Jr", "Sr", "Rev",
         "Prof", "Inc", "Corp", "Co", "Ltd", "Ft", "Mt",
