@@ -325,29 +325,56 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
     let mut run: Vec<Range<usize>> = Vec::new();
     for s in sentences {
         let seg = &text[s.clone()];
+        let bytes = seg.as_bytes();
         let mut broken = true;
         let mut pending_of: Option<Range<usize>> = None;
-        let mut iter = seg.char_indices().peekable();
-        while let Some((i, c)) = iter.next() {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_lowercase() {
+                // Fast path for the common case: a lower-case word ends a run
+                // (unless it is the "of" of "Secretary of State").
+                let mut end = i + 1;
+                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'\'' | b'-') && end + 1 < bytes.len() && bytes[end + 1].is_ascii_alphanumeric()) {
+                    end += 1;
+                }
+                if &bytes[i..end] == b"of" && !broken && pending_of.is_none() && !run.is_empty() {
+                    pending_of = Some(s.start + i..s.start + end);
+                } else {
+                    flush_run(text, &mut run, &mut out);
+                    broken = true;
+                    pending_of = None;
+                }
+                i = end;
+                continue;
+            }
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                if !b.is_ascii_whitespace() {
+                    broken = true;
+                    pending_of = None;
+                }
+                i += 1;
+                continue;
+            }
+            let c = seg[i..].chars().next().unwrap_or(' ');
             if !c.is_alphanumeric() {
                 if !c.is_whitespace() {
                     broken = true;
                     pending_of = None;
                 }
+                i += c.len_utf8();
                 continue;
             }
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(seg, j + d.len_utf8());
+            while let Some(d) = seg[end..].chars().next() {
+                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(seg, end + d.len_utf8());
                 if d.is_alphanumeric() || inner {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
             if seg[end..].starts_with('.') && is_abbreviation(&seg[i..end]) {
-                iter.next();
                 end += 1;
             }
             let word = s.start + i..s.start + end;
@@ -359,13 +386,12 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 }
                 run.push(word);
                 broken = false;
-            } else if &seg[i..end] == "of" && !broken && pending_of.is_none() && !run.is_empty() {
-                pending_of = Some(word);
             } else {
                 flush_run(text, &mut run, &mut out);
                 broken = true;
                 pending_of = None;
             }
+            i = end;
         }
         flush_run(text, &mut run, &mut out);
     }
