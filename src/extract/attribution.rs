@@ -849,7 +849,7 @@ impl SentenceRules<'_> {
     /// Index after the last token before the next comma / end punctuation.
     fn until_punct(&self, i: usize) -> usize {
         let mut m = i;
-        while m < self.toks.len() && m < i + 12 && matches!(self.toks[m].kind, TokKind::Word | TokKind::Other | TokKind::Dash) {
+        while m < self.toks.len() && m < i + 20 && matches!(self.toks[m].kind, TokKind::Word | TokKind::Other | TokKind::Dash) {
             m += 1;
         }
         m
