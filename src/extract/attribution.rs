@@ -874,6 +874,13 @@ impl SentenceRules<'_> {
             }
             return None;
         }
+        if lower_eq(text, prev, &["that"]) && j >= 2 {
+            // "a poll that showed …": PolNeAR marks the noun, not "that".
+            let start = self.np_left(j - 1);
+            if start < j - 1 {
+                return Some(self.toks[start].start..self.toks[j - 2].end);
+            }
+        }
         if lower_eq(text, prev, PRONOUNS) || lower_eq(text, prev, RELATIVES) {
             return Some(prev.range());
         }
