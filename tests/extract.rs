@@ -122,3 +122,12 @@ fn missing_file_is_reported_and_exits_3() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope.txt"));
     assert!(!out.stdout.is_empty(), "the readable file still went through");
 }
+
+#[test]
+fn json_format_is_one_array_of_the_jsonl_objects() {
+    let path = "tests/fixtures/harbour-vote.txt";
+    let out = Command::cargo_bin("claimdb").unwrap().args(["extract", "--format", "json", path]).output().unwrap();
+    assert!(out.status.success());
+    let array: Vec<Value> = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    assert_eq!(array, extract_jsonl(&[path]));
+}

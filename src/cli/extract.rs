@@ -94,7 +94,8 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut skipped = false;
-    let mut json_rows: Vec<serde_json::Value> = Vec::new();
+    // Pretty-printed objects, kept as text so fields stay in the JSONL order.
+    let mut json_rows: Vec<String> = Vec::new();
     let mut table = new_table();
     for path in expand_paths(&args.paths) {
         for item in read_path(&path, &overrides) {
@@ -120,7 +121,7 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
                         serde_json::to_writer(&mut out, &line)?;
                         out.write_all(b"\n")?;
                     }
-                    ExtractFormat::Json => json_rows.push(serde_json::to_value(&line)?),
+                    ExtractFormat::Json => json_rows.push(serde_json::to_string_pretty(&line)?),
                     ExtractFormat::Table => add_row(&mut table, &doc, s),
                 }
             }
@@ -128,10 +129,7 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     }
     match args.format {
         ExtractFormat::Jsonl => {}
-        ExtractFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &json_rows)?;
-            out.write_all(b"\n")?;
-        }
+        ExtractFormat::Json => writeln!(out, "[{}]", json_rows.join(",\n"))?,
         ExtractFormat::Table => writeln!(out, "{table}")?,
     }
     out.flush()?;
