@@ -47,7 +47,9 @@ impl Extractor {
         let quotes = quotes::find_quotes(text);
         let cues = cues::CueLexicon::builtin().find(text);
         let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
-        let found = attribution::attribute(&layout);
+        let mut found = attribution::attribute(&layout);
+        // A "content" of punctuation only ("“…”") says nothing.
+        found.retain(|a| a.content.iter().any(|r| text[r.clone()].chars().any(char::is_alphanumeric)));
         if found.is_empty() {
             return Vec::new();
         }
