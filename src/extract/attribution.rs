@@ -819,6 +819,10 @@ impl SentenceRules<'_> {
                 }
             }
         }
+        // ", which would …" comments on the content rather than continuing it.
+        if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(self.text(), &self.toks[t], &["which"])) {
+            end = c - 1;
+        }
         if lower_eq(self.text(), &self.toks[i], &["as"]) {
             // "characterized as extremely positive, …": the description only.
             if let Some(c) = (i + 1..end).find(|&t| self.toks[t].kind == TokKind::Comma) {
@@ -1271,6 +1275,11 @@ mod tests {
     #[test]
     fn inverted_source_after_a_comma_pair() {
         assert_eq!(one("Rumours spread fast in those days, said Ana Holm, the author of a book on it."), triple("Ana Holm", "said", "Rumours spread fast in those days"));
+    }
+
+    #[test]
+    fn content_stops_before_a_which_clause() {
+        assert_eq!(one("Ruiz said the pier would reopen in May, which surprised the fishermen."), triple("Ruiz", "said", "the pier would reopen in May"));
     }
 
     #[test]
