@@ -250,7 +250,7 @@ impl SentenceRules<'_> {
             CueForm::Participle => {
                 if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
                     self.finite(cue, k, after, next_cue)
-                } else if k > 0 && self.toks[k - 1].kind == TokKind::Comma {
+                } else if k > 0 && (self.toks[k - 1].kind == TokKind::Comma || k > 1 && self.toks[k - 1].is_quote() && self.toks[k - 2].kind == TokKind::Comma) {
                     self.participle(cue, k, after, next_cue)
                 } else {
                     None
@@ -288,6 +288,10 @@ impl SentenceRules<'_> {
     /// "…, emphasizing that CONTENT": the source is the subject of the clause.
     fn participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
+        let mut after = after;
+        while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
+            after += 1; // ", adding, “…”"
+        }
         let content = self.content_after(after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
     }
@@ -784,11 +788,17 @@ impl SentenceRules<'_> {
         let participle = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
             c.form == CueForm::Participle && {
                 let ci = self.tok_index(c.span.start);
-                ci > i + 1 && ci < n && self.toks[ci - 1].kind == TokKind::Comma
+                ci > i + 1
+                    && ci < n
+                    && (self.toks[ci - 1].kind == TokKind::Comma
+                        || self.toks[ci - 1].is_quote() && self.toks[ci - 2].kind == TokKind::Comma)
             }
         });
         if let Some(c) = participle {
             end = self.tok_index(c.span.start) - 1;
+            if self.toks[end].is_quote() {
+                end += 1; // keep the closing quote mark of "…,” adding"
+            }
         }
         // Stop before "… and argued that", "… before claiming": the same
         // speaker's next statement.
@@ -924,8 +934,10 @@ impl SentenceRules<'_> {
         }
         let first = &self.toks[inner_start];
         let first_word = &text[first.range()];
-        let verbal_aside = first_word.ends_with("ing") || first_word.ends_with("ed");
-        if verbal_aside {
+        let adverb_aside = close_first == inner_start + 1
+            && lower_eq(text, first, &["however", "though", "too", "meanwhile", "instead", "also", "nevertheless", "moreover", "meantime", "then", "now", "later", "earlier"]);
+        let verbal_aside = adverb_aside || first_word.ends_with("ing") || first_word.ends_with("ed");
+        if verbal_aside && !adverb_aside {
             // "…, forcing her to fight on, said Bo Lind": the source follows.
             let after_cue = self.toks.get(close + 2);
             if after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
@@ -955,7 +967,7 @@ impl SentenceRules<'_> {
                 break;
             }
             if t.is_word() && lower_eq(text, t, LEFT_STOPS) {
-                if lower_eq(text, t, &["of", "for", "at", "and"]) && i < j {
+                if lower_eq(text, t, &["of", "for", "at", "and", "from"]) && i < j {
                     i -= 1;
                     continue;
                 }
@@ -964,7 +976,7 @@ impl SentenceRules<'_> {
             i -= 1;
         }
         // Trim connectors at the front ("of the campaign" is no source).
-        while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "-"]) {
+        while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "-"]) {
             i += 1;
         }
         if i < j && !self.toks[i].is_word() {
@@ -1280,6 +1292,17 @@ mod tests {
     #[test]
     fn content_stops_before_a_which_clause() {
         assert_eq!(one("Ruiz said the pier would reopen in May, which surprised the fishermen."), triple("Ruiz", "said", "the pier would reopen in May"));
+    }
+
+    #[test]
+    fn participle_after_a_quote_starts_its_own_statement() {
+        let all = run("Lind told reporters that the plan was “a mess,” adding, “Nobody read it.”");
+        assert_eq!(all, [triple("Lind", "told", "that the plan was “a mess,”"), triple("Lind", "adding", "“Nobody read it.”")]);
+    }
+
+    #[test]
+    fn adverb_aside_is_not_part_of_the_source() {
+        assert_eq!(one("Mr. Lind, however, said the plan was sound.").0, "Mr. Lind");
     }
 
     #[test]
