@@ -1,0 +1,210 @@
+//! Cues: the reporting words and phrases of a text ("said", "dismissed",
+//! "according to", "raised concerns"), found in one pass with an
+//! Aho-Corasick automaton built once from `data/cues.txt` and
+//! `data/cue_phrases.txt`.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The grammatical shape of a cue, which decides where its source and content
+/// are looked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// "say", "think": needs its subject right before it.
+    Base,
+    /// "says", "thinks".
+    Present,
+    /// "said", "dismissed", and multi-word verb phrases ("raised concerns").
+    Past,
+    /// "saying", "emphasizing": a participle hanging off a clause.
+    Participle,
+    /// "according to": the source follows.
+    According,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// Byte range of the cue as written.
+    pub span: Range<usize>,
+    pub form: CueForm,
+}
+
+/// The reporting-verb lexicon compiled into one automaton.
+pub struct CueLexicon {
+    automaton: AhoCorasick,
+    forms: Vec<CueForm>,
+}
+
+static LEXICON: LazyLock<CueLexicon> =
+    LazyLock::new(|| CueLexicon::from_data(include_str!("../../data/cues.txt"), include_str!("../../data/cue_phrases.txt")));
+
+impl CueLexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> &'static CueLexicon {
+        &LEXICON
+    }
+
+    /// Build from the verb list (`lemma [past [ing]]` a line) and the phrase
+    /// list (`verb|according<TAB>phrase` a line); `#` starts a comment.
+    pub fn from_data(verbs: &str, phrases: &str) -> CueLexicon {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut forms = Vec::new();
+        let mut add = |pattern: String, form: CueForm| {
+            if !patterns.contains(&pattern) {
+                patterns.push(pattern);
+                forms.push(form);
+            }
+        };
+        for line in data_lines(verbs) {
+            let mut words = line.split_whitespace();
+            let Some(lemma) = words.next() else { continue };
+            if lemma == "=" {
+                for form in words {
+                    add(form.to_string(), form_of_listed(form));
+                }
+                continue;
+            }
+            let past = words.next().map(str::to_string).unwrap_or_else(|| past_of(lemma));
+            let ing = words.next().map(str::to_string).unwrap_or_else(|| ing_of(lemma));
+            add(past, CueForm::Past);
+            add(ing, CueForm::Participle);
+            add(present_of(lemma), CueForm::Present);
+            add(lemma.to_string(), CueForm::Base);
+        }
+        for line in data_lines(phrases) {
+            let Some((how, phrase)) = line.split_once('\t') else { continue };
+            let form = if how.trim() == "according" { CueForm::According } else { CueForm::Past };
+            add(phrase.trim().to_string(), form);
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("the cue lexicon compiles");
+        CueLexicon { automaton, forms }
+    }
+
+    /// Every cue in `text`, in order, standing as whole words. A capitalised
+    /// match ("Post", "Hope") counts only where a sentence may start with the
+    /// cue ("Said Trump", "According to").
+    pub fn find(&self, text: &str) -> Vec<Cue> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            if s > 0 && is_word_byte(bytes[s - 1]) || e < bytes.len() && is_word_byte(bytes[e]) {
+                continue;
+            }
+            if e + 1 < bytes.len() && matches!(bytes[e], b'\'') && bytes[e + 1].is_ascii_alphabetic() {
+                continue;
+            }
+            let form = self.forms[m.pattern().as_usize()];
+            if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) {
+                continue;
+            }
+            out.push(Cue { span: s..e, form });
+        }
+        out
+    }
+}
+
+/// The shape of a form listed as-is on an `=` line, from its ending.
+fn form_of_listed(form: &str) -> CueForm {
+    if form.ends_with("ing") {
+        CueForm::Participle
+    } else if form.ends_with('s') && !form.ends_with("ss") {
+        CueForm::Present
+    } else {
+        CueForm::Past
+    }
+}
+
+fn capital_allowed(word: &str, form: CueForm) -> bool {
+    form == CueForm::According || matches!(word, "Said" | "Says" | "Asked" | "Added" | "Told")
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80 && b != 0xE2
+}
+
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn ends_consonant_y(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() >= 2 && b[b.len() - 1] == b'y' && !b"aeiou".contains(&b[b.len() - 2])
+}
+
+fn present_of(lemma: &str) -> String {
+    if ends_consonant_y(lemma) {
+        format!("{}ies", &lemma[..lemma.len() - 1])
+    } else if ["s", "sh", "ch", "x", "z"].iter().any(|e| lemma.ends_with(e)) {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    }
+}
+
+fn past_of(lemma: &str) -> String {
+    if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else if ends_consonant_y(lemma) {
+        format!("{}ied", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ed")
+    }
+}
+
+fn ing_of(lemma: &str) -> String {
+    if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        format!("{}ing", &lemma[..lemma.len() - 1])
+    } else {
+        format!("{lemma}ing")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(&str, CueForm)> {
+        CueLexicon::builtin().find(text).into_iter().map(|c| (&text[c.span], c.form)).collect()
+    }
+
+    #[test]
+    fn inflects_regular_and_irregular_verbs() {
+        assert_eq!(found("She said it."), [("said", CueForm::Past)]);
+        assert_eq!(found("He denies it, denying everything."), [("denies", CueForm::Present), ("denying", CueForm::Participle)]);
+        assert_eq!(found("They argued."), [("argued", CueForm::Past)]);
+    }
+
+    #[test]
+    fn phrases_win_over_their_first_word() {
+        assert_eq!(found("Officials raised concerns that"), [("raised concerns", CueForm::Past)]);
+        assert_eq!(found("according to aides"), [("according to", CueForm::According)]);
+    }
+
+    #[test]
+    fn listed_forms_leave_out_the_noun_forms() {
+        assert_eq!(found("The state stated that"), [("stated", CueForm::Past)]);
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        assert!(found("a sayings book, unsaid").is_empty());
+    }
+
+    #[test]
+    fn capitalised_nouns_are_not_cues() {
+        assert!(found("The Washington Post reported").iter().all(|(w, _)| *w != "Post"));
+        assert_eq!(found("Said the mayor:"), [("Said", CueForm::Past)]);
+    }
+
+    #[test]
+    fn noun_cue_in_a_statement_is_one_cue() {
+        assert_eq!(found("the ministry said in a statement."), [("said in a statement", CueForm::Past)]);
+    }
+}

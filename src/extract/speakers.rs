@@ -1,0 +1,475 @@
+//! Speakers: from a source mention as written ("U.S. Secretary of State Marco
+//! Rubio", "Rubio", "he", "the Ukrainian president", "diplomatic sources") to
+//! one canonical speaker within the document, with role and kind.
+//!
+//! People are known by the names the document gives them: full names (two or
+//! more capitalised words, titles and honorifics stripped) seen after a title
+//! or as a source, and the surnames of those names. Pronouns go to the person
+//! mentioned last before them; descriptions ("the Ukrainian president") to the
+//! person last mentioned whose role has that head word.
+
+use super::tokens::{is_abbreviation, next_is_alnum};
+use crate::model::SpeakerKind;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    pub name: String,
+    pub mention: String,
+    pub role: Option<String>,
+    pub kind: SpeakerKind,
+}
+
+/// A word list keyed in lower case, so lookups are one hash probe.
+type WordSet = HashSet<String>;
+
+struct WordLists {
+    titles: WordSet,
+    honorifics: WordSet,
+    organisations: WordSet,
+    groups: WordSet,
+    pronouns: Vec<(&'static str, &'static str)>,
+}
+
+fn list(data: &'static str) -> WordSet {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
+}
+
+static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
+    titles: list(include_str!("../../data/titles.txt")),
+    honorifics: list(include_str!("../../data/honorifics.txt")),
+    organisations: list(include_str!("../../data/organisations.txt")),
+    groups: list(include_str!("../../data/groups.txt")),
+    pronouns: include_str!("../../data/pronouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, k)| (w.trim(), k.trim()))
+        .collect(),
+});
+
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().map(|w| w.to_string()).collect());
+
+fn in_list(words: &WordSet, word: &str) -> bool {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        words.contains(&word.to_ascii_lowercase())
+    } else {
+        words.contains(word)
+    }
+}
+
+/// Function words that may start a sentence in capitals but are no name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they", "we",
+    "i", "his", "her", "their", "its", "our", "as", "if", "when", "while", "after", "before", "since", "for", "with",
+    "despite", "following", "nevertheless", "however", "meanwhile", "recent", "leaders", "alongside", "so", "yet",
+    "still", "also", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all", "both", "one", "two",
+    "by", "from", "to", "of", "mr", "mrs", "ms",
+];
+
+fn is_cap_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A name parsed out of a mention: the role words before it and the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedName {
+    pub role: Option<String>,
+    pub name: String,
+}
+
+/// Split "U.S. Secretary of State Marco Rubio" into role "U.S. Secretary of
+/// State" and name "Marco Rubio": the name is the run of capitalised words
+/// after the last title word; honorifics ("Mr.", "Sir") are dropped.
+pub fn parse_name(mention: &str) -> Option<ParsedName> {
+    let words = &*WORDS;
+    let parts: Vec<&str> = mention.split_whitespace().collect();
+    let mut last_title = None;
+    for (i, p) in parts.iter().enumerate() {
+        let bare = p.trim_end_matches(',');
+        if in_list(&words.titles, bare) {
+            last_title = Some(i);
+        }
+    }
+    let name_start = last_title.map_or(0, |i| i + 1);
+    let name_parts: Vec<&str> = parts[name_start..]
+        .iter()
+        .copied()
+        .map(|p| p.trim_end_matches([',', '’', '\'']))
+        .map(|p| p.strip_suffix("’s").or_else(|| p.strip_suffix("'s")).unwrap_or(p))
+        .filter(|p| !in_list(&words.honorifics, p))
+        .collect();
+    if name_parts.is_empty() || !name_parts.iter().all(|p| is_cap_word(p) || matches!(*p, "de" | "van" | "von" | "der" | "del" | "la" | "bin")) {
+        return None;
+    }
+    let role_parts: Vec<&str> = parts[..name_start]
+        .iter()
+        .copied()
+        .filter(|p| !in_list(&words.honorifics, p) && !matches!(p.to_lowercase().as_str(), "the" | "a" | "an"))
+        .collect();
+    let role = (!role_parts.is_empty()).then(|| role_parts.join(" "));
+    Some(ParsedName { role, name: name_parts.join(" ") })
+}
+
+/// What kind of speaker a non-name mention stands for, from its last word.
+fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
+    let words = &*WORDS;
+    let last = mention.split_whitespace().next_back()?.trim_end_matches(',').to_lowercase();
+    let last = last.trim_end_matches("’s").trim_end_matches("'s");
+    if in_list(&words.organisations, last) {
+        Some(SpeakerKind::Organization)
+    } else if in_list(&words.groups, last) {
+        Some(SpeakerKind::Group)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    role: Option<String>,
+}
+
+/// The people of one document and where each is mentioned.
+pub struct SpeakerResolver {
+    people: Vec<Person>,
+    by_name: HashMap<String, usize>,
+    by_surname: HashMap<String, usize>,
+    /// (byte offset, person) of every mention, in text order.
+    mentions: Vec<(usize, usize)>,
+}
+
+impl SpeakerResolver {
+    /// Learn the people of `text` from its capitalised runs and from the
+    /// source mentions the attribution stage found.
+    pub fn new(text: &str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
+        let mut r = SpeakerResolver { people: Vec::new(), by_name: HashMap::new(), by_surname: HashMap::new(), mentions: Vec::new() };
+        let runs = capitalised_runs(text, sentences);
+        let parsed: Vec<Option<ParsedName>> = runs.iter().map(|run| parse_name(&text[run.clone()])).collect();
+        // Full names first (those with a title or used as a source), so that
+        // a surname seen before its full name still finds it.
+        for p in parsed.iter().flatten() {
+            if p.name.contains(' ') && p.role.is_some() && kind_of_phrase(&p.name).is_none() {
+                r.register(p);
+            }
+        }
+        for src in sources {
+            let mention = source_name_part(&text[src.clone()]);
+            if let Some(p) = parse_name(mention) {
+                if kind_of_phrase(&p.name).is_none() && !is_pronoun(&p.name) {
+                    r.register(&p);
+                }
+            }
+        }
+        for (run, p) in runs.iter().zip(&parsed) {
+            if let Some(id) = p.as_ref().and_then(|p| r.lookup(&p.name)) {
+                r.mentions.push((run.start, id));
+            }
+        }
+        r.mentions.sort_unstable();
+        r
+    }
+
+    fn register(&mut self, p: &ParsedName) {
+        if let Some(id) = self.lookup(&p.name) {
+            // A fuller name for a person known by surname only.
+            if p.name.contains(' ') && !self.people[id].name.contains(' ') {
+                self.people[id].name = p.name.clone();
+                self.by_name.insert(p.name.to_lowercase(), id);
+            }
+            if self.people[id].role.is_none() {
+                self.people[id].role = p.role.clone();
+            }
+            return;
+        }
+        let id = self.people.len();
+        self.people.push(Person { name: p.name.clone(), role: p.role.clone() });
+        self.by_name.insert(p.name.to_lowercase(), id);
+        if let Some(surname) = p.name.split(' ').last() {
+            self.by_surname.entry(surname.to_lowercase()).or_insert(id);
+        }
+    }
+
+    fn lookup(&self, name: &str) -> Option<usize> {
+        let key = name.to_lowercase();
+        self.by_name.get(&key).copied().or_else(|| {
+            let surname = key.split(' ').next_back()?;
+            let id = *self.by_surname.get(surname)?;
+            // "Bill Clinton" is not "Hillary Clinton": a different first name
+            // is a different person.
+            let known = self.people[id].name.to_lowercase();
+            (!key.contains(' ') || !known.contains(' ') || known == key).then_some(id)
+        })
+    }
+
+    fn last_person_before(&self, at: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        i.checked_sub(1).map(|i| self.mentions[i].1)
+    }
+
+    fn person(&self, id: usize, mention: &str) -> Speaker {
+        let p = &self.people[id];
+        Speaker { name: p.name.clone(), mention: mention.to_string(), role: p.role.clone(), kind: SpeakerKind::Person }
+    }
+
+    /// The speaker behind the source mention at `span` (bytes into `text`).
+    pub fn resolve(&self, text: &str, span: &Range<usize>) -> Speaker {
+        let mention = text[span.clone()].trim();
+        let lower = mention.to_lowercase();
+        if let Some(&(_, what)) = WORDS.pronouns.iter().find(|(w, _)| *w == lower) {
+            if matches!(what, "person" | "relative") {
+                if let Some(id) = self.last_person_before(span.start) {
+                    return self.person(id, mention);
+                }
+            }
+            let kind = if what == "group" { SpeakerKind::Group } else { SpeakerKind::Unknown };
+            return Speaker { name: mention.to_string(), mention: mention.to_string(), role: None, kind };
+        }
+        let (name_part, appositive) = split_appositive(mention);
+        if let Some(p) = parse_name(name_part) {
+            if kind_of_phrase(&p.name).is_none() {
+                if let Some(id) = self.lookup(&p.name) {
+                    let mut s = self.person(id, mention);
+                    if s.role.is_none() {
+                        s.role = p.role.or_else(|| appositive.map(strip_article));
+                    }
+                    return s;
+                }
+                return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
+            }
+        }
+        if let Some(id) = self.description(name_part, span.start) {
+            return self.person(id, mention);
+        }
+        let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
+        Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// "the Ukrainian president": the person last mentioned before `at`
+    /// whose role ends in the same head word and shares its other words.
+    fn description(&self, phrase: &str, at: usize) -> Option<usize> {
+        let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let (first, head) = (words.first()?, words.last()?);
+        if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
+            return None;
+        }
+        let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| {
+            let Some(role) = &self.people[id].role else { return false };
+            let role = role.to_lowercase();
+            role.contains(head.as_str()) && modifiers.iter().all(|m| role.contains(m.as_str()))
+        })
+    }
+}
+
+fn is_pronoun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    WORDS.pronouns.iter().any(|(w, _)| *w == lower)
+}
+
+/// "Mike Lee, a Utah senator," -> ("Mike Lee", Some("a Utah senator")).
+fn split_appositive(mention: &str) -> (&str, Option<&str>) {
+    match mention.split_once(',') {
+        Some((name, rest)) => {
+            let rest = rest.trim().trim_end_matches(',').trim();
+            (name.trim(), (!rest.is_empty()).then_some(rest))
+        }
+        None => (mention, None),
+    }
+}
+
+fn source_name_part(mention: &str) -> &str {
+    split_appositive(mention.trim()).0
+}
+
+fn strip_article(s: &str) -> String {
+    for a in ["a ", "an ", "the "] {
+        if let Some(rest) = s.strip_prefix(a) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// How an organisation, group or description is named as a speaker: "a U.S.
+/// envoy" is "the U.S. envoy"; "the White House" keeps its article.
+fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
+    let phrase = phrase.trim().trim_end_matches(',');
+    let lowered_first = match phrase.split_once(' ') {
+        Some((first, rest)) if matches!(first, "A" | "An" | "a" | "an" | "The") => format!("the {rest}"),
+        _ => phrase.to_string(),
+    };
+    match kind {
+        SpeakerKind::Group => {
+            let mut chars = lowered_first.chars();
+            match chars.next() {
+                Some(c) if !lowered_first.starts_with("the ") => c.to_lowercase().chain(chars).collect(),
+                _ => lowered_first,
+            }
+        }
+        _ => lowered_first,
+    }
+}
+
+/// Byte ranges of runs of capitalised words (with "of" between them and
+/// title words before them), function words at the front dropped. A scan of
+/// its own rather than the tokenizer: it runs over every sentence, so it
+/// keeps no token list.
+fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut run: Vec<Range<usize>> = Vec::new();
+    for s in sentences {
+        let seg = &text[s.clone()];
+        let bytes = seg.as_bytes();
+        let mut broken = true;
+        let mut pending_of: Option<Range<usize>> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_lowercase() {
+                // Fast path for the common case: a lower-case word ends a run
+                // (unless it is the "of" of "Secretary of State").
+                let mut end = i + 1;
+                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'\'' | b'-') && end + 1 < bytes.len() && bytes[end + 1].is_ascii_alphanumeric()) {
+                    end += 1;
+                }
+                if &bytes[i..end] == b"of" && !broken && pending_of.is_none() && !run.is_empty() {
+                    pending_of = Some(s.start + i..s.start + end);
+                } else {
+                    flush_run(text, &mut run, &mut out);
+                    broken = true;
+                    pending_of = None;
+                }
+                i = end;
+                continue;
+            }
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                if !b.is_ascii_whitespace() {
+                    broken = true;
+                    pending_of = None;
+                }
+                i += 1;
+                continue;
+            }
+            let c = seg[i..].chars().next().unwrap_or(' ');
+            if !c.is_alphanumeric() {
+                if !c.is_whitespace() {
+                    broken = true;
+                    pending_of = None;
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(d) = seg[end..].chars().next() {
+                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(seg, end + d.len_utf8());
+                if d.is_alphanumeric() || inner {
+                    end += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            if seg[end..].starts_with('.') && is_abbreviation(&seg[i..end]) {
+                end += 1;
+            }
+            let word = s.start + i..s.start + end;
+            if c.is_uppercase() {
+                if broken {
+                    flush_run(text, &mut run, &mut out);
+                } else if let Some(of) = pending_of.take() {
+                    run.push(of);
+                }
+                run.push(word);
+                broken = false;
+            } else {
+                flush_run(text, &mut run, &mut out);
+                broken = true;
+                pending_of = None;
+            }
+            i = end;
+        }
+        flush_run(text, &mut run, &mut out);
+    }
+    out
+}
+
+fn flush_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Range<usize>>) {
+    let first = run.iter().position(|w| !in_list(&NOT_NAME_SET, text[w.clone()].trim_end_matches('.')));
+    if let (Some(first), Some(last)) = (first, run.last()) {
+        out.push(run[first].start..last.end);
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::sentences::split_sentences;
+    use super::*;
+
+    fn resolve_all(text: &str, mentions: &[&str]) -> Vec<Speaker> {
+        let sentences = split_sentences(text);
+        let mut spans = Vec::new();
+        let mut from = 0;
+        for m in mentions {
+            let at = from + text[from..].find(m).expect("mention in text");
+            spans.push(at..at + m.len());
+            from = at + m.len();
+        }
+        let r = SpeakerResolver::new(text, &sentences, &spans);
+        spans.iter().map(|s| r.resolve(text, s)).collect()
+    }
+
+    #[test]
+    fn title_is_stripped_into_the_role() {
+        let p = parse_name("U.S. Secretary of State Marco Rubio").unwrap();
+        assert_eq!(p.name, "Marco Rubio");
+        assert_eq!(p.role.as_deref(), Some("U.S. Secretary of State"));
+    }
+
+    #[test]
+    fn honorific_is_dropped() {
+        assert_eq!(parse_name("Mr. Hale").unwrap(), ParsedName { role: None, name: "Hale".into() });
+    }
+
+    #[test]
+    fn surname_resolves_to_the_full_name() {
+        let text = "Finance Minister Ada Voss spoke first. Later Voss said the budget was balanced.";
+        let s = resolve_all(text, &["Voss"]);
+        assert_eq!(s[0].name, "Ada Voss");
+        assert_eq!(s[0].role.as_deref(), Some("Finance Minister"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_last_person_mentioned() {
+        let text = "Governor Tom Reyes visited the plant. He said jobs would return.";
+        let s = resolve_all(text, &["He"]);
+        assert_eq!((s[0].name.as_str(), s[0].mention.as_str()), ("Tom Reyes", "He"));
+    }
+
+    #[test]
+    fn description_resolves_by_role() {
+        let text = "Chilean President Ana Soto arrived. Mayor Luis Paz greeted her. The Chilean president said she was glad.";
+        let s = resolve_all(text, &["The Chilean president"]);
+        assert_eq!(s[0].name, "Ana Soto");
+    }
+
+    #[test]
+    fn organisation_and_group_speakers() {
+        let text = "The White House said nothing. Diplomatic sources said more.";
+        let s = resolve_all(text, &["The White House", "Diplomatic sources"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("the White House", SpeakerKind::Organization));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("diplomatic sources", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn unresolved_description_keeps_a_definite_name() {
+        let text = "A U.S. envoy said a deal was near.";
+        let s = resolve_all(text, &["A U.S. envoy"]);
+        assert_eq!(s[0].name, "the U.S. envoy");
+    }
+}

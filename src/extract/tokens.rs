@@ -1,0 +1,125 @@
+//! Word and punctuation tokens of one sentence, as byte ranges into the
+//! document text; what the attribution rules walk over.
+
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Comma,
+    /// `.`, `!`, `?`
+    End,
+    Colon,
+    Semicolon,
+    OpenQuote,
+    CloseQuote,
+    /// `"` or `''`: opens or closes depending on where it stands.
+    StraightQuote,
+    Dash,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    pub fn is_quote(&self) -> bool {
+        matches!(self.kind, TokKind::OpenQuote | TokKind::CloseQuote | TokKind::StraightQuote)
+    }
+}
+
+/// Tokens of `text[range]`, appended to `out` (cleared first) so a caller can
+/// reuse one buffer for every sentence.
+pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
+    out.clear();
+    let s = &text[range.clone()];
+    let base = range.start;
+    let mut iter = s.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, j + d.len_utf8());
+                if d.is_alphanumeric() || inner {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else {
+                    break;
+                }
+            }
+            // Keep the period of an abbreviation or initial ("Mr.", "U.S.", "W.").
+            if s[end..].starts_with('.') && is_abbreviation(&s[i..end]) {
+                iter.next();
+                end += 1;
+            }
+            out.push(Tok { start: base + i, end: base + end, kind: TokKind::Word });
+            continue;
+        }
+        let (kind, len) = match c {
+            ',' => (TokKind::Comma, 1),
+            '.' | '!' | '?' => (TokKind::End, 1),
+            ':' => (TokKind::Colon, 1),
+            ';' => (TokKind::Semicolon, 1),
+            '“' => (TokKind::OpenQuote, c.len_utf8()),
+            '”' => (TokKind::CloseQuote, c.len_utf8()),
+            '"' => (TokKind::StraightQuote, 1),
+            '\'' if s[i + 1..].starts_with('\'') => {
+                iter.next();
+                (TokKind::StraightQuote, 2)
+            }
+            '—' | '–' | '-' | '―' => (TokKind::Dash, c.len_utf8()),
+            _ => (TokKind::Other, c.len_utf8()),
+        };
+        out.push(Tok { start: base + i, end: base + i + len, kind });
+    }
+}
+
+pub(crate) fn next_is_alnum(s: &str, at: usize) -> bool {
+    s[at..].chars().next().is_some_and(char::is_alphanumeric)
+}
+
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    const ABBR: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Adm", "Capt", "St", "Jr", "Sr", "Rev",
+        "Prof", "Inc", "Corp", "Co", "Ltd", "Ft", "Mt",
+    ];
+    word.contains('.') || ABBR.contains(&word) || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_abbreviation_periods() {
+        let text = "Mr. O’Brien’s U.S. plan, “bold.”";
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &mut toks);
+        let shown: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
+        assert_eq!(shown, ["Mr.", "O’Brien’s", "U.S.", "plan", ",", "“", "bold", ".", "”"]);
+        assert_eq!(toks[5].kind, TokKind::OpenQuote);
+    }
+}

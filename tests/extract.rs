@@ -1,0 +1,143 @@
+//! `claimdb extract`: the real binary on the sample article and on a small
+//! article of our own, checking the JSONL fields and that every span's text
+//! is exactly what the statement says it is.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn extract_jsonl(args: &[&str]) -> Vec<Value> {
+    let out = Command::cargo_bin("claimdb").unwrap().arg("extract").args(["--format", "jsonl"]).args(args).output().unwrap();
+    assert!(out.status.success(), "extract failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+}
+
+/// The text of a span (`[s, e]` or a list of pieces joined by " ... "),
+/// in code points.
+fn span_text(text: &str, span: &Value) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let piece = |p: &Value| {
+        let (s, e) = (p[0].as_u64().unwrap() as usize, p[1].as_u64().unwrap() as usize);
+        assert!(s <= e && e <= chars.len(), "span {s}..{e} out of range");
+        chars[s..e].iter().collect::<String>()
+    };
+    if span[0].is_array() {
+        span.as_array().unwrap().iter().map(piece).collect::<Vec<_>>().join(" ... ")
+    } else {
+        piece(span)
+    }
+}
+
+/// The text spans index: the document as the reader gives it (front matter
+/// taken off), not the raw file.
+fn document_text(path: &str) -> String {
+    let items = claimdb::extract::read::read_path(std::path::Path::new(path), &Default::default());
+    match items.into_iter().next() {
+        Some(claimdb::extract::read::Item::Article(doc)) => doc.text,
+        other => panic!("{path} did not read as one article: {other:?}"),
+    }
+}
+
+fn check_spans(text: &str, rows: &[Value]) {
+    for row in rows {
+        assert_eq!(span_text(text, &row["content_span"]), row["content"].as_str().unwrap(), "{row}");
+        if !row["cue_span"].is_null() {
+            assert_eq!(span_text(text, &row["cue_span"]), row["cue"].as_str().unwrap(), "{row}");
+        }
+        if !row["source_span"].is_null() {
+            assert_eq!(span_text(text, &row["source_span"]), row["speaker_mention"].as_str().unwrap(), "{row}");
+        }
+    }
+}
+
+fn find<'a>(rows: &'a [Value], speaker: &str, cue: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["speaker"] == speaker && r["cue"] == cue)
+        .unwrap_or_else(|| panic!("no statement {speaker} / {cue} in {rows:#?}"))
+}
+
+#[test]
+fn sample_article_statements_and_speakers() {
+    let path = "samples/zelensky-washington.txt";
+    let text = document_text(path);
+    let rows = extract_jsonl(&[path]);
+    check_spans(&text, &rows);
+    let dismissed = find(&rows, "Marco Rubio", "dismissed");
+    assert!(dismissed["content"].as_str().unwrap().contains("Zelensky could be coerced into an unfavorable deal"));
+    assert_eq!(dismissed["role"], "U.S. Secretary of State");
+    assert!(find(&rows, "Zelensky", "emphasizing")["content"].as_str().unwrap().contains("is off the table"));
+    assert!(find(&rows, "Donald Trump", "claiming")["content"].as_str().unwrap().contains("BIG PROGRESS ON RUSSIA"));
+    let indicating = find(&rows, "Marco Rubio", "indicating");
+    assert_eq!(indicating["speaker_mention"], "Secretary of State Rubio");
+    assert!(indicating["content"].as_str().unwrap().contains("a considerable distance away"));
+    assert!(find(&rows, "Zelensky", "characterized")["content"].as_str().unwrap().contains("extremely positive"));
+    assert!(find(&rows, "the U.S. envoy", "revealed")["content"].as_str().unwrap().contains("Putin may have agreed to a security pact"));
+    assert!(find(&rows, "diplomatic sources", "raised concerns")["content"].as_str().unwrap().contains("Trump may pressure Zelensky"));
+    // One speaker each, whatever the mention.
+    for name in ["Zelensky", "Rubio", "Trump"] {
+        let speakers: std::collections::BTreeSet<&str> =
+            rows.iter().filter_map(|r| r["speaker"].as_str()).filter(|s| s.contains(name)).collect();
+        assert_eq!(speakers.len(), 1, "{name}: {speakers:?}");
+    }
+}
+
+#[test]
+fn fixture_fields_spans_coreference_and_dates() {
+    let path = "tests/fixtures/harbour-vote.txt";
+    let text = document_text(path);
+    // 2024-11-14 is a Thursday: "on Tuesday" is 2024-11-12.
+    let rows = extract_jsonl(&["--date", "2024-11-14", "--title", "Ferry vote", path]);
+    check_spans(&text, &rows);
+    for row in &rows {
+        for field in ["doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance", "hedged", "topic", "content_span", "source_span", "cue_span"] {
+            assert!(row.get(field).is_some(), "missing {field} in {row}");
+        }
+        assert_eq!(row["doc"], path);
+        assert_eq!(row["title"], "Ferry vote");
+    }
+    let signed = find(&rows, "Dana Whitfield", "said");
+    assert_eq!(signed["role"], "Port Elin Mayor");
+    assert_eq!(signed["date"], "2024-11-12");
+    assert_eq!(signed["kind"], "indirect");
+    // The quote with its follow-on sentence, by surname.
+    let quote = rows.iter().find(|r| r["content"].as_str().unwrap().starts_with("“We have waited")).expect("the quote");
+    assert_eq!(quote["speaker"], "Dana Whitfield");
+    assert_eq!(quote["speaker_mention"], "Whitfield");
+    assert_eq!(quote["kind"], "direct");
+    assert!(quote["content_span"][0].is_array(), "two pieces: {quote}");
+    assert_eq!(quote["date"], "2024-11-14");
+    // Title and appositive, participle, pronoun.
+    let rejected = find(&rows, "Oren Baptiste", "rejected");
+    assert_eq!(rejected["speaker_mention"], "Council member Oren Baptiste, a longtime critic of the deal,");
+    assert!(find(&rows, "Oren Baptiste", "calling")["content"].as_str().unwrap().contains("the tender rushed"));
+    let pronoun = rows.iter().find(|r| r["speaker_mention"] == "He").expect("the pronoun statement");
+    assert_eq!(pronoun["speaker"], "Oren Baptiste");
+    let according = find(&rows, "two harbour officials", "according to");
+    assert_eq!(according["content"], "The price will rise by a third");
+}
+
+#[test]
+fn table_format_prints_the_speakers() {
+    let out = Command::cargo_bin("claimdb").unwrap().args(["extract", "tests/fixtures/harbour-vote.txt"]).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Dana Whitfield") && stdout.contains("according to"), "{stdout}");
+}
+
+#[test]
+fn missing_file_is_reported_and_exits_3() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.txt");
+    let out = Command::cargo_bin("claimdb").unwrap().args(["extract", "--format", "jsonl"]).arg(&missing).arg("tests/fixtures/harbour-vote.txt").output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.txt"));
+    assert!(!out.stdout.is_empty(), "the readable file still went through");
+}
+
+#[test]
+fn json_format_is_one_array_of_the_jsonl_objects() {
+    let path = "tests/fixtures/harbour-vote.txt";
+    let out = Command::cargo_bin("claimdb").unwrap().args(["extract", "--format", "json", path]).output().unwrap();
+    assert!(out.status.success());
+    let array: Vec<Value> = serde_json::from_slice(&out.stdout).expect("one JSON array");
+    assert_eq!(array, extract_jsonl(&[path]));
+}
