@@ -1,8 +1,9 @@
 //! `claimdb report`: who stands where on what, and who changed position.
 //!
-//! - `stance`: the speaker × topic matrix of each speaker's latest stance,
-//!   with the statement counts and date range behind each cell (a pivot in
-//!   `table` and `markdown`; one row per speaker and topic in csv/json/jsonl);
+//! - `stance`: each speaker's latest stance on each topic, with the
+//!   statement counts and date range behind it: a speaker × topic matrix in
+//!   `markdown` (and in `html`), one row per speaker and topic in the other
+//!   formats (a terminal is too narrow for a matrix of many topics);
 //! - `timeline`: one speaker's dated stances with cue and source;
 //! - `shifts`: every support <-> oppose change (neutral statements in
 //!   between do not break the chain);
@@ -139,7 +140,22 @@ fn source_text(record: &StanceRecord) -> String {
 fn stance_rows(records: &[StanceRecord], format: Format) -> Rows {
     let cells = tracking::stance_matrix(records);
     match format {
-        Format::Table | Format::Markdown => stance_pivot(records, &cells, format),
+        Format::Markdown => stance_pivot(records, &cells),
+        Format::Table => {
+            let mut rows = Rows::new(&["speaker", "topic", "stance", "statements", "dates", "latest"]);
+            rows.wide = Some(5);
+            for cell in &cells {
+                rows.push(vec![
+                    json!(cell.speaker),
+                    json!(cell.topic),
+                    json!(stance_text(cell.latest)),
+                    json!(count_lines(cell)),
+                    json!(span_text(cell.first_date, cell.last_date).replace(" to ", " to\n")),
+                    json!(format!("{} “{}”", cell.latest.cue, cell.latest.content)),
+                ]);
+            }
+            rows
+        }
         _ => {
             let mut rows = Rows::new(&[
                 "speaker", "topic", "stance", "hedged", "statements", "support", "oppose", "neutral", "first_date",
@@ -166,21 +182,30 @@ fn stance_rows(records: &[StanceRecord], format: Format) -> Rows {
     }
 }
 
+/// "1 support\n2 oppose": the counts behind a cell, zeros left out.
+fn count_lines(cell: &MatrixCell) -> String {
+    [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, stance)| format!("{n} {stance}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Speakers down, topics across; a cell is the latest stance, how many
 /// statements are behind it and their dates.
-fn stance_pivot(records: &[StanceRecord], cells: &[MatrixCell], format: Format) -> Rows {
+fn stance_pivot(records: &[StanceRecord], cells: &[MatrixCell]) -> Rows {
     let topics = tracking::topics(records);
     let mut headers = vec!["speaker"];
     headers.extend(topics.iter().copied());
     let mut rows = Rows::new(&headers);
-    let separator = if format == Format::Markdown { "; " } else { "\n" };
     for speaker in tracking::speakers(records) {
         let mut row = vec![json!(speaker)];
         for topic in &topics {
             let cell = cells.iter().find(|c| c.speaker == speaker && c.topic == *topic);
             row.push(cell.map_or(Value::Null, |c| {
                 let count = format!("{} statement{}", c.statements(), if c.statements() == 1 { "" } else { "s" });
-                json!([stance_text(c.latest), count, span_text(c.first_date, c.last_date)].join(separator))
+                json!([stance_text(c.latest), count, span_text(c.first_date, c.last_date)].join("; "))
             }));
         }
         rows.push(row);

@@ -32,10 +32,11 @@ h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding
 h3 { font-size: 15px; margin: 18px 0 4px; }
 .summary { color: #555; margin: 0 0 12px; }
 .legend span { display: inline-block; padding: 1px 8px; margin-right: 6px; border-radius: 3px; font-size: 13px; }
-table.matrix { border-collapse: collapse; }
-table.matrix th, table.matrix td { border: 1px solid #d0d0d0; padding: 5px 9px; vertical-align: top; }
+table.matrix { border-collapse: collapse; width: 100%; }
+table.matrix th, table.matrix td { border: 1px solid #d0d0d0; padding: 4px 8px; vertical-align: top; }
 table.matrix th { background: #f5f5f5; text-align: left; font-weight: 600; }
-table.matrix td { min-width: 110px; font-size: 13px; }
+table.matrix td { font-size: 12.5px; line-height: 1.35; }
+table.matrix th { font-size: 13.5px; }
 td .stance { font-weight: 700; font-size: 14px; text-transform: uppercase; letter-spacing: .03em; }
 td .meta { color: #444; }
 .support { background: #d4edd6; } .support .stance { color: #1b5e20; }
@@ -48,6 +49,7 @@ ul.shifts { padding-left: 18px; } ul.shifts li { margin-bottom: 8px; }
 .tag.support { color: #1b5e20; } .tag.oppose { color: #b71c1c; } .tag.neutral { color: #555; }
 q { color: #333; } .src { color: #777; font-size: 13px; }
 svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: #333; }
+svg { max-width: 100%; height: auto; display: block; }
 svg .axis { stroke: #bbb; } svg .row { stroke: #eee; } svg .link { stroke: #999; stroke-width: 1.5; fill: none; }
 "#;
 
@@ -136,18 +138,43 @@ fn write_cell(page: &mut String, cell: &MatrixCell) {
     let hedged = if latest.hedged { " hedged" } else { "" };
     let _ = write!(
         page,
-        "<td class=\"{}{hedged}\" title=\"{}\"><div class=\"stance\">{}{}</div><div class=\"meta\">{} statement{} ({} support, {} oppose, {} neutral)<br>{}</div></td>",
+        "<td class=\"{}{hedged}\" title=\"{}\"><div class=\"stance\">{}{}</div><div class=\"meta\">{}<br>{}</div></td>",
         latest.stance,
         escape(&format!("{} {}: {}", latest.speaker, latest.cue, latest.content)),
         latest.stance,
         if latest.hedged { ", hedged" } else { "" },
-        cell.statements(),
-        if cell.statements() == 1 { "" } else { "s" },
-        cell.support,
-        cell.oppose,
-        cell.neutral,
-        escape(&span_text(cell.first_date, cell.last_date)),
+        escape(&counts_text(cell)),
+        escape(&short_span(cell.first_date, cell.last_date)),
     );
+}
+
+/// "1 statement", or "3 statements: 1 support, 2 oppose" when they differ.
+fn counts_text(cell: &MatrixCell) -> String {
+    let n = cell.statements();
+    if n == 1 {
+        return "1 statement".into();
+    }
+    let parts: Vec<String> = [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
+        .iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, stance)| format!("{count} {stance}"))
+        .collect();
+    if parts.len() == 1 {
+        format!("{n} statements")
+    } else {
+        format!("{n} statements: {}", parts.join(", "))
+    }
+}
+
+/// "2025-08-18", "2025-08-18 → 08-22" within a year, else both in full.
+fn short_span(first: Option<NaiveDate>, last: Option<NaiveDate>) -> String {
+    match (first, last) {
+        (Some(a), Some(b)) if a != b && a.format("%Y").to_string() == b.format("%Y").to_string() => {
+            format!("{a} → {}", b.format("%m-%d"))
+        }
+        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
+        _ => span_text(first, last),
+    }
 }
 
 fn write_shifts(page: &mut String, shifts: &[Shift]) {
@@ -278,10 +305,17 @@ fn dot_positions<'a>(
 fn write_axis(svg: &mut String, first: NaiveDate, last: NaiveDate, height: f64, x_of: &dyn Fn(NaiveDate) -> f64) {
     let y = AXIS_HEIGHT - 10.0;
     let _ = writeln!(svg, "<line class=\"axis\" x1=\"{LABEL_WIDTH}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>", SVG_WIDTH - RIGHT_MARGIN);
-    for date in axis_ticks(first, last) {
+    let ticks = axis_ticks(first, last);
+    for (i, date) in ticks.iter().copied().enumerate() {
         let x = x_of(date);
+        // The outer labels stay inside the drawing.
+        let anchor = match i {
+            0 if ticks.len() > 1 => "start",
+            i if i + 1 == ticks.len() && i > 0 => "end",
+            _ => "middle",
+        };
         let _ = writeln!(svg, "<line class=\"axis\" x1=\"{x:.1}\" y1=\"{y}\" x2=\"{x:.1}\" y2=\"{}\" stroke-dasharray=\"2 4\"/>", height - 4.0);
-        let _ = writeln!(svg, "<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\">{date}</text>", y - 5.0);
+        let _ = writeln!(svg, "<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"{anchor}\">{date}</text>", y - 5.0);
     }
 }
 
