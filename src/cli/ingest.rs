@@ -52,8 +52,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         date: parse_optional_date("--date", args.date.as_deref())?,
     };
     let mode = if args.reextract { IngestMode::Reextract } else { IngestMode::SkipKnown };
+    // A bad lexicon stops the run before the database is touched.
+    let lexicon = stance_lexicon(args.lexicon.as_deref())?;
     let mut store = Store::open_or_create(&ctx.db)?;
-    let extractor = Extractor::new(stance_lexicon(args.lexicon.as_deref())?, TopicMatcher::new(store.topic_defs()?));
+    let extractor = Extractor::new(lexicon, TopicMatcher::new(store.topic_defs()?));
     let files = expand_paths(&args.paths);
     let progress = progress_bar(files.len());
     let mut tally = Tally::default();

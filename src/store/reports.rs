@@ -119,3 +119,83 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Kind, SpeakerKind, Spans, Stance, Statement};
+    use crate::store::{ManualSource, Store};
+
+    fn temp_store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        (dir, store)
+    }
+
+    fn claim(speaker: &str, topic: Option<&str>, stance: Stance, day: u32) -> Statement {
+        Statement {
+            speaker: speaker.into(),
+            speaker_kind: SpeakerKind::Person,
+            speaker_mention: speaker.into(),
+            role: None,
+            cue: "said".into(),
+            content: format!("{speaker} on day {day}"),
+            kind: Kind::Indirect,
+            stance,
+            hedged: false,
+            topic: topic.map(String::from),
+            date: NaiveDate::from_ymd_opt(2025, 8, day),
+            content_span: Spans::default(),
+            source_span: None,
+            cue_span: None,
+            confidence: 1.0,
+        }
+    }
+
+    fn add(store: &mut Store, statement: Statement) {
+        store.add_statement(&statement, &ManualSource::default()).unwrap();
+    }
+
+    #[test]
+    fn records_come_by_speaker_topic_and_date_without_untopical_statements() {
+        let (_dir, mut store) = temp_store();
+        add(&mut store, claim("Bo", Some("tax"), Stance::Oppose, 9));
+        add(&mut store, claim("Al", Some("tax"), Stance::Support, 5));
+        add(&mut store, claim("Bo", Some("tax"), Stance::Support, 2));
+        add(&mut store, claim("Bo", None, Stance::Support, 1));
+        add(&mut store, claim("Al", Some("roads"), Stance::Neutral, 7));
+        let records = store.stance_records(&ReportFilter::default()).unwrap();
+        let order: Vec<(&str, &str, u32)> = records
+            .iter()
+            .map(|r| (r.speaker.as_str(), r.topic.as_str(), chrono::Datelike::day(&r.date.unwrap())))
+            .collect();
+        assert_eq!(order, vec![("Al", "roads", 7), ("Al", "tax", 5), ("Bo", "tax", 2), ("Bo", "tax", 9)]);
+    }
+
+    #[test]
+    fn records_filter_by_part_of_speaker_alias_and_topic() {
+        let (_dir, mut store) = temp_store();
+        add(&mut store, claim("Marco Rubio", Some("coercion"), Stance::Oppose, 18));
+        add(&mut store, claim("Donald Trump", Some("ceasefire"), Stance::Support, 18));
+        store.add_alias("Marco Rubio", "the secretary").unwrap();
+        let by_alias = store.stance_records(&ReportFilter { speaker: Some("SECRETARY".into()), topic: None }).unwrap();
+        assert_eq!(by_alias.iter().map(|r| r.speaker.as_str()).collect::<Vec<_>>(), vec!["Marco Rubio"]);
+        let by_topic = store.stance_records(&ReportFilter { speaker: None, topic: Some("fire".into()) }).unwrap();
+        assert_eq!(by_topic.iter().map(|r| r.speaker.as_str()).collect::<Vec<_>>(), vec!["Donald Trump"]);
+        let percent = store.stance_records(&ReportFilter { speaker: Some("%".into()), topic: None }).unwrap();
+        assert!(percent.is_empty(), "% matches itself, not everything");
+    }
+
+    #[test]
+    fn records_reach_statements_through_indexes() {
+        let (_dir, store) = temp_store();
+        let plan = |speaker: Option<&str>, topic: Option<&str>| {
+            let filter = ReportFilter { speaker: speaker.map(String::from), topic: topic.map(String::from) };
+            store.stance_records_plan(&filter).unwrap().join("\n")
+        };
+        let by_speaker = plan(Some("rubio"), None);
+        assert!(by_speaker.contains("statements_by_speaker"), "{by_speaker}");
+        let by_topic = plan(None, Some("territory"));
+        assert!(by_topic.contains("statement_topics_by_topic"), "{by_topic}");
+    }
+}
