@@ -217,7 +217,7 @@ fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
     // The store orders by speaker and topic; a timeline reads by date.
     let mut ordered: Vec<&StanceRecord> = records.iter().collect();
     ordered.sort_by_key(|r| (r.date.is_none(), r.date));
-    if format == Format::Table {
+    if for_people(format) {
         let mut rows = Rows::new(&["date", "speaker", "topic", "stance", "cue", "content", "source", "id"]);
         rows.wide = Some(5);
         for r in ordered {
@@ -255,14 +255,29 @@ fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
 }
 
 /// A statement in one table cell: stance and date, what was said, where.
-fn statement_cell(record: &StanceRecord) -> String {
-    let source = source_text(record);
-    let mut text = format!("{}, {}\n{} “{}”", stance_text(record), span_text(record.date, record.date), record.cue, record.content);
-    if !source.is_empty() {
-        text.push('\n');
-        text.push_str(&source);
+/// Lines in a table cell; Markdown cells are one line, so "; " there.
+fn statement_cell(record: &StanceRecord, format: Format) -> String {
+    let separator = line_separator(format);
+    let mut parts = vec![
+        format!("{}, {}", stance_text(record), span_text(record.date, record.date)),
+        format!("{} “{}”", record.cue, record.content),
+    ];
+    parts.push(source_text(record));
+    parts.retain(|p| !p.is_empty());
+    parts.join(separator)
+}
+
+fn line_separator(format: Format) -> &'static str {
+    if format == Format::Markdown {
+        "; "
+    } else {
+        "\n"
     }
-    text
+}
+
+/// Table and Markdown get a few readable columns; the machine formats every field.
+fn for_people(format: Format) -> bool {
+    matches!(format, Format::Table | Format::Markdown)
 }
 
 /// The machine-readable columns of one statement, each prefixed.
@@ -284,14 +299,14 @@ fn statement_values(record: &StanceRecord) -> Vec<Value> {
 }
 
 fn shift_rows(shifts: &[Shift], format: Format) -> Rows {
-    if format == Format::Table {
+    if for_people(format) {
         let mut rows = Rows::new(&["speaker", "topic", "before", "after"]);
         for shift in shifts {
             rows.push(vec![
                 json!(shift.to.speaker),
                 json!(shift.to.topic),
-                json!(statement_cell(shift.from)),
-                json!(statement_cell(shift.to)),
+                json!(statement_cell(shift.from, format)),
+                json!(statement_cell(shift.to, format)),
             ]);
         }
         return rows;
@@ -310,13 +325,14 @@ fn shift_rows(shifts: &[Shift], format: Format) -> Rows {
 }
 
 fn disagreement_rows(disagreements: &[Disagreement], format: Format) -> Rows {
-    if format == Format::Table {
+    if for_people(format) {
+        let separator = line_separator(format);
         let mut rows = Rows::new(&["topic", "supports", "opposes"]);
         for d in disagreements {
             rows.push(vec![
                 json!(d.supporter.topic),
-                json!(format!("{}\n{}", d.supporter.speaker, statement_cell(d.supporter))),
-                json!(format!("{}\n{}", d.opponent.speaker, statement_cell(d.opponent))),
+                json!([d.supporter.speaker.clone(), statement_cell(d.supporter, format)].join(separator)),
+                json!([d.opponent.speaker.clone(), statement_cell(d.opponent, format)].join(separator)),
             ]);
         }
         return rows;
