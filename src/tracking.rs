@@ -19,6 +19,7 @@
 use crate::model::Stance;
 use crate::store::StanceRecord;
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// One speaker on one topic: the latest stance and what is behind it.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +81,11 @@ pub fn stance_matrix(records: &[StanceRecord]) -> Vec<MatrixCell<'_>> {
         .collect()
 }
 
+/// The cells by speaker and topic, for building a matrix.
+pub fn cell_index<'c, 'a>(cells: &'c [MatrixCell<'a>]) -> HashMap<(&'a str, &'a str), &'c MatrixCell<'a>> {
+    cells.iter().map(|c| ((c.speaker, c.topic), c)).collect()
+}
+
 /// Every support <-> oppose change, by speaker, topic and date.
 pub fn shifts(records: &[StanceRecord]) -> Vec<Shift<'_>> {
     let mut found = Vec::new();
@@ -96,8 +102,10 @@ pub fn shifts(records: &[StanceRecord]) -> Vec<Shift<'_>> {
 }
 
 /// Every pair of speakers with opposite current positions on a topic, by
-/// topic, then supporter, then opponent.
-pub fn disagreements(records: &[StanceRecord]) -> Vec<Disagreement<'_>> {
+/// topic, then supporter, then opponent; at most `limit` pairs (a topic
+/// many speakers argue over has very many pairs).
+pub fn disagreements(records: &[StanceRecord], limit: Option<usize>) -> Vec<Disagreement<'_>> {
+    let limit = limit.unwrap_or(usize::MAX);
     let mut positions: Vec<&StanceRecord> = by_speaker_and_topic(records)
         .filter_map(|group| group.iter().rev().find(|r| r.stance != Stance::Neutral))
         .collect();
@@ -108,6 +116,9 @@ pub fn disagreements(records: &[StanceRecord]) -> Vec<Disagreement<'_>> {
     for topic in positions.chunk_by(|a, b| a.topic == b.topic) {
         for supporter in topic.iter().filter(|r| r.stance == Stance::Support) {
             for opponent in topic.iter().filter(|r| r.stance == Stance::Oppose) {
+                if found.len() == limit {
+                    return found;
+                }
                 found.push(Disagreement { supporter, opponent });
             }
         }
@@ -220,8 +231,9 @@ mod tests {
             record(5, "Cy", "tax", Support, 4),
             record(6, "Dee", "roads", Oppose, 1),
         ];
-        let found = disagreements(&records);
+        let found = disagreements(&records, None);
         let pairs: Vec<(i64, i64)> = found.iter().map(|d| (d.supporter.id, d.opponent.id)).collect();
         assert_eq!(pairs, vec![(1, 3), (5, 3)]);
+        assert_eq!(disagreements(&records, Some(1)).len(), 1);
     }
 }

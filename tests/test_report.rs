@@ -151,6 +151,13 @@ fn disagreements_pair_current_supporters_and_opponents_of_a_topic() {
 }
 
 #[test]
+fn disagreements_stop_at_the_limit() {
+    let wd = both_samples();
+    let rows = json_rows(&wd, &["report", "disagreements", "--limit", "1"]);
+    assert_eq!(pick(&rows, &["topic", "supporter"]), vec![vec![json!("coercion"), json!("Marco Rubio")]]);
+}
+
+#[test]
 fn shifts_table_snapshot() {
     let wd = both_samples();
     insta::assert_snapshot!("shifts_table", wd.stdout(&["report", "shifts", "--topic", "ceasefire"]));

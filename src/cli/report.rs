@@ -69,6 +69,9 @@ pub enum Report {
     Disagreements {
         #[command(flatten)]
         filter: Filter,
+        /// At most this many pairs.
+        #[arg(long)]
+        limit: Option<usize>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -98,8 +101,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Shifts { filter, format } => {
             output::print(&shift_rows(&tracking::shifts(&records(filter)?), format), format)?
         }
-        Report::Disagreements { filter, format } => {
-            output::print(&disagreement_rows(&tracking::disagreements(&records(filter)?), format), format)?
+        Report::Disagreements { filter, limit, format } => {
+            output::print(&disagreement_rows(&tracking::disagreements(&records(filter)?, limit), format), format)?
         }
         Report::Html { filter, output, title } => {
             let records = records(filter)?;
@@ -199,10 +202,11 @@ fn stance_pivot(records: &[StanceRecord], cells: &[MatrixCell]) -> Rows {
     let mut headers = vec!["speaker"];
     headers.extend(topics.iter().copied());
     let mut rows = Rows::new(&headers);
+    let index = tracking::cell_index(cells);
     for speaker in tracking::speakers(records) {
         let mut row = vec![json!(speaker)];
         for topic in &topics {
-            let cell = cells.iter().find(|c| c.speaker == speaker && c.topic == *topic);
+            let cell = index.get(&(speaker, *topic));
             row.push(cell.map_or(Value::Null, |c| {
                 let count = format!("{} statement{}", c.statements(), if c.statements() == 1 { "" } else { "s" });
                 json!([stance_text(c.latest), count, span_text(c.first_date, c.last_date)].join("; "))

@@ -86,7 +86,7 @@ pub fn report_page(title: &str, records: &[StanceRecord]) -> String {
     } else {
         write_matrix(&mut page, records, &speakers, &topics);
         write_shifts(&mut page, &tracking::shifts(records));
-        write_timelines(&mut page, records, &speakers);
+        write_timelines(&mut page, records);
     }
     page.push_str("</body>\n</html>\n");
     page
@@ -120,10 +120,11 @@ fn write_matrix(page: &mut String, records: &[StanceRecord], speakers: &[&str], 
         let _ = write!(page, "<th>{}</th>", escape(topic));
     }
     page.push_str("</tr>\n");
+    let index = tracking::cell_index(&cells);
     for speaker in speakers {
         let _ = write!(page, "<tr><th>{}</th>", escape(speaker));
         for topic in topics {
-            match cells.iter().find(|c| c.speaker == *speaker && c.topic == *topic) {
+            match index.get(&(*speaker, *topic)) {
                 Some(cell) => write_cell(page, cell),
                 None => page.push_str("<td class=\"empty\">–</td>"),
             }
@@ -218,14 +219,16 @@ const RIGHT_MARGIN: f64 = 30.0;
 const ROW_HEIGHT: f64 = 30.0;
 const AXIS_HEIGHT: f64 = 28.0;
 
-fn write_timelines(page: &mut String, records: &[StanceRecord], speakers: &[&str]) {
+fn write_timelines(page: &mut String, records: &[StanceRecord]) {
     page.push_str("<h2>Timelines</h2>\n");
     let Some((first, last)) = date_range(records) else {
         page.push_str("<p>No statement has a date.</p>\n");
         return;
     };
-    for speaker in speakers {
-        let mine: Vec<&StanceRecord> = records.iter().filter(|r| r.speaker == *speaker).collect();
+    // Records come grouped by speaker (the store's order).
+    for group in records.chunk_by(|a, b| a.speaker == b.speaker) {
+        let speaker = &group[0].speaker;
+        let mine: Vec<&StanceRecord> = group.iter().collect();
         let _ = writeln!(page, "<h3>{}</h3>", escape(speaker));
         page.push_str(&timeline_svg(&mine, first, last));
         let undated = mine.iter().filter(|r| r.date.is_none()).count();
