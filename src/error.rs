@@ -13,12 +13,10 @@ pub enum Error {
     #[error("{path}:{line}: {message}")]
     InputLine { path: String, line: usize, message: String },
 
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
+    // The io error is part of the message, not a `source`: main prints the
+    // whole chain, which would say it twice.
+    #[error("{path}: {cause}")]
+    Io { path: PathBuf, cause: std::io::Error },
 
     #[error("database {path}: {message}")]
     Database { path: PathBuf, message: String },
@@ -35,7 +33,7 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io { path: path.into(), cause: source }
     }
 
     pub fn invalid(message: impl Into<String>) -> Self {

@@ -11,6 +11,7 @@ pub mod extract;
 pub mod model;
 pub mod output;
 pub mod store;
+pub mod tracking;
 
 pub use error::{Error, Result};
 pub use model::{Document, Kind, Span, Spans, SpeakerKind, Stance, Statement};

@@ -52,3 +52,30 @@ fn ingest_needs_a_path() {
     let wd = Workdir::new();
     wd.cmd(&["ingest"]).assert().code(2);
 }
+
+#[test]
+fn ingest_with_a_lexicon_file_reads_it() {
+    let wd = Workdir::new();
+    let lexicon = wd.write("newsroom.tsv", "# our beat\nslam   oppose   verb\n");
+    let article = wd.write("a.txt", "The council met on Monday.\n");
+    let output = wd.cmd(&["ingest", "--lexicon", lexicon.to_str().unwrap(), article.to_str().unwrap()]).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
+#[test]
+fn ingest_with_a_bad_lexicon_names_its_line_and_touches_no_database() {
+    let wd = Workdir::new();
+    let lexicon = wd.write("newsroom.tsv", "slam   oppose   verb\nblast   furious\n");
+    let article = wd.write("a.txt", "The council met on Monday.\n");
+    let err = wd.error(&["ingest", "--lexicon", lexicon.to_str().unwrap(), article.to_str().unwrap()]);
+    assert!(err.contains("newsroom.tsv:2: unknown class 'furious'"), "{err}");
+    assert!(!wd.db.exists(), "no database is created for a run that cannot start");
+}
+
+#[test]
+fn ingest_with_a_missing_lexicon_says_so_once() {
+    let wd = Workdir::new();
+    let article = wd.write("a.txt", "The council met on Monday.\n");
+    let err = wd.error(&["ingest", "--lexicon", "nope.tsv", article.to_str().unwrap()]);
+    assert_eq!(err.trim(), "claimdb: nope.tsv: No such file or directory (os error 2)");
+}

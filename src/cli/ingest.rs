@@ -1,10 +1,9 @@
 //! `claimdb ingest PATH...`: read articles, extract their statements and
 //! store each document with its statements in one transaction.
 
-use super::util::parse_optional_date;
+use super::util::{parse_optional_date, stance_lexicon};
 use super::{Context, Outcome};
 use crate::extract::read::{expand_paths, read_path, Item, Notice, Overrides};
-use crate::extract::stance::StanceLexicon;
 use crate::extract::topics::TopicMatcher;
 use crate::extract::Extractor;
 use crate::store::{IngestMode, Store};
@@ -30,6 +29,10 @@ pub struct Args {
     /// statements are replaced; statements a person added or edited stay.
     #[arg(long)]
     pub reextract: bool,
+    /// A stance lexicon file (the format of data/stance_cues.tsv) whose
+    /// entries add to and override the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 }
 
 /// What a run did, for the summary line.
@@ -49,8 +52,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         date: parse_optional_date("--date", args.date.as_deref())?,
     };
     let mode = if args.reextract { IngestMode::Reextract } else { IngestMode::SkipKnown };
+    // A bad lexicon stops the run before the database is touched.
+    let lexicon = stance_lexicon(args.lexicon.as_deref())?;
     let mut store = Store::open_or_create(&ctx.db)?;
-    let extractor = Extractor::new(StanceLexicon::default(), TopicMatcher::new(store.topic_defs()?));
+    let extractor = Extractor::new(lexicon, TopicMatcher::new(store.topic_defs()?));
     let files = expand_paths(&args.paths);
     let progress = progress_bar(files.len());
     let mut tally = Tally::default();

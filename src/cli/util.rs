@@ -2,11 +2,13 @@
 //! does, and turning statements into rows for `output`.
 
 use crate::error::{Error, Result};
+use crate::extract::stance::StanceLexicon;
 use crate::model::{Kind, Stance};
 use crate::output::{Format, Rows};
 use crate::store::StatementRow;
 use chrono::NaiveDate;
 use serde_json::json;
+use std::path::Path;
 
 /// A `YYYY-MM-DD` date, checked to be a real day.
 pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
@@ -24,6 +26,15 @@ pub fn parse_stance(value: Option<&str>) -> Result<Option<Stance>> {
 
 pub fn parse_kind(value: Option<&str>) -> Result<Option<Kind>> {
     value.map(|v| v.parse().map_err(|e: String| Error::invalid(format!("--kind: {e}")))).transpose()
+}
+
+/// The built-in stance lexicon, extended by the user's `--lexicon FILE`
+/// when one is given (its errors name the file and line).
+pub fn stance_lexicon(user_file: Option<&Path>) -> Result<StanceLexicon> {
+    match user_file {
+        Some(path) => StanceLexicon::with_user_file(path),
+        None => Ok(StanceLexicon::builtin()),
+    }
 }
 
 /// The columns Markdown shows: the ones a reader needs. Machine formats get

@@ -2,6 +2,8 @@
 //! same `--format`; this module never reads or writes the database. It is
 //! handed `Rows` (headers and JSON-valued cells) and writes them out.
 
+pub mod html;
+
 use clap::ValueEnum;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
 use serde::ser::{SerializeMap, Serializer};

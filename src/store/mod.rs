@@ -5,11 +5,14 @@
 mod documents;
 mod speakers;
 mod statements;
+mod reports;
 mod topics;
 
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
+pub use reports::{ReportFilter, StanceRecord};
 pub use statements::{ManualSource, StatementDetail, StatementEdit, StatementFilter, StatementRow};
+pub use topics::{ApplyReport, TopicChange, TopicRow};
 
 use crate::error::{Error, Result};
 use rusqlite::{Connection, OpenFlags};

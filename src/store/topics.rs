@@ -1,8 +1,9 @@
 //! Topics and the link from statements to them.
 
 use super::Store;
-use crate::error::Result;
-use crate::extract::topics::TopicDef;
+use crate::error::{Error, Result};
+use crate::extract::topics::{TopicDef, TopicMatcher, TopicTag};
+use crate::model::Origin;
 use rusqlite::{params, Connection, OptionalExtension};
 
 /// The topic called `name` (case-insensitive), created when new; `automatic`
@@ -44,5 +45,168 @@ impl Store {
         let mut stmt = self.conn.prepare("SELECT name FROM topics ORDER BY id")?;
         let rows = stmt.query_map([], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// A topic as `claimdb topics list` shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopicRow {
+    pub id: i64,
+    pub name: String,
+    pub keywords: Vec<String>,
+    /// Proposed by extraction (a candidate), not defined by a person.
+    pub automatic: bool,
+    pub statements: i64,
+}
+
+/// Whether `define_topic` made a new topic or changed one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TopicChange {
+    Added,
+    Updated,
+}
+
+/// What `apply_topics` did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ApplyReport {
+    /// Extracted statements looked at.
+    pub examined: usize,
+    /// Of those, statements whose topic changed.
+    pub changed: usize,
+    /// Statements a person recorded or edited, left as they are.
+    pub kept: usize,
+    /// Automatic topics no statement uses any more, removed.
+    pub pruned: usize,
+}
+
+/// Define `def` (insert, or replace the keywords of a topic of that name; an
+/// automatic topic of that name becomes a defined one).
+fn upsert_topic(conn: &Connection, def: &TopicDef) -> Result<TopicChange> {
+    let name = def.name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid("a topic needs a name"));
+    }
+    let keywords = serde_json::to_string(&def.keywords).expect("keywords serialise");
+    let updated = conn
+        .prepare_cached("UPDATE topics SET keywords = ?2, automatic = 0 WHERE name = ?1")?
+        .execute(params![name, keywords])?;
+    if updated > 0 {
+        return Ok(TopicChange::Updated);
+    }
+    conn.prepare_cached("INSERT INTO topics (name, keywords, automatic) VALUES (?1, ?2, 0)")?
+        .execute(params![name, keywords])?;
+    Ok(TopicChange::Added)
+}
+
+impl Store {
+    /// Define one topic (see `upsert_topic`).
+    pub fn define_topic(&mut self, def: &TopicDef) -> Result<TopicChange> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let change = upsert_topic(&tx, def)?;
+        tx.commit()?;
+        Ok(change)
+    }
+
+    /// Define many topics, all or none; returns how many were new and how
+    /// many changed.
+    pub fn define_topics(&mut self, defs: &[TopicDef]) -> Result<(usize, usize)> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let (mut added, mut updated) = (0, 0);
+        for def in defs {
+            match upsert_topic(&tx, def)? {
+                TopicChange::Added => added += 1,
+                TopicChange::Updated => updated += 1,
+            }
+        }
+        tx.commit()?;
+        Ok((added, updated))
+    }
+
+    /// Remove the topic called `name` (any case); its statements lose that
+    /// tag. Returns the name as stored and how many statements it had.
+    pub fn remove_topic(&mut self, name: &str) -> Result<(String, usize)> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let found: Option<(i64, String)> = tx
+            .query_row("SELECT id, name FROM topics WHERE name = ?1", [name.trim()], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (id, stored) = found.ok_or_else(|| Error::invalid(format!("no topic named '{}'", name.trim())))?;
+        let statements = tx.execute("DELETE FROM statement_topics WHERE topic_id = ?1", [id])?;
+        tx.execute("DELETE FROM topics WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok((stored, statements))
+    }
+
+    /// Every topic with its statement count: defined ones first, then
+    /// automatic ones, each in the order they were made.
+    pub fn topics(&self) -> Result<Vec<TopicRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.id, t.name, t.keywords, t.automatic,
+                    (SELECT count(*) FROM statement_topics st WHERE st.topic_id = t.id)
+             FROM topics t ORDER BY t.automatic, t.id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            let keywords: String = row.get(2)?;
+            Ok(TopicRow {
+                id: row.get(0)?,
+                name: row.get(1)?,
+                keywords: serde_json::from_str(&keywords).unwrap_or_default(),
+                automatic: row.get(3)?,
+                statements: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Tag every extracted statement again with `matcher` (a defined topic,
+    /// else an automatic candidate, else none), all in one transaction.
+    /// Statements a person recorded (`manual`) or corrected (`edited`) keep
+    /// their topic: a person chose it. Automatic topics left without
+    /// statements are removed.
+    pub fn apply_topics(&mut self, matcher: &TopicMatcher) -> Result<ApplyReport> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut report = ApplyReport::default();
+        // Decide every change first, then write: never update the table a
+        // running SELECT is stepping through.
+        let mut changes: Vec<(i64, Option<TopicTag>)> = Vec::new();
+        {
+            let mut stmt = tx.prepare(
+                "SELECT s.id, s.content, s.origin,
+                        (SELECT t.name FROM statement_topics st JOIN topics t ON t.id = st.topic_id
+                          WHERE st.statement_id = s.id ORDER BY t.id LIMIT 1)
+                 FROM statements s ORDER BY s.id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(row) = rows.next()? {
+                let origin: String = row.get(2)?;
+                if origin != Origin::Extracted.as_str() {
+                    report.kept += 1;
+                    continue;
+                }
+                report.examined += 1;
+                let content: String = row.get(1)?;
+                let current: Option<String> = row.get(3)?;
+                let tag = matcher.tag(&content);
+                let same = match (&tag, &current) {
+                    (Some(tag), Some(current)) => tag.name.eq_ignore_ascii_case(current),
+                    (None, None) => true,
+                    _ => false,
+                };
+                if !same {
+                    changes.push((row.get(0)?, tag));
+                }
+            }
+        }
+        for (id, tag) in &changes {
+            let automatic = tag.as_ref().is_some_and(|t| t.automatic);
+            set_statement_topic(&tx, *id, tag.as_ref().map(|t| t.name.as_str()), automatic)?;
+        }
+        report.changed = changes.len();
+        report.pruned = tx.execute(
+            "DELETE FROM topics WHERE automatic = 1
+               AND NOT EXISTS (SELECT 1 FROM statement_topics st WHERE st.topic_id = topics.id)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(report)
     }
 }
