@@ -23,12 +23,11 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
-/// (Version 1 is the first released schema, so there are none yet.)
-const MIGRATIONS: &[&str] = &[];
+const MIGRATIONS: &[&str] = &[include_str!("migrations/002_statements_by_date_covers_speaker.sql")];
 
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -331,6 +330,28 @@ mod tests {
             let expected: Vec<serde_json::Value> = StatementRow::HEADERS.iter().map(|h| map[*h].clone()).collect();
             assert_eq!(row.cells(), expected);
         }
+    }
+
+    #[test]
+    fn a_version_1_database_is_migrated_keeping_its_statements() {
+        let (dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "DROP INDEX statements_by_date; CREATE INDEX statements_by_date ON statements (stated_on);
+                 PRAGMA user_version = 1;",
+            )
+            .unwrap();
+        drop(store);
+        let store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), 2);
+        let columns: i64 = store
+            .conn
+            .query_row("SELECT count(*) FROM pragma_index_info('statements_by_date')", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(columns, 2);
+        assert_eq!(store.counts().unwrap(), (1, 2));
     }
 
     #[test]
