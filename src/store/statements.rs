@@ -2,7 +2,7 @@
 //! export prints.
 
 use super::speakers::{resolve_speaker, SpeakerCache};
-use super::topics::set_statement_topic;
+use super::topics::{link_new_statement_topic, set_statement_topic};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
@@ -305,7 +305,7 @@ pub(super) fn insert_statement(
     if fts == FtsMode::Deferred {
         conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
     }
-    set_statement_topic(conn, statement_id, statement.topic.as_deref(), origin == Origin::Extracted)?;
+    link_new_statement_topic(conn, statement_id, statement.topic.as_deref(), origin == Origin::Extracted)?;
     Ok((statement_id, new_speaker))
 }
 
