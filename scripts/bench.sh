@@ -79,7 +79,7 @@ fi
 DB=$BENCH_DIR/million.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
 echo
-echo "== $STATEMENTS statements by $SPEAKERS speakers ($(( $(stat -c %s "$ROWS") / 1048576 )) MB of JSONL)"
+echo "== $STATEMENTS statements by $SPEAKERS speakers ($(( $(stat -L -c %s "$ROWS") / 1048576 )) MB of JSONL)"
 measure "import" "$BIN" --db "$DB" import "$ROWS"
 echo "  import:                 $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB)"
 
@@ -131,6 +131,6 @@ if [ "$BIG_MB" -gt 0 ]; then
     echo
     echo "== ingest of a $BIG_MB MB JSONL file ($(wc -l < "$BIG") articles)"
     measure "big ingest" "$BIN" --db "$BENCH_DIR/big.db" ingest "$BIG"
-    echo "  ingest:                 $WALL s, $(mb_per_s "$(stat -c %s "$BIG")" "$WALL") MB/s  (cpu $CPU s, rss $RSS_MB MB)"
+    echo "  ingest:                 $WALL s, $(mb_per_s "$(stat -L -c %s "$BIG")" "$WALL") MB/s  (cpu $CPU s, rss $RSS_MB MB)"
     rm -f "$BENCH_DIR"/big.db*
 fi
