@@ -79,3 +79,30 @@ fn ingest_with_a_missing_lexicon_says_so_once() {
     let err = wd.error(&["ingest", "--lexicon", "nope.tsv", article.to_str().unwrap()]);
     assert_eq!(err.trim(), "claimdb: nope.tsv: No such file or directory (os error 2)");
 }
+
+#[test]
+fn ingest_reports_the_same_in_input_order_on_any_number_of_threads() {
+    let run = |jobs: &str| {
+        let wd = Workdir::new();
+        for i in 0..12 {
+            wd.write(&format!("{i:02}.txt"), &format!("Article {i}: the council said the bridge will open.\n"));
+        }
+        wd.write("05b.txt", "");
+        wd.write("09b.txt", "binary\0file");
+        let output = wd.cmd(&["ingest", "--jobs", jobs, "."]).output().unwrap();
+        assert_eq!(output.status.code(), Some(3));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("12 documents added"), "{stderr}");
+        stderr
+    };
+    let one = run("1");
+    assert!(one.find("05b.txt").unwrap() < one.find("09b.txt").unwrap(), "{one}");
+    assert_eq!(run("3"), one);
+}
+
+#[test]
+fn ingest_refuses_zero_jobs() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Text.\n");
+    wd.cmd(&["ingest", "--jobs", "0", "a.txt"]).assert().code(2);
+}

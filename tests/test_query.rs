@@ -104,3 +104,16 @@ fn markdown_output() {
     wd.add_sample_claims();
     insta::assert_snapshot!("query_markdown", wd.stdout(&["query", "--format", "markdown"]));
 }
+
+#[test]
+fn query_says_when_the_limit_cut_the_list_and_limit_0_shows_all() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let output = wd.cmd(&["query", "--limit", "2", "--format", "jsonl"]).output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(String::from_utf8_lossy(&output.stdout).lines().count(), 2);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("showed the first 2 statements"));
+    let all = wd.cmd(&["query", "--limit", "0", "--format", "jsonl"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 3);
+    assert!(all.stderr.is_empty());
+}

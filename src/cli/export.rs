@@ -1,7 +1,7 @@
 //! `claimdb export`: every statement, in the columns of `query`; `jsonl`
 //! (the default) and `csv` are what `import` reads back.
 
-use super::util::statement_rows;
+use super::util::{statement_cells, statement_columns, statement_rows};
 use super::{Context, Outcome};
 use crate::error::Error;
 use crate::output::{self, Format};
@@ -22,12 +22,51 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
-    let rows = statement_rows(&store.all_statements()?, args.format);
-    match &args.output {
-        None => output::print(&rows, args.format)?,
+    if args.format == Format::Table {
+        // The table's layout needs every row before the first line.
+        let rows = statement_rows(&store.all_statements()?, args.format);
+        return write_to(args.output.as_deref(), |out| output::write(out, &rows, args.format).map(|()| rows.rows.len()));
+    }
+    // Everything else streams: one row in memory at a time, however many.
+    let columns = statement_columns(args.format);
+    write_to(args.output.as_deref(), |out| {
+        let mut stream = output::Stream::new(out, columns, args.format)?;
+        let mut failed = None;
+        let read = store.each_statement(|row| {
+            stream.push(statement_cells(&row, columns)).map_err(|e| {
+                failed = Some(e);
+                Error::invalid("write failed")
+            })
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        read.map_err(std::io::Error::other)?;
+        stream.finish()
+    })
+}
+
+/// Run `write` on standard output or on the file, then say how many rows
+/// went where (a file only: stdout is the data).
+fn write_to(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::Result<usize>) -> anyhow::Result<Outcome> {
+    match path {
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+            match write(&mut out).and_then(|n| out.flush().map(|()| n)) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                other => {
+                    other?;
+                }
+            }
+        }
         Some(path) => {
-            write_file(path, |out| output::write(out, &rows, args.format))?;
-            eprintln!("claimdb: wrote {} statements to {}", rows.rows.len(), path.display());
+            let mut written = 0;
+            write_file(path, |out| {
+                written = write(out)?;
+                Ok(())
+            })?;
+            eprintln!("claimdb: wrote {written} statements to {}", path.display());
         }
     }
     Ok(Outcome::Done)

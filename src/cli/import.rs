@@ -15,37 +15,71 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
-    let rows = read_rows(&args.file)?;
+    let reader = RowReader::open(&args.file)?;
     let mut store = Store::open_or_create(&ctx.db)?;
-    let (statements, new_speakers) = store.import_rows(&rows)?;
+    // Rows are read and written one at a time (memory stays flat however big
+    // the file); the batch is one transaction, so a bad row stores nothing.
+    let mut batch = store.batch()?;
+    let (mut statements, mut new_speakers) = (0usize, 0usize);
+    reader.for_each(|row| {
+        new_speakers += usize::from(batch.import_row(&row)?);
+        statements += 1;
+        Ok(())
+    })?;
+    batch.commit()?;
     println!("imported {statements} statements ({new_speakers} new speakers) from {}", args.file.display());
     Ok(Outcome::Done)
 }
 
-fn read_rows(path: &Path) -> Result<Vec<StatementRow>, Error> {
-    let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("jsonl") => read_jsonl(path),
-        Some("csv") => read_csv(path),
-        _ => Err(Error::Input {
-            path: path.display().to_string(),
-            message: "cannot tell the format: import reads .jsonl or .csv files as export writes them".into(),
-        }),
+/// A file of rows in one of the formats `export` writes, opened.
+enum RowReader<'a> {
+    Jsonl(&'a Path, std::io::BufReader<std::fs::File>),
+    Csv(&'a Path, csv::Reader<std::fs::File>),
+}
+
+impl<'a> RowReader<'a> {
+    fn open(path: &'a Path) -> Result<Self, Error> {
+        let extension = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("jsonl") => {
+                let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+                Ok(RowReader::Jsonl(path, std::io::BufReader::with_capacity(256 * 1024, file)))
+            }
+            Some("csv") => Ok(RowReader::Csv(path, csv::Reader::from_path(path).map_err(|e| csv_error(path, e))?)),
+            _ => Err(Error::Input {
+                path: path.display().to_string(),
+                message: "cannot tell the format: import reads .jsonl or .csv files as export writes them".into(),
+            }),
+        }
+    }
+
+    /// Hand every row to `each`, in file order; stops at the first error.
+    fn for_each(self, each: impl FnMut(StatementRow) -> Result<(), Error>) -> Result<(), Error> {
+        match self {
+            RowReader::Jsonl(path, reader) => read_jsonl(path, reader, each),
+            RowReader::Csv(path, reader) => read_csv(path, reader, each),
+        }
     }
 }
 
-fn read_jsonl(path: &Path) -> Result<Vec<StatementRow>, Error> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut rows = Vec::new();
-    for (index, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|e| Error::io(path, e))?;
+fn read_jsonl(
+    path: &Path,
+    mut reader: std::io::BufReader<std::fs::File>,
+    mut each: impl FnMut(StatementRow) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut line = String::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        if reader.read_line(&mut line).map_err(|e| Error::io(path, e))? == 0 {
+            return Ok(());
+        }
+        number += 1;
         if line.trim().is_empty() {
             continue;
         }
-        let row = serde_json::from_str(&line).map_err(|e| bad_row(path, index + 1, e))?;
-        rows.push(row);
+        each(serde_json::from_str(&line).map_err(|e| bad_row(path, number, e))?)?;
     }
-    Ok(rows)
 }
 
 /// Columns that are `null` when their CSV cell is empty.
@@ -53,10 +87,12 @@ const NULLABLE: &[&str] = &["doc", "title", "date", "role", "topic", "content_sp
 /// Columns whose CSV cell holds JSON (numbers, booleans, spans).
 const JSON_CELLS: &[&str] = &["id", "hedged", "confidence", "content_span", "source_span", "cue_span"];
 
-fn read_csv(path: &Path) -> Result<Vec<StatementRow>, Error> {
-    let mut reader = csv::Reader::from_path(path).map_err(|e| csv_error(path, e))?;
+fn read_csv(
+    path: &Path,
+    mut reader: csv::Reader<std::fs::File>,
+    mut each: impl FnMut(StatementRow) -> Result<(), Error>,
+) -> Result<(), Error> {
     let headers = reader.headers().map_err(|e| csv_error(path, e))?.clone();
-    let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, e))?;
         let line = record.position().map_or(0, |p| p.line() as usize);
@@ -71,9 +107,9 @@ fn read_csv(path: &Path) -> Result<Vec<StatementRow>, Error> {
             };
             object.insert(header.to_string(), value);
         }
-        rows.push(serde_json::from_value(Value::Object(object)).map_err(|e| bad_row(path, line, e))?);
+        each(serde_json::from_value(Value::Object(object)).map_err(|e| bad_row(path, line, e))?)?;
     }
-    Ok(rows)
+    Ok(())
 }
 
 fn bad_row(path: &Path, line: usize, err: impl std::fmt::Display) -> Error {

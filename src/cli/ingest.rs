@@ -3,13 +3,17 @@
 
 use super::util::{parse_optional_date, stance_lexicon};
 use super::{Context, Outcome};
-use crate::extract::read::{expand_paths, read_path, Item, Notice, Overrides};
+use crate::extract::read::{expand_paths, read_items, Item, Notice, Overrides};
 use crate::extract::topics::TopicMatcher;
 use crate::extract::Extractor;
-use crate::store::{IngestMode, Store};
+use crate::model::{Document, Statement};
+use crate::store::{IngestMode, IngestReport, Store};
 use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::mpsc;
+use std::sync::Mutex;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,6 +37,10 @@ pub struct Args {
     /// entries add to and override the built-in ones.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
+    /// Extract on this many threads (default: one per core). Storing is
+    /// always one writer, in input order, so ids do not depend on it.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
+    pub jobs: Option<u32>,
 }
 
 /// What a run did, for the summary line.
@@ -54,49 +62,196 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let mode = if args.reextract { IngestMode::Reextract } else { IngestMode::SkipKnown };
     // A bad lexicon stops the run before the database is touched.
     let lexicon = stance_lexicon(args.lexicon.as_deref())?;
+    let jobs = args.jobs.map_or_else(default_jobs, |n| n as usize);
     let mut store = Store::open_or_create(&ctx.db)?;
     let extractor = Extractor::new(lexicon, TopicMatcher::new(store.topic_defs()?));
     let files = expand_paths(&args.paths);
     let progress = progress_bar(files.len());
-    let mut tally = Tally::default();
-    for file in &files {
-        for item in read_path(file, &overrides) {
-            match item {
-                Item::Notice(notice) => report_notice(&progress, &notice, &mut tally),
-                Item::Article(doc) => {
-                    let statements = extractor.extract(&doc);
-                    match store.ingest_document(&doc, &statements, mode) {
-                        Ok(report) => {
-                            tally.documents += usize::from(!report.already_stored);
-                            tally.already_stored += usize::from(report.already_stored);
-                            tally.statements += report.statements;
-                            tally.new_speakers += report.new_speakers;
-                        }
-                        // A document the store refuses (a bad span, a statement
-                        // without a speaker) is skipped, its transaction rolled
-                        // back; a database that fails (disk full, locked) stops the run.
-                        Err(crate::Error::Input { path, message }) => {
-                            let notice = Notice { location: path, message, skipped: true };
-                            report_notice(&progress, &notice, &mut tally);
-                        }
-                        Err(crate::Error::Invalid(message)) => {
-                            let notice = Notice { location: doc.path.clone(), message, skipped: true };
-                            report_notice(&progress, &notice, &mut tally);
-                        }
-                        Err(e) => {
-                            progress.finish_and_clear();
-                            eprintln!("claimdb: stopped after {}", summary(&tally));
-                            return Err(e.into());
-                        }
+    let mut writer = Writer { store: &mut store, mode, progress: &progress, tally: Tally::default(), batch: Batch::default() };
+    let result = extract_in_order(&files, &overrides, &extractor, jobs, |unit| writer.take(unit))
+        .and_then(|()| writer.flush());
+    progress.finish_and_clear();
+    if let Err(e) = result {
+        eprintln!("claimdb: stopped after {}", summary(&writer.tally));
+        return Err(e.into());
+    }
+    eprintln!("claimdb: {}", summary(&writer.tally));
+    Ok(if writer.tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })
+}
+
+fn default_jobs() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// One step of the input, in input order, after extraction.
+enum Unit {
+    Notice(Notice),
+    Article(Document, Vec<Statement>),
+    /// Every item of one input path has gone by (for the progress bar).
+    FileDone,
+}
+
+/// How many items may be read ahead of the writer: enough to keep every
+/// worker busy, few enough that memory does not grow with the input.
+const READ_AHEAD_PER_JOB: usize = 16;
+
+/// Read the inputs on one thread, extract on `jobs` worker threads, and hand
+/// the results to `sink` on this thread in input order. A reader never gets
+/// more than a few items per worker ahead of `sink` (permits), so memory
+/// stays flat however big the input. An error from `sink` stops it all.
+fn extract_in_order(
+    files: &[PathBuf],
+    overrides: &Overrides,
+    extractor: &Extractor,
+    jobs: usize,
+    mut sink: impl FnMut(Unit) -> crate::Result<()>,
+) -> crate::Result<()> {
+    let ahead = jobs.max(1) * READ_AHEAD_PER_JOB;
+    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(ahead);
+    for _ in 0..ahead {
+        permit_tx.send(()).expect("the permit channel has room");
+    }
+    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Option<Item>)>(ahead);
+    let work_rx = Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(u64, Unit)>();
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut seq = 0;
+            for file in files {
+                // `None` marks the end of a file.
+                for item in read_items(file, overrides).map(Some).chain([None]) {
+                    if permit_rx.recv().is_err() || work_tx.send((seq, item)).is_err() {
+                        return; // the writer stopped
+                    }
+                    seq += 1;
+                }
+            }
+        });
+        for _ in 0..jobs.max(1) {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || loop {
+                let next = work_rx.lock().expect("no worker panics holding the queue").recv();
+                let Ok((seq, item)) = next else { return };
+                let unit = match item {
+                    None => Unit::FileDone,
+                    Some(Item::Notice(notice)) => Unit::Notice(notice),
+                    Some(Item::Article(doc)) => {
+                        let statements = extractor.extract(&doc);
+                        Unit::Article(doc, statements)
+                    }
+                };
+                if done_tx.send((seq, unit)).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        // Owned here, so that returning early (an error from `sink`) drops
+        // them and the reader and workers stop instead of waiting forever.
+        let (permit_tx, done_rx) = (permit_tx, done_rx);
+        // Results come back in any order; hand them on in input order.
+        let mut waiting = BTreeMap::new();
+        let mut next = 0;
+        for (seq, unit) in done_rx.iter() {
+            waiting.insert(seq, unit);
+            while let Some(unit) = waiting.remove(&next) {
+                sink(unit)?; // on error, dropping the channels stops the others
+                next += 1;
+                let _ = permit_tx.send(());
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Units waiting to be written in one transaction.
+#[derive(Default)]
+struct Batch {
+    units: Vec<Unit>,
+    documents: usize,
+    bytes: usize,
+    statements: usize,
+}
+
+/// A batch is written when it holds this many documents, bytes of text or
+/// statements: one transaction (and one FTS flush) per batch instead of
+/// per document, with memory bounded.
+const BATCH_DOCUMENTS: usize = 1000;
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
+const BATCH_STATEMENTS: usize = 50_000;
+
+/// The one thread that writes: batches of whole documents, each document
+/// all-or-nothing inside its batch's transaction.
+struct Writer<'a> {
+    store: &'a mut Store,
+    mode: IngestMode,
+    progress: &'a ProgressBar,
+    tally: Tally,
+    batch: Batch,
+}
+
+impl Writer<'_> {
+    fn take(&mut self, unit: Unit) -> crate::Result<()> {
+        if let Unit::Article(doc, statements) = &unit {
+            self.batch.documents += 1;
+            self.batch.bytes += doc.text.len();
+            self.batch.statements += statements.len();
+        }
+        self.batch.units.push(unit);
+        let full = self.batch.documents >= BATCH_DOCUMENTS
+            || self.batch.bytes >= BATCH_BYTES
+            || self.batch.statements >= BATCH_STATEMENTS;
+        if full {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Write the batch in one transaction, then tell what happened, in input
+    /// order. A document the store refuses (a bad span, a statement without
+    /// a speaker) is skipped, its savepoint rolled back; a database that
+    /// fails (disk full, locked) loses the batch and stops the run.
+    fn flush(&mut self) -> crate::Result<()> {
+        let units = std::mem::take(&mut self.batch).units;
+        let mut reports: Vec<crate::Result<IngestReport>> = Vec::new();
+        if units.iter().any(|u| matches!(u, Unit::Article(..))) {
+            let mut batch = self.store.batch()?;
+            for unit in &units {
+                if let Unit::Article(doc, statements) = unit {
+                    match batch.ingest_document(doc, statements, self.mode) {
+                        Err(e @ (crate::Error::Input { .. } | crate::Error::Invalid(_))) => reports.push(Err(e)),
+                        Err(e) => return Err(e),
+                        Ok(report) => reports.push(Ok(report)),
                     }
                 }
             }
+            batch.commit()?;
         }
-        progress.inc(1);
+        let mut reports = reports.into_iter();
+        for unit in units {
+            match unit {
+                Unit::Notice(notice) => report_notice(self.progress, &notice, &mut self.tally),
+                Unit::FileDone => self.progress.inc(1),
+                Unit::Article(doc, _) => match reports.next().expect("a report per article") {
+                    Ok(report) => {
+                        self.tally.documents += usize::from(!report.already_stored);
+                        self.tally.already_stored += usize::from(report.already_stored);
+                        self.tally.statements += report.statements;
+                        self.tally.new_speakers += report.new_speakers;
+                    }
+                    Err(crate::Error::Input { path, message }) => {
+                        report_notice(self.progress, &Notice { location: path, message, skipped: true }, &mut self.tally);
+                    }
+                    Err(e) => {
+                        let notice = Notice { location: doc.path.clone(), message: e.to_string(), skipped: true };
+                        report_notice(self.progress, &notice, &mut self.tally);
+                    }
+                },
+            }
+        }
+        Ok(())
     }
-    progress.finish_and_clear();
-    eprintln!("claimdb: {}", summary(&tally));
-    Ok(if tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })
 }
 
 fn report_notice(progress: &ProgressBar, notice: &Notice, tally: &mut Tally) {

@@ -51,6 +51,30 @@ pub fn statement_rows(statements: &[StatementRow], format: Format) -> Rows {
     }
 }
 
+/// The columns a streamed listing of statements prints in `format` (every
+/// format but `table`, whose layout needs all rows at once).
+pub fn statement_columns(format: Format) -> &'static [&'static str] {
+    match format {
+        Format::Markdown => READABLE_COLUMNS,
+        _ => StatementRow::HEADERS,
+    }
+}
+
+/// One statement's cells in `columns` (from `statement_columns`).
+pub fn statement_cells(statement: &StatementRow, columns: &[&str]) -> Vec<serde_json::Value> {
+    let mut cells = statement.cells();
+    if columns.len() == StatementRow::HEADERS.len() {
+        return cells;
+    }
+    columns
+        .iter()
+        .map(|c| {
+            let i = StatementRow::HEADERS.iter().position(|all| all == c).expect("a statement column");
+            std::mem::take(&mut cells[i])
+        })
+        .collect()
+}
+
 fn pick_columns(statements: &[StatementRow], headers: &[&str]) -> Rows {
     let picks: Vec<usize> = headers
         .iter()

@@ -71,6 +71,71 @@ pub fn write(out: &mut dyn Write, rows: &Rows, format: Format) -> io::Result<()>
     }
 }
 
+/// Rows written out one at a time as they come, for listings too long to
+/// hold (an export of millions of statements): `csv`, `jsonl` and `markdown`
+/// go straight out; `table` and `json` need every row first and collect them.
+pub struct Stream<'a> {
+    sink: Sink<'a>,
+    format: Format,
+    rows: Rows,
+    written: usize,
+}
+
+enum Sink<'a> {
+    /// One CSV writer for the whole listing (it keeps its own buffer).
+    Csv(csv::Writer<&'a mut dyn Write>),
+    Plain(&'a mut dyn Write),
+}
+
+impl<'a> Stream<'a> {
+    /// Start a listing (the header line goes out now where there is one).
+    pub fn new(out: &'a mut dyn Write, headers: &[&str], format: Format) -> io::Result<Self> {
+        let rows = Rows::new(headers);
+        let sink = match format {
+            Format::Csv => {
+                let mut writer = csv::Writer::from_writer(out);
+                writer.write_record(&rows.headers)?;
+                Sink::Csv(writer)
+            }
+            Format::Markdown => {
+                write_markdown_header(out, &rows.headers)?;
+                Sink::Plain(out)
+            }
+            _ => Sink::Plain(out),
+        };
+        Ok(Stream { sink, format, rows, written: 0 })
+    }
+
+    pub fn push(&mut self, row: Vec<Value>) -> io::Result<()> {
+        self.written += 1;
+        match (&mut self.sink, self.format) {
+            (Sink::Csv(writer), _) => Ok(writer.write_record(row.iter().map(cell_text))?),
+            (Sink::Plain(out), Format::Jsonl) => {
+                serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row: &row })?;
+                writeln!(out)
+            }
+            (Sink::Plain(out), Format::Markdown) => write_markdown_row(*out, &row),
+            _ => {
+                self.rows.push(row);
+                Ok(())
+            }
+        }
+    }
+
+    /// Write what was collected; returns how many rows the listing has.
+    pub fn finish(self) -> io::Result<usize> {
+        let out = match self.sink {
+            Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error())?,
+            Sink::Plain(out) => out,
+        };
+        if matches!(self.format, Format::Table | Format::Json) {
+            write(out, &self.rows, self.format)?;
+        }
+        out.flush()?;
+        Ok(self.written)
+    }
+}
+
 /// A cell as plain text: nothing for null, spans and lists as compact JSON.
 pub fn cell_text(value: &Value) -> String {
     match value {
@@ -166,14 +231,22 @@ fn markdown_cell(value: &Value) -> String {
 }
 
 fn write_markdown(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
-    let header: Vec<String> = rows.headers.iter().map(|h| markdown_cell(&Value::String(h.clone()))).collect();
-    writeln!(out, "| {} |", header.join(" | "))?;
-    writeln!(out, "|{}", " --- |".repeat(header.len()))?;
+    write_markdown_header(out, &rows.headers)?;
     for row in &rows.rows {
-        let cells: Vec<String> = row.iter().map(markdown_cell).collect();
-        writeln!(out, "| {} |", cells.join(" | "))?;
+        write_markdown_row(out, row)?;
     }
     Ok(())
+}
+
+fn write_markdown_header(out: &mut dyn Write, headers: &[String]) -> io::Result<()> {
+    let header: Vec<String> = headers.iter().map(|h| markdown_cell(&Value::String(h.clone()))).collect();
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(header.len()))
+}
+
+fn write_markdown_row(out: &mut dyn Write, row: &[Value]) -> io::Result<()> {
+    let cells: Vec<String> = row.iter().map(markdown_cell).collect();
+    writeln!(out, "| {} |", cells.join(" | "))
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Documents: each stored once (by content hash), together with its
 //! statements, in one transaction.
 
-use super::statements::{insert_statement, ManualSource};
+use super::speakers::SpeakerCache;
+use super::statements::{insert_statement, FtsMode, ManualSource};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Document, Origin, Statement};
@@ -38,49 +39,12 @@ pub fn content_hash(text: &str) -> String {
 
 impl Store {
     /// Store one document and its statements in one transaction: all of them
-    /// go in, or none do.
+    /// go in, or none do. (`Batch::ingest_document` stores many at a time.)
     pub fn ingest_document(&mut self, doc: &Document, statements: &[Statement], mode: IngestMode) -> Result<IngestReport> {
-        check_spans(doc, statements)?;
-        let hash = content_hash(&doc.text);
         // IMMEDIATE takes the write lock up front, so a concurrent writer waits
         // on the busy timeout instead of failing half way.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let known: Option<i64> =
-            tx.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?.query_row( [&hash], |r| r.get(0)).optional()?;
-        let mut report = IngestReport::default();
-        let protected = match known {
-            Some(id) if mode == IngestMode::SkipKnown => {
-                return Ok(IngestReport { document_id: id, already_stored: true, ..report });
-            }
-            Some(id) => {
-                report.already_stored = true;
-                report.document_id = id;
-                tx.prepare_cached("DELETE FROM statements WHERE document_id = ?1 AND origin = 'extracted'")?.execute( [id])?;
-                protected_hulls(&tx, id)?
-            }
-            None => {
-                report.document_id = insert_document(&tx, doc, &hash)?;
-                Vec::new()
-            }
-        };
-        report.kept = protected.len();
-        for statement in statements {
-            let hull = statement.content_span.hull().map(|h| (h.start as i64, h.end as i64));
-            if hull.is_some_and(|h| protected.contains(&h)) {
-                continue;
-            }
-            let (_, new_speaker) = insert_statement(
-                &tx,
-                None,
-                Some(report.document_id),
-                statement,
-                Origin::Extracted,
-                &ManualSource::default(),
-                doc.date,
-            )?;
-            report.statements += 1;
-            report.new_speakers += usize::from(new_speaker);
-        }
+        let report = store_document(&tx, doc, statements, mode, FtsMode::Trigger, &mut SpeakerCache::default())?;
         tx.commit()?;
         Ok(report)
     }
@@ -94,6 +58,59 @@ impl Store {
     }
 }
 
+/// Store one document and its statements on `conn` (inside a transaction or
+/// savepoint the caller commits).
+pub(super) fn store_document(
+    conn: &Connection,
+    doc: &Document,
+    statements: &[Statement],
+    mode: IngestMode,
+    fts: FtsMode,
+    speakers: &mut SpeakerCache,
+) -> Result<IngestReport> {
+    check_spans(doc, statements)?;
+    let hash = content_hash(&doc.text);
+    let known: Option<i64> =
+        conn.prepare_cached("SELECT id FROM documents WHERE content_hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()?;
+    let mut report = IngestReport::default();
+    let protected = match known {
+        Some(id) if mode == IngestMode::SkipKnown => {
+            return Ok(IngestReport { document_id: id, already_stored: true, ..report });
+        }
+        Some(id) => {
+            report.already_stored = true;
+            report.document_id = id;
+            conn.prepare_cached("DELETE FROM statements WHERE document_id = ?1 AND origin = 'extracted'")?.execute([id])?;
+            protected_hulls(conn, id)?
+        }
+        None => {
+            report.document_id = insert_document(conn, doc, &hash)?;
+            Vec::new()
+        }
+    };
+    report.kept = protected.len();
+    for statement in statements {
+        let hull = statement.content_span.hull().map(|h| (h.start as i64, h.end as i64));
+        if hull.is_some_and(|h| protected.contains(&h)) {
+            continue;
+        }
+        let (_, new_speaker) = insert_statement(
+            conn,
+            None,
+            Some(report.document_id),
+            statement,
+            Origin::Extracted,
+            &ManualSource::default(),
+            doc.date,
+            fts,
+            speakers,
+        )?;
+        report.statements += 1;
+        report.new_speakers += usize::from(new_speaker);
+    }
+    Ok(report)
+}
+
 fn insert_document(conn: &Connection, doc: &Document, hash: &str) -> Result<i64> {
     conn.prepare_cached("INSERT INTO documents (path, url, title, outlet, author, published, content_hash, text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")?.execute(
@@ -104,7 +121,7 @@ fn insert_document(conn: &Connection, doc: &Document, hash: &str) -> Result<i64>
 
 /// Content ranges of the statements of a document a person recorded or edited.
 fn protected_hulls(conn: &Connection, document_id: i64) -> Result<Vec<(i64, i64)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT content_start, content_end FROM statements
          WHERE document_id = ?1 AND origin <> 'extracted' AND content_start IS NOT NULL",
     )?;

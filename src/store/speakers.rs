@@ -6,6 +6,7 @@ use rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE;
 use crate::error::{Error, Result};
 use crate::model::SpeakerKind;
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
 
 /// A speaker as `claimdb speakers` lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,6 +76,38 @@ pub(super) fn resolve_speaker(
     }
     record_alias(conn, id, mention)?;
     Ok((id, created))
+}
+
+/// Speakers already resolved in this transaction, by everything
+/// `resolve_speaker` looks at: resolving the same name, kind, role and
+/// mention again changes nothing, so a batch skips its five lookups. Cleared
+/// when a savepoint that may have created speakers is rolled back.
+#[derive(Debug, Default)]
+pub(super) struct SpeakerCache {
+    resolved: HashMap<(String, SpeakerKind, Option<String>, String), i64>,
+}
+
+impl SpeakerCache {
+    pub(super) fn resolve(
+        &mut self,
+        conn: &Connection,
+        name: &str,
+        kind: SpeakerKind,
+        role: Option<&str>,
+        mention: &str,
+    ) -> Result<(i64, bool)> {
+        let key = (name.to_string(), kind, role.map(str::to_string), mention.to_string());
+        if let Some(&id) = self.resolved.get(&key) {
+            return Ok((id, false));
+        }
+        let (id, created) = resolve_speaker(conn, name, kind, role, mention)?;
+        self.resolved.insert(key, id);
+        Ok((id, created))
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.resolved.clear();
+    }
 }
 
 /// Learn a speaker's kind and role when they were unknown.

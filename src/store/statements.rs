@@ -1,8 +1,8 @@
 //! Statements: insert, find, correct, delete, and the row every listing and
 //! export prints.
 
-use super::speakers::resolve_speaker;
-use super::topics::set_statement_topic;
+use super::speakers::{resolve_speaker, SpeakerCache};
+use super::topics::{link_new_statement_topic, set_statement_topic};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
@@ -70,12 +70,37 @@ impl StatementRow {
     ];
 
     /// The row's values in `HEADERS` order, as JSON values (spans as
-    /// `model::Spans` serialises them).
+    /// `model::Spans` serialises them). Built field by field: going through
+    /// `serde_json::to_value` and a map cost a third of an export's time.
     pub fn cells(&self) -> Vec<serde_json::Value> {
-        let serde_json::Value::Object(mut map) = serde_json::to_value(self).expect("a statement row serialises") else {
-            unreachable!("a struct serialises to an object")
-        };
-        Self::HEADERS.iter().map(|h| map.remove(*h).unwrap_or(serde_json::Value::Null)).collect()
+        use serde_json::Value;
+        fn text(value: Option<&str>) -> Value {
+            value.map_or(Value::Null, |v| Value::String(v.to_string()))
+        }
+        fn spans(value: Option<&Spans>) -> Value {
+            value.map_or(Value::Null, |s| serde_json::to_value(s).expect("spans serialise"))
+        }
+        vec![
+            Value::from(self.id),
+            text(self.doc.as_deref()),
+            text(self.title.as_deref()),
+            self.date.map_or(Value::Null, |d| Value::String(d.to_string())),
+            Value::String(self.speaker.clone()),
+            Value::String(self.speaker_mention.clone()),
+            text(self.role.as_deref()),
+            Value::String(self.cue.clone()),
+            Value::String(self.content.clone()),
+            Value::from(self.kind.as_str()),
+            Value::from(self.stance.as_str()),
+            Value::Bool(self.hedged),
+            text(self.topic.as_deref()),
+            spans(self.content_span.as_ref()),
+            spans(self.source_span.as_ref()),
+            spans(self.cue_span.as_ref()),
+            Value::from(self.speaker_kind.as_str()),
+            Value::from(self.origin.as_str()),
+            serde_json::to_value(self.confidence).expect("a number serialises"),
+        ]
     }
 
     /// The statement in the shared model's shape.
@@ -218,8 +243,18 @@ fn like_pattern(part: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// How a new statement gets into the full-text index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FtsMode {
+    /// The insert trigger indexes it (one write at a time).
+    Trigger,
+    /// A batch suspended the trigger: note the id, the batch indexes it on commit.
+    Deferred,
+}
+
 /// Insert one statement (and its speaker and topic when new). Returns its id
 /// and whether its speaker is new.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn insert_statement(
     conn: &Connection,
     id: Option<i64>,
@@ -228,8 +263,10 @@ pub(super) fn insert_statement(
     origin: Origin,
     source: &ManualSource,
     default_date: Option<NaiveDate>,
+    fts: FtsMode,
+    speakers: &mut SpeakerCache,
 ) -> Result<(i64, bool)> {
-    let (speaker_id, new_speaker) = resolve_speaker(
+    let (speaker_id, new_speaker) = speakers.resolve(
         conn,
         &statement.speaker,
         statement.speaker_kind,
@@ -265,7 +302,10 @@ pub(super) fn insert_statement(
         ],
     )?;
     let statement_id = conn.last_insert_rowid();
-    set_statement_topic(conn, statement_id, statement.topic.as_deref(), origin == Origin::Extracted)?;
+    if fts == FtsMode::Deferred {
+        conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
+    }
+    link_new_statement_topic(conn, statement_id, statement.topic.as_deref(), origin == Origin::Extracted)?;
     Ok((statement_id, new_speaker))
 }
 
@@ -273,47 +313,67 @@ impl Store {
     /// Record a claim by hand (origin `manual`); returns its id.
     pub fn add_statement(&mut self, statement: &Statement, source: &ManualSource) -> Result<i64> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (id, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None)?;
+        let (id, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut SpeakerCache::default())?;
         tx.commit()?;
         Ok(id)
     }
 
     /// Statements matching `filter`, by date then id.
+    ///
+    /// The filters, the order and the limit are applied to the `statements`
+    /// table and its indexes first, and only the ids that survive are joined
+    /// into `statement_view` (speaker, document and topic per row): at a
+    /// million statements the view's joins, not the filters, were the cost
+    /// (--speaker 0.7 s, --topic 0.8 s). Each filter is an indexed lookup:
+    /// matching speaker and topic ids are resolved first, stance and dates
+    /// use `statements_by_stance`/`statements_by_date`, full text joins by
+    /// rowid.
     pub fn query_statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
-        let mut sql = String::from(concat!("SELECT ", row_columns!(), " FROM statement_view v WHERE 1 = 1"));
-        let mut values: Vec<SqlValue> = Vec::new();
-        if let Some(speaker) = &filter.speaker {
-            sql.push_str(
-                " AND v.speaker_id IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' \
-                   UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\')",
-            );
-            values.push(SqlValue::Text(like_pattern(speaker)));
-            values.push(SqlValue::Text(like_pattern(speaker)));
+        let speakers = filter.speaker.as_deref().map(|part| self.matching_speakers(part)).transpose()?;
+        let topics = filter.topic.as_deref().map(|part| self.matching_topics(part)).transpose()?;
+        let mut sql = String::from(concat!(
+            "SELECT ",
+            row_columns!(),
+            " FROM statement_view v WHERE v.id IN (SELECT s.id FROM statements s"
+        ));
+        // Two ways to find the first N matches by date: look up every match
+        // by speaker or topic and sort them (best when they are few), or walk
+        // the date index in order and stop at the Nth match (best when many
+        // match: a tenth of all speakers match "mer"). Without statistics
+        // SQLite cannot tell which, so we say.
+        if self.matches_are_many(speakers.as_ref(), topics.as_ref())? {
+            sql.push_str(" INDEXED BY statements_by_date");
         }
-        if let Some(topic) = &filter.topic {
+        sql.push_str(" WHERE 1 = 1");
+        let mut values: Vec<SqlValue> = Vec::new();
+        if let Some(ids) = &speakers {
+            sql.push_str(" AND s.speaker_id IN (SELECT value FROM json_each(?))");
+            values.push(SqlValue::Text(ids.json()));
+        }
+        if let Some(ids) = &topics {
             sql.push_str(
-                " AND v.id IN (SELECT st.statement_id FROM statement_topics st JOIN topics t ON t.id = st.topic_id \
-                   WHERE t.name LIKE ? ESCAPE '\\')",
+                " AND s.id IN (SELECT st.statement_id FROM statement_topics st \
+                   WHERE st.topic_id IN (SELECT value FROM json_each(?)))",
             );
-            values.push(SqlValue::Text(like_pattern(topic)));
+            values.push(SqlValue::Text(ids.json()));
         }
         if let Some(stance) = filter.stance {
-            sql.push_str(" AND v.stance = ?");
+            sql.push_str(" AND s.stance = ?");
             values.push(SqlValue::Text(stance.as_str().into()));
         }
         if let Some(since) = filter.since {
-            sql.push_str(" AND v.date >= ?");
+            sql.push_str(" AND s.stated_on >= ?");
             values.push(SqlValue::Text(since.to_string()));
         }
         if let Some(until) = filter.until {
-            sql.push_str(" AND v.date <= ?");
+            sql.push_str(" AND s.stated_on <= ?");
             values.push(SqlValue::Text(until.to_string()));
         }
         if let Some(search) = &filter.search {
-            sql.push_str(" AND v.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
+            sql.push_str(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
             values.push(SqlValue::Text(search.clone()));
         }
-        sql.push_str(" ORDER BY v.date, v.id LIMIT ?");
+        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?) ORDER BY v.date, v.id");
         values.push(SqlValue::Integer(filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64)));
         self.rows(&sql, values).map_err(|e| match &filter.search {
             Some(search) => search_error(search, e),
@@ -321,9 +381,57 @@ impl Store {
         })
     }
 
+    /// Speakers whose name or an alias contains `part`, any case.
+    fn matching_speakers(&self, part: &str) -> Result<Matches> {
+        let pattern = like_pattern(part);
+        let ids = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' \
+                 UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'",
+            )?
+            .query_map([&pattern], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        let all: i64 = self.conn.prepare_cached("SELECT count(*) FROM speakers")?.query_row([], |r| r.get(0))?;
+        Ok(Matches { ids, all })
+    }
+
+    /// Topics whose name contains `part`, any case.
+    fn matching_topics(&self, part: &str) -> Result<Matches> {
+        let ids = self
+            .conn
+            .prepare_cached("SELECT id FROM topics WHERE name LIKE ?1 ESCAPE '\\'")?
+            .query_map([like_pattern(part)], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        let all: i64 = self.conn.prepare_cached("SELECT count(*) FROM topics")?.query_row([], |r| r.get(0))?;
+        Ok(Matches { ids, all })
+    }
+
+    /// Whether the speakers or topics asked for cover so many statements
+    /// that walking the date index beats looking each one up: more than
+    /// about 1 % of them (the crossover measured at a million statements).
+    fn matches_are_many(&self, speakers: Option<&Matches>, topics: Option<&Matches>) -> Result<bool> {
+        let share = |m: &Matches| m.ids.len() as f64 / m.all.max(1) as f64;
+        let speaker_share = speakers.map_or(1.0, share);
+        let topic_share = topics.map_or(1.0, share);
+        let narrowed = speakers.is_some() || topics.is_some();
+        Ok(narrowed && speaker_share * topic_share > MANY_MATCHES)
+    }
+
     /// Every statement, by id: what `export` writes.
     pub fn all_statements(&self) -> Result<Vec<StatementRow>> {
         self.rows(concat!("SELECT ", row_columns!(), " FROM statement_view v ORDER BY v.id"), Vec::new())
+    }
+
+    /// Hand every statement, by id, to `each` without holding them all:
+    /// what `export` writes, at any size.
+    pub fn each_statement(&self, mut each: impl FnMut(StatementRow) -> Result<()>) -> Result<()> {
+        let mut stmt = self.conn.prepare(concat!("SELECT ", row_columns!(), " FROM statement_view v ORDER BY v.id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            each(row_from_sql(row)?)?;
+        }
+        Ok(())
     }
 
     fn rows(&self, sql: &str, values: Vec<SqlValue>) -> Result<Vec<StatementRow>> {
@@ -404,30 +512,33 @@ impl Store {
         Ok(())
     }
 
-    /// Insert rows read by `import`, all or none. An id is kept when it is
-    /// free; a row whose `doc` names a stored document is linked to it.
+    /// Insert rows read by `import`, all or none (see `Batch::import_row`).
     /// Returns how many statements and new speakers went in.
     pub fn import_rows(&mut self, rows: &[StatementRow]) -> Result<(usize, usize)> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut batch = self.batch()?;
         let mut new_speakers = 0;
         for row in rows {
-            let document_id: Option<i64> = match &row.doc {
-                Some(doc) => tx.prepare_cached("SELECT id FROM documents WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1")?.query_row( [doc], |r| r.get(0))
-                    .optional()?,
-                None => None,
-            };
-            let source = match document_id {
-                Some(_) => ManualSource::default(),
-                None => ManualSource { path: row.doc.clone(), title: row.title.clone() },
-            };
-            let id_taken = row.id <= 0
-                || tx.prepare_cached("SELECT 1 FROM statements WHERE id = ?1")?.query_row( [row.id], |_| Ok(())).optional()?.is_some();
-            let id = if id_taken { None } else { Some(row.id) };
-            let (_, new_speaker) = insert_statement(&tx, id, document_id, &row.to_statement(), row.origin, &source, None)?;
-            new_speakers += usize::from(new_speaker);
+            new_speakers += usize::from(batch.import_row(row)?);
         }
-        tx.commit()?;
+        batch.commit()?;
         Ok((rows.len(), new_speakers))
+    }
+}
+
+/// The share of all statements above which a query walks the date index.
+const MANY_MATCHES: f64 = 0.01;
+
+/// Speaker or topic ids a filter resolved to, and how many there are in all.
+struct Matches {
+    ids: Vec<i64>,
+    all: i64,
+}
+
+impl Matches {
+    /// The ids as a JSON array, bound to `json_each(?)` (there may be more
+    /// than SQLite's limit of bound parameters).
+    fn json(&self) -> String {
+        serde_json::to_string(&self.ids).expect("ids serialise")
     }
 }
 

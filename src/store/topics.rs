@@ -20,6 +20,11 @@ pub(super) fn ensure_topic(conn: &Connection, name: &str, automatic: bool) -> Re
 /// Make `topic` the statement's only topic (or clear it with `None`).
 pub(super) fn set_statement_topic(conn: &Connection, statement_id: i64, topic: Option<&str>, automatic: bool) -> Result<()> {
     conn.prepare_cached("DELETE FROM statement_topics WHERE statement_id = ?1")?.execute( [statement_id])?;
+    link_new_statement_topic(conn, statement_id, topic, automatic)
+}
+
+/// Give a statement just inserted (so with no topic yet) its topic.
+pub(super) fn link_new_statement_topic(conn: &Connection, statement_id: i64, topic: Option<&str>, automatic: bool) -> Result<()> {
     if let Some(name) = topic.map(str::trim).filter(|t| !t.is_empty()) {
         let topic_id = ensure_topic(conn, name, automatic)?;
         conn.prepare_cached("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?1, ?2)")?.execute(

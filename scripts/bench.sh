@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# claimdb benchmarks: builds the release binary, then measures and prints
+#   1. extraction throughput on the PolNeAR train texts (ingest --jobs 1 and
+#      --jobs <all cores>, and the `extract` command as it is),
+#   2. ingest of that corpus into a fresh database, end to end,
+#   3. query latency (median, p95) on a generated database of 1,000,000
+#      statements by 50,000 speakers (built here: generate JSONL, `import`),
+#   4. export --format csv of all those rows,
+#   5. ingest of a generated ~1 GB JSONL file (memory must stay flat),
+# with the peak resident memory of each (GNU time). Never run by the tests.
+#
+#   scripts/bench.sh                     # everything (about 5 minutes)
+#   STATEMENTS=100000 BIG_MB=100 scripts/bench.sh   # a quicker look
+#
+# Generated files and databases go to $BENCH_DIR (default target/bench/);
+# the generated JSONL is kept and reused while its parameters stay the same.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench}
+CORPUS=${CORPUS:-/work/shared/eval/polnear-train/text}
+STATEMENTS=${STATEMENTS:-1000000}
+SPEAKERS=${SPEAKERS:-50000}
+RUNS=${RUNS:-21}
+BIG_MB=${BIG_MB:-1024}
+CORES=$(nproc)
+mkdir -p "$BENCH_DIR"
+
+if [ ! -x /usr/bin/time ]; then
+    echo "bench: /usr/bin/time missing; install it with: apt-get install -y time" >&2
+    exit 1
+fi
+
+(cd "$ROOT" && cargo build --release --locked --quiet)
+BIN=$ROOT/target/release/claimdb
+
+# measure LABEL CMD...: run CMD once under GNU time; sets WALL (s), CPU (s,
+# user + system), RSS_MB, and keeps CMD's stderr in $BENCH_DIR/last.err.
+measure() {
+    local label=$1; shift
+    local status=0
+    /usr/bin/time -f "%e %U %S %M" -o "$BENCH_DIR/time.txt" "$@" >"$BENCH_DIR/last.out" 2>"$BENCH_DIR/last.err" || status=$?
+    read -r WALL USER SYS RSS_KB < <(tail -1 "$BENCH_DIR/time.txt")
+    CPU=$(python3 -c "print(f'{$USER + $SYS:.2f}')")
+    RSS_MB=$((RSS_KB / 1024))
+    if [ "$status" -ne 0 ] && [ "$status" -ne 3 ]; then
+        echo "  $label: failed (exit $status): $(tail -1 "$BENCH_DIR/last.err")"
+        return 1
+    fi
+}
+
+mb_per_s() { python3 -c "print(f'{$1 / 1048576 / max($2, 1e-3):.1f}')"; }
+per_s() { python3 -c "print(f'{$1 / max($2, 1e-3):,.0f}')"; }
+
+echo "claimdb benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "(wall seconds; cpu = user + system seconds; rss = peak resident memory)"
+
+# 1 + 2. Extraction and ingest of the train corpus.
+CORPUS_BYTES=$(find "$CORPUS" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
+echo
+echo "== train corpus: $CORPUS ($(python3 -c "print(f'{$CORPUS_BYTES / 1048576:.1f}')") MB, $(find "$CORPUS" -type f -name '*.txt' | wc -l) files)"
+if measure "extract" "$BIN" extract "$CORPUS"; then
+    echo "  extract command:        $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s  (wall $WALL s, cpu $CPU s, rss $RSS_MB MB)"
+fi
+for jobs in 1 "$CORES"; do
+    rm -f "$BENCH_DIR"/train.db*
+    if measure "ingest" "$BIN" --db "$BENCH_DIR/train.db" ingest --jobs "$jobs" "$CORPUS"; then
+        statements=$(grep -o '[0-9]* statements' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
+        echo "  ingest --jobs $jobs:        $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s, $WALL s, $statements statements ($(per_s "$statements" "$WALL")/s)  (cpu $CPU s, rss $RSS_MB MB)"
+    fi
+done
+
+# 3. A million statements.
+ROWS=$BENCH_DIR/statements-$STATEMENTS-$SPEAKERS.jsonl
+if [ ! -s "$ROWS" ]; then
+    python3 "$ROOT/scripts/gen_statements.py" --statements "$STATEMENTS" --speakers "$SPEAKERS" > "$ROWS.partial"
+    mv "$ROWS.partial" "$ROWS"
+fi
+DB=$BENCH_DIR/million.db
+rm -f "$DB" "$DB-wal" "$DB-shm"
+echo
+echo "== $STATEMENTS statements by $SPEAKERS speakers ($(( $(stat -L -c %s "$ROWS") / 1048576 )) MB of JSONL)"
+measure "import" "$BIN" --db "$DB" import "$ROWS"
+echo "  import:                 $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB)"
+
+query() {
+    local label=$1; shift
+    python3 - "$RUNS" "$label" "$BIN" --db "$DB" query --format csv "$@" <<'PY'
+import resource, statistics, subprocess, sys, time
+runs, label, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+walls, cpus = [], []
+for _ in range(runs):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    walls.append((time.perf_counter() - start) * 1000)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpus.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
+    if done.returncode != 0:
+        sys.exit(f"  {label}: failed (exit {done.returncode})")
+rows = done.stdout.count(b"\n") - 1
+walls.sort()
+p95 = walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))]
+print(f"  {label:<34} median {statistics.median(walls):6.1f} ms, p95 {p95:6.1f} ms, cpu median {statistics.median(cpus):5.1f} ms, {rows} rows")
+PY
+    measure "$label" "$BIN" --db "$DB" query --format csv "$@"
+    echo "  $(printf '%-34s' '') rss $RSS_MB MB"
+}
+echo "  query latency over $RUNS runs each (default --limit 1000):"
+query "--speaker mer (many names)" --speaker mer
+ONE=$(head -1 "$ROWS" | python3 -c 'import json, sys; print(json.load(sys.stdin)["speaker"])')
+query "--speaker '$ONE' (one)" --speaker "$ONE"
+query "--topic bridge" --topic bridge
+query "--stance oppose, 2020" --stance oppose --since 2020-01-01 --until 2020-12-31
+query "--search budget" --search budget
+query "--search '\"fair plan\"'" --search '"fair plan"'
+
+# 4. Export.
+measure "export" "$BIN" --db "$DB" export --format csv --output "$BENCH_DIR/export.csv"
+echo "  export --format csv:    $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB)"
+rm -f "$BENCH_DIR/export.csv"
+
+# 5. A big JSONL file: memory must not grow with it.
+if [ "$BIG_MB" -gt 0 ]; then
+    BIG=$BENCH_DIR/articles-$BIG_MB.jsonl
+    if [ ! -s "$BIG" ]; then
+        python3 "$ROOT/scripts/gen_articles.py" --mb "$BIG_MB" > "$BIG.partial"
+        mv "$BIG.partial" "$BIG"
+    fi
+    rm -f "$BENCH_DIR"/big.db*
+    echo
+    echo "== ingest of a $BIG_MB MB JSONL file ($(wc -l < "$BIG") articles)"
+    measure "big ingest" "$BIN" --db "$BENCH_DIR/big.db" ingest "$BIG"
+    echo "  ingest:                 $WALL s, $(mb_per_s "$(stat -L -c %s "$BIG")" "$WALL") MB/s  (cpu $CPU s, rss $RSS_MB MB)"
+    rm -f "$BENCH_DIR"/big.db*
+fi
