@@ -2,7 +2,7 @@
 //! store each document with its statements in one transaction.
 
 use super::util::parse_optional_date;
-use super::{Context, Outcome};
+use super::{interrupt, Context, Outcome};
 use crate::extract::read::{expand_paths, read_path, Item, Notice, Overrides};
 use crate::extract::stance::StanceLexicon;
 use crate::extract::topics::TopicMatcher;
@@ -54,10 +54,16 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let files = expand_paths(&args.paths);
     let progress = progress_bar(files.len());
     let mut tally = Tally::default();
-    for file in &files {
+    interrupt::catch();
+    for (files_done, file) in files.iter().enumerate() {
         for item in read_path(file, &overrides) {
             match item {
                 Item::Notice(notice) => report_notice(&progress, &notice, &mut tally),
+                Item::Article(_) if interrupt::requested() => {
+                    progress.finish_and_clear();
+                    eprintln!("claimdb: {}", interrupted(&tally, files_done, files.len()));
+                    return Ok(Outcome::Interrupted);
+                }
                 Item::Article(doc) => {
                     let statements = extractor.extract(&doc);
                     match store.ingest_document(&doc, &statements, mode) {
@@ -104,6 +110,15 @@ fn summary(tally: &Tally) -> String {
     format!(
         "{} documents added ({} already stored), {} statements, {} new speakers, {} inputs skipped",
         tally.documents, tally.already_stored, tally.statements, tally.new_speakers, tally.skipped
+    )
+}
+
+fn interrupted(tally: &Tally, files_done: usize, files: usize) -> String {
+    format!(
+        "interrupted after {} documents, in file {} of {files}: {}; run the same command again to continue",
+        tally.documents + tally.already_stored,
+        files_done + 1,
+        summary(tally)
     )
 }
 

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod import;
 pub mod ingest;
 pub mod init;
+pub mod interrupt;
 pub mod query;
 pub mod report;
 pub mod show;
@@ -70,6 +71,9 @@ pub enum Outcome {
     /// The command finished, but some inputs were skipped (exit code 3), so a
     /// script can tell "all went in" from "most went in".
     Partial,
+    /// The user pressed Ctrl-C; the command stopped cleanly after the
+    /// document it was storing (exit code 130, as shells expect).
+    Interrupted,
 }
 
 impl Outcome {
@@ -77,6 +81,7 @@ impl Outcome {
         match self {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::Partial => ExitCode::from(3),
+            Outcome::Interrupted => ExitCode::from(interrupt::EXIT_CODE),
         }
     }
 }
