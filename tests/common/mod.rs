@@ -151,7 +151,12 @@ impl Workdir {
 
     /// Wait until `child` has stored its first document (or has ended).
     pub fn wait_for_first_document(&self, child: &mut std::process::Child) {
-        while documents_so_far(&self.db) == 0 {
+        self.wait_for_documents(child, 1)
+    }
+
+    /// Wait until `child` has stored `n` documents (or has ended).
+    pub fn wait_for_documents(&self, child: &mut std::process::Child, n: i64) {
+        while documents_so_far(&self.db) < n {
             if child.try_wait().expect("poll claimdb").is_some() {
                 return;
             }
