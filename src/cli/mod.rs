@@ -94,19 +94,27 @@ pub struct Context {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context { db: cli.db };
-    match cli.command {
-        Command::Init(args) => init::run(args, &ctx),
-        Command::Ingest(args) => ingest::run(args, &ctx),
-        Command::Extract(args) => extract::run(args, &ctx),
-        Command::Add(args) => add::run(args, &ctx),
-        Command::Query(args) => query::run(args, &ctx),
-        Command::Speakers(args) => speakers::run(args, &ctx),
-        Command::Show(args) => show::run(args, &ctx),
-        Command::Edit(args) => edit::run(args, &ctx),
-        Command::Delete(args) => edit::run_delete(args, &ctx),
-        Command::Export(args) => export::run(args, &ctx),
-        Command::Import(args) => import::run(args, &ctx),
-        Command::Topics(args) => topics::run(args, &ctx),
-        Command::Report(args) => report::run(args, &ctx),
+    run_command(cli.command, &ctx).map_err(|err| match err.downcast::<crate::Error>() {
+        // A bare SQLite error (disk full, read-only) gets the database's name.
+        Ok(err) => crate::store::name_database(&ctx.db, err).into(),
+        Err(err) => err,
+    })
+}
+
+fn run_command(command: Command, ctx: &Context) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Init(args) => init::run(args, ctx),
+        Command::Ingest(args) => ingest::run(args, ctx),
+        Command::Extract(args) => extract::run(args, ctx),
+        Command::Add(args) => add::run(args, ctx),
+        Command::Query(args) => query::run(args, ctx),
+        Command::Speakers(args) => speakers::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
+        Command::Edit(args) => edit::run(args, ctx),
+        Command::Delete(args) => edit::run_delete(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
+        Command::Topics(args) => topics::run(args, ctx),
+        Command::Report(args) => report::run(args, ctx),
     }
 }
