@@ -131,9 +131,7 @@ impl Store {
                 tx.execute_batch(migration).map_err(|e| db_error(&path, e))?;
             }
         }
-        // user_version cannot take a bound parameter; SCHEMA_VERSION is our constant.
-        tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
-            .map_err(|e| db_error(&path, e))?;
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(|e| db_error(&path, e))?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         self.enable_wal();
         Ok(())
