@@ -94,10 +94,15 @@ pub struct Context {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context { db: cli.db };
-    run_command(cli.command, &ctx).map_err(|err| match err.downcast::<crate::Error>() {
+    run_command(cli.command, &ctx).map_err(|err| {
         // A bare SQLite error (disk full, read-only) gets the database's name.
-        Ok(err) => crate::store::name_database(&ctx.db, err).into(),
-        Err(err) => err,
+        if !matches!(err.downcast_ref(), Some(crate::Error::Sqlite(_))) {
+            return err;
+        }
+        match err.downcast::<crate::Error>() {
+            Ok(err) => crate::store::name_database(&ctx.db, err).into(),
+            Err(err) => err,
+        }
     })
 }
 
