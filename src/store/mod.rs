@@ -196,7 +196,7 @@ fn describe(err: &rusqlite::Error) -> String {
              the unfinished write was rolled back: free some space and run the same command again"
             .into(),
         Some(rusqlite::ErrorCode::SystemIoFailure) => format!(
-            "cannot write to the disk ({err}); the unfinished write was rolled back: \
+            "the disk failed a read or write ({err}); the unfinished write was rolled back: \
              check free space and file size limits, then run the same command again"
         ),
         Some(rusqlite::ErrorCode::ReadOnly) => "is read-only here (its file, its folder or the file system); \
