@@ -27,6 +27,10 @@ pub enum Error {
     #[error("{0}")]
     Invalid(String),
 
+    /// The user pressed Ctrl-C; what came before was written.
+    #[error("interrupted")]
+    Interrupted,
+
     #[error(transparent)]
     Sqlite(#[from] rusqlite::Error),
 }

@@ -2,7 +2,7 @@
 //! store each document with its statements in one transaction.
 
 use super::util::{parse_optional_date, stance_lexicon};
-use super::{Context, Outcome};
+use super::{interrupt, Context, Outcome};
 use crate::extract::read::{expand_paths, read_items, Item, Notice, Overrides};
 use crate::extract::topics::TopicMatcher;
 use crate::extract::Extractor;
@@ -67,10 +67,22 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let extractor = Extractor::new(lexicon, TopicMatcher::new(store.topic_defs()?));
     let files = expand_paths(&args.paths);
     let progress = progress_bar(files.len());
-    let mut writer = Writer { store: &mut store, mode, progress: &progress, tally: Tally::default(), batch: Batch::default() };
+    let mut writer = Writer {
+        store: &mut store,
+        mode,
+        progress: &progress,
+        tally: Tally::default(),
+        batch: Batch::default(),
+        files_done: 0,
+    };
+    interrupt::catch();
     let result = extract_in_order(&files, &overrides, &extractor, jobs, |unit| writer.take(unit))
         .and_then(|()| writer.flush());
     progress.finish_and_clear();
+    if let Err(crate::Error::Interrupted) = result {
+        eprintln!("claimdb: {}", interrupted(&writer.tally, writer.files_done, files.len()));
+        return Ok(Outcome::Interrupted);
+    }
     if let Err(e) = result {
         eprintln!("claimdb: stopped after {}", summary(&writer.tally));
         return Err(e.into());
@@ -172,6 +184,9 @@ struct Batch {
     documents: usize,
     bytes: usize,
     statements: usize,
+    /// When the first unit came in: a batch is also written once it is this
+    /// old, so that readers and a rerun after a crash see steady progress.
+    started: Option<std::time::Instant>,
 }
 
 /// A batch is written when it holds this many documents, bytes of text or
@@ -180,6 +195,7 @@ struct Batch {
 const BATCH_DOCUMENTS: usize = 1000;
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
 const BATCH_STATEMENTS: usize = 50_000;
+const BATCH_AGE: std::time::Duration = std::time::Duration::from_millis(250);
 
 /// The one thread that writes: batches of whole documents, each document
 /// all-or-nothing inside its batch's transaction.
@@ -189,10 +205,20 @@ struct Writer<'a> {
     progress: &'a ProgressBar,
     tally: Tally,
     batch: Batch,
+    /// Input paths wholly handed over, for the message after Ctrl-C.
+    files_done: usize,
 }
 
 impl Writer<'_> {
+    /// Take the next unit in input order. After Ctrl-C, the next article is
+    /// not taken: what came before is written and the run stops with
+    /// `Error::Interrupted`.
     fn take(&mut self, unit: Unit) -> crate::Result<()> {
+        if matches!(unit, Unit::Article(..)) && interrupt::requested() {
+            self.flush()?;
+            return Err(crate::Error::Interrupted);
+        }
+        self.batch.started.get_or_insert_with(std::time::Instant::now);
         if let Unit::Article(doc, statements) = &unit {
             self.batch.documents += 1;
             self.batch.bytes += doc.text.len();
@@ -201,7 +227,8 @@ impl Writer<'_> {
         self.batch.units.push(unit);
         let full = self.batch.documents >= BATCH_DOCUMENTS
             || self.batch.bytes >= BATCH_BYTES
-            || self.batch.statements >= BATCH_STATEMENTS;
+            || self.batch.statements >= BATCH_STATEMENTS
+            || self.batch.started.is_some_and(|t| t.elapsed() >= BATCH_AGE);
         if full {
             self.flush()?;
         }
@@ -232,7 +259,10 @@ impl Writer<'_> {
         for unit in units {
             match unit {
                 Unit::Notice(notice) => report_notice(self.progress, &notice, &mut self.tally),
-                Unit::FileDone => self.progress.inc(1),
+                Unit::FileDone => {
+                    self.files_done += 1;
+                    self.progress.inc(1);
+                }
                 Unit::Article(doc, _) => match reports.next().expect("a report per article") {
                     Ok(report) => {
                         self.tally.documents += usize::from(!report.already_stored);
@@ -264,6 +294,15 @@ fn summary(tally: &Tally) -> String {
     format!(
         "{} documents added ({} already stored), {} statements, {} new speakers, {} inputs skipped",
         tally.documents, tally.already_stored, tally.statements, tally.new_speakers, tally.skipped
+    )
+}
+
+fn interrupted(tally: &Tally, files_done: usize, files: usize) -> String {
+    format!(
+        "interrupted after {} documents, in file {} of {files}: {}; run the same command again to continue",
+        tally.documents + tally.already_stored,
+        (files_done + 1).min(files),
+        summary(tally)
     )
 }
 

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod import;
 pub mod ingest;
 pub mod init;
+pub mod interrupt;
 pub mod query;
 pub mod report;
 pub mod show;
@@ -70,6 +71,9 @@ pub enum Outcome {
     /// The command finished, but some inputs were skipped (exit code 3), so a
     /// script can tell "all went in" from "most went in".
     Partial,
+    /// The user pressed Ctrl-C; the command stopped cleanly after the
+    /// document it was storing (exit code 130, as shells expect).
+    Interrupted,
 }
 
 impl Outcome {
@@ -77,6 +81,7 @@ impl Outcome {
         match self {
             Outcome::Done => ExitCode::SUCCESS,
             Outcome::Partial => ExitCode::from(3),
+            Outcome::Interrupted => ExitCode::from(interrupt::EXIT_CODE),
         }
     }
 }
@@ -89,19 +94,32 @@ pub struct Context {
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context { db: cli.db };
-    match cli.command {
-        Command::Init(args) => init::run(args, &ctx),
-        Command::Ingest(args) => ingest::run(args, &ctx),
-        Command::Extract(args) => extract::run(args, &ctx),
-        Command::Add(args) => add::run(args, &ctx),
-        Command::Query(args) => query::run(args, &ctx),
-        Command::Speakers(args) => speakers::run(args, &ctx),
-        Command::Show(args) => show::run(args, &ctx),
-        Command::Edit(args) => edit::run(args, &ctx),
-        Command::Delete(args) => edit::run_delete(args, &ctx),
-        Command::Export(args) => export::run(args, &ctx),
-        Command::Import(args) => import::run(args, &ctx),
-        Command::Topics(args) => topics::run(args, &ctx),
-        Command::Report(args) => report::run(args, &ctx),
+    run_command(cli.command, &ctx).map_err(|err| {
+        // A bare SQLite error (disk full, read-only) gets the database's name.
+        if !matches!(err.downcast_ref(), Some(crate::Error::Sqlite(_))) {
+            return err;
+        }
+        match err.downcast::<crate::Error>() {
+            Ok(err) => crate::store::name_database(&ctx.db, err).into(),
+            Err(err) => err,
+        }
+    })
+}
+
+fn run_command(command: Command, ctx: &Context) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Init(args) => init::run(args, ctx),
+        Command::Ingest(args) => ingest::run(args, ctx),
+        Command::Extract(args) => extract::run(args, ctx),
+        Command::Add(args) => add::run(args, ctx),
+        Command::Query(args) => query::run(args, ctx),
+        Command::Speakers(args) => speakers::run(args, ctx),
+        Command::Show(args) => show::run(args, ctx),
+        Command::Edit(args) => edit::run(args, ctx),
+        Command::Delete(args) => edit::run_delete(args, ctx),
+        Command::Export(args) => export::run(args, ctx),
+        Command::Import(args) => import::run(args, ctx),
+        Command::Topics(args) => topics::run(args, ctx),
+        Command::Report(args) => report::run(args, ctx),
     }
 }

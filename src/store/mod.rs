@@ -145,9 +145,7 @@ impl Store {
                 tx.execute_batch(migration).map_err(|e| db_error(&path, e))?;
             }
         }
-        // user_version cannot take a bound parameter; SCHEMA_VERSION is our constant.
-        tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION};"))
-            .map_err(|e| db_error(&path, e))?;
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(|e| db_error(&path, e))?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         self.enable_wal();
         Ok(())
@@ -192,7 +190,34 @@ fn check_file_is_sqlite_or_empty(path: &Path) -> Result<()> {
 }
 
 fn db_error(path: &Path, err: rusqlite::Error) -> Error {
-    Error::Database { path: path.to_path_buf(), message: err.to_string() }
+    Error::Database { path: path.to_path_buf(), message: describe(&err) }
+}
+
+/// Name the database in a bare SQLite error (a full disk, a read-only file)
+/// that reached the command layer; other errors pass through unchanged.
+pub fn name_database(path: &Path, err: Error) -> Error {
+    match err {
+        Error::Sqlite(e) => db_error(path, e),
+        other => other,
+    }
+}
+
+/// What a failing SQLite call means for the person at the terminal. Every
+/// write is one transaction, so a failure stores nothing of the unfinished one.
+fn describe(err: &rusqlite::Error) -> String {
+    match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => "the disk is full (or the file reached its size limit); \
+             the unfinished write was rolled back: free some space and run the same command again"
+            .into(),
+        Some(rusqlite::ErrorCode::SystemIoFailure) => format!(
+            "the disk failed a read or write ({err}); the unfinished write was rolled back: \
+             check free space and file size limits, then run the same command again"
+        ),
+        Some(rusqlite::ErrorCode::ReadOnly) => "is read-only here (its file, its folder or the file system); \
+             check the permissions of the file and of its folder, where SQLite keeps its -wal and -shm files"
+            .into(),
+        _ => err.to_string(),
+    }
 }
 
 /// Today's time as stored in `*_at` columns.

@@ -100,3 +100,67 @@ impl Workdir {
 pub fn column(rows: &[serde_json::Value], field: &str) -> Vec<serde_json::Value> {
     rows.iter().map(|row| row[field].clone()).collect()
 }
+
+/// `n` distinct news-like articles as JSON Lines (`tag` keeps two sets apart).
+pub fn articles_jsonl(n: usize, tag: &str) -> String {
+    (0..n)
+        .map(|i| {
+            let text = format!(
+                "Report {tag} {i}. Ada Park said the harbor bridge {i} will open in May. \
+                 \"We are ready for it,\" Park said on Tuesday. Ben Ortiz argued that the budget of {i} million is far too high."
+            );
+            serde_json::json!({ "text": text, "title": format!("Bridge {tag} {i}") }).to_string() + "\n"
+        })
+        .collect()
+}
+
+/// Documents, statements and speakers in a database, read with SQLite itself.
+pub fn db_counts(db: &Path) -> (i64, i64, i64) {
+    let conn = rusqlite::Connection::open(db).expect("open the database");
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM statements), (SELECT count(*) FROM speakers)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )
+    .expect("count rows")
+}
+
+/// Documents stored so far, 0 while the database or its tables do not exist
+/// yet or a writer holds a lock (read-only, so a running writer is not disturbed).
+pub fn documents_so_far(db: &Path) -> i64 {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+    rusqlite::Connection::open_with_flags(db, flags)
+        .and_then(|conn| conn.query_row("SELECT count(*) FROM documents", [], |r| r.get(0)))
+        .unwrap_or(0)
+}
+
+impl Workdir {
+    /// Start `claimdb --db <this db> ARGS` in the background, output captured.
+    pub fn spawn(&self, args: &[&str]) -> std::process::Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdb"))
+            .current_dir(self.dir.path())
+            .env_remove("CLAIMDB_DB")
+            .arg("--db")
+            .arg(&self.db)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start claimdb")
+    }
+
+    /// Wait until `child` has stored its first document (or has ended).
+    pub fn wait_for_first_document(&self, child: &mut std::process::Child) {
+        self.wait_for_documents(child, 1)
+    }
+
+    /// Wait until `child` has stored `n` documents (or has ended).
+    pub fn wait_for_documents(&self, child: &mut std::process::Child, n: i64) {
+        while documents_so_far(&self.db) < n {
+            if child.try_wait().expect("poll claimdb").is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+    }
+}

@@ -150,6 +150,23 @@ fn read_stdin(overrides: &Overrides) -> Vec<Item> {
     read_text_from(Box::new(io::stdin().lock()), "-", overrides)
 }
 
+/// Read bytes held in memory as a file of `format` named `location` would be
+/// read: the same checks, notices and documents (what the fuzz targets drive).
+pub fn read_bytes(bytes: &[u8], location: &str, format: Format, overrides: &Overrides) -> Vec<Item> {
+    let reader = match sniff(Box::new(bytes), location) {
+        Ok(reader) => reader,
+        Err(notice) => return vec![Item::Notice(notice)],
+    };
+    match format {
+        Format::Jsonl => {
+            // JsonlItems wants an owned reader; the copy is the caller's bytes once.
+            let owned: Box<dyn BufRead> = Box::new(Cursor::new(bytes.to_vec()));
+            JsonlItems::new(owned, location.to_string(), None, overrides.clone()).collect()
+        }
+        format => read_whole(reader, location, Path::new(location), format, overrides),
+    }
+}
+
 /// Read one article of plain text (with optional front matter) from any
 /// reader, as `-` reads standard input; `location` names it in notices and
 /// becomes the document's path. Binary and empty input is skipped.
