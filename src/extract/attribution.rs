@@ -159,10 +159,22 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
             continue;
         }
-        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+        if let Some(a) = dash_signature(layout.text, q) {
+            out.push(a);
             continue;
         }
         let si = layout.sentences.partition_point(|s| s.end <= q.span.start);
+        if let Some(sentence) = layout.sentences.get(si) {
+            tokenize(layout.text, sentence.clone(), &mut toks);
+            let rules = SentenceRules { layout, toks: &toks, index: si, found: Vec::new() };
+            if let Some(a) = rules.verb_before_quote(q) {
+                out.push(a);
+                continue;
+            }
+        }
+        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+            continue;
+        }
         // The sentence where the quotation ends holds a trailing cue; the one
         // where it starts a leading one.
         let se = layout.sentences.partition_point(|s| s.end < q.span.end);
@@ -181,6 +193,28 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         }
     }
     out
+}
+
+/// "“…” ― Jane Doe": a quotation signed with a dash and a name that ends
+/// its line (readers' comments, epigraphs). The dash is the cue.
+fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
+    let rest = &text[q.span.end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let after_space = line.trim_start_matches(|c: char| c.is_whitespace());
+    let dash = after_space.chars().next().filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let dash_start = q.span.end + (line.len() - after_space.len());
+    let name = after_space[dash.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace());
+    let name_start = dash_start + dash.len_utf8() + (after_space.len() - dash.len_utf8() - name.len());
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let words = name.split_whitespace().count();
+    if !(1..=6).contains(&words) || !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    Some(Attribution {
+        source: Some(name_start..name_start + name.len()),
+        cue: dash_start..dash_start + dash.len_utf8(),
+        content: vec![q.span.clone()],
+    })
 }
 
 /// A quotation standing alone right after a paragraph that reports someone
@@ -486,6 +520,7 @@ impl SentenceRules<'_> {
             return self.content_before(j);
         }
         match self.toks[i].kind {
+            TokKind::Colon if i + 1 >= n => self.quote_after_colon(),
             TokKind::Colon => self.content_after(i + 1, next_cue),
             TokKind::Comma => {
                 let before = self.content_before(j);
@@ -528,6 +563,70 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before(j),
         }
+    }
+
+    /// "He said:" closing its paragraph: the quotation opening the next one
+    /// (and the quotations that carry it on) is what was said.
+    fn quote_after_colon(&self) -> Option<Vec<Range<usize>>> {
+        let here = &self.layout.sentences[self.index];
+        let next = self.layout.sentences.get(self.index + 1)?;
+        if !self.text()[here.end..next.start].trim().is_empty() {
+            return None;
+        }
+        let q = quote_starting_at(self.layout.quotes, next.start)?;
+        let mut pieces = vec![q.span.clone()];
+        let rules = SentenceRules { layout: self.layout, toks: self.toks, index: self.index + 1, found: Vec::new() };
+        rules.follow_on_quotes(&mut pieces);
+        Some(pieces)
+    }
+
+    /// A quotation inside a clause whose verb is not in the lexicon ("Bush
+    /// hailed the plan as “a bright idea”", "He commanded the party to “act”"):
+    /// the subject is the source, the verb the cue, the rest of the clause the
+    /// content.
+    fn verb_before_quote(&self, q: &Quote) -> Option<Attribution> {
+        let text = self.text();
+        let qt = self.tok_index(q.span.start);
+        if qt >= self.toks.len() || self.toks[qt].start != q.span.start {
+            return None;
+        }
+        let mut v = qt;
+        while v > 0 && qt - v < 12 {
+            v -= 1;
+            let tok = &self.toks[v];
+            if !tok.is_word() {
+                if matches!(tok.kind, TokKind::End | TokKind::Semicolon | TokKind::Colon) || tok.is_quote() {
+                    return None;
+                }
+                continue;
+            }
+            if !finite_verb_like(&text[tok.range()]) || v == 0 || lower_eq(text, &self.toks[v - 1], &["to", "the", "a", "an", "of"]) {
+                continue;
+            }
+            let mut j = v;
+            while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
+                j -= 1;
+            }
+            let Some(source) = self.source_left(j) else { continue };
+            if !self.agent_like(&source) {
+                return None;
+            }
+            let clause = self.clause_from(v + 1, None)?;
+            let end = clause.end.max(q.span.end);
+            return Some(Attribution { source: Some(source), cue: tok.range(), content: vec![clause.start..end] });
+        }
+        None
+    }
+
+    /// A pronoun for a person or a capitalised name: who can say something.
+    fn agent_like(&self, source: &Range<usize>) -> bool {
+        let words = &self.text()[source.clone()];
+        let first = words.split_whitespace().next().unwrap_or_default();
+        if matches!(first.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "who") {
+            return true;
+        }
+        words.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
     }
 
     /// Content ahead of the source: the clause or quotation before it.
@@ -1045,6 +1144,21 @@ impl SentenceRules<'_> {
     }
 }
 
+/// A lower-case word that may be a finite verb: "-ed", "-s" (not "-ss",
+/// "-us", "-is") or a common irregular past.
+fn finite_verb_like(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said", "told", "wrote", "spoke", "put", "made", "gave", "took", "called", "thought", "felt", "saw", "knew",
+        "sang", "swore", "threw", "shot", "drew", "got", "went", "came", "held", "brought", "sent", "kept", "left",
+    ];
+    if !word.chars().next().is_some_and(|c| c.is_ascii_lowercase()) || word.len() < 3 {
+        return false;
+    }
+    IRREGULAR.contains(&word)
+        || word.ends_with("ed") && word.len() > 4
+        || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") && !word.ends_with("’s") && word.len() > 3
+}
+
 fn looks_verbal(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "remains" | "remained" | "has" | "is" | "was" | "will" | "would")
@@ -1206,6 +1320,32 @@ mod tests {
     #[test]
     fn quote_with_an_unlisted_verb_before_it() {
         assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected", "“So there is room to move?”"));
+    }
+
+    #[test]
+    fn quote_signed_with_a_dash_and_a_name() {
+        assert_eq!(one("“The river smells worse every summer.” ― Ida Brook\n"), triple("Ida Brook", "―", "“The river smells worse every summer.”"));
+    }
+
+    #[test]
+    fn colon_closing_a_paragraph_introduces_the_next_quote() {
+        assert_eq!(
+            one("The council wrote:\n\n“Fares will rise in the spring. Nobody likes it.”"),
+            triple("The council", "wrote", "“Fares will rise in the spring. Nobody likes it.”")
+        );
+    }
+
+    #[test]
+    fn mixed_quote_with_an_unlisted_verb_takes_the_clause() {
+        assert_eq!(
+            one("Governor Lane hailed the budget as “a turning point for the state.”"),
+            triple("Governor Lane", "hailed", "the budget as “a turning point for the state.”")
+        );
+    }
+
+    #[test]
+    fn quote_after_a_thing_is_no_statement() {
+        assert_eq!(run("It remains “the best deal in town.”"), vec![]);
     }
 
     #[test]
