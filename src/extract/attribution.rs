@@ -159,7 +159,7 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
             continue;
         }
-        if let Some(a) = dash_signature(layout.text, q) {
+        if let Some(a) = dash_signature(layout.text, q).or_else(|| name_colon_quote(layout, q)) {
             out.push(a);
             continue;
         }
@@ -195,6 +195,13 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
     out
 }
 
+/// Whether the quotation's words end with punctuation inside the marks
+/// ("…,”", "…!”"): then it is a whole utterance, not a phrase in a clause.
+fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
+    let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
+    inner.ends_with([',', '.', '!', '?', ';', '…'])
+}
+
 /// "“…” ― Jane Doe": a quotation signed with a dash and a name that ends
 /// its line (readers' comments, epigraphs). The dash is the cue.
 fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
@@ -215,6 +222,27 @@ fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
         cue: dash_start..dash_start + dash.len_utf8(),
         content: vec![q.span.clone()],
     })
+}
+
+/// "Philip Bump: “…”", "- HuffPollster: “…”": a short capitalised name and
+/// a colon right before the quotation; the colon is the cue.
+fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution> {
+    let text = layout.text;
+    let before = text[..q.span.start].trim_end_matches(|c: char| c.is_whitespace());
+    let colon = before.strip_suffix(':')?;
+    let line_start = colon.rfind(['\n', '-', '—', '.', '(']).map_or(0, |i| i + colon[i..].chars().next().map_or(1, char::len_utf8));
+    let name = colon[line_start..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "of" | "the");
+    if !(1..=4).contains(&words.len()) || !words.iter().all(capitalised) || !words[0].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if matches!(words[0], "From" | "Here" | "More" | "Update" | "Note" | "Editor" | "Watch" | "Read" | "The" | "This" | "It") && words.len() == 1 {
+        return None;
+    }
+    let start = colon.len() - colon[line_start..].trim_start().len();
+    let end = start + name.len();
+    Some(Attribution { source: Some(start..end), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()] })
 }
 
 /// A quotation standing alone right after a paragraph that reports someone
@@ -525,6 +553,9 @@ impl SentenceRules<'_> {
             TokKind::Comma => {
                 let before = self.content_before(j);
                 let follows_quote = i + 1 < n && self.toks[i + 1].is_quote();
+                // "Asked about it, Lee said, “…”": an introductory clause
+                // before the source is not what was said.
+                let before = before.filter(|p| !follows_quote || self.text()[..p[0].end].ends_with(['”', '"', '\'']));
                 match (before, follows_quote) {
                     (Some(mut pieces), true) => {
                         if let Some(more) = self.content_after(i + 1, next_cue) {
@@ -727,7 +758,10 @@ impl SentenceRules<'_> {
         if self.toks[i].is_quote() {
             if let Some(q) = quote_starting_at(self.layout.quotes, self.toks[i].start) {
                 let sentence_end = self.layout.sentences[self.index].end;
-                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || self.new_clause_at(q.span.end) {
+                // A quotation closed without punctuation is part of a longer
+                // clause ("“budget reforms” and taxes would pay for it").
+                let closes = q_closes_with_punctuation(self.text(), q);
+                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || closes && self.new_clause_at(q.span.end) {
                     vec![q.span.clone()]
                 } else {
                     vec![q.span.start..self.trimmed_end(sentence_end)]
@@ -1341,6 +1375,16 @@ mod tests {
             one("Governor Lane hailed the budget as “a turning point for the state.”"),
             triple("Governor Lane", "hailed", "the budget as “a turning point for the state.”")
         );
+    }
+
+    #[test]
+    fn name_and_colon_before_a_quote() {
+        assert_eq!(one("Turnout was low - Ada Pike: “Nobody came out in the rain.”"), triple("Ada Pike", ":", "“Nobody came out in the rain.”"));
+    }
+
+    #[test]
+    fn cue_after_a_no_break_space() {
+        assert_eq!(one("“The dam will hold,” Omar\u{a0}said."), triple("Omar", "said", "“The dam will hold,”"));
     }
 
     #[test]
