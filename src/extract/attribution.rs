@@ -58,6 +58,9 @@ const LEFT_STOPS: &[&str] = &[
     "up", "down", "off", "like", "unlike", "per", "via", "ago", "last", "recently", "wrote", "told", "asked",
 ];
 
+/// Verbs of impression, handled by `impression`.
+const IMPRESSIONS: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
+
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
@@ -308,6 +311,7 @@ impl SentenceRules<'_> {
             return;
         }
         let found = match cue.form {
+            _ if lower_eq(self.text(), &self.toks[k], IMPRESSIONS) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Participle => {
                 if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
@@ -323,6 +327,33 @@ impl SentenceRules<'_> {
         if let Some(a) = found {
             self.found.push(a);
         }
+    }
+
+    /// "Lee seemed to waver", "the team appeared paralyzed": an impression
+    /// nobody is said to hold. PolNeAR gives it no source; the content is the
+    /// subject and what it seemed.
+    fn impression(&self, k: usize, after: usize) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        if after >= n || !self.toks[after].is_word() {
+            return None;
+        }
+        let appear = text[self.toks[k].range()].to_ascii_lowercase().starts_with("appear");
+        if appear && !lower_eq(text, &self.toks[after], &["to", "that"]) || lower_eq(text, &self.toks[after], ADVERBIAL_STARTS) && !lower_eq(text, &self.toks[after], &["to"]) {
+            return None; // "appeared on television", "seemed at ease"
+        }
+        let rest = self.clause_from(after, None)?;
+        let mut j = k;
+        while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
+            j -= 1;
+        }
+        let mut content = Vec::new();
+        if let Some(subject) = self.source_left(j).filter(|_| !lower_eq(text, &self.toks[j - 1], &["it", "there"])) {
+            content.push(subject);
+        }
+        content.push(rest);
+        let cue = self.toks[k].range();
+        Some(Attribution { source: None, cue, content })
     }
 
     /// "CONTENT, according to SOURCE." / "According to SOURCE, CONTENT."
@@ -1385,6 +1416,16 @@ mod tests {
     #[test]
     fn cue_after_a_no_break_space() {
         assert_eq!(one("“The dam will hold,” Omar\u{a0}said."), triple("Omar", "said", "“The dam will hold,”"));
+    }
+
+    #[test]
+    fn impression_has_no_source_and_keeps_the_subject() {
+        assert_eq!(one("The mayor seemed to waver on the plan."), triple("", "seemed", "The mayor | to waver on the plan"));
+    }
+
+    #[test]
+    fn appearing_somewhere_is_no_impression() {
+        assert_eq!(run("The mayor appeared on the radio."), vec![]);
     }
 
     #[test]
