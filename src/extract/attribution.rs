@@ -14,12 +14,18 @@ use super::tokens::{tokenize, Tok, TokKind};
 use std::ops::Range;
 
 /// One attribution found in the text, in byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Attribution {
     pub source: Option<Range<usize>>,
     pub cue: Range<usize>,
     /// Pieces in text order (several for an interrupted quotation).
     pub content: Vec<Range<usize>>,
+    /// A position the source held before the one reported ("shifted from
+    /// backing A to …"): said at some earlier, unknown time.
+    pub earlier_position: bool,
+    /// Hedged by a word outside the cue and the content ("seemingly shifted
+    /// … to opposing B").
+    pub hedged: bool,
 }
 
 /// Everything the rules need about the document.
@@ -126,7 +132,8 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
         let head = &layout.text.as_bytes()[sentence.start..sentence.end.min(sentence.start + 48)];
         let maybe_headline = head.contains(&b':');
-        if cues.is_empty() && !maybe_headline {
+        let maybe_shift = layout.text[sentence.clone()].contains(" from ");
+        if cues.is_empty() && !maybe_headline && !maybe_shift {
             continue;
         }
         tokenize(layout.text, sentence.clone(), &mut toks);
@@ -135,6 +142,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             if let Some(a) = sent.colon_headline() {
                 sent.found.push(a);
             }
+        }
+        if maybe_shift {
+            let shift = sent.position_shift();
+            sent.found.extend(shift);
         }
         for (n, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(n + 1).map(|c| c.span.start);
@@ -224,6 +235,7 @@ fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
         source: Some(name_start..name_start + name.len()),
         cue: dash_start..dash_start + dash.len_utf8(),
         content: vec![q.span.clone()],
+        ..Default::default()
     })
 }
 
@@ -245,7 +257,7 @@ fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution> {
     }
     let start = colon.len() - colon[line_start..].trim_start().len();
     let end = start + name.len();
-    Some(Attribution { source: Some(start..end), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()] })
+    Some(Attribution { source: Some(start..end), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()], ..Default::default() })
 }
 
 /// A quotation standing alone right after a paragraph that reports someone
@@ -266,7 +278,7 @@ fn orphan_quote(layout: &Layout, found: &[Attribution], extra: &[Attribution], q
     if gap.matches('\n').count() > 2 || gap.split_whitespace().count() > 12 {
         return None;
     }
-    Some(Attribution { source: last.source.clone(), cue: q.span.start..q.span.start, content: vec![q.span.clone()] })
+    Some(Attribution { source: last.source.clone(), cue: q.span.start..q.span.start, content: vec![q.span.clone()], ..Default::default() })
 }
 
 fn inside_quote(quotes: &[Quote], at: usize) -> bool {
@@ -329,6 +341,60 @@ impl SentenceRules<'_> {
         }
     }
 
+    /// "Lee shifted from backing the levy to opposing it": two positions of
+    /// one source, the first held earlier (`earlier_position`). A hedge
+    /// before the verb ("seemingly shifted") hedges the new position.
+    fn position_shift(&self) -> Vec<Attribution> {
+        const SHIFTS: &[&str] = &["shifted", "moved", "switched", "pivoted", "went", "turned", "swung", "flipped", "changed", "evolved"];
+        const PARTICLES: &[&str] = &["for", "against", "on", "about", "with"];
+        const HEDGES: &[&str] = &["seemingly", "apparently", "reportedly", "allegedly", "supposedly"];
+        let text = self.text();
+        let n = self.toks.len();
+        let gerund = |t: usize| t < n && self.toks[t].is_word() && text[self.toks[t].range()].ends_with("ing");
+        let Some(v) = (0..n.saturating_sub(2)).find(|&v| lower_eq(text, &self.toks[v], SHIFTS) && lower_eq(text, &self.toks[v + 1], &["from"]) && gerund(v + 2)) else {
+            return Vec::new();
+        };
+        let g1 = v + 2;
+        let mut c1 = g1 + 1;
+        if c1 < n && lower_eq(text, &self.toks[c1], PARTICLES) {
+            c1 += 1;
+        }
+        let Some(to) = (c1 + 1..n.saturating_sub(1)).find(|&t| lower_eq(text, &self.toks[t], &["to"]) && gerund(t + 1)) else {
+            return Vec::new();
+        };
+        let g2 = to + 1;
+        let mut c2 = g2 + 1;
+        if c2 < n && lower_eq(text, &self.toks[c2], PARTICLES) {
+            c2 += 1;
+        }
+        let mut j = v;
+        let mut hedged = false;
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], AUXILIARIES) || lower_eq(text, &self.toks[j - 1], HEDGES)) {
+            hedged |= lower_eq(text, &self.toks[j - 1], HEDGES);
+            j -= 1;
+        }
+        let Some(source) = self.source_left(j).or_else(|| self.subject(j)) else { return Vec::new() };
+        let Some(later) = (c2 < n).then(|| self.clause_from(c2, None)).flatten() else { return Vec::new() };
+        let mut out = Vec::new();
+        if c1 < to {
+            out.push(Attribution {
+                source: Some(source.clone()),
+                cue: self.toks[v].start..self.toks[c1 - 1].end,
+                content: vec![self.toks[c1].start..self.toks[to - 1].end],
+                earlier_position: true,
+                hedged: false,
+            });
+        }
+        out.push(Attribution {
+            source: Some(source),
+            cue: self.toks[g2].start..self.toks[c2 - 1].end,
+            content: vec![later],
+            earlier_position: false,
+            hedged,
+        });
+        out
+    }
+
     /// "Lee seemed to waver", "the team appeared paralyzed": an impression
     /// nobody is said to hold. PolNeAR gives it no source; the content is the
     /// subject and what it seemed.
@@ -353,7 +419,7 @@ impl SentenceRules<'_> {
         }
         content.push(rest);
         let cue = self.toks[k].range();
-        Some(Attribution { source: None, cue, content })
+        Some(Attribution { source: None, cue, content, ..Default::default() })
     }
 
     /// "CONTENT, according to SOURCE." / "According to SOURCE, CONTENT."
@@ -375,7 +441,7 @@ impl SentenceRules<'_> {
         if content.is_empty() {
             return None;
         }
-        Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 
     /// "…, emphasizing that CONTENT": the source is the subject of the clause.
@@ -386,7 +452,7 @@ impl SentenceRules<'_> {
             after += 1; // ", adding, “…”"
         }
         let content = self.content_after(after, next_cue)?;
-        Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 
     /// A reporting verb: source before it (or after it, inverted), content
@@ -429,6 +495,7 @@ impl SentenceRules<'_> {
                 source: Some(self.toks[after + 1].start..self.toks[end - 1].end),
                 cue: cue.span.clone(),
                 content: vec![self.toks[start].start..self.toks[c - 1].end],
+                ..Default::default()
             });
         }
         let asked_clause = lower_eq(text, &self.toks[k], &["asked"]) && (k == 0 || lower_eq(text, &self.toks[k - 1], &["when", "after", "if", "once", "before", "while"]));
@@ -447,12 +514,12 @@ impl SentenceRules<'_> {
             if end <= start + 1 {
                 return None;
             }
-            return Some(Attribution { source: None, cue: cue.span.clone(), content: vec![self.toks[start].start..self.toks[end - 1].end] });
+            return Some(Attribution { source: None, cue: cue.span.clone(), content: vec![self.toks[start].start..self.toks[end - 1].end], ..Default::default() });
         }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
             let content = self.content_after(after, next_cue)?;
-            return Some(Attribution { source: None, cue: cue.span.clone(), content });
+            return Some(Attribution { source: None, cue: cue.span.clone(), content, ..Default::default() });
         }
         // "…, said Hemsley, the co-author of …": after a comma, a name right
         // after the verb is the source even if a comma pair stands before.
@@ -461,7 +528,7 @@ impl SentenceRules<'_> {
             let end = self.np_right(after);
             if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
                 if let Some(content) = self.content_before(j) {
-                    return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content });
+                    return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });
                 }
             }
         }
@@ -497,7 +564,7 @@ impl SentenceRules<'_> {
             _ => j,
         };
         let content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
-        Some(Attribution { source, cue: cue.span.clone(), content })
+        Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
     }
 
     /// Whether a source before a bare verb ("experts say") looks like a
@@ -675,7 +742,7 @@ impl SentenceRules<'_> {
             }
             let clause = self.clause_from(v + 1, None)?;
             let end = clause.end.max(q.span.end);
-            return Some(Attribution { source: Some(source), cue: tok.range(), content: vec![clause.start..end] });
+            return Some(Attribution { source: Some(source), cue: tok.range(), content: vec![clause.start..end], ..Default::default() });
         }
         None
     }
@@ -837,10 +904,10 @@ impl SentenceRules<'_> {
             p
         };
         if lower_eq(text, first, PRONOUNS) && verbish(&self.toks[start + 1]) {
-            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces });
+            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces, ..Default::default() });
         }
         if verbish(first) && is_capitalised(text, &self.toks[start + 1]) || lower_eq(text, &self.toks[start + 1], &["the", "a", "an"]) && verbish(first) {
-            return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[t - 1].end), cue: first.range(), content: pieces });
+            return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[t - 1].end), cue: first.range(), content: pieces, ..Default::default() });
         }
         // "Hartley beamed", "Donald Hartley beamed"
         let mut m = start;
@@ -848,7 +915,7 @@ impl SentenceRules<'_> {
             m += 1;
         }
         if m > start && m < t && verbish(&self.toks[m]) {
-            return Some(Attribution { source: Some(first.start..self.toks[m - 1].end), cue: self.toks[m].range(), content: pieces });
+            return Some(Attribution { source: Some(first.start..self.toks[m - 1].end), cue: self.toks[m].range(), content: pieces, ..Default::default() });
         }
         None
     }
@@ -872,7 +939,7 @@ impl SentenceRules<'_> {
         let source = self.source_left(t - 1)?;
         let mut content = vec![q.span.clone()];
         self.follow_on_quotes(&mut content);
-        Some(Attribution { source: Some(source), cue: verb.range(), content })
+        Some(Attribution { source: Some(source), cue: verb.range(), content, ..Default::default() })
     }
 
     /// Whether a new clause starts right after byte `at` ("… and said", ", adding").
@@ -925,6 +992,7 @@ impl SentenceRules<'_> {
             source: Some(name[0].start..name[name.len() - 1].end),
             cue: self.toks[colon].range(),
             content: vec![content],
+            ..Default::default()
         })
     }
 
@@ -1426,6 +1494,31 @@ mod tests {
     #[test]
     fn appearing_somewhere_is_no_impression() {
         assert_eq!(run("The mayor appeared on the radio."), vec![]);
+    }
+
+    #[test]
+    fn shift_from_one_position_to_another_gives_two_statements() {
+        let text = "Senator Vale shifted from backing the levy to opposing any new tax.";
+        assert_eq!(
+            run(text),
+            vec![
+                triple("Senator Vale", "shifted from backing", "the levy"),
+                triple("Senator Vale", "opposing", "any new tax"),
+            ]
+        );
+    }
+
+    #[test]
+    fn earlier_position_is_marked_and_a_hedge_carries_to_the_new_one() {
+        let text = "The union apparently moved from demanding a strike to seeking talks.";
+        let sentences = split_sentences(text);
+        let quotes = find_quotes(text);
+        let cues = CueLexicon::builtin().find(text);
+        let found = attribute(&Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues });
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].earlier_position && !found[0].hedged);
+        assert!(!found[1].earlier_position && found[1].hedged);
+        assert_eq!(&text[found[1].content[0].clone()], "talks");
     }
 
     #[test]

@@ -81,9 +81,12 @@ impl Extractor {
                 kind: crate::model::SpeakerKind::Unknown,
             },
         };
-        let judgement = self.stance.judge(cue, &content);
+        let mut judgement = self.stance.judge(cue, &content);
+        judgement.hedged |= a.hedged;
         let topic = self.topics.tag(&content).map(|t| t.name);
-        let date = dates::statement_date(&context_around_cue(text, a, sentences), doc.date);
+        // An earlier position ("shifted from backing A …") was held at some
+        // unknown time before the report: no date rather than a wrong one.
+        let date = if a.earlier_position { None } else { dates::statement_date(&context_around_cue(text, a, sentences), doc.date) };
         let to_spans = |ranges: &[Range<usize>]| Spans(ranges.iter().map(|r| index.span(r.start, r.end)).collect());
         Statement {
             speaker: speaker.name,
@@ -100,7 +103,7 @@ impl Extractor {
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
             cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
-            confidence: 0.7,
+            confidence: if a.earlier_position { 0.5 } else { 0.7 },
         }
     }
 }
