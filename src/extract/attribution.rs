@@ -155,6 +155,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     }
     let extra = quotes_without_cue_word(layout, &out);
     out.extend(extra);
+    out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
 }
@@ -214,6 +215,14 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
 fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
     let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
     inner.ends_with([',', '.', '!', '?', ';', '…'])
+}
+
+const NON_AGENTS: &str = include_str!("../../data/non_agents.txt");
+
+/// Whether a source names no one ("Recent developments", "the world").
+fn is_non_agent(source: &str) -> bool {
+    let source = source.trim_end_matches([',', '.']).trim();
+    NON_AGENTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).any(|w| w.eq_ignore_ascii_case(source))
 }
 
 /// "“…” ― Jane Doe": a quotation signed with a dash and a name that ends
@@ -1519,6 +1528,11 @@ mod tests {
         assert!(found[0].earlier_position && !found[0].hedged);
         assert!(!found[1].earlier_position && found[1].hedged);
         assert_eq!(&text[found[1].content[0].clone()], "talks");
+    }
+
+    #[test]
+    fn events_are_no_source() {
+        assert_eq!(run("Recent developments indicate that the talks will resume."), vec![]);
     }
 
     #[test]
