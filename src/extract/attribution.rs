@@ -598,7 +598,7 @@ impl SentenceRules<'_> {
         if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {
             let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
             let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
-            if !opens_more && !comma_quote {
+            if !opens_more && !comma_quote && !self.title_quote_before(j) {
                 if let Some(before) = self.content_before(j) {
                     return Some(before);
                 }
@@ -767,6 +767,21 @@ impl SentenceRules<'_> {
             && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
     }
 
+    /// "On “Face the Nation,” Ryan said …": the quotation before the source
+    /// is a title, introduced by a preposition or a possessive.
+    fn title_quote_before(&self, j: usize) -> bool {
+        let text = self.text();
+        let c = if self.toks[j - 1].is_quote() { j - 1 } else { j - 2 };
+        let Some(q) = quote_ending_at(self.layout.quotes, self.toks[c].end) else { return false };
+        let t = self.tok_index(q.span.start);
+        if t == 0 || self.toks[t].start != q.span.start || text[q.span.clone()].split_whitespace().count() > 5 {
+            return false;
+        }
+        let before = &self.toks[t - 1];
+        let word = &text[before.range()];
+        before.is_word() && (lower_eq(text, before, &["on", "of", "in", "at", "to", "with", "from", "by", "for", "during"]) || word.ends_with("’s") || word.ends_with("'s"))
+    }
+
     /// Content ahead of the source: the clause or quotation before it.
     fn content_before(&self, j: usize) -> Option<Vec<Range<usize>>> {
         // j is the first token of the verb group; walk back over the source.
@@ -899,7 +914,7 @@ impl SentenceRules<'_> {
             t += 1;
         }
         let words = t - start;
-        if words < 2 || !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
+        if words < 2 {
             return None;
         }
         let first = &self.toks[start];
@@ -912,6 +927,15 @@ impl SentenceRules<'_> {
             self.follow_on_quotes(&mut p);
             p
         };
+        // "“…,” she yells while running": a pronoun and a verb right after
+        // the quotation, whatever follows them.
+        let quote_closed_with_comma = q_closes_with_punctuation(text, q);
+        if quote_closed_with_comma && lower_eq(text, first, &["he", "she", "they"]) && verbish(&self.toks[start + 1]) {
+            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces, ..Default::default() });
+        }
+        if !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
+            return None;
+        }
         if lower_eq(text, first, PRONOUNS) && verbish(&self.toks[start + 1]) {
             return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces, ..Default::default() });
         }
@@ -1528,6 +1552,19 @@ mod tests {
         assert!(found[0].earlier_position && !found[0].hedged);
         assert!(!found[1].earlier_position && found[1].hedged);
         assert_eq!(&text[found[1].content[0].clone()], "talks");
+    }
+
+    #[test]
+    fn show_title_before_the_source_is_not_the_content() {
+        assert_eq!(
+            one("On “Meet the Press,” Senator Ada Voss said the bill would pass."),
+            triple("Senator Ada Voss", "said", "the bill would pass")
+        );
+    }
+
+    #[test]
+    fn pronoun_and_unlisted_verb_after_a_quote_with_more_words() {
+        assert_eq!(one("“Stop right there!” she yells while running."), triple("she", "yells", "“Stop right there!”"));
     }
 
     #[test]
