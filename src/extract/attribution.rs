@@ -132,7 +132,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
         let head = &layout.text.as_bytes()[sentence.start..sentence.end.min(sentence.start + 48)];
         let maybe_headline = head.contains(&b':');
-        let maybe_shift = layout.text[sentence.clone()].contains(" from ");
+        // Cheap test before tokenizing: every verb of `position_shift` ends
+        // in "ed" but "went" and "swung".
+        let plain = &layout.text[sentence.clone()];
+        let maybe_shift = plain.contains("ed from ") || plain.contains("went from ") || plain.contains("swung from ");
         if cues.is_empty() && !maybe_headline && !maybe_shift {
             continue;
         }
@@ -335,7 +338,11 @@ impl SentenceRules<'_> {
             _ if lower_eq(self.text(), &self.toks[k], IMPRESSIONS) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Participle => {
+                const CONTRACTED: &[&str] = &["he’s", "she’s", "they’re", "we’re", "i’m", "who’s", "he's", "she's", "they're", "we're", "i'm", "who's"];
                 if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
+                    self.finite(cue, k, after, next_cue)
+                } else if k > 0 && lower_eq(self.text(), &self.toks[k - 1], CONTRACTED) {
+                    // "He’s claiming that …": the contraction holds the subject.
                     self.finite(cue, k, after, next_cue)
                 } else if k > 0 && (self.toks[k - 1].kind == TokKind::Comma || k > 1 && self.toks[k - 1].is_quote() && self.toks[k - 2].kind == TokKind::Comma) {
                     self.participle(cue, k, after, next_cue)
@@ -1565,6 +1572,11 @@ mod tests {
     #[test]
     fn pronoun_and_unlisted_verb_after_a_quote_with_more_words() {
         assert_eq!(one("“Stop right there!” she yells while running."), triple("she", "yells", "“Stop right there!”"));
+    }
+
+    #[test]
+    fn progressive_after_a_contracted_pronoun() {
+        assert_eq!(one("She’s claiming that the vote was rigged."), triple("She’s", "claiming", "that the vote was rigged"));
     }
 
     #[test]
