@@ -141,3 +141,42 @@ fn json_format_is_one_array_of_the_jsonl_objects() {
     let array: Vec<Value> = serde_json::from_slice(&out.stdout).expect("one JSON array");
     assert_eq!(array, extract_jsonl(&[path]));
 }
+
+#[test]
+fn jobs_keep_the_input_order() {
+    let files = ["samples/zelensky-washington.txt", "tests/fixtures/harbour-vote.txt", "samples/zelensky-washington.txt"];
+    let one = extract_jsonl(&files);
+    let mut args = vec!["--jobs", "3"];
+    args.extend(files);
+    let parallel = extract_jsonl(&args);
+    assert!(!one.is_empty());
+    assert_eq!(one, parallel);
+}
+
+#[test]
+fn table_fits_the_width_asked_for() {
+    let out = Command::cargo_bin("claimdb")
+        .unwrap()
+        .env("CLAIMDB_WIDTH", "70")
+        .args(["extract", "samples/zelensky-washington.txt"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Rubio"), "{text}");
+    for line in text.lines() {
+        assert!(line.chars().count() <= 70, "too wide: {line}");
+    }
+}
+
+#[test]
+fn shift_gives_the_earlier_and_the_new_position() {
+    let rows = extract_jsonl(&["samples/zelensky-washington.txt"]);
+    let earlier = find(&rows, "Donald Trump", "shifted from advocating for");
+    assert_eq!(earlier["content"], "a ceasefire");
+    assert!(earlier["date"].is_null(), "the earlier position has no date: {earlier}");
+    let later = find(&rows, "Donald Trump", "pursuing");
+    assert_eq!(later["content"], "a longer-term peace agreement");
+    assert_eq!(later["stance"], "support");
+    assert_eq!(later["hedged"], true);
+}

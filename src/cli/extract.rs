@@ -7,6 +7,8 @@ use super::{Context, Outcome};
 use crate::extract::read::{expand_paths, read_path, Item, Overrides};
 use crate::extract::Extractor;
 use crate::model::{Document, Spans, Statement};
+use crate::output::{self, Rows};
+use serde_json::Value;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -34,6 +36,11 @@ pub struct Args {
     /// The title of every article read.
     #[arg(long)]
     pub title: Option<String>,
+
+    /// Extract this many documents at a time (threads); the output keeps the
+    /// input order.
+    #[arg(long, default_value_t = 1)]
+    pub jobs: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,67 +98,94 @@ impl<'a> StatementLine<'a> {
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     let overrides = Overrides { title: args.title.clone(), outlet: args.outlet.clone(), date: args.date };
     let extractor = Extractor::default();
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     let mut skipped = false;
-    // Pretty-printed objects, kept as text so fields stay in the JSONL order.
-    let mut json_rows: Vec<String> = Vec::new();
-    let mut table = new_table();
+    let mut docs = Vec::new();
     for path in expand_paths(&args.paths) {
         for item in read_path(&path, &overrides) {
-            let doc = match item {
-                Item::Article(doc) => doc,
+            match item {
+                Item::Article(doc) => docs.push(doc),
                 Item::Notice(notice) => {
                     skipped |= notice.skipped;
                     eprintln!("claimdb: {}: {}", notice.location, notice.message);
-                    continue;
                 }
-            };
-            // A bug in a rule must not sink a batch of thousands of articles:
-            // the article is reported and skipped, the others go through.
-            let Ok(statements) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(&doc))) else {
-                skipped = true;
-                eprintln!("claimdb: {}: extraction failed on this article (a bug; please report it); skipped", doc.path);
-                continue;
-            };
-            for s in &statements {
-                let line = StatementLine::new(&doc, s);
-                match args.format {
-                    ExtractFormat::Jsonl => {
-                        serde_json::to_writer(&mut out, &line)?;
-                        out.write_all(b"\n")?;
-                    }
-                    ExtractFormat::Json => json_rows.push(serde_json::to_string_pretty(&line)?),
-                    ExtractFormat::Table => add_row(&mut table, &doc, s),
+            }
+        }
+    }
+    let results = extract_all(&extractor, &docs, args.jobs.max(1));
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    // Pretty-printed objects, kept as text so fields stay in the JSONL order.
+    let mut json_rows: Vec<String> = Vec::new();
+    let mut table = Rows::new(&["doc", "date", "speaker", "cue", "content", "stance"]);
+    table.wide = Some(4);
+    for (doc, result) in docs.iter().zip(&results) {
+        let Some(statements) = result else {
+            skipped = true;
+            eprintln!("claimdb: {}: extraction failed on this article (a bug; please report it); skipped", doc.path);
+            continue;
+        };
+        for s in statements {
+            let line = StatementLine::new(doc, s);
+            match args.format {
+                ExtractFormat::Jsonl => {
+                    serde_json::to_writer(&mut out, &line)?;
+                    out.write_all(b"\n")?;
                 }
+                ExtractFormat::Json => json_rows.push(serde_json::to_string_pretty(&line)?),
+                ExtractFormat::Table => table.push(table_row(doc, s)),
             }
         }
     }
     match args.format {
         ExtractFormat::Jsonl => {}
         ExtractFormat::Json => writeln!(out, "[{}]", json_rows.join(",\n"))?,
-        ExtractFormat::Table => writeln!(out, "{table}")?,
+        ExtractFormat::Table => output::write(&mut out, &table, output::Format::Table)?,
     }
     out.flush()?;
     Ok(if skipped { Outcome::Partial } else { Outcome::Done })
 }
 
-fn new_table() -> comfy_table::Table {
-    let mut table = comfy_table::Table::new();
-    table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-    table.set_header(["doc", "date", "speaker", "cue", "content", "stance"]);
-    table
+/// Statements of every document, in input order, `jobs` documents at a
+/// time. `None` where extraction panicked: a bug in a rule must not sink a
+/// batch of thousands of articles; the article is reported and skipped.
+fn extract_all(extractor: &Extractor, docs: &[Document], jobs: usize) -> Vec<Option<Vec<Statement>>> {
+    let one = |doc: &Document| std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extractor.extract(doc))).ok();
+    if jobs <= 1 || docs.len() <= 1 {
+        return docs.iter().map(one).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut results: Vec<Option<Vec<Statement>>> = vec![None; docs.len()];
+    let done: Vec<Vec<(usize, Option<Vec<Statement>>)>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..jobs.min(docs.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(doc) = docs.get(i) else { break };
+                        mine.push((i, one(doc)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_default()).collect()
+    });
+    for (i, r) in done.into_iter().flatten() {
+        results[i] = r;
+    }
+    results
 }
 
-fn add_row(table: &mut comfy_table::Table, doc: &Document, s: &Statement) {
+fn table_row(doc: &Document, s: &Statement) -> Vec<Value> {
     let name = std::path::Path::new(&doc.path).file_name().map_or(doc.path.clone(), |n| n.to_string_lossy().into_owned());
     let stance = if s.hedged { format!("{} (hedged)", s.stance) } else { s.stance.to_string() };
-    table.add_row([
-        name,
-        s.date.map(|d| d.to_string()).unwrap_or_default(),
-        s.speaker.clone(),
-        s.cue.clone(),
-        s.content.clone(),
-        stance,
-    ]);
+    vec![
+        Value::from(name),
+        s.date.map_or(Value::Null, |d| Value::from(d.to_string())),
+        Value::from(s.speaker.clone()),
+        Value::from(s.cue.clone()),
+        Value::from(s.content.clone()),
+        Value::from(stance),
+    ]
 }

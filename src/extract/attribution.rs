@@ -14,12 +14,18 @@ use super::tokens::{tokenize, Tok, TokKind};
 use std::ops::Range;
 
 /// One attribution found in the text, in byte ranges.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Attribution {
     pub source: Option<Range<usize>>,
     pub cue: Range<usize>,
     /// Pieces in text order (several for an interrupted quotation).
     pub content: Vec<Range<usize>>,
+    /// A position the source held before the one reported ("shifted from
+    /// backing A to …"): said at some earlier, unknown time.
+    pub earlier_position: bool,
+    /// Hedged by a word outside the cue and the content ("seemingly shifted
+    /// … to opposing B").
+    pub hedged: bool,
 }
 
 /// Everything the rules need about the document.
@@ -57,6 +63,9 @@ const LEFT_STOPS: &[&str] = &[
     "must", "do", "does", "did", "who", "whom", "whose", "during", "through", "against", "among", "under", "out",
     "up", "down", "off", "like", "unlike", "per", "via", "ago", "last", "recently", "wrote", "told", "asked",
 ];
+
+/// Verbs of impression, handled by `impression`.
+const IMPRESSIONS: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 const RELATIVES: &[&str] = &["who", "which", "that"];
@@ -123,7 +132,11 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
         let head = &layout.text.as_bytes()[sentence.start..sentence.end.min(sentence.start + 48)];
         let maybe_headline = head.contains(&b':');
-        if cues.is_empty() && !maybe_headline {
+        // Cheap test before tokenizing: every verb of `position_shift` ends
+        // in "ed" but "went" and "swung".
+        let plain = &layout.text[sentence.clone()];
+        let maybe_shift = plain.contains("ed from ") || plain.contains("went from ") || plain.contains("swung from ");
+        if cues.is_empty() && !maybe_headline && !maybe_shift {
             continue;
         }
         tokenize(layout.text, sentence.clone(), &mut toks);
@@ -133,6 +146,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
                 sent.found.push(a);
             }
         }
+        if maybe_shift {
+            let shift = sent.position_shift();
+            sent.found.extend(shift);
+        }
         for (n, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(n + 1).map(|c| c.span.start);
             sent.attribute_cue(cue, next_cue);
@@ -141,6 +158,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     }
     let extra = quotes_without_cue_word(layout, &out);
     out.extend(extra);
+    out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
 }
@@ -159,10 +177,22 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
             continue;
         }
-        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+        if let Some(a) = dash_signature(layout.text, q).or_else(|| name_colon_quote(layout, q)) {
+            out.push(a);
             continue;
         }
         let si = layout.sentences.partition_point(|s| s.end <= q.span.start);
+        if let Some(sentence) = layout.sentences.get(si) {
+            tokenize(layout.text, sentence.clone(), &mut toks);
+            let rules = SentenceRules { layout, toks: &toks, index: si, found: Vec::new() };
+            if let Some(a) = rules.verb_before_quote(q) {
+                out.push(a);
+                continue;
+            }
+        }
+        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+            continue;
+        }
         // The sentence where the quotation ends holds a trailing cue; the one
         // where it starts a leading one.
         let se = layout.sentences.partition_point(|s| s.end < q.span.end);
@@ -183,6 +213,65 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
     out
 }
 
+/// Whether the quotation's words end with punctuation inside the marks
+/// ("…,”", "…!”"): then it is a whole utterance, not a phrase in a clause.
+fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
+    let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
+    inner.ends_with([',', '.', '!', '?', ';', '…'])
+}
+
+const NON_AGENTS: &str = include_str!("../../data/non_agents.txt");
+
+/// Whether a source names no one ("Recent developments", "the world").
+fn is_non_agent(source: &str) -> bool {
+    let source = source.trim_end_matches([',', '.']).trim();
+    NON_AGENTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).any(|w| w.eq_ignore_ascii_case(source))
+}
+
+/// "“…” ― Jane Doe": a quotation signed with a dash and a name that ends
+/// its line (readers' comments, epigraphs). The dash is the cue.
+fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
+    let rest = &text[q.span.end..];
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let after_space = line.trim_start_matches(|c: char| c.is_whitespace());
+    let dash = after_space.chars().next().filter(|c| matches!(c, '―' | '—' | '–'))?;
+    let dash_start = q.span.end + (line.len() - after_space.len());
+    let name = after_space[dash.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace());
+    let name_start = dash_start + dash.len_utf8() + (after_space.len() - dash.len_utf8() - name.len());
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let words = name.split_whitespace().count();
+    if !(1..=6).contains(&words) || !name.chars().next()?.is_uppercase() {
+        return None;
+    }
+    Some(Attribution {
+        source: Some(name_start..name_start + name.len()),
+        cue: dash_start..dash_start + dash.len_utf8(),
+        content: vec![q.span.clone()],
+        ..Default::default()
+    })
+}
+
+/// "Philip Bump: “…”", "- HuffPollster: “…”": a short capitalised name and
+/// a colon right before the quotation; the colon is the cue.
+fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution> {
+    let text = layout.text;
+    let before = text[..q.span.start].trim_end_matches(|c: char| c.is_whitespace());
+    let colon = before.strip_suffix(':')?;
+    let line_start = colon.rfind(['\n', '-', '—', '.', '(']).map_or(0, |i| i + colon[i..].chars().next().map_or(1, char::len_utf8));
+    let name = colon[line_start..].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "of" | "the");
+    if !(1..=4).contains(&words.len()) || !words.iter().all(capitalised) || !words[0].chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    if matches!(words[0], "From" | "Here" | "More" | "Update" | "Note" | "Editor" | "Watch" | "Read" | "The" | "This" | "It") && words.len() == 1 {
+        return None;
+    }
+    let start = colon.len() - colon[line_start..].trim_start().len();
+    let end = start + name.len();
+    Some(Attribution { source: Some(start..end), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()], ..Default::default() })
+}
+
 /// A quotation standing alone right after a paragraph that reports someone
 /// is, in news style, more of that person's words: PolNeAR annotates such
 /// quotes with the same source. The cue is left empty (none is written).
@@ -201,7 +290,7 @@ fn orphan_quote(layout: &Layout, found: &[Attribution], extra: &[Attribution], q
     if gap.matches('\n').count() > 2 || gap.split_whitespace().count() > 12 {
         return None;
     }
-    Some(Attribution { source: last.source.clone(), cue: q.span.start..q.span.start, content: vec![q.span.clone()] })
+    Some(Attribution { source: last.source.clone(), cue: q.span.start..q.span.start, content: vec![q.span.clone()], ..Default::default() })
 }
 
 fn inside_quote(quotes: &[Quote], at: usize) -> bool {
@@ -246,9 +335,14 @@ impl SentenceRules<'_> {
             return;
         }
         let found = match cue.form {
+            _ if lower_eq(self.text(), &self.toks[k], IMPRESSIONS) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Participle => {
+                const CONTRACTED: &[&str] = &["he’s", "she’s", "they’re", "we’re", "i’m", "who’s", "he's", "she's", "they're", "we're", "i'm", "who's"];
                 if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
+                    self.finite(cue, k, after, next_cue)
+                } else if k > 0 && lower_eq(self.text(), &self.toks[k - 1], CONTRACTED) {
+                    // "He’s claiming that …": the contraction holds the subject.
                     self.finite(cue, k, after, next_cue)
                 } else if k > 0 && (self.toks[k - 1].kind == TokKind::Comma || k > 1 && self.toks[k - 1].is_quote() && self.toks[k - 2].kind == TokKind::Comma) {
                     self.participle(cue, k, after, next_cue)
@@ -261,6 +355,87 @@ impl SentenceRules<'_> {
         if let Some(a) = found {
             self.found.push(a);
         }
+    }
+
+    /// "Lee shifted from backing the levy to opposing it": two positions of
+    /// one source, the first held earlier (`earlier_position`). A hedge
+    /// before the verb ("seemingly shifted") hedges the new position.
+    fn position_shift(&self) -> Vec<Attribution> {
+        const SHIFTS: &[&str] = &["shifted", "moved", "switched", "pivoted", "went", "turned", "swung", "flipped", "changed", "evolved"];
+        const PARTICLES: &[&str] = &["for", "against", "on", "about", "with"];
+        const HEDGES: &[&str] = &["seemingly", "apparently", "reportedly", "allegedly", "supposedly"];
+        let text = self.text();
+        let n = self.toks.len();
+        let gerund = |t: usize| t < n && self.toks[t].is_word() && text[self.toks[t].range()].ends_with("ing");
+        let Some(v) = (0..n.saturating_sub(2)).find(|&v| lower_eq(text, &self.toks[v], SHIFTS) && lower_eq(text, &self.toks[v + 1], &["from"]) && gerund(v + 2)) else {
+            return Vec::new();
+        };
+        let g1 = v + 2;
+        let mut c1 = g1 + 1;
+        if c1 < n && lower_eq(text, &self.toks[c1], PARTICLES) {
+            c1 += 1;
+        }
+        let Some(to) = (c1 + 1..n.saturating_sub(1)).find(|&t| lower_eq(text, &self.toks[t], &["to"]) && gerund(t + 1)) else {
+            return Vec::new();
+        };
+        let g2 = to + 1;
+        let mut c2 = g2 + 1;
+        if c2 < n && lower_eq(text, &self.toks[c2], PARTICLES) {
+            c2 += 1;
+        }
+        let mut j = v;
+        let mut hedged = false;
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], AUXILIARIES) || lower_eq(text, &self.toks[j - 1], HEDGES)) {
+            hedged |= lower_eq(text, &self.toks[j - 1], HEDGES);
+            j -= 1;
+        }
+        let Some(source) = self.source_left(j).or_else(|| self.subject(j)) else { return Vec::new() };
+        let Some(later) = (c2 < n).then(|| self.clause_from(c2, None)).flatten() else { return Vec::new() };
+        let mut out = Vec::new();
+        if c1 < to {
+            out.push(Attribution {
+                source: Some(source.clone()),
+                cue: self.toks[v].start..self.toks[c1 - 1].end,
+                content: vec![self.toks[c1].start..self.toks[to - 1].end],
+                earlier_position: true,
+                hedged: false,
+            });
+        }
+        out.push(Attribution {
+            source: Some(source),
+            cue: self.toks[g2].start..self.toks[c2 - 1].end,
+            content: vec![later],
+            earlier_position: false,
+            hedged,
+        });
+        out
+    }
+
+    /// "Lee seemed to waver", "the team appeared paralyzed": an impression
+    /// nobody is said to hold. PolNeAR gives it no source; the content is the
+    /// subject and what it seemed.
+    fn impression(&self, k: usize, after: usize) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        if after >= n || !self.toks[after].is_word() {
+            return None;
+        }
+        let appear = text[self.toks[k].range()].to_ascii_lowercase().starts_with("appear");
+        if appear && !lower_eq(text, &self.toks[after], &["to", "that"]) || lower_eq(text, &self.toks[after], ADVERBIAL_STARTS) && !lower_eq(text, &self.toks[after], &["to"]) {
+            return None; // "appeared on television", "seemed at ease"
+        }
+        let rest = self.clause_from(after, None)?;
+        let mut j = k;
+        while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
+            j -= 1;
+        }
+        let mut content = Vec::new();
+        if let Some(subject) = self.source_left(j).filter(|_| !lower_eq(text, &self.toks[j - 1], &["it", "there"])) {
+            content.push(subject);
+        }
+        content.push(rest);
+        let cue = self.toks[k].range();
+        Some(Attribution { source: None, cue, content, ..Default::default() })
     }
 
     /// "CONTENT, according to SOURCE." / "According to SOURCE, CONTENT."
@@ -282,7 +457,7 @@ impl SentenceRules<'_> {
         if content.is_empty() {
             return None;
         }
-        Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 
     /// "…, emphasizing that CONTENT": the source is the subject of the clause.
@@ -293,7 +468,7 @@ impl SentenceRules<'_> {
             after += 1; // ", adding, “…”"
         }
         let content = self.content_after(after, next_cue)?;
-        Some(Attribution { source: Some(source), cue: cue.span.clone(), content })
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 
     /// A reporting verb: source before it (or after it, inverted), content
@@ -336,6 +511,7 @@ impl SentenceRules<'_> {
                 source: Some(self.toks[after + 1].start..self.toks[end - 1].end),
                 cue: cue.span.clone(),
                 content: vec![self.toks[start].start..self.toks[c - 1].end],
+                ..Default::default()
             });
         }
         let asked_clause = lower_eq(text, &self.toks[k], &["asked"]) && (k == 0 || lower_eq(text, &self.toks[k - 1], &["when", "after", "if", "once", "before", "while"]));
@@ -354,12 +530,12 @@ impl SentenceRules<'_> {
             if end <= start + 1 {
                 return None;
             }
-            return Some(Attribution { source: None, cue: cue.span.clone(), content: vec![self.toks[start].start..self.toks[end - 1].end] });
+            return Some(Attribution { source: None, cue: cue.span.clone(), content: vec![self.toks[start].start..self.toks[end - 1].end], ..Default::default() });
         }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
             let content = self.content_after(after, next_cue)?;
-            return Some(Attribution { source: None, cue: cue.span.clone(), content });
+            return Some(Attribution { source: None, cue: cue.span.clone(), content, ..Default::default() });
         }
         // "…, said Hemsley, the co-author of …": after a comma, a name right
         // after the verb is the source even if a comma pair stands before.
@@ -368,7 +544,7 @@ impl SentenceRules<'_> {
             let end = self.np_right(after);
             if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
                 if let Some(content) = self.content_before(j) {
-                    return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content });
+                    return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });
                 }
             }
         }
@@ -404,7 +580,7 @@ impl SentenceRules<'_> {
             _ => j,
         };
         let content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
-        Some(Attribution { source, cue: cue.span.clone(), content })
+        Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
     }
 
     /// Whether a source before a bare verb ("experts say") looks like a
@@ -429,7 +605,7 @@ impl SentenceRules<'_> {
         if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {
             let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
             let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
-            if !opens_more && !comma_quote {
+            if !opens_more && !comma_quote && !self.title_quote_before(j) {
                 if let Some(before) = self.content_before(j) {
                     return Some(before);
                 }
@@ -486,10 +662,14 @@ impl SentenceRules<'_> {
             return self.content_before(j);
         }
         match self.toks[i].kind {
+            TokKind::Colon if i + 1 >= n => self.quote_after_colon(),
             TokKind::Colon => self.content_after(i + 1, next_cue),
             TokKind::Comma => {
                 let before = self.content_before(j);
                 let follows_quote = i + 1 < n && self.toks[i + 1].is_quote();
+                // "Asked about it, Lee said, “…”": an introductory clause
+                // before the source is not what was said.
+                let before = before.filter(|p| !follows_quote || self.text()[..p[0].end].ends_with(['”', '"', '\'']));
                 match (before, follows_quote) {
                     (Some(mut pieces), true) => {
                         if let Some(more) = self.content_after(i + 1, next_cue) {
@@ -528,6 +708,85 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before(j),
         }
+    }
+
+    /// "He said:" closing its paragraph: the quotation opening the next one
+    /// (and the quotations that carry it on) is what was said.
+    fn quote_after_colon(&self) -> Option<Vec<Range<usize>>> {
+        let here = &self.layout.sentences[self.index];
+        let next = self.layout.sentences.get(self.index + 1)?;
+        if !self.text()[here.end..next.start].trim().is_empty() {
+            return None;
+        }
+        let q = quote_starting_at(self.layout.quotes, next.start)?;
+        let mut pieces = vec![q.span.clone()];
+        let rules = SentenceRules { layout: self.layout, toks: self.toks, index: self.index + 1, found: Vec::new() };
+        rules.follow_on_quotes(&mut pieces);
+        Some(pieces)
+    }
+
+    /// A quotation inside a clause whose verb is not in the lexicon ("Bush
+    /// hailed the plan as “a bright idea”", "He commanded the party to “act”"):
+    /// the subject is the source, the verb the cue, the rest of the clause the
+    /// content.
+    fn verb_before_quote(&self, q: &Quote) -> Option<Attribution> {
+        let text = self.text();
+        let qt = self.tok_index(q.span.start);
+        if qt >= self.toks.len() || self.toks[qt].start != q.span.start {
+            return None;
+        }
+        let mut v = qt;
+        while v > 0 && qt - v < 12 {
+            v -= 1;
+            let tok = &self.toks[v];
+            if !tok.is_word() {
+                if matches!(tok.kind, TokKind::End | TokKind::Semicolon | TokKind::Colon) || tok.is_quote() {
+                    return None;
+                }
+                continue;
+            }
+            if !finite_verb_like(&text[tok.range()]) || v == 0 || lower_eq(text, &self.toks[v - 1], &["to", "the", "a", "an", "of"]) {
+                continue;
+            }
+            let mut j = v;
+            while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
+                j -= 1;
+            }
+            let Some(source) = self.source_left(j) else { continue };
+            if !self.agent_like(&source) {
+                return None;
+            }
+            let clause = self.clause_from(v + 1, None)?;
+            let end = clause.end.max(q.span.end);
+            return Some(Attribution { source: Some(source), cue: tok.range(), content: vec![clause.start..end], ..Default::default() });
+        }
+        None
+    }
+
+    /// A pronoun for a person or a capitalised name: who can say something.
+    fn agent_like(&self, source: &Range<usize>) -> bool {
+        let words = &self.text()[source.clone()];
+        let first = words.split_whitespace().next().unwrap_or_default();
+        if matches!(first.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "who") {
+            return true;
+        }
+        words.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
+    }
+
+    /// "On “Face the Nation,” Ryan said …": the quotation before the source
+    /// is a title, introduced by a preposition or a possessive.
+    fn title_quote_before(&self, j: usize) -> bool {
+        let text = self.text();
+        let c = if self.toks[j - 1].is_quote() { j - 1 } else { j - 2 };
+        let Some(q) = quote_ending_at(self.layout.quotes, self.toks[c].end) else { return false };
+        let t = self.tok_index(q.span.start);
+        if t == 0 || self.toks[t].start != q.span.start || text[q.span.clone()].split_whitespace().count() > 5 {
+            return false;
+        }
+        let before = &self.toks[t - 1];
+        let word = &text[before.range()];
+        before.is_word() && (lower_eq(text, before, &["on", "of", "in", "at", "to", "with", "from", "by", "for", "during"]) || word.ends_with("’s") || word.ends_with("'s"))
     }
 
     /// Content ahead of the source: the clause or quotation before it.
@@ -628,7 +887,10 @@ impl SentenceRules<'_> {
         if self.toks[i].is_quote() {
             if let Some(q) = quote_starting_at(self.layout.quotes, self.toks[i].start) {
                 let sentence_end = self.layout.sentences[self.index].end;
-                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || self.new_clause_at(q.span.end) {
+                // A quotation closed without punctuation is part of a longer
+                // clause ("“budget reforms” and taxes would pay for it").
+                let closes = q_closes_with_punctuation(self.text(), q);
+                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || closes && self.new_clause_at(q.span.end) {
                     vec![q.span.clone()]
                 } else {
                     vec![q.span.start..self.trimmed_end(sentence_end)]
@@ -659,7 +921,7 @@ impl SentenceRules<'_> {
             t += 1;
         }
         let words = t - start;
-        if words < 2 || !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
+        if words < 2 {
             return None;
         }
         let first = &self.toks[start];
@@ -672,11 +934,20 @@ impl SentenceRules<'_> {
             self.follow_on_quotes(&mut p);
             p
         };
+        // "“…,” she yells while running": a pronoun and a verb right after
+        // the quotation, whatever follows them.
+        let quote_closed_with_comma = q_closes_with_punctuation(text, q);
+        if quote_closed_with_comma && lower_eq(text, first, &["he", "she", "they"]) && verbish(&self.toks[start + 1]) {
+            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces, ..Default::default() });
+        }
+        if !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
+            return None;
+        }
         if lower_eq(text, first, PRONOUNS) && verbish(&self.toks[start + 1]) {
-            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces });
+            return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces, ..Default::default() });
         }
         if verbish(first) && is_capitalised(text, &self.toks[start + 1]) || lower_eq(text, &self.toks[start + 1], &["the", "a", "an"]) && verbish(first) {
-            return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[t - 1].end), cue: first.range(), content: pieces });
+            return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[t - 1].end), cue: first.range(), content: pieces, ..Default::default() });
         }
         // "Hartley beamed", "Donald Hartley beamed"
         let mut m = start;
@@ -684,7 +955,7 @@ impl SentenceRules<'_> {
             m += 1;
         }
         if m > start && m < t && verbish(&self.toks[m]) {
-            return Some(Attribution { source: Some(first.start..self.toks[m - 1].end), cue: self.toks[m].range(), content: pieces });
+            return Some(Attribution { source: Some(first.start..self.toks[m - 1].end), cue: self.toks[m].range(), content: pieces, ..Default::default() });
         }
         None
     }
@@ -708,7 +979,7 @@ impl SentenceRules<'_> {
         let source = self.source_left(t - 1)?;
         let mut content = vec![q.span.clone()];
         self.follow_on_quotes(&mut content);
-        Some(Attribution { source: Some(source), cue: verb.range(), content })
+        Some(Attribution { source: Some(source), cue: verb.range(), content, ..Default::default() })
     }
 
     /// Whether a new clause starts right after byte `at` ("… and said", ", adding").
@@ -761,6 +1032,7 @@ impl SentenceRules<'_> {
             source: Some(name[0].start..name[name.len() - 1].end),
             cue: self.toks[colon].range(),
             content: vec![content],
+            ..Default::default()
         })
     }
 
@@ -1045,6 +1317,21 @@ impl SentenceRules<'_> {
     }
 }
 
+/// A lower-case word that may be a finite verb: "-ed", "-s" (not "-ss",
+/// "-us", "-is") or a common irregular past.
+fn finite_verb_like(word: &str) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "said", "told", "wrote", "spoke", "put", "made", "gave", "took", "called", "thought", "felt", "saw", "knew",
+        "sang", "swore", "threw", "shot", "drew", "got", "went", "came", "held", "brought", "sent", "kept", "left",
+    ];
+    if !word.chars().next().is_some_and(|c| c.is_ascii_lowercase()) || word.len() < 3 {
+        return false;
+    }
+    IRREGULAR.contains(&word)
+        || word.ends_with("ed") && word.len() > 4
+        || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") && !word.ends_with("’s") && word.len() > 3
+}
+
 fn looks_verbal(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "remains" | "remained" | "has" | "is" | "was" | "will" | "would")
@@ -1206,6 +1493,100 @@ mod tests {
     #[test]
     fn quote_with_an_unlisted_verb_before_it() {
         assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected", "“So there is room to move?”"));
+    }
+
+    #[test]
+    fn quote_signed_with_a_dash_and_a_name() {
+        assert_eq!(one("“The river smells worse every summer.” ― Ida Brook\n"), triple("Ida Brook", "―", "“The river smells worse every summer.”"));
+    }
+
+    #[test]
+    fn colon_closing_a_paragraph_introduces_the_next_quote() {
+        assert_eq!(
+            one("The council wrote:\n\n“Fares will rise in the spring. Nobody likes it.”"),
+            triple("The council", "wrote", "“Fares will rise in the spring. Nobody likes it.”")
+        );
+    }
+
+    #[test]
+    fn mixed_quote_with_an_unlisted_verb_takes_the_clause() {
+        assert_eq!(
+            one("Governor Lane hailed the budget as “a turning point for the state.”"),
+            triple("Governor Lane", "hailed", "the budget as “a turning point for the state.”")
+        );
+    }
+
+    #[test]
+    fn name_and_colon_before_a_quote() {
+        assert_eq!(one("Turnout was low - Ada Pike: “Nobody came out in the rain.”"), triple("Ada Pike", ":", "“Nobody came out in the rain.”"));
+    }
+
+    #[test]
+    fn cue_after_a_no_break_space() {
+        assert_eq!(one("“The dam will hold,” Omar\u{a0}said."), triple("Omar", "said", "“The dam will hold,”"));
+    }
+
+    #[test]
+    fn impression_has_no_source_and_keeps_the_subject() {
+        assert_eq!(one("The mayor seemed to waver on the plan."), triple("", "seemed", "The mayor | to waver on the plan"));
+    }
+
+    #[test]
+    fn appearing_somewhere_is_no_impression() {
+        assert_eq!(run("The mayor appeared on the radio."), vec![]);
+    }
+
+    #[test]
+    fn shift_from_one_position_to_another_gives_two_statements() {
+        let text = "Senator Vale shifted from backing the levy to opposing any new tax.";
+        assert_eq!(
+            run(text),
+            vec![
+                triple("Senator Vale", "shifted from backing", "the levy"),
+                triple("Senator Vale", "opposing", "any new tax"),
+            ]
+        );
+    }
+
+    #[test]
+    fn earlier_position_is_marked_and_a_hedge_carries_to_the_new_one() {
+        let text = "The union apparently moved from demanding a strike to seeking talks.";
+        let sentences = split_sentences(text);
+        let quotes = find_quotes(text);
+        let cues = CueLexicon::builtin().find(text);
+        let found = attribute(&Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues });
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].earlier_position && !found[0].hedged);
+        assert!(!found[1].earlier_position && found[1].hedged);
+        assert_eq!(&text[found[1].content[0].clone()], "talks");
+    }
+
+    #[test]
+    fn show_title_before_the_source_is_not_the_content() {
+        assert_eq!(
+            one("On “Meet the Press,” Senator Ada Voss said the bill would pass."),
+            triple("Senator Ada Voss", "said", "the bill would pass")
+        );
+    }
+
+    #[test]
+    fn pronoun_and_unlisted_verb_after_a_quote_with_more_words() {
+        assert_eq!(one("“Stop right there!” she yells while running."), triple("she", "yells", "“Stop right there!”"));
+    }
+
+    #[test]
+    fn progressive_after_a_contracted_pronoun() {
+        assert_eq!(one("She’s claiming that the vote was rigged."), triple("She’s", "claiming", "that the vote was rigged"));
+    }
+
+    #[test]
+    fn events_are_no_source() {
+        assert_eq!(run("Recent developments indicate that the talks will resume."), vec![]);
+    }
+
+    #[test]
+    fn quote_after_a_thing_is_no_statement() {
+        assert_eq!(run("It remains “the best deal in town.”"), vec![]);
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl CueLexicon {
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
             let (s, e) = (m.start(), m.end());
-            if s > 0 && is_word_byte(bytes[s - 1]) || e < bytes.len() && is_word_byte(bytes[e]) {
+            if s > 0 && is_word_byte(bytes[s - 1]) && !nbsp_ends_at(bytes, s) || e < bytes.len() && is_word_byte(bytes[e]) && !bytes[e..].starts_with(NBSP) {
                 continue;
             }
             if e + 1 < bytes.len() && matches!(bytes[e], b'\'') && bytes[e + 1].is_ascii_alphabetic() {
@@ -123,6 +123,13 @@ fn form_of_listed(form: &str) -> CueForm {
 
 fn capital_allowed(word: &str, form: CueForm) -> bool {
     form == CueForm::According || matches!(word, "Said" | "Says" | "Asked" | "Added" | "Told")
+}
+
+/// A no-break space (U+00A0) in UTF-8: a word boundary like any space.
+const NBSP: &[u8] = &[0xC2, 0xA0];
+
+fn nbsp_ends_at(bytes: &[u8], at: usize) -> bool {
+    bytes[..at].ends_with(NBSP)
 }
 
 fn is_word_byte(b: u8) -> bool {

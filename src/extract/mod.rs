@@ -81,9 +81,12 @@ impl Extractor {
                 kind: crate::model::SpeakerKind::Unknown,
             },
         };
-        let judgement = self.stance.judge(cue, &content);
+        let mut judgement = self.stance.judge(cue, &content);
+        judgement.hedged |= a.hedged;
         let topic = self.topics.tag(&content).map(|t| t.name);
-        let date = dates::statement_date(&context_around_cue(text, a, sentences), doc.date);
+        // An earlier position ("shifted from backing A …") was held at some
+        // unknown time before the report: no date rather than a wrong one.
+        let date = if a.earlier_position { None } else { dates::statement_date(&context_around_cue(text, a, sentences), doc.date) };
         let to_spans = |ranges: &[Range<usize>]| Spans(ranges.iter().map(|r| index.span(r.start, r.end)).collect());
         Statement {
             speaker: speaker.name,
@@ -100,26 +103,41 @@ impl Extractor {
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
             cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
-            confidence: 0.7,
+            confidence: if a.earlier_position { 0.5 } else { 0.7 },
         }
     }
 }
 
-/// The sentence of the cue with the content taken out: where a time
-/// expression dates the saying rather than what was said.
+/// The clause of the cue with the content taken out: where a time
+/// expression dates the saying rather than what was said. The clause runs
+/// from the comma before the source (or cue) to the comma after the cue, so
+/// that "in April" in another clause of the sentence does not date it; a
+/// short opening phrase ("On Sunday, …") still counts.
 fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -> String {
     let i = sentences.partition_point(|s| s.end <= a.cue.start);
     let Some(sentence) = sentences.get(i) else { return String::new() };
+    let in_content = |at: usize| a.content.iter().any(|r| r.start <= at && at < r.end);
+    let is_break = |c: char| c == ',' || c == ';';
+    let anchor = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start)).max(sentence.start);
+    let mut lo = text[sentence.start..anchor].rfind(is_break).map_or(sentence.start, |k| sentence.start + k + 1);
+    if text[sentence.start..lo].split_whitespace().count() <= 4 {
+        lo = sentence.start;
+    }
+    let from = a.cue.end.clamp(sentence.start, sentence.end);
+    let hi = text[from..sentence.end]
+        .char_indices()
+        .find(|&(k, c)| is_break(c) && !in_content(from + k))
+        .map_or(sentence.end, |(k, _)| from + k);
     let mut out = String::new();
-    let mut pos = sentence.start;
+    let mut pos = lo;
     for r in &a.content {
-        if r.start > pos && r.start <= sentence.end {
+        if r.start > pos && r.start <= hi {
             out.push_str(&text[pos..r.start]);
         }
         pos = pos.max(r.end);
     }
-    if pos < sentence.end {
-        out.push_str(&text[pos..sentence.end]);
+    if pos < hi {
+        out.push_str(&text[pos..hi]);
     }
     out
 }
@@ -191,6 +209,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn time_expression_of_another_clause_does_not_date_the_statement() {
+        let found = statements("After a call that the minister described as cordial, talks in April went nowhere.");
+        assert_eq!(found[0].date, "2025-08-18".parse().ok());
+    }
+
+    #[test]
+    fn opening_time_phrase_dates_the_statement() {
+        let found = statements("On Sunday, the minister said that the talks had failed.");
+        assert_eq!(found[0].date, "2025-08-17".parse().ok());
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 out.push(Quote { span: start..i + len });
                 open = None;
             }
+            // ”Like this…” — a closing mark typed at the start of a
+            // paragraph, before a word, opens the quotation.
+            (Mark::Close, None) if at_paragraph_start(text, i) && text[i + len..].starts_with(char::is_alphanumeric) => open = Some(i),
             (Mark::Close, None) => {}
             (Mark::Straight, None) => open = Some(i),
             (Mark::Straight, Some(start)) => {
@@ -107,6 +110,11 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<&str> {
         find_quotes(text).into_iter().map(|q| &text[q.span]).collect()
+    }
+
+    #[test]
+    fn closing_mark_at_a_paragraph_start_opens_a_quote() {
+        assert_eq!(quoted("Comments:\n”Too slow. Fix it.” ― Bo Ek"), vec!["”Too slow. Fix it.”"]);
     }
 
     #[test]
