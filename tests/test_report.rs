@@ -218,7 +218,7 @@ fn html_into_a_missing_folder_is_an_error_that_names_it() {
 /// find exactly the three changes of position. Ignored until extraction
 /// finds statements in articles.
 #[test]
-#[ignore = "needs statement extraction from articles"]
+
 fn shifts_after_ingesting_both_sample_articles() {
     let wd = Workdir::new();
     wd.stdout(&["topics", "load", &fixture("topics.txt")]);
