@@ -597,7 +597,7 @@ impl Store {
     /// Insert rows read by `import`, all or none (see `Batch::import_row`).
     /// Returns how many statements and new speakers went in.
     pub fn import_rows(&mut self, rows: &[StatementRow]) -> Result<(usize, usize)> {
-        let mut batch = self.batch()?;
+        let mut batch = self.import_batch()?;
         let mut new_speakers = 0;
         for row in rows {
             new_speakers += usize::from(batch.import_row(row)?);
