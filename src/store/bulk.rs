@@ -225,3 +225,57 @@ impl Drop for ForeignKeysBack<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Kind, Origin, SpeakerKind, Stance};
+    use crate::store::{StatementRow, Store};
+
+    fn row(id: i64, speaker: &str, content: &str) -> StatementRow {
+        StatementRow {
+            id,
+            doc: None,
+            title: None,
+            date: chrono::NaiveDate::from_ymd_opt(2024, 5, 1),
+            speaker: speaker.into(),
+            speaker_mention: speaker.into(),
+            role: None,
+            cue: "said".into(),
+            content: content.into(),
+            kind: Kind::Indirect,
+            stance: Stance::Neutral,
+            hedged: false,
+            topic: Some("Roads".into()),
+            content_span: None,
+            source_span: None,
+            cue_span: None,
+            speaker_kind: SpeakerKind::Person,
+            origin: Origin::Manual,
+            confidence: 1.0,
+        }
+    }
+
+    fn index_names(store: &Store) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    #[test]
+    fn an_import_into_an_empty_database_puts_its_indexes_and_foreign_keys_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        let before = index_names(&store);
+        store.import_rows(&[row(1, "Ada Lovelace", "the bridge is late"), row(2, "Alan Turing", "the road is fine")]).unwrap();
+        assert_eq!(index_names(&store), before);
+        let foreign_keys: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert!(foreign_keys);
+        let found: i64 = store
+            .conn
+            .query_row("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'bridge'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(found, 1);
+    }
+}
