@@ -33,7 +33,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         let mut stream = output::Stream::new(out, columns, args.format)?;
         let mut failed = None;
         let read = store.each_statement(|row| {
-            stream.push(statement_cells(&row, columns)).map_err(|e| {
+            stream.push(statement_cells(row, columns)).map_err(|e| {
                 failed = Some(e);
                 Error::invalid("write failed")
             })

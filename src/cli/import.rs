@@ -19,7 +19,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut store = Store::open_or_create(&ctx.db)?;
     // Rows are read and written one at a time (memory stays flat however big
     // the file); the batch is one transaction, so a bad row stores nothing.
-    let mut batch = store.batch()?;
+    let mut batch = store.import_batch()?;
     let (mut statements, mut new_speakers) = (0usize, 0usize);
     reader.for_each(|row| {
         new_speakers += usize::from(batch.import_row(&row)?);

@@ -61,8 +61,8 @@ pub fn statement_columns(format: Format) -> &'static [&'static str] {
 }
 
 /// One statement's cells in `columns` (from `statement_columns`).
-pub fn statement_cells(statement: &StatementRow, columns: &[&str]) -> Vec<serde_json::Value> {
-    let mut cells = statement.cells();
+pub fn statement_cells(statement: StatementRow, columns: &[&str]) -> Vec<serde_json::Value> {
+    let mut cells = statement.into_cells();
     if columns.len() == StatementRow::HEADERS.len() {
         return cells;
     }
