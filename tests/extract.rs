@@ -180,3 +180,17 @@ fn shift_gives_the_earlier_and_the_new_position() {
     assert_eq!(later["stance"], "support");
     assert_eq!(later["hedged"], true);
 }
+
+#[test]
+fn a_user_lexicon_changes_the_stance_of_its_cue() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Mayor Ada Park slammed the harbor plan on Monday, a spokesman said.\n\nAda Park said the plan is ready.\n").unwrap();
+    let lexicon = dir.path().join("beat.tsv");
+    std::fs::write(&lexicon, "# our beat\nsaid   oppose   verb\n").unwrap();
+    let plain = extract_jsonl(&[article.to_str().unwrap()]);
+    let with_lexicon = extract_jsonl(&["--lexicon", lexicon.to_str().unwrap(), article.to_str().unwrap()]);
+    let stance_of_said = |rows: &[Value]| rows.iter().find(|r| r["cue"] == "said" && r["speaker"] == "Ada Park").map(|r| r["stance"].clone());
+    assert_eq!(stance_of_said(&plain), Some(Value::from("neutral")), "{plain:?}");
+    assert_eq!(stance_of_said(&with_lexicon), Some(Value::from("oppose")), "{with_lexicon:?}");
+}

@@ -41,6 +41,11 @@ pub struct Args {
     /// input order.
     #[arg(long, default_value_t = 1)]
     pub jobs: usize,
+
+    /// A stance lexicon file (the format of data/stance_cues.tsv) whose
+    /// entries add to and override the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -97,7 +102,7 @@ impl<'a> StatementLine<'a> {
 
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     let overrides = Overrides { title: args.title.clone(), outlet: args.outlet.clone(), date: args.date };
-    let extractor = Extractor::default();
+    let extractor = Extractor::new(super::util::stance_lexicon(args.lexicon.as_deref())?, Default::default());
     let mut skipped = false;
     let mut docs = Vec::new();
     for path in expand_paths(&args.paths) {
