@@ -202,14 +202,15 @@ fn drop_indexes_of_empty_statements(tx: &Transaction<'_>) -> Result<Vec<String>>
     }
     let indexes: Vec<(String, String)> = tx
         .prepare(
-            "SELECT name, sql FROM sqlite_master
+            // The DROP statement is made by SQLite itself from the schema's
+            // own index name, quoted as an identifier.
+            "SELECT 'DROP INDEX \"' || replace(name, '\"', '\"\"') || '\";', sql FROM sqlite_master
              WHERE type = 'index' AND tbl_name IN ('statements', 'statement_topics') AND sql IS NOT NULL",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (name, _) in &indexes {
-        // A name read from the schema itself, quoted as an identifier.
-        tx.execute_batch(&format!("DROP INDEX \"{}\";", name.replace('"', "\"\"")))?;
+    for (drop_index, _) in &indexes {
+        tx.execute_batch(drop_index)?;
     }
     Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
 }
