@@ -18,7 +18,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_DIR=${BENCH_DIR:-$ROOT/target/bench}
-CORPUS=${CORPUS:-/work/shared/eval/polnear-train/text}
+CORPUS=${CORPUS:-$ROOT/../shared/eval/polnear-train/text}
 STATEMENTS=${STATEMENTS:-1000000}
 SPEAKERS=${SPEAKERS:-50000}
 RUNS=${RUNS:-21}
