@@ -1051,6 +1051,9 @@ impl SentenceRules<'_> {
     /// a following participial cue.
     fn clause_from(&self, i: usize, next_cue: Option<usize>) -> Option<Range<usize>> {
         let n = self.toks.len();
+        if i >= n {
+            return None; // nothing follows (", according to X," at the very end)
+        }
         let mut end = n;
         let _ = next_cue;
         // Stop before ", adding that …": the next participial cue starts its own statement.
@@ -1366,6 +1369,13 @@ mod tests {
 
     fn triple(s: &str, c: &str, x: &str) -> (String, String, String) {
         (s.to_string(), c.to_string(), x.to_string())
+    }
+
+    #[test]
+    fn according_to_with_nothing_after_its_comma_does_not_panic() {
+        // Found by the `extract` fuzz target: the comma was the last token.
+        assert!(run("Talks resume. According to harbor officials,").len() <= 1);
+        assert!(run("According to officials, ").len() <= 1);
     }
 
     #[test]
