@@ -158,6 +158,20 @@ fn disagreements_stop_at_the_limit() {
 }
 
 #[test]
+fn disagreements_say_when_the_limit_cut_the_list_and_zero_lifts_it() {
+    let wd = both_samples();
+    let cut = wd.cmd(&["report", "disagreements", "--limit", "2", "--format", "jsonl"]).assert().success();
+    let cut = cut.get_output();
+    assert_eq!(String::from_utf8_lossy(&cut.stdout).lines().count(), 2);
+    assert!(String::from_utf8_lossy(&cut.stderr).contains("showed the first 2 pairs"));
+
+    let all = wd.cmd(&["report", "disagreements", "--limit", "0", "--format", "jsonl"]).assert().success();
+    let all = all.get_output();
+    assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 3);
+    assert!(all.stderr.is_empty(), "no note when nothing was cut");
+}
+
+#[test]
 fn shifts_table_snapshot() {
     let wd = both_samples();
     insta::assert_snapshot!("shifts_table", wd.stdout(&["report", "shifts", "--topic", "ceasefire"]));

@@ -69,9 +69,11 @@ pub enum Report {
     Disagreements {
         #[command(flatten)]
         filter: Filter,
-        /// At most this many pairs.
-        #[arg(long)]
-        limit: Option<usize>,
+        /// At most this many pairs (0: all of them). Every supporter of a
+        /// topic pairs with every opponent, so the full list grows as the
+        /// square of the speakers.
+        #[arg(long, default_value_t = DEFAULT_DISAGREEMENTS)]
+        limit: usize,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -89,6 +91,10 @@ pub enum Report {
     },
 }
 
+/// Enough pairs to read; a corpus with hundreds of speakers on one topic
+/// would otherwise print tens of thousands by accident.
+const DEFAULT_DISAGREEMENTS: usize = 1000;
+
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     let records = |filter: Filter| store.stance_records(&ReportFilter { speaker: filter.speaker, topic: filter.topic });
@@ -102,7 +108,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             output::print(&shift_rows(&tracking::shifts(&records(filter)?), format), format)?
         }
         Report::Disagreements { filter, limit, format } => {
-            output::print(&disagreement_rows(&tracking::disagreements(&records(filter)?, limit), format), format)?
+            let records = records(filter)?;
+            let pairs = tracking::disagreements(&records, (limit > 0).then_some(limit));
+            output::print(&disagreement_rows(&pairs, format), format)?;
+            if limit > 0 && pairs.len() == limit {
+                eprintln!("claimdb: showed the first {limit} pairs; --limit N shows more, --limit 0 all");
+            }
         }
         Report::Html { filter, output, title } => {
             let records = records(filter)?;
