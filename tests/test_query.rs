@@ -147,3 +147,15 @@ fn query_by_speaker_takes_search_syntax_and_wildcards_as_text() {
     assert!(wd.query_json(&["--speaker", "ada_park"]).is_empty());
     assert_eq!(wd.query_json(&["--speaker", "ADA "]).len(), 2);
 }
+
+#[test]
+fn query_by_speaker_outside_ascii_keeps_like_case_rules() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Émile Zola", "--text", "The bridge will open in May."]);
+    wd.add(&["--speaker", "Zoë Ångström", "--text", "Parking fees may rise next year."]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "ÉMILE"])), vec![json!("The bridge will open in May.")]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "ZOë Å"])), vec![json!("Parking fees may rise next year.")]);
+    // LIKE folds ASCII letters only: an accented capital is another letter.
+    assert!(wd.query_json(&["--speaker", "émile"]).is_empty());
+    assert!(wd.query_json(&["--speaker", "ZOË"]).is_empty());
+}

