@@ -393,12 +393,19 @@ impl Store {
             sql.push_str(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
             values.push(SqlValue::Text(search.clone()));
         }
-        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?) ORDER BY v.date, v.id");
+        // The page is chosen in date order here; its rows are put back in
+        // that order below, where sorting a thousand structs costs next to
+        // nothing (SQLite's sorter copied every row's columns: 10 % of a
+        // query's instructions).
+        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?)");
         values.push(SqlValue::Integer(filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64)));
-        self.rows(&sql, values).map_err(|e| match &filter.search {
+        let mut rows = self.rows(&sql, values).map_err(|e| match &filter.search {
             Some(search) => search_error(search, e),
             None => e,
-        })
+        })?;
+        // No date sorts first, as NULL does in SQL.
+        rows.sort_unstable_by_key(|row| (row.date, row.id));
+        Ok(rows)
     }
 
     /// Speakers whose name or an alias contains `part`, any case (ASCII
