@@ -117,3 +117,45 @@ fn query_says_when_the_limit_cut_the_list_and_limit_0_shows_all() {
     assert_eq!(String::from_utf8_lossy(&all.stdout).lines().count(), 3);
     assert!(all.stderr.is_empty());
 }
+
+#[test]
+fn query_by_speaker_follows_a_merge() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    wd.add(&["--speaker", "A. Parkes", "--text", "The ferry must stay.", "--date", "2025-04-04"]);
+    wd.add(&["--speaker", "Cleo Vance", "--text", "The tunnel is cheaper.", "--date", "2025-04-05"]);
+    wd.stdout(&["speakers", "alias", "Cleo Vance", "Councillor Vance"]);
+    wd.stdout(&["speakers", "merge", "Cleo Vance", "Ben Ortiz"]);
+    // The merged speaker's name and alias now name Ben Ortiz.
+    let by_old_name = wd.query_json(&["--speaker", "cleo"]);
+    assert_eq!(contents(&by_old_name), vec![json!("The bridge budget is far too high."), json!("The tunnel is cheaper.")]);
+    assert_eq!(column(&by_old_name, "speaker"), vec![json!("Ben Ortiz"), json!("Ben Ortiz")]);
+    assert_eq!(wd.query_json(&["--speaker", "councillor v"]).len(), 2);
+    // A part of two letters compares every name.
+    assert_eq!(wd.query_json(&["--speaker", "pa"]).len(), 3);
+}
+
+#[test]
+fn query_by_speaker_takes_search_syntax_and_wildcards_as_text() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Ada \"Ace\" Park", "--text", "The bridge will open in May."]);
+    wd.add(&["--speaker", "Ada Park", "--text", "Parking fees may rise next year."]);
+    wd.add(&["--speaker", "Ben OR Lee", "--text", "The ferry must stay."]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "\"ace\""])), vec![json!("The bridge will open in May.")]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", " OR "])), vec![json!("The ferry must stay.")]);
+    assert!(wd.query_json(&["--speaker", "ada%park"]).is_empty());
+    assert!(wd.query_json(&["--speaker", "ada_park"]).is_empty());
+    assert_eq!(wd.query_json(&["--speaker", "ADA "]).len(), 2);
+}
+
+#[test]
+fn query_by_speaker_outside_ascii_keeps_like_case_rules() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Émile Zola", "--text", "The bridge will open in May."]);
+    wd.add(&["--speaker", "Zoë Ångström", "--text", "Parking fees may rise next year."]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "ÉMILE"])), vec![json!("The bridge will open in May.")]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "ZOë Å"])), vec![json!("Parking fees may rise next year.")]);
+    // LIKE folds ASCII letters only: an accented capital is another letter.
+    assert!(wd.query_json(&["--speaker", "émile"]).is_empty());
+    assert!(wd.query_json(&["--speaker", "ZOË"]).is_empty());
+}

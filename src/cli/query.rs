@@ -1,10 +1,11 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{parse_optional_date, parse_stance, statement_rows};
+use super::util::{parse_optional_date, parse_stance, statement_cells, statement_columns, statement_rows};
 use super::{Context, Outcome};
 use crate::output::{self, Format};
-use crate::store::{StatementFilter, Store};
+use crate::store::{StatementFilter, StatementRow, Store};
+use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -51,9 +52,33 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let store = Store::open(&ctx.db)?;
     let statements = store.query_statements(&filter)?;
-    output::print(&statement_rows(&statements, args.format), args.format)?;
-    if args.limit > 0 && statements.len() as u64 == args.limit {
+    let found = statements.len() as u64;
+    print(statements, args.format)?;
+    if args.limit > 0 && found == args.limit {
         eprintln!("claimdb: showed the first {} statements; --limit N shows more, --limit 0 all", args.limit);
     }
     Ok(Outcome::Done)
+}
+
+/// The table lays out all rows at once; every other format streams each row
+/// out as it is turned into cells, moving its strings rather than copying
+/// them (a third of a 1,000-row query's CPU went to copies).
+fn print(statements: Vec<StatementRow>, format: Format) -> std::io::Result<()> {
+    if format == Format::Table {
+        return output::print(&statement_rows(&statements, format), format);
+    }
+    let columns = statement_columns(format);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let written = (|| {
+        let mut stream = output::Stream::new(&mut out, columns, format)?;
+        for statement in statements {
+            stream.push(statement_cells(statement, columns))?;
+        }
+        stream.finish().map(|_| ())
+    })();
+    match written.and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
 }

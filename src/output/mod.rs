@@ -8,6 +8,7 @@ use clap::ValueEnum;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The environment variable that fixes the table width (tests set it; a
@@ -109,7 +110,7 @@ impl<'a> Stream<'a> {
     pub fn push(&mut self, row: Vec<Value>) -> io::Result<()> {
         self.written += 1;
         match (&mut self.sink, self.format) {
-            (Sink::Csv(writer), _) => Ok(writer.write_record(row.iter().map(cell_text))?),
+            (Sink::Csv(writer), _) => Ok(writer.write_record(csv_cells(&row))?),
             (Sink::Plain(out), Format::Jsonl) => {
                 serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row: &row })?;
                 writeln!(out)
@@ -137,12 +138,26 @@ impl<'a> Stream<'a> {
 }
 
 /// A cell as plain text: nothing for null, spans and lists as compact JSON.
-pub fn cell_text(value: &Value) -> String {
+/// Text is borrowed, not copied (a CSV listing writes every cell once).
+pub fn cell_text(value: &Value) -> Cow<'_, str> {
     match value {
-        Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::Null => Cow::Borrowed(""),
+        Value::String(s) => Cow::Borrowed(s),
+        other => Cow::Owned(other.to_string()),
     }
+}
+
+/// A cell as the CSV writer takes it (bytes).
+struct CsvCell<'a>(Cow<'a, str>);
+
+impl AsRef<[u8]> for CsvCell<'_> {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
+fn csv_cells(row: &[Value]) -> impl Iterator<Item = CsvCell<'_>> {
+    row.iter().map(|value| CsvCell(cell_text(value)))
 }
 
 fn table_width() -> Option<u16> {
@@ -156,7 +171,8 @@ fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
         table.set_width(width);
     }
     table.set_header(&rows.headers);
-    let texts: Vec<Vec<String>> = rows.rows.iter().map(|row| row.iter().map(cell_text).collect()).collect();
+    let texts: Vec<Vec<String>> =
+        rows.rows.iter().map(|row| row.iter().map(|v| cell_text(v).into_owned()).collect()).collect();
     for row in &texts {
         table.add_row(row);
     }
@@ -187,7 +203,7 @@ fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(&rows.headers)?;
     for row in &rows.rows {
-        writer.write_record(row.iter().map(cell_text))?;
+        writer.write_record(csv_cells(row))?;
     }
     writer.flush()
 }

@@ -26,11 +26,14 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/002_statements_by_date_covers_speaker.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
+    include_str!("migrations/003_speaker_names_fts.sql"),
+];
 
 /// How long a writer waits for another process's write lock before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -371,14 +374,42 @@ mod tests {
                  PRAGMA user_version = 1;",
             )
             .unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         drop(store);
         let store = Store::open(&dir.path().join("claims.db")).unwrap();
-        assert_eq!(store.version().unwrap(), 2);
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
         let columns: i64 = store
             .conn
             .query_row("SELECT count(*) FROM pragma_index_info('statements_by_date')", [], |r| r.get(0))
             .unwrap();
         assert_eq!(columns, 2);
+        assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    /// Takes away what migration 3 adds (the view it replaces stays: the
+    /// migration drops and recreates it either way).
+    const WITHOUT_VERSION_3: &str =
+        "DROP TRIGGER speaker_names_insert; DROP TRIGGER speaker_names_rename; DROP TRIGGER speaker_names_delete;
+         DROP TRIGGER speaker_names_alias_insert; DROP TRIGGER speaker_names_alias_delete;
+         DROP TRIGGER speaker_names_alias_update; DROP TABLE speaker_names_fts; DROP VIEW speaker_names;";
+
+    #[test]
+    fn a_version_2_database_is_migrated_with_its_speaker_names_indexed() {
+        let (dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
+        store.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
+        drop(store);
+        let store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        let names: String = store
+            .conn
+            .query_row("SELECT names FROM speaker_names_fts WHERE speaker_names_fts MATCH '\"senator\"'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(names, "Marco Rubio\nSenator Rubio");
+        let filter = StatementFilter { speaker: Some("NATOR ru".into()), ..StatementFilter::default() };
+        assert_eq!(store.query_statements(&filter).unwrap().len(), 2);
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
 

@@ -227,17 +227,20 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
     })
 }
 
+/// Parsed from the column's text in place (no copy: a query reads four such
+/// columns of a thousand rows).
 fn parse_text<T: std::str::FromStr<Err = String>>(row: &Row, i: usize) -> rusqlite::Result<T> {
-    let text: String = row.get(i)?;
-    text.parse()
-        .map_err(|e: String| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+    let text = row.get_ref(i)?.as_str().map_err(|e| conversion_error(i, e.into()))?;
+    text.parse().map_err(|e: String| conversion_error(i, e.into()))
 }
 
 fn parse_spans(row: &Row, i: usize) -> rusqlite::Result<Option<Spans>> {
-    let text: Option<String> = row.get(i)?;
-    text.map(|t| serde_json::from_str(&t))
-        .transpose()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, e.into()))
+    let text = row.get_ref(i)?.as_str_or_null().map_err(|e| conversion_error(i, e.into()))?;
+    text.map(serde_json::from_str).transpose().map_err(|e| conversion_error(i, e.into()))
+}
+
+fn conversion_error(i: usize, err: Box<dyn std::error::Error + Send + Sync>) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, err)
 }
 
 fn spans_json(spans: Option<&Spans>) -> Option<String> {
@@ -248,6 +251,12 @@ fn spans_json(spans: Option<&Spans>) -> Option<String> {
 fn like_pattern(part: &str) -> String {
     let escaped = part.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
+}
+
+/// `part` as one FTS5 string: in double quotes, its own quotes doubled, so
+/// that FTS5 query syntax in it is plain text.
+fn fts_phrase(part: &str) -> String {
+    format!("\"{}\"", part.replace('"', "\"\""))
 }
 
 /// How a new statement gets into the full-text index.
@@ -384,27 +393,59 @@ impl Store {
             sql.push_str(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
             values.push(SqlValue::Text(search.clone()));
         }
-        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?) ORDER BY v.date, v.id");
+        // The page is chosen in date order here; its rows are put back in
+        // that order below, where sorting a thousand structs costs next to
+        // nothing (SQLite's sorter copied every row's columns: 10 % of a
+        // query's instructions).
+        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?)");
         values.push(SqlValue::Integer(filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64)));
-        self.rows(&sql, values).map_err(|e| match &filter.search {
+        let mut rows = self.rows(&sql, values).map_err(|e| match &filter.search {
             Some(search) => search_error(search, e),
             None => e,
-        })
+        })?;
+        // No date sorts first, as NULL does in SQL.
+        rows.sort_unstable_by_key(|row| (row.date, row.id));
+        Ok(rows)
     }
 
-    /// Speakers whose name or an alias contains `part`, any case.
+    /// Speakers whose name or an alias contains `part`, any case (ASCII
+    /// letters, as LIKE compares them).
+    ///
+    /// The trigram index `speaker_names_fts` answers a part of three
+    /// characters or more without reading a name (1.6 ms for the 6,659
+    /// speakers of "mer" at 50,000 speakers; reading their names to compare
+    /// them again took 10 ms, as long as comparing every name). It folds
+    /// the case of all letters, LIKE only of ASCII ones, so a part with
+    /// other characters is checked again by LIKE to keep its matches exact.
+    /// A part with a line break could straddle two names of the index and
+    /// one shorter than three characters has no trigram: both compare every
+    /// name.
     fn matching_speakers(&self, part: &str) -> Result<Matches> {
         let pattern = like_pattern(part);
-        let ids = self
-            .conn
-            .prepare_cached(
+        let indexed = part.chars().count() >= 3 && !part.contains(['\n', '\r']);
+        let (sql, values) = if !indexed {
+            (
                 "SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' \
                  UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'",
-            )?
-            .query_map([&pattern], |r| r.get(0))?
+                vec![pattern],
+            )
+        } else if part.is_ascii() {
+            ("SELECT rowid FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1", vec![fts_phrase(part)])
+        } else {
+            (
+                "SELECT rowid FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1 AND names LIKE ?2 ESCAPE '\\'",
+                vec![fts_phrase(part), pattern],
+            )
+        };
+        let ids = self
+            .conn
+            .prepare_cached(sql)?
+            .query_map(params_from_iter(values), |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<i64>>>()?;
-        let all: i64 = self.conn.prepare_cached("SELECT count(*) FROM speakers")?.query_row([], |r| r.get(0))?;
-        Ok(Matches { ids, all })
+        // Only weighs the plan: the highest id stands in for the count
+        // (a lookup, where count(*) reads a whole index).
+        let all: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM speakers")?.query_row([], |r| r.get(0))?;
+        Ok(Matches { ids, all: all.unwrap_or(0) })
     }
 
     /// Topics whose name contains `part`, any case.
