@@ -1,7 +1,7 @@
 //! `claimdb export`: every statement, in the columns of `query`; `jsonl`
 //! (the default) and `csv` are what `import` reads back.
 
-use super::util::{statement_cells, statement_columns, statement_rows};
+use super::util::{statement_column_indexes, statement_columns, statement_rows, statement_view_cells};
 use super::{Context, Outcome};
 use crate::error::Error;
 use crate::output::{self, Format};
@@ -27,13 +27,20 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         let rows = statement_rows(&store.all_statements()?, args.format);
         return write_to(args.output.as_deref(), |out| output::write(out, &rows, args.format).map(|()| rows.rows.len()));
     }
-    // Everything else streams: one row in memory at a time, however many.
+    // Everything else streams: one row in memory at a time, however many,
+    // its cells borrowed from SQLite's row.
     let columns = statement_columns(args.format);
+    let picks = statement_column_indexes(columns);
     write_to(args.output.as_deref(), |out| {
         let mut stream = output::Stream::new(out, columns, args.format)?;
         let mut failed = None;
-        let read = store.each_statement(|row| {
-            stream.push(statement_cells(row, columns)).map_err(|e| {
+        let read = store.each_statement(|statement| {
+            let cells = statement_view_cells(statement);
+            let pushed = match &picks {
+                None => stream.push_cells(&cells),
+                Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>()),
+            };
+            pushed.map_err(|e| {
                 failed = Some(e);
                 Error::invalid("write failed")
             })
@@ -81,7 +88,7 @@ fn write_file(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result
     partial_name.push(format!(".{}.partial", std::process::id()));
     let partial = path.with_file_name(partial_name);
     let result = (|| {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+        let mut out = std::io::BufWriter::with_capacity(256 * 1024, std::fs::File::create(&partial)?);
         write(&mut out)?;
         out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
         std::fs::rename(&partial, path)

@@ -9,6 +9,7 @@ use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, types::Value as SqlValue, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One statement as `query` and `export` print it and `import` reads it back.
@@ -510,8 +511,10 @@ impl Store {
     /// at a million statements), and each statement's first topic comes from
     /// walking `statement_topics` in step with `statements` (both in id
     /// order) instead of a subquery per row. The view's joins and topic
-    /// subquery were half of an export's time.
-    pub fn each_statement(&self, mut each: impl FnMut(StatementRow) -> Result<()>) -> Result<()> {
+    /// subquery were half of an export's time. Each row is handed over as
+    /// a `StatementView` borrowing SQLite's own text: copying a dozen strings
+    /// a row out and back into cells was another half.
+    pub fn each_statement(&self, mut each: impl FnMut(&StatementView<'_>) -> Result<()>) -> Result<()> {
         let speakers = self.speakers_by_id()?;
         let topics: HashMap<i64, String> = self
             .conn
@@ -530,20 +533,19 @@ impl Store {
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
-            let topic = links.first_topic_of(id)?.and_then(|t| topics.get(&t).cloned());
+            let topic = links.first_topic_of(id)?.and_then(|t| topics.get(&t)).map(String::as_str);
             // The view joins speakers: a statement without one is not listed.
-            let Some(speaker) = speakers.get(&row.get::<_, i64>(4)?) else { continue };
-            let role: Option<String> = row.get(6)?;
-            each(StatementRow {
+            let Some(speaker) = speakers.get(row.get(4)?) else { continue };
+            each(&StatementView {
                 id,
-                doc: row.get(1)?,
-                title: row.get(2)?,
-                date: row.get(3)?,
-                speaker: speaker.name.clone(),
-                speaker_mention: row.get(5)?,
-                role: role.or_else(|| speaker.role.clone()),
-                cue: row.get(7)?,
-                content: row.get(8)?,
+                doc: text_ref(row, 1)?,
+                title: text_ref(row, 2)?,
+                date: date_ref(row, 3)?,
+                speaker: &speaker.name,
+                speaker_mention: text_ref(row, 5)?.unwrap_or_default(),
+                role: text_ref(row, 6)?.or(speaker.role.as_deref()),
+                cue: text_ref(row, 7)?.unwrap_or_default(),
+                content: text_ref(row, 8)?.unwrap_or_default(),
                 kind: parse_text(row, 9)?,
                 stance: parse_text(row, 10)?,
                 hedged: row.get(11)?,
@@ -560,12 +562,12 @@ impl Store {
     }
 
     /// Every speaker's name, kind and role, by id.
-    fn speakers_by_id(&self) -> Result<HashMap<i64, SpeakerColumns>> {
+    fn speakers_by_id(&self) -> Result<SpeakersById> {
         let mut stmt = self.conn.prepare("SELECT id, name, kind, role FROM speakers")?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get(0)?, SpeakerColumns { name: r.get(1)?, kind: parse_text(r, 2)?, role: r.get(3)? }))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(SpeakersById::new(rows.collect::<rusqlite::Result<_>>()?))
     }
 
     fn rows(&self, sql: &str, values: Vec<SqlValue>) -> Result<Vec<StatementRow>> {
@@ -666,6 +668,96 @@ struct SpeakerColumns {
     role: Option<String>,
 }
 
+/// Speakers by id, looked up once per exported row: in a list indexed by id
+/// when the ids are dense (they are given out in order, so almost always),
+/// else hashed. Hashing was a tenth of reading a row.
+enum SpeakersById {
+    Dense(Vec<Option<SpeakerColumns>>),
+    Sparse(HashMap<i64, SpeakerColumns>),
+}
+
+impl SpeakersById {
+    fn new(speakers: Vec<(i64, SpeakerColumns)>) -> Self {
+        let highest = speakers.iter().map(|(id, _)| *id).max().unwrap_or(0);
+        let lowest = speakers.iter().map(|(id, _)| *id).min().unwrap_or(0);
+        if lowest < 0 || highest > 2 * speakers.len() as i64 + 1024 {
+            return SpeakersById::Sparse(speakers.into_iter().collect());
+        }
+        let mut dense: Vec<Option<SpeakerColumns>> = (0..=highest).map(|_| None).collect();
+        for (id, speaker) in speakers {
+            dense[id as usize] = Some(speaker);
+        }
+        SpeakersById::Dense(dense)
+    }
+
+    fn get(&self, id: i64) -> Option<&SpeakerColumns> {
+        match self {
+            SpeakersById::Dense(by_id) => usize::try_from(id).ok().and_then(|i| by_id.get(i)).and_then(Option::as_ref),
+            SpeakersById::Sparse(by_id) => by_id.get(&id),
+        }
+    }
+}
+
+/// One statement as `export` streams it: the columns of a `StatementRow`,
+/// its text borrowed from the row SQLite is on and from the speakers and
+/// topics read beforehand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementView<'a> {
+    pub id: i64,
+    pub doc: Option<&'a str>,
+    pub title: Option<&'a str>,
+    /// As stored, which is always `YYYY-MM-DD` unless someone wrote the
+    /// database by hand (then the date is read and written out again).
+    pub date: Option<Cow<'a, str>>,
+    pub speaker: &'a str,
+    pub speaker_mention: &'a str,
+    pub role: Option<&'a str>,
+    pub cue: &'a str,
+    pub content: &'a str,
+    pub kind: Kind,
+    pub stance: Stance,
+    pub hedged: bool,
+    pub topic: Option<&'a str>,
+    pub content_span: Option<Spans>,
+    pub source_span: Option<Spans>,
+    pub cue_span: Option<Spans>,
+    pub speaker_kind: SpeakerKind,
+    pub origin: Origin,
+    pub confidence: f64,
+}
+
+fn text_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(row.get_ref(i)?.as_str_or_null()?)
+}
+
+/// A stored date as `NaiveDate` would print it: the stored text when it is
+/// a real day written `YYYY-MM-DD` (checked without building a date and
+/// printing it again), else the parsed date printed.
+fn date_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<Cow<'r, str>>> {
+    let Some(text) = text_ref(row, i)? else { return Ok(None) };
+    if is_canonical_date(text) {
+        return Ok(Some(Cow::Borrowed(text)));
+    }
+    let date: NaiveDate = row.get(i)?;
+    Ok(Some(Cow::Owned(date.to_string())))
+}
+
+fn is_canonical_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && match (number(0..4), number(5..7), number(8..10)) {
+            (Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(year as i32, month, day).is_some(),
+            _ => false,
+        }
+}
+
 /// `statement_topics` read in (statement, topic) order alongside statements
 /// read in id order: each statement's first (lowest id) topic, no lookups.
 struct FirstTopics<'s> {
@@ -729,5 +821,19 @@ fn search_error(search: &str, err: Error) -> Error {
             ))
         }
         _ => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_canonical_date;
+
+    #[test]
+    fn only_real_days_written_in_full_are_taken_as_stored() {
+        assert!(is_canonical_date("2024-02-29"));
+        assert!(!is_canonical_date("2023-02-29"), "no such day");
+        assert!(!is_canonical_date("2024-5-01"));
+        assert!(!is_canonical_date("2024-05-01T00:00"));
+        assert!(!is_canonical_date("+024-05-01"));
     }
 }
