@@ -332,7 +332,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_into_an_empty_database_puts_its_indexes_and_foreign_keys_back() {
+    fn an_import_into_an_empty_database_puts_its_indexes_constraints_and_fts_settings_back() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
         let before = index_names(&store);
@@ -342,6 +342,11 @@ mod tests {
         assert!(foreign_keys);
         let checks_ignored: bool = store.conn.query_row("PRAGMA ignore_check_constraints", [], |r| r.get(0)).unwrap();
         assert!(!checks_ignored);
+        let hashsize: i64 = store
+            .conn
+            .query_row("SELECT v FROM statements_fts_config WHERE k = 'hashsize'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(hashsize, super::FTS_DEFAULT_HASHSIZE, "later writes index as before");
         let found: i64 = store
             .conn
             .query_row("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'bridge'", [], |r| r.get(0))
