@@ -5,7 +5,7 @@ use super::util::{statement_column_indexes, statement_columns, statement_rows, s
 use super::{Context, Outcome};
 use crate::error::Error;
 use crate::output::{self, Format};
-use crate::store::Store;
+use crate::store::{StatementChunk, StatementReader, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -27,31 +27,41 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         let rows = statement_rows(&store.all_statements()?, args.format);
         return write_to(args.output.as_deref(), |out| output::write(out, &rows, args.format).map(|()| rows.rows.len()));
     }
-    // Everything else streams: one row in memory at a time, however many,
-    // its cells borrowed from SQLite's row.
+    // Everything else streams, a chunk of rows in memory at a time however
+    // many there are: this thread writes them out while another reads the
+    // next chunks from SQLite (each was about half the work).
     let columns = statement_columns(args.format);
     let picks = statement_column_indexes(columns);
-    write_to(args.output.as_deref(), |out| {
+    let reader = StatementReader::new(&store)?;
+    write_to(args.output.as_deref(), move |out| {
         let mut stream = output::Stream::new(out, columns, args.format)?;
-        let mut failed = None;
-        let read = store.each_statement(|statement| {
-            let cells = statement_view_cells(statement);
-            let pushed = match &picks {
-                None => stream.push_cells(&cells),
-                Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>()),
-            };
-            pushed.map_err(|e| {
-                failed = Some(e);
-                Error::invalid("write failed")
-            })
-        });
-        if let Some(e) = failed {
-            return Err(e);
-        }
-        read.map_err(std::io::Error::other)?;
+        let (sender, receiver) = std::sync::mpsc::sync_channel::<StatementChunk>(CHUNKS_AHEAD);
+        let reader = &reader;
+        std::thread::scope(|scope| {
+            let reading = scope.spawn(move || {
+                // The writer hung up after an error of its own: stop.
+                reader.read(&store, |chunk| sender.send(chunk).map_err(|_| Error::invalid("the writer stopped")))
+            });
+            // Owned here, so that a write error below drops it before the
+            // scope waits for the reader, which then stops at its next send.
+            let receiver = receiver;
+            for chunk in receiver.iter() {
+                for statement in reader.views(&chunk) {
+                    let cells = statement_view_cells(&statement);
+                    match &picks {
+                        None => stream.push_cells(&cells)?,
+                        Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>())?,
+                    }
+                }
+            }
+            reading.join().expect("the reading thread does not panic").map_err(std::io::Error::other)
+        })?;
         stream.finish()
     })
 }
+
+/// Chunks of statements read ahead of the writer at most.
+const CHUNKS_AHEAD: usize = 4;
 
 /// Run `write` on standard output or on the file, then say how many rows
 /// went where (a file only: stdout is the data).
