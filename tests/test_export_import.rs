@@ -156,3 +156,28 @@ fn rows_whose_ids_are_taken_get_new_ones_and_keep_everything_else() {
     assert_eq!(ids, vec![2, 5]);
     assert!(all.iter().all(|r| r["speaker"] == "Speaker 2" && r["topic"] == "Ferries"), "{all:?}");
 }
+
+#[test]
+fn an_export_whose_reader_goes_away_early_is_not_an_error() {
+    use std::io::BufRead;
+    let wd = Workdir::new();
+    let file = wd.write("rows.jsonl", &numbered_rows(8000));
+    wd.stdout(&["import", file.to_str().unwrap()]);
+    for format in ["csv", "jsonl"] {
+        // Far more than a pipe holds: the export is still writing when the
+        // reader, like `| head -1`, closes its end.
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdb"))
+            .arg("--db")
+            .arg(&wd.db)
+            .args(["export", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start claimdb");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(first.starts_with(if format == "csv" { "id," } else { "{\"id\":1," }), "{first}");
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}

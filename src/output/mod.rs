@@ -154,7 +154,7 @@ impl<'a> Stream<'a> {
         let sink = match format {
             Format::Csv => {
                 let mut writer = csv::WriterBuilder::new().buffer_capacity(STREAM_BUFFER).from_writer(out);
-                writer.write_record(&rows.headers)?;
+                writer.write_record(&rows.headers).map_err(csv_io)?;
                 Sink::Csv(writer)
             }
             Format::Markdown => {
@@ -175,9 +175,9 @@ impl<'a> Stream<'a> {
         match (&mut self.sink, self.format) {
             (Sink::Csv(writer), _) => {
                 for cell in row {
-                    cell.write_text(scratch, |bytes| Ok(writer.write_field(bytes)?))?;
+                    cell.write_text(scratch, |bytes| writer.write_field(bytes).map_err(csv_io))?;
                 }
-                Ok(writer.write_record(None::<&[u8]>)?)
+                writer.write_record(None::<&[u8]>).map_err(csv_io)
             }
             (Sink::Plain(out), Format::Jsonl) => {
                 serde_json::to_writer(&mut **out, &CellObject { headers: &self.rows.headers, row })?;
@@ -203,7 +203,7 @@ impl<'a> Stream<'a> {
     pub fn push(&mut self, row: Vec<Value>) -> io::Result<()> {
         self.written += 1;
         match (&mut self.sink, self.format) {
-            (Sink::Csv(writer), _) => Ok(writer.write_record(row.iter().map(cell_text))?),
+            (Sink::Csv(writer), _) => writer.write_record(row.iter().map(cell_text)).map_err(csv_io),
             (Sink::Plain(out), Format::Jsonl) => {
                 serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row: &row })?;
                 writeln!(out)
@@ -277,11 +277,23 @@ fn keep_short_columns_whole(table: &mut Table, headers: &[String], texts: &[Vec<
     }
 }
 
+/// The I/O error inside a CSV writer's error as it was, so that a reader
+/// that went away (`| head`) is still told apart from a real failure.
+fn csv_io(err: csv::Error) -> io::Error {
+    if !matches!(err.kind(), csv::ErrorKind::Io(_)) {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        _ => unreachable!("checked above"),
+    }
+}
+
 fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&rows.headers)?;
+    writer.write_record(&rows.headers).map_err(csv_io)?;
     for row in &rows.rows {
-        writer.write_record(row.iter().map(cell_text))?;
+        writer.write_record(row.iter().map(cell_text)).map_err(csv_io)?;
     }
     writer.flush()
 }
