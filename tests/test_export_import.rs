@@ -96,3 +96,88 @@ fn two_imports_writing_one_database_at_once_both_finish() {
     assert_eq!(wd.query_json(&[]).len(), 600);
     assert_eq!(wd.query_json(&["--search", "\"number 17\""]).len(), 2);
 }
+
+/// `n` rows of the shape `export` writes, ids 1..=n, by three speakers.
+fn numbered_rows(n: usize) -> String {
+    (1..=n)
+        .map(|i| {
+            format!(
+                "{{\"id\":{i},\"speaker\":\"Speaker {}\",\"content\":\"Claim number {i}.\",\"kind\":\"direct\",\"topic\":\"Ferries\"}}\n",
+                i % 3
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_bad_line_far_into_a_big_file_stores_none_of_the_rows_before_it() {
+    let wd = Workdir::new();
+    wd.stdout(&["init"]);
+    let rows = numbered_rows(5000) + "{\"speaker\":\"Ada Park\",\"content\":\"Late.\"}\n";
+    let file = wd.write("rows.jsonl", &rows);
+    let err = wd.error(&["import", file.to_str().unwrap()]);
+    assert!(err.contains("rows.jsonl:5001: not a statement row"), "{err}");
+    assert!(err.contains("kind"), "{err}");
+    assert_eq!(common::db_counts(&wd.db), (0, 0, 0));
+}
+
+#[test]
+fn the_first_bad_row_is_the_one_reported_whether_reading_or_storing_fails() {
+    let wd = Workdir::new();
+    let rows = format!(
+        "{}{{\"speaker\":\"  \",\"content\":\"No one said this.\",\"kind\":\"direct\"}}\nnot json\n",
+        numbered_rows(2000)
+    );
+    let file = wd.write("rows.jsonl", &rows);
+    let err = wd.error(&["import", file.to_str().unwrap()]);
+    assert!(err.contains("needs a speaker name"), "{err}");
+}
+
+#[test]
+fn an_import_into_an_empty_database_keeps_ids_topics_and_search() {
+    let wd = Workdir::new();
+    let file = wd.write("rows.jsonl", &numbered_rows(3000));
+    wd.stdout(&["import", file.to_str().unwrap()]);
+    let found = wd.query_json(&["--search", "\"number 2999\""]);
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0]["id"].as_i64(), found[0]["topic"].as_str()), (Some(2999), Some("Ferries")));
+    assert_eq!(wd.query_json(&["--speaker", "Speaker 1", "--limit", "5000"]).len(), 1000);
+}
+
+#[test]
+fn rows_whose_ids_are_taken_get_new_ones_and_keep_everything_else() {
+    let wd = Workdir::new();
+    let file = wd.write("rows.jsonl", &numbered_rows(3));
+    wd.stdout(&["import", file.to_str().unwrap()]);
+    wd.stdout(&["import", file.to_str().unwrap()]);
+    let all = wd.query_json(&["--search", "\"number 2\""]);
+    let mut ids: Vec<i64> = all.iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    ids.sort();
+    assert_eq!(ids, vec![2, 5]);
+    assert!(all.iter().all(|r| r["speaker"] == "Speaker 2" && r["topic"] == "Ferries"), "{all:?}");
+}
+
+#[test]
+fn an_export_whose_reader_goes_away_early_is_not_an_error() {
+    use std::io::BufRead;
+    let wd = Workdir::new();
+    let file = wd.write("rows.jsonl", &numbered_rows(8000));
+    wd.stdout(&["import", file.to_str().unwrap()]);
+    for format in ["csv", "jsonl"] {
+        // Far more than a pipe holds: the export is still writing when the
+        // reader, like `| head -1`, closes its end.
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdb"))
+            .arg("--db")
+            .arg(&wd.db)
+            .args(["export", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start claimdb");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(first.starts_with(if format == "csv" { "id," } else { "{\"id\":1," }), "{first}");
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+    }
+}

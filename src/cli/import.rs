@@ -17,18 +17,58 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let reader = RowReader::open(&args.file)?;
     let mut store = Store::open_or_create(&ctx.db)?;
-    // Rows are read and written one at a time (memory stays flat however big
-    // the file); the batch is one transaction, so a bad row stores nothing.
+    // Rows are read and written a chunk at a time (memory stays flat however
+    // big the file); the batch is one transaction, so a bad row stores nothing.
     let mut batch = store.import_batch()?;
     let (mut statements, mut new_speakers) = (0usize, 0usize);
-    reader.for_each(|row| {
-        new_speakers += usize::from(batch.import_row(&row)?);
+    read_ahead(reader, |row| {
+        new_speakers += usize::from(batch.import_row(row)?);
         statements += 1;
         Ok(())
     })?;
     batch.commit()?;
     println!("imported {statements} statements ({new_speakers} new speakers) from {}", args.file.display());
     Ok(Outcome::Done)
+}
+
+/// Rows handed from the reading thread to the writer at a time.
+const CHUNK_ROWS: usize = 1024;
+/// Chunks read ahead of the writer at most.
+const CHUNKS_AHEAD: usize = 4;
+
+/// Hand every row to `each`, in file order, stopping at the first error,
+/// while another thread reads and parses the rows ahead: parsing JSON took
+/// as long as a quarter of the writing, and the writer (SQLite) can only use
+/// one core.
+fn read_ahead(reader: RowReader<'_>, mut each: impl FnMut(StatementRow) -> Result<(), Error>) -> Result<(), Error> {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Result<Vec<StatementRow>, Error>>(CHUNKS_AHEAD);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut chunk = Vec::with_capacity(CHUNK_ROWS);
+            let read = reader.for_each(|row| {
+                chunk.push(row);
+                if chunk.len() == CHUNK_ROWS {
+                    let full = std::mem::replace(&mut chunk, Vec::with_capacity(CHUNK_ROWS));
+                    // The writer hung up after an error of its own: stop.
+                    sender.send(Ok(full)).map_err(|_| Error::invalid("the writer stopped"))?;
+                }
+                Ok(())
+            });
+            // The rows before a bad one go first: the writer reports the
+            // first error in file order, its own or the reader's.
+            let _ = sender.send(Ok(chunk));
+            if let Err(e) = read {
+                let _ = sender.send(Err(e));
+            }
+        });
+        // Owned here, so that an error below drops it before the scope
+        // waits for the reader, which then stops at its next send.
+        let receiver = receiver;
+        for chunk in receiver.iter() {
+            chunk?.into_iter().try_for_each(&mut each)?;
+        }
+        Ok(())
+    })
 }
 
 /// A file of rows in one of the formats `export` writes, opened.

@@ -3,9 +3,9 @@
 
 use crate::error::{Error, Result};
 use crate::extract::stance::StanceLexicon;
-use crate::model::{Kind, Stance};
-use crate::output::{Format, Rows};
-use crate::store::StatementRow;
+use crate::model::{Kind, Spans, Stance};
+use crate::output::{Cell, Format, Rows};
+use crate::store::{StatementRow, StatementView};
 use chrono::NaiveDate;
 use serde_json::json;
 use std::path::Path;
@@ -60,19 +60,52 @@ pub fn statement_columns(format: Format) -> &'static [&'static str] {
     }
 }
 
-/// One statement's cells in `columns` (from `statement_columns`).
+/// One statement's cells in `columns` (from `statement_columns`), moved out
+/// of the row rather than copied.
 pub fn statement_cells(statement: StatementRow, columns: &[&str]) -> Vec<serde_json::Value> {
     let mut cells = statement.into_cells();
-    if columns.len() == StatementRow::HEADERS.len() {
+    let Some(indexes) = statement_column_indexes(columns) else {
         return cells;
+    };
+    indexes.into_iter().map(|i| std::mem::take(&mut cells[i])).collect()
+}
+
+/// Where each of `columns` (from `statement_columns`) is among every
+/// statement column; `None` when they are every column, in order.
+pub fn statement_column_indexes(columns: &[&str]) -> Option<Vec<usize>> {
+    if columns == StatementRow::HEADERS {
+        return None;
     }
-    columns
-        .iter()
-        .map(|c| {
-            let i = StatementRow::HEADERS.iter().position(|all| all == c).expect("a statement column");
-            std::mem::take(&mut cells[i])
-        })
-        .collect()
+    let index = |c: &&str| StatementRow::HEADERS.iter().position(|all| all == c).expect("a statement column");
+    Some(columns.iter().map(index).collect())
+}
+
+/// Every column of a statement as borrowed cells, in `StatementRow::HEADERS`
+/// order: the same values `StatementRow::cells` gives, without copies.
+pub fn statement_view_cells<'a>(s: &'a StatementView<'_>) -> [Cell<'a>; 19] {
+    let text = |t: Option<&'a str>| t.map_or(Cell::Null, Cell::Text);
+    let spans = |s: &'a Option<Spans>| s.as_ref().map_or(Cell::Null, Cell::Spans);
+    [
+        Cell::Int(s.id),
+        text(s.doc),
+        text(s.title),
+        text(s.date.as_deref()),
+        Cell::Text(s.speaker),
+        Cell::Text(s.speaker_mention),
+        text(s.role),
+        Cell::Text(s.cue),
+        Cell::Text(s.content),
+        Cell::Text(s.kind.as_str()),
+        Cell::Text(s.stance.as_str()),
+        Cell::Bool(s.hedged),
+        text(s.topic),
+        spans(&s.content_span),
+        spans(&s.source_span),
+        spans(&s.cue_span),
+        Cell::Text(s.speaker_kind.as_str()),
+        Cell::Text(s.origin.as_str()),
+        Cell::Float(s.confidence),
+    ]
 }
 
 fn pick_columns(statements: &[StatementRow], headers: &[&str]) -> Rows {

@@ -6,6 +6,7 @@ pub mod html;
 
 use clap::ValueEnum;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
+use crate::model::Spans;
 use serde::ser::{SerializeMap, Serializer};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -51,6 +52,63 @@ impl Rows {
     }
 }
 
+/// One value of a streamed row, borrowed: what `Stream::push_cells` writes
+/// straight out, without building a JSON value per cell (an export writes
+/// twenty million cells). Prints exactly as the same value in `Rows` would.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    Null,
+    Text(&'a str),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Spans(&'a Spans),
+}
+
+impl Cell<'_> {
+    /// As `cell_text` prints the same value held in a JSON `Value`.
+    fn write_text(&self, scratch: &mut Vec<u8>, mut write: impl FnMut(&[u8]) -> io::Result<()>) -> io::Result<()> {
+        match *self {
+            Cell::Null => write(b""),
+            Cell::Text(text) => write(text.as_bytes()),
+            Cell::Int(n) => write(itoa::Buffer::new().format(n).as_bytes()),
+            // serde_json prints finite numbers with ryu and has no others.
+            Cell::Float(x) if x.is_finite() => write(ryu::Buffer::new().format_finite(x).as_bytes()),
+            Cell::Float(_) => write(b""),
+            Cell::Bool(b) => write(if b { b"true" } else { b"false" }),
+            Cell::Spans(spans) => {
+                scratch.clear();
+                serde_json::to_writer(&mut *scratch, spans)?;
+                write(scratch)
+            }
+        }
+    }
+
+    fn to_value(self) -> Value {
+        match self {
+            Cell::Null => Value::Null,
+            Cell::Text(text) => Value::String(text.to_string()),
+            Cell::Int(n) => Value::from(n),
+            Cell::Float(x) => serde_json::to_value(x).unwrap_or(Value::Null),
+            Cell::Bool(b) => Value::Bool(b),
+            Cell::Spans(spans) => serde_json::to_value(spans).unwrap_or(Value::Null),
+        }
+    }
+}
+
+impl serde::Serialize for Cell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            Cell::Null => serializer.serialize_unit(),
+            Cell::Text(text) => serializer.serialize_str(text),
+            Cell::Int(n) => serializer.serialize_i64(n),
+            Cell::Float(x) => serializer.serialize_f64(x),
+            Cell::Bool(b) => serializer.serialize_bool(b),
+            Cell::Spans(spans) => spans.serialize(serializer),
+        }
+    }
+}
+
 /// Write `rows` to standard output; a reader that went away (`| head`) is
 /// not an error.
 pub fn print(rows: &Rows, format: Format) -> io::Result<()> {
@@ -80,6 +138,8 @@ pub struct Stream<'a> {
     format: Format,
     rows: Rows,
     written: usize,
+    /// Reused for the JSON text of spans in `push_cells`.
+    scratch: Vec<u8>,
 }
 
 enum Sink<'a> {
@@ -94,8 +154,8 @@ impl<'a> Stream<'a> {
         let rows = Rows::new(headers);
         let sink = match format {
             Format::Csv => {
-                let mut writer = csv::Writer::from_writer(out);
-                writer.write_record(&rows.headers)?;
+                let mut writer = csv::WriterBuilder::new().buffer_capacity(STREAM_BUFFER).from_writer(out);
+                writer.write_record(&rows.headers).map_err(csv_io)?;
                 Sink::Csv(writer)
             }
             Format::Markdown => {
@@ -104,13 +164,47 @@ impl<'a> Stream<'a> {
             }
             _ => Sink::Plain(out),
         };
-        Ok(Stream { sink, format, rows, written: 0 })
+        Ok(Stream { sink, format, rows, written: 0, scratch: Vec::new() })
+    }
+
+    /// `push` for borrowed cells, written straight out in `csv`, `jsonl` and
+    /// `markdown`.
+    pub fn push_cells(&mut self, row: &[Cell<'_>]) -> io::Result<()> {
+        debug_assert_eq!(row.len(), self.rows.headers.len(), "row width");
+        self.written += 1;
+        let scratch = &mut self.scratch;
+        match (&mut self.sink, self.format) {
+            (Sink::Csv(writer), _) => {
+                for cell in row {
+                    cell.write_text(scratch, |bytes| writer.write_field(bytes).map_err(csv_io))?;
+                }
+                writer.write_record(None::<&[u8]>).map_err(csv_io)
+            }
+            (Sink::Plain(out), Format::Jsonl) => {
+                serde_json::to_writer(&mut **out, &CellObject { headers: &self.rows.headers, row })?;
+                out.write_all(b"\n")
+            }
+            (Sink::Plain(out), Format::Markdown) => {
+                let mut cells = Vec::with_capacity(row.len());
+                for cell in row {
+                    cell.write_text(scratch, |bytes| {
+                        cells.push(Value::String(String::from_utf8_lossy(bytes).into_owned()));
+                        Ok(())
+                    })?;
+                }
+                write_markdown_row(*out, &cells)
+            }
+            _ => {
+                self.rows.push(row.iter().map(|cell| cell.to_value()).collect());
+                Ok(())
+            }
+        }
     }
 
     pub fn push(&mut self, row: Vec<Value>) -> io::Result<()> {
         self.written += 1;
         match (&mut self.sink, self.format) {
-            (Sink::Csv(writer), _) => Ok(writer.write_record(csv_cells(&row))?),
+            (Sink::Csv(writer), _) => writer.write_record(csv_cells(&row)).map_err(csv_io),
             (Sink::Plain(out), Format::Jsonl) => {
                 serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row: &row })?;
                 writeln!(out)
@@ -199,13 +293,44 @@ fn keep_short_columns_whole(table: &mut Table, headers: &[String], texts: &[Vec<
     }
 }
 
+/// The I/O error inside a CSV writer's error as it was, so that a reader
+/// that went away (`| head`) is still told apart from a real failure.
+fn csv_io(err: csv::Error) -> io::Error {
+    if !matches!(err.kind(), csv::ErrorKind::Io(_)) {
+        return io::Error::other(err);
+    }
+    match err.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        _ => unreachable!("checked above"),
+    }
+}
+
 fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&rows.headers)?;
+    writer.write_record(&rows.headers).map_err(csv_io)?;
     for row in &rows.rows {
-        writer.write_record(csv_cells(row))?;
+        writer.write_record(csv_cells(row)).map_err(csv_io)?;
     }
     writer.flush()
+}
+
+/// Bytes the CSV writer gathers before handing them on in one write.
+const STREAM_BUFFER: usize = 256 * 1024;
+
+/// One row of cells as a JSON object whose keys keep the column order.
+struct CellObject<'a, 'c> {
+    headers: &'a [String],
+    row: &'a [Cell<'c>],
+}
+
+impl serde::Serialize for CellObject<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.headers.len()))?;
+        for (key, cell) in self.headers.iter().zip(self.row) {
+            map.serialize_entry(key, cell)?;
+        }
+        map.end()
+    }
 }
 
 /// One row as a JSON object whose keys keep the column order.
@@ -295,6 +420,37 @@ mod tests {
     #[test]
     fn csv_prints_null_as_empty_and_spans_as_json() {
         assert_eq!(render(Format::Csv), "id,speaker,hedged,span\n1,Ann | Lee,true,\"[3,9]\"\n2,,false,\n");
+    }
+
+    /// What `Stream` writes for `rows` in `format`, pushed as values or as cells.
+    fn streamed(format: Format, as_cells: bool) -> String {
+        let spans = Spans(vec![crate::model::Span::new(3, 9), crate::model::Span::new(12, 20)]);
+        let cells = [
+            [Cell::Int(7), Cell::Text("Ann | \"Lee\", jr.\nof Rome"), Cell::Bool(true), Cell::Spans(&spans), Cell::Float(0.53)],
+            [Cell::Int(-1), Cell::Null, Cell::Bool(false), Cell::Null, Cell::Float(1.0)],
+        ];
+        let mut out = Vec::new();
+        let mut stream = Stream::new(&mut out, &["id", "speaker", "hedged", "span", "confidence"], format).unwrap();
+        for row in &cells {
+            if as_cells {
+                stream.push_cells(row).unwrap();
+            } else {
+                stream.push(row.iter().map(|c| c.to_value()).collect()).unwrap();
+            }
+        }
+        stream.finish().unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn cells_stream_exactly_as_the_same_values_do() {
+        for format in [Format::Csv, Format::Jsonl, Format::Markdown, Format::Json, Format::Table] {
+            assert_eq!(streamed(format, true), streamed(format, false), "{format:?}");
+        }
+        assert_eq!(
+            streamed(Format::Csv, true),
+            "id,speaker,hedged,span,confidence\n7,\"Ann | \"\"Lee\"\", jr.\nof Rome\",true,\"[[3,9],[12,20]]\",0.53\n-1,,false,,1.0\n"
+        );
     }
 
     #[test]

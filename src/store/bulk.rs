@@ -10,38 +10,48 @@
 //! trigger back and commits. Readers never see the trigger missing (the
 //! DDL is part of the uncommitted transaction) and a failure rolls it all
 //! back, trigger included.
+//!
+//! An import into a database without statements goes further: the
+//! statement indexes are dropped and built once at commit, and the whole
+//! table is indexed for full text at commit, so nothing is noted per row.
 
 use super::documents::store_document;
-use super::speakers::SpeakerCache;
-use super::statements::{insert_statement, FtsMode, ManualSource, StatementRow};
 use super::documents::{IngestMode, IngestReport};
+use super::statements::{insert_statement, FtsMode, InsertCache, ManualSource, StatementRow};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Document, Statement};
-use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
-
 
 /// The trigger a batch suspends (its SQL is read back from the database, so
 /// it is put back exactly as schema.sql or a migration made it).
 const FTS_INSERT_TRIGGER: &str = "statements_fts_insert";
+
+/// FTS5 flushes its in-memory index of new rows to disk as a new segment
+/// whenever it passes `hashsize` bytes (1 MiB by default), and merges the
+/// segments as they pile up. Indexing a batch's rows in one go with 64 MiB
+/// writes a few big segments instead of hundreds of small ones merged again
+/// and again: a million statements took 10.5 s of CPU with the default,
+/// 6.2 s with this. Set back to the default before the batch commits.
+const FTS_BULK_HASHSIZE: i64 = 64 * 1024 * 1024;
+const FTS_DEFAULT_HASHSIZE: i64 = 1024 * 1024;
 
 /// An open write transaction for many documents or rows. Nothing is visible
 /// to others until `commit`; dropping it rolls everything back.
 pub struct Batch<'a> {
     tx: Transaction<'a>,
     /// Declared after `tx`: dropped after the transaction ends.
-    _foreign_keys: ForeignKeysBack<'a>,
+    _settings: ImportSettingsBack<'a>,
     trigger_sql: Option<String>,
+    fts: FtsMode,
     /// Statement indexes dropped for an import into an empty database, put
     /// back (built once, from sorted data) at commit.
     dropped_indexes: Vec<String>,
     /// The speaker-name index's insert triggers, suspended like the FTS one.
     names: Option<SuspendedNameTriggers>,
-    speakers: SpeakerCache,
-    /// `import` looks up the document a row names; rows of one document come
-    /// together, and a lookup by path or URL scans the documents table.
-    documents: HashMap<String, Option<i64>>,
+    cache: InsertCache,
+    documents: DocumentNames,
 }
 
 impl Store {
@@ -55,16 +65,30 @@ impl Store {
     /// by ids the batch itself has just looked up or created, and nothing is
     /// deleted, so SQLite's foreign-key checks (a lookup in `speakers`,
     /// `documents`, `statements` and `topics` per row) only repeat what is
-    /// known; they are off until the batch ends. `ingest` keeps them: its
+    /// known; they are off until the batch ends, and so are CHECK
+    /// constraints (see `begin_batch`). `ingest` keeps them: its
     /// re-extraction deletes statements and relies on the cascades.
     pub fn import_batch(&mut self) -> Result<Batch<'_>> {
         self.begin_batch(true)
     }
 
-    fn begin_batch(&mut self, without_foreign_keys: bool) -> Result<Batch<'_>> {
-        // The pragma is a no-op inside a transaction: set it before BEGIN.
-        if without_foreign_keys {
-            self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    fn begin_batch(&mut self, import: bool) -> Result<Batch<'_>> {
+        // These pragmas are no-ops inside a transaction: set them before BEGIN.
+        if import {
+            // With temporary files in memory SQLite's sorter keeps all of a
+            // CREATE INDEX's keys in one list and sorts it in place, missing
+            // the CPU cache at every step: 3.5 s per index of a million rows.
+            // Given files, it sorts runs the size of the page cache and merges
+            // them: 1.1 s.
+            //
+            // The schema's CHECK constraints only repeat what the row's types
+            // already guarantee (kind, stance and origin are enums, hedged a
+            // bool, confidence clamped), and each `IN (...)` check builds a
+            // temporary b-tree per insert: three per statement, 30 % of the
+            // time spent inserting.
+            self.conn.execute_batch(
+                "PRAGMA foreign_keys = OFF; PRAGMA temp_store = FILE; PRAGMA ignore_check_constraints = ON;",
+            )?;
         }
         // A batch touches the statement indexes all over (by speaker, by
         // date): with SQLite's default 8 MB page cache it spills to the WAL
@@ -72,56 +96,49 @@ impl Store {
         // a million-row import in memory and memory still flat.
         self.conn.execute_batch("PRAGMA cache_size = -131072;")?;
         let conn = &self.conn;
-        let foreign_keys = ForeignKeysBack(without_foreign_keys.then_some(conn));
+        let settings = ImportSettingsBack(import.then_some(conn));
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         let trigger_sql: Option<String> = tx
             .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
             .query_row([FTS_INSERT_TRIGGER], |r| r.get(0))
             .optional()?;
+        let into_empty = import && statements_are_empty(&tx)?;
+        let fts = match (&trigger_sql, into_empty) {
+            (None, _) => FtsMode::Trigger,
+            (Some(_), true) => FtsMode::WholeTable,
+            (Some(_), false) => FtsMode::Deferred,
+        };
         if trigger_sql.is_some() {
+            tx.execute_batch("DROP TRIGGER statements_fts_insert;")?;
+        }
+        if fts == FtsMode::Deferred {
             tx.execute_batch(
-                "DROP TRIGGER statements_fts_insert;
-                 CREATE TEMP TABLE IF NOT EXISTS claimdb_unindexed (id INTEGER PRIMARY KEY);
+                "CREATE TEMP TABLE IF NOT EXISTS claimdb_unindexed (id INTEGER PRIMARY KEY);
                  DELETE FROM temp.claimdb_unindexed;",
             )?;
         }
-        let dropped_indexes = if without_foreign_keys { drop_indexes_of_empty_statements(&tx)? } else { Vec::new() };
+        let dropped_indexes = if into_empty { drop_statement_indexes(&tx)? } else { Vec::new() };
         let names = SuspendedNameTriggers::suspend(&tx)?;
-        Ok(Batch {
-            tx,
-            _foreign_keys: foreign_keys,
-            trigger_sql,
-            dropped_indexes,
-            names,
-            speakers: SpeakerCache::default(),
-            documents: HashMap::new(),
-        })
+        let documents = DocumentNames::new(&tx, import)?;
+        Ok(Batch { tx, _settings: settings, trigger_sql, fts, dropped_indexes, names, cache: InsertCache::new(), documents })
     }
 }
 
 impl Batch<'_> {
-    fn fts_mode(&self) -> FtsMode {
-        if self.trigger_sql.is_some() {
-            FtsMode::Deferred
-        } else {
-            FtsMode::Trigger
-        }
-    }
-
     /// Store one document and its statements inside the batch, all or none:
     /// on an error the document's writes are undone (a savepoint) and the
     /// batch carries on with the next one.
     pub fn ingest_document(&mut self, doc: &Document, statements: &[Statement], mode: IngestMode) -> Result<IngestReport> {
-        let fts = self.fts_mode();
         let savepoint = self.tx.savepoint()?;
-        match store_document(&savepoint, doc, statements, mode, fts, &mut self.speakers) {
+        match store_document(&savepoint, doc, statements, mode, self.fts, &mut self.cache) {
             Ok(report) => {
                 savepoint.commit()?;
                 Ok(report)
             }
             Err(e) => {
-                // Speakers created inside the undone savepoint are gone again.
-                self.speakers.clear();
+                // Speakers and topics created inside the undone savepoint are
+                // gone again.
+                self.cache.clear();
                 drop(savepoint); // rolls back
                 Err(e)
             }
@@ -131,67 +148,63 @@ impl Batch<'_> {
     /// Insert one row read by `import`. An id is kept when it is free; a row
     /// whose `doc` names a stored document is linked to it. Returns whether
     /// its speaker is new.
-    pub fn import_row(&mut self, row: &StatementRow) -> Result<bool> {
+    pub fn import_row(&mut self, mut row: StatementRow) -> Result<bool> {
         let document_id = match &row.doc {
-            Some(doc) => self.document_named(doc)?,
+            Some(doc) => self.documents.id_of(&self.tx, doc)?,
             None => None,
         };
         let source = match document_id {
             Some(_) => ManualSource::default(),
-            None => ManualSource { path: row.doc.clone(), title: row.title.clone() },
+            None => ManualSource { path: row.doc.take(), title: row.title.take() },
         };
-        let id_taken = row.id <= 0
-            || self
-                .tx
-                .prepare_cached("SELECT 1 FROM statements WHERE id = ?1")?
-                .query_row([row.id], |_| Ok(()))
-                .optional()?
-                .is_some();
-        let id = if id_taken { None } else { Some(row.id) };
-        let fts = self.fts_mode();
-        let (_, new_speaker) = insert_statement(
-            &self.tx,
-            id,
-            document_id,
-            &row.to_statement(),
-            row.origin,
-            &source,
-            None,
-            fts,
-            &mut self.speakers,
-        )?;
+        if row.confidence.is_nan() {
+            // The one value CHECK constraints, off for an import, would catch.
+            return Err(Error::invalid("a statement's confidence is not a number"));
+        }
+        let id = (row.id > 0).then_some(row.id);
+        let origin = row.origin;
+        let (_, new_speaker) =
+            insert_statement(&self.tx, id, document_id, &row.into_statement(), origin, &source, None, self.fts, &mut self.cache)?;
         Ok(new_speaker)
     }
 
-    fn document_named(&mut self, doc: &str) -> Result<Option<i64>> {
-        if let Some(id) = self.documents.get(doc) {
-            return Ok(*id);
-        }
-        let id = self
-            .tx
-            .prepare_cached("SELECT id FROM documents WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1")?
-            .query_row([doc], |r| r.get(0))
-            .optional()?;
-        self.documents.insert(doc.to_string(), id);
-        Ok(id)
-    }
-
-    /// Index the batch's statements for full text, put the trigger back and
-    /// make everything visible at once.
+    /// Build the dropped indexes, index the batch's statements for full
+    /// text, put the trigger back and make everything visible at once.
     pub fn commit(self) -> Result<()> {
-        for index_sql in &self.dropped_indexes {
-            // The index's own text, as stored by SQLite: not built from input.
-            self.tx.execute_batch(index_sql)?;
-        }
-        if let Some(trigger_sql) = &self.trigger_sql {
-            self.tx.execute_batch(
+        let indexed = match self.fts {
+            FtsMode::Trigger => None,
+            // In statement order, before the indexes exist, so that SQLite
+            // walks `statements` by rowid and FTS5 appends.
+            FtsMode::WholeTable => Some(
+                "INSERT INTO statements_fts (rowid, content, speaker)
+                 SELECT s.id, s.content, sp.name || ' ' || s.speaker_mention
+                 FROM statements s JOIN speakers sp ON sp.id = s.speaker_id",
+            ),
+            FtsMode::Deferred => Some(
                 "INSERT INTO statements_fts (rowid, content, speaker)
                  SELECT s.id, s.content, sp.name || ' ' || s.speaker_mention
                  FROM temp.claimdb_unindexed n
                  JOIN statements s ON s.id = n.id
                  JOIN speakers sp ON sp.id = s.speaker_id;
                  DELETE FROM temp.claimdb_unindexed;",
-            )?;
+            ),
+        };
+        if let Some(index_sql) = indexed {
+            set_fts_hashsize(&self.tx, FTS_BULK_HASHSIZE)?;
+            self.tx.execute_batch(index_sql)?;
+            set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
+        }
+        if !self.dropped_indexes.is_empty() {
+            // CREATE INDEX sorts in runs the size of the page cache: runs of
+            // 2 MB stay in the CPU cache, runs of 128 MB do not (a million
+            // rows, five indexes: 7.1 s of CPU against 10.0 s).
+            self.tx.execute_batch("PRAGMA cache_size = -2000;")?;
+        }
+        for index_sql in &self.dropped_indexes {
+            // The index's own text, as stored by SQLite: not built from input.
+            self.tx.execute_batch(index_sql)?;
+        }
+        if let Some(trigger_sql) = &self.trigger_sql {
             // The trigger's own text, as stored by SQLite: not built from input.
             self.tx.execute_batch(trigger_sql).map_err(Error::from)?;
         }
@@ -203,17 +216,28 @@ impl Batch<'_> {
     }
 }
 
-/// When there are no statements yet, drop the secondary indexes on
-/// `statements` and `statement_topics` and return their SQL. Keeping five
-/// indexes in step row by row was a third of import time; building them once
-/// at the end sorts the rows instead (200k rows: 13.1 s CPU with, 9.2 s +
-/// 1.6 s to build without). Only for an empty table: rebuilding the indexes
-/// of a big database for a small import would cost more than it saves.
-fn drop_indexes_of_empty_statements(tx: &Transaction<'_>) -> Result<Vec<String>> {
-    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM statements)", [], |r| r.get(0))?;
-    if !empty {
-        return Ok(Vec::new());
-    }
+fn set_fts_hashsize(conn: &Connection, bytes: i64) -> Result<()> {
+    conn.prepare_cached("INSERT INTO statements_fts (statements_fts, rank) VALUES ('hashsize', ?1)")?.execute([bytes])?;
+    Ok(())
+}
+
+/// Whether there are no statements, and so nothing in the full-text index
+/// either (checked too: an index out of step is left to the slow path).
+fn statements_are_empty(conn: &Connection) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT NOT EXISTS (SELECT 1 FROM statements) AND NOT EXISTS (SELECT 1 FROM statements_fts)",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Drop the secondary indexes on `statements` and `statement_topics` and
+/// return their SQL. Keeping five indexes in step row by row was a third of
+/// import time; building them once at the end sorts the rows instead (200k
+/// rows: 13.1 s CPU with, 9.2 s + 1.6 s to build without). Only for an empty
+/// table: rebuilding the indexes of a big database for a small import would
+/// cost more than it saves.
+fn drop_statement_indexes(tx: &Transaction<'_>) -> Result<Vec<String>> {
     let indexes: Vec<(String, String)> = tx
         .prepare(
             // The DROP statement is made by SQLite itself from the schema's
@@ -281,14 +305,49 @@ impl SuspendedNameTriggers {
     }
 }
 
-/// Turns foreign-key checks back on when an import batch ends, committed or
-/// not.
-struct ForeignKeysBack<'a>(Option<&'a rusqlite::Connection>);
+/// The documents `import` rows name by path or URL, looked up once each.
+struct DocumentNames {
+    /// No documents are stored (always so for a database built by `import`
+    /// alone, which adds none): every name is unknown, nothing to look up.
+    none_stored: bool,
+    /// Rows of one document come together, and a lookup by path or URL
+    /// scans the documents table.
+    known: HashMap<String, Option<i64>>,
+}
 
-impl Drop for ForeignKeysBack<'_> {
+impl DocumentNames {
+    fn new(conn: &Connection, import: bool) -> Result<Self> {
+        let none_stored = import && conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
+        Ok(DocumentNames { none_stored, known: HashMap::new() })
+    }
+
+    fn id_of(&mut self, conn: &Connection, doc: &str) -> Result<Option<i64>> {
+        if self.none_stored {
+            return Ok(None);
+        }
+        if let Some(id) = self.known.get(doc) {
+            return Ok(*id);
+        }
+        let id = conn
+            .prepare_cached("SELECT id FROM documents WHERE path = ?1 OR url = ?1 ORDER BY id LIMIT 1")?
+            .query_row([doc], |r| r.get(0))
+            .optional()?;
+        self.known.insert(doc.to_string(), id);
+        Ok(id)
+    }
+}
+
+/// Puts back what an import batch changed about the connection (foreign-key
+/// and CHECK constraints on, temporary files in memory) when it ends,
+/// committed or not.
+struct ImportSettingsBack<'a>(Option<&'a Connection>);
+
+impl Drop for ImportSettingsBack<'_> {
     fn drop(&mut self) {
         if let Some(conn) = self.0 {
-            let _ = conn.execute_batch("PRAGMA foreign_keys = ON;");
+            let _ = conn.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA ignore_check_constraints = OFF;",
+            );
         }
     }
 }
@@ -331,7 +390,7 @@ mod tests {
     }
 
     #[test]
-    fn an_import_into_an_empty_database_puts_its_indexes_and_foreign_keys_back() {
+    fn an_import_into_an_empty_database_puts_its_indexes_constraints_and_fts_settings_back() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
         let before = index_names(&store);
@@ -339,6 +398,13 @@ mod tests {
         assert_eq!(index_names(&store), before);
         let foreign_keys: bool = store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
         assert!(foreign_keys);
+        let checks_ignored: bool = store.conn.query_row("PRAGMA ignore_check_constraints", [], |r| r.get(0)).unwrap();
+        assert!(!checks_ignored);
+        let hashsize: i64 = store
+            .conn
+            .query_row("SELECT v FROM statements_fts_config WHERE k = 'hashsize'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(hashsize, super::FTS_DEFAULT_HASHSIZE, "later writes index as before");
         let found: i64 = store
             .conn
             .query_row("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'bridge'", [], |r| r.get(0))

@@ -1,8 +1,7 @@
 //! Documents: each stored once (by content hash), together with its
 //! statements, in one transaction.
 
-use super::speakers::SpeakerCache;
-use super::statements::{insert_statement, FtsMode, ManualSource};
+use super::statements::{insert_statement, FtsMode, InsertCache, ManualSource};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Document, Origin, Statement};
@@ -44,7 +43,7 @@ impl Store {
         // IMMEDIATE takes the write lock up front, so a concurrent writer waits
         // on the busy timeout instead of failing half way.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let report = store_document(&tx, doc, statements, mode, FtsMode::Trigger, &mut SpeakerCache::default())?;
+        let report = store_document(&tx, doc, statements, mode, FtsMode::Trigger, &mut InsertCache::new())?;
         tx.commit()?;
         Ok(report)
     }
@@ -66,7 +65,7 @@ pub(super) fn store_document(
     statements: &[Statement],
     mode: IngestMode,
     fts: FtsMode,
-    speakers: &mut SpeakerCache,
+    cache: &mut InsertCache,
 ) -> Result<IngestReport> {
     check_spans(doc, statements)?;
     let hash = content_hash(&doc.text);
@@ -103,7 +102,7 @@ pub(super) fn store_document(
             &ManualSource::default(),
             doc.date,
             fts,
-            speakers,
+            cache,
         )?;
         report.statements += 1;
         report.new_speakers += usize::from(new_speaker);

@@ -13,7 +13,9 @@ pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
 pub use reports::{ReportFilter, StanceRecord};
-pub use statements::{ManualSource, StatementDetail, StatementEdit, StatementFilter, StatementRow};
+pub use statements::{
+    ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementReader, StatementRow, StatementView,
+};
 pub use topics::{ApplyReport, TopicChange, TopicRow};
 
 use crate::error::{Error, Result};

@@ -82,9 +82,21 @@ pub(super) fn resolve_speaker(
 /// `resolve_speaker` looks at: resolving the same name, kind, role and
 /// mention again changes nothing, so a batch skips its five lookups. Cleared
 /// when a savepoint that may have created speakers is rolled back.
+///
+/// Keyed by name, then searched among the few (kind, role, mention) seen
+/// with it: a lookup borrows the row's strings instead of copying four of
+/// them into a key, once per imported row.
 #[derive(Debug, Default)]
 pub(super) struct SpeakerCache {
-    resolved: HashMap<(String, SpeakerKind, Option<String>, String), i64>,
+    resolved: HashMap<String, Vec<ResolvedSpeaker>>,
+}
+
+#[derive(Debug)]
+struct ResolvedSpeaker {
+    kind: SpeakerKind,
+    role: Option<String>,
+    mention: String,
+    id: i64,
 }
 
 impl SpeakerCache {
@@ -96,12 +108,13 @@ impl SpeakerCache {
         role: Option<&str>,
         mention: &str,
     ) -> Result<(i64, bool)> {
-        let key = (name.to_string(), kind, role.map(str::to_string), mention.to_string());
-        if let Some(&id) = self.resolved.get(&key) {
-            return Ok((id, false));
+        let same = |r: &&ResolvedSpeaker| r.kind == kind && r.role.as_deref() == role && r.mention == mention;
+        if let Some(known) = self.resolved.get(name).and_then(|seen| seen.iter().find(same)) {
+            return Ok((known.id, false));
         }
         let (id, created) = resolve_speaker(conn, name, kind, role, mention)?;
-        self.resolved.insert(key, id);
+        let resolved = ResolvedSpeaker { kind, role: role.map(str::to_string), mention: mention.to_string(), id };
+        self.resolved.entry(name.to_string()).or_default().push(resolved);
         Ok((id, created))
     }
 

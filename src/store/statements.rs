@@ -2,13 +2,14 @@
 //! export prints.
 
 use super::speakers::{resolve_speaker, SpeakerCache};
-use super::topics::{link_new_statement_topic, set_statement_topic};
+use super::topics::{link_new_statement_topic, set_statement_topic, TopicCache};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, types::Value as SqlValue, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// One statement as `query` and `export` print it and `import` reads it back.
@@ -110,23 +111,23 @@ impl StatementRow {
         ]
     }
 
-    /// The statement in the shared model's shape.
-    pub fn to_statement(&self) -> Statement {
+    /// The statement in the shared model's shape, its strings moved.
+    pub fn into_statement(self) -> Statement {
         Statement {
-            speaker: self.speaker.clone(),
+            speaker: self.speaker,
             speaker_kind: self.speaker_kind,
-            speaker_mention: self.speaker_mention.clone(),
-            role: self.role.clone(),
-            cue: self.cue.clone(),
-            content: self.content.clone(),
+            speaker_mention: self.speaker_mention,
+            role: self.role,
+            cue: self.cue,
+            content: self.content,
             kind: self.kind,
             stance: self.stance,
             hedged: self.hedged,
-            topic: self.topic.clone(),
+            topic: self.topic,
             date: self.date,
-            content_span: self.content_span.clone().unwrap_or_default(),
-            source_span: self.source_span.clone(),
-            cue_span: self.cue_span.clone(),
+            content_span: self.content_span.unwrap_or_default(),
+            source_span: self.source_span,
+            cue_span: self.cue_span,
             confidence: self.confidence,
         }
     }
@@ -266,10 +267,37 @@ pub(super) enum FtsMode {
     Trigger,
     /// A batch suspended the trigger: note the id, the batch indexes it on commit.
     Deferred,
+    /// A batch into an empty table suspended the trigger and indexes every
+    /// row on commit: nothing to note.
+    WholeTable,
 }
 
-/// Insert one statement (and its speaker and topic when new). Returns its id
-/// and whether its speaker is new.
+/// What the inserts of one transaction share: the speakers and topics they
+/// already resolved, and one creation time for all of them (evaluating the
+/// schema's `strftime('now')` defaults twice per row was 9 % of an import's
+/// inserts).
+#[derive(Debug)]
+pub(super) struct InsertCache {
+    speakers: SpeakerCache,
+    topics: TopicCache,
+    now: String,
+}
+
+impl InsertCache {
+    pub(super) fn new() -> Self {
+        InsertCache { speakers: SpeakerCache::default(), topics: TopicCache::default(), now: now() }
+    }
+
+    /// Forget every id: a rolled-back savepoint may have removed the rows.
+    pub(super) fn clear(&mut self) {
+        self.speakers.clear();
+        self.topics.clear();
+    }
+}
+
+/// Insert one statement (and its speaker and topic when new). A wanted `id`
+/// that is already taken gets a new one instead. Returns its id and whether
+/// its speaker is new.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn insert_statement(
     conn: &Connection,
@@ -280,9 +308,9 @@ pub(super) fn insert_statement(
     source: &ManualSource,
     default_date: Option<NaiveDate>,
     fts: FtsMode,
-    speakers: &mut SpeakerCache,
+    cache: &mut InsertCache,
 ) -> Result<(i64, bool)> {
-    let (speaker_id, new_speaker) = speakers.resolve(
+    let (speaker_id, new_speaker) = cache.speakers.resolve(
         conn,
         &statement.speaker,
         statement.speaker_kind,
@@ -290,46 +318,71 @@ pub(super) fn insert_statement(
         &statement.speaker_mention,
     )?;
     let hull = statement.content_span.hull();
-    conn.prepare_cached("INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
                                  content, kind, stance, hedged, stated_on, content_start, content_end,
-                                 content_span, source_span, cue_span, confidence, origin)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)")?.execute(
-        params![
-            id,
-            document_id,
-            source.path,
-            source.title,
-            speaker_id,
-            statement.speaker_mention,
-            statement.role,
-            statement.cue,
-            statement.content,
-            statement.kind.as_str(),
-            statement.stance.as_str(),
-            statement.hedged,
-            statement.date.or(default_date),
-            hull.map(|h| h.start as i64),
-            hull.map(|h| h.end as i64),
-            spans_json(Some(&statement.content_span)),
-            spans_json(statement.source_span.as_ref()),
-            spans_json(statement.cue_span.as_ref()),
-            statement.confidence.clamp(0.0, 1.0),
-            origin.as_str(),
-        ],
+                                 content_span, source_span, cue_span, confidence, origin, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)",
     )?;
+    let (content_span, source_span, cue_span) = (
+        spans_json(Some(&statement.content_span)),
+        spans_json(statement.source_span.as_ref()),
+        spans_json(statement.cue_span.as_ref()),
+    );
+    let (date, start, end) = (statement.date.or(default_date), hull.map(|h| h.start as i64), hull.map(|h| h.end as i64));
+    let confidence = statement.confidence.clamp(0.0, 1.0);
+    let mut values: [&dyn rusqlite::ToSql; 21] = [
+        &id,
+        &document_id,
+        &source.path,
+        &source.title,
+        &speaker_id,
+        &statement.speaker_mention,
+        &statement.role,
+        &statement.cue,
+        &statement.content,
+        &statement.kind.as_str(),
+        &statement.stance.as_str(),
+        &statement.hedged,
+        &date,
+        &start,
+        &end,
+        &content_span,
+        &source_span,
+        &cue_span,
+        &confidence,
+        &origin.as_str(),
+        &cache.now,
+    ];
+    // Trying the id and taking a new one on conflict costs one lookup less
+    // per row than asking first.
+    match insert.execute(values) {
+        Err(e) if id.is_some() && is_primary_key_conflict(&e) => {
+            values[0] = &None::<i64>;
+            insert.execute(values)?;
+        }
+        other => {
+            other?;
+        }
+    }
     let statement_id = conn.last_insert_rowid();
     if fts == FtsMode::Deferred {
         conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
     }
-    link_new_statement_topic(conn, statement_id, statement.topic.as_deref(), origin == Origin::Extracted)?;
+    let automatic = origin == Origin::Extracted;
+    link_new_statement_topic(conn, statement_id, statement.topic.as_deref(), automatic, &mut cache.topics)?;
     Ok((statement_id, new_speaker))
+}
+
+fn is_primary_key_conflict(err: &rusqlite::Error) -> bool {
+    matches!(err, rusqlite::Error::SqliteFailure(e, _) if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY)
 }
 
 impl Store {
     /// Record a claim by hand (origin `manual`); returns its id.
     pub fn add_statement(&mut self, statement: &Statement, source: &ManualSource) -> Result<i64> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (id, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut SpeakerCache::default())?;
+        let (id, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut InsertCache::new())?;
         tx.commit()?;
         Ok(id)
     }
@@ -492,69 +545,20 @@ impl Store {
     }
 
     /// Hand every statement, by id, to `each` without holding them all:
-    /// what `export` writes, at any size.
-    ///
-    /// Reads the same columns as `statement_view`, but without its per-row
-    /// work: speakers and topics are loaded into memory once (50,000 and 300
-    /// at a million statements), and each statement's first topic comes from
-    /// walking `statement_topics` in step with `statements` (both in id
-    /// order) instead of a subquery per row. The view's joins and topic
-    /// subquery were half of an export's time.
-    pub fn each_statement(&self, mut each: impl FnMut(StatementRow) -> Result<()>) -> Result<()> {
-        let speakers = self.speakers_by_id()?;
-        let topics: HashMap<i64, String> = self
-            .conn
-            .prepare("SELECT id, name FROM topics")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut links_stmt =
-            self.conn.prepare("SELECT statement_id, topic_id FROM statement_topics ORDER BY statement_id, topic_id")?;
-        let mut links = FirstTopics::new(links_stmt.query([])?)?;
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
-                    s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
-                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence
-             FROM statements s LEFT JOIN documents d ON d.id = s.document_id ORDER BY s.id",
-        )?;
-        let mut rows = stmt.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let topic = links.first_topic_of(id)?.and_then(|t| topics.get(&t).cloned());
-            // The view joins speakers: a statement without one is not listed.
-            let Some(speaker) = speakers.get(&row.get::<_, i64>(4)?) else { continue };
-            let role: Option<String> = row.get(6)?;
-            each(StatementRow {
-                id,
-                doc: row.get(1)?,
-                title: row.get(2)?,
-                date: row.get(3)?,
-                speaker: speaker.name.clone(),
-                speaker_mention: row.get(5)?,
-                role: role.or_else(|| speaker.role.clone()),
-                cue: row.get(7)?,
-                content: row.get(8)?,
-                kind: parse_text(row, 9)?,
-                stance: parse_text(row, 10)?,
-                hedged: row.get(11)?,
-                topic,
-                content_span: parse_spans(row, 12)?,
-                source_span: parse_spans(row, 13)?,
-                cue_span: parse_spans(row, 14)?,
-                speaker_kind: speaker.kind,
-                origin: parse_text(row, 15)?,
-                confidence: row.get(16)?,
-            })?;
-        }
-        Ok(())
+    /// what `export` writes, at any size. (`StatementReader` does the same
+    /// a chunk at a time, for a writer on another thread.)
+    pub fn each_statement(&self, mut each: impl FnMut(&StatementView<'_>) -> Result<()>) -> Result<()> {
+        let reader = StatementReader::new(self)?;
+        reader.read(self, |chunk| reader.views(&chunk).try_for_each(|view| each(&view)))
     }
 
     /// Every speaker's name, kind and role, by id.
-    fn speakers_by_id(&self) -> Result<HashMap<i64, SpeakerColumns>> {
+    fn speakers_by_id(&self) -> Result<SpeakersById> {
         let mut stmt = self.conn.prepare("SELECT id, name, kind, role FROM speakers")?;
         let rows = stmt.query_map([], |r| {
             Ok((r.get(0)?, SpeakerColumns { name: r.get(1)?, kind: parse_text(r, 2)?, role: r.get(3)? }))
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(SpeakersById::new(rows.collect::<rusqlite::Result<_>>()?))
     }
 
     fn rows(&self, sql: &str, values: Vec<SqlValue>) -> Result<Vec<StatementRow>> {
@@ -641,7 +645,7 @@ impl Store {
         let mut batch = self.import_batch()?;
         let mut new_speakers = 0;
         for row in rows {
-            new_speakers += usize::from(batch.import_row(row)?);
+            new_speakers += usize::from(batch.import_row(row.clone())?);
         }
         batch.commit()?;
         Ok((rows.len(), new_speakers))
@@ -653,6 +657,252 @@ struct SpeakerColumns {
     name: String,
     kind: SpeakerKind,
     role: Option<String>,
+}
+
+/// Speakers by id, looked up once per exported row: in a list indexed by id
+/// when the ids are dense (they are given out in order, so almost always),
+/// else hashed. Hashing was a tenth of reading a row.
+enum SpeakersById {
+    Dense(Vec<Option<SpeakerColumns>>),
+    Sparse(HashMap<i64, SpeakerColumns>),
+}
+
+impl SpeakersById {
+    fn new(speakers: Vec<(i64, SpeakerColumns)>) -> Self {
+        let highest = speakers.iter().map(|(id, _)| *id).max().unwrap_or(0);
+        let lowest = speakers.iter().map(|(id, _)| *id).min().unwrap_or(0);
+        if lowest < 0 || highest > 2 * speakers.len() as i64 + 1024 {
+            return SpeakersById::Sparse(speakers.into_iter().collect());
+        }
+        let mut dense: Vec<Option<SpeakerColumns>> = (0..=highest).map(|_| None).collect();
+        for (id, speaker) in speakers {
+            dense[id as usize] = Some(speaker);
+        }
+        SpeakersById::Dense(dense)
+    }
+
+    fn get(&self, id: i64) -> Option<&SpeakerColumns> {
+        match self {
+            SpeakersById::Dense(by_id) => usize::try_from(id).ok().and_then(|i| by_id.get(i)).and_then(Option::as_ref),
+            SpeakersById::Sparse(by_id) => by_id.get(&id),
+        }
+    }
+}
+
+/// Every statement, by id, read in chunks whose text is copied out of
+/// SQLite into one buffer each: a chunk can go to another thread, which
+/// turns it into `StatementView`s and writes them while the next chunk is
+/// read. Reading (SQLite) and writing (CSV or JSON) were about even, so an
+/// export on two cores takes half the time.
+///
+/// It reads the same columns as `statement_view`, but without its per-row
+/// work: speakers and topics are loaded into memory once (50,000 and 300 at
+/// a million statements), and each statement's first topic comes from
+/// walking `statement_topics` in step with `statements` (both in id order)
+/// instead of a subquery per row. The view's joins and topic subquery were
+/// half of an export's time, and copying each row's strings out into
+/// `StatementRow`s and then into JSON cells another half.
+pub struct StatementReader {
+    speakers: SpeakersById,
+    topics: HashMap<i64, String>,
+}
+
+/// Statements read by `StatementReader`, their text in one buffer.
+#[derive(Debug, Default)]
+pub struct StatementChunk {
+    text: String,
+    rows: Vec<ChunkRow>,
+}
+
+/// Statements in a chunk, about 1.5 MB of text at a time.
+const CHUNK_STATEMENTS: usize = 4096;
+
+/// Where a text column of a chunk row is in the chunk's buffer.
+type TextAt = Option<std::ops::Range<usize>>;
+
+fn append(text: &mut String, part: Option<&str>) -> TextAt {
+    let part = part?;
+    text.push_str(part);
+    Some(text.len() - part.len()..text.len())
+}
+
+#[derive(Debug)]
+struct ChunkRow {
+    id: i64,
+    doc: TextAt,
+    title: TextAt,
+    date: TextAt,
+    speaker_id: i64,
+    speaker_mention: TextAt,
+    role: TextAt,
+    cue: TextAt,
+    content: TextAt,
+    kind: Kind,
+    stance: Stance,
+    hedged: bool,
+    topic_id: Option<i64>,
+    content_span: Option<Spans>,
+    source_span: Option<Spans>,
+    cue_span: Option<Spans>,
+    origin: Origin,
+    confidence: f64,
+}
+
+impl StatementReader {
+    /// Load the speakers and topic names every statement refers to.
+    pub fn new(store: &Store) -> Result<Self> {
+        let topics = store
+            .conn
+            .prepare("SELECT id, name FROM topics")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(StatementReader { speakers: store.speakers_by_id()?, topics })
+    }
+
+    /// Read every statement of `store` (the one this reader was made from),
+    /// by id, and hand them to `each` a chunk at a time.
+    pub fn read(&self, store: &Store, mut each: impl FnMut(StatementChunk) -> Result<()>) -> Result<()> {
+        let conn = &store.conn;
+        let mut links_stmt =
+            conn.prepare("SELECT statement_id, topic_id FROM statement_topics ORDER BY statement_id, topic_id")?;
+        let mut links = FirstTopics::new(links_stmt.query([])?)?;
+        let mut stmt = conn.prepare(
+            "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
+                    s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
+                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence
+             FROM statements s LEFT JOIN documents d ON d.id = s.document_id ORDER BY s.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut chunk = StatementChunk::default();
+        while let Some(row) = rows.next()? {
+            let id: i64 = row.get(0)?;
+            let text = &mut chunk.text;
+            let date = append(text, date_ref(row, 3)?.as_deref());
+            let mut copy = |i: usize| -> rusqlite::Result<TextAt> { Ok(append(text, text_ref(row, i)?)) };
+            chunk.rows.push(ChunkRow {
+                id,
+                doc: copy(1)?,
+                title: copy(2)?,
+                date,
+                speaker_id: row.get(4)?,
+                speaker_mention: copy(5)?,
+                role: copy(6)?,
+                cue: copy(7)?,
+                content: copy(8)?,
+                kind: parse_text(row, 9)?,
+                stance: parse_text(row, 10)?,
+                hedged: row.get(11)?,
+                topic_id: links.first_topic_of(id)?,
+                content_span: parse_spans(row, 12)?,
+                source_span: parse_spans(row, 13)?,
+                cue_span: parse_spans(row, 14)?,
+                origin: parse_text(row, 15)?,
+                confidence: row.get(16)?,
+            });
+            if chunk.rows.len() == CHUNK_STATEMENTS {
+                let capacity = chunk.text.capacity();
+                let full = std::mem::replace(
+                    &mut chunk,
+                    StatementChunk { text: String::with_capacity(capacity), rows: Vec::with_capacity(CHUNK_STATEMENTS) },
+                );
+                each(full)?;
+            }
+        }
+        if !chunk.rows.is_empty() {
+            each(chunk)?;
+        }
+        Ok(())
+    }
+
+    /// The statements of a chunk, in order. (The view joins speakers: a
+    /// statement whose speaker is missing is not listed.)
+    pub fn views<'a>(&'a self, chunk: &'a StatementChunk) -> impl Iterator<Item = StatementView<'a>> + 'a {
+        let text = |at: &TextAt| at.clone().map(|range| &chunk.text[range]);
+        chunk.rows.iter().filter_map(move |row| {
+            let speaker = self.speakers.get(row.speaker_id)?;
+            Some(StatementView {
+                id: row.id,
+                doc: text(&row.doc),
+                title: text(&row.title),
+                date: text(&row.date).map(Cow::Borrowed),
+                speaker: &speaker.name,
+                speaker_mention: text(&row.speaker_mention).unwrap_or_default(),
+                role: text(&row.role).or(speaker.role.as_deref()),
+                cue: text(&row.cue).unwrap_or_default(),
+                content: text(&row.content).unwrap_or_default(),
+                kind: row.kind,
+                stance: row.stance,
+                hedged: row.hedged,
+                topic: row.topic_id.and_then(|t| self.topics.get(&t)).map(String::as_str),
+                content_span: row.content_span.clone(),
+                source_span: row.source_span.clone(),
+                cue_span: row.cue_span.clone(),
+                speaker_kind: speaker.kind,
+                origin: row.origin,
+                confidence: row.confidence,
+            })
+        })
+    }
+}
+
+/// One statement as `export` streams it: the columns of a `StatementRow`,
+/// its text borrowed from the row SQLite is on and from the speakers and
+/// topics read beforehand.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementView<'a> {
+    pub id: i64,
+    pub doc: Option<&'a str>,
+    pub title: Option<&'a str>,
+    /// As stored, which is always `YYYY-MM-DD` unless someone wrote the
+    /// database by hand (then the date is read and written out again).
+    pub date: Option<Cow<'a, str>>,
+    pub speaker: &'a str,
+    pub speaker_mention: &'a str,
+    pub role: Option<&'a str>,
+    pub cue: &'a str,
+    pub content: &'a str,
+    pub kind: Kind,
+    pub stance: Stance,
+    pub hedged: bool,
+    pub topic: Option<&'a str>,
+    pub content_span: Option<Spans>,
+    pub source_span: Option<Spans>,
+    pub cue_span: Option<Spans>,
+    pub speaker_kind: SpeakerKind,
+    pub origin: Origin,
+    pub confidence: f64,
+}
+
+fn text_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    Ok(row.get_ref(i)?.as_str_or_null()?)
+}
+
+/// A stored date as `NaiveDate` would print it: the stored text when it is
+/// a real day written `YYYY-MM-DD` (checked without building a date and
+/// printing it again), else the parsed date printed.
+fn date_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<Cow<'r, str>>> {
+    let Some(text) = text_ref(row, i)? else { return Ok(None) };
+    if is_canonical_date(text) {
+        return Ok(Some(Cow::Borrowed(text)));
+    }
+    let date: NaiveDate = row.get(i)?;
+    Ok(Some(Cow::Owned(date.to_string())))
+}
+
+fn is_canonical_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && match (number(0..4), number(5..7), number(8..10)) {
+            (Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(year as i32, month, day).is_some(),
+            _ => false,
+        }
 }
 
 /// `statement_topics` read in (statement, topic) order alongside statements
@@ -718,5 +968,19 @@ fn search_error(search: &str, err: Error) -> Error {
             ))
         }
         _ => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_canonical_date;
+
+    #[test]
+    fn only_real_days_written_in_full_are_taken_as_stored() {
+        assert!(is_canonical_date("2024-02-29"));
+        assert!(!is_canonical_date("2023-02-29"), "no such day");
+        assert!(!is_canonical_date("2024-5-01"));
+        assert!(!is_canonical_date("2024-05-01T00:00"));
+        assert!(!is_canonical_date("+024-05-01"));
     }
 }

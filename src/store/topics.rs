@@ -5,6 +5,7 @@ use crate::error::{Error, Result};
 use crate::extract::topics::{TopicDef, TopicMatcher, TopicTag};
 use crate::model::Origin;
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
 
 /// The topic called `name` (case-insensitive), created when new; `automatic`
 /// marks a topic extraction proposed rather than one a person defined.
@@ -17,16 +18,46 @@ pub(super) fn ensure_topic(conn: &Connection, name: &str, automatic: bool) -> Re
     Ok(conn.last_insert_rowid())
 }
 
+/// Topic ids already found or created in this transaction, by name as
+/// given: a batch looks each topic up once, not once per statement.
+/// Cleared, like `SpeakerCache`, when a savepoint that may have created
+/// topics is rolled back.
+#[derive(Debug, Default)]
+pub(super) struct TopicCache {
+    ids: HashMap<String, i64>,
+}
+
+impl TopicCache {
+    fn ensure(&mut self, conn: &Connection, name: &str, automatic: bool) -> Result<i64> {
+        if let Some(&id) = self.ids.get(name) {
+            return Ok(id);
+        }
+        let id = ensure_topic(conn, name, automatic)?;
+        self.ids.insert(name.to_string(), id);
+        Ok(id)
+    }
+
+    pub(super) fn clear(&mut self) {
+        self.ids.clear();
+    }
+}
+
 /// Make `topic` the statement's only topic (or clear it with `None`).
 pub(super) fn set_statement_topic(conn: &Connection, statement_id: i64, topic: Option<&str>, automatic: bool) -> Result<()> {
     conn.prepare_cached("DELETE FROM statement_topics WHERE statement_id = ?1")?.execute( [statement_id])?;
-    link_new_statement_topic(conn, statement_id, topic, automatic)
+    link_new_statement_topic(conn, statement_id, topic, automatic, &mut TopicCache::default())
 }
 
 /// Give a statement just inserted (so with no topic yet) its topic.
-pub(super) fn link_new_statement_topic(conn: &Connection, statement_id: i64, topic: Option<&str>, automatic: bool) -> Result<()> {
+pub(super) fn link_new_statement_topic(
+    conn: &Connection,
+    statement_id: i64,
+    topic: Option<&str>,
+    automatic: bool,
+    topics: &mut TopicCache,
+) -> Result<()> {
     if let Some(name) = topic.map(str::trim).filter(|t| !t.is_empty()) {
-        let topic_id = ensure_topic(conn, name, automatic)?;
+        let topic_id = topics.ensure(conn, name, automatic)?;
         conn.prepare_cached("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?1, ?2)")?.execute(
             params![statement_id, topic_id],
         )?;
