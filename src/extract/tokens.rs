@@ -97,6 +97,21 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     }
 }
 
+/// Call `f` with `word` in lower case (`str::to_lowercase`), without
+/// allocating for the short ASCII words lexicon lookups are mostly about.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+
 pub(crate) fn next_is_alnum(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_some_and(char::is_alphanumeric)
 }
