@@ -42,7 +42,9 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut i = 0;
-    while i < bytes.len() {
+    // Only line breaks and the bytes a quote mark starts with matter.
+    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2)) {
+        i += skip;
         let b = bytes[i];
         if b == b'\n' {
             if let Some(start) = open {
