@@ -5,6 +5,7 @@
 //! convention for a quotation over several paragraphs); otherwise it is dropped
 //! as unbalanced.
 
+use super::sentences::ByteStops;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,8 +44,9 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut open: Option<usize> = None;
     let mut i = 0;
     // Only line breaks and the bytes a quote mark starts with matter.
-    while let Some(skip) = bytes[i..].iter().position(|&b| matches!(b, b'\n' | b'"' | b'\'' | 0xE2)) {
-        i += skip;
+    let mut stops = ByteStops::new(bytes, [b'"', b'\'', 0xE2]);
+    while let Some(at) = stops.next_from(i) {
+        i = at;
         let b = bytes[i];
         if b == b'\n' {
             if let Some(start) = open {

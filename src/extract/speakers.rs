@@ -8,7 +8,7 @@
 //! mentioned last before them; descriptions ("the Ukrainian president") to the
 //! person last mentioned whose role has that head word.
 
-use super::tokens::{is_abbreviation, next_is_alnum, with_lowercase};
+use super::tokens::{word_end, with_lowercase};
 use crate::model::SpeakerKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -419,18 +419,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 i += c.len_utf8();
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(d) = seg[end..].chars().next() {
-                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(seg, end + d.len_utf8());
-                if d.is_alphanumeric() || inner {
-                    end += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if seg[end..].starts_with('.') && is_abbreviation(&seg[i..end]) {
-                end += 1;
-            }
+            let end = word_end(seg, i, i + c.len_utf8());
             let word = s.start + i..s.start + end;
             if c.is_uppercase() {
                 if broken {
