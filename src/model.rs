@@ -224,8 +224,25 @@ pub struct CharIndex {
 
 impl CharIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        starts.push(text.len());
+        // Runs of ASCII (most of any news text) go in whole; other chars
+        // are stepped over by the width their first byte gives.
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            let ascii = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            starts.extend(i..i + ascii);
+            i += ascii;
+            if let Some(&lead) = bytes.get(i) {
+                starts.push(i);
+                i += match lead {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+            }
+        }
+        starts.push(bytes.len());
         CharIndex { starts }
     }
 
