@@ -302,4 +302,15 @@ mod tests {
         assert_eq!(index.byte_of(9), said);
         assert_eq!(span_text(text, index.span(said, said + 4)), "said");
     }
+
+    #[test]
+    fn char_index_steps_over_chars_of_every_width() {
+        let text = "a é “b” 𝄞 c\u{a0}d";
+        let index = CharIndex::new(text);
+        for (ch, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.char_of(byte), ch, "byte {byte}");
+            assert_eq!(index.byte_of(ch), byte, "char {ch}");
+        }
+        assert_eq!(index.char_of(text.len()), text.chars().count());
+    }
 }
