@@ -64,6 +64,7 @@ pub enum ExtractFormat {
 struct StatementLine<'a> {
     doc: &'a str,
     title: Option<&'a str>,
+    #[serde(serialize_with = "iso_date")]
     date: Option<NaiveDate>,
     speaker: &'a str,
     speaker_mention: &'a str,
@@ -181,6 +182,21 @@ impl<W: Write> Printer<W> {
             ExtractFormat::Table => output::write(&mut self.out, &self.table, output::Format::Table),
         };
         done.and_then(|()| self.out.flush()).map_err(stdout_error)
+    }
+}
+
+/// `YYYY-MM-DD` as chrono writes it, without going through `fmt` for every
+/// statement (a tenth of the time spent printing went there).
+fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    match date {
+        Some(d) if (0..=9999).contains(&d.year()) => {
+            let digit = |n: u32| b'0' + (n % 10) as u8;
+            let (y, m, day) = (d.year() as u32, d.month(), d.day());
+            let text = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(day / 10), digit(day)];
+            out.serialize_str(std::str::from_utf8(&text).expect("digits and dashes are UTF-8"))
+        }
+        other => other.serialize(out),
     }
 }
 
