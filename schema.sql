@@ -8,8 +8,8 @@
 
 -- CHECKs of a few allowed values are written `x = 'a' OR x = 'b' OR ...`
 -- rather than `x IN ('a', 'b', ...)`: SQLite builds an ephemeral table for an
--- IN list of three or more values on every row written (a quarter of ingest
--- time went there); the meaning is the same, so databases made with the IN
+-- IN list of three or more values on every row written (a fifth of what an
+-- ingest executed); the meaning is the same, so databases made with the IN
 -- form are left as they are.
 
 -- Articles as stored: `text` is exactly what every span indexes.
