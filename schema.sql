@@ -6,6 +6,12 @@
 -- Unicode code point offsets into documents.text, end exclusive. Spans are
 -- JSON: [start, end] when whole, [[start, end], ...] when interrupted.
 
+-- CHECKs of a few allowed values are written `x = 'a' OR x = 'b' OR ...`
+-- rather than `x IN ('a', 'b', ...)`: SQLite builds an ephemeral table for an
+-- IN list of three or more values on every row written (a fifth of what an
+-- ingest executed); the meaning is the same, so databases made with the IN
+-- form are left as they are.
+
 -- Articles as stored: `text` is exactly what every span indexes.
 CREATE TABLE documents (
     id           INTEGER PRIMARY KEY,
@@ -26,7 +32,7 @@ CREATE TABLE speakers (
     id    INTEGER PRIMARY KEY,
     name  TEXT NOT NULL UNIQUE COLLATE NOCASE,
     kind  TEXT NOT NULL DEFAULT 'unknown'
-          CHECK (kind IN ('person', 'organization', 'group', 'unknown')),
+          CHECK (kind = 'person' OR kind = 'organization' OR kind = 'group' OR kind = 'unknown'),
     role  TEXT                             -- "U.S. Secretary of State"
 );
 
@@ -56,8 +62,8 @@ CREATE TABLE statements (
     role            TEXT,                  -- the speaker's role as given with this statement
     cue             TEXT NOT NULL DEFAULT '',
     content         TEXT NOT NULL,
-    kind            TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
-    stance          TEXT NOT NULL DEFAULT 'neutral' CHECK (stance IN ('support', 'oppose', 'neutral')),
+    kind            TEXT NOT NULL CHECK (kind = 'direct' OR kind = 'indirect' OR kind = 'mixed'),
+    stance          TEXT NOT NULL DEFAULT 'neutral' CHECK (stance = 'support' OR stance = 'oppose' OR stance = 'neutral'),
     hedged          INTEGER NOT NULL DEFAULT 0 CHECK (hedged IN (0, 1)),
     stated_on       TEXT,                  -- the statement's date, else the document's
     content_start   INTEGER,               -- hull of content_span, for ordering and lookups
@@ -66,7 +72,7 @@ CREATE TABLE statements (
     source_span     TEXT,
     cue_span        TEXT,
     confidence      REAL NOT NULL DEFAULT 1.0 CHECK (confidence BETWEEN 0 AND 1),
-    origin          TEXT NOT NULL DEFAULT 'extracted' CHECK (origin IN ('extracted', 'manual', 'edited')),
+    origin          TEXT NOT NULL DEFAULT 'extracted' CHECK (origin = 'extracted' OR origin = 'manual' OR origin = 'edited'),
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # claimdb benchmarks: builds the release binary, then measures and prints
-#   1. extraction throughput on the PolNeAR train texts (ingest --jobs 1 and
-#      --jobs <all cores>, and the `extract` command as it is),
+#   1. extraction throughput on the PolNeAR train texts: the `extract`
+#      command (JSONL to /dev/null) with --jobs 1 and --jobs <all cores>, in
+#      MB/s of wall time and MB per CPU-second (MB = 10^6 bytes),
 #   2. ingest of that corpus into a fresh database, end to end,
 #   3. query latency (median, p95) on a generated database of 1,000,000
 #      statements by 50,000 speakers (built here: generate JSONL, `import`),
@@ -49,7 +50,7 @@ measure() {
     fi
 }
 
-mb_per_s() { python3 -c "print(f'{$1 / 1048576 / max($2, 1e-3):.1f}')"; }
+mb_per_s() { python3 -c "print(f'{$1 / 1e6 / max($2, 1e-3):.1f}')"; }
 per_s() { python3 -c "print(f'{$1 / max($2, 1e-3):,.0f}')"; }
 
 echo "claimdb benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,15 +59,18 @@ echo "(wall seconds; cpu = user + system seconds; rss = peak resident memory)"
 # 1 + 2. Extraction and ingest of the train corpus.
 CORPUS_BYTES=$(find "$CORPUS" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
 echo
-echo "== train corpus: $CORPUS ($(python3 -c "print(f'{$CORPUS_BYTES / 1048576:.1f}')") MB, $(find "$CORPUS" -type f -name '*.txt' | wc -l) files)"
-if measure "extract" "$BIN" extract "$CORPUS"; then
-    echo "  extract command:        $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s  (wall $WALL s, cpu $CPU s, rss $RSS_MB MB)"
-fi
+echo "== train corpus: $CORPUS ($(python3 -c "print(f'{$CORPUS_BYTES / 1e6:.2f}')") MB, $(find "$CORPUS" -type f -name '*.txt' | wc -l) files)"
+for jobs in 1 "$CORES"; do
+    if measure "extract" "$BIN" extract --format jsonl --jobs "$jobs" "$CORPUS"; then
+        echo "  extract --jobs $jobs:       $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s wall, $(mb_per_s "$CORPUS_BYTES" "$CPU") MB per cpu-second  (wall $WALL s, cpu $CPU s, rss $RSS_MB MB)"
+    fi
+done
 for jobs in 1 "$CORES"; do
     rm -f "$BENCH_DIR"/train.db*
     if measure "ingest" "$BIN" --db "$BENCH_DIR/train.db" ingest --jobs "$jobs" "$CORPUS"; then
         statements=$(grep -o '[0-9]* statements' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
-        echo "  ingest --jobs $jobs:        $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s, $WALL s, $statements statements ($(per_s "$statements" "$WALL")/s)  (cpu $CPU s, rss $RSS_MB MB)"
+        skipped=$(grep -o '[0-9]* inputs skipped' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
+        echo "  ingest --jobs $jobs:        $WALL s, $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s, $statements statements ($(per_s "$statements" "$WALL")/s), $skipped inputs skipped  (cpu $CPU s, rss $RSS_MB MB)"
     fi
 done
 

@@ -224,8 +224,25 @@ pub struct CharIndex {
 
 impl CharIndex {
     pub fn new(text: &str) -> Self {
-        let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-        starts.push(text.len());
+        // Runs of ASCII (most of any news text) go in whole; other chars
+        // are stepped over by the width their first byte gives.
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() + 1);
+        let mut i = 0;
+        while i < bytes.len() {
+            let ascii = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
+            starts.extend(i..i + ascii);
+            i += ascii;
+            if let Some(&lead) = bytes.get(i) {
+                starts.push(i);
+                i += match lead {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+            }
+        }
+        starts.push(bytes.len());
         CharIndex { starts }
     }
 
@@ -284,5 +301,16 @@ mod tests {
         assert_eq!(index.char_of(said), 9);
         assert_eq!(index.byte_of(9), said);
         assert_eq!(span_text(text, index.span(said, said + 4)), "said");
+    }
+
+    #[test]
+    fn char_index_steps_over_chars_of_every_width() {
+        let text = "a é “b” 𝄞 c\u{a0}d";
+        let index = CharIndex::new(text);
+        for (ch, (byte, _)) in text.char_indices().enumerate() {
+            assert_eq!(index.char_of(byte), ch, "byte {byte}");
+            assert_eq!(index.byte_of(ch), byte, "char {ch}");
+        }
+        assert_eq!(index.char_of(text.len()), text.chars().count());
     }
 }

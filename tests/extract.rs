@@ -194,3 +194,19 @@ fn a_user_lexicon_changes_the_stance_of_its_cue() {
     assert_eq!(stance_of_said(&plain), Some(Value::from("neutral")), "{plain:?}");
     assert_eq!(stance_of_said(&with_lexicon), Some(Value::from("oppose")), "{with_lexicon:?}");
 }
+
+#[test]
+fn zero_jobs_is_a_usage_error() {
+    let out = Command::cargo_bin("claimdb").unwrap().args(["extract", "--jobs", "0", "tests/fixtures/harbour-vote.txt"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn json_format_of_no_statements_is_an_empty_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("quiet.txt");
+    std::fs::write(&article, "The harbour opened at dawn. Boats left one by one.\n").unwrap();
+    let out = Command::cargo_bin("claimdb").unwrap().args(["extract", "--format", "json"]).arg(&article).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "[]\n");
+}

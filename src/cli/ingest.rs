@@ -1,19 +1,16 @@
 //! `claimdb ingest PATH...`: read articles, extract their statements and
 //! store each document with its statements in one transaction.
 
+use super::pipeline::{default_jobs, extract_in_order, Unit, FAILED_MESSAGE};
 use super::util::{parse_optional_date, stance_lexicon};
 use super::{interrupt, Context, Outcome};
-use crate::extract::read::{expand_paths, read_items, Item, Notice, Overrides};
+use crate::extract::read::{expand_paths, Notice, Overrides};
 use crate::extract::topics::TopicMatcher;
 use crate::extract::Extractor;
-use crate::model::{Document, Statement};
 use crate::store::{IngestMode, IngestReport, Store};
 use indicatif::{ProgressBar, ProgressStyle};
-use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::mpsc;
-use std::sync::Mutex;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -89,92 +86,6 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     }
     eprintln!("claimdb: {}", summary(&writer.tally));
     Ok(if writer.tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })
-}
-
-fn default_jobs() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
-}
-
-/// One step of the input, in input order, after extraction.
-enum Unit {
-    Notice(Notice),
-    Article(Document, Vec<Statement>),
-    /// Every item of one input path has gone by (for the progress bar).
-    FileDone,
-}
-
-/// How many items may be read ahead of the writer: enough to keep every
-/// worker busy, few enough that memory does not grow with the input.
-const READ_AHEAD_PER_JOB: usize = 16;
-
-/// Read the inputs on one thread, extract on `jobs` worker threads, and hand
-/// the results to `sink` on this thread in input order. A reader never gets
-/// more than a few items per worker ahead of `sink` (permits), so memory
-/// stays flat however big the input. An error from `sink` stops it all.
-fn extract_in_order(
-    files: &[PathBuf],
-    overrides: &Overrides,
-    extractor: &Extractor,
-    jobs: usize,
-    mut sink: impl FnMut(Unit) -> crate::Result<()>,
-) -> crate::Result<()> {
-    let ahead = jobs.max(1) * READ_AHEAD_PER_JOB;
-    let (permit_tx, permit_rx) = mpsc::sync_channel::<()>(ahead);
-    for _ in 0..ahead {
-        permit_tx.send(()).expect("the permit channel has room");
-    }
-    let (work_tx, work_rx) = mpsc::sync_channel::<(u64, Option<Item>)>(ahead);
-    let work_rx = Mutex::new(work_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(u64, Unit)>();
-    std::thread::scope(|scope| {
-        scope.spawn(move || {
-            let mut seq = 0;
-            for file in files {
-                // `None` marks the end of a file.
-                for item in read_items(file, overrides).map(Some).chain([None]) {
-                    if permit_rx.recv().is_err() || work_tx.send((seq, item)).is_err() {
-                        return; // the writer stopped
-                    }
-                    seq += 1;
-                }
-            }
-        });
-        for _ in 0..jobs.max(1) {
-            let done_tx = done_tx.clone();
-            let work_rx = &work_rx;
-            scope.spawn(move || loop {
-                let next = work_rx.lock().expect("no worker panics holding the queue").recv();
-                let Ok((seq, item)) = next else { return };
-                let unit = match item {
-                    None => Unit::FileDone,
-                    Some(Item::Notice(notice)) => Unit::Notice(notice),
-                    Some(Item::Article(doc)) => {
-                        let statements = extractor.extract(&doc);
-                        Unit::Article(doc, statements)
-                    }
-                };
-                if done_tx.send((seq, unit)).is_err() {
-                    return;
-                }
-            });
-        }
-        drop(done_tx);
-        // Owned here, so that returning early (an error from `sink`) drops
-        // them and the reader and workers stop instead of waiting forever.
-        let (permit_tx, done_rx) = (permit_tx, done_rx);
-        // Results come back in any order; hand them on in input order.
-        let mut waiting = BTreeMap::new();
-        let mut next = 0;
-        for (seq, unit) in done_rx.iter() {
-            waiting.insert(seq, unit);
-            while let Some(unit) = waiting.remove(&next) {
-                sink(unit)?; // on error, dropping the channels stops the others
-                next += 1;
-                let _ = permit_tx.send(());
-            }
-        }
-        Ok(())
-    })
 }
 
 /// Units waiting to be written in one transaction.
@@ -259,6 +170,7 @@ impl Writer<'_> {
         for unit in units {
             match unit {
                 Unit::Notice(notice) => report_notice(self.progress, &notice, &mut self.tally),
+                Unit::Failed(doc) => report_notice(self.progress, &Notice::skipped(doc.path, FAILED_MESSAGE), &mut self.tally),
                 Unit::FileDone => {
                     self.files_done += 1;
                     self.progress.inc(1);

@@ -222,10 +222,14 @@ fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
 
 const NON_AGENTS: &str = include_str!("../../data/non_agents.txt");
 
+/// The entries of `NON_AGENTS`, read once rather than for every source.
+static NON_AGENT_LIST: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| NON_AGENTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
 /// Whether a source names no one ("Recent developments", "the world").
 fn is_non_agent(source: &str) -> bool {
     let source = source.trim_end_matches([',', '.']).trim();
-    NON_AGENTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).any(|w| w.eq_ignore_ascii_case(source))
+    NON_AGENT_LIST.iter().any(|w| w.eq_ignore_ascii_case(source))
 }
 
 /// "“…” ― Jane Doe": a quotation signed with a dash and a name that ends

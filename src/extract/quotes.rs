@@ -5,6 +5,7 @@
 //! convention for a quotation over several paragraphs); otherwise it is dropped
 //! as unbalanced.
 
+use super::sentences::ByteStops;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,7 +43,10 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     let mut i = 0;
-    while i < bytes.len() {
+    // Only line breaks and the bytes a quote mark starts with matter.
+    let mut stops = ByteStops::new(bytes, [b'"', b'\'', 0xE2]);
+    while let Some(at) = stops.next_from(i) {
+        i = at;
         let b = bytes[i];
         if b == b'\n' {
             if let Some(start) = open {

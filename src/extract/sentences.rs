@@ -24,7 +24,10 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
+    // Only line breaks and `.!?` matter: skip everything else in one go.
+    let mut stops = ByteStops::new(bytes, [b'.', b'!', b'?']);
+    while let Some(at) = stops.next_from(i) {
+        i = at;
         let b = bytes[i];
         if b == b'\n' {
             push_trimmed(text, start..i, &mut out);
@@ -40,6 +43,41 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
     }
     push_trimmed(text, start..bytes.len(), &mut out);
     out
+}
+
+/// Where the next line break or one of three other bytes is, found with
+/// `memchr` (SIMD) rather than byte by byte: the scans of the whole text
+/// (sentences, quotes) stop only there.
+pub(crate) struct ByteStops<'a> {
+    bytes: &'a [u8],
+    needles: [u8; 3],
+    /// The first line break at or after some earlier position (the end of
+    /// the text when there is none): still right while it is not behind us.
+    newline: Option<usize>,
+}
+
+impl<'a> ByteStops<'a> {
+    pub(crate) fn new(bytes: &'a [u8], needles: [u8; 3]) -> Self {
+        ByteStops { bytes, needles, newline: None }
+    }
+
+    /// The first position at or after `from` holding a line break or a needle.
+    pub(crate) fn next_from(&mut self, from: usize) -> Option<usize> {
+        let bytes = self.bytes;
+        if from >= bytes.len() {
+            return None;
+        }
+        let newline = match self.newline {
+            Some(at) if at >= from => at,
+            _ => memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |k| from + k),
+        };
+        self.newline = Some(newline);
+        let [a, b, c] = self.needles;
+        match memchr::memchr3(a, b, c, &bytes[from..newline]) {
+            Some(k) => Some(from + k),
+            None => (newline < bytes.len()).then_some(newline),
+        }
+    }
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -89,8 +127,7 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "George W. Bush"
     }
-    let lower = word.to_ascii_lowercase();
-    !ABBREVIATIONS.contains(&lower.as_str())
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The word (letters and inner periods) that ends just before byte `i`.

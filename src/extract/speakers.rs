@@ -8,9 +8,9 @@
 //! mentioned last before them; descriptions ("the Ukrainian president") to the
 //! person last mentioned whose role has that head word.
 
-use super::tokens::{is_abbreviation, next_is_alnum};
+use super::tokens::{word_end, with_lowercase};
 use crate::model::SpeakerKind;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -23,8 +23,10 @@ pub struct Speaker {
     pub kind: SpeakerKind,
 }
 
-/// A word list keyed in lower case, so lookups are one hash probe.
-type WordSet = HashSet<String>;
+/// A word list keyed in lower case, so lookups are one hash probe (a fast
+/// hash: the keys are our own words, not an attacker's). Keyed by bytes so a
+/// word lowered on the stack needs no UTF-8 check.
+type WordSet = FxHashSet<Box<[u8]>>;
 
 struct WordLists {
     titles: WordSet,
@@ -35,7 +37,7 @@ struct WordLists {
 }
 
 fn list(data: &'static str) -> WordSet {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(str::to_lowercase).collect()
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()).collect()
 }
 
 static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
@@ -51,13 +53,22 @@ static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
         .collect(),
 });
 
-static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().map(|w| w.to_string()).collect());
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().map(|w| w.as_bytes().into()).collect());
 
+/// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
+/// stack, since this runs for every word of every capitalised run.
 fn in_list(words: &WordSet, word: &str) -> bool {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        words.contains(&word.to_ascii_lowercase())
-    } else {
-        words.contains(word)
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return words.contains(word.as_bytes());
+    }
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            words.contains(&*lower)
+        }
+        None => words.contains(word.to_ascii_lowercase().as_bytes()),
     }
 }
 
@@ -85,60 +96,83 @@ pub struct ParsedName {
 /// State" and name "Marco Rubio": the name is the run of capitalised words
 /// after the last title word; honorifics ("Mr.", "Sir") are dropped.
 pub fn parse_name(mention: &str) -> Option<ParsedName> {
+    let mut out = String::new();
+    let (name, role) = parse_name_into(mention, &mut out)?;
+    Some(ParsedName { role: role.map(|r| out[r].to_string()), name: out[name].to_string() })
+}
+
+/// `parse_name` appending the name and then the role (if any) to `out`,
+/// returning where each went: no allocation per mention, which matters for
+/// the every capitalised run of a document goes through it.
+fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let words = &*WORDS;
-    let parts: Vec<&str> = mention.split_whitespace().collect();
-    let mut last_title = None;
-    for (i, p) in parts.iter().enumerate() {
-        let bare = p.trim_end_matches(',');
-        if in_list(&words.titles, bare) {
-            last_title = Some(i);
+    let mut name_start = 0;
+    for (i, p) in mention.split_whitespace().enumerate() {
+        if in_list(&words.titles, p.trim_end_matches(',')) {
+            name_start = i + 1;
         }
     }
-    let name_start = last_title.map_or(0, |i| i + 1);
-    let name_parts: Vec<&str> = parts[name_start..]
-        .iter()
-        .copied()
-        .map(|p| p.trim_end_matches([',', '’', '\'']))
-        .map(|p| p.strip_suffix("’s").or_else(|| p.strip_suffix("'s")).unwrap_or(p))
-        .filter(|p| !in_list(&words.honorifics, p))
-        .collect();
-    if name_parts.is_empty() || !name_parts.iter().all(|p| is_cap_word(p) || matches!(*p, "de" | "van" | "von" | "der" | "del" | "la" | "bin")) {
+    let begin = out.len();
+    for p in mention.split_whitespace().skip(name_start) {
+        let p = p.trim_end_matches([',', '’', '\'']);
+        let p = p.strip_suffix("’s").or_else(|| p.strip_suffix("'s")).unwrap_or(p);
+        if in_list(&words.honorifics, p) {
+            continue;
+        }
+        if !(is_cap_word(p) || matches!(p, "de" | "van" | "von" | "der" | "del" | "la" | "bin")) {
+            out.truncate(begin);
+            return None;
+        }
+        if out.len() > begin {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    if out.len() == begin {
         return None;
     }
-    let role_parts: Vec<&str> = parts[..name_start]
-        .iter()
-        .copied()
-        .filter(|p| !in_list(&words.honorifics, p) && !matches!(p.to_lowercase().as_str(), "the" | "a" | "an"))
-        .collect();
-    let role = (!role_parts.is_empty()).then(|| role_parts.join(" "));
-    Some(ParsedName { role, name: name_parts.join(" ") })
+    let name = begin..out.len();
+    // "the" in any case: only ASCII letters lower to t, h, e, a or n.
+    let role_part = |p: &&str| !in_list(&words.honorifics, p) && !["the", "a", "an"].iter().any(|a| p.eq_ignore_ascii_case(a));
+    for p in mention.split_whitespace().take(name_start).filter(role_part) {
+        if out.len() > name.end {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    let role = (out.len() > name.end).then(|| name.end..out.len());
+    Some((name, role))
 }
 
 /// What kind of speaker a non-name mention stands for, from its last word.
 fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let words = &*WORDS;
-    let last = mention.split_whitespace().next_back()?.trim_end_matches(',').to_lowercase();
-    let last = last.trim_end_matches("’s").trim_end_matches("'s");
-    if in_list(&words.organisations, last) {
-        Some(SpeakerKind::Organization)
-    } else if in_list(&words.groups, last) {
-        Some(SpeakerKind::Group)
-    } else {
-        None
-    }
+    let last = mention.split_whitespace().next_back()?.trim_end_matches(',');
+    with_lowercase(last, |last| {
+        let last = last.trim_end_matches("’s").trim_end_matches("'s");
+        if in_list(&words.organisations, last) {
+            Some(SpeakerKind::Organization)
+        } else if in_list(&words.groups, last) {
+            Some(SpeakerKind::Group)
+        } else {
+            None
+        }
+    })
 }
 
 #[derive(Debug, Clone)]
 struct Person {
     name: String,
+    /// `name` in lower case, the key it is looked up by.
+    lower: String,
     role: Option<String>,
 }
 
 /// The people of one document and where each is mentioned.
 pub struct SpeakerResolver {
     people: Vec<Person>,
-    by_name: HashMap<String, usize>,
-    by_surname: HashMap<String, usize>,
+    by_name: FxHashMap<String, usize>,
+    by_surname: FxHashMap<String, usize>,
     /// (byte offset, person) of every mention, in text order.
     mentions: Vec<(usize, usize)>,
 }
@@ -147,26 +181,39 @@ impl SpeakerResolver {
     /// Learn the people of `text` from its capitalised runs and from the
     /// source mentions the attribution stage found.
     pub fn new(text: &str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
-        let mut r = SpeakerResolver { people: Vec::new(), by_name: HashMap::new(), by_surname: HashMap::new(), mentions: Vec::new() };
+        let mut r = SpeakerResolver { people: Vec::new(), by_name: FxHashMap::default(), by_surname: FxHashMap::default(), mentions: Vec::new() };
         let runs = capitalised_runs(text, sentences);
-        let parsed: Vec<Option<ParsedName>> = runs.iter().map(|run| parse_name(&text[run.clone()])).collect();
+        // Names and roles of every run, parsed into one buffer, once for
+        // each distinct run (a name comes back many times in an article).
+        let mut parts = String::new();
+        let mut seen: FxHashMap<&str, Option<(Range<usize>, Option<Range<usize>>)>> = FxHashMap::default();
+        let parsed: Vec<_> = runs
+            .iter()
+            .map(|run| {
+                let mention = &text[run.clone()];
+                seen.entry(mention).or_insert_with(|| parse_name_into(mention, &mut parts)).clone()
+            })
+            .collect();
         // Full names first (those with a title or used as a source), so that
         // a surname seen before its full name still finds it.
-        for p in parsed.iter().flatten() {
-            if p.name.contains(' ') && p.role.is_some() && kind_of_phrase(&p.name).is_none() {
-                r.register(p);
+        for (name, role) in parsed.iter().flatten() {
+            let name = &parts[name.clone()];
+            if let (true, Some(role)) = (name.contains(' '), role) {
+                if kind_of_phrase(name).is_none() {
+                    r.register(name, Some(&parts[role.clone()]));
+                }
             }
         }
         for src in sources {
             let mention = source_name_part(&text[src.clone()]);
             if let Some(p) = parse_name(mention) {
                 if kind_of_phrase(&p.name).is_none() && !is_pronoun(&p.name) {
-                    r.register(&p);
+                    r.register(&p.name, p.role.as_deref());
                 }
             }
         }
         for (run, p) in runs.iter().zip(&parsed) {
-            if let Some(id) = p.as_ref().and_then(|p| r.lookup(&p.name)) {
+            if let Some(id) = p.as_ref().and_then(|(name, _)| r.lookup(&parts[name.clone()])) {
                 r.mentions.push((run.start, id));
             }
         }
@@ -174,35 +221,39 @@ impl SpeakerResolver {
         r
     }
 
-    fn register(&mut self, p: &ParsedName) {
-        if let Some(id) = self.lookup(&p.name) {
+    fn register(&mut self, name: &str, role: Option<&str>) {
+        if let Some(id) = self.lookup(name) {
+            let person = &mut self.people[id];
             // A fuller name for a person known by surname only.
-            if p.name.contains(' ') && !self.people[id].name.contains(' ') {
-                self.people[id].name = p.name.clone();
-                self.by_name.insert(p.name.to_lowercase(), id);
+            if name.contains(' ') && !person.name.contains(' ') {
+                person.name = name.to_string();
+                person.lower = name.to_lowercase();
+                self.by_name.insert(person.lower.clone(), id);
             }
-            if self.people[id].role.is_none() {
-                self.people[id].role = p.role.clone();
+            if person.role.is_none() {
+                person.role = role.map(str::to_string);
             }
             return;
         }
         let id = self.people.len();
-        self.people.push(Person { name: p.name.clone(), role: p.role.clone() });
-        self.by_name.insert(p.name.to_lowercase(), id);
-        if let Some(surname) = p.name.split(' ').last() {
+        let lower = name.to_lowercase();
+        self.by_name.insert(lower.clone(), id);
+        self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string) });
+        if let Some(surname) = name.split(' ').last() {
             self.by_surname.entry(surname.to_lowercase()).or_insert(id);
         }
     }
 
     fn lookup(&self, name: &str) -> Option<usize> {
-        let key = name.to_lowercase();
-        self.by_name.get(&key).copied().or_else(|| {
-            let surname = key.split(' ').next_back()?;
-            let id = *self.by_surname.get(surname)?;
-            // "Bill Clinton" is not "Hillary Clinton": a different first name
-            // is a different person.
-            let known = self.people[id].name.to_lowercase();
-            (!key.contains(' ') || !known.contains(' ') || known == key).then_some(id)
+        with_lowercase(name, |key| {
+            self.by_name.get(key).copied().or_else(|| {
+                let surname = key.split(' ').next_back()?;
+                let id = *self.by_surname.get(surname)?;
+                // "Bill Clinton" is not "Hillary Clinton": a different first
+                // name is a different person.
+                let known = &self.people[id].lower;
+                (!key.contains(' ') || !known.contains(' ') || known == key).then_some(id)
+            })
         })
     }
 
@@ -219,8 +270,7 @@ impl SpeakerResolver {
     /// The speaker behind the source mention at `span` (bytes into `text`).
     pub fn resolve(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mention = text[span.clone()].trim();
-        let lower = mention.to_lowercase();
-        if let Some(&(_, what)) = WORDS.pronouns.iter().find(|(w, _)| *w == lower) {
+        if let Some(what) = pronoun_kind(mention) {
             if matches!(what, "person" | "relative") {
                 if let Some(id) = self.last_person_before(span.start) {
                     return self.person(id, mention);
@@ -267,9 +317,13 @@ impl SpeakerResolver {
     }
 }
 
+/// What a pronoun stands for ("person", "group", ...), from data/pronouns.txt.
+fn pronoun_kind(word: &str) -> Option<&'static str> {
+    with_lowercase(word, |lower| WORDS.pronouns.iter().find(|(w, _)| *w == lower).map(|&(_, what)| what))
+}
+
 fn is_pronoun(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    WORDS.pronouns.iter().any(|(w, _)| *w == lower)
+    pronoun_kind(word).is_some()
 }
 
 /// "Mike Lee, a Utah senator," -> ("Mike Lee", Some("a Utah senator")).
@@ -365,18 +419,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 i += c.len_utf8();
                 continue;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(d) = seg[end..].chars().next() {
-                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(seg, end + d.len_utf8());
-                if d.is_alphanumeric() || inner {
-                    end += d.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if seg[end..].starts_with('.') && is_abbreviation(&seg[i..end]) {
-                end += 1;
-            }
+            let end = word_end(seg, i, i + c.len_utf8());
             let word = s.start + i..s.start + end;
             if c.is_uppercase() {
                 if broken {

@@ -27,7 +27,7 @@
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -132,8 +132,9 @@ struct PhraseMatcher<T> {
 }
 
 impl<T: Copy> PhraseMatcher<T> {
-    fn new(phrases: &BTreeMap<String, T>) -> Self {
+    fn new(phrases: &BTreeMap<String, T>, kind: AhoCorasickKind) -> Self {
         let automaton = AhoCorasickBuilder::new()
+            .kind(Some(kind))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(phrases.keys())
@@ -254,8 +255,10 @@ impl StanceLexicon {
     }
 
     fn from_entries(entries: LexiconEntries) -> Self {
-        let cues = PhraseMatcher::new(&entries.cues);
-        let content = PhraseMatcher::new(&entries.content);
+        // Cues are a few words; contents are whole clauses, searched for
+        // every statement, worth a DFA's longer build.
+        let cues = PhraseMatcher::new(&entries.cues, AhoCorasickKind::ContiguousNFA);
+        let content = PhraseMatcher::new(&entries.content, AhoCorasickKind::DFA);
         StanceLexicon {
             entries,
             cues,

@@ -53,29 +53,21 @@ impl Tok {
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     out.clear();
     let s = &text[range.clone()];
+    let bytes = s.as_bytes();
     let base = range.start;
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut i = 0;
+    // Walks bytes, decoding a char only where one is not ASCII: news text is
+    // mostly ASCII, and this runs over every sentence with a cue.
+    while i < bytes.len() {
+        let c = char_at(s, i);
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, j + d.len_utf8());
-                if d.is_alphanumeric() || inner {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else {
-                    break;
-                }
-            }
-            // Keep the period of an abbreviation or initial ("Mr.", "U.S.", "W.").
-            if s[end..].starts_with('.') && is_abbreviation(&s[i..end]) {
-                iter.next();
-                end += 1;
-            }
+            let end = word_end(s, i, i + c.len_utf8());
             out.push(Tok { start: base + i, end: base + end, kind: TokKind::Word });
+            i = end;
             continue;
         }
         let (kind, len) = match c {
@@ -86,16 +78,61 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             '“' => (TokKind::OpenQuote, c.len_utf8()),
             '”' => (TokKind::CloseQuote, c.len_utf8()),
             '"' => (TokKind::StraightQuote, 1),
-            '\'' if s[i + 1..].starts_with('\'') => {
-                iter.next();
-                (TokKind::StraightQuote, 2)
-            }
+            '\'' if s[i + 1..].starts_with('\'') => (TokKind::StraightQuote, 2),
             '—' | '–' | '-' | '―' => (TokKind::Dash, c.len_utf8()),
             _ => (TokKind::Other, c.len_utf8()),
         };
         out.push(Tok { start: base + i, end: base + i + len, kind });
+        i += len;
     }
 }
+
+/// The char starting at byte `i` of `s` (a char boundary, not the end).
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes()[i] {
+        b if b < 0x80 => char::from(b),
+        _ => s[i..].chars().next().expect("a char at a char boundary"),
+    }
+}
+
+/// Where the word that starts at `start` and runs at least to `end` ends:
+/// letters and digits, with `.`, `'`, `’`, `-` and `&` inside it, and the
+/// period of an abbreviation or initial ("Mr.", "U.S.", "W.").
+pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
+    let bytes = s.as_bytes();
+    while end < bytes.len() {
+        if bytes[end].is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        let d = char_at(s, end);
+        let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, end + d.len_utf8());
+        if d.is_alphanumeric() || inner {
+            end += d.len_utf8();
+        } else {
+            break;
+        }
+    }
+    if s[end..].starts_with('.') && is_abbreviation(&s[start..end]) {
+        end += 1;
+    }
+    end
+}
+
+/// Call `f` with `word` in lower case (`str::to_lowercase`), without
+/// allocating for the short ASCII words lexicon lookups are mostly about.
+pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if word.len() <= buf.len() && word.is_ascii() {
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 
 pub(crate) fn next_is_alnum(s: &str, at: usize) -> bool {
     s[at..].chars().next().is_some_and(char::is_alphanumeric)

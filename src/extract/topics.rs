@@ -14,7 +14,7 @@
 //! ties go to the topic defined first.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 const TOPIC_WORDS: &str = include_str!("../../data/topic_words.txt");
 
@@ -201,9 +201,9 @@ fn is_keyword_word(text: &str, start: usize, end: usize, short: bool) -> bool {
 /// The word lists behind candidate topics (`data/topic_words.txt`).
 #[derive(Debug, Clone)]
 struct CandidateWords {
-    stop: HashSet<String>,
-    nouns_despite_ending: HashSet<String>,
-    never_singular: HashSet<String>,
+    stop: FxHashSet<String>,
+    nouns_despite_ending: FxHashSet<String>,
+    never_singular: FxHashSet<String>,
 }
 
 /// Words after which the next word is a verb ("will pressure", "to cede").
@@ -252,9 +252,9 @@ impl Run {
 impl CandidateWords {
     fn builtin() -> Self {
         let mut words = CandidateWords {
-            stop: HashSet::new(),
-            nouns_despite_ending: HashSet::new(),
-            never_singular: HashSet::new(),
+            stop: FxHashSet::default(),
+            nouns_despite_ending: FxHashSet::default(),
+            never_singular: FxHashSet::default(),
         };
         for line in TOPIC_WORDS
             .lines()
@@ -283,7 +283,12 @@ impl CandidateWords {
         let mut first = true;
         for token in Tokens::new(content) {
             lower.clear();
-            lower.extend(token.word.chars().flat_map(char::to_lowercase));
+            if token.word.is_ascii() {
+                lower.push_str(token.word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.extend(token.word.chars().flat_map(char::to_lowercase));
+            }
             let usable = !token.possessive && self.is_noun_like(&lower, &previous);
             if token.after_break || !usable {
                 if let Some(found) = self.finish_run(&mut run, &mut first_proper) {
