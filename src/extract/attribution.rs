@@ -107,6 +107,15 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "separately", "previously", "once", "already", "then", "too",
 ];
 
+/// Cues whose content may be an infinitive ("refused to sign"), where "to"
+/// is not the start of an adverbial ("said to reporters").
+const TAKES_TO_INFINITIVE: &[&str] = &[
+    "declined", "declines", "decline", "refused", "refuses", "refuse", "sought", "seeks", "offered", "offers", "vowed",
+    "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens", "wants", "wanted", "hopes", "hoped",
+    "agreed", "agrees", "expects", "expected", "plans", "planned", "urged", "urges", "ordered", "asked", "vow", "pledge",
+    "promise", "threaten", "want", "hope", "agree", "expect", "refuse", "decline", "seek", "offer",
+];
+
 fn lower_eq(text: &str, tok: &Tok, words: &[&str]) -> bool {
     let w = &text[tok.range()];
     w.len() <= 16 && words.iter().any(|x| w.eq_ignore_ascii_case(x))
@@ -206,11 +215,68 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
                 continue 'quotes;
             }
         }
+        if let Some(a) = clause_before_colon(layout, q, &mut toks) {
+            out.push(a);
+            continue;
+        }
         if let Some(a) = orphan_quote(layout, found, &out, q) {
             out.push(a);
         }
     }
     out
+}
+
+/// "Kim went on: “…”", "The mayor issued the following statement:\n\n“…”":
+/// a clause ending in a colon right before the quotation, whatever its verb.
+/// The subject of the clause is the source; the words from its verb to the
+/// colon are the cue.
+fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok>) -> Option<Attribution> {
+    let text = layout.text;
+    let before = text[..q.span.start].trim_end();
+    let colon = before.len().checked_sub(1).filter(|_| before.ends_with(':'))?;
+    let si = layout.sentences.partition_point(|s| s.end <= colon);
+    let sentence = layout.sentences.get(si)?;
+    tokenize(text, sentence.start..colon + 1, toks);
+    let (source, cue_start) = {
+        let toks: &[Tok] = toks;
+        let rules = SentenceRules { layout, toks, index: si, found: Vec::new() };
+        let ct = rules.tok_index(colon);
+        if ct >= toks.len() || toks[ct].kind != TokKind::Colon || ct > 30 {
+            return None;
+        }
+        let mut source = rules.subject(ct)?;
+        let first = rules.tok_index(source.start);
+        if lower_eq(text, &toks[first], &["it", "this", "that", "there", "here", "what", "which", "who"]) {
+            return None;
+        }
+        // "The harbour master went on": the subject ends before a past verb.
+        let mut v = rules.tok_index(source.end);
+        if let Some(past) = (first + 1..v).find(|&t| {
+            let w = &text[toks[t].range()];
+            finite_verb_like(w) && !w.ends_with('s')
+        }) {
+            source = toks[first].start..toks[past - 1].end;
+            v = past;
+        }
+        if v < ct && toks[v].kind == TokKind::Comma {
+            // "Kim, a senator from Ohio, said:": past the appositive.
+            v = (v + 1..ct).find(|&t| toks[t].kind == TokKind::Comma)? + 1;
+        }
+        while v < ct && (lower_eq(text, &toks[v], AUXILIARIES) || lower_eq(text, &toks[v], TIME_WORDS) || text[toks[v].range()].ends_with("ly")) {
+            v += 1;
+        }
+        if v >= ct || !toks[v].is_word() || !finite_verb_like(&text[toks[v].range()]) {
+            return None;
+        }
+        (source, toks[v].start)
+    };
+    let mut content = vec![q.span.clone()];
+    let qi = layout.sentences.partition_point(|s| s.end <= q.span.start);
+    if qi < layout.sentences.len() {
+        tokenize(text, layout.sentences[qi].clone(), toks);
+        SentenceRules { layout, toks, index: qi, found: Vec::new() }.follow_on_quotes(&mut content);
+    }
+    Some(Attribution { source: Some(source), cue: cue_start..colon + 1, content, ..Default::default() })
 }
 
 /// Whether the quotation's words end with punctuation inside the marks
@@ -476,7 +542,7 @@ impl SentenceRules<'_> {
     fn finite(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let text = self.text();
         let mut j = k;
-        while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], AUXILIARIES) || is_manner_adverb(text, &self.toks[j - 1])) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
             j -= 1;
         }
         // "Feinstein last week said", "Ortiz on Tuesday said"
@@ -564,7 +630,8 @@ impl SentenceRules<'_> {
                 return None;
             }
             let end = self.np_right(after);
-            if end == after {
+            // "…, declined to comment": what follows is no speaker.
+            if end == after || lower_eq(text, &self.toks[after], LEFT_STOPS) && !is_capitalised(text, &self.toks[after]) {
                 return None;
             }
             source = Some(self.toks[after].start..self.toks[end - 1].end);
@@ -647,6 +714,10 @@ impl SentenceRules<'_> {
             if before.is_some() || !lower_eq(text, &self.toks[i], &["if", "when", "while", "because", "though", "although", "since", "as", "unless"]) {
                 return before;
             }
+        }
+        if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], TAKES_TO_INFINITIVE) {
+            // "declined to name the new chief": the infinitive is the content.
+            return self.content_after(i, next_cue);
         }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], ADVERBIAL_STARTS) {
             let mut m = i;
@@ -863,7 +934,12 @@ impl SentenceRules<'_> {
                 break;
             }
             let Some(q) = quote_starting_at(self.layout.quotes, s.start) else { break };
-            let cue_inside = self.layout.cues.iter().any(|c| c.span.start >= q.span.end && c.span.start < s.end.max(q.span.end));
+            // A cue after the quotation, in the sentence where it ends, makes
+            // it a report of its own (a quote running over several sentences
+            // or paragraphs ends where its "she said" stands).
+            let ends_in = sentences.partition_point(|x| x.end < q.span.end);
+            let tail_end = sentences.get(ends_in).map_or(q.span.end, |x| x.end).max(s.end);
+            let cue_inside = self.layout.cues.iter().any(|c| c.span.start >= q.span.end && c.span.start < tail_end);
             if cue_inside {
                 break;
             }
@@ -1099,7 +1175,7 @@ impl SentenceRules<'_> {
             if let Some(comma) = (i + 1..ci).rev().find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Semicolon)) {
                 let between = &self.toks[comma + 1..ci];
                 let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which"]));
-                if !has_that && between.len() <= 10 && between.iter().all(Tok::is_word) {
+                if !has_that && between.len() <= 10 && between.iter().all(|t| t.is_word() || t.is_quote()) {
                     end = comma;
                 }
             }
@@ -1197,7 +1273,7 @@ impl SentenceRules<'_> {
             }
             inner_start -= 1;
         }
-        if inner_start == 0 || close_first <= inner_start || close_first - inner_start > 14 {
+        if inner_start == 0 || close_first <= inner_start || close_first - inner_start > 30 {
             return None;
         }
         let mut open_first = inner_start - 1;
@@ -1333,6 +1409,13 @@ fn finite_verb_like(word: &str) -> bool {
     IRREGULAR.contains(&word)
         || word.ends_with("ed") && word.len() > 4
         || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") && !word.ends_with("’s") && word.len() > 3
+}
+
+/// "vigorously denied", "both endorsed": a word between a subject and its
+/// verb that is neither ("fiercely", "more accurately" end in -ly; "both").
+fn is_manner_adverb(text: &str, tok: &Tok) -> bool {
+    let w = &text[tok.range()];
+    tok.is_word() && (w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase()) && !matches!(w, "early" | "only" | "family" | "likely" | "ally" | "rally" | "daily" | "weekly" | "monthly") || w == "both" || w == "more")
 }
 
 fn looks_verbal(word: &str) -> bool {
@@ -1694,6 +1777,50 @@ mod tests {
     #[test]
     fn adverb_aside_is_not_part_of_the_source() {
         assert_eq!(one("Mr. Lind, however, said the plan was sound.").0, "Mr. Lind");
+    }
+
+    #[test]
+    fn clause_ending_in_a_colon_introduces_the_quote() {
+        assert_eq!(one("The harbour master went on: “Nobody sails tonight.”"), triple("The harbour master", "went on:", "“Nobody sails tonight.”"));
+    }
+
+    #[test]
+    fn statement_after_a_colon_in_the_next_paragraph() {
+        let all = run("The mayor issued the following statement:\n\n“We grieve with the families of the crew.”");
+        assert_eq!(all, [triple("The mayor", "issued the following statement:", "“We grieve with the families of the crew.”")]);
+    }
+
+    #[test]
+    fn quote_with_its_own_cue_after_a_paragraph_break_is_not_a_follow_on() {
+        let all = run("“We need calm,” Ortiz said. “The port is open.\n\n“The ships will sail on time,” she added.");
+        assert_eq!(all[0], triple("Ortiz", "said", "“We need calm,”"));
+    }
+
+    #[test]
+    fn manner_adverb_is_not_the_source() {
+        assert_eq!(one("The ministry vigorously denied that the plant leaked.").0, "The ministry");
+    }
+
+    #[test]
+    fn words_after_a_comma_and_a_verb_are_not_an_inverted_source() {
+        assert!(run("Ortiz praised the crew, declined to comment on the fire.").iter().all(|(s, _, _)| s != "to comment"));
+    }
+
+    #[test]
+    fn long_appositive_stays_with_the_source() {
+        let (source, _, _) = one("Ana Holm, a retired teacher who has lived on the same street in the harbour district for forty years, said the noise was new.");
+        assert!(source.starts_with("Ana Holm"), "{source}");
+    }
+
+    #[test]
+    fn declined_takes_what_was_not_done_as_content() {
+        assert_eq!(one("The mayor declined to name the new harbour master."), triple("The mayor", "declined", "to name the new harbour master"));
+    }
+
+    #[test]
+    fn referring_to_is_a_participle_of_the_speaker() {
+        let all = run("“He has no plan,” Ortiz said, referring to the governor.");
+        assert!(all.contains(&triple("Ortiz", "referring", "to the governor")), "{all:?}");
     }
 
     #[test]
