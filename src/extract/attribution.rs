@@ -186,7 +186,7 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
             continue;
         }
-        if let Some(a) = dash_signature(layout.text, q).or_else(|| name_colon_quote(layout, q)) {
+        if let Some(a) = dash_signature(layout.text, q).or_else(|| signature_paragraph(layout.text, q)).or_else(|| name_colon_quote(layout, q)) {
             out.push(a);
             continue;
         }
@@ -317,6 +317,36 @@ fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
     })
 }
 
+/// "“…”\n\n- Jane Doe, Ohio.": a quotation standing as its own paragraph,
+/// signed in the next one by a dash and a name (the fact-checkers' layout).
+/// The name runs to the first comma; the dash is the cue.
+fn signature_paragraph(text: &str, q: &Quote) -> Option<Attribution> {
+    let rest = &text[q.span.end..];
+    let gap = rest.len() - rest.trim_start().len();
+    if !rest[..gap].contains('\n') {
+        return None;
+    }
+    let line_start = q.span.end + gap;
+    let line = &text[line_start..];
+    let line = &line[..line.find('\n').unwrap_or(line.len())];
+    let dash = line.chars().next().filter(|c| matches!(c, '-' | '―' | '—' | '–'))?;
+    let after = &line[dash.len_utf8()..];
+    let name = after.trim_start();
+    let name_start = line_start + dash.len_utf8() + (after.len() - name.len());
+    let name = &name[..name.find(',').unwrap_or(name.len())];
+    let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
+    let words = name.split_whitespace().count();
+    if !(1..=5).contains(&words) || !name.chars().next()?.is_uppercase() || line.split_whitespace().count() > 14 {
+        return None;
+    }
+    Some(Attribution {
+        source: Some(name_start..name_start + name.len()),
+        cue: line_start..line_start + dash.len_utf8(),
+        content: vec![q.span.clone()],
+        ..Default::default()
+    })
+}
+
 /// "Philip Bump: “…”", "- HuffPollster: “…”": a short capitalised name and
 /// a colon right before the quotation; the colon is the cue.
 fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution> {
@@ -351,7 +381,10 @@ fn orphan_quote(layout: &Layout, found: &[Attribution], extra: &[Attribution], q
     if !text[line_start..q.span.start].trim().is_empty() {
         return None;
     }
-    let last = found.iter().chain(extra).filter(|a| a.source.is_some() && a.content.last().is_some_and(|r| r.end <= q.span.start)).max_by_key(|a| a.content.last().map(|r| r.end))?;
+    // A relative pronoun ("…,” said Kim, who runs the port") names nobody
+    // on its own: the report before it is the speaker's.
+    let names_someone = |a: &&Attribution| a.source.as_ref().is_some_and(|src| !RELATIVES.iter().any(|w| text[src.clone()].eq_ignore_ascii_case(w)));
+    let last = found.iter().chain(extra).filter(names_someone).filter(|a| a.content.last().is_some_and(|r| r.end <= q.span.start)).max_by_key(|a| a.content.last().map(|r| r.end))?;
     let gap = &text[last.content.last()?.end..q.span.start];
     if gap.matches('\n').count() > 2 || gap.split_whitespace().count() > 12 {
         return None;
@@ -1003,7 +1036,7 @@ impl SentenceRules<'_> {
         let first = &self.toks[start];
         let verbish = |tok: &Tok| {
             let w = &text[tok.range()];
-            w.chars().all(|c| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s') || w.ends_with("ing") || w == "wrote" || w == "told")
+            w.chars().all(|c| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s') || w.ends_with("ing") || matches!(w, "wrote" | "told" | "went" | "said"))
         };
         let pieces = {
             let mut p = vec![q.span.clone()];
@@ -1024,6 +1057,10 @@ impl SentenceRules<'_> {
         }
         if verbish(first) && is_capitalised(text, &self.toks[start + 1]) || lower_eq(text, &self.toks[start + 1], &["the", "a", "an"]) && verbish(first) {
             return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[t - 1].end), cue: first.range(), content: pieces, ..Default::default() });
+        }
+        // "the suit reads", "the letter continues"
+        if words == 3 && lower_eq(text, first, &["the", "a", "an", "his", "her", "their", "its"]) && verbish(&self.toks[start + 2]) && !verbish(&self.toks[start + 1]) {
+            return Some(Attribution { source: Some(first.start..self.toks[start + 1].end), cue: self.toks[start + 2].range(), content: pieces, ..Default::default() });
         }
         // "Hartley beamed", "Donald Hartley beamed"
         let mut m = start;
@@ -1268,7 +1305,10 @@ impl SentenceRules<'_> {
         }
         let mut inner_start = close_first;
         while inner_start > 0 && self.toks[inner_start - 1].kind != mark {
-            if self.toks[inner_start - 1].is_quote() || self.toks[inner_start - 1].kind == TokKind::End {
+            let tok = &self.toks[inner_start - 1];
+            // "McConnell, R-Ky., said": an abbreviation's period is no end.
+            let abbreviation = tok.kind == TokKind::End && text[tok.end..].starts_with(',');
+            if tok.is_quote() || tok.kind == TokKind::End && !abbreviation {
                 return None;
             }
             inner_start -= 1;
@@ -1821,6 +1861,34 @@ mod tests {
     fn referring_to_is_a_participle_of_the_speaker() {
         let all = run("“He has no plan,” Ortiz said, referring to the governor.");
         assert!(all.contains(&triple("Ortiz", "referring", "to the governor")), "{all:?}");
+    }
+
+    #[test]
+    fn quote_signed_in_the_next_paragraph() {
+        let all = run("“The river is lower every summer.”\n\n- Ida Brook, Ohio.\n");
+        assert_eq!(all, [triple("Ida Brook", "-", "“The river is lower every summer.”")]);
+    }
+
+    #[test]
+    fn quote_paragraph_skips_a_relative_pronoun_source() {
+        let all = run("“The port is safe,” said Kim Ode, who runs it.\n\n“We checked every crane twice this week.”");
+        assert_eq!(all.last().unwrap(), &triple("Kim Ode", "", "“We checked every crane twice this week.”"));
+    }
+
+    #[test]
+    fn document_as_the_speaker_after_a_quote() {
+        assert_eq!(one("“The board broke its own rules,” the suit reads."), triple("the suit", "reads", "“The board broke its own rules,”"));
+    }
+
+    #[test]
+    fn went_on_after_a_quote() {
+        assert_eq!(one("“And the ferries run late,” he went on."), triple("he", "went", "“And the ferries run late,”"));
+    }
+
+    #[test]
+    fn state_abbreviation_in_an_appositive() {
+        let (source, _, _) = one("“We will vote no,” Senator Ann Roe, R-Ky., said.");
+        assert!(source.starts_with("Senator Ann Roe"), "{source}");
     }
 
     #[test]
