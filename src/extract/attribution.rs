@@ -107,6 +107,9 @@ const ADVERBIAL_STARTS: &[&str] = &[
     "separately", "previously", "once", "already", "then", "too",
 ];
 
+/// Present forms that invert after a quotation or a clause ("…,” says Kim").
+const INVERTIBLE_PRESENT: &[&str] = &["says", "writes", "adds", "notes", "explains", "argues", "asks", "recalls", "insists", "warns"];
+
 /// Cues whose content may be an infinitive ("refused to sign"), where "to"
 /// is not the start of an adverbial ("said to reporters").
 const TAKES_TO_INFINITIVE: &[&str] = &[
@@ -639,7 +642,10 @@ impl SentenceRules<'_> {
         // "…, said Hemsley, the co-author of …": after a comma, a name right
         // after the verb is the source even if a comma pair stands before.
         let n = self.toks.len();
-        if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !matches!(cue.form, CueForm::Base | CueForm::Present) {
+        // "…,” says Ana Holm." inverts as "said" does; other bare or -s
+        // forms after a comma rarely start an inversion.
+        let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], INVERTIBLE_PRESENT) || !matches!(cue.form, CueForm::Base | CueForm::Present);
+        if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && invertible {
             let end = self.np_right(after);
             if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
                 if let Some(content) = self.content_before(j) {
@@ -654,7 +660,7 @@ impl SentenceRules<'_> {
         }
         let mut after_source = after;
         if source.is_none() {
-            if matches!(cue.form, CueForm::Base | CueForm::Present) {
+            if !invertible {
                 return None;
             }
             // Inverted: "…,” said the senator."
@@ -706,7 +712,15 @@ impl SentenceRules<'_> {
             let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
             let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
             if !opens_more && !comma_quote && !self.title_quote_before(j) {
-                if let Some(before) = self.content_before(j) {
+                if let Some(mut before) = self.content_before(j) {
+                    // "“…,” Ruiz said of the plan.": what it was said of is
+                    // part of the content, as PolNeAR marks it.
+                    if i + 1 < n && lower_eq(text, &self.toks[i], &["of"]) && self.toks[i + 1].is_word() {
+                        let end = (i + 1..n).find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::End | TokKind::Semicolon)).unwrap_or(n);
+                        let piece = self.toks[i + 1].start..self.toks[end - 1].end;
+                        let at = before.partition_point(|r| r.start < piece.start);
+                        before.insert(at, piece);
+                    }
                     return Some(before);
                 }
             }
@@ -1049,6 +1063,18 @@ impl SentenceRules<'_> {
         if quote_closed_with_comma && lower_eq(text, first, &["he", "she", "they"]) && verbish(&self.toks[start + 1]) {
             return Some(Attribution { source: Some(first.range()), cue: self.toks[start + 1].range(), content: pieces, ..Default::default() });
         }
+        // "“Power to the people!” the crowd shouted from the street",
+        // "“Go home,” Trump barked and …": a short subject and a verb right
+        // after a quotation that closes with its own punctuation.
+        let qt = self.tok_index(q.span.start);
+        let quote_opens_clause = qt == 0 || qt >= n || !self.toks[qt - 1].is_word();
+        if quote_closed_with_comma && quote_opens_clause {
+            let determiner = lower_eq(text, first, &["the", "a", "an", "his", "her", "their", "its", "one"]);
+            let noun_end = (start + usize::from(determiner)..t.min(start + 4)).find(|&m| !(self.toks[m].is_word() && (determiner && !verbish(&self.toks[m]) || is_capitalised(text, &self.toks[m]))));
+            if let Some(v) = noun_end.filter(|&v| v > start + usize::from(determiner) && v < t && verbish(&self.toks[v])) {
+                return Some(Attribution { source: Some(first.start..self.toks[v - 1].end), cue: self.toks[v].range(), content: pieces, ..Default::default() });
+            }
+        }
         if !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
             return None;
         }
@@ -1335,7 +1361,12 @@ impl SentenceRules<'_> {
                 return None;
             }
         }
-        let start = self.np_left(open_first);
+        let start = if text[self.toks[open_first - 1].range()] == *")" {
+            // "Sen. Ann Roe (D-Ill.), noting …, said": the name before the brackets.
+            self.tok_index(self.source_left(open_first)?.start)
+        } else {
+            self.np_left(open_first)
+        };
         if start == open_first {
             return None;
         }
@@ -1889,6 +1920,27 @@ mod tests {
     fn state_abbreviation_in_an_appositive() {
         let (source, _, _) = one("“We will vote no,” Senator Ann Roe, R-Ky., said.");
         assert!(source.starts_with("Senator Ann Roe"), "{source}");
+    }
+
+    #[test]
+    fn what_a_quote_was_said_of_joins_the_content() {
+        assert_eq!(one("“It is a disgrace,” Ruiz said of the new toll bridge."), triple("Ruiz", "said", "“It is a disgrace,” | the new toll bridge"));
+    }
+
+    #[test]
+    fn crowd_and_an_unlisted_verb_after_a_quote() {
+        assert_eq!(one("“Open the gates!” the crowd shouted from the pier outside the old harbour."), triple("the crowd", "shouted", "“Open the gates!”"));
+    }
+
+    #[test]
+    fn says_inverts_after_a_quote() {
+        assert_eq!(one("“The tide is turning,” says Ana Holm of the harbour board."), triple("Ana Holm of the harbour board", "says", "“The tide is turning,”"));
+    }
+
+    #[test]
+    fn participle_aside_after_party_brackets() {
+        let all = run("Sen. Ann Roe (D-Ore.), noting the size of the crowd, said, “We will win this.”");
+        assert!(all.contains(&triple("Sen. Ann Roe (D-Ore.)", "said", "“We will win this.”")), "{all:?}");
     }
 
     #[test]
