@@ -171,6 +171,9 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     let extra = quotes_without_cue_word(layout, &out);
     out.extend(extra);
     out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
+    for a in &mut out {
+        end_at_quoted_phrase(layout, a);
+    }
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
 }
@@ -280,6 +283,25 @@ fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok>) -> Optio
         SentenceRules { layout, toks, index: qi, found: Vec::new() }.follow_on_quotes(&mut content);
     }
     Some(Attribution { source: Some(source), cue: cue_start..colon + 1, content, ..Default::default() })
+}
+
+/// "… called the plan “a disgrace,” while aides left the room": a clause
+/// whose quoted phrase closes with a comma inside the marks and goes on for
+/// a while after it ends there; what follows is the writer's.
+fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
+    let text = layout.text;
+    let [piece] = a.content.as_mut_slice() else { return };
+    if text[piece.clone()].starts_with(['“', '"', '\'']) {
+        return;
+    }
+    let from = layout.quotes.partition_point(|q| q.span.start < piece.start);
+    let inside = layout.quotes[from..].iter().take_while(|q| q.span.end <= piece.end).find(|q| {
+        let quoted = text[q.span.clone()].trim_end_matches(['”', '"', '\'']);
+        q.span.start > piece.start && quoted.ends_with(',') && text[q.span.end..piece.end].split_whitespace().count() >= 6
+    });
+    if let Some(q) = inside {
+        piece.end = q.span.end;
+    }
 }
 
 /// Whether the quotation's words end with punctuation inside the marks
@@ -1941,6 +1963,14 @@ mod tests {
     fn participle_aside_after_party_brackets() {
         let all = run("Sen. Ann Roe (D-Ore.), noting the size of the crowd, said, “We will win this.”");
         assert!(all.contains(&triple("Sen. Ann Roe (D-Ore.)", "said", "“We will win this.”")), "{all:?}");
+    }
+
+    #[test]
+    fn clause_ends_at_a_quoted_phrase_closed_by_a_comma() {
+        assert_eq!(
+            one("The mayor called the plan “a disgrace,” while her aides quietly left the crowded room."),
+            triple("The mayor", "called", "the plan “a disgrace,”")
+        );
     }
 
     #[test]
