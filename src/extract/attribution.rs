@@ -548,11 +548,19 @@ impl SentenceRules<'_> {
         if appear && !lower_eq(text, &self.toks[after], &["to", "that"]) || lower_eq(text, &self.toks[after], ADVERBIAL_STARTS) && !lower_eq(text, &self.toks[after], &["to"]) {
             return None; // "appeared on television", "seemed at ease"
         }
-        let rest = self.clause_from(after, None)?;
         let mut j = k;
         while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
             j -= 1;
         }
+        // "Cruz seemed to blame the network": an impression of a report is
+        // the subject's report (PolNeAR gives it the subject as source).
+        let reporting = after + 2 < n && lower_eq(text, &self.toks[after], &["to"]) && self.layout.cues.iter().any(|c| c.span.start == self.toks[after + 1].start);
+        if reporting {
+            let source = self.source_left(j).filter(|_| !lower_eq(text, &self.toks[j - 1], &["it", "there"]))?;
+            let content = self.content_after(after + 2, None)?;
+            return Some(Attribution { source: Some(source), cue: self.toks[k].start..self.toks[after + 1].end, content, ..Default::default() });
+        }
+        let rest = self.clause_from(after, None)?;
         let mut content = Vec::new();
         if let Some(subject) = self.source_left(j).filter(|_| !lower_eq(text, &self.toks[j - 1], &["it", "there"])) {
             content.push(subject);
@@ -1971,6 +1979,11 @@ mod tests {
             one("The mayor called the plan “a disgrace,” while her aides quietly left the crowded room."),
             triple("The mayor", "called", "the plan “a disgrace,”")
         );
+    }
+
+    #[test]
+    fn impression_of_a_report_is_the_subjects_report() {
+        assert_eq!(one("The mayor seemed to suggest that the storm caused the delay."), triple("The mayor", "seemed to suggest", "that the storm caused the delay"));
     }
 
     #[test]
