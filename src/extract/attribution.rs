@@ -797,14 +797,20 @@ impl SentenceRules<'_> {
             return self.content_after(i, next_cue);
         }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], ADVERBIAL_STARTS) {
+            const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if", "how", "why", "what"];
             let mut m = i;
-            while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &["that"]) {
+            while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], COMPLEMENTIZERS) {
                 m += 1;
             }
             if m >= n || self.toks[m].kind == TokKind::End {
                 return self.content_before(j);
             }
-            i = m;
+            // Ten words on and no "that" nor a break: no adverbial after all
+            // ("argued again over health care and …"); keep the whole clause.
+            let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], COMPLEMENTIZERS);
+            if !ran_out {
+                i = m;
+            }
         }
         if i >= n || self.toks[i].kind == TokKind::End {
             return self.content_before(j);
@@ -1984,6 +1990,17 @@ mod tests {
     #[test]
     fn impression_of_a_report_is_the_subjects_report() {
         assert_eq!(one("The mayor seemed to suggest that the storm caused the delay."), triple("The mayor", "seemed to suggest", "that the storm caused the delay"));
+    }
+
+    #[test]
+    fn adverbial_then_whether_clause() {
+        assert_eq!(one("Ortiz questioned in recent days whether the mayor can run the port."), triple("Ortiz", "questioned", "whether the mayor can run the port"));
+    }
+
+    #[test]
+    fn long_phrase_after_the_verb_is_not_cut_in_the_middle() {
+        let (_, _, content) = one("Ortiz argued again over the harbour budget and about the cost of the new cranes and the old docks.");
+        assert!(content.contains("harbour budget"), "{content}");
     }
 
     #[test]
