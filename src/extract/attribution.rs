@@ -758,10 +758,11 @@ impl SentenceRules<'_> {
         if TELLING.iter().any(|w| cue_word.eq_ignore_ascii_case(w)) {
             // Skip the listener: up to "that", a colon or a quote nearby.
             let mut m = i;
-            while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &["that"]) {
+            const OPENERS: &[&str] = &["that", "whether", "if", "how", "why", "what", "to"];
+            while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], OPENERS) {
                 m += 1;
             }
-            if m < n && (lower_eq(text, &self.toks[m], &["that"]) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
+            if m > i && m < n && (lower_eq(text, &self.toks[m], OPENERS) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
                 i = m;
             } else if m >= n || self.toks[m].kind == TokKind::End {
                 // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
@@ -2001,6 +2002,11 @@ mod tests {
     fn long_phrase_after_the_verb_is_not_cut_in_the_middle() {
         let (_, _, content) = one("Ortiz argued again over the harbour budget and about the cost of the new cranes and the old docks.");
         assert!(content.contains("harbour budget"), "{content}");
+    }
+
+    #[test]
+    fn asked_skips_the_listener_before_whether() {
+        assert_eq!(one("Kim asked the harbour master whether the pier was safe."), triple("Kim", "asked", "whether the pier was safe"));
     }
 
     #[test]
