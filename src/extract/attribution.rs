@@ -613,7 +613,7 @@ impl SentenceRules<'_> {
         }
         // "Feinstein last week said", "Ortiz on Tuesday said"
         let mut t = j;
-        while t > 0 && j - t < 3 && lower_eq(text, &self.toks[t - 1], TIME_WORDS) {
+        while t > 0 && j - t < 4 && (lower_eq(text, &self.toks[t - 1], TIME_WORDS) || t < j && lower_eq(text, &self.toks[t - 1], AUXILIARIES)) {
             t -= 1;
         }
         if t < j && t > 0 && self.toks[t - 1].is_word() && !lower_eq(text, &self.toks[t - 1], LEFT_STOPS) {
@@ -2007,6 +2007,11 @@ mod tests {
     #[test]
     fn asked_skips_the_listener_before_whether() {
         assert_eq!(one("Kim asked the harbour master whether the pier was safe."), triple("Kim", "asked", "whether the pier was safe"));
+    }
+
+    #[test]
+    fn adverb_and_day_between_source_and_verb() {
+        assert_eq!(one("Ruiz later Thursday told the radio: “The pier stays shut.”"), triple("Ruiz", "told", "“The pier stays shut.”"));
     }
 
     #[test]
