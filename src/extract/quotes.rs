@@ -69,6 +69,11 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         };
         match (mark, open) {
             (Mark::Open, None) => open = Some(i),
+            (Mark::Open, Some(start)) if typed_as_closer(text, i, len) => {
+                // “It is late,“ she said: an opening mark typed to close.
+                out.push(Quote { span: start..i + len });
+                open = None;
+            }
             (Mark::Open, Some(_)) => {
                 // A fresh paragraph of a continued quote, or a stray opener.
                 if !at_paragraph_start(text, i) {
@@ -98,6 +103,12 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
     out
 }
 
+/// An opening mark right after the punctuation that ends a quotation and
+/// before a space or the line end ("…,“ said"): a closing mark mistyped.
+fn typed_as_closer(text: &str, i: usize, len: usize) -> bool {
+    text[..i].ends_with([',', '.', '!', '?']) && text[i + len..].chars().next().is_none_or(char::is_whitespace)
+}
+
 fn at_paragraph_start(text: &str, i: usize) -> bool {
     let head = text[..i].trim_end_matches([' ', '\t']);
     head.is_empty() || head.ends_with('\n')
@@ -124,6 +135,11 @@ mod tests {
     #[test]
     fn pairs_curly_quotes() {
         assert_eq!(quoted("“We are ready,” she said. “Are you?”"), ["“We are ready,”", "“Are you?”"]);
+    }
+
+    #[test]
+    fn opening_mark_typed_to_close_a_quote() {
+        assert_eq!(quoted("“It is late,“ she said. “Go home.”"), ["“It is late,“", "“Go home.”"]);
     }
 
     #[test]
