@@ -27,6 +27,30 @@ fn ingest_stores_each_document_once() {
 }
 
 #[test]
+fn statements_with_no_speaker_are_left_out_and_the_document_still_goes_in() {
+    let wd = Workdir::new();
+    // The second and third paragraphs report words with no one to whom the
+    // extractor can attribute them.
+    wd.write(
+        "a.txt",
+        "Ada Park said the bridge will open in May.\n\n\
+         Asked whether the council would vote again, there was silence in the room.\n\n\
+         It was revealed in March that the fund had run dry.\n",
+    );
+    let extracted = wd.stdout(&["extract", "--format", "jsonl", "a.txt"]);
+    let speakerless = extracted.lines().filter(|l| l.contains("\"speaker\":\"\"")).count();
+    assert!(speakerless > 0, "the test text must give a statement with no speaker:\n{extracted}");
+
+    let out = wd.cmd(&["ingest", "a.txt"]).output().unwrap();
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{summary}");
+    assert!(summary.contains("1 documents added"), "{summary}");
+    assert!(summary.contains(&format!("{speakerless} quotes with no speaker found were left out")), "{summary}");
+    let stored = extracted.lines().count() - speakerless;
+    assert_eq!(counts(&wd), format!("(1 documents, {stored} statements)"));
+}
+
+#[test]
 fn ingest_reports_a_missing_file_and_exits_3() {
     let wd = Workdir::new();
     wd.write("a.txt", "Ada Park said the bridge will open in May.\n");

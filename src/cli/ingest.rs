@@ -47,6 +47,7 @@ struct Tally {
     already_stored: usize,
     statements: usize,
     new_speakers: usize,
+    without_speaker: usize,
     skipped: usize,
 }
 
@@ -147,9 +148,9 @@ impl Writer<'_> {
     }
 
     /// Write the batch in one transaction, then tell what happened, in input
-    /// order. A document the store refuses (a bad span, a statement without
-    /// a speaker) is skipped, its savepoint rolled back; a database that
-    /// fails (disk full, locked) loses the batch and stops the run.
+    /// order. A document the store refuses (a bad span, say) is skipped, its
+    /// savepoint rolled back; a database that fails (disk full, locked)
+    /// loses the batch and stops the run.
     fn flush(&mut self) -> crate::Result<()> {
         let units = std::mem::take(&mut self.batch).units;
         let mut reports: Vec<crate::Result<IngestReport>> = Vec::new();
@@ -181,6 +182,7 @@ impl Writer<'_> {
                         self.tally.already_stored += usize::from(report.already_stored);
                         self.tally.statements += report.statements;
                         self.tally.new_speakers += report.new_speakers;
+                        self.tally.without_speaker += report.without_speaker;
                     }
                     Err(crate::Error::Input { path, message }) => {
                         report_notice(self.progress, &Notice { location: path, message, skipped: true }, &mut self.tally);
@@ -203,10 +205,14 @@ fn report_notice(progress: &ProgressBar, notice: &Notice, tally: &mut Tally) {
 }
 
 fn summary(tally: &Tally) -> String {
-    format!(
+    let mut line = format!(
         "{} documents added ({} already stored), {} statements, {} new speakers, {} inputs skipped",
         tally.documents, tally.already_stored, tally.statements, tally.new_speakers, tally.skipped
-    )
+    );
+    if tally.without_speaker > 0 {
+        line += &format!("; {} quotes with no speaker found were left out", tally.without_speaker);
+    }
+    line
 }
 
 fn interrupted(tally: &Tally, files_done: usize, files: usize) -> String {

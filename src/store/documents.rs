@@ -29,6 +29,9 @@ pub struct IngestReport {
     pub new_speakers: usize,
     /// Statements a person edited or recorded that were kept as they were.
     pub kept: usize,
+    /// Extracted statements left out because no speaker was found for them
+    /// (a quote with no one to attribute it to says nothing about who).
+    pub without_speaker: usize,
 }
 
 /// SHA-256 of the text, in lower-case hex: the document's identity.
@@ -89,6 +92,10 @@ pub(super) fn store_document(
     };
     report.kept = protected.len();
     for statement in statements {
+        if statement.speaker.trim().is_empty() {
+            report.without_speaker += 1;
+            continue;
+        }
         let hull = statement.content_span.hull().map(|h| (h.start as i64, h.end as i64));
         if hull.is_some_and(|h| protected.contains(&h)) {
             continue;
