@@ -181,7 +181,7 @@ impl<'a> Stream<'a> {
                 writer.write_record(None::<&[u8]>).map_err(csv_io)
             }
             (Sink::Plain(out), Format::Jsonl) => {
-                serde_json::to_writer(&mut **out, &CellObject { headers: &self.rows.headers, row })?;
+                serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row })?;
                 out.write_all(b"\n")
             }
             (Sink::Plain(out), Format::Markdown) => {
@@ -317,29 +317,14 @@ fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
 /// Bytes the CSV writer gathers before handing them on in one write.
 const STREAM_BUFFER: usize = 256 * 1024;
 
-/// One row of cells as a JSON object whose keys keep the column order.
-struct CellObject<'a, 'c> {
+/// One row as a JSON object whose keys keep the column order; its cells
+/// are JSON values (`Rows`) or borrowed `Cell`s (`Stream::push_cells`).
+struct Object<'a, T = Value> {
     headers: &'a [String],
-    row: &'a [Cell<'c>],
+    row: &'a [T],
 }
 
-impl serde::Serialize for CellObject<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.headers.len()))?;
-        for (key, cell) in self.headers.iter().zip(self.row) {
-            map.serialize_entry(key, cell)?;
-        }
-        map.end()
-    }
-}
-
-/// One row as a JSON object whose keys keep the column order.
-struct Object<'a> {
-    headers: &'a [String],
-    row: &'a [Value],
-}
-
-impl serde::Serialize for Object<'_> {
+impl<T: serde::Serialize> serde::Serialize for Object<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.headers.len()))?;
         for (key, value) in self.headers.iter().zip(self.row) {
