@@ -111,3 +111,50 @@ fn ctrl_c_stops_after_the_current_document_and_says_how_far_it_got() {
     let (_clean, clean_counts) = clean_run(&input);
     assert_eq!(db_counts(&wd.db), clean_counts);
 }
+
+/// An import into a new database writes its pages straight into the database
+/// file, through a rollback journal instead of the WAL. Killed while it
+/// writes them (here by SIGXFSZ, at a file size limit that stops it part way
+/// through), it leaves a hot journal behind: the next open rolls the file
+/// back to the empty database it was, in WAL mode again, and the same import
+/// run again stores every row.
+#[cfg(unix)]
+#[test]
+fn an_import_into_a_new_database_killed_while_writing_leaves_it_empty_and_a_rerun_stores_every_row() {
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    let wd = Workdir::new();
+    wd.cmd(&["init"]).assert().success();
+    let empty = std::fs::read(&wd.db).unwrap();
+    let long_claim = "The harbor ferry will keep running all winter, the council said again. ".repeat(30);
+    let rows: String = (0..3000)
+        .map(|i| serde_json::json!({ "speaker": format!("Speaker {}", i % 97), "content": format!("{i} {long_claim}"), "kind": "direct" }).to_string() + "\n")
+        .collect();
+    wd.write("rows.jsonl", &rows);
+
+    let limit: libc::rlim_t = 2 * 1024 * 1024;
+    let mut import = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdb"));
+    import.current_dir(wd.path("")).env_remove("CLAIMDB_DB").arg("--db").arg(&wd.db).args(["import", "rows.jsonl"]);
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        import.pre_exec(move || {
+            let rlimit = libc::rlimit { rlim_cur: limit, rlim_max: limit };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &rlimit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let output = import.output().unwrap();
+    assert_eq!(output.status.signal(), Some(libc::SIGXFSZ), "killed while writing: {output:?}");
+    assert_ne!(std::fs::read(&wd.db).unwrap(), empty, "pages were written into the database file before it died");
+    assert!(wd.path("claims.db-journal").exists(), "a hot journal is left behind");
+
+    assert_eq!(db_counts(&wd.db), (0, 0, 0), "rolled back to the empty database");
+    assert_sound(&wd.db);
+    wd.cmd(&["import", "rows.jsonl"]).assert().success();
+    assert_sound(&wd.db);
+    assert_eq!(db_counts(&wd.db), (0, 3000, 97));
+    let conn = Connection::open(&wd.db).unwrap();
+    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    assert_eq!(mode, "wal", "back in WAL mode, so that readers work beside the next writer");
+}
