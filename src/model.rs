@@ -109,6 +109,11 @@ macro_rules! text_enum {
         impl FromStr for $name {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                // As stored and exported: found without a lowercased copy
+                // (export reads three of these per statement).
+                if let Some(exact) = $name::ALL.iter().copied().find(|v| v.as_str() == s) {
+                    return Ok(exact);
+                }
                 let wanted = s.trim().to_ascii_lowercase();
                 $name::ALL
                     .iter()
