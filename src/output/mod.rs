@@ -2,6 +2,7 @@
 //! same `--format`; this module never reads or writes the database. It is
 //! handed `Rows` (headers and JSON-valued cells) and writes them out.
 
+mod csv_stream;
 pub mod html;
 
 use clap::ValueEnum;
@@ -144,7 +145,7 @@ pub struct Stream<'a> {
 
 enum Sink<'a> {
     /// One CSV writer for the whole listing (it keeps its own buffer).
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(csv_stream::CsvWriter<'a>),
     Plain(&'a mut dyn Write),
 }
 
@@ -154,8 +155,8 @@ impl<'a> Stream<'a> {
         let rows = Rows::new(headers);
         let sink = match format {
             Format::Csv => {
-                let mut writer = csv::WriterBuilder::new().buffer_capacity(STREAM_BUFFER).from_writer(out);
-                writer.write_record(&rows.headers).map_err(csv_io)?;
+                let mut writer = csv_stream::CsvWriter::new(out);
+                writer.record(&rows.headers)?;
                 Sink::Csv(writer)
             }
             Format::Markdown => {
@@ -176,9 +177,12 @@ impl<'a> Stream<'a> {
         match (&mut self.sink, self.format) {
             (Sink::Csv(writer), _) => {
                 for cell in row {
-                    cell.write_text(scratch, |bytes| writer.write_field(bytes).map_err(csv_io))?;
+                    cell.write_text(scratch, |bytes| {
+                        writer.field(bytes);
+                        Ok(())
+                    })?;
                 }
-                writer.write_record(None::<&[u8]>).map_err(csv_io)
+                writer.end_record()
             }
             (Sink::Plain(out), Format::Jsonl) => {
                 serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row })?;
@@ -204,7 +208,7 @@ impl<'a> Stream<'a> {
     pub fn push(&mut self, row: Vec<Value>) -> io::Result<()> {
         self.written += 1;
         match (&mut self.sink, self.format) {
-            (Sink::Csv(writer), _) => writer.write_record(csv_cells(&row)).map_err(csv_io),
+            (Sink::Csv(writer), _) => writer.record(csv_cells(&row)),
             (Sink::Plain(out), Format::Jsonl) => {
                 serde_json::to_writer(&mut **out, &Object { headers: &self.rows.headers, row: &row })?;
                 writeln!(out)
@@ -220,7 +224,7 @@ impl<'a> Stream<'a> {
     /// Write what was collected; returns how many rows the listing has.
     pub fn finish(self) -> io::Result<usize> {
         let out = match self.sink {
-            Sink::Csv(writer) => writer.into_inner().map_err(|e| e.into_error())?,
+            Sink::Csv(writer) => writer.into_inner()?,
             Sink::Plain(out) => out,
         };
         if matches!(self.format, Format::Table | Format::Json) {
@@ -313,9 +317,6 @@ fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     }
     writer.flush()
 }
-
-/// Bytes the CSV writer gathers before handing them on in one write.
-const STREAM_BUFFER: usize = 256 * 1024;
 
 /// One row as a JSON object whose keys keep the column order; its cells
 /// are JSON values (`Rows`) or borrowed `Cell`s (`Stream::push_cells`).
