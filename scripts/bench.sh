@@ -36,10 +36,13 @@ fi
 BIN=$ROOT/target/release/claimdb
 
 # measure LABEL CMD...: run CMD once under GNU time; sets WALL (s), CPU (s,
-# user + system), RSS_MB, and keeps CMD's stderr in $BENCH_DIR/last.err.
+# user + system), RSS_MB, LOAD (the 1-minute load average just before: on a
+# shared machine wall time means little without it), and keeps CMD's stderr
+# in $BENCH_DIR/last.err.
 measure() {
     local label=$1; shift
     local status=0
+    LOAD=$(cut -d' ' -f1 /proc/loadavg)
     /usr/bin/time -f "%e %U %S %M" -o "$BENCH_DIR/time.txt" "$@" >"$BENCH_DIR/last.out" 2>"$BENCH_DIR/last.err" || status=$?
     read -r WALL USER SYS RSS_KB < <(tail -1 "$BENCH_DIR/time.txt")
     CPU=$(python3 -c "print(f'{$USER + $SYS:.2f}')")
@@ -85,7 +88,7 @@ rm -f "$DB" "$DB-wal" "$DB-shm"
 echo
 echo "== $STATEMENTS statements by $SPEAKERS speakers ($(( $(stat -L -c %s "$ROWS") / 1048576 )) MB of JSONL)"
 measure "import" "$BIN" --db "$DB" import "$ROWS"
-echo "  import:                 $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB)"
+echo "  import:                 $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB, load $LOAD)"
 
 query() {
     local label=$1; shift
@@ -121,7 +124,7 @@ query "--search '\"fair plan\"'" --search '"fair plan"'
 
 # 4. Export.
 measure "export" "$BIN" --db "$DB" export --format csv --output "$BENCH_DIR/export.csv"
-echo "  export --format csv:    $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB)"
+echo "  export --format csv:    $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB, load $LOAD)"
 rm -f "$BENCH_DIR/export.csv"
 
 # 5. A big JSONL file: memory must not grow with it.
