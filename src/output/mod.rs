@@ -3,6 +3,7 @@
 //! handed `Rows` (headers and JSON-valued cells) and writes them out.
 
 pub mod html;
+pub mod json_line;
 
 use clap::ValueEnum;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
