@@ -147,7 +147,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         // Cheap test before tokenizing: every verb of `position_shift` ends
         // in "ed" but "went" and "swung".
         let plain = &layout.text[sentence.clone()];
-        let maybe_shift = plain.contains("ed from ") || plain.contains("went from ") || plain.contains("swung from ");
+        let maybe_shift = memchr::memmem::find_iter(plain.as_bytes(), " from ").any(|at| {
+            let before = &plain.as_bytes()[..at];
+            before.ends_with(b"ed") || before.ends_with(b"went") || before.ends_with(b"swung")
+        });
         if cues.is_empty() && !maybe_headline && !maybe_shift {
             continue;
         }

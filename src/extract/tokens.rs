@@ -101,9 +101,14 @@ fn char_at(s: &str, i: usize) -> char {
 pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
     let bytes = s.as_bytes();
     while end < bytes.len() {
-        if bytes[end].is_ascii_alphanumeric() {
+        // A table lookup a byte: every word of every tokenized sentence and
+        // every capitalised run goes through here.
+        if ASCII_ALNUM[usize::from(bytes[end])] {
             end += 1;
             continue;
+        }
+        if matches!(bytes[end], b' ' | b',') {
+            break; // the commonest ends of a word, neither inner nor a letter
         }
         let d = char_at(s, end);
         let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, end + d.len_utf8());
@@ -113,11 +118,22 @@ pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
             break;
         }
     }
-    if s[end..].starts_with('.') && is_abbreviation(&s[start..end]) {
+    if bytes.get(end) == Some(&b'.') && is_abbreviation(&s[start..end]) {
         end += 1;
     }
     end
 }
+
+/// ASCII letters and digits.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// Call `f` with `word` in lower case (`str::to_lowercase`), without
 /// allocating for the short ASCII words lexicon lookups are mostly about.
