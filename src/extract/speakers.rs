@@ -8,7 +8,7 @@
 //! mentioned last before them; descriptions ("the Ukrainian president") to the
 //! person last mentioned whose role has that head word.
 
-use super::tokens::{word_end, with_lowercase};
+use super::tokens::{word_end, with_lowercase, ASCII_ALNUM};
 use crate::model::SpeakerKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -503,7 +503,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 // Fast path for the common case: a lower-case word ends a run
                 // (unless it is the "of" of "Secretary of State").
                 let mut end = i + 1;
-                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'\'' | b'-') && end + 1 < bytes.len() && bytes[end + 1].is_ascii_alphanumeric()) {
+                while end < bytes.len() && (ASCII_ALNUM[usize::from(bytes[end])] || matches!(bytes[end], b'\'' | b'-') && end + 1 < bytes.len() && ASCII_ALNUM[usize::from(bytes[end + 1])]) {
                     end += 1;
                 }
                 if &bytes[i..end] == b"of" && !broken && pending_of.is_none() && !run.is_empty() {
@@ -516,7 +516,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 i = end;
                 continue;
             }
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
+            if b < 0x80 && !ASCII_ALNUM[usize::from(b)] {
                 if !b.is_ascii_whitespace() {
                     broken = true;
                     pending_of = None;
