@@ -8,7 +8,7 @@
 //! mentioned last before them; descriptions ("the Ukrainian president") to the
 //! person last mentioned whose role has that head word.
 
-use super::tokens::{word_end, with_lowercase, ASCII_ALNUM};
+use super::tokens::{is_alnum, word_end, with_lowercase, ASCII_ALNUM};
 use crate::model::SpeakerKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -525,7 +525,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 continue;
             }
             let c = seg[i..].chars().next().unwrap_or(' ');
-            if !c.is_alphanumeric() {
+            if !is_alnum(c) {
                 if !c.is_whitespace() {
                     broken = true;
                     pending_of = None;
