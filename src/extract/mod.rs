@@ -99,7 +99,7 @@ impl Extractor {
             hedged: judgement.hedged,
             topic,
             date,
-            content: content.clone(),
+            content,
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
             cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
