@@ -223,46 +223,79 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
 /// Index from byte offsets to code point offsets for one text, for callers
 /// that convert many offsets (linear scans per offset would be quadratic).
 pub struct CharIndex {
-    /// `starts[i]` is the byte offset of code point `i`; one extra entry for the end.
-    starts: Vec<usize>,
+    /// Every char wider than one byte, in text order: news text is nearly
+    /// all ASCII, where byte and code point offsets differ only by the
+    /// extra bytes of the wide chars before them. (A table with an entry
+    /// for every char cost more to fill than all the lookups saved.)
+    wide: Vec<WideChar>,
+    /// The text's length in bytes.
+    len: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct WideChar {
+    byte: usize,
+    char: usize,
+    width: usize,
+}
+
+impl WideChar {
+    fn byte_end(&self) -> usize {
+        self.byte + self.width
+    }
 }
 
 impl CharIndex {
     pub fn new(text: &str) -> Self {
-        // Runs of ASCII (most of any news text) go in whole; other chars
-        // are stepped over by the width their first byte gives.
         let bytes = text.as_bytes();
-        let mut starts = Vec::with_capacity(bytes.len() + 1);
+        let mut wide = Vec::new();
+        let mut extra = 0;
         let mut i = 0;
         while i < bytes.len() {
-            let ascii = bytes[i..].iter().position(|b| !b.is_ascii()).unwrap_or(bytes.len() - i);
-            starts.extend(i..i + ascii);
-            i += ascii;
-            if let Some(&lead) = bytes.get(i) {
-                starts.push(i);
-                i += match lead {
-                    0xC0..=0xDF => 2,
-                    0xE0..=0xEF => 3,
-                    _ => 4,
-                };
+            // Eight ASCII bytes at a time.
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                if u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
             }
+            let lead = bytes[i];
+            if lead < 0x80 {
+                i += 1;
+                continue;
+            }
+            let width = match lead {
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            wide.push(WideChar { byte: i, char: i - extra, width });
+            extra += width - 1;
+            i += width;
         }
-        starts.push(bytes.len());
-        CharIndex { starts }
+        CharIndex { wide, len: bytes.len() }
     }
 
     /// Code point offset of a byte offset that falls on a char boundary
-    /// (a byte inside a character maps to that character).
+    /// (a byte inside a character maps to that character; past the end, the end).
     pub fn char_of(&self, byte: usize) -> usize {
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i.saturating_sub(1),
+        let byte = byte.min(self.len);
+        let k = self.wide.partition_point(|w| w.byte < byte);
+        match k.checked_sub(1).map(|k| self.wide[k]) {
+            None => byte,
+            Some(w) if byte < w.byte_end() => w.char,
+            Some(w) => w.char + 1 + (byte - w.byte_end()),
         }
     }
 
     /// Byte offset of a code point offset (clamped to the end of the text).
     pub fn byte_of(&self, ch: usize) -> usize {
-        self.starts[ch.min(self.starts.len() - 1)]
+        let ch = ch.min(self.char_of(self.len));
+        let k = self.wide.partition_point(|w| w.char < ch);
+        match k.checked_sub(1).map(|k| self.wide[k]) {
+            None => ch,
+            Some(w) => w.byte_end() + (ch - w.char - 1),
+        }
     }
 
     pub fn span(&self, byte_start: usize, byte_end: usize) -> Span {
@@ -317,5 +350,22 @@ mod tests {
             assert_eq!(index.byte_of(ch), byte, "char {ch}");
         }
         assert_eq!(index.char_of(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn char_index_agrees_with_counting_at_every_byte() {
+        for text in ["", "plain ascii only", "é", "ab“cd”ef", "𝄞𝄞 x 𝄞", "Zoë said “très” — 𝄞\u{a0}ok", "tail é"] {
+            let index = CharIndex::new(text);
+            let chars = text.chars().count();
+            for byte in 0..=text.len() + 2 {
+                // The char holding `byte` (or the end): as many chars as start at or before it, less one.
+                let expected = if byte >= text.len() { chars } else { text.char_indices().take_while(|&(b, _)| b <= byte).count() - 1 };
+                assert_eq!(index.char_of(byte), expected, "{text:?} byte {byte}");
+            }
+            for ch in 0..=chars + 2 {
+                let expected = text.char_indices().nth(ch).map_or(text.len(), |(b, _)| b);
+                assert_eq!(index.byte_of(ch), expected, "{text:?} char {ch}");
+            }
+        }
     }
 }

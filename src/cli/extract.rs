@@ -8,6 +8,7 @@ use super::{Context, Outcome};
 use crate::extract::read::{expand_paths, Overrides};
 use crate::extract::Extractor;
 use crate::model::{Document, Spans, Statement};
+use crate::output::json_line::JsonObject;
 use crate::output::{self, Rows};
 use serde_json::Value;
 use chrono::NaiveDate;
@@ -129,13 +130,15 @@ struct Printer<W: Write> {
     printed: usize,
     table: Rows,
     skipped: bool,
+    /// The JSONL line being written, reused from one statement to the next.
+    line: Vec<u8>,
 }
 
 impl<W: Write> Printer<W> {
     fn new(format: ExtractFormat, out: W) -> Self {
         let mut table = Rows::new(&["doc", "date", "speaker", "cue", "content", "stance"]);
         table.wide = Some(4);
-        Printer { format, out, printed: 0, table, skipped: false }
+        Printer { format, out, printed: 0, table, skipped: false, line: Vec::new() }
     }
 
     fn take(&mut self, unit: Unit) -> crate::Result<()> {
@@ -162,8 +165,10 @@ impl<W: Write> Printer<W> {
         let line = StatementLine::new(doc, s);
         match self.format {
             ExtractFormat::Jsonl => {
-                serde_json::to_writer(&mut self.out, &line)?;
-                self.out.write_all(b"\n")?;
+                self.line.clear();
+                line.write_json(&mut self.line);
+                self.line.push(b'\n');
+                self.out.write_all(&self.line)?;
             }
             ExtractFormat::Json => {
                 self.out.write_all(if self.printed == 0 { b"[" } else { b",\n" })?;
@@ -185,19 +190,55 @@ impl<W: Write> Printer<W> {
     }
 }
 
+impl StatementLine<'_> {
+    /// The line as JSON, the bytes `serde_json::to_writer` prints for it
+    /// (the `Serialize` derive stays for `--format json`), written directly:
+    /// this runs for every statement of every article.
+    fn write_json(&self, out: &mut Vec<u8>) {
+        let mut date = [0u8; 10];
+        let mut object = JsonObject::begin(out);
+        object.str("doc", self.doc).opt_str("title", self.title);
+        match self.date.and_then(|d| iso_date_bytes(d, &mut date)) {
+            Some(iso) => object.str("date", iso),
+            None => object.raw("date", &serde_json::to_string(&self.date).expect("a date serialises")),
+        };
+        object
+            .str("speaker", self.speaker)
+            .str("speaker_mention", self.speaker_mention)
+            .opt_str("role", self.role)
+            .str("cue", self.cue)
+            .str("content", self.content)
+            .str("kind", self.kind.as_str())
+            .str("stance", self.stance.as_str())
+            .bool("hedged", self.hedged)
+            .opt_str("topic", self.topic)
+            .spans("content_span", self.content_span)
+            .opt_spans("source_span", self.source_span)
+            .opt_spans("cue_span", self.cue_span)
+            .end();
+    }
+}
+
 /// `YYYY-MM-DD` as chrono writes it, without going through `fmt` for every
 /// statement (a tenth of the time spent printing went there).
 fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S::Ok, S::Error> {
-    use chrono::Datelike;
-    match date {
-        Some(d) if (0..=9999).contains(&d.year()) => {
-            let digit = |n: u32| b'0' + (n % 10) as u8;
-            let (y, m, day) = (d.year() as u32, d.month(), d.day());
-            let text = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(day / 10), digit(day)];
-            out.serialize_str(std::str::from_utf8(&text).expect("digits and dashes are UTF-8"))
-        }
-        other => other.serialize(out),
+    let mut text = [0u8; 10];
+    match date.and_then(|d| iso_date_bytes(d, &mut text)) {
+        Some(iso) => out.serialize_str(iso),
+        None => date.serialize(out),
     }
+}
+
+/// `date` as `YYYY-MM-DD` in `text`, for the years chrono writes so (0 to 9999).
+fn iso_date_bytes(date: NaiveDate, text: &mut [u8; 10]) -> Option<&str> {
+    use chrono::Datelike;
+    if !(0..=9999).contains(&date.year()) {
+        return None;
+    }
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (y, m, day) = (date.year() as u32, date.month(), date.day());
+    *text = [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(day / 10), digit(day)];
+    Some(std::str::from_utf8(text).expect("digits and dashes are UTF-8"))
 }
 
 fn stdout_error(cause: std::io::Error) -> crate::Error {

@@ -11,7 +11,9 @@
 use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok, TokKind};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
+use std::sync::{LazyLock, OnceLock};
 
 /// One attribution found in the text, in byte ranges.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -37,23 +39,23 @@ pub struct Layout<'a> {
 }
 
 /// Words skipped between a source and its verb ("he has also said").
-const AUXILIARIES: &[&str] = &[
+static AUXILIARIES: HashedWords = HashedWords::new(&[
     "has", "have", "had", "also", "later", "previously", "once", "repeatedly", "then", "recently", "publicly", "privately",
     "simply", "would", "will", "did", "does", "do", "could", "might", "may", "should", "must", "not", "never", "already",
     "still", "often", "even", "again", "always", "frequently", "flatly", "quickly", "long", "reportedly", "just", "further",
     "openly", "clearly", "explicitly", "specifically", "first", "initially", "originally", "ultimately", "finally",
     "immediately", "separately", "similarly", "likewise", "now", "can", "don’t", "doesn’t", "didn’t", "don't",
     "doesn't", "didn't", "has’t", "is", "was", "are", "were", "been", "be", "being", "widely", "told",
-];
+]);
 
 /// Time words that may stand between a subject and its verb.
-const TIME_WORDS: &[&str] = &[
+static TIME_WORDS: HashedWords = HashedWords::new(&[
     "last", "this", "next", "week", "month", "year", "weekend", "night", "morning", "yesterday", "today", "earlier",
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-];
+]);
 
 /// Words that end a noun phrase when walking left from a verb.
-const LEFT_STOPS: &[&str] = &[
+static LEFT_STOPS: HashedWords = HashedWords::new(&[
     "that", "which", "and", "but", "or", "because", "when", "while", "if", "as", "after", "before", "so", "than", "then",
     "where", "how", "what", "why", "said", "says", "is", "was", "are", "were", "be", "been", "has", "have", "had", "to",
     "in", "on", "by", "with", "from", "about", "into", "over", "since", "until", "though", "although", "whether", "yet",
@@ -62,7 +64,7 @@ const LEFT_STOPS: &[&str] = &[
     "sunday", "earlier", "later", "now", "just", "even", "would", "will", "can", "could", "may", "might", "should",
     "must", "do", "does", "did", "who", "whom", "whose", "during", "through", "against", "among", "under", "out",
     "up", "down", "off", "like", "unlike", "per", "via", "ago", "last", "recently", "wrote", "told", "asked",
-];
+]);
 
 /// Verbs of impression, handled by `impression`.
 const IMPRESSIONS: &[&str] = &["seem", "seems", "seemed", "appear", "appears", "appeared"];
@@ -71,12 +73,12 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "i", "we", "it", "you"];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
 /// Words opening an introductory clause that is not the subject.
-const SUBORDINATORS: &[&str] = &[
+static SUBORDINATORS: HashedWords = HashedWords::new(&[
     "while", "despite", "as", "after", "when", "if", "although", "though", "since", "before", "because", "with",
     "following", "in", "on", "at", "during", "for", "amid", "unlike", "like", "under", "once", "until", "by", "but",
     "and", "yet", "so", "however", "meanwhile", "still", "instead", "nevertheless", "now", "also", "then", "earlier",
     "later", "last", "this", "today", "yesterday", "asked", "speaking", "from", "to", "of", "over", "without",
-];
+]);
 
 /// Verbs that take a listener before their content ("told reporters that").
 const TELLING: &[&str] = &[
@@ -100,33 +102,81 @@ const RESUME_STOPS: &[&str] = &[
 
 /// Words that start an adverbial between a verb and its content ("said on
 /// Monday that", "said in an interview that").
-const ADVERBIAL_STARTS: &[&str] = &[
+static ADVERBIAL_STARTS: HashedWords = HashedWords::new(&[
     "of", "on", "in", "at", "during", "to", "last", "earlier", "this", "late", "after", "before", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "recently", "repeatedly", "again",
     "later", "publicly", "privately", "flatly", "also", "via", "through", "over", "while", "when", "afterward",
     "separately", "previously", "once", "already", "then", "too",
-];
+]);
 
 /// Present forms that invert after a quotation or a clause ("…,” says Kim").
 const INVERTIBLE_PRESENT: &[&str] = &["says", "writes", "adds", "notes", "explains", "argues", "asks", "recalls", "insists", "warns"];
 
 /// Cues whose content may be an infinitive ("refused to sign"), where "to"
 /// is not the start of an adverbial ("said to reporters").
-const TAKES_TO_INFINITIVE: &[&str] = &[
+static TAKES_TO_INFINITIVE: HashedWords = HashedWords::new(&[
     "declined", "declines", "decline", "refused", "refuses", "refuse", "sought", "seeks", "offered", "offers", "vowed",
     "vows", "pledged", "pledges", "promised", "promises", "threatened", "threatens", "wants", "wanted", "hopes", "hoped",
     "agreed", "agrees", "expects", "expected", "plans", "planned", "urged", "urges", "ordered", "asked", "vow", "pledge",
     "promise", "threaten", "want", "hope", "agree", "expect", "refuse", "decline", "seek", "offer",
-];
+]);
 
-fn lower_eq(text: &str, tok: &Tok, words: &[&str]) -> bool {
+/// Whether the token is one of `words`, ASCII case ignored.
+fn lower_eq<L: WordList + ?Sized>(text: &str, tok: &Tok, words: &L) -> bool {
     let w = &text[tok.range()];
-    w.len() <= 16 && words.iter().any(|x| w.eq_ignore_ascii_case(x))
+    w.len() <= 16 && words.holds(w)
+}
+
+/// A word list `lower_eq` consults: a short one is scanned, a long one
+/// (`HashedWords`) looked up by hash.
+trait WordList {
+    /// Whether `word` (at most 16 bytes) is in the list, ASCII case ignored.
+    fn holds(&self, word: &str) -> bool;
+}
+
+impl WordList for [&str] {
+    fn holds(&self, word: &str) -> bool {
+        self.iter().any(|x| word.eq_ignore_ascii_case(x))
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn holds(&self, word: &str) -> bool {
+        self[..].holds(word)
+    }
+}
+
+/// A long word list, hashed on first use: scanning a hundred words at every
+/// token before a cue was a twentieth of extraction.
+struct HashedWords {
+    words: &'static [&'static str],
+    lowered: OnceLock<FxHashSet<Box<[u8]>>>,
+}
+
+impl HashedWords {
+    const fn new(words: &'static [&'static str]) -> Self {
+        HashedWords { words, lowered: OnceLock::new() }
+    }
+}
+
+impl WordList for HashedWords {
+    fn holds(&self, word: &str) -> bool {
+        let set = self.lowered.get_or_init(|| self.words.iter().map(|w| w.to_ascii_lowercase().into_bytes().into_boxed_slice()).collect());
+        let mut buf = [0u8; 16];
+        let Some(lower) = buf.get_mut(..word.len()) else { return self.words.holds(word) };
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        set.contains(&*lower)
+    }
 }
 
 fn is_capitalised(text: &str, tok: &Tok) -> bool {
     tok.is_word() && text[tok.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
 }
+
+/// " from ", the word after every verb `position_shift` looks for; the
+/// searcher built once, not for every sentence.
+static SPACED_FROM: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" from "));
 
 /// All attributions of the document, in text order.
 pub fn attribute(layout: &Layout) -> Vec<Attribution> {
@@ -147,7 +197,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         // Cheap test before tokenizing: every verb of `position_shift` ends
         // in "ed" but "went" and "swung".
         let plain = &layout.text[sentence.clone()];
-        let maybe_shift = plain.contains("ed from ") || plain.contains("went from ") || plain.contains("swung from ");
+        let maybe_shift = SPACED_FROM.find_iter(plain.as_bytes()).any(|at| {
+            let before = &plain.as_bytes()[..at];
+            before.ends_with(b"ed") || before.ends_with(b"went") || before.ends_with(b"swung")
+        });
         if cues.is_empty() && !maybe_headline && !maybe_shift {
             continue;
         }
@@ -268,7 +321,7 @@ fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok>) -> Optio
             // "Kim, a senator from Ohio, said:": past the appositive.
             v = (v + 1..ct).find(|&t| toks[t].kind == TokKind::Comma)? + 1;
         }
-        while v < ct && (lower_eq(text, &toks[v], AUXILIARIES) || lower_eq(text, &toks[v], TIME_WORDS) || text[toks[v].range()].ends_with("ly")) {
+        while v < ct && (lower_eq(text, &toks[v], &AUXILIARIES) || lower_eq(text, &toks[v], &TIME_WORDS) || text[toks[v].range()].ends_with("ly")) {
             v += 1;
         }
         if v >= ct || !toks[v].is_word() || !finite_verb_like(&text[toks[v].range()]) {
@@ -513,7 +566,7 @@ impl SentenceRules<'_> {
         }
         let mut j = v;
         let mut hedged = false;
-        while j > 0 && (lower_eq(text, &self.toks[j - 1], AUXILIARIES) || lower_eq(text, &self.toks[j - 1], HEDGES)) {
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], &AUXILIARIES) || lower_eq(text, &self.toks[j - 1], HEDGES)) {
             hedged |= lower_eq(text, &self.toks[j - 1], HEDGES);
             j -= 1;
         }
@@ -549,11 +602,11 @@ impl SentenceRules<'_> {
             return None;
         }
         let appear = text[self.toks[k].range()].to_ascii_lowercase().starts_with("appear");
-        if appear && !lower_eq(text, &self.toks[after], &["to", "that"]) || lower_eq(text, &self.toks[after], ADVERBIAL_STARTS) && !lower_eq(text, &self.toks[after], &["to"]) {
+        if appear && !lower_eq(text, &self.toks[after], &["to", "that"]) || lower_eq(text, &self.toks[after], &ADVERBIAL_STARTS) && !lower_eq(text, &self.toks[after], &["to"]) {
             return None; // "appeared on television", "seemed at ease"
         }
         let mut j = k;
-        while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
+        while j > 0 && lower_eq(text, &self.toks[j - 1], &AUXILIARIES) {
             j -= 1;
         }
         // "Cruz seemed to blame the network": an impression of a report is
@@ -612,15 +665,15 @@ impl SentenceRules<'_> {
     fn finite(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let text = self.text();
         let mut j = k;
-        while j > 0 && (lower_eq(text, &self.toks[j - 1], AUXILIARIES) || is_manner_adverb(text, &self.toks[j - 1])) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], &AUXILIARIES) || is_manner_adverb(text, &self.toks[j - 1])) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
             j -= 1;
         }
         // "Feinstein last week said", "Ortiz on Tuesday said"
         let mut t = j;
-        while t > 0 && j - t < 4 && (lower_eq(text, &self.toks[t - 1], TIME_WORDS) || t < j && lower_eq(text, &self.toks[t - 1], AUXILIARIES)) {
+        while t > 0 && j - t < 4 && (lower_eq(text, &self.toks[t - 1], &TIME_WORDS) || t < j && lower_eq(text, &self.toks[t - 1], &AUXILIARIES)) {
             t -= 1;
         }
-        if t < j && t > 0 && self.toks[t - 1].is_word() && !lower_eq(text, &self.toks[t - 1], LEFT_STOPS) {
+        if t < j && t > 0 && self.toks[t - 1].is_word() && !lower_eq(text, &self.toks[t - 1], &LEFT_STOPS) {
             j = t;
         }
         let cue_word = &text[cue.span.clone()];
@@ -704,7 +757,7 @@ impl SentenceRules<'_> {
             }
             let end = self.np_right(after);
             // "…, declined to comment": what follows is no speaker.
-            if end == after || lower_eq(text, &self.toks[after], LEFT_STOPS) && !is_capitalised(text, &self.toks[after]) {
+            if end == after || lower_eq(text, &self.toks[after], &LEFT_STOPS) && !is_capitalised(text, &self.toks[after]) {
                 return None;
             }
             source = Some(self.toks[after].start..self.toks[end - 1].end);
@@ -797,11 +850,11 @@ impl SentenceRules<'_> {
                 return before;
             }
         }
-        if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], TAKES_TO_INFINITIVE) {
+        if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], &TAKES_TO_INFINITIVE) {
             // "declined to name the new chief": the infinitive is the content.
             return self.content_after(i, next_cue);
         }
-        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], ADVERBIAL_STARTS) {
+        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &ADVERBIAL_STARTS) {
             const COMPLEMENTIZERS: &[&str] = &["that", "whether", "if", "how", "why", "what"];
             let mut m = i;
             while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], COMPLEMENTIZERS) {
@@ -908,7 +961,7 @@ impl SentenceRules<'_> {
                 continue;
             }
             let mut j = v;
-            while j > 0 && lower_eq(text, &self.toks[j - 1], AUXILIARIES) {
+            while j > 0 && lower_eq(text, &self.toks[j - 1], &AUXILIARIES) {
                 j -= 1;
             }
             let Some(source) = self.source_left(j) else { continue };
@@ -1262,7 +1315,7 @@ impl SentenceRules<'_> {
                 return None;
             }
             let mut cj = self.tok_index(c.span.start);
-            while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], AUXILIARIES) {
+            while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &AUXILIARIES) {
                 cj -= 1;
             }
             (cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"])).then_some(cj - 1)
@@ -1429,7 +1482,7 @@ impl SentenceRules<'_> {
             if !t.is_word() && !(t.kind == TokKind::Dash && i >= 2 && self.toks[i - 2].is_word() && i < j) {
                 break;
             }
-            if t.is_word() && lower_eq(text, t, LEFT_STOPS) {
+            if t.is_word() && lower_eq(text, t, &LEFT_STOPS) {
                 if lower_eq(text, t, &["of", "for", "at", "and", "from"]) && i < j {
                     i -= 1;
                     continue;
@@ -1456,7 +1509,7 @@ impl SentenceRules<'_> {
         let mut m = i;
         while m < n && m < i + 8 && self.toks[m].is_word() {
             let t = &self.toks[m];
-            if m > i && !is_capitalised(text, t) && lower_eq(text, t, LEFT_STOPS) && !lower_eq(text, t, &["of", "for", "at"]) {
+            if m > i && !is_capitalised(text, t) && lower_eq(text, t, &LEFT_STOPS) && !lower_eq(text, t, &["of", "for", "at"]) {
                 break;
             }
             m += 1;
@@ -1473,7 +1526,7 @@ impl SentenceRules<'_> {
         let text = self.text();
         let mut i = 0;
         // Skip an introductory clause ("While talks continue, …").
-        if i < k && lower_eq(text, &self.toks[i], SUBORDINATORS) {
+        if i < k && lower_eq(text, &self.toks[i], &SUBORDINATORS) {
             if let Some(c) = self.toks[..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
                 i = c + 1;
             }
@@ -1496,7 +1549,7 @@ impl SentenceRules<'_> {
             let t = &self.toks[m];
             let cap = is_capitalised(text, t);
             let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s');
-            if verb_s || !cap && !(determiner && !lower_eq(text, t, LEFT_STOPS) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
+            if verb_s || !cap && !(determiner && !lower_eq(text, t, &LEFT_STOPS) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
                 break;
             }
             m += 1;
@@ -1533,6 +1586,21 @@ fn is_manner_adverb(text: &str, tok: &Tok) -> bool {
 fn looks_verbal(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "remains" | "remained" | "has" | "is" | "was" | "will" | "would")
+}
+
+#[cfg(test)]
+mod word_list_tests {
+    use super::*;
+
+    #[test]
+    fn hashed_words_hold_what_a_scan_holds() {
+        static LIST: HashedWords = HashedWords::new(&["was", "it’s", "Monday", "afterwards"]);
+        let plain: &[&str] = &["was", "it’s", "Monday", "afterwards"];
+        for word in ["was", "WAS", "Was", "it’s", "IT’S", "monday", "MONDAY", "afterwards", "wa", "wass", "", "it's", "afterwardsx", "seventeen letters"] {
+            assert_eq!(LIST.holds(word), plain.holds(word), "{word:?}");
+        }
+        assert!(LIST.holds("mOnDaY") && !LIST.holds("tuesday"));
+    }
 }
 
 #[cfg(test)]

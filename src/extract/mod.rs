@@ -64,7 +64,7 @@ impl Extractor {
         &self,
         doc: &Document,
         a: &Attribution,
-        resolver: &SpeakerResolver,
+        resolver: &SpeakerResolver<'_>,
         sentences: &[Range<usize>],
         index: &CharIndex,
     ) -> Statement {
@@ -99,7 +99,7 @@ impl Extractor {
             hedged: judgement.hedged,
             topic,
             date,
-            content: content.clone(),
+            content,
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
             cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
@@ -120,7 +120,8 @@ fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -
     let is_break = |c: char| c == ',' || c == ';';
     let anchor = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start)).max(sentence.start);
     let mut lo = text[sentence.start..anchor].rfind(is_break).map_or(sentence.start, |k| sentence.start + k + 1);
-    if text[sentence.start..lo].split_whitespace().count() <= 4 {
+    // (Counting no further than five words: sentences are long.)
+    if text[sentence.start..lo].split_whitespace().take(5).count() <= 4 {
         lo = sentence.start;
     }
     let from = a.cue.end.clamp(sentence.start, sentence.end);

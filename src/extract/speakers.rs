@@ -8,7 +8,7 @@
 //! mentioned last before them; descriptions ("the Ukrainian president") to the
 //! person last mentioned whose role has that head word.
 
-use super::tokens::{word_end, with_lowercase};
+use super::tokens::{is_alnum, word_end, with_lowercase, ASCII_ALNUM};
 use crate::model::SpeakerKind;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -25,8 +25,43 @@ pub struct Speaker {
 
 /// A word list keyed in lower case, so lookups are one hash probe (a fast
 /// hash: the keys are our own words, not an attacker's). Keyed by bytes so a
-/// word lowered on the stack needs no UTF-8 check.
-type WordSet = FxHashSet<Box<[u8]>>;
+/// word lowered on the stack needs no UTF-8 check. Most words looked up are
+/// in no list (every word of every capitalised run is looked up), so a
+/// bitmap of the (first letter, length) pairs of the list turns most of them
+/// away before any hashing.
+#[derive(Default)]
+struct WordSet {
+    words: FxHashSet<Box<[u8]>>,
+    /// Bit `min(len, 63)` of entry `first byte` is set when a word of the
+    /// list starts with that byte and has that length.
+    shapes: Vec<u64>,
+}
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = Box<[u8]>>) -> Self {
+        let mut set = WordSet { words: FxHashSet::default(), shapes: vec![0; 256] };
+        for word in words {
+            if let Some(&first) = word.first() {
+                set.shapes[usize::from(first)] |= shape_bit(word.len());
+            }
+            set.words.insert(word);
+        }
+        set
+    }
+
+    /// Whether a word with this first byte (lowered) and length may be in the list.
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.shapes[usize::from(first.to_ascii_lowercase())] & shape_bit(len) != 0
+    }
+
+    fn contains(&self, lower: &[u8]) -> bool {
+        self.words.contains(lower)
+    }
+}
+
+fn shape_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
 
 struct WordLists {
     titles: WordSet,
@@ -37,7 +72,7 @@ struct WordLists {
 }
 
 fn list(data: &'static str) -> WordSet {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()).collect()
+    WordSet::new(data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()))
 }
 
 static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
@@ -53,11 +88,15 @@ static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
         .collect(),
 });
 
-static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| NOT_NAMES.iter().map(|w| w.as_bytes().into()).collect());
+static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().map(|w| w.as_bytes().into())));
 
 /// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
 /// stack, since this runs for every word of every capitalised run.
 fn in_list(words: &WordSet, word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(&first) if words.may_hold(first, word.len()) => {}
+        _ => return false,
+    }
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return words.contains(word.as_bytes());
     }
@@ -106,14 +145,19 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
 /// the every capitalised run of a document goes through it.
 fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Option<Range<usize>>)> {
     let words = &*WORDS;
-    let mut name_start = 0;
-    for (i, p) in mention.split_whitespace().enumerate() {
-        if in_list(&words.titles, p.trim_end_matches(',')) {
-            name_start = i + 1;
+    // The words split once, on the stack for any mention of a sane length.
+    let mut on_stack = [""; 16];
+    let on_heap: Vec<&str>;
+    let parts: &[&str] = match split_whitespace_into(mention, &mut on_stack) {
+        Some(n) => &on_stack[..n],
+        None => {
+            on_heap = mention.split_whitespace().collect();
+            &on_heap
         }
-    }
+    };
+    let name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
     let begin = out.len();
-    for p in mention.split_whitespace().skip(name_start) {
+    for p in &parts[name_start..] {
         let p = p.trim_end_matches([',', '’', '\'']);
         let p = p.strip_suffix("’s").or_else(|| p.strip_suffix("'s")).unwrap_or(p);
         if in_list(&words.honorifics, p) {
@@ -133,8 +177,8 @@ fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Opt
     }
     let name = begin..out.len();
     // "the" in any case: only ASCII letters lower to t, h, e, a or n.
-    let role_part = |p: &&str| !in_list(&words.honorifics, p) && !["the", "a", "an"].iter().any(|a| p.eq_ignore_ascii_case(a));
-    for p in mention.split_whitespace().take(name_start).filter(role_part) {
+    let role_part = |p: &&&str| !in_list(&words.honorifics, p) && !["the", "a", "an"].iter().any(|a| p.eq_ignore_ascii_case(a));
+    for p in parts[..name_start].iter().filter(role_part) {
         if out.len() > name.end {
             out.push(' ');
         }
@@ -142,6 +186,39 @@ fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Opt
     }
     let role = (out.len() > name.end).then(|| name.end..out.len());
     Some((name, role))
+}
+
+/// The words of `text` as `split_whitespace` gives them, into `buf`; how
+/// many, or `None` when they do not fit. ASCII text (nearly every mention)
+/// is split by bytes, without decoding chars.
+fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> Option<usize> {
+    let mut n = 0;
+    let mut push = |word: &'a str| {
+        let slot = buf.get_mut(n)?;
+        *slot = word;
+        n += 1;
+        Some(())
+    };
+    if text.is_ascii() {
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if space(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..].iter().position(space).map_or(bytes.len(), |k| i + k);
+            push(&text[i..end])?;
+            i = end;
+        }
+    } else {
+        for word in text.split_whitespace() {
+            push(word)?;
+        }
+    }
+    Some(n)
 }
 
 /// What kind of speaker a non-name mention stands for, from its last word.
@@ -168,57 +245,94 @@ struct Person {
     role: Option<String>,
 }
 
+/// A name parsed out of a mention: where its name and role went in
+/// `SpeakerResolver::parts`.
+#[derive(Debug, Clone)]
+struct NameParts {
+    name: Range<usize>,
+    role: Option<Range<usize>>,
+}
+
 /// The people of one document and where each is mentioned.
-pub struct SpeakerResolver {
+pub struct SpeakerResolver<'t> {
     people: Vec<Person>,
     by_name: FxHashMap<String, usize>,
     by_surname: FxHashMap<String, usize>,
     /// (byte offset, person) of every mention, in text order.
     mentions: Vec<(usize, usize)>,
+    /// Every distinct mention parsed (capitalised runs, the name parts of
+    /// sources) and the index of its parse in `parses`: a name comes back
+    /// many times in an article, and a source is parsed again to resolve it.
+    parsed: FxHashMap<&'t str, usize>,
+    parses: Vec<Option<NameParts>>,
+    /// The names and roles of `parses`, one after another.
+    parts: String,
 }
 
-impl SpeakerResolver {
+impl<'t> SpeakerResolver<'t> {
     /// Learn the people of `text` from its capitalised runs and from the
     /// source mentions the attribution stage found.
-    pub fn new(text: &str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
-        let mut r = SpeakerResolver { people: Vec::new(), by_name: FxHashMap::default(), by_surname: FxHashMap::default(), mentions: Vec::new() };
+    pub fn new(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
+        let mut r = SpeakerResolver {
+            people: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
+            mentions: Vec::new(),
+            parsed: FxHashMap::default(),
+            parses: Vec::new(),
+            parts: String::new(),
+        };
         let runs = capitalised_runs(text, sentences);
-        // Names and roles of every run, parsed into one buffer, once for
-        // each distinct run (a name comes back many times in an article).
-        let mut parts = String::new();
-        let mut seen: FxHashMap<&str, Option<(Range<usize>, Option<Range<usize>>)>> = FxHashMap::default();
-        let parsed: Vec<_> = runs
-            .iter()
-            .map(|run| {
-                let mention = &text[run.clone()];
-                seen.entry(mention).or_insert_with(|| parse_name_into(mention, &mut parts)).clone()
-            })
-            .collect();
+        let run_parses: Vec<usize> = runs.iter().map(|run| r.parse_once(&text[run.clone()])).collect();
         // Full names first (those with a title or used as a source), so that
-        // a surname seen before its full name still finds it.
-        for (name, role) in parsed.iter().flatten() {
-            let name = &parts[name.clone()];
-            if let (true, Some(role)) = (name.contains(' '), role) {
-                if kind_of_phrase(name).is_none() {
-                    r.register(name, Some(&parts[role.clone()]));
-                }
+        // a surname seen before its full name still finds it. Each distinct
+        // run once, in the order of first appearance: registering the same
+        // name and role again changes nothing.
+        let distinct_runs = r.parses.len();
+        for i in 0..distinct_runs {
+            let Some(NameParts { name, role: Some(role) }) = r.parses[i].clone() else { continue };
+            let (name, role) = (&r.parts[name], &r.parts[role]);
+            if name.contains(' ') && kind_of_phrase(name).is_none() {
+                let (name, role) = (name.to_string(), role.to_string());
+                r.register(&name, Some(&role));
             }
         }
         for src in sources {
-            let mention = source_name_part(&text[src.clone()]);
-            if let Some(p) = parse_name(mention) {
-                if kind_of_phrase(&p.name).is_none() && !is_pronoun(&p.name) {
-                    r.register(&p.name, p.role.as_deref());
+            let i = r.parse_once(source_name_part(&text[src.clone()]));
+            if let Some(NameParts { name, role }) = r.parses[i].clone() {
+                let name = r.parts[name].to_string();
+                let role = role.map(|role| r.parts[role].to_string());
+                if kind_of_phrase(&name).is_none() && !is_pronoun(&name) {
+                    r.register(&name, role.as_deref());
                 }
             }
         }
-        for (run, p) in runs.iter().zip(&parsed) {
-            if let Some(id) = p.as_ref().and_then(|(name, _)| r.lookup(&parts[name.clone()])) {
+        // Who each distinct run names, now that every person is known.
+        let people_of_runs: Vec<Option<usize>> =
+            r.parses[..distinct_runs].iter().map(|p| p.as_ref().and_then(|p| r.lookup(&r.parts[p.name.clone()]))).collect();
+        for (run, &i) in runs.iter().zip(&run_parses) {
+            if let Some(id) = people_of_runs[i] {
                 r.mentions.push((run.start, id));
             }
         }
         r.mentions.sort_unstable();
         r
+    }
+
+    /// The index in `parses` of `mention`'s parse, parsing it the first time.
+    fn parse_once(&mut self, mention: &'t str) -> usize {
+        let (parses, parts) = (&mut self.parses, &mut self.parts);
+        *self.parsed.entry(mention).or_insert_with(|| {
+            parses.push(parse_name_into(mention, parts).map(|(name, role)| NameParts { name, role }));
+            parses.len() - 1
+        })
+    }
+
+    /// `parse_name(mention)`, from the parses already made where it was one.
+    fn parse_name(&self, mention: &str) -> Option<ParsedName> {
+        let Some(&i) = self.parsed.get(mention) else { return parse_name(mention) };
+        let p = self.parses[i].as_ref()?;
+        Some(ParsedName { name: self.parts[p.name.clone()].to_string(), role: p.role.clone().map(|r| self.parts[r].to_string()) })
     }
 
     fn register(&mut self, name: &str, role: Option<&str>) {
@@ -280,7 +394,7 @@ impl SpeakerResolver {
             return Speaker { name: mention.to_string(), mention: mention.to_string(), role: None, kind };
         }
         let (name_part, appositive) = split_appositive(mention);
-        if let Some(p) = parse_name(name_part) {
+        if let Some(p) = self.parse_name(name_part) {
             if kind_of_phrase(&p.name).is_none() {
                 if let Some(id) = self.lookup(&p.name) {
                     let mut s = self.person(id, mention);
@@ -389,7 +503,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 // Fast path for the common case: a lower-case word ends a run
                 // (unless it is the "of" of "Secretary of State").
                 let mut end = i + 1;
-                while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'\'' | b'-') && end + 1 < bytes.len() && bytes[end + 1].is_ascii_alphanumeric()) {
+                while end < bytes.len() && (ASCII_ALNUM[usize::from(bytes[end])] || matches!(bytes[end], b'\'' | b'-') && end + 1 < bytes.len() && ASCII_ALNUM[usize::from(bytes[end + 1])]) {
                     end += 1;
                 }
                 if &bytes[i..end] == b"of" && !broken && pending_of.is_none() && !run.is_empty() {
@@ -402,7 +516,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 i = end;
                 continue;
             }
-            if b < 0x80 && !b.is_ascii_alphanumeric() {
+            if b < 0x80 && !ASCII_ALNUM[usize::from(b)] {
                 if !b.is_ascii_whitespace() {
                     broken = true;
                     pending_of = None;
@@ -411,7 +525,7 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
                 continue;
             }
             let c = seg[i..].chars().next().unwrap_or(' ');
-            if !c.is_alphanumeric() {
+            if !is_alnum(c) {
                 if !c.is_whitespace() {
                     broken = true;
                     pending_of = None;
@@ -514,5 +628,17 @@ mod tests {
         let text = "A U.S. envoy said a deal was near.";
         let s = resolve_all(text, &["A U.S. envoy"]);
         assert_eq!(s[0].name, "the U.S. envoy");
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_splits_them() {
+        let texts = ["", "  ", "Ada", " Ada  Voss ", "a\tb\nc\u{b}d\u{c}e\rf", "Zoë\u{a0}Brandt Jr.", "x\u{2003}y z", "one two three"];
+        for text in texts {
+            let mut buf = [""; 16];
+            let n = split_whitespace_into(text, &mut buf).unwrap();
+            assert_eq!(&buf[..n], text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+            let mut small = [""; 2];
+            assert_eq!(split_whitespace_into(text, &mut small).is_some(), n <= 2, "{text:?}");
+        }
     }
 }

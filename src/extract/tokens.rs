@@ -64,7 +64,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let end = word_end(s, i, i + c.len_utf8());
             out.push(Tok { start: base + i, end: base + end, kind: TokKind::Word });
             i = end;
@@ -101,22 +101,51 @@ fn char_at(s: &str, i: usize) -> char {
 pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
     let bytes = s.as_bytes();
     while end < bytes.len() {
-        if bytes[end].is_ascii_alphanumeric() {
+        // A table lookup a byte: every word of every tokenized sentence and
+        // every capitalised run goes through here.
+        if ASCII_ALNUM[usize::from(bytes[end])] {
             end += 1;
             continue;
         }
+        if matches!(bytes[end], b' ' | b',') {
+            break; // the commonest ends of a word, neither inner nor a letter
+        }
         let d = char_at(s, end);
         let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, end + d.len_utf8());
-        if d.is_alphanumeric() || inner {
+        if is_alnum(d) || inner {
             end += d.len_utf8();
         } else {
             break;
         }
     }
-    if s[end..].starts_with('.') && is_abbreviation(&s[start..end]) {
+    if bytes.get(end) == Some(&b'.') && is_abbreviation(&s[start..end]) {
         end += 1;
     }
     end
+}
+
+/// ASCII letters and digits, by byte: a table lookup is cheaper than the
+/// range tests in the loops that walk every byte of a text.
+pub(crate) static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// `char::is_alphanumeric`, answering at once for ASCII and for the
+/// General Punctuation block (curly quotes, dashes: U+2000 to U+206F, which
+/// holds no letter or digit), the non-ASCII chars news text has most; the
+/// Unicode tables are searched only for the rest.
+pub(crate) fn is_alnum(c: char) -> bool {
+    match c {
+        '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Call `f` with `word` in lower case (`str::to_lowercase`), without
@@ -135,7 +164,7 @@ pub(crate) fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 
 pub(crate) fn next_is_alnum(s: &str, at: usize) -> bool {
-    s[at..].chars().next().is_some_and(char::is_alphanumeric)
+    s[at..].chars().next().is_some_and(is_alnum)
 }
 
 pub(crate) fn is_abbreviation(word: &str) -> bool {
@@ -158,5 +187,13 @@ mod tests {
         let shown: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert_eq!(shown, ["Mr.", "O’Brien’s", "U.S.", "plan", ",", "“", "bold", ".", "”"]);
         assert_eq!(toks[5].kind, TokKind::OpenQuote);
+    }
+
+    #[test]
+    fn is_alnum_is_char_is_alphanumeric() {
+        let samples = ('\0'..='\u{3000}').chain(['\u{1d11e}', '\u{10ffff}', 'Ω', 'ß', '٣', '中']);
+        for c in samples {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?} U+{:04X}", c as u32);
+        }
     }
 }

@@ -212,6 +212,17 @@ const VERB_INTRODUCERS: [&str; 20] = [
     "did", "does", "do", "not", "never", "he", "she", "they", "we",
 ];
 
+/// Whether `word` is one of `VERB_INTRODUCERS` (a `match`: one length
+/// switch rather than twenty comparisons, for every word of every content).
+fn is_verb_introducer(word: &str) -> bool {
+    let found = matches!(
+        word,
+        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "cannot" | "did" | "does" | "do" | "not" | "never" | "he" | "she" | "they" | "we"
+    );
+    debug_assert_eq!(found, VERB_INTRODUCERS.contains(&word), "VERB_INTRODUCERS and is_verb_introducer disagree on {word:?}");
+    found
+}
+
 /// One word of the content as the candidate finder sees it.
 #[derive(Debug, Clone, Copy)]
 struct Token<'a> {
@@ -225,7 +236,7 @@ struct Token<'a> {
 }
 
 /// A run of consecutive noun-like words: a noun phrase.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Run {
     /// The last two words, lower case.
     words: [String; 2],
@@ -317,13 +328,16 @@ impl CandidateWords {
         if run.len == 0 {
             return None;
         }
-        let taken = std::mem::take(run);
-        if !taken.proper {
-            return Some(self.name_of(&taken));
+        if !run.proper {
+            return Some(self.name_of(run));
         }
         if first_proper.is_none() {
-            *first_proper = Some(taken);
+            *first_proper = Some(run.clone());
         }
+        // Emptied in place: its two words keep their buffers for the next run.
+        run.len = 0;
+        run.proper = false;
+        run.proper_head = false;
         None
     }
 
@@ -345,19 +359,17 @@ impl CandidateWords {
     }
 
     fn is_noun_like(&self, word: &str, previous: &str) -> bool {
-        if self.stop.contains(word)
-            || word.chars().any(|c| c.is_ascii_digit())
-            || word.chars().count() < 2
-        {
+        let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
+        if chars < 2 || word.bytes().any(|b| b.is_ascii_digit()) || self.stop.contains(word) {
             return false;
         }
-        if VERB_INTRODUCERS.contains(&previous) {
+        if is_verb_introducer(previous) {
             return false;
         }
         if self.nouns_despite_ending.contains(word) {
             return true;
         }
-        let verb_like = word.chars().count() > 4 && (word.ends_with("ing") || word.ends_with("ed"));
+        let verb_like = chars > 4 && (word.ends_with("ing") || word.ends_with("ed"));
         let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"]
             .iter()
             .any(|s| word.ends_with(s));
@@ -384,28 +396,53 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        let is_word_char =
-            |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
         let rest = &self.content[self.position..];
-        let start = rest.find(char::is_alphanumeric)?;
+        let start = find_char(rest, 0, char::is_alphanumeric)?;
+        let len = find_char(rest, start, |c| !is_word_char(c)).unwrap_or(rest.len()) - start;
         let from_start = &rest[start..];
-        let len = from_start
-            .find(|c: char| !is_word_char(c))
-            .unwrap_or(from_start.len());
         let raw = from_start[..len].trim_end_matches(['-', '\'', '\u{2019}']);
         let stripped = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("\u{2019}s"));
-        let gap = &rest[..start];
+        // Bytes will do: a char outside ASCII is no space or tab either.
+        let gap = &rest.as_bytes()[..start];
         let token = Token {
             word: stripped.unwrap_or(raw),
-            after_break: self.position > 0 && !gap.chars().all(|c| c == ' ' || c == '\t'),
+            after_break: self.position > 0 && !gap.iter().all(|&b| b == b' ' || b == b'\t'),
             capitalized: raw.chars().next().is_some_and(char::is_uppercase),
             possessive: stripped.is_some(),
         };
         self.position += start + len;
         Some(token)
     }
+}
+
+/// Letters, digits, inner hyphens and apostrophes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'
+}
+
+/// `text[from..].find(wanted)` as an offset into `text`, looking at ASCII
+/// bytes without decoding them.
+fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if wanted(char::from(b)) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a char at a char boundary");
+            if wanted(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
 }
 
 /// A plural noun's singular by the regular spelling rules.

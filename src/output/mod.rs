@@ -4,6 +4,7 @@
 
 mod csv_stream;
 pub mod html;
+pub mod json_line;
 
 use clap::ValueEnum;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};

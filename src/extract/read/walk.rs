@@ -37,7 +37,10 @@ pub(super) fn walk(dir: &Path) -> Vec<Result<PathBuf, Notice>> {
     let is_hidden = |entry: &walkdir::DirEntry| entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.');
     WalkDir::new(dir)
         .follow_links(true)
-        .sort_by_file_name()
+        // By file name, compared as whole paths: siblings' paths are their
+        // folder's path and their names, so the order is the same, without
+        // parsing each path back to its name at every comparison.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|entry| !is_hidden(entry))
         .filter_map(|entry| match entry {
