@@ -9,6 +9,7 @@
 //! for the four bytes that need quoting and, almost always having none,
 //! copied as it is.
 
+use super::swar;
 use std::io::{self, Write};
 
 /// Bytes gathered before they are handed on in one write.
@@ -87,7 +88,7 @@ impl<'a> CsvWriter<'a> {
 fn needs_quotes(bytes: &[u8]) -> bool {
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
-        if has_special(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+        if has_special(swar::word(word)) {
             return true;
         }
     }
@@ -98,11 +99,7 @@ fn needs_quotes(bytes: &[u8]) -> bool {
 }
 
 fn has_special(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGHS != 0;
-    has_zero(word ^ (ONES * u64::from(b','))) || has_zero(word ^ (ONES * u64::from(b'"')))
-        || has_zero(word ^ (ONES * u64::from(b'\n'))) || has_zero(word ^ (ONES * u64::from(b'\r')))
+    swar::has_byte(word, b',') || swar::has_byte(word, b'"') || swar::has_byte(word, b'\n') || swar::has_byte(word, b'\r')
 }
 
 #[cfg(test)]

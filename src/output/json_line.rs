@@ -5,6 +5,7 @@
 //! through `Serialize` and serde_json's byte-at-a-time escaping was a tenth
 //! of the whole command's time.
 
+use super::swar;
 use crate::model::Spans;
 
 /// A JSON object being written into `out`: `field` calls, then `end`.
@@ -109,7 +110,7 @@ pub fn write_str(out: &mut Vec<u8>, text: &str) {
     // Eight bytes at a time: news text rarely has a byte to escape, and a
     // chunk without one is passed over in a few instructions.
     for chunk in &mut chunks {
-        if needs_escape(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) {
+        if needs_escape(swar::word(chunk)) {
             for (k, &b) in chunk.iter().enumerate() {
                 escape_into(out, bytes, &mut plain_from, at + k, b);
             }
@@ -126,11 +127,7 @@ pub fn write_str(out: &mut Vec<u8>, text: &str) {
 /// Whether any byte of `chunk` is `"`, `\` or below 0x20. Exact when it says
 /// no; a yes is checked byte by byte.
 fn needs_escape(chunk: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGH;
-    let below_space = chunk.wrapping_sub(ONES * 0x20) & !chunk & HIGH;
-    (below_space | has_zero(chunk ^ (ONES * u64::from(b'"'))) | has_zero(chunk ^ (ONES * u64::from(b'\\')))) != 0
+    swar::has_byte_below(chunk, 0x20) || swar::has_byte(chunk, b'"') || swar::has_byte(chunk, b'\\')
 }
 
 /// If byte `b` at `at` needs escaping: the plain bytes before it, then its

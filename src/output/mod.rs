@@ -5,6 +5,7 @@
 mod csv_stream;
 pub mod html;
 pub mod json_line;
+mod swar;
 
 use clap::ValueEnum;
 use comfy_table::{presets, ColumnConstraint, ContentArrangement, Table};
