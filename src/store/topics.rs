@@ -58,9 +58,12 @@ pub(super) fn link_new_statement_topic(
 ) -> Result<()> {
     if let Some(name) = topic.map(str::trim).filter(|t| !t.is_empty()) {
         let topic_id = topics.ensure(conn, name, automatic)?;
-        conn.prepare_cached("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?1, ?2)")?.execute(
-            params![statement_id, topic_id],
-        )?;
+        // The link carries the statement's date (see schema.sql).
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on)
+             VALUES (?1, ?2, (SELECT stated_on FROM statements WHERE id = ?1))",
+        )?
+        .execute(params![statement_id, topic_id])?;
     }
     Ok(())
 }
