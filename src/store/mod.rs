@@ -79,6 +79,17 @@ impl Store {
         Ok(store)
     }
 
+    /// Open an existing database (as `open`) for one `query`, with a small
+    /// page cache. A page of 1,000 statements reads ~2,400 database pages,
+    /// nearly all once; SQLite's default 2 MB cache takes fresh memory from
+    /// the system for each of them (a page fault and a zeroed page apiece),
+    /// where 300 KB is taken once and reused: 15-20 % less CPU per query.
+    pub fn open_for_query(path: &Path) -> Result<Store> {
+        let store = Store::open(path)?;
+        store.conn.execute_batch("PRAGMA cache_size = -300;").map_err(|e| db_error(path, e))?;
+        Ok(store)
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

@@ -209,7 +209,7 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
         id: row.get(0)?,
         doc: row.get(1)?,
         title: row.get(2)?,
-        date: row.get(3)?,
+        date: parse_date(row, 3)?,
         speaker: row.get(4)?,
         speaker_mention: row.get(5)?,
         role: row.get(6)?,
@@ -226,6 +226,20 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
         origin: parse_text(row, 17)?,
         confidence: row.get(18)?,
     })
+}
+
+/// A stored date: read off its digits when written `YYYY-MM-DD` (as claimdb
+/// writes every date), else as rusqlite reads it (chrono's format parser was
+/// a tenth of turning a query's rows into structs).
+fn parse_date(row: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if let rusqlite::types::ValueRef::Text(bytes) = row.get_ref(i)? {
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
+        if is_canonical_date(text) {
+            let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().expect("checked digits");
+            return Ok(NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)));
+        }
+    }
+    row.get(i)
 }
 
 /// Parsed from the column's text in place (no copy: a query reads four such
