@@ -288,3 +288,17 @@ fn search_still_finds_a_statement_whose_id_is_too_big_for_a_listing_key() {
     wd.stdout(&["delete", &big.to_string()]);
     assert_eq!(ids(&wd, &["--search", "dredging"]), vec![2, 4, 3, 1]);
 }
+
+#[test]
+fn many_speakers_list_a_days_statements_by_id_whoever_said_them() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Otto Berg", "--text", "The pier opens late.", "--date", "2025-06-30"]);
+    wd.add(&["--speaker", "Ana Berg", "--text", "The pier opens early.", "--date", "2025-07-01"]);
+    wd.add(&["--speaker", "Otto Berg", "--text", "The pier is closed.", "--date", "2025-07-01"]);
+    wd.add(&["--speaker", "Ana Berg", "--text", "The pier is open.", "--date", "2025-07-02"]);
+    // The date index holds 2025-07-01 as Otto Berg's (speaker 1) statement 3,
+    // then Ana Berg's (speaker 2) statement 2; the listing is by id.
+    assert_eq!(ids(&wd, &["--speaker", "berg"]), vec![1, 2, 3, 4]);
+    assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "2"]), vec![1, 2]);
+    assert_eq!(ids(&wd, &["--speaker", "berg", "--since", "2025-07-01", "--limit", "1"]), vec![2]);
+}
