@@ -735,23 +735,23 @@ impl Store {
     }
 
     /// About what share of all statements a full-text search matches,
-    /// counted among the `SEARCH_SAMPLE` last in listing order only (FTS5
+    /// counted among about the `SEARCH_SAMPLE` last in listing order (FTS5
     /// skips to a rowid range, ~1 ms; counting every match of a common word
     /// took 20 ms). A common word ("budget" in a quarter of all statements)
     /// is best found by walking the date index; sorting its 250,000 matches
     /// took 350 ms.
     fn search_share(&self, search: &str) -> Result<f64> {
-        let sample: Option<(i64, i64)> = self
+        let sample: Option<i64> = self
             .conn
             .prepare_cached(
-                "SELECT v.key, (SELECT count(*) FROM statements) FROM statement_search v WHERE v.id =
+                "SELECT v.key FROM statement_search v WHERE v.id =
                    (SELECT id FROM statements INDEXED BY statements_by_date
-                    ORDER BY stated_on DESC, id DESC LIMIT 1 OFFSET ?1)",
+                    ORDER BY stated_on DESC LIMIT 1 OFFSET ?1)",
             )?
-            .query_row([SEARCH_SAMPLE - 1], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([SEARCH_SAMPLE - 1], |r| r.get(0))
             .optional()?;
         let (from, sampled) = match sample {
-            Some((key, _)) => (key, SEARCH_SAMPLE),
+            Some(key) => (key, SEARCH_SAMPLE),
             None => (i64::MIN, self.conn.prepare_cached("SELECT count(*) FROM statements")?.query_row([], |r| r.get(0))?),
         };
         if sampled == 0 {
