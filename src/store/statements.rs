@@ -470,9 +470,10 @@ impl Store {
     /// of `topics`, read off `statement_topics_by_topic` (topic, date, id):
     /// each topic's links are walked in listing order side by side and merged,
     /// so about `limit` links are read in all (`--topic bridge`, ten topics
-    /// with 30,000 links: SQLite sorting all of them took 8 ms, walking every
-    /// statement by date and looking its topics up 35 ms). Used when nothing
-    /// but dates narrows the topics further.
+    /// with 30,000 links: 36 M instructions for the whole query, against 120 M
+    /// when SQLite sorted all the links and 140 M walking every statement by
+    /// date and looking its topics up). Used when nothing but dates narrows
+    /// the topics further.
     fn ids_by_topic_dates(&self, topics: &Matches, filter: &StatementFilter, limit: i64) -> Result<Vec<i64>> {
         let mut sql = String::from("SELECT stated_on, statement_id FROM statement_topics WHERE topic_id = ?1");
         let mut bounds = Vec::new();
