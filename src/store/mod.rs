@@ -430,10 +430,17 @@ mod tests {
     }
 
     /// Turns a current database back into the shape of version 3 (the
-    /// version number is left to the test): topic links without
-    /// dates, and the full-text index of version 3 (its own copy of the text,
-    /// keyed by statement id), filled from the statements.
+    /// version number is left to the test): statements without their first
+    /// topic, topic links without dates, and the full-text index of version
+    /// 3 (its own copy of the text, keyed by statement id), filled from the
+    /// statements. The view stands in for version 3's (the migration drops
+    /// and recreates it either way).
     const WITHOUT_VERSION_4: &str = "
+        DROP TRIGGER statement_topics_first_insert; DROP TRIGGER statement_topics_first_delete;
+        DROP TRIGGER statement_topics_first_update;
+        DROP VIEW statement_view;
+        ALTER TABLE statements DROP COLUMN topic_id;
+        CREATE VIEW statement_view AS SELECT id FROM statements;
         DROP TRIGGER statements_date_topics;
         DROP INDEX statement_topics_by_topic;
         ALTER TABLE statement_topics DROP COLUMN stated_on;
@@ -504,6 +511,28 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(links, vec![(1, Some("2025-06-01".into())), (2, Some("2025-03-14".into())), (3, None)]);
+        let first_topics: Vec<(i64, Option<String>)> = store
+            .conn
+            .prepare("SELECT s.id, t.name FROM statements s LEFT JOIN topics t ON t.id = s.topic_id ORDER BY s.id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let by_links: Vec<(i64, Option<String>)> = store
+            .conn
+            .prepare(
+                "SELECT s.id, (SELECT t.name FROM statement_topics st JOIN topics t ON t.id = st.topic_id
+                                WHERE st.statement_id = s.id ORDER BY st.topic_id LIMIT 1)
+                 FROM statements s ORDER BY s.id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(first_topics, by_links);
+        assert_eq!(first_topics[1].1.as_deref(), Some("Deals"), "each statement carries its first topic");
         let keys: Vec<i64> = store
             .conn
             .prepare("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'rubio' ORDER BY rowid")

@@ -2,7 +2,7 @@
 //! export prints.
 
 use super::speakers::{resolve_speaker, SpeakerCache};
-use super::topics::{link_new_statement_topic, set_statement_topic, TopicCache};
+use super::topics::{link_statement_topic, named_topic_id, set_statement_topic, TopicCache};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
@@ -355,12 +355,17 @@ pub(super) fn insert_statement(
         statement.role.as_deref(),
         &statement.speaker_mention,
     )?;
+    // The topic is found first so that the row is written with its first
+    // topic (statements.topic_id) at once: linking it then changes nothing,
+    // where filling it in by the link's trigger would write the row twice.
+    let automatic = origin == Origin::Extracted;
+    let topic_id = named_topic_id(conn, statement.topic.as_deref(), automatic, &mut cache.topics)?;
     let hull = statement.content_span.hull();
     let mut insert = conn.prepare_cached(
         "INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
                                  content, kind, stance, hedged, stated_on, content_start, content_end,
-                                 content_span, source_span, cue_span, confidence, origin, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)",
+                                 content_span, source_span, cue_span, confidence, origin, created_at, updated_at, topic_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?22)",
     )?;
     let (content_span, source_span, cue_span) = (
         spans_json(Some(&statement.content_span)),
@@ -369,7 +374,7 @@ pub(super) fn insert_statement(
     );
     let (date, start, end) = (statement.date.or(default_date), hull.map(|h| h.start as i64), hull.map(|h| h.end as i64));
     let confidence = statement.confidence.clamp(0.0, 1.0);
-    let mut values: [&dyn rusqlite::ToSql; 21] = [
+    let mut values: [&dyn rusqlite::ToSql; 22] = [
         &id,
         &document_id,
         &source.path,
@@ -391,6 +396,7 @@ pub(super) fn insert_statement(
         &confidence,
         &origin.as_str(),
         &cache.now,
+        &topic_id,
     ];
     // Trying the id and taking a new one on conflict costs one lookup less
     // per row than asking first.
@@ -407,8 +413,7 @@ pub(super) fn insert_statement(
     if fts == FtsMode::Deferred {
         conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
     }
-    let automatic = origin == Origin::Extracted;
-    link_new_statement_topic(conn, statement_id, statement.topic.as_deref(), automatic, &mut cache.topics)?;
+    link_statement_topic(conn, statement_id, topic_id)?;
     Ok((statement_id, new_speaker))
 }
 
