@@ -228,6 +228,40 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
     })
 }
 
+/// A statement of `page_rows` without what it takes from its speaker and
+/// topic (left empty, filled in after).
+fn page_row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
+    Ok(StatementRow {
+        id: row.get(0)?,
+        doc: row.get(1)?,
+        title: row.get(2)?,
+        date: parse_date(row, 3)?,
+        speaker: String::new(),
+        speaker_mention: row.get(4)?,
+        role: row.get(5)?,
+        cue: row.get(6)?,
+        content: row.get(7)?,
+        kind: parse_text(row, 8)?,
+        stance: parse_text(row, 9)?,
+        hedged: row.get(10)?,
+        topic: None,
+        content_span: parse_spans(row, 11)?,
+        source_span: parse_spans(row, 12)?,
+        cue_span: parse_spans(row, 13)?,
+        speaker_kind: SpeakerKind::Unknown,
+        origin: parse_text(row, 14)?,
+        confidence: row.get(15)?,
+    })
+}
+
+/// `ids` without repeats, in order, as a JSON array for `json_each`.
+fn distinct_ids_json(ids: impl Iterator<Item = i64>) -> String {
+    let mut ids: Vec<i64> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    serde_json::to_string(&ids).expect("ids serialise")
+}
+
 /// A stored date: read off its digits when written `YYYY-MM-DD` (as claimdb
 /// writes every date), else as rusqlite reads it (chrono's format parser was
 /// a tenth of turning a query's rows into structs).
@@ -462,13 +496,65 @@ impl Store {
         // The page's rows are put back in listing order here, where sorting a
         // thousand structs costs next to nothing (SQLite's sorter copied every
         // row's columns: 10 % of a query's instructions).
-        let mut rows = self.rows(
-            concat!("SELECT ", row_columns!(), " FROM statement_view v WHERE v.id IN (SELECT value FROM json_each(?1))"),
-            vec![SqlValue::Text(serde_json::to_string(&ids).expect("ids serialise"))],
-        )?;
+        let mut rows = self.page_rows(&ids)?;
         // No date sorts first, as NULL does in SQL.
         rows.sort_unstable_by_key(|row| (row.date, row.id));
         Ok(rows)
+    }
+
+    /// The statements `ids` (a page of a listing), in no particular order:
+    /// what `statement_view` shows of them, but read off `statements` alone,
+    /// with each distinct speaker and topic looked up once afterwards (in id
+    /// order) instead of joined per row. Most of a page's rows have a speaker
+    /// of their own, but a topic shared with hundreds of others.
+    fn page_rows(&self, ids: &[i64]) -> Result<Vec<StatementRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
+                    s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
+                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.speaker_id, s.topic_id
+             FROM statements s LEFT JOIN documents d ON d.id = s.document_id
+             WHERE s.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let ids = serde_json::to_string(ids).expect("ids serialise");
+        let found = stmt
+            .query_map([ids], |row| Ok((page_row_from_sql(row)?, row.get::<_, i64>(16)?, row.get::<_, Option<i64>>(17)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let speakers = self.speakers_with_ids(found.iter().map(|(_, speaker, _)| *speaker))?;
+        let topics = self.topic_names_with_ids(found.iter().filter_map(|(_, _, topic)| *topic))?;
+        // As the view's inner join, a statement whose speaker is missing
+        // (only possible with foreign keys off) is left out.
+        Ok(found
+            .into_iter()
+            .filter_map(|(mut row, speaker_id, topic_id)| {
+                let speaker = speakers.get(&speaker_id)?;
+                row.speaker = speaker.name.clone();
+                row.speaker_kind = speaker.kind;
+                row.role = row.role.or_else(|| speaker.role.clone());
+                row.topic = topic_id.and_then(|id| topics.get(&id).cloned());
+                Some(row)
+            })
+            .collect())
+    }
+
+    /// The name, kind and role of each of the speakers `ids` (any order,
+    /// repeats allowed) that exists.
+    fn speakers_with_ids(&self, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, SpeakerColumns>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, kind, role FROM speakers WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([distinct_ids_json(ids)], |r| {
+            Ok((r.get(0)?, SpeakerColumns { name: r.get(1)?, kind: parse_text(r, 2)?, role: r.get(3)? }))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The name of each of the topics `ids` (any order, repeats allowed)
+    /// that exists.
+    fn topic_names_with_ids(&self, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, name FROM topics WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let rows = stmt.query_map([distinct_ids_json(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The first `limit` ids (all for -1) in listing order of the statements
