@@ -153,16 +153,34 @@ fn topics_list_prints_every_format() {
 }
 
 /// The topic each statement shows (statements by date, which for
-/// `add_sample_claims` is by id). `query` reads it off the statement row,
-/// `export` works it out from the topic links themselves: they must agree.
+/// `add_sample_claims` is by id). `query` and `export` read it off the
+/// statement row, where triggers keep it: both must show what the topic
+/// links themselves say (the linked topic with the lowest id).
 fn shown_topics(wd: &Workdir) -> Vec<Value> {
-    let listed = column(&wd.query_json(&["--limit", "0"]), "topic");
+    let listing = wd.query_json(&["--limit", "0"]);
+    let listed = column(&listing, "topic");
     let exported: Vec<Value> = wd
         .stdout(&["export", "--format", "jsonl"])
         .lines()
         .map(|line| serde_json::from_str::<Value>(line).unwrap()["topic"].clone())
         .collect();
     assert_eq!(listed, exported, "query and export show the same topics");
+    let conn = rusqlite::Connection::open(&wd.db).unwrap();
+    let from_links: Vec<Value> = column(&listing, "id")
+        .iter()
+        .map(|id| {
+            let name: Option<String> = conn
+                .query_row(
+                    "SELECT (SELECT t.name FROM statement_topics st JOIN topics t ON t.id = st.topic_id
+                             WHERE st.statement_id = ?1 ORDER BY st.topic_id LIMIT 1)",
+                    [id.as_i64().unwrap()],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            name.map_or(Value::Null, Value::from)
+        })
+        .collect();
+    assert_eq!(listed, from_links, "the topics shown are those the links give");
     listed
 }
 

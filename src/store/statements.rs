@@ -1080,21 +1080,18 @@ impl StatementReader {
     /// by id, and hand them to `each` a chunk at a time.
     pub fn read(&self, store: &Store, mut each: impl FnMut(StatementChunk) -> Result<()>) -> Result<()> {
         let conn = &store.conn;
-        let mut links_stmt =
-            conn.prepare("SELECT statement_id, topic_id FROM statement_topics ORDER BY statement_id, topic_id")?;
-        let mut links = FirstTopics::new(links_stmt.query([])?)?;
         // Without documents (a database filled by `import` or `add`), the
         // join finds nothing for any row: leave it out (a tenth of reading).
         let no_documents: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
         let mut stmt = conn.prepare(if no_documents {
             "SELECT s.id, s.source_path, s.source_title, s.stated_on,
                     s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
-                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence
+                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.topic_id
              FROM statements s ORDER BY s.id"
         } else {
             "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
                     s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
-                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence
+                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.topic_id
              FROM statements s LEFT JOIN documents d ON d.id = s.document_id ORDER BY s.id"
         })?;
         let mut rows = stmt.query([])?;
@@ -1117,7 +1114,8 @@ impl StatementReader {
                 kind: parse_text(row, 9)?,
                 stance: parse_text(row, 10)?,
                 hedged: row.get(11)?,
-                topic_id: links.first_topic_of(id)?,
+                // The statement's first topic, kept on its row by triggers.
+                topic_id: row.get(17)?,
                 content_span: parse_spans(row, 12)?,
                 source_span: parse_spans(row, 13)?,
                 cue_span: parse_spans(row, 14)?,
@@ -1228,38 +1226,6 @@ fn is_canonical_date(text: &str) -> bool {
             (Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(year as i32, month, day).is_some(),
             _ => false,
         }
-}
-
-/// `statement_topics` read in (statement, topic) order alongside statements
-/// read in id order: each statement's first (lowest id) topic, no lookups.
-struct FirstTopics<'s> {
-    rows: rusqlite::Rows<'s>,
-    next: Option<(i64, i64)>,
-}
-
-impl<'s> FirstTopics<'s> {
-    fn new(mut rows: rusqlite::Rows<'s>) -> Result<Self> {
-        let next = Self::read(&mut rows)?;
-        Ok(FirstTopics { rows, next })
-    }
-
-    fn read(rows: &mut rusqlite::Rows<'s>) -> Result<Option<(i64, i64)>> {
-        Ok(match rows.next()? {
-            Some(row) => Some((row.get(0)?, row.get(1)?)),
-            None => None,
-        })
-    }
-
-    /// The first topic of `statement_id`; ids must come in increasing order.
-    fn first_topic_of(&mut self, statement_id: i64) -> Result<Option<i64>> {
-        while let Some((id, _)) = self.next {
-            if id >= statement_id {
-                break;
-            }
-            self.next = Self::read(&mut self.rows)?;
-        }
-        Ok(self.next.filter(|&(id, _)| id == statement_id).map(|(_, topic)| topic))
-    }
 }
 
 /// Merge walks of (date, id) rows, each in listing order, into the first
