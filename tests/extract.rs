@@ -154,6 +154,25 @@ fn jobs_keep_the_input_order() {
 }
 
 #[test]
+fn one_job_gives_what_many_jobs_give_notices_included() {
+    // One job runs on the calling thread alone; it must print the same
+    // statements, and report the same skipped inputs in the same order.
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..6 {
+        std::fs::write(dir.path().join(format!("{i}.txt")), format!("Article {i}: the mayor said the ferry will run again.\n")).unwrap();
+    }
+    std::fs::write(dir.path().join("2b.txt"), "").unwrap();
+    std::fs::write(dir.path().join("4b.txt"), "binary\0file").unwrap();
+    let run = |jobs: &str| Command::cargo_bin("claimdb").unwrap().args(["extract", "--format", "jsonl", "--jobs", jobs]).arg(dir.path()).output().unwrap();
+    let (one, three) = (run("1"), run("3"));
+    assert_eq!(one.status.code(), Some(3));
+    let stderr = String::from_utf8(one.stderr.clone()).unwrap();
+    assert!(stderr.find("2b.txt").unwrap() < stderr.find("4b.txt").unwrap(), "{stderr}");
+    assert_eq!(String::from_utf8(one.stdout.clone()).unwrap().lines().count(), 6);
+    assert_eq!((one.status.code(), one.stdout, one.stderr), (three.status.code(), three.stdout, three.stderr));
+}
+
+#[test]
 fn table_fits_the_width_asked_for() {
     let out = Command::cargo_bin("claimdb")
         .unwrap()
