@@ -159,3 +159,146 @@ fn query_by_speaker_outside_ascii_keeps_like_case_rules() {
     assert!(wd.query_json(&["--speaker", "émile"]).is_empty());
     assert!(wd.query_json(&["--speaker", "ZOË"]).is_empty());
 }
+
+/// The ids of a query's rows, in the order listed.
+fn ids(wd: &Workdir, args: &[&str]) -> Vec<i64> {
+    wd.query_json(args).iter().map(|row| row["id"].as_i64().unwrap()).collect()
+}
+
+/// Four claims on one topic with one word in common, dated out of id order.
+fn harbour_claims(wd: &Workdir) {
+    for (text, date) in [
+        ("The harbour dredging starts in June.", "2025-05-03"),
+        ("The harbour dredging is overdue.", "2025-05-01"),
+        ("Nobody asked about harbour dredging.", "2025-05-02"),
+        ("The harbour dredging costs too much.", "2025-05-01"),
+    ] {
+        wd.add(&["--speaker", "Ida Holm", "--text", text, "--topic", "Harbour works", "--date", date]);
+    }
+}
+
+#[test]
+fn topic_and_search_list_by_date_then_id_and_stop_at_the_limit() {
+    let wd = Workdir::new();
+    harbour_claims(&wd);
+    assert_eq!(ids(&wd, &["--topic", "harbour"]), vec![2, 4, 3, 1]);
+    assert_eq!(ids(&wd, &["--search", "dredging"]), vec![2, 4, 3, 1]);
+    assert_eq!(ids(&wd, &["--topic", "harbour", "--limit", "2"]), vec![2, 4]);
+    assert_eq!(ids(&wd, &["--search", "dredging", "--limit", "3"]), vec![2, 4, 3]);
+    assert_eq!(ids(&wd, &["--search", "dredging", "--since", "2025-05-02"]), vec![3, 1]);
+    assert_eq!(ids(&wd, &["--topic", "works", "--until", "2025-05-02", "--since", "2025-05-02"]), vec![3]);
+}
+
+#[test]
+fn a_statement_whose_date_is_edited_lists_in_its_new_place_under_topic_and_search() {
+    let wd = Workdir::new();
+    harbour_claims(&wd);
+    wd.stdout(&["edit", "2", "--date", "2025-06-01"]);
+    wd.stdout(&["edit", "1", "--date", "2024-12-31"]);
+    assert_eq!(ids(&wd, &["--topic", "harbour"]), vec![1, 4, 3, 2]);
+    assert_eq!(ids(&wd, &["--search", "dredging"]), vec![1, 4, 3, 2]);
+    assert_eq!(ids(&wd, &["--search", "dredging", "--since", "2025-05-15"]), vec![2]);
+    assert_eq!(ids(&wd, &["--topic", "harbour", "--until", "2025-01-01"]), vec![1]);
+}
+
+#[test]
+fn a_statement_without_a_date_lists_first_under_topic_and_search_and_no_date_range_finds_it() {
+    let wd = Workdir::new();
+    harbour_claims(&wd);
+    wd.add(&["--speaker", "Ida Holm", "--text", "Harbour dredging, some day.", "--topic", "Harbour works"]);
+    assert_eq!(ids(&wd, &["--topic", "harbour"]), vec![5, 2, 4, 3, 1]);
+    assert_eq!(ids(&wd, &["--search", "dredging"]), vec![5, 2, 4, 3, 1]);
+    assert_eq!(ids(&wd, &["--search", "dredging", "--until", "2025-05-01"]), vec![2, 4]);
+    assert_eq!(ids(&wd, &["--topic", "harbour", "--until", "2025-05-01"]), vec![2, 4]);
+}
+
+#[test]
+fn a_statement_linked_to_two_matching_topics_is_listed_once() {
+    let wd = Workdir::new();
+    harbour_claims(&wd);
+    wd.add(&["--speaker", "Ida Holm", "--text", "The harbour ferry runs late.", "--topic", "Harbour ferry", "--date", "2025-05-02"]);
+    // A second link, as another tool might write it (claimdb keeps one).
+    let conn = rusqlite::Connection::open(&wd.db).unwrap();
+    conn.execute(
+        "INSERT INTO statement_topics (statement_id, topic_id, stated_on)
+         SELECT 3, id, '2025-05-02' FROM topics WHERE name = 'Harbour ferry'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(ids(&wd, &["--topic", "harbour"]), vec![2, 4, 3, 5, 1]);
+    assert_eq!(ids(&wd, &["--topic", "harbour", "--limit", "3"]), vec![2, 4, 3]);
+}
+
+/// The ids of the listed statements whose content, speaker or mention has
+/// `word` among its words (any case): what a one-word search must list.
+fn containing(rows: &[serde_json::Value], word: &str) -> Vec<i64> {
+    let has = |text: &str| text.split(|c: char| !c.is_alphanumeric()).any(|w| w.eq_ignore_ascii_case(word));
+    rows.iter()
+        .filter(|row| ["content", "speaker", "speaker_mention"].iter().any(|field| has(row[*field].as_str().unwrap())))
+        .map(|row| row["id"].as_i64().unwrap())
+        .collect()
+}
+
+#[test]
+fn search_follows_edits_deletes_merges_and_date_changes_word_for_word() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    harbour_claims(&wd);
+    wd.stdout(&["edit", "2", "--content", "The harbour budget is far too high."]);
+    wd.stdout(&["edit", "4", "--date", "2026-01-01", "--speaker", "Ben Ortiz"]);
+    wd.stdout(&["edit", "5", "--content", "Dredging can wait.", "--date", "2024-01-01"]);
+    wd.stdout(&["delete", "6"]);
+    wd.stdout(&["speakers", "merge", "Ida Holm", "Ada Park"]);
+    let all = wd.query_json(&["--limit", "0"]);
+    for word in ["harbour", "dredging", "budget", "bridge", "ada", "park", "ida", "holm", "ben", "ortiz", "wait", "june"] {
+        let expected = containing(&all, word);
+        assert_eq!(ids(&wd, &["--search", word, "--limit", "0"]), expected, "--search {word}");
+    }
+}
+
+#[test]
+fn search_reextracting_a_document_twice_in_one_ingest_keeps_the_index_right() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Cara Lind said the ferry will keep running.\n");
+    wd.write("b.txt", "Cara Lind said the ferry will keep running.\n");
+    wd.stdout(&["ingest", "a.txt"]);
+    wd.stdout(&["ingest", "--reextract", "a.txt", "b.txt"]);
+    let all = wd.query_json(&["--limit", "0"]);
+    assert!(!all.is_empty());
+    for word in ["ferry", "lind", "running"] {
+        assert_eq!(ids(&wd, &["--search", word, "--limit", "0"]), containing(&all, word), "--search {word}");
+    }
+}
+
+#[test]
+fn search_still_finds_a_statement_whose_id_is_too_big_for_a_listing_key() {
+    let wd = Workdir::new();
+    harbour_claims(&wd);
+    let big = 1_i64 << 41;
+    wd.write(
+        "rows.jsonl",
+        &format!(
+            "{{\"id\":{big},\"speaker\":\"Ida Holm\",\"content\":\"More harbour dredging.\",\"kind\":\"direct\",\"date\":\"2025-05-02\"}}\n"
+        ),
+    );
+    wd.stdout(&["import", "rows.jsonl"]);
+    assert_eq!(ids(&wd, &["--search", "dredging"]), vec![2, 4, 3, big, 1]);
+    assert_eq!(ids(&wd, &["--search", "dredging", "--limit", "2", "--since", "2025-05-02"]), vec![3, big]);
+    wd.stdout(&["delete", &big.to_string()]);
+    assert_eq!(ids(&wd, &["--search", "dredging"]), vec![2, 4, 3, 1]);
+}
+
+#[test]
+fn many_speakers_list_a_days_statements_by_id_whoever_said_them() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Otto Berg", "--text", "The pier opens late.", "--date", "2025-06-30"]);
+    wd.add(&["--speaker", "Ana Berg", "--text", "The pier opens early.", "--date", "2025-07-01"]);
+    wd.add(&["--speaker", "Otto Berg", "--text", "The pier is closed.", "--date", "2025-07-01"]);
+    wd.add(&["--speaker", "Ana Berg", "--text", "The pier is open.", "--date", "2025-07-02"]);
+    // The date index holds 2025-07-01 as Otto Berg's (speaker 1) statement 3,
+    // then Ana Berg's (speaker 2) statement 2; the listing is by id.
+    assert_eq!(ids(&wd, &["--speaker", "berg"]), vec![1, 2, 3, 4]);
+    assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "2"]), vec![1, 2]);
+    assert_eq!(ids(&wd, &["--speaker", "berg", "--since", "2025-07-01", "--limit", "1"]), vec![2]);
+}

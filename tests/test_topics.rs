@@ -151,3 +151,74 @@ fn topics_list_prints_every_format() {
     let table = wd.stdout(&["topics"]);
     assert!(table.contains("territory") && table.contains("Donetsk, cede"), "{table}");
 }
+
+/// The topic each statement shows (statements by date, which for
+/// `add_sample_claims` is by id). `query` reads it off the statement row,
+/// `export` works it out from the topic links themselves: they must agree.
+fn shown_topics(wd: &Workdir) -> Vec<Value> {
+    let listed = column(&wd.query_json(&["--limit", "0"]), "topic");
+    let exported: Vec<Value> = wd
+        .stdout(&["export", "--format", "jsonl"])
+        .lines()
+        .map(|line| serde_json::from_str::<Value>(line).unwrap()["topic"].clone())
+        .collect();
+    assert_eq!(listed, exported, "query and export show the same topics");
+    listed
+}
+
+/// Change the database as another tool (sqlite3, Datasette) might.
+fn write_sql(wd: &Workdir, sql: &str) {
+    let conn = rusqlite::Connection::open(&wd.db).unwrap();
+    conn.execute_batch(&format!("PRAGMA foreign_keys = ON; {sql}")).unwrap();
+}
+
+#[test]
+fn a_statement_shows_its_first_linked_topic_as_links_come_and_go() {
+    let wd = Workdir::new();
+    wd.add_sample_claims(); // topics 1 Harbor bridge (statements 1, 2), 2 Parking (3)
+    let (bridge, parking) = (json!("Harbor bridge"), json!("Parking"));
+    assert_eq!(shown_topics(&wd), vec![bridge.clone(), bridge.clone(), parking.clone()]);
+    write_sql(&wd, "INSERT INTO statement_topics (statement_id, topic_id) VALUES (3, 1)");
+    assert_eq!(shown_topics(&wd), vec![bridge.clone(), bridge.clone(), bridge.clone()], "a lower topic id comes first");
+    write_sql(&wd, "INSERT INTO statement_topics (statement_id, topic_id) VALUES (1, 2)");
+    assert_eq!(shown_topics(&wd), vec![bridge.clone(), bridge.clone(), bridge.clone()], "a higher one does not");
+    write_sql(&wd, "DELETE FROM statement_topics WHERE statement_id = 3 AND topic_id = 1");
+    assert_eq!(shown_topics(&wd), vec![bridge.clone(), bridge.clone(), parking.clone()]);
+    write_sql(&wd, "DELETE FROM statement_topics WHERE statement_id = 3");
+    assert_eq!(shown_topics(&wd), vec![bridge.clone(), bridge, Value::Null]);
+}
+
+#[test]
+fn removing_a_topic_shows_each_statements_next_topic() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    write_sql(&wd, "INSERT INTO statement_topics (statement_id, topic_id) VALUES (3, 1)");
+    wd.stdout(&["topics", "remove", "harbor bridge"]);
+    assert_eq!(shown_topics(&wd), vec![Value::Null, Value::Null, json!("Parking")]);
+    // Deleting the topic row itself drops its links (ON DELETE CASCADE).
+    write_sql(&wd, "DELETE FROM topics WHERE name = 'Parking'");
+    assert_eq!(shown_topics(&wd), vec![Value::Null, Value::Null, Value::Null]);
+}
+
+#[test]
+fn merging_or_renaming_topics_shows_the_topic_the_links_now_name() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    write_sql(&wd, "UPDATE statement_topics SET topic_id = 2 WHERE topic_id = 1; DELETE FROM topics WHERE id = 1;");
+    assert_eq!(shown_topics(&wd), vec![json!("Parking"); 3]);
+    write_sql(&wd, "UPDATE topics SET name = 'Car parks' WHERE id = 2");
+    assert_eq!(shown_topics(&wd), vec![json!("Car parks"); 3]);
+    wd.stdout(&["topics", "add", "Ferry", "--keywords", "ferry"]);
+    write_sql(&wd, "UPDATE statement_topics SET topic_id = 3 WHERE statement_id = 2");
+    assert_eq!(shown_topics(&wd), vec![json!("Car parks"), json!("Ferry"), json!("Car parks")]);
+}
+
+#[test]
+fn editing_a_statements_topic_shows_the_new_one_and_a_new_statement_its_own() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    wd.stdout(&["edit", "1", "--topic", "Ferry"]);
+    let id = wd.add(&["--speaker", "Ben Ortiz", "--text", "Fares stay as they are.", "--topic", "Parking", "--date", "2025-04-04"]);
+    assert_eq!(id, 4);
+    assert_eq!(shown_topics(&wd), vec![json!("Ferry"), json!("Harbor bridge"), json!("Parking"), json!("Parking")]);
+}

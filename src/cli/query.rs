@@ -50,7 +50,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         search: args.search,
         limit: (args.limit > 0).then_some(args.limit),
     };
-    let store = Store::open(&ctx.db)?;
+    let store = Store::open_for_query(&ctx.db)?;
     let statements = store.query_statements(&filter)?;
     let found = statements.len() as u64;
     print(statements, args.format)?;

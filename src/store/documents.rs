@@ -82,6 +82,9 @@ pub(super) fn store_document(
         Some(id) => {
             report.already_stored = true;
             report.document_id = id;
+            if fts == FtsMode::Deferred {
+                super::bulk::index_noted_statements(conn)?;
+            }
             conn.prepare_cached("DELETE FROM statements WHERE document_id = ?1 AND origin = 'extracted'")?.execute([id])?;
             protected_hulls(conn, id)?
         }

@@ -28,13 +28,14 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
     include_str!("migrations/003_speaker_names_fts.sql"),
+    include_str!("migrations/004_listing_order_indexes.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -75,6 +76,17 @@ impl Store {
         let mut store = Store { conn, path: path.to_path_buf() };
         store.configure()?;
         store.migrate()?;
+        Ok(store)
+    }
+
+    /// Open an existing database (as `open`) for one `query`, with a small
+    /// page cache. A page of 1,000 statements reads ~2,400 database pages,
+    /// nearly all once; SQLite's default 2 MB cache takes fresh memory from
+    /// the system for each of them (a page fault and a zeroed page apiece),
+    /// where 300 KB is taken once and reused: 15-20 % less CPU per query.
+    pub fn open_for_query(path: &Path) -> Result<Store> {
+        let store = Store::open(path)?;
+        store.conn.execute_batch("PRAGMA cache_size = -300;").map_err(|e| db_error(path, e))?;
         Ok(store)
     }
 
@@ -376,6 +388,7 @@ mod tests {
                  PRAGMA user_version = 1;",
             )
             .unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         drop(store);
         let store = Store::open(&dir.path().join("claims.db")).unwrap();
@@ -400,6 +413,7 @@ mod tests {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
         store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
         drop(store);
@@ -413,6 +427,130 @@ mod tests {
         let filter = StatementFilter { speaker: Some("NATOR ru".into()), ..StatementFilter::default() };
         assert_eq!(store.query_statements(&filter).unwrap().len(), 2);
         assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    /// Turns a current database back into the shape of version 3 (the
+    /// version number is left to the test): statements without their first
+    /// topic, topic links without dates, and the full-text index of version
+    /// 3 (its own copy of the text, keyed by statement id), filled from the
+    /// statements. The view stands in for version 3's (the migration drops
+    /// and recreates it either way).
+    const WITHOUT_VERSION_4: &str = "
+        DROP TRIGGER statement_topics_first_insert; DROP TRIGGER statement_topics_first_delete;
+        DROP TRIGGER statement_topics_first_update;
+        DROP VIEW statement_view;
+        ALTER TABLE statements DROP COLUMN topic_id;
+        CREATE VIEW statement_view AS SELECT id FROM statements;
+        DROP TRIGGER statements_date_topics;
+        DROP INDEX statement_topics_by_topic;
+        ALTER TABLE statement_topics DROP COLUMN stated_on;
+        CREATE INDEX statement_topics_by_topic ON statement_topics (topic_id, statement_id);
+        DROP TRIGGER statements_fts_insert; DROP TRIGGER statements_fts_delete;
+        DROP TRIGGER statements_fts_unindex; DROP TRIGGER statements_fts_update;
+        DROP TRIGGER speakers_fts_unindex; DROP TRIGGER speakers_fts_rename;
+        DROP TABLE statements_fts; DROP VIEW statement_search;
+        CREATE VIRTUAL TABLE statements_fts USING fts5 (content, speaker, tokenize = 'unicode61 remove_diacritics 2');
+        INSERT INTO statements_fts (rowid, content, speaker)
+        SELECT s.id, s.content, sp.name || ' ' || s.speaker_mention FROM statements s JOIN speakers sp ON sp.id = s.speaker_id;
+        CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+            INSERT INTO statements_fts (rowid, content, speaker)
+            VALUES (new.id, new.content, (SELECT name FROM speakers WHERE id = new.speaker_id) || ' ' || new.speaker_mention);
+        END;
+        CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+            DELETE FROM statements_fts WHERE rowid = old.id;
+        END;
+        CREATE TRIGGER statements_fts_update AFTER UPDATE OF content, speaker_id, speaker_mention ON statements BEGIN
+            DELETE FROM statements_fts WHERE rowid = old.id;
+            INSERT INTO statements_fts (rowid, content, speaker)
+            VALUES (new.id, new.content, (SELECT name FROM speakers WHERE id = new.speaker_id) || ' ' || new.speaker_mention);
+        END;
+        CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+            DELETE FROM statements_fts WHERE rowid IN (SELECT id FROM statements WHERE speaker_id = new.id);
+            INSERT INTO statements_fts (rowid, content, speaker)
+            SELECT id, content, new.name || ' ' || speaker_mention FROM statements WHERE speaker_id = new.id;
+        END;";
+
+    /// Every query a test asks, its rows' ids in the order listed.
+    fn listings(store: &Store) -> Vec<Vec<i64>> {
+        let filters = [
+            StatementFilter { topic: Some("talks".into()), ..StatementFilter::default() },
+            StatementFilter { topic: Some("a".into()), limit: Some(2), ..StatementFilter::default() },
+            StatementFilter { search: Some("deal OR talks".into()), ..StatementFilter::default() },
+            StatementFilter { search: Some("rubio".into()), limit: Some(1), ..StatementFilter::default() },
+            StatementFilter { search: Some("slow".into()), since: chrono::NaiveDate::from_ymd_opt(2025, 1, 1), ..StatementFilter::default() },
+            StatementFilter { search: Some("speaker : he".into()), ..StatementFilter::default() },
+        ];
+        filters.iter().map(|f| store.query_statements(f).unwrap().iter().map(|r| r.id).collect()).collect()
+    }
+
+    #[test]
+    fn a_version_3_database_is_migrated_to_topic_links_by_date_and_search_keys_in_listing_order() {
+        let (dir, mut store) = temp_store();
+        let mut document = doc(TEXT);
+        document.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14);
+        let mut statements = two_statements();
+        statements[1].topic = Some("Deals".into());
+        statements[0].date = chrono::NaiveDate::from_ymd_opt(2025, 6, 1);
+        store.ingest_document(&document, &statements, IngestMode::SkipKnown).unwrap();
+        let undated = Statement { content: "the talks are over".into(), ..said(TEXT, "Marco Rubio", "He", "the talks are slow") };
+        store.add_statement(&undated, &crate::store::ManualSource::default()).unwrap();
+        let expected = listings(&store);
+        assert_eq!((&expected[0], &expected[2]), (&vec![3, 1], &vec![3, 2, 1]), "undated first, then by date");
+        store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
+        store.conn.execute_batch("PRAGMA user_version = 3;").unwrap();
+        drop(store);
+        let store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(listings(&store), expected);
+        let links: Vec<(i64, Option<String>)> = store
+            .conn
+            .prepare("SELECT statement_id, stated_on FROM statement_topics ORDER BY statement_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(links, vec![(1, Some("2025-06-01".into())), (2, Some("2025-03-14".into())), (3, None)]);
+        let first_topics: Vec<(i64, Option<String>)> = store
+            .conn
+            .prepare("SELECT s.id, t.name FROM statements s LEFT JOIN topics t ON t.id = s.topic_id ORDER BY s.id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let by_links: Vec<(i64, Option<String>)> = store
+            .conn
+            .prepare(
+                "SELECT s.id, (SELECT t.name FROM statement_topics st JOIN topics t ON t.id = st.topic_id
+                                WHERE st.statement_id = s.id ORDER BY st.topic_id LIMIT 1)
+                 FROM statements s ORDER BY s.id",
+            )
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(first_topics, by_links);
+        assert_eq!(first_topics[1].1.as_deref(), Some("Deals"), "each statement carries its first topic");
+        let keys: Vec<i64> = store
+            .conn
+            .prepare("SELECT rowid FROM statements_fts WHERE statements_fts MATCH 'rubio' ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let by_view: Vec<i64> = store
+            .conn
+            .prepare("SELECT key FROM statement_search ORDER BY key")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(keys, by_view, "every statement indexed under its listing key");
+        assert_eq!(keys.iter().map(|k| k & ((1 << 40) - 1)).collect::<Vec<_>>(), vec![3, 2, 1], "undated first, then by date");
     }
 
     #[test]

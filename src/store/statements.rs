@@ -2,7 +2,7 @@
 //! export prints.
 
 use super::speakers::{resolve_speaker, SpeakerCache};
-use super::topics::{link_new_statement_topic, set_statement_topic, TopicCache};
+use super::topics::{link_statement_topic, named_topic_id, set_statement_topic, TopicCache};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
@@ -209,7 +209,7 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
         id: row.get(0)?,
         doc: row.get(1)?,
         title: row.get(2)?,
-        date: row.get(3)?,
+        date: parse_date(row, 3)?,
         speaker: row.get(4)?,
         speaker_mention: row.get(5)?,
         role: row.get(6)?,
@@ -228,12 +228,84 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
     })
 }
 
+/// A statement of `page_rows` without what it takes from its speaker and
+/// topic (left empty, filled in after).
+fn page_row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
+    Ok(StatementRow {
+        id: row.get(0)?,
+        doc: row.get(1)?,
+        title: row.get(2)?,
+        date: parse_date(row, 3)?,
+        speaker: String::new(),
+        speaker_mention: row.get(4)?,
+        role: row.get(5)?,
+        cue: row.get(6)?,
+        content: row.get(7)?,
+        kind: parse_text(row, 8)?,
+        stance: parse_text(row, 9)?,
+        hedged: row.get(10)?,
+        topic: None,
+        content_span: parse_spans(row, 11)?,
+        source_span: parse_spans(row, 12)?,
+        cue_span: parse_spans(row, 13)?,
+        speaker_kind: SpeakerKind::Unknown,
+        origin: parse_text(row, 14)?,
+        confidence: row.get(15)?,
+    })
+}
+
+/// `ids` without repeats, in order, as a JSON array for `json_each`.
+fn distinct_ids_json(ids: impl Iterator<Item = i64>) -> String {
+    let mut ids: Vec<i64> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    serde_json::to_string(&ids).expect("ids serialise")
+}
+
+/// A stored date: read off its digits when written `YYYY-MM-DD` (as claimdb
+/// writes every date), else as rusqlite reads it (chrono's format parser was
+/// a tenth of turning a query's rows into structs).
+fn parse_date(row: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    if let rusqlite::types::ValueRef::Text(bytes) = row.get_ref(i)? {
+        let text = std::str::from_utf8(bytes).unwrap_or_default();
+        if is_canonical_date(text) {
+            let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().expect("checked digits");
+            return Ok(NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)));
+        }
+    }
+    row.get(i)
+}
+
 /// Parsed from the column's text in place (no copy: a query reads four such
-/// columns of a thousand rows).
-fn parse_text<T: std::str::FromStr<Err = String>>(row: &Row, i: usize) -> rusqlite::Result<T> {
+/// columns of a thousand rows). Text as claimdb stores it is matched as is;
+/// anything else goes through `FromStr` (which folds case into a new string:
+/// a tenth of turning a query's rows into structs).
+fn parse_text<T: StoredText>(row: &Row, i: usize) -> rusqlite::Result<T> {
     let text = row.get_ref(i)?.as_str().map_err(|e| conversion_error(i, e.into()))?;
+    if let Some(&value) = T::ALL.iter().find(|v| v.stored() == text) {
+        return Ok(value);
+    }
     text.parse().map_err(|e: String| conversion_error(i, e.into()))
 }
+
+/// The enums stored as their text (`as_str`).
+trait StoredText: Copy + std::str::FromStr<Err = String> + 'static {
+    const ALL: &'static [Self];
+    fn stored(self) -> &'static str;
+}
+
+macro_rules! stored_text {
+    ($($name:ty),+) => {
+        $(impl StoredText for $name {
+            const ALL: &'static [Self] = <$name>::ALL;
+            fn stored(self) -> &'static str {
+                self.as_str()
+            }
+        })+
+    };
+}
+
+stored_text!(Kind, Stance, SpeakerKind, Origin);
 
 fn parse_spans(row: &Row, i: usize) -> rusqlite::Result<Option<Spans>> {
     let text = row.get_ref(i)?.as_str_or_null().map_err(|e| conversion_error(i, e.into()))?;
@@ -317,12 +389,17 @@ pub(super) fn insert_statement(
         statement.role.as_deref(),
         &statement.speaker_mention,
     )?;
+    // The topic is found first so that the row is written with its first
+    // topic (statements.topic_id) at once: linking it then changes nothing,
+    // where filling it in by the link's trigger would write the row twice.
+    let automatic = origin == Origin::Extracted;
+    let topic_id = named_topic_id(conn, statement.topic.as_deref(), automatic, &mut cache.topics)?;
     let hull = statement.content_span.hull();
     let mut insert = conn.prepare_cached(
         "INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
                                  content, kind, stance, hedged, stated_on, content_start, content_end,
-                                 content_span, source_span, cue_span, confidence, origin, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)",
+                                 content_span, source_span, cue_span, confidence, origin, created_at, updated_at, topic_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?22)",
     )?;
     let (content_span, source_span, cue_span) = (
         spans_json(Some(&statement.content_span)),
@@ -331,7 +408,7 @@ pub(super) fn insert_statement(
     );
     let (date, start, end) = (statement.date.or(default_date), hull.map(|h| h.start as i64), hull.map(|h| h.end as i64));
     let confidence = statement.confidence.clamp(0.0, 1.0);
-    let mut values: [&dyn rusqlite::ToSql; 21] = [
+    let mut values: [&dyn rusqlite::ToSql; 22] = [
         &id,
         &document_id,
         &source.path,
@@ -353,6 +430,7 @@ pub(super) fn insert_statement(
         &confidence,
         &origin.as_str(),
         &cache.now,
+        &topic_id,
     ];
     // Trying the id and taking a new one on conflict costs one lookup less
     // per row than asking first.
@@ -369,8 +447,7 @@ pub(super) fn insert_statement(
     if fts == FtsMode::Deferred {
         conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
     }
-    let automatic = origin == Origin::Extracted;
-    link_new_statement_topic(conn, statement_id, statement.topic.as_deref(), automatic, &mut cache.topics)?;
+    link_statement_topic(conn, statement_id, topic_id)?;
     Ok((statement_id, new_speaker))
 }
 
@@ -389,45 +466,280 @@ impl Store {
 
     /// Statements matching `filter`, by date then id.
     ///
-    /// The filters, the order and the limit are applied to the `statements`
-    /// table and its indexes first, and only the ids that survive are joined
-    /// into `statement_view` (speaker, document and topic per row): at a
-    /// million statements the view's joins, not the filters, were the cost
-    /// (--speaker 0.7 s, --topic 0.8 s). Each filter is an indexed lookup:
-    /// matching speaker and topic ids are resolved first, stance and dates
-    /// use `statements_by_stance`/`statements_by_date`, full text joins by
-    /// rowid.
+    /// The ids of the page are chosen first, from the `statements` table and
+    /// its indexes, and only they are joined into `statement_view` (speaker,
+    /// document and topic per row): at a million statements the view's
+    /// joins, not the filters, were the cost (--speaker 0.7 s, --topic 0.8 s).
+    /// Where an index already lists the matches in listing order (date, then
+    /// id), the page is read off it and the limit stops the walk: the
+    /// full-text index (`--search`, see `statement_search` in schema.sql) and
+    /// the topic links by date (`--topic`). Otherwise each filter is an
+    /// indexed lookup (see `ids_by_filters`).
     pub fn query_statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
         let speakers = filter.speaker.as_deref().map(|part| self.matching_speakers(part)).transpose()?;
         let topics = filter.topic.as_deref().map(|part| self.matching_topics(part)).transpose()?;
-        let mut sql = String::from(concat!(
-            "SELECT ",
-            row_columns!(),
-            " FROM statement_view v WHERE v.id IN (SELECT s.id FROM statements s"
-        ));
+        let limit = filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
+        let ids = match &filter.search {
+            Some(search) => self
+                .ids_with_search(filter, search, speakers.as_ref(), topics.as_ref(), limit)
+                .map_err(|e| search_error(search, e))?,
+            None => match &topics {
+                Some(topics) if filter.speaker.is_none() && filter.stance.is_none() && topics.share() <= FEW_TOPIC_LINKS => {
+                    self.ids_by_topic_dates(topics, filter, limit)?
+                }
+                None if filter.stance.is_none() && speakers.as_ref().is_some_and(|s| matches_are_many(Some(s), None, None)) => {
+                    self.ids_of_many_speakers_by_date(speakers.as_ref().expect("checked"), filter, limit)?
+                }
+                _ => self.ids_by_filters(filter, speakers.as_ref(), topics.as_ref(), None, limit)?,
+            },
+        };
+        // The page's rows are put back in listing order here, where sorting a
+        // thousand structs costs next to nothing (SQLite's sorter copied every
+        // row's columns: 10 % of a query's instructions).
+        let mut rows = self.page_rows(&ids)?;
+        // No date sorts first, as NULL does in SQL.
+        rows.sort_unstable_by_key(|row| (row.date, row.id));
+        Ok(rows)
+    }
+
+    /// The statements `ids` (a page of a listing), in no particular order:
+    /// what `statement_view` shows of them, but read off `statements` alone,
+    /// with each distinct speaker and topic looked up once afterwards (in id
+    /// order) instead of joined per row. Most of a page's rows have a speaker
+    /// of their own, but a topic shared with hundreds of others.
+    fn page_rows(&self, ids: &[i64]) -> Result<Vec<StatementRow>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
+                    s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
+                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.speaker_id, s.topic_id
+             FROM statements s LEFT JOIN documents d ON d.id = s.document_id
+             WHERE s.id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let ids = serde_json::to_string(ids).expect("ids serialise");
+        let found = stmt
+            .query_map([ids], |row| Ok((page_row_from_sql(row)?, row.get::<_, i64>(16)?, row.get::<_, Option<i64>>(17)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let speakers = self.speakers_with_ids(found.iter().map(|(_, speaker, _)| *speaker))?;
+        let topics = self.topic_names_with_ids(found.iter().filter_map(|(_, _, topic)| *topic))?;
+        // As the view's inner join, a statement whose speaker is missing
+        // (only possible with foreign keys off) is left out.
+        Ok(found
+            .into_iter()
+            .filter_map(|(mut row, speaker_id, topic_id)| {
+                let speaker = speakers.get(&speaker_id)?;
+                row.speaker = speaker.name.clone();
+                row.speaker_kind = speaker.kind;
+                row.role = row.role.or_else(|| speaker.role.clone());
+                row.topic = topic_id.and_then(|id| topics.get(&id).cloned());
+                Some(row)
+            })
+            .collect())
+    }
+
+    /// The name, kind and role of each of the speakers `ids` (any order,
+    /// repeats allowed) that exists.
+    fn speakers_with_ids(&self, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, SpeakerColumns>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, kind, role FROM speakers WHERE id IN (SELECT value FROM json_each(?1))",
+        )?;
+        let rows = stmt.query_map([distinct_ids_json(ids)], |r| {
+            Ok((r.get(0)?, SpeakerColumns { name: r.get(1)?, kind: parse_text(r, 2)?, role: r.get(3)? }))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The name of each of the topics `ids` (any order, repeats allowed)
+    /// that exists.
+    fn topic_names_with_ids(&self, ids: impl Iterator<Item = i64>) -> Result<HashMap<i64, String>> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT id, name FROM topics WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let rows = stmt.query_map([distinct_ids_json(ids)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The first `limit` ids (all for -1) in listing order of the statements
+    /// of `topics`, read off `statement_topics_by_topic` (topic, date, id):
+    /// each topic's links are walked in listing order side by side and merged,
+    /// so about `limit` links are read in all (`--topic bridge`, ten topics
+    /// with 30,000 links: 36 M instructions for the whole query, against 120 M
+    /// when SQLite sorted all the links and 140 M walking every statement by
+    /// date and looking its topics up). Used when nothing but dates narrows
+    /// the topics further.
+    fn ids_by_topic_dates(&self, topics: &Matches, filter: &StatementFilter, limit: i64) -> Result<Vec<i64>> {
+        let mut sql = String::from("SELECT stated_on, statement_id FROM statement_topics WHERE topic_id = ?1");
+        let mut bounds = Vec::new();
+        if let Some(since) = filter.since {
+            sql.push_str(" AND stated_on >= ?");
+            bounds.push(since.to_string());
+        }
+        if let Some(until) = filter.until {
+            sql.push_str(" AND stated_on <= ?");
+            bounds.push(until.to_string());
+        }
+        sql.push_str(" ORDER BY stated_on, statement_id");
+        let mut statements = topics.ids.iter().map(|_| self.conn.prepare(&sql)).collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut walks = Vec::with_capacity(statements.len());
+        for (statement, topic) in statements.iter_mut().zip(&topics.ids) {
+            let values = std::iter::once(SqlValue::Integer(*topic)).chain(bounds.iter().cloned().map(SqlValue::Text));
+            walks.push(statement.query(params_from_iter(values))?);
+        }
+        merge_listing_order(walks, limit)
+    }
+
+    /// The first `limit` ids (all for -1) in listing order of the statements
+    /// of `speakers`, who are many (see `matches_are_many`): the date index,
+    /// which carries each statement's speaker, is walked in order and each
+    /// speaker looked up in a hash set here. SQLite's IN test on the same
+    /// walk first built a b-tree of the speakers from their JSON list, which
+    /// with the test itself was a third of `--speaker mer` (6,659 speakers).
+    /// The index orders a day's statements by speaker, so each day's matches
+    /// are put in id order before they join the page.
+    fn ids_of_many_speakers_by_date(&self, speakers: &Matches, filter: &StatementFilter, limit: i64) -> Result<Vec<i64>> {
+        let wanted: rustc_hash::FxHashSet<i64> = speakers.ids.iter().copied().collect();
+        let mut sql = String::from("SELECT stated_on, speaker_id, id FROM statements INDEXED BY statements_by_date WHERE 1 = 1");
+        let mut values = Vec::new();
+        if let Some(since) = filter.since {
+            sql.push_str(" AND stated_on >= ?");
+            values.push(SqlValue::Text(since.to_string()));
+        }
+        if let Some(until) = filter.until {
+            sql.push_str(" AND stated_on <= ?");
+            values.push(SqlValue::Text(until.to_string()));
+        }
+        sql.push_str(" ORDER BY stated_on, speaker_id");
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query(params_from_iter(values))?;
+        let wanted_ids = usize::try_from(limit).unwrap_or(usize::MAX);
+        let mut ids: Vec<i64> = Vec::new();
+        let mut day: Option<SqlValue> = None;
+        let mut day_starts = 0;
+        while let Some(row) = rows.next()? {
+            let date = row.get_ref(0)?;
+            if day.as_ref().map(rusqlite::types::ValueRef::from) != Some(date) {
+                ids[day_starts..].sort_unstable();
+                if ids.len() >= wanted_ids {
+                    break;
+                }
+                day = Some(row.get::<_, SqlValue>(0)?);
+                day_starts = ids.len();
+            }
+            if wanted.contains(&row.get::<_, i64>(1)?) {
+                ids.push(row.get(2)?);
+            }
+        }
+        ids[day_starts..].sort_unstable();
+        ids.truncate(wanted_ids);
+        Ok(ids)
+    }
+
+    /// The page's ids for a query with `--search`. When every statement the
+    /// search matches has its place in listing order as its full-text rowid
+    /// (see `statement_search` in schema.sql), the matches are walked in that
+    /// order, each joined to its statement for the other filters, until
+    /// `limit` pass: `--search budget` reads 1,000 of its 250,000 matches.
+    /// That walk is slow when the other filters pass few statements (one
+    /// speaker's 20): then, as when a match has no such place, the other
+    /// filters choose (`ids_by_filters`) and the search is a set of ids.
+    fn ids_with_search(
+        &self,
+        filter: &StatementFilter,
+        search: &str,
+        speakers: Option<&Matches>,
+        topics: Option<&Matches>,
+        limit: i64,
+    ) -> Result<Vec<i64>> {
+        let others_share = speakers.map_or(1.0, Matches::share)
+            * topics.map_or(1.0, Matches::share)
+            * if filter.stance.is_some() { 1.0 / 3.0 } else { 1.0 };
+        let keys = ListingKeys::between(filter.since, filter.until);
+        let in_order = match keys {
+            Some(_) if others_share >= FEW_OTHER_MATCHES => !self.search_matches_unordered(search)?,
+            _ => false,
+        };
+        let Some(keys) = keys.filter(|_| in_order) else {
+            let share = self.search_share(search)?;
+            return self.ids_by_filters(filter, speakers, topics, Some((search, share)), limit);
+        };
+        let mut values = vec![SqlValue::Text(search.to_string()), SqlValue::Integer(keys.from), SqlValue::Integer(keys.to)];
+        let others = speakers.is_some() || topics.is_some() || filter.stance.is_some();
+        if !others {
+            let sql = "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? AND rowid >= ? AND rowid < ?
+                       ORDER BY rowid LIMIT ?";
+            values.push(SqlValue::Integer(limit));
+            return Ok(self.ids(sql, values, 0)?.into_iter().map(|key| key & LISTING_ID_MASK).collect());
+        }
+        let mut sql = String::from(
+            "SELECT s.id FROM statements_fts JOIN statements s ON s.id = (statements_fts.rowid & 1099511627775)
+             WHERE statements_fts MATCH ? AND statements_fts.rowid >= ? AND statements_fts.rowid < ?",
+        );
+        if let Some(ids) = speakers {
+            sql.push_str(" AND s.speaker_id IN (SELECT value FROM json_each(?))");
+            values.push(SqlValue::Text(ids.json()));
+        }
+        if let Some(ids) = topics {
+            sql.push_str(
+                " AND EXISTS (SELECT 1 FROM statement_topics st WHERE st.statement_id = s.id \
+                   AND st.topic_id IN (SELECT value FROM json_each(?)))",
+            );
+            values.push(SqlValue::Text(ids.json()));
+        }
+        if let Some(stance) = filter.stance {
+            sql.push_str(" AND s.stance = ?");
+            values.push(SqlValue::Text(stance.as_str().into()));
+        }
+        sql.push_str(" ORDER BY statements_fts.rowid LIMIT ?");
+        values.push(SqlValue::Integer(limit));
+        self.ids(&sql, values, 0)
+    }
+
+    /// Whether `search` matches a statement keyed out of listing order (an
+    /// id or date that does not fit a key; see schema.sql): their keys are
+    /// the lowest, so FTS5 looks at the start of each doclist only.
+    fn search_matches_unordered(&self, search: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid < ?2)")?
+            .query_row(params![search, LISTING_KEY_FIRST], |r| r.get(0))?)
+    }
+
+    /// The first `limit` ids in listing order by the filters, each an indexed
+    /// lookup: matching speaker and topic ids are resolved first, stance and
+    /// dates use `statements_by_stance`/`statements_by_date`, full text is a
+    /// set of ids.
+    fn ids_by_filters(
+        &self,
+        filter: &StatementFilter,
+        speakers: Option<&Matches>,
+        topics: Option<&Matches>,
+        search: Option<(&str, f64)>,
+        limit: i64,
+    ) -> Result<Vec<i64>> {
+        let mut sql = String::from("SELECT s.id FROM statements s");
         // Two ways to find the first N matches by date: look up every match
         // by speaker or topic and sort them (best when they are few), or walk
         // the date index in order and stop at the Nth match (best when many
         // match: a tenth of all speakers match "mer"). Without statistics
         // SQLite cannot tell which, so we say.
-        let search_share = match &filter.search {
-            Some(search) => Some(self.search_share(search).map_err(|e| search_error(search, e))?),
-            None => None,
-        };
-        if self.matches_are_many(speakers.as_ref(), topics.as_ref(), search_share)? {
+        let walk_dates = matches_are_many(speakers, topics, search.map(|(_, share)| share));
+        if walk_dates {
             sql.push_str(" INDEXED BY statements_by_date");
         }
         sql.push_str(" WHERE 1 = 1");
         let mut values: Vec<SqlValue> = Vec::new();
-        if let Some(ids) = &speakers {
+        if let Some(ids) = speakers {
             sql.push_str(" AND s.speaker_id IN (SELECT value FROM json_each(?))");
             values.push(SqlValue::Text(ids.json()));
         }
-        if let Some(ids) = &topics {
-            sql.push_str(
+        if let Some(ids) = topics {
+            // Walking the dates, each statement's links are looked up (the
+            // set of every linked statement would be read whole first).
+            sql.push_str(if walk_dates {
+                " AND EXISTS (SELECT 1 FROM statement_topics st WHERE st.statement_id = s.id \
+                   AND st.topic_id IN (SELECT value FROM json_each(?)))"
+            } else {
                 " AND s.id IN (SELECT st.statement_id FROM statement_topics st \
-                   WHERE st.topic_id IN (SELECT value FROM json_each(?)))",
-            );
+                   WHERE st.topic_id IN (SELECT value FROM json_each(?)))"
+            });
             values.push(SqlValue::Text(ids.json()));
         }
         if let Some(stance) = filter.stance {
@@ -442,23 +754,25 @@ impl Store {
             sql.push_str(" AND s.stated_on <= ?");
             values.push(SqlValue::Text(until.to_string()));
         }
-        if let Some(search) = &filter.search {
-            sql.push_str(" AND s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)");
-            values.push(SqlValue::Text(search.clone()));
+        if let Some((search, _)) = search {
+            // A full-text rowid is a listing key; the statement id is in its
+            // low bits, or it is minus the id (see schema.sql).
+            sql.push_str(
+                " AND s.id IN (SELECT CASE WHEN rowid >= 1099511627776 THEN rowid & 1099511627775 ELSE -rowid END \
+                   FROM statements_fts WHERE statements_fts MATCH ?)",
+            );
+            values.push(SqlValue::Text(search.to_string()));
         }
-        // The page is chosen in date order here; its rows are put back in
-        // that order below, where sorting a thousand structs costs next to
-        // nothing (SQLite's sorter copied every row's columns: 10 % of a
-        // query's instructions).
-        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?)");
-        values.push(SqlValue::Integer(filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64)));
-        let mut rows = self.rows(&sql, values).map_err(|e| match &filter.search {
-            Some(search) => search_error(search, e),
-            None => e,
-        })?;
-        // No date sorts first, as NULL does in SQL.
-        rows.sort_unstable_by_key(|row| (row.date, row.id));
-        Ok(rows)
+        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?");
+        values.push(SqlValue::Integer(limit));
+        self.ids(&sql, values, 0)
+    }
+
+    /// Column `column` of every row `sql` returns, as ids.
+    fn ids(&self, sql: &str, values: Vec<SqlValue>, column: usize) -> Result<Vec<i64>> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let ids = stmt.query_map(params_from_iter(values), |r| r.get(column))?;
+        Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Speakers whose name or an alias contains `part`, any case (ASCII
@@ -512,31 +826,34 @@ impl Store {
         Ok(Matches { ids, all })
     }
 
-    /// Whether the speakers or topics asked for cover so many statements
-    /// that walking the date index beats looking each one up: more than
-    /// about 1 % of them (the crossover measured at a million statements).
-    fn matches_are_many(&self, speakers: Option<&Matches>, topics: Option<&Matches>, search_share: Option<f64>) -> Result<bool> {
-        let share = |m: &Matches| m.ids.len() as f64 / m.all.max(1) as f64;
-        let speaker_share = speakers.map_or(1.0, share);
-        let topic_share = topics.map_or(1.0, share);
-        let narrowed = speakers.is_some() || topics.is_some() || search_share.is_some();
-        Ok(narrowed && speaker_share * topic_share * search_share.unwrap_or(1.0) > MANY_MATCHES)
-    }
-
     /// About what share of all statements a full-text search matches,
-    /// counted among the newest `SEARCH_SAMPLE` ids only (FTS5 skips to a
-    /// rowid range, ~1 ms; counting every match of a common word took 20 ms).
-    /// A common word ("budget" in a quarter of all statements) is best found
-    /// by walking the date index; sorting its 250,000 matches took 350 ms.
+    /// counted among about the `SEARCH_SAMPLE` last in listing order (FTS5
+    /// skips to a rowid range, ~1 ms; counting every match of a common word
+    /// took 20 ms). A common word ("budget" in a quarter of all statements)
+    /// is best found by walking the date index; sorting its 250,000 matches
+    /// took 350 ms.
     fn search_share(&self, search: &str) -> Result<f64> {
-        let newest: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM statements")?.query_row([], |r| r.get(0))?;
-        let Some(newest) = newest else { return Ok(0.0) };
-        let since = (newest - SEARCH_SAMPLE).max(0);
+        let sample: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT v.key FROM statement_search v WHERE v.id =
+                   (SELECT id FROM statements INDEXED BY statements_by_date
+                    ORDER BY stated_on DESC LIMIT 1 OFFSET ?1)",
+            )?
+            .query_row([SEARCH_SAMPLE - 1], |r| r.get(0))
+            .optional()?;
+        let (from, sampled) = match sample {
+            Some(key) => (key, SEARCH_SAMPLE),
+            None => (i64::MIN, self.conn.prepare_cached("SELECT count(*) FROM statements")?.query_row([], |r| r.get(0))?),
+        };
+        if sampled == 0 {
+            return Ok(0.0);
+        }
         let found: i64 = self
             .conn
-            .prepare_cached("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid > ?2")?
-            .query_row(params![search, since], |r| r.get(0))?;
-        Ok(found as f64 / (newest - since).max(1) as f64)
+            .prepare_cached("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2")?
+            .query_row(params![search, from], |r| r.get(0))?;
+        Ok(found as f64 / sampled as f64)
     }
 
     /// Every statement, by id: what `export` writes.
@@ -945,6 +1262,102 @@ impl<'s> FirstTopics<'s> {
     }
 }
 
+/// Merge walks of (date, id) rows, each in listing order, into the first
+/// `limit` distinct ids (all for -1) in listing order. A statement linked to
+/// two of the topics comes once from each walk, one after the other.
+fn merge_listing_order(mut walks: Vec<rusqlite::Rows<'_>>, limit: i64) -> Result<Vec<i64>> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    type Next = Reverse<(Option<String>, i64, usize)>;
+    fn next(walks: &mut [rusqlite::Rows<'_>], walk: usize) -> Result<Option<Next>> {
+        Ok(match walks[walk].next()? {
+            // Dates compare as SQLite compares them (bytes, NULL first).
+            Some(row) => Some(Reverse((row.get(0)?, row.get(1)?, walk))),
+            None => None,
+        })
+    }
+    let mut heads = BinaryHeap::with_capacity(walks.len());
+    for walk in 0..walks.len() {
+        heads.extend(next(&mut walks, walk)?);
+    }
+    let wanted = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut ids: Vec<i64> = Vec::new();
+    while ids.len() < wanted {
+        let Some(Reverse((_, id, walk))) = heads.pop() else { break };
+        if ids.last() != Some(&id) {
+            ids.push(id);
+        }
+        heads.extend(next(&mut walks, walk)?);
+    }
+    Ok(ids)
+}
+
+/// Whether the speakers, topics or search asked for cover so many statements
+/// that walking the date index beats looking each one up: more than about
+/// 1 % of them (the crossover measured at a million statements).
+fn matches_are_many(speakers: Option<&Matches>, topics: Option<&Matches>, search_share: Option<f64>) -> bool {
+    let speaker_share = speakers.map_or(1.0, Matches::share);
+    let topic_share = topics.map_or(1.0, Matches::share);
+    let narrowed = speakers.is_some() || topics.is_some() || search_share.is_some();
+    narrowed && speaker_share * topic_share * search_share.unwrap_or(1.0) > MANY_MATCHES
+}
+
+/// The share of topic names above which `--topic` walks the date index
+/// rather than reading the links of its topics by date (when one in ten of
+/// all links is read, walking the dates reads fewer).
+const FEW_TOPIC_LINKS: f64 = 0.1;
+
+/// The share of statements the filters other than `--search` pass below
+/// which walking the search's matches in listing order would look at too
+/// many of them (limit / share) before the page is full.
+const FEW_OTHER_MATCHES: f64 = 0.05;
+
+/// The full-text rowid of a statement in listing order: day slot * 2^40 + id
+/// (see `statement_search` in schema.sql). Every such key is at least this.
+const LISTING_KEY_FIRST: i64 = 1 << 40;
+
+/// The statement id in the low bits of a listing key.
+const LISTING_ID_MASK: i64 = (1 << 40) - 1;
+
+/// The listing keys from the first statement on `since` (or the first of
+/// all) to before the first after `until` (or past every key).
+#[derive(Debug, Clone, Copy)]
+struct ListingKeys {
+    from: i64,
+    to: i64,
+}
+
+impl ListingKeys {
+    /// None when a date lies outside the years 0 to 9999 that keys cover
+    /// (such a bound compares as text with the stored dates).
+    fn between(since: Option<NaiveDate>, until: Option<NaiveDate>) -> Option<ListingKeys> {
+        // A statement without a date matches neither bound (NULL compares
+        // false), and its keys come before every dated one.
+        let first_dated = Self::day_start(NaiveDate::from_ymd_opt(0, 1, 1)?)?;
+        let dated = since.is_some() || until.is_some();
+        let from = match since {
+            Some(day) => Self::day_start(day)?,
+            None if dated => first_dated,
+            None => LISTING_KEY_FIRST,
+        };
+        let to = match until {
+            Some(day) => Self::day_start(day)? + LISTING_KEY_FIRST,
+            None => i64::MAX,
+        };
+        Some(ListingKeys { from, to })
+    }
+
+    /// The first key of `day`: its slot (days since 0000-01-01, plus 2) in
+    /// the high bits, as statement_search computes it with julianday().
+    fn day_start(day: NaiveDate) -> Option<i64> {
+        if !(0..=9999).contains(&chrono::Datelike::year(&day)) {
+            return None;
+        }
+        let slot = i64::from(chrono::Datelike::num_days_from_ce(&day)) + 365 + 2;
+        Some(slot << 40)
+    }
+}
+
 /// The share of all statements above which a query walks the date index.
 const MANY_MATCHES: f64 = 0.01;
 
@@ -958,6 +1371,11 @@ struct Matches {
 }
 
 impl Matches {
+    /// What share of all of them matched.
+    fn share(&self) -> f64 {
+        self.ids.len() as f64 / self.all.max(1) as f64
+    }
+
     /// The ids as a JSON array, bound to `json_each(?)` (there may be more
     /// than SQLite's limit of bound parameters).
     fn json(&self) -> String {

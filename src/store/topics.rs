@@ -56,11 +56,33 @@ pub(super) fn link_new_statement_topic(
     automatic: bool,
     topics: &mut TopicCache,
 ) -> Result<()> {
-    if let Some(name) = topic.map(str::trim).filter(|t| !t.is_empty()) {
-        let topic_id = topics.ensure(conn, name, automatic)?;
-        conn.prepare_cached("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id) VALUES (?1, ?2)")?.execute(
-            params![statement_id, topic_id],
-        )?;
+    let topic_id = named_topic_id(conn, topic, automatic, topics)?;
+    link_statement_topic(conn, statement_id, topic_id)
+}
+
+/// The id of the topic a statement names (created when new), or `None`
+/// when it names none.
+pub(super) fn named_topic_id(
+    conn: &Connection,
+    topic: Option<&str>,
+    automatic: bool,
+    topics: &mut TopicCache,
+) -> Result<Option<i64>> {
+    match topic.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(name) => Ok(Some(topics.ensure(conn, name, automatic)?)),
+        None => Ok(None),
+    }
+}
+
+/// Link a statement to the topic `named_topic_id` found for it, if any.
+pub(super) fn link_statement_topic(conn: &Connection, statement_id: i64, topic_id: Option<i64>) -> Result<()> {
+    if let Some(topic_id) = topic_id {
+        // The link carries the statement's date (see schema.sql).
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on)
+             VALUES (?1, ?2, (SELECT stated_on FROM statements WHERE id = ?1))",
+        )?
+        .execute(params![statement_id, topic_id])?;
     }
     Ok(())
 }
