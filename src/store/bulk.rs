@@ -17,7 +17,8 @@
 
 use super::documents::store_document;
 use super::documents::{IngestMode, IngestReport};
-use super::statements::{insert_statement, FtsMode, InsertCache, ManualSource, StatementRow};
+use super::statements::{insert_statement_row, FtsMode, InsertCache, ManualSource, StatementRow};
+use super::topics::link_statement_topic;
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Document, Statement};
@@ -50,6 +51,9 @@ pub struct Batch<'a> {
     dropped_indexes: Vec<String>,
     /// The speaker-name index's insert triggers, suspended like the FTS one.
     names: Option<SuspendedNameTriggers>,
+    /// An import into an empty table writes no topic links per row: they
+    /// are made from the statements at commit.
+    topic_links_at_commit: bool,
     cache: InsertCache,
     documents: DocumentNames,
 }
@@ -121,7 +125,18 @@ impl Store {
         let dropped_indexes = if into_empty { drop_statement_indexes(&tx)? } else { Vec::new() };
         let names = SuspendedNameTriggers::suspend(&tx)?;
         let documents = DocumentNames::new(&tx, import)?;
-        Ok(Batch { tx, _settings: settings, trigger_sql, fts, dropped_indexes, names, cache: InsertCache::new(), documents })
+        let topic_links_at_commit = into_empty;
+        Ok(Batch {
+            tx,
+            _settings: settings,
+            trigger_sql,
+            fts,
+            dropped_indexes,
+            names,
+            topic_links_at_commit,
+            cache: InsertCache::new(),
+            documents,
+        })
     }
 }
 
@@ -164,9 +179,12 @@ impl Batch<'_> {
         }
         let id = (row.id > 0).then_some(row.id);
         let origin = row.origin;
-        let (_, new_speaker) =
-            insert_statement(&self.tx, id, document_id, &row.into_statement(), origin, &source, None, self.fts, &mut self.cache)?;
-        Ok(new_speaker)
+        let inserted =
+            insert_statement_row(&self.tx, id, document_id, &row.into_statement(), origin, &source, None, self.fts, &mut self.cache)?;
+        if !self.topic_links_at_commit {
+            link_statement_topic(&self.tx, inserted.id, inserted.topic_id)?;
+        }
+        Ok(inserted.new_speaker)
     }
 
     /// Build the dropped indexes, index the batch's statements for full
@@ -192,6 +210,9 @@ impl Batch<'_> {
             // million-row import 380 MB).
             self.tx.execute_batch("PRAGMA cache_size = -2000;")?;
         }
+        if self.topic_links_at_commit {
+            link_topics_of_all_statements(&self.tx)?;
+        }
         if let Some(index_sql) = indexed {
             set_fts_hashsize(&self.tx, FTS_BULK_HASHSIZE)?;
             self.tx.execute_batch(index_sql)?;
@@ -211,6 +232,37 @@ impl Batch<'_> {
         self.tx.commit()?;
         Ok(())
     }
+}
+
+/// The trigger that keeps statements.topic_id the smallest of a statement's
+/// linked topics.
+const FIRST_TOPIC_TRIGGER: &str = "statement_topics_first_insert";
+
+/// Link every statement to its topic, for an import into an empty table:
+/// an imported row has one topic, written with it as statements.topic_id,
+/// so the links are exactly the statements' topic ids. One `INSERT ...
+/// SELECT` in id order appends to statement_topics (its index is dropped
+/// and built afterwards) where a link per row cost an insert, a lookup of
+/// the row's date and the first-topic trigger's update of the row. That
+/// trigger would find nothing to change (the row already has its topic):
+/// it is suspended meanwhile, inside the transaction like the FTS one.
+fn link_topics_of_all_statements(tx: &Transaction<'_>) -> Result<()> {
+    let trigger_sql: Option<String> = tx
+        .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
+        .query_row([FIRST_TOPIC_TRIGGER], |r| r.get(0))
+        .optional()?;
+    if trigger_sql.is_some() {
+        tx.execute_batch("DROP TRIGGER statement_topics_first_insert;")?;
+    }
+    tx.execute_batch(
+        "INSERT INTO statement_topics (statement_id, topic_id, stated_on)
+         SELECT id, topic_id, stated_on FROM statements WHERE topic_id IS NOT NULL ORDER BY id;",
+    )?;
+    if let Some(sql) = trigger_sql {
+        // The trigger's own text, as stored by SQLite: not built from input.
+        tx.execute_batch(&sql)?;
+    }
+    Ok(())
 }
 
 /// Index the statements a batch noted (in key order: FTS5 writes out what it

@@ -382,6 +382,33 @@ pub(super) fn insert_statement(
     fts: FtsMode,
     cache: &mut InsertCache,
 ) -> Result<(i64, bool)> {
+    let inserted = insert_statement_row(conn, id, document_id, statement, origin, source, default_date, fts, cache)?;
+    link_statement_topic(conn, inserted.id, inserted.topic_id)?;
+    Ok((inserted.id, inserted.new_speaker))
+}
+
+/// A statement row just written, not yet linked to its topic.
+pub(super) struct InsertedStatement {
+    pub(super) id: i64,
+    pub(super) new_speaker: bool,
+    /// Its first topic (statements.topic_id), for the link in statement_topics.
+    pub(super) topic_id: Option<i64>,
+}
+
+/// `insert_statement` without the topic link, for a batch that writes the
+/// links of all its rows at once (see `bulk::link_topics_of_all_statements`).
+#[allow(clippy::too_many_arguments)]
+pub(super) fn insert_statement_row(
+    conn: &Connection,
+    id: Option<i64>,
+    document_id: Option<i64>,
+    statement: &Statement,
+    origin: Origin,
+    source: &ManualSource,
+    default_date: Option<NaiveDate>,
+    fts: FtsMode,
+    cache: &mut InsertCache,
+) -> Result<InsertedStatement> {
     let (speaker_id, new_speaker) = cache.speakers.resolve(
         conn,
         &statement.speaker,
@@ -447,8 +474,7 @@ pub(super) fn insert_statement(
     if fts == FtsMode::Deferred {
         conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
     }
-    link_statement_topic(conn, statement_id, topic_id)?;
-    Ok((statement_id, new_speaker))
+    Ok(InsertedStatement { id: statement_id, new_speaker, topic_id })
 }
 
 fn is_primary_key_conflict(err: &rusqlite::Error) -> bool {
