@@ -538,6 +538,27 @@ mod tests {
         assert_eq!(check, "ok");
     }
 
+    #[test]
+    fn an_import_into_an_empty_database_links_each_row_to_its_topic_with_its_date_and_puts_the_first_topic_trigger_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        let mut undated = row(2, "Alan Turing", "the road is fine");
+        undated.date = None;
+        store.import_rows(&[row(1, "Ada Lovelace", "the bridge is late"), undated]).unwrap();
+        let mut stmt = store
+            .conn
+            .prepare("SELECT st.statement_id, t.name, st.stated_on FROM statement_topics st JOIN topics t ON t.id = st.topic_id ORDER BY 1")
+            .unwrap();
+        let links: Vec<(i64, String, Option<String>)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap();
+        assert_eq!(links, vec![(1, "Roads".to_string(), Some("2024-05-01".to_string())), (2, "Roads".to_string(), None)]);
+        // The trigger is back: a second, smaller topic linked later becomes the first.
+        store.conn.execute_batch("INSERT INTO topics (id, name) VALUES (0, 'Bridges');").unwrap();
+        store.conn.execute_batch("INSERT INTO statement_topics (statement_id, topic_id) VALUES (1, 0);").unwrap();
+        let first: i64 = store.conn.query_row("SELECT topic_id FROM statements WHERE id = 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(first, 0);
+    }
+
     fn names_indexed(store: &Store) -> Vec<(i64, String)> {
         let mut stmt = store.conn.prepare("SELECT rowid, names FROM speaker_names_fts ORDER BY rowid").unwrap();
         stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap()
