@@ -440,8 +440,9 @@ impl rusqlite::ToSql for StatedOn {
     }
 }
 
-/// `insert_statement` without the topic link, for a batch that writes the
-/// links of all its rows at once (see `bulk::link_topics_of_all_statements`).
+/// `insert_statement` without the topic link, for an import batch that
+/// links its rows its own way (`Batch::import_row`: with the date bound,
+/// the first-topic trigger suspended).
 #[allow(clippy::too_many_arguments)]
 pub(super) fn insert_statement_row(
     conn: &Connection,
