@@ -17,8 +17,7 @@
 
 use super::documents::store_document;
 use super::documents::{IngestMode, IngestReport};
-use super::statements::{insert_statement_row, FtsMode, InsertCache, ManualSource, StatementRow};
-use super::topics::{link_dated_statement_topic, link_statement_topic};
+use super::statements::{insert_statement, FtsMode, InsertCache, ManualSource, StatementRow};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::model::{Document, Statement};
@@ -179,13 +178,9 @@ impl Batch<'_> {
         }
         let id = (row.id > 0).then_some(row.id);
         let origin = row.origin;
-        let inserted =
-            insert_statement_row(&self.tx, id, document_id, &row.into_statement(), origin, &source, None, self.fts, &mut self.cache)?;
-        match (&self.first_topic, inserted.topic_id) {
-            (Some(_), Some(topic_id)) => link_dated_statement_topic(&self.tx, inserted.id, topic_id, inserted.stated_on)?,
-            _ => link_statement_topic(&self.tx, inserted.id, inserted.topic_id)?,
-        }
-        Ok(inserted.new_speaker)
+        let (_, new_speaker) =
+            insert_statement(&self.tx, id, document_id, &row.into_statement(), origin, &source, None, self.fts, &mut self.cache)?;
+        Ok(new_speaker)
     }
 
     /// Build the dropped indexes, index the batch's statements for full

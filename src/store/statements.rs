@@ -2,7 +2,7 @@
 //! export prints.
 
 use super::speakers::{resolve_speaker, SpeakerCache};
-use super::topics::{link_statement_topic, named_topic_id, set_statement_topic, TopicCache};
+use super::topics::{link_dated_statement_topic, named_topic_id, set_statement_topic, TopicCache};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
@@ -383,18 +383,21 @@ pub(super) fn insert_statement(
     cache: &mut InsertCache,
 ) -> Result<(i64, bool)> {
     let inserted = insert_statement_row(conn, id, document_id, statement, origin, source, default_date, fts, cache)?;
-    link_statement_topic(conn, inserted.id, inserted.topic_id)?;
+    if let Some(topic_id) = inserted.topic_id {
+        link_dated_statement_topic(conn, inserted.id, topic_id, inserted.stated_on)?;
+    }
     Ok((inserted.id, inserted.new_speaker))
 }
 
 /// A statement row just written, not yet linked to its topic.
-pub(super) struct InsertedStatement {
-    pub(super) id: i64,
-    pub(super) new_speaker: bool,
+struct InsertedStatement {
+    id: i64,
+    new_speaker: bool,
     /// Its first topic (statements.topic_id), for the link in statement_topics.
-    pub(super) topic_id: Option<i64>,
-    /// Its date (statements.stated_on), which the link carries too.
-    pub(super) stated_on: Option<StatedOn>,
+    topic_id: Option<i64>,
+    /// Its date (statements.stated_on), which the link carries too: bound
+    /// here rather than read back from the row.
+    stated_on: Option<StatedOn>,
 }
 
 /// A statement's date as bound to SQL: the text chrono's `%F` gives, as
@@ -440,11 +443,9 @@ impl rusqlite::ToSql for StatedOn {
     }
 }
 
-/// `insert_statement` without the topic link, for an import batch that
-/// links its rows its own way (`Batch::import_row`: with the date bound,
-/// the first-topic trigger suspended).
+/// The row of `insert_statement`, without its topic link.
 #[allow(clippy::too_many_arguments)]
-pub(super) fn insert_statement_row(
+fn insert_statement_row(
     conn: &Connection,
     id: Option<i64>,
     document_id: Option<i64>,

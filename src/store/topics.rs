@@ -88,7 +88,7 @@ pub(super) fn link_statement_topic(conn: &Connection, statement_id: i64, topic_i
 }
 
 /// Link a statement just written with `stated_on` to its topic, the date
-/// given rather than read back from the row (an import, which knows it).
+/// given rather than read back from the row (the writer has just bound it).
 pub(super) fn link_dated_statement_topic(
     conn: &Connection,
     statement_id: i64,
