@@ -32,26 +32,48 @@ pub struct Speaker {
 #[derive(Default)]
 struct WordSet {
     words: FxHashSet<Box<[u8]>>,
+    shapes: Shapes,
+}
+
+/// The (first byte, length) pairs of a set of lower-case words: a word
+/// whose pair is not among them is not in the set, known without hashing.
+struct Shapes {
     /// Bit `min(len, 63)` of entry `first byte` is set when a word of the
-    /// list starts with that byte and has that length.
-    shapes: Vec<u64>,
+    /// set starts with that byte and has that length.
+    bits: Box<[u64; 256]>,
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes { bits: Box::new([0; 256]) }
+    }
+}
+
+impl Shapes {
+    fn add(&mut self, word: &[u8]) {
+        if let Some(&first) = word.first() {
+            self.bits[usize::from(first)] |= shape_bit(word.len());
+        }
+    }
+
+    /// Whether a word with this first byte (lowered) and length may be in the set.
+    fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.bits[usize::from(first.to_ascii_lowercase())] & shape_bit(len) != 0
+    }
 }
 
 impl WordSet {
     fn new(words: impl IntoIterator<Item = Box<[u8]>>) -> Self {
-        let mut set = WordSet { words: FxHashSet::default(), shapes: vec![0; 256] };
+        let mut set = WordSet::default();
         for word in words {
-            if let Some(&first) = word.first() {
-                set.shapes[usize::from(first)] |= shape_bit(word.len());
-            }
+            set.shapes.add(&word);
             set.words.insert(word);
         }
         set
     }
 
-    /// Whether a word with this first byte (lowered) and length may be in the list.
     fn may_hold(&self, first: u8, len: usize) -> bool {
-        self.shapes[usize::from(first.to_ascii_lowercase())] & shape_bit(len) != 0
+        self.shapes.may_hold(first, len)
     }
 
     fn contains(&self, lower: &[u8]) -> bool {
@@ -158,8 +180,7 @@ fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Opt
     let name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
     let begin = out.len();
     for p in &parts[name_start..] {
-        let p = p.trim_end_matches([',', '’', '\'']);
-        let p = p.strip_suffix("’s").or_else(|| p.strip_suffix("'s")).unwrap_or(p);
+        let p = strip_name_word(p);
         if in_list(&words.honorifics, p) {
             continue;
         }
@@ -186,6 +207,13 @@ fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Opt
     }
     let role = (out.len() > name.end).then(|| name.end..out.len());
     Some((name, role))
+}
+
+/// A word of a name without the punctuation and possessive after it:
+/// "Voss’s," is "Voss".
+fn strip_name_word(word: &str) -> &str {
+    let word = word.trim_end_matches([',', '’', '\'']);
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
 
 /// The words of `text` as `split_whitespace` gives them, into `buf`; how
@@ -247,7 +275,7 @@ fn strip_repeated_suffix<'a>(mut word: &'a str, suffix: &str) -> &'a str {
     word
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Person {
     name: String,
     /// `name` in lower case, the key it is looked up by.
@@ -268,6 +296,9 @@ pub struct SpeakerResolver<'t> {
     people: Vec<Person>,
     by_name: FxHashMap<String, usize>,
     by_surname: FxHashMap<String, usize>,
+    /// The shapes of the keys of `by_surname`, to turn most words away
+    /// before hashing them.
+    surname_shapes: Shapes,
     /// (byte offset, person) of every mention, in text order.
     mentions: Vec<(usize, usize)>,
     /// Every distinct mention parsed (capitalised runs, the name parts of
@@ -282,51 +313,107 @@ pub struct SpeakerResolver<'t> {
 impl<'t> SpeakerResolver<'t> {
     /// Learn the people of `text` from its capitalised runs and from the
     /// source mentions the attribution stage found.
+    ///
+    /// Only the runs that can matter are parsed: those holding a title word
+    /// (the only ones a role comes from) and those whose last word is the
+    /// surname of someone known (the only ones a lookup can find). Most
+    /// capitalised runs of an article (places, months, sentence openings)
+    /// are neither, and parsing every one of them was most of the cost.
     pub fn new(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
-        let mut r = SpeakerResolver {
+        let mut r = SpeakerResolver::empty();
+        let runs = capitalised_runs(text, sentences);
+        // Full names first (those with a title or used as a source), so that
+        // a surname seen before its full name still finds it. Each distinct
+        // run once, in the order of first appearance.
+        for run in runs.iter().filter(|run| run.titled) {
+            r.register_titled_run(&text[run.span.clone()]);
+        }
+        r.register_sources(text, sources);
+        r.find_mentions(text, &runs);
+        r
+    }
+
+    /// Who each run names, now that every person is known; each distinct
+    /// run that may name someone parsed and looked up once.
+    fn find_mentions(&mut self, text: &'t str, runs: &[CapitalisedRun]) {
+        let mut person_of_parse: Vec<Option<Option<usize>>> = Vec::new();
+        for run in runs {
+            if !self.may_name_someone(&text[run.last_word.clone()]) {
+                continue;
+            }
+            let i = self.parse_once(&text[run.span.clone()]);
+            if person_of_parse.len() <= i {
+                person_of_parse.resize(i + 1, None);
+            }
+            let person = *person_of_parse[i]
+                .get_or_insert_with(|| self.parses[i].as_ref().and_then(|p| self.lookup(&self.parts[p.name.clone()])));
+            if let Some(id) = person {
+                self.mentions.push((run.span.start, id));
+            }
+        }
+        self.mentions.sort_unstable();
+    }
+
+    fn empty() -> Self {
+        SpeakerResolver {
             people: Vec::new(),
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
+            surname_shapes: Shapes::default(),
             mentions: Vec::new(),
             parsed: FxHashMap::default(),
             parses: Vec::new(),
             parts: String::new(),
-        };
-        let runs = capitalised_runs(text, sentences);
-        let run_parses: Vec<usize> = runs.iter().map(|run| r.parse_once(&text[run.clone()])).collect();
-        // Full names first (those with a title or used as a source), so that
-        // a surname seen before its full name still finds it. Each distinct
-        // run once, in the order of first appearance: registering the same
-        // name and role again changes nothing.
-        let distinct_runs = r.parses.len();
-        for i in 0..distinct_runs {
-            let Some(NameParts { name, role: Some(role) }) = r.parses[i].clone() else { continue };
-            let (name, role) = (&r.parts[name], &r.parts[role]);
-            if name.contains(' ') && kind_of_phrase(name).is_none() {
-                let (name, role) = (name.to_string(), role.to_string());
-                r.register(&name, Some(&role));
-            }
         }
+    }
+
+    /// Register the full name and role of a capitalised run the first time
+    /// it is seen ("Finance Minister Ada Voss"); registering it again would
+    /// change nothing.
+    fn register_titled_run(&mut self, run: &'t str) {
+        let seen = self.parses.len();
+        let i = self.parse_once(run);
+        if i < seen {
+            return;
+        }
+        let Some(NameParts { name, role: Some(role) }) = self.parses[i].clone() else { return };
+        let (name, role) = (&self.parts[name], &self.parts[role]);
+        if name.contains(' ') && kind_of_phrase(name).is_none() {
+            let (name, role) = (name.to_string(), role.to_string());
+            self.register(&name, Some(&role));
+        }
+    }
+
+    fn register_sources(&mut self, text: &'t str, sources: &[Range<usize>]) {
         for src in sources {
-            let i = r.parse_once(source_name_part(&text[src.clone()]));
-            if let Some(NameParts { name, role }) = r.parses[i].clone() {
-                let name = r.parts[name].to_string();
-                let role = role.map(|role| r.parts[role].to_string());
+            let i = self.parse_once(source_name_part(&text[src.clone()]));
+            if let Some(NameParts { name, role }) = self.parses[i].clone() {
+                let name = self.parts[name].to_string();
+                let role = role.map(|role| self.parts[role].to_string());
                 if kind_of_phrase(&name).is_none() && !is_pronoun(&name) {
-                    r.register(&name, role.as_deref());
+                    self.register(&name, role.as_deref());
                 }
             }
         }
-        // Who each distinct run names, now that every person is known.
-        let people_of_runs: Vec<Option<usize>> =
-            r.parses[..distinct_runs].iter().map(|p| p.as_ref().and_then(|p| r.lookup(&r.parts[p.name.clone()]))).collect();
-        for (run, &i) in runs.iter().zip(&run_parses) {
-            if let Some(id) = people_of_runs[i] {
-                r.mentions.push((run.start, id));
-            }
+    }
+
+    /// Whether the name parsed out of a run ending in `last_word` may be
+    /// found by `lookup`: only when its last word is a known surname (every
+    /// full name known is also known by its surname), and the last word of
+    /// a parsed name is the last word of the run, stripped as
+    /// `parse_name_into` strips it, unless that is an honorific (then the
+    /// run is parsed to see).
+    fn may_name_someone(&self, last_word: &str) -> bool {
+        let last = strip_name_word(last_word);
+        if in_list(&WORDS.honorifics, last) {
+            return true;
         }
-        r.mentions.sort_unstable();
-        r
+        // Lower case keeps the length and first byte of ASCII words only.
+        let first = last.as_bytes().first().copied().unwrap_or(0);
+        if last.is_ascii() && !self.surname_shapes.may_hold(first, last.len()) {
+            return false;
+        }
+        with_lowercase(last, |key| self.by_surname.contains_key(key))
     }
 
     /// The index in `parses` of `mention`'s parse, parsing it the first time.
@@ -364,7 +451,9 @@ impl<'t> SpeakerResolver<'t> {
         self.by_name.insert(lower.clone(), id);
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string) });
         if let Some(surname) = name.split(' ').last() {
-            self.by_surname.entry(surname.to_lowercase()).or_insert(id);
+            let surname = surname.to_lowercase();
+            self.surname_shapes.add(surname.as_bytes());
+            self.by_surname.entry(surname).or_insert(id);
         }
     }
 
@@ -498,7 +587,7 @@ fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
 /// title words before them), function words at the front dropped. A scan of
 /// its own rather than the tokenizer: it runs over every sentence, so it
 /// keeps no token list.
-fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>> {
+fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<CapitalisedRun> {
     let mut out = Vec::new();
     let mut run: Vec<Range<usize>> = Vec::new();
     for s in sentences {
@@ -565,10 +654,34 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Range<usize>>
     out
 }
 
-fn flush_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Range<usize>>) {
+/// A run of capitalised words, with what decides whether it is worth
+/// parsing as a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CapitalisedRun {
+    /// Byte range of the run, from its first word to its last.
+    span: Range<usize>,
+    last_word: Range<usize>,
+    /// Whether one of its words is a title ("Minister"), so that the run
+    /// may give a role. (A word of a run has no comma or space in it, so it
+    /// is one of the words `parse_name_into` splits the run into.)
+    titled: bool,
+}
+
+/// End the run of words being gathered, keeping it if it names anything.
+/// Called at every lower-case word, nearly always with no run gathered.
+#[inline]
+fn flush_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<CapitalisedRun>) {
+    if !run.is_empty() {
+        keep_run(text, run, out);
+    }
+}
+
+#[inline(never)]
+fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<CapitalisedRun>) {
     let first = run.iter().position(|w| !in_list(&NOT_NAME_SET, text[w.clone()].trim_end_matches('.')));
     if let (Some(first), Some(last)) = (first, run.last()) {
-        out.push(run[first].start..last.end);
+        let titled = run[first..].iter().any(|w| in_list(&WORDS.titles, &text[w.clone()]));
+        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled });
     }
     run.clear();
 }
@@ -645,6 +758,101 @@ mod tests {
         let text = "A U.S. envoy said a deal was near.";
         let s = resolve_all(text, &["A U.S. envoy"]);
         assert_eq!(s[0].name, "the U.S. envoy");
+    }
+
+    /// The resolver as it was built before runs were parsed lazily: every
+    /// capitalised run parsed, every distinct one looked up.
+    fn eager_resolver<'t>(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> SpeakerResolver<'t> {
+        let mut r = SpeakerResolver::empty();
+        let runs = capitalised_runs(text, sentences);
+        let run_parses: Vec<usize> = runs.iter().map(|run| r.parse_once(&text[run.span.clone()])).collect();
+        let distinct_runs = r.parses.len();
+        for i in 0..distinct_runs {
+            let Some(NameParts { name, role: Some(role) }) = r.parses[i].clone() else { continue };
+            let (name, role) = (&r.parts[name], &r.parts[role]);
+            if name.contains(' ') && kind_of_phrase(name).is_none() {
+                let (name, role) = (name.to_string(), role.to_string());
+                r.register(&name, Some(&role));
+            }
+        }
+        r.register_sources(text, sources);
+        let people_of_runs: Vec<Option<usize>> =
+            r.parses[..distinct_runs].iter().map(|p| p.as_ref().and_then(|p| r.lookup(&r.parts[p.name.clone()]))).collect();
+        for (run, &i) in runs.iter().zip(&run_parses) {
+            if let Some(id) = people_of_runs[i] {
+                r.mentions.push((run.span.start, id));
+            }
+        }
+        r.mentions.sort_unstable();
+        r
+    }
+
+    #[test]
+    fn lazy_parsing_of_runs_finds_the_people_and_mentions_eager_parsing_finds() {
+        let texts = [
+            "Finance Minister Ada Voss spoke first. Later Voss said the budget was balanced.",
+            "Voss spoke before Finance Minister Ada Voss did. Mr. Voss agreed, and Ada Voss’s aide said so.",
+            "Prime Minister Jan de Wit met Secretary of State Lena Holm in Oslo. De Wit and Holm’s deputy, Ola Berg, said little.",
+            "Sen. Tom Reyes, Gov. Tom Reyes and Rep. Bill Reyes spoke. Reyes said no. Bill Reyes said yes. Hillary Reyes left.",
+            "President Zoë Brandt and Chancellor Élodie Maréchal talked in Zürich. Brandt, Maréchal and ÉLODIE MARÉCHAL agreed.",
+            "The Ministry of Finance said on Monday that Lord Patel, Patel Lord and Sir Ian Patel Sir would attend.",
+            "Mayor Luis Paz, Paz’s, Paz's, PAZ, Paz, Mayor Luis Paz Jr. and Luis Paz Dr. were all there.",
+            "In April, Acting Mayor Ana Soto of Lima said Soto of Lima would stay; Soto, Ana said.",
+            "“We will win,” said Coach Ray Lund. Lund added: “Always.” General Electric Company reported gains.",
+            "The White House said nothing. Diplomatic sources said more. He said it. They said more.",
+            "",
+            "no capitals here at all, said nobody.",
+        ];
+        let mut mentions = 0;
+        for text in texts {
+            let sentences = split_sentences(text);
+            // Every capitalised run also as a source, and a few phrases.
+            let mut sources: Vec<Range<usize>> = capitalised_runs(text, &sentences).into_iter().map(|run| run.span).collect();
+            for phrase in ["Voss", "He", "They", "Holm’s deputy", "The White House", "Diplomatic sources", "Ana"] {
+                if let Some(at) = text.find(phrase) {
+                    sources.push(at..at + phrase.len());
+                }
+            }
+            let lazy = SpeakerResolver::new(text, &sentences, &sources);
+            let eager = eager_resolver(text, &sentences, &sources);
+            assert_eq!(lazy.people, eager.people, "{text:?}");
+            assert_eq!(lazy.mentions, eager.mentions, "{text:?}");
+            for src in &sources {
+                assert_eq!(lazy.resolve(text, src), eager.resolve(text, src), "{text:?} {src:?}");
+            }
+            mentions += eager.mentions.len();
+        }
+        assert!(mentions > 20, "the sentences mention people: {mentions}");
+    }
+
+    fn runs_of(text: &str) -> Vec<(&str, bool)> {
+        capitalised_runs(text, &split_sentences(text)).into_iter().map(|r| (&text[r.span], r.titled)).collect()
+    }
+
+    #[test]
+    fn capitalised_runs_start_at_word_starts_only() {
+        assert_eq!(
+            runs_of("the iPhone maker's eBay-listed X-ray of Apple Inc. sold 1990s Boeing jets to ex-Minister Ana Soto."),
+            [("X-ray of Apple Inc.", false), ("Boeing", false), ("Ana Soto", false)]
+        );
+        assert_eq!(
+            runs_of("un café à Paris, où l’Élysée et Émile Zola, c’était é-Élan; naïve Ørsted\u{a0}Wind said."),
+            [("Paris", false), ("Élysée", false), ("Émile Zola", false), ("Ørsted\u{a0}Wind", false)]
+        );
+    }
+
+    #[test]
+    fn capitalised_runs_take_of_between_words_and_drop_function_words_in_front() {
+        assert_eq!(
+            runs_of("But The Secretary of State of Ohio met the Bank of England, of all places, and Of Mice."),
+            [("Secretary of State of Ohio", true), ("Bank of England", false), ("Mice", false)]
+        );
+        assert_eq!(runs_of("He said U.S. Sen. Mike Lee, R-Utah, spoke.\nThen\tGov. Lee\u{b}Voss spoke"), [
+            ("U.S. Sen. Mike Lee", true),
+            ("R-Utah", false),
+            ("Then\tGov. Lee", true),
+            ("Voss", false)
+        ]);
     }
 
     #[test]
