@@ -597,6 +597,14 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<CapitalisedRu
         let mut pending_of: Option<Range<usize>> = None;
         let mut i = 0;
         while i < bytes.len() {
+            if run.is_empty() && pending_of.is_none() {
+                // Nothing gathered, so only a capitalised word changes
+                // anything (`broken` matters only once a run has begun).
+                match next_possible_capital(bytes, i) {
+                    Some(at) => i = at,
+                    None => break,
+                }
+            }
             let b = bytes[i];
             if b.is_ascii_lowercase() {
                 // Fast path for the common case: a lower-case word ends a run
@@ -652,6 +660,41 @@ fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<CapitalisedRu
         flush_run(text, &mut run, &mut out);
     }
     out
+}
+
+/// Where the scan of `bytes` from `from` (where a word may start) should
+/// go on to find the next capitalised word: the start of the word holding
+/// the next capital letter or non-ASCII byte (`None` when there is none).
+/// Everything before it is lower-case words, digits and punctuation. That
+/// word starts after the last whitespace before that byte, since no word
+/// holds whitespace (and it may still be a lower-case word, as "iPhone" is).
+fn next_possible_capital(bytes: &[u8], from: usize) -> Option<usize> {
+    let at = from + position_of_capital_or_non_ascii(&bytes[from..])?;
+    Some(bytes[from..at].iter().rposition(u8::is_ascii_whitespace).map_or(from, |k| from + k + 1))
+}
+
+/// The first byte of `bytes` that is an ASCII capital or not ASCII, eight
+/// bytes at a time: the scan for names passes over the lower-case words
+/// between them, most of a text.
+fn position_of_capital_or_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // On the low seven bits of each byte, adding 0x80 - b'A' sets the
+        // high bit of bytes from 'A' up and adding 0x80 - b'Z' - 1 that of
+        // bytes above 'Z'; no sum carries into the next byte.
+        let low = word & !HIGHS;
+        let capital = low.wrapping_add(ONES * u64::from(0x80 - b'A')) & !low.wrapping_add(ONES * u64::from(0x80 - b'Z' - 1));
+        let found = (capital | word) & HIGHS;
+        if found != 0 {
+            return Some(offset + found.trailing_zeros() as usize / 8);
+        }
+        offset += 8;
+    }
+    chunks.remainder().iter().position(|&b| b.is_ascii_uppercase() || !b.is_ascii()).map(|k| offset + k)
 }
 
 /// A run of capitalised words, with what decides whether it is worth
@@ -853,6 +896,24 @@ mod tests {
             ("Then\tGov. Lee", true),
             ("Voss", false)
         ]);
+    }
+
+    #[test]
+    fn finds_the_first_capital_or_non_ascii_byte_at_any_position() {
+        let naive = |bytes: &[u8]| bytes.iter().position(|&b| b.is_ascii_uppercase() || !b.is_ascii());
+        for len in 0..20 {
+            for at in 0..len {
+                for special in [b'A', b'Z', 0x80, 0xC3, 0xFF] {
+                    let mut bytes: Vec<u8> = (0..len).map(|k| b"az@[`{09 .,-'\x7f\t"[k % 15]).collect();
+                    assert_eq!(naive(&bytes), None);
+                    bytes[at] = special;
+                    if at + 1 < len {
+                        bytes[at + 1] = b'B';
+                    }
+                    assert_eq!(position_of_capital_or_non_ascii(&bytes), naive(&bytes), "{bytes:?}");
+                }
+            }
+        }
     }
 
     #[test]
