@@ -35,30 +35,36 @@ struct WordSet {
     shapes: Shapes,
 }
 
-/// The (first byte, length) pairs of a set of lower-case words: a word
-/// whose pair is not among them is not in the set, known without hashing.
+/// The (first byte, length) and (last byte, length) pairs of a set of
+/// lower-case words: a word whose pairs are not both among them is not in
+/// the set, known without hashing.
 struct Shapes {
     /// Bit `min(len, 63)` of entry `first byte` is set when a word of the
     /// set starts with that byte and has that length.
-    bits: Box<[u64; 256]>,
+    firsts: Box<[u64; 256]>,
+    /// The same for the last byte.
+    lasts: Box<[u64; 256]>,
 }
 
 impl Default for Shapes {
     fn default() -> Self {
-        Shapes { bits: Box::new([0; 256]) }
+        Shapes { firsts: Box::new([0; 256]), lasts: Box::new([0; 256]) }
     }
 }
 
 impl Shapes {
     fn add(&mut self, word: &[u8]) {
-        if let Some(&first) = word.first() {
-            self.bits[usize::from(first)] |= shape_bit(word.len());
+        if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
+            self.firsts[usize::from(first)] |= shape_bit(word.len());
+            self.lasts[usize::from(last)] |= shape_bit(word.len());
         }
     }
 
-    /// Whether a word with this first byte (lowered) and length may be in the set.
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        self.bits[usize::from(first.to_ascii_lowercase())] & shape_bit(len) != 0
+    /// Whether `word`, its ASCII letters lowered, may be in the set.
+    fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
+        let bit = shape_bit(word.len());
+        self.firsts[usize::from(first.to_ascii_lowercase())] & bit != 0 && self.lasts[usize::from(last.to_ascii_lowercase())] & bit != 0
     }
 }
 
@@ -72,8 +78,8 @@ impl WordSet {
         set
     }
 
-    fn may_hold(&self, first: u8, len: usize) -> bool {
-        self.shapes.may_hold(first, len)
+    fn may_hold(&self, word: &[u8]) -> bool {
+        self.shapes.may_hold(word)
     }
 
     fn contains(&self, lower: &[u8]) -> bool {
@@ -115,9 +121,8 @@ static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES
 /// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
 /// stack, since this runs for every word of every capitalised run.
 fn in_list(words: &WordSet, word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(&first) if words.may_hold(first, word.len()) => {}
-        _ => return false,
+    if !words.may_hold(word.as_bytes()) {
+        return false;
     }
     if !word.bytes().any(|b| b.is_ascii_uppercase()) {
         return words.contains(word.as_bytes());
@@ -408,9 +413,8 @@ impl<'t> SpeakerResolver<'t> {
         if in_list(&WORDS.honorifics, last) {
             return true;
         }
-        // Lower case keeps the length and first byte of ASCII words only.
-        let first = last.as_bytes().first().copied().unwrap_or(0);
-        if last.is_ascii() && !self.surname_shapes.may_hold(first, last.len()) {
+        // Lower case keeps the length and the ends of ASCII words only.
+        if last.is_ascii() && !self.surname_shapes.may_hold(last.as_bytes()) {
             return false;
         }
         with_lowercase(last, |key| self.by_surname.contains_key(key))
@@ -913,6 +917,20 @@ mod tests {
                     assert_eq!(position_of_capital_or_non_ascii(&bytes), naive(&bytes), "{bytes:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn in_list_answers_as_a_lookup_of_the_word_in_ascii_lower_case() {
+        let list = ["minister", "sen.", "chief", "état", "x", "secretary-general"];
+        let set = WordSet::new(list.iter().map(|w| w.as_bytes().into()));
+        let words = [
+            "Minister", "MINISTER", "ministers", "minster", "Sen.", "Sen", "Chief", "Chef", "chiefs", "État", "état", "ÉTAT", "X",
+            "Y", "", "Secretary-General", "Secretary-Generals", "ministeR", "Ministry",
+        ];
+        for word in words {
+            let expected = list.contains(&word.to_ascii_lowercase().as_str());
+            assert_eq!(in_list(&set, word), expected, "{word:?}");
         }
     }
 

@@ -98,6 +98,7 @@ fn char_at(s: &str, i: usize) -> char {
 /// Where the word that starts at `start` and runs at least to `end` ends:
 /// letters and digits, with `.`, `'`, `’`, `-` and `&` inside it, and the
 /// period of an abbreviation or initial ("Mr.", "U.S.", "W.").
+#[inline]
 pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
     let bytes = s.as_bytes();
     while end < bytes.len() {
