@@ -13,8 +13,9 @@
 //! counts as many hits as it has words, so the more specific topic wins;
 //! ties go to the topic defined first.
 
+use super::tokens::{is_alnum, ASCII_ALNUM};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 const TOPIC_WORDS: &str = include_str!("../../data/topic_words.txt");
 
@@ -201,9 +202,19 @@ fn is_keyword_word(text: &str, start: usize, end: usize, short: bool) -> bool {
 /// The word lists behind candidate topics (`data/topic_words.txt`).
 #[derive(Debug, Clone)]
 struct CandidateWords {
-    stop: FxHashSet<String>,
-    nouns_despite_ending: FxHashSet<String>,
+    /// The stop words and the nouns despite their ending, in one map: one
+    /// probe a word of every content.
+    listed: FxHashMap<String, Listed>,
     never_singular: FxHashSet<String>,
+}
+
+/// What `data/topic_words.txt` says of a word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Listed {
+    /// Never part of a topic.
+    stop: bool,
+    /// A noun although it ends like a verb or a modifier ("meeting").
+    noun_despite_ending: bool,
 }
 
 /// Words after which the next word is a verb ("will pressure", "to cede").
@@ -263,8 +274,7 @@ impl Run {
 impl CandidateWords {
     fn builtin() -> Self {
         let mut words = CandidateWords {
-            stop: FxHashSet::default(),
-            nouns_despite_ending: FxHashSet::default(),
+            listed: FxHashMap::default(),
             never_singular: FxHashSet::default(),
         };
         for line in TOPIC_WORDS
@@ -273,11 +283,11 @@ impl CandidateWords {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
         {
             if let Some(word) = line.strip_prefix('+') {
-                words.nouns_despite_ending.insert(word.to_lowercase());
+                words.listed.entry(word.to_lowercase()).or_default().noun_despite_ending = true;
             } else if let Some(word) = line.strip_prefix('=') {
                 words.never_singular.insert(word.to_lowercase());
             } else {
-                words.stop.insert(line.to_lowercase());
+                words.listed.entry(line.to_lowercase()).or_default().stop = true;
             }
         }
         words
@@ -360,13 +370,14 @@ impl CandidateWords {
 
     fn is_noun_like(&self, word: &str, previous: &str) -> bool {
         let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
-        if chars < 2 || word.bytes().any(|b| b.is_ascii_digit()) || self.stop.contains(word) {
+        if chars < 2 || word.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        if is_verb_introducer(previous) {
+        let listed = self.listed.get(word).copied().unwrap_or_default();
+        if listed.stop || is_verb_introducer(previous) {
             return false;
         }
-        if self.nouns_despite_ending.contains(word) {
+        if listed.noun_despite_ending {
             return true;
         }
         let verb_like = chars > 4 && (word.ends_with("ing") || word.ends_with("ed"));
@@ -397,10 +408,10 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let rest = &self.content[self.position..];
-        let start = find_char(rest, 0, char::is_alphanumeric)?;
-        let len = find_char(rest, start, |c| !is_word_char(c)).unwrap_or(rest.len()) - start;
+        let start = find_char(rest, 0, |b| ASCII_ALNUM[usize::from(b)], is_alnum)?;
+        let len = find_char(rest, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(rest.len()) - start;
         let from_start = &rest[start..];
-        let raw = from_start[..len].trim_end_matches(['-', '\'', '\u{2019}']);
+        let raw = trim_word_end(&from_start[..len]);
         let stripped = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("\u{2019}s"));
@@ -409,7 +420,10 @@ impl<'a> Iterator for Tokens<'a> {
         let token = Token {
             word: stripped.unwrap_or(raw),
             after_break: self.position > 0 && !gap.iter().all(|&b| b == b' ' || b == b'\t'),
-            capitalized: raw.chars().next().is_some_and(char::is_uppercase),
+            capitalized: match raw.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => raw.chars().next().is_some_and(char::is_uppercase),
+            },
             possessive: stripped.is_some(),
         };
         self.position += start + len;
@@ -419,18 +433,40 @@ impl<'a> Iterator for Tokens<'a> {
 
 /// Letters, digits, inner hyphens and apostrophes.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'
+    is_alnum(c) || c == '-' || c == '\'' || c == '\u{2019}'
 }
 
-/// `text[from..].find(wanted)` as an offset into `text`, looking at ASCII
-/// bytes without decoding them.
-fn find_char(text: &str, from: usize, wanted: impl Fn(char) -> bool) -> Option<usize> {
+/// `is_word_char` for an ASCII byte.
+fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_ALNUM[usize::from(b)] || b == b'-' || b == b'\''
+}
+
+/// `word.trim_end_matches(['-', '\'', '’'])`, by bytes.
+fn trim_word_end(word: &str) -> &str {
+    const CLOSING_QUOTE: &[u8] = "\u{2019}".as_bytes();
+    let mut bytes = word.as_bytes();
+    loop {
+        if let [rest @ .., b'-' | b'\''] = bytes {
+            bytes = rest;
+        } else if let Some(rest) = bytes.strip_suffix(CLOSING_QUOTE) {
+            bytes = rest;
+        } else {
+            // What is left ends before a whole char: a char boundary.
+            return &word[..bytes.len()];
+        }
+    }
+}
+
+/// `text[from..].find(wanted)` as an offset into `text`: `wanted_ascii`
+/// answers for ASCII bytes (by table, without decoding them: every byte of
+/// a content goes through here), `wanted` for the other chars.
+fn find_char(text: &str, from: usize, wanted_ascii: impl Fn(u8) -> bool, wanted: impl Fn(char) -> bool) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = from;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
-            if wanted(char::from(b)) {
+            if wanted_ascii(b) {
                 return Some(i);
             }
             i += 1;
@@ -470,6 +506,27 @@ fn singular(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_ends_are_trimmed_as_trim_end_matches_trims_them() {
+        for word in ["talks", "talks-", "talks'", "talks’", "talks-'’-", "-", "’’", "", "naïve’", "a’b"] {
+            assert_eq!(trim_word_end(word), word.trim_end_matches(['-', '\'', '\u{2019}']), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn find_char_answers_as_str_find() {
+        let texts = ["", "  —“Zoë’s", "plain words, here", "٣ digits", "—–‘’“”", "x-y 'z' Ω"];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let start = find_char(text, from, |b| ASCII_ALNUM[usize::from(b)], is_alnum);
+                assert_eq!(start, text[from..].find(char::is_alphanumeric).map(|k| from + k), "{text:?} from {from}");
+                let end = find_char(text, from, |b| !is_ascii_word_byte(b), |c| !is_word_char(c));
+                let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+                assert_eq!(end, text[from..].find(|c| !is_word(c)).map(|k| from + k), "{text:?} from {from}");
+            }
+        }
+    }
 
     fn territory_and_coercion() -> TopicMatcher {
         TopicMatcher::new(vec![
