@@ -110,7 +110,8 @@ impl Store {
         let fts = match (&trigger_sql, into_empty) {
             (None, _) => FtsMode::Trigger,
             (Some(_), true) => FtsMode::WholeTable,
-            (Some(_), false) => FtsMode::Deferred,
+            (Some(_), false) if import => FtsMode::Deferred,
+            (Some(_), false) => FtsMode::Buffered,
         };
         if trigger_sql.is_some() {
             tx.execute_batch("DROP TRIGGER statements_fts_insert;")?;
@@ -124,7 +125,9 @@ impl Store {
         let dropped_indexes = if into_empty { drop_statement_indexes(&tx)? } else { Vec::new() };
         let names = SuspendedNameTriggers::suspend(&tx)?;
         let documents = DocumentNames::new(&tx, import)?;
-        let first_topic = if into_empty { SuspendedFirstTopicTrigger::suspend(&tx)? } else { None };
+        // An ingest batch links only the statements it inserts, each to the
+        // one topic it was written with: the trigger would change nothing.
+        let first_topic = if into_empty || !import { SuspendedFirstTopicTrigger::suspend(&tx)? } else { None };
         Ok(Batch {
             tx,
             _settings: settings,
@@ -144,6 +147,7 @@ impl Batch<'_> {
     /// on an error the document's writes are undone (a savepoint) and the
     /// batch carries on with the next one.
     pub fn ingest_document(&mut self, doc: &Document, statements: &[Statement], mode: IngestMode) -> Result<IngestReport> {
+        let search_mark = self.cache.search.begin_document();
         let savepoint = self.tx.savepoint()?;
         match store_document(&savepoint, doc, statements, mode, self.fts, &mut self.cache) {
             Ok(report) => {
@@ -152,8 +156,9 @@ impl Batch<'_> {
             }
             Err(e) => {
                 // Speakers and topics created inside the undone savepoint are
-                // gone again.
+                // gone again, and so are its statements' full-text rows.
                 self.cache.clear();
+                self.cache.search.roll_back(search_mark);
                 drop(savepoint); // rolls back
                 Err(e)
             }
@@ -185,9 +190,9 @@ impl Batch<'_> {
 
     /// Build the dropped indexes, index the batch's statements for full
     /// text, put the trigger back and make everything visible at once.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
         let indexed = match self.fts {
-            FtsMode::Trigger => None,
+            FtsMode::Trigger | FtsMode::Buffered => None,
             // In key order: FTS5 writes out what it holds whenever a rowid
             // comes below the one before, so out of order it would write a
             // tiny segment per statement.
@@ -211,6 +216,9 @@ impl Batch<'_> {
             self.tx.execute_batch(index_sql)?;
             set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
         }
+        if self.fts == FtsMode::Buffered {
+            self.index_buffered_rows()?;
+        }
         for index_sql in &self.dropped_indexes {
             // The index's own text, as stored by SQLite: not built from input.
             self.tx.execute_batch(index_sql)?;
@@ -229,6 +237,27 @@ impl Batch<'_> {
         Ok(())
     }
 }
+
+impl Batch<'_> {
+    /// Write the full-text rows an ingest batch kept. Changing FTS5's
+    /// buffer size writes its config and flushes what it holds: for a batch
+    /// whose rows fit the default buffer anyway, not worth it.
+    fn index_buffered_rows(&mut self) -> Result<()> {
+        let big = self.cache.search.bytes() > FTS_SMALL_BATCH_BYTES;
+        if big {
+            set_fts_hashsize(&self.tx, FTS_BULK_HASHSIZE)?;
+        }
+        self.cache.search.index_all(&self.tx)?;
+        if big {
+            set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
+        }
+        Ok(())
+    }
+}
+
+/// Text below which a batch's full-text rows fit FTS5's default buffer
+/// (which also counts each term and position list: a quarter of it).
+const FTS_SMALL_BATCH_BYTES: usize = 256 * 1024;
 
 /// The trigger that keeps statements.topic_id the smallest of a
 /// statement's linked topics, suspended by an import into an empty table.
