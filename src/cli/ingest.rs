@@ -158,7 +158,7 @@ impl Writer<'_> {
         let units = std::mem::take(&mut self.batch).units;
         let mut reports: Vec<crate::Result<IngestReport>> = Vec::new();
         if units.iter().any(|u| matches!(u, Unit::Article(..))) {
-            let mut batch = self.store.batch()?;
+            let mut batch = self.store.ingest_batch(self.mode)?;
             for unit in &units {
                 if let Unit::Article(doc, statements) = unit {
                     match batch.ingest_document(doc, statements, self.mode) {

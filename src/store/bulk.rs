@@ -61,7 +61,17 @@ impl Store {
     /// Begin a batch: takes the write lock at once (IMMEDIATE), so a
     /// concurrent writer waits on the busy timeout rather than failing.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        self.begin_batch(false)
+        self.begin_batch(false, false)
+    }
+
+    /// A batch for `ingest` in `mode`. One that only adds documents
+    /// (`SkipKnown`) deletes nothing and gives every row the ids of a
+    /// speaker, document, statement or topic it has just found or created,
+    /// so foreign-key checks (a parent lookup per statement and two per
+    /// topic link) are off until it ends, as for `import_batch`;
+    /// re-extraction keeps them for its cascading deletes.
+    pub fn ingest_batch(&mut self, mode: IngestMode) -> Result<Batch<'_>> {
+        self.begin_batch(false, mode == IngestMode::SkipKnown)
     }
 
     /// A batch for `import`: every row names its speaker, document and topic
@@ -72,10 +82,10 @@ impl Store {
     /// constraints (see `begin_batch`). `ingest` keeps them: its
     /// re-extraction deletes statements and relies on the cascades.
     pub fn import_batch(&mut self) -> Result<Batch<'_>> {
-        self.begin_batch(true)
+        self.begin_batch(true, false)
     }
 
-    fn begin_batch(&mut self, import: bool) -> Result<Batch<'_>> {
+    fn begin_batch(&mut self, import: bool, no_foreign_key_checks: bool) -> Result<Batch<'_>> {
         // These pragmas are no-ops inside a transaction: set them before BEGIN.
         if import {
             // With temporary files in memory SQLite's sorter keeps all of a
@@ -98,6 +108,9 @@ impl Store {
         // and reads back, and 100k rows took 8 x as long as 20k. 128 MB keeps
         // a million-row import in memory and memory still flat.
         self.conn.execute_batch("PRAGMA cache_size = -131072;")?;
+        if no_foreign_key_checks {
+            self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+        }
         if !import {
             // SQLite checkpoints the WAL into the database after any commit
             // that leaves it over 1,000 pages (4 MB): after every batch of a
@@ -109,7 +122,7 @@ impl Store {
         }
         let journal = if import && statements_are_empty(&self.conn)? { RollbackJournal::enter(&self.conn) } else { None };
         let conn = &self.conn;
-        let settings = ImportSettingsBack { conn: import.then_some(conn), journal };
+        let settings = ImportSettingsBack { conn: (import || no_foreign_key_checks).then_some(conn), journal };
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         let trigger_sql: Option<String> = tx
             .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
@@ -439,9 +452,9 @@ impl DocumentNames {
     }
 }
 
-/// Puts back what an import batch changed about the connection (foreign-key
-/// and CHECK constraints on, temporary files in memory, the WAL) when it
-/// ends, committed or not.
+/// Puts back what an import batch (or an ingest batch without foreign-key
+/// checks) changed about the connection (foreign-key and CHECK constraints
+/// on, temporary files in memory, the WAL) when it ends, committed or not.
 struct ImportSettingsBack<'a> {
     conn: Option<&'a Connection>,
     journal: Option<RollbackJournal>,
@@ -569,6 +582,22 @@ mod tests {
         assert_eq!(journal, "wal");
         let check: String = store.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
+    }
+
+    #[test]
+    fn an_ingest_batch_that_only_adds_documents_turns_foreign_key_checks_back_on_when_it_ends() {
+        use crate::store::IngestMode;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        let foreign_keys = |store: &Store| -> bool { store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap() };
+        let batch = store.ingest_batch(IngestMode::SkipKnown).unwrap();
+        batch.commit().unwrap();
+        assert!(foreign_keys(&store), "after a commit");
+        drop(store.ingest_batch(IngestMode::SkipKnown).unwrap());
+        assert!(foreign_keys(&store), "after a rollback");
+        let batch = store.ingest_batch(IngestMode::Reextract).unwrap();
+        let on_in_reextraction: bool = batch.tx.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert!(on_in_reextraction, "re-extraction deletes through the cascades");
     }
 
     #[test]
