@@ -79,8 +79,8 @@ impl Store {
     /// deleted, so SQLite's foreign-key checks (a lookup in `speakers`,
     /// `documents`, `statements` and `topics` per row) only repeat what is
     /// known; they are off until the batch ends, and so are CHECK
-    /// constraints (see `begin_batch`). `ingest` keeps them: its
-    /// re-extraction deletes statements and relies on the cascades.
+    /// constraints (see `begin_batch`). `ingest` keeps them when it
+    /// re-extracts, which deletes statements and relies on the cascades.
     pub fn import_batch(&mut self) -> Result<Batch<'_>> {
         self.begin_batch(true, false)
     }
@@ -115,9 +115,9 @@ impl Store {
             // SQLite checkpoints the WAL into the database after any commit
             // that leaves it over 1,000 pages (4 MB): after every batch of a
             // big ingest, each time copying again the index pages every batch
-            // touches, with two fsyncs (a 100 MB ingest wrote 3.3 GB). Every
-            // 64 MB instead, a page written by many batches is copied once;
-            // the WAL stays under 64 MB and a batch.
+            // touches, with two fsyncs (a 100 MB ingest wrote 2.9 GB). Every
+            // 64 MB instead, a page written by many batches is copied once
+            // (2.1 GB); the WAL grows to 64 MB and a batch (117 MB there).
             self.conn.execute_batch("PRAGMA wal_autocheckpoint = 16384;")?;
         }
         let journal = if import && statements_are_empty(&self.conn)? { RollbackJournal::enter(&self.conn) } else { None };
@@ -282,7 +282,8 @@ impl Batch<'_> {
 const FTS_SMALL_BATCH_BYTES: usize = 256 * 1024;
 
 /// The trigger that keeps statements.topic_id the smallest of a
-/// statement's linked topics, suspended by an import into an empty table.
+/// statement's linked topics, suspended by an import into an empty table
+/// and by every ingest batch.
 ///
 /// Why: an imported row has one topic and is written with it as its
 /// topic_id, so the trigger's update, run for every link, never changes
