@@ -9,9 +9,11 @@ use rusqlite::Connection;
 use std::collections::HashMap;
 use std::path::Path;
 
-const ARTICLES: usize = 600;
+/// Enough for more than one batch (ingest commits every 1,000 documents), so
+/// that the kill lands after some are stored and before the last.
+const ARTICLES: usize = 3000;
 /// Ctrl-C needs a run long enough to still be going when the signal lands:
-/// ingest commits a batch at least every quarter second.
+/// ingest commits a batch at least every second.
 const INTERRUPTED_ARTICLES: usize = 20_000;
 
 /// Statements per stored document, by the document's content hash.

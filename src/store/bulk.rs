@@ -61,7 +61,17 @@ impl Store {
     /// Begin a batch: takes the write lock at once (IMMEDIATE), so a
     /// concurrent writer waits on the busy timeout rather than failing.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
-        self.begin_batch(false)
+        self.begin_batch(false, false)
+    }
+
+    /// A batch for `ingest` in `mode`. One that only adds documents
+    /// (`SkipKnown`) deletes nothing and gives every row the ids of a
+    /// speaker, document, statement or topic it has just found or created,
+    /// so foreign-key checks (a parent lookup per statement and two per
+    /// topic link) are off until it ends, as for `import_batch`;
+    /// re-extraction keeps them for its cascading deletes.
+    pub fn ingest_batch(&mut self, mode: IngestMode) -> Result<Batch<'_>> {
+        self.begin_batch(false, mode == IngestMode::SkipKnown)
     }
 
     /// A batch for `import`: every row names its speaker, document and topic
@@ -69,13 +79,13 @@ impl Store {
     /// deleted, so SQLite's foreign-key checks (a lookup in `speakers`,
     /// `documents`, `statements` and `topics` per row) only repeat what is
     /// known; they are off until the batch ends, and so are CHECK
-    /// constraints (see `begin_batch`). `ingest` keeps them: its
-    /// re-extraction deletes statements and relies on the cascades.
+    /// constraints (see `begin_batch`). `ingest` keeps them when it
+    /// re-extracts, which deletes statements and relies on the cascades.
     pub fn import_batch(&mut self) -> Result<Batch<'_>> {
-        self.begin_batch(true)
+        self.begin_batch(true, false)
     }
 
-    fn begin_batch(&mut self, import: bool) -> Result<Batch<'_>> {
+    fn begin_batch(&mut self, import: bool, no_foreign_key_checks: bool) -> Result<Batch<'_>> {
         // These pragmas are no-ops inside a transaction: set them before BEGIN.
         if import {
             // With temporary files in memory SQLite's sorter keeps all of a
@@ -98,9 +108,21 @@ impl Store {
         // and reads back, and 100k rows took 8 x as long as 20k. 128 MB keeps
         // a million-row import in memory and memory still flat.
         self.conn.execute_batch("PRAGMA cache_size = -131072;")?;
+        if no_foreign_key_checks {
+            self.conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+        }
+        if !import {
+            // SQLite checkpoints the WAL into the database after any commit
+            // that leaves it over 1,000 pages (4 MB): after every batch of a
+            // big ingest, each time copying again the index pages every batch
+            // touches, with two fsyncs (a 100 MB ingest wrote 2.9 GB). Every
+            // 64 MB instead, a page written by many batches is copied once
+            // (2.1 GB); the WAL grows to 64 MB and a batch (117 MB there).
+            self.conn.execute_batch("PRAGMA wal_autocheckpoint = 16384;")?;
+        }
         let journal = if import && statements_are_empty(&self.conn)? { RollbackJournal::enter(&self.conn) } else { None };
         let conn = &self.conn;
-        let settings = ImportSettingsBack { conn: import.then_some(conn), journal };
+        let settings = ImportSettingsBack { conn: (import || no_foreign_key_checks).then_some(conn), journal };
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         let trigger_sql: Option<String> = tx
             .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
@@ -110,7 +132,8 @@ impl Store {
         let fts = match (&trigger_sql, into_empty) {
             (None, _) => FtsMode::Trigger,
             (Some(_), true) => FtsMode::WholeTable,
-            (Some(_), false) => FtsMode::Deferred,
+            (Some(_), false) if import => FtsMode::Deferred,
+            (Some(_), false) => FtsMode::Buffered,
         };
         if trigger_sql.is_some() {
             tx.execute_batch("DROP TRIGGER statements_fts_insert;")?;
@@ -124,7 +147,9 @@ impl Store {
         let dropped_indexes = if into_empty { drop_statement_indexes(&tx)? } else { Vec::new() };
         let names = SuspendedNameTriggers::suspend(&tx)?;
         let documents = DocumentNames::new(&tx, import)?;
-        let first_topic = if into_empty { SuspendedFirstTopicTrigger::suspend(&tx)? } else { None };
+        // An ingest batch links only the statements it inserts, each to the
+        // one topic it was written with: the trigger would change nothing.
+        let first_topic = if into_empty || !import { SuspendedFirstTopicTrigger::suspend(&tx)? } else { None };
         Ok(Batch {
             tx,
             _settings: settings,
@@ -144,6 +169,7 @@ impl Batch<'_> {
     /// on an error the document's writes are undone (a savepoint) and the
     /// batch carries on with the next one.
     pub fn ingest_document(&mut self, doc: &Document, statements: &[Statement], mode: IngestMode) -> Result<IngestReport> {
+        let search_mark = self.cache.search.begin_document();
         let savepoint = self.tx.savepoint()?;
         match store_document(&savepoint, doc, statements, mode, self.fts, &mut self.cache) {
             Ok(report) => {
@@ -152,8 +178,9 @@ impl Batch<'_> {
             }
             Err(e) => {
                 // Speakers and topics created inside the undone savepoint are
-                // gone again.
+                // gone again, and so are its statements' full-text rows.
                 self.cache.clear();
+                self.cache.search.roll_back(search_mark);
                 drop(savepoint); // rolls back
                 Err(e)
             }
@@ -185,9 +212,9 @@ impl Batch<'_> {
 
     /// Build the dropped indexes, index the batch's statements for full
     /// text, put the trigger back and make everything visible at once.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(mut self) -> Result<()> {
         let indexed = match self.fts {
-            FtsMode::Trigger => None,
+            FtsMode::Trigger | FtsMode::Buffered => None,
             // In key order: FTS5 writes out what it holds whenever a rowid
             // comes below the one before, so out of order it would write a
             // tiny segment per statement.
@@ -211,6 +238,9 @@ impl Batch<'_> {
             self.tx.execute_batch(index_sql)?;
             set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
         }
+        if self.fts == FtsMode::Buffered {
+            self.index_buffered_rows()?;
+        }
         for index_sql in &self.dropped_indexes {
             // The index's own text, as stored by SQLite: not built from input.
             self.tx.execute_batch(index_sql)?;
@@ -230,8 +260,30 @@ impl Batch<'_> {
     }
 }
 
+impl Batch<'_> {
+    /// Write the full-text rows an ingest batch kept. Changing FTS5's
+    /// buffer size writes its config and flushes what it holds: for a batch
+    /// whose rows fit the default buffer anyway, not worth it.
+    fn index_buffered_rows(&mut self) -> Result<()> {
+        let big = self.cache.search.bytes() > FTS_SMALL_BATCH_BYTES;
+        if big {
+            set_fts_hashsize(&self.tx, FTS_BULK_HASHSIZE)?;
+        }
+        self.cache.search.index_all(&self.tx)?;
+        if big {
+            set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
+        }
+        Ok(())
+    }
+}
+
+/// Text below which a batch's full-text rows fit FTS5's default buffer
+/// (which also counts each term and position list: a quarter of it).
+const FTS_SMALL_BATCH_BYTES: usize = 256 * 1024;
+
 /// The trigger that keeps statements.topic_id the smallest of a
-/// statement's linked topics, suspended by an import into an empty table.
+/// statement's linked topics, suspended by an import into an empty table
+/// and by every ingest batch.
 ///
 /// Why: an imported row has one topic and is written with it as its
 /// topic_id, so the trigger's update, run for every link, never changes
@@ -401,9 +453,9 @@ impl DocumentNames {
     }
 }
 
-/// Puts back what an import batch changed about the connection (foreign-key
-/// and CHECK constraints on, temporary files in memory, the WAL) when it
-/// ends, committed or not.
+/// Puts back what an import batch (or an ingest batch without foreign-key
+/// checks) changed about the connection (foreign-key and CHECK constraints
+/// on, temporary files in memory, the WAL) when it ends, committed or not.
 struct ImportSettingsBack<'a> {
     conn: Option<&'a Connection>,
     journal: Option<RollbackJournal>,
@@ -531,6 +583,22 @@ mod tests {
         assert_eq!(journal, "wal");
         let check: String = store.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
         assert_eq!(check, "ok");
+    }
+
+    #[test]
+    fn an_ingest_batch_that_only_adds_documents_turns_foreign_key_checks_back_on_when_it_ends() {
+        use crate::store::IngestMode;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        let foreign_keys = |store: &Store| -> bool { store.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap() };
+        let batch = store.ingest_batch(IngestMode::SkipKnown).unwrap();
+        batch.commit().unwrap();
+        assert!(foreign_keys(&store), "after a commit");
+        drop(store.ingest_batch(IngestMode::SkipKnown).unwrap());
+        assert!(foreign_keys(&store), "after a rollback");
+        let batch = store.ingest_batch(IngestMode::Reextract).unwrap();
+        let on_in_reextraction: bool = batch.tx.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert!(on_in_reextraction, "re-extraction deletes through the cascades");
     }
 
     #[test]

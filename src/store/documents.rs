@@ -85,6 +85,9 @@ pub(super) fn store_document(
             if fts == FtsMode::Deferred {
                 super::bulk::index_noted_statements(conn)?;
             }
+            if fts == FtsMode::Buffered {
+                cache.search.index_document(conn, id)?;
+            }
             conn.prepare_cached("DELETE FROM statements WHERE document_id = ?1 AND origin = 'extracted'")?.execute([id])?;
             protected_hulls(conn, id)?
         }

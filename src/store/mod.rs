@@ -7,6 +7,7 @@ mod documents;
 mod speakers;
 mod statements;
 mod reports;
+mod search_rows;
 mod topics;
 
 pub use bulk::Batch;

@@ -58,24 +58,37 @@ pub(super) fn resolve_speaker(
     role: Option<&str>,
     mention: &str,
 ) -> Result<(i64, bool)> {
+    let (id, created, _) = resolve_named_speaker(conn, name, kind, role, mention)?;
+    Ok((id, created))
+}
+
+/// `resolve_speaker`, also returning the speaker's canonical name as stored
+/// (the name given, or the one it is an alias or another spelling of).
+fn resolve_named_speaker(
+    conn: &Connection,
+    name: &str,
+    kind: SpeakerKind,
+    role: Option<&str>,
+    mention: &str,
+) -> Result<(i64, bool, String)> {
     let name = name.trim();
     if name.is_empty() {
         return Err(Error::invalid("a statement needs a speaker name"));
     }
-    let (id, created) = match find_speaker(conn, name)? {
-        Some((id, _)) => (id, false),
+    let (id, created, canonical) = match find_speaker(conn, name)? {
+        Some((id, canonical)) => (id, false, canonical),
         None => {
             conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
                 params![name, kind.as_str(), role],
             )?;
-            (conn.last_insert_rowid(), true)
+            (conn.last_insert_rowid(), true, name.to_string())
         }
     };
     if !created {
         fill_in_speaker(conn, id, kind, role)?;
     }
     record_alias(conn, id, mention)?;
-    Ok((id, created))
+    Ok((id, created, canonical))
 }
 
 /// Speakers already resolved in this transaction, by everything
@@ -97,6 +110,8 @@ struct ResolvedSpeaker {
     role: Option<String>,
     mention: String,
     id: i64,
+    /// The canonical name, which a batch indexes for full text.
+    name: String,
 }
 
 impl SpeakerCache {
@@ -107,15 +122,20 @@ impl SpeakerCache {
         kind: SpeakerKind,
         role: Option<&str>,
         mention: &str,
-    ) -> Result<(i64, bool)> {
+    ) -> Result<(i64, bool, &str)> {
         let same = |r: &&ResolvedSpeaker| r.kind == kind && r.role.as_deref() == role && r.mention == mention;
-        if let Some(known) = self.resolved.get(name).and_then(|seen| seen.iter().find(same)) {
-            return Ok((known.id, false));
+        // Looked up twice (once to test, once to return) so that the borrow
+        // checker lets the miss path insert.
+        if self.resolved.get(name).is_some_and(|seen| seen.iter().any(|r| same(&r))) {
+            let known = self.resolved[name].iter().find(same).expect("just found");
+            return Ok((known.id, false, &known.name));
         }
-        let (id, created) = resolve_speaker(conn, name, kind, role, mention)?;
-        let resolved = ResolvedSpeaker { kind, role: role.map(str::to_string), mention: mention.to_string(), id };
-        self.resolved.entry(name.to_string()).or_default().push(resolved);
-        Ok((id, created))
+        let (id, created, canonical) = resolve_named_speaker(conn, name, kind, role, mention)?;
+        let resolved =
+            ResolvedSpeaker { kind, role: role.map(str::to_string), mention: mention.to_string(), id, name: canonical };
+        let seen = self.resolved.entry(name.to_string()).or_default();
+        seen.push(resolved);
+        Ok((id, created, &seen.last().expect("just pushed").name))
     }
 
     pub(super) fn clear(&mut self) {

@@ -1,6 +1,7 @@
 //! Statements: insert, find, correct, delete, and the row every listing and
 //! export prints.
 
+use super::search_rows::{search_key, PendingSearchRows};
 use super::speakers::{resolve_speaker, SpeakerCache};
 use super::topics::{link_dated_statement_topic, named_topic_id, set_statement_topic, TopicCache};
 use super::{now, Store};
@@ -342,6 +343,9 @@ pub(super) enum FtsMode {
     /// A batch into an empty table suspended the trigger and indexes every
     /// row on commit: nothing to note.
     WholeTable,
+    /// An ingest batch suspended the trigger: keep the row's full-text
+    /// values, the batch writes them on commit (see search_rows.rs).
+    Buffered,
 }
 
 /// What the inserts of one transaction share: the speakers and topics they
@@ -353,11 +357,18 @@ pub(super) struct InsertCache {
     speakers: SpeakerCache,
     topics: TopicCache,
     now: String,
+    /// The full-text rows of a `Buffered` batch.
+    pub(super) search: PendingSearchRows,
 }
 
 impl InsertCache {
     pub(super) fn new() -> Self {
-        InsertCache { speakers: SpeakerCache::default(), topics: TopicCache::default(), now: now() }
+        InsertCache {
+            speakers: SpeakerCache::default(),
+            topics: TopicCache::default(),
+            now: now(),
+            search: PendingSearchRows::default(),
+        }
     }
 
     /// Forget every id: a rolled-back savepoint may have removed the rows.
@@ -456,13 +467,15 @@ fn insert_statement_row(
     fts: FtsMode,
     cache: &mut InsertCache,
 ) -> Result<InsertedStatement> {
-    let (speaker_id, new_speaker) = cache.speakers.resolve(
+    let (speaker_id, new_speaker, speaker_name) = cache.speakers.resolve(
         conn,
         &statement.speaker,
         statement.speaker_kind,
         statement.role.as_deref(),
         &statement.speaker_mention,
     )?;
+    // The full-text index's speaker column, as statement_search builds it.
+    let search_speaker = (fts == FtsMode::Buffered).then(|| [speaker_name, &statement.speaker_mention].join(" "));
     // The topic is found first so that the row is written with its first
     // topic (statements.topic_id) at once: linking it then changes nothing,
     // where filling it in by the link's trigger would write the row twice.
@@ -480,7 +493,8 @@ fn insert_statement_row(
         spans_json(statement.source_span.as_ref()),
         spans_json(statement.cue_span.as_ref()),
     );
-    let date = statement.date.or(default_date).map(StatedOn::new);
+    let day = statement.date.or(default_date);
+    let date = day.map(StatedOn::new);
     let (start, end) = (hull.map(|h| h.start as i64), hull.map(|h| h.end as i64));
     let confidence = statement.confidence.clamp(0.0, 1.0);
     let mut values: [&dyn rusqlite::ToSql; 22] = [
@@ -521,6 +535,9 @@ fn insert_statement_row(
     let statement_id = conn.last_insert_rowid();
     if fts == FtsMode::Deferred {
         conn.prepare_cached("INSERT INTO temp.claimdb_unindexed (id) VALUES (?1)")?.execute([statement_id])?;
+    }
+    if let Some(speaker) = search_speaker {
+        cache.search.push(search_key(conn, statement_id, day)?, document_id, &statement.content, speaker);
     }
     Ok(InsertedStatement { id: statement_id, new_speaker, topic_id, stated_on: date })
 }
