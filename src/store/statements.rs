@@ -571,7 +571,9 @@ impl Store {
     /// The statements `ids` (a page of a listing), in no particular order:
     /// what `statement_view` shows of them, read off `statements` with the
     /// speaker, document and first topic (`statements.topic_id`) joined per
-    /// row. Looking each distinct speaker and topic up once afterwards (a
+    /// row (the speaker by an inner join, as in the view: a statement whose
+    /// speaker is missing, possible only with foreign keys off, is left
+    /// out). Looking each distinct speaker and topic up once afterwards (a
     /// JSON list of their ids, a hash map) cost more than the joins
     /// (`--search budget` 30.8 M -> 25.5 M instructions with the borrowed
     /// cells of `query`'s output).
