@@ -302,3 +302,17 @@ fn many_speakers_list_a_days_statements_by_id_whoever_said_them() {
     assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "2"]), vec![1, 2]);
     assert_eq!(ids(&wd, &["--speaker", "berg", "--since", "2025-07-01", "--limit", "1"]), vec![2]);
 }
+
+#[test]
+fn many_speakers_fill_the_page_from_the_whole_of_its_last_day() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Otto Berg", "--text", "The pier opens late.", "--date", "2025-06-30"]);
+    wd.add(&["--speaker", "Zed Ross", "--text", "The pier is fine.", "--date", "2025-07-01"]);
+    wd.add(&["--speaker", "Ana Berg", "--text", "The pier opens early.", "--date", "2025-07-01"]);
+    wd.add(&["--speaker", "Otto Berg", "--text", "The pier is closed.", "--date", "2025-07-01"]);
+    // The date index holds 2025-07-01 as statement 4 (speaker 1), 2 (speaker
+    // 2, no Berg) and 3 (speaker 3): the page is full after statement 4, but
+    // statement 3, further on in the same day, comes first.
+    assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "2"]), vec![1, 3]);
+    assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "3"]), vec![1, 3, 4]);
+}

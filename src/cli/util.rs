@@ -60,16 +60,6 @@ pub fn statement_columns(format: Format) -> &'static [&'static str] {
     }
 }
 
-/// One statement's cells in `columns` (from `statement_columns`), moved out
-/// of the row rather than copied.
-pub fn statement_cells(statement: StatementRow, columns: &[&str]) -> Vec<serde_json::Value> {
-    let mut cells = statement.into_cells();
-    let Some(indexes) = statement_column_indexes(columns) else {
-        return cells;
-    };
-    indexes.into_iter().map(|i| std::mem::take(&mut cells[i])).collect()
-}
-
 /// Where each of `columns` (from `statement_columns`) is among every
 /// statement column; `None` when they are every column, in order.
 pub fn statement_column_indexes(columns: &[&str]) -> Option<Vec<usize>> {
