@@ -7,6 +7,7 @@ mod documents;
 mod speakers;
 mod statements;
 mod reports;
+mod side_index;
 mod topics;
 
 pub use bulk::Batch;
