@@ -227,15 +227,10 @@ impl Batch<'_> {
             // million-row import 380 MB).
             //
             // With one worker thread SQLite sorts a run on the other core
-            // while it reads the next (nothing else runs by then: the
-            // full-text builder has finished): a million rows' five indexes
-            // took 4.2 s on this thread instead of 7.0 s, for as much CPU.
+            // while it reads the next (the full-text builder is left with
+            // its last run by then): a million rows' five indexes took 4.2 s
+            // on this thread instead of 7.0 s, for as much CPU.
             self.tx.execute_batch("PRAGMA cache_size = -2000; PRAGMA threads = 1;")?;
-        }
-        if let Some((side_index, create_sql)) = &mut self.side_index {
-            side_index.copy_into(&self.tx, create_sql)?;
-            // Stored as the path below leaves it: the same database either way.
-            set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
         }
         if let Some(index_sql) = indexed {
             set_fts_hashsize(&self.tx, FTS_BULK_HASHSIZE)?;
@@ -245,6 +240,12 @@ impl Batch<'_> {
         for index_sql in &self.dropped_indexes {
             // The index's own text, as stored by SQLite: not built from input.
             self.tx.execute_batch(index_sql)?;
+        }
+        // After the indexes: the builder indexes its last run meanwhile.
+        if let Some((side_index, create_sql)) = &mut self.side_index {
+            side_index.copy_into(&self.tx, create_sql)?;
+            // Stored as the path below leaves it: the same database either way.
+            set_fts_hashsize(&self.tx, FTS_DEFAULT_HASHSIZE)?;
         }
         if let Some(trigger_sql) = &self.trigger_sql {
             // The trigger's own text, as stored by SQLite: not built from input.
