@@ -181,3 +181,72 @@ fn an_export_whose_reader_goes_away_early_is_not_an_error() {
         assert!(output.status.success(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
     }
 }
+
+/// Rows that exercise what the full-text index holds for each statement:
+/// a speaker named by an alias and in another case (indexed under the
+/// stored name), undated rows and dates at the ends of the calendar (the
+/// index is keyed by listing order), and ids out of file order.
+fn rows_for_the_index() -> String {
+    let row = |id: i64, speaker: &str, mention: &str, date: &str, content: &str| {
+        format!(
+            "{{\"id\":{id},\"date\":{date},\"speaker\":\"{speaker}\",\"speaker_mention\":\"{mention}\",\"content\":\"{content}\",\"kind\":\"direct\",\"topic\":\"Ferries\"}}\n"
+        )
+    };
+    [
+        row(5, "Ada Lovelace", "Countess Lovelace", "\"2024-05-01\"", "The late ferry is full."),
+        row(3, "Countess Lovelace", "she", "\"2023-01-09\"", "A ferry costs too much."),
+        row(9, "ada lovelace", "Lovelace", "null", "Ferry timetables are late."),
+        row(1, "Ben Ortiz", "Ortiz", "\"0000-03-01\"", "The ferry was late in year zero."),
+        row(2, "Ben Ortiz", "he", "\"9999-12-31\"", "The last ferry sails late."),
+        row(7, "Cy Young", "Young", "\"2024-05-01\"", "No ferry today, a bridge tomorrow."),
+    ]
+    .concat()
+}
+
+#[test]
+fn an_import_into_an_empty_database_searches_and_lists_as_one_into_a_database_with_statements() {
+    let empty = Workdir::new();
+    let file = empty.write("rows.jsonl", &rows_for_the_index());
+    empty.stdout(&["import", file.to_str().unwrap()]);
+
+    // The same rows imported after another statement take the row-by-row path.
+    let seeded = Workdir::new();
+    let seed = seeded.write("seed.jsonl", "{\"id\":900,\"speaker\":\"Zed Quill\",\"content\":\"Unrelated words.\",\"kind\":\"direct\"}\n");
+    seeded.stdout(&["import", seed.to_str().unwrap()]);
+    let file = seeded.write("rows.jsonl", &rows_for_the_index());
+    seeded.stdout(&["import", file.to_str().unwrap()]);
+
+    for search in ["ferry", "late", "\"late ferry\"", "ada", "lovelace", "countess", "ortiz", "bridge"] {
+        let listed = empty.stdout(&["query", "--search", search, "--format", "csv"]);
+        assert!(listed.lines().count() > 1, "{search} finds something");
+        assert_eq!(listed, seeded.stdout(&["query", "--search", search, "--format", "csv"]), "--search {search}");
+    }
+    let ada = empty.query_json(&["--search", "ada"]);
+    assert_eq!(common::column(&ada, "id"), [9, 3, 5].map(serde_json::Value::from), "undated first, then by date");
+    for args in [["--speaker", "love"], ["--topic", "ferries"]] {
+        let listed = empty.stdout(&["query", args[0], args[1], "--format", "csv"]);
+        assert_eq!(listed, seeded.stdout(&["query", args[0], args[1], "--format", "csv"]), "{args:?}");
+    }
+}
+
+#[test]
+fn a_failed_import_into_an_empty_database_leaves_no_scratch_files_and_the_next_import_indexes_everything() {
+    let wd = Workdir::new();
+    wd.stdout(&["init"]);
+    let bad = numbered_rows(3000) + "not json\n";
+    let file = wd.write("bad.jsonl", &bad);
+    wd.error(&["import", file.to_str().unwrap()]);
+    assert_eq!(common::db_counts(&wd.db), (0, 0, 0));
+    assert!(wd.query_json(&["--search", "claim"]).is_empty());
+    let leftovers: Vec<_> = std::fs::read_dir(wd.db.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".claimdb-import"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    let file = wd.write("good.jsonl", &numbered_rows(3000));
+    wd.stdout(&["import", file.to_str().unwrap()]);
+    assert_eq!(wd.query_json(&["--search", "claim", "--limit", "0"]).len(), 3000);
+    assert_eq!(common::column(&wd.query_json(&["--search", "\"number 1234\""]), "id"), [serde_json::Value::from(1234)]);
+}

@@ -8,6 +8,7 @@ mod speakers;
 mod statements;
 mod reports;
 mod search_rows;
+mod side_index;
 mod topics;
 
 pub use bulk::Batch;
