@@ -129,7 +129,8 @@ fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -
         .char_indices()
         .find(|&(k, c)| is_break(c) && !in_content(from + k))
         .map_or(sentence.end, |(k, _)| from + k);
-    let mut out = String::new();
+    // At most the clause's bytes: reserved at once, not grown piece by piece.
+    let mut out = String::with_capacity(hi.saturating_sub(lo));
     let mut pos = lo;
     for r in &a.content {
         if r.start > pos && r.start <= hi {
