@@ -39,7 +39,7 @@ pub struct Args {
     #[arg(long)]
     pub title: Option<String>,
 
-    /// Extract on this many threads (default: one per core, as `ingest`).
+    /// Extract on this many threads (default: one per core).
     /// The output keeps the input order whatever the number.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
     pub jobs: Option<u32>,

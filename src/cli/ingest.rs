@@ -1,7 +1,7 @@
 //! `claimdb ingest PATH...`: read articles, extract their statements and
 //! store each document with its statements in one transaction.
 
-use super::pipeline::{default_jobs, extract_in_order, Unit, FAILED_MESSAGE};
+use super::pipeline::{default_jobs_beside_a_writer, extract_in_order, Unit, FAILED_MESSAGE};
 use super::util::{parse_optional_date, stance_lexicon};
 use super::{interrupt, Context, Outcome};
 use crate::extract::read::{expand_paths, Notice, Overrides};
@@ -34,8 +34,9 @@ pub struct Args {
     /// entries add to and override the built-in ones.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
-    /// Extract on this many threads (default: one per core). Storing is
-    /// always one writer, in input order, so ids do not depend on it.
+    /// Extract on this many threads (default: one per core but one, which
+    /// the writer takes; at least one). Storing is always one writer, in
+    /// input order, so ids do not depend on it.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
     pub jobs: Option<u32>,
 }
@@ -60,7 +61,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let mode = if args.reextract { IngestMode::Reextract } else { IngestMode::SkipKnown };
     // A bad lexicon stops the run before the database is touched.
     let lexicon = stance_lexicon(args.lexicon.as_deref())?;
-    let jobs = args.jobs.map_or_else(default_jobs, |n| n as usize);
+    let jobs = args.jobs.map_or_else(default_jobs_beside_a_writer, |n| n as usize);
     let mut store = Store::open_or_create(&ctx.db)?;
     let extractor = Extractor::new(lexicon, TopicMatcher::new(store.topic_defs()?));
     let files = expand_paths(&args.paths);
