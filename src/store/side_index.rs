@@ -31,8 +31,11 @@ use std::thread::JoinHandle;
 
 /// Rows handed to the builder at a time.
 const CHUNK_ROWS: usize = 1024;
-/// Chunks queued for the builder at most (the import waits beyond that).
-const CHUNKS_AHEAD: usize = 16;
+/// Chunks queued for the builder at most (the import waits beyond that):
+/// a run's worth, so the import goes on while the builder indexes a run.
+/// With 16 the import's thread slept on the queue ~40 % of the rows phase
+/// (1M rows: 21.3 -> 18.1 to 20.1 s wall, peak 128 -> 148 MB).
+const CHUNKS_AHEAD: usize = RUN_ROWS / CHUNK_ROWS;
 /// Rows sorted and indexed together, one FTS5 segment each. A run is about
 /// 200 bytes a row in memory, and FTS5's pending terms about as much again.
 const RUN_ROWS: usize = 131_072;
