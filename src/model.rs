@@ -214,6 +214,22 @@ fn full_confidence() -> f64 {
     1.0
 }
 
+/// `date` as `YYYY-MM-DD`, the text chrono writes (and SQLite's date
+/// functions read) for the years 0 to 9999, written digit by digit: chrono's
+/// formatter parses its format string at every call, and dates are printed,
+/// bound and exported per statement. None for other years, which chrono
+/// writes with a sign or more digits.
+pub fn iso_date_bytes(date: NaiveDate) -> Option<[u8; 10]> {
+    use chrono::Datelike;
+    let year = date.year();
+    if !(0..=9999).contains(&year) {
+        return None;
+    }
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (y, m, d) = (year as u32, date.month(), date.day());
+    Some([digit(y / 1000), digit(y / 100), digit(y / 10), digit(y), b'-', digit(m / 10), digit(m), b'-', digit(d / 10), digit(d)])
+}
+
 /// Convert a byte offset into `text` into a code point offset. The one place
 /// where byte offsets become the code point offsets every output uses.
 pub fn char_offset(text: &str, byte: usize) -> usize {

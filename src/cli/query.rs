@@ -127,22 +127,10 @@ fn statement_row_cells<'a>(s: &'a StatementRow, date: &'a mut String) -> [Cell<'
 /// `day` as its `Display` writes it: `YYYY-MM-DD` by digits for the years
 /// 0 to 9999 (every date claimdb stores), through `Display` for the others.
 fn write_date(out: &mut String, day: chrono::NaiveDate) {
-    use chrono::Datelike;
-    let year = day.year();
-    if !(0..=9999).contains(&year) {
-        out.push_str(&day.to_string());
-        return;
+    match crate::model::iso_date_bytes(day) {
+        Some(text) => out.push_str(std::str::from_utf8(&text).expect("digits and dashes are UTF-8")),
+        None => out.push_str(&day.to_string()),
     }
-    let digits = |out: &mut String, n: u32, width: u32| {
-        for place in (0..width).rev() {
-            out.push(char::from(b'0' + (n / 10u32.pow(place) % 10) as u8));
-        }
-    };
-    digits(out, year as u32, 4);
-    out.push('-');
-    digits(out, day.month(), 2);
-    out.push('-');
-    digits(out, day.day(), 2);
 }
 
 #[cfg(test)]

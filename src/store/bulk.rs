@@ -131,10 +131,7 @@ impl Store {
         let conn = &self.conn;
         let settings = ImportSettingsBack { conn: (import || no_foreign_key_checks).then_some(conn), journal };
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
-        let trigger_sql: Option<String> = tx
-            .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
-            .query_row([FTS_INSERT_TRIGGER], |r| r.get(0))
-            .optional()?;
+        let trigger_sql = stored_trigger_sql(&tx, FTS_INSERT_TRIGGER)?;
         let into_empty = import && statements_are_empty(&tx)?;
         let fts = match (&trigger_sql, into_empty) {
             (None, _) => FtsMode::Trigger,
@@ -222,10 +219,10 @@ impl Batch<'_> {
         let id = (row.id > 0).then_some(row.id);
         let origin = row.origin;
         let statement = row.into_statement();
-        let (id, new_speaker) =
+        let (id, new_speaker, speaker_name) =
             insert_statement(&self.tx, id, document_id, &statement, origin, &source, None, self.fts, &mut self.cache)?;
         if let Some((side_index, _)) = &mut self.side_index {
-            side_index.add(&self.tx, id, statement.date, statement.content, &statement.speaker, &statement.speaker_mention)?;
+            side_index.add(&self.tx, id, statement.date, statement.content, speaker_name, &statement.speaker_mention)?;
         }
         Ok(new_speaker)
     }
@@ -329,10 +326,7 @@ struct SuspendedFirstTopicTrigger {
 
 impl SuspendedFirstTopicTrigger {
     fn suspend(tx: &Transaction<'_>) -> Result<Option<Self>> {
-        let trigger_sql: Option<String> = tx
-            .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
-            .query_row(["statement_topics_first_insert"], |r| r.get(0))
-            .optional()?;
+        let trigger_sql = stored_trigger_sql(tx, "statement_topics_first_insert")?;
         if trigger_sql.is_some() {
             tx.execute_batch("DROP TRIGGER statement_topics_first_insert;")?;
         }
@@ -373,6 +367,15 @@ const INDEX_UNINDEXED: &str = "INSERT INTO statements_fts (rowid, content, speak
 pub(super) fn index_noted_statements(conn: &Connection) -> Result<()> {
     conn.execute_batch(INDEX_UNINDEXED)?;
     Ok(())
+}
+
+/// A trigger's SQL as SQLite stored it, to put it back exactly after
+/// suspending it; None when the database has no such trigger.
+fn stored_trigger_sql(conn: &Connection, name: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1")?
+        .query_row([name], |r| r.get(0))
+        .optional()?)
 }
 
 fn set_fts_hashsize(conn: &Connection, bytes: i64) -> Result<()> {

@@ -106,7 +106,7 @@ pub(super) fn store_document(
         if hull.is_some_and(|h| protected.contains(&h)) {
             continue;
         }
-        let (_, new_speaker) = insert_statement(
+        let (_, new_speaker, _) = insert_statement(
             conn,
             None,
             Some(report.document_id),

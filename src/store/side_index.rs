@@ -20,11 +20,9 @@
 //! and is removed when the import ends, committed or not.
 
 use super::search_rows::search_key;
-use super::speakers::find_speaker;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
 use rusqlite::Connection;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::thread::JoinHandle;
@@ -65,10 +63,6 @@ pub(super) struct SideFullTextIndex {
     sender: Option<SyncSender<Message>>,
     builder: Option<JoinHandle<Result<()>>>,
     pending: Vec<IndexedRow>,
-    /// A row's speaker as written -> the stored speaker's canonical name,
-    /// which the index holds (a row may name its speaker by an alias, or in
-    /// another case).
-    canonical_names: HashMap<String, String>,
     scratch_file: PathBuf,
     /// Declared last: removed after the builder has stopped.
     _scratch_dir: tempfile::TempDir,
@@ -94,31 +88,23 @@ impl SideFullTextIndex {
             sender: Some(sender),
             builder: Some(builder),
             pending: Vec::with_capacity(CHUNK_ROWS),
-            canonical_names: HashMap::new(),
             scratch_file,
             _scratch_dir: scratch_dir,
         })
     }
 
     /// Hand over a statement just inserted as `id`, dated `date`, by the
-    /// speaker a row named `speaker` (already stored, so found by name).
+    /// speaker stored as `canonical` (the name the index holds, which a row
+    /// may have given as an alias or in another case), mentioned as `mention`.
     pub(super) fn add(
         &mut self,
         conn: &Connection,
         id: i64,
         date: Option<NaiveDate>,
         content: String,
-        speaker: &str,
+        canonical: &str,
         mention: &str,
     ) -> Result<()> {
-        let canonical = match self.canonical_names.get(speaker) {
-            Some(name) => name,
-            None => {
-                let (_, name) = find_speaker(conn, speaker.trim())?
-                    .ok_or_else(|| Error::invalid(format!("speaker {speaker:?} vanished during the import")))?;
-                self.canonical_names.entry(speaker.to_string()).or_insert(name)
-            }
-        };
         let mut speaker_text = String::with_capacity(canonical.len() + 1 + mention.len());
         speaker_text.push_str(canonical);
         speaker_text.push(' ');

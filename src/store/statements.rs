@@ -371,10 +371,11 @@ impl InsertCache {
 }
 
 /// Insert one statement (and its speaker and topic when new). A wanted `id`
-/// that is already taken gets a new one instead. Returns its id and whether
-/// its speaker is new.
+/// that is already taken gets a new one instead. Returns its id, whether its
+/// speaker is new, and the speaker's canonical name as stored (which the
+/// full-text index holds).
 #[allow(clippy::too_many_arguments)]
-pub(super) fn insert_statement(
+pub(super) fn insert_statement<'c>(
     conn: &Connection,
     id: Option<i64>,
     document_id: Option<i64>,
@@ -383,19 +384,21 @@ pub(super) fn insert_statement(
     source: &ManualSource,
     default_date: Option<NaiveDate>,
     fts: FtsMode,
-    cache: &mut InsertCache,
-) -> Result<(i64, bool)> {
+    cache: &'c mut InsertCache,
+) -> Result<(i64, bool, &'c str)> {
     let inserted = insert_statement_row(conn, id, document_id, statement, origin, source, default_date, fts, cache)?;
     if let Some(topic_id) = inserted.topic_id {
         link_dated_statement_topic(conn, inserted.id, topic_id, inserted.stated_on)?;
     }
-    Ok((inserted.id, inserted.new_speaker))
+    Ok((inserted.id, inserted.new_speaker, inserted.speaker_name))
 }
 
 /// A statement row just written, not yet linked to its topic.
-struct InsertedStatement {
+struct InsertedStatement<'c> {
     id: i64,
     new_speaker: bool,
+    /// Its speaker's canonical name, borrowed from the insert cache.
+    speaker_name: &'c str,
     /// Its first topic (statements.topic_id), for the link in statement_topics.
     topic_id: Option<i64>,
     /// Its date (statements.stated_on), which the link carries too: bound
@@ -417,23 +420,7 @@ pub(super) enum StatedOn {
 
 impl StatedOn {
     pub(super) fn new(date: NaiveDate) -> Self {
-        use chrono::Datelike;
-        let year = date.year();
-        if !(0..=9999).contains(&year) {
-            return StatedOn::Other(date);
-        }
-        let digits = |n: u32, width: usize, out: &mut [u8]| {
-            let mut n = n;
-            for i in (0..width).rev() {
-                out[i] = b'0' + (n % 10) as u8;
-                n /= 10;
-            }
-        };
-        let mut text = *b"0000-00-00";
-        digits(year as u32, 4, &mut text[0..4]);
-        digits(date.month(), 2, &mut text[5..7]);
-        digits(date.day(), 2, &mut text[8..10]);
-        StatedOn::Ymd(text)
+        crate::model::iso_date_bytes(date).map_or(StatedOn::Other(date), StatedOn::Ymd)
     }
 }
 
@@ -448,7 +435,7 @@ impl rusqlite::ToSql for StatedOn {
 
 /// The row of `insert_statement`, without its topic link.
 #[allow(clippy::too_many_arguments)]
-fn insert_statement_row(
+fn insert_statement_row<'c>(
     conn: &Connection,
     id: Option<i64>,
     document_id: Option<i64>,
@@ -457,8 +444,8 @@ fn insert_statement_row(
     source: &ManualSource,
     default_date: Option<NaiveDate>,
     fts: FtsMode,
-    cache: &mut InsertCache,
-) -> Result<InsertedStatement> {
+    cache: &'c mut InsertCache,
+) -> Result<InsertedStatement<'c>> {
     let (speaker_id, new_speaker, speaker_name) = cache.speakers.resolve(
         conn,
         &statement.speaker,
@@ -531,7 +518,7 @@ fn insert_statement_row(
     if let Some(speaker) = search_speaker {
         cache.search.push(search_key(conn, statement_id, day)?, document_id, &statement.content, speaker);
     }
-    Ok(InsertedStatement { id: statement_id, new_speaker, topic_id, stated_on: date })
+    Ok(InsertedStatement { id: statement_id, new_speaker, speaker_name, topic_id, stated_on: date })
 }
 
 fn is_primary_key_conflict(err: &rusqlite::Error) -> bool {
@@ -542,7 +529,7 @@ impl Store {
     /// Record a claim by hand (origin `manual`); returns its id.
     pub fn add_statement(&mut self, statement: &Statement, source: &ManualSource) -> Result<i64> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (id, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut InsertCache::new())?;
+        let (id, _, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut InsertCache::new())?;
         tx.commit()?;
         Ok(id)
     }
