@@ -370,42 +370,6 @@ impl InsertCache {
     }
 }
 
-/// Insert one statement (and its speaker and topic when new). A wanted `id`
-/// that is already taken gets a new one instead. Returns its id, whether its
-/// speaker is new, and the speaker's canonical name as stored (which the
-/// full-text index holds).
-#[allow(clippy::too_many_arguments)]
-pub(super) fn insert_statement<'c>(
-    conn: &Connection,
-    id: Option<i64>,
-    document_id: Option<i64>,
-    statement: &Statement,
-    origin: Origin,
-    source: &ManualSource,
-    default_date: Option<NaiveDate>,
-    fts: FtsMode,
-    cache: &'c mut InsertCache,
-) -> Result<(i64, bool, &'c str)> {
-    let inserted = insert_statement_row(conn, id, document_id, statement, origin, source, default_date, fts, cache)?;
-    if let Some(topic_id) = inserted.topic_id {
-        link_dated_statement_topic(conn, inserted.id, topic_id, inserted.stated_on)?;
-    }
-    Ok((inserted.id, inserted.new_speaker, inserted.speaker_name))
-}
-
-/// A statement row just written, not yet linked to its topic.
-struct InsertedStatement<'c> {
-    id: i64,
-    new_speaker: bool,
-    /// Its speaker's canonical name, borrowed from the insert cache.
-    speaker_name: &'c str,
-    /// Its first topic (statements.topic_id), for the link in statement_topics.
-    topic_id: Option<i64>,
-    /// Its date (statements.stated_on), which the link carries too: bound
-    /// here rather than read back from the row.
-    stated_on: Option<StatedOn>,
-}
-
 /// A statement's date as bound to SQL: the text chrono's `%F` gives, as
 /// rusqlite binds a `NaiveDate`, but written digit by digit for the years
 /// 0 to 9999: chrono's formatter parses its format string at every call, and
@@ -433,9 +397,12 @@ impl rusqlite::ToSql for StatedOn {
     }
 }
 
-/// The row of `insert_statement`, without its topic link.
+/// Insert one statement (and its speaker and topic when new) and link it
+/// to its topic. A wanted `id` that is already taken gets a new one
+/// instead. Returns its id, whether its speaker is new, and the speaker's
+/// canonical name as stored (which the full-text index holds).
 #[allow(clippy::too_many_arguments)]
-fn insert_statement_row<'c>(
+pub(super) fn insert_statement<'c>(
     conn: &Connection,
     id: Option<i64>,
     document_id: Option<i64>,
@@ -445,7 +412,7 @@ fn insert_statement_row<'c>(
     default_date: Option<NaiveDate>,
     fts: FtsMode,
     cache: &'c mut InsertCache,
-) -> Result<InsertedStatement<'c>> {
+) -> Result<(i64, bool, &'c str)> {
     let (speaker_id, new_speaker, speaker_name) = cache.speakers.resolve(
         conn,
         &statement.speaker,
@@ -518,7 +485,12 @@ fn insert_statement_row<'c>(
     if let Some(speaker) = search_speaker {
         cache.search.push(search_key(conn, statement_id, day)?, document_id, &statement.content, speaker);
     }
-    Ok(InsertedStatement { id: statement_id, new_speaker, speaker_name, topic_id, stated_on: date })
+    if let Some(topic_id) = topic_id {
+        // The link carries the statement's date too: bound here rather than
+        // read back from the row.
+        link_dated_statement_topic(conn, statement_id, topic_id, date)?;
+    }
+    Ok((statement_id, new_speaker, speaker_name))
 }
 
 fn is_primary_key_conflict(err: &rusqlite::Error) -> bool {
