@@ -56,7 +56,7 @@ pub struct Batch<'a> {
     /// An import into an empty table links each row to its topic without
     /// the first-topic trigger (see `SuspendedFirstTopicTrigger`).
     first_topic: Option<SuspendedFirstTopicTrigger>,
-    cache: InsertCache,
+    cache: InsertCache<'a>,
     documents: DocumentNames,
     /// An import into an empty table builds its full-text index on a
     /// thread of its own (see `side_index`); with the SQL that made
@@ -170,7 +170,7 @@ impl Store {
             dropped_indexes,
             names,
             first_topic,
-            cache: InsertCache::new(),
+            cache: InsertCache::new(conn)?,
             documents,
             side_index,
         })
