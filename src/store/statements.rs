@@ -355,7 +355,7 @@ pub(super) struct InsertCache<'c> {
 impl<'c> InsertCache<'c> {
     pub(super) fn new(conn: &'c Connection) -> Result<Self> {
         Ok(InsertCache {
-            speakers: SpeakerCache::default(),
+            speakers: SpeakerCache::new(conn)?,
             topics: TopicCache::default(),
             inserts: HeldInserts::prepare(conn, &now())?,
             search: PendingSearchRows::default(),
