@@ -56,7 +56,7 @@ pub struct Batch<'a> {
     /// An import into an empty table links each row to its topic without
     /// the first-topic trigger (see `SuspendedFirstTopicTrigger`).
     first_topic: Option<SuspendedFirstTopicTrigger>,
-    cache: InsertCache,
+    cache: InsertCache<'a>,
     documents: DocumentNames,
     /// An import into an empty table builds its full-text index on a
     /// thread of its own (see `side_index`); with the SQL that made
@@ -170,7 +170,7 @@ impl Store {
             dropped_indexes,
             names,
             first_topic,
-            cache: InsertCache::new(),
+            cache: InsertCache::new(conn)?,
             documents,
             side_index,
         })
@@ -669,6 +669,33 @@ mod tests {
         store.conn.execute_batch("INSERT INTO statement_topics (statement_id, topic_id) VALUES (1, 0);").unwrap();
         let first: i64 = store.conn.query_row("SELECT topic_id FROM statements WHERE id = 1", [], |r| r.get(0)).unwrap();
         assert_eq!(first, 0);
+    }
+
+    #[test]
+    fn an_import_into_an_empty_database_finds_speakers_by_name_and_alias_in_any_case() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open_or_create(&dir.path().join("claims.db")).unwrap();
+        let mut first = row(1, "Ada Lovelace", "the bridge is late");
+        first.speaker_mention = "Lovelace".into();
+        let by_alias = row(2, "LOVELACE", "the road is fine");
+        let by_name = row(3, "ada lovelace", "the tunnel is dry");
+        let mut other = row(4, "Alan Turing", "the ferry is slow");
+        // Already a name: not made an alias of Turing.
+        other.speaker_mention = "Ada LOVELACE".into();
+        store.import_rows(&[first, by_alias, by_name, other]).unwrap();
+        let mut stmt = store.conn.prepare("SELECT s.id, sp.name FROM statements s JOIN speakers sp ON sp.id = s.speaker_id ORDER BY s.id").unwrap();
+        let speakers: Vec<(i64, String)> =
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().collect::<rusqlite::Result<_>>().unwrap();
+        let names = |ids: &[i64]| ids.iter().map(|&id| (id, if id < 4 { "Ada Lovelace" } else { "Alan Turing" }.to_string())).collect::<Vec<_>>();
+        assert_eq!(speakers, names(&[1, 2, 3, 4]));
+        let mut stmt = store.conn.prepare("SELECT alias FROM speaker_aliases ORDER BY alias").unwrap();
+        let aliases: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap();
+        assert_eq!(aliases, ["Lovelace"]);
+        assert_eq!(
+            names_indexed(&store),
+            vec![(1, "Ada Lovelace\nLovelace".to_string()), (2, "Alan Turing".to_string())],
+            "the speaker-name index as row by row"
+        );
     }
 
     fn names_indexed(store: &Store) -> Vec<(i64, String)> {

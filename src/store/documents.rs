@@ -46,7 +46,9 @@ impl Store {
         // IMMEDIATE takes the write lock up front, so a concurrent writer waits
         // on the busy timeout instead of failing half way.
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let report = store_document(&tx, doc, statements, mode, FtsMode::Trigger, &mut InsertCache::new())?;
+        let mut cache = InsertCache::new(&tx)?;
+        let report = store_document(&tx, doc, statements, mode, FtsMode::Trigger, &mut cache)?;
+        drop(cache);
         tx.commit()?;
         Ok(report)
     }
@@ -68,7 +70,7 @@ pub(super) fn store_document(
     statements: &[Statement],
     mode: IngestMode,
     fts: FtsMode,
-    cache: &mut InsertCache,
+    cache: &mut InsertCache<'_>,
 ) -> Result<IngestReport> {
     check_spans(doc, statements)?;
     let hash = content_hash(&doc.text);

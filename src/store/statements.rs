@@ -3,7 +3,7 @@
 
 use super::search_rows::{search_key, PendingSearchRows};
 use super::speakers::{resolve_speaker, SpeakerCache};
-use super::topics::{link_dated_statement_topic, named_topic_id, set_statement_topic, TopicCache};
+use super::topics::{named_topic_id, set_statement_topic, TopicCache};
 use super::{now, Store};
 use crate::error::{Error, Result};
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
@@ -341,32 +341,57 @@ pub(super) enum FtsMode {
 }
 
 /// What the inserts of one transaction share: the speakers and topics they
-/// already resolved, and one creation time for all of them (evaluating the
+/// already resolved, one creation time for all of them (evaluating the
 /// schema's `strftime('now')` defaults twice per row was 9 % of an import's
-/// inserts).
-#[derive(Debug)]
-pub(super) struct InsertCache {
+/// inserts), and the two statements every insert runs.
+pub(super) struct InsertCache<'c> {
     speakers: SpeakerCache,
     topics: TopicCache,
-    now: String,
+    inserts: HeldInserts<'c>,
     /// The full-text rows of a `Buffered` batch.
     pub(super) search: PendingSearchRows,
 }
 
-impl InsertCache {
-    pub(super) fn new() -> Self {
-        InsertCache {
-            speakers: SpeakerCache::default(),
+impl<'c> InsertCache<'c> {
+    pub(super) fn new(conn: &'c Connection) -> Result<Self> {
+        Ok(InsertCache {
+            speakers: SpeakerCache::new(conn)?,
             topics: TopicCache::default(),
-            now: now(),
+            inserts: HeldInserts::prepare(conn, &now())?,
             search: PendingSearchRows::default(),
-        }
+        })
     }
 
     /// Forget every id: a rolled-back savepoint may have removed the rows.
     pub(super) fn clear(&mut self) {
         self.speakers.clear();
         self.topics.clear();
+    }
+}
+
+/// The statement row insert and its topic link, prepared once for a
+/// transaction's inserts. Why: taken from rusqlite's statement cache per
+/// row, each was looked up by its SQL text (hashed) and had its bindings
+/// cleared on the way back; the creation time is bound once here, as
+/// bindings stay until bound again.
+struct HeldInserts<'c> {
+    row: rusqlite::Statement<'c>,
+    link: rusqlite::Statement<'c>,
+}
+
+impl<'c> HeldInserts<'c> {
+    fn prepare(conn: &'c Connection, now: &str) -> Result<Self> {
+        let mut row = conn.prepare(
+            "INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
+                                     content, kind, stance, hedged, stated_on, content_start, content_end,
+                                     content_span, source_span, cue_span, confidence, origin, created_at, updated_at, topic_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?22)",
+        )?;
+        row.raw_bind_parameter(21, now)?;
+        // The link carries the statement's date too: bound here rather than
+        // read back from the row.
+        let link = conn.prepare("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on) VALUES (?1, ?2, ?3)")?;
+        Ok(HeldInserts { row, link })
     }
 }
 
@@ -411,7 +436,7 @@ pub(super) fn insert_statement<'c>(
     source: &ManualSource,
     default_date: Option<NaiveDate>,
     fts: FtsMode,
-    cache: &'c mut InsertCache,
+    cache: &'c mut InsertCache<'_>,
 ) -> Result<(i64, bool, &'c str)> {
     let (speaker_id, new_speaker, speaker_name) = cache.speakers.resolve(
         conn,
@@ -428,51 +453,38 @@ pub(super) fn insert_statement<'c>(
     let automatic = origin == Origin::Extracted;
     let topic_id = named_topic_id(conn, statement.topic.as_deref(), automatic, &mut cache.topics)?;
     let hull = statement.content_span.hull();
-    let mut insert = conn.prepare_cached(
-        "INSERT INTO statements (id, document_id, source_path, source_title, speaker_id, speaker_mention, role, cue,
-                                 content, kind, stance, hedged, stated_on, content_start, content_end,
-                                 content_span, source_span, cue_span, confidence, origin, created_at, updated_at, topic_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?22)",
-    )?;
-    let (content_span, source_span, cue_span) = (
-        spans_json(Some(&statement.content_span)),
-        spans_json(statement.source_span.as_ref()),
-        spans_json(statement.cue_span.as_ref()),
-    );
     let day = statement.date.or(default_date);
     let date = day.map(StatedOn::new);
-    let (start, end) = (hull.map(|h| h.start as i64), hull.map(|h| h.end as i64));
-    let confidence = statement.confidence.clamp(0.0, 1.0);
-    let mut values: [&dyn rusqlite::ToSql; 22] = [
-        &id,
-        &document_id,
-        &source.path,
-        &source.title,
-        &speaker_id,
-        &statement.speaker_mention,
-        &statement.role,
-        &statement.cue,
-        &statement.content,
-        &statement.kind.as_str(),
-        &statement.stance.as_str(),
-        &statement.hedged,
-        &date,
-        &start,
-        &end,
-        &content_span,
-        &source_span,
-        &cue_span,
-        &confidence,
-        &origin.as_str(),
-        &cache.now,
-        &topic_id,
-    ];
+    let insert = &mut cache.inserts.row;
+    // Bound one by one (and ?21, the creation time, once for all rows):
+    // an array of 22 `dyn ToSql` went through a virtual call per value.
+    insert.raw_bind_parameter(2, document_id)?;
+    insert.raw_bind_parameter(3, source.path.as_deref())?;
+    insert.raw_bind_parameter(4, source.title.as_deref())?;
+    insert.raw_bind_parameter(5, speaker_id)?;
+    insert.raw_bind_parameter(6, statement.speaker_mention.as_str())?;
+    insert.raw_bind_parameter(7, statement.role.as_deref())?;
+    insert.raw_bind_parameter(8, statement.cue.as_str())?;
+    insert.raw_bind_parameter(9, statement.content.as_str())?;
+    insert.raw_bind_parameter(10, statement.kind.as_str())?;
+    insert.raw_bind_parameter(11, statement.stance.as_str())?;
+    insert.raw_bind_parameter(12, statement.hedged)?;
+    insert.raw_bind_parameter(13, date)?;
+    insert.raw_bind_parameter(14, hull.map(|h| h.start as i64))?;
+    insert.raw_bind_parameter(15, hull.map(|h| h.end as i64))?;
+    insert.raw_bind_parameter(16, spans_json(Some(&statement.content_span)))?;
+    insert.raw_bind_parameter(17, spans_json(statement.source_span.as_ref()))?;
+    insert.raw_bind_parameter(18, spans_json(statement.cue_span.as_ref()))?;
+    insert.raw_bind_parameter(19, statement.confidence.clamp(0.0, 1.0))?;
+    insert.raw_bind_parameter(20, origin.as_str())?;
+    insert.raw_bind_parameter(22, topic_id)?;
+    insert.raw_bind_parameter(1, id)?;
     // Trying the id and taking a new one on conflict costs one lookup less
     // per row than asking first.
-    match insert.execute(values) {
+    match insert.raw_execute() {
         Err(e) if id.is_some() && is_primary_key_conflict(&e) => {
-            values[0] = &None::<i64>;
-            insert.execute(values)?;
+            insert.raw_bind_parameter(1, None::<i64>)?;
+            insert.raw_execute()?;
         }
         other => {
             other?;
@@ -486,9 +498,11 @@ pub(super) fn insert_statement<'c>(
         cache.search.push(search_key(conn, statement_id, day)?, document_id, &statement.content, speaker);
     }
     if let Some(topic_id) = topic_id {
-        // The link carries the statement's date too: bound here rather than
-        // read back from the row.
-        link_dated_statement_topic(conn, statement_id, topic_id, date)?;
+        let link = &mut cache.inserts.link;
+        link.raw_bind_parameter(1, statement_id)?;
+        link.raw_bind_parameter(2, topic_id)?;
+        link.raw_bind_parameter(3, date)?;
+        link.raw_execute()?;
     }
     Ok((statement_id, new_speaker, speaker_name))
 }
@@ -501,7 +515,9 @@ impl Store {
     /// Record a claim by hand (origin `manual`); returns its id.
     pub fn add_statement(&mut self, statement: &Statement, source: &ManualSource) -> Result<i64> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (id, _, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut InsertCache::new())?;
+        let mut cache = InsertCache::new(&tx)?;
+        let (id, _, _) = insert_statement(&tx, None, None, statement, Origin::Manual, source, None, FtsMode::Trigger, &mut cache)?;
+        drop(cache);
         tx.commit()?;
         Ok(id)
     }

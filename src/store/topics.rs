@@ -87,19 +87,6 @@ pub(super) fn link_statement_topic(conn: &Connection, statement_id: i64, topic_i
     Ok(())
 }
 
-/// Link a statement just written with `stated_on` to its topic, the date
-/// given rather than read back from the row (the writer has just bound it).
-pub(super) fn link_dated_statement_topic(
-    conn: &Connection,
-    statement_id: i64,
-    topic_id: i64,
-    stated_on: Option<super::statements::StatedOn>,
-) -> Result<()> {
-    conn.prepare_cached("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on) VALUES (?1, ?2, ?3)")?
-        .execute(params![statement_id, topic_id, stated_on])?;
-    Ok(())
-}
-
 impl Store {
     /// The topics people defined, with their keywords, for the topic matcher.
     pub fn topic_defs(&self) -> Result<Vec<TopicDef>> {
