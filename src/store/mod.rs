@@ -16,7 +16,8 @@ pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
 pub use reports::{ReportFilter, StanceRecord};
 pub use statements::{
-    ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementReader, StatementRow, StatementView,
+    ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
+    StatementView,
 };
 pub use topics::{ApplyReport, TopicChange, TopicRow};
 

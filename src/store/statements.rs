@@ -205,6 +205,16 @@ macro_rules! row_columns {
     };
 }
 
+/// The columns `Store::read_page` reads, from `statements s`, `speakers sp`,
+/// `documents d` and `topics t`.
+macro_rules! page_columns {
+    () => {
+        "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
+                s.speaker_mention, COALESCE(s.role, sp.role), s.cue, s.content, s.kind, s.stance, s.hedged,
+                s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, sp.name, sp.kind, t.name"
+    };
+}
+
 fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
     Ok(StatementRow {
         id: row.get(0)?,
@@ -226,32 +236,6 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
         speaker_kind: parse_text(row, 16)?,
         origin: parse_text(row, 17)?,
         confidence: row.get(18)?,
-    })
-}
-
-/// A statement of `page_rows` without what it takes from its speaker and
-/// topic (left empty, filled in after).
-fn page_row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
-    Ok(StatementRow {
-        id: row.get(0)?,
-        doc: row.get(1)?,
-        title: row.get(2)?,
-        date: parse_date(row, 3)?,
-        speaker: String::new(),
-        speaker_mention: row.get(4)?,
-        role: row.get(5)?,
-        cue: row.get(6)?,
-        content: row.get(7)?,
-        kind: parse_text(row, 8)?,
-        stance: parse_text(row, 9)?,
-        hedged: row.get(10)?,
-        topic: None,
-        content_span: parse_spans(row, 11)?,
-        source_span: parse_spans(row, 12)?,
-        cue_span: parse_spans(row, 13)?,
-        speaker_kind: SpeakerKind::Unknown,
-        origin: parse_text(row, 14)?,
-        confidence: row.get(15)?,
     })
 }
 
@@ -507,6 +491,12 @@ impl Store {
     }
 
     /// Statements matching `filter`, by date then id.
+    pub fn query_statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
+        Ok(self.query_page(filter)?.rows().collect())
+    }
+
+    /// Statements matching `filter`, by date then id, their text in one
+    /// buffer (see `StatementPage`).
     ///
     /// The ids of the page are chosen first, from the `statements` table and
     /// its indexes, and only they are joined into `statement_view` (speaker,
@@ -517,7 +507,7 @@ impl Store {
     /// full-text index (`--search`, see `statement_search` in schema.sql) and
     /// the topic links by date (`--topic`). Otherwise each filter is an
     /// indexed lookup (see `ids_by_filters`).
-    pub fn query_statements(&self, filter: &StatementFilter) -> Result<Vec<StatementRow>> {
+    pub fn query_page(&self, filter: &StatementFilter) -> Result<StatementPage> {
         let speakers = filter.speaker.as_deref().map(|part| self.matching_speakers(part)).transpose()?;
         let topics = filter.topic.as_deref().map(|part| self.matching_topics(part)).transpose()?;
         let limit = filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
@@ -535,42 +525,90 @@ impl Store {
                 _ => self.ids_by_filters(filter, speakers.as_ref(), topics.as_ref(), None, limit)?,
             },
         };
-        // The page's rows are put back in listing order here, where sorting a
-        // thousand structs costs next to nothing (SQLite's sorter copied every
-        // row's columns: 10 % of a query's instructions).
-        let mut rows = self.page_rows(&ids)?;
-        // No date sorts first, as NULL does in SQL.
-        rows.sort_unstable_by_key(|row| (row.date, row.id));
-        Ok(rows)
+        self.page(&ids)
     }
 
-    /// The statements `ids` (a page of a listing), in no particular order:
-    /// what `statement_view` shows of them, read off `statements` with the
+    /// The statements `ids` (a page of a listing, in listing order): what
+    /// `statement_view` shows of them, read off `statements` with the
     /// speaker, document and first topic (`statements.topic_id`) joined per
     /// row (the speaker by an inner join, as in the view: a statement whose
     /// speaker is missing, possible only with foreign keys off, is left
     /// out). Looking each distinct speaker and topic up once afterwards (a
-    /// JSON list of their ids, a hash map) cost more than the joins
-    /// (`--search budget` 30.8 M -> 25.5 M instructions with the borrowed
-    /// cells of `query`'s output).
-    fn page_rows(&self, ids: &[i64]) -> Result<Vec<StatementRow>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
-                    s.speaker_mention, COALESCE(s.role, sp.role), s.cue, s.content, s.kind, s.stance, s.hedged,
-                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, sp.name, sp.kind, t.name
-             FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
+    /// JSON list of their ids, a hash map) cost more than the joins.
+    ///
+    /// The rows are read in the order of `ids` (the list drives the join),
+    /// which every way of choosing them gives in listing order, so they are
+    /// only checked to be in order, not sorted (SQLite's sorter copied every
+    /// row's columns; sorting the structs in Rust was 0.7 M instructions);
+    /// their text is copied into one buffer instead of a `String` a column
+    /// (8,000 allocations a page).
+    ///
+    /// A row that cannot be read (a value claimdb would not have written)
+    /// fails the page; the page is then read again in id order, as `IN`
+    /// read it, so that the error is the one of the lowest such id.
+    fn page(&self, ids: &[i64]) -> Result<StatementPage> {
+        let in_list_order = concat!(
+            page_columns!(),
+            " FROM json_each(?1) j CROSS JOIN statements s ON s.id = j.value
+                  JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
+                  LEFT JOIN topics t ON t.id = s.topic_id"
+        );
+        let in_id_order = concat!(
+            page_columns!(),
+            " FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
                   LEFT JOIN topics t ON t.id = s.topic_id
-             WHERE s.id IN (SELECT value FROM json_each(?1))",
-        )?;
-        let ids = serde_json::to_string(ids).expect("ids serialise");
-        let rows = stmt.query_map([ids], |row| {
-            let mut statement = page_row_from_sql(row)?;
-            statement.speaker = row.get(16)?;
-            statement.speaker_kind = parse_text(row, 17)?;
-            statement.topic = row.get(18)?;
-            Ok(statement)
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+             WHERE s.id IN (SELECT value FROM json_each(?1))"
+        );
+        let json = serde_json::to_string(ids).expect("ids serialise");
+        let mut page = self.read_page(in_list_order, &json, ids.len()).or_else(|_| self.read_page(in_id_order, &json, ids.len()))?;
+        // No date sorts first, as NULL does in SQL. Out of order only if a
+        // stored date is not written YYYY-MM-DD (its text sorts otherwise
+        // than its day) or an id came twice (`IN` gives it once).
+        let key = |row: &PageRow| (row.day, row.id);
+        if !page.rows.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
+            page.rows.sort_unstable_by_key(key);
+            page.rows.dedup_by_key(|row| row.id);
+        }
+        Ok(page)
+    }
+
+    /// The rows `sql` (one of `page`'s) gives for the ids `json`.
+    fn read_page(&self, sql: &str, json: &str, capacity: usize) -> Result<StatementPage> {
+        let mut stmt = self.conn.prepare(sql)?;
+        let mut rows = stmt.query([json])?;
+        let mut page = StatementPage { text: String::with_capacity(capacity * 512), rows: Vec::with_capacity(capacity) };
+        while let Some(row) = rows.next()? {
+            let text = &mut page.text;
+            // Read column by column, as `IN` order read them before, so that
+            // a bad row fails on the same column.
+            let id = row.get(0)?;
+            let doc = optional_text(row, 1, text)?;
+            let title = optional_text(row, 2, text)?;
+            let day = parse_date(row, 3)?;
+            page.rows.push(PageRow {
+                id,
+                doc,
+                title,
+                day,
+                date: day.map(|day| append_date(text, day)),
+                speaker_mention: required_text(row, 4, text)?,
+                role: optional_text(row, 5, text)?,
+                cue: required_text(row, 6, text)?,
+                content: required_text(row, 7, text)?,
+                kind: parse_text(row, 8)?,
+                stance: parse_text(row, 9)?,
+                hedged: row.get(10)?,
+                content_span: parse_spans(row, 11)?,
+                source_span: parse_spans(row, 12)?,
+                cue_span: parse_spans(row, 13)?,
+                origin: parse_text(row, 14)?,
+                confidence: row.get(15)?,
+                speaker: required_text(row, 16, text)?,
+                speaker_kind: parse_text(row, 17)?,
+                topic: optional_text(row, 18, text)?,
+            });
+        }
+        Ok(page)
     }
 
     /// The first `limit` ids (all for -1) in listing order of the statements
@@ -1220,6 +1258,139 @@ pub struct StatementView<'a> {
     pub confidence: f64,
 }
 
+/// A page of a listing (`Store::query_page`): its statements in listing
+/// order, their text in one buffer, read as `StatementView`s.
+#[derive(Debug, Default)]
+pub struct StatementPage {
+    text: String,
+    rows: Vec<PageRow>,
+}
+
+#[derive(Debug)]
+struct PageRow {
+    id: i64,
+    doc: TextAt,
+    title: TextAt,
+    /// The listing order's date; `date` is its text as `NaiveDate` prints it.
+    day: Option<NaiveDate>,
+    date: TextAt,
+    speaker: TextAt,
+    speaker_mention: TextAt,
+    role: TextAt,
+    cue: TextAt,
+    content: TextAt,
+    kind: Kind,
+    stance: Stance,
+    hedged: bool,
+    topic: TextAt,
+    content_span: Option<Spans>,
+    source_span: Option<Spans>,
+    cue_span: Option<Spans>,
+    speaker_kind: SpeakerKind,
+    origin: Origin,
+    confidence: f64,
+}
+
+impl StatementPage {
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The statements, in listing order.
+    pub fn views(&self) -> impl Iterator<Item = StatementView<'_>> + '_ {
+        let text = |at: &TextAt| at.clone().map(|range| &self.text[range]);
+        self.rows.iter().map(move |row| StatementView {
+            id: row.id,
+            doc: text(&row.doc),
+            title: text(&row.title),
+            date: text(&row.date).map(Cow::Borrowed),
+            speaker: text(&row.speaker).unwrap_or_default(),
+            speaker_mention: text(&row.speaker_mention).unwrap_or_default(),
+            role: text(&row.role),
+            cue: text(&row.cue).unwrap_or_default(),
+            content: text(&row.content).unwrap_or_default(),
+            kind: row.kind,
+            stance: row.stance,
+            hedged: row.hedged,
+            topic: text(&row.topic),
+            content_span: row.content_span.clone(),
+            source_span: row.source_span.clone(),
+            cue_span: row.cue_span.clone(),
+            speaker_kind: row.speaker_kind,
+            origin: row.origin,
+            confidence: row.confidence,
+        })
+    }
+
+    /// The statements as owned rows, in listing order.
+    pub fn rows(&self) -> impl Iterator<Item = StatementRow> + '_ {
+        self.views().zip(&self.rows).map(|(view, row)| StatementRow {
+            id: view.id,
+            doc: view.doc.map(str::to_string),
+            title: view.title.map(str::to_string),
+            date: row.day,
+            speaker: view.speaker.to_string(),
+            speaker_mention: view.speaker_mention.to_string(),
+            role: view.role.map(str::to_string),
+            cue: view.cue.to_string(),
+            content: view.content.to_string(),
+            kind: view.kind,
+            stance: view.stance,
+            hedged: view.hedged,
+            topic: view.topic.map(str::to_string),
+            content_span: view.content_span,
+            source_span: view.source_span,
+            cue_span: view.cue_span,
+            speaker_kind: view.speaker_kind,
+            origin: view.origin,
+            confidence: view.confidence,
+        })
+    }
+}
+
+/// Column `i`, text or NULL, copied into `text`: as `Option<String>` reads
+/// it (anything else fails as it does there).
+fn optional_text(row: &Row, i: usize, text: &mut String) -> rusqlite::Result<TextAt> {
+    match row.get_ref(i)? {
+        rusqlite::types::ValueRef::Null => Ok(None),
+        rusqlite::types::ValueRef::Text(bytes) if std::str::from_utf8(bytes).is_ok() => {
+            Ok(append(text, std::str::from_utf8(bytes).ok()))
+        }
+        _ => Ok(append(text, row.get::<_, Option<String>>(i)?.as_deref())),
+    }
+}
+
+/// Column `i`, text, copied into `text`: as `String` reads it (NULL and
+/// anything else fail as they do there).
+fn required_text(row: &Row, i: usize, text: &mut String) -> rusqlite::Result<TextAt> {
+    match row.get_ref(i)? {
+        rusqlite::types::ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
+            Ok(value) => Ok(append(text, Some(value))),
+            Err(_) => Ok(append(text, Some(&row.get::<_, String>(i)?))),
+        },
+        _ => Ok(append(text, Some(&row.get::<_, String>(i)?))),
+    }
+}
+
+/// `day` as its `Display` writes it, appended to `text`: `YYYY-MM-DD` by
+/// digits for the years 0 to 9999 (every date claimdb stores), through
+/// `Display` for the others.
+fn append_date(text: &mut String, day: NaiveDate) -> std::ops::Range<usize> {
+    let start = text.len();
+    match crate::model::iso_date_bytes(day) {
+        Some(digits) => text.push_str(std::str::from_utf8(&digits).expect("digits and dashes are UTF-8")),
+        None => {
+            use std::fmt::Write;
+            write!(text, "{day}").expect("a String takes any write");
+        }
+    }
+    start..text.len()
+}
+
 fn text_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
     Ok(row.get_ref(i)?.as_str_or_null()?)
 }
@@ -1398,6 +1569,17 @@ mod tests {
         assert!(!is_canonical_date("2024-5-01"));
         assert!(!is_canonical_date("2024-05-01T00:00"));
         assert!(!is_canonical_date("+024-05-01"));
+    }
+
+    #[test]
+    fn a_date_is_written_as_it_displays() {
+        use chrono::NaiveDate;
+        for (year, month, day) in [(2024, 5, 1), (1999, 12, 31), (0, 1, 1), (7, 2, 3), (9999, 12, 31), (10_000, 1, 1), (-1, 6, 15)] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            let mut written = String::from("before ");
+            let at = super::append_date(&mut written, date);
+            assert_eq!(&written[at], date.to_string(), "{date:?}");
+        }
     }
 
     #[test]
