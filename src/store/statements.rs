@@ -244,10 +244,8 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
 /// a tenth of turning a query's rows into structs).
 fn parse_date(row: &Row, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     if let rusqlite::types::ValueRef::Text(bytes) = row.get_ref(i)? {
-        let text = std::str::from_utf8(bytes).unwrap_or_default();
-        if is_canonical_date(text) {
-            let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().expect("checked digits");
-            return Ok(NaiveDate::from_ymd_opt(number(0..4) as i32, number(5..7), number(8..10)));
+        if let Some(day) = std::str::from_utf8(bytes).ok().and_then(canonical_day) {
+            return Ok(Some(day));
         }
     }
     row.get(i)
@@ -549,7 +547,7 @@ impl Store {
     fn page(&self, ids: &[i64]) -> Result<StatementPage> {
         let in_list_order = concat!(
             page_columns!(),
-            " FROM json_each(?1) j CROSS JOIN statements s ON s.id = j.value
+            " FROM rarray(?1) j CROSS JOIN statements s ON s.id = j.value
                   JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
                   LEFT JOIN topics t ON t.id = s.topic_id"
         );
@@ -557,10 +555,11 @@ impl Store {
             page_columns!(),
             " FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
                   LEFT JOIN topics t ON t.id = s.topic_id
-             WHERE s.id IN (SELECT value FROM json_each(?1))"
+             WHERE s.id IN (SELECT value FROM rarray(?1))"
         );
-        let json = serde_json::to_string(ids).expect("ids serialise");
-        let mut page = self.read_page(in_list_order, &json, ids.len()).or_else(|_| self.read_page(in_id_order, &json, ids.len()))?;
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let list: rusqlite::vtab::array::Array = std::rc::Rc::new(ids.iter().map(|&id| SqlValue::Integer(id)).collect());
+        let mut page = self.read_page(in_list_order, &list, ids.len()).or_else(|_| self.read_page(in_id_order, &list, ids.len()))?;
         // No date sorts first, as NULL does in SQL. Out of order only if a
         // stored date is not written YYYY-MM-DD (its text sorts otherwise
         // than its day) or an id came twice (`IN` gives it once).
@@ -573,9 +572,9 @@ impl Store {
     }
 
     /// The rows `sql` (one of `page`'s) gives for the ids `json`.
-    fn read_page(&self, sql: &str, json: &str, capacity: usize) -> Result<StatementPage> {
+    fn read_page(&self, sql: &str, ids: &rusqlite::vtab::array::Array, capacity: usize) -> Result<StatementPage> {
         let mut stmt = self.conn.prepare(sql)?;
-        let mut rows = stmt.query([json])?;
+        let mut rows = stmt.query([ids])?;
         let mut page = StatementPage { text: String::with_capacity(capacity * 512), rows: Vec::with_capacity(capacity) };
         while let Some(row) = rows.next()? {
             let text = &mut page.text;
@@ -1380,9 +1379,10 @@ impl StatementPage {
 fn optional_text(row: &Row, i: usize, text: &mut String) -> rusqlite::Result<TextAt> {
     match row.get_ref(i)? {
         rusqlite::types::ValueRef::Null => Ok(None),
-        rusqlite::types::ValueRef::Text(bytes) if std::str::from_utf8(bytes).is_ok() => {
-            Ok(append(text, std::str::from_utf8(bytes).ok()))
-        }
+        rusqlite::types::ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
+            Ok(value) => Ok(append(text, Some(value))),
+            Err(_) => Ok(append(text, row.get::<_, Option<String>>(i)?.as_deref())),
+        },
         _ => Ok(append(text, row.get::<_, Option<String>>(i)?.as_deref())),
     }
 }
@@ -1431,19 +1431,25 @@ fn date_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<Cow<'r, str>>
 }
 
 fn is_canonical_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
-    let number = |range: std::ops::Range<usize>| text[range].parse::<u32>().ok();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10)
-        && match (number(0..4), number(5..7), number(8..10)) {
-            (Some(year), Some(month), Some(day)) => NaiveDate::from_ymd_opt(year as i32, month, day).is_some(),
-            _ => false,
+    canonical_day(text).is_some()
+}
+
+/// The day `text` names when it is a real day written `YYYY-MM-DD`, read
+/// off its digits (no `str::parse`: a page reads a thousand dates).
+fn canonical_day(text: &str) -> Option<NaiveDate> {
+    let b: &[u8; 10] = text.as_bytes().try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut digits = [0u32; 8];
+    for (digit, &byte) in digits.iter_mut().zip(b[0..4].iter().chain(&b[5..7]).chain(&b[8..10])) {
+        if !byte.is_ascii_digit() {
+            return None;
         }
+        *digit = u32::from(byte - b'0');
+    }
+    let [y0, y1, y2, y3, m0, m1, d0, d1] = digits;
+    NaiveDate::from_ymd_opt((y0 * 1000 + y1 * 100 + y2 * 10 + y3) as i32, m0 * 10 + m1, d0 * 10 + d1)
 }
 
 /// Merge walks of (date, id) rows, each in listing order, into the first
@@ -1611,6 +1617,13 @@ mod tests {
         assert!(!is_canonical_date("2024-5-01"));
         assert!(!is_canonical_date("2024-05-01T00:00"));
         assert!(!is_canonical_date("+024-05-01"));
+        assert!(!is_canonical_date("2024-05-0a"));
+        assert!(!is_canonical_date("2024-0\u{e9}-1"));
+        let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(super::canonical_day("0000-01-01"), day(0, 1, 1));
+        assert_eq!(super::canonical_day("2024-12-31"), day(2024, 12, 31));
+        assert_eq!(super::canonical_day("9999-09-09"), day(9999, 9, 9));
+        assert_eq!(super::canonical_day("2024-13-01"), None);
     }
 
     #[test]
