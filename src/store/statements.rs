@@ -559,7 +559,15 @@ impl Store {
         );
         rusqlite::vtab::array::load_module(&self.conn)?;
         let list: rusqlite::vtab::array::Array = std::rc::Rc::new(ids.iter().map(|&id| SqlValue::Integer(id)).collect());
-        let mut page = self.read_page(in_list_order, &list, ids.len()).or_else(|_| self.read_page(in_id_order, &list, ids.len()))?;
+        // A long listing is read in id order and sorted: its rows share
+        // table pages, which id order reads once each, where listing order
+        // read them again and again through the small page cache (500,000
+        // rows: twice the system time).
+        let mut page = if ids.len() <= LIST_ORDER_ROWS {
+            self.read_page(in_list_order, &list, ids.len()).or_else(|_| self.read_page(in_id_order, &list, ids.len()))?
+        } else {
+            self.read_page(in_id_order, &list, ids.len())?
+        };
         // No date sorts first, as NULL does in SQL. Out of order only if a
         // stored date is not written YYYY-MM-DD (its text sorts otherwise
         // than its day) or an id came twice (`IN` gives it once).
@@ -575,7 +583,10 @@ impl Store {
     fn read_page(&self, sql: &str, ids: &rusqlite::vtab::array::Array, capacity: usize) -> Result<StatementPage> {
         let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query([ids])?;
-        let mut page = StatementPage { text: String::with_capacity(capacity * 512), rows: Vec::with_capacity(capacity) };
+        // About 400 bytes of text a row; a longer listing grows as it goes.
+        // About 400 bytes of text a row.
+        let mut page = StatementPage { text: PageText::with_capacity(capacity * 512), rows: Vec::with_capacity(capacity) };
+        let mut date = String::new();
         while let Some(row) = rows.next()? {
             let text = &mut page.text;
             // Read column by column, as `IN` order read them before, so that
@@ -589,7 +600,14 @@ impl Store {
                 doc,
                 title,
                 day,
-                date: day.map(|day| append_date(text, day)),
+                date: day.map(|day| match crate::model::iso_date_bytes(day) {
+                    Some(digits) => text.push(std::str::from_utf8(&digits).expect("digits and dashes are UTF-8")),
+                    None => {
+                        date.clear();
+                        write_date(&mut date, day);
+                        text.push(&date)
+                    }
+                }),
                 speaker_mention: required_text(row, 4, text)?,
                 role: optional_text(row, 5, text)?,
                 cue: required_text(row, 6, text)?,
@@ -1284,27 +1302,27 @@ pub struct StatementView<'a> {
 /// order, their text in one buffer, read as `StatementView`s.
 #[derive(Debug, Default)]
 pub struct StatementPage {
-    text: String,
+    text: PageText,
     rows: Vec<PageRow>,
 }
 
 #[derive(Debug)]
 struct PageRow {
     id: i64,
-    doc: TextAt,
-    title: TextAt,
+    doc: PageTextAt,
+    title: PageTextAt,
     /// The listing order's date; `date` is its text as `NaiveDate` prints it.
     day: Option<NaiveDate>,
-    date: TextAt,
-    speaker: TextAt,
-    speaker_mention: TextAt,
-    role: TextAt,
-    cue: TextAt,
-    content: TextAt,
+    date: PageTextAt,
+    speaker: PageTextAt,
+    speaker_mention: PageTextAt,
+    role: PageTextAt,
+    cue: PageTextAt,
+    content: PageTextAt,
     kind: Kind,
     stance: Stance,
     hedged: bool,
-    topic: TextAt,
+    topic: PageTextAt,
     content_span: Option<Spans>,
     source_span: Option<Spans>,
     cue_span: Option<Spans>,
@@ -1324,7 +1342,7 @@ impl StatementPage {
 
     /// The statements, in listing order.
     pub fn views(&self) -> impl Iterator<Item = StatementView<'_>> + '_ {
-        let text = |at: &TextAt| at.clone().map(|range| &self.text[range]);
+        let text = |at: &PageTextAt| at.map(|at| self.text.get(at));
         self.rows.iter().map(move |row| StatementView {
             id: row.id,
             doc: text(&row.doc),
@@ -1374,36 +1392,73 @@ impl StatementPage {
     }
 }
 
+/// The text of a page, in blocks of about 1 MB: a listing of every
+/// statement (`--limit 0`) grows a block at a time, where one buffer that
+/// doubles holds its old and new copy at once (a fifth more memory at the
+/// peak of a 500,000-row listing).
+#[derive(Debug, Default)]
+struct PageText {
+    /// The block being filled, and those filled before it.
+    current: String,
+    full: Vec<String>,
+}
+
+/// Where a text of a page is: its block, and its start and end there.
+type PageTextAt = Option<(u32, u32, u32)>;
+
+impl PageText {
+    const BLOCK: usize = 1 << 20;
+
+    fn with_capacity(bytes: usize) -> Self {
+        PageText { current: String::with_capacity(bytes.min(Self::BLOCK)), full: Vec::new() }
+    }
+
+    #[inline]
+    fn push(&mut self, part: &str) -> (u32, u32, u32) {
+        if self.current.capacity() - self.current.len() < part.len() {
+            let next = String::with_capacity(Self::BLOCK.max(part.len()));
+            self.full.push(std::mem::replace(&mut self.current, next));
+        }
+        let start = self.current.len();
+        self.current.push_str(part);
+        // SQLite's values are under 2^31 bytes, and so is a block.
+        (self.full.len() as u32, start as u32, self.current.len() as u32)
+    }
+
+    fn get(&self, (block, start, end): (u32, u32, u32)) -> &str {
+        let block = self.full.get(block as usize).unwrap_or(&self.current);
+        &block[start as usize..end as usize]
+    }
+}
+
 /// Column `i`, text or NULL, copied into `text`: as `Option<String>` reads
 /// it (anything else fails as it does there).
-fn optional_text(row: &Row, i: usize, text: &mut String) -> rusqlite::Result<TextAt> {
+fn optional_text(row: &Row, i: usize, text: &mut PageText) -> rusqlite::Result<PageTextAt> {
     match row.get_ref(i)? {
         rusqlite::types::ValueRef::Null => Ok(None),
         rusqlite::types::ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
-            Ok(value) => Ok(append(text, Some(value))),
-            Err(_) => Ok(append(text, row.get::<_, Option<String>>(i)?.as_deref())),
+            Ok(value) => Ok(Some(text.push(value))),
+            Err(_) => Ok(row.get::<_, Option<String>>(i)?.map(|value| text.push(&value))),
         },
-        _ => Ok(append(text, row.get::<_, Option<String>>(i)?.as_deref())),
+        _ => Ok(row.get::<_, Option<String>>(i)?.map(|value| text.push(&value))),
     }
 }
 
 /// Column `i`, text, copied into `text`: as `String` reads it (NULL and
 /// anything else fail as they do there).
-fn required_text(row: &Row, i: usize, text: &mut String) -> rusqlite::Result<TextAt> {
+fn required_text(row: &Row, i: usize, text: &mut PageText) -> rusqlite::Result<PageTextAt> {
     match row.get_ref(i)? {
         rusqlite::types::ValueRef::Text(bytes) => match std::str::from_utf8(bytes) {
-            Ok(value) => Ok(append(text, Some(value))),
-            Err(_) => Ok(append(text, Some(&row.get::<_, String>(i)?))),
+            Ok(value) => Ok(Some(text.push(value))),
+            Err(_) => Ok(Some(text.push(&row.get::<_, String>(i)?))),
         },
-        _ => Ok(append(text, Some(&row.get::<_, String>(i)?))),
+        _ => Ok(Some(text.push(&row.get::<_, String>(i)?))),
     }
 }
 
-/// `day` as its `Display` writes it, appended to `text`: `YYYY-MM-DD` by
-/// digits for the years 0 to 9999 (every date claimdb stores), through
-/// `Display` for the others.
-fn append_date(text: &mut String, day: NaiveDate) -> std::ops::Range<usize> {
-    let start = text.len();
+/// `day` as its `Display` writes it: `YYYY-MM-DD` by digits for the years
+/// 0 to 9999 (every date claimdb stores), through `Display` for the others.
+fn write_date(text: &mut String, day: NaiveDate) {
     match crate::model::iso_date_bytes(day) {
         Some(digits) => text.push_str(std::str::from_utf8(&digits).expect("digits and dashes are UTF-8")),
         None => {
@@ -1411,7 +1466,6 @@ fn append_date(text: &mut String, day: NaiveDate) -> std::ops::Range<usize> {
             write!(text, "{day}").expect("a String takes any write");
         }
     }
-    start..text.len()
 }
 
 fn text_ref<'r>(row: &'r Row, i: usize) -> rusqlite::Result<Option<&'r str>> {
@@ -1548,6 +1602,9 @@ impl ListingKeys {
     }
 }
 
+/// The longest page read in the order of its ids (see `Store::page`).
+const LIST_ORDER_ROWS: usize = 10_000;
+
 /// The share of all statements above which a query walks the date index.
 const MANY_MATCHES: f64 = 0.01;
 
@@ -1627,13 +1684,24 @@ mod tests {
     }
 
     #[test]
+    fn a_pages_text_reads_back_across_blocks() {
+        let mut text = super::PageText::with_capacity(10);
+        let parts: Vec<String> = (0..40).map(|i| format!("{i}:").repeat(i * 20_000 % 700_001 + 1)).collect();
+        let at: Vec<_> = parts.iter().map(|part| text.push(part)).collect();
+        assert!(!text.full.is_empty(), "more than one block");
+        for (part, at) in parts.iter().zip(at) {
+            assert_eq!(text.get(at), part);
+        }
+    }
+
+    #[test]
     fn a_date_is_written_as_it_displays() {
         use chrono::NaiveDate;
         for (year, month, day) in [(2024, 5, 1), (1999, 12, 31), (0, 1, 1), (7, 2, 3), (9999, 12, 31), (10_000, 1, 1), (-1, 6, 15)] {
             let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
             let mut written = String::from("before ");
-            let at = super::append_date(&mut written, date);
-            assert_eq!(&written[at], date.to_string(), "{date:?}");
+            super::write_date(&mut written, date);
+            assert_eq!(written, format!("before {date}"), "{date:?}");
         }
     }
 
