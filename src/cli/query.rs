@@ -1,11 +1,12 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{parse_optional_date, parse_stance, statement_column_indexes, statement_columns, statement_rows};
+use super::util::{
+    parse_optional_date, parse_stance, statement_column_indexes, statement_columns, statement_rows, statement_view_cells,
+};
 use super::{Context, Outcome};
-use crate::output::{self, Cell, Format};
-use crate::model::Spans;
-use crate::store::{StatementFilter, StatementRow, Store};
+use crate::output::{self, Format};
+use crate::store::{StatementFilter, StatementPage, StatementRow, Store};
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -52,9 +53,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         limit: (args.limit > 0).then_some(args.limit),
     };
     let store = Store::open_for_query(&ctx.db)?;
-    let statements = store.query_statements(&filter)?;
-    let found = statements.len() as u64;
-    print(statements, args.format)?;
+    let page = store.query_page(&filter)?;
+    let found = page.len() as u64;
+    print(&page, args.format)?;
     if args.limit > 0 && found == args.limit {
         eprintln!("claimdb: showed the first {} statements; --limit N shows more, --limit 0 all", args.limit);
     }
@@ -65,8 +66,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 /// out as borrowed cells (as `export` does), written straight out in `csv`,
 /// `jsonl` and `markdown`: building a JSON value per cell and dropping it
 /// again was a sixth of a 1,000-row query's instructions.
-fn print(statements: Vec<StatementRow>, format: Format) -> std::io::Result<()> {
+fn print(page: &StatementPage, format: Format) -> std::io::Result<()> {
     if format == Format::Table {
+        let statements: Vec<StatementRow> = page.rows().collect();
         return output::print(&statement_rows(&statements, format), format);
     }
     let columns = statement_columns(format);
@@ -75,9 +77,8 @@ fn print(statements: Vec<StatementRow>, format: Format) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = (|| {
         let mut stream = output::Stream::new(&mut out, columns, format)?;
-        let mut date = String::new();
-        for statement in &statements {
-            let cells = statement_row_cells(statement, &mut date);
+        for statement in page.views() {
+            let cells = statement_view_cells(&statement);
             match &picks {
                 None => stream.push_cells(&cells)?,
                 Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>())?,
@@ -88,63 +89,5 @@ fn print(statements: Vec<StatementRow>, format: Format) -> std::io::Result<()> {
     match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
-    }
-}
-
-/// Every column of `s` as borrowed cells, in `StatementRow::HEADERS` order:
-/// the values `StatementRow::cells` gives, without copies. The date is
-/// written into `date` (as `NaiveDate` prints it) for the cells to borrow.
-fn statement_row_cells<'a>(s: &'a StatementRow, date: &'a mut String) -> [Cell<'a>; 19] {
-    let text = |t: &'a Option<String>| t.as_deref().map_or(Cell::Null, Cell::Text);
-    let spans = |s: &'a Option<Spans>| s.as_ref().map_or(Cell::Null, Cell::Spans);
-    date.clear();
-    if let Some(day) = s.date {
-        write_date(date, day);
-    }
-    [
-        Cell::Int(s.id),
-        text(&s.doc),
-        text(&s.title),
-        if s.date.is_some() { Cell::Text(date) } else { Cell::Null },
-        Cell::Text(&s.speaker),
-        Cell::Text(&s.speaker_mention),
-        text(&s.role),
-        Cell::Text(&s.cue),
-        Cell::Text(&s.content),
-        Cell::Text(s.kind.as_str()),
-        Cell::Text(s.stance.as_str()),
-        Cell::Bool(s.hedged),
-        text(&s.topic),
-        spans(&s.content_span),
-        spans(&s.source_span),
-        spans(&s.cue_span),
-        Cell::Text(s.speaker_kind.as_str()),
-        Cell::Text(s.origin.as_str()),
-        Cell::Float(s.confidence),
-    ]
-}
-
-/// `day` as its `Display` writes it: `YYYY-MM-DD` by digits for the years
-/// 0 to 9999 (every date claimdb stores), through `Display` for the others.
-fn write_date(out: &mut String, day: chrono::NaiveDate) {
-    match crate::model::iso_date_bytes(day) {
-        Some(text) => out.push_str(std::str::from_utf8(&text).expect("digits and dashes are UTF-8")),
-        None => out.push_str(&day.to_string()),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::write_date;
-    use chrono::NaiveDate;
-
-    #[test]
-    fn a_date_is_written_as_it_displays() {
-        for (year, month, day) in [(2024, 5, 1), (1999, 12, 31), (0, 1, 1), (7, 2, 3), (9999, 12, 31), (10_000, 1, 1), (-1, 6, 15)] {
-            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
-            let mut written = String::new();
-            write_date(&mut written, date);
-            assert_eq!(written, date.to_string(), "{date:?}");
-        }
     }
 }

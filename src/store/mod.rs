@@ -16,7 +16,8 @@ pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
 pub use reports::{ReportFilter, StanceRecord};
 pub use statements::{
-    ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementReader, StatementRow, StatementView,
+    ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
+    StatementView,
 };
 pub use topics::{ApplyReport, TopicChange, TopicRow};
 
@@ -361,6 +362,46 @@ mod tests {
         assert!(rows.iter().all(|r| r.date == document.date));
         assert_eq!(rows[0].content_span, Some(Spans::single(Span::new(17, 35))));
         assert_eq!(rows[0].doc.as_deref(), Some("talks.txt"));
+    }
+
+    /// A date written by hand in another form sorts otherwise as text than
+    /// as a day: the page is still listed by day, as before.
+    #[test]
+    fn a_page_is_listed_by_day_when_a_stored_date_is_not_written_in_full() {
+        let (_dir, mut store) = temp_store();
+        let statements = vec![
+            said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow"),
+            said(TEXT, "Marco Rubio", "He", "a deal is far off"),
+            said(TEXT, "Marco Rubio", "Rubio", "the talks"),
+        ];
+        store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(
+            "UPDATE statements SET stated_on = '2024-05-10' WHERE id = 1;
+             UPDATE statements SET stated_on = '2024-5-9' WHERE id = 2;
+             UPDATE statements SET stated_on = '2024-05-08' WHERE id = 3;",
+        ).unwrap();
+        let rows = store.query_statements(&StatementFilter::default()).unwrap();
+        let listed: Vec<(i64, String)> = rows.iter().map(|r| (r.id, r.date.unwrap().to_string())).collect();
+        assert_eq!(listed, [(3, "2024-05-08".into()), (2, "2024-05-09".into()), (1, "2024-05-10".into())]);
+    }
+
+    /// Two rows that cannot be read: the error is the lower id's, whatever
+    /// the listing order, as when the page was read in id order.
+    #[test]
+    fn a_page_with_bad_rows_fails_on_the_lowest_id() {
+        let (_dir, mut store) = temp_store();
+        let statements = vec![
+            said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow"),
+            said(TEXT, "Marco Rubio", "He", "a deal is far off"),
+        ];
+        store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(
+            "PRAGMA ignore_check_constraints = 1;
+             UPDATE statements SET stated_on = '2024-05-10', stance = 'sideways' WHERE id = 1;
+             UPDATE statements SET stated_on = '2024-05-09', kind = 'odd' WHERE id = 2;",
+        ).unwrap();
+        let err = store.query_statements(&StatementFilter::default()).unwrap_err().to_string();
+        assert!(err.contains("sideways"), "{err}");
     }
 
     #[test]
