@@ -61,6 +61,7 @@ impl Shapes {
     }
 
     /// Whether `word`, its ASCII letters lowered, may be in the set.
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
         let bit = shape_bit(word.len());
@@ -78,6 +79,7 @@ impl WordSet {
         set
     }
 
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         self.shapes.may_hold(word)
     }
@@ -120,14 +122,21 @@ static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES
 
 /// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
 /// stack, since this runs for every word of every capitalised run.
+#[inline]
 fn in_list(words: &WordSet, word: &str) -> bool {
     in_list_bytes(words, word.as_bytes())
 }
 
+/// Most words are turned away by their shape: that test is inlined into
+/// the callers, the lookup is not (its 64-byte buffer made every call,
+/// turned away or not, set up a large stack frame).
+#[inline]
 fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
-    if !words.may_hold(word) {
-        return false;
-    }
+    words.may_hold(word) && in_list_lookup(words, word)
+}
+
+#[inline(never)]
+fn in_list_lookup(words: &WordSet, word: &[u8]) -> bool {
     if !word.iter().any(u8::is_ascii_uppercase) {
         return words.contains(word);
     }
