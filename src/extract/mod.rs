@@ -125,7 +125,7 @@ fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -
     let anchor = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start)).max(sentence.start);
     let mut lo = bytes[sentence.start..anchor].iter().rposition(is_break).map_or(sentence.start, |k| sentence.start + k + 1);
     // (Counting no further than five words: sentences are long.)
-    if text[sentence.start..lo].split_whitespace().take(5).count() <= 4 {
+    if at_most_four_words(&text[sentence.start..lo]) {
         lo = sentence.start;
     }
     let from = a.cue.end.clamp(sentence.start, sentence.end);
@@ -143,6 +143,29 @@ fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -
         out.push_str(&text[pos..hi]);
     }
     out
+}
+
+/// `s.split_whitespace().take(5).count() <= 4`, by bytes while `s` is
+/// ASCII (`split_whitespace` decodes every char; this runs for every
+/// statement).
+fn at_most_four_words(s: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().take(5).count() <= 4;
+        }
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            words += 1;
+            if words > 4 {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 /// Direct when the content is all quotation, mixed when it holds one.
@@ -217,6 +240,17 @@ mod tests {
                     assert!(sp.start <= sp.end && sp.end <= text.chars().count(), "{text:?}: {s:?}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn at_most_four_words_counts_as_split_whitespace_does() {
+        let texts = [
+            "", " ", "On Sunday,", "On Sunday, ", "one two three four", " one two three four ", "one two three four five",
+            "a\tb\nc\u{b}d\u{c}e", "a\tb\nc\rd", "x\u{a0}y z w v", "“Quoted” words here now", "a b c d\u{2003}e", "a-b c.d e,f g",
+        ];
+        for text in texts {
+            assert_eq!(at_most_four_words(text), text.split_whitespace().take(5).count() <= 4, "{text:?}");
         }
     }
 

@@ -740,9 +740,17 @@ fn flush_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<CapitalisedR
 
 #[inline(never)]
 fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<CapitalisedRun>) {
-    let first = run.iter().position(|w| !in_list(&NOT_NAME_SET, text[w.clone()].trim_end_matches('.')));
+    // By bytes: a word's trailing periods are ASCII, and the lists are
+    // looked up by bytes anyway (no char boundary checks, no char searcher).
+    let bytes = text.as_bytes();
+    let without_periods = |w: &Range<usize>| {
+        let word = &bytes[w.clone()];
+        &word[..word.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1)]
+    };
+    let first = run.iter().position(|w| !in_list_bytes(&NOT_NAME_SET, without_periods(w)));
     if let (Some(first), Some(last)) = (first, run.last()) {
-        let titled = run[first..].iter().any(|w| in_list(&WORDS.titles, &text[w.clone()]));
+        let titles = &WORDS.titles;
+        let titled = run[first..].iter().any(|w| in_list_bytes(titles, &bytes[w.clone()]));
         out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled });
     }
     run.clear();
