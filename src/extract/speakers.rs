@@ -534,6 +534,13 @@ impl<'t> SpeakerResolver<'t> {
     /// "the Ukrainian president": the person last mentioned before `at`
     /// whose role ends in the same head word and shares its other words.
     fn description(&self, phrase: &str, at: usize) -> Option<usize> {
+        // Most phrases do not start with an article: turned away before
+        // each word is lowered into a string of its own. ("the" in any case:
+        // only ASCII letters lower to t, h, e, a or n.)
+        let article = phrase.split_whitespace().next()?;
+        if !["the", "a", "an"].iter().any(|a| article.eq_ignore_ascii_case(a)) {
+            return None;
+        }
         let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
         let (first, head) = (words.first()?, words.last()?);
         if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
