@@ -8,7 +8,7 @@ use super::{Context, Outcome};
 use crate::extract::read::{expand_paths, Overrides};
 use crate::extract::Extractor;
 use crate::model::{iso_date_bytes, Document, Spans, Statement};
-use crate::output::json_line::JsonObject;
+use crate::output::json_line::{write_str, JsonObject};
 use crate::output::{self, Rows};
 use serde_json::Value;
 use chrono::NaiveDate;
@@ -132,18 +132,31 @@ struct Printer<W: Write> {
     skipped: bool,
     /// The JSONL line being written, reused from one statement to the next.
     line: Vec<u8>,
+    /// The document's path and title as JSON values, escaped once for all
+    /// of its statements' lines.
+    doc_json: Vec<u8>,
+    title_json: Vec<u8>,
 }
 
 impl<W: Write> Printer<W> {
     fn new(format: ExtractFormat, out: W) -> Self {
         let mut table = Rows::new(&["doc", "date", "speaker", "cue", "content", "stance"]);
         table.wide = Some(4);
-        Printer { format, out, printed: 0, table, skipped: false, line: Vec::new() }
+        Printer { format, out, printed: 0, table, skipped: false, line: Vec::new(), doc_json: Vec::new(), title_json: Vec::new() }
     }
 
     fn take(&mut self, unit: Unit) -> crate::Result<()> {
         match unit {
             Unit::Article(doc, statements) => {
+                if self.format == ExtractFormat::Jsonl && !statements.is_empty() {
+                    self.doc_json.clear();
+                    write_str(&mut self.doc_json, &doc.path);
+                    self.title_json.clear();
+                    match &doc.title {
+                        Some(title) => write_str(&mut self.title_json, title),
+                        None => self.title_json.extend_from_slice(b"null"),
+                    }
+                }
                 for s in &statements {
                     self.print(&doc, s).map_err(stdout_error)?;
                 }
@@ -166,7 +179,7 @@ impl<W: Write> Printer<W> {
         match self.format {
             ExtractFormat::Jsonl => {
                 self.line.clear();
-                line.write_json(&mut self.line);
+                line.write_json(&self.doc_json, &self.title_json, &mut self.line);
                 self.line.push(b'\n');
                 self.out.write_all(&self.line)?;
             }
@@ -193,13 +206,21 @@ impl<W: Write> Printer<W> {
 impl StatementLine<'_> {
     /// The line as JSON, the bytes `serde_json::to_writer` prints for it
     /// (the `Serialize` derive stays for `--format json`), written directly:
-    /// this runs for every statement of every article.
-    fn write_json(&self, out: &mut Vec<u8>) {
-        let iso = self.date.and_then(iso_date_bytes);
+    /// this runs for every statement of every article. `doc_json` and
+    /// `title_json` are `self.doc` and `self.title` as JSON, written once a
+    /// document.
+    fn write_json(&self, doc_json: &[u8], title_json: &[u8], out: &mut Vec<u8>) {
+        debug_assert_eq!(doc_json, serde_json::to_vec(self.doc).expect("a str serialises").as_slice());
+        debug_assert_eq!(title_json, serde_json::to_vec(&self.title).expect("a str serialises").as_slice());
         let mut object = JsonObject::begin(out);
-        object.str("doc", self.doc).opt_str("title", self.title);
-        match &iso {
-            Some(text) => object.str("date", std::str::from_utf8(text).expect("digits and dashes are UTF-8")),
+        object.raw_bytes("doc", doc_json).raw_bytes("title", title_json);
+        match self.date.and_then(iso_date_bytes) {
+            // Digits and dashes: nothing to escape.
+            Some(digits) => {
+                let mut quoted = [b'"'; 12];
+                quoted[1..11].copy_from_slice(&digits);
+                object.raw_bytes("date", &quoted)
+            }
             None => object.raw("date", &serde_json::to_string(&self.date).expect("a date serialises")),
         };
         object
@@ -243,4 +264,37 @@ fn table_row(doc: &Document, s: &Statement) -> Vec<Value> {
         Value::from(s.content.clone()),
         Value::from(stance),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn jsonl_lines_are_serde_json_lines_with_each_document_written_once() {
+        let text = "“Taxes will rise,” the minister said on Monday. Governor Tom Reyes said he disagreed.";
+        let docs = [
+            Document { path: "plain.txt".into(), text: text.into(), ..Document::default() },
+            Document {
+                path: "odd \"name\"\\\t\u{1}é.txt".into(),
+                title: Some("A \"title\"\nwith\u{7f} marks ’".into()),
+                date: "2025-08-18".parse().ok(),
+                text: text.into(),
+                ..Document::default()
+            },
+            Document { path: "empty.txt".into(), text: "Nothing here.".into(), ..Document::default() },
+            Document { path: "old.txt".into(), date: "0099-01-02".parse().ok(), text: text.into(), ..Document::default() },
+        ];
+        let mut printer = Printer::new(ExtractFormat::Jsonl, Vec::new());
+        let mut expected = Vec::new();
+        for doc in docs {
+            let statements = Extractor::default().extract(&doc);
+            for s in &statements {
+                expected.extend(serde_json::to_vec(&StatementLine::new(&doc, s)).expect("a line serialises"));
+                expected.push(b'\n');
+            }
+            printer.take(Unit::Article(doc, statements)).expect("printing to memory");
+        }
+        assert_eq!(String::from_utf8(printer.out).unwrap(), String::from_utf8(expected).unwrap());
+    }
 }

@@ -239,6 +239,9 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
     covered.sort_by_key(|r| r.start);
     let mut out = Vec::new();
     let mut toks = Vec::new();
+    // The sentence `toks` holds the tokens of: one quotation's sentence is
+    // read by up to three rules in turn, and was tokenized for each.
+    let mut held = None;
     'quotes: for q in layout.quotes {
         let overlaps = |r: &Range<usize>| r.start < q.span.end && q.span.start < r.end;
         let i = covered.partition_point(|r| r.end <= q.span.start);
@@ -250,8 +253,8 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
             continue;
         }
         let si = layout.sentences.partition_point(|s| s.end <= q.span.start);
-        if let Some(sentence) = layout.sentences.get(si) {
-            tokenize(layout.text, sentence.clone(), &mut toks);
+        if si < layout.sentences.len() {
+            tokenize_sentence(layout, si, &mut toks, &mut held);
             let rules = SentenceRules { layout, toks: &toks, index: si, found: Vec::new() };
             if let Some(a) = rules.verb_before_quote(q) {
                 out.push(a);
@@ -265,8 +268,10 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         // where it starts a leading one.
         let se = layout.sentences.partition_point(|s| s.end < q.span.end);
         for (index, trailing) in [(se, true), (si, false)] {
-            let Some(sentence) = layout.sentences.get(index) else { continue };
-            tokenize(layout.text, sentence.clone(), &mut toks);
+            if index >= layout.sentences.len() {
+                continue;
+            }
+            tokenize_sentence(layout, index, &mut toks, &mut held);
             let rules = SentenceRules { layout, toks: &toks, index, found: Vec::new() };
             let got = if trailing { rules.cue_after_quote(q) } else { rules.cue_before_quote(q) };
             if let Some(a) = got {
@@ -274,6 +279,8 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
                 continue 'quotes;
             }
         }
+        // It tokenizes other ranges into `toks`.
+        held = None;
         if let Some(a) = clause_before_colon(layout, q, &mut toks) {
             out.push(a);
             continue;
@@ -283,6 +290,15 @@ fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) -> Vec<Attrib
         }
     }
     out
+}
+
+/// The tokens of sentence `index` into `toks`, unless `held` says they are
+/// there already.
+fn tokenize_sentence(layout: &Layout, index: usize, toks: &mut Vec<Tok>, held: &mut Option<usize>) {
+    if *held != Some(index) {
+        tokenize(layout.text, layout.sentences[index].clone(), toks);
+        *held = Some(index);
+    }
 }
 
 /// "Kim went on: “…”", "The mayor issued the following statement:\n\n“…”":

@@ -117,18 +117,19 @@ fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -
     let i = sentences.partition_point(|s| s.end <= a.cue.start);
     let Some(sentence) = sentences.get(i) else { return String::new() };
     let in_content = |at: usize| a.content.iter().any(|r| r.start <= at && at < r.end);
-    let is_break = |c: char| c == ',' || c == ';';
+    // Commas and semicolons, looked for by byte (no other char's UTF-8
+    // holds their bytes) rather than char by char: this runs for every
+    // statement.
+    let bytes = text.as_bytes();
+    let is_break = |b: &u8| *b == b',' || *b == b';';
     let anchor = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start)).max(sentence.start);
-    let mut lo = text[sentence.start..anchor].rfind(is_break).map_or(sentence.start, |k| sentence.start + k + 1);
+    let mut lo = bytes[sentence.start..anchor].iter().rposition(is_break).map_or(sentence.start, |k| sentence.start + k + 1);
     // (Counting no further than five words: sentences are long.)
-    if text[sentence.start..lo].split_whitespace().take(5).count() <= 4 {
+    if at_most_four_words(&text[sentence.start..lo]) {
         lo = sentence.start;
     }
     let from = a.cue.end.clamp(sentence.start, sentence.end);
-    let hi = text[from..sentence.end]
-        .char_indices()
-        .find(|&(k, c)| is_break(c) && !in_content(from + k))
-        .map_or(sentence.end, |(k, _)| from + k);
+    let hi = memchr::memchr2_iter(b',', b';', &bytes[from..sentence.end]).find(|&k| !in_content(from + k)).map_or(sentence.end, |k| from + k);
     // At most the clause's bytes: reserved at once, not grown piece by piece.
     let mut out = String::with_capacity(hi.saturating_sub(lo));
     let mut pos = lo;
@@ -144,6 +145,29 @@ fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -
     out
 }
 
+/// `s.split_whitespace().take(5).count() <= 4`, by bytes while `s` is
+/// ASCII (`split_whitespace` decodes every char; this runs for every
+/// statement).
+fn at_most_four_words(s: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().take(5).count() <= 4;
+        }
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            words += 1;
+            if words > 4 {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
+}
+
 /// Direct when the content is all quotation, mixed when it holds one.
 fn kind_of(pieces: &[&str]) -> Kind {
     const MARKS: &[char] = &['"', '“', '”'];
@@ -151,9 +175,15 @@ fn kind_of(pieces: &[&str]) -> Kind {
         let t = p.trim();
         (t.starts_with(MARKS) || t.starts_with("''")) && (t.ends_with(MARKS) || t.ends_with("''"))
     };
+    // By byte searches (memchr), not char by char through the content.
+    let holds_mark = |p: &str| p.as_bytes().contains(&b'"') || p.contains('“') || p.contains('”');
+    let holds_two_apostrophes = |p: &str| {
+        let bytes = p.as_bytes();
+        memchr::memchr_iter(b'\'', bytes).any(|i| bytes.get(i + 1) == Some(&b'\''))
+    };
     if pieces.iter().all(|p| quoted(p)) {
         Kind::Direct
-    } else if pieces.iter().any(|p| p.contains(MARKS) || p.contains("''")) {
+    } else if pieces.iter().any(|p| holds_mark(p) || holds_two_apostrophes(p)) {
         Kind::Mixed
     } else {
         Kind::Indirect
@@ -211,6 +241,38 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn at_most_four_words_counts_as_split_whitespace_does() {
+        let texts = [
+            "", " ", "On Sunday,", "On Sunday, ", "one two three four", " one two three four ", "one two three four five",
+            "a\tb\nc\u{b}d\u{c}e", "a\tb\nc\rd", "x\u{a0}y z w v", "“Quoted” words here now", "a b c d\u{2003}e", "a-b c.d e,f g",
+        ];
+        for text in texts {
+            assert_eq!(at_most_four_words(text), text.split_whitespace().take(5).count() <= 4, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn kind_is_direct_for_quotation_only_mixed_for_a_mark_inside() {
+        assert_eq!(kind_of(&["“We will win.”", "\"Always.\""]), Kind::Direct);
+        assert_eq!(kind_of(&["''Never.''"]), Kind::Direct);
+        assert_eq!(kind_of(&["''Never,'' she added"]), Kind::Mixed);
+        for mixed in ["it was “a disgrace” to them", "a \"deal\" soon", "the ”odd” one", "called it ''absurd'' twice"] {
+            assert_eq!(kind_of(&["that taxes rise", mixed]), Kind::Mixed, "{mixed:?}");
+        }
+        for indirect in ["that the plan's cost isn't known", "that it’s over", "a single ' apostrophe ' or two ' '"] {
+            assert_eq!(kind_of(&[indirect]), Kind::Indirect, "{indirect:?}");
+        }
+    }
+
+    #[test]
+    fn statement_date_reads_the_clause_up_to_the_comma_after_the_cue() {
+        let found = statements("The minister, speaking on Sunday, said that talks had failed.");
+        assert_eq!(found[0].date, "2025-08-17".parse().ok());
+        let found = statements("The minister said that talks had failed, and on Sunday aides left.");
+        assert_eq!(found[0].date, "2025-08-18".parse().ok());
     }
 
     #[test]

@@ -61,6 +61,7 @@ impl Shapes {
     }
 
     /// Whether `word`, its ASCII letters lowered, may be in the set.
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
         let bit = shape_bit(word.len());
@@ -78,6 +79,7 @@ impl WordSet {
         set
     }
 
+    #[inline]
     fn may_hold(&self, word: &[u8]) -> bool {
         self.shapes.may_hold(word)
     }
@@ -120,21 +122,32 @@ static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES
 
 /// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
 /// stack, since this runs for every word of every capitalised run.
+#[inline]
 fn in_list(words: &WordSet, word: &str) -> bool {
-    if !words.may_hold(word.as_bytes()) {
-        return false;
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return words.contains(word.as_bytes());
+    in_list_bytes(words, word.as_bytes())
+}
+
+/// Most words are turned away by their shape: that test is inlined into
+/// the callers, the lookup is not (its 64-byte buffer made every call,
+/// turned away or not, set up a large stack frame).
+#[inline]
+fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
+    words.may_hold(word) && in_list_lookup(words, word)
+}
+
+#[inline(never)]
+fn in_list_lookup(words: &WordSet, word: &[u8]) -> bool {
+    if !word.iter().any(u8::is_ascii_uppercase) {
+        return words.contains(word);
     }
     let mut buf = [0u8; 64];
     match buf.get_mut(..word.len()) {
         Some(lower) => {
-            lower.copy_from_slice(word.as_bytes());
+            lower.copy_from_slice(word);
             lower.make_ascii_lowercase();
             words.contains(&*lower)
         }
-        None => words.contains(word.to_ascii_lowercase().as_bytes()),
+        None => words.contains(&word.to_ascii_lowercase()),
     }
 }
 
@@ -259,10 +272,10 @@ fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let words = &*WORDS;
     let last = mention.split_whitespace().next_back()?.trim_end_matches(',');
     with_lowercase(last, |last| {
-        let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s"), "'s");
-        if in_list(&words.organisations, last) {
+        let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
+        if in_list_bytes(&words.organisations, last) {
             Some(SpeakerKind::Organization)
-        } else if in_list(&words.groups, last) {
+        } else if in_list_bytes(&words.groups, last) {
             Some(SpeakerKind::Group)
         } else {
             None
@@ -273,7 +286,7 @@ fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
 /// `word.trim_end_matches(suffix)` without the string searcher
 /// `trim_end_matches` sets up at every call (a quarter of the cost of
 /// `kind_of_phrase`, which runs for every name and source).
-fn strip_repeated_suffix<'a>(mut word: &'a str, suffix: &str) -> &'a str {
+fn strip_repeated_suffix<'a>(mut word: &'a [u8], suffix: &[u8]) -> &'a [u8] {
     while let Some(rest) = word.strip_suffix(suffix) {
         word = rest;
     }
@@ -299,8 +312,10 @@ struct NameParts {
 /// The people of one document and where each is mentioned.
 pub struct SpeakerResolver<'t> {
     people: Vec<Person>,
-    by_name: FxHashMap<String, usize>,
-    by_surname: FxHashMap<String, usize>,
+    /// Keyed by the bytes of lower-case names, looked up by bytes lowered
+    /// on the stack (`with_lowercase`).
+    by_name: FxHashMap<Box<[u8]>, usize>,
+    by_surname: FxHashMap<Box<[u8]>, usize>,
     /// The shapes of the keys of `by_surname`, to turn most words away
     /// before hashing them.
     surname_shapes: Shapes,
@@ -443,7 +458,7 @@ impl<'t> SpeakerResolver<'t> {
             if name.contains(' ') && !person.name.contains(' ') {
                 person.name = name.to_string();
                 person.lower = name.to_lowercase();
-                self.by_name.insert(person.lower.clone(), id);
+                self.by_name.insert(person.lower.as_bytes().into(), id);
             }
             if person.role.is_none() {
                 person.role = role.map(str::to_string);
@@ -452,24 +467,24 @@ impl<'t> SpeakerResolver<'t> {
         }
         let id = self.people.len();
         let lower = name.to_lowercase();
-        self.by_name.insert(lower.clone(), id);
+        self.by_name.insert(lower.as_bytes().into(), id);
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string) });
         if let Some(surname) = name.split(' ').last() {
             let surname = surname.to_lowercase();
             self.surname_shapes.add(surname.as_bytes());
-            self.by_surname.entry(surname).or_insert(id);
+            self.by_surname.entry(surname.into_bytes().into_boxed_slice()).or_insert(id);
         }
     }
 
     fn lookup(&self, name: &str) -> Option<usize> {
         with_lowercase(name, |key| {
             self.by_name.get(key).copied().or_else(|| {
-                let surname = key.split(' ').next_back()?;
+                let surname = key.rsplit(|&b| b == b' ').next()?;
                 let id = *self.by_surname.get(surname)?;
                 // "Bill Clinton" is not "Hillary Clinton": a different first
                 // name is a different person.
                 let known = &self.people[id].lower;
-                (!key.contains(' ') || !known.contains(' ') || known == key).then_some(id)
+                (!key.contains(&b' ') || !known.contains(' ') || known.as_bytes() == key).then_some(id)
             })
         })
     }
@@ -519,6 +534,13 @@ impl<'t> SpeakerResolver<'t> {
     /// "the Ukrainian president": the person last mentioned before `at`
     /// whose role ends in the same head word and shares its other words.
     fn description(&self, phrase: &str, at: usize) -> Option<usize> {
+        // Most phrases do not start with an article: turned away before
+        // each word is lowered into a string of its own. ("the" in any case:
+        // only ASCII letters lower to t, h, e, a or n.)
+        let article = phrase.split_whitespace().next()?;
+        if !["the", "a", "an"].iter().any(|a| article.eq_ignore_ascii_case(a)) {
+            return None;
+        }
         let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
         let (first, head) = (words.first()?, words.last()?);
         if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
@@ -536,7 +558,7 @@ impl<'t> SpeakerResolver<'t> {
 
 /// What a pronoun stands for ("person", "group", ...), from data/pronouns.txt.
 fn pronoun_kind(word: &str) -> Option<&'static str> {
-    with_lowercase(word, |lower| WORDS.pronouns.iter().find(|(w, _)| *w == lower).map(|&(_, what)| what))
+    with_lowercase(word, |lower| WORDS.pronouns.iter().find(|(w, _)| w.as_bytes() == lower).map(|&(_, what)| what))
 }
 
 fn is_pronoun(word: &str) -> bool {
@@ -725,9 +747,17 @@ fn flush_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<CapitalisedR
 
 #[inline(never)]
 fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<CapitalisedRun>) {
-    let first = run.iter().position(|w| !in_list(&NOT_NAME_SET, text[w.clone()].trim_end_matches('.')));
+    // By bytes: a word's trailing periods are ASCII, and the lists are
+    // looked up by bytes anyway (no char boundary checks, no char searcher).
+    let bytes = text.as_bytes();
+    let without_periods = |w: &Range<usize>| {
+        let word = &bytes[w.clone()];
+        &word[..word.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1)]
+    };
+    let first = run.iter().position(|w| !in_list_bytes(&NOT_NAME_SET, without_periods(w)));
     if let (Some(first), Some(last)) = (first, run.last()) {
-        let titled = run[first..].iter().any(|w| in_list(&WORDS.titles, &text[w.clone()]));
+        let titles = &WORDS.titles;
+        let titled = run[first..].iter().any(|w| in_list_bytes(titles, &bytes[w.clone()]));
         out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled });
     }
     run.clear();
@@ -741,7 +771,7 @@ mod tests {
     #[test]
     fn repeated_suffixes_are_all_stripped_as_trim_end_matches_does() {
         for (word, suffix) in [("council’s", "’s"), ("ss’s’s", "’s"), ("board's", "'s"), ("’s", "’s"), ("senate", "'s"), ("", "'s")] {
-            assert_eq!(strip_repeated_suffix(word, suffix), word.trim_end_matches(suffix), "{word:?} less {suffix:?}");
+            assert_eq!(strip_repeated_suffix(word.as_bytes(), suffix.as_bytes()), word.trim_end_matches(suffix).as_bytes(), "{word:?} less {suffix:?}");
         }
     }
 

@@ -62,7 +62,14 @@ impl<'a> JsonObject<'a> {
     /// A value already in JSON form (`null`, a number, a literal).
     #[inline(always)]
     pub fn raw(&mut self, key: &str, json: &str) -> &mut Self {
-        self.key(key).extend_from_slice(json.as_bytes());
+        self.raw_bytes(key, json.as_bytes())
+    }
+
+    /// `raw` for a value already written as JSON bytes (a string escaped
+    /// once for many lines, say).
+    #[inline(always)]
+    pub fn raw_bytes(&mut self, key: &str, json: &[u8]) -> &mut Self {
+        self.key(key).extend_from_slice(json);
         self
     }
 
