@@ -9,9 +9,12 @@
 #   4. export --format csv of all those rows,
 #   5. ingest of a generated ~1 GB JSONL file (memory must stay flat),
 # with the peak resident memory of each (GNU time). Never run by the tests.
+# Extract and ingest are run CORPUS_RUNS times (default 11), import
+# IMPORT_RUNS times (default 3), each query RUNS times (default 21): medians.
 #
-#   scripts/bench.sh                     # everything (about 5 minutes)
+#   scripts/bench.sh                     # everything (about 20 minutes, most of it the 1 GB ingest)
 #   STATEMENTS=100000 BIG_MB=100 scripts/bench.sh   # a quicker look
+#   BIN=/tmp/old/claimdb BIG_MB=0 scripts/bench.sh    # another binary, no 1 GB ingest
 #
 # Generated files and databases go to $BENCH_DIR (default target/bench/);
 # the generated JSONL is kept and reused while its parameters stay the same.
@@ -23,6 +26,8 @@ CORPUS=${CORPUS:-$ROOT/../shared/eval/polnear-train/text}
 STATEMENTS=${STATEMENTS:-1000000}
 SPEAKERS=${SPEAKERS:-50000}
 RUNS=${RUNS:-21}
+CORPUS_RUNS=${CORPUS_RUNS:-11}
+IMPORT_RUNS=${IMPORT_RUNS:-3}
 BIG_MB=${BIG_MB:-1024}
 CORES=$(nproc)
 mkdir -p "$BENCH_DIR"
@@ -32,8 +37,12 @@ if [ ! -x /usr/bin/time ]; then
     exit 1
 fi
 
-(cd "$ROOT" && cargo build --release --locked --quiet)
-BIN=$ROOT/target/release/claimdb
+# BIN=path/to/claimdb measures that binary instead (say, an older build to
+# compare with); otherwise the release build of this checkout.
+if [ -z "${BIN:-}" ]; then
+    (cd "$ROOT" && cargo build --release --locked --quiet)
+    BIN=$ROOT/target/release/claimdb
+fi
 
 # measure LABEL CMD...: run CMD once under GNU time; sets WALL (s), CPU (s,
 # user + system), RSS_MB, LOAD (the 1-minute load average just before: on a
@@ -55,6 +64,8 @@ measure() {
 
 mb_per_s() { python3 -c "print(f'{$1 / 1e6 / max($2, 1e-3):.1f}')"; }
 per_s() { python3 -c "print(f'{$1 / max($2, 1e-3):,.0f}')"; }
+# median_range X...: prints the median, the lowest and the highest of the numbers.
+median_range() { python3 -c "import statistics, sys; v = sorted(map(float, sys.argv[1:])); print(f'{statistics.median(v):.2f} {v[0]:.2f} {v[-1]:.2f}')" "$@"; }
 
 echo "claimdb benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC'), $CORES cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(wall seconds; cpu = user + system seconds; rss = peak resident memory)"
@@ -63,18 +74,32 @@ echo "(wall seconds; cpu = user + system seconds; rss = peak resident memory)"
 CORPUS_BYTES=$(find "$CORPUS" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
 echo
 echo "== train corpus: $CORPUS ($(python3 -c "print(f'{$CORPUS_BYTES / 1e6:.2f}')") MB, $(find "$CORPUS" -type f -name '*.txt' | wc -l) files)"
+# A single run is mostly noise here: the first run after a build is often a
+# third slower than the rest, and a shared machine moves any one run by 10 to
+# 30 %. So extract and ingest are run CORPUS_RUNS times and their median (with
+# the range) is what counts.
 for jobs in 1 "$CORES"; do
-    if measure "extract" "$BIN" extract --format jsonl --jobs "$jobs" "$CORPUS"; then
-        echo "  extract --jobs $jobs:       $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s wall, $(mb_per_s "$CORPUS_BYTES" "$CPU") MB per cpu-second  (wall $WALL s, cpu $CPU s, rss $RSS_MB MB)"
-    fi
+    walls=(); cpus=(); rss=0
+    for _ in $(seq "$CORPUS_RUNS"); do
+        measure "extract" "$BIN" extract --format jsonl --jobs "$jobs" "$CORPUS" || break
+        walls+=("$WALL"); cpus+=("$CPU"); rss=$((RSS_MB > rss ? RSS_MB : rss))
+    done
+    read -r WALL LOW HIGH < <(median_range "${walls[@]}")
+    read -r CPU _ _ < <(median_range "${cpus[@]}")
+    echo "  extract --jobs $jobs:       $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s wall, $(mb_per_s "$CORPUS_BYTES" "$CPU") MB per cpu-second  (median of $CORPUS_RUNS: wall $WALL s [$LOW-$HIGH], cpu $CPU s, rss $rss MB)"
 done
 for jobs in 1 "$CORES"; do
-    rm -f "$BENCH_DIR"/train.db*
-    if measure "ingest" "$BIN" --db "$BENCH_DIR/train.db" ingest --jobs "$jobs" "$CORPUS"; then
-        statements=$(grep -o '[0-9]* statements' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
-        skipped=$(grep -o '[0-9]* inputs skipped' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
-        echo "  ingest --jobs $jobs:        $WALL s, $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s, $statements statements ($(per_s "$statements" "$WALL")/s), $skipped inputs skipped  (cpu $CPU s, rss $RSS_MB MB)"
-    fi
+    walls=(); cpus=(); rss=0
+    for _ in $(seq "$CORPUS_RUNS"); do
+        rm -f "$BENCH_DIR"/train.db*
+        measure "ingest" "$BIN" --db "$BENCH_DIR/train.db" ingest --jobs "$jobs" "$CORPUS" || break
+        walls+=("$WALL"); cpus+=("$CPU"); rss=$((RSS_MB > rss ? RSS_MB : rss))
+    done
+    statements=$(grep -o '[0-9]* statements' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
+    skipped=$(grep -o '[0-9]* inputs skipped' "$BENCH_DIR/last.err" | tail -1 | cut -d' ' -f1)
+    read -r WALL LOW HIGH < <(median_range "${walls[@]}")
+    read -r CPU _ _ < <(median_range "${cpus[@]}")
+    echo "  ingest --jobs $jobs:        $WALL s [$LOW-$HIGH], $(mb_per_s "$CORPUS_BYTES" "$WALL") MB/s, $statements statements ($(per_s "$statements" "$WALL")/s), $skipped inputs skipped  (median of $CORPUS_RUNS: cpu $CPU s, rss $rss MB)"
 done
 
 # 3. A million statements.
@@ -84,11 +109,17 @@ if [ ! -s "$ROWS" ]; then
     mv "$ROWS.partial" "$ROWS"
 fi
 DB=$BENCH_DIR/million.db
-rm -f "$DB" "$DB-wal" "$DB-shm"
 echo
 echo "== $STATEMENTS statements by $SPEAKERS speakers ($(( $(stat -L -c %s "$ROWS") / 1048576 )) MB of JSONL)"
-measure "import" "$BIN" --db "$DB" import "$ROWS"
-echo "  import:                 $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB, load $LOAD)"
+walls=(); cpus=(); rss=0; loads=()
+for _ in $(seq "$IMPORT_RUNS"); do
+    rm -f "$DB" "$DB-wal" "$DB-shm"
+    measure "import" "$BIN" --db "$DB" import "$ROWS"
+    walls+=("$WALL"); cpus+=("$CPU"); rss=$((RSS_MB > rss ? RSS_MB : rss)); loads+=("$LOAD")
+done
+read -r WALL LOW HIGH < <(median_range "${walls[@]}")
+read -r CPU _ _ < <(median_range "${cpus[@]}")
+echo "  import:                 $WALL s [$LOW-$HIGH], $(per_s "$STATEMENTS" "$WALL") rows/s  (median of $IMPORT_RUNS: cpu $CPU s, rss $rss MB, load ${loads[*]})"
 
 query() {
     local label=$1; shift
