@@ -595,12 +595,11 @@ impl Store {
         Ok(page)
     }
 
-    /// The rows `sql` (one of `page`'s) gives for the ids `json`.
+    /// The rows `sql` (one of `page`'s) gives for `ids`, bound as an `rarray`.
     fn read_page(&self, sql: &str, ids: &rusqlite::vtab::array::Array, capacity: usize) -> Result<StatementPage> {
         let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query([ids])?;
         // About 400 bytes of text a row; a longer listing grows as it goes.
-        // About 400 bytes of text a row.
         let mut page = StatementPage { text: PageText::with_capacity(capacity * 512), rows: Vec::with_capacity(capacity) };
         let mut date = String::new();
         while let Some(row) = rows.next()? {
