@@ -1,0 +1,216 @@
+//! Canonical names: a mention as written ("U.S. Secretary of State Marco
+//! Rubio", "a U.S. envoy") to the name and role it is stored under.
+
+use super::words::*;
+use crate::model::SpeakerKind;
+use super::super::tokens::with_lowercase;
+use std::ops::Range;
+
+/// A name parsed out of a mention: the role words before it and the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedName {
+    pub role: Option<String>,
+    pub name: String,
+}
+
+/// Split "U.S. Secretary of State Marco Rubio" into role "U.S. Secretary of
+/// State" and name "Marco Rubio": the name is the run of capitalised words
+/// after the last title word; honorifics ("Mr.", "Sir") are dropped.
+pub fn parse_name(mention: &str) -> Option<ParsedName> {
+    let mut out = String::new();
+    let (name, role) = parse_name_into(mention, &mut out)?;
+    Some(ParsedName { role: role.map(|r| out[r].to_string()), name: out[name].to_string() })
+}
+
+/// `parse_name` appending the name and then the role (if any) to `out`,
+/// returning where each went: no allocation per mention, which matters for
+/// the every capitalised run of a document goes through it.
+pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let words = &*WORDS;
+    // The words split once, on the stack for any mention of a sane length.
+    let mut on_stack = [""; 16];
+    let on_heap: Vec<&str>;
+    let parts: &[&str] = match split_whitespace_into(mention, &mut on_stack) {
+        Some(n) => &on_stack[..n],
+        None => {
+            on_heap = mention.split_whitespace().collect();
+            &on_heap
+        }
+    };
+    let name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
+    let begin = out.len();
+    for p in &parts[name_start..] {
+        let p = strip_name_word(p);
+        if in_list(&words.honorifics, p) {
+            continue;
+        }
+        if !(is_cap_word(p) || matches!(p, "de" | "van" | "von" | "der" | "del" | "la" | "bin")) {
+            out.truncate(begin);
+            return None;
+        }
+        if out.len() > begin {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    if out.len() == begin {
+        return None;
+    }
+    let name = begin..out.len();
+    // "the" in any case: only ASCII letters lower to t, h, e, a or n.
+    let role_part = |p: &&&str| !in_list(&words.honorifics, p) && !["the", "a", "an"].iter().any(|a| p.eq_ignore_ascii_case(a));
+    for p in parts[..name_start].iter().filter(role_part) {
+        if out.len() > name.end {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    let role = (out.len() > name.end).then(|| name.end..out.len());
+    Some((name, role))
+}
+
+/// A word of a name without the punctuation and possessive after it:
+/// "Voss’s," is "Voss".
+pub(super) fn strip_name_word(word: &str) -> &str {
+    let word = word.trim_end_matches([',', '’', '\'']);
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
+/// The words of `text` as `split_whitespace` gives them, into `buf`; how
+/// many, or `None` when they do not fit. ASCII text (nearly every mention)
+/// is split by bytes, without decoding chars.
+pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> Option<usize> {
+    let mut n = 0;
+    let mut push = |word: &'a str| {
+        let slot = buf.get_mut(n)?;
+        *slot = word;
+        n += 1;
+        Some(())
+    };
+    if text.is_ascii() {
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if space(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..].iter().position(space).map_or(bytes.len(), |k| i + k);
+            push(&text[i..end])?;
+            i = end;
+        }
+    } else {
+        for word in text.split_whitespace() {
+            push(word)?;
+        }
+    }
+    Some(n)
+}
+
+/// What kind of speaker a non-name mention stands for, from its last word.
+pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
+    let words = &*WORDS;
+    let last = mention.split_whitespace().next_back()?.trim_end_matches(',');
+    with_lowercase(last, |last| {
+        let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
+        if in_list_bytes(&words.organisations, last) {
+            Some(SpeakerKind::Organization)
+        } else if in_list_bytes(&words.groups, last) {
+            Some(SpeakerKind::Group)
+        } else {
+            None
+        }
+    })
+}
+
+/// `word.trim_end_matches(suffix)` without the string searcher
+/// `trim_end_matches` sets up at every call (a quarter of the cost of
+/// `kind_of_phrase`, which runs for every name and source).
+pub(super) fn strip_repeated_suffix<'a>(mut word: &'a [u8], suffix: &[u8]) -> &'a [u8] {
+    while let Some(rest) = word.strip_suffix(suffix) {
+        word = rest;
+    }
+    word
+}
+
+/// "Mike Lee, a Utah senator," -> ("Mike Lee", Some("a Utah senator")).
+pub(super) fn split_appositive(mention: &str) -> (&str, Option<&str>) {
+    match mention.split_once(',') {
+        Some((name, rest)) => {
+            let rest = rest.trim().trim_end_matches(',').trim();
+            (name.trim(), (!rest.is_empty()).then_some(rest))
+        }
+        None => (mention, None),
+    }
+}
+
+pub(super) fn source_name_part(mention: &str) -> &str {
+    split_appositive(mention.trim()).0
+}
+
+pub(super) fn strip_article(s: &str) -> String {
+    for a in ["a ", "an ", "the "] {
+        if let Some(rest) = s.strip_prefix(a) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// How an organisation, group or description is named as a speaker: "a U.S.
+/// envoy" is "the U.S. envoy"; "the White House" keeps its article.
+pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
+    let phrase = phrase.trim().trim_end_matches(',');
+    let lowered_first = match phrase.split_once(' ') {
+        Some((first, rest)) if matches!(first, "A" | "An" | "a" | "an" | "The") => format!("the {rest}"),
+        _ => phrase.to_string(),
+    };
+    match kind {
+        SpeakerKind::Group => {
+            let mut chars = lowered_first.chars();
+            match chars.next() {
+                Some(c) if !lowered_first.starts_with("the ") => c.to_lowercase().chain(chars).collect(),
+                _ => lowered_first,
+            }
+        }
+        _ => lowered_first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_suffixes_are_all_stripped_as_trim_end_matches_does() {
+        for (word, suffix) in [("council’s", "’s"), ("ss’s’s", "’s"), ("board's", "'s"), ("’s", "’s"), ("senate", "'s"), ("", "'s")] {
+            assert_eq!(strip_repeated_suffix(word.as_bytes(), suffix.as_bytes()), word.trim_end_matches(suffix).as_bytes(), "{word:?} less {suffix:?}");
+        }
+    }
+
+    #[test]
+    fn title_is_stripped_into_the_role() {
+        let p = parse_name("U.S. Secretary of State Marco Rubio").unwrap();
+        assert_eq!(p.name, "Marco Rubio");
+        assert_eq!(p.role.as_deref(), Some("U.S. Secretary of State"));
+    }
+
+    #[test]
+    fn honorific_is_dropped() {
+        assert_eq!(parse_name("Mr. Hale").unwrap(), ParsedName { role: None, name: "Hale".into() });
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_splits_them() {
+        let texts = ["", "  ", "Ada", " Ada  Voss ", "a\tb\nc\u{b}d\u{c}e\rf", "Zoë\u{a0}Brandt Jr.", "x\u{2003}y z", "one two three"];
+        for text in texts {
+            let mut buf = [""; 16];
+            let n = split_whitespace_into(text, &mut buf).unwrap();
+            assert_eq!(&buf[..n], text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+            let mut small = [""; 2];
+            assert_eq!(split_whitespace_into(text, &mut small).is_some(), n <= 2, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The word lists speakers are recognised by, and lookups in them that
+//! cost one hash probe or less.
+
+use super::super::tokens::with_lowercase;
+use rustc_hash::FxHashSet;
+use std::sync::LazyLock;
+
+/// A word list keyed in lower case, so lookups are one hash probe (a fast
+/// hash: the keys are our own words, not an attacker's). Keyed by bytes so a
+/// word lowered on the stack needs no UTF-8 check. Most words looked up are
+/// in no list (every word of every capitalised run is looked up), so a
+/// bitmap of the (first letter, length) pairs of the list turns most of them
+/// away before any hashing.
+#[derive(Default)]
+pub(super) struct WordSet {
+    pub(super) words: FxHashSet<Box<[u8]>>,
+    pub(super) shapes: Shapes,
+}
+
+/// The (first byte, length) and (last byte, length) pairs of a set of
+/// lower-case words: a word whose pairs are not both among them is not in
+/// the set, known without hashing.
+pub(super) struct Shapes {
+    /// Bit `min(len, 63)` of entry `first byte` is set when a word of the
+    /// set starts with that byte and has that length.
+    pub(super) firsts: Box<[u64; 256]>,
+    /// The same for the last byte.
+    pub(super) lasts: Box<[u64; 256]>,
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes { firsts: Box::new([0; 256]), lasts: Box::new([0; 256]) }
+    }
+}
+
+impl Shapes {
+    pub(super) fn add(&mut self, word: &[u8]) {
+        if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
+            self.firsts[usize::from(first)] |= shape_bit(word.len());
+            self.lasts[usize::from(last)] |= shape_bit(word.len());
+        }
+    }
+
+    /// Whether `word`, its ASCII letters lowered, may be in the set.
+    #[inline]
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
+        let bit = shape_bit(word.len());
+        self.firsts[usize::from(first.to_ascii_lowercase())] & bit != 0 && self.lasts[usize::from(last.to_ascii_lowercase())] & bit != 0
+    }
+}
+
+impl WordSet {
+    pub(super) fn new(words: impl IntoIterator<Item = Box<[u8]>>) -> Self {
+        let mut set = WordSet::default();
+        for word in words {
+            set.shapes.add(&word);
+            set.words.insert(word);
+        }
+        set
+    }
+
+    #[inline]
+    pub(super) fn may_hold(&self, word: &[u8]) -> bool {
+        self.shapes.may_hold(word)
+    }
+
+    pub(super) fn contains(&self, lower: &[u8]) -> bool {
+        self.words.contains(lower)
+    }
+}
+
+pub(super) fn shape_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+pub(super) struct WordLists {
+    pub(super) titles: WordSet,
+    pub(super) honorifics: WordSet,
+    pub(super) organisations: WordSet,
+    pub(super) groups: WordSet,
+    pub(super) pronouns: Vec<(&'static str, &'static str)>,
+}
+
+pub(super) fn list(data: &'static str) -> WordSet {
+    WordSet::new(data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()))
+}
+
+pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
+    titles: list(include_str!("../../../data/titles.txt")),
+    honorifics: list(include_str!("../../../data/honorifics.txt")),
+    organisations: list(include_str!("../../../data/organisations.txt")),
+    groups: list(include_str!("../../../data/groups.txt")),
+    pronouns: include_str!("../../../data/pronouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, k)| (w.trim(), k.trim()))
+        .collect(),
+});
+
+pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().map(|w| w.as_bytes().into())));
+
+/// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
+/// stack, since this runs for every word of every capitalised run.
+#[inline]
+pub(super) fn in_list(words: &WordSet, word: &str) -> bool {
+    in_list_bytes(words, word.as_bytes())
+}
+
+/// Most words are turned away by their shape: that test is inlined into
+/// the callers, the lookup is not (its 64-byte buffer made every call,
+/// turned away or not, set up a large stack frame).
+#[inline]
+pub(super) fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
+    words.may_hold(word) && in_list_lookup(words, word)
+}
+
+#[inline(never)]
+pub(super) fn in_list_lookup(words: &WordSet, word: &[u8]) -> bool {
+    if !word.iter().any(u8::is_ascii_uppercase) {
+        return words.contains(word);
+    }
+    let mut buf = [0u8; 64];
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            words.contains(&*lower)
+        }
+        None => words.contains(&word.to_ascii_lowercase()),
+    }
+}
+
+/// Function words that may start a sentence in capitals but are no name.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they", "we",
+    "i", "his", "her", "their", "its", "our", "as", "if", "when", "while", "after", "before", "since", "for", "with",
+    "despite", "following", "nevertheless", "however", "meanwhile", "recent", "leaders", "alongside", "so", "yet",
+    "still", "also", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all", "both", "one", "two",
+    "by", "from", "to", "of", "mr", "mrs", "ms",
+];
+
+pub(super) fn is_cap_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What a pronoun stands for ("person", "group", ...), from data/pronouns.txt.
+pub(super) fn pronoun_kind(word: &str) -> Option<&'static str> {
+    with_lowercase(word, |lower| WORDS.pronouns.iter().find(|(w, _)| w.as_bytes() == lower).map(|&(_, what)| what))
+}
+
+pub(super) fn is_pronoun(word: &str) -> bool {
+    pronoun_kind(word).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_list_answers_as_a_lookup_of_the_word_in_ascii_lower_case() {
+        let list = ["minister", "sen.", "chief", "état", "x", "secretary-general"];
+        let set = WordSet::new(list.iter().map(|w| w.as_bytes().into()));
+        let words = [
+            "Minister", "MINISTER", "ministers", "minster", "Sen.", "Sen", "Chief", "Chef", "chiefs", "État", "état", "ÉTAT", "X",
+            "Y", "", "Secretary-General", "Secretary-Generals", "ministeR", "Ministry",
+        ];
+        for word in words {
+            let expected = list.contains(&word.to_ascii_lowercase().as_str());
+            assert_eq!(in_list(&set, word), expected, "{word:?}");
+        }
+    }
+}
