@@ -140,7 +140,14 @@ text_enum!(
 
 text_enum!(
     /// What sort of speaker a name stands for.
-    SpeakerKind { Person => "person", Organization => "organization", Group => "group", Unknown => "unknown" }
+    SpeakerKind {
+        Person => "person",
+        Organization => "organization",
+        Group => "group",
+        Document => "document",
+        Unknown => "unknown",
+        Unresolved => "unresolved"
+    }
 );
 
 text_enum!(

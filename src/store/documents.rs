@@ -100,7 +100,7 @@ pub(super) fn store_document(
     };
     report.kept = protected.len();
     for statement in statements {
-        if statement.speaker.trim().is_empty() {
+        if statement.speaker.trim().is_empty() && statement.speaker_kind != crate::model::SpeakerKind::Unresolved {
             report.without_speaker += 1;
             continue;
         }

@@ -31,7 +31,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
     include_str!("migrations/003_speaker_names_fts.sql"),
     include_str!("migrations/004_listing_order_indexes.sql"),
+    include_str!("migrations/005_speakers.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -164,6 +165,11 @@ impl Store {
             for migration in &MIGRATIONS[(version - 1) as usize..] {
                 tx.execute_batch(migration).map_err(|e| db_error(&path, e))?;
             }
+            // A migration may edit a table's definition in place (005
+            // widens a CHECK): a new schema cookie makes SQLite read the
+            // schema again rather than go on with the old definition.
+            let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0)).map_err(|e| db_error(&path, e))?;
+            tx.pragma_update(None, "schema_version", cookie + 1).map_err(|e| db_error(&path, e))?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(|e| db_error(&path, e))?;
         tx.commit().map_err(|e| db_error(&path, e))?;
@@ -303,7 +309,7 @@ mod tests {
     }
 
     #[test]
-    fn a_speaker_is_found_again_in_another_document_by_alias() {
+    fn a_speaker_is_found_again_in_another_document_by_surname() {
         let (_dir, mut store) = temp_store();
         let text = "Rubio said the talks are slow.";
         let first = vec![said(TEXT, "Marco Rubio", "Rubio", "the talks are slow")];
@@ -314,7 +320,7 @@ mod tests {
         let speakers = store.speakers().unwrap();
         assert_eq!(speakers.len(), 1);
         assert_eq!((speakers[0].name.as_str(), speakers[0].statements), ("Marco Rubio", 2));
-        assert_eq!(speakers[0].aliases, vec!["Rubio".to_string()], "the pronoun is no alias");
+        assert!(speakers[0].aliases.is_empty(), "a surname alone is no alias: {:?}", speakers[0].aliases);
     }
 
     #[test]
@@ -431,6 +437,7 @@ mod tests {
                  PRAGMA user_version = 1;",
             )
             .unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         drop(store);
@@ -441,6 +448,37 @@ mod tests {
             .query_row("SELECT count(*) FROM pragma_index_info('statements_by_date')", [], |r| r.get(0))
             .unwrap();
         assert_eq!(columns, 2);
+        assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    /// Takes away what migration 5 adds (the widened kind check stays: the
+    /// migration leaves a widened one as it is).
+    const WITHOUT_VERSION_5: &str = "DROP TABLE speaker_roles; DROP TABLE speaker_statement_rules;
+         ALTER TABLE speakers DROP COLUMN wikidata; ALTER TABLE speakers DROP COLUMN ambiguous;
+         ALTER TABLE speaker_aliases DROP COLUMN origin;";
+
+    #[test]
+    fn a_version_4_database_is_migrated_to_document_speakers_and_speaker_rules() {
+        let (dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "PRAGMA writable_schema = ON;
+                 UPDATE sqlite_schema SET sql = replace(sql, ' OR kind = ''document'' OR kind = ''unresolved''', '') WHERE name = 'speakers';
+                 PRAGMA writable_schema = OFF; PRAGMA user_version = 4;",
+            )
+            .unwrap();
+        drop(store);
+        let store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        let check: String = store.conn.query_row("SELECT sql FROM sqlite_schema WHERE name = 'speakers'", [], |r| r.get(0)).unwrap();
+        assert!(check.contains("'document'") && check.contains("'unresolved'"), "{check}");
+        store.conn.execute("INSERT INTO speakers (name, kind, wikidata) VALUES ('the ad', 'document', 'Q1')", []).unwrap();
+        store.conn.execute("INSERT INTO speaker_roles (speaker_id, role) VALUES (1, 'senator')", []).unwrap();
+        let origin: String = store.conn.query_row("SELECT origin FROM speaker_aliases", [], |r| r.get(0)).unwrap_or_else(|_| "extracted".into());
+        assert_eq!(origin, "extracted");
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
 
@@ -456,6 +494,7 @@ mod tests {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
         store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
@@ -539,6 +578,7 @@ mod tests {
         store.add_statement(&undated, &crate::store::ManualSource::default()).unwrap();
         let expected = listings(&store);
         assert_eq!((&expected[0], &expected[2]), (&vec![3, 1], &vec![3, 2, 1]), "undated first, then by date");
+        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 3;").unwrap();
         drop(store);

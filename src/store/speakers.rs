@@ -28,12 +28,6 @@ pub struct MergeReport {
     pub aliases: usize,
 }
 
-/// Mentions that never become aliases: they name different people in
-/// different sentences.
-const NOT_ALIASES: &[&str] = &[
-    "he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "their", "its",
-];
-
 /// The speaker called `name` (canonical name or alias, case-insensitive).
 pub(super) fn find_speaker(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
     let by_name = conn.prepare_cached("SELECT id, name FROM speakers WHERE name = ?1")?.query_row( [name], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -73,10 +67,19 @@ fn resolve_named_speaker(
     mut known: Option<&mut KnownNames>,
 ) -> Result<(i64, bool, String)> {
     let name = name.trim();
+    if kind == SpeakerKind::Unresolved || name == UNRESOLVED {
+        let (id, created) = unresolved_speaker(conn)?;
+        return Ok((id, created, UNRESOLVED.to_string()));
+    }
     if name.is_empty() {
         return Err(Error::invalid("a statement needs a speaker name"));
     }
-    let (id, created, canonical) = match find_known_speaker(conn, known.as_deref(), name)? {
+    let found = match find_known_speaker(conn, known.as_deref(), name)? {
+        None if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?,
+        None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, name)?,
+        found => found,
+    };
+    let (id, created, canonical) = match found {
         Some((id, canonical)) => (id, false, canonical),
         None => {
             conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
@@ -94,6 +97,62 @@ fn resolve_named_speaker(
     }
     record_alias(conn, id, &canonical, mention, known)?;
     Ok((id, created, canonical))
+}
+
+/// The name of the one record that holds every statement whose speaker
+/// mention names nobody ("they", "it"): no record per pronoun.
+pub const UNRESOLVED: &str = "(unresolved)";
+
+/// The record of unresolved statements, made the first time it is needed.
+fn unresolved_speaker(conn: &Connection) -> Result<(i64, bool)> {
+    let found: Option<i64> =
+        conn.prepare_cached("SELECT id FROM speakers WHERE name = ?1")?.query_row([UNRESOLVED], |r| r.get(0)).optional()?;
+    if let Some(id) = found {
+        return Ok((id, false));
+    }
+    conn.prepare_cached("INSERT INTO speakers (name, kind) VALUES (?1, 'unresolved')")?.execute([UNRESOLVED])?;
+    Ok((conn.last_insert_rowid(), true))
+}
+
+/// "Clinton": one capitalised word, which may be the surname of someone known
+/// by a full name.
+fn is_surname_alone(name: &str) -> bool {
+    !name.is_empty() && !name.contains(' ') && name.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// "Hillary Rodham Clinton" where "Hillary Clinton" is stored: the same
+/// person, found by first name and surname.
+fn without_middle_names(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return Ok(None) };
+    if last.ends_with('.') || ["Jr", "Sr", "II", "III"].contains(last) {
+        return Ok(None);
+    }
+    find_speaker(conn, &format!("{first} {last}"))
+}
+
+/// The person a surname alone stands for across the corpus: the one person
+/// stored under a full name ending in it, or the one of them quoted more than
+/// ten times as often as all the others together. When no one stands out
+/// ("Bill Clinton", "Hillary Clinton" alike), the surname gets (or finds) a
+/// record of its own marked ambiguous.
+fn bearer_of_surname(conn: &Connection, surname: &str) -> Result<Option<(i64, String)>> {
+    let bearers: Vec<(i64, String, i64)> = conn
+        .prepare_cached(
+            "SELECT sp.id, sp.name, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS n FROM speakers sp
+              WHERE sp.kind = 'person' AND sp.name LIKE '% ' || ?1 AND sp.name NOT LIKE '% and %' ORDER BY n DESC LIMIT 20",
+        )?
+        .query_map([surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let others: i64 = bearers.iter().skip(1).map(|b| b.2).sum();
+    match bearers.first() {
+        None => Ok(None),
+        Some((id, name, n)) if bearers.len() == 1 || *n > 10 * others.max(1) => Ok(Some((*id, name.clone()))),
+        Some(_) => {
+            conn.prepare_cached("INSERT OR IGNORE INTO speakers (name, kind, ambiguous) VALUES (?1, 'person', 1)")?.execute([surname])?;
+            Ok(find_speaker(conn, surname)?)
+        }
+    }
 }
 
 /// `find_speaker`, answered from `known` when there is such a list.
@@ -208,13 +267,13 @@ fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&
     Ok(())
 }
 
-/// Keep a mention that is a name ("Rubio", not "he" or "the secretary") as
-/// an alias, unless it is already some speaker's name or alias.
+/// Keep a mention that is a variant of the speaker's name ("Donald J. Trump",
+/// "Mrs. Clinton" for Hillary Clinton) as an alias, unless it is already some
+/// speaker's name or alias. Descriptions, roles, appositives, "X and Y" and
+/// pronouns never are: an alias finds the speaker again in any document.
 fn record_alias(conn: &Connection, id: i64, canonical: &str, mention: &str, known: Option<&mut KnownNames>) -> Result<()> {
     let mention = mention.trim();
-    let is_name = mention.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_ALIASES.contains(&mention.to_lowercase().as_str());
-    if !is_name {
+    if !is_name_variant(mention, canonical) {
         return Ok(());
     }
     if find_known_speaker(conn, known.as_deref(), mention)?.is_none() {
@@ -224,6 +283,29 @@ fn record_alias(conn: &Connection, id: i64, canonical: &str, mention: &str, know
         }
     }
     Ok(())
+}
+
+/// Honorifics a name variant may start with.
+const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"];
+
+/// Whether `mention` is another spelling of `canonical`: capitalised words
+/// only (a particle or initial among them), at most four, ending in the same
+/// surname and starting with the same letter or an honorific. A surname
+/// alone is no variant: it may be anyone's.
+pub(super) fn is_name_variant(mention: &str, canonical: &str) -> bool {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let names: Vec<&str> = canonical.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 4 || mention.eq_ignore_ascii_case(canonical) || mention.contains([',', '(', ')', ';', ':']) {
+        return false;
+    }
+    let (Some(last), Some(surname), Some(first), Some(given)) = (words.last(), names.last(), words.first(), names.first()) else {
+        return false;
+    };
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "de" | "van" | "von" | "der" | "del" | "la" | "bin"));
+    let starts_alike = HONORIFICS.contains(&first.to_lowercase().as_str())
+        || first.chars().next().map(|c| c.to_lowercase().to_string()) == given.chars().next().map(|c| c.to_lowercase().to_string());
+    capitalised && starts_alike && last.trim_end_matches(['’', '\'', 's']).eq_ignore_ascii_case(surname.trim_end_matches(['’', '\'', 's']))
+        && !words.iter().any(|w| w.eq_ignore_ascii_case("and"))
 }
 
 impl Store {

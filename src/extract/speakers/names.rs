@@ -15,11 +15,58 @@ pub struct ParsedName {
 
 /// Split "U.S. Secretary of State Marco Rubio" into role "U.S. Secretary of
 /// State" and name "Marco Rubio": the name is the run of capitalised words
-/// after the last title word; honorifics ("Mr.", "Sir") are dropped.
+/// after the last title word and after any lower-case descriptor
+/// ("Republican front-runner Donald Trump"), starting at a first name where
+/// one follows other capitalised words ("Billionaire Donald Trump").
+/// Honorifics ("Mr.", "Sir"), middle initials, party tags in parentheses
+/// ("(R-Wis.)"), a dateline ("WASHINGTON —") and a home state after "of"
+/// ("Senator Bernie Sanders of Vermont") are dropped. A name inside a
+/// prepositional phrase ("an adviser to President Bush") is no name of the
+/// speaker: `None`.
 pub fn parse_name(mention: &str) -> Option<ParsedName> {
     let mut out = String::new();
     let (name, role) = parse_name_into(mention, &mut out)?;
     Some(ParsedName { role: role.map(|r| out[r].to_string()), name: out[name].to_string() })
+}
+
+/// Lower-case words that put a name that follows them in a phrase of its own
+/// ("an adviser to President Bush", "a spokesman for Mrs. Clinton").
+const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
+
+/// Particles that stand lower-case inside a name ("Bill de Blasio").
+fn is_particle(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "der" | "del" | "la" | "bin" | "da" | "di" | "le")
+}
+
+/// "J." or "W": a middle initial, which does not tell people apart.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.') | None, None) if c.is_uppercase())
+}
+
+/// `words` without those inside parentheses and without a dateline
+/// ("WASHINGTON —") before them.
+fn without_asides<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    let mut depth = 0usize;
+    for w in words {
+        if w.starts_with('(') {
+            depth += 1;
+        }
+        let inside = depth > 0;
+        if w.ends_with(')') || w.ends_with("),") {
+            depth = depth.saturating_sub(1);
+        }
+        if inside {
+            continue;
+        }
+        if matches!(*w, "—" | "–" | "--") && kept.iter().all(|k| !k.chars().any(char::is_lowercase)) {
+            kept.clear();
+            continue;
+        }
+        kept.push(w);
+    }
+    kept
 }
 
 /// `parse_name` appending the name and then the role (if any) to `out`,
@@ -30,21 +77,53 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
     // The words split once, on the stack for any mention of a sane length.
     let mut on_stack = [""; 16];
     let on_heap: Vec<&str>;
-    let parts: &[&str] = match split_whitespace_into(mention, &mut on_stack) {
+    let mut parts: &[&str] = match split_whitespace_into(mention, &mut on_stack) {
         Some(n) => &on_stack[..n],
         None => {
             on_heap = mention.split_whitespace().collect();
             &on_heap
         }
     };
-    let name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
+    let cleaned: Vec<&str>;
+    if mention.contains(['(', '—', '–']) || mention.contains("--") {
+        cleaned = without_asides(parts);
+        parts = &cleaned;
+    }
+    let mut name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
+    if parts[..name_start].iter().any(|p| PREPOSITIONS.contains(p)) {
+        return None;
+    }
+    // A home state after the name: "Bernie Sanders of Vermont".
+    let mut name_end = parts.len();
+    if let Some(of) = parts[name_start..].iter().position(|p| *p == "of") {
+        if of >= 2 {
+            name_end = name_start + of;
+        }
+    }
+    // Lower-case descriptors before the name go to the role.
+    if let Some(last_lower) = parts[name_start..name_end]
+        .iter()
+        .rposition(|p| !(is_cap_word(strip_name_word(p)) || is_particle(p) || in_list(&words.honorifics, strip_name_word(p))))
+    {
+        if PREPOSITIONS.contains(&parts[name_start + last_lower]) {
+            return None;
+        }
+        name_start += last_lower + 1;
+    }
+    // Capitalised descriptors before a first name go to the role too.
+    if let Some(first) = parts[name_start..name_end].iter().position(|p| in_list(&words.first_names, p)) {
+        if first > 0 && name_start + first + 1 < name_end && !in_list(&words.honorifics, parts[name_start + first - 1]) {
+            name_start += first;
+        }
+    }
     let begin = out.len();
-    for p in &parts[name_start..] {
+    let name_words = &parts[name_start..name_end];
+    for (i, p) in name_words.iter().enumerate() {
         let p = strip_name_word(p);
-        if in_list(&words.honorifics, p) {
+        if in_list(&words.honorifics, p) || (i > 0 && i + 1 < name_words.len() && is_initial(p)) {
             continue;
         }
-        if !(is_cap_word(p) || matches!(p, "de" | "van" | "von" | "der" | "del" | "la" | "bin")) {
+        if !(is_cap_word(p) || is_particle(p)) || p.bytes().any(|b| b.is_ascii_digit()) {
             out.truncate(begin);
             return None;
         }
@@ -67,6 +146,11 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
     }
     let role = (out.len() > name.end).then(|| name.end..out.len());
     Some((name, role))
+}
+
+/// The sex a mention's honorific tells ("Mrs. Clinton": female).
+pub(super) fn mention_gender(mention: &str) -> Gender {
+    mention.split_whitespace().map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default()
 }
 
 /// A word of a name without the punctuation and possessive after it:
@@ -117,6 +201,8 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
         let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
         if in_list_bytes(&words.organisations, last) {
             Some(SpeakerKind::Organization)
+        } else if in_list_bytes(&words.documents, last) {
+            Some(SpeakerKind::Document)
         } else if in_list_bytes(&words.groups, last) {
             Some(SpeakerKind::Group)
         } else {

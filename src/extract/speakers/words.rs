@@ -2,7 +2,7 @@
 //! cost one hash probe or less.
 
 use super::super::tokens::with_lowercase;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 /// A word list keyed in lower case, so lookups are one hash probe (a fast
@@ -80,24 +80,90 @@ pub(super) struct WordLists {
     pub(super) honorifics: WordSet,
     pub(super) organisations: WordSet,
     pub(super) groups: WordSet,
+    pub(super) documents: WordSet,
+    /// Capitalised words that end descriptions, never names.
+    pub(super) descriptors: WordSet,
     pub(super) pronouns: Vec<(&'static str, &'static str)>,
+    /// Every first name of data/first_names.tsv, and the sex of each.
+    pub(super) first_names: WordSet,
+    first_name_sex: FxHashMap<Box<[u8]>, Gender>,
+}
+
+/// The sex a name, honorific or pronoun tells of, where it tells one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// Whether a mention of this sex may refer to a person of `other`'s:
+    /// only a known sex against the other known sex disagrees.
+    pub(super) fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// The sex of a first name ("Hillary": female), `None` for a word that is
+/// no first name of the list.
+pub(super) fn first_name_gender(word: &str) -> Option<Gender> {
+    let words = &*WORDS;
+    if !in_list(&words.first_names, word) {
+        return None;
+    }
+    with_lowercase(word, |lower| words.first_name_sex.get(lower).copied())
+}
+
+/// The sex an honorific tells ("Mrs.": female); `Unknown` for any other word.
+pub(super) fn honorific_gender(word: &str) -> Gender {
+    let bare = word.trim_end_matches('.');
+    if ["mr", "sir", "lord"].iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+        Gender::Male
+    } else if ["mrs", "ms", "miss", "dame", "lady"].iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+fn first_names(data: &'static str) -> (WordSet, FxHashMap<Box<[u8]>, Gender>) {
+    let mut sex = FxHashMap::default();
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let Some((name, mark)) = line.split_once('\t') else { continue };
+        let gender = match mark.trim() {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        sex.insert(name.trim().to_lowercase().into_bytes().into_boxed_slice(), gender);
+    }
+    (WordSet::new(sex.keys().cloned()), sex)
 }
 
 pub(super) fn list(data: &'static str) -> WordSet {
     WordSet::new(data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()))
 }
 
-pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
+pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
+    let (first_names, first_name_sex) = first_names(include_str!("../../../data/first_names.tsv"));
+    WordLists {
     titles: list(include_str!("../../../data/titles.txt")),
     honorifics: list(include_str!("../../../data/honorifics.txt")),
     organisations: list(include_str!("../../../data/organisations.txt")),
     groups: list(include_str!("../../../data/groups.txt")),
+    documents: list(include_str!("../../../data/documents.txt")),
+    descriptors: list(include_str!("../../../data/descriptors.txt")),
+    first_names,
+    first_name_sex,
     pronouns: include_str!("../../../data/pronouns.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| l.split_once('\t'))
         .map(|(w, k)| (w.trim(), k.trim()))
         .collect(),
+    }
 });
 
 pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().map(|w| w.as_bytes().into())));
