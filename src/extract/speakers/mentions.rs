@@ -130,6 +130,9 @@ pub(super) struct CapitalisedRun {
     /// may give a role. (A word of a run has no comma or space in it, so it
     /// is one of the words `parse_name_into` splits the run into.)
     pub(super) titled: bool,
+    /// Whether its first word is a first name and more follow ("Hillary Clinton"),
+    /// so that the run may be a person's full name.
+    pub(super) named: bool,
 }
 
 /// End the run of words being gathered, keeping it if it names anything.
@@ -154,7 +157,10 @@ pub(super) fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Ca
     if let (Some(first), Some(last)) = (first, run.last()) {
         let titles = &WORDS.titles;
         let titled = run[first..].iter().any(|w| in_list_bytes(titles, &bytes[w.clone()]));
-        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled });
+        let first_names = &WORDS.first_names;
+        // A first name stands first in a full name ("Hillary Clinton").
+        let named = run.len() > first + 1 && in_list_bytes(first_names, &bytes[run[first].clone()]);
+        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled, named });
     }
     run.clear();
 }

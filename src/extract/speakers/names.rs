@@ -3,7 +3,7 @@
 
 use super::words::*;
 use crate::model::SpeakerKind;
-use super::super::tokens::with_lowercase;
+use super::super::tokens::{is_invisible, with_lowercase};
 use std::ops::Range;
 
 /// A name parsed out of a mention: the role words before it and the name.
@@ -111,8 +111,9 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         name_start += last_lower + 1;
     }
     // Capitalised descriptors before a first name go to the role too.
-    if let Some(first) = parts[name_start..name_end].iter().position(|p| in_list(&words.first_names, p)) {
-        if first > 0 && name_start + first + 1 < name_end && !in_list(&words.honorifics, parts[name_start + first - 1]) {
+    let first_name_at = || parts[name_start + 1..name_end - 1].iter().position(|p| in_list(&words.first_names, p)).map(|k| k + 1);
+    if let Some(first) = (name_end >= name_start + 3).then(first_name_at).flatten() {
+        if !in_list(&words.honorifics, parts[name_start + first - 1]) {
             name_start += first;
         }
     }
@@ -130,7 +131,11 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         if out.len() > begin {
             out.push(' ');
         }
-        out.push_str(p);
+        if p.is_ascii() {
+            out.push_str(p);
+        } else {
+            out.extend(p.chars().filter(|c| !is_invisible(*c)));
+        }
     }
     if out.len() == begin {
         return None;
@@ -150,7 +155,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
 
 /// The sex a mention's honorific tells ("Mrs. Clinton": female).
 pub(super) fn mention_gender(mention: &str) -> Gender {
-    mention.split_whitespace().map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default()
+    // Honorifics stand first, or after a dateline or article: two words.
+    mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default()
 }
 
 /// A word of a name without the punctuation and possessive after it:

@@ -83,7 +83,8 @@ pub(super) struct WordLists {
     pub(super) documents: WordSet,
     /// Capitalised words that end descriptions, never names.
     pub(super) descriptors: WordSet,
-    pub(super) pronouns: Vec<(&'static str, &'static str)>,
+    pronouns: WordSet,
+    pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
     /// Every first name of data/first_names.tsv, and the sex of each.
     pub(super) first_names: WordSet,
     first_name_sex: FxHashMap<Box<[u8]>, Gender>,
@@ -148,6 +149,12 @@ pub(super) fn list(data: &'static str) -> WordSet {
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     let (first_names, first_name_sex) = first_names(include_str!("../../../data/first_names.tsv"));
+    let pronoun_kinds: FxHashMap<Box<[u8]>, &'static str> = include_str!("../../../data/pronouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, k)| (w.trim().to_lowercase().into_bytes().into_boxed_slice(), k.trim()))
+        .collect();
     WordLists {
     titles: list(include_str!("../../../data/titles.txt")),
     honorifics: list(include_str!("../../../data/honorifics.txt")),
@@ -157,12 +164,8 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     first_names,
     first_name_sex,
-    pronouns: include_str!("../../../data/pronouns.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(w, k)| (w.trim(), k.trim()))
-        .collect(),
+    pronoun_kinds: pronoun_kinds.clone(),
+    pronouns: WordSet::new(pronoun_kinds.into_keys()),
     }
 });
 
@@ -214,7 +217,11 @@ pub(super) fn is_cap_word(word: &str) -> bool {
 
 /// What a pronoun stands for ("person", "group", ...), from data/pronouns.txt.
 pub(super) fn pronoun_kind(word: &str) -> Option<&'static str> {
-    with_lowercase(word, |lower| WORDS.pronouns.iter().find(|(w, _)| w.as_bytes() == lower).map(|&(_, what)| what))
+    let words = &*WORDS;
+    if !words.pronouns.may_hold(word.as_bytes()) && word.is_ascii() {
+        return None;
+    }
+    with_lowercase(word, |lower| words.pronoun_kinds.get(lower).copied())
 }
 
 pub(super) fn is_pronoun(word: &str) -> bool {
