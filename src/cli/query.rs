@@ -11,9 +11,14 @@ use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Part of a speaker's name or alias, any case ("rubio").
+    /// Whole words of a speaker's name or alias, any case or accent ("ryan"
+    /// finds Paul Ryan, not Craig Bryan; "clinton" every Clinton: the speaker
+    /// column tells them apart, `speakers --search` lists them).
     #[arg(long)]
     pub speaker: Option<String>,
+    /// One speaker record, by the id `speakers` shows.
+    #[arg(long, value_name = "ID")]
+    pub speaker_id: Option<i64>,
     /// Part of a topic name, any case.
     #[arg(long)]
     pub topic: Option<String>,
@@ -45,6 +50,7 @@ const DEFAULT_LIMIT: u64 = 1000;
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let filter = StatementFilter {
         speaker: args.speaker,
+        speaker_id: args.speaker_id,
         topic: args.topic,
         stance: parse_stance(args.stance.as_deref())?,
         since: parse_optional_date("--since", args.since.as_deref())?,

@@ -4,6 +4,7 @@
 
 mod bulk;
 mod documents;
+mod speaker_corrections;
 mod speakers;
 mod statements;
 mod reports;
@@ -13,7 +14,8 @@ mod topics;
 
 pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
-pub use speakers::{MergeReport, SpeakerRow};
+pub use speaker_corrections::LoadReport;
+pub use speakers::{MergeReport, SpeakerRow, UNRESOLVED};
 pub use reports::{ReportFilter, StanceRecord};
 pub use statements::{
     ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,

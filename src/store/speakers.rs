@@ -15,6 +15,7 @@ pub struct SpeakerRow {
     pub name: String,
     pub kind: String,
     pub role: Option<String>,
+    pub wikidata: Option<String>,
     pub aliases: Vec<String>,
     pub statements: i64,
 }
@@ -311,26 +312,60 @@ pub(super) fn is_name_variant(mention: &str, canonical: &str) -> bool {
 impl Store {
     /// Every speaker with its aliases and statement count, most quoted first.
     pub fn speakers(&self) -> Result<Vec<SpeakerRow>> {
+        self.speaker_rows(None)
+    }
+
+    /// The speakers `--speaker PART` means (see `keep_whole_word_matches`),
+    /// most quoted first, each with its statement count.
+    pub fn search_speakers(&self, part: &str) -> Result<Vec<SpeakerRow>> {
+        let candidates: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'")?
+            .query_map([like_any(part)], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let ids = keep_whole_word_matches(&self.conn, candidates, part)?;
+        self.speaker_rows(Some(&ids))
+    }
+
+    fn speaker_rows(&self, only: Option<&[i64]>) -> Result<Vec<SpeakerRow>> {
+        let ids = only.map(|ids| serde_json::to_string(ids).expect("ids are numbers"));
         let mut stmt = self.conn.prepare(
-            "SELECT sp.id, sp.name, sp.kind, sp.role,
+            "SELECT sp.id, sp.name, sp.kind, sp.role, sp.wikidata,
                     (SELECT json_group_array(alias) FROM
                         (SELECT alias FROM speaker_aliases WHERE speaker_id = sp.id ORDER BY alias COLLATE NOCASE)),
                     (SELECT count(*) FROM statements WHERE speaker_id = sp.id) AS n
              FROM speakers sp
+             WHERE ?1 IS NULL OR sp.id IN (SELECT value FROM json_each(?1))
              ORDER BY n DESC, sp.name COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([], |row| {
-            let aliases: String = row.get(4)?;
+        let rows = stmt.query_map([ids], |row| {
+            let aliases: String = row.get(5)?;
             Ok(SpeakerRow {
                 id: row.get(0)?,
                 name: row.get(1)?,
                 kind: row.get(2)?,
                 role: row.get(3)?,
+                wikidata: row.get(4)?,
                 aliases: serde_json::from_str(&aliases).unwrap_or_default(),
-                statements: row.get(5)?,
+                statements: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Statements whose mention names nobody this tool could tell ("they",
+    /// "it"): (statement id, mention, document path, content), by id.
+    pub fn unresolved_statements(&self) -> Result<Vec<(i64, String, Option<String>, String)>> {
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.speaker_mention, d.path, s.content FROM statements s
+                   JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
+                  WHERE sp.kind = 'unresolved' ORDER BY s.id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// Make `alias` another name of the speaker called `name`.
@@ -363,10 +398,12 @@ impl Store {
     /// becomes an alias of `into`, and `from` is removed. Nothing is lost.
     pub fn merge_speakers(&mut self, from: &str, into: &str) -> Result<MergeReport> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (from_id, from_name) = find_speaker(&tx, from)?.ok_or_else(|| unknown_speaker(from))?;
-        let (into_id, into_name) = find_speaker(&tx, into)?.ok_or_else(|| unknown_speaker(into))?;
+        let (from_id, from_name) = find_speaker_ref(&tx, from)?.ok_or_else(|| unknown_speaker(from))?;
+        let (into_id, into_name) = find_speaker_ref(&tx, into)?.ok_or_else(|| unknown_speaker(into))?;
         if from_id == into_id {
-            return Err(Error::invalid(format!("'{from}' and '{into}' are already one speaker, '{into_name}'")));
+            return Err(Error::invalid(format!(
+                "'{from}' and '{into}' are already one speaker, '{into_name}' (id {into_id}): nothing to merge"
+            )));
         }
         let statements = tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
         let aliases = tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
@@ -377,12 +414,106 @@ impl Store {
             params![from_id, into_id],
         )?;
         tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute( [from_id])?;
-        tx.prepare_cached("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![from_name, into_id])?;
+        // The merged name is a rule: ingest finds `into` by it from now on.
+        tx.prepare_cached("INSERT OR REPLACE INTO speaker_aliases (alias, speaker_id, origin) VALUES (?1, ?2, 'rule')")?
+            .execute(params![from_name, into_id])?;
         tx.commit()?;
         Ok(MergeReport { from: from_name, into: into_name, statements, aliases: aliases + 1 })
     }
 }
 
-fn unknown_speaker(name: &str) -> Error {
-    Error::invalid(format!("no speaker named '{name}' (see `claimdb speakers`)"))
+pub(super) fn unknown_speaker(name: &str) -> Error {
+    match name.trim().parse::<i64>() {
+        Ok(id) => Error::invalid(format!("no speaker with id {id} (see `claimdb speakers`)")),
+        Err(_) => Error::invalid(format!("no speaker named '{name}' (see `claimdb speakers --search`)")),
+    }
+}
+
+/// The speaker `reference` names: an id ("42"), else a name or alias.
+pub(super) fn find_speaker_ref(conn: &Connection, reference: &str) -> Result<Option<(i64, String)>> {
+    if let Ok(id) = reference.trim().parse::<i64>() {
+        return Ok(conn
+            .prepare_cached("SELECT id, name FROM speakers WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?);
+    }
+    find_speaker(conn, reference)
+}
+
+/// `%part%` for LIKE, its wildcards escaped.
+fn like_any(part: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in part.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// Of `candidates` (speakers whose name or an alias contains `part`), those
+/// where `part` is whole words of the name or an alias, any case and accent:
+/// "ryan" is Paul Ryan, not Craig Bryan; "clinton" is Hillary and Bill.
+pub(super) fn keep_whole_word_matches(conn: &Connection, candidates: Vec<i64>, part: &str) -> Result<Vec<i64>> {
+    let wanted = folded_words(part);
+    if wanted.is_empty() || candidates.is_empty() {
+        return Ok(candidates);
+    }
+    let ids = serde_json::to_string(&candidates).expect("ids are numbers");
+    let mut stmt = conn.prepare_cached(
+        "SELECT sp.id, sp.name FROM speakers sp WHERE sp.id IN (SELECT value FROM json_each(?1))
+         UNION ALL SELECT a.speaker_id, a.alias FROM speaker_aliases a WHERE a.speaker_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut kept: Vec<i64> = Vec::new();
+    let mut rows = stmt.query([ids])?;
+    while let Some(row) = rows.next()? {
+        let (id, name): (i64, String) = (row.get(0)?, row.get(1)?);
+        let words = folded_words(&name);
+        if words.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+            kept.push(id);
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    Ok(kept)
+}
+
+/// The words of `text` in lower case without accents ("Sánchez" is
+/// "sanchez"), split at anything that is not a letter or digit.
+pub(super) fn folded_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase().map(without_accent));
+        } else if !word.is_empty() && !matches!(c, '\'' | '’') {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// A Latin letter without its accent (the common ones of names).
+fn without_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' | 'ş' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ğ' => 'g',
+        other => other,
+    }
 }

@@ -105,7 +105,10 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         .iter()
         .rposition(|p| !(is_cap_word(strip_name_word(p)) || is_particle(p) || in_list(&words.honorifics, strip_name_word(p))))
     {
-        if PREPOSITIONS.contains(&parts[name_start + last_lower]) {
+        // "officials in Kyiv", "diplomats of the bloc": a place or body the
+        // speaker is of, not the speaker's name.
+        let before_name = parts[name_start + last_lower];
+        if PREPOSITIONS.contains(&before_name) || matches!(before_name, "in" | "of" | "on" | "near" | "across" | "inside" | "outside" | "over") {
             return None;
         }
         name_start += last_lower + 1;
