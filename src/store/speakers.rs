@@ -323,7 +323,10 @@ impl Store {
             .prepare("SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'")?
             .query_map([like_any(part)], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let ids = keep_whole_word_matches(&self.conn, candidates, part)?;
+        let mut ids = keep_whole_word_matches(&self.conn, candidates, part)?;
+        if ids.is_empty() {
+            ids = whole_word_scan(&self.conn, part)?;
+        }
         self.speaker_rows(Some(&ids))
     }
 
@@ -473,6 +476,31 @@ pub(super) fn keep_whole_word_matches(conn: &Connection, candidates: Vec<i64>, p
         let words = folded_words(&name);
         if words.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
             kept.push(id);
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    Ok(kept)
+}
+
+/// Every speaker where `part` is whole words of the name or an alias, found
+/// by reading them all: for a part written without the accents a name has
+/// ("emile" for Émile), which the name index, matching letters as written,
+/// does not find.
+pub(super) fn whole_word_scan(conn: &Connection, part: &str) -> Result<Vec<i64>> {
+    let wanted = folded_words(part);
+    // Only a part written as a name is: "ada%park" means no wildcard.
+    let as_a_name = part.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'));
+    if wanted.is_empty() || !as_a_name {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM speakers UNION ALL SELECT speaker_id, alias FROM speaker_aliases")?;
+    let mut kept: Vec<i64> = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let name: String = row.get(1)?;
+        if folded_words(&name).windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+            kept.push(row.get(0)?);
         }
     }
     kept.sort_unstable();

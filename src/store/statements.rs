@@ -936,7 +936,10 @@ impl Store {
                 .query_map(params_from_iter(values), |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()?
         };
-        let ids = super::speakers::keep_whole_word_matches(&self.conn, ids, part)?;
+        let mut ids = super::speakers::keep_whole_word_matches(&self.conn, ids, part)?;
+        if ids.is_empty() {
+            ids = super::speakers::whole_word_scan(&self.conn, part)?;
+        }
         // Only weighs the plan: the highest id stands in for the count
         // (a lookup, where count(*) reads a whole index).
         let all: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM speakers")?.query_row([], |r| r.get(0))?;
