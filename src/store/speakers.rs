@@ -75,8 +75,13 @@ fn resolve_named_speaker(
     if name.is_empty() {
         return Err(Error::invalid("a statement needs a speaker name"));
     }
+    // A surname alone goes to the person known by a full name ending in it
+    // first, so that a surname record made before that person was known
+    // ("Obama" before "Barack Obama") stops growing.
+    // An alias (a name variant, or a rule a person made) wins over that.
     let found = match find_known_speaker(conn, known.as_deref(), name)? {
-        None if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?,
+        Some(by_alias) if !by_alias.1.eq_ignore_ascii_case(name) => Some(by_alias),
+        found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
         None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, name)?,
         found => found,
     };
@@ -354,6 +359,45 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Move the statements of each record named by a surname alone ("Obama",
+    /// made before anyone of that surname was known by a full name) to the
+    /// one person now stored under a full name ending in it, or quoted more
+    /// than ten times as often as all others of that surname together, and
+    /// remove the record. Records marked ambiguous or holding an alias stay.
+    /// Returns how many statements moved.
+    pub fn settle_surnames(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let people: Vec<(i64, String, bool, bool, i64)> = tx
+            .prepare(
+                "SELECT sp.id, sp.name, sp.ambiguous, EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = sp.id),
+                        (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)
+                   FROM speakers sp WHERE sp.kind = 'person'",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut bearers: rustc_hash::FxHashMap<String, Vec<(i64, i64)>> = rustc_hash::FxHashMap::default();
+        for (id, name, _, _, n) in &people {
+            if let Some((_, surname)) = name.rsplit_once(' ').filter(|_| !name.contains(" and ")) {
+                bearers.entry(surname.to_lowercase()).or_default().push((*id, *n));
+            }
+        }
+        let mut moved = 0;
+        for (id, name, ambiguous, aliased, n) in &people {
+            if *ambiguous || *aliased || *n == 0 || name.contains(' ') {
+                continue;
+            }
+            let Some(of_surname) = bearers.get(&name.to_lowercase()) else { continue };
+            let (best, best_n) = of_surname.iter().copied().max_by_key(|b| b.1).expect("not empty");
+            let others: i64 = of_surname.iter().map(|b| b.1).sum::<i64>() - best_n;
+            if of_surname.len() == 1 || best_n > 10 * others.max(1) {
+                moved += tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute(params![id, best])?;
+                tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(moved)
     }
 
     /// Statements whose mention names nobody this tool could tell ("they",

@@ -137,7 +137,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         if p.is_ascii() {
             out.push_str(p);
         } else {
-            out.extend(p.chars().filter(|c| !is_invisible(*c)));
+            // One apostrophe for every spelling: "O’Malley" is "O'Malley".
+            out.extend(p.chars().filter(|c| !is_invisible(*c)).map(|c| if c == '’' { '\'' } else { c }));
         }
     }
     if out.len() == begin {
