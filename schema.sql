@@ -38,8 +38,12 @@ CREATE TABLE speakers (
           CHECK (kind = 'person' OR kind = 'organization' OR kind = 'group' OR kind = 'unknown' OR kind = 'document' OR kind = 'unresolved'),
     role  TEXT,                            -- "U.S. Secretary of State"
     wikidata TEXT,                         -- "Q22686", given by `speakers load`
-    ambiguous INTEGER NOT NULL DEFAULT 0   -- 1: a surname alone that more than one known person bears
+    ambiguous INTEGER NOT NULL DEFAULT 0,  -- 1: a surname alone that more than one known person bears
+    -- The last word of the name ("Clinton"), computed, so that a surname
+    -- alone finds the people who bear it through an index.
+    surname TEXT GENERATED ALWAYS AS (replace(name, rtrim(name, replace(name, ' ', '')), '')) VIRTUAL
 );
+CREATE INDEX speakers_by_surname ON speakers (surname COLLATE NOCASE);
 
 -- "Rubio" -> Marco Rubio. An alias names one speaker. Extraction records
 -- name variants only ("Donald J. Trump", "Mrs. Clinton"); origin 'rule' marks

@@ -456,7 +456,7 @@ mod tests {
     /// Takes away what migration 5 adds (the widened kind check stays: the
     /// migration leaves a widened one as it is).
     const WITHOUT_VERSION_5: &str = "DROP TABLE speaker_roles; DROP TABLE speaker_statement_rules;
-         ALTER TABLE speakers DROP COLUMN wikidata; ALTER TABLE speakers DROP COLUMN ambiguous;
+         DROP INDEX speakers_by_surname; ALTER TABLE speakers DROP COLUMN surname; ALTER TABLE speakers DROP COLUMN wikidata; ALTER TABLE speakers DROP COLUMN ambiguous;
          ALTER TABLE speaker_aliases DROP COLUMN origin;";
 
     #[test]

@@ -146,7 +146,8 @@ fn bearer_of_surname(conn: &Connection, surname: &str) -> Result<Option<(i64, St
     let bearers: Vec<(i64, String, i64)> = conn
         .prepare_cached(
             "SELECT sp.id, sp.name, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS n FROM speakers sp
-              WHERE sp.kind = 'person' AND sp.name LIKE '% ' || ?1 AND sp.name NOT LIKE '% and %' ORDER BY n DESC LIMIT 20",
+              WHERE sp.surname = ?1 COLLATE NOCASE AND sp.kind = 'person' AND sp.name LIKE '% %' AND sp.name NOT LIKE '% and %'
+              ORDER BY n DESC LIMIT 20",
         )?
         .query_map([surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<rusqlite::Result<_>>()?;

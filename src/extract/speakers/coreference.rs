@@ -46,6 +46,9 @@ pub struct SpeakerResolver<'t> {
     by_name: FxHashMap<Box<[u8]>, usize>,
     /// Everyone known by each surname, in the order they were met.
     by_surname: FxHashMap<Box<[u8]>, Vec<usize>>,
+    /// The person known by each first name (lower case), `None` when more
+    /// than one person has it.
+    by_given: FxHashMap<Box<[u8]>, Option<usize>>,
     /// The shapes of the keys of `by_surname`, to turn most words away
     /// before hashing them.
     surname_shapes: Shapes,
@@ -166,6 +169,7 @@ impl<'t> SpeakerResolver<'t> {
             people: Vec::new(),
             by_name: FxHashMap::default(),
             by_surname: FxHashMap::default(),
+            by_given: FxHashMap::default(),
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
             parsed: FxHashMap::default(),
@@ -287,6 +291,9 @@ impl<'t> SpeakerResolver<'t> {
                 person.name = name.to_string();
                 person.lower = name.to_lowercase();
                 self.by_name.insert(person.lower.as_bytes().into(), id);
+                if let Some((given, _)) = person.lower.split_once(' ') {
+                    self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
+                }
             }
             if person.role.is_none() {
                 person.role = role.map(str::to_string);
@@ -299,6 +306,9 @@ impl<'t> SpeakerResolver<'t> {
         let id = self.people.len();
         let lower = name.to_lowercase();
         self.by_name.insert(lower.as_bytes().into(), id);
+        if let Some((given, _)) = lower.split_once(' ') {
+            self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
+        }
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
         if let Some(surname) = name.split(' ').last() {
             let surname = surname.to_lowercase();
@@ -357,11 +367,7 @@ impl<'t> SpeakerResolver<'t> {
     /// The one person whose full name starts with the first name `given`
     /// (lower case), if only one does.
     fn only_person_called(&self, given: &[u8]) -> Option<usize> {
-        let mut called = self.people.iter().enumerate().filter(|(_, p)| {
-            p.name.contains(' ') && p.lower.split(' ').next().is_some_and(|g| g.as_bytes() == given)
-        });
-        let (id, _) = called.next()?;
-        called.next().is_none().then_some(id)
+        self.by_given.get(given).copied().flatten()
     }
 
     /// The last person mentioned before `at` whose sex agrees with `gender`.

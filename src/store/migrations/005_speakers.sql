@@ -4,12 +4,15 @@
 --    "it", names nobody). Widening a CHECK changes nothing stored, so the
 --    table's definition is edited in place (SQLite's documented way for
 --    such changes) instead of copying a table that others reference.
--- 2. A speaker's Wikidata id and whether it is an ambiguous surname.
+-- 2. A speaker's Wikidata id, whether it is an ambiguous surname, and its
+--    surname (computed, indexed).
 -- 3. Alias origin: names tied by a person (merge, rename, load) are rules.
 -- 4. Dated roles, and statement rules from `speakers split`.
 ALTER TABLE speakers ADD COLUMN wikidata TEXT;
 ALTER TABLE speakers ADD COLUMN ambiguous INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE speaker_aliases ADD COLUMN origin TEXT NOT NULL DEFAULT 'extracted';
+ALTER TABLE speakers ADD COLUMN surname TEXT GENERATED ALWAYS AS (replace(name, rtrim(name, replace(name, ' ', '')), '')) VIRTUAL;
+CREATE INDEX speakers_by_surname ON speakers (surname COLLATE NOCASE);
 
 CREATE TABLE speaker_roles (
     speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
