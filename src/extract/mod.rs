@@ -55,7 +55,8 @@ impl Extractor {
             return Vec::new();
         }
         let sources: Vec<Range<usize>> = found.iter().filter_map(|a| a.source.clone()).collect();
-        let resolver = SpeakerResolver::new(text, &sentences, &sources);
+        let quoted: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
+        let resolver = SpeakerResolver::new(text, &sentences, &sources, &quoted);
         let index = CharIndex::new(text);
         found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index)).collect()
     }

@@ -73,7 +73,10 @@ impl<'t> SpeakerResolver<'t> {
     /// a lookup can find). Most capitalised runs of an article (places,
     /// months, sentence openings) are none of these, and parsing every one
     /// of them was most of the cost.
-    pub fn new(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>]) -> Self {
+    ///
+    /// A name inside a quotation (`quoted`, in text order) is no antecedent:
+    /// "“Trump’s supporters are here,” he said" is not Trump speaking.
+    pub fn new(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
         let mut r = SpeakerResolver::empty();
         let runs = capitalised_runs(text, sentences);
         // Full names first (those with a title, a first name or used as a
@@ -88,6 +91,12 @@ impl<'t> SpeakerResolver<'t> {
         r.register_sources(text, sources);
         r.find_mentions(text, &runs);
         r.forget_names_inside_descriptions(text, sources);
+        if !quoted.is_empty() {
+            r.mentions.retain(|&(at, _)| {
+                let i = quoted.partition_point(|q| q.end <= at);
+                !quoted.get(i).is_some_and(|q| q.start <= at)
+            });
+        }
         r
     }
 
@@ -507,7 +516,8 @@ mod tests {
             spans.push(at..at + m.len());
             from = at + m.len();
         }
-        let r = SpeakerResolver::new(text, &sentences, &spans);
+        let quoted: Vec<Range<usize>> = crate::extract::quotes::find_quotes(text).into_iter().map(|q| q.span).collect();
+        let r = SpeakerResolver::new(text, &sentences, &spans, &quoted);
         spans.iter().map(|s| r.resolve(text, s)).collect()
     }
     #[test]
@@ -638,5 +648,12 @@ mod tests {
         let text = "Minister Al\u{200d}ice Smi\u{feff}th said the port would reopen.";
         let s = resolve_all(text, &["Minister Al\u{200d}ice Smi\u{feff}th"]);
         assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Alice Smith", Some("Minister")));
+    }
+
+    #[test]
+    fn a_name_inside_a_quotation_is_no_antecedent() {
+        let text = "Tomas Reyner runs a shop in Leeds. “Mayor Linda Okafor never visits,” he said.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Tomas Reyner");
     }
 }
