@@ -324,6 +324,55 @@ pub fn span_text(text: &str, span: Span) -> String {
     text.chars().skip(span.start).take(span.len()).collect()
 }
 
+/// A topic a user defined: a name and the keywords that signal it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicDef {
+    pub name: String,
+    pub keywords: Vec<String>,
+}
+
+impl TopicDef {
+    /// A topic from a name and a comma-separated keyword list, as typed on
+    /// the command line: `territory` and `"territory, Donetsk, cede"`.
+    pub fn from_keyword_list(name: &str, keywords: &str) -> Self {
+        TopicDef {
+            name: name.trim().to_string(),
+            keywords: keywords
+                .split(',')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .map(String::from)
+                .collect(),
+        }
+    }
+}
+
+/// The topic given to one statement; `automatic` when it was taken from the
+/// content rather than matched to a defined topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicTag {
+    pub name: String,
+    pub automatic: bool,
+}
+
+/// One statement on one topic, as reports track it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StanceRecord {
+    pub id: i64,
+    pub speaker: String,
+    pub topic: String,
+    pub stance: Stance,
+    pub hedged: bool,
+    pub date: Option<NaiveDate>,
+    pub cue: String,
+    pub content: String,
+    pub kind: Kind,
+    /// The document's title (or the title given by hand).
+    pub title: Option<String>,
+    /// The document's path or URL (or the source given by hand).
+    pub doc: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

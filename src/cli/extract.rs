@@ -114,7 +114,7 @@ pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     match result {
         Ok(()) => {}
         // A reader that went away (`| head`) is not an error.
-        Err(crate::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Outcome::Done),
+        Err(crate::error::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Outcome::Done),
         Err(e) => return Err(e.into()),
     }
     Ok(if printer.skipped { Outcome::Partial } else { Outcome::Done })
@@ -145,7 +145,7 @@ impl<W: Write> Printer<W> {
         Printer { format, out, printed: 0, table, skipped: false, line: Vec::new(), doc_json: Vec::new(), title_json: Vec::new() }
     }
 
-    fn take(&mut self, unit: Unit) -> crate::Result<()> {
+    fn take(&mut self, unit: Unit) -> crate::error::Result<()> {
         match unit {
             Unit::Article(doc, statements) => {
                 if self.format == ExtractFormat::Jsonl && !statements.is_empty() {
@@ -193,7 +193,7 @@ impl<W: Write> Printer<W> {
         Ok(())
     }
 
-    fn finish(&mut self) -> crate::Result<()> {
+    fn finish(&mut self) -> crate::error::Result<()> {
         let done = match self.format {
             ExtractFormat::Jsonl => Ok(()),
             ExtractFormat::Json => self.out.write_all(if self.printed == 0 { b"[]\n" } else { b"]\n" }),
@@ -249,8 +249,8 @@ fn iso_date<S: serde::Serializer>(date: &Option<NaiveDate>, out: S) -> Result<S:
     }
 }
 
-fn stdout_error(cause: std::io::Error) -> crate::Error {
-    crate::Error::io("standard output", cause)
+fn stdout_error(cause: std::io::Error) -> crate::error::Error {
+    crate::error::Error::io("standard output", cause)
 }
 
 fn table_row(doc: &Document, s: &Statement) -> Vec<Value> {

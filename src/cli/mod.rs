@@ -97,10 +97,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context { db: cli.db };
     run_command(cli.command, &ctx).map_err(|err| {
         // A bare SQLite error (disk full, read-only) gets the database's name.
-        if !matches!(err.downcast_ref(), Some(crate::Error::Sqlite(_))) {
+        if !matches!(err.downcast_ref(), Some(crate::error::Error::Sqlite(_))) {
             return err;
         }
-        match err.downcast::<crate::Error>() {
+        match err.downcast::<crate::error::Error>() {
             Ok(err) => crate::store::name_database(&ctx.db, err).into(),
             Err(err) => err,
         }

@@ -101,7 +101,7 @@ fn add(ctx: &Context, name: &str, keywords: &str) -> anyhow::Result<()> {
 fn apply(ctx: &Context) -> anyhow::Result<()> {
     let mut store = Store::open(&ctx.db)?;
     let matcher = TopicMatcher::new(store.topic_defs()?);
-    let report = store.apply_topics(&matcher)?;
+    let report = store.apply_topics(|content| matcher.tag(content))?;
     println!(
         "re-tagged {} of {} extracted statements ({} manual or edited kept, {} unused automatic topics removed)",
         report.changed, report.examined, report.kept, report.pruned
