@@ -3,7 +3,7 @@
 //! benchmark (`score.py`) reads: `--format jsonl` prints one statement a line
 //! with code point spans into each document's text.
 
-use super::pipeline::{default_jobs, extract_in_order, Unit, FAILED_MESSAGE};
+use crate::extract::pipeline::{default_jobs, extract_in_order, Unit, FAILED_MESSAGE};
 use super::{Context, Outcome};
 use crate::extract::read::{expand_paths, Overrides};
 use crate::extract::Extractor;

@@ -1,7 +1,7 @@
 //! `claimdb ingest PATH...`: read articles, extract their statements and
 //! store each document with its statements in one transaction.
 
-use super::pipeline::{default_jobs_beside_a_writer, extract_in_order, Unit, FAILED_MESSAGE};
+use crate::extract::pipeline::{default_jobs_beside_a_writer, extract_in_order, Unit, FAILED_MESSAGE};
 use super::util::{parse_optional_date, stance_lexicon};
 use super::{interrupt, Context, Outcome};
 use crate::extract::read::{expand_paths, Notice, Overrides};

@@ -18,7 +18,6 @@ pub mod report;
 pub mod show;
 pub mod speakers;
 pub mod topics;
-mod pipeline;
 mod util;
 
 /// Who said what, when, and for or against what: a database of attributed

@@ -1,7 +1,7 @@
-//! The read -> extract -> hand-on pipeline `ingest` and `extract` share: one
-//! reader thread, `jobs` extraction threads, results handed to a sink on the
-//! calling thread in input order, with memory bounded by a few documents per
-//! worker however big the input.
+//! The read -> extract -> hand-on pipeline the `ingest` and `extract`
+//! commands share: one reader thread, `jobs` extraction threads, results
+//! handed to a sink on the calling thread in input order, with memory
+//! bounded by a few documents per worker however big the input.
 
 use crate::extract::read::{read_items, Item, Notice, Overrides};
 use crate::extract::Extractor;
