@@ -1,12 +1,11 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{
-    parse_optional_date, parse_stance, statement_column_indexes, statement_columns, statement_rows, statement_view_cells,
-};
+use super::util::{parse_optional_date, parse_stance};
 use super::{Context, Outcome};
-use crate::output::{self, Format};
-use crate::store::{StatementFilter, StatementPage, StatementRow, Store};
+use crate::output::statements::StatementWriter;
+use crate::output::Format;
+use crate::store::{StatementFilter, StatementPage, Store};
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -62,29 +61,18 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// The table lays out all rows at once; every other format streams each row
-/// out as borrowed cells (as `export` does), written straight out in `csv`,
-/// `jsonl` and `markdown`: building a JSON value per cell and dropping it
-/// again was a sixth of a 1,000-row query's instructions.
+/// Every format streams each row out as borrowed cells (as `export`
+/// does): building a JSON value per cell and dropping it again was a sixth
+/// of a 1,000-row query's instructions.
 fn print(page: &StatementPage, format: Format) -> std::io::Result<()> {
-    if format == Format::Table {
-        let statements: Vec<StatementRow> = page.rows().collect();
-        return output::print(&statement_rows(&statements, format), format);
-    }
-    let columns = statement_columns(format);
-    let picks = statement_column_indexes(columns);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = (|| {
-        let mut stream = output::Stream::new(&mut out, columns, format)?;
+        let mut writer = StatementWriter::new(&mut out, format)?;
         for statement in page.views() {
-            let cells = statement_view_cells(&statement);
-            match &picks {
-                None => stream.push_cells(&cells)?,
-                Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>())?,
-            }
+            writer.push(&statement)?;
         }
-        stream.finish().map(|_| ())
+        writer.finish().map(|_| ())
     })();
     match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -4,8 +4,9 @@
 use super::{Context, Outcome};
 use crate::extract::sentences::split_sentences;
 use crate::model::{CharIndex, Span};
-use crate::output::cell_text;
-use crate::store::{StatementRow, Store};
+use crate::output::statements::write_detail;
+use crate::store::Store;
+use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -16,16 +17,18 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     let detail = store.statement(args.id)?;
-    let cells = detail.row.cells();
-    for (name, value) in StatementRow::HEADERS.iter().zip(&cells) {
-        println!("{name:>16}: {}", cell_text(value));
-    }
-    println!("{:>16}: {}", "outlet", detail.outlet.unwrap_or_default());
-    println!("{:>16}: {}", "published", detail.published.unwrap_or_default());
-    println!("{:>16}: {}", "created", detail.created_at);
-    println!("{:>16}: {}", "updated", detail.updated_at);
+    let (outlet, published) = (detail.outlet.unwrap_or_default(), detail.published.unwrap_or_default());
+    let extra = [
+        ("outlet", outlet.as_str()),
+        ("published", published.as_str()),
+        ("created", detail.created_at.as_str()),
+        ("updated", detail.updated_at.as_str()),
+    ];
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    write_detail(&mut out, &detail.row.view(), &extra)?;
     if let (Some(text), Some(hull)) = (&detail.document_text, detail.row.content_span.as_ref().and_then(|s| s.hull())) {
-        println!("\n{}", sentence_around(text, hull));
+        writeln!(out, "\n{}", sentence_around(text, hull))?;
     }
     Ok(Outcome::Done)
 }
