@@ -5,6 +5,7 @@
 mod csv_stream;
 pub mod html;
 pub mod json_line;
+pub mod reports;
 pub mod statements;
 mod swar;
 
