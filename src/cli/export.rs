@@ -62,6 +62,7 @@ fn write_to(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::
             let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
             match write(&mut out).and_then(|n| out.flush().map(|()| n)) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Ok(0) => eprintln!("claimdb: no statements to export"),
                 other => {
                     other?;
                 }

@@ -7,10 +7,10 @@ use crate::extract::pipeline::{default_jobs, extract_in_order, Unit, FAILED_MESS
 use super::{Context, Outcome};
 use crate::extract::read::{expand_paths, Overrides};
 use crate::extract::Extractor;
-use crate::output::statements::{ExtractedFormat, ExtractedWriter};
+use crate::output::statements::ExtractedWriter;
+use crate::output::Format;
 use chrono::NaiveDate;
-use clap::ValueEnum;
-use std::io::{BufWriter, Write};
+use std::io::BufWriter;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -19,12 +19,13 @@ pub struct Args {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// How to print the statements.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
-    pub format: ExtractFormat,
+    /// How to print the statements (jsonl: one statement a line, what
+    /// scorers read; the table fits the terminal).
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 
     /// The date of every article read (YYYY-MM-DD), instead of what the files say.
-    #[arg(long)]
+    #[arg(long, value_parser = super::util::date_arg)]
     pub date: Option<NaiveDate>,
 
     /// The outlet of every article read.
@@ -46,50 +47,35 @@ pub struct Args {
     pub lexicon: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExtractFormat {
-    /// A table that fits the terminal.
-    Table,
-    /// One JSON array of statements.
-    Json,
-    /// One JSON object per statement, one a line.
-    Jsonl,
-}
-
 pub fn run(args: Args, _ctx: &Context) -> anyhow::Result<Outcome> {
     let overrides = Overrides { title: args.title.clone(), outlet: args.outlet.clone(), date: args.date };
     let extractor = Extractor::new(super::util::stance_lexicon(args.lexicon.as_deref())?, Default::default());
     let jobs = args.jobs.map_or_else(default_jobs, |n| n as usize);
     let stdout = std::io::stdout();
-    let mut printer = Printer::new(args.format, BufWriter::with_capacity(256 * 1024, stdout.lock()));
+    let mut out = BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let mut printer = Printer { writer: ExtractedWriter::new(args.format, &mut out)?, skipped: false };
     let files = expand_paths(&args.paths);
-    let result = extract_in_order(&files, &overrides, &extractor, jobs, |unit| printer.take(unit)).and_then(|()| printer.finish());
+    let result = extract_in_order(&files, &overrides, &extractor, jobs, |unit| printer.take(unit));
+    let skipped = printer.skipped;
+    let result = result.and_then(|()| printer.writer.finish().map_err(stdout_error));
     match result {
-        Ok(()) => {}
+        Ok(0) => eprintln!("claimdb: no statements found"),
+        Ok(_) => {}
         // A reader that went away (`| head`) is not an error.
         Err(crate::error::Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => return Ok(Outcome::Done),
         Err(e) => return Err(e.into()),
     }
-    Ok(if printer.skipped { Outcome::Partial } else { Outcome::Done })
+    Ok(if skipped { Outcome::Partial } else { Outcome::Done })
 }
 
 /// Hands each document's statements to the writer in input order, and
 /// tells of inputs skipped on standard error.
-struct Printer<W: Write> {
-    writer: ExtractedWriter<W>,
+struct Printer<'a> {
+    writer: ExtractedWriter<'a>,
     skipped: bool,
 }
 
-impl<W: Write> Printer<W> {
-    fn new(format: ExtractFormat, out: W) -> Self {
-        let format = match format {
-            ExtractFormat::Table => ExtractedFormat::Table,
-            ExtractFormat::Json => ExtractedFormat::Json,
-            ExtractFormat::Jsonl => ExtractedFormat::Jsonl,
-        };
-        Printer { writer: ExtractedWriter::new(format, out), skipped: false }
-    }
-
+impl Printer<'_> {
     fn take(&mut self, unit: Unit) -> crate::error::Result<()> {
         match unit {
             Unit::Article(doc, statements) => self.writer.document(&doc, &statements).map_err(stdout_error)?,
@@ -104,10 +90,6 @@ impl<W: Write> Printer<W> {
             Unit::FileDone => {}
         }
         Ok(())
-    }
-
-    fn finish(&mut self) -> crate::error::Result<()> {
-        self.writer.finish().map_err(stdout_error)
     }
 }
 

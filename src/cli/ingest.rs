@@ -2,7 +2,8 @@
 //! store each document with its statements in one transaction.
 
 use crate::extract::pipeline::{default_jobs_beside_a_writer, extract_in_order, Unit, FAILED_MESSAGE};
-use super::util::{parse_optional_date, stance_lexicon};
+use super::util::{date_arg, stance_lexicon};
+use chrono::NaiveDate;
 use super::{interrupt, Context, Outcome};
 use crate::extract::read::{expand_paths, Notice, Overrides};
 use crate::extract::topics::TopicMatcher;
@@ -18,8 +19,8 @@ pub struct Args {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The publication date of every article read (YYYY-MM-DD).
-    #[arg(long)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
     /// The outlet of every article read.
     #[arg(long)]
     pub outlet: Option<String>,
@@ -56,7 +57,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let overrides = Overrides {
         title: args.title,
         outlet: args.outlet,
-        date: parse_optional_date("--date", args.date.as_deref())?,
+        date: args.date,
     };
     let mode = if args.reextract { IngestMode::Reextract } else { IngestMode::SkipKnown };
     // A bad lexicon stops the run before the database is touched.

@@ -1,7 +1,9 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{parse_optional_date, parse_stance};
+use super::util::{date_arg, stance_arg};
+use crate::model::Stance;
+use chrono::NaiveDate;
 use super::{Context, Outcome};
 use crate::output::statements::StatementWriter;
 use crate::output::Format;
@@ -17,14 +19,14 @@ pub struct Args {
     #[arg(long)]
     pub topic: Option<String>,
     /// support, oppose or neutral.
-    #[arg(long)]
-    pub stance: Option<String>,
+    #[arg(long, value_parser = stance_arg)]
+    pub stance: Option<Stance>,
     /// Statements on or after this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub since: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub since: Option<NaiveDate>,
     /// Statements on or before this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub until: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub until: Option<NaiveDate>,
     /// Full-text query (SQLite FTS5 syntax: words, "a phrase", OR, NOT, prefix*)
     /// over content and speaker names.
     #[arg(long)]
@@ -45,9 +47,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let filter = StatementFilter {
         speaker: args.speaker,
         topic: args.topic,
-        stance: parse_stance(args.stance.as_deref())?,
-        since: parse_optional_date("--since", args.since.as_deref())?,
-        until: parse_optional_date("--until", args.until.as_deref())?,
+        stance: args.stance,
+        since: args.since,
+        until: args.until,
         search: args.search,
         limit: (args.limit > 0).then_some(args.limit),
     };
@@ -55,6 +57,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let page = store.query_page(&filter)?;
     let found = page.len() as u64;
     print(&page, args.format)?;
+    if found == 0 {
+        eprintln!("claimdb: no statements match");
+    }
     if args.limit > 0 && found == args.limit {
         eprintln!("claimdb: showed the first {} statements; --limit N shows more, --limit 0 all", args.limit);
     }

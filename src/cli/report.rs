@@ -99,17 +99,26 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     let records = |filter: Filter| store.stance_records(&ReportFilter { speaker: filter.speaker, topic: filter.topic });
     match args.report {
-        Report::Stance { filter, format } => output::print(&stance_rows(&records(filter)?, format), format)?,
+        Report::Stance { filter, format } => {
+            let records = records(filter)?;
+            say_if_empty(records.is_empty(), NO_RECORDS);
+            output::print(&stance_rows(&records, format), format)?
+        }
         Report::Timeline { speaker, topic, format } => {
             let records = records(Filter { speaker: Some(speaker), topic })?;
+            say_if_empty(records.is_empty(), NO_RECORDS);
             output::print(&timeline_rows(&records, format), format)?
         }
         Report::Shifts { filter, format } => {
-            output::print(&shift_rows(&tracking::shifts(&records(filter)?), format), format)?
+            let records = records(filter)?;
+            let shifts = tracking::shifts(&records);
+            say_if_empty(shifts.is_empty(), if records.is_empty() { NO_RECORDS } else { "no shifts in stance" });
+            output::print(&shift_rows(&shifts, format), format)?
         }
         Report::Disagreements { filter, limit, format } => {
             let records = records(filter)?;
             let pairs = tracking::disagreements(&records, (limit > 0).then_some(limit));
+            say_if_empty(pairs.is_empty(), if records.is_empty() { NO_RECORDS } else { "no disagreements" });
             output::print(&disagreement_rows(&pairs, format), format)?;
             if limit > 0 && pairs.len() == limit {
                 eprintln!("claimdb: showed the first {limit} pairs; --limit N shows more, --limit 0 all");
@@ -128,6 +137,17 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Done)
+}
+
+/// Why a report is empty when no statement matched.
+const NO_RECORDS: &str = "no statements with a topic match";
+
+/// An empty listing says so on standard error (the listing itself still
+/// goes out, headers and all, for a script to read).
+fn say_if_empty(empty: bool, message: &str) {
+    if empty {
+        eprintln!("claimdb: {message}");
+    }
 }
 
 /// Write next to the target and rename, so a failed write leaves no half page.

@@ -76,6 +76,9 @@ fn list(store: &Store, format: Format) -> anyhow::Result<()> {
         };
         rows.push(vec![json!(topic.id), json!(topic.name), keywords, json!(topic.automatic), json!(topic.statements)]);
     }
+    if rows.rows.is_empty() {
+        eprintln!("claimdb: no topics yet");
+    }
     output::print(&rows, format)?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 //! `model::STATEMENT_COLUMNS`) and writes them out.
 
 use super::json_line::{write_str, JsonObject};
-use super::{Cell, Format, Rows, Stream};
+use super::{Cell, Format, Stream};
 use crate::model::{iso_date_bytes, Document, Spans, Statement, StatementView, STATEMENT_COLUMNS};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -145,25 +145,25 @@ pub fn write_detail(out: &mut dyn Write, statement: &StatementView<'_>, extra: &
     Ok(())
 }
 
-/// How `extract` prints what it found: the format's choice of the
-/// statement's columns, with the document's path and title, and no id
-/// (nothing was stored).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExtractedFormat {
-    Table,
-    Json,
-    Jsonl,
-}
+/// The columns `extract` prints in `csv`: those of `STATEMENT_COLUMNS` an
+/// extraction knows (nothing was stored, so no id, origin or confidence).
+const EXTRACTED_COLUMNS: &[&str] = &[
+    "doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance", "hedged", "topic",
+    "content_span", "source_span", "cue_span",
+];
 
-/// Prints extracted statements as they come, a document at a time: JSONL
-/// and JSON straight to the output; the table alone waits for every row,
-/// since its column widths depend on them all.
-pub struct ExtractedWriter<W: Write> {
-    format: ExtractedFormat,
-    out: W,
+/// The columns `extract` prints in `markdown`: Markdown's readable columns
+/// but the id.
+const EXTRACTED_READABLE_COLUMNS: &[&str] =
+    &["date", "speaker", "role", "cue", "content", "kind", "stance", "hedged", "topic", "title", "doc"];
+
+/// Prints extracted statements as they come, a document at a time: JSONL,
+/// JSON, CSV and Markdown straight to the output; the table alone waits for
+/// every row, since its column widths depend on them all.
+pub struct ExtractedWriter<'a> {
+    sink: ExtractedSink<'a>,
     /// Statements printed so far (the JSON array needs commas between them).
     printed: usize,
-    table: Rows,
     /// The JSONL line being written, reused from one statement to the next.
     line: Vec<u8>,
     /// The document's path and title as JSON values, escaped once for all
@@ -172,16 +172,34 @@ pub struct ExtractedWriter<W: Write> {
     title_json: Vec<u8>,
 }
 
-impl<W: Write> ExtractedWriter<W> {
-    pub fn new(format: ExtractedFormat, out: W) -> Self {
-        let mut table = Rows::new(&["doc", "date", "speaker", "cue", "content", "stance"]);
-        table.wide = Some(4);
-        ExtractedWriter { format, out, printed: 0, table, line: Vec::new(), doc_json: Vec::new(), title_json: Vec::new() }
+enum ExtractedSink<'a> {
+    /// JSONL and JSON, written here (JSONL field by field, see `StatementLine`).
+    Json { out: &'a mut dyn Write, lines: bool },
+    /// The other formats, through `Stream`, in these columns of a statement.
+    Listing { stream: Stream<'a>, picks: Vec<usize>, table: bool },
+}
+
+impl<'a> ExtractedWriter<'a> {
+    pub fn new(format: Format, out: &'a mut dyn Write) -> io::Result<Self> {
+        let sink = match format {
+            Format::Jsonl | Format::Json => ExtractedSink::Json { out, lines: format == Format::Jsonl },
+            Format::Table => {
+                let mut stream = Stream::new(out, &["doc", "date", "speaker", "cue", "content", "stance"], format)?;
+                stream.rows.wide = Some(4);
+                ExtractedSink::Listing { stream, picks: Vec::new(), table: true }
+            }
+            Format::Csv | Format::Markdown => {
+                let columns = if format == Format::Csv { EXTRACTED_COLUMNS } else { EXTRACTED_READABLE_COLUMNS };
+                let picks = column_indexes(columns).expect("fewer than every column");
+                ExtractedSink::Listing { stream: Stream::new(out, columns, format)?, picks, table: false }
+            }
+        };
+        Ok(ExtractedWriter { sink, printed: 0, line: Vec::new(), doc_json: Vec::new(), title_json: Vec::new() })
     }
 
     /// Print the statements found in `doc`.
     pub fn document(&mut self, doc: &Document, statements: &[Statement]) -> io::Result<()> {
-        if self.format == ExtractedFormat::Jsonl && !statements.is_empty() {
+        if matches!(self.sink, ExtractedSink::Json { lines: true, .. }) && !statements.is_empty() {
             self.doc_json.clear();
             write_str(&mut self.doc_json, &doc.path);
             self.title_json.clear();
@@ -197,37 +215,69 @@ impl<W: Write> ExtractedWriter<W> {
     }
 
     fn print(&mut self, doc: &Document, s: &Statement) -> io::Result<()> {
-        let line = StatementLine::new(doc, s);
-        match self.format {
-            ExtractedFormat::Jsonl => {
+        match &mut self.sink {
+            ExtractedSink::Json { out, lines: true } => {
                 self.line.clear();
-                line.write_json(&self.doc_json, &self.title_json, &mut self.line);
+                StatementLine::new(doc, s).write_json(&self.doc_json, &self.title_json, &mut self.line);
                 self.line.push(b'\n');
-                self.out.write_all(&self.line)?;
+                out.write_all(&self.line)?;
             }
-            ExtractedFormat::Json => {
-                self.out.write_all(if self.printed == 0 { b"[" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut self.out, &line)?;
+            ExtractedSink::Json { out, lines: false } => {
+                out.write_all(if self.printed == 0 { b"[" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut **out, &StatementLine::new(doc, s))?;
             }
-            ExtractedFormat::Table => self.table.push(extracted_table_row(doc, s)),
+            ExtractedSink::Listing { stream, table: true, .. } => stream.push(extracted_table_row(doc, s))?,
+            ExtractedSink::Listing { stream, picks, table: false } => {
+                let view = extracted_view(doc, s);
+                let cells = cells(&view);
+                stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>())?;
+            }
         }
         self.printed += 1;
         Ok(())
     }
 
-    /// Close the listing (and write the table) and flush.
-    pub fn finish(&mut self) -> io::Result<()> {
-        match self.format {
-            ExtractedFormat::Jsonl => {}
-            ExtractedFormat::Json => self.out.write_all(if self.printed == 0 { b"[]\n" } else { b"]\n" })?,
-            ExtractedFormat::Table => super::write(&mut self.out, &self.table, Format::Table)?,
+    /// Close the listing (writing the table) and flush; returns how many
+    /// statements were printed.
+    pub fn finish(self) -> io::Result<usize> {
+        match self.sink {
+            ExtractedSink::Json { out, lines } => {
+                if !lines {
+                    out.write_all(if self.printed == 0 { b"[]\n" } else { b"]\n" })?;
+                }
+                out.flush()?;
+            }
+            ExtractedSink::Listing { stream, .. } => {
+                stream.finish()?;
+            }
         }
-        self.out.flush()
+        Ok(self.printed)
     }
+}
 
-    #[cfg(test)]
-    fn into_inner(self) -> W {
-        self.out
+/// An extracted statement in the shape stored ones are printed from (it has
+/// no id yet: 0).
+fn extracted_view<'a>(doc: &'a Document, s: &'a Statement) -> StatementView<'a> {
+    StatementView {
+        id: 0,
+        doc: Some(&doc.path),
+        title: doc.title.as_deref(),
+        date: s.date.map(|d| std::borrow::Cow::Owned(d.to_string())),
+        speaker: &s.speaker,
+        speaker_mention: &s.speaker_mention,
+        role: s.role.as_deref(),
+        cue: &s.cue,
+        content: &s.content,
+        kind: s.kind,
+        stance: s.stance,
+        hedged: s.hedged,
+        topic: s.topic.as_deref(),
+        content_span: Some(s.content_span.clone()),
+        source_span: s.source_span.clone(),
+        cue_span: s.cue_span.clone(),
+        speaker_kind: s.speaker_kind,
+        origin: crate::model::Origin::Extracted,
+        confidence: s.confidence,
     }
 }
 
@@ -467,7 +517,8 @@ mod tests {
             ),
             (Document { path: "empty.txt".into(), ..Document::default() }, vec![]),
         ];
-        let mut writer = ExtractedWriter::new(ExtractedFormat::Jsonl, Vec::new());
+let mut out = Vec::new();
+        let mut writer = ExtractedWriter::new(Format::Jsonl, &mut out).unwrap();
         let mut expected = Vec::new();
         for (doc, statements) in &docs {
             for s in statements {
@@ -476,7 +527,30 @@ mod tests {
             }
             writer.document(doc, statements).unwrap();
         }
-        writer.finish().unwrap();
-        assert_eq!(String::from_utf8(writer.into_inner()).unwrap(), String::from_utf8(expected).unwrap());
+        assert_eq!(writer.finish().unwrap(), 3);
+        assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(expected).unwrap());
+    }
+
+    #[test]
+    fn extracted_csv_and_markdown_carry_the_columns_an_extraction_knows() {
+        let doc = Document { path: "notes/ferry.txt".into(), title: Some("Ferry".into()), ..Document::default() };
+        let statements = [statement("Tom Reyes", "the ferry stays")];
+        let written = |format| {
+            let mut out = Vec::new();
+            let mut writer = ExtractedWriter::new(format, &mut out).unwrap();
+            writer.document(&doc, &statements).unwrap();
+            writer.finish().unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            written(Format::Csv),
+            format!(
+                "{}\nnotes/ferry.txt,Ferry,2025-08-18,Tom Reyes,Tom Reyes,,said,the ferry stays,direct,oppose,false,taxes,\"[0,4]\",,\"[5,9]\"\n",
+                EXTRACTED_COLUMNS.join(",")
+            )
+        );
+        let markdown = written(Format::Markdown);
+        assert!(markdown.starts_with("| date | speaker |"), "{markdown}");
+        assert!(markdown.contains("| 2025-08-18 | Tom Reyes |  | said | the ferry stays |"), "{markdown}");
     }
 }
