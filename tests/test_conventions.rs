@@ -128,3 +128,38 @@ fn control_characters_reach_no_terminal_but_stay_stored() {
     let csv = wd.stdout(&["query", "--format", "csv"]);
     assert!(csv.contains(hostile), "CSV keeps them as they are");
 }
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_line_itself() {
+    let wd = Workdir::new();
+    for (shell, marker) in [("bash", "_claimdb()"), ("zsh", "#compdef claimdb"), ("fish", "complete -c claimdb")] {
+        let script = wd.stdout(&["completions", shell]);
+        assert!(script.contains(marker), "{shell}: {script}");
+        for command in ["ingest", "query", "report", "completions"] {
+            assert!(script.contains(command), "{shell} completes {command}");
+        }
+        assert!(script.contains("since"), "{shell} completes query's flags");
+    }
+    assert!(wd.usage_error(&["completions", "tcsh"]).contains("invalid value 'tcsh'"));
+    let page = wd.stdout(&["man"]);
+    assert!(page.contains(".TH claimdb 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS") && page.contains("claimdb\\-query(1)"), "{page}");
+    let query = wd.stdout(&["man", "query"]);
+    assert!(query.contains(".TH claimdb-query 1") && query.contains("\\-\\-since"), "{query}");
+    assert!(wd.usage_error(&["man", "frobnicate"]).contains("no command named 'frobnicate'"));
+}
+
+#[test]
+fn show_prints_one_statement_in_every_format() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let detail = wd.stdout(&["show", "1"]);
+    assert!(detail.contains("         speaker: Ada Park\n"), "{detail}");
+    let json: serde_json::Value = serde_json::from_str(&wd.stdout(&["show", "1", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["speaker"], serde_json::json!("Ada Park"));
+    assert_eq!(json[0]["sentence"], serde_json::json!(""), "a claim added by hand has no document");
+    let csv = wd.stdout(&["show", "1", "--format", "csv"]);
+    assert!(csv.starts_with("id,doc,title,date,") && csv.lines().count() == 2, "{csv}");
+    let markdown = wd.stdout(&["show", "1", "--format", "markdown"]);
+    assert!(markdown.contains("| Ada Park |"), "{markdown}");
+}

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod add;
+pub mod completions;
 pub mod edit;
 pub mod export;
 pub mod extract;
@@ -61,6 +62,10 @@ pub enum Command {
     Topics(topics::Args),
     /// Stance tables, timelines, shifts and disagreements.
     Report(report::Args),
+    /// Print shell completions (bash, zsh, fish, ...) for claimdb.
+    Completions(completions::Args),
+    /// Print the man page (roff) of claimdb or of one of its commands.
+    Man(completions::ManArgs),
 }
 
 impl Cli {
@@ -151,5 +156,7 @@ fn run_command(command: Command, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Import(args) => import::run(args, ctx),
         Command::Topics(args) => topics::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::run_man(args),
     }
 }
