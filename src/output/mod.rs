@@ -4,6 +4,7 @@
 
 mod csv_stream;
 pub mod html;
+pub mod file;
 pub mod json_line;
 pub mod reports;
 pub mod statements;
@@ -291,8 +292,13 @@ fn table_width() -> Option<u16> {
 /// or another program a table is plain: aligned columns, one line a row.
 fn boxed_tables() -> bool {
     use std::io::IsTerminal;
-    table_width().is_some() || io::stdout().is_terminal()
+    table_width().is_some() || (io::stdout().is_terminal() && !WRITING_TO_FILE.load(std::sync::atomic::Ordering::Relaxed))
 }
+
+/// Set once a command writes its output to a file (`--output`) rather than
+/// to standard output: standard output being a terminal then says nothing
+/// about where the table goes.
+static WRITING_TO_FILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     if !boxed_tables() {
