@@ -163,3 +163,29 @@ fn show_prints_one_statement_in_every_format() {
     let markdown = wd.stdout(&["show", "1", "--format", "markdown"]);
     assert!(markdown.contains("| Ada Park |"), "{markdown}");
 }
+
+#[test]
+fn csv_round_trips_exactly_unless_excel_safety_is_asked_for() {
+    let wd = Workdir::new();
+    let formula = "=HYPERLINK(\"http://x.example\",\"click\")";
+    wd.add(&["--speaker", "@ada", "--text", formula, "--cue=-said"]);
+    wd.add(&["--speaker", "Ben Ortiz", "--text", "+3 percent, he said \u{1b}[2J"]);
+    let csv = wd.stdout(&["export", "--format", "csv"]);
+    assert!(csv.contains("\"=HYPERLINK(\"\"http://x.example\"\",\"\"click\"\")\""), "{csv}");
+    assert!(csv.contains(",@ada,@ada,") && csv.contains(",-said,"), "{csv}");
+
+    let copy = Workdir::new();
+    copy.write("all.csv", &csv);
+    copy.stdout(&["import", "all.csv"]);
+    let (original, imported) = (wd.query_json(&[]), copy.query_json(&[]));
+    for field in ["speaker", "cue", "content"] {
+        assert_eq!(common::column(&imported, field), common::column(&original, field), "{field}");
+    }
+
+    let safe = wd.stdout(&["--excel-safe", "query", "--format", "csv"]);
+    assert!(safe.contains("\"'=HYPERLINK("), "{safe}");
+    assert!(safe.contains(",'@ada,'@ada,") && safe.contains(",'-said,"), "{safe}");
+    assert!(safe.contains(",\"'+3 percent, he said \u{1b}[2J\","), "CSV keeps control characters: {safe}");
+    let report = wd.stdout(&["speakers", "--format", "csv", "--excel-safe"]);
+    assert!(report.contains(",'@ada,"), "every CSV listing: {report}");
+}

@@ -30,6 +30,12 @@ pub struct Cli {
     #[arg(long, global = true, env = "CLAIMDB_DB", default_value = "claims.db")]
     pub db: PathBuf,
 
+    /// In CSV output, put a ' before cells starting with = + - @, which a
+    /// spreadsheet would otherwise run as formulas. Off by default, so that
+    /// CSV keeps every value as stored and `import` reads it back exactly.
+    #[arg(long, global = true)]
+    pub excel_safe: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -128,6 +134,7 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    crate::output::set_excel_safe_csv(cli.excel_safe);
     let ctx = Context { db: cli.db };
     run_command(cli.command, &ctx).map_err(|err| {
         // A bare SQLite error (disk full, read-only) gets the database's name.

@@ -295,6 +295,16 @@ fn boxed_tables() -> bool {
     table_width().is_some() || (io::stdout().is_terminal() && !WRITING_TO_FILE.load(std::sync::atomic::Ordering::Relaxed))
 }
 
+/// Whether CSV cells starting with `= + - @` get a leading `'`, so that a
+/// spreadsheet shows them as text instead of running them as formulas.
+/// Off unless asked for (`--excel-safe`): CSV otherwise keeps every value as
+/// stored, and `import` reads back exactly what `export` wrote.
+pub fn set_excel_safe_csv(on: bool) {
+    EXCEL_SAFE_CSV.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+static EXCEL_SAFE_CSV: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 /// Set once a command writes its output to a file (`--output`) rather than
 /// to standard output: standard output being a terminal then says nothing
 /// about where the table goes.
@@ -364,25 +374,13 @@ fn keep_short_columns_whole(table: &mut Table, headers: &[String], texts: &[Vec<
     }
 }
 
-/// The I/O error inside a CSV writer's error as it was, so that a reader
-/// that went away (`| head`) is still told apart from a real failure.
-fn csv_io(err: csv::Error) -> io::Error {
-    if !matches!(err.kind(), csv::ErrorKind::Io(_)) {
-        return io::Error::other(err);
-    }
-    match err.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        _ => unreachable!("checked above"),
-    }
-}
-
 fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&rows.headers).map_err(csv_io)?;
+    let mut writer = csv_stream::CsvWriter::new(out);
+    writer.record(&rows.headers)?;
     for row in &rows.rows {
-        writer.write_record(csv_cells(row)).map_err(csv_io)?;
+        writer.record(csv_cells(row))?;
     }
-    writer.flush()
+    writer.into_inner()?.flush()
 }
 
 /// One row as a JSON object whose keys keep the column order; its cells
