@@ -33,14 +33,21 @@ impl<'a> CsvWriter<'a> {
         CsvWriter { out, buf: Vec::with_capacity(BUFFER + 4096), fields: 0, record_start: 0, excel_safe }
     }
 
+    #[inline]
     pub fn field(&mut self, bytes: &[u8]) {
-        let guarded;
-        let bytes = if self.excel_safe && matches!(bytes.first(), Some(b'=' | b'+' | b'-' | b'@')) {
-            guarded = [b"'", bytes].concat();
-            &guarded[..]
-        } else {
-            bytes
-        };
+        if self.excel_safe && matches!(bytes.first(), Some(b'=' | b'+' | b'-' | b'@')) {
+            return self.guarded_field(bytes);
+        }
+        self.write_field(bytes);
+    }
+
+    /// A field a spreadsheet would run as a formula, written as text.
+    #[cold]
+    fn guarded_field(&mut self, bytes: &[u8]) {
+        self.write_field(&[b"'", bytes].concat());
+    }
+
+    fn write_field(&mut self, bytes: &[u8]) {
         if self.fields > 0 {
             self.buf.push(b',');
         }
