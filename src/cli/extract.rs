@@ -19,8 +19,8 @@ pub struct Args {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// How to print the statements (jsonl: one statement a line, what
-    /// scorers read; the table fits the terminal).
+    /// How to print the statements (jsonl: one statement a line with
+    /// code point spans, what scorers read).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 

@@ -35,7 +35,7 @@ pub struct Args {
     /// At most this many statements, the earliest first (0: all of them).
     #[arg(long, default_value_t = DEFAULT_LIMIT)]
     pub limit: u64,
-    /// Output format (the table fits the terminal, or $CLAIMDB_WIDTH columns).
+    /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
     /// Write to this file instead of standard output (replaced whole, never

@@ -24,14 +24,17 @@ pub const WIDTH_VAR: &str = "CLAIMDB_WIDTH";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
-    /// A table that fits the terminal.
+    /// A table: boxed to fit a terminal (or $CLAIMDB_WIDTH columns),
+    /// plain columns when piped or written to a file.
     #[default]
     Table,
+    /// Comma-separated values with a header line (see --excel-safe).
     Csv,
     /// One JSON array of objects.
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// A Markdown table of the readable columns.
     Markdown,
 }
 
