@@ -70,6 +70,10 @@ fn devices_and_fifos_are_written_to_not_replaced() {
     wd.add_sample_claims();
     wd.stdout(&["export", "-o", "/dev/null"]);
     assert!(!fs::metadata("/dev/null").unwrap().is_file());
+    // Standard output here is a pipe, which has no path: /dev/stdout is a
+    // link to it.
+    let piped = wd.stdout(&["query", "--format", "csv", "-o", "/dev/stdout"]);
+    assert_eq!(piped.lines().count(), 4, "{piped}");
 
     let fifo = wd.path("pipe");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();

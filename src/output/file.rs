@@ -42,17 +42,34 @@ pub fn write_output<T>(
         )));
     }
     super::WRITING_TO_FILE.store(true, std::sync::atomic::Ordering::Relaxed);
-    // Replace what a link points to, not the link.
-    let target = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path).map_err(|e| Error::io(path, e))?,
-        _ => path.to_path_buf(),
-    };
-    match fs::metadata(&target) {
-        Ok(meta) if !meta.is_file() && !meta.is_dir() => write_through(&target, write),
-        Ok(meta) => write_beside(&target, Some(meta.permissions()), write),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => write_beside(&target, None, write),
+    match fs::metadata(path) {
+        // Through links too: /dev/stdout is a link to the process's own
+        // standard output, which may be a pipe with no path of its own.
+        Ok(meta) if !meta.is_file() && !meta.is_dir() => write_through(path, write),
+        Ok(meta) => write_beside(&link_target(path)?, Some(meta.permissions()), write),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => write_beside(&link_target(path)?, None, write),
         Err(e) => Err(Error::io(path, e)),
     }
+}
+
+/// Where a symbolic link at `path` points (followed to the end, even when
+/// the file there does not exist yet), so that the link is kept and what it
+/// points to is written; `path` itself when it is no link.
+fn link_target(path: &Path) -> Result<PathBuf> {
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&target) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let next = fs::read_link(&target).map_err(|e| Error::io(path, e))?;
+                target = match target.parent() {
+                    Some(folder) if next.is_relative() => folder.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(target),
+        }
+    }
+    Err(Error::invalid(format!("{}: too many levels of symbolic links", path.display())))
 }
 
 /// Whether `a` and `b` name one file: the same inode when both exist, else
@@ -178,6 +195,17 @@ mod tests {
         write_text(&link, &[], "new").unwrap();
         assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
         assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_dangling_link_is_kept_and_its_target_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("latest.csv");
+        std::os::unix::fs::symlink("runs/first.csv", &link).unwrap();
+        fs::create_dir(dir.path().join("runs")).unwrap();
+        write_text(&link, &[], "rows").unwrap();
+        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert_eq!(fs::read_to_string(dir.path().join("runs/first.csv")).unwrap(), "rows");
     }
 
     #[test]
