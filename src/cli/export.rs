@@ -1,14 +1,13 @@
 //! `claimdb export`: every statement, in the columns of `query`; `jsonl`
 //! (the default) and `csv` are what `import` reads back.
 
+use super::util::write_to;
 use super::{Context, Outcome};
 use crate::error::Error;
-use crate::output::file::{database_files, write_output};
 use crate::output::statements::StatementWriter;
 use crate::output::Format;
 use crate::store::{StatementChunk, StatementReader, Store};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -53,30 +52,3 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 
 /// Chunks of statements read ahead of the writer at most.
 const CHUNKS_AHEAD: usize = 4;
-
-/// Run `write` on standard output or on the file, then say how many rows
-/// went where (a file only: stdout is the data).
-pub(super) fn write_to(
-    path: Option<&Path>,
-    db: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<usize>,
-) -> anyhow::Result<Outcome> {
-    match path {
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
-            match write(&mut out).and_then(|n| out.flush().map(|()| n)) {
-                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-                Ok(0) => eprintln!("claimdb: no statements match"),
-                other => {
-                    other?;
-                }
-            }
-        }
-        Some(path) => {
-            let written = write_output(path, &database_files(db), write)?;
-            eprintln!("claimdb: wrote {written} statements to {}", path.display());
-        }
-    }
-    Ok(Outcome::Done)
-}

@@ -1,13 +1,13 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{date_arg, stance_arg};
-use crate::model::Stance;
-use chrono::NaiveDate;
+use super::util::{date_arg, stance_arg, write_to};
 use super::{Context, Outcome};
+use crate::model::Stance;
 use crate::output::statements::StatementWriter;
 use crate::output::Format;
 use crate::store::{StatementFilter, StatementPage, Store};
+use chrono::NaiveDate;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -61,7 +61,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open_for_query(&ctx.db)?;
     let page = store.query_page(&filter)?;
     let found = page.len() as u64;
-    super::export::write_to(args.output.as_deref(), &ctx.db, |out| write(&page, args.format, out))?;
+    write_to(args.output.as_deref(), &ctx.db, |out| write(&page, args.format, out))?;
     if args.limit > 0 && found == args.limit {
         eprintln!("claimdb: showed the first {} statements; --limit N shows more, --limit 0 all", args.limit);
     }

@@ -1,10 +1,13 @@
 //! Small helpers the commands share: parsing values the way every command
-//! does.
+//! does, and sending a listing to standard output or `--output`.
 
+use super::Outcome;
 use crate::error::Result;
 use crate::extract::stance::StanceLexicon;
 use crate::model::{Kind, Stance};
+use crate::output::file::{database_files, write_output};
 use chrono::NaiveDate;
+use std::io::Write;
 use std::path::Path;
 
 // The value parsers of flags whose values have a form: given to clap
@@ -35,4 +38,31 @@ pub fn stance_lexicon(user_file: Option<&Path>) -> Result<StanceLexicon> {
         Some(path) => StanceLexicon::with_user_file(path),
         None => Ok(StanceLexicon::builtin()),
     }
+}
+
+/// Run `write` on standard output or on the file, then say how many rows
+/// went where (a file only: stdout is the data).
+pub fn write_to(
+    path: Option<&Path>,
+    db: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<usize>,
+) -> anyhow::Result<Outcome> {
+    match path {
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
+            match write(&mut out).and_then(|n| out.flush().map(|()| n)) {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Ok(0) => eprintln!("claimdb: no statements match"),
+                other => {
+                    other?;
+                }
+            }
+        }
+        Some(path) => {
+            let written = write_output(path, &database_files(db), write)?;
+            eprintln!("claimdb: wrote {written} statements to {}", path.display());
+        }
+    }
+    Ok(Outcome::Done)
 }
