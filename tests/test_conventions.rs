@@ -189,3 +189,14 @@ fn csv_round_trips_exactly_unless_excel_safety_is_asked_for() {
     let report = wd.stdout(&["speakers", "--format", "csv", "--excel-safe"]);
     assert!(report.contains(",'@ada,"), "every CSV listing: {report}");
 }
+
+#[test]
+fn empty_speaker_and_topic_lists_say_so() {
+    let wd = Workdir::new();
+    wd.stdout(&["init"]);
+    for (args, message) in [(&["speakers"][..], "claimdb: no speakers yet\n"), (&["topics", "list"], "claimdb: no topics yet\n")] {
+        let output = wd.cmd(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}");
+        assert_eq!(String::from_utf8(output.stderr).unwrap(), message);
+    }
+}
