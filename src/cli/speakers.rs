@@ -118,6 +118,9 @@ fn list(speakers: &[crate::store::SpeakerRow], format: Format) -> anyhow::Result
             json!(speaker.statements),
         ]);
     }
+    if rows.rows.is_empty() {
+        eprintln!("claimdb: no speakers yet");
+    }
     output::print(&rows, format)?;
     Ok(())
 }

@@ -16,10 +16,9 @@ pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speaker_corrections::LoadReport;
 pub use speakers::{MergeReport, SpeakerRow, UNRESOLVED};
-pub use reports::{ReportFilter, StanceRecord};
+pub use reports::ReportFilter;
 pub use statements::{
     ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
-    StatementView,
 };
 pub use topics::{ApplyReport, TopicChange, TopicRow};
 
@@ -33,7 +32,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -41,7 +40,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
     include_str!("migrations/003_speaker_names_fts.sql"),
     include_str!("migrations/004_listing_order_indexes.sql"),
-    include_str!("migrations/005_speakers.sql"),
+    include_str!("migrations/005_checks_as_or_chains.sql"),
+    include_str!("migrations/006_speakers.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -166,12 +166,13 @@ impl Store {
         } else {
             for migration in &MIGRATIONS[(version - 1) as usize..] {
                 tx.execute_batch(migration).map_err(|e| db_error(&path, e))?;
+                // A migration may edit a table's definition in place (005
+                // and 006 rewrite CHECKs): a new schema cookie makes SQLite
+                // read the schema again, so that the next migration's ALTER
+                // TABLE and this connection's inserts work from the new text.
+                let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0)).map_err(|e| db_error(&path, e))?;
+                tx.pragma_update(None, "schema_version", cookie + 1).map_err(|e| db_error(&path, e))?;
             }
-            // A migration may edit a table's definition in place (005
-            // widens a CHECK): a new schema cookie makes SQLite read the
-            // schema again rather than go on with the old definition.
-            let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0)).map_err(|e| db_error(&path, e))?;
-            tx.pragma_update(None, "schema_version", cookie + 1).map_err(|e| db_error(&path, e))?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(|e| db_error(&path, e))?;
         tx.commit().map_err(|e| db_error(&path, e))?;
@@ -413,7 +414,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rows_cells_are_its_serialised_fields_in_header_order() {
+    fn a_rows_serialised_fields_are_the_headers_and_its_view_agrees() {
         let (_dir, mut store) = temp_store();
         let mut document = doc(TEXT);
         document.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14);
@@ -423,8 +424,13 @@ mod tests {
         store.ingest_document(&document, &statements, IngestMode::SkipKnown).unwrap();
         for row in store.query_statements(&StatementFilter::default()).unwrap() {
             let serde_json::Value::Object(map) = serde_json::to_value(&row).unwrap() else { panic!("an object") };
-            let expected: Vec<serde_json::Value> = StatementRow::HEADERS.iter().map(|h| map[*h].clone()).collect();
-            assert_eq!(row.cells(), expected);
+            let text = serde_json::to_string(&row).unwrap();
+            let at: Vec<usize> = StatementRow::HEADERS.iter().map(|h| text.find(&format!("\"{h}\":")).unwrap()).collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]) && map.len() == at.len(), "{text}");
+            let view = row.view();
+            assert_eq!(map["date"], serde_json::json!(view.date));
+            assert_eq!(map["role"], serde_json::json!(view.role));
+            assert_eq!(map["content_span"], serde_json::json!(view.content_span));
         }
     }
 
@@ -439,7 +445,7 @@ mod tests {
                  PRAGMA user_version = 1;",
             )
             .unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         drop(store);
@@ -453,23 +459,23 @@ mod tests {
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
 
-    /// Takes away what migration 5 adds (the widened kind check stays: the
+    /// Takes away what migration 6 adds (the widened kind check stays: the
     /// migration leaves a widened one as it is).
-    const WITHOUT_VERSION_5: &str = "DROP TABLE speaker_roles; DROP TABLE speaker_statement_rules;
+    const WITHOUT_VERSION_6: &str = "DROP TABLE speaker_roles; DROP TABLE speaker_statement_rules;
          DROP INDEX speakers_by_surname; ALTER TABLE speakers DROP COLUMN surname; ALTER TABLE speakers DROP COLUMN wikidata; ALTER TABLE speakers DROP COLUMN ambiguous;
          ALTER TABLE speaker_aliases DROP COLUMN origin;";
 
     #[test]
-    fn a_version_4_database_is_migrated_to_document_speakers_and_speaker_rules() {
+    fn a_version_5_database_is_migrated_to_document_speakers_and_speaker_rules() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store
             .conn
             .execute_batch(
                 "PRAGMA writable_schema = ON;
                  UPDATE sqlite_schema SET sql = replace(sql, ' OR kind = ''document'' OR kind = ''unresolved''', '') WHERE name = 'speakers';
-                 PRAGMA writable_schema = OFF; PRAGMA user_version = 4;",
+                 PRAGMA writable_schema = OFF; PRAGMA user_version = 5;",
             )
             .unwrap();
         drop(store);
@@ -496,7 +502,7 @@ mod tests {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
         store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
@@ -508,7 +514,7 @@ mod tests {
             .query_row("SELECT names FROM speaker_names_fts WHERE speaker_names_fts MATCH '\"senator\"'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(names, "Marco Rubio\nSenator Rubio");
-        let filter = StatementFilter { speaker: Some("NATOR ru".into()), ..StatementFilter::default() };
+        let filter = StatementFilter { speaker: Some("SENATOR rubio".into()), ..StatementFilter::default() };
         assert_eq!(store.query_statements(&filter).unwrap().len(), 2);
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
@@ -580,7 +586,7 @@ mod tests {
         store.add_statement(&undated, &crate::store::ManualSource::default()).unwrap();
         let expected = listings(&store);
         assert_eq!((&expected[0], &expected[2]), (&vec![3, 1], &vec![3, 2, 1]), "undated first, then by date");
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 3;").unwrap();
         drop(store);

@@ -1,4 +1,4 @@
--- Version 4 -> 5: one record per real speaker.
+-- Version 5 -> 6: one record per real speaker.
 -- 1. Speaker kinds 'document' (an ad, a poll, emails that "say" something)
 --    and 'unresolved' (the one record of statements whose mention, "they" or
 --    "it", names nobody). Widening a CHECK changes nothing stored, so the
