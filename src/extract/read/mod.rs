@@ -18,6 +18,7 @@
 
 mod html;
 mod jsonl;
+mod nesting;
 mod text;
 mod walk;
 
