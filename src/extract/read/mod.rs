@@ -178,11 +178,24 @@ pub fn read_text_from(input: Box<dyn Read + '_>, location: &str, overrides: &Ove
     }
 }
 
+/// The most a text or HTML file (or standard input) may hold: an article is
+/// never near this, and reading stops here, so an endless stream cannot
+/// exhaust memory.
+pub const MAX_ARTICLE_BYTES: usize = jsonl::MAX_LINE_BYTES;
+
 /// Read a whole text or HTML file and turn it into (at most) one article.
 fn read_whole(mut reader: Box<dyn BufRead + '_>, location: &str, path: &Path, format: Format, overrides: &Overrides) -> Vec<Item> {
     let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
-        return vec![Item::Notice(Notice::skipped(location, format!("cannot read: {e}")))];
+    match read_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
+        Ok(None) => {}
+        Ok(Some(line)) => {
+            let message = format!(
+                "more than {} MB of text, not read further (no article is this long; many articles go in as JSON Lines, one a line)",
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            );
+            return vec![Item::Notice(Notice::skipped(format!("{location}:{line}"), message))];
+        }
+        Err(e) => return vec![Item::Notice(Notice::skipped(location, format!("cannot read: {e}")))],
     }
     let mut items = Vec::new();
     let content = decode_lossy(bytes, location, &mut items);
@@ -207,6 +220,28 @@ fn empty_message(format: Format) -> &'static str {
     match format {
         Format::Html => "no article text found in the page",
         _ => "empty file (no text)",
+    }
+}
+
+/// Read everything into `bytes` unless it is longer than `cap`; then stop
+/// and give the (1-based) line reading stopped in.
+fn read_capped(reader: &mut dyn BufRead, bytes: &mut Vec<u8>, cap: usize) -> io::Result<Option<usize>> {
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok([]) => return Ok(None),
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let room = cap - bytes.len();
+        if chunk.len() > room {
+            bytes.extend_from_slice(&chunk[..room]);
+            let line = 1 + memchr::memchr_iter(b'\n', bytes).count();
+            return Ok(Some(line));
+        }
+        bytes.extend_from_slice(chunk);
+        let taken = chunk.len();
+        reader.consume(taken);
     }
 }
 

@@ -352,6 +352,18 @@ fn overlong_line_is_consumed_without_being_kept() {
     assert_eq!(jsonl::read_line_for_test(&mut input, &mut buf, 5), None);
 }
 
+#[test]
+fn whole_file_reading_stops_at_the_cap_naming_the_line() {
+    let mut bytes = Vec::new();
+    let mut input = Cursor::new(b"one\ntwo\nthree and more".to_vec());
+    assert_eq!(read_capped(&mut input, &mut bytes, 10).unwrap(), Some(3));
+    assert_eq!(bytes.len(), 10);
+    bytes.clear();
+    let mut input = Cursor::new(b"one\ntwo\n".to_vec());
+    assert_eq!(read_capped(&mut input, &mut bytes, 8).unwrap(), None);
+    assert_eq!(bytes, b"one\ntwo\n");
+}
+
 // ---- bad files ----
 
 #[test]
