@@ -71,11 +71,9 @@ impl Store {
     /// database or is one without claimdb's schema.
     pub fn open_or_create(path: &Path) -> Result<Store> {
         check_file_is_sqlite_or_empty(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, e))?;
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(plain_file_name(path)?, flags).map_err(|e| db_error(path, e))?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.configure()?;
         store.migrate()?;
@@ -186,6 +184,14 @@ impl Store {
     }
 }
 
+/// The path as SQLite must be given it to take it as a file name: absolute,
+/// so that a name such as `file:notes.db?mode=memory` is a file by that name
+/// in the current folder, never an SQLite URI (SQLite reads names starting
+/// with `file:` as URIs whatever the flags, in builds that allow URIs).
+fn plain_file_name(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::io(path, e))
+}
+
 /// Look at the file's first bytes before SQLite does: SQLite would happily
 /// "open" a text file, and a later write would destroy it.
 fn check_file_is_sqlite_or_empty(path: &Path) -> Result<()> {
@@ -210,7 +216,7 @@ fn check_file_is_sqlite_or_empty(path: &Path) -> Result<()> {
 }
 
 fn db_error(path: &Path, err: rusqlite::Error) -> Error {
-    Error::Database { path: path.to_path_buf(), message: describe(&err) }
+    Error::Database { path: path.to_path_buf(), message: describe(path, &err) }
 }
 
 /// Name the database in a bare SQLite error (a full disk, a read-only file)
@@ -224,7 +230,22 @@ pub fn name_database(path: &Path, err: Error) -> Error {
 
 /// What a failing SQLite call means for the person at the terminal. Every
 /// write is one transaction, so a failure stores nothing of the unfinished one.
-fn describe(err: &rusqlite::Error) -> String {
+fn describe(path: &Path, err: &rusqlite::Error) -> String {
+    let extended_code = match err {
+        rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+        _ => 0,
+    };
+    use rusqlite::ffi::{SQLITE_IOERR_SHMMAP, SQLITE_IOERR_SHMOPEN, SQLITE_IOERR_SHMSIZE};
+    if matches!(extended_code, SQLITE_IOERR_SHMOPEN | SQLITE_IOERR_SHMSIZE | SQLITE_IOERR_SHMMAP) {
+        // Every command, reads too, needs this small file beside the
+        // database; after a disk filled up it is what fails first.
+        let shm = format!("{}-shm", path.display());
+        return format!(
+            "cannot make room for {shm}, the small file SQLite keeps beside the database while it is open \
+             ({err}): the disk is probably full, or a file size limit reached. The database itself is intact: \
+             free some space (a few kilobytes are enough) and run the same command again"
+        );
+    }
     match err.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull) => "the disk is full (or the file reached its size limit); \
              the unfinished write was rolled back: free some space and run the same command again"
