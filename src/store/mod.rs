@@ -7,6 +7,7 @@ mod documents;
 mod speakers;
 mod statements;
 mod reports;
+mod scratch;
 mod search_rows;
 mod side_index;
 mod topics;
@@ -63,13 +64,22 @@ impl Store {
                 message: "no such database (create it with `claimdb init`)".into(),
             });
         }
-        Store::open_or_create(path)
+        Store::connect(path)
     }
 
     /// Open a claims database, creating it when the file is missing or empty.
     /// Refuses, without writing a byte, any file that is not an SQLite
-    /// database or is one without claimdb's schema.
+    /// database or is one without claimdb's schema. The commands that open
+    /// this way are those that add to the database, so this is also where
+    /// scratch folders left beside it by a killed import are removed.
     pub fn open_or_create(path: &Path) -> Result<Store> {
+        let store = Store::connect(path)?;
+        let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        scratch::remove_stale(folder);
+        Ok(store)
+    }
+
+    fn connect(path: &Path) -> Result<Store> {
         check_file_is_sqlite_or_empty(path)?;
         let flags =
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
