@@ -29,7 +29,9 @@ pub fn parse_jobs(value: &str) -> std::result::Result<u32, String> {
 
 pub fn parse_date(flag: &str, value: &str) -> Result<NaiveDate> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(format!("{flag} '{value}' is not a date (expected YYYY-MM-DD, e.g. 2025-03-14)")))
+        .ok()
+        .filter(|date| crate::extract::read::has_four_digit_year(*date))
+        .ok_or_else(|| Error::invalid(format!("{flag} '{value}' is not a date (expected YYYY-MM-DD, e.g. 2025-03-14)")))
 }
 
 pub fn parse_optional_date(flag: &str, value: Option<&str>) -> Result<Option<NaiveDate>> {

@@ -92,7 +92,19 @@ impl Store {
         self.begin_batch(true, false)
     }
 
+    /// An import batch that asks `holds` of each row. It keeps the
+    /// statement indexes even into an empty database: the question is asked
+    /// of the rows the import has just written too, and without the indexes
+    /// each answer would read them all.
+    pub fn import_batch_skipping_existing(&mut self) -> Result<Batch<'_>> {
+        self.begin_batch_keeping_indexes(true, false, true)
+    }
+
     fn begin_batch(&mut self, import: bool, no_foreign_key_checks: bool) -> Result<Batch<'_>> {
+        self.begin_batch_keeping_indexes(import, no_foreign_key_checks, false)
+    }
+
+    fn begin_batch_keeping_indexes(&mut self, import: bool, no_foreign_key_checks: bool, keep_indexes: bool) -> Result<Batch<'_>> {
         // These pragmas are no-ops inside a transaction: set them before BEGIN.
         if import {
             // With temporary files in memory SQLite's sorter keeps all of a
@@ -131,7 +143,7 @@ impl Store {
         let settings = ImportSettingsBack { conn: (import || no_foreign_key_checks).then_some(conn) };
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         let trigger_sql = stored_trigger_sql(&tx, FTS_INSERT_TRIGGER)?;
-        let into_empty = import && statements_are_empty(&tx)?;
+        let into_empty = import && !keep_indexes && statements_are_empty(&tx)?;
         let fts = match (&trigger_sql, into_empty) {
             (None, _) => FtsMode::Trigger,
             (Some(_), true) => FtsMode::WholeTable,
@@ -197,6 +209,21 @@ impl Batch<'_> {
                 Err(e)
             }
         }
+    }
+
+    /// Whether a statement like `row` is stored already (or was just
+    /// imported): the same content, said by the same speaker (by name or
+    /// alias, any case) on the same date, from the same document or source.
+    pub fn holds(&mut self, row: &StatementRow) -> Result<bool> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT EXISTS (
+                 SELECT 1 FROM statements s LEFT JOIN documents d ON d.id = s.document_id
+                  WHERE s.speaker_id IN (SELECT id FROM speakers WHERE name = ?1
+                                         UNION SELECT speaker_id FROM speaker_aliases WHERE alias = ?1)
+                    AND s.stated_on IS ?2 AND s.content = ?3
+                    AND COALESCE(d.path, d.url, s.source_path) IS ?4)",
+        )?;
+        Ok(stmt.query_row(rusqlite::params![row.speaker, row.date, row.content, row.doc], |r| r.get(0))?)
     }
 
     /// Insert one row read by `import`. An id is kept when it is free; a row

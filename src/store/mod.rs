@@ -32,7 +32,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
     include_str!("migrations/003_speaker_names_fts.sql"),
     include_str!("migrations/004_listing_order_indexes.sql"),
+    include_str!("migrations/005_reliability.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -473,6 +474,49 @@ mod tests {
             .unwrap();
         assert_eq!(columns, 2);
         assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    /// Takes away what migration 5 adds: the statements table as it was
+    /// created before, without AUTOINCREMENT, and its sequence.
+    const WITHOUT_VERSION_5: &str = "
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_master SET sql = replace(sql, 'PRIMARY KEY AUTOINCREMENT,', 'PRIMARY KEY,') WHERE name = 'statements';
+        PRAGMA writable_schema = RESET;
+        DELETE FROM sqlite_sequence;
+        PRAGMA user_version = 4;";
+
+    #[test]
+    fn a_version_4_database_is_migrated_to_ids_never_given_twice() {
+        let (dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        let manual = || said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow");
+        // As version 4 did: the highest id, once deleted, was given again.
+        store.delete_statement(2).unwrap();
+        assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 2);
+        drop(store);
+        let mut store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        store.delete_statement(2).unwrap();
+        assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 3);
+        let check: String = store.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        // Migrating again (as a database written by this version) changes nothing.
+        store.conn.execute_batch(MIGRATIONS[MIGRATIONS.len() - 1]).unwrap();
+        store.delete_statement(3).unwrap();
+        assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 4);
+    }
+
+    #[test]
+    fn ids_are_never_given_twice_in_a_new_database() {
+        let (_dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.delete_statement(2).unwrap();
+        let manual = said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow");
+        assert_eq!(store.add_statement(&manual, &crate::store::ManualSource::default()).unwrap(), 3);
+        store.delete_statement(3).unwrap();
+        store.import_rows(&[store.query_statements(&StatementFilter::default()).unwrap()[0].clone()]).unwrap();
+        assert_eq!(store.query_statements(&StatementFilter::default()).unwrap().iter().map(|r| r.id).max(), Some(4));
     }
 
     /// Takes away what migration 3 adds (the view it replaces stays: the

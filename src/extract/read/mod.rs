@@ -23,7 +23,7 @@ mod text;
 mod walk;
 
 use crate::model::Document;
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -311,16 +311,22 @@ pub fn file_name_date(path: &Path) -> Option<NaiveDate> {
     })
 }
 
+/// Whether a date's year is 0000-9999: dates are stored and compared as
+/// `YYYY-MM-DD` text, which orders and searches right only for those years.
+pub fn has_four_digit_year(date: NaiveDate) -> bool {
+    (0..=9999).contains(&date.year())
+}
+
 /// Parse a publication date as articles write it in metadata: `2016-10-08`,
 /// an RFC 3339 or RFC 2822 timestamp (the date as written, in its own time
 /// zone), `2016/10/08`, `October 8, 2016`, `8 October 2016`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(value) {
-        return Some(t.date_naive());
+        return Some(t.date_naive()).filter(|date| has_four_digit_year(*date));
     }
     if let Ok(t) = DateTime::parse_from_rfc2822(value) {
-        return Some(t.date_naive());
+        return Some(t.date_naive()).filter(|date| has_four_digit_year(*date));
     }
     // `2016-10-08T12:00:00` without a zone, `2016-10-08 12:00`: the date part.
     let head = value.get(..10).filter(|_| value.len() == 10 || value[10..].starts_with(['T', ' ', 't']));
@@ -329,6 +335,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         .into_iter()
         .flatten()
         .find_map(|v| FORMATS.iter().find_map(|f| NaiveDate::parse_from_str(v, f).ok()))
+        .filter(|date| has_four_digit_year(*date))
 }
 
 #[cfg(test)]
