@@ -20,6 +20,7 @@ mod html;
 mod jsonl;
 mod nesting;
 mod text;
+mod utf16;
 mod walk;
 
 use crate::model::Document;
@@ -267,7 +268,8 @@ fn open_text(path: &Path, location: &str) -> Result<Box<dyn BufRead>, Notice> {
 }
 
 /// Look at the first bytes of an input: skip it if empty or binary (a NUL
-/// byte early on), else hand back a reader over all of it.
+/// byte early on), else hand back a reader over all of it; UTF-16 (with its
+/// byte order mark) is decoded to UTF-8 as it is read.
 fn sniff<'a>(mut input: Box<dyn Read + 'a>, location: &str) -> Result<Box<dyn BufRead + 'a>, Notice> {
     let mut head = Vec::with_capacity(BINARY_SNIFF_LEN);
     (&mut input)
@@ -276,6 +278,11 @@ fn sniff<'a>(mut input: Box<dyn Read + 'a>, location: &str) -> Result<Box<dyn Bu
         .map_err(|e| Notice::skipped(location, format!("cannot read: {e}")))?;
     if head.is_empty() {
         return Err(Notice::skipped(location, "empty file"));
+    }
+    if let Some(order) = utf16::byte_order(&head) {
+        // Past the byte order mark: the text starts after it, as after UTF-8's.
+        let units = Cursor::new(head.split_off(2)).chain(input);
+        return Ok(Box::new(BufReader::with_capacity(64 * 1024, utf16::Utf16ToUtf8::new(units, order))));
     }
     if head.contains(&0) {
         return Err(Notice::skipped(location, "binary file (NUL bytes near the start), not an article"));
