@@ -8,12 +8,13 @@
 -- and recreate every view, trigger and index on statements.) The first two
 -- lines make sqlite_sequence exist; writable_schema = RESET reloads the
 -- schema so that this connection sees the new definition at once. Run on a
--- table that already has AUTOINCREMENT, it changes nothing.
+-- table that already has AUTOINCREMENT, it changes nothing. (`id` is the
+-- table's one INTEGER PRIMARY KEY column.)
 CREATE TABLE claimdb_sequence_seed (id INTEGER PRIMARY KEY AUTOINCREMENT);
 DROP TABLE claimdb_sequence_seed;
 PRAGMA writable_schema = ON;
 UPDATE sqlite_master
-   SET sql = replace(sql, 'id              INTEGER PRIMARY KEY,', 'id              INTEGER PRIMARY KEY AUTOINCREMENT,')
+   SET sql = replace(sql, 'INTEGER PRIMARY KEY,', 'INTEGER PRIMARY KEY AUTOINCREMENT,')
  WHERE type = 'table' AND name = 'statements' AND sql NOT LIKE '%AUTOINCREMENT%';
 PRAGMA writable_schema = RESET;
 INSERT INTO sqlite_sequence (name, seq)
