@@ -304,11 +304,17 @@ fn dates_outside_the_years_0000_to_9999_are_refused_naming_the_line() {
     let err = wd.error(&["import", "far.csv"]);
     assert!(err.contains("far.csv:2: not a statement row: date +99999-01-01 is outside the years 0000-9999"), "{err}");
     assert!(!wd.db.exists() || common::db_counts(&wd.db).1 == 0, "nothing stored");
+    // A bad --date is a usage mistake (exit 2), as any other.
+    let usage_error = |args: &[&str]| {
+        let output = wd.cmd(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
     for args in [&["add", "--speaker", "Ada Park", "--text", "Far off.", "--date", "+99999-01-01"][..], &["add", "--speaker", "Ada Park", "--text", "Long ago.", "--date=-0044-03-15"]] {
-        let err = wd.error(args);
-        assert!(err.contains("is not a date (expected YYYY-MM-DD"), "{err}");
+        let err = usage_error(args);
+        assert!(err.contains("not a date (expected YYYY-MM-DD"), "{err}");
     }
     let id = wd.add(&["--speaker", "Ada Park", "--text", "Soon.", "--date", "9999-12-31"]);
-    let err = wd.error(&["edit", &id.to_string(), "--date", "10000-01-01"]);
-    assert!(err.contains("--date '10000-01-01' is not a date"), "{err}");
+    let err = usage_error(&["edit", &id.to_string(), "--date", "10000-01-01"]);
+    assert!(err.contains("invalid value '10000-01-01' for '--date"), "{err}");
 }

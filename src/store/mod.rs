@@ -15,10 +15,9 @@ mod topics;
 pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
-pub use reports::{ReportFilter, StanceRecord};
+pub use reports::ReportFilter;
 pub use statements::{
     ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
-    StatementView,
 };
 pub use topics::{ApplyReport, TopicChange, TopicRow};
 
@@ -32,7 +31,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -40,7 +39,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
     include_str!("migrations/003_speaker_names_fts.sql"),
     include_str!("migrations/004_listing_order_indexes.sql"),
-    include_str!("migrations/005_reliability.sql"),
+    include_str!("migrations/005_checks_as_or_chains.sql"),
+    include_str!("migrations/006_reliability.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -437,7 +437,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rows_cells_are_its_serialised_fields_in_header_order() {
+    fn a_rows_serialised_fields_are_the_headers_and_its_view_agrees() {
         let (_dir, mut store) = temp_store();
         let mut document = doc(TEXT);
         document.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14);
@@ -447,8 +447,13 @@ mod tests {
         store.ingest_document(&document, &statements, IngestMode::SkipKnown).unwrap();
         for row in store.query_statements(&StatementFilter::default()).unwrap() {
             let serde_json::Value::Object(map) = serde_json::to_value(&row).unwrap() else { panic!("an object") };
-            let expected: Vec<serde_json::Value> = StatementRow::HEADERS.iter().map(|h| map[*h].clone()).collect();
-            assert_eq!(row.cells(), expected);
+            let text = serde_json::to_string(&row).unwrap();
+            let at: Vec<usize> = StatementRow::HEADERS.iter().map(|h| text.find(&format!("\"{h}\":")).unwrap()).collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]) && map.len() == at.len(), "{text}");
+            let view = row.view();
+            assert_eq!(map["date"], serde_json::json!(view.date));
+            assert_eq!(map["role"], serde_json::json!(view.role));
+            assert_eq!(map["content_span"], serde_json::json!(view.content_span));
         }
     }
 
@@ -476,22 +481,22 @@ mod tests {
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
 
-    /// Takes away what migration 5 adds: the statements table as it was
+    /// Takes away what migration 6 adds: the statements table as it was
     /// created before, without AUTOINCREMENT, and its sequence.
-    const WITHOUT_VERSION_5: &str = "
+    const WITHOUT_VERSION_6: &str = "
         PRAGMA writable_schema = ON;
         UPDATE sqlite_master SET sql = replace(sql, 'PRIMARY KEY AUTOINCREMENT,', 'PRIMARY KEY,') WHERE name = 'statements';
         PRAGMA writable_schema = RESET;
         DELETE FROM sqlite_sequence;
-        PRAGMA user_version = 4;";
+        PRAGMA user_version = 5;";
 
     #[test]
-    fn a_version_4_database_is_migrated_to_ids_never_given_twice() {
+    fn a_version_5_database_is_migrated_to_ids_never_given_twice() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         let manual = || said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow");
-        // As version 4 did: the highest id, once deleted, was given again.
+        // As version 5 did: the highest id, once deleted, was given again.
         store.delete_statement(2).unwrap();
         assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 2);
         drop(store);

@@ -1,4 +1,4 @@
--- Version 4 -> 5: a statement's id is never given to another statement, even
+-- Version 5 -> 6: a statement's id is never given to another statement, even
 -- after it is deleted (AUTOINCREMENT): a script holding an old id must not
 -- edit a newer statement by mistake.
 --
