@@ -18,6 +18,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod stance;
 pub mod tokens;
+pub mod word_set;
 pub mod topics;
 
 use crate::model::{CharIndex, Document, Kind, Spans, Statement};
