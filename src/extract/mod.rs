@@ -50,8 +50,16 @@ impl Extractor {
         let cues = cues::CueLexicon::builtin().find(text);
         let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
         let mut found = attribution::attribute(&layout);
-        // A "content" of punctuation only ("“…”") says nothing.
-        found.retain(|a| a.content.iter().any(|r| text[r.clone()].chars().any(char::is_alphanumeric)));
+        // A "content" of punctuation only ("“…”") says nothing; a headline
+        // ("Stealth Over Health", "Kim: Taxes Must Rise") is the paper's
+        // summary, not anyone's statement.
+        let headline_end = read::headline(text).map_or(0, |line| line.end);
+        found.retain(|a| {
+            a.content.iter().any(|r| text[r.clone()].chars().any(char::is_alphanumeric))
+                && a.cue.start >= headline_end
+                && a.content.iter().all(|r| r.start >= headline_end)
+                && a.source.as_ref().is_none_or(|s| s.start >= headline_end)
+        });
         if found.is_empty() {
             return Vec::new();
         }
