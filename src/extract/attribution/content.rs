@@ -204,7 +204,8 @@ impl SentenceRules<'_> {
         let mut pieces = Vec::new();
         if last.is_quote() {
             if let Some(q) = quote_ending_at(self.layout.quotes, last.end) {
-                pieces.push(q.span.clone());
+                let lead_in = self.lead_in_of(q);
+                pieces.push(lead_in.unwrap_or(q.span.start)..q.span.end);
                 self.follow_on_quotes(&mut pieces);
                 return Some(pieces);
             }
@@ -216,6 +217,22 @@ impl SentenceRules<'_> {
         pieces.push(self.toks[start].start..last.end);
         self.follow_on_quotes(&mut pieces);
         Some(pieces)
+    }
+
+    /// "A maximum sentence “would deter others,” she wrote.": the words of
+    /// the sentence that run straight into a quotation are part of what was
+    /// said, as PolNeAR marks it. Their start, when the quotation opens in
+    /// this sentence right after a word and no cue stands before it.
+    fn lead_in_of(&self, q: &Quote) -> Option<usize> {
+        let open = self.tok_index(q.span.start);
+        if open == 0 || open >= self.toks.len() || self.toks[open].start != q.span.start || !self.toks[open - 1].is_word() {
+            return None;
+        }
+        let first = self.toks.iter().position(Tok::is_word)?;
+        let from = self.toks[first].start;
+        let cue_before = self.layout.cues.iter().any(|c| c.span.start >= from && c.span.start < q.span.start);
+        let breaks = self.toks[first..open].iter().any(|t| matches!(t.kind, TokKind::Colon | TokKind::End) || t.is_quote());
+        (!cue_before && !breaks).then_some(from)
     }
 
     /// Start of the content that ends before token `end`: the sentence start,

@@ -483,3 +483,16 @@ fn adverb_and_day_between_source_and_verb() {
 fn nouns_that_look_like_verbs_are_skipped() {
     assert!(run("The report shows a drop in the states.").iter().all(|(_, c, _)| c != "states"));
 }
+
+#[test]
+fn words_running_into_a_quotation_are_part_of_the_content() {
+    assert_eq!(
+        one("A longer sentence “would deter other intruders,” the prosecutor wrote."),
+        triple("the prosecutor", "wrote", "A longer sentence “would deter other intruders,”")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_comma_keeps_its_own_start() {
+    assert_eq!(one("In the end, “we lost the vote,” the mayor said."), triple("the mayor", "said", "“we lost the vote,”"));
+}
