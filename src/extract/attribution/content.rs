@@ -235,10 +235,13 @@ impl SentenceRules<'_> {
         (!cue_before && !breaks).then_some(from)
     }
 
-    /// Start of the content that ends before token `end`: the sentence start,
-    /// or just after a quotation mark if a quote closes in between.
-    pub(super) fn clause_start(&self, _end: usize) -> usize {
-        0
+    /// Start of the content that ends before token `end`: the sentence
+    /// start, after a conjunction that links the sentence to the one before
+    /// ("And even when …, according to aides": the writer's link, not the
+    /// source's words).
+    pub(super) fn clause_start(&self, end: usize) -> usize {
+        let opens_with_link = end > 1 && self.toks[0].is_word() && lower_eq(self.text(), &self.toks[0], &WORDS.sentence_links);
+        usize::from(opens_with_link)
     }
 
     /// Quotations that carry on the same speaker's words: following sentences
@@ -421,7 +424,8 @@ impl SentenceRules<'_> {
         if end == 0 || !self.toks[..end].iter().any(Tok::is_word) {
             return None;
         }
-        Some(self.toks[0].start..self.toks[end - 1].end)
+        let start = self.clause_start(end);
+        Some(self.toks[start].start..self.toks[end - 1].end)
     }
 
     /// Index after the last token before the next comma / end punctuation.

@@ -223,7 +223,14 @@ impl SentenceRules<'_> {
         }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
-            let content = self.content_after(after, next_cue)?;
+            let mut content = self.content_after(after, next_cue)?;
+            // "The talks are expected to fail": what is expected is the
+            // subject doing the infinitive, so the subject is content too.
+            if after < self.toks.len() && lower_eq(text, &self.toks[after], &["to"]) {
+                if let Some(subject) = self.source_left(j).filter(|s| !lower_eq(text, &self.toks[self.tok_index(s.start)], &["it", "there"])) {
+                    content.insert(0, subject);
+                }
+            }
             return Some(Attribution { source: None, cue: cue.span.clone(), content, ..Default::default() });
         }
         // "…, said Hemsley, the co-author of …": after a comma, a name right

@@ -496,3 +496,13 @@ fn words_running_into_a_quotation_are_part_of_the_content() {
 fn a_quotation_after_a_comma_keeps_its_own_start() {
     assert_eq!(one("In the end, “we lost the vote,” the mayor said."), triple("the mayor", "said", "“we lost the vote,”"));
 }
+
+#[test]
+fn subject_of_an_expected_infinitive_is_content() {
+    assert_eq!(one("The harbour talks are expected to collapse this week."), triple("", "expected", "The harbour talks | to collapse this week"));
+}
+
+#[test]
+fn a_sentence_opening_conjunction_is_not_content() {
+    assert_eq!(one("And the levy will pass, according to two aides."), triple("two aides", "according to", "the levy will pass"));
+}

@@ -33,6 +33,7 @@ pub(super) struct WordLists {
     pub adverb_asides: WordSet,
     pub not_manner_adverbs: WordSet,
     pub subject_determiners: WordSet,
+    pub sentence_links: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -69,6 +70,7 @@ impl WordLists {
             adverb_asides: take("adverb_asides"),
             not_manner_adverbs: take("not_manner_adverbs"),
             subject_determiners: take("subject_determiners"),
+            sentence_links: take("sentence_links"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
