@@ -5,7 +5,7 @@ use super::super::cues::{Cue, CueForm};
 use super::super::quotes::Quote;
 use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
-use super::{inside_quote, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
+use super::{finite_verb_like, inside_quote, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
 use std::ops::Range;
 
 impl SentenceRules<'_> {
@@ -396,8 +396,14 @@ impl SentenceRules<'_> {
                 }
             }
         }
-        // ", which would …" comments on the content rather than continuing it.
-        if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(self.text(), &self.toks[t], &["which"])) {
+        // ", which would …" comments on the content rather than continuing
+        // it, unless the clause sits inside it ("the ruling, which …,
+        // shows …": a verb follows its closing comma).
+        let text = self.text();
+        let embedded = |t: usize| {
+            (t + 1..end).find(|&c| self.toks[c].kind == TokKind::Comma).is_some_and(|c| c + 1 < end && self.toks[c + 1].is_word() && finite_verb_like(&text[self.toks[c + 1].range()]))
+        };
+        if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[t], &["which"]) && !embedded(t)) {
             end = c - 1;
         }
         if lower_eq(self.text(), &self.toks[i], &["as"]) {

@@ -506,3 +506,11 @@ fn subject_of_an_expected_infinitive_is_content() {
 fn a_sentence_opening_conjunction_is_not_content() {
     assert_eq!(one("And the levy will pass, according to two aides."), triple("two aides", "according to", "the levy will pass"));
 }
+
+#[test]
+fn a_relative_clause_inside_the_content_does_not_end_it() {
+    let (_, _, content) = one("Opponents said the ruling, which struck down two laws, illustrates the stakes of the race.");
+    assert_eq!(content, "the ruling, which struck down two laws, illustrates the stakes of the race");
+    let (_, _, content) = one("Opponents said the ruling was narrow, which pleased nobody.");
+    assert_eq!(content, "the ruling was narrow");
+}
