@@ -70,6 +70,15 @@ impl SentenceRules<'_> {
                 return before;
             }
         }
+        if i + 1 < n && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions) && self.toks[i + 1].is_word() {
+            // "talked about the levy", "called for tariffs": the preposition
+            // belongs to the cue (PolNeAR's guideline), unless a clause
+            // follows ("said about a week ago that …").
+            let clause_follows = (i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers));
+            if !clause_follows {
+                return self.content_after(i + 1, next_cue);
+            }
+        }
         if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], &WORDS.takes_to_infinitive) {
             // "declined to name the new chief": the infinitive is the content.
             return self.content_after(i, next_cue);

@@ -514,3 +514,8 @@ fn a_relative_clause_inside_the_content_does_not_end_it() {
     let (_, _, content) = one("Opponents said the ruling was narrow, which pleased nobody.");
     assert_eq!(content, "the ruling was narrow");
 }
+
+#[test]
+fn a_preposition_after_the_cue_is_not_content() {
+    assert_eq!(one("The mayor complained about the new harbour fees."), triple("The mayor", "complained", "the new harbour fees"));
+}

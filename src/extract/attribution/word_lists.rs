@@ -34,6 +34,7 @@ pub(super) struct WordLists {
     pub not_manner_adverbs: WordSet,
     pub subject_determiners: WordSet,
     pub sentence_links: WordSet,
+    pub cue_prepositions: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -71,6 +72,7 @@ impl WordLists {
             not_manner_adverbs: take("not_manner_adverbs"),
             subject_determiners: take("subject_determiners"),
             sentence_links: take("sentence_links"),
+            cue_prepositions: take("cue_prepositions"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
