@@ -315,9 +315,18 @@ impl SentenceRules<'_> {
                 return Some(pieces);
             }
         }
-        let clause = self.clause_from(i, next_cue)?;
+        let mut clause = self.clause_from(i, next_cue)?;
+        let sentence_end = self.trimmed_end(self.layout.sentences[self.index].end);
+        if clause.end >= sentence_end {
+            // "… that “not everyone can afford a car. That is why …”": a
+            // quotation opened in the clause runs on past the sentence.
+            let from = self.layout.quotes.partition_point(|q| q.span.start < clause.start);
+            if let Some(q) = self.layout.quotes[from..].iter().take_while(|q| q.span.start < clause.end).find(|q| q.span.end > clause.end) {
+                clause.end = q.span.end;
+            }
+        }
         let mut pieces = vec![clause];
-        if pieces[0].end >= self.trimmed_end(self.layout.sentences[self.index].end) {
+        if pieces[0].end >= sentence_end {
             // "She says the rules should change. “It is their life.”"
             self.follow_on_quotes(&mut pieces);
         }

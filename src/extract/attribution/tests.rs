@@ -519,3 +519,9 @@ fn a_relative_clause_inside_the_content_does_not_end_it() {
 fn a_preposition_after_the_cue_is_not_content() {
     assert_eq!(one("The mayor complained about the new harbour fees."), triple("The mayor", "complained", "the new harbour fees"));
 }
+
+#[test]
+fn a_quotation_opened_in_the_clause_runs_on_past_the_sentence() {
+    let (_, _, content) = one("She added that “fares cannot rise again. Buses are how people get to work.”");
+    assert_eq!(content, "that “fares cannot rise again. Buses are how people get to work.”");
+}
