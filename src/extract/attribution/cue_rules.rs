@@ -239,7 +239,9 @@ impl SentenceRules<'_> {
         // "…,” says Ana Holm." inverts as "said" does; other bare or -s
         // forms after a comma rarely start an inversion.
         let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], &WORDS.invertible_present) || !matches!(cue.form, CueForm::Base | CueForm::Present);
-        if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && invertible {
+        // ("…, said Sunday, “…”": a day is no speaker.)
+        let day_after = after < n && lower_eq(text, &self.toks[after], &WORDS.time_words);
+        if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !day_after && invertible {
             let end = self.np_right(after);
             if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
                 if let Some(content) = self.content_before(j) {

@@ -525,3 +525,15 @@ fn a_quotation_opened_in_the_clause_runs_on_past_the_sentence() {
     let (_, _, content) = one("She added that “fares cannot rise again. Buses are how people get to work.”");
     assert_eq!(content, "that “fares cannot rise again. Buses are how people get to work.”");
 }
+
+#[test]
+fn a_day_after_the_cue_is_not_an_inverted_source() {
+    let (source, cue, _) = one("Ann Roe, the council's adviser, said Sunday, “We will not move the harbour.”");
+    assert_eq!((source.as_str(), cue.as_str()), ("Ann Roe, the council's adviser,", "said"));
+}
+
+#[test]
+fn having_before_a_participle_is_not_the_source() {
+    let found = run("Sanders, having suggested that the plan would fail, left the hall.");
+    assert!(found.iter().all(|(source, _, _)| source != "having"), "{found:?}");
+}
