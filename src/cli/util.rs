@@ -15,10 +15,28 @@ use std::path::Path;
 // the way clap reports its own (naming the flag and the value) with exit
 // code 2, before anything is opened or read.
 
-/// A `YYYY-MM-DD` date, checked to be a real day.
+/// The most threads `--jobs` may ask for: far more than any machine's cores,
+/// far fewer than would exhaust memory with a thread stack each.
+pub const MAX_JOBS: u32 = 256;
+
+/// `--jobs N` (a usage error, exit 2, outside 1..=[`MAX_JOBS`]).
+pub fn parse_jobs(value: &str) -> std::result::Result<u32, String> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let digits = !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit());
+    match value.parse::<u64>() {
+        Ok(n) if (1..=u64::from(MAX_JOBS)).contains(&n) => Ok(n as u32),
+        Ok(0) => Err("at least 1 thread is needed".to_string()),
+        _ if digits => Err(format!("at most {MAX_JOBS} threads (this machine has {cores} cores; more than that gains nothing)")),
+        _ => Err(format!("'{value}' is not a number of threads (1 to {MAX_JOBS})")),
+    }
+}
+
+/// A `YYYY-MM-DD` date, checked to be a real day of the years 0000-9999.
 pub fn date_arg(value: &str) -> std::result::Result<NaiveDate, String> {
     NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .map_err(|_| "not a date (expected YYYY-MM-DD, e.g. 2025-03-14)".to_string())
+        .ok()
+        .filter(|date| crate::extract::read::has_four_digit_year(*date))
+        .ok_or_else(|| "not a date (expected YYYY-MM-DD, e.g. 2025-03-14)".to_string())
 }
 
 /// support, oppose or neutral, any case.

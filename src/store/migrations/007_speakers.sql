@@ -1,4 +1,4 @@
--- Version 5 -> 6: one record per real speaker.
+-- Version 6 -> 7: one record per real speaker.
 -- 1. Speaker kinds 'document' (an ad, a poll, emails that "say" something)
 --    and 'unresolved' (the one record of statements whose mention, "they" or
 --    "it", names nobody). Widening a CHECK changes nothing stored, so the
@@ -30,9 +30,9 @@ CREATE TABLE speaker_statement_rules (
 ) WITHOUT ROWID;
 
 -- Last, so that no ALTER TABLE works from the definition as it was before
--- (the binary then bumps schema_version, which makes SQLite read it anew).
+-- (RESET makes this connection read the schema anew).
 PRAGMA writable_schema = ON;
 UPDATE sqlite_schema
    SET sql = replace(sql, 'OR kind = ''unknown'')', 'OR kind = ''unknown'' OR kind = ''document'' OR kind = ''unresolved'')')
  WHERE type = 'table' AND name = 'speakers';
-PRAGMA writable_schema = OFF;
+PRAGMA writable_schema = RESET;
