@@ -76,6 +76,7 @@ struct StatementLine<'a> {
     stance: crate::model::Stance,
     hedged: bool,
     topic: Option<&'a str>,
+    confidence: f64,
     content_span: &'a Spans,
     source_span: Option<&'a Spans>,
     cue_span: Option<&'a Spans>,
@@ -96,6 +97,7 @@ impl<'a> StatementLine<'a> {
             stance: s.stance,
             hedged: s.hedged,
             topic: s.topic.as_deref(),
+            confidence: s.confidence,
             content_span: &s.content_span,
             source_span: s.source_span.as_ref(),
             cue_span: s.cue_span.as_ref(),
@@ -233,6 +235,7 @@ impl StatementLine<'_> {
             .str("stance", self.stance.as_str())
             .bool("hedged", self.hedged)
             .opt_str("topic", self.topic)
+            .raw("confidence", &format!("{:.2}", self.confidence))
             .spans("content_span", self.content_span)
             .opt_spans("source_span", self.source_span)
             .opt_spans("cue_span", self.cue_span)

@@ -103,7 +103,8 @@ impl Extractor {
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
             cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
-            confidence: if a.earlier_position { 0.5 } else { 0.7 },
+            // An earlier position's stance is the speaker's then, less sure now.
+            confidence: if a.earlier_position { judgement.confidence.min(0.5) } else { judgement.confidence },
         }
     }
 }
