@@ -57,7 +57,8 @@ impl Extractor {
         let sources: Vec<Range<usize>> = found.iter().filter_map(|a| a.source.clone()).collect();
         let resolver = SpeakerResolver::new(text, &sentences, &sources);
         let index = CharIndex::new(text);
-        found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index)).collect()
+        let mut topics = topics::DocumentTopics::new(&self.topics, text);
+        found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index, &mut topics)).collect()
     }
 
     fn to_statement(
@@ -67,6 +68,7 @@ impl Extractor {
         resolver: &SpeakerResolver<'_>,
         sentences: &[Range<usize>],
         index: &CharIndex,
+        topics: &mut topics::DocumentTopics<'_>,
     ) -> Statement {
         let text = doc.text.as_str();
         let pieces: Vec<&str> = a.content.iter().map(|r| &text[r.clone()]).collect();
@@ -83,7 +85,10 @@ impl Extractor {
         };
         let mut judgement = self.stance.judge(cue, &content);
         judgement.hedged |= a.hedged;
-        let topic = self.topics.tag(&content).map(|t| t.name);
+        let content_start = a.content.first().map_or(0, |r| r.start);
+        let before = sentences.partition_point(|s| s.end <= content_start);
+        let sentence_before = before.checked_sub(1).map_or("", |i| &text[sentences[i].clone()]);
+        let topic = topics.tag(&content, sentence_before).map(|t| t.name);
         // An earlier position ("shifted from backing A …") was held at some
         // unknown time before the report: no date rather than a wrong one.
         let date = if a.earlier_position { None } else { dates::statement_date(&context_around_cue(text, a, sentences), doc.date) };
