@@ -18,6 +18,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod stance;
 pub mod tokens;
+pub mod topic_suggest;
 pub mod topics;
 
 use crate::model::{CharIndex, Document, Kind, Spans, Statement};
