@@ -199,11 +199,13 @@ pub struct DocumentTopics<'a> {
     text: &'a str,
     /// Whether each automatic topic seen so far recurs in the text.
     recurs: FxHashMap<String, bool>,
+    /// The text with ASCII letters lowered, made at the first need.
+    lowered: Option<Vec<u8>>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, recurs: FxHashMap::default() }
+        DocumentTopics { matcher, text, recurs: FxHashMap::default(), lowered: None }
     }
 
     /// The topic of a statement with this content, `sentence_before` being
@@ -224,15 +226,17 @@ impl<'a> DocumentTopics<'a> {
         if let Some(&known) = self.recurs.get(name) {
             return known;
         }
-        let recurs = count_mentions(self.text, name) >= 2;
+        let lowered = self.lowered.get_or_insert_with(|| super::tokens::ascii_lowercase(self.text));
+        let recurs = count_mentions(self.text, lowered, name) >= 2;
         self.recurs.insert(name.to_string(), recurs);
         recurs
     }
 }
 
-/// Mentions of a topic name in a text, as a whole word at its start; a
-/// lower-case (common noun) name is counted ignoring case.
-fn count_mentions(text: &str, name: &str) -> usize {
+/// Mentions of a topic name in a text (`lowered`: the same text with ASCII
+/// letters lowered), as a word start: a name as written, a lower-case
+/// (common noun) name ignoring case.
+fn count_mentions(text: &str, lowered: &[u8], name: &str) -> usize {
     let first = name.split(' ').next().unwrap_or(name);
     // Without its last letter, "policy" is still found as "policies".
     let stem = match first.char_indices().next_back() {
@@ -240,13 +244,9 @@ fn count_mentions(text: &str, name: &str) -> usize {
         _ => first,
     };
     let ignore_case = name.chars().next().is_some_and(char::is_lowercase);
-    let finder = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(ignore_case)
-        .build([stem])
-        .expect("one literal builds an automaton");
-    finder
-        .find_iter(text)
-        .filter(|m| !text[..m.start()].chars().next_back().is_some_and(char::is_alphanumeric))
+    let haystack = if ignore_case { lowered } else { text.as_bytes() };
+    memchr::memmem::find_iter(haystack, stem.as_bytes())
+        .filter(|at| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
         .take(2)
         .count()
 }
@@ -372,6 +372,9 @@ struct Token<'a> {
     opens_sentence: bool,
 }
 
+/// How many words of a content are searched for its topic.
+const TOPIC_REACH: usize = 30;
+
 /// Bytes reserved for one lower-cased word: longer than nearly every word.
 const WORD_ROOM: usize = 24;
 
@@ -436,8 +439,12 @@ impl CandidateWords {
     /// party or agreement a statement evaluates far more often than not),
     /// else its first common noun phrase.
     fn candidate(&self, content: &str) -> Option<String> {
-        let (name, opening_name) = self.first_name(content);
-        name.or_else(|| self.noun_phrase(content, &|p| self.is_issue(p)))
+        let shouting = !content.chars().any(char::is_lowercase);
+        // What a statement is about is named early; the words of a long
+        // quotation's later sentences are not searched.
+        let tokens: Vec<Token<'_>> = Tokens::new(content).take(TOPIC_REACH).collect();
+        let (name, opening_name) = if shouting { (None, None) } else { self.first_name(&tokens) };
+        name.or_else(|| self.noun_phrase(&tokens, shouting, &|p| self.is_issue(p)))
             .or(opening_name)
     }
 
@@ -450,13 +457,11 @@ impl CandidateWords {
     ///
     /// Also gives the first name-like word opening a sentence, a topic
     /// when nothing better is found ("Sanders has never wavered").
-    fn first_name(&self, content: &str) -> (Option<String>, Option<String>) {
-        if !content.chars().any(char::is_lowercase) {
-            return (None, None);
-        }
+    fn first_name(&self, tokens: &[Token<'_>]) -> (Option<String>, Option<String>) {
         let mut opening_name = None;
-        let tokens: Vec<Token<'_>> = Tokens::new(content).collect();
-        let lower: Vec<String> = tokens.iter().map(|t| t.word.to_lowercase()).collect();
+        // Only capitalised words are looked up; the others keep no copy.
+        let lower: Vec<String> =
+            tokens.iter().map(|t| if t.capitalized { t.word.to_lowercase() } else { String::new() }).collect();
         let capital = |i: usize| {
             tokens.get(i).is_some_and(|t| {
                 t.capitalized && t.word.chars().count() >= 2 && !t.word.bytes().any(|b| b.is_ascii_digit())
@@ -479,7 +484,7 @@ impl CandidateWords {
                     end += 1;
                 } else if capital(end) {
                     end += 1;
-                } else if lower[end] == "of" && capital(end + 1) && end + 1 < tokens.len() {
+                } else if tokens[end].word == "of" && capital(end + 1) && end + 1 < tokens.len() {
                     end += 2;
                 } else {
                     break;
@@ -491,7 +496,7 @@ impl CandidateWords {
             }
             let words: Vec<&str> = tokens[start..end].iter().map(|t| t.word).collect();
             let lone = words.len() == 1;
-            let before_common_noun = lone && !tokens[start].possessive && tokens.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !self.listed.get(lower[end].as_str()).is_some_and(|l| l.stop));
+            let before_common_noun = lone && !tokens[start].possessive && tokens.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !self.listed.get(tokens[end].word).is_some_and(|l| l.stop));
             let opening_word = lone && tokens[start].opens_sentence;
             if opening_word && start == 0 && self.looks_like_a_name(&lower[start]) && !before_common_noun {
                 // A content's first word is rarely a sentence's first word
@@ -499,8 +504,8 @@ impl CandidateWords {
                 return (Some(words[0].to_string()), None);
             }
             if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() {
-                let previous = if start > 0 { lower[start - 1].as_str() } else { "" };
-                if self.is_noun_like(&lower[start], previous) {
+                let previous = if start > 0 { tokens[start - 1].word.to_lowercase() } else { String::new() };
+                if self.is_noun_like(&lower[start], &previous) {
                     opening_name = Some(words[0].to_string());
                 }
             }
@@ -544,8 +549,7 @@ impl CandidateWords {
 
     /// The first common noun phrase that `accept`s, else the first proper
     /// one, read word by word and stopping as soon as one is found.
-    fn noun_phrase(&self, content: &str, accept: &dyn Fn(&str) -> bool) -> Option<String> {
-        let shouting = !content.chars().any(char::is_lowercase);
+    fn noun_phrase(&self, tokens: &[Token<'_>], shouting: bool, accept: &dyn Fn(&str) -> bool) -> Option<String> {
         // Room for a long word in each buffer up front: grown word by word
         // from empty, they were reallocated some 50,000 times over PolNeAR.
         let mut run = Run {
@@ -555,7 +559,7 @@ impl CandidateWords {
         let mut first_proper: Option<Run> = None;
         let mut lower = String::with_capacity(WORD_ROOM);
         let mut previous = String::with_capacity(WORD_ROOM);
-        for token in Tokens::new(content) {
+        for token in tokens {
             lower.clear();
             if token.word.is_ascii() {
                 lower.push_str(token.word);
@@ -679,13 +683,18 @@ impl<'a> Iterator for Tokens<'a> {
                 _ => raw.chars().next().is_some_and(char::is_uppercase),
             },
             possessive: stripped.is_some(),
-            opens_sentence: self.position == 0
-                || gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b'"'))
-                || std::str::from_utf8(gap).is_ok_and(|g| g.contains(['\u{201C}', '\u{2018}'])),
+            opens_sentence: self.position == 0 || (gap.len() > 1 && opens_a_sentence(gap)),
         };
         self.position += start + len;
         Some(token)
     }
+}
+
+/// Whether the bytes between two words end a sentence or open a quotation:
+/// `.`, `!`, `?`, `:`, `"`, or an opening curly quote (UTF-8 E2 80 9C / 98).
+fn opens_a_sentence(gap: &[u8]) -> bool {
+    gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b'"'))
+        || gap.windows(3).any(|w| w[0] == 0xE2 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x98))
 }
 
 /// Letters, digits, inner hyphens and apostrophes.

@@ -19,7 +19,9 @@ const MIN_STRENGTH: f32 = 1.5;
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct EvaluativeWords {
-    valence: FxHashMap<Box<str>, f32>,
+    /// Keyed by the word's bytes: the words looked up are slices of an
+    /// ASCII-lowered text, which need no UTF-8 check this way.
+    valence: FxHashMap<Box<[u8]>, f32>,
 }
 
 impl EvaluativeWords {
@@ -29,14 +31,17 @@ impl EvaluativeWords {
             .filter_map(|line| {
                 let (word, value) = line.split_once('\t')?;
                 let value: f32 = value.trim().parse().ok()?;
-                (value.abs() >= MIN_STRENGTH && !skip.contains(word)).then(|| (word.into(), value))
+                (value.abs() >= MIN_STRENGTH && !skip.contains(word)).then(|| (word.as_bytes().into(), value))
             })
             .collect();
         EvaluativeWords { valence }
     }
 
     /// The valence of a lower-case word, if it is strong enough to count.
-    pub(super) fn valence(&self, lower_word: &str) -> Option<f32> {
+    pub(super) fn valence(&self, lower_word: &[u8]) -> Option<f32> {
+        if lower_word.len() < 3 {
+            return None;
+        }
         self.valence.get(lower_word).copied()
     }
 }
@@ -52,10 +57,10 @@ mod tests {
     #[test]
     fn strong_words_have_their_sign_and_mild_or_skipped_words_none() {
         let words = EvaluativeWords::builtin();
-        assert!(words.valence("racist").is_some_and(|v| v < 0.0));
-        assert!(words.valence("terrific").is_some_and(|v| v > 0.0));
-        assert_eq!(words.valence("okay"), None, "too mild");
-        assert_eq!(words.valence("killed"), None, "an event, not a judgement");
-        assert_eq!(words.valence("parliament"), None, "not evaluative");
+        assert!(words.valence(b"racist").is_some_and(|v| v < 0.0));
+        assert!(words.valence(b"terrific").is_some_and(|v| v > 0.0));
+        assert_eq!(words.valence(b"okay"), None, "too mild");
+        assert_eq!(words.valence(b"killed"), None, "an event, not a judgement");
+        assert_eq!(words.valence(b"parliament"), None, "not evaluative");
     }
 }

@@ -454,8 +454,7 @@ impl StanceLexicon {
             if next_phrase.peek().is_some_and(|p| p.start < end) {
                 continue;
             }
-            let word = std::str::from_utf8(&lowered.lower[start..end]).unwrap_or("");
-            if let Some(valence) = self.evaluative.valence(word) {
+            if let Some(valence) = self.evaluative.valence(&lowered.lower[start..end]) {
                 let evaluation = if valence > 0.0 { 1 } else { -1 };
                 let entry = ContentEntry { evaluation, ..Default::default() };
                 events.push(Event { start, end, entry, valence: Some(valence) });
