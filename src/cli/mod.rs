@@ -1,11 +1,12 @@
 //! The command line: one file per command, each starting with its arguments
 //! (whose doc comments are the `--help` text) and a `run` function.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod add;
+pub mod completions;
 pub mod edit;
 pub mod export;
 pub mod extract;
@@ -18,7 +19,6 @@ pub mod report;
 pub mod show;
 pub mod speakers;
 pub mod topics;
-mod pipeline;
 mod util;
 
 /// Who said what, when, and for or against what: a database of attributed
@@ -29,6 +29,12 @@ pub struct Cli {
     /// The claims database (an SQLite file; created by `init` or on first write).
     #[arg(long, global = true, env = "CLAIMDB_DB", default_value = "claims.db")]
     pub db: PathBuf,
+
+    /// In CSV output, put a ' before cells starting with = + - @, which a
+    /// spreadsheet would otherwise run as formulas. Off by default, so that
+    /// CSV keeps every value as stored and `import` reads it back exactly.
+    #[arg(long, global = true)]
+    pub excel_safe: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -62,6 +68,40 @@ pub enum Command {
     Topics(topics::Args),
     /// Stance tables, timelines, shifts and disagreements.
     Report(report::Args),
+    /// Print shell completions (bash, zsh, fish, ...) for claimdb.
+    Completions(completions::Args),
+    /// Print the man page (roff) of claimdb or of one of its commands.
+    Man(completions::ManArgs),
+}
+
+impl Cli {
+    /// The command line of this process, or exit as clap does on a usage
+    /// mistake (code 2). `--db` is global, so that it may stand before or
+    /// after the command; `extract`, which opens no database, refuses it
+    /// rather than ignore it (the environment's CLAIMDB_DB is fine).
+    pub fn parse_args() -> Cli {
+        Self::parse_from_args(std::env::args_os())
+    }
+
+    pub fn parse_from_args<I, T>(args: I) -> Cli
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut command = Cli::command();
+        let matches = command.clone().get_matches_from(args);
+        if let Some(("extract", sub)) = matches.subcommand() {
+            if sub.value_source("db") == Some(clap::parser::ValueSource::CommandLine) {
+                command.build();
+                command
+                    .find_subcommand_mut("extract")
+                    .expect("extract is a command")
+                    .error(clap::error::ErrorKind::ArgumentConflict, "extract reads no database: leave out --db")
+                    .exit();
+            }
+        }
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
 }
 
 /// What a command wants the process to exit with, beyond plain success.
@@ -94,13 +134,14 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    crate::output::set_excel_safe_csv(cli.excel_safe);
     let ctx = Context { db: cli.db };
     run_command(cli.command, &ctx).map_err(|err| {
         // A bare SQLite error (disk full, read-only) gets the database's name.
-        if !matches!(err.downcast_ref(), Some(crate::Error::Sqlite(_))) {
+        if !matches!(err.downcast_ref(), Some(crate::error::Error::Sqlite(_))) {
             return err;
         }
-        match err.downcast::<crate::Error>() {
+        match err.downcast::<crate::error::Error>() {
             Ok(err) => crate::store::name_database(&ctx.db, err).into(),
             Err(err) => err,
         }
@@ -122,5 +163,7 @@ fn run_command(command: Command, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Import(args) => import::run(args, ctx),
         Command::Topics(args) => topics::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::run_man(args),
     }
 }

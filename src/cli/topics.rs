@@ -101,6 +101,9 @@ fn list(store: &Store, format: Format) -> anyhow::Result<()> {
         };
         rows.push(vec![json!(topic.id), json!(topic.name), keywords, json!(topic.automatic), json!(topic.statements)]);
     }
+    if rows.rows.is_empty() {
+        eprintln!("claimdb: no topics yet");
+    }
     output::print(&rows, format)?;
     Ok(())
 }
@@ -126,7 +129,7 @@ fn add(ctx: &Context, name: &str, keywords: &str) -> anyhow::Result<()> {
 fn apply(ctx: &Context) -> anyhow::Result<()> {
     let mut store = Store::open(&ctx.db)?;
     let matcher = TopicMatcher::new(store.topic_defs()?);
-    let report = store.apply_topics(&matcher)?;
+    let report = store.apply_topics(|content| matcher.tag(content))?;
     println!(
         "re-tagged {} of {} extracted statements ({} manual or edited kept, {} unused automatic topics removed)",
         report.changed, report.examined, report.kept, report.pruned
@@ -151,7 +154,8 @@ fn suggest(ctx: &Context, options: SuggestOptions, apply: bool, format: Format) 
         let defs: Vec<TopicDef> = suggestions.iter().map(|s| s.to_def()).collect();
         let mut store = Store::open(&ctx.db)?;
         let (added, updated) = store.define_topics(&defs)?;
-        let report = store.apply_topics(&TopicMatcher::new(store.topic_defs()?))?;
+        let matcher = TopicMatcher::new(store.topic_defs()?);
+        let report = store.apply_topics(|content| matcher.tag(content))?;
         eprintln!(
             "{added} topics added, {updated} updated; re-tagged {} of {} extracted statements",
             report.changed, report.examined

@@ -294,6 +294,7 @@ fn every_statement_of_the_followup_sample() {
             ("Donald Trump", "rejected", "oppose", false, None),
             ("Donald Trump", "saying", "neutral", false, None),
             ("Donald Trump", "said", "support", false, None),
+            ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
             ("Marco Rubio", "acknowledged", "support", false, None),
             ("Emmanuel Macron", "urged", "support", false, Some("Ukraine")),
             ("Dmitry Peskov", "rejected", "oppose", false, Some("Ukraine")),

@@ -3,9 +3,9 @@
 //! lexicon was grown against, so it is a regression check) and the held-out
 //! set (`stance_heldout.tsv`, written before any rule was changed for it, so
 //! it estimates accuracy on sentences the rules never saw). Run with
-//! `cargo test --release --test stance_set -- --nocapture` to see the figures.
+//! `cargo test --release --test test_stance_set -- --nocapture` to see the figures.
 
-#[path = "support/stance_eval.rs"]
+#[path = "common/stance_eval.rs"]
 mod stance_eval;
 
 use claimdb::extract::stance::StanceLexicon;
