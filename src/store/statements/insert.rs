@@ -74,9 +74,12 @@ impl<'c> HeldInserts<'c> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?22)",
         )?;
         row.raw_bind_parameter(21, now)?;
-        // The link carries the statement's date too: bound here rather than
-        // read back from the row.
-        let link = conn.prepare("INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on) VALUES (?1, ?2, ?3)")?;
+        // The link carries the statement's date, stance and speaker too:
+        // bound here rather than read back from the row.
+        let link = conn.prepare(
+            "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on, stance, speaker_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
         Ok(HeldInserts { row, link })
     }
 }
@@ -188,6 +191,8 @@ pub(in crate::store) fn insert_statement<'c>(
         link.raw_bind_parameter(1, statement_id)?;
         link.raw_bind_parameter(2, topic_id)?;
         link.raw_bind_parameter(3, date)?;
+        link.raw_bind_parameter(4, statement.stance.as_str())?;
+        link.raw_bind_parameter(5, speaker_id)?;
         link.raw_execute()?;
     }
     Ok((statement_id, new_speaker, speaker_name))

@@ -6,6 +6,7 @@
 mod insert;
 mod page;
 mod plan;
+mod walk;
 mod reader;
 
 pub(super) use insert::{insert_statement, FtsMode, InsertCache};

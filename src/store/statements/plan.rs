@@ -1,199 +1,329 @@
-//! Choosing the ids of a query's page: which statements match a
-//! `StatementFilter`, first `limit` of them in listing order (date, then id).
+//! Choosing how to find a query's page: which index to walk (see
+//! `walk.rs`), by an estimate of how many entries each would read.
+//!
+//! Each filter can be walked (the date range is a range of every index):
+//! the dates, the stance, the matching speakers' or topics' statements, or
+//! the full-text matches. A walk stops at the limit when its index lists
+//! statements in listing order, so it reads about `limit / share` entries,
+//! where `share` is how many of them pass the other filters; it reads all
+//! of them when few pass (an empty answer reads the whole walk). So the
+//! planner counts, for each filter, the entries its walk would read, up to
+//! `COUNTED` (an exact count of a small filter is cheap and says most),
+//! guesses the share of the larger ones, and takes the cheapest walk.
 
+use super::walk::{Bound, Driver, Filters, IdSet, Order, SearchFilter};
 use super::{StatementFilter, StatementPage};
 use crate::error::{Error, Result};
 use crate::store::Store;
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, types::Value as SqlValue, OptionalExtension};
 
+/// Entries counted at most per filter (about 0.4 ms each).
+const COUNTED: i64 = 8192;
+
+/// Statements a guess of a large filter's share looks at.
+const SAMPLE: i64 = 4096;
+
+/// Full-text matches counted at most: a phrase is checked on every
+/// statement with all of its words, so counting is slower than for a word.
+const SEARCH_COUNTED: i64 = 1024;
+
+/// A walk over more speakers or topics than this is sorted by SQLite rather
+/// than merged (a walk per id costs a prepared statement).
+const MERGED_AT_MOST: usize = 64;
+
+/// Speaker or topic ids a filter matched, and the highest such id of all.
+struct Matches {
+    ids: Vec<i64>,
+    all: i64,
+}
+
+/// Costs in index entries read: testing a topic is a lookup in the links'
+/// primary key; a full-text walk that tests another filter reads the
+/// statement's row; a merged walk's setup; sorting a passed entry.
+const TOPIC_TEST: f64 = 6.0;
+const ROW_READ: f64 = 8.0;
+const WALK_SETUP: f64 = 100.0;
+const SORT: f64 = 3.0;
+
+/// What a walk over one filter would read, and what share of the
+/// statements in the date range pass that filter.
+#[derive(Debug, Clone, Copy)]
+struct Estimate {
+    driver: Driver,
+    entries: f64,
+    share: f64,
+}
+
 impl Store {
     /// Statements matching `filter`, by date then id, their text in one
     /// buffer (see `StatementPage`).
     ///
-    /// The ids of the page are chosen first, from the `statements` table and
-    /// its indexes, and only they are joined into `statement_view` (speaker,
-    /// document and topic per row): at a million statements the view's
-    /// joins, not the filters, were the cost (--speaker 0.7 s, --topic 0.8 s).
-    /// Where an index already lists the matches in listing order (date, then
-    /// id), the page is read off it and the limit stops the walk: the
-    /// full-text index (`--search`, see `statement_search` in schema.sql) and
-    /// the topic links by date (`--topic`). Otherwise each filter is an
-    /// indexed lookup (see `ids_by_filters`).
+    /// The ids of the page are chosen first (see `query_ids`), from the
+    /// indexes alone, and only they are joined into `statement_view`
+    /// (speaker, document and topic per row, see `page`).
     pub fn query_page(&self, filter: &StatementFilter) -> Result<StatementPage> {
-        let speakers = filter.speaker.as_deref().map(|part| self.matching_speakers(part)).transpose()?;
-        let topics = filter.topic.as_deref().map(|part| self.matching_topics(part)).transpose()?;
-        let limit = filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
         let ids = match &filter.search {
-            Some(search) => self
-                .ids_with_search(filter, search, speakers.as_ref(), topics.as_ref(), limit)
-                .map_err(|e| search_error(search, e))?,
-            None => match &topics {
-                Some(topics) if filter.speaker.is_none() && filter.stance.is_none() && topics.share() <= FEW_TOPIC_LINKS => {
-                    self.ids_by_topic_dates(topics, filter, limit)?
-                }
-                None if filter.stance.is_none() && speakers.as_ref().is_some_and(|s| matches_are_many(Some(s), None, None)) => {
-                    self.ids_of_many_speakers_by_date(speakers.as_ref().expect("checked"), filter, limit)?
-                }
-                _ => self.ids_by_filters(filter, speakers.as_ref(), topics.as_ref(), None, limit)?,
-            },
+            Some(search) => self.query_ids(filter).map_err(|e| search_error(search, e))?,
+            None => self.query_ids(filter)?,
         };
         self.page(&ids)
     }
 
-    /// The first `limit` ids (all for -1) in listing order of the statements
-    /// of `topics`, read off `statement_topics_by_topic` (topic, date, id):
-    /// each topic's links are walked in listing order side by side and merged,
-    /// so about `limit` links are read in all (`--topic bridge`, ten topics
-    /// with 30,000 links: 36 M instructions for the whole query, against 120 M
-    /// when SQLite sorted all the links and 140 M walking every statement by
-    /// date and looking its topics up). Used when nothing but dates narrows
-    /// the topics further.
-    fn ids_by_topic_dates(&self, topics: &Matches, filter: &StatementFilter, limit: i64) -> Result<Vec<i64>> {
-        let mut sql = String::from("SELECT stated_on, statement_id FROM statement_topics WHERE topic_id = ?1");
-        let mut bounds = Vec::new();
-        if let Some(since) = filter.since {
-            sql.push_str(" AND stated_on >= ?");
-            bounds.push(since.to_string());
-        }
-        if let Some(until) = filter.until {
-            sql.push_str(" AND stated_on <= ?");
-            bounds.push(until.to_string());
-        }
-        sql.push_str(" ORDER BY stated_on, statement_id");
-        let mut statements = topics.ids.iter().map(|_| self.conn.prepare(&sql)).collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut walks = Vec::with_capacity(statements.len());
-        for (statement, topic) in statements.iter_mut().zip(&topics.ids) {
-            let values = std::iter::once(SqlValue::Integer(*topic)).chain(bounds.iter().cloned().map(SqlValue::Text));
-            walks.push(statement.query(params_from_iter(values))?);
-        }
-        merge_listing_order(walks, limit)
-    }
-
-    /// The first `limit` ids (all for -1) in listing order of the statements
-    /// of `speakers`, who are many (see `matches_are_many`): the date index,
-    /// which carries each statement's speaker, is walked in order and each
-    /// speaker looked up in a hash set here. SQLite's IN test on the same
-    /// walk first built a b-tree of the speakers from their JSON list, which
-    /// with the test itself was a third of `--speaker mer` (6,659 speakers).
-    /// The index orders a day's statements by speaker, so each day's matches
-    /// are put in id order before they join the page.
-    fn ids_of_many_speakers_by_date(&self, speakers: &Matches, filter: &StatementFilter, limit: i64) -> Result<Vec<i64>> {
-        let wanted: std::sync::Arc<rustc_hash::FxHashSet<i64>> = std::sync::Arc::new(speakers.ids.iter().copied().collect());
-        // The walk's rows are turned away inside SQLite, by a function that
-        // looks the speaker up in the same set: nine in ten rows are not
-        // matches, and handing each out of SQLite (a step, its columns) cost
-        // twice the lookup. A value that is not an integer is let through,
-        // to fail below as it did before.
-        let in_set = std::sync::Arc::clone(&wanted);
-        self.conn.create_scalar_function(
-            "claimdb_wanted_speaker",
-            1,
-            rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DIRECTONLY,
-            move |ctx| Ok(ctx.get_raw(0).as_i64().map_or(true, |id| in_set.contains(&id))),
-        )?;
-        let mut sql = String::from(
-            "SELECT stated_on, speaker_id, id FROM statements INDEXED BY statements_by_date WHERE claimdb_wanted_speaker(speaker_id)",
-        );
-        let mut values = Vec::new();
-        if let Some(since) = filter.since {
-            sql.push_str(" AND stated_on >= ?");
-            values.push(SqlValue::Text(since.to_string()));
-        }
-        if let Some(until) = filter.until {
-            sql.push_str(" AND stated_on <= ?");
-            values.push(SqlValue::Text(until.to_string()));
-        }
-        sql.push_str(" ORDER BY stated_on, speaker_id");
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(values))?;
-        let wanted_ids = usize::try_from(limit).unwrap_or(usize::MAX);
-        let mut ids: Vec<i64> = Vec::new();
-        // The day of the last match, and where its matches start in `ids`.
-        let mut day: Option<SqlValue> = None;
-        let mut day_starts = 0;
-        while let Some(row) = rows.next()? {
-            if ids.len() >= wanted_ids {
-                // The page is full: only the rest of its last day may still
-                // hold statements with lower ids.
-                if day.as_ref().map(rusqlite::types::ValueRef::from) != Some(row.get_ref(0)?) {
-                    break;
-                }
-            }
-            if !wanted.contains(&row.get::<_, i64>(1)?) {
-                continue;
-            }
-            let date = row.get_ref(0)?;
-            if day.as_ref().map(rusqlite::types::ValueRef::from) != Some(date) {
-                ids[day_starts..].sort_unstable();
-                day = Some(row.get::<_, SqlValue>(0)?);
-                day_starts = ids.len();
-            }
-            ids.push(row.get(2)?);
-        }
-        ids[day_starts..].sort_unstable();
-        ids.truncate(wanted_ids);
-        Ok(ids)
-    }
-
-    /// The page's ids for a query with `--search`. When every statement the
-    /// search matches has its place in listing order as its full-text rowid
-    /// (see `statement_search` in schema.sql), the matches are walked in that
-    /// order, each joined to its statement for the other filters, until
-    /// `limit` pass: `--search budget` reads 1,000 of its 250,000 matches.
-    /// That walk is slow when the other filters pass few statements (one
-    /// speaker's 20): then, as when a match has no such place, the other
-    /// filters choose (`ids_by_filters`) and the search is a set of ids.
-    fn ids_with_search(
-        &self,
-        filter: &StatementFilter,
-        search: &str,
-        speakers: Option<&Matches>,
-        topics: Option<&Matches>,
-        limit: i64,
-    ) -> Result<Vec<i64>> {
-        let others_share = speakers.map_or(1.0, Matches::share)
-            * topics.map_or(1.0, Matches::share)
-            * if filter.stance.is_some() { 1.0 / 3.0 } else { 1.0 };
+    /// The ids of the first `limit` statements matching `filter`, in
+    /// listing order.
+    fn query_ids(&self, filter: &StatementFilter) -> Result<Vec<i64>> {
         let keys = ListingKeys::between(filter.since, filter.until);
-        let in_order = match keys {
-            Some(_) if others_share >= FEW_OTHER_MATCHES => !self.search_matches_unordered(search)?,
-            _ => false,
+        let limit = filter.limit.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        let mut filters = Filters {
+            speakers: None,
+            topics: None,
+            stance: filter.stance,
+            since: filter.since.map(|d| d.to_string()),
+            until: filter.until.map(|d| d.to_string()),
+            keys,
+            search: None,
+            limit,
         };
-        let Some(keys) = keys.filter(|_| in_order) else {
-            let share = self.search_share(search)?;
-            return self.ids_by_filters(filter, speakers, topics, Some((search, share)), limit);
+        // The statements in the date range, counted or guessed.
+        let in_range = self.statements_in_range(&filters)?;
+        // The search first: a query it cannot parse fails whatever else is asked.
+        let mut estimates = Vec::new();
+        if let Some(text) = &filter.search {
+            let (search, estimate) = self.estimate_search(text, &filters, in_range)?;
+            filters.search = Some(search);
+            estimates.extend(estimate);
+        }
+        if let Some(part) = &filter.speaker {
+            let matches = self.matching_speakers(part)?;
+            if matches.ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            // Every speaker: nothing to test.
+            if (matches.ids.len() as i64) < matches.all {
+                filters.speakers = Some(IdSet::new(matches.ids));
+            }
+        }
+        if let Some(part) = &filter.topic {
+            let matches = self.matching_topics(part)?;
+            if matches.ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            filters.topics = Some(IdSet::new(matches.ids));
+        }
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        estimates.push(Estimate { driver: Driver::Dates, entries: in_range, share: 1.0 });
+        for driver in [Driver::Speakers, Driver::Topics, Driver::Stance] {
+            estimates.extend(self.estimate(driver, &filters, in_range)?);
+        }
+        let (driver, order) = choose(&estimates, &filters);
+        self.walk(driver, order, &filters)
+    }
+
+    /// About how many statements lie in the query's date range: counted
+    /// up to `COUNTED`, else the share of the days between the first and
+    /// the last statement's.
+    fn statements_in_range(&self, filters: &Filters) -> Result<f64> {
+        let all = self.conn.prepare_cached("SELECT max(id) FROM statements")?.query_row([], |r| r.get::<_, Option<i64>>(0))?;
+        let all = all.unwrap_or(0) as f64;
+        if filters.since.is_none() && filters.until.is_none() {
+            return Ok(all);
+        }
+        if let Some(counted) = self.count_walk(Driver::Dates, filters)? {
+            return Ok(counted as f64);
+        }
+        let day = |sql: &str| -> Result<Option<NaiveDate>> {
+            let text: Option<String> = self.conn.prepare_cached(sql)?.query_row([], |r| r.get(0)).optional()?.flatten();
+            Ok(text.as_deref().and_then(super::canonical_day))
         };
-        let mut values = vec![SqlValue::Text(search.to_string()), SqlValue::Integer(keys.from), SqlValue::Integer(keys.to)];
-        let others = speakers.is_some() || topics.is_some() || filter.stance.is_some();
-        if !others {
-            let sql = "SELECT rowid FROM statements_fts WHERE statements_fts MATCH ? AND rowid >= ? AND rowid < ?
-                       ORDER BY rowid LIMIT ?";
-            values.push(SqlValue::Integer(limit));
-            return Ok(self.ids(sql, values, 0)?.into_iter().map(|key| key & LISTING_ID_MASK).collect());
+        let first = day("SELECT stated_on FROM statements INDEXED BY statements_by_date WHERE stated_on IS NOT NULL ORDER BY stated_on LIMIT 1")?;
+        let last = day("SELECT stated_on FROM statements INDEXED BY statements_by_date ORDER BY stated_on DESC LIMIT 1")?;
+        let (Some(first), Some(last)) = (first, last) else { return Ok(all) };
+        let parse = |text: &Option<String>| text.as_deref().and_then(super::canonical_day);
+        let from = parse(&filters.since).unwrap_or(first).max(first);
+        let to = parse(&filters.until).unwrap_or(last).min(last);
+        let span = (last - first).num_days() as f64 + 1.0;
+        let covered = ((to - from).num_days() as f64 + 1.0).clamp(0.0, span);
+        Ok((all * covered / span).max(COUNTED as f64))
+    }
+
+    /// What a walk over `driver`'s filter would read, when the query has
+    /// that filter.
+    fn estimate(&self, driver: Driver, filters: &Filters, in_range: f64) -> Result<Option<Estimate>> {
+        let guess = match driver {
+            Driver::Speakers => match &filters.speakers {
+                // A speaker's share of the statements is not a share of the
+                // speakers (a few are quoted a lot), so this is a floor.
+                Some(speakers) => speakers.ids.len() as f64 / self.max_id("SELECT max(id) FROM speakers")?.max(1) as f64,
+                None => return Ok(None),
+            },
+            Driver::Topics => match &filters.topics {
+                Some(topics) => topics.ids.len() as f64 / self.max_id("SELECT max(id) FROM topics")?.max(1) as f64,
+                None => return Ok(None),
+            },
+            Driver::Stance if filters.stance.is_some() => 1.0 / 3.0,
+            _ => return Ok(None),
+        };
+        Ok(Some(match self.count_walk(driver, filters)? {
+            Some(counted) => Estimate { driver, entries: counted as f64, share: counted as f64 / in_range.max(1.0) },
+            None => {
+                let guess = self.sample_share(driver, filters)?.unwrap_or(guess);
+                let share = guess.max(COUNTED as f64 / in_range.max(1.0)).min(1.0);
+                Estimate { driver, entries: share * in_range, share }
+            }
+        }))
+    }
+
+    /// What share of the `SAMPLE` last statements in listing order pass
+    /// `driver`'s filter (None for an empty table): the guess for a filter
+    /// too large to count, read off the indexes in about a millisecond.
+    fn sample_share(&self, driver: Driver, filters: &Filters) -> Result<Option<f64>> {
+        let from: Option<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT stated_on FROM statements INDEXED BY statements_by_date ORDER BY stated_on DESC LIMIT 1 OFFSET ?1")?
+            .query_row([SAMPLE - 1], |r| r.get(0))
+            .optional()?;
+        // Fewer statements than the sample, or some undated: count them all.
+        let from = from.flatten().unwrap_or_default();
+        let (sampled, passed): (i64, f64) = match driver {
+            Driver::Speakers => {
+                let speakers = filters.speakers.as_ref().expect("estimated when asked for");
+                self.set_function("claimdb_wanted_speaker", std::sync::Arc::clone(&speakers.set))?;
+                self.conn
+                    .prepare_cached(
+                        "SELECT count(*), total(claimdb_wanted_speaker(speaker_id)) FROM statements INDEXED BY statements_by_date
+                         WHERE stated_on >= ?1",
+                    )?
+                    .query_row([&from], |r| Ok((r.get(0)?, r.get(1)?)))?
+            }
+            Driver::Stance => {
+                let stance = filters.stance.expect("estimated when asked for");
+                self.conn
+                    .prepare_cached(
+                        "SELECT count(*), total(stance = ?2) FROM statements INDEXED BY statements_by_date WHERE stated_on >= ?1",
+                    )?
+                    .query_row(params![from, stance.as_str()], |r| Ok((r.get(0)?, r.get(1)?)))?
+            }
+            Driver::Topics => {
+                let topics = filters.topics.as_ref().expect("estimated when asked for");
+                let sampled = self
+                    .conn
+                    .prepare_cached("SELECT count(*) FROM statements INDEXED BY statements_by_date WHERE stated_on >= ?1")?
+                    .query_row([&from], |r| r.get(0))?;
+                rusqlite::vtab::array::load_module(&self.conn)?;
+                let linked: i64 = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT count(*) FROM statement_topics INDEXED BY statement_topics_by_topic
+                         WHERE topic_id IN (SELECT value FROM rarray(?1)) AND stated_on >= ?2",
+                    )?
+                    .query_row(params![Bound::ids(&topics.ids), from], |r| r.get(0))?;
+                (sampled, linked as f64)
+            }
+            Driver::Dates | Driver::Search => return Ok(None),
+        };
+        Ok((sampled > 0).then(|| passed / sampled as f64))
+    }
+
+    fn max_id(&self, sql: &str) -> Result<i64> {
+        Ok(self.conn.prepare_cached(sql)?.query_row([], |r| r.get::<_, Option<i64>>(0))?.unwrap_or(0))
+    }
+
+    /// How many entries a walk over `driver` alone (and the date range)
+    /// reads, when fewer than `COUNTED`.
+    fn count_walk(&self, driver: Driver, filters: &Filters) -> Result<Option<i64>> {
+        let bare = Filters {
+            speakers: None,
+            topics: None,
+            stance: filters.stance.filter(|_| driver == Driver::Stance),
+            since: filters.since.clone(),
+            until: filters.until.clone(),
+            keys: filters.keys,
+            search: None,
+            limit: 0,
+        };
+        let mut values: Vec<Bound> = Vec::new();
+        let mut sql = String::from(match driver {
+            Driver::Dates => "SELECT count(*) FROM (SELECT 1 FROM statements s INDEXED BY statements_by_date WHERE 1 = 1",
+            Driver::Stance => "SELECT count(*) FROM (SELECT 1 FROM statements s INDEXED BY statements_by_stance WHERE 1 = 1",
+            Driver::Speakers => {
+                "SELECT count(*) FROM (SELECT 1 FROM statements s INDEXED BY statements_by_speaker
+                  WHERE s.speaker_id IN (SELECT value FROM rarray(?))"
+            }
+            Driver::Topics => {
+                "SELECT count(*) FROM (SELECT 1 FROM statement_topics s INDEXED BY statement_topics_by_topic
+                  WHERE s.topic_id IN (SELECT value FROM rarray(?))"
+            }
+            Driver::Search => unreachable!("the search is counted by estimate_search"),
+        });
+        let ids = match driver {
+            Driver::Speakers => filters.speakers.as_ref(),
+            Driver::Topics => filters.topics.as_ref(),
+            _ => None,
+        };
+        if let Some(ids) = ids {
+            rusqlite::vtab::array::load_module(&self.conn)?;
+            values.push(Bound::ids(&ids.ids));
         }
-        let mut sql = String::from(
-            "SELECT s.id FROM statements_fts JOIN statements s ON s.id = (statements_fts.rowid & 1099511627775)
-             WHERE statements_fts MATCH ? AND statements_fts.rowid >= ? AND statements_fts.rowid < ?",
-        );
-        if let Some(ids) = speakers {
-            sql.push_str(" AND s.speaker_id IN (SELECT value FROM json_each(?))");
-            values.push(SqlValue::Text(ids.json()));
+        if let Some(since) = &bare.since {
+            sql.push_str(" AND s.stated_on >= ?");
+            values.push(Bound::Value(SqlValue::Text(since.clone())));
         }
-        if let Some(ids) = topics {
-            sql.push_str(
-                " AND EXISTS (SELECT 1 FROM statement_topics st WHERE st.statement_id = s.id \
-                   AND st.topic_id IN (SELECT value FROM json_each(?)))",
-            );
-            values.push(SqlValue::Text(ids.json()));
+        if let Some(until) = &bare.until {
+            sql.push_str(" AND s.stated_on <= ?");
+            values.push(Bound::Value(SqlValue::Text(until.clone())));
         }
-        if let Some(stance) = filter.stance {
+        if let Some(stance) = bare.stance {
             sql.push_str(" AND s.stance = ?");
-            values.push(SqlValue::Text(stance.as_str().into()));
+            values.push(Bound::Value(SqlValue::Text(stance.as_str().into())));
         }
-        sql.push_str(" ORDER BY statements_fts.rowid LIMIT ?");
-        values.push(SqlValue::Integer(limit));
-        self.ids(&sql, values, 0)
+        sql.push_str(" LIMIT ?)");
+        values.push(Bound::Value(SqlValue::Integer(COUNTED)));
+        let counted: i64 = self.conn.prepare(&sql)?.query_row(params_from_iter(values), |r| r.get(0))?;
+        Ok((counted < COUNTED).then_some(counted))
+    }
+
+    /// The full-text filter, and what a walk over its matches would read
+    /// (none when its matches cannot be walked in listing order).
+    fn estimate_search(&self, text: &str, filters: &Filters, in_range: f64) -> Result<(SearchFilter, Option<Estimate>)> {
+        let ordered = !self.search_matches_unordered(text)?;
+        let (from, to) = filters.keys.map_or((i64::MIN, i64::MAX), |k| (k.from, k.to));
+        // Guessed from a sample first: counting a phrase's matches checks
+        // every statement with all of its words. A few are counted.
+        let mut matches = self.search_share(text)? * in_range;
+        if matches < SEARCH_COUNTED as f64 {
+            let counted: i64 = self
+                .conn
+                .prepare_cached(
+                    "SELECT count(*) FROM (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2 AND rowid < ?3 LIMIT ?4)",
+                )?
+                .query_row(params![text, from, to, SEARCH_COUNTED], |r| r.get(0))?;
+            matches = counted as f64;
+        }
+        let days = match filters.keys {
+            Some(keys) if keys.to < i64::MAX && keys.from > LISTING_KEY_FIRST => ((keys.to - keys.from) >> 40) as f64,
+            _ => self.days_of_statements()?,
+        };
+        let search = SearchFilter { text: text.to_string(), ordered, per_day: matches / days.max(1.0) };
+        let estimate = (ordered && filters.keys.is_some())
+            .then_some(Estimate { driver: Driver::Search, entries: matches, share: (matches / in_range.max(1.0)).min(1.0) });
+        Ok((search, estimate))
+    }
+
+    /// The days from the first statement's to the last's.
+    fn days_of_statements(&self) -> Result<f64> {
+        let day = |sql: &str| -> Result<Option<NaiveDate>> {
+            let text: Option<String> = self.conn.prepare_cached(sql)?.query_row([], |r| r.get(0)).optional()?.flatten();
+            Ok(text.as_deref().and_then(super::canonical_day))
+        };
+        let first = day("SELECT stated_on FROM statements INDEXED BY statements_by_date WHERE stated_on IS NOT NULL ORDER BY stated_on LIMIT 1")?;
+        let last = day("SELECT stated_on FROM statements INDEXED BY statements_by_date ORDER BY stated_on DESC LIMIT 1")?;
+        Ok(match (first, last) {
+            (Some(first), Some(last)) => (last - first).num_days() as f64 + 1.0,
+            _ => 1.0,
+        })
     }
 
     /// Whether `search` matches a statement keyed out of listing order (an
@@ -204,79 +334,6 @@ impl Store {
             .conn
             .prepare_cached("SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid < ?2)")?
             .query_row(params![search, LISTING_KEY_FIRST], |r| r.get(0))?)
-    }
-
-    /// The first `limit` ids in listing order by the filters, each an indexed
-    /// lookup: matching speaker and topic ids are resolved first, stance and
-    /// dates use `statements_by_stance`/`statements_by_date`, full text is a
-    /// set of ids.
-    fn ids_by_filters(
-        &self,
-        filter: &StatementFilter,
-        speakers: Option<&Matches>,
-        topics: Option<&Matches>,
-        search: Option<(&str, f64)>,
-        limit: i64,
-    ) -> Result<Vec<i64>> {
-        let mut sql = String::from("SELECT s.id FROM statements s");
-        // Two ways to find the first N matches by date: look up every match
-        // by speaker or topic and sort them (best when they are few), or walk
-        // the date index in order and stop at the Nth match (best when many
-        // match: a tenth of all speakers match "mer"). Without statistics
-        // SQLite cannot tell which, so we say.
-        let walk_dates = matches_are_many(speakers, topics, search.map(|(_, share)| share));
-        if walk_dates {
-            sql.push_str(" INDEXED BY statements_by_date");
-        }
-        sql.push_str(" WHERE 1 = 1");
-        let mut values: Vec<SqlValue> = Vec::new();
-        if let Some(ids) = speakers {
-            sql.push_str(" AND s.speaker_id IN (SELECT value FROM json_each(?))");
-            values.push(SqlValue::Text(ids.json()));
-        }
-        if let Some(ids) = topics {
-            // Walking the dates, each statement's links are looked up (the
-            // set of every linked statement would be read whole first).
-            sql.push_str(if walk_dates {
-                " AND EXISTS (SELECT 1 FROM statement_topics st WHERE st.statement_id = s.id \
-                   AND st.topic_id IN (SELECT value FROM json_each(?)))"
-            } else {
-                " AND s.id IN (SELECT st.statement_id FROM statement_topics st \
-                   WHERE st.topic_id IN (SELECT value FROM json_each(?)))"
-            });
-            values.push(SqlValue::Text(ids.json()));
-        }
-        if let Some(stance) = filter.stance {
-            sql.push_str(" AND s.stance = ?");
-            values.push(SqlValue::Text(stance.as_str().into()));
-        }
-        if let Some(since) = filter.since {
-            sql.push_str(" AND s.stated_on >= ?");
-            values.push(SqlValue::Text(since.to_string()));
-        }
-        if let Some(until) = filter.until {
-            sql.push_str(" AND s.stated_on <= ?");
-            values.push(SqlValue::Text(until.to_string()));
-        }
-        if let Some((search, _)) = search {
-            // A full-text rowid is a listing key; the statement id is in its
-            // low bits, or it is minus the id (see schema.sql).
-            sql.push_str(
-                " AND s.id IN (SELECT CASE WHEN rowid >= 1099511627776 THEN rowid & 1099511627775 ELSE -rowid END \
-                   FROM statements_fts WHERE statements_fts MATCH ?)",
-            );
-            values.push(SqlValue::Text(search.to_string()));
-        }
-        sql.push_str(" ORDER BY s.stated_on, s.id LIMIT ?");
-        values.push(SqlValue::Integer(limit));
-        self.ids(&sql, values, 0)
-    }
-
-    /// Column `column` of every row `sql` returns, as ids.
-    fn ids(&self, sql: &str, values: Vec<SqlValue>, column: usize) -> Result<Vec<i64>> {
-        let mut stmt = self.conn.prepare(sql)?;
-        let ids = stmt.query_map(params_from_iter(values), |r| r.get(column))?;
-        Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Speakers whose name or an alias contains `part`, any case (ASCII
@@ -372,6 +429,49 @@ impl Store {
     }
 }
 
+
+/// The cheapest walk by `estimates` (one per filter the query has, and the
+/// dates), and how it comes out in listing order.
+fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
+    let limit = filters.limit as f64;
+    let search = estimates.iter().find(|e| e.driver == Driver::Search).map(|e| e.share);
+    let cost = |e: &Estimate| -> (f64, Order) {
+        let others: f64 = estimates.iter().filter(|o| o.driver != e.driver && o.driver != Driver::Dates).map(|o| o.share).product();
+        let values = match e.driver {
+            Driver::Speakers => filters.speakers.as_ref().map_or(1, |s| s.ids.len()),
+            Driver::Topics => filters.topics.as_ref().map_or(1, |s| s.ids.len()),
+            _ => 1,
+        };
+        let order = if values > 1 && values <= MERGED_AT_MOST && e.entries >= COUNTED as f64 { Order::Merged } else { Order::Sorted };
+        let stops = values == 1 || order == Order::Merged;
+        let read = if stops { e.entries.min(limit / others.max(1e-9)) } else { e.entries };
+        let mut per_entry = 1.0;
+        if filters.topics.is_some() && e.driver != Driver::Topics {
+            per_entry += TOPIC_TEST;
+        }
+        if let Some(search_share) = search.filter(|_| e.driver != Driver::Search) {
+            // The matches read beside each entry of the walk.
+            per_entry += (search_share / e.share.max(1e-9)).min(1000.0);
+        }
+        let tested = filters.speakers.is_some() || filters.topics.is_some() || filters.stance.is_some();
+        if e.driver == Driver::Search && tested {
+            per_entry += ROW_READ;
+        }
+        if !stops && values > 1 {
+            per_entry += SORT * others;
+        }
+        let setup = if order == Order::Merged { WALK_SETUP * values as f64 } else { 0.0 };
+        (read * per_entry + setup, order)
+    };
+    let (best, order) = estimates
+        .iter()
+        .map(|e| (e, cost(e)))
+        .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
+        .map(|(e, (_, order))| (e.driver, order))
+        .expect("the dates are always an estimate");
+    (best, order)
+}
+
 /// `%` and `_` in a user's text match themselves in a LIKE pattern.
 fn like_pattern(part: &str) -> String {
     let escaped = part.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
@@ -384,69 +484,19 @@ fn fts_phrase(part: &str) -> String {
     format!("\"{}\"", part.replace('"', "\"\""))
 }
 
-/// Merge walks of (date, id) rows, each in listing order, into the first
-/// `limit` distinct ids (all for -1) in listing order. A statement linked to
-/// two of the topics comes once from each walk, one after the other.
-fn merge_listing_order(mut walks: Vec<rusqlite::Rows<'_>>, limit: i64) -> Result<Vec<i64>> {
-    use std::cmp::Reverse;
-    use std::collections::BinaryHeap;
-    type Next = Reverse<(Option<String>, i64, usize)>;
-    fn next(walks: &mut [rusqlite::Rows<'_>], walk: usize) -> Result<Option<Next>> {
-        Ok(match walks[walk].next()? {
-            // Dates compare as SQLite compares them (bytes, NULL first).
-            Some(row) => Some(Reverse((row.get(0)?, row.get(1)?, walk))),
-            None => None,
-        })
-    }
-    let mut heads = BinaryHeap::with_capacity(walks.len());
-    for walk in 0..walks.len() {
-        heads.extend(next(&mut walks, walk)?);
-    }
-    let wanted = usize::try_from(limit).unwrap_or(usize::MAX);
-    let mut ids: Vec<i64> = Vec::new();
-    while ids.len() < wanted {
-        let Some(Reverse((_, id, walk))) = heads.pop() else { break };
-        if ids.last() != Some(&id) {
-            ids.push(id);
-        }
-        heads.extend(next(&mut walks, walk)?);
-    }
-    Ok(ids)
-}
-
-/// Whether the speakers, topics or search asked for cover so many statements
-/// that walking the date index beats looking each one up: more than about
-/// 1 % of them (the crossover measured at a million statements).
-fn matches_are_many(speakers: Option<&Matches>, topics: Option<&Matches>, search_share: Option<f64>) -> bool {
-    let speaker_share = speakers.map_or(1.0, Matches::share);
-    let topic_share = topics.map_or(1.0, Matches::share);
-    let narrowed = speakers.is_some() || topics.is_some() || search_share.is_some();
-    narrowed && speaker_share * topic_share * search_share.unwrap_or(1.0) > MANY_MATCHES
-}
-
-/// The share of topic names above which `--topic` walks the date index
-/// rather than reading the links of its topics by date (when one in ten of
-/// all links is read, walking the dates reads fewer).
-const FEW_TOPIC_LINKS: f64 = 0.1;
-
-/// The share of statements the filters other than `--search` pass below
-/// which walking the search's matches in listing order would look at too
-/// many of them (limit / share) before the page is full.
-const FEW_OTHER_MATCHES: f64 = 0.05;
-
 /// The full-text rowid of a statement in listing order: day slot * 2^40 + id
 /// (see `statement_search` in schema.sql). Every such key is at least this.
-const LISTING_KEY_FIRST: i64 = 1 << 40;
+pub(super) const LISTING_KEY_FIRST: i64 = 1 << 40;
 
 /// The statement id in the low bits of a listing key.
-const LISTING_ID_MASK: i64 = (1 << 40) - 1;
+pub(super) const LISTING_ID_MASK: i64 = (1 << 40) - 1;
 
 /// The listing keys from the first statement on `since` (or the first of
 /// all) to before the first after `until` (or past every key).
 #[derive(Debug, Clone, Copy)]
-struct ListingKeys {
-    from: i64,
-    to: i64,
+pub(super) struct ListingKeys {
+    pub(super) from: i64,
+    pub(super) to: i64,
 }
 
 impl ListingKeys {
@@ -471,7 +521,7 @@ impl ListingKeys {
 
     /// The first key of `day`: its slot (days since 0000-01-01, plus 2) in
     /// the high bits, as statement_search computes it with julianday().
-    fn day_start(day: NaiveDate) -> Option<i64> {
+    pub(super) fn day_start(day: NaiveDate) -> Option<i64> {
         if !(0..=9999).contains(&chrono::Datelike::year(&day)) {
             return None;
         }
@@ -480,34 +530,12 @@ impl ListingKeys {
     }
 }
 
-/// The share of all statements above which a query walks the date index.
-const MANY_MATCHES: f64 = 0.01;
-
 /// How many of the newest statement ids `search_share` looks at.
 const SEARCH_SAMPLE: i64 = 10_000;
 
-/// Speaker or topic ids a filter resolved to, and how many there are in all.
-struct Matches {
-    ids: Vec<i64>,
-    all: i64,
-}
-
-impl Matches {
-    /// What share of all of them matched.
-    fn share(&self) -> f64 {
-        self.ids.len() as f64 / self.all.max(1) as f64
-    }
-
-    /// The ids as a JSON array, bound to `json_each(?)` (there may be more
-    /// than SQLite's limit of bound parameters).
-    fn json(&self) -> String {
-        serde_json::to_string(&self.ids).expect("ids serialise")
-    }
-}
-
 /// An SQL aggregate, `claimdb_id_list(id)`: the integer ids of its rows as
 /// one blob, eight little-endian bytes each, in the order they came.
-struct IdList;
+pub(super) struct IdList;
 
 impl rusqlite::functions::Aggregate<Vec<u8>, Vec<u8>> for IdList {
     fn init(&self, _: &mut rusqlite::functions::Context<'_>) -> rusqlite::Result<Vec<u8>> {
