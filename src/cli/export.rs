@@ -1,6 +1,8 @@
-//! `claimdb export`: every statement, in the columns of `query`; `jsonl`
-//! (the default) and `csv` are what `import` reads back.
+//! `claimdb export`: every statement (or those matching `query`'s filters),
+//! by id, in the columns of `query`; `jsonl` (the default) and `csv` are
+//! what `import` reads back.
 
+use super::filters::FilterArgs;
 use super::util::{statement_column_indexes, statement_columns, statement_rows, statement_view_cells};
 use super::{Context, Outcome};
 use crate::error::Error;
@@ -18,13 +20,25 @@ pub struct Args {
     /// left half-written).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Only the statements these match, as `query` finds them (all of them).
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
+    let filter = (!args.filter.is_empty()).then(|| args.filter.to_filter(None)).transpose()?;
     if args.format == Format::Table {
         // The table's layout needs every row before the first line.
-        let rows = statement_rows(&store.all_statements()?, args.format);
+        let statements = match &filter {
+            None => store.all_statements()?,
+            Some(filter) => {
+                let mut statements = store.query_statements(filter)?;
+                statements.sort_unstable_by_key(|s| s.id);
+                statements
+            }
+        };
+        let rows = statement_rows(&statements, args.format);
         return write_to(args.output.as_deref(), |out| output::write(out, &rows, args.format).map(|()| rows.rows.len()));
     }
     // Everything else streams, a chunk of rows in memory at a time however
@@ -40,7 +54,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         std::thread::scope(|scope| {
             let reading = scope.spawn(move || {
                 // The writer hung up after an error of its own: stop.
-                reader.read(&store, |chunk| sender.send(chunk).map_err(|_| Error::invalid("the writer stopped")))
+                let send = |chunk| sender.send(chunk).map_err(|_| Error::invalid("the writer stopped"));
+                match &filter {
+                    None => reader.read(&store, send),
+                    Some(filter) => reader.read_matching(&store, filter, send),
+                }
             });
             // Owned here, so that a write error below drops it before the
             // scope waits for the reader, which then stops at its next send.

@@ -18,6 +18,7 @@ pub mod report;
 pub mod show;
 pub mod speakers;
 pub mod topics;
+mod filters;
 mod pipeline;
 mod util;
 

@@ -63,15 +63,20 @@ impl Store {
     /// indexes alone, and only they are joined into `statement_view`
     /// (speaker, document and topic per row, see `page`).
     pub fn query_page(&self, filter: &StatementFilter) -> Result<StatementPage> {
-        let ids = match &filter.search {
-            Some(search) => self.query_ids(filter).map_err(|e| search_error(search, e))?,
-            None => self.query_ids(filter)?,
-        };
+        let ids = self.matching_ids(filter)?;
         self.page(&ids)
     }
 
     /// The ids of the first `limit` statements matching `filter`, in
-    /// listing order.
+    /// listing order; a search FTS5 cannot parse is the user's error.
+    pub(super) fn matching_ids(&self, filter: &StatementFilter) -> Result<Vec<i64>> {
+        match &filter.search {
+            Some(search) => self.query_ids(filter).map_err(|e| search_error(search, e)),
+            None => self.query_ids(filter),
+        }
+    }
+
+    /// `matching_ids`, a search's errors as SQLite gives them.
     fn query_ids(&self, filter: &StatementFilter) -> Result<Vec<i64>> {
         let keys = ListingKeys::between(filter.since, filter.until);
         let limit = filter.limit.map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));

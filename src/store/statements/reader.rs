@@ -1,6 +1,6 @@
 //! Reading every statement, by id, in chunks: what `export` streams.
 
-use super::{is_canonical_date, parse_spans, parse_text, StatementView};
+use super::{is_canonical_date, parse_spans, parse_text, StatementFilter, StatementView};
 use crate::error::Result;
 use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance};
 use crate::store::Store;
@@ -137,23 +137,57 @@ impl StatementReader {
 
     /// Read every statement of `store` (the one this reader was made from),
     /// by id, and hand them to `each` a chunk at a time.
-    pub fn read(&self, store: &Store, mut each: impl FnMut(StatementChunk) -> Result<()>) -> Result<()> {
+    pub fn read(&self, store: &Store, each: impl FnMut(StatementChunk) -> Result<()>) -> Result<()> {
+        self.read_ids(store, None, each)
+    }
+
+    /// Read the statements of `store` that match `filter` (what `query`
+    /// lists, all of them unless it has a limit), by id, and hand them to
+    /// `each` a chunk at a time. The plan chooses them as it does for
+    /// `query`; reading them is an export's.
+    pub fn read_matching(&self, store: &Store, filter: &StatementFilter, each: impl FnMut(StatementChunk) -> Result<()>) -> Result<()> {
+        let mut ids = store.matching_ids(filter)?;
+        ids.sort_unstable();
+        self.read_ids(store, Some(ids), each)
+    }
+
+    /// Read the statements `ids` (in increasing order), or every statement,
+    /// by id.
+    fn read_ids(&self, store: &Store, ids: Option<Vec<i64>>, mut each: impl FnMut(StatementChunk) -> Result<()>) -> Result<()> {
         let conn = &store.conn;
         // Without documents (a database filled by `import` or `add`), the
         // join finds nothing for any row: leave it out (a tenth of reading).
         let no_documents: bool = conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM documents)", [], |r| r.get(0))?;
-        let mut stmt = conn.prepare(if no_documents {
-            "SELECT s.id, s.source_path, s.source_title, s.stated_on,
-                    s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
-                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.topic_id
-             FROM statements s ORDER BY s.id"
-        } else {
-            "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
-                    s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
-                    s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.topic_id
-             FROM statements s LEFT JOIN documents d ON d.id = s.document_id ORDER BY s.id"
+        macro_rules! columns {
+            () => {
+                "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
+                        s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
+                        s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.topic_id"
+            };
+        }
+        let mut stmt = conn.prepare(match (&ids, no_documents) {
+            (None, true) => {
+                "SELECT s.id, s.source_path, s.source_title, s.stated_on,
+                        s.speaker_id, s.speaker_mention, s.role, s.cue, s.content, s.kind, s.stance, s.hedged,
+                        s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, s.topic_id
+                 FROM statements s ORDER BY s.id"
+            }
+            (None, false) => concat!(columns!(), " FROM statements s LEFT JOIN documents d ON d.id = s.document_id ORDER BY s.id"),
+            // The ids drive the join, in their order.
+            (Some(_), _) => concat!(
+                columns!(),
+                " FROM rarray(?1) j CROSS JOIN statements s ON s.id = j.value LEFT JOIN documents d ON d.id = s.document_id"
+            ),
         })?;
-        let mut rows = stmt.query([])?;
+        let mut rows = match ids {
+            None => stmt.query([])?,
+            Some(ids) => {
+                rusqlite::vtab::array::load_module(conn)?;
+                let list: rusqlite::vtab::array::Array =
+                    std::rc::Rc::new(ids.into_iter().map(rusqlite::types::Value::Integer).collect());
+                stmt.query([list])?
+            }
+        };
         let mut chunk = StatementChunk::default();
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
