@@ -17,7 +17,7 @@
 //!   undated statement counts as the latest.
 
 use crate::model::Stance;
-use crate::store::StanceRecord;
+use crate::model::StanceRecord;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

@@ -1,7 +1,9 @@
 //! The statement filters `query` and `export` share: one place to add one.
 
-use super::util::{parse_optional_date, parse_stance};
+use super::util::{date_arg, stance_arg};
+use crate::model::Stance;
 use crate::store::StatementFilter;
+use chrono::NaiveDate;
 
 #[derive(Debug, Default, clap::Args)]
 pub struct FilterArgs {
@@ -12,14 +14,14 @@ pub struct FilterArgs {
     #[arg(long)]
     pub topic: Option<String>,
     /// support, oppose or neutral.
-    #[arg(long)]
-    pub stance: Option<String>,
+    #[arg(long, value_parser = stance_arg)]
+    pub stance: Option<Stance>,
     /// Statements on or after this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub since: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub since: Option<NaiveDate>,
     /// Statements on or before this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub until: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub until: Option<NaiveDate>,
     /// Full-text query (SQLite FTS5 syntax: words, "a phrase", OR, NOT, prefix*)
     /// over content and speaker names.
     #[arg(long)]
@@ -37,16 +39,16 @@ impl FilterArgs {
             && self.search.is_none()
     }
 
-    /// The filter, its stance and dates checked; at most `limit` statements.
-    pub fn to_filter(&self, limit: Option<u64>) -> anyhow::Result<StatementFilter> {
-        Ok(StatementFilter {
+    /// The filter, for at most `limit` statements.
+    pub fn to_filter(&self, limit: Option<u64>) -> StatementFilter {
+        StatementFilter {
             speaker: self.speaker.clone(),
             topic: self.topic.clone(),
-            stance: parse_stance(self.stance.as_deref())?,
-            since: parse_optional_date("--since", self.since.as_deref())?,
-            until: parse_optional_date("--until", self.until.as_deref())?,
+            stance: self.stance,
+            since: self.since,
+            until: self.until,
             search: self.search.clone(),
             limit,
-        })
+        }
     }
 }

@@ -4,7 +4,7 @@
 //! through `escape`.
 
 use crate::model::Stance;
-use crate::store::StanceRecord;
+use crate::model::StanceRecord;
 use crate::tracking::{self, MatrixCell, Shift};
 use chrono::NaiveDate;
 use std::fmt::Write as _;

@@ -14,10 +14,9 @@ mod topics;
 pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
-pub use reports::{ReportFilter, StanceRecord};
+pub use reports::ReportFilter;
 pub use statements::{
     ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
-    StatementView,
 };
 pub use topics::{ApplyReport, TopicChange, TopicRow};
 
@@ -31,7 +30,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -39,7 +38,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_statements_by_date_covers_speaker.sql"),
     include_str!("migrations/003_speaker_names_fts.sql"),
     include_str!("migrations/004_listing_order_indexes.sql"),
-    include_str!("migrations/005_query_plan_indexes.sql"),
+    include_str!("migrations/005_checks_as_or_chains.sql"),
+    include_str!("migrations/006_query_plan_indexes.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -406,7 +406,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rows_cells_are_its_serialised_fields_in_header_order() {
+    fn a_rows_serialised_fields_are_the_headers_and_its_view_agrees() {
         let (_dir, mut store) = temp_store();
         let mut document = doc(TEXT);
         document.date = chrono::NaiveDate::from_ymd_opt(2025, 3, 14);
@@ -416,8 +416,13 @@ mod tests {
         store.ingest_document(&document, &statements, IngestMode::SkipKnown).unwrap();
         for row in store.query_statements(&StatementFilter::default()).unwrap() {
             let serde_json::Value::Object(map) = serde_json::to_value(&row).unwrap() else { panic!("an object") };
-            let expected: Vec<serde_json::Value> = StatementRow::HEADERS.iter().map(|h| map[*h].clone()).collect();
-            assert_eq!(row.cells(), expected);
+            let text = serde_json::to_string(&row).unwrap();
+            let at: Vec<usize> = StatementRow::HEADERS.iter().map(|h| text.find(&format!("\"{h}\":")).unwrap()).collect();
+            assert!(at.windows(2).all(|w| w[0] < w[1]) && map.len() == at.len(), "{text}");
+            let view = row.view();
+            assert_eq!(map["date"], serde_json::json!(view.date));
+            assert_eq!(map["role"], serde_json::json!(view.role));
+            assert_eq!(map["content_span"], serde_json::json!(view.content_span));
         }
     }
 
@@ -425,7 +430,7 @@ mod tests {
     fn a_version_1_database_is_migrated_keeping_its_statements() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store
             .conn
             .execute_batch(
@@ -442,7 +447,7 @@ mod tests {
             .conn
             .query_row("SELECT count(*) FROM pragma_index_info('statements_by_date')", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(columns, 4, "as migration 5 leaves it");
+        assert_eq!(columns, 4, "as migration 6 leaves it");
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
 
@@ -458,7 +463,7 @@ mod tests {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
         store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
@@ -516,9 +521,9 @@ mod tests {
             SELECT id, content, new.name || ' ' || speaker_mention FROM statements WHERE speaker_id = new.id;
         END;";
 
-    /// Takes away what migration 5 adds: topic links without their
-    /// statement's stance and speaker, and the statement indexes of version 4.
-    const WITHOUT_VERSION_5: &str = "
+    /// Takes away what migration 6 adds: topic links without their
+    /// statement's stance and speaker, and the statement indexes of version 5.
+    const WITHOUT_VERSION_6: &str = "
         DROP TRIGGER statements_stance_topics; DROP TRIGGER statement_topics_fill;
         DROP INDEX statement_topics_by_topic;
         ALTER TABLE statement_topics DROP COLUMN stance; ALTER TABLE statement_topics DROP COLUMN speaker_id;
@@ -540,7 +545,7 @@ mod tests {
     }
 
     #[test]
-    fn a_version_4_database_is_migrated_to_topic_links_that_carry_stance_and_speaker() {
+    fn a_version_5_database_is_migrated_to_topic_links_that_carry_stance_and_speaker() {
         let (dir, mut store) = temp_store();
         let mut statements = two_statements();
         statements[0].topic = Some("Trade talks".into());
@@ -553,8 +558,8 @@ mod tests {
         let opposed = StatementFilter { topic: Some("trade".into()), stance: Some(Stance::Oppose), ..StatementFilter::default() };
         let expected: Vec<i64> = store.query_statements(&opposed).unwrap().iter().map(|r| r.id).collect();
         assert_eq!(expected.len(), 1);
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
-        store.conn.execute_batch("PRAGMA user_version = 4;").unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
+        store.conn.execute_batch("PRAGMA user_version = 5;").unwrap();
         drop(store);
         let mut store = Store::open(&dir.path().join("claims.db")).unwrap();
         assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
@@ -592,7 +597,7 @@ mod tests {
         store.add_statement(&undated, &crate::store::ManualSource::default()).unwrap();
         let expected = listings(&store);
         assert_eq!((&expected[0], &expected[2]), (&vec![3, 1], &vec![3, 2, 1]), "undated first, then by date");
-        store.conn.execute_batch(WITHOUT_VERSION_5).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 3;").unwrap();
         drop(store);

@@ -3,27 +3,8 @@
 
 use super::Store;
 use crate::error::Result;
-use crate::model::{Kind, Stance};
-use chrono::NaiveDate;
+use crate::model::StanceRecord;
 use rusqlite::{params_from_iter, types::Value as SqlValue, Row};
-
-/// One statement on one topic, as reports track it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StanceRecord {
-    pub id: i64,
-    pub speaker: String,
-    pub topic: String,
-    pub stance: Stance,
-    pub hedged: bool,
-    pub date: Option<NaiveDate>,
-    pub cue: String,
-    pub content: String,
-    pub kind: Kind,
-    /// The document's title (or the title given by hand).
-    pub title: Option<String>,
-    /// The document's path or URL (or the source given by hand).
-    pub doc: Option<String>,
-}
 
 /// Which statements a report covers; both parts match like `query`'s.
 #[derive(Debug, Clone, Default)]
@@ -124,6 +105,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::model::{Kind, SpeakerKind, Spans, Stance, Statement};
+    use chrono::NaiveDate;
     use crate::store::{ManualSource, Store};
 
     fn temp_store() -> (tempfile::TempDir, Store) {
