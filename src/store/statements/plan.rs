@@ -90,15 +90,12 @@ impl Store {
             search: None,
             limit,
         };
-        // The statements in the date range, counted or guessed.
-        let in_range = self.statements_in_range(&filters)?;
-        // The search first: a query it cannot parse fails whatever else is asked.
-        let mut estimates = Vec::new();
-        if let Some(text) = &filter.search {
-            let (search, estimate) = self.estimate_search(text, &filters, in_range)?;
-            filters.search = Some(search);
-            estimates.extend(estimate);
-        }
+        // The search is looked at first: a query FTS5 cannot parse fails
+        // whatever else is asked.
+        let ordered_search = match &filter.search {
+            Some(text) => Some(!self.search_matches_unordered(text)?),
+            None => None,
+        };
         if let Some(part) = &filter.speaker {
             let matches = self.matching_speakers(part)?;
             if matches.ids.is_empty() {
@@ -119,7 +116,35 @@ impl Store {
         if limit == 0 {
             return Ok(Vec::new());
         }
-        estimates.push(Estimate { driver: Driver::Dates, entries: in_range, share: 1.0 });
+        // One filter whose index lists its statements in listing order
+        // (and the dates, a range of every index): nothing to weigh.
+        let others = usize::from(filters.speakers.is_some())
+            + usize::from(filters.topics.is_some())
+            + usize::from(filters.stance.is_some())
+            + usize::from(filter.search.is_some());
+        let alone = match (&filter.search, ordered_search) {
+            _ if others != 1 => None,
+            (Some(text), Some(true)) if keys.is_some() => {
+                filters.search = Some(SearchFilter { text: text.clone(), ordered: true, per_day: 0.0 });
+                Some(Driver::Search)
+            }
+            (Some(_), _) => None,
+            _ if filters.stance.is_some() => Some(Driver::Stance),
+            _ if filters.speakers.as_ref().is_some_and(|s| s.ids.len() == 1) => Some(Driver::Speakers),
+            _ if filters.topics.as_ref().is_some_and(|t| t.ids.len() == 1) => Some(Driver::Topics),
+            _ => None,
+        };
+        if let Some(driver) = alone {
+            return self.walk(driver, Order::Sorted, &filters);
+        }
+        // The statements in the date range, counted or guessed.
+        let in_range = self.statements_in_range(&filters)?;
+        let mut estimates = vec![Estimate { driver: Driver::Dates, entries: in_range, share: 1.0 }];
+        if let (Some(text), Some(ordered)) = (&filter.search, ordered_search) {
+            let (search, estimate) = self.estimate_search(text, ordered, &filters, in_range)?;
+            filters.search = Some(search);
+            estimates.extend(estimate);
+        }
         for driver in [Driver::Speakers, Driver::Topics, Driver::Stance] {
             estimates.extend(self.estimate(driver, &filters, in_range)?);
         }
@@ -300,8 +325,7 @@ impl Store {
 
     /// The full-text filter, and what a walk over its matches would read
     /// (none when its matches cannot be walked in listing order).
-    fn estimate_search(&self, text: &str, filters: &Filters, in_range: f64) -> Result<(SearchFilter, Option<Estimate>)> {
-        let ordered = !self.search_matches_unordered(text)?;
+    fn estimate_search(&self, text: &str, ordered: bool, filters: &Filters, in_range: f64) -> Result<(SearchFilter, Option<Estimate>)> {
         let (from, to) = filters.keys.map_or((i64::MIN, i64::MAX), |k| (k.from, k.to));
         // Guessed from a sample first: counting a phrase's matches checks
         // every statement with all of its words. A few are counted.
