@@ -113,7 +113,8 @@ pub(super) struct Filters {
 const SEEK_MATCHES: f64 = 1000.0;
 
 /// The first and the largest batch of statements whose full text is checked
-/// at once: small at first, so that a page of ten stops early, then larger.
+/// at once: small at first, so that a page of ten stops early, then as many
+/// as the page still needs at the share that passed so far.
 const FIRST_BATCH: usize = 256;
 const LARGEST_BATCH: usize = 16_384;
 
@@ -204,6 +205,7 @@ impl Store {
         let mut last = None;
         let mut batch: Vec<(i64, Option<i64>)> = Vec::new();
         let mut batch_size = FIRST_BATCH;
+        let (mut checked, mut passed) = (0, 0);
         while ids.len() < limit {
             let Some(Reverse((date, id, walk))) = heads.pop() else { break };
             heads.extend(next(&mut walks, walk)?);
@@ -221,8 +223,17 @@ impl Store {
                 Some(SearchCheck::Batches(search)) => {
                     batch.push((id, listing_key(date.as_deref(), id)));
                     if batch.len() >= batch_size {
+                        let before = ids.len();
+                        checked += batch.len();
                         self.keep_matches(search, &mut batch, &mut ids)?;
-                        batch_size = (batch_size * 2).min(LARGEST_BATCH);
+                        passed += ids.len() - before;
+                        // The next batch holds about as many as the page
+                        // still needs at the share that passed so far: a
+                        // batch reads every match between its ends, so
+                        // reading past the page's last statement is waste.
+                        let share = (passed.max(1) as f64 / checked as f64).min(1.0);
+                        let needed = limit.saturating_sub(ids.len()) as f64 / share * 1.1;
+                        batch_size = (needed.min(LARGEST_BATCH as f64) as usize).max(FIRST_BATCH);
                     }
                 }
             }
