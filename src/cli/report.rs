@@ -13,7 +13,7 @@
 //! Only statements with a topic take part. The rules are in `tracking`.
 
 use super::{Context, Outcome};
-use crate::error::Error;
+use crate::output::file::{database_files, write_output};
 use crate::output::html;
 use crate::output::reports::{disagreement_rows, shift_rows, stance_rows, timeline_rows};
 use crate::output::{self, Format};
@@ -127,7 +127,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Html { filter, output, title } => {
             let records = records(filter)?;
             let page = html::report_page(&title, &records);
-            write_whole_file(&output, &page)?;
+            write_output(&output, &database_files(&ctx.db), |out| out.write_all(page.as_bytes()))?;
             eprintln!(
                 "claimdb: wrote {} ({} statements, {} shifts)",
                 output.display(),
@@ -150,14 +150,3 @@ fn say_if_empty(empty: bool, message: &str) {
     }
 }
 
-/// Write next to the target and rename, so a failed write leaves no half page.
-fn write_whole_file(path: &PathBuf, text: &str) -> Result<(), Error> {
-    let mut partial = path.clone().into_os_string();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, text).map_err(|e| Error::io(&partial, e))?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        Error::io(path, e)
-    })
-}

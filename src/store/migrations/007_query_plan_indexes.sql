@@ -1,4 +1,4 @@
--- Version 5 -> 6: any combination of `query` filters is answered by walking
+-- Version 6 -> 7: any combination of `query` filters is answered by walking
 -- one index in listing order (date, then id) that carries every column the
 -- other filters test, so that no statement row is read to turn one away
 -- (see src/store/statements/plan.rs).
