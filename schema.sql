@@ -112,11 +112,13 @@ CREATE TABLE statements (
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     topic_id        INTEGER                -- its first topic, see statement_topics
 );
-CREATE INDEX statements_by_speaker ON statements (speaker_id, stated_on);
-CREATE INDEX statements_by_stance  ON statements (stance, stated_on);
--- Date order for listings; carries the speaker so that a query for many
--- speakers walks it without reading the rows.
-CREATE INDEX statements_by_date    ON statements (stated_on, speaker_id);
+-- A query walks one of these in listing order (date, then id), or the topic
+-- links or the full-text index, and tests its other filters on the index's
+-- entries: each carries the speaker and stance, so no row is read to turn a
+-- statement away (see src/store/statements/plan.rs).
+CREATE INDEX statements_by_speaker ON statements (speaker_id, stated_on, id, stance);
+CREATE INDEX statements_by_stance  ON statements (stance, stated_on, id, speaker_id);
+CREATE INDEX statements_by_date    ON statements (stated_on, id, speaker_id, stance);
 CREATE INDEX statements_by_document ON statements (document_id, content_start);
 
 -- A statement's topics; the first linked is "the" topic shown with it.
@@ -128,12 +130,28 @@ CREATE TABLE statement_topics (
     statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
     topic_id     INTEGER NOT NULL REFERENCES topics (id) ON DELETE CASCADE,
     stated_on    TEXT,                     -- statements.stated_on of statement_id
+    stance       TEXT,                     -- statements.stance of statement_id
+    speaker_id   INTEGER,                  -- statements.speaker_id of statement_id
     PRIMARY KEY (statement_id, topic_id)
 ) WITHOUT ROWID;
-CREATE INDEX statement_topics_by_topic ON statement_topics (topic_id, stated_on, statement_id);
+CREATE INDEX statement_topics_by_topic ON statement_topics (topic_id, stated_on, statement_id, stance, speaker_id);
 
 CREATE TRIGGER statements_date_topics AFTER UPDATE OF stated_on ON statements BEGIN
     UPDATE statement_topics SET stated_on = new.stated_on WHERE statement_id = new.id;
+END;
+
+CREATE TRIGGER statements_stance_topics AFTER UPDATE OF stance, speaker_id ON statements BEGIN
+    UPDATE statement_topics SET stance = new.stance, speaker_id = new.speaker_id WHERE statement_id = new.id;
+END;
+
+-- A link inserted without its statement's stance and speaker gets them here,
+-- with its date (claimdb's own inserts write them at once).
+CREATE TRIGGER statement_topics_fill AFTER INSERT ON statement_topics
+WHEN new.stance IS NULL OR new.speaker_id IS NULL BEGIN
+    UPDATE statement_topics
+       SET (stated_on, stance, speaker_id) =
+           (SELECT s.stated_on, s.stance, s.speaker_id FROM statements s WHERE s.id = new.statement_id)
+     WHERE statement_id = new.statement_id AND topic_id = new.topic_id;
 END;
 
 -- statements.topic_id is the statement's first topic (its smallest linked

@@ -5,7 +5,8 @@
 #      MB/s of wall time and MB per CPU-second (MB = 10^6 bytes),
 #   2. ingest of that corpus into a fresh database, end to end,
 #   3. query latency (median, p95) on a generated database of 1,000,000
-#      statements by 50,000 speakers (built here: generate JSONL, `import`),
+#      statements by 50,000 speakers (built here: generate JSONL, `import`):
+#      six shapes, then the matrix of scripts/query_shapes.txt,
 #   4. export --format csv of all those rows,
 #   5. ingest of a generated ~1 GB JSONL file (memory must stay flat),
 #   6. extraction of 1 MB web pages of hostile markup (each under 1 s),
@@ -153,6 +154,35 @@ query "--topic bridge" --topic bridge
 query "--stance oppose, 2020" --stance oppose --since 2020-01-01 --until 2020-12-31
 query "--search budget" --search budget
 query "--search '\"fair plan\"'" --search '"fair plan"'
+
+# The query-shape matrix (scripts/query_shapes.txt): pairs and triples of
+# filters with rare, common and empty answers, median and p95 of RUNS each;
+# the slowest median last. The shapes name speakers and topics of the
+# generated database.
+echo "  query shapes over $RUNS runs each (scripts/query_shapes.txt):"
+python3 - "$RUNS" "$ROOT/scripts/query_shapes.txt" "$BIN" --db "$DB" <<'PY'
+import shlex, statistics, subprocess, sys, time
+runs, shapes, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+worst = (0.0, "")
+for line in open(shapes):
+    if line.startswith("#") or not line.strip():
+        continue
+    label, options = line.rstrip("\n").split("\t")
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(cmd + ["query", "--format", "csv"] + shlex.split(options), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        walls.append((time.perf_counter() - start) * 1000)
+        if done.returncode != 0:
+            sys.exit(f"  {label}: failed (exit {done.returncode})")
+    walls.sort()
+    median = statistics.median(walls)
+    p95 = walls[min(len(walls) - 1, round(0.95 * (len(walls) - 1)))]
+    worst = max(worst, (median, label))
+    rows = done.stdout.count(b"\n") - 1
+    print(f"    {label:<28} median {median:6.1f} ms, p95 {p95:6.1f} ms, {rows} rows")
+print(f"  slowest shape: {worst[1]}, median {worst[0]:.1f} ms")
+PY
 
 # 4. Export.
 measure "export" "$BIN" --db "$DB" export --format csv --output "$BENCH_DIR/export.csv"

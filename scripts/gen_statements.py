@@ -4,7 +4,9 @@ benchmarks: N statements by S speakers on 300 topics over ten years.
 
 Deterministic (fixed seed), so two runs give the same file. Nothing here is
 real text; the words are picked so that --speaker, --topic and --search
-queries match a realistic share of the rows.
+queries match a realistic share of the rows. Nobody opposes a museums
+topic, so that asking whether anyone did has a common topic and a common
+stance but no answer (the slowest kind of question for a query plan).
 
     python3 scripts/gen_statements.py --statements 1000000 --speakers 50000 > rows.jsonl
 """
@@ -81,6 +83,8 @@ def main():
             "origin": "extracted",
             "confidence": round(rng.uniform(0.5, 1.0), 2),
         }
+        if row["stance"] == "oppose" and (row["topic"] or "").startswith("Museums"):
+            row["stance"] = "neutral"
         out.write(json.dumps(row, separators=(",", ":")))
         out.write("\n")
 

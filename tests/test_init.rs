@@ -6,7 +6,8 @@ use common::Workdir;
 fn init_creates_an_empty_database() {
     let wd = Workdir::new();
     let out = wd.stdout(&["init"]);
-    assert!(out.contains("schema version 7 (0 documents, 0 statements)"), "{out}");
+    let expected = format!("schema version {} (0 documents, 0 statements)", claimdb::store::SCHEMA_VERSION);
+    assert!(out.contains(&expected), "{out}");
     assert!(wd.db.exists());
 }
 

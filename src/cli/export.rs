@@ -1,6 +1,8 @@
-//! `claimdb export`: every statement, in the columns of `query`; `jsonl`
-//! (the default) and `csv` are what `import` reads back.
+//! `claimdb export`: every statement (or those matching `query`'s filters),
+//! by id, in the columns of `query`; `jsonl` (the default) and `csv` are
+//! what `import` reads back.
 
+use super::filters::FilterArgs;
 use super::util::write_to;
 use super::{Context, Outcome};
 use crate::error::Error;
@@ -18,10 +20,14 @@ pub struct Args {
     /// left half-written; a device or FIFO is written to; never the database).
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Only the statements these match, as `query` finds them (all of them).
+    #[command(flatten)]
+    pub filter: FilterArgs,
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
+    let filter = (!args.filter.is_empty()).then(|| args.filter.to_filter(None));
     // A chunk of rows in memory at a time however many there are (the
     // table alone keeps every row for its layout): this thread writes them
     // out while another reads the next chunks from SQLite (each was about
@@ -34,7 +40,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         std::thread::scope(|scope| {
             let reading = scope.spawn(move || {
                 // The writer hung up after an error of its own: stop.
-                reader.read(&store, |chunk| sender.send(chunk).map_err(|_| Error::invalid("the writer stopped")))
+                let send = |chunk| sender.send(chunk).map_err(|_| Error::invalid("the writer stopped"));
+                match &filter {
+                    None => reader.read(&store, send),
+                    Some(filter) => reader.read_matching(&store, filter, send),
+                }
             });
             // Owned here, so that a write error below drops it before the
             // scope waits for the reader, which then stops at its next send.

@@ -19,6 +19,7 @@ pub mod report;
 pub mod show;
 pub mod speakers;
 pub mod topics;
+mod filters;
 mod util;
 
 /// Who said what, when, and for or against what: a database of attributed

@@ -33,7 +33,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -44,6 +44,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_checks_as_or_chains.sql"),
     include_str!("migrations/006_reliability.sql"),
     include_str!("migrations/007_speakers.sql"),
+    include_str!("migrations/008_query_plan_indexes.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -470,6 +471,9 @@ mod tests {
     fn a_version_1_database_is_migrated_keeping_its_statements() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store
             .conn
             .execute_batch(
@@ -477,7 +481,6 @@ mod tests {
                  PRAGMA user_version = 1;",
             )
             .unwrap();
-        store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         drop(store);
@@ -487,7 +490,7 @@ mod tests {
             .conn
             .query_row("SELECT count(*) FROM pragma_index_info('statements_by_date')", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(columns, 2);
+        assert_eq!(columns, 4, "as migration 7 leaves it");
         assert_eq!(store.counts().unwrap(), (1, 2));
     }
 
@@ -501,6 +504,7 @@ mod tests {
     fn a_version_6_database_is_migrated_to_document_speakers_and_speaker_rules() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
         store
             .conn
@@ -541,6 +545,7 @@ mod tests {
         // As version 5 did: the highest id, once deleted, was given again.
         store.delete_statement(2).unwrap();
         assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 2);
+        store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         drop(store);
         let mut store = Store::open(&dir.path().join("claims.db")).unwrap();
         assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
@@ -578,7 +583,9 @@ mod tests {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
         store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_3).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 2;").unwrap();
@@ -636,6 +643,56 @@ mod tests {
             SELECT id, content, new.name || ' ' || speaker_mention FROM statements WHERE speaker_id = new.id;
         END;";
 
+    /// Takes away what migration 8 adds: topic links without their
+    /// statement's stance and speaker, and the statement indexes of version 7.
+    const WITHOUT_VERSION_8: &str = "
+        DROP TRIGGER statements_stance_topics; DROP TRIGGER statement_topics_fill;
+        DROP INDEX statement_topics_by_topic;
+        ALTER TABLE statement_topics DROP COLUMN stance; ALTER TABLE statement_topics DROP COLUMN speaker_id;
+        CREATE INDEX statement_topics_by_topic ON statement_topics (topic_id, stated_on, statement_id);
+        DROP INDEX statements_by_speaker; CREATE INDEX statements_by_speaker ON statements (speaker_id, stated_on);
+        DROP INDEX statements_by_stance; CREATE INDEX statements_by_stance ON statements (stance, stated_on);
+        DROP INDEX statements_by_date; CREATE INDEX statements_by_date ON statements (stated_on, speaker_id);";
+
+    /// Each topic link's stance and speaker, by statement.
+    fn link_columns(store: &Store) -> Vec<(i64, Option<String>, Option<i64>)> {
+        store
+            .conn
+            .prepare("SELECT statement_id, stance, speaker_id FROM statement_topics ORDER BY statement_id, topic_id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_version_7_database_is_migrated_to_topic_links_that_carry_stance_and_speaker() {
+        let (dir, mut store) = temp_store();
+        let mut statements = two_statements();
+        statements[0].topic = Some("Trade talks".into());
+        statements[1].topic = Some("Trade deals".into());
+        statements[1].stance = Stance::Oppose;
+        store.ingest_document(&doc(TEXT), &statements, IngestMode::SkipKnown).unwrap();
+        let written = link_columns(&store);
+        assert_eq!(written.len(), 2);
+        assert!(written.iter().all(|(_, stance, speaker)| stance.is_some() && speaker.is_some()), "{written:?}");
+        let opposed = StatementFilter { topic: Some("trade".into()), stance: Some(Stance::Oppose), ..StatementFilter::default() };
+        let expected: Vec<i64> = store.query_statements(&opposed).unwrap().iter().map(|r| r.id).collect();
+        assert_eq!(expected.len(), 1);
+        store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
+        store.conn.execute_batch("PRAGMA user_version = 7;").unwrap();
+        drop(store);
+        let mut store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(link_columns(&store), written);
+        assert_eq!(store.query_statements(&opposed).unwrap().iter().map(|r| r.id).collect::<Vec<_>>(), expected);
+        // An edited stance reaches the links.
+        let edit = StatementEdit { stance: Some(Stance::Oppose), ..StatementEdit::default() };
+        store.edit_statement(written[0].0, &edit).unwrap();
+        assert_eq!(store.query_statements(&opposed).unwrap().len(), 2);
+    }
+
     /// Every query a test asks, its rows' ids in the order listed.
     fn listings(store: &Store) -> Vec<Vec<i64>> {
         let filters = [
@@ -662,7 +719,9 @@ mod tests {
         store.add_statement(&undated, &crate::store::ManualSource::default()).unwrap();
         let expected = listings(&store);
         assert_eq!((&expected[0], &expected[2]), (&vec![3, 1], &vec![3, 2, 1]), "undated first, then by date");
+        store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_4).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 3;").unwrap();
         drop(store);

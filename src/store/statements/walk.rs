@@ -1,0 +1,362 @@
+//! Walking one index in listing order (date, then id) and testing the other
+//! filters on its entries: the one way `query` finds its statements (which
+//! index is `plan.rs`'s choice).
+//!
+//! Every index a walk can take carries what the other filters test (see
+//! schema.sql): the statement indexes the speaker and stance, the topic
+//! links their statement's speaker and stance. So the speaker, stance and
+//! dates are tested inside SQLite on the index entry, without reading the
+//! statement's row; a topic is one lookup in the links' primary key. The
+//! full text is the one filter tested here, on batches of the walk's
+//! entries: FTS5 answers one rowid at a time slowly (about 50 µs each,
+//! where reading a match off a doclist is 50 ns), so a batch reads the
+//! matches between its first and last listing key instead, unless the
+//! batch is a few statements far apart.
+
+use super::plan::{IdList, ListingKeys, LISTING_ID_MASK};
+use crate::error::Result;
+use crate::model::Stance;
+use crate::store::Store;
+use rusqlite::{params_from_iter, types::Value as SqlValue};
+use rustc_hash::FxHashSet;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+/// The index a query walks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Driver {
+    /// `statements_by_date`: every statement (in the date range).
+    Dates,
+    /// `statements_by_stance`.
+    Stance,
+    /// `statements_by_speaker`, for each matching speaker.
+    Speakers,
+    /// `statement_topics_by_topic`, for each matching topic.
+    Topics,
+    /// The full-text index, whose rowids are listing keys.
+    Search,
+}
+
+/// How a walk over several speakers or topics comes out in listing order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Order {
+    /// One walk over all of them, which SQLite sorts (all of it is read).
+    Sorted,
+    /// A walk per speaker or topic, merged here (stops at the limit).
+    Merged,
+}
+
+/// A value bound to a walk's SQL: an SQL value, or ids bound as an `rarray`.
+pub(super) enum Bound {
+    Value(SqlValue),
+    Ids(rusqlite::vtab::array::Array),
+}
+
+impl Bound {
+    pub(super) fn ids(ids: &[i64]) -> Self {
+        Bound::Ids(Rc::new(ids.iter().map(|&id| SqlValue::Integer(id)).collect()))
+    }
+}
+
+impl rusqlite::ToSql for Bound {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        match self {
+            Bound::Value(value) => value.to_sql(),
+            Bound::Ids(ids) => ids.to_sql(),
+        }
+    }
+}
+
+/// Speaker or topic ids a filter resolved to.
+#[derive(Debug)]
+pub(super) struct IdSet {
+    pub(super) ids: Vec<i64>,
+    pub(super) set: Arc<FxHashSet<i64>>,
+}
+
+impl IdSet {
+    pub(super) fn new(ids: Vec<i64>) -> Self {
+        let set = Arc::new(ids.iter().copied().collect());
+        IdSet { ids, set }
+    }
+}
+
+/// The full-text part of a query.
+#[derive(Debug)]
+pub(super) struct SearchFilter {
+    pub(super) text: String,
+    /// Whether every match has its place in listing order as its rowid (see
+    /// `statement_search` in schema.sql).
+    pub(super) ordered: bool,
+    /// About how many statements a day it matches.
+    pub(super) per_day: f64,
+}
+
+/// A query's filters as a walk tests them.
+#[derive(Debug)]
+pub(super) struct Filters {
+    pub(super) speakers: Option<IdSet>,
+    pub(super) topics: Option<IdSet>,
+    pub(super) stance: Option<Stance>,
+    pub(super) since: Option<String>,
+    pub(super) until: Option<String>,
+    pub(super) keys: Option<ListingKeys>,
+    pub(super) search: Option<SearchFilter>,
+    /// At most this many statements.
+    pub(super) limit: usize,
+}
+
+/// Checking one statement's full text costs about as much as reading this
+/// many matches off a doclist.
+const SEEK_MATCHES: f64 = 1000.0;
+
+/// The first and the largest batch of statements whose full text is checked
+/// at once: small at first, so that a page of ten stops early, then as many
+/// as the page still needs at the share that passed so far.
+const FIRST_BATCH: usize = 256;
+const LARGEST_BATCH: usize = 16_384;
+
+impl Store {
+    /// The first `limit` ids in listing order of the statements that pass
+    /// `filters`, walking `driver` (in `order`, for speakers or topics).
+    pub(super) fn walk(&self, driver: Driver, order: Order, filters: &Filters) -> Result<Vec<i64>> {
+        if let Some(speakers) = &filters.speakers {
+            let wanted = Arc::clone(&speakers.set);
+            self.set_function("claimdb_wanted_speaker", wanted)?;
+        }
+        if let Some(topics) = &filters.topics {
+            let wanted = Arc::clone(&topics.set);
+            self.set_function("claimdb_wanted_topic", wanted)?;
+        }
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let (sql, values) = walk_sql(driver, order, filters);
+        // A merged walk runs its SQL once per speaker or topic, with that id
+        // first; otherwise once, with the ids as an array first, or none.
+        let firsts: Vec<Option<Bound>> = match (driver, order) {
+            (Driver::Speakers | Driver::Topics, Order::Merged) => {
+                let set = if driver == Driver::Speakers { &filters.speakers } else { &filters.topics };
+                set.as_ref().expect("a walk over its own filter").ids.iter().map(|&id| Some(Bound::Value(SqlValue::Integer(id)))).collect()
+            }
+            (Driver::Speakers | Driver::Topics, Order::Sorted) => {
+                let set = if driver == Driver::Speakers { &filters.speakers } else { &filters.topics };
+                let ids = &set.as_ref().expect("a walk over its own filter").ids;
+                vec![Some(Bound::ids(ids))]
+            }
+            _ => vec![None],
+        };
+        let mut statements = firsts.iter().map(|_| self.conn.prepare(&sql)).collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut walks = Vec::with_capacity(statements.len());
+        for (statement, first) in statements.iter_mut().zip(firsts) {
+            let values = first.into_iter().chain(values.iter().cloned().map(Bound::Value));
+            walks.push(statement.query(params_from_iter(values))?);
+        }
+        let search = match &filters.search {
+            Some(search) if driver != Driver::Search => Some(self.search_check(search)?),
+            _ => None,
+        };
+        self.collect(walks, search, filters.limit)
+    }
+
+    /// Register `name(id)`: whether `id` is in `wanted`. A value that is not
+    /// an integer passes, to fail when its row is read as it would have.
+    pub(super) fn set_function(&self, name: &str, wanted: Arc<FxHashSet<i64>>) -> Result<()> {
+        self.conn.create_scalar_function(
+            name,
+            1,
+            rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DIRECTONLY,
+            move |ctx| Ok(ctx.get_raw(0).as_i64().map_or(true, |id| wanted.contains(&id))),
+        )?;
+        Ok(())
+    }
+
+    /// How the full text is checked on the walk's statements.
+    fn search_check<'s>(&self, search: &'s SearchFilter) -> Result<SearchCheck<'s>> {
+        if search.ordered {
+            self.conn.create_aggregate_function("claimdb_id_list", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, IdList)?;
+            return Ok(SearchCheck::Batches(search));
+        }
+        // Some match is keyed out of listing order: take every match's id.
+        let mut stmt = self.conn.prepare(
+            "SELECT CASE WHEN rowid > ?2 THEN rowid & ?2 ELSE -rowid END FROM statements_fts WHERE statements_fts MATCH ?1",
+        )?;
+        let ids = stmt.query_map(rusqlite::params![search.text, LISTING_ID_MASK], |r| r.get(0))?;
+        Ok(SearchCheck::All(ids.collect::<rusqlite::Result<_>>()?))
+    }
+
+    /// Merge the walks (each in listing order) into the first `limit`
+    /// distinct ids that pass `search`. A statement linked to two of the
+    /// topics comes once from each walk, one right after the other.
+    fn collect(&self, mut walks: Vec<rusqlite::Rows<'_>>, search: Option<SearchCheck<'_>>, limit: usize) -> Result<Vec<i64>> {
+        type Head = Reverse<(Option<String>, i64, usize)>;
+        fn next(walks: &mut [rusqlite::Rows<'_>], walk: usize) -> Result<Option<Head>> {
+            Ok(match walks[walk].next()? {
+                // Dates compare as SQLite compares them (bytes, NULL first).
+                Some(row) => Some(Reverse((row.get(0)?, row.get(1)?, walk))),
+                None => None,
+            })
+        }
+        let mut heads = BinaryHeap::with_capacity(walks.len());
+        for walk in 0..walks.len() {
+            heads.extend(next(&mut walks, walk)?);
+        }
+        let mut ids: Vec<i64> = Vec::new();
+        let mut last = None;
+        let mut batch: Vec<(i64, Option<i64>)> = Vec::new();
+        let mut batch_size = FIRST_BATCH;
+        let (mut checked, mut passed) = (0, 0);
+        while ids.len() < limit {
+            let Some(Reverse((date, id, walk))) = heads.pop() else { break };
+            heads.extend(next(&mut walks, walk)?);
+            if last == Some(id) {
+                continue;
+            }
+            last = Some(id);
+            match &search {
+                None => ids.push(id),
+                Some(SearchCheck::All(matches)) => {
+                    if matches.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                Some(SearchCheck::Batches(search)) => {
+                    batch.push((id, listing_key(date.as_deref(), id)));
+                    if batch.len() >= batch_size {
+                        let before = ids.len();
+                        checked += batch.len();
+                        self.keep_matches(search, &mut batch, &mut ids)?;
+                        passed += ids.len() - before;
+                        // The next batch holds about as many as the page
+                        // still needs at the share that passed so far: a
+                        // batch reads every match between its ends, so
+                        // reading past the page's last statement is waste.
+                        let share = (passed.max(1) as f64 / checked as f64).min(1.0);
+                        let needed = limit.saturating_sub(ids.len()) as f64 / share * 1.1;
+                        batch_size = (needed.min(LARGEST_BATCH as f64) as usize).max(FIRST_BATCH);
+                    }
+                }
+            }
+        }
+        if let Some(SearchCheck::Batches(search)) = &search {
+            self.keep_matches(search, &mut batch, &mut ids)?;
+        }
+        ids.truncate(limit);
+        Ok(ids)
+    }
+
+    /// Move the statements of `batch` (in listing order) that `search`
+    /// matches to `ids`. A statement without a listing key is not a match:
+    /// the search is `ordered`, so every match has one.
+    fn keep_matches(&self, search: &SearchFilter, batch: &mut Vec<(i64, Option<i64>)>, ids: &mut Vec<i64>) -> Result<()> {
+        let keys: Vec<(i64, i64)> = batch.drain(..).filter_map(|(id, key)| Some((id, key?))).collect();
+        let (Some(&(_, first)), Some(&(_, last))) = (keys.first(), keys.last()) else { return Ok(()) };
+        let days = ((last >> 40) - (first >> 40) + 1) as f64;
+        if (keys.len() as f64) * SEEK_MATCHES < search.per_day * days {
+            let mut stmt = self
+                .conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid = ?2)")?;
+            for (id, key) in keys {
+                if stmt.query_row(rusqlite::params![search.text, key], |r| r.get::<_, bool>(0))? {
+                    ids.push(id);
+                }
+            }
+            return Ok(());
+        }
+        let list: Vec<u8> = self
+            .conn
+            .prepare_cached(
+                "SELECT claimdb_id_list(rowid) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2 AND rowid <= ?3",
+            )?
+            .query_row(rusqlite::params![search.text, first, last], |r| r.get(0))?;
+        // Both in key order: step through the matches beside the batch.
+        let mut matches = list.chunks_exact(8).map(|key| i64::from_le_bytes(key.try_into().expect("eight bytes"))).peekable();
+        for (id, key) in keys {
+            while matches.next_if(|&m| m < key).is_some() {}
+            if matches.peek() == Some(&key) {
+                ids.push(id);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How a walk's statements are checked against the full text.
+enum SearchCheck<'s> {
+    /// By listing key, a batch at a time.
+    Batches(&'s SearchFilter),
+    /// Against every match's id.
+    All(FxHashSet<i64>),
+}
+
+/// A statement's full-text rowid: its listing key when its date is written
+/// `YYYY-MM-DD` (see `statement_search` in schema.sql).
+fn listing_key(date: Option<&str>, id: i64) -> Option<i64> {
+    if !(0..=LISTING_ID_MASK).contains(&id) {
+        return None;
+    }
+    match date {
+        None => Some((1 << 40) + id),
+        Some(text) => Some(ListingKeys::day_start(super::canonical_day(text)?)? + id),
+    }
+}
+
+/// The SQL of a walk: rows of (date, id) in listing order. Its first
+/// parameter is the walk's speaker or topic id (merged) or ids (sorted)
+/// when it walks speakers or topics; `values` are the rest.
+fn walk_sql(driver: Driver, order: Order, filters: &Filters) -> (String, Vec<SqlValue>) {
+    let mut values = Vec::new();
+    let one = if order == Order::Merged { " = ?" } else { " IN (SELECT value FROM rarray(?))" };
+    let mut sql = String::from(match driver {
+        Driver::Dates => "SELECT s.stated_on, s.id FROM statements s INDEXED BY statements_by_date WHERE 1 = 1",
+        Driver::Stance => "SELECT s.stated_on, s.id FROM statements s INDEXED BY statements_by_stance WHERE 1 = 1",
+        Driver::Speakers => "SELECT s.stated_on, s.id FROM statements s INDEXED BY statements_by_speaker WHERE s.speaker_id",
+        Driver::Topics => {
+            "SELECT s.stated_on, s.statement_id FROM statement_topics s INDEXED BY statement_topics_by_topic WHERE s.topic_id"
+        }
+        // Matches are walked in key order and joined to their statement
+        // when another filter needs its columns.
+        Driver::Search if filters.speakers.is_none() && filters.topics.is_none() && filters.stance.is_none() => {
+            "SELECT NULL, f.rowid & 1099511627775 FROM statements_fts f WHERE statements_fts MATCH ? AND f.rowid >= ? AND f.rowid < ?"
+        }
+        Driver::Search => {
+            "SELECT NULL, s.id FROM statements_fts f JOIN statements s ON s.id = (f.rowid & 1099511627775)
+             WHERE statements_fts MATCH ? AND f.rowid >= ? AND f.rowid < ?"
+        }
+    });
+    if matches!(driver, Driver::Speakers | Driver::Topics) {
+        sql.push_str(one);
+    }
+    if driver == Driver::Search {
+        let search = filters.search.as_ref().expect("a walk over its own filter");
+        let keys = filters.keys.expect("a search walk has listing keys");
+        values.extend([SqlValue::Text(search.text.clone()), SqlValue::Integer(keys.from), SqlValue::Integer(keys.to)]);
+    } else {
+        if let Some(since) = &filters.since {
+            sql.push_str(" AND s.stated_on >= ?");
+            values.push(SqlValue::Text(since.clone()));
+        }
+        if let Some(until) = &filters.until {
+            sql.push_str(" AND s.stated_on <= ?");
+            values.push(SqlValue::Text(until.clone()));
+        }
+    }
+    if let Some(stance) = filters.stance {
+        sql.push_str(" AND s.stance = ?");
+        values.push(SqlValue::Text(stance.as_str().into()));
+    }
+    if filters.speakers.is_some() && driver != Driver::Speakers {
+        sql.push_str(" AND claimdb_wanted_speaker(s.speaker_id)");
+    }
+    if filters.topics.is_some() && driver != Driver::Topics {
+        sql.push_str(
+            " AND EXISTS (SELECT 1 FROM statement_topics st WHERE st.statement_id = s.id AND claimdb_wanted_topic(st.topic_id))",
+        );
+    }
+    sql.push_str(match driver {
+        Driver::Search => " ORDER BY f.rowid",
+        Driver::Topics => " ORDER BY s.stated_on, s.statement_id",
+        _ => " ORDER BY s.stated_on, s.id",
+    });
+    (sql, values)
+}
