@@ -1,25 +1,32 @@
 //! `claimdb report`: who stands where on what, and who changed position.
 //!
-//! - `stance`: each speaker's latest stance on each topic, with the
-//!   statement counts and date range behind it: a speaker × topic matrix in
-//!   `markdown` (and in `html`), one row per speaker and topic in the other
-//!   formats (a terminal is too narrow for a matrix of many topics);
+//! - `stance`: the most-quoted speakers by the most-discussed topics (25 by
+//!   20 unless told), a cell per speaker and topic with the stance most of
+//!   the statements take and the counts of each: a matrix in `markdown`, one
+//!   row per cell in the other formats (a terminal is too narrow for a
+//!   matrix);
 //! - `timeline`: one speaker's dated stances with cue and source;
-//! - `shifts`: every support <-> oppose change (neutral statements in
-//!   between do not break the chain);
-//! - `disagreements`: speakers whose current positions on a topic are opposite;
-//! - `html`: one self-contained page with the matrix and a timeline per speaker.
+//! - `shifts`: changes of position between confident statements, strongest
+//!   evidence first;
+//! - `disagreements`: one row per topic, supporter and opponent, each side
+//!   shown by its strongest statement, written as they are found;
+//! - `html`: one self-contained page with the matrix, the shifts and each
+//!   speaker's timeline and statements.
 //!
 //! Only statements with a topic take part. The rules are in `tracking`.
 
+use super::util::parse_optional_date;
 use super::{Context, Outcome};
-use crate::error::Error;
-use crate::output::html::{self, span_text};
+use crate::error::{Error, Result};
+use crate::model::{NameCount, Position, StanceRecord};
+use crate::output::html::{self, span_text, ReportPage, ShiftView};
 use crate::output::{self, Format, Rows};
-use crate::store::{ReportFilter, StanceRecord, Store};
-use crate::tracking::{self, Disagreement, MatrixCell, Shift};
+use crate::store::{ReportFilter, Store};
+use crate::tracking::{self, Disagreement, MatrixCell, Shift, Side};
 use serde_json::{json, Value};
-use std::path::PathBuf;
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -28,7 +35,7 @@ pub struct Args {
 }
 
 /// Which statements a report covers.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Filter {
     /// Part of a speaker's name or alias, any case ("rubio").
     #[arg(long)]
@@ -36,14 +43,42 @@ pub struct Filter {
     /// Part of a topic name, any case.
     #[arg(long)]
     pub topic: Option<String>,
+    /// Statements on or after this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Statements on or before this day (YYYY-MM-DD).
+    #[arg(long)]
+    pub until: Option<String>,
+}
+
+/// How big a matrix is.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Size {
+    /// The most-quoted speakers to show (0: all of them).
+    #[arg(long, default_value_t = 25)]
+    pub speakers: usize,
+    /// The most-discussed topics to show (0: all of them).
+    #[arg(long, default_value_t = 20)]
+    pub topics: usize,
+}
+
+/// Which statements count as evidence of a position.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Evidence {
+    /// Only statements whose stance confidence is at least this (0 to 1).
+    #[arg(long, default_value_t = DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
+    pub min_confidence: f64,
 }
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Report {
-    /// Each speaker's latest stance on each topic, with counts and dates.
+    /// The most-quoted speakers by the most-discussed topics: the stance most
+    /// statements take in each cell, with counts and dates.
     Stance {
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        size: Size,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -55,33 +90,51 @@ pub enum Report {
         /// Part of a topic name, any case.
         #[arg(long)]
         topic: Option<String>,
+        /// Statements on or after this day (YYYY-MM-DD).
+        #[arg(long)]
+        since: Option<String>,
+        /// Statements on or before this day (YYYY-MM-DD).
+        #[arg(long)]
+        until: Option<String>,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Every change between support and oppose by a speaker on a topic.
+    /// Changes of position: a speaker who supported a topic on one day and
+    /// opposed it on a later one (or the other way), strongest evidence first.
     Shifts {
         #[command(flatten)]
         filter: Filter,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-    /// Pairs of speakers whose current positions on a topic are opposite.
-    Disagreements {
         #[command(flatten)]
-        filter: Filter,
-        /// At most this many pairs (0: all of them). Every supporter of a
-        /// topic pairs with every opponent, so the full list grows as the
-        /// square of the speakers.
-        #[arg(long, default_value_t = DEFAULT_DISAGREEMENTS)]
+        evidence: Evidence,
+        /// At most this many shifts (0: all of them).
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Write one self-contained HTML page: the matrix, the shifts and a
-    /// timeline per speaker.
+    /// One row per topic, supporter and opponent, each side shown by its
+    /// strongest statement; the most contested topics first.
+    Disagreements {
+        #[command(flatten)]
+        filter: Filter,
+        #[command(flatten)]
+        evidence: Evidence,
+        /// At most this many rows (0: all of them; they are written as they
+        /// are found, so memory stays flat).
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write one self-contained HTML page: the matrix, the shifts, and each
+    /// speaker's timeline and statements.
     Html {
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        size: Size,
+        #[command(flatten)]
+        evidence: Evidence,
         /// Where to write the page.
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
@@ -91,55 +144,270 @@ pub enum Report {
     },
 }
 
-/// Enough pairs to read; a corpus with hundreds of speakers on one topic
-/// would otherwise print tens of thousands by accident.
-const DEFAULT_DISAGREEMENTS: usize = 1000;
+/// Enough rows to read; a corpus with hundreds of speakers on one topic
+/// has tens of thousands of disagreements.
+const DEFAULT_LIMIT: usize = 1000;
+/// Shifts and disagreements are claims about people: only statements whose
+/// stance is likely right count.
+const DEFAULT_MIN_CONFIDENCE: f64 = 0.8;
+/// Shifts listed on the page.
+const PAGE_SHIFTS: usize = 20;
+/// Disagreements fetched and written at a time.
+const DISAGREEMENT_BATCH: usize = 500;
+
+fn confidence(value: &str) -> std::result::Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("'{value}' is not a confidence between 0 and 1")),
+    }
+}
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
-    let records = |filter: Filter| store.stance_records(&ReportFilter { speaker: filter.speaker, topic: filter.topic });
     match args.report {
-        Report::Stance { filter, format } => output::print(&stance_rows(&records(filter)?, format), format)?,
-        Report::Timeline { speaker, topic, format } => {
-            let records = records(Filter { speaker: Some(speaker), topic })?;
+        Report::Stance { filter, size, format } => {
+            let filter = report_filter(&filter)?;
+            let chosen = choose(&store, &filter, &size)?;
+            say_if_nothing_matched(&store, &filter, chosen.records.is_empty())?;
+            output::print(&stance_rows(&chosen, format), format)?
+        }
+        Report::Timeline { speaker, topic, since, until, format } => {
+            let filter = ReportFilter {
+                speaker: Some(speaker),
+                topic,
+                since: parse_optional_date("--since", since.as_deref())?,
+                until: parse_optional_date("--until", until.as_deref())?,
+                ..ReportFilter::default()
+            };
+            let records = store.stance_records(&filter)?;
+            say_if_nothing_matched(&store, &filter, records.is_empty())?;
             output::print(&timeline_rows(&records, format), format)?
         }
-        Report::Shifts { filter, format } => {
-            output::print(&shift_rows(&tracking::shifts(&records(filter)?), format), format)?
-        }
-        Report::Disagreements { filter, limit, format } => {
-            let records = records(filter)?;
-            let pairs = tracking::disagreements(&records, (limit > 0).then_some(limit));
-            output::print(&disagreement_rows(&pairs, format), format)?;
-            if limit > 0 && pairs.len() == limit {
-                eprintln!("claimdb: showed the first {limit} pairs; --limit N shows more, --limit 0 all");
+        Report::Shifts { filter, evidence, limit, format } => {
+            let filter = report_filter(&filter)?;
+            let found = tracking::shifts(store.positions(&filter, evidence.min_confidence)?);
+            say_if_nothing_matched(&store, &filter, found.is_empty())?;
+            let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
+            let records = shift_records(&store, shown)?;
+            output::print(&shift_rows(shown, &records, format), format)?;
+            if shown.len() < found.len() {
+                eprintln!("claimdb: showed the first {limit} of {} shifts; --limit N shows more, --limit 0 all", found.len());
             }
         }
-        Report::Html { filter, output, title } => {
-            let records = records(filter)?;
-            let page = html::report_page(&title, &records);
+        Report::Disagreements { filter, evidence, limit, format } => {
+            let filter = report_filter(&filter)?;
+            let sides = tracking::sides(store.positions(&filter, evidence.min_confidence)?);
+            say_if_nothing_matched(&store, &filter, sides.is_empty())?;
+            let limit = if limit == 0 { usize::MAX } else { limit };
+            let (written, more) = write_disagreements(&store, tracking::disagreements(sides), limit, format)?;
+            if more {
+                eprintln!("claimdb: showed the first {written} rows; --limit N shows more, --limit 0 all");
+            }
+        }
+        Report::Html { filter, size, evidence, output, title } => {
+            let report_filter = report_filter(&filter)?;
+            let chosen = choose(&store, &report_filter, &size)?;
+            say_if_nothing_matched(&store, &report_filter, chosen.records.is_empty())?;
+            let found = tracking::shifts(store.positions(&report_filter, evidence.min_confidence)?);
+            let shown = &found[..found.len().min(PAGE_SHIFTS)];
+            let records = shift_records(&store, shown)?;
+            let shifts: Vec<ShiftView> = shown
+                .iter()
+                .map(|s| ShiftView { from: &records[&key(&s.from)], to: &records[&key(&s.to)], before: s.before, after: s.after })
+                .collect();
+            let page = html::report_page(&ReportPage {
+                title: &title,
+                speakers: &chosen.speakers,
+                topics: &chosen.topics,
+                records: &chosen.records,
+                shifts: &shifts,
+                all_shifts: found.len(),
+                total_speakers: chosen.total_speakers,
+                total_topics: chosen.total_topics,
+                total_statements: chosen.total_statements,
+                filters: filter_words(&filter),
+                min_confidence: evidence.min_confidence,
+            });
             write_whole_file(&output, &page)?;
             eprintln!(
-                "claimdb: wrote {} ({} statements, {} shifts)",
+                "claimdb: wrote {} ({} speakers by {} topics, {} statements; {} shifts)",
                 output.display(),
-                records.len(),
-                tracking::shifts(&records).len()
+                chosen.speakers.len(),
+                chosen.topics.len(),
+                chosen.records.len(),
+                found.len()
             );
         }
     }
     Ok(Outcome::Done)
 }
 
-/// Write next to the target and rename, so a failed write leaves no half page.
-fn write_whole_file(path: &PathBuf, text: &str) -> Result<(), Error> {
-    let mut partial = path.clone().into_os_string();
+fn report_filter(filter: &Filter) -> Result<ReportFilter> {
+    Ok(ReportFilter {
+        speaker: filter.speaker.clone(),
+        topic: filter.topic.clone(),
+        since: parse_optional_date("--since", filter.since.as_deref())?,
+        until: parse_optional_date("--until", filter.until.as_deref())?,
+        unresolved_speakers: tracking::unresolved_speaker_names(),
+        generic_topics: tracking::generic_topic_names(),
+        ..ReportFilter::default()
+    })
+}
+
+/// The filters in words, for the page's summary.
+fn filter_words(filter: &Filter) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some(speaker) = &filter.speaker {
+        words.push(format!("speaker \u{201c}{speaker}\u{201d}"));
+    }
+    if let Some(topic) = &filter.topic {
+        words.push(format!("topic \u{201c}{topic}\u{201d}"));
+    }
+    if let Some(since) = &filter.since {
+        words.push(format!("since {since}"));
+    }
+    if let Some(until) = &filter.until {
+        words.push(format!("until {until}"));
+    }
+    words
+}
+
+/// When a report came out empty, say on stderr which part of the filter
+/// matched nothing (an empty report is still a success: exit 0).
+fn say_if_nothing_matched(store: &Store, filter: &ReportFilter, empty: bool) -> Result<()> {
+    if !empty {
+        return Ok(());
+    }
+    let alone = |speaker: Option<String>, topic: Option<String>| ReportFilter { speaker, topic, ..ReportFilter::default() };
+    if let Some(speaker) = &filter.speaker {
+        if store.speaker_counts(&alone(Some(speaker.clone()), None))?.is_empty() {
+            eprintln!("claimdb: --speaker '{speaker}' matches no speaker with statements on a topic");
+            return Ok(());
+        }
+    }
+    if let Some(topic) = &filter.topic {
+        if store.topic_counts(&alone(None, Some(topic.clone())))?.is_empty() {
+            eprintln!("claimdb: --topic '{topic}' matches no topic with statements");
+            return Ok(());
+        }
+    }
+    if filter.speaker.is_some() || filter.topic.is_some() || filter.since.is_some() || filter.until.is_some() {
+        eprintln!("claimdb: no statement matches these filters together");
+    }
+    Ok(())
+}
+
+/// The cells a matrix shows and the selection they were cut from.
+struct Chosen {
+    speakers: Vec<NameCount>,
+    topics: Vec<NameCount>,
+    records: Vec<StanceRecord>,
+    total_speakers: usize,
+    total_topics: usize,
+    total_statements: u64,
+}
+
+/// The `size.speakers` most-quoted speakers and `size.topics`
+/// most-discussed topics within `filter`, and their statements.
+fn choose(store: &Store, filter: &ReportFilter, size: &Size) -> Result<Chosen> {
+    let mut speakers = store.speaker_counts(filter)?;
+    let mut topics = store.topic_counts(filter)?;
+    let (total_speakers, total_topics) = (speakers.len(), topics.len());
+    let total_statements = speakers.iter().map(|s| s.statements).sum();
+    if size.speakers > 0 {
+        speakers.truncate(size.speakers);
+    }
+    if size.topics > 0 {
+        topics.truncate(size.topics);
+    }
+    let records = if speakers.is_empty() || topics.is_empty() {
+        Vec::new()
+    } else {
+        store.stance_records(&ReportFilter {
+            speaker_ids: Some(speakers.iter().map(|s| s.id).collect()),
+            topic_ids: Some(topics.iter().map(|t| t.id).collect()),
+            ..filter.clone()
+        })?
+    };
+    Ok(Chosen { speakers, topics, records, total_speakers, total_topics, total_statements })
+}
+
+/// A statement on a topic.
+fn key(position: &Position) -> (i64, i64) {
+    (position.id, position.topic_id)
+}
+
+/// The statements both sides of `shifts` stand on, by statement and topic.
+fn shift_records(store: &Store, shifts: &[Shift]) -> Result<HashMap<(i64, i64), StanceRecord>> {
+    records_for(store, shifts.iter().flat_map(|s| [s.from, s.to]))
+}
+
+fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Result<HashMap<(i64, i64), StanceRecord>> {
+    let positions: Vec<Position> = positions.collect();
+    if positions.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let records = store.stance_records(&ReportFilter {
+        statement_ids: Some(positions.iter().map(|p| p.id).collect()),
+        topic_ids: Some(positions.iter().map(|p| p.topic_id).collect()),
+        ..ReportFilter::default()
+    })?;
+    Ok(records.into_iter().map(|r| ((r.id, r.topic_id), r)).collect())
+}
+
+/// Write next to the target and rename, so a failed write leaves no half
+/// page; the partial file is removed whatever failed.
+fn write_whole_file(path: &Path, text: &str) -> Result<()> {
+    let mut partial = path.as_os_str().to_owned();
     partial.push(".partial");
     let partial = PathBuf::from(partial);
-    std::fs::write(&partial, text).map_err(|e| Error::io(&partial, e))?;
-    std::fs::rename(&partial, path).map_err(|e| {
+    let written = std::fs::write(&partial, text)
+        .map_err(|e| Error::io(path, e))
+        .and_then(|()| std::fs::rename(&partial, path).map_err(|e| Error::io(path, e)));
+    if written.is_err() {
         let _ = std::fs::remove_file(&partial);
-        Error::io(path, e)
-    })
+    }
+    written
+}
+
+/// Rows of disagreements written as they come, a batch at a time (each
+/// batch's statements read at once); returns how many were written and
+/// whether the limit cut the list.
+fn write_disagreements(
+    store: &Store,
+    mut found: tracking::Disagreements,
+    limit: usize,
+    format: Format,
+) -> Result<(usize, bool)> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let headers = disagreement_headers(format);
+    let mut stream = output::Stream::new(&mut out, &headers.iter().map(String::as_str).collect::<Vec<_>>(), format)
+        .map_err(|e| Error::io("<stdout>", e))?;
+    let mut written = 0;
+    let written_all = (|| -> Result<bool> {
+        loop {
+            let batch: Vec<Disagreement> = found.by_ref().take(DISAGREEMENT_BATCH.min(limit - written)).collect();
+            if batch.is_empty() {
+                return Ok(false);
+            }
+            let records = records_for(store, batch.iter().flat_map(|d| [d.supporter.strongest, d.opponent.strongest]))?;
+            for d in &batch {
+                let row = disagreement_row(&records[&key(&d.supporter.strongest)], &d.supporter, &records[&key(&d.opponent.strongest)], &d.opponent, format);
+                stream.push(row).map_err(|e| Error::io("<stdout>", e))?;
+            }
+            written += batch.len();
+            if written == limit {
+                return Ok(found.next().is_some());
+            }
+        }
+    })();
+    let more = match written_all.and_then(|more| stream.finish().map(|_| more).map_err(|e| Error::io("<stdout>", e))) {
+        Err(Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => false,
+        other => other?,
+    };
+    let _ = out.flush();
+    Ok((written, more))
 }
 
 fn stance_text(record: &StanceRecord) -> String {
@@ -151,44 +419,57 @@ fn source_text(record: &StanceRecord) -> String {
     record.title.clone().or_else(|| record.doc.clone()).unwrap_or_default()
 }
 
-fn stance_rows(records: &[StanceRecord], format: Format) -> Rows {
-    let cells = tracking::stance_matrix(records);
+/// The cells of `chosen` in matrix order: speakers, then topics, each most
+/// statements first.
+fn ranked_cells(chosen: &Chosen) -> Vec<MatrixCell<'_>> {
+    let rank = |list: &[NameCount]| -> HashMap<i64, usize> { list.iter().enumerate().map(|(i, n)| (n.id, i)).collect() };
+    let (speaker_rank, topic_rank) = (rank(&chosen.speakers), rank(&chosen.topics));
+    let mut cells = tracking::stance_matrix(&chosen.records);
+    cells.sort_by_key(|c| (speaker_rank[&c.records[0].speaker_id], topic_rank[&c.records[0].topic_id]));
+    cells
+}
+
+fn stance_rows(chosen: &Chosen, format: Format) -> Rows {
+    let cells = ranked_cells(chosen);
     match format {
-        Format::Markdown => stance_pivot(records, &cells),
+        Format::Markdown => stance_pivot(chosen, &cells),
         Format::Table => {
             let mut rows = Rows::new(&["speaker", "topic", "stance", "statements", "dates", "latest"]);
             rows.wide = Some(5);
             for cell in &cells {
+                let latest = cell.latest();
                 rows.push(vec![
                     json!(cell.speaker),
                     json!(cell.topic),
-                    json!(stance_text(cell.latest)),
+                    json!(cell.majority.as_str()),
                     json!(count_lines(cell)),
                     json!(span_text(cell.first_date, cell.last_date).replace(" to ", " to\n")),
-                    json!(format!("{} “{}”", cell.latest.cue, cell.latest.content)),
+                    json!(format!("{}: {} “{}”", stance_text(latest), latest.cue, latest.content)),
                 ]);
             }
             rows
         }
         _ => {
             let mut rows = Rows::new(&[
-                "speaker", "topic", "stance", "hedged", "statements", "support", "oppose", "neutral", "first_date",
-                "last_date", "latest_id", "latest_content",
+                "speaker", "topic", "stance", "statements", "support", "oppose", "neutral", "hedged", "first_date",
+                "last_date", "latest_id", "latest_stance", "latest_content",
             ]);
             for cell in &cells {
+                let latest = cell.latest();
                 rows.push(vec![
                     json!(cell.speaker),
                     json!(cell.topic),
-                    json!(cell.latest.stance),
-                    json!(cell.latest.hedged),
+                    json!(cell.majority.as_str()),
                     json!(cell.statements()),
                     json!(cell.support),
                     json!(cell.oppose),
                     json!(cell.neutral),
+                    json!(cell.hedged),
                     json!(cell.first_date),
                     json!(cell.last_date),
-                    json!(cell.latest.id),
-                    json!(cell.latest.content),
+                    json!(latest.id),
+                    json!(latest.stance),
+                    json!(latest.content),
                 ]);
             }
             rows
@@ -206,21 +487,23 @@ fn count_lines(cell: &MatrixCell) -> String {
         .join("\n")
 }
 
-/// Speakers down, topics across; a cell is the latest stance, how many
-/// statements are behind it and their dates.
-fn stance_pivot(records: &[StanceRecord], cells: &[MatrixCell]) -> Rows {
-    let topics = tracking::topics(records);
+/// Speakers down, topics across, each most statements first; a cell is the
+/// stance most statements take, the counts and their dates.
+fn stance_pivot(chosen: &Chosen, cells: &[MatrixCell]) -> Rows {
     let mut headers = vec!["speaker"];
-    headers.extend(topics.iter().copied());
+    headers.extend(chosen.topics.iter().map(|t| t.name.as_str()));
     let mut rows = Rows::new(&headers);
-    let index = tracking::cell_index(cells);
-    for speaker in tracking::speakers(records) {
-        let mut row = vec![json!(speaker)];
-        for topic in &topics {
-            let cell = index.get(&(speaker, *topic));
-            row.push(cell.map_or(Value::Null, |c| {
-                let count = format!("{} statement{}", c.statements(), if c.statements() == 1 { "" } else { "s" });
-                json!([stance_text(c.latest), count, span_text(c.first_date, c.last_date)].join("; "))
+    let index: HashMap<(i64, i64), &MatrixCell> =
+        cells.iter().map(|c| ((c.records[0].speaker_id, c.records[0].topic_id), c)).collect();
+    for speaker in &chosen.speakers {
+        let mut row = vec![json!(speaker.name)];
+        for topic in &chosen.topics {
+            row.push(index.get(&(speaker.id, topic.id)).map_or(Value::Null, |c| {
+                let mut counts = count_lines(c).replace('\n', ", ");
+                if c.hedged > 0 {
+                    counts.push_str(&format!(" ({} hedged)", c.hedged));
+                }
+                json!([c.majority.as_str(), &counts, &span_text(c.first_date, c.last_date)].join("; "))
             }));
         }
         rows.push(row);
@@ -249,8 +532,9 @@ fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
         }
         return rows;
     }
-    let mut rows =
-        Rows::new(&["date", "speaker", "topic", "stance", "hedged", "cue", "content", "kind", "title", "doc", "id"]);
+    let mut rows = Rows::new(&[
+        "date", "speaker", "topic", "stance", "hedged", "confidence", "cue", "content", "kind", "title", "doc", "id",
+    ]);
     for r in ordered {
         rows.push(vec![
             json!(r.date),
@@ -258,6 +542,7 @@ fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
             json!(r.topic),
             json!(r.stance),
             json!(r.hedged),
+            json!(r.confidence),
             json!(r.cue),
             json!(r.content),
             json!(r.kind),
@@ -297,7 +582,10 @@ fn for_people(format: Format) -> bool {
 
 /// The machine-readable columns of one statement, each prefixed.
 fn statement_columns(prefix: &str) -> Vec<String> {
-    ["id", "stance", "hedged", "date", "cue", "content", "title", "doc"].iter().map(|c| format!("{prefix}_{c}")).collect()
+    ["id", "stance", "hedged", "confidence", "date", "cue", "content", "title", "doc"]
+        .iter()
+        .map(|c| format!("{prefix}_{c}"))
+        .collect()
 }
 
 fn statement_values(record: &StanceRecord) -> Vec<Value> {
@@ -305,6 +593,7 @@ fn statement_values(record: &StanceRecord) -> Vec<Value> {
         json!(record.id),
         json!(record.stance),
         json!(record.hedged),
+        json!(record.confidence),
         json!(record.date),
         json!(record.cue),
         json!(record.content),
@@ -313,54 +602,71 @@ fn statement_values(record: &StanceRecord) -> Vec<Value> {
     ]
 }
 
-fn shift_rows(shifts: &[Shift], format: Format) -> Rows {
+fn shift_rows(shifts: &[Shift], records: &HashMap<(i64, i64), StanceRecord>, format: Format) -> Rows {
     if for_people(format) {
-        let mut rows = Rows::new(&["speaker", "topic", "before", "after"]);
+        let mut rows = Rows::new(&["speaker", "topic", "evidence", "before", "after"]);
         for shift in shifts {
+            let (from, to) = (&records[&key(&shift.from)], &records[&key(&shift.to)]);
             rows.push(vec![
-                json!(shift.to.speaker),
-                json!(shift.to.topic),
-                json!(statement_cell(shift.from, format)),
-                json!(statement_cell(shift.to, format)),
+                json!(to.speaker),
+                json!(to.topic),
+                json!(format!("{} {}{}then {} {}", shift.before, from.stance, line_separator(format), shift.after, to.stance)),
+                json!(statement_cell(from, format)),
+                json!(statement_cell(to, format)),
             ]);
         }
         return rows;
     }
-    let mut headers = vec!["speaker".to_string(), "topic".to_string()];
+    let mut headers = vec!["speaker".to_string(), "topic".to_string(), "statements_before".into(), "statements_after".into()];
     headers.extend(statement_columns("from"));
     headers.extend(statement_columns("to"));
     let mut rows = Rows::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
     for shift in shifts {
-        let mut row = vec![json!(shift.to.speaker), json!(shift.to.topic)];
-        row.extend(statement_values(shift.from));
-        row.extend(statement_values(shift.to));
+        let (from, to) = (&records[&key(&shift.from)], &records[&key(&shift.to)]);
+        let mut row = vec![json!(to.speaker), json!(to.topic), json!(shift.before), json!(shift.after)];
+        row.extend(statement_values(from));
+        row.extend(statement_values(to));
         rows.push(row);
     }
     rows
 }
 
-fn disagreement_rows(disagreements: &[Disagreement], format: Format) -> Rows {
+fn disagreement_headers(format: Format) -> Vec<String> {
     if for_people(format) {
-        let separator = line_separator(format);
-        let mut rows = Rows::new(&["topic", "supports", "opposes"]);
-        for d in disagreements {
-            rows.push(vec![
-                json!(d.supporter.topic),
-                json!([d.supporter.speaker.clone(), statement_cell(d.supporter, format)].join(separator)),
-                json!([d.opponent.speaker.clone(), statement_cell(d.opponent, format)].join(separator)),
-            ]);
-        }
-        return rows;
+        return ["topic", "supports", "opposes"].iter().map(|h| h.to_string()).collect();
     }
-    let mut headers = vec!["topic".to_string(), "supporter".to_string(), "opponent".to_string()];
+    let mut headers: Vec<String> = ["topic", "supporter", "opponent", "supporter_statements", "opponent_statements"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
     headers.extend(statement_columns("supporter"));
     headers.extend(statement_columns("opponent"));
-    let mut rows = Rows::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
-    for d in disagreements {
-        let mut row = vec![json!(d.supporter.topic), json!(d.supporter.speaker), json!(d.opponent.speaker)];
-        row.extend(statement_values(d.supporter));
-        row.extend(statement_values(d.opponent));
-        rows.push(row);
+    headers
+}
+
+fn disagreement_row(
+    supporter: &StanceRecord,
+    support: &Side,
+    opponent: &StanceRecord,
+    oppose: &Side,
+    format: Format,
+) -> Vec<Value> {
+    if for_people(format) {
+        let separator = line_separator(format);
+        let side = |record: &StanceRecord, side: &Side| {
+            let count = format!("{} ({} statement{})", record.speaker, side.statements, if side.statements == 1 { "" } else { "s" });
+            json!([count, statement_cell(record, format)].join(separator))
+        };
+        return vec![json!(supporter.topic), side(supporter, support), side(opponent, oppose)];
     }
-    rows
+    let mut row = vec![
+        json!(supporter.topic),
+        json!(supporter.speaker),
+        json!(opponent.speaker),
+        json!(support.statements),
+        json!(oppose.statements),
+    ];
+    row.extend(statement_values(supporter));
+    row.extend(statement_values(opponent));
+    row
 }

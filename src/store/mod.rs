@@ -14,7 +14,7 @@ mod topics;
 pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speakers::{MergeReport, SpeakerRow};
-pub use reports::{ReportFilter, StanceRecord};
+pub use reports::ReportFilter;
 pub use statements::{
     ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
     StatementView,

@@ -1,58 +1,72 @@
-//! The statements behind `claimdb report`: one row per statement and topic,
-//! in the order positions are tracked (speaker, topic, date, place in text).
+//! The statements behind `claimdb report`, read in three shapes: whole
+//! records (one per statement and topic) for the few cells a page shows,
+//! counts per speaker and per topic for choosing those cells, and slim
+//! positions (ids, stance, confidence, day) for shifts and disagreements
+//! over a whole corpus, which never hold a statement's text.
 
 use super::Store;
 use crate::error::Result;
-use crate::model::{Kind, Stance};
+use crate::model::{NameCount, Position, StanceRecord, Stance};
 use chrono::NaiveDate;
-use rusqlite::{params_from_iter, types::Value as SqlValue, Row};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::vtab::array::Array;
+use rusqlite::{params_from_iter, Row, ToSql};
+use std::rc::Rc;
 
-/// One statement on one topic, as reports track it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StanceRecord {
-    pub id: i64,
-    pub speaker: String,
-    pub topic: String,
-    pub stance: Stance,
-    pub hedged: bool,
-    pub date: Option<NaiveDate>,
-    pub cue: String,
-    pub content: String,
-    pub kind: Kind,
-    /// The document's title (or the title given by hand).
-    pub title: Option<String>,
-    /// The document's path or URL (or the source given by hand).
-    pub doc: Option<String>,
-}
-
-/// Which statements a report covers; both parts match like `query`'s.
+/// Which statements a report covers. The text parts match like `query`'s;
+/// the name lists leave out speakers and topics by whole name, any case.
 #[derive(Debug, Clone, Default)]
 pub struct ReportFilter {
     /// Part of a speaker's name or alias, any case.
     pub speaker: Option<String>,
     /// Part of a topic name, any case.
     pub topic: Option<String>,
+    /// Statements on or after this day.
+    pub since: Option<NaiveDate>,
+    /// Statements on or before this day.
+    pub until: Option<NaiveDate>,
+    /// Only these speakers (by id).
+    pub speaker_ids: Option<Vec<i64>>,
+    /// Only these topics (by id).
+    pub topic_ids: Option<Vec<i64>>,
+    /// Only these statements (by id).
+    pub statement_ids: Option<Vec<i64>>,
+    /// Speakers left out: names that stand for no one in particular ("they").
+    pub unresolved_speakers: Vec<String>,
+    /// Topics left out: words too general to be a subject ("percent").
+    pub generic_topics: Vec<String>,
 }
 
-/// The select every report runs; `WHERE` parts are added by `stance_records`
-/// as fixed strings (never formatted values). Statements without a topic
-/// have no place in a report and are left out by the inner join.
-macro_rules! records_select {
-    () => {
-        "SELECT s.id, sp.name, t.name, s.stance, s.hedged, s.stated_on, s.cue, s.content, s.kind,
-                COALESCE(d.title, s.source_title), COALESCE(d.path, d.url, s.source_path)
-         FROM statements s
+const RECORD_COLUMNS: &str = "SELECT s.id, s.speaker_id, sp.name, st.topic_id, t.name, s.stance, s.hedged, s.confidence,
+        s.stated_on, s.cue, s.content, s.kind, COALESCE(d.title, s.source_title), COALESCE(d.path, d.url, s.source_path)";
+
+/// Every report reads statements with a topic (the inner join leaves the
+/// others out) and their speaker; `WHERE` parts are fixed strings added by
+/// `filtered`, never formatted values.
+const REPORT_FROM: &str = " FROM statements s
+         JOIN speakers sp ON sp.id = s.speaker_id
+         JOIN statement_topics st ON st.statement_id = s.id
+         JOIN topics t ON t.id = st.topic_id
+         WHERE 1 = 1";
+const DOCUMENT_JOIN: &str = " FROM statements s
          JOIN speakers sp ON sp.id = s.speaker_id
          JOIN statement_topics st ON st.statement_id = s.id
          JOIN topics t ON t.id = st.topic_id
          LEFT JOIN documents d ON d.id = s.document_id
-         WHERE 1 = 1"
-    };
-}
+         WHERE 1 = 1";
 
 const SPEAKER_CLAUSE: &str = " AND s.speaker_id IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' \
                                 UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\')";
-const TOPIC_CLAUSE: &str = " AND t.id IN (SELECT id FROM topics WHERE name LIKE ? ESCAPE '\\')";
+const TOPIC_CLAUSE: &str = " AND st.topic_id IN (SELECT id FROM topics WHERE name LIKE ? ESCAPE '\\')";
+const SINCE_CLAUSE: &str = " AND s.stated_on >= ?";
+const UNTIL_CLAUSE: &str = " AND s.stated_on <= ?";
+const SPEAKER_IDS_CLAUSE: &str = " AND s.speaker_id IN (SELECT value FROM rarray(?))";
+const TOPIC_IDS_CLAUSE: &str = " AND st.topic_id IN (SELECT value FROM rarray(?))";
+const STATEMENT_IDS_CLAUSE: &str = " AND s.id IN (SELECT value FROM rarray(?))";
+// The columns compare without case (COLLATE NOCASE in the schema).
+const UNRESOLVED_CLAUSE: &str = " AND sp.name NOT IN (SELECT value FROM rarray(?))";
+const GENERIC_CLAUSE: &str = " AND t.name NOT IN (SELECT value FROM rarray(?))";
+
 /// Undated statements come after dated ones; within a day, text order.
 const RECORDS_ORDER: &str = " ORDER BY sp.name COLLATE NOCASE, sp.id, t.name COLLATE NOCASE, t.id,
                                 s.stated_on IS NULL, s.stated_on, s.document_id, s.content_start, s.id";
@@ -64,16 +78,19 @@ fn record_from_sql(row: &Row) -> rusqlite::Result<StanceRecord> {
     };
     Ok(StanceRecord {
         id: row.get(0)?,
-        speaker: row.get(1)?,
-        topic: row.get(2)?,
-        stance: text(3)?.parse().map_err(|e| conversion(3, e))?,
-        hedged: row.get(4)?,
-        date: row.get(5)?,
-        cue: row.get(6)?,
-        content: row.get(7)?,
-        kind: text(8)?.parse().map_err(|e| conversion(8, e))?,
-        title: row.get(9)?,
-        doc: row.get(10)?,
+        speaker_id: row.get(1)?,
+        speaker: row.get(2)?,
+        topic_id: row.get(3)?,
+        topic: row.get(4)?,
+        stance: text(5)?.parse().map_err(|e| conversion(5, e))?,
+        hedged: row.get(6)?,
+        confidence: row.get(7)?,
+        date: row.get(8)?,
+        cue: row.get(9)?,
+        content: row.get(10)?,
+        kind: text(11)?.parse().map_err(|e| conversion(11, e))?,
+        title: row.get(12)?,
+        doc: row.get(13)?,
     })
 }
 
@@ -83,43 +100,142 @@ fn like_pattern(part: &str) -> String {
     format!("%{escaped}%")
 }
 
-/// The SQL and its values for `filter`.
-fn records_query(filter: &ReportFilter) -> (String, Vec<SqlValue>) {
-    let mut sql = String::from(records_select!());
-    let mut values = Vec::new();
+fn id_array(ids: &[i64]) -> Box<dyn ToSql> {
+    let values: Array = Rc::new(ids.iter().map(|&id| SqlValue::Integer(id)).collect());
+    Box::new(values)
+}
+
+fn name_array(names: &[String]) -> Box<dyn ToSql> {
+    let values: Array = Rc::new(names.iter().map(|name| SqlValue::Text(name.clone())).collect());
+    Box::new(values)
+}
+
+/// `head` (columns), then `from`, then the filter's clauses, then `tail`;
+/// with the values to bind, in order.
+fn filtered(head: &str, from: &str, filter: &ReportFilter, tail: &str) -> (String, Vec<Box<dyn ToSql>>) {
+    let mut sql = format!("{head}{from}");
+    let mut values: Vec<Box<dyn ToSql>> = Vec::new();
     if let Some(speaker) = &filter.speaker {
         sql.push_str(SPEAKER_CLAUSE);
-        values.push(SqlValue::Text(like_pattern(speaker)));
-        values.push(SqlValue::Text(like_pattern(speaker)));
+        values.push(Box::new(like_pattern(speaker)));
+        values.push(Box::new(like_pattern(speaker)));
     }
     if let Some(topic) = &filter.topic {
         sql.push_str(TOPIC_CLAUSE);
-        values.push(SqlValue::Text(like_pattern(topic)));
+        values.push(Box::new(like_pattern(topic)));
     }
-    sql.push_str(RECORDS_ORDER);
+    if let Some(since) = filter.since {
+        sql.push_str(SINCE_CLAUSE);
+        values.push(Box::new(since.to_string()));
+    }
+    if let Some(until) = filter.until {
+        sql.push_str(UNTIL_CLAUSE);
+        values.push(Box::new(until.to_string()));
+    }
+    if let Some(ids) = &filter.speaker_ids {
+        sql.push_str(SPEAKER_IDS_CLAUSE);
+        values.push(id_array(ids));
+    }
+    if let Some(ids) = &filter.topic_ids {
+        sql.push_str(TOPIC_IDS_CLAUSE);
+        values.push(id_array(ids));
+    }
+    if let Some(ids) = &filter.statement_ids {
+        sql.push_str(STATEMENT_IDS_CLAUSE);
+        values.push(id_array(ids));
+    }
+    if !filter.unresolved_speakers.is_empty() {
+        sql.push_str(UNRESOLVED_CLAUSE);
+        values.push(name_array(&filter.unresolved_speakers));
+    }
+    if !filter.generic_topics.is_empty() {
+        sql.push_str(GENERIC_CLAUSE);
+        values.push(name_array(&filter.generic_topics));
+    }
+    sql.push_str(tail);
     (sql, values)
 }
+
+/// SQLite's Julian day of 0000-01-01 (proleptic Gregorian), so that a day
+/// number counts from there.
+const DAY_ZERO: &str = "1721059.5";
 
 impl Store {
     /// Every statement with a topic that `filter` covers, once per topic, by
     /// speaker, topic, then date (undated last) and place in the text.
     pub fn stance_records(&self, filter: &ReportFilter) -> Result<Vec<StanceRecord>> {
-        let (sql, values) = records_query(filter);
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let (sql, values) = filtered(RECORD_COLUMNS, DOCUMENT_JOIN, filter, RECORDS_ORDER);
         let mut stmt = self.conn.prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(values), record_from_sql)?;
+        let rows = stmt.query_map(params_from_iter(values.iter()), record_from_sql)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Each speaker with statements that `filter` covers, and how many
+    /// (a statement on two topics counts once), most first.
+    pub fn speaker_counts(&self, filter: &ReportFilter) -> Result<Vec<NameCount>> {
+        self.name_counts(
+            "SELECT s.speaker_id, sp.name, count(DISTINCT s.id)",
+            filter,
+            " GROUP BY s.speaker_id ORDER BY 3 DESC, sp.name COLLATE NOCASE, s.speaker_id",
+        )
+    }
+
+    /// Each topic with statements that `filter` covers, and how many, most first.
+    pub fn topic_counts(&self, filter: &ReportFilter) -> Result<Vec<NameCount>> {
+        self.name_counts(
+            "SELECT st.topic_id, t.name, count(*)",
+            filter,
+            " GROUP BY st.topic_id ORDER BY 3 DESC, t.name COLLATE NOCASE, st.topic_id",
+        )
+    }
+
+    fn name_counts(&self, head: &str, filter: &ReportFilter, tail: &str) -> Result<Vec<NameCount>> {
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let (sql, values) = filtered(head, REPORT_FROM, filter, tail);
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values.iter()), |row| {
+            Ok(NameCount { id: row.get(0)?, name: row.get(1)?, statements: row.get::<_, i64>(2)? as u64 })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The support and oppose statements that `filter` covers with a
+    /// confidence of at least `min_confidence`, once per topic, in no order.
+    pub fn positions(&self, filter: &ReportFilter, min_confidence: f64) -> Result<Vec<Position>> {
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let head = format!(
+            "SELECT s.id, s.speaker_id, st.topic_id, s.stance = 'support', s.confidence,
+                    CAST(julianday(s.stated_on) - {DAY_ZERO} AS INTEGER), s.document_id"
+        );
+        let (sql, mut values) =
+            filtered(&head, REPORT_FROM, filter, " AND s.stance <> 'neutral' AND s.confidence >= ?");
+        values.push(Box::new(min_confidence));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(values.iter()), |row| {
+            Ok(Position {
+                id: row.get(0)?,
+                speaker_id: row.get(1)?,
+                topic_id: row.get(2)?,
+                stance: if row.get(3)? { Stance::Support } else { Stance::Oppose },
+                confidence: row.get(4)?,
+                day: row.get(5)?,
+                document_id: row.get(6)?,
+            })
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// How SQLite runs `stance_records` (EXPLAIN QUERY PLAN details), for
     /// tests that check the indexes are used.
     pub fn stance_records_plan(&self, filter: &ReportFilter) -> Result<Vec<String>> {
-        let (sql, values) = records_query(filter);
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let (sql, values) = filtered(RECORD_COLUMNS, DOCUMENT_JOIN, filter, RECORDS_ORDER);
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
-        let rows = stmt.query_map(params_from_iter(values), |row| row.get::<_, String>(3))?;
+        let rows = stmt.query_map(params_from_iter(values.iter()), |row| row.get::<_, String>(3))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,11 +294,11 @@ mod tests {
         add(&mut store, claim("Marco Rubio", Some("coercion"), Stance::Oppose, 18));
         add(&mut store, claim("Donald Trump", Some("ceasefire"), Stance::Support, 18));
         store.add_alias("Marco Rubio", "the secretary").unwrap();
-        let by_alias = store.stance_records(&ReportFilter { speaker: Some("SECRETARY".into()), topic: None }).unwrap();
+        let by_alias = store.stance_records(&ReportFilter { speaker: Some("SECRETARY".into()), topic: None, ..Default::default() }).unwrap();
         assert_eq!(by_alias.iter().map(|r| r.speaker.as_str()).collect::<Vec<_>>(), vec!["Marco Rubio"]);
-        let by_topic = store.stance_records(&ReportFilter { speaker: None, topic: Some("fire".into()) }).unwrap();
+        let by_topic = store.stance_records(&ReportFilter { speaker: None, topic: Some("fire".into()), ..Default::default() }).unwrap();
         assert_eq!(by_topic.iter().map(|r| r.speaker.as_str()).collect::<Vec<_>>(), vec!["Donald Trump"]);
-        let percent = store.stance_records(&ReportFilter { speaker: Some("%".into()), topic: None }).unwrap();
+        let percent = store.stance_records(&ReportFilter { speaker: Some("%".into()), topic: None, ..Default::default() }).unwrap();
         assert!(percent.is_empty(), "% matches itself, not everything");
     }
 
@@ -190,7 +306,7 @@ mod tests {
     fn records_reach_statements_through_indexes() {
         let (_dir, store) = temp_store();
         let plan = |speaker: Option<&str>, topic: Option<&str>| {
-            let filter = ReportFilter { speaker: speaker.map(String::from), topic: topic.map(String::from) };
+            let filter = ReportFilter { speaker: speaker.map(String::from), topic: topic.map(String::from), ..Default::default() };
             store.stance_records_plan(&filter).unwrap().join("\n")
         };
         let by_speaker = plan(Some("rubio"), None);
