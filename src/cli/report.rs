@@ -311,12 +311,15 @@ struct Chosen {
 /// most-discussed topics within `filter`, and their statements.
 fn choose(store: &Store, filter: &ReportFilter, size: &Size) -> Result<Chosen> {
     let mut speakers = store.speaker_counts(filter)?;
-    let mut topics = store.topic_counts(filter)?;
-    let (total_speakers, total_topics) = (speakers.len(), topics.len());
+    let total_speakers = speakers.len();
     let total_statements = speakers.iter().map(|s| s.statements).sum();
-    if size.speakers > 0 {
-        speakers.truncate(size.speakers);
-    }
+    let cut = size.speakers > 0 && speakers.len() > size.speakers;
+    speakers.truncate(if cut { size.speakers } else { speakers.len() });
+    // Topics are ranked by what the chosen speakers say: topics that many
+    // minor speakers discuss would leave the chosen rows empty.
+    let chosen_speakers = ReportFilter { speaker_ids: Some(speakers.iter().map(|s| s.id).collect()), ..filter.clone() };
+    let mut topics = store.topic_counts(if cut { &chosen_speakers } else { filter })?;
+    let total_topics = if cut { store.topic_counts(filter)?.len() } else { topics.len() };
     if size.topics > 0 {
         topics.truncate(size.topics);
     }

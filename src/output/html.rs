@@ -74,9 +74,9 @@ table.matrix thead th div { writing-mode: vertical-rl; transform: rotate(180deg)
 table.matrix tbody th { text-align: left; font-weight: 600; font-size: 13px; white-space: nowrap; background: #f5f5f5; }
 table.matrix tbody th a { color: inherit; text-decoration: none; }
 table.matrix th .n { color: #777; font-weight: 400; }
-table.matrix td { font-size: 11.5px; text-align: center; min-width: 34px; height: 30px; line-height: 1.2; }
+table.matrix td { font-size: 11px; text-align: center; min-width: 30px; height: 28px; line-height: 1.15; padding: 1px 2px; }
 table.matrix td a { display: block; color: inherit; text-decoration: none; }
-table.matrix td b { display: block; font-size: 12px; }
+table.matrix td b { display: block; font-size: 11px; }
 .support { background: #cfe9d1; } .support b { color: #1b5e20; }
 .oppose { background: #f7cfcf; } .oppose b { color: #b71c1c; }
 .mixed { background: #f3e3b5; } .mixed b { color: #7a5a00; }
@@ -139,7 +139,7 @@ fn write_summary(out: &mut String, page: &ReportPage) {
     }
     let _ = writeln!(
         out,
-        ". The matrix shows the {} most-quoted speakers by the {} most-discussed topics.</p>",
+        ". The matrix shows the {} most-quoted speakers by the {} topics they discuss most.</p>",
         page.speakers.len(),
         page.topics.len()
     );
