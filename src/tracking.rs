@@ -47,6 +47,64 @@ pub fn generic_topic_names() -> Vec<String> {
     list(include_str!("../data/generic_topics.txt"))
 }
 
+/// How many statements each speaker, topic, and speaker on topic has,
+/// counted in one pass over positions. A statement counts once for its
+/// speaker when its topics come one after the other (the store's table
+/// order), once for each of its topics.
+#[derive(Debug, Default)]
+pub struct Tally {
+    speakers: HashMap<i64, u64>,
+    topics: HashMap<i64, u64>,
+    pairs: HashMap<(i64, i64), u64>,
+    last_statement: Option<i64>,
+    /// Statements counted.
+    pub statements: u64,
+}
+
+impl Tally {
+    pub fn add(&mut self, position: &Position) {
+        if self.last_statement != Some(position.id) {
+            self.last_statement = Some(position.id);
+            self.statements += 1;
+            *self.speakers.entry(position.speaker_id).or_default() += 1;
+        }
+        *self.topics.entry(position.topic_id).or_default() += 1;
+        *self.pairs.entry((position.speaker_id, position.topic_id)).or_default() += 1;
+    }
+
+    pub fn speaker_count(&self) -> usize {
+        self.speakers.len()
+    }
+
+    pub fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+
+    /// Every speaker with their statement count, most first.
+    pub fn speakers(&self) -> Vec<(i64, u64)> {
+        most_first(self.speakers.iter().map(|(&id, &n)| (id, n)))
+    }
+
+    /// The topics `speakers` discuss, with how many statements they made on
+    /// each, most first.
+    pub fn topics_of(&self, speakers: &[i64]) -> Vec<(i64, u64)> {
+        let chosen: std::collections::HashSet<i64> = speakers.iter().copied().collect();
+        let mut counts: HashMap<i64, u64> = HashMap::new();
+        for (&(speaker, topic), &n) in &self.pairs {
+            if chosen.contains(&speaker) {
+                *counts.entry(topic).or_default() += n;
+            }
+        }
+        most_first(counts.into_iter())
+    }
+}
+
+fn most_first(counts: impl Iterator<Item = (i64, u64)>) -> Vec<(i64, u64)> {
+    let mut counts: Vec<(i64, u64)> = counts.collect();
+    counts.sort_unstable_by_key(|&(id, n)| (Reverse(n), id));
+    counts
+}
+
 /// What most statements in a cell take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Majority {
@@ -506,6 +564,18 @@ mod tests {
         .map(|d| d.supporter.strongest.topic_id)
         .collect();
         assert_eq!(found, vec![2, 1]);
+    }
+
+    #[test]
+    fn a_tally_counts_a_statement_once_per_speaker_and_once_per_topic() {
+        let mut tally = Tally::default();
+        for p in [said(1, 7, Support, 1), on_topic(2, said(1, 7, Support, 1)), said(2, 8, Oppose, 2), said(3, 8, Neutral, 3)] {
+            tally.add(&p);
+        }
+        assert_eq!((tally.statements, tally.speaker_count(), tally.topic_count()), (3, 2, 2));
+        assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());
+        assert_eq!(tally.topics_of(&[7]), vec![(1, 1), (2, 1)]);
+        assert_eq!(tally.topics_of(&[8]), vec![(1, 2)]);
     }
 
     #[test]

@@ -447,3 +447,16 @@ fn html_timelines_clip_a_stray_date_to_the_edge_and_say_so() {
     assert!(page.contains("Timelines run from 2024-02-01 to 2024-02-28; 1 statement dated outside that range"), "axis note");
     assert_eq!(page.matches("class=\"outside\"").count(), 1);
 }
+
+#[test]
+fn timeline_stops_at_its_limit_and_says_so() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "support", "2024-03-02", 0.9, "a"),
+        ("Ann Lee", "school meals", "oppose", "2024-01-02", 0.9, "b"),
+        ("Ann Lee", "bridge tolls", "oppose", "2024-02-02", 0.9, "c"),
+    ]);
+    let output = wd.cmd(&["report", "timeline", "--speaker", "ann", "--limit", "2", "--format", "json"]).output().unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(pick(&rows, &["date"]), vec![vec![json!("2024-01-02")], vec![json!("2024-02-02")]]);
+    assert!(String::from_utf8_lossy(&output.stderr).contains("showed the first 2 statements"));
+}

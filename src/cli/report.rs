@@ -18,7 +18,7 @@
 use super::util::parse_optional_date;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
-use crate::model::{NameCount, Position, StanceRecord};
+use crate::model::{NameCount, Position, Stance, StanceRecord};
 use crate::output::html::{self, span_text, ReportPage, ShiftView};
 use crate::output::{self, Format, Rows};
 use crate::store::{ReportFilter, Store};
@@ -96,6 +96,9 @@ pub enum Report {
         /// Statements on or before this day (YYYY-MM-DD).
         #[arg(long)]
         until: Option<String>,
+        /// At most this many statements, the earliest first (0: all of them).
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
+        limit: usize,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -167,11 +170,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     match args.report {
         Report::Stance { filter, size, format } => {
             let filter = report_filter(&filter)?;
-            let chosen = choose(&store, &filter, &size)?;
+            let chosen = choose(&store, &filter, &size, None)?;
             say_if_nothing_matched(&store, &filter, chosen.records.is_empty())?;
             output::print(&stance_rows(&chosen, format), format)?
         }
-        Report::Timeline { speaker, topic, since, until, format } => {
+        Report::Timeline { speaker, topic, since, until, limit, format } => {
             let filter = ReportFilter {
                 speaker: Some(speaker),
                 topic,
@@ -179,9 +182,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 until: parse_optional_date("--until", until.as_deref())?,
                 ..ReportFilter::default()
             };
-            let records = store.stance_records(&filter)?;
+            let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
             say_if_nothing_matched(&store, &filter, records.is_empty())?;
-            output::print(&timeline_rows(&records, format), format)?
+            output::print(&timeline_rows(&records, format), format)?;
+            if limit > 0 && records.len() == limit {
+                eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
+            }
         }
         Report::Shifts { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
@@ -206,9 +212,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Html { filter, size, evidence, output, title } => {
             let report_filter = report_filter(&filter)?;
-            let chosen = choose(&store, &report_filter, &size)?;
+            let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_nothing_matched(&store, &report_filter, chosen.records.is_empty())?;
-            let found = tracking::shifts(store.positions(&report_filter, evidence.min_confidence)?);
+            let found = tracking::shifts(std::mem::take(&mut chosen.positions));
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts: Vec<ShiftView> = shown
@@ -305,34 +311,70 @@ struct Chosen {
     total_speakers: usize,
     total_topics: usize,
     total_statements: u64,
+    /// The confident support and oppose statements of the whole selection.
+    positions: Vec<Position>,
 }
 
-/// The `size.speakers` most-quoted speakers and `size.topics`
-/// most-discussed topics within `filter`, and their statements.
-fn choose(store: &Store, filter: &ReportFilter, size: &Size) -> Result<Chosen> {
-    let mut speakers = store.speaker_counts(filter)?;
-    let total_speakers = speakers.len();
-    let total_statements = speakers.iter().map(|s| s.statements).sum();
-    let cut = size.speakers > 0 && speakers.len() > size.speakers;
-    speakers.truncate(if cut { size.speakers } else { speakers.len() });
+/// The `size.speakers` most-quoted speakers within `filter` by the
+/// `size.topics` topics they discuss most, and their statements; read in
+/// one pass over the statements, which also keeps the positions at or
+/// above `shifts_confidence`, when given, for the shifts.
+fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: Option<f64>) -> Result<Chosen> {
+    let mut tally = tracking::Tally::default();
+    let mut positions = Vec::new();
+    store.for_each_position(filter, &mut |p| {
+        tally.add(&p);
+        if p.stance != Stance::Neutral && shifts_confidence.is_some_and(|least| p.confidence >= least) {
+            positions.push(p);
+        }
+    })?;
+    let speakers = most_first(tally.speakers(), size.speakers, |ids| store.speaker_names(ids))?;
+    let speaker_ids: Vec<i64> = speakers.iter().map(|s| s.id).collect();
     // Topics are ranked by what the chosen speakers say: topics that many
     // minor speakers discuss would leave the chosen rows empty.
-    let chosen_speakers = ReportFilter { speaker_ids: Some(speakers.iter().map(|s| s.id).collect()), ..filter.clone() };
-    let mut topics = store.topic_counts(if cut { &chosen_speakers } else { filter })?;
-    let total_topics = if cut { store.topic_counts(filter)?.len() } else { topics.len() };
-    if size.topics > 0 {
-        topics.truncate(size.topics);
-    }
+    let topics = most_first(tally.topics_of(&speaker_ids), size.topics, |ids| store.topic_names_of(ids))?;
     let records = if speakers.is_empty() || topics.is_empty() {
         Vec::new()
     } else {
         store.stance_records(&ReportFilter {
-            speaker_ids: Some(speakers.iter().map(|s| s.id).collect()),
+            speaker_ids: Some(speaker_ids),
             topic_ids: Some(topics.iter().map(|t| t.id).collect()),
             ..filter.clone()
         })?
     };
-    Ok(Chosen { speakers, topics, records, total_speakers, total_topics, total_statements })
+    Ok(Chosen {
+        speakers,
+        topics,
+        records,
+        total_speakers: tally.speaker_count(),
+        total_topics: tally.topic_count(),
+        total_statements: tally.statements,
+        positions,
+    })
+}
+
+/// The first `n` of `counts` (all when 0), most statements first, ties by
+/// name; only the names that can make the cut are looked up.
+fn most_first(
+    counts: Vec<(i64, u64)>,
+    n: usize,
+    names: impl Fn(&[i64]) -> Result<HashMap<i64, String>>,
+) -> Result<Vec<NameCount>> {
+    let n = if n == 0 { counts.len() } else { n.min(counts.len()) };
+    let Some(&(_, last)) = counts.get(n.wrapping_sub(1)) else {
+        return Ok(Vec::new());
+    };
+    let candidates: Vec<(i64, u64)> = counts.into_iter().take_while(|&(_, count)| count >= last).collect();
+    let named = names(&candidates.iter().map(|&(id, _)| id).collect::<Vec<_>>())?;
+    let mut ranked: Vec<NameCount> = candidates
+        .into_iter()
+        .map(|(id, statements)| NameCount { id, name: named.get(&id).cloned().unwrap_or_default(), statements })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.statements.cmp(&a.statements).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.id.cmp(&b.id))
+    });
+    ranked.truncate(n);
+    Ok(ranked)
 }
 
 /// A statement on a topic.
@@ -514,10 +556,9 @@ fn stance_pivot(chosen: &Chosen, cells: &[MatrixCell]) -> Rows {
     rows
 }
 
+/// `records` come in date order.
 fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
-    // The store orders by speaker and topic; a timeline reads by date.
-    let mut ordered: Vec<&StanceRecord> = records.iter().collect();
-    ordered.sort_by_key(|r| (r.date.is_none(), r.date));
+    let ordered = records.iter();
     if for_people(format) {
         let mut rows = Rows::new(&["date", "speaker", "topic", "stance", "cue", "content", "source", "id"]);
         rows.wide = Some(5);
