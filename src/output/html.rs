@@ -291,6 +291,23 @@ pub fn span_text(first: Option<NaiveDate>, last: Option<NaiveDate>) -> String {
     }
 }
 
+/// Statements listed under a cell, the latest ones: a page of a large
+/// corpus stays small enough to open.
+const CELL_STATEMENTS: usize = 12;
+/// A dot's tooltip shows the start of what was said; the full text is
+/// listed under the speaker's topics.
+const TIP_CHARS: usize = 140;
+/// Dots drawn on one timeline row; a busier row shows an even sample.
+const ROW_DOTS: usize = 60;
+
+/// `text` as one word for a POSIX shell.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.,".contains(c)) {
+        return text.to_string();
+    }
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
 /// Per speaker, folded: their timeline and, per topic, their statements.
 fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axis: Option<&DateAxis>) {
     out.push_str("<h2>Speakers</h2>\n");
@@ -321,10 +338,20 @@ fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axi
                 short_majority(cell.majority),
                 escape(&counts_text(cell))
             );
-            for record in cell.records {
+            let hidden = cell.records.len().saturating_sub(CELL_STATEMENTS);
+            for record in &cell.records[hidden..] {
                 let _ = writeln!(out, "<li>{}</li>", statement_snippet(record));
             }
             out.push_str("</ul>\n");
+            if hidden > 0 {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"note\">The latest {CELL_STATEMENTS} of {}; <code>claimdb report timeline --speaker {} --topic {}</code> lists them all.</p>",
+                    cell.records.len(),
+                    escape(&shell_word(cell.speaker)),
+                    escape(&shell_word(cell.topic))
+                );
+            }
         }
         out.push_str("</details>\n");
     }
@@ -393,11 +420,11 @@ const AXIS_HEIGHT: f64 = 28.0;
 /// lines joining a topic's statements in order; every dot's tooltip is the
 /// statement. All speakers share one date axis, so they line up.
 fn timeline_svg(cells: &[&MatrixCell], axis: &DateAxis) -> String {
-    let dated: Vec<&&MatrixCell> = cells.iter().filter(|c| c.records.iter().any(|r| r.date.is_some())).collect();
-    if dated.is_empty() {
+    let rows: Vec<&&MatrixCell> = cells.iter().filter(|c| c.records.iter().any(|r| r.date.is_some())).collect();
+    if rows.is_empty() {
         return "<p class=\"src\">No dated statement.</p>\n".into();
     }
-    let height = AXIS_HEIGHT + ROW_HEIGHT * dated.len() as f64 + 8.0;
+    let height = AXIS_HEIGHT + ROW_HEIGHT * rows.len() as f64 + 8.0;
     let days = (axis.last - axis.first).num_days().max(1) as f64;
     let plot = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN;
     let x_of = |date: NaiveDate| {
@@ -410,11 +437,13 @@ fn timeline_svg(cells: &[&MatrixCell], axis: &DateAxis) -> String {
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SVG_WIDTH} {height}\" width=\"{SVG_WIDTH}\" height=\"{height}\" role=\"img\">"
     );
     write_axis(&mut svg, axis.first, axis.last, height, &x_of);
-    for (row, cell) in dated.iter().enumerate() {
+    for (row, cell) in rows.iter().enumerate() {
         let y = AXIS_HEIGHT + ROW_HEIGHT * row as f64 + ROW_HEIGHT / 2.0;
         let _ = writeln!(svg, "<line class=\"row\" x1=\"{LABEL_WIDTH}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>", SVG_WIDTH - RIGHT_MARGIN);
         let _ = writeln!(svg, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", LABEL_WIDTH - 12.0, y + 4.0, escape(&shorten(cell.topic, 26)));
-        let dots = dot_positions(cell.records.iter().filter(|r| r.date.is_some()), &x_of);
+        let dated: Vec<&StanceRecord> = cell.records.iter().filter(|r| r.date.is_some()).collect();
+        let step = dated.len().div_ceil(ROW_DOTS).max(1);
+        let dots = dot_positions(dated.into_iter().step_by(step), &x_of);
         if dots.len() > 1 {
             let points: Vec<String> = dots.iter().map(|(x, _)| format!("{x:.1},{y}")).collect();
             let _ = writeln!(svg, "<polyline class=\"link\" points=\"{}\"/>", points.join(" "));
@@ -428,7 +457,7 @@ fn timeline_svg(cells: &[&MatrixCell], axis: &DateAxis) -> String {
                 record.stance,
                 if record.hedged { ", hedged" } else { "" },
                 record.cue,
-                record.content
+                shorten(&record.content, TIP_CHARS)
             ));
             if date < axis.first || date > axis.last {
                 let _ = writeln!(
@@ -587,6 +616,23 @@ mod tests {
         assert_eq!(clipped_range(&[day(1), day(2), day(3), day(20)]), Some((day(1), day(20))));
         assert_eq!(clipped_range(&[day(4)]), Some((day(4), day(4))));
         assert_eq!(clipped_range(&[]), None);
+    }
+
+    #[test]
+    fn a_shell_word_survives_quotes_and_spaces() {
+        assert_eq!(shell_word("Rubio"), "Rubio");
+        assert_eq!(shell_word("Marco Rubio"), "'Marco Rubio'");
+        assert_eq!(shell_word("O'Brien"), "'O'\\''Brien'");
+    }
+
+    #[test]
+    fn a_busy_cell_lists_its_latest_statements_and_says_how_to_see_all() {
+        let records: Vec<StanceRecord> =
+            (1..=20).map(|d| StanceRecord { id: d as i64, ..record("Ann Lee", "tax", &format!("remark {d}."), Some(day(d))) }).collect();
+        let page = page_of("Report", &records);
+        let listed = &page[page.find("<ul class=\"said\">").unwrap()..];
+        assert!(!listed.contains("remark 8.") && listed.contains("remark 9.") && listed.contains("remark 20."));
+        assert!(page.contains("The latest 12 of 20; <code>claimdb report timeline --speaker &#39;Ann Lee&#39; --topic tax</code>"));
     }
 
     #[test]

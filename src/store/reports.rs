@@ -116,7 +116,8 @@ fn name_array(names: &[String]) -> Box<dyn ToSql> {
 /// bind, in order.
 fn filtered(head: &str, names: bool, filter: &ReportFilter, tail: &str) -> (String, Vec<Box<dyn ToSql>>) {
     let from = if filter.topic.is_some() || filter.topic_ids.is_some() { BY_TOPIC } else { BY_STATEMENT };
-    let mut sql = format!("{head}{from}{} WHERE 1 = 1", if names { NAMES_JOIN } else { "" });
+    // A statement whose speaker was never resolved may have none.
+    let mut sql = format!("{head}{from}{} WHERE s.speaker_id IS NOT NULL", if names { NAMES_JOIN } else { "" });
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
     if let Some(speaker) = &filter.speaker {
         sql.push_str(SPEAKER_CLAUSE);
