@@ -5,7 +5,7 @@
 //! The set defaults to tests/fixtures/stance_set.tsv. Also prints how fast
 //! `judge` runs over the set's text, repeated.
 
-#[path = "../tests/support/stance_eval.rs"]
+#[path = "../tests/common/stance_eval.rs"]
 mod stance_eval;
 
 use claimdb::extract::stance::StanceLexicon;

@@ -1,4 +1,3 @@
-use clap::Parser;
 use std::process::ExitCode;
 
 /// mimalloc rather than the system allocator: extraction makes and drops
@@ -8,7 +7,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = claimdb::cli::Cli::parse();
+    let cli = claimdb::cli::Cli::parse_args();
     match claimdb::cli::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(err) => {

@@ -3,6 +3,7 @@
 //! `Statement` from extraction to export.
 
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -324,6 +325,37 @@ pub fn span_text(text: &str, span: Span) -> String {
     text.chars().skip(span.start).take(span.len()).collect()
 }
 
+/// A topic a user defined: a name and the keywords that signal it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicDef {
+    pub name: String,
+    pub keywords: Vec<String>,
+}
+
+impl TopicDef {
+    /// A topic from a name and a comma-separated keyword list, as typed on
+    /// the command line: `territory` and `"territory, Donetsk, cede"`.
+    pub fn from_keyword_list(name: &str, keywords: &str) -> Self {
+        TopicDef {
+            name: name.trim().to_string(),
+            keywords: keywords
+                .split(',')
+                .map(str::trim)
+                .filter(|k| !k.is_empty())
+                .map(String::from)
+                .collect(),
+        }
+    }
+}
+
+/// The topic given to one statement; `automatic` when it was taken from the
+/// content rather than matched to a defined topic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicTag {
+    pub name: String,
+    pub automatic: bool,
+}
+
 // The shapes reports read statements in (see src/store/reports.rs).
 
 /// One statement on one topic, as reports show it.
@@ -366,6 +398,41 @@ pub struct NameCount {
     pub id: i64,
     pub name: String,
     pub statements: u64,
+}
+
+/// The columns of a statement wherever statements are listed (`query`,
+/// `export`, and what `import` reads back), in order.
+pub const STATEMENT_COLUMNS: [&str; 19] = [
+    "id", "doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance", "hedged",
+    "topic", "content_span", "source_span", "cue_span", "speaker_kind", "origin", "confidence",
+];
+
+/// One statement as it is printed, in the columns of `STATEMENT_COLUMNS`,
+/// its text borrowed (from a page or chunk the store read, or from an
+/// owned row): what `output` writes every listing of statements from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatementView<'a> {
+    pub id: i64,
+    pub doc: Option<&'a str>,
+    pub title: Option<&'a str>,
+    /// As stored, which is always `YYYY-MM-DD` unless someone wrote the
+    /// database by hand (then the date is read and written out again).
+    pub date: Option<Cow<'a, str>>,
+    pub speaker: &'a str,
+    pub speaker_mention: &'a str,
+    pub role: Option<&'a str>,
+    pub cue: &'a str,
+    pub content: &'a str,
+    pub kind: Kind,
+    pub stance: Stance,
+    pub hedged: bool,
+    pub topic: Option<&'a str>,
+    pub content_span: Option<Spans>,
+    pub source_span: Option<Spans>,
+    pub cue_span: Option<Spans>,
+    pub speaker_kind: SpeakerKind,
+    pub origin: Origin,
+    pub confidence: f64,
 }
 
 #[cfg(test)]

@@ -58,8 +58,9 @@ fn a_date_that_is_not_a_date_is_refused_and_nothing_is_stored() {
     let wd = Workdir::new();
     wd.stdout(&["init"]);
     for bad in ["2025-02-30", "yesterday", "2025/04/01"] {
-        let err = wd.error(&["add", "--speaker", "A", "--text", "b", "--date", bad]);
-        assert_eq!(err.trim(), format!("claimdb: --date '{bad}' is not a date (expected YYYY-MM-DD, e.g. 2025-03-14)"));
+        let err = wd.usage_error(&["add", "--speaker", "A", "--text", "b", "--date", bad]);
+        let first = err.lines().next().unwrap();
+        assert_eq!(first, format!("error: invalid value '{bad}' for '--date <DATE>': not a date (expected YYYY-MM-DD, e.g. 2025-03-14)"));
     }
     assert!(wd.query_json(&[]).is_empty());
 }
@@ -67,8 +68,9 @@ fn a_date_that_is_not_a_date_is_refused_and_nothing_is_stored() {
 #[test]
 fn an_unknown_stance_is_refused_with_the_choices() {
     let wd = Workdir::new();
-    let err = wd.error(&["add", "--speaker", "A", "--text", "b", "--stance", "maybe"]);
-    assert_eq!(err.trim(), "claimdb: --stance: unknown stance 'maybe' (expected one of: support, oppose, neutral)");
+    let err = wd.usage_error(&["add", "--speaker", "A", "--text", "b", "--stance", "maybe"]);
+    let first = err.lines().next().unwrap();
+    assert_eq!(first, "error: invalid value 'maybe' for '--stance <STANCE>': unknown stance 'maybe' (expected one of: support, oppose, neutral)");
 }
 
 #[test]

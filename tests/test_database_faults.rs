@@ -177,7 +177,7 @@ fn every_command_refuses_a_database_from_a_newer_claimdb_and_leaves_it_byte_for_
     for args in WRITES.iter().chain(reads) {
         let err = wd.error(args);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.contains("was written by a newer claimdb (schema version 999; this claimdb knows up to 4)"), "{args:?}: {err}");
+        assert!(err.contains("was written by a newer claimdb (schema version 999; this claimdb knows up to 5)"), "{args:?}: {err}");
     }
     assert_eq!(folder_bytes(&folder), before);
 }

@@ -22,9 +22,10 @@ fn edit_refuses_bad_values_and_unknown_ids() {
     let wd = Workdir::new();
     wd.add_sample_claims();
     assert_eq!(wd.error(&["edit", "99", "--stance", "oppose"]).trim(), "claimdb: no statement with id 99");
-    assert!(wd.error(&["edit", "1", "--stance", "against"]).contains("unknown stance 'against'"));
-    assert!(wd.error(&["edit", "1", "--date", "2025-13-01"]).contains("--date '2025-13-01' is not a date"));
-    assert!(wd.error(&["edit", "1"]).contains("nothing to change"));
+    assert!(wd.usage_error(&["edit", "1", "--stance", "against"]).contains("unknown stance 'against'"));
+    assert!(wd.usage_error(&["edit", "1", "--date", "2025-13-01"]).contains("invalid value '2025-13-01' for '--date <DATE>': not a date"));
+    assert!(wd.usage_error(&["edit", "1", "--kind", "shouted"]).contains("unknown kind 'shouted'"));
+    assert!(wd.usage_error(&["edit", "1"]).contains("the following required arguments were not provided"));
     assert_eq!(wd.query_json(&[])[0]["origin"], json!("manual"), "failed edits change nothing");
 }
 

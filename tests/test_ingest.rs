@@ -66,8 +66,9 @@ fn ingest_reports_a_missing_file_and_exits_3() {
 fn ingest_refuses_a_bad_date_before_reading_anything() {
     let wd = Workdir::new();
     wd.write("a.txt", "Text.\n");
-    let err = wd.error(&["ingest", "a.txt", "--date", "14/03/2025"]);
-    assert_eq!(err.trim(), "claimdb: --date '14/03/2025' is not a date (expected YYYY-MM-DD, e.g. 2025-03-14)");
+    let err = wd.usage_error(&["ingest", "a.txt", "--date", "14/03/2025"]);
+    let first = err.lines().next().unwrap();
+    assert_eq!(first, "error: invalid value '14/03/2025' for '--date <DATE>': not a date (expected YYYY-MM-DD, e.g. 2025-03-14)");
     assert!(!wd.db.exists());
 }
 

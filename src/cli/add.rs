@@ -1,8 +1,9 @@
 //! `claimdb add`: record a claim by hand; prints its id.
 
-use super::util::{parse_kind, parse_optional_date, parse_stance};
+use super::util::{date_arg, kind_arg, stance_arg};
 use super::{Context, Outcome};
-use crate::model::{Kind, SpeakerKind, Spans, Statement};
+use crate::model::{Kind, SpeakerKind, Spans, Stance, Statement};
+use chrono::NaiveDate;
 use crate::store::{ManualSource, Store};
 
 #[derive(Debug, clap::Args)]
@@ -14,14 +15,14 @@ pub struct Args {
     #[arg(long)]
     pub text: String,
     /// support, oppose or neutral.
-    #[arg(long)]
-    pub stance: Option<String>,
+    #[arg(long, value_parser = stance_arg)]
+    pub stance: Option<Stance>,
     /// The topic (created when new).
     #[arg(long)]
     pub topic: Option<String>,
     /// The day it was said, YYYY-MM-DD.
-    #[arg(long)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
     /// The reporting verb ("said", "denied").
     #[arg(long)]
     pub cue: Option<String>,
@@ -32,8 +33,8 @@ pub struct Args {
     #[arg(long)]
     pub source: Option<String>,
     /// direct (quoted), indirect (paraphrased) or mixed.
-    #[arg(long, default_value = "indirect")]
-    pub kind: String,
+    #[arg(long, value_parser = kind_arg, default_value = "indirect")]
+    pub kind: Kind,
     /// The claim is hedged ("may", "reportedly").
     #[arg(long)]
     pub hedged: bool,
@@ -47,11 +48,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         role: args.role,
         cue: args.cue.unwrap_or_default(),
         content: args.text,
-        kind: parse_kind(Some(&args.kind))?.unwrap_or(Kind::Indirect),
-        stance: parse_stance(args.stance.as_deref())?.unwrap_or_default(),
+        kind: args.kind,
+        stance: args.stance.unwrap_or_default(),
         hedged: args.hedged,
         topic: args.topic,
-        date: parse_optional_date("--date", args.date.as_deref())?,
+        date: args.date,
         content_span: Spans::default(),
         source_span: None,
         cue_span: None,

@@ -2,17 +2,21 @@
 //! edited statement is marked `edited`, and ingesting its document again
 //! never overwrites it.
 
-use super::util::{parse_kind, parse_optional_date, parse_stance};
+use super::util::{date_arg, kind_arg, stance_arg};
+use crate::model::{Kind, Stance};
+use chrono::NaiveDate;
 use super::{Context, Outcome};
 use crate::store::{StatementEdit, Store};
 
 #[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true)
+    .args(["stance", "topic", "speaker", "content", "date", "cue", "role", "kind", "hedged"])))]
 pub struct Args {
     /// The statement's id.
     pub id: i64,
     /// support, oppose or neutral.
-    #[arg(long)]
-    pub stance: Option<String>,
+    #[arg(long, value_parser = stance_arg)]
+    pub stance: Option<Stance>,
     /// The statement's topic (created when new).
     #[arg(long)]
     pub topic: Option<String>,
@@ -23,8 +27,8 @@ pub struct Args {
     #[arg(long)]
     pub content: Option<String>,
     /// The day it was said, YYYY-MM-DD.
-    #[arg(long)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
     /// The reporting verb.
     #[arg(long)]
     pub cue: Option<String>,
@@ -32,8 +36,8 @@ pub struct Args {
     #[arg(long)]
     pub role: Option<String>,
     /// direct, indirect or mixed.
-    #[arg(long)]
-    pub kind: Option<String>,
+    #[arg(long, value_parser = kind_arg)]
+    pub kind: Option<Kind>,
     /// Whether the claim is hedged.
     #[arg(long)]
     pub hedged: Option<bool>,
@@ -49,17 +53,14 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let edit = StatementEdit {
         speaker: args.speaker,
         content: args.content,
-        stance: parse_stance(args.stance.as_deref())?,
+        stance: args.stance,
         topic: args.topic,
-        date: parse_optional_date("--date", args.date.as_deref())?,
+        date: args.date,
         cue: args.cue,
         role: args.role,
-        kind: parse_kind(args.kind.as_deref())?,
+        kind: args.kind,
         hedged: args.hedged,
     };
-    if edit.is_empty() {
-        anyhow::bail!("nothing to change: give at least one of --stance, --topic, --speaker, --content, --date, --cue, --role, --kind, --hedged");
-    }
     Store::open(&ctx.db)?.edit_statement(args.id, &edit)?;
     println!("edited statement {}", args.id);
     Ok(Outcome::Done)

@@ -1,10 +1,10 @@
 //! `claimdb export`: every statement, in the columns of `query`; `jsonl`
 //! (the default) and `csv` are what `import` reads back.
 
-use super::util::{statement_column_indexes, statement_columns, statement_rows, statement_view_cells};
 use super::{Context, Outcome};
 use crate::error::Error;
-use crate::output::{self, Format};
+use crate::output::statements::StatementWriter;
+use crate::output::Format;
 use crate::store::{StatementChunk, StatementReader, Store};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,19 +22,13 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
-    if args.format == Format::Table {
-        // The table's layout needs every row before the first line.
-        let rows = statement_rows(&store.all_statements()?, args.format);
-        return write_to(args.output.as_deref(), |out| output::write(out, &rows, args.format).map(|()| rows.rows.len()));
-    }
-    // Everything else streams, a chunk of rows in memory at a time however
-    // many there are: this thread writes them out while another reads the
-    // next chunks from SQLite (each was about half the work).
-    let columns = statement_columns(args.format);
-    let picks = statement_column_indexes(columns);
+    // A chunk of rows in memory at a time however many there are (the
+    // table alone keeps every row for its layout): this thread writes them
+    // out while another reads the next chunks from SQLite (each was about
+    // half the work).
     let reader = StatementReader::new(&store)?;
     write_to(args.output.as_deref(), move |out| {
-        let mut stream = output::Stream::new(out, columns, args.format)?;
+        let mut writer = StatementWriter::new(out, args.format)?;
         let (sender, receiver) = std::sync::mpsc::sync_channel::<StatementChunk>(CHUNKS_AHEAD);
         let reader = &reader;
         std::thread::scope(|scope| {
@@ -47,16 +41,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             let receiver = receiver;
             for chunk in receiver.iter() {
                 for statement in reader.views(&chunk) {
-                    let cells = statement_view_cells(&statement);
-                    match &picks {
-                        None => stream.push_cells(&cells)?,
-                        Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>())?,
-                    }
+                    writer.push(&statement)?;
                 }
             }
             reading.join().expect("the reading thread does not panic").map_err(std::io::Error::other)
         })?;
-        stream.finish()
+        writer.finish()
     })
 }
 
@@ -72,6 +62,7 @@ fn write_to(path: Option<&Path>, write: impl FnOnce(&mut dyn Write) -> std::io::
             let mut out = std::io::BufWriter::with_capacity(256 * 1024, stdout.lock());
             match write(&mut out).and_then(|n| out.flush().map(|()| n)) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+                Ok(0) => eprintln!("claimdb: no statements to export"),
                 other => {
                     other?;
                 }

@@ -1,8 +1,9 @@
 //! `claimdb ingest PATH...`: read articles, extract their statements and
 //! store each document with its statements in one transaction.
 
-use super::pipeline::{default_jobs_beside_a_writer, extract_in_order, Unit, FAILED_MESSAGE};
-use super::util::{parse_optional_date, stance_lexicon};
+use crate::extract::pipeline::{default_jobs_beside_a_writer, extract_in_order, Unit, FAILED_MESSAGE};
+use super::util::{date_arg, stance_lexicon};
+use chrono::NaiveDate;
 use super::{interrupt, Context, Outcome};
 use crate::extract::read::{expand_paths, Notice, Overrides};
 use crate::extract::topics::TopicMatcher;
@@ -18,8 +19,8 @@ pub struct Args {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// The publication date of every article read (YYYY-MM-DD).
-    #[arg(long)]
-    pub date: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
     /// The outlet of every article read.
     #[arg(long)]
     pub outlet: Option<String>,
@@ -56,7 +57,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let overrides = Overrides {
         title: args.title,
         outlet: args.outlet,
-        date: parse_optional_date("--date", args.date.as_deref())?,
+        date: args.date,
     };
     let mode = if args.reextract { IngestMode::Reextract } else { IngestMode::SkipKnown };
     // A bad lexicon stops the run before the database is touched.
@@ -78,7 +79,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let result = extract_in_order(&files, &overrides, &extractor, jobs, |unit| writer.take(unit))
         .and_then(|()| writer.flush());
     progress.finish_and_clear();
-    if let Err(crate::Error::Interrupted) = result {
+    if let Err(crate::error::Error::Interrupted) = result {
         eprintln!("claimdb: {}", interrupted(&writer.tally, writer.files_done, files.len()));
         return Ok(Outcome::Interrupted);
     }
@@ -129,10 +130,10 @@ impl Writer<'_> {
     /// Take the next unit in input order. After Ctrl-C, the next article is
     /// not taken: what came before is written and the run stops with
     /// `Error::Interrupted`.
-    fn take(&mut self, unit: Unit) -> crate::Result<()> {
+    fn take(&mut self, unit: Unit) -> crate::error::Result<()> {
         if matches!(unit, Unit::Article(..)) && interrupt::requested() {
             self.flush()?;
-            return Err(crate::Error::Interrupted);
+            return Err(crate::error::Error::Interrupted);
         }
         self.batch.started.get_or_insert_with(std::time::Instant::now);
         if let Unit::Article(doc, statements) = &unit {
@@ -155,15 +156,15 @@ impl Writer<'_> {
     /// order. A document the store refuses (a bad span, say) is skipped, its
     /// savepoint rolled back; a database that fails (disk full, locked)
     /// loses the batch and stops the run.
-    fn flush(&mut self) -> crate::Result<()> {
+    fn flush(&mut self) -> crate::error::Result<()> {
         let units = std::mem::take(&mut self.batch).units;
-        let mut reports: Vec<crate::Result<IngestReport>> = Vec::new();
+        let mut reports: Vec<crate::error::Result<IngestReport>> = Vec::new();
         if units.iter().any(|u| matches!(u, Unit::Article(..))) {
             let mut batch = self.store.ingest_batch(self.mode)?;
             for unit in &units {
                 if let Unit::Article(doc, statements) = unit {
                     match batch.ingest_document(doc, statements, self.mode) {
-                        Err(e @ (crate::Error::Input { .. } | crate::Error::Invalid(_))) => reports.push(Err(e)),
+                        Err(e @ (crate::error::Error::Input { .. } | crate::error::Error::Invalid(_))) => reports.push(Err(e)),
                         Err(e) => return Err(e),
                         Ok(report) => reports.push(Ok(report)),
                     }
@@ -188,7 +189,7 @@ impl Writer<'_> {
                         self.tally.new_speakers += report.new_speakers;
                         self.tally.without_speaker += report.without_speaker;
                     }
-                    Err(crate::Error::Input { path, message }) => {
+                    Err(crate::error::Error::Input { path, message }) => {
                         report_notice(self.progress, &Notice { location: path, message, skipped: true }, &mut self.tally);
                     }
                     Err(e) => {

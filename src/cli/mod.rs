@@ -1,7 +1,7 @@
 //! The command line: one file per command, each starting with its arguments
 //! (whose doc comments are the `--help` text) and a `run` function.
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,7 +18,6 @@ pub mod report;
 pub mod show;
 pub mod speakers;
 pub mod topics;
-mod pipeline;
 mod util;
 
 /// Who said what, when, and for or against what: a database of attributed
@@ -64,6 +63,36 @@ pub enum Command {
     Report(report::Args),
 }
 
+impl Cli {
+    /// The command line of this process, or exit as clap does on a usage
+    /// mistake (code 2). `--db` is global, so that it may stand before or
+    /// after the command; `extract`, which opens no database, refuses it
+    /// rather than ignore it (the environment's CLAIMDB_DB is fine).
+    pub fn parse_args() -> Cli {
+        Self::parse_from_args(std::env::args_os())
+    }
+
+    pub fn parse_from_args<I, T>(args: I) -> Cli
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut command = Cli::command();
+        let matches = command.clone().get_matches_from(args);
+        if let Some(("extract", sub)) = matches.subcommand() {
+            if sub.value_source("db") == Some(clap::parser::ValueSource::CommandLine) {
+                command.build();
+                command
+                    .find_subcommand_mut("extract")
+                    .expect("extract is a command")
+                    .error(clap::error::ErrorKind::ArgumentConflict, "extract reads no database: leave out --db")
+                    .exit();
+            }
+        }
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
 /// What a command wants the process to exit with, beyond plain success.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -97,10 +126,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context { db: cli.db };
     run_command(cli.command, &ctx).map_err(|err| {
         // A bare SQLite error (disk full, read-only) gets the database's name.
-        if !matches!(err.downcast_ref(), Some(crate::Error::Sqlite(_))) {
+        if !matches!(err.downcast_ref(), Some(crate::error::Error::Sqlite(_))) {
             return err;
         }
-        match err.downcast::<crate::Error>() {
+        match err.downcast::<crate::error::Error>() {
             Ok(err) => crate::store::name_database(&ctx.db, err).into(),
             Err(err) => err,
         }

@@ -1,12 +1,13 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{
-    parse_optional_date, parse_stance, statement_column_indexes, statement_columns, statement_rows, statement_view_cells,
-};
+use super::util::{date_arg, stance_arg};
+use crate::model::Stance;
+use chrono::NaiveDate;
 use super::{Context, Outcome};
-use crate::output::{self, Format};
-use crate::store::{StatementFilter, StatementPage, StatementRow, Store};
+use crate::output::statements::StatementWriter;
+use crate::output::Format;
+use crate::store::{StatementFilter, StatementPage, Store};
 use std::io::Write;
 
 #[derive(Debug, clap::Args)]
@@ -18,14 +19,14 @@ pub struct Args {
     #[arg(long)]
     pub topic: Option<String>,
     /// support, oppose or neutral.
-    #[arg(long)]
-    pub stance: Option<String>,
+    #[arg(long, value_parser = stance_arg)]
+    pub stance: Option<Stance>,
     /// Statements on or after this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub since: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub since: Option<NaiveDate>,
     /// Statements on or before this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub until: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub until: Option<NaiveDate>,
     /// Full-text query (SQLite FTS5 syntax: words, "a phrase", OR, NOT, prefix*)
     /// over content and speaker names.
     #[arg(long)]
@@ -46,9 +47,9 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let filter = StatementFilter {
         speaker: args.speaker,
         topic: args.topic,
-        stance: parse_stance(args.stance.as_deref())?,
-        since: parse_optional_date("--since", args.since.as_deref())?,
-        until: parse_optional_date("--until", args.until.as_deref())?,
+        stance: args.stance,
+        since: args.since,
+        until: args.until,
         search: args.search,
         limit: (args.limit > 0).then_some(args.limit),
     };
@@ -56,35 +57,27 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let page = store.query_page(&filter)?;
     let found = page.len() as u64;
     print(&page, args.format)?;
+    if found == 0 {
+        eprintln!("claimdb: no statements match");
+    }
     if args.limit > 0 && found == args.limit {
         eprintln!("claimdb: showed the first {} statements; --limit N shows more, --limit 0 all", args.limit);
     }
     Ok(Outcome::Done)
 }
 
-/// The table lays out all rows at once; every other format streams each row
-/// out as borrowed cells (as `export` does), written straight out in `csv`,
-/// `jsonl` and `markdown`: building a JSON value per cell and dropping it
-/// again was a sixth of a 1,000-row query's instructions.
+/// Every format streams each row out as borrowed cells (as `export`
+/// does): building a JSON value per cell and dropping it again was a sixth
+/// of a 1,000-row query's instructions.
 fn print(page: &StatementPage, format: Format) -> std::io::Result<()> {
-    if format == Format::Table {
-        let statements: Vec<StatementRow> = page.rows().collect();
-        return output::print(&statement_rows(&statements, format), format);
-    }
-    let columns = statement_columns(format);
-    let picks = statement_column_indexes(columns);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let written = (|| {
-        let mut stream = output::Stream::new(&mut out, columns, format)?;
+        let mut writer = StatementWriter::new(&mut out, format)?;
         for statement in page.views() {
-            let cells = statement_view_cells(&statement);
-            match &picks {
-                None => stream.push_cells(&cells)?,
-                Some(picks) => stream.push_cells(&picks.iter().map(|&i| cells[i]).collect::<Vec<_>>())?,
-            }
+            writer.push(&statement)?;
         }
-        stream.finish().map(|_| ())
+        writer.finish().map(|_| ())
     })();
     match written.and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -15,15 +15,16 @@
 //!
 //! Only statements with a topic take part. The rules are in `tracking`.
 
-use super::util::parse_optional_date;
+use super::util::date_arg;
+use chrono::NaiveDate;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::model::{NameCount, Position, Stance, StanceRecord};
-use crate::output::html::{self, span_text, ReportPage, ShiftView};
-use crate::output::{self, Format, Rows};
+use crate::output::html::{self, ReportPage, ShiftView};
+use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows, stance_rows, timeline_rows};
+use crate::output::{self, Format};
 use crate::store::{ReportFilter, Store};
-use crate::tracking::{self, Disagreement, MatrixCell, Shift, Side};
-use serde_json::{json, Value};
+use crate::tracking::{self, Disagreement, MatrixCell, Shift};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,11 +45,11 @@ pub struct Filter {
     #[arg(long)]
     pub topic: Option<String>,
     /// Statements on or after this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub since: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub since: Option<NaiveDate>,
     /// Statements on or before this day (YYYY-MM-DD).
-    #[arg(long)]
-    pub until: Option<String>,
+    #[arg(long, value_parser = date_arg)]
+    pub until: Option<NaiveDate>,
 }
 
 /// How big a matrix is.
@@ -91,11 +92,11 @@ pub enum Report {
         #[arg(long)]
         topic: Option<String>,
         /// Statements on or after this day (YYYY-MM-DD).
-        #[arg(long)]
-        since: Option<String>,
+        #[arg(long, value_parser = date_arg)]
+        since: Option<NaiveDate>,
         /// Statements on or before this day (YYYY-MM-DD).
-        #[arg(long)]
-        until: Option<String>,
+        #[arg(long, value_parser = date_arg)]
+        until: Option<NaiveDate>,
         /// At most this many statements, the earliest first (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
@@ -171,19 +172,19 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Stance { filter, size, format } => {
             let filter = report_filter(&filter)?;
             let chosen = choose(&store, &filter, &size, None)?;
-            say_if_nothing_matched(&store, &filter, chosen.records.is_empty())?;
-            output::print(&stance_rows(&chosen, format), format)?
+            say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
+            output::print(&stance_rows(&ranked_cells(&chosen), &chosen.speakers, &chosen.topics, format), format)?
         }
         Report::Timeline { speaker, topic, since, until, limit, format } => {
             let filter = ReportFilter {
                 speaker: Some(speaker),
                 topic,
-                since: parse_optional_date("--since", since.as_deref())?,
-                until: parse_optional_date("--until", until.as_deref())?,
+                since,
+                until,
                 ..ReportFilter::default()
             };
             let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
-            say_if_nothing_matched(&store, &filter, records.is_empty())?;
+            say_if_empty(&store, &filter, records.is_empty(), NO_RECORDS)?;
             output::print(&timeline_rows(&records, format), format)?;
             if limit > 0 && records.len() == limit {
                 eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
@@ -192,10 +193,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Shifts { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
             let found = tracking::shifts(store.positions(&filter, evidence.min_confidence)?);
-            say_if_nothing_matched(&store, &filter, found.is_empty())?;
+            say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
-            output::print(&shift_rows(shown, &records, format), format)?;
+            output::print(&shift_rows(&shift_views(shown, &records), format), format)?;
             if shown.len() < found.len() {
                 eprintln!("claimdb: showed the first {limit} of {} shifts; --limit N shows more, --limit 0 all", found.len());
             }
@@ -203,9 +204,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Disagreements { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
             let sides = tracking::sides(store.positions(&filter, evidence.min_confidence)?);
-            say_if_nothing_matched(&store, &filter, sides.is_empty())?;
             let limit = if limit == 0 { usize::MAX } else { limit };
             let (written, more) = write_disagreements(&store, tracking::disagreements(sides), limit, format)?;
+            let none = "no disagreements between confident statements (--min-confidence sets how confident)";
+            say_if_empty(&store, &filter, written == 0, none)?;
             if more {
                 eprintln!("claimdb: showed the first {written} rows; --limit N shows more, --limit 0 all");
             }
@@ -213,14 +215,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Html { filter, size, evidence, output, title } => {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
-            say_if_nothing_matched(&store, &report_filter, chosen.records.is_empty())?;
+            say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
             let found = tracking::shifts(std::mem::take(&mut chosen.positions));
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
-            let shifts: Vec<ShiftView> = shown
-                .iter()
-                .map(|s| ShiftView { from: &records[&key(&s.from)], to: &records[&key(&s.to)], before: s.before, after: s.after })
-                .collect();
+            let shifts = shift_views(shown, &records);
             let page = html::report_page(&ReportPage {
                 title: &title,
                 speakers: &chosen.speakers,
@@ -252,8 +251,8 @@ fn report_filter(filter: &Filter) -> Result<ReportFilter> {
     Ok(ReportFilter {
         speaker: filter.speaker.clone(),
         topic: filter.topic.clone(),
-        since: parse_optional_date("--since", filter.since.as_deref())?,
-        until: parse_optional_date("--until", filter.until.as_deref())?,
+        since: filter.since,
+        until: filter.until,
         unresolved_speakers: tracking::unresolved_speaker_names(),
         generic_topics: tracking::generic_topic_names(),
         ..ReportFilter::default()
@@ -278,28 +277,31 @@ fn filter_words(filter: &Filter) -> Vec<String> {
     words
 }
 
-/// When a report came out empty, say on stderr which part of the filter
-/// matched nothing (an empty report is still a success: exit 0).
-fn say_if_nothing_matched(store: &Store, filter: &ReportFilter, empty: bool) -> Result<()> {
+/// Why a report is empty when no statement matched.
+const NO_RECORDS: &str = "no statements with a topic match";
+
+/// When a report came out empty, say why on standard error, naming the
+/// part of the filter that matched nothing if one did, else `otherwise`.
+/// The listing itself still goes out (headers and all) and the exit code
+/// is 0: an empty answer is an answer.
+fn say_if_empty(store: &Store, filter: &ReportFilter, empty: bool, otherwise: &str) -> Result<()> {
     if !empty {
         return Ok(());
     }
     let alone = |speaker: Option<String>, topic: Option<String>| ReportFilter { speaker, topic, ..ReportFilter::default() };
     if let Some(speaker) = &filter.speaker {
         if store.speaker_counts(&alone(Some(speaker.clone()), None))?.is_empty() {
-            eprintln!("claimdb: --speaker '{speaker}' matches no speaker with statements on a topic");
+            eprintln!("claimdb: no speaker with statements on a topic matches --speaker '{speaker}'");
             return Ok(());
         }
     }
     if let Some(topic) = &filter.topic {
         if store.topic_counts(&alone(None, Some(topic.clone())))?.is_empty() {
-            eprintln!("claimdb: --topic '{topic}' matches no topic with statements");
+            eprintln!("claimdb: no topic with statements matches --topic '{topic}'");
             return Ok(());
         }
     }
-    if filter.speaker.is_some() || filter.topic.is_some() || filter.since.is_some() || filter.until.is_some() {
-        eprintln!("claimdb: no statement matches these filters together");
-    }
+    eprintln!("claimdb: {otherwise}");
     Ok(())
 }
 
@@ -387,6 +389,14 @@ fn shift_records(store: &Store, shifts: &[Shift]) -> Result<HashMap<(i64, i64), 
     records_for(store, shifts.iter().flat_map(|s| [s.from, s.to]))
 }
 
+/// `shifts` with the statements they stand on.
+fn shift_views<'a>(shifts: &[Shift], records: &'a HashMap<(i64, i64), StanceRecord>) -> Vec<ShiftView<'a>> {
+    shifts
+        .iter()
+        .map(|s| ShiftView { from: &records[&key(&s.from)], to: &records[&key(&s.to)], before: s.before, after: s.after })
+        .collect()
+}
+
 fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Result<HashMap<(i64, i64), StanceRecord>> {
     let positions: Vec<Position> = positions.collect();
     if positions.is_empty() {
@@ -455,15 +465,6 @@ fn write_disagreements(
     Ok((written, more))
 }
 
-fn stance_text(record: &StanceRecord) -> String {
-    format!("{}{}", record.stance, if record.hedged { ", hedged" } else { "" })
-}
-
-/// The document's title, else its path or URL.
-fn source_text(record: &StanceRecord) -> String {
-    record.title.clone().or_else(|| record.doc.clone()).unwrap_or_default()
-}
-
 /// The cells of `chosen` in matrix order: speakers, then topics, each most
 /// statements first.
 fn ranked_cells(chosen: &Chosen) -> Vec<MatrixCell<'_>> {
@@ -474,243 +475,3 @@ fn ranked_cells(chosen: &Chosen) -> Vec<MatrixCell<'_>> {
     cells
 }
 
-fn stance_rows(chosen: &Chosen, format: Format) -> Rows {
-    let cells = ranked_cells(chosen);
-    match format {
-        Format::Markdown => stance_pivot(chosen, &cells),
-        Format::Table => {
-            let mut rows = Rows::new(&["speaker", "topic", "stance", "statements", "dates", "latest"]);
-            rows.wide = Some(5);
-            for cell in &cells {
-                let latest = cell.latest();
-                rows.push(vec![
-                    json!(cell.speaker),
-                    json!(cell.topic),
-                    json!(cell.majority.as_str()),
-                    json!(count_lines(cell)),
-                    json!(span_text(cell.first_date, cell.last_date).replace(" to ", " to\n")),
-                    json!(format!("{}: {} “{}”", stance_text(latest), latest.cue, latest.content)),
-                ]);
-            }
-            rows
-        }
-        _ => {
-            let mut rows = Rows::new(&[
-                "speaker", "topic", "stance", "statements", "support", "oppose", "neutral", "hedged", "first_date",
-                "last_date", "latest_id", "latest_stance", "latest_content",
-            ]);
-            for cell in &cells {
-                let latest = cell.latest();
-                rows.push(vec![
-                    json!(cell.speaker),
-                    json!(cell.topic),
-                    json!(cell.majority.as_str()),
-                    json!(cell.statements()),
-                    json!(cell.support),
-                    json!(cell.oppose),
-                    json!(cell.neutral),
-                    json!(cell.hedged),
-                    json!(cell.first_date),
-                    json!(cell.last_date),
-                    json!(latest.id),
-                    json!(latest.stance),
-                    json!(latest.content),
-                ]);
-            }
-            rows
-        }
-    }
-}
-
-/// "1 support\n2 oppose": the counts behind a cell, zeros left out.
-fn count_lines(cell: &MatrixCell) -> String {
-    [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, stance)| format!("{n} {stance}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Speakers down, topics across, each most statements first; a cell is the
-/// stance most statements take, the counts and their dates.
-fn stance_pivot(chosen: &Chosen, cells: &[MatrixCell]) -> Rows {
-    let mut headers = vec!["speaker"];
-    headers.extend(chosen.topics.iter().map(|t| t.name.as_str()));
-    let mut rows = Rows::new(&headers);
-    let index: HashMap<(i64, i64), &MatrixCell> =
-        cells.iter().map(|c| ((c.records[0].speaker_id, c.records[0].topic_id), c)).collect();
-    for speaker in &chosen.speakers {
-        let mut row = vec![json!(speaker.name)];
-        for topic in &chosen.topics {
-            row.push(index.get(&(speaker.id, topic.id)).map_or(Value::Null, |c| {
-                let mut counts = count_lines(c).replace('\n', ", ");
-                if c.hedged > 0 {
-                    counts.push_str(&format!(" ({} hedged)", c.hedged));
-                }
-                json!([c.majority.as_str(), &counts, &span_text(c.first_date, c.last_date)].join("; "))
-            }));
-        }
-        rows.push(row);
-    }
-    rows
-}
-
-/// `records` come in date order.
-fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
-    let ordered = records.iter();
-    if for_people(format) {
-        let mut rows = Rows::new(&["date", "speaker", "topic", "stance", "cue", "content", "source", "id"]);
-        rows.wide = Some(5);
-        for r in ordered {
-            rows.push(vec![
-                json!(r.date),
-                json!(r.speaker),
-                json!(r.topic),
-                json!(stance_text(r)),
-                json!(r.cue),
-                json!(r.content),
-                json!(source_text(r)),
-                json!(r.id),
-            ]);
-        }
-        return rows;
-    }
-    let mut rows = Rows::new(&[
-        "date", "speaker", "topic", "stance", "hedged", "confidence", "cue", "content", "kind", "title", "doc", "id",
-    ]);
-    for r in ordered {
-        rows.push(vec![
-            json!(r.date),
-            json!(r.speaker),
-            json!(r.topic),
-            json!(r.stance),
-            json!(r.hedged),
-            json!(r.confidence),
-            json!(r.cue),
-            json!(r.content),
-            json!(r.kind),
-            json!(r.title),
-            json!(r.doc),
-            json!(r.id),
-        ]);
-    }
-    rows
-}
-
-/// A statement in one table cell: stance and date, what was said, where.
-/// Lines in a table cell; Markdown cells are one line, so "; " there.
-fn statement_cell(record: &StanceRecord, format: Format) -> String {
-    let separator = line_separator(format);
-    let mut parts = vec![
-        format!("{}, {}", stance_text(record), span_text(record.date, record.date)),
-        format!("{} “{}”", record.cue, record.content),
-    ];
-    parts.push(source_text(record));
-    parts.retain(|p| !p.is_empty());
-    parts.join(separator)
-}
-
-fn line_separator(format: Format) -> &'static str {
-    if format == Format::Markdown {
-        "; "
-    } else {
-        "\n"
-    }
-}
-
-/// Table and Markdown get a few readable columns; the machine formats every field.
-fn for_people(format: Format) -> bool {
-    matches!(format, Format::Table | Format::Markdown)
-}
-
-/// The machine-readable columns of one statement, each prefixed.
-fn statement_columns(prefix: &str) -> Vec<String> {
-    ["id", "stance", "hedged", "confidence", "date", "cue", "content", "title", "doc"]
-        .iter()
-        .map(|c| format!("{prefix}_{c}"))
-        .collect()
-}
-
-fn statement_values(record: &StanceRecord) -> Vec<Value> {
-    vec![
-        json!(record.id),
-        json!(record.stance),
-        json!(record.hedged),
-        json!(record.confidence),
-        json!(record.date),
-        json!(record.cue),
-        json!(record.content),
-        json!(record.title),
-        json!(record.doc),
-    ]
-}
-
-fn shift_rows(shifts: &[Shift], records: &HashMap<(i64, i64), StanceRecord>, format: Format) -> Rows {
-    if for_people(format) {
-        let mut rows = Rows::new(&["speaker", "topic", "evidence", "before", "after"]);
-        for shift in shifts {
-            let (from, to) = (&records[&key(&shift.from)], &records[&key(&shift.to)]);
-            rows.push(vec![
-                json!(to.speaker),
-                json!(to.topic),
-                json!(format!("{} {}{}then {} {}", shift.before, from.stance, line_separator(format), shift.after, to.stance)),
-                json!(statement_cell(from, format)),
-                json!(statement_cell(to, format)),
-            ]);
-        }
-        return rows;
-    }
-    let mut headers = vec!["speaker".to_string(), "topic".to_string(), "statements_before".into(), "statements_after".into()];
-    headers.extend(statement_columns("from"));
-    headers.extend(statement_columns("to"));
-    let mut rows = Rows::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
-    for shift in shifts {
-        let (from, to) = (&records[&key(&shift.from)], &records[&key(&shift.to)]);
-        let mut row = vec![json!(to.speaker), json!(to.topic), json!(shift.before), json!(shift.after)];
-        row.extend(statement_values(from));
-        row.extend(statement_values(to));
-        rows.push(row);
-    }
-    rows
-}
-
-fn disagreement_headers(format: Format) -> Vec<String> {
-    if for_people(format) {
-        return ["topic", "supports", "opposes"].iter().map(|h| h.to_string()).collect();
-    }
-    let mut headers: Vec<String> = ["topic", "supporter", "opponent", "supporter_statements", "opponent_statements"]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
-    headers.extend(statement_columns("supporter"));
-    headers.extend(statement_columns("opponent"));
-    headers
-}
-
-fn disagreement_row(
-    supporter: &StanceRecord,
-    support: &Side,
-    opponent: &StanceRecord,
-    oppose: &Side,
-    format: Format,
-) -> Vec<Value> {
-    if for_people(format) {
-        let separator = line_separator(format);
-        let side = |record: &StanceRecord, side: &Side| {
-            let count = format!("{} ({} statement{})", record.speaker, side.statements, if side.statements == 1 { "" } else { "s" });
-            json!([count, statement_cell(record, format)].join(separator))
-        };
-        return vec![json!(supporter.topic), side(supporter, support), side(opponent, oppose)];
-    }
-    let mut row = vec![
-        json!(supporter.topic),
-        json!(supporter.speaker),
-        json!(opponent.speaker),
-        json!(support.statements),
-        json!(oppose.statements),
-    ];
-    row.extend(statement_values(supporter));
-    row.extend(statement_values(opponent));
-    row
-}

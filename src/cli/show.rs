@@ -2,9 +2,11 @@
 //! stands in.
 
 use super::{Context, Outcome};
-use crate::model::{span_text, Span};
-use crate::output::cell_text;
-use crate::store::{StatementRow, Store};
+use crate::extract::sentences::split_sentences;
+use crate::model::{CharIndex, Span};
+use crate::output::statements::write_detail;
+use crate::store::Store;
+use std::io::Write;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,38 +17,36 @@ pub struct Args {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     let detail = store.statement(args.id)?;
-    let cells = detail.row.cells();
-    for (name, value) in StatementRow::HEADERS.iter().zip(&cells) {
-        println!("{name:>16}: {}", cell_text(value));
-    }
-    println!("{:>16}: {}", "outlet", detail.outlet.unwrap_or_default());
-    println!("{:>16}: {}", "published", detail.published.unwrap_or_default());
-    println!("{:>16}: {}", "created", detail.created_at);
-    println!("{:>16}: {}", "updated", detail.updated_at);
+    let (outlet, published) = (detail.outlet.unwrap_or_default(), detail.published.unwrap_or_default());
+    let extra = [
+        ("outlet", outlet.as_str()),
+        ("published", published.as_str()),
+        ("created", detail.created_at.as_str()),
+        ("updated", detail.updated_at.as_str()),
+    ];
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    write_detail(&mut out, &detail.row.view(), &extra)?;
     if let (Some(text), Some(hull)) = (&detail.document_text, detail.row.content_span.as_ref().and_then(|s| s.hull())) {
-        println!("\n{}", sentence_around(text, hull));
+        writeln!(out, "\n{}", sentence_around(text, hull))?;
     }
     Ok(Outcome::Done)
 }
 
-/// The sentence(s) holding `span`: from after the last sentence end before it
-/// to the first sentence end after it (paragraph breaks end sentences too).
+/// The sentence(s) holding `span`, as extraction splits the text: from the
+/// start of the first sentence it touches to the end of the last.
 fn sentence_around(text: &str, span: Span) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let end_of_sentence = |i: usize| {
-        let c = chars[i];
-        c == '\n' || (matches!(c, '.' | '!' | '?') && chars.get(i + 1).is_none_or(|n| n.is_whitespace()))
-    };
-    let mut start = span.start.min(chars.len());
-    while start > 0 && !end_of_sentence(start - 1) {
-        start -= 1;
+    let chars = CharIndex::new(text);
+    let (start, end) = (chars.byte_of(span.start), chars.byte_of(span.end));
+    let sentences = split_sentences(text);
+    // A sentence touches the span when they overlap, or when an empty span
+    // stands inside it.
+    let touching: Vec<_> =
+        sentences.iter().filter(|s| s.start < end.max(start + 1) && start < s.end).collect();
+    match (touching.first(), touching.last()) {
+        (Some(first), Some(last)) => text[first.start..last.end].to_string(),
+        _ => text[start..end].trim().to_string(),
     }
-    let mut end = span.end.min(chars.len());
-    // A span that stops just before its full stop still ends that sentence.
-    while end < chars.len() && !(end > span.start && end_of_sentence(end - 1)) {
-        end += 1;
-    }
-    span_text(text, Span::new(start, end)).trim().to_string()
 }
 
 #[cfg(test)]
@@ -59,5 +59,21 @@ mod tests {
         let plan = text.find("the plan").unwrap();
         let span = Span::new(plan, plan + "the plan works".len());
         assert_eq!(sentence_around(text, span), "Ann said the plan works.");
+    }
+
+    #[test]
+    fn sentence_around_does_not_stop_at_a_title() {
+        let text = "Intro. Mr. Brown said the café opens soon. After.";
+        let start = text.find("the café").unwrap(); // ASCII before it: bytes are chars
+        let span = Span::new(start, start + "the café opens soon".chars().count());
+        assert_eq!(sentence_around(text, span), "Mr. Brown said the café opens soon.");
+    }
+
+    #[test]
+    fn sentence_around_joins_the_sentences_a_span_crosses() {
+        let text = "One. Two starts. Three ends. Four.";
+        let start = text.find("starts").unwrap();
+        let end = text.find(" ends").unwrap();
+        assert_eq!(sentence_around(text, Span::new(start, end)), "Two starts. Three ends.");
     }
 }

@@ -58,6 +58,9 @@ fn list(store: &Store, format: Format) -> anyhow::Result<()> {
             json!(speaker.statements),
         ]);
     }
+    if rows.rows.is_empty() {
+        eprintln!("claimdb: no speakers yet");
+    }
     output::print(&rows, format)?;
     Ok(())
 }

@@ -76,6 +76,9 @@ fn list(store: &Store, format: Format) -> anyhow::Result<()> {
         };
         rows.push(vec![json!(topic.id), json!(topic.name), keywords, json!(topic.automatic), json!(topic.statements)]);
     }
+    if rows.rows.is_empty() {
+        eprintln!("claimdb: no topics yet");
+    }
     output::print(&rows, format)?;
     Ok(())
 }
@@ -101,7 +104,7 @@ fn add(ctx: &Context, name: &str, keywords: &str) -> anyhow::Result<()> {
 fn apply(ctx: &Context) -> anyhow::Result<()> {
     let mut store = Store::open(&ctx.db)?;
     let matcher = TopicMatcher::new(store.topic_defs()?);
-    let report = store.apply_topics(&matcher)?;
+    let report = store.apply_topics(|content| matcher.tag(content))?;
     println!(
         "re-tagged {} of {} extracted statements ({} manual or edited kept, {} unused automatic topics removed)",
         report.changed, report.examined, report.kept, report.pruned

@@ -12,6 +12,7 @@ pub mod attribution;
 pub mod cues;
 pub mod dates;
 pub mod lexicon;
+pub mod pipeline;
 pub mod quotes;
 pub mod read;
 pub mod sentences;

@@ -26,36 +26,7 @@ const STEM_ENDINGS: [&str; 13] = [
 const DOUBLED_ENDINGS: [&str; 3] = ["ed", "ing", "er"];
 const SHORT_ENDINGS: [&str; 3] = ["", "s", "es"];
 
-/// A topic a user defined: a name and the keywords that signal it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicDef {
-    pub name: String,
-    pub keywords: Vec<String>,
-}
-
-impl TopicDef {
-    /// A topic from a name and a comma-separated keyword list, as typed on
-    /// the command line: `territory` and `"territory, Donetsk, cede"`.
-    pub fn from_keyword_list(name: &str, keywords: &str) -> Self {
-        TopicDef {
-            name: name.trim().to_string(),
-            keywords: keywords
-                .split(',')
-                .map(str::trim)
-                .filter(|k| !k.is_empty())
-                .map(String::from)
-                .collect(),
-        }
-    }
-}
-
-/// The topic given to one statement; `automatic` when it was taken from the
-/// content rather than matched to a defined topic.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TopicTag {
-    pub name: String,
-    pub automatic: bool,
-}
+pub use crate::model::{TopicDef, TopicTag};
 
 #[derive(Debug, Clone, Copy)]
 struct Keyword {

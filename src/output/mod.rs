@@ -5,6 +5,8 @@
 mod csv_stream;
 pub mod html;
 pub mod json_line;
+pub mod reports;
+pub mod statements;
 mod swar;
 
 use clap::ValueEnum;
@@ -247,6 +249,26 @@ pub fn cell_text(value: &Value) -> Cow<'_, str> {
     }
 }
 
+/// Text for a terminal or a Markdown page: control characters other than
+/// tab and newline shown escaped (`\x1b`, `\u{9b}`), so that an article
+/// cannot retitle the terminal, move its cursor or clear its screen. The
+/// database, JSON and CSV keep the text as it is.
+pub fn terminal_text(text: &str) -> Cow<'_, str> {
+    let escaped = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !text.chars().any(escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            c if !escaped(c) => shown.push(c),
+            c if c.is_ascii() => shown.push_str(&format!("\\x{:02x}", c as u32)),
+            c => shown.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(shown)
+}
+
 /// A cell as the CSV writer takes it (bytes).
 struct CsvCell<'a>(Cow<'a, str>);
 
@@ -264,20 +286,57 @@ fn table_width() -> Option<u16> {
     std::env::var(WIDTH_VAR).ok()?.trim().parse().ok()
 }
 
+/// Whether tables are drawn in boxes and fitted to a width: on a terminal,
+/// or when `CLAIMDB_WIDTH` asks for a terminal's layout. Piped into a file
+/// or another program a table is plain: aligned columns, one line a row.
+fn boxed_tables() -> bool {
+    use std::io::IsTerminal;
+    table_width().is_some() || io::stdout().is_terminal()
+}
+
 fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    if !boxed_tables() {
+        return write_plain_table(out, rows);
+    }
     let mut table = Table::new();
     table.load_style(presets::UTF8_FULL_CONDENSED).set_content_arrangement(ContentArrangement::Dynamic);
     if let Some(width) = table_width() {
         table.set_width(width);
     }
-    table.set_header(&rows.headers);
+    table.set_header(rows.headers.iter().map(|h| terminal_text(h)));
     let texts: Vec<Vec<String>> =
-        rows.rows.iter().map(|row| row.iter().map(|v| cell_text(v).into_owned()).collect()).collect();
+        rows.rows.iter().map(|row| row.iter().map(|v| terminal_text(&cell_text(v)).into_owned()).collect()).collect();
     for row in &texts {
         table.add_row(row);
     }
     keep_short_columns_whole(&mut table, &rows.headers, &texts, rows.wide);
     writeln!(out, "{table}")
+}
+
+/// A table for a pipe: columns two spaces apart, padded to their widest
+/// cell, the lines of a cell joined by " / " so that a row is one line.
+fn write_plain_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
+    let one_line = |text: &str| terminal_text(&text.replace(['\r', '\n'], " / ")).into_owned();
+    let mut lines: Vec<Vec<String>> = vec![rows.headers.iter().map(|h| one_line(h)).collect()];
+    lines.extend(rows.rows.iter().map(|row| row.iter().map(|v| one_line(&cell_text(v))).collect()));
+    let mut widths = vec![0; rows.headers.len()];
+    for line in &lines {
+        for (width, cell) in widths.iter_mut().zip(line) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    for line in &lines {
+        let mut text = String::new();
+        for (i, (cell, width)) in line.iter().zip(&widths).enumerate() {
+            if i > 0 {
+                text.push_str("  ");
+            }
+            text.push_str(cell);
+            text.extend(std::iter::repeat_n(' ', width - cell.chars().count()));
+        }
+        writeln!(out, "{}", text.trim_end())?;
+    }
+    Ok(())
 }
 
 /// Columns whose every cell is short (ids, dates, stances) keep their width,
@@ -355,8 +414,25 @@ fn write_jsonl(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     Ok(())
 }
 
+/// A cell on one line of a Markdown table: pipes and backslashes escaped,
+/// HTML shown as text rather than passed to the page, control characters
+/// escaped (see `terminal_text`).
 fn markdown_cell(value: &Value) -> String {
-    cell_text(value).replace('\\', "\\\\").replace('|', "\\|").replace(['\r', '\n'], " ")
+    let text = cell_text(value);
+    let mut cell = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => cell.push_str("\\\\"),
+            '|' => cell.push_str("\\|"),
+            '\r' | '\n' => cell.push(' '),
+            '&' => cell.push_str("&amp;"),
+            '<' => cell.push_str("&lt;"),
+            '>' => cell.push_str("&gt;"),
+            c if c.is_control() && c != '\t' => cell.push_str(&terminal_text(c.encode_utf8(&mut [0; 4]))),
+            c => cell.push(c),
+        }
+    }
+    cell
 }
 
 fn write_markdown(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
@@ -438,6 +514,36 @@ mod tests {
         assert_eq!(
             streamed(Format::Csv, true),
             "id,speaker,hedged,span,confidence\n7,\"Ann | \"\"Lee\"\", jr.\nof Rome\",true,\"[[3,9],[12,20]]\",0.53\n-1,,false,,1.0\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_shown_escaped_for_a_terminal() {
+        assert_eq!(terminal_text("plain\ttext\nlines"), "plain\ttext\nlines");
+        assert_eq!(terminal_text("\u{1b}]0;PWNED\u{7}\u{1b}[2J"), "\\x1b]0;PWNED\\x07\\x1b[2J");
+        assert_eq!(terminal_text("a\rb\u{7f}c\u{9b}d"), "a\\x0db\\x7fc\\u{9b}d");
+    }
+
+    #[test]
+    fn markdown_shows_html_and_control_characters_as_text() {
+        let mut rows = Rows::new(&["content"]);
+        rows.push(vec![json!("<script>alert(1)</script> & \u{1b}[2J")]);
+        let mut out = Vec::new();
+        write(&mut out, &rows, Format::Markdown).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().nth(2).unwrap(), "| &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\x1b[2J |");
+    }
+
+    #[test]
+    fn a_plain_table_aligns_columns_one_line_a_row() {
+        let mut rows = Rows::new(&["id", "speaker", "stance"]);
+        rows.push(vec![json!(1), json!("Ada Park\nMayor"), json!("support")]);
+        rows.push(vec![json!(12), Value::Null, json!("oppose\u{1b}[2J")]);
+        let mut out = Vec::new();
+        write_plain_table(&mut out, &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id  speaker           stance\n1   Ada Park / Mayor  support\n12                    oppose\\x1b[2J\n"
         );
     }
 

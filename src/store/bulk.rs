@@ -17,6 +17,7 @@
 //! copied in at commit (`side_index`), so nothing is noted per row.
 
 use super::documents::store_document;
+use super::search_rows::INDEX_UNINDEXED;
 use super::side_index::SideFullTextIndex;
 use super::documents::{IngestMode, IngestReport};
 use super::statements::{insert_statement, FtsMode, InsertCache, ManualSource, StatementRow};
@@ -354,21 +355,6 @@ fn start_side_index(tx: &Transaction<'_>, db_path: &Path) -> Result<Option<(Side
 /// Index the statements a batch noted (in key order: FTS5 writes out what it
 /// holds whenever a rowid comes below the one before, so out of order it
 /// would write a tiny segment per statement).
-const INDEX_UNINDEXED: &str = "INSERT INTO statements_fts (rowid, content, speaker)
-     SELECT v.key, v.content, v.speaker
-     FROM temp.claimdb_unindexed n JOIN statement_search v ON v.id = n.id
-     ORDER BY v.key;
-     DELETE FROM temp.claimdb_unindexed;";
-
-/// Index now the statements a `Deferred` batch noted so far: the full-text
-/// index is contentless, and the delete trigger removes a statement from it
-/// with the values it was indexed with, which a statement not yet indexed
-/// was not (re-extracting a document stored earlier in the same batch).
-pub(super) fn index_noted_statements(conn: &Connection) -> Result<()> {
-    conn.execute_batch(INDEX_UNINDEXED)?;
-    Ok(())
-}
-
 /// A trigger's SQL as SQLite stored it, to put it back exactly after
 /// suspending it; None when the database has no such trigger.
 fn stored_trigger_sql(conn: &Connection, name: &str) -> Result<Option<String>> {

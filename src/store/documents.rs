@@ -1,6 +1,7 @@
 //! Documents: each stored once (by content hash), together with its
 //! statements, in one transaction.
 
+use super::search_rows::index_noted_statements;
 use super::statements::{insert_statement, FtsMode, InsertCache, ManualSource};
 use super::Store;
 use crate::error::{Error, Result};
@@ -85,7 +86,7 @@ pub(super) fn store_document(
             report.already_stored = true;
             report.document_id = id;
             if fts == FtsMode::Deferred {
-                super::bulk::index_noted_statements(conn)?;
+                index_noted_statements(conn)?;
             }
             if fts == FtsMode::Buffered {
                 cache.search.index_document(conn, id)?;

@@ -126,6 +126,23 @@ impl PendingSearchRows {
 
 const INSERT_ROW: &str = "INSERT INTO statements_fts (rowid, content, speaker) VALUES (?1, ?2, ?3)";
 
+/// The statements a `Deferred` batch noted (ids in a temporary table),
+/// put into the full-text index through `statement_search`.
+pub(super) const INDEX_UNINDEXED: &str = "INSERT INTO statements_fts (rowid, content, speaker)
+     SELECT v.key, v.content, v.speaker
+     FROM temp.claimdb_unindexed n JOIN statement_search v ON v.id = n.id
+     ORDER BY v.key;
+     DELETE FROM temp.claimdb_unindexed;";
+
+/// Index now the statements a `Deferred` batch noted so far: the full-text
+/// index is contentless, and the delete trigger removes a statement from it
+/// with the values it was indexed with, which a statement not yet indexed
+/// was not (re-extracting a document stored earlier in the same batch).
+pub(super) fn index_noted_statements(conn: &Connection) -> Result<()> {
+    conn.execute_batch(INDEX_UNINDEXED)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::search_key;

@@ -6,7 +6,7 @@ use super::speakers::{resolve_speaker, SpeakerCache};
 use super::topics::{named_topic_id, set_statement_topic, TopicCache};
 use super::{now, Store};
 use crate::error::{Error, Result};
-use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement};
+use crate::model::{Kind, Origin, SpeakerKind, Spans, Stance, Statement, StatementView, STATEMENT_COLUMNS};
 use chrono::NaiveDate;
 use rusqlite::{params, params_from_iter, types::Value as SqlValue, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -67,49 +67,31 @@ fn full_confidence() -> f64 {
 
 impl StatementRow {
     /// Column names, in the order of the struct's fields.
-    pub const HEADERS: &'static [&'static str] = &[
-        "id", "doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance",
-        "hedged", "topic", "content_span", "source_span", "cue_span", "speaker_kind", "origin", "confidence",
-    ];
+    pub const HEADERS: &'static [&'static str] = &STATEMENT_COLUMNS;
 
-    /// The row's values in `HEADERS` order, as JSON values (spans as
-    /// `model::Spans` serialises them). Built field by field: going through
-    /// `serde_json::to_value` and a map cost a third of an export's time.
-    pub fn cells(&self) -> Vec<serde_json::Value> {
-        self.clone().into_cells()
-    }
-
-    /// `cells`, moving the strings instead of copying them (export builds a
-    /// million rows).
-    pub fn into_cells(self) -> Vec<serde_json::Value> {
-        use serde_json::Value;
-        fn text(value: Option<String>) -> Value {
-            value.map_or(Value::Null, Value::String)
+    /// The row borrowed as a view, the shape every statement is printed from.
+    pub fn view(&self) -> StatementView<'_> {
+        StatementView {
+            id: self.id,
+            doc: self.doc.as_deref(),
+            title: self.title.as_deref(),
+            date: self.date.map(|d| Cow::Owned(d.to_string())),
+            speaker: &self.speaker,
+            speaker_mention: &self.speaker_mention,
+            role: self.role.as_deref(),
+            cue: &self.cue,
+            content: &self.content,
+            kind: self.kind,
+            stance: self.stance,
+            hedged: self.hedged,
+            topic: self.topic.as_deref(),
+            content_span: self.content_span.clone(),
+            source_span: self.source_span.clone(),
+            cue_span: self.cue_span.clone(),
+            speaker_kind: self.speaker_kind,
+            origin: self.origin,
+            confidence: self.confidence,
         }
-        fn spans(value: Option<Spans>) -> Value {
-            value.map_or(Value::Null, |s| serde_json::to_value(s).expect("spans serialise"))
-        }
-        vec![
-            Value::from(self.id),
-            text(self.doc),
-            text(self.title),
-            self.date.map_or(Value::Null, |d| Value::String(d.to_string())),
-            Value::String(self.speaker),
-            Value::String(self.speaker_mention),
-            text(self.role),
-            Value::String(self.cue),
-            Value::String(self.content),
-            Value::from(self.kind.as_str()),
-            Value::from(self.stance.as_str()),
-            Value::Bool(self.hedged),
-            text(self.topic),
-            spans(self.content_span),
-            spans(self.source_span),
-            spans(self.cue_span),
-            Value::from(self.speaker_kind.as_str()),
-            Value::from(self.origin.as_str()),
-            serde_json::to_value(self.confidence).expect("a number serialises"),
-        ]
     }
 
     /// The statement in the shared model's shape, its strings moved.
@@ -1283,34 +1265,6 @@ impl StatementReader {
             })
         })
     }
-}
-
-/// One statement as `export` streams it: the columns of a `StatementRow`,
-/// its text borrowed from the row SQLite is on and from the speakers and
-/// topics read beforehand.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StatementView<'a> {
-    pub id: i64,
-    pub doc: Option<&'a str>,
-    pub title: Option<&'a str>,
-    /// As stored, which is always `YYYY-MM-DD` unless someone wrote the
-    /// database by hand (then the date is read and written out again).
-    pub date: Option<Cow<'a, str>>,
-    pub speaker: &'a str,
-    pub speaker_mention: &'a str,
-    pub role: Option<&'a str>,
-    pub cue: &'a str,
-    pub content: &'a str,
-    pub kind: Kind,
-    pub stance: Stance,
-    pub hedged: bool,
-    pub topic: Option<&'a str>,
-    pub content_span: Option<Spans>,
-    pub source_span: Option<Spans>,
-    pub cue_span: Option<Spans>,
-    pub speaker_kind: SpeakerKind,
-    pub origin: Origin,
-    pub confidence: f64,
 }
 
 /// A page of a listing (`Store::query_page`): its statements in listing

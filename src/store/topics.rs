@@ -2,8 +2,7 @@
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::extract::topics::{TopicDef, TopicMatcher, TopicTag};
-use crate::model::Origin;
+use crate::model::{Origin, TopicDef, TopicTag};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -215,12 +214,13 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Tag every extracted statement again with `matcher` (a defined topic,
-    /// else an automatic candidate, else none), all in one transaction.
+    /// Tag every extracted statement again with `topic_of`, which gives the topic
+    /// of a statement's content (a defined topic, else an automatic
+    /// candidate, else none), all in one transaction.
     /// Statements a person recorded (`manual`) or corrected (`edited`) keep
     /// their topic: a person chose it. Automatic topics left without
     /// statements are removed.
-    pub fn apply_topics(&mut self, matcher: &TopicMatcher) -> Result<ApplyReport> {
+    pub fn apply_topics(&mut self, mut topic_of: impl FnMut(&str) -> Option<TopicTag>) -> Result<ApplyReport> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = ApplyReport::default();
         // Decide every change first, then write: never update the table a
@@ -243,7 +243,7 @@ impl Store {
                 report.examined += 1;
                 let content: String = row.get(1)?;
                 let current: Option<String> = row.get(3)?;
-                let tag = matcher.tag(&content);
+                let tag = topic_of(&content);
                 let same = match (&tag, &current) {
                     (Some(tag), Some(current)) => tag.name.eq_ignore_ascii_case(current),
                     (None, None) => true,

@@ -29,7 +29,8 @@ impl Workdir {
         path
     }
 
-    /// `claimdb --db <this db> ARGS`, run in the work folder, with a fixed table width.
+    /// `claimdb --db <this db> ARGS`, run in the work folder, with a fixed
+    /// table width (`extract`, which opens no database, gets no `--db`).
     pub fn cmd(&self, args: &[&str]) -> Command {
         self.cmd_on(&self.db, args)
     }
@@ -38,10 +39,11 @@ impl Workdir {
         let mut cmd = Command::cargo_bin("claimdb").expect("the claimdb binary");
         cmd.current_dir(self.dir.path())
             .env_remove("CLAIMDB_DB")
-            .env("CLAIMDB_WIDTH", "100")
-            .arg("--db")
-            .arg(db)
-            .args(args);
+            .env("CLAIMDB_WIDTH", "100");
+        if args.first() != Some(&"extract") {
+            cmd.arg("--db").arg(db);
+        }
+        cmd.args(args);
         cmd
     }
 
@@ -60,6 +62,14 @@ impl Workdir {
     pub fn error(&self, args: &[&str]) -> String {
         let output = self.cmd(args).output().expect("run claimdb");
         assert_eq!(output.status.code(), Some(1), "claimdb {args:?} should fail with 1");
+        String::from_utf8(output.stderr).expect("UTF-8 output")
+    }
+
+    /// Run a command that must be refused as a usage mistake (exit code 2,
+    /// before anything is done); its standard error.
+    pub fn usage_error(&self, args: &[&str]) -> String {
+        let output = self.cmd(args).output().expect("run claimdb");
+        assert_eq!(output.status.code(), Some(2), "claimdb {args:?} should fail with 2");
         String::from_utf8(output.stderr).expect("UTF-8 output")
     }
 

@@ -1,7 +1,7 @@
 //! Accuracy of the built-in stance lexicon on our own labelled set. Run with
-//! `cargo test --release --test stance_set -- --nocapture` to see the figures.
+//! `cargo test --release --test test_stance_set -- --nocapture` to see the figures.
 
-#[path = "support/stance_eval.rs"]
+#[path = "common/stance_eval.rs"]
 mod stance_eval;
 
 use claimdb::extract::stance::StanceLexicon;

@@ -1,5 +1,5 @@
 //! Scoring the stance lexicon on a labelled set (tests/fixtures/stance_set.tsv):
-//! shared by the `stance_set` test and the `stance_eval` example.
+//! shared by the `test_stance_set` test and the `stance_eval` example.
 
 use claimdb::extract::stance::StanceLexicon;
 use claimdb::model::Stance;

@@ -1,7 +1,7 @@
-//! The read -> extract -> hand-on pipeline `ingest` and `extract` share: one
-//! reader thread, `jobs` extraction threads, results handed to a sink on the
-//! calling thread in input order, with memory bounded by a few documents per
-//! worker however big the input.
+//! The read -> extract -> hand-on pipeline the `ingest` and `extract`
+//! commands share: one reader thread, `jobs` extraction threads, results
+//! handed to a sink on the calling thread in input order, with memory
+//! bounded by a few documents per worker however big the input.
 
 use crate::extract::read::{read_items, Item, Notice, Overrides};
 use crate::extract::Extractor;
@@ -53,8 +53,8 @@ pub fn extract_in_order(
     overrides: &Overrides,
     extractor: &Extractor,
     jobs: usize,
-    mut sink: impl FnMut(Unit) -> crate::Result<()>,
-) -> crate::Result<()> {
+    mut sink: impl FnMut(Unit) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
     if jobs <= 1 {
         return extract_here(files, overrides, extractor, sink);
     }
@@ -118,8 +118,8 @@ fn extract_here(
     files: &[PathBuf],
     overrides: &Overrides,
     extractor: &Extractor,
-    mut sink: impl FnMut(Unit) -> crate::Result<()>,
-) -> crate::Result<()> {
+    mut sink: impl FnMut(Unit) -> crate::error::Result<()>,
+) -> crate::error::Result<()> {
     for file in files {
         for item in read_items(file, overrides) {
             sink(extract_item(extractor, item))?;
