@@ -4,9 +4,11 @@
 //!
 //! Decisions a reader of a report should know:
 //! - Speakers named like a pronoun ("they", "it": data/unresolved_speakers.txt)
-//!   were never resolved to anyone, and topics named by a general word
-//!   ("percent", "question": data/generic_topics.txt) are no subject: both
-//!   stay out of the matrix, the shifts and the disagreements.
+//!   or of the kind 'unresolved' were never resolved to anyone, and topics
+//!   named by a general word ("percent", "question": data/generic_topics.txt)
+//!   are no subject: both stay out of the matrix, the shifts and the
+//!   disagreements. So does a speaker's stance on a topic that is their own
+//!   name (Donald Trump on "Trump"): a misread sentence, almost always.
 //! - A cell's stance is the one most of the speaker's statements on the
 //!   topic take; support and oppose tied is "mixed"; a tie with neutral goes
 //!   to the side taken. The counts of each stance are shown beside it.
@@ -103,6 +105,18 @@ fn most_first(counts: impl Iterator<Item = (i64, u64)>) -> Vec<(i64, u64)> {
     let mut counts: Vec<(i64, u64)> = counts.collect();
     counts.sort_unstable_by_key(|&(id, n)| (Reverse(n), id));
     counts
+}
+
+/// Whether `topic` names the speaker themselves ("Trump" for Donald Trump):
+/// every word of the topic is a word of the name. A stance toward oneself
+/// is almost always a misread sentence, so reports leave such pairs out.
+pub fn about_oneself(speaker: &str, topic: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let name = words(speaker);
+    let topic = words(topic);
+    !topic.is_empty() && topic.iter().all(|w| name.contains(w))
 }
 
 /// What most statements in a cell take.
@@ -576,6 +590,15 @@ mod tests {
         assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());
         assert_eq!(tally.topics_of(&[7]), vec![(1, 1), (2, 1)]);
         assert_eq!(tally.topics_of(&[8]), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn a_topic_that_names_the_speaker_is_about_oneself() {
+        assert!(about_oneself("Donald Trump", "Trump"));
+        assert!(about_oneself("Donald J. Trump", "donald trump"));
+        assert!(!about_oneself("Donald Trump", "Trump University"));
+        assert!(!about_oneself("Ted Cruz", "Trump"));
+        assert!(!about_oneself("Ted Cruz", ""));
     }
 
     #[test]

@@ -310,6 +310,11 @@ fn reports_leave_out_unresolved_speakers_and_generic_topics() {
         ("Ann Lee", "percent", "support", "2024-01-02", 0.9, "c"),
         ("Ann Lee", "percent", "oppose", "2024-02-02", 0.9, "d"),
         ("Ann Lee", "bridge tolls", "oppose", "2024-02-02", 0.9, "d"),
+        ("(unresolved)", "bridge tolls", "support", "2024-01-02", 0.9, "e"),
+        ("(unresolved)", "bridge tolls", "oppose", "2024-02-03", 0.9, "f"),
+        // A stance on oneself is a misread sentence.
+        ("Bo Park", "Park", "support", "2024-01-02", 0.9, "g"),
+        ("Bo Park", "Park", "oppose", "2024-02-02", 0.9, "h"),
     ]);
     let cells = json_rows(&wd, &["report", "stance"]);
     assert_eq!(pick(&cells, &["speaker", "topic"]), vec![vec![json!("Ann Lee"), json!("bridge tolls")]]);

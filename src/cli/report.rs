@@ -192,7 +192,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Shifts { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let found = tracking::shifts(store.positions(&filter, evidence.min_confidence)?);
+            let found = tracking::shifts(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
             say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
@@ -203,7 +203,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Disagreements { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let sides = tracking::sides(store.positions(&filter, evidence.min_confidence)?);
+            let sides = tracking::sides(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
             let limit = if limit == 0 { usize::MAX } else { limit };
             let (written, more) = write_disagreements(&store, tracking::disagreements(sides), limit, format)?;
             let none = "no disagreements between confident statements (--min-confidence sets how confident)";
@@ -216,7 +216,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let found = tracking::shifts(std::mem::take(&mut chosen.positions));
+            let found = tracking::shifts(not_about_oneself(&store, std::mem::take(&mut chosen.positions))?);
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -335,7 +335,7 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: 
     // Topics are ranked by what the chosen speakers say: topics that many
     // minor speakers discuss would leave the chosen rows empty.
     let topics = most_first(tally.topics_of(&speaker_ids), size.topics, |ids| store.topic_names_of(ids))?;
-    let records = if speakers.is_empty() || topics.is_empty() {
+    let mut records = if speakers.is_empty() || topics.is_empty() {
         Vec::new()
     } else {
         store.stance_records(&ReportFilter {
@@ -344,6 +344,7 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: 
             ..filter.clone()
         })?
     };
+    records.retain(|r| !tracking::about_oneself(&r.speaker, &r.topic));
     Ok(Chosen {
         speakers,
         topics,
@@ -377,6 +378,21 @@ fn most_first(
     });
     ranked.truncate(n);
     Ok(ranked)
+}
+
+/// `positions` without those whose topic is their speaker's own name.
+fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<Position>> {
+    let distinct = |ids: Vec<i64>| -> Vec<i64> { ids.into_iter().collect::<std::collections::HashSet<_>>().into_iter().collect() };
+    let speakers = store.speaker_names(&distinct(positions.iter().map(|p| p.speaker_id).collect()))?;
+    let topics = store.topic_names_of(&distinct(positions.iter().map(|p| p.topic_id).collect()))?;
+    let mut oneself: HashMap<(i64, i64), bool> = HashMap::new();
+    positions.retain(|p| {
+        !*oneself.entry((p.speaker_id, p.topic_id)).or_insert_with(|| {
+            let name = |names: &HashMap<i64, String>, id| names.get(&id).cloned().unwrap_or_default();
+            tracking::about_oneself(&name(&speakers, p.speaker_id), &name(&topics, p.topic_id))
+        })
+    });
+    Ok(positions)
 }
 
 /// A statement on a topic.

@@ -61,8 +61,10 @@ const SPEAKER_IDS_CLAUSE: &str = " AND s.speaker_id IN (SELECT value FROM rarray
 const TOPIC_IDS_CLAUSE: &str = " AND st.topic_id IN (SELECT value FROM rarray(?))";
 const STATEMENT_IDS_CLAUSE: &str = " AND s.id IN (SELECT value FROM rarray(?))";
 // Names compare without case (COLLATE NOCASE in the schema).
-const UNRESOLVED_CLAUSE: &str =
-    " AND s.speaker_id NOT IN (SELECT id FROM speakers WHERE name IN (SELECT value FROM rarray(?)))";
+// A database whose speakers have the kind 'unresolved' keeps the statements
+// that named nobody under such a record.
+const UNRESOLVED_CLAUSE: &str = " AND s.speaker_id NOT IN (SELECT id FROM speakers
+                                  WHERE kind = 'unresolved' OR name IN (SELECT value FROM rarray(?)))";
 const GENERIC_CLAUSE: &str = " AND st.topic_id NOT IN (SELECT id FROM topics WHERE name IN (SELECT value FROM rarray(?)))";
 
 /// Undated statements come after dated ones; within a day, text order.
