@@ -32,6 +32,7 @@ use crate::model::Stance;
 use crate::model::{Position, StanceRecord};
 use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
+use rustc_hash::FxHashMap;
 use std::collections::{BinaryHeap, HashMap};
 
 /// The lines of a data list, comments and blanks left out.
@@ -53,11 +54,14 @@ pub fn generic_topic_names() -> Vec<String> {
 /// counted in one pass over positions. A statement counts once for its
 /// speaker when its topics come one after the other (the store's table
 /// order), once for each of its topics.
+///
+/// The maps hash with rustc-hash's Fx: SipHash made counting a fifth of a
+/// million-statement `report stance`.
 #[derive(Debug, Default)]
 pub struct Tally {
-    speakers: HashMap<i64, u64>,
-    topics: HashMap<i64, u64>,
-    pairs: HashMap<(i64, i64), u64>,
+    speakers: FxHashMap<i64, u64>,
+    topics: FxHashMap<i64, u64>,
+    pairs: FxHashMap<(i64, i64), u64>,
     last_statement: Option<i64>,
     /// Statements counted.
     pub statements: u64,
@@ -91,7 +95,7 @@ impl Tally {
     /// each, most first.
     pub fn topics_of(&self, speakers: &[i64]) -> Vec<(i64, u64)> {
         let chosen: std::collections::HashSet<i64> = speakers.iter().copied().collect();
-        let mut counts: HashMap<i64, u64> = HashMap::new();
+        let mut counts: FxHashMap<i64, u64> = FxHashMap::default();
         for (&(speaker, topic), &n) in &self.pairs {
             if chosen.contains(&speaker) {
                 *counts.entry(topic).or_default() += n;
