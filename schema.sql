@@ -52,8 +52,9 @@ CREATE TABLE topics (
 );
 
 -- Who (source), how (cue), what (content), when, and for or against what.
+-- AUTOINCREMENT: an id is never given again after its statement is deleted.
 CREATE TABLE statements (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id     INTEGER REFERENCES documents (id) ON DELETE CASCADE, -- NULL: recorded by hand
     source_path     TEXT,                  -- URL or path given by hand (no document row)
     source_title    TEXT,                  -- title given by hand (no document row)

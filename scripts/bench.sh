@@ -8,6 +8,7 @@
 #      statements by 50,000 speakers (built here: generate JSONL, `import`),
 #   4. export --format csv of all those rows, and every `report` on them,
 #   5. ingest of a generated ~1 GB JSONL file (memory must stay flat),
+#   6. extraction of 1 MB web pages of hostile markup (each under 1 s),
 # with the peak resident memory of each (GNU time). Never run by the tests.
 # Extract and ingest are run CORPUS_RUNS times (default 11), import
 # IMPORT_RUNS times (default 3), each query RUNS times (default 21): medians.
@@ -203,3 +204,32 @@ if [ "$BIG_MB" -gt 0 ]; then
     echo "  ingest:                 $WALL s, $(mb_per_s "$(stat -L -c %s "$BIG")" "$WALL") MB/s  (cpu $CPU s, rss $RSS_MB MB)"
     rm -f "$BENCH_DIR"/big.db*
 fi
+
+# 6. Hostile markup: a page's shape must not make reading it slower than
+# linear. Each page is about 1 MB of one pattern repeated; target under 1 s.
+HOSTILE_DIR=$BENCH_DIR/hostile-html
+mkdir -p "$HOSTILE_DIR"
+python3 - "$HOSTILE_DIR" <<'PY'
+import sys
+patterns = {
+    "self-closing-div": "<div/>", "div-stray-end": "<div></b>", "open-div": "<div>", "open-b": "<b>",
+    "open-table": "<table>", "p-b-i-a": "<p><b><i><a>x", "b-div-end-b": "<b><div></b>", "dl-dt-dd": "<dl><dt><dd>",
+    "a-div-a": "<a><div><a>", "nobr": "<nobr>x", "button-div": "<button><div>", "h1-h2": "<h1><h2>",
+    "p-b-id": "<p><b id={i}>x", "table-div": "<table><div>", "li-ul": "<li><ul>", "comment-bang": "<!-- --!><div>",
+}
+for name, unit in patterns.items():
+    parts, size, i = [], 0, 0
+    while size < 1_000_000:
+        part = unit.replace("{i}", str(i))
+        parts.append(part)
+        size += len(part)
+        i += 1
+    with open(f"{sys.argv[1]}/{name}.html", "w") as f:
+        f.write("<html><body><p>The mayor said the bridge would open in May.</p>" + "".join(parts) + "</body></html>")
+PY
+echo
+echo "== extract of 1 MB pages of hostile markup (target: each under 1 s)"
+for page in "$HOSTILE_DIR"/*.html; do
+    measure "$page" "$BIN" extract --format jsonl "$page"
+    printf '  %-22s %5s s  (cpu %s s, rss %s MB, load %s)\n' "$(basename "$page" .html)" "$WALL" "$CPU" "$RSS_MB" "$LOAD"
+done

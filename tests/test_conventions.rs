@@ -128,3 +128,75 @@ fn control_characters_reach_no_terminal_but_stay_stored() {
     let csv = wd.stdout(&["query", "--format", "csv"]);
     assert!(csv.contains(hostile), "CSV keeps them as they are");
 }
+
+#[test]
+fn completions_and_man_pages_come_from_the_command_line_itself() {
+    let wd = Workdir::new();
+    for (shell, marker) in [("bash", "_claimdb()"), ("zsh", "#compdef claimdb"), ("fish", "complete -c claimdb")] {
+        let script = wd.stdout(&["completions", shell]);
+        assert!(script.contains(marker), "{shell}: {script}");
+        for command in ["ingest", "query", "report", "completions"] {
+            assert!(script.contains(command), "{shell} completes {command}");
+        }
+        assert!(script.contains("since"), "{shell} completes query's flags");
+    }
+    assert!(wd.usage_error(&["completions", "tcsh"]).contains("invalid value 'tcsh'"));
+    let page = wd.stdout(&["man"]);
+    assert!(page.contains(".TH claimdb 1"), "{page}");
+    assert!(page.contains(".SH SUBCOMMANDS") && page.contains("claimdb\\-query(1)"), "{page}");
+    let query = wd.stdout(&["man", "query"]);
+    assert!(query.contains(".TH claimdb-query 1") && query.contains("\\-\\-since"), "{query}");
+    assert!(wd.usage_error(&["man", "frobnicate"]).contains("no command named 'frobnicate'"));
+}
+
+#[test]
+fn show_prints_one_statement_in_every_format() {
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let detail = wd.stdout(&["show", "1"]);
+    assert!(detail.contains("         speaker: Ada Park\n"), "{detail}");
+    let json: serde_json::Value = serde_json::from_str(&wd.stdout(&["show", "1", "--format", "json"])).unwrap();
+    assert_eq!(json[0]["speaker"], serde_json::json!("Ada Park"));
+    assert_eq!(json[0]["sentence"], serde_json::json!(""), "a claim added by hand has no document");
+    let csv = wd.stdout(&["show", "1", "--format", "csv"]);
+    assert!(csv.starts_with("id,doc,title,date,") && csv.lines().count() == 2, "{csv}");
+    let markdown = wd.stdout(&["show", "1", "--format", "markdown"]);
+    assert!(markdown.contains("| Ada Park |"), "{markdown}");
+}
+
+#[test]
+fn csv_round_trips_exactly_unless_excel_safety_is_asked_for() {
+    let wd = Workdir::new();
+    let formula = "=HYPERLINK(\"http://x.example\",\"click\")";
+    wd.add(&["--speaker", "@ada", "--text", formula, "--cue=-said"]);
+    wd.add(&["--speaker", "Ben Ortiz", "--text", "+3 percent, he said \u{1b}[2J"]);
+    let csv = wd.stdout(&["export", "--format", "csv"]);
+    assert!(csv.contains("\"=HYPERLINK(\"\"http://x.example\"\",\"\"click\"\")\""), "{csv}");
+    assert!(csv.contains(",@ada,@ada,") && csv.contains(",-said,"), "{csv}");
+
+    let copy = Workdir::new();
+    copy.write("all.csv", &csv);
+    copy.stdout(&["import", "all.csv"]);
+    let (original, imported) = (wd.query_json(&[]), copy.query_json(&[]));
+    for field in ["speaker", "cue", "content"] {
+        assert_eq!(common::column(&imported, field), common::column(&original, field), "{field}");
+    }
+
+    let safe = wd.stdout(&["--excel-safe", "query", "--format", "csv"]);
+    assert!(safe.contains("\"'=HYPERLINK("), "{safe}");
+    assert!(safe.contains(",'@ada,'@ada,") && safe.contains(",'-said,"), "{safe}");
+    assert!(safe.contains(",\"'+3 percent, he said \u{1b}[2J\","), "CSV keeps control characters: {safe}");
+    let report = wd.stdout(&["speakers", "--format", "csv", "--excel-safe"]);
+    assert!(report.contains(",'@ada,"), "every CSV listing: {report}");
+}
+
+#[test]
+fn empty_speaker_and_topic_lists_say_so() {
+    let wd = Workdir::new();
+    wd.stdout(&["init"]);
+    for (args, message) in [(&["speakers"][..], "claimdb: no speakers yet\n"), (&["topics", "list"], "claimdb: no topics yet\n")] {
+        let output = wd.cmd(args).output().unwrap();
+        assert!(output.status.success(), "{args:?}");
+        assert_eq!(String::from_utf8(output.stderr).unwrap(), message);
+    }
+}

@@ -177,7 +177,40 @@ fn every_command_refuses_a_database_from_a_newer_claimdb_and_leaves_it_byte_for_
     for args in WRITES.iter().chain(reads) {
         let err = wd.error(args);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.contains("was written by a newer claimdb (schema version 999; this claimdb knows up to 5)"), "{args:?}: {err}");
+        let refusal = format!(
+            "was written by a newer claimdb (schema version 999; this claimdb knows up to {})",
+            claimdb::store::SCHEMA_VERSION
+        );
+        assert!(err.contains(&refusal), "{args:?}: {err}");
     }
     assert_eq!(folder_bytes(&folder), before);
+}
+
+#[test]
+fn a_read_on_a_full_disk_says_what_failed_and_how_to_recover() {
+    let wd = workdir_with_a_claim();
+    // Once the last connection closes, SQLite removes the -shm file; any
+    // command, a read too, must then make it again.
+    assert!(!wd.path("claims.db-shm").exists());
+    let output = run_with_file_size_limit(&wd, 0, &["query", "--speaker", "ada"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("claims.db-shm"), "{stderr}");
+    assert!(stderr.contains("the disk is probably full"), "{stderr}");
+    assert!(stderr.contains("The database itself is intact: free some space"), "{stderr}");
+    // With space again, the same command works.
+    assert!(wd.stdout(&["query", "--speaker", "ada"]).contains("The bridge will open in May."));
+}
+
+#[test]
+fn a_database_named_like_an_sqlite_uri_is_a_file_by_that_name() {
+    let wd = Workdir::new();
+    wd.write("article.txt", "Cara Lind said the ferry will keep running.\n");
+    let name = "file:notes.db?mode=memory";
+    let db = wd.path(name);
+    wd.cmd_on(Path::new(name), &["ingest", "article.txt"]).assert().success();
+    assert!(db.is_file(), "the database is the file named {name}");
+    assert_eq!(db_counts(&db), (1, 1, 1));
+    let listed = wd.cmd_on(Path::new(name), &["query", "--format", "csv"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("the ferry will keep running"));
 }

@@ -49,3 +49,16 @@ fn show_prints_one_statement() {
     assert!(out.contains("          hedged: true"), "{out}");
     assert_eq!(wd.error(&["show", "42"]).trim(), "claimdb: no statement with id 42");
 }
+
+#[test]
+fn a_deleted_statements_id_is_never_given_again() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Ada Park", "--text", "The bridge will open in May."]);
+    let second = wd.add(&["--speaker", "Ben Ortiz", "--text", "The budget is too high."]);
+    wd.stdout(&["delete", &second.to_string()]);
+    let third = wd.add(&["--speaker", "Cara Lind", "--text", "The ferry will keep running."]);
+    assert_eq!(third, second + 1);
+    // A script still holding the old id edits nothing by mistake.
+    let err = wd.error(&["edit", &second.to_string(), "--stance", "oppose"]);
+    assert_eq!(err.trim(), format!("claimdb: no statement with id {second}"));
+}

@@ -250,3 +250,71 @@ fn a_failed_import_into_an_empty_database_leaves_no_scratch_files_and_the_next_i
     assert_eq!(wd.query_json(&["--search", "claim", "--limit", "0"]).len(), 3000);
     assert_eq!(common::column(&wd.query_json(&["--search", "\"number 1234\""]), "id"), [serde_json::Value::from(1234)]);
 }
+
+#[test]
+fn importing_the_same_export_again_with_skip_existing_adds_nothing_and_says_so() {
+    let source = Workdir::new();
+    source.add_sample_claims();
+    let out = source.path("all.jsonl");
+    source.stdout(&["export", "--format", "jsonl", "--output", out.to_str().unwrap()]);
+    let exported = std::fs::read_to_string(&out).unwrap().lines().count();
+
+    let target = Workdir::new();
+    let first = target.stdout(&["import", "--skip-existing", out.to_str().unwrap()]);
+    assert!(first.starts_with(&format!("imported {exported} statements (")), "{first}");
+    assert!(first.contains(", 0 already stored skipped)"), "{first}");
+    let again = target.stdout(&["import", "--skip-existing", out.to_str().unwrap()]);
+    assert!(again.starts_with(&format!("imported 0 statements (0 new speakers, {exported} already stored skipped)")), "{again}");
+    assert_eq!(snapshot(&target), snapshot(&source));
+    // Into the database it came from, too.
+    let home = source.stdout(&["import", "--skip-existing", out.to_str().unwrap()]);
+    assert!(home.contains(&format!("{exported} already stored skipped")), "{home}");
+}
+
+#[test]
+fn skip_existing_keys_on_content_speaker_date_and_document() {
+    let wd = Workdir::new();
+    let row = |speaker: &str, content: &str, date: &str, doc: &str| {
+        serde_json::json!({ "speaker": speaker, "content": content, "date": date, "doc": doc, "kind": "direct" }).to_string()
+    };
+    let first = [row("Ada Park", "The bridge opens in May.", "2024-05-01", "a.txt")].join("\n");
+    wd.write("first.jsonl", &first);
+    wd.stdout(&["import", "first.jsonl"]);
+    let second = [
+        row("ada park", "The bridge opens in May.", "2024-05-01", "a.txt"), // the same, speaker in another case
+        row("Ada Park", "The bridge opens in June.", "2024-05-01", "a.txt"),
+        row("Ben Ortiz", "The bridge opens in May.", "2024-05-01", "a.txt"),
+        row("Ada Park", "The bridge opens in May.", "2024-05-02", "a.txt"),
+        row("Ada Park", "The bridge opens in May.", "2024-05-01", "b.txt"),
+        row("Ben Ortiz", "The bridge opens in May.", "2024-05-01", "a.txt"), // repeats a row above
+    ]
+    .join("\n");
+    wd.write("second.jsonl", &second);
+    let said = wd.stdout(&["import", "--skip-existing", "second.jsonl"]);
+    assert!(said.starts_with("imported 4 statements (1 new speakers, 2 already stored skipped)"), "{said}");
+}
+
+#[test]
+fn dates_outside_the_years_0000_to_9999_are_refused_naming_the_line() {
+    let wd = Workdir::new();
+    wd.write("bc.jsonl", "{\"speaker\":\"Ada Park\",\"content\":\"Rome will stand.\",\"kind\":\"direct\",\"date\":\"2024-01-01\"}\n{\"speaker\":\"Ada Park\",\"content\":\"Caesar is in danger.\",\"kind\":\"direct\",\"date\":\"-0044-03-15\"}\n");
+    let err = wd.error(&["import", "bc.jsonl"]);
+    assert_eq!(err.trim(), "claimdb: bc.jsonl:2: not a statement row: date -0044-03-15 is outside the years 0000-9999 (expected YYYY-MM-DD)");
+    wd.write("far.csv", "speaker,content,kind,date\nAda Park,The sun will cool.,direct,+99999-01-01\n");
+    let err = wd.error(&["import", "far.csv"]);
+    assert!(err.contains("far.csv:2: not a statement row: date +99999-01-01 is outside the years 0000-9999"), "{err}");
+    assert!(!wd.db.exists() || common::db_counts(&wd.db).1 == 0, "nothing stored");
+    // A bad --date is a usage mistake (exit 2), as any other.
+    let usage_error = |args: &[&str]| {
+        let output = wd.cmd(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        String::from_utf8(output.stderr).unwrap()
+    };
+    for args in [&["add", "--speaker", "Ada Park", "--text", "Far off.", "--date", "+99999-01-01"][..], &["add", "--speaker", "Ada Park", "--text", "Long ago.", "--date=-0044-03-15"]] {
+        let err = usage_error(args);
+        assert!(err.contains("not a date (expected YYYY-MM-DD"), "{err}");
+    }
+    let id = wd.add(&["--speaker", "Ada Park", "--text", "Soon.", "--date", "9999-12-31"]);
+    let err = usage_error(&["edit", &id.to_string(), "--date", "10000-01-01"]);
+    assert!(err.contains("invalid value '10000-01-01' for '--date"), "{err}");
+}

@@ -37,17 +37,14 @@ fn statements_with_no_speaker_are_left_out_and_the_document_still_goes_in() {
          Asked whether the council would vote again, there was silence in the room.\n\n\
          It was revealed in March that the fund had run dry.\n",
     );
-    let extracted = wd.stdout(&["extract", "--format", "jsonl", "a.txt"]);
-    let speakerless = extracted.lines().filter(|l| l.contains("\"speaker\":\"\"")).count();
-    assert!(speakerless > 0, "the test text must give a statement with no speaker:\n{extracted}");
-
     let out = wd.cmd(&["ingest", "a.txt"]).output().unwrap();
     let summary = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{summary}");
     assert!(summary.contains("1 documents added"), "{summary}");
-    assert!(summary.contains(&format!("{speakerless} quotes with no speaker found were left out")), "{summary}");
-    let stored = extracted.lines().count() - speakerless;
-    assert_eq!(counts(&wd), format!("(1 documents, {stored} statements)"));
+    assert!(summary.contains("2 quotes with no speaker found were left out"), "{summary}");
+    assert_eq!(counts(&wd), "(1 documents, 1 statements)");
+    let stored = wd.query_json(&[]);
+    assert_eq!(stored[0]["speaker"], "Ada Park");
 }
 
 #[test]
@@ -79,12 +76,17 @@ fn ingest_needs_a_path() {
 }
 
 #[test]
-fn ingest_with_a_lexicon_file_reads_it() {
+fn ingest_with_a_lexicon_file_uses_its_stances() {
     let wd = Workdir::new();
-    let lexicon = wd.write("newsroom.tsv", "# our beat\nslam   oppose   verb\n");
-    let article = wd.write("a.txt", "The council met on Monday.\n");
-    let output = wd.cmd(&["ingest", "--lexicon", lexicon.to_str().unwrap(), article.to_str().unwrap()]).output().unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    // "said" is neutral in the built-in lexicon; this newsroom's file says otherwise.
+    let lexicon = wd.write("newsroom.tsv", "# our beat\nsay   oppose   verb\n");
+    let article = wd.write("a.txt", "Ada Park said the bridge will open in May.\n");
+    let plain = Workdir::new();
+    plain.stdout(&["ingest", article.to_str().unwrap()]);
+    assert_eq!(plain.query_json(&[])[0]["stance"], "neutral");
+    wd.stdout(&["ingest", "--lexicon", lexicon.to_str().unwrap(), article.to_str().unwrap()]);
+    let stored = wd.query_json(&[]);
+    assert_eq!((stored[0]["cue"].as_str(), stored[0]["stance"].as_str()), (Some("said"), Some("oppose")));
 }
 
 #[test]
@@ -130,4 +132,49 @@ fn ingest_refuses_zero_jobs() {
     let wd = Workdir::new();
     wd.write("a.txt", "Text.\n");
     wd.cmd(&["ingest", "--jobs", "0", "a.txt"]).assert().code(2);
+}
+
+#[test]
+fn ingest_refuses_absurd_numbers_of_jobs_as_a_usage_error() {
+    let wd = Workdir::new();
+    wd.write("a.txt", "Ada Park said the bridge will open in May.\n");
+    for jobs in ["257", "4294967295", "99999999999999999999"] {
+        let output = wd.cmd(&["ingest", "--jobs", jobs, "a.txt"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "--jobs {jobs}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("invalid value '{jobs}' for '--jobs")), "{stderr}");
+        assert!(stderr.contains("at most 256 threads"), "{stderr}");
+    }
+    assert!(!wd.db.exists(), "a usage error touches no database");
+    wd.cmd(&["ingest", "--jobs", "256", "a.txt"]).assert().code(0);
+}
+
+#[test]
+fn an_endless_line_on_standard_input_is_refused_naming_the_line() {
+    use std::io::Write;
+    let wd = Workdir::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimdb"))
+        .args(["--db", wd.db.to_str().unwrap(), "ingest", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // One line that never ends: the writer stops only when claimdb stops reading.
+    let writer = std::thread::spawn(move || {
+        let chunk = [b'a'; 1 << 16];
+        let mut written = 0usize;
+        while stdin.write_all(&chunk).is_ok() {
+            written += chunk.len();
+        }
+        written
+    });
+    let output = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("-:1: skipped: more than 64 MB of text, not read further"), "{stderr}");
+    assert!(written < 80 << 20, "claimdb read {written} bytes");
+    assert_eq!(counts(&wd), "(0 documents, 0 statements)");
 }

@@ -19,8 +19,8 @@ pub struct Args {
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// How to print the statements (jsonl: one statement a line, what
-    /// scorers read; the table fits the terminal).
+    /// How to print the statements (jsonl: one statement a line with
+    /// code point spans, what scorers read).
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
 
@@ -36,9 +36,9 @@ pub struct Args {
     #[arg(long)]
     pub title: Option<String>,
 
-    /// Extract on this many threads (default: one per core).
+    /// Extract on this many threads (default: one per core; 1 to 256).
     /// The output keeps the input order whatever the number.
-    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, short = 'j', value_parser = super::util::parse_jobs)]
     pub jobs: Option<u32>,
 
     /// A stance lexicon file (the format of data/stance_cues.tsv) whose

@@ -3,6 +3,7 @@
 
 use super::{Context, Outcome};
 use crate::error::Error;
+use crate::extract::read::has_four_digit_year;
 use crate::store::{StatementRow, Store};
 use serde_json::{Map, Value};
 use std::io::BufRead;
@@ -12,6 +13,11 @@ use std::path::{Path, PathBuf};
 pub struct Args {
     /// A file written by `claimdb export` (`.jsonl` or `.csv`).
     pub file: PathBuf,
+    /// Leave out rows already in the database: the same content, speaker,
+    /// date and document (or source) as a stored statement, or as a row
+    /// imported before it. Importing the same export twice then adds nothing.
+    #[arg(long)]
+    pub skip_existing: bool,
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
@@ -19,15 +25,20 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let mut store = Store::open_or_create(&ctx.db)?;
     // Rows are read and written a chunk at a time (memory stays flat however
     // big the file); the batch is one transaction, so a bad row stores nothing.
-    let mut batch = store.import_batch()?;
-    let (mut statements, mut new_speakers) = (0usize, 0usize);
+    let mut batch = if args.skip_existing { store.import_batch_skipping_existing()? } else { store.import_batch()? };
+    let (mut statements, mut new_speakers, mut skipped) = (0usize, 0usize, 0usize);
     read_ahead(reader, |row| {
+        if args.skip_existing && batch.holds(&row)? {
+            skipped += 1;
+            return Ok(());
+        }
         new_speakers += usize::from(batch.import_row(row)?);
         statements += 1;
         Ok(())
     })?;
     batch.commit()?;
-    println!("imported {statements} statements ({new_speakers} new speakers) from {}", args.file.display());
+    let skipped = if args.skip_existing { format!(", {skipped} already stored skipped") } else { String::new() };
+    println!("imported {statements} statements ({new_speakers} new speakers{skipped}) from {}", args.file.display());
     Ok(Outcome::Done)
 }
 
@@ -118,7 +129,7 @@ fn read_jsonl(
         if line.trim().is_empty() {
             continue;
         }
-        each(serde_json::from_str(&line).map_err(|e| bad_row(path, number, e))?)?;
+        each(checked(serde_json::from_str(&line).map_err(|e| bad_row(path, number, e))?, path, number)?)?;
     }
 }
 
@@ -147,9 +158,21 @@ fn read_csv(
             };
             object.insert(header.to_string(), value);
         }
-        each(serde_json::from_value(Value::Object(object)).map_err(|e| bad_row(path, line, e))?)?;
+        each(checked(serde_json::from_value(Value::Object(object)).map_err(|e| bad_row(path, line, e))?, path, line)?)?;
     }
     Ok(())
+}
+
+/// A row as read, refused if it holds what the database cannot keep right:
+/// a date outside the years 0000-9999 (stored as text, it would sort and
+/// search wrong).
+fn checked(row: StatementRow, path: &Path, line: usize) -> Result<StatementRow, Error> {
+    match row.date {
+        Some(date) if !has_four_digit_year(date) => {
+            Err(bad_row(path, line, format!("date {date} is outside the years 0000-9999 (expected YYYY-MM-DD)")))
+        }
+        _ => Ok(row),
+    }
 }
 
 fn bad_row(path: &Path, line: usize, err: impl std::fmt::Display) -> Error {

@@ -36,9 +36,9 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
     /// Extract on this many threads (default: one per core but one, which
-    /// the writer takes; at least one). Storing is always one writer, in
+    /// the writer takes; 1 to 256). Storing is always one writer, in
     /// input order, so ids do not depend on it.
-    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, short = 'j', value_parser = super::util::parse_jobs)]
     pub jobs: Option<u32>,
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub mod add;
+pub mod completions;
 pub mod edit;
 pub mod export;
 pub mod extract;
@@ -28,6 +29,12 @@ pub struct Cli {
     /// The claims database (an SQLite file; created by `init` or on first write).
     #[arg(long, global = true, env = "CLAIMDB_DB", default_value = "claims.db")]
     pub db: PathBuf,
+
+    /// In CSV output, put a ' before cells starting with = + - @, which a
+    /// spreadsheet would otherwise run as formulas. Off by default, so that
+    /// CSV keeps every value as stored and `import` reads it back exactly.
+    #[arg(long, global = true)]
+    pub excel_safe: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -61,6 +68,10 @@ pub enum Command {
     Topics(topics::Args),
     /// Stance tables, timelines, shifts and disagreements.
     Report(report::Args),
+    /// Print shell completions (bash, zsh, fish, ...) for claimdb.
+    Completions(completions::Args),
+    /// Print the man page (roff) of claimdb or of one of its commands.
+    Man(completions::ManArgs),
 }
 
 impl Cli {
@@ -123,6 +134,7 @@ pub struct Context {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    crate::output::set_excel_safe_csv(cli.excel_safe);
     let ctx = Context { db: cli.db };
     run_command(cli.command, &ctx).map_err(|err| {
         // A bare SQLite error (disk full, read-only) gets the database's name.
@@ -151,5 +163,7 @@ fn run_command(command: Command, ctx: &Context) -> anyhow::Result<Outcome> {
         Command::Import(args) => import::run(args, ctx),
         Command::Topics(args) => topics::run(args, ctx),
         Command::Report(args) => report::run(args, ctx),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::run_man(args),
     }
 }

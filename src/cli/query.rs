@@ -1,14 +1,15 @@
 //! `claimdb query`: find statements by speaker, topic, stance, date and full
 //! text, in any output format.
 
-use super::util::{date_arg, stance_arg};
-use crate::model::Stance;
-use chrono::NaiveDate;
+use super::util::{date_arg, stance_arg, write_to};
 use super::{Context, Outcome};
+use crate::model::Stance;
 use crate::output::statements::StatementWriter;
 use crate::output::Format;
 use crate::store::{StatementFilter, StatementPage, Store};
+use chrono::NaiveDate;
 use std::io::Write;
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -34,9 +35,13 @@ pub struct Args {
     /// At most this many statements, the earliest first (0: all of them).
     #[arg(long, default_value_t = DEFAULT_LIMIT)]
     pub limit: u64,
-    /// Output format (the table fits the terminal, or $CLAIMDB_WIDTH columns).
+    /// Output format.
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Write to this file instead of standard output (replaced whole, never
+    /// left half-written; a device or FIFO is written to; never the database).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// A query that matches half a million statements should not print them all
@@ -56,10 +61,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open_for_query(&ctx.db)?;
     let page = store.query_page(&filter)?;
     let found = page.len() as u64;
-    print(&page, args.format)?;
-    if found == 0 {
-        eprintln!("claimdb: no statements match");
-    }
+    write_to(args.output.as_deref(), &ctx.db, |out| write(&page, args.format, out))?;
     if args.limit > 0 && found == args.limit {
         eprintln!("claimdb: showed the first {} statements; --limit N shows more, --limit 0 all", args.limit);
     }
@@ -69,18 +71,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 /// Every format streams each row out as borrowed cells (as `export`
 /// does): building a JSON value per cell and dropping it again was a sixth
 /// of a 1,000-row query's instructions.
-fn print(page: &StatementPage, format: Format) -> std::io::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let written = (|| {
-        let mut writer = StatementWriter::new(&mut out, format)?;
-        for statement in page.views() {
-            writer.push(&statement)?;
-        }
-        writer.finish().map(|_| ())
-    })();
-    match written.and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
+fn write(page: &StatementPage, format: Format, out: &mut dyn Write) -> std::io::Result<usize> {
+    let mut writer = StatementWriter::new(out, format)?;
+    for statement in page.views() {
+        writer.push(&statement)?;
     }
+    writer.finish()
 }

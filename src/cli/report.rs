@@ -20,6 +20,7 @@ use chrono::NaiveDate;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::model::{NameCount, Position, Stance, StanceRecord};
+use crate::output::file::{database_files, write_output};
 use crate::output::html::{self, ReportPage, ShiftView};
 use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows, stance_rows, timeline_rows};
 use crate::output::{self, Format};
@@ -27,7 +28,7 @@ use crate::store::{ReportFilter, Store};
 use crate::tracking::{self, Disagreement, MatrixCell, Shift};
 use std::collections::HashMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -233,7 +234,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 filters: filter_words(&filter),
                 min_confidence: evidence.min_confidence,
             });
-            write_whole_file(&output, &page)?;
+            write_output(&output, &database_files(&ctx.db), |out| out.write_all(page.as_bytes()))?;
             eprintln!(
                 "claimdb: wrote {} ({} speakers by {} topics, {} statements; {} shifts)",
                 output.display(),
@@ -424,21 +425,6 @@ fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Resu
         ..ReportFilter::default()
     })?;
     Ok(records.into_iter().map(|r| ((r.id, r.topic_id), r)).collect())
-}
-
-/// Write next to the target and rename, so a failed write leaves no half
-/// page; the partial file is removed whatever failed.
-fn write_whole_file(path: &Path, text: &str) -> Result<()> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    let written = std::fs::write(&partial, text)
-        .map_err(|e| Error::io(path, e))
-        .and_then(|()| std::fs::rename(&partial, path).map_err(|e| Error::io(path, e)));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&partial);
-    }
-    written
 }
 
 /// Rows of disagreements written as they come, a batch at a time (each

@@ -5,6 +5,7 @@ use super::{Context, Outcome};
 use crate::extract::sentences::split_sentences;
 use crate::model::{CharIndex, Span};
 use crate::output::statements::write_detail;
+use crate::output::{terminal_text, Format};
 use crate::store::Store;
 use std::io::Write;
 
@@ -12,13 +13,22 @@ use std::io::Write;
 pub struct Args {
     /// The statement's id (as `query` prints it).
     pub id: i64,
+    /// Output format: the table is a line per field followed by the
+    /// sentence; the others are a listing of one row with every field.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     let detail = store.statement(args.id)?;
     let (outlet, published) = (detail.outlet.unwrap_or_default(), detail.published.unwrap_or_default());
-    let extra = [
+    let hull = detail.row.content_span.as_ref().and_then(|s| s.hull());
+    let sentence = match (&detail.document_text, hull) {
+        (Some(text), Some(hull)) => Some(sentence_around(text, hull)),
+        _ => None,
+    };
+    let mut extra = vec![
         ("outlet", outlet.as_str()),
         ("published", published.as_str()),
         ("created", detail.created_at.as_str()),
@@ -26,9 +36,14 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     ];
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    write_detail(&mut out, &detail.row.view(), &extra)?;
-    if let (Some(text), Some(hull)) = (&detail.document_text, detail.row.content_span.as_ref().and_then(|s| s.hull())) {
-        writeln!(out, "\n{}", sentence_around(text, hull))?;
+    if args.format == Format::Table {
+        write_detail(&mut out, &detail.row.view(), &extra, args.format)?;
+        if let Some(sentence) = sentence {
+            writeln!(out, "\n{}", terminal_text(&sentence))?;
+        }
+    } else {
+        extra.push(("sentence", sentence.as_deref().unwrap_or_default()));
+        write_detail(&mut out, &detail.row.view(), &extra, args.format)?;
     }
     Ok(Outcome::Done)
 }

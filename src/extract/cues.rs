@@ -1,7 +1,8 @@
 //! Cues: the reporting words and phrases of a text ("said", "dismissed",
 //! "according to", "raised concerns"), found in one pass with an
-//! Aho-Corasick automaton built once from `data/cues.txt` and
-//! `data/cue_phrases.txt`.
+//! Aho-Corasick automaton built once from `data/cues.txt`,
+//! `data/cue_phrases.txt` (both written by hand) and `data/cues_learned.txt`
+//! (learned from PolNeAR train by `scripts/learn_cues.py`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::ops::Range;
@@ -37,7 +38,13 @@ pub struct CueLexicon {
 }
 
 static LEXICON: LazyLock<CueLexicon> =
-    LazyLock::new(|| CueLexicon::from_data(include_str!("../../data/cues.txt"), include_str!("../../data/cue_phrases.txt")));
+    LazyLock::new(|| {
+        CueLexicon::from_data(
+            include_str!("../../data/cues.txt"),
+            include_str!("../../data/cue_phrases.txt"),
+            include_str!("../../data/cues_learned.txt"),
+        )
+    });
 
 impl CueLexicon {
     /// The built-in lexicon.
@@ -45,9 +52,10 @@ impl CueLexicon {
         &LEXICON
     }
 
-    /// Build from the verb list (`lemma [past [ing]]` a line) and the phrase
-    /// list (`verb|according<TAB>phrase` a line); `#` starts a comment.
-    pub fn from_data(verbs: &str, phrases: &str) -> CueLexicon {
+    /// Build from the verb list (`lemma [past [ing]]` a line), the phrase
+    /// list (`verb|according<TAB>phrase` a line) and the learned list (a cue
+    /// as written, then its figures, tab separated); `#` starts a comment.
+    pub fn from_data(verbs: &str, phrases: &str, learned: &str) -> CueLexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut forms = Vec::new();
         let mut add = |pattern: String, form: CueForm| {
@@ -76,6 +84,14 @@ impl CueLexicon {
             let Some((how, phrase)) = line.split_once('\t') else { continue };
             let form = if how.trim() == "according" { CueForm::According } else { CueForm::Past };
             add(phrase.trim().to_string(), form);
+        }
+        // A learned cue is a form as written: its first word's ending says
+        // how it attaches ("pointing to" hangs off a clause as "saying" does).
+        for line in data_lines(learned) {
+            let cue = line.split('\t').next().unwrap_or_default().trim();
+            if let Some(first) = cue.split_whitespace().next() {
+                add(cue.to_string(), form_of_listed(first));
+            }
         }
         // Case-sensitive over lowered patterns, run over the lowered text:
         // the matches of a case-insensitive automaton, whose byte classes
@@ -218,6 +234,14 @@ mod tests {
         assert_eq!(found("ACCORDING TO aides"), [("ACCORDING TO", CueForm::According)]);
         assert_eq!(found("officials rAISED cOnCeRnS that"), [("rAISED cOnCeRnS", CueForm::Past)]);
         assert_eq!(found("she sAId it"), [("sAId", CueForm::Past)]);
+    }
+
+    #[test]
+    fn learned_cues_attach_by_their_first_word() {
+        let lexicon = CueLexicon::from_data("say said\n", "", "# cue\tmarked\tin text\tprecision\nlashed out at\t5\t6\t0.83\nalluding to\t3\t4\t0.75\n");
+        let text = "Kim lashed out at critics, alluding to the vote, and said so.";
+        let found: Vec<(&str, CueForm)> = lexicon.find(text).into_iter().map(|c| (&text[c.span], c.form)).collect();
+        assert_eq!(found, [("lashed out at", CueForm::Past), ("alluding to", CueForm::Participle), ("said", CueForm::Past)]);
     }
 
     #[test]

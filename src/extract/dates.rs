@@ -1,10 +1,15 @@
-//! Dates: the day a statement was made, from a time expression near its cue
-//! ("on Sunday", "yesterday", "last week", "in April", "March 3") resolved
-//! against the document's date with chrono, or else the document's date.
+//! Dates: the day a statement was made, from a time expression that modifies
+//! its cue ("said on Sunday", "on Sunday, Kim said", "Kim on Sunday said",
+//! "Kim, speaking on Sunday, said") resolved against the document's date
+//! with chrono, or else the document's date. A time expression anywhere else
+//! in the sentence (in the content, in a relative clause of the source, in
+//! another clause) dates something else.
 
+use super::attribution::Attribution;
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static TIME_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,6 +44,97 @@ const MONTHS: [&str; 12] =
 pub fn statement_date(context: &str, doc_date: Option<NaiveDate>) -> Option<NaiveDate> {
     let doc = doc_date?;
     Some(resolve(context, doc).unwrap_or(doc))
+}
+
+/// The words that may hold a time expression modifying the cue of `a`,
+/// joined by spaces: a short opening phrase of the sentence ("On Sunday,"),
+/// the words between the source and the cue unless they open a relative
+/// clause or an appositive ("Kim, who won in March, said"), and the words
+/// after the cue up to the next comma, content left out. The source's own
+/// words are left out too.
+pub fn cue_clause(text: &str, a: &Attribution, sentences: &[Range<usize>]) -> String {
+    let i = sentences.partition_point(|s| s.end <= a.cue.start);
+    let Some(sentence) = sentences.get(i) else { return String::new() };
+    let bytes = text.as_bytes();
+    let is_break = |b: &u8| *b == b',' || *b == b';';
+    let in_content = |at: usize| a.content.iter().any(|r| r.start <= at && at < r.end);
+    let cue_start = a.cue.start.clamp(sentence.start, sentence.end);
+    let source_before = a.source.as_ref().filter(|s| s.end <= a.cue.start && s.start >= sentence.start);
+    let anchor = source_before.map_or(cue_start, |s| s.start);
+    let mut pieces: Vec<Range<usize>> = Vec::with_capacity(4);
+    // (Counting no further than five words: sentences are long.)
+    if let Some(k) = bytes[sentence.start..anchor].iter().position(is_break) {
+        let end = sentence.start + k;
+        if !in_content(sentence.start) && at_most_four_words(&text[sentence.start..end]) {
+            pieces.push(sentence.start..end);
+        }
+    }
+    let before_from = source_before.map_or_else(
+        || bytes[sentence.start..cue_start].iter().rposition(is_break).map_or(sentence.start, |k| sentence.start + k + 1),
+        |s| s.end,
+    );
+    // Between the source and the cue: each comma-separated aside, unless it
+    // describes the source rather than the saying.
+    let mut from = before_from;
+    while from < cue_start {
+        let to = bytes[from..cue_start].iter().position(is_break).map_or(cue_start, |k| from + k);
+        let aside = &text[from..to];
+        let first = aside.split_whitespace().next().unwrap_or_default();
+        if !DESCRIBES_THE_SOURCE.iter().any(|w| first.eq_ignore_ascii_case(w)) && !in_content(from) {
+            pieces.push(from..to);
+        }
+        from = to + 1;
+    }
+    let after = a.cue.end.clamp(sentence.start, sentence.end);
+    let hi = memchr::memchr2_iter(b',', b';', &bytes[after..sentence.end]).find(|&k| !in_content(after + k)).map_or(sentence.end, |k| after + k);
+    pieces.push(after..hi);
+    let mut left_out: Vec<Range<usize>> = a.content.iter().chain(a.source.iter()).cloned().collect();
+    left_out.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(pieces.iter().map(|r| r.len() + 1).sum());
+    for piece in pieces {
+        let mut pos = piece.start;
+        for r in &left_out {
+            if r.end <= pos || r.start >= piece.end {
+                continue;
+            }
+            if r.start > pos {
+                out.push_str(&text[pos..r.start]);
+            }
+            pos = pos.max(r.end);
+        }
+        if pos < piece.end {
+            out.push_str(&text[pos..piece.end]);
+        }
+        out.push(' ');
+    }
+    out
+}
+
+/// First words of an aside between a source and its cue that describe the
+/// source ("Kim, who won in March, said", "Kim, a senator since 2010, said").
+const DESCRIBES_THE_SOURCE: &[&str] = &["who", "whom", "whose", "which", "that", "a", "an", "the", "one"];
+
+/// `s.split_whitespace().take(5).count() <= 4`, by bytes while `s` is
+/// ASCII (`split_whitespace` decodes every char; this runs for every
+/// statement).
+fn at_most_four_words(s: &str) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s.split_whitespace().take(5).count() <= 4;
+        }
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
+        let space = matches!(b, b'\t'..=b'\r' | b' ');
+        if !space && !in_word {
+            words += 1;
+            if words > 4 {
+                return false;
+            }
+        }
+        in_word = !space;
+    }
+    true
 }
 
 fn resolve(context: &str, doc: NaiveDate) -> Option<NaiveDate> {
@@ -105,6 +201,17 @@ mod tests {
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn at_most_four_words_counts_as_split_whitespace_does() {
+        let texts = [
+            "", " ", "On Sunday,", "On Sunday, ", "one two three four", " one two three four ", "one two three four five",
+            "a\tb\nc\u{b}d\u{c}e", "a\tb\nc\rd", "x\u{a0}y z w v", "“Quoted” words here now", "a b c d\u{2003}e", "a-b c.d e,f g",
+        ];
+        for text in texts {
+            assert_eq!(at_most_four_words(text), text.split_whitespace().take(5).count() <= 4, "{text:?}");
+        }
     }
 
     #[test]

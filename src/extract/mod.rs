@@ -19,6 +19,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod stance;
 pub mod tokens;
+pub mod word_set;
 pub mod topics;
 
 use crate::model::{CharIndex, Document, Kind, Spans, Statement};
@@ -50,8 +51,16 @@ impl Extractor {
         let cues = cues::CueLexicon::builtin().find(text);
         let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
         let mut found = attribution::attribute(&layout);
-        // A "content" of punctuation only ("“…”") says nothing.
-        found.retain(|a| a.content.iter().any(|r| text[r.clone()].chars().any(char::is_alphanumeric)));
+        // A "content" of punctuation only ("“…”") says nothing; a headline
+        // ("Stealth Over Health", "Kim: Taxes Must Rise") is the paper's
+        // summary, not anyone's statement.
+        let headline_end = read::headline(text).map_or(0, |line| line.end);
+        found.retain(|a| {
+            a.content.iter().any(|r| text[r.clone()].chars().any(char::is_alphanumeric))
+                && a.cue.start >= headline_end
+                && a.content.iter().all(|r| r.start >= headline_end)
+                && a.source.as_ref().is_none_or(|s| s.start >= headline_end)
+        });
         if found.is_empty() {
             return Vec::new();
         }
@@ -87,7 +96,7 @@ impl Extractor {
         let topic = self.topics.tag(&content).map(|t| t.name);
         // An earlier position ("shifted from backing A …") was held at some
         // unknown time before the report: no date rather than a wrong one.
-        let date = if a.earlier_position { None } else { dates::statement_date(&context_around_cue(text, a, sentences), doc.date) };
+        let date = if a.earlier_position { None } else { dates::statement_date(&dates::cue_clause(text, a, sentences), doc.date) };
         let to_spans = |ranges: &[Range<usize>]| Spans(ranges.iter().map(|r| index.span(r.start, r.end)).collect());
         Statement {
             speaker: speaker.name,
@@ -107,66 +116,6 @@ impl Extractor {
             confidence: if a.earlier_position { 0.5 } else { 0.7 },
         }
     }
-}
-
-/// The clause of the cue with the content taken out: where a time
-/// expression dates the saying rather than what was said. The clause runs
-/// from the comma before the source (or cue) to the comma after the cue, so
-/// that "in April" in another clause of the sentence does not date it; a
-/// short opening phrase ("On Sunday, …") still counts.
-fn context_around_cue(text: &str, a: &Attribution, sentences: &[Range<usize>]) -> String {
-    let i = sentences.partition_point(|s| s.end <= a.cue.start);
-    let Some(sentence) = sentences.get(i) else { return String::new() };
-    let in_content = |at: usize| a.content.iter().any(|r| r.start <= at && at < r.end);
-    // Commas and semicolons, looked for by byte (no other char's UTF-8
-    // holds their bytes) rather than char by char: this runs for every
-    // statement.
-    let bytes = text.as_bytes();
-    let is_break = |b: &u8| *b == b',' || *b == b';';
-    let anchor = a.source.as_ref().map_or(a.cue.start, |s| s.start.min(a.cue.start)).max(sentence.start);
-    let mut lo = bytes[sentence.start..anchor].iter().rposition(is_break).map_or(sentence.start, |k| sentence.start + k + 1);
-    // (Counting no further than five words: sentences are long.)
-    if at_most_four_words(&text[sentence.start..lo]) {
-        lo = sentence.start;
-    }
-    let from = a.cue.end.clamp(sentence.start, sentence.end);
-    let hi = memchr::memchr2_iter(b',', b';', &bytes[from..sentence.end]).find(|&k| !in_content(from + k)).map_or(sentence.end, |k| from + k);
-    // At most the clause's bytes: reserved at once, not grown piece by piece.
-    let mut out = String::with_capacity(hi.saturating_sub(lo));
-    let mut pos = lo;
-    for r in &a.content {
-        if r.start > pos && r.start <= hi {
-            out.push_str(&text[pos..r.start]);
-        }
-        pos = pos.max(r.end);
-    }
-    if pos < hi {
-        out.push_str(&text[pos..hi]);
-    }
-    out
-}
-
-/// `s.split_whitespace().take(5).count() <= 4`, by bytes while `s` is
-/// ASCII (`split_whitespace` decodes every char; this runs for every
-/// statement).
-fn at_most_four_words(s: &str) -> bool {
-    let mut words = 0;
-    let mut in_word = false;
-    for &b in s.as_bytes() {
-        if !b.is_ascii() {
-            return s.split_whitespace().take(5).count() <= 4;
-        }
-        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
-        let space = matches!(b, b'\t'..=b'\r' | b' ');
-        if !space && !in_word {
-            words += 1;
-            if words > 4 {
-                return false;
-            }
-        }
-        in_word = !space;
-    }
-    true
 }
 
 /// Direct when the content is all quotation, mixed when it holds one.
@@ -245,17 +194,6 @@ mod tests {
     }
 
     #[test]
-    fn at_most_four_words_counts_as_split_whitespace_does() {
-        let texts = [
-            "", " ", "On Sunday,", "On Sunday, ", "one two three four", " one two three four ", "one two three four five",
-            "a\tb\nc\u{b}d\u{c}e", "a\tb\nc\rd", "x\u{a0}y z w v", "“Quoted” words here now", "a b c d\u{2003}e", "a-b c.d e,f g",
-        ];
-        for text in texts {
-            assert_eq!(at_most_four_words(text), text.split_whitespace().take(5).count() <= 4, "{text:?}");
-        }
-    }
-
-    #[test]
     fn kind_is_direct_for_quotation_only_mixed_for_a_mark_inside() {
         assert_eq!(kind_of(&["“We will win.”", "\"Always.\""]), Kind::Direct);
         assert_eq!(kind_of(&["''Never.''"]), Kind::Direct);
@@ -286,6 +224,25 @@ mod tests {
     fn opening_time_phrase_dates_the_statement() {
         let found = statements("On Sunday, the minister said that the talks had failed.");
         assert_eq!(found[0].date, "2025-08-17".parse().ok());
+    }
+
+    #[test]
+    fn time_expression_in_a_relative_clause_of_the_source_does_not_date_it() {
+        let found = statements("Ortiz, who won the primary in March, blasted the plan as reckless.");
+        assert_eq!(found[0].cue, "blasted");
+        assert_eq!(found[0].date, "2025-08-18".parse().ok());
+    }
+
+    #[test]
+    fn time_expression_between_source_and_cue_dates_it() {
+        let found = statements("Ortiz on Sunday blasted the plan as reckless.");
+        assert_eq!(found[0].date, "2025-08-17".parse().ok());
+    }
+
+    #[test]
+    fn time_expression_after_the_content_in_another_clause_does_not_date_it() {
+        let found = statements("Ortiz said the plan was reckless, and the council voted in March to drop it.");
+        assert_eq!(found[0].date, "2025-08-18".parse().ok());
     }
 
     #[test]

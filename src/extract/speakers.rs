@@ -9,8 +9,9 @@
 //! person last mentioned whose role has that head word.
 
 use super::tokens::{is_alnum, word_end, with_lowercase, ASCII_ALNUM};
+use super::word_set::{Shapes, WordSet};
 use crate::model::SpeakerKind;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -23,76 +24,6 @@ pub struct Speaker {
     pub kind: SpeakerKind,
 }
 
-/// A word list keyed in lower case, so lookups are one hash probe (a fast
-/// hash: the keys are our own words, not an attacker's). Keyed by bytes so a
-/// word lowered on the stack needs no UTF-8 check. Most words looked up are
-/// in no list (every word of every capitalised run is looked up), so a
-/// bitmap of the (first letter, length) pairs of the list turns most of them
-/// away before any hashing.
-#[derive(Default)]
-struct WordSet {
-    words: FxHashSet<Box<[u8]>>,
-    shapes: Shapes,
-}
-
-/// The (first byte, length) and (last byte, length) pairs of a set of
-/// lower-case words: a word whose pairs are not both among them is not in
-/// the set, known without hashing.
-struct Shapes {
-    /// Bit `min(len, 63)` of entry `first byte` is set when a word of the
-    /// set starts with that byte and has that length.
-    firsts: Box<[u64; 256]>,
-    /// The same for the last byte.
-    lasts: Box<[u64; 256]>,
-}
-
-impl Default for Shapes {
-    fn default() -> Self {
-        Shapes { firsts: Box::new([0; 256]), lasts: Box::new([0; 256]) }
-    }
-}
-
-impl Shapes {
-    fn add(&mut self, word: &[u8]) {
-        if let (Some(&first), Some(&last)) = (word.first(), word.last()) {
-            self.firsts[usize::from(first)] |= shape_bit(word.len());
-            self.lasts[usize::from(last)] |= shape_bit(word.len());
-        }
-    }
-
-    /// Whether `word`, its ASCII letters lowered, may be in the set.
-    #[inline]
-    fn may_hold(&self, word: &[u8]) -> bool {
-        let (Some(&first), Some(&last)) = (word.first(), word.last()) else { return false };
-        let bit = shape_bit(word.len());
-        self.firsts[usize::from(first.to_ascii_lowercase())] & bit != 0 && self.lasts[usize::from(last.to_ascii_lowercase())] & bit != 0
-    }
-}
-
-impl WordSet {
-    fn new(words: impl IntoIterator<Item = Box<[u8]>>) -> Self {
-        let mut set = WordSet::default();
-        for word in words {
-            set.shapes.add(&word);
-            set.words.insert(word);
-        }
-        set
-    }
-
-    #[inline]
-    fn may_hold(&self, word: &[u8]) -> bool {
-        self.shapes.may_hold(word)
-    }
-
-    fn contains(&self, lower: &[u8]) -> bool {
-        self.words.contains(lower)
-    }
-}
-
-fn shape_bit(len: usize) -> u64 {
-    1 << len.min(63)
-}
-
 struct WordLists {
     titles: WordSet,
     honorifics: WordSet,
@@ -102,7 +33,7 @@ struct WordLists {
 }
 
 fn list(data: &'static str) -> WordSet {
-    WordSet::new(data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()))
+    WordSet::from_lines(data)
 }
 
 static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
@@ -120,35 +51,15 @@ static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists {
 
 static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().map(|w| w.as_bytes().into())));
 
-/// Whether `word`, its ASCII letters lowered, is in `words`; lowered on the
-/// stack, since this runs for every word of every capitalised run.
+/// Whether `word`, its ASCII letters lowered, is in `words`.
 #[inline]
 fn in_list(words: &WordSet, word: &str) -> bool {
-    in_list_bytes(words, word.as_bytes())
+    words.holds(word)
 }
 
-/// Most words are turned away by their shape: that test is inlined into
-/// the callers, the lookup is not (its 64-byte buffer made every call,
-/// turned away or not, set up a large stack frame).
 #[inline]
 fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
-    words.may_hold(word) && in_list_lookup(words, word)
-}
-
-#[inline(never)]
-fn in_list_lookup(words: &WordSet, word: &[u8]) -> bool {
-    if !word.iter().any(u8::is_ascii_uppercase) {
-        return words.contains(word);
-    }
-    let mut buf = [0u8; 64];
-    match buf.get_mut(..word.len()) {
-        Some(lower) => {
-            lower.copy_from_slice(word);
-            lower.make_ascii_lowercase();
-            words.contains(&*lower)
-        }
-        None => words.contains(&word.to_ascii_lowercase()),
-    }
+    words.holds_bytes(word)
 }
 
 /// Function words that may start a sentence in capitals but are no name.

@@ -22,14 +22,32 @@ pub struct CsvWriter<'a> {
     fields: usize,
     /// Where the current record starts in `buf`.
     record_start: usize,
+    /// Whether a field a spreadsheet would run as a formula gets a leading
+    /// `'` (see `super::set_excel_safe_csv`).
+    excel_safe: bool,
 }
 
 impl<'a> CsvWriter<'a> {
     pub fn new(out: &'a mut dyn Write) -> Self {
-        CsvWriter { out, buf: Vec::with_capacity(BUFFER + 4096), fields: 0, record_start: 0 }
+        let excel_safe = super::EXCEL_SAFE_CSV.load(std::sync::atomic::Ordering::Relaxed);
+        CsvWriter { out, buf: Vec::with_capacity(BUFFER + 4096), fields: 0, record_start: 0, excel_safe }
     }
 
+    #[inline]
     pub fn field(&mut self, bytes: &[u8]) {
+        if self.excel_safe && matches!(bytes.first(), Some(b'=' | b'+' | b'-' | b'@')) {
+            return self.guarded_field(bytes);
+        }
+        self.write_field(bytes);
+    }
+
+    /// A field a spreadsheet would run as a formula, written as text.
+    #[cold]
+    fn guarded_field(&mut self, bytes: &[u8]) {
+        self.write_field(&[b"'", bytes].concat());
+    }
+
+    fn write_field(&mut self, bytes: &[u8]) {
         if self.fields > 0 {
             self.buf.push(b',');
         }

@@ -4,6 +4,7 @@
 
 mod csv_stream;
 pub mod html;
+pub mod file;
 pub mod json_line;
 pub mod reports;
 pub mod statements;
@@ -23,14 +24,17 @@ pub const WIDTH_VAR: &str = "CLAIMDB_WIDTH";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
-    /// A table that fits the terminal.
+    /// A table: boxed to fit a terminal (or $CLAIMDB_WIDTH columns),
+    /// plain columns when piped or written to a file.
     #[default]
     Table,
+    /// Comma-separated values with a header line (see --excel-safe).
     Csv,
     /// One JSON array of objects.
     Json,
     /// One JSON object per line.
     Jsonl,
+    /// A Markdown table of the readable columns.
     Markdown,
 }
 
@@ -291,8 +295,23 @@ fn table_width() -> Option<u16> {
 /// or another program a table is plain: aligned columns, one line a row.
 fn boxed_tables() -> bool {
     use std::io::IsTerminal;
-    table_width().is_some() || io::stdout().is_terminal()
+    table_width().is_some() || (io::stdout().is_terminal() && !WRITING_TO_FILE.load(std::sync::atomic::Ordering::Relaxed))
 }
+
+/// Whether CSV cells starting with `= + - @` get a leading `'`, so that a
+/// spreadsheet shows them as text instead of running them as formulas.
+/// Off unless asked for (`--excel-safe`): CSV otherwise keeps every value as
+/// stored, and `import` reads back exactly what `export` wrote.
+pub fn set_excel_safe_csv(on: bool) {
+    EXCEL_SAFE_CSV.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+static EXCEL_SAFE_CSV: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Set once a command writes its output to a file (`--output`) rather than
+/// to standard output: standard output being a terminal then says nothing
+/// about where the table goes.
+static WRITING_TO_FILE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn write_table(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
     if !boxed_tables() {
@@ -358,25 +377,13 @@ fn keep_short_columns_whole(table: &mut Table, headers: &[String], texts: &[Vec<
     }
 }
 
-/// The I/O error inside a CSV writer's error as it was, so that a reader
-/// that went away (`| head`) is still told apart from a real failure.
-fn csv_io(err: csv::Error) -> io::Error {
-    if !matches!(err.kind(), csv::ErrorKind::Io(_)) {
-        return io::Error::other(err);
-    }
-    match err.into_kind() {
-        csv::ErrorKind::Io(e) => e,
-        _ => unreachable!("checked above"),
-    }
-}
-
 fn write_csv(out: &mut dyn Write, rows: &Rows) -> io::Result<()> {
-    let mut writer = csv::Writer::from_writer(out);
-    writer.write_record(&rows.headers).map_err(csv_io)?;
+    let mut writer = csv_stream::CsvWriter::new(out);
+    writer.record(&rows.headers)?;
     for row in &rows.rows {
-        writer.write_record(csv_cells(row)).map_err(csv_io)?;
+        writer.record(csv_cells(row))?;
     }
-    writer.flush()
+    writer.into_inner()?.flush()
 }
 
 /// One row as a JSON object whose keys keep the column order; its cells

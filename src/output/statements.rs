@@ -130,17 +130,34 @@ fn lines(parts: &[Option<&str>]) -> String {
     parts.iter().flatten().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join("\n")
 }
 
-/// One statement as `show` prints it: a line per column, name then value,
-/// then the `extra` lines (what the database knows beside the statement).
-pub fn write_detail(out: &mut dyn Write, statement: &StatementView<'_>, extra: &[(&str, &str)]) -> io::Result<()> {
-    let mut scratch = Vec::new();
-    for (name, cell) in STATEMENT_COLUMNS.iter().zip(cells(statement)) {
-        write!(out, "{name:>16}: ")?;
-        cell.write_text(&mut scratch, |bytes| out.write_all(bytes))?;
-        writeln!(out)?;
+/// One statement as `show` prints it, with the `extra` fields the database
+/// knows beside it (its document's outlet, the row's timestamps). As a
+/// table: a line per field, name then value. In the other formats: a
+/// listing of one row, every statement column and then the extra ones.
+pub fn write_detail(
+    out: &mut dyn Write,
+    statement: &StatementView<'_>,
+    extra: &[(&str, &str)],
+    format: Format,
+) -> io::Result<()> {
+    let mut row: Vec<Cell<'_>> = cells(statement).to_vec();
+    row.extend(extra.iter().map(|(_, value)| Cell::Text(value)));
+    let mut names: Vec<&str> = STATEMENT_COLUMNS.to_vec();
+    names.extend(extra.iter().map(|(name, _)| *name));
+    if format != Format::Table {
+        let mut stream = Stream::new(out, &names, format)?;
+        stream.push_cells(&row)?;
+        return stream.finish().map(|_| ());
     }
-    for (name, value) in extra {
-        writeln!(out, "{name:>16}: {value}")?;
+    let mut scratch = Vec::new();
+    for (name, cell) in names.iter().zip(row) {
+        write!(out, "{name:>16}: ")?;
+        let mut text = Vec::new();
+        cell.write_text(&mut scratch, |bytes| {
+            text.extend_from_slice(bytes);
+            Ok(())
+        })?;
+        writeln!(out, "{}", super::terminal_text(&String::from_utf8_lossy(&text)))?;
     }
     Ok(())
 }
@@ -483,13 +500,17 @@ mod tests {
     #[test]
     fn a_detail_lists_every_column_then_the_extra_lines() {
         let mut out = Vec::new();
-        write_detail(&mut out, &view(7), &[("outlet", "Gazette")]).unwrap();
+        write_detail(&mut out, &view(7), &[("outlet", "Gazette")], Format::Table).unwrap();
         let text = String::from_utf8(out).unwrap();
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), STATEMENT_COLUMNS.len() + 1);
         assert_eq!(lines[0], "              id: 7");
         assert_eq!(lines[15], "        cue_span: [15,19]");
         assert_eq!(lines[19], "          outlet: Gazette");
+        let mut out = Vec::new();
+        write_detail(&mut out, &view(7), &[("outlet", "Gazette")], Format::Jsonl).unwrap();
+        let object: serde_json::Map<String, Value> = serde_json::from_slice(&out).unwrap();
+        assert_eq!((object.len(), &object["outlet"], &object["id"]), (20, &json!("Gazette"), &json!(7)));
     }
 
     #[test]

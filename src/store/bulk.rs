@@ -93,7 +93,19 @@ impl Store {
         self.begin_batch(true, false)
     }
 
+    /// An import batch that asks `holds` of each row. It keeps the
+    /// statement indexes even into an empty database: the question is asked
+    /// of the rows the import has just written too, and without the indexes
+    /// each answer would read them all.
+    pub fn import_batch_skipping_existing(&mut self) -> Result<Batch<'_>> {
+        self.begin_batch_keeping_indexes(true, false, true)
+    }
+
     fn begin_batch(&mut self, import: bool, no_foreign_key_checks: bool) -> Result<Batch<'_>> {
+        self.begin_batch_keeping_indexes(import, no_foreign_key_checks, false)
+    }
+
+    fn begin_batch_keeping_indexes(&mut self, import: bool, no_foreign_key_checks: bool, keep_indexes: bool) -> Result<Batch<'_>> {
         // These pragmas are no-ops inside a transaction: set them before BEGIN.
         if import {
             // With temporary files in memory SQLite's sorter keeps all of a
@@ -128,12 +140,11 @@ impl Store {
             // (2.1 GB); the WAL grows to 64 MB and a batch (117 MB there).
             self.conn.execute_batch("PRAGMA wal_autocheckpoint = 16384;")?;
         }
-        let journal = if import && statements_are_empty(&self.conn)? { RollbackJournal::enter(&self.conn) } else { None };
         let conn = &self.conn;
-        let settings = ImportSettingsBack { conn: (import || no_foreign_key_checks).then_some(conn), journal };
+        let settings = ImportSettingsBack { conn: (import || no_foreign_key_checks).then_some(conn) };
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
         let trigger_sql = stored_trigger_sql(&tx, FTS_INSERT_TRIGGER)?;
-        let into_empty = import && statements_are_empty(&tx)?;
+        let into_empty = import && !keep_indexes && statements_are_empty(&tx)?;
         let fts = match (&trigger_sql, into_empty) {
             (None, _) => FtsMode::Trigger,
             (Some(_), true) => FtsMode::WholeTable,
@@ -199,6 +210,21 @@ impl Batch<'_> {
                 Err(e)
             }
         }
+    }
+
+    /// Whether a statement like `row` is stored already (or was just
+    /// imported): the same content, said by the same speaker (by name or
+    /// alias, any case) on the same date, from the same document or source.
+    pub fn holds(&mut self, row: &StatementRow) -> Result<bool> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT EXISTS (
+                 SELECT 1 FROM statements s LEFT JOIN documents d ON d.id = s.document_id
+                  WHERE s.speaker_id IN (SELECT id FROM speakers WHERE name = ?1
+                                         UNION SELECT speaker_id FROM speaker_aliases WHERE alias = ?1)
+                    AND s.stated_on IS ?2 AND s.content = ?3
+                    AND COALESCE(d.path, d.url, s.source_path) IS ?4)",
+        )?;
+        Ok(stmt.query_row(rusqlite::params![row.speaker, row.date, row.content, row.doc], |r| r.get(0))?)
     }
 
     /// Insert one row read by `import`. An id is kept when it is free; a row
@@ -349,7 +375,9 @@ fn start_side_index(tx: &Transaction<'_>, db_path: &Path) -> Result<Option<(Side
         .optional()?;
     let Some(create_sql) = create_sql else { return Ok(None) };
     let dir = db_path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    Ok(Some((SideFullTextIndex::start(dir, create_sql.clone())?, create_sql)))
+    // Absolute, as the database's own path: a folder named `file:...` is a folder.
+    let dir = std::path::absolute(dir).map_err(|e| Error::io(dir, e))?;
+    Ok(Some((SideFullTextIndex::start(&dir, create_sql.clone())?, create_sql)))
 }
 
 /// Index the statements a batch noted (in key order: FTS5 writes out what it
@@ -487,12 +515,15 @@ impl DocumentNames {
 
 /// Puts back what an import batch (or an ingest batch without foreign-key
 /// checks) changed about the connection (foreign-key and CHECK constraints
-/// on, temporary files in memory, no sorting threads, the WAL, the
-/// full-text builder's scratch database detached) when it ends, committed
-/// or not.
+/// on, temporary files in memory, no sorting threads, the full-text
+/// builder's scratch database detached) when it ends, committed or not.
+///
+/// The journal stays the WAL whatever the import: readers go on seeing the
+/// database as it was until the import commits. (A rollback journal wrote
+/// an import into an empty database a little faster, each page once, but
+/// blocked every reader for the import's whole length.)
 struct ImportSettingsBack<'a> {
     conn: Option<&'a Connection>,
-    journal: Option<RollbackJournal>,
 }
 
 impl Drop for ImportSettingsBack<'_> {
@@ -502,43 +533,7 @@ impl Drop for ImportSettingsBack<'_> {
                 "PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA ignore_check_constraints = OFF; PRAGMA threads = 0;",
             );
             SideFullTextIndex::detach(conn);
-            if let Some(journal) = self.journal.take() {
-                journal.leave(conn);
-            }
         }
-    }
-}
-
-/// An import into a database without statements writes through a rollback
-/// journal instead of the WAL.
-///
-/// Why: in WAL mode every page is written twice, once to the WAL and once
-/// more by the checkpoint that copies it into the database (a million
-/// statements: 600 MB each way, 5 s of the commit and 2.5 s of system
-/// time). A rollback journal keeps a copy of the pages a transaction changes
-/// as they were, and pages past the end the file had when the transaction
-/// began are not copied at all, since undoing means cutting the file back to
-/// that size. Into an (almost) empty database nearly every page is such a
-/// page: the journal stays a few pages long and each page is written once.
-/// An import that fails, or is killed, is undone the same way as before:
-/// SQLite rolls the hot journal back when the database is next opened.
-///
-/// The price: while the import writes, readers wait for it (WAL let them
-/// read the empty database meanwhile), so this is only for a database with
-/// nothing in it to read. Leaving WAL needs the database to be open nowhere
-/// else; when it is, the import stays in WAL mode.
-struct RollbackJournal;
-
-impl RollbackJournal {
-    fn enter(conn: &Connection) -> Option<Self> {
-        let mode = conn.query_row("PRAGMA journal_mode = DELETE", [], |r| r.get::<_, String>(0));
-        matches!(mode.as_deref(), Ok("delete")).then_some(RollbackJournal)
-    }
-
-    /// Back to WAL, as every other command expects (and sets again when it
-    /// opens the database, should this fail).
-    fn leave(self, conn: &Connection) {
-        let _ = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0));
     }
 }
 
@@ -604,6 +599,24 @@ mod tests {
         // Keyed by listing order: 2024-05-01 is day 739,372 from 0000-01-01
         // (slot 739,374), then statement id 1.
         assert_eq!(found, (739_374 << 40) + 1);
+    }
+
+    #[test]
+    fn readers_see_the_database_as_it_was_while_an_import_into_it_runs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("claims.db");
+        let mut writer = Store::open_or_create(&path).unwrap();
+        let mut batch = writer.import_batch().unwrap();
+        batch.import_row(row(1, "Ada Lovelace", "the bridge is late")).unwrap();
+        // In WAL mode, however many pages the import writes before it commits.
+        let journal: String = batch.tx.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(journal, "wal");
+        let reader = Store::open(&path).unwrap();
+        // No wait for the import's lock: a blocked reader would fail here.
+        reader.conn.busy_timeout(std::time::Duration::ZERO).unwrap();
+        assert_eq!(reader.counts().unwrap(), (0, 0));
+        batch.commit().unwrap();
+        assert_eq!(reader.counts().unwrap(), (0, 1));
     }
 
     #[test]

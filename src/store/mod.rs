@@ -7,6 +7,7 @@ mod documents;
 mod speakers;
 mod statements;
 mod reports;
+mod scratch;
 mod search_rows;
 mod side_index;
 mod topics;
@@ -30,7 +31,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -39,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_speaker_names_fts.sql"),
     include_str!("migrations/004_listing_order_indexes.sql"),
     include_str!("migrations/005_checks_as_or_chains.sql"),
+    include_str!("migrations/006_reliability.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -63,19 +65,26 @@ impl Store {
                 message: "no such database (create it with `claimdb init`)".into(),
             });
         }
-        Store::open_or_create(path)
+        Store::connect(path)
     }
 
     /// Open a claims database, creating it when the file is missing or empty.
     /// Refuses, without writing a byte, any file that is not an SQLite
-    /// database or is one without claimdb's schema.
+    /// database or is one without claimdb's schema. The commands that open
+    /// this way are those that add to the database, so this is also where
+    /// scratch folders left beside it by a killed import are removed.
     pub fn open_or_create(path: &Path) -> Result<Store> {
+        let store = Store::connect(path)?;
+        let folder = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        scratch::remove_stale(folder);
+        Ok(store)
+    }
+
+    fn connect(path: &Path) -> Result<Store> {
         check_file_is_sqlite_or_empty(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX
-            | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| db_error(path, e))?;
+        let flags =
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(plain_file_name(path)?, flags).map_err(|e| db_error(path, e))?;
         let mut store = Store { conn, path: path.to_path_buf() };
         store.configure()?;
         store.migrate()?;
@@ -186,6 +195,14 @@ impl Store {
     }
 }
 
+/// The path as SQLite must be given it to take it as a file name: absolute,
+/// so that a name such as `file:notes.db?mode=memory` is a file by that name
+/// in the current folder, never an SQLite URI (SQLite reads names starting
+/// with `file:` as URIs whatever the flags, in builds that allow URIs).
+fn plain_file_name(path: &Path) -> Result<PathBuf> {
+    std::path::absolute(path).map_err(|e| Error::io(path, e))
+}
+
 /// Look at the file's first bytes before SQLite does: SQLite would happily
 /// "open" a text file, and a later write would destroy it.
 fn check_file_is_sqlite_or_empty(path: &Path) -> Result<()> {
@@ -210,7 +227,7 @@ fn check_file_is_sqlite_or_empty(path: &Path) -> Result<()> {
 }
 
 fn db_error(path: &Path, err: rusqlite::Error) -> Error {
-    Error::Database { path: path.to_path_buf(), message: describe(&err) }
+    Error::Database { path: path.to_path_buf(), message: describe(path, &err) }
 }
 
 /// Name the database in a bare SQLite error (a full disk, a read-only file)
@@ -224,7 +241,22 @@ pub fn name_database(path: &Path, err: Error) -> Error {
 
 /// What a failing SQLite call means for the person at the terminal. Every
 /// write is one transaction, so a failure stores nothing of the unfinished one.
-fn describe(err: &rusqlite::Error) -> String {
+fn describe(path: &Path, err: &rusqlite::Error) -> String {
+    let extended_code = match err {
+        rusqlite::Error::SqliteFailure(e, _) => e.extended_code,
+        _ => 0,
+    };
+    use rusqlite::ffi::{SQLITE_IOERR_SHMMAP, SQLITE_IOERR_SHMOPEN, SQLITE_IOERR_SHMSIZE};
+    if matches!(extended_code, SQLITE_IOERR_SHMOPEN | SQLITE_IOERR_SHMSIZE | SQLITE_IOERR_SHMMAP) {
+        // Every command, reads too, needs this small file beside the
+        // database; after a disk filled up it is what fails first.
+        let shm = format!("{}-shm", path.display());
+        return format!(
+            "cannot make room for {shm}, the small file SQLite keeps beside the database while it is open \
+             ({err}): the disk is probably full, or a file size limit reached. The database itself is intact: \
+             free some space (a few kilobytes are enough) and run the same command again"
+        );
+    }
     match err.sqlite_error_code() {
         Some(rusqlite::ErrorCode::DiskFull) => "the disk is full (or the file reached its size limit); \
              the unfinished write was rolled back: free some space and run the same command again"
@@ -447,6 +479,49 @@ mod tests {
             .unwrap();
         assert_eq!(columns, 2);
         assert_eq!(store.counts().unwrap(), (1, 2));
+    }
+
+    /// Takes away what migration 6 adds: the statements table as it was
+    /// created before, without AUTOINCREMENT, and its sequence.
+    const WITHOUT_VERSION_6: &str = "
+        PRAGMA writable_schema = ON;
+        UPDATE sqlite_master SET sql = replace(sql, 'PRIMARY KEY AUTOINCREMENT,', 'PRIMARY KEY,') WHERE name = 'statements';
+        PRAGMA writable_schema = RESET;
+        DELETE FROM sqlite_sequence;
+        PRAGMA user_version = 5;";
+
+    #[test]
+    fn a_version_5_database_is_migrated_to_ids_never_given_twice() {
+        let (dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
+        let manual = || said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow");
+        // As version 5 did: the highest id, once deleted, was given again.
+        store.delete_statement(2).unwrap();
+        assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 2);
+        drop(store);
+        let mut store = Store::open(&dir.path().join("claims.db")).unwrap();
+        assert_eq!(store.version().unwrap(), SCHEMA_VERSION);
+        store.delete_statement(2).unwrap();
+        assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 3);
+        let check: String = store.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok");
+        // Migrating again (as a database written by this version) changes nothing.
+        store.conn.execute_batch(MIGRATIONS[MIGRATIONS.len() - 1]).unwrap();
+        store.delete_statement(3).unwrap();
+        assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 4);
+    }
+
+    #[test]
+    fn ids_are_never_given_twice_in_a_new_database() {
+        let (_dir, mut store) = temp_store();
+        store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.delete_statement(2).unwrap();
+        let manual = said(TEXT, "Marco Rubio", "Marco Rubio", "the talks are slow");
+        assert_eq!(store.add_statement(&manual, &crate::store::ManualSource::default()).unwrap(), 3);
+        store.delete_statement(3).unwrap();
+        store.import_rows(&[store.query_statements(&StatementFilter::default()).unwrap()[0].clone()]).unwrap();
+        assert_eq!(store.query_statements(&StatementFilter::default()).unwrap().iter().map(|r| r.id).max(), Some(4));
     }
 
     /// Takes away what migration 3 adds (the view it replaces stays: the

@@ -17,8 +17,10 @@
 //! run becomes a segment (merged by FTS5 as they pile up).
 //!
 //! The scratch database lives in a temporary directory beside the database
-//! and is removed when the import ends, committed or not.
+//! and is removed when the import ends, committed or not, or by the next
+//! write after a killed import (see `scratch`).
 
+use super::scratch::ScratchDir;
 use super::search_rows::search_key;
 use crate::error::{Error, Result};
 use chrono::NaiveDate;
@@ -65,7 +67,7 @@ pub(super) struct SideFullTextIndex {
     pending: Vec<IndexedRow>,
     scratch_file: PathBuf,
     /// Declared last: removed after the builder has stopped.
-    _scratch_dir: tempfile::TempDir,
+    _scratch_dir: ScratchDir,
 }
 
 impl SideFullTextIndex {
@@ -73,10 +75,7 @@ impl SideFullTextIndex {
     /// statement SQLite stored for `statements_fts`), in a scratch database
     /// in a new temporary directory inside `dir`.
     pub(super) fn start(dir: &Path, create_sql: String) -> Result<Self> {
-        let scratch_dir = tempfile::Builder::new()
-            .prefix(".claimdb-import-")
-            .tempdir_in(dir)
-            .map_err(|e| Error::io(dir, e))?;
+        let scratch_dir = ScratchDir::new_in(dir)?;
         let scratch_file = scratch_dir.path().join("fts.db");
         let (sender, receiver) = sync_channel(CHUNKS_AHEAD);
         let path = scratch_file.clone();

@@ -14,19 +14,20 @@
 //! paragraphs are separated by a blank line.
 //!
 //! The tree is walked with an explicit iterator, never by recursion, so any
-//! depth of nesting is safe. html5ever's scope checks cost time in proportion
-//! to the depth of open elements, so a hostile page of 100,000 nested tags
-//! would take minutes: tags opened beyond [`MAX_NESTING`] levels are dropped
-//! from the source before parsing (their text is kept), see [`limit_nesting`].
+//! depth of nesting is safe. html5ever's work per tag grows with the depth of
+//! open elements, so the page is first rewritten to nest at most
+//! [`MAX_NESTING`] levels with every element closed explicitly (their text is
+//! kept), see [`super::nesting`]: reading stays linear in the page's size
+//! whatever its markup.
 
+use super::nesting::limit_nesting;
 use super::{parse_date, Notice};
 use crate::model::Document;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
-use std::borrow::Cow;
 
 /// Deeper than any real article page (they stay under about 60 levels).
-pub const MAX_NESTING: usize = 256;
+pub const MAX_NESTING: usize = 128;
 
 /// Elements whose whole subtree is not article text.
 const DROPPED: &[&str] = &[
@@ -62,24 +63,29 @@ const DATE_META: &[&str] = &[
 /// Read a page into a document; `None` when it holds no article text.
 pub(super) fn read_html(source: &str, location: &str, notices: &mut Vec<Notice>) -> Option<Document> {
     let limited = limit_nesting(source, MAX_NESTING);
-    if let Cow::Owned(_) = limited {
+    if limited.dropped_tags > 0 {
         notices.push(Notice::warning(location, format!("HTML nested more than {MAX_NESTING} levels deep, deeper tags ignored")));
     }
-    let page = Html::parse_document(&limited);
-    let text = article_text(&page);
+    let page = Html::parse_document(&limited.source);
+    let landmarks = Landmarks::of(&page);
+    let text = article_text(&landmarks);
     if text.trim().is_empty() {
         return None;
     }
     Some(Document {
         path: String::new(),
-        title: meta_content(&page, r#"meta[property="og:title"]"#)
-            .or_else(|| element_text(&page, "title"))
-            .or_else(|| element_text(&page, "h1")),
-        outlet: meta_content(&page, r#"meta[property="og:site_name"]"#),
-        url: attribute(&page, r#"link[rel="canonical"]"#, "href").or_else(|| meta_content(&page, r#"meta[property="og:url"]"#)),
-        author: meta_content(&page, r#"meta[name="author"]"#)
-            .or_else(|| meta_content(&page, r#"meta[property="article:author"]"#)),
-        date: page_date(&page, location, notices),
+        title: landmarks
+            .meta_content(r#"meta[property="og:title"]"#)
+            .or_else(|| landmarks.element_text("title"))
+            .or_else(|| landmarks.element_text("h1")),
+        outlet: landmarks.meta_content(r#"meta[property="og:site_name"]"#),
+        url: landmarks
+            .attribute(r#"link[rel="canonical"]"#, "href")
+            .or_else(|| landmarks.meta_content(r#"meta[property="og:url"]"#)),
+        author: landmarks
+            .meta_content(r#"meta[name="author"]"#)
+            .or_else(|| landmarks.meta_content(r#"meta[property="article:author"]"#)),
+        date: page_date(&landmarks, location, notices),
         text,
     })
 }
@@ -89,23 +95,53 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css}: {e:?}"))
 }
 
-fn attribute(page: &Html, css: &str, name: &str) -> Option<String> {
-    page.select(&selector(css)).filter_map(|e| e.value().attr(name)).map(collapse_whitespace).find(|v| !v.is_empty())
+/// Element names the selectors of this file look for.
+const LANDMARK_NAMES: &[&str] = &["meta", "link", "time", "title", "h1", "article", "main", "body"];
+
+/// The few elements metadata and the article's root can come from, found in
+/// one walk over the page: each selector of this file then looks at these
+/// only, not at every element of the page again (a page of many elements
+/// would otherwise be walked some twenty times).
+struct Landmarks<'a> {
+    page: &'a Html,
+    elements: Vec<ElementRef<'a>>,
 }
 
-fn meta_content(page: &Html, css: &str) -> Option<String> {
-    attribute(page, css, "content")
-}
+impl<'a> Landmarks<'a> {
+    fn of(page: &'a Html) -> Self {
+        // The same order `Html::select` gives: the order elements were created in.
+        let elements = page
+            .tree
+            .nodes()
+            .filter_map(ElementRef::wrap)
+            .filter(|e| LANDMARK_NAMES.contains(&e.value().name()) || e.value().attr("role").is_some())
+            .collect();
+        Landmarks { page, elements }
+    }
 
-fn element_text(page: &Html, css: &str) -> Option<String> {
-    page.select(&selector(css)).map(|e| collapse_whitespace(&e.text().collect::<String>())).find(|t| !t.is_empty())
+    fn select(&self, css: &str) -> impl Iterator<Item = ElementRef<'a>> + '_ {
+        let selector = selector(css);
+        self.elements.iter().copied().filter(move |e| selector.matches(e))
+    }
+
+    fn attribute(&self, css: &str, name: &str) -> Option<String> {
+        self.select(css).filter_map(|e| e.value().attr(name)).map(collapse_whitespace).find(|v| !v.is_empty())
+    }
+
+    fn meta_content(&self, css: &str) -> Option<String> {
+        self.attribute(css, "content")
+    }
+
+    fn element_text(&self, css: &str) -> Option<String> {
+        self.select(css).map(|e| collapse_whitespace(&e.text().collect::<String>())).find(|t| !t.is_empty())
+    }
 }
 
 /// The first readable publication date; a warning when dates are given but
 /// none can be read.
-fn page_date(page: &Html, location: &str, notices: &mut Vec<Notice>) -> Option<chrono::NaiveDate> {
-    let mut candidates: Vec<String> = DATE_META.iter().filter_map(|css| meta_content(page, css)).collect();
-    candidates.extend(attribute(page, "time[datetime]", "datetime"));
+fn page_date(landmarks: &Landmarks, location: &str, notices: &mut Vec<Notice>) -> Option<chrono::NaiveDate> {
+    let mut candidates: Vec<String> = DATE_META.iter().filter_map(|css| landmarks.meta_content(css)).collect();
+    candidates.extend(landmarks.attribute("time[datetime]", "datetime"));
     let date = candidates.iter().find_map(|raw| parse_date(raw));
     if date.is_none() {
         if let Some(raw) = candidates.first() {
@@ -118,12 +154,12 @@ fn page_date(page: &Html, location: &str, notices: &mut Vec<Notice>) -> Option<c
 /// The element whose text is the article: the `<article>` with the most text
 /// (pages often hold teaser `<article>`s beside the real one), else the
 /// first `<main>`, `[role=main]` or `<body>`.
-fn content_root(page: &Html) -> ElementRef<'_> {
+fn content_root<'a>(landmarks: &Landmarks<'a>) -> ElementRef<'a> {
     let text_len = |e: &ElementRef| e.text().map(str::len).sum::<usize>();
-    let longest_article = page.select(&selector("article")).max_by_key(|e| (text_len(e), std::cmp::Reverse(e.id())));
+    let longest_article = landmarks.select("article").max_by_key(|e| (text_len(e), std::cmp::Reverse(e.id())));
     longest_article
-        .or_else(|| [r#"main"#, r#"[role="main"]"#, "body"].iter().find_map(|css| page.select(&selector(css)).next()))
-        .unwrap_or_else(|| page.root_element())
+        .or_else(|| [r#"main"#, r#"[role="main"]"#, "body"].iter().find_map(|css| landmarks.select(css).next()))
+        .unwrap_or_else(|| landmarks.page.root_element())
 }
 
 fn is_hidden(element: &scraper::node::Element) -> bool {
@@ -131,10 +167,10 @@ fn is_hidden(element: &scraper::node::Element) -> bool {
 }
 
 /// The article's paragraphs, separated by blank lines.
-fn article_text(page: &Html) -> String {
+fn article_text(landmarks: &Landmarks) -> String {
     let mut writer = ParagraphWriter::default();
     let mut dropped_depth = 0usize;
-    for edge in content_root(page).traverse() {
+    for edge in content_root(landmarks).traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if dropped_depth > 0 || DROPPED.contains(&e.name()) || is_hidden(e) => dropped_depth += 1,
@@ -228,90 +264,4 @@ fn tidy_lines(text: &str) -> String {
 
 fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Elements that never hold others or whose end tag may be left out (the
-/// parser closes them itself), so they do not deepen the nesting.
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt", "rp",
-    "colgroup", "caption",
-];
-
-/// Elements whose content is raw text, where `<` starts no tag.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"];
-
-/// The source with every tag opened beyond `max` levels of nesting removed,
-/// and the end tags that would close them; borrowed when nothing is removed.
-/// A cheap scan over the markup, not a parser: exact for well-formed pages,
-/// good enough to bound the parser's work on hostile ones.
-pub(super) fn limit_nesting(source: &str, max: usize) -> Cow<'_, str> {
-    let bytes = source.as_bytes();
-    let mut depth = 0usize;
-    let mut removed: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'<') {
-        let start = at + offset;
-        at = start + 1;
-        let rest = &bytes[start + 1..];
-        if rest.starts_with(b"!--") {
-            at = find(bytes, start + 4, b"-->").map_or(bytes.len(), |i| i + 3);
-            continue;
-        }
-        let closing = rest.first() == Some(&b'/');
-        let name_start = start + 1 + usize::from(closing);
-        let name_len = bytes[name_start..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
-        if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
-            continue;
-        }
-        let Some(end) = bytes[name_start..].iter().position(|&b| b == b'>').map(|i| name_start + i + 1) else { break };
-        let name = source[name_start..name_start + name_len].to_ascii_lowercase();
-        at = end;
-        if NOT_NESTING.contains(&name.as_str()) || (!closing && bytes[end - 2] == b'/') {
-            continue;
-        }
-        if closing {
-            if depth > max {
-                removed.push(start..end);
-            }
-            depth = depth.saturating_sub(1);
-        } else {
-            depth += 1;
-            if depth > max {
-                removed.push(start..end);
-            }
-            if RAW_TEXT.contains(&name.as_str()) {
-                at = find_end_tag(source, end, &name).unwrap_or(bytes.len());
-            }
-        }
-    }
-    if removed.is_empty() {
-        return Cow::Borrowed(source);
-    }
-    let mut kept = String::with_capacity(source.len());
-    let mut from = 0;
-    for range in removed {
-        kept.push_str(&source[from..range.start]);
-        from = range.end;
-    }
-    kept.push_str(&source[from..]);
-    Cow::Owned(kept)
-}
-
-fn find(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    haystack.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|i| from + i)
-}
-
-/// Where the end tag `</name` (any case) starts, searching from `from`.
-fn find_end_tag(source: &str, from: usize, name: &str) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let mut at = from;
-    while let Some(i) = find(bytes, at, b"</") {
-        let candidate = bytes.get(i + 2..i + 2 + name.len())?;
-        if candidate.eq_ignore_ascii_case(name.as_bytes()) {
-            return Some(i);
-        }
-        at = i + 2;
-    }
-    None
 }

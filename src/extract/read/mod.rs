@@ -18,16 +18,19 @@
 
 mod html;
 mod jsonl;
+mod nesting;
 mod text;
+mod utf16;
 mod walk;
 
 use crate::model::Document;
-use chrono::{DateTime, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 pub use jsonl::JsonlItems;
+pub use text::headline;
 pub use walk::expand_paths;
 
 /// Values given on the command line that win over what the files say.
@@ -177,11 +180,24 @@ pub fn read_text_from(input: Box<dyn Read + '_>, location: &str, overrides: &Ove
     }
 }
 
+/// The most a text or HTML file (or standard input) may hold: an article is
+/// never near this, and reading stops here, so an endless stream cannot
+/// exhaust memory.
+pub const MAX_ARTICLE_BYTES: usize = jsonl::MAX_LINE_BYTES;
+
 /// Read a whole text or HTML file and turn it into (at most) one article.
 fn read_whole(mut reader: Box<dyn BufRead + '_>, location: &str, path: &Path, format: Format, overrides: &Overrides) -> Vec<Item> {
     let mut bytes = Vec::new();
-    if let Err(e) = reader.read_to_end(&mut bytes) {
-        return vec![Item::Notice(Notice::skipped(location, format!("cannot read: {e}")))];
+    match read_capped(&mut reader, &mut bytes, MAX_ARTICLE_BYTES) {
+        Ok(None) => {}
+        Ok(Some(line)) => {
+            let message = format!(
+                "more than {} MB of text, not read further (no article is this long; many articles go in as JSON Lines, one a line)",
+                MAX_ARTICLE_BYTES / (1024 * 1024)
+            );
+            return vec![Item::Notice(Notice::skipped(format!("{location}:{line}"), message))];
+        }
+        Err(e) => return vec![Item::Notice(Notice::skipped(location, format!("cannot read: {e}")))],
     }
     let mut items = Vec::new();
     let content = decode_lossy(bytes, location, &mut items);
@@ -209,6 +225,28 @@ fn empty_message(format: Format) -> &'static str {
     }
 }
 
+/// Read everything into `bytes` unless it is longer than `cap`; then stop
+/// and give the (1-based) line reading stopped in.
+fn read_capped(reader: &mut dyn BufRead, bytes: &mut Vec<u8>, cap: usize) -> io::Result<Option<usize>> {
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok([]) => return Ok(None),
+            Ok(chunk) => chunk,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let room = cap - bytes.len();
+        if chunk.len() > room {
+            bytes.extend_from_slice(&chunk[..room]);
+            let line = 1 + memchr::memchr_iter(b'\n', bytes).count();
+            return Ok(Some(line));
+        }
+        bytes.extend_from_slice(chunk);
+        let taken = chunk.len();
+        reader.consume(taken);
+    }
+}
+
 /// Apply the overrides and the file-name date to a document read from a file.
 fn finish_document(doc: &mut Document, overrides: &Overrides, name_date: Option<NaiveDate>) {
     if let Some(title) = &overrides.title {
@@ -231,7 +269,8 @@ fn open_text(path: &Path, location: &str) -> Result<Box<dyn BufRead>, Notice> {
 }
 
 /// Look at the first bytes of an input: skip it if empty or binary (a NUL
-/// byte early on), else hand back a reader over all of it.
+/// byte early on), else hand back a reader over all of it; UTF-16 (with its
+/// byte order mark) is decoded to UTF-8 as it is read.
 fn sniff<'a>(mut input: Box<dyn Read + 'a>, location: &str) -> Result<Box<dyn BufRead + 'a>, Notice> {
     let mut head = Vec::with_capacity(BINARY_SNIFF_LEN);
     (&mut input)
@@ -240,6 +279,11 @@ fn sniff<'a>(mut input: Box<dyn Read + 'a>, location: &str) -> Result<Box<dyn Bu
         .map_err(|e| Notice::skipped(location, format!("cannot read: {e}")))?;
     if head.is_empty() {
         return Err(Notice::skipped(location, "empty file"));
+    }
+    if let Some(order) = utf16::byte_order(&head) {
+        // Past the byte order mark: the text starts after it, as after UTF-8's.
+        let units = Cursor::new(head.split_off(2)).chain(input);
+        return Ok(Box::new(BufReader::with_capacity(64 * 1024, utf16::Utf16ToUtf8::new(units, order))));
     }
     if head.contains(&0) {
         return Err(Notice::skipped(location, "binary file (NUL bytes near the start), not an article"));
@@ -275,16 +319,22 @@ pub fn file_name_date(path: &Path) -> Option<NaiveDate> {
     })
 }
 
+/// Whether a date's year is 0000-9999: dates are stored and compared as
+/// `YYYY-MM-DD` text, which orders and searches right only for those years.
+pub fn has_four_digit_year(date: NaiveDate) -> bool {
+    (0..=9999).contains(&date.year())
+}
+
 /// Parse a publication date as articles write it in metadata: `2016-10-08`,
 /// an RFC 3339 or RFC 2822 timestamp (the date as written, in its own time
 /// zone), `2016/10/08`, `October 8, 2016`, `8 October 2016`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
     let value = value.trim();
     if let Ok(t) = DateTime::parse_from_rfc3339(value) {
-        return Some(t.date_naive());
+        return Some(t.date_naive()).filter(|date| has_four_digit_year(*date));
     }
     if let Ok(t) = DateTime::parse_from_rfc2822(value) {
-        return Some(t.date_naive());
+        return Some(t.date_naive()).filter(|date| has_four_digit_year(*date));
     }
     // `2016-10-08T12:00:00` without a zone, `2016-10-08 12:00`: the date part.
     let head = value.get(..10).filter(|_| value.len() == 10 || value[10..].starts_with(['T', ' ', 't']));
@@ -293,6 +343,7 @@ pub fn parse_date(value: &str) -> Option<NaiveDate> {
         .into_iter()
         .flatten()
         .find_map(|v| FORMATS.iter().find_map(|f| NaiveDate::parse_from_str(v, f).ok()))
+        .filter(|date| has_four_digit_year(*date))
 }
 
 #[cfg(test)]

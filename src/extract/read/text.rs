@@ -13,6 +13,10 @@
 //! of the body is kept byte for byte. A file without front matter is kept
 //! exactly as it is, with no whitespace, line ending or BOM change: PolNeAR's
 //! gold offsets index the raw file text.
+//!
+//! A text whose first line looks like a headline (see [`headline`]) gets that
+//! line as its title when the front matter gives none; the line stays in the
+//! text, and extraction takes no statement from it.
 
 use super::{parse_date, Notice};
 use crate::model::Document;
@@ -30,8 +34,40 @@ pub(super) fn read_text(mut content: String, location: &str, notices: &mut Vec<N
     if content.trim().is_empty() {
         return None;
     }
+    if doc.title.is_none() {
+        doc.title = headline(&content).map(|line| content[line].to_string());
+    }
     doc.text = content;
     Some(doc)
+}
+
+/// Headlines are short: longer first lines are the article's first paragraph.
+const MAX_HEADLINE_WORDS: usize = 20;
+
+/// The byte range of the first line of `text` (trimmed) when it looks like a
+/// headline: short, not ending as a sentence or clause does (".", ",", ";",
+/// ":"), not starting in lower case, and followed by a blank line and more
+/// text.
+pub fn headline(text: &str) -> Option<std::ops::Range<usize>> {
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let rest = &text[start..];
+    let line_end = rest.find('\n')?;
+    let line = &rest[..line_end];
+    let after = &rest[line_end + 1..];
+    let next_line = after.split('\n').next().unwrap_or_default();
+    if !next_line.trim().is_empty() || after.trim().is_empty() {
+        return None;
+    }
+    let trimmed = line.trim();
+    let first = trimmed.chars().next()?;
+    if first.is_lowercase() || !trimmed.chars().any(char::is_alphabetic) || trimmed.ends_with(['.', ',', ';', ':']) {
+        return None;
+    }
+    if trimmed.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    Some(start + lead..start + lead + trimmed.len())
 }
 
 /// Where the front matter's fields and the body lie, in bytes.
@@ -131,5 +167,31 @@ fn apply_front_matter(doc: &mut Document, fields: &str, location: &str, notices:
             },
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline;
+
+    fn line(text: &str) -> Option<&str> {
+        headline(text).map(|r| &text[r])
+    }
+
+    #[test]
+    fn a_short_first_line_before_a_blank_line_is_a_headline() {
+        assert_eq!(line("Stealth Over Health\n\nThe bill passed."), Some("Stealth Over Health"));
+        assert_eq!(line("\u{feff}  Will Fees Rise?  \r\n\r\nThe board met."), Some("Will Fees Rise?"));
+    }
+
+    #[test]
+    fn sentences_paragraphs_and_lone_lines_are_no_headline() {
+        assert_eq!(line("The bill passed.\n\nIt was late."), None);
+        assert_eq!(line("Stealth Over Health\nThe bill passed."), None);
+        assert_eq!(line("Stealth Over Health\n\n"), None);
+        assert_eq!(line("lower case start\n\nThe bill passed."), None);
+        assert_eq!(line("Dear readers,\n\nThe bill passed."), None);
+        let long = "Word ".repeat(21);
+        assert_eq!(line(&format!("{long}\n\nThe bill passed.")), None);
     }
 }

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Learn reporting cues from an annotated PolNeAR split: regenerates
+data/cues_learned.txt.
+
+    scripts/learn_cues.py [GOLD_DIR] [--min-count N] [--min-precision P] [--out FILE]
+
+GOLD_DIR (default ../shared/eval/polnear-train) holds text/NAME.txt and
+attributions/NAME_ANNOTATOR.ann (brat standoff). For every cue the
+annotators marked (lower case, one to three words), count how often it is
+marked as a cue and how often it occurs in the texts as whole words: its
+precision when matched is the ratio. Cues marked at least N times with a
+precision of at least P are kept, except those the hand-written lexicon
+(data/cues.txt, data/cue_phrases.txt) already covers; the file lists them
+with their figures so a reviewer can see why each is there.
+
+Only the training split may be used: dev and test are for measuring.
+Standard library only.
+"""
+import argparse
+import os
+import re
+from collections import Counter
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORD = re.compile(r"[a-z’']+")
+# Words a marked cue may start with that belong to the verb group, not to
+# the cue ("has said", "is expected", "to call for"): left out, so the
+# learned cue is the word or phrase that reports.
+LEADING = {"has", "have", "had", "is", "are", "was", "were", "am", "be", "been", "will", "would", "can", "could",
+           "to", "also", "did", "does", "do", "not", "just", "later", "now", "still", "then"}
+
+
+def core_of(cue):
+    words = cue.split()
+    while len(words) > 1 and words[0] in LEADING:
+        words.pop(0)
+    return " ".join(words)
+
+
+def gold_cues(gold_dir):
+    """(document name, lower-cased cue text) for every cue of every article,
+    the first annotator's file where there are several (as score.py does)."""
+    seen = set()
+    for name in sorted(os.listdir(os.path.join(gold_dir, "attributions"))):
+        doc = name.rsplit("_", 1)[0]
+        if doc in seen:
+            continue
+        seen.add(doc)
+        with open(os.path.join(gold_dir, "attributions", name), encoding="utf-8") as f:
+            for line in f:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 3 or not parts[0].startswith("T") or not parts[1].startswith("Cue "):
+                    continue
+                if ";" in parts[1]:
+                    continue  # a discontinuous cue is no phrase to match
+                yield doc, " ".join(parts[2].lower().split())
+
+
+def covered_by_lexicon():
+    """The forms the hand-written lexicon matches, roughly: enough to leave
+    them out of the learned list."""
+    forms = set()
+    with open(os.path.join(ROOT, "data", "cues.txt"), encoding="utf-8") as f:
+        for line in f:
+            words = line.split()
+            if not words or words[0].startswith("#"):
+                continue
+            if words[0] == "=":
+                forms.update(words[1:])
+                continue
+            lemma = words[0]
+            forms.update(words)
+            stem = lemma[:-1] if lemma.endswith("e") else lemma
+            forms.update({lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ing"})
+            if lemma.endswith("y"):
+                forms.update({lemma[:-1] + "ies", lemma[:-1] + "ied"})
+    with open(os.path.join(ROOT, "data", "cue_phrases.txt"), encoding="utf-8") as f:
+        for line in f:
+            if "\t" in line and not line.startswith("#"):
+                forms.add(line.split("\t", 1)[1].strip().lower())
+    return forms
+
+
+def count_in_texts(gold_dir, phrases):
+    """How often each phrase stands in the texts as whole words."""
+    by_length = {}
+    for p in phrases:
+        by_length.setdefault(len(p.split()), set()).add(p)
+    counts = Counter()
+    text_dir = os.path.join(gold_dir, "text")
+    for name in sorted(os.listdir(text_dir)):
+        with open(os.path.join(text_dir, name), encoding="utf-8") as f:
+            words = WORD.findall(f.read().lower())
+        for n, wanted in by_length.items():
+            for i in range(len(words) - n + 1):
+                gram = " ".join(words[i : i + n])
+                if gram in wanted:
+                    counts[gram] += 1
+    return counts
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("gold_dir", nargs="?", default=os.path.join(ROOT, "..", "shared", "eval", "polnear-train"))
+    ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "cues_learned.txt"))
+    args = ap.parse_args()
+    if "dev" in os.path.basename(os.path.normpath(args.gold_dir)) or "test" in os.path.basename(os.path.normpath(args.gold_dir)):
+        ap.error("learn from the training split only")
+
+    marked = Counter(core_of(cue) for _, cue in gold_cues(args.gold_dir))
+    candidates = {c for c, n in marked.items() if n >= args.min_count and 1 <= len(c.split()) <= 3 and WORD.fullmatch(c.replace(" ", "")) is not None}
+    in_text = count_in_texts(args.gold_dir, candidates)
+    known = covered_by_lexicon()
+    kept = []
+    for cue in sorted(candidates):
+        found = in_text.get(cue, 0)
+        if found == 0 or cue in known or any(w in known for w in cue.split()):
+            continue  # the lexicon finds it already ("has said" holds "said")
+        precision = min(1.0, marked[cue] / found)
+        if precision >= args.min_precision:
+            kept.append((cue, marked[cue], found, precision))
+    kept.sort(key=lambda k: (-k[1], k[0]))
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# Reporting cues learned from PolNeAR train by scripts/learn_cues.py\n")
+        f.write(f"# (--min-count {args.min_count} --min-precision {args.min_precision}); regenerate, do not edit.\n")
+        f.write("# cue<TAB>times marked as a cue<TAB>times in the texts<TAB>precision\n")
+        for cue, n, found, precision in kept:
+            f.write(f"{cue}\t{n}\t{found}\t{precision:.2f}\n")
+    print(f"{len(kept)} cues kept of {len(candidates)} marked at least {args.min_count} times -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,489 @@
+//! Where a content starts and ends: the clause or quotation after or
+//! before a cue, quotations that carry it on, and where it stops.
+
+use super::super::cues::{Cue, CueForm};
+use super::super::quotes::Quote;
+use super::super::tokens::{Tok, TokKind};
+use super::word_lists::WORDS;
+use super::{finite_verb_like, inside_quote, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
+use std::ops::Range;
+
+impl SentenceRules<'_> {
+    pub(super) fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut i = after;
+        let cue_word = &text[cue.span.clone()];
+        // "“…,” Trump said 30 minutes into the debate.": a quotation right
+        // before the source is the content unless the verb opens another one.
+        if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {
+            let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
+            let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
+            if !opens_more && !comma_quote && !self.title_quote_before(j) {
+                if let Some(mut before) = self.content_before(j) {
+                    // "“…,” Ruiz said of the plan.": what it was said of is
+                    // part of the content, as PolNeAR marks it.
+                    if i + 1 < n && lower_eq(text, &self.toks[i], &["of"]) && self.toks[i + 1].is_word() {
+                        let end = (i + 1..n).find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::End | TokKind::Semicolon)).unwrap_or(n);
+                        let piece = self.toks[i + 1].start..self.toks[end - 1].end;
+                        let at = before.partition_point(|r| r.start < piece.start);
+                        before.insert(at, piece);
+                    }
+                    return Some(before);
+                }
+            }
+        }
+        if WORDS.telling.holds(cue_word) {
+            // Skip the listener: up to "that", a colon or a quote nearby.
+            let mut m = i;
+            while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
+                m += 1;
+            }
+            if m > i && m < n && (lower_eq(text, &self.toks[m], &WORDS.openers) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
+                i = m;
+            } else if m >= n || self.toks[m].kind == TokKind::End {
+                // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
+                if let Some(before) = self.content_before(j) {
+                    return Some(before);
+                }
+                let listener_end = self.np_right(i);
+                if listener_end == i || listener_end >= m {
+                    return None;
+                }
+                i = listener_end;
+            }
+        }
+        while i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ly") && !lower_eq(text, &self.toks[i], &["only", "early"]) {
+            i += 1; // "said sarcastically"
+        }
+        if i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ing") {
+            // "he said, introducing Clinton as …"
+            if let Some(before) = self.content_before(j) {
+                return Some(before);
+            }
+        }
+        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.clause_links) {
+            // "she said and hung up", "he said after the vote": nothing reported
+            // follows, unless it is a conditional clause ("said if he wins, …").
+            let before = self.content_before(j);
+            if before.is_some() || !lower_eq(text, &self.toks[i], &["if", "when", "while", "because", "though", "although", "since", "as", "unless"]) {
+                return before;
+            }
+        }
+        if i + 1 < n && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions) && self.toks[i + 1].is_word() {
+            // "talked about the levy", "called for tariffs": the preposition
+            // belongs to the cue (PolNeAR's guideline), unless a clause
+            // follows ("said about a week ago that …").
+            let clause_follows = (i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers));
+            if !clause_follows {
+                return self.content_after(i + 1, next_cue);
+            }
+        }
+        if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], &WORDS.takes_to_infinitive) {
+            // "declined to name the new chief": the infinitive is the content.
+            return self.content_after(i, next_cue);
+        }
+        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.adverbial_starts) {
+            let mut m = i;
+            while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
+                m += 1;
+            }
+            if m >= n || self.toks[m].kind == TokKind::End {
+                return self.content_before(j);
+            }
+            // Ten words on and no "that" nor a break: no adverbial after all
+            // ("argued again over health care and …"); keep the whole clause.
+            let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers);
+            if !ran_out {
+                i = m;
+            }
+        }
+        if i >= n || self.toks[i].kind == TokKind::End {
+            return self.content_before(j);
+        }
+        match self.toks[i].kind {
+            TokKind::Colon if i + 1 >= n => self.quote_after_colon(),
+            TokKind::Colon => self.content_after(i + 1, next_cue),
+            TokKind::Comma => {
+                let before = self.content_before(j);
+                let follows_quote = i + 1 < n && self.toks[i + 1].is_quote();
+                // "Asked about it, Lee said, “…”": an introductory clause
+                // before the source is not what was said.
+                let before = before.filter(|p| !follows_quote || self.text()[..p[0].end].ends_with(['”', '"', '\'']));
+                match (before, follows_quote) {
+                    (Some(mut pieces), true) => {
+                        if let Some(more) = self.content_after(i + 1, next_cue) {
+                            pieces.extend(more);
+                        }
+                        Some(pieces)
+                    }
+                    (Some(mut pieces), false) => {
+                        // "In any case, Ortiz said, the plan stands.": the
+                        // sentence goes on after the interruption.
+                        let next = i + 1;
+                        let resumes = next < n
+                            && self.toks[next].is_word()
+                            && !self.layout.cues.iter().any(|c| c.span.start == self.toks[next].start)
+                            && !lower_eq(text, &self.toks[next], &WORDS.resume_stops)
+                            && !text[self.toks[next].range()].ends_with("ing");
+                        let single_sentence_piece = pieces.len() == 1 && pieces[0].start >= self.layout.sentences[self.index].start;
+                        if resumes && single_sentence_piece {
+                            if let Some(rest) = self.clause_from(next, next_cue) {
+                                pieces.push(rest);
+                            }
+                        }
+                        Some(pieces)
+                    }
+                    (None, true) => self.content_after(i + 1, next_cue),
+                    (None, false) => {
+                        // "Trump said, among other things, that …"
+                        let close = (i + 1..n.min(i + 10)).find(|&t| self.toks[t].kind == TokKind::Comma)?;
+                        self.content_after(close + 1, next_cue)
+                    }
+                }
+            }
+            TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
+                let _ = k;
+                self.content_after(i, next_cue)
+            }
+            _ => self.content_before(j),
+        }
+    }
+
+    /// "He said:" closing its paragraph: the quotation opening the next one
+    /// (and the quotations that carry it on) is what was said.
+    pub(super) fn quote_after_colon(&self) -> Option<Vec<Range<usize>>> {
+        let here = &self.layout.sentences[self.index];
+        let next = self.layout.sentences.get(self.index + 1)?;
+        if !self.text()[here.end..next.start].trim().is_empty() {
+            return None;
+        }
+        let q = quote_starting_at(self.layout.quotes, next.start)?;
+        let mut pieces = vec![q.span.clone()];
+        let rules = SentenceRules { layout: self.layout, toks: self.toks, index: self.index + 1, found: Vec::new() };
+        rules.follow_on_quotes(&mut pieces);
+        Some(pieces)
+    }
+
+    /// "On “Face the Nation,” Ryan said …": the quotation before the source
+    /// is a title, introduced by a preposition or a possessive.
+    pub(super) fn title_quote_before(&self, j: usize) -> bool {
+        let text = self.text();
+        let c = if self.toks[j - 1].is_quote() { j - 1 } else { j - 2 };
+        let Some(q) = quote_ending_at(self.layout.quotes, self.toks[c].end) else { return false };
+        let t = self.tok_index(q.span.start);
+        if t == 0 || self.toks[t].start != q.span.start || text[q.span.clone()].split_whitespace().count() > 5 {
+            return false;
+        }
+        let before = &self.toks[t - 1];
+        let word = &text[before.range()];
+        before.is_word() && (lower_eq(text, before, &["on", "of", "in", "at", "to", "with", "from", "by", "for", "during"]) || word.ends_with("’s") || word.ends_with("'s"))
+    }
+
+    /// Content ahead of the source: the clause or quotation before it.
+    pub(super) fn content_before(&self, j: usize) -> Option<Vec<Range<usize>>> {
+        // j is the first token of the verb group; walk back over the source.
+        let mut b = j;
+        while b > 0 && !matches!(self.toks[b - 1].kind, TokKind::Comma | TokKind::CloseQuote | TokKind::StraightQuote | TokKind::Dash | TokKind::End) {
+            b -= 1;
+        }
+        if b == 0 {
+            // "…child?” Rubio said.": the splitter ended the sentence inside
+            // the quotation's last words; the quote just before is the content.
+            let start = self.layout.sentences[self.index].start;
+            let i = self.layout.quotes.partition_point(|q| q.span.end <= start);
+            let q = i.checked_sub(1).map(|i| &self.layout.quotes[i])?;
+            let gap = &self.text()[q.span.end..start];
+            if !gap.chars().all(|c| c == ' ' || c == '\t') {
+                return None;
+            }
+            let mut pieces = vec![q.span.clone()];
+            self.follow_on_quotes(&mut pieces);
+            return Some(pieces);
+        }
+        // "…,” he said": the quotation (possibly from an earlier sentence).
+        let mut end_tok = b; // exclusive
+        while end_tok > 0 && matches!(self.toks[end_tok - 1].kind, TokKind::Comma | TokKind::Dash) {
+            end_tok -= 1;
+        }
+        if end_tok == 0 {
+            return None;
+        }
+        let last = &self.toks[end_tok - 1];
+        let mut pieces = Vec::new();
+        if last.is_quote() {
+            if let Some(q) = quote_ending_at(self.layout.quotes, last.end) {
+                let lead_in = self.lead_in_of(q);
+                pieces.push(lead_in.unwrap_or(q.span.start)..q.span.end);
+                self.follow_on_quotes(&mut pieces);
+                return Some(pieces);
+            }
+        }
+        let start = self.clause_start(end_tok);
+        if start >= end_tok {
+            return None;
+        }
+        pieces.push(self.toks[start].start..last.end);
+        self.follow_on_quotes(&mut pieces);
+        Some(pieces)
+    }
+
+    /// "A maximum sentence “would deter others,” she wrote.": the words of
+    /// the sentence that run straight into a quotation are part of what was
+    /// said, as PolNeAR marks it. Their start, when the quotation opens in
+    /// this sentence right after a word and no cue stands before it.
+    fn lead_in_of(&self, q: &Quote) -> Option<usize> {
+        let open = self.tok_index(q.span.start);
+        if open == 0 || open >= self.toks.len() || self.toks[open].start != q.span.start || !self.toks[open - 1].is_word() {
+            return None;
+        }
+        let first = self.toks.iter().position(Tok::is_word)?;
+        let from = self.toks[first].start;
+        let cue_before = self.layout.cues.iter().any(|c| c.span.start >= from && c.span.start < q.span.start);
+        let breaks = self.toks[first..open].iter().any(|t| matches!(t.kind, TokKind::Colon | TokKind::End) || t.is_quote());
+        (!cue_before && !breaks).then_some(from)
+    }
+
+    /// Start of the content that ends before token `end`: the sentence
+    /// start, after a conjunction that links the sentence to the one before
+    /// ("And even when …, according to aides": the writer's link, not the
+    /// source's words).
+    pub(super) fn clause_start(&self, end: usize) -> usize {
+        let opens_with_link = end > 1 && self.toks[0].is_word() && lower_eq(self.text(), &self.toks[0], &WORDS.sentence_links);
+        usize::from(opens_with_link)
+    }
+
+    /// Quotations that carry on the same speaker's words: following sentences
+    /// of the paragraph that are a quotation and hold no cue of their own.
+    pub(super) fn follow_on_quotes(&self, pieces: &mut Vec<Range<usize>>) {
+        let text = self.text();
+        let mut pos = pieces.last().map(|r| r.end).unwrap_or(0);
+        let sentences = self.layout.sentences;
+        let mut si = self.index + 1;
+        // Skip the rest of the current sentence ("…,” he said.).
+        let here_end = sentences[self.index].end;
+        if pos < here_end {
+            pos = here_end;
+        }
+        while si < sentences.len() && sentences[si].end <= pos {
+            si += 1;
+        }
+        while si < sentences.len() {
+            let s = &sentences[si];
+            if s.start < pos || text[pos..s.start].contains('\n') {
+                break;
+            }
+            let Some(q) = quote_starting_at(self.layout.quotes, s.start) else { break };
+            // A cue after the quotation, in the sentence where it ends, makes
+            // it a report of its own (a quote running over several sentences
+            // or paragraphs ends where its "she said" stands).
+            let ends_in = sentences.partition_point(|x| x.end < q.span.end);
+            let tail_end = sentences.get(ends_in).map_or(q.span.end, |x| x.end).max(s.end);
+            let cue_inside = self.layout.cues.iter().any(|c| c.span.start >= q.span.end && c.span.start < tail_end);
+            if cue_inside {
+                break;
+            }
+            pieces.push(q.span.clone());
+            pos = q.span.end.max(s.end);
+            si += 1;
+            while si < sentences.len() && sentences[si].end <= q.span.end {
+                si += 1;
+            }
+        }
+    }
+
+    /// Content from token `i` on: a quotation opening there (which may run
+    /// past this sentence), or the clause to the end of the sentence or to
+    /// the comma before the next cue.
+    pub(super) fn content_after(&self, i: usize, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
+        let n = self.toks.len();
+        if i >= n {
+            return None;
+        }
+        if self.toks[i].is_quote() {
+            if let Some(q) = quote_starting_at(self.layout.quotes, self.toks[i].start) {
+                let sentence_end = self.layout.sentences[self.index].end;
+                // A quotation closed without punctuation is part of a longer
+                // clause ("“budget reforms” and taxes would pay for it").
+                let closes = q_closes_with_punctuation(self.text(), q);
+                let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || closes && self.new_clause_at(q.span.end) {
+                    vec![q.span.clone()]
+                } else {
+                    vec![q.span.start..self.trimmed_end(sentence_end)]
+                };
+                self.follow_on_quotes(&mut pieces);
+                return Some(pieces);
+            }
+        }
+        let mut clause = self.clause_from(i, next_cue)?;
+        let sentence_end = self.trimmed_end(self.layout.sentences[self.index].end);
+        if clause.end >= sentence_end {
+            // "… that “not everyone can afford a car. That is why …”": a
+            // quotation opened in the clause runs on past the sentence.
+            let from = self.layout.quotes.partition_point(|q| q.span.start < clause.start);
+            if let Some(q) = self.layout.quotes[from..].iter().take_while(|q| q.span.start < clause.end).find(|q| q.span.end > clause.end) {
+                clause.end = q.span.end;
+            }
+        }
+        let mut pieces = vec![clause];
+        if pieces[0].end >= sentence_end {
+            // "She says the rules should change. “It is their life.”"
+            self.follow_on_quotes(&mut pieces);
+        }
+        Some(pieces)
+    }
+
+    /// Whether a new clause starts right after byte `at` ("… and said", ", adding").
+    pub(super) fn new_clause_at(&self, at: usize) -> bool {
+        let t = self.tok_index(at);
+        let text = self.text();
+        let mut t2 = t;
+        while t2 < self.toks.len() && self.toks[t2].kind == TokKind::Comma {
+            t2 += 1;
+        }
+        t2 < self.toks.len()
+            && (lower_eq(text, &self.toks[t2], &WORDS.clause_links)
+                || self.layout.cues.iter().any(|c| c.span.start == self.toks[t2].start))
+    }
+
+    pub(super) fn rest_is_trivial(&self, from: usize) -> bool {
+        let sentence_end = self.layout.sentences[self.index].end;
+        from >= sentence_end || self.text()[from..sentence_end].chars().all(|c| !c.is_alphanumeric())
+    }
+
+    pub(super) fn trimmed_end(&self, end: usize) -> usize {
+        let head = &self.text()[..end];
+        let trimmed = head.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+        trimmed.len()
+    }
+
+    /// The clause from token `i` to the sentence end, or to the comma before
+    /// a following participial cue.
+    pub(super) fn clause_from(&self, i: usize, next_cue: Option<usize>) -> Option<Range<usize>> {
+        let n = self.toks.len();
+        if i >= n {
+            return None; // nothing follows (", according to X," at the very end)
+        }
+        let mut end = n;
+        let _ = next_cue;
+        // Stop before ", adding that …": the next participial cue starts its own statement.
+        let first = self.toks[i].start;
+        let sentence_end = self.layout.sentences[self.index].end;
+        let from = self.layout.cues.partition_point(|c| c.span.start <= first);
+        let participle = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
+            c.form == CueForm::Participle && {
+                let ci = self.tok_index(c.span.start);
+                ci > i + 1
+                    && ci < n
+                    && (self.toks[ci - 1].kind == TokKind::Comma
+                        || self.toks[ci - 1].is_quote() && self.toks[ci - 2].kind == TokKind::Comma)
+            }
+        });
+        if let Some(c) = participle {
+            end = self.tok_index(c.span.start) - 1;
+            if self.toks[end].is_quote() {
+                end += 1; // keep the closing quote mark of "…,” adding"
+            }
+        }
+        // Stop before "… and argued that", "… before claiming": the same
+        // speaker's next statement.
+        let coordinated = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find_map(|c| {
+            if inside_quote(self.layout.quotes, c.span.start) {
+                return None;
+            }
+            let mut cj = self.tok_index(c.span.start);
+            while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &WORDS.auxiliaries) {
+                cj -= 1;
+            }
+            (cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"])).then_some(cj - 1)
+        });
+        if let Some(stop) = coordinated {
+            end = end.min(stop);
+        }
+        // Stop before ", and other leaders said …": another speaker's clause.
+        let finite = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
+            c.form != CueForm::Participle && !inside_quote(self.layout.quotes, c.span.start)
+        });
+        if let Some(c) = finite {
+            let ci = self.tok_index(c.span.start).min(end);
+            if let Some(comma) = (i + 1..ci).rev().find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Semicolon)) {
+                let between = &self.toks[comma + 1..ci];
+                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which"]));
+                if !has_that && between.len() <= 10 && between.iter().all(|t| t.is_word() || t.is_quote()) {
+                    end = comma;
+                }
+            }
+        }
+        // ", which would …" comments on the content rather than continuing
+        // it, unless the clause sits inside it ("the ruling, which …,
+        // shows …": a verb follows its closing comma).
+        let text = self.text();
+        let embedded = |t: usize| {
+            (t + 1..end).find(|&c| self.toks[c].kind == TokKind::Comma).is_some_and(|c| c + 1 < end && self.toks[c + 1].is_word() && finite_verb_like(&text[self.toks[c + 1].range()]))
+        };
+        if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[t], &["which"]) && !embedded(t)) {
+            end = c - 1;
+        }
+        if lower_eq(self.text(), &self.toks[i], &["as"]) {
+            // "characterized as extremely positive, …": the description only.
+            if let Some(c) = (i + 1..end).find(|&t| self.toks[t].kind == TokKind::Comma) {
+                end = c;
+            }
+        }
+        while end > i && matches!(self.toks[end - 1].kind, TokKind::End | TokKind::Comma | TokKind::Semicolon | TokKind::Dash) {
+            end -= 1;
+        }
+        if end <= i || !self.toks[i..end].iter().any(Tok::is_word) {
+            return None;
+        }
+        Some(self.toks[i].start..self.toks[end - 1].end)
+    }
+
+    /// The clause before token `k` ("CONTENT, according to …").
+    pub(super) fn clause_before(&self, k: usize) -> Option<Range<usize>> {
+        let mut end = k;
+        while end > 0 && matches!(self.toks[end - 1].kind, TokKind::Comma | TokKind::Dash) {
+            end -= 1;
+        }
+        if end == 0 || !self.toks[..end].iter().any(Tok::is_word) {
+            return None;
+        }
+        let start = self.clause_start(end);
+        Some(self.toks[start].start..self.toks[end - 1].end)
+    }
+
+    /// Index after the last token before the next comma / end punctuation.
+    pub(super) fn until_punct(&self, i: usize) -> usize {
+        let mut m = i;
+        while m < self.toks.len() && m < i + 20 && matches!(self.toks[m].kind, TokKind::Word | TokKind::Other | TokKind::Dash) {
+            m += 1;
+        }
+        m
+    }
+}
+
+/// "… called the plan “a disgrace,” while aides left the room": a clause
+/// whose quoted phrase closes with a comma inside the marks and goes on for
+/// a while after it ends there; what follows is the writer's.
+pub(super) fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
+    let text = layout.text;
+    let [piece] = a.content.as_mut_slice() else { return };
+    if text[piece.clone()].starts_with(['“', '"', '\'']) {
+        return;
+    }
+    let from = layout.quotes.partition_point(|q| q.span.start < piece.start);
+    let inside = layout.quotes[from..].iter().take_while(|q| q.span.end <= piece.end).find(|q| {
+        let quoted = text[q.span.clone()].trim_end_matches(['”', '"', '\'']);
+        q.span.start > piece.start && quoted.ends_with(',') && text[q.span.end..piece.end].split_whitespace().count() >= 6
+    });
+    if let Some(q) = inside {
+        piece.end = q.span.end;
+    }
+}
+
+/// Whether the quotation's words end with punctuation inside the marks
+/// ("…,”", "…!”"): then it is a whole utterance, not a phrase in a clause.
+pub(super) fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
+    let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
+    inner.ends_with([',', '.', '!', '?', ';', '…'])
+}

@@ -1,0 +1,191 @@
+//! Attribution: for each cue, its source (who) and its content (what), as byte
+//! ranges into the document text. Rules over the tokens of one sentence plus
+//! the document's quotations, following PolNeAR's conventions: the source is
+//! the mention as written ("he", "who", "Mike Lee, a Utah senator,"), the
+//! content the whole clause or quotation, with quotations that continue the
+//! same speaker's words in the following sentences of the paragraph.
+
+// Content is a list of pieces even when there is one.
+#![allow(clippy::single_range_in_vec_init)]
+
+mod content;
+mod cue_rules;
+mod source;
+#[cfg(test)]
+mod tests;
+mod uncued_quotes;
+mod word_lists;
+
+use super::cues::Cue;
+use super::quotes::Quote;
+use super::tokens::{tokenize, Tok};
+use super::word_set::WordSet;
+use content::end_at_quoted_phrase;
+use source::is_non_agent;
+use std::ops::Range;
+use std::sync::LazyLock;
+use uncued_quotes::quotes_without_cue_word;
+use word_lists::WORDS;
+
+/// One attribution found in the text, in byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Attribution {
+    pub source: Option<Range<usize>>,
+    pub cue: Range<usize>,
+    /// Pieces in text order (several for an interrupted quotation).
+    pub content: Vec<Range<usize>>,
+    /// A position the source held before the one reported ("shifted from
+    /// backing A to …"): said at some earlier, unknown time.
+    pub earlier_position: bool,
+    /// Hedged by a word outside the cue and the content ("seemingly shifted
+    /// … to opposing B").
+    pub hedged: bool,
+}
+
+/// Everything the rules need about the document.
+pub struct Layout<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Range<usize>],
+    pub quotes: &'a [Quote],
+    pub cues: &'a [Cue],
+}
+
+/// Whether the token is one of `words`, ASCII case ignored.
+fn lower_eq<L: WordList + ?Sized>(text: &str, tok: &Tok, words: &L) -> bool {
+    words.holds(&text[tok.range()])
+}
+
+/// What `lower_eq` consults: a list from `data/` or a few words written
+/// where a rule needs them.
+trait WordList {
+    /// Whether `word` is in the list, ASCII case ignored.
+    fn holds(&self, word: &str) -> bool;
+}
+
+impl WordList for WordSet {
+    fn holds(&self, word: &str) -> bool {
+        WordSet::holds(self, word)
+    }
+}
+
+impl<const N: usize> WordList for [&str; N] {
+    fn holds(&self, word: &str) -> bool {
+        self.iter().any(|x| word.eq_ignore_ascii_case(x))
+    }
+}
+
+fn is_capitalised(text: &str, tok: &Tok) -> bool {
+    tok.is_word() && text[tok.start..].chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// " from ", the word after every verb `position_shift` looks for; the
+/// searcher built once, not for every sentence.
+static SPACED_FROM: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" from "));
+
+/// All attributions of the document, in text order.
+pub fn attribute(layout: &Layout) -> Vec<Attribution> {
+    let mut out = Vec::new();
+    let mut toks = Vec::new();
+    let mut cue_at = 0;
+    for (si, sentence) in layout.sentences.iter().enumerate() {
+        while cue_at < layout.cues.len() && layout.cues[cue_at].span.start < sentence.start {
+            cue_at += 1;
+        }
+        let first = cue_at;
+        while cue_at < layout.cues.len() && layout.cues[cue_at].span.end <= sentence.end {
+            cue_at += 1;
+        }
+        let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
+        let head = &layout.text.as_bytes()[sentence.start..sentence.end.min(sentence.start + 48)];
+        let maybe_headline = head.contains(&b':');
+        // Cheap test before tokenizing: every verb of `position_shift` ends
+        // in "ed" but "went" and "swung".
+        let plain = &layout.text[sentence.clone()];
+        let maybe_shift = SPACED_FROM.find_iter(plain.as_bytes()).any(|at| {
+            let before = &plain.as_bytes()[..at];
+            before.ends_with(b"ed") || before.ends_with(b"went") || before.ends_with(b"swung")
+        });
+        if cues.is_empty() && !maybe_headline && !maybe_shift {
+            continue;
+        }
+        tokenize(layout.text, sentence.clone(), &mut toks);
+        let mut sent = SentenceRules { layout, toks: &toks, index: si, found: Vec::new() };
+        if maybe_headline {
+            if let Some(a) = sent.colon_headline() {
+                sent.found.push(a);
+            }
+        }
+        if maybe_shift {
+            let shift = sent.position_shift();
+            sent.found.extend(shift);
+        }
+        for (n, cue) in cues.iter().enumerate() {
+            let next_cue = cues.get(n + 1).map(|c| c.span.start);
+            sent.attribute_cue(cue, next_cue);
+        }
+        out.extend(sent.found);
+    }
+    let extra = quotes_without_cue_word(layout, &out);
+    out.extend(extra);
+    out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
+    for a in &mut out {
+        end_at_quoted_phrase(layout, a);
+    }
+    out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
+    out
+}
+
+fn inside_quote(quotes: &[Quote], at: usize) -> bool {
+    let i = quotes.partition_point(|q| q.span.end <= at);
+    quotes.get(i).is_some_and(|q| q.span.start < at)
+}
+
+fn quote_ending_at(quotes: &[Quote], end: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.span.end < end);
+    quotes.get(i).filter(|q| q.span.end == end)
+}
+
+fn quote_starting_at(quotes: &[Quote], start: usize) -> Option<&Quote> {
+    let i = quotes.partition_point(|q| q.span.start < start);
+    quotes.get(i).filter(|q| q.span.start == start)
+}
+
+struct SentenceRules<'a> {
+    layout: &'a Layout<'a>,
+    toks: &'a [Tok],
+    index: usize,
+    found: Vec<Attribution>,
+}
+
+impl SentenceRules<'_> {
+    fn text(&self) -> &str {
+        self.layout.text
+    }
+
+    fn tok_index(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.start < byte)
+    }
+}
+
+/// A lower-case word that may be a finite verb: "-ed", "-s" (not "-ss",
+/// "-us", "-is") or a common irregular past.
+fn finite_verb_like(word: &str) -> bool {
+    if !word.chars().next().is_some_and(|c| c.is_ascii_lowercase()) || word.len() < 3 {
+        return false;
+    }
+    WORDS.irregular.holds(word)
+        || word.ends_with("ed") && word.len() > 4
+        || word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is") && !word.ends_with("’s") && word.len() > 3
+}
+
+/// "vigorously denied", "both endorsed": a word between a subject and its
+/// verb that is neither ("fiercely", "more accurately" end in -ly; "both").
+fn is_manner_adverb(text: &str, tok: &Tok) -> bool {
+    let w = &text[tok.range()];
+    tok.is_word() && (w.len() > 4 && w.ends_with("ly") && w.starts_with(|c: char| c.is_ascii_lowercase()) && !WORDS.not_manner_adverbs.holds(w) || w == "both" || w == "more")
+}
+
+fn looks_verbal(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    w.ends_with("ed") || w.ends_with("ing") || matches!(w.as_str(), "remains" | "remained" | "has" | "is" | "was" | "will" | "would")
+}

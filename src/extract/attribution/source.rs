@@ -1,0 +1,215 @@
+//! Who speaks: the source as written before or after a cue (names,
+//! pronouns, appositives, subjects of a clause).
+
+use super::super::tokens::TokKind;
+use super::word_lists::WORDS;
+use super::{is_capitalised, looks_verbal, lower_eq, SentenceRules};
+use std::ops::Range;
+
+impl SentenceRules<'_> {
+    /// The source as written just before token `j` (exclusive).
+    pub(super) fn source_left(&self, j: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        if j == 0 {
+            return None;
+        }
+        let prev = &self.toks[j - 1];
+        if text[prev.range()] == *")" {
+            // "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets.
+            let open = (0..j - 1).rev().take(8).find(|&t| &text[self.toks[t].range()] == "(")?;
+            let start = self.np_left(open);
+            return (start < open).then(|| self.toks[start].start..prev.end);
+        }
+        if !prev.is_word() {
+            if prev.kind == TokKind::Comma || prev.kind == TokKind::Dash {
+                return self.appositive_source(j - 1);
+            }
+            return None;
+        }
+        if lower_eq(text, prev, &["that"]) && j >= 2 {
+            // "a poll that showed …": PolNeAR marks the noun, not "that".
+            let start = self.np_left(j - 1);
+            if start < j - 1 {
+                return Some(self.toks[start].start..self.toks[j - 2].end);
+            }
+        }
+        if lower_eq(text, prev, &WORDS.pronouns) || lower_eq(text, prev, &WORDS.relatives) {
+            return Some(prev.range());
+        }
+        let start = self.np_left(j);
+        if start == j {
+            return None;
+        }
+        Some(self.toks[start].start..prev.end)
+    }
+
+    /// "NAME, a Utah senator, said" / "NAME, who …, said": the name (with an
+    /// appositive, as PolNeAR marks it; without a relative clause).
+    pub(super) fn appositive_source(&self, close: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let mark = self.toks[close].kind;
+        // "--" is two tokens: work with the first mark of each group.
+        let mut close_first = close;
+        while close_first > 0 && self.toks[close_first - 1].kind == mark {
+            close_first -= 1;
+        }
+        let mut inner_start = close_first;
+        while inner_start > 0 && self.toks[inner_start - 1].kind != mark {
+            let tok = &self.toks[inner_start - 1];
+            // "McConnell, R-Ky., said": an abbreviation's period is no end.
+            let abbreviation = tok.kind == TokKind::End && text[tok.end..].starts_with(',');
+            if tok.is_quote() || tok.kind == TokKind::End && !abbreviation {
+                return None;
+            }
+            inner_start -= 1;
+        }
+        if inner_start == 0 || close_first <= inner_start || close_first - inner_start > 30 {
+            return None;
+        }
+        let mut open_first = inner_start - 1;
+        while open_first > 0 && self.toks[open_first - 1].kind == mark {
+            open_first -= 1;
+        }
+        if open_first == 0 {
+            return None;
+        }
+        let first = &self.toks[inner_start];
+        let first_word = &text[first.range()];
+        let adverb_aside = close_first == inner_start + 1
+            && lower_eq(text, first, &WORDS.adverb_asides);
+        let verbal_aside = adverb_aside || first_word.ends_with("ing") || first_word.ends_with("ed");
+        if verbal_aside && !adverb_aside {
+            // "…, forcing her to fight on, said Bo Lind": the source follows.
+            let after_cue = self.toks.get(close + 2);
+            if after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
+                return None;
+            }
+        }
+        let start = if text[self.toks[open_first - 1].range()] == *")" {
+            // "Sen. Ann Roe (D-Ill.), noting …, said": the name before the brackets.
+            self.tok_index(self.source_left(open_first)?.start)
+        } else {
+            self.np_left(open_first)
+        };
+        if start == open_first {
+            return None;
+        }
+        if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
+            Some(self.toks[start].start..self.toks[open_first - 1].end)
+        } else if first.is_word() && !lower_eq(text, first, &WORDS.clause_links) && !lower_eq(text, first, &["that", "according"]) {
+            Some(self.toks[start].start..self.toks[close].end)
+        } else {
+            None
+        }
+    }
+
+    /// First token of the noun phrase that ends just before `j`.
+    pub(super) fn np_left(&self, j: usize) -> usize {
+        let text = self.text();
+        let mut i = j;
+        while i > 0 && j - i < 8 {
+            let t = &self.toks[i - 1];
+            if !t.is_word() && !(t.kind == TokKind::Dash && i >= 2 && self.toks[i - 2].is_word() && i < j) {
+                break;
+            }
+            if t.is_word() && lower_eq(text, t, &WORDS.left_stops) {
+                if lower_eq(text, t, &["of", "for", "at", "and", "from"]) && i < j {
+                    i -= 1;
+                    continue;
+                }
+                break;
+            }
+            i -= 1;
+        }
+        // Trim connectors at the front ("of the campaign" is no source).
+        while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "-"]) {
+            i += 1;
+        }
+        if i < j && !self.toks[i].is_word() {
+            i += 1;
+        }
+        i
+    }
+
+    /// End (exclusive) of the noun phrase starting at `i`: "the senator",
+    /// "Donald Trump", up to a comma, a verb-like word or the sentence end.
+    pub(super) fn np_right(&self, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut m = i;
+        while m < n && m < i + 8 && self.toks[m].is_word() {
+            let t = &self.toks[m];
+            if m > i && !is_capitalised(text, t) && lower_eq(text, t, &WORDS.left_stops) && !lower_eq(text, t, &["of", "for", "at"]) {
+                break;
+            }
+            m += 1;
+        }
+        while m > i && lower_eq(text, &self.toks[m - 1], &["of", "for", "at", "and"]) {
+            m -= 1;
+        }
+        m
+    }
+
+    /// The subject of the clause ending before token `k`: after an
+    /// introductory phrase, the first pronoun or noun phrase.
+    pub(super) fn subject(&self, k: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let mut i = 0;
+        // Skip an introductory clause ("While talks continue, …").
+        if i < k && lower_eq(text, &self.toks[i], &WORDS.subordinators) {
+            if let Some(c) = self.toks[..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
+                i = c + 1;
+            }
+        }
+        while i < k && !self.toks[i].is_word() {
+            i += 1;
+        }
+        if i >= k {
+            return None;
+        }
+        if lower_eq(text, &self.toks[i], &WORDS.pronouns) {
+            return Some(self.toks[i].range());
+        }
+        let mut m = i;
+        let determiner = lower_eq(text, &self.toks[i], &WORDS.subject_determiners);
+        if determiner {
+            m += 1;
+        }
+        while m < k && m < i + 8 && self.toks[m].is_word() {
+            let t = &self.toks[m];
+            let cap = is_capitalised(text, t);
+            let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s');
+            if verb_s || !cap && !(determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
+                break;
+            }
+            m += 1;
+        }
+        if m == i || (determiner && m == i + 1) {
+            return None;
+        }
+        Some(self.toks[i].start..self.toks[m - 1].end)
+    }
+
+    /// A pronoun for a person or a capitalised name: who can say something.
+    pub(super) fn agent_like(&self, source: &Range<usize>) -> bool {
+        let words = &self.text()[source.clone()];
+        let first = words.split_whitespace().next().unwrap_or_default();
+        if matches!(first.to_lowercase().as_str(), "he" | "she" | "they" | "i" | "we" | "who") {
+            return true;
+        }
+        words.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
+            && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
+    }
+}
+
+pub(super) const NON_AGENTS: &str = include_str!("../../../data/non_agents.txt");
+
+/// The entries of `NON_AGENTS`, read once rather than for every source.
+pub(super) static NON_AGENT_LIST: std::sync::LazyLock<Vec<&str>> =
+    std::sync::LazyLock::new(|| NON_AGENTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+/// Whether a source names no one ("Recent developments", "the world").
+pub(super) fn is_non_agent(source: &str) -> bool {
+    let source = source.trim_end_matches([',', '.']).trim();
+    NON_AGENT_LIST.iter().any(|w| w.eq_ignore_ascii_case(source))
+}

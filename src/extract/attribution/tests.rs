@@ -1,0 +1,539 @@
+use super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
+use super::*;
+
+/// (source, cue, content pieces joined by " | ") for each attribution.
+fn run(text: &str) -> Vec<(String, String, String)> {
+    let sentences = split_sentences(text);
+    let quotes = find_quotes(text);
+    let cues = CueLexicon::builtin().find(text);
+    let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
+    attribute(&layout)
+        .into_iter()
+        .map(|a| {
+            let source = a.source.map(|r| text[r].to_string()).unwrap_or_default();
+            let content: Vec<&str> = a.content.iter().map(|r| &text[r.clone()]).collect();
+            (source, text[a.cue].to_string(), content.join(" | "))
+        })
+        .collect()
+}
+
+fn one(text: &str) -> (String, String, String) {
+    let all = run(text);
+    assert_eq!(all.len(), 1, "{all:?}");
+    all.into_iter().next().unwrap()
+}
+
+fn triple(s: &str, c: &str, x: &str) -> (String, String, String) {
+    (s.to_string(), c.to_string(), x.to_string())
+}
+
+#[test]
+fn according_to_with_nothing_after_its_comma_does_not_panic() {
+    // Found by the `extract` fuzz target: the comma was the last token.
+    assert!(run("Talks resume. According to harbor officials,").len() <= 1);
+    assert!(run("According to officials, ").len() <= 1);
+}
+
+#[test]
+fn direct_quote_with_cue_after() {
+    assert_eq!(one("“The bridge will open in May,” the mayor said."), triple("the mayor", "said", "“The bridge will open in May,”"));
+}
+
+#[test]
+fn direct_quote_with_inverted_cue() {
+    assert_eq!(one("“We are not done,” said Alma Reyes, the union leader."), triple("Alma Reyes", "said", "“We are not done,”"));
+}
+
+#[test]
+fn direct_quote_with_cue_before() {
+    assert_eq!(one("The governor said: “Taxes will not rise.”"), triple("The governor", "said", "“Taxes will not rise.”"));
+}
+
+#[test]
+fn interrupted_quote_has_two_pieces() {
+    assert_eq!(
+        one("“The plan is sound,” she said, “and it will pass.”"),
+        triple("she", "said", "“The plan is sound,” | “and it will pass.”")
+    );
+}
+
+#[test]
+fn quote_over_paragraphs_is_one_content() {
+    let text = "“We built the road.\n\n“Now we build the school,” the mayor said.";
+    assert_eq!(one(text), triple("the mayor", "said", "“We built the road.\n\n“Now we build the school,”"));
+}
+
+#[test]
+fn follow_on_quote_joins_the_content() {
+    assert_eq!(
+        one("“The budget is late,” he said. “It was late last year too.”"),
+        triple("he", "said", "“The budget is late,” | “It was late last year too.”")
+    );
+}
+
+#[test]
+fn mixed_quote_keeps_the_clause() {
+    assert_eq!(one("Ortiz said the deal was “a fair compromise” for both towns."), triple("Ortiz", "said", "the deal was “a fair compromise” for both towns"));
+}
+
+#[test]
+fn according_to_after_the_content() {
+    assert_eq!(one("The factory will close in June, according to two managers."), triple("two managers", "according to", "The factory will close in June"));
+}
+
+#[test]
+fn according_to_before_the_content() {
+    assert_eq!(one("According to the report, prices rose sharply."), triple("the report", "According to", "prices rose sharply"));
+}
+
+#[test]
+fn indirect_speech_with_that() {
+    assert_eq!(one("The minister said that the border would stay open."), triple("The minister", "said", "that the border would stay open"));
+}
+
+#[test]
+fn indirect_speech_after_a_time_adverbial() {
+    assert_eq!(one("Lopez said on Friday that talks had stalled."), triple("Lopez", "said", "that talks had stalled"));
+}
+
+#[test]
+fn told_skips_the_listener() {
+    assert_eq!(one("Kim told reporters that the vote was fair."), triple("Kim", "told", "that the vote was fair"));
+}
+
+#[test]
+fn verb_with_object_clause() {
+    assert_eq!(one("The senator dismissed claims that the bill was dead."), triple("The senator", "dismissed", "claims that the bill was dead"));
+}
+
+#[test]
+fn participle_takes_the_subject_of_the_clause() {
+    assert_eq!(
+        one("While talks go on, Mara Lind stays calm, stressing that the treaty is final."),
+        triple("Mara Lind", "stressing", "that the treaty is final")
+    );
+}
+
+#[test]
+fn second_participle_shares_the_source() {
+    let all = run("The coach praised the team, calling the season a triumph.");
+    assert!(all.contains(&triple("The coach", "praised", "the team")), "{all:?}");
+    assert!(all.contains(&triple("The coach", "calling", "the season a triumph")), "{all:?}");
+}
+
+#[test]
+fn noun_cue_raised_concerns() {
+    assert_eq!(one("Local sources have raised concerns that the dam may fail."), triple("Local sources", "raised concerns", "that the dam may fail"));
+}
+
+#[test]
+fn noun_cue_in_a_statement() {
+    assert_eq!(one("The company said in a statement that sales fell."), triple("The company", "said in a statement", "that sales fell"));
+}
+
+#[test]
+fn appositive_belongs_to_the_source() {
+    assert_eq!(one("Ana Ruiz, a local pastor, said the shelter was full."), triple("Ana Ruiz, a local pastor,", "said", "the shelter was full"));
+}
+
+#[test]
+fn relative_clause_is_not_part_of_the_source() {
+    assert_eq!(one("Ruiz, who runs the shelter, said it was full."), triple("Ruiz", "said", "it was full"));
+}
+
+#[test]
+fn relative_pronoun_is_the_source_as_written() {
+    assert_eq!(one("It was Ruiz who warned that the roof would leak."), triple("who", "warned", "that the roof would leak"));
+}
+
+#[test]
+fn cue_inside_a_quote_is_not_a_cue() {
+    assert_eq!(one("“I said no,” Ruiz said."), triple("Ruiz", "said", "“I said no,”"));
+}
+
+#[test]
+fn quote_with_an_unlisted_verb_after_it() {
+    assert_eq!(one("“This is a scandal!” he bellowed."), triple("he", "bellowed", "“This is a scandal!”"));
+}
+
+#[test]
+fn quote_with_an_unlisted_verb_before_it() {
+    assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected", "“So there is room to move?”"));
+}
+
+#[test]
+fn quote_signed_with_a_dash_and_a_name() {
+    assert_eq!(one("“The river smells worse every summer.” ― Ida Brook\n"), triple("Ida Brook", "―", "“The river smells worse every summer.”"));
+}
+
+#[test]
+fn colon_closing_a_paragraph_introduces_the_next_quote() {
+    assert_eq!(
+        one("The council wrote:\n\n“Fares will rise in the spring. Nobody likes it.”"),
+        triple("The council", "wrote", "“Fares will rise in the spring. Nobody likes it.”")
+    );
+}
+
+#[test]
+fn mixed_quote_with_an_unlisted_verb_takes_the_clause() {
+    assert_eq!(
+        one("Governor Lane hailed the budget as “a turning point for the state.”"),
+        triple("Governor Lane", "hailed", "the budget as “a turning point for the state.”")
+    );
+}
+
+#[test]
+fn name_and_colon_before_a_quote() {
+    assert_eq!(one("Turnout was low - Ada Pike: “Nobody came out in the rain.”"), triple("Ada Pike", ":", "“Nobody came out in the rain.”"));
+}
+
+#[test]
+fn cue_after_a_no_break_space() {
+    assert_eq!(one("“The dam will hold,” Omar\u{a0}said."), triple("Omar", "said", "“The dam will hold,”"));
+}
+
+#[test]
+fn impression_has_no_source_and_keeps_the_subject() {
+    assert_eq!(one("The mayor seemed to waver on the plan."), triple("", "seemed", "The mayor | to waver on the plan"));
+}
+
+#[test]
+fn appearing_somewhere_is_no_impression() {
+    assert_eq!(run("The mayor appeared on the radio."), vec![]);
+}
+
+#[test]
+fn shift_from_one_position_to_another_gives_two_statements() {
+    let text = "Senator Vale shifted from backing the levy to opposing any new tax.";
+    assert_eq!(
+        run(text),
+        vec![
+            triple("Senator Vale", "shifted from backing", "the levy"),
+            triple("Senator Vale", "opposing", "any new tax"),
+        ]
+    );
+}
+
+#[test]
+fn earlier_position_is_marked_and_a_hedge_carries_to_the_new_one() {
+    let text = "The union apparently moved from demanding a strike to seeking talks.";
+    let sentences = split_sentences(text);
+    let quotes = find_quotes(text);
+    let cues = CueLexicon::builtin().find(text);
+    let found = attribute(&Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues });
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].earlier_position && !found[0].hedged);
+    assert!(!found[1].earlier_position && found[1].hedged);
+    assert_eq!(&text[found[1].content[0].clone()], "talks");
+}
+
+#[test]
+fn show_title_before_the_source_is_not_the_content() {
+    assert_eq!(
+        one("On “Meet the Press,” Senator Ada Voss said the bill would pass."),
+        triple("Senator Ada Voss", "said", "the bill would pass")
+    );
+}
+
+#[test]
+fn pronoun_and_unlisted_verb_after_a_quote_with_more_words() {
+    assert_eq!(one("“Stop right there!” she yells while running."), triple("she", "yells", "“Stop right there!”"));
+}
+
+#[test]
+fn progressive_after_a_contracted_pronoun() {
+    assert_eq!(one("She’s claiming that the vote was rigged."), triple("She’s", "claiming", "that the vote was rigged"));
+}
+
+#[test]
+fn events_are_no_source() {
+    assert_eq!(run("Recent developments indicate that the talks will resume."), vec![]);
+}
+
+#[test]
+fn quote_after_a_thing_is_no_statement() {
+    assert_eq!(run("It remains “the best deal in town.”"), vec![]);
+}
+
+#[test]
+fn quote_stays_the_content_when_words_follow_the_cue() {
+    assert_eq!(one("“It went well,” Ortiz said an hour after the vote."), triple("Ortiz", "said", "“It went well,”"));
+}
+
+#[test]
+fn second_verb_of_a_clause_takes_its_subject() {
+    let all = run("Ortiz left early and said the vote was rigged.");
+    assert_eq!(all, [triple("Ortiz", "said", "the vote was rigged")]);
+}
+
+#[test]
+fn party_and_state_in_brackets_after_the_name() {
+    assert_eq!(one("“We will see,” Sen. Ann Roe (D-Ore.) said."), triple("Sen. Ann Roe (D-Ore.)", "said", "“We will see,”"));
+}
+
+#[test]
+fn coordinated_cues_split_the_content() {
+    let all = run("Ortiz argued that taxes were high and warned that jobs would go.");
+    assert_eq!(all, [triple("Ortiz", "argued", "that taxes were high"), triple("Ortiz", "warned", "that jobs would go")]);
+}
+
+#[test]
+fn passive_with_by_takes_the_agent_as_source() {
+    assert_eq!(one("The merger was first reported by Reuters."), triple("Reuters", "reported", "The merger"));
+}
+
+#[test]
+fn passive_without_agent_has_no_source() {
+    assert_eq!(one("She was asked whether the plant would close."), triple("", "asked", "whether the plant would close"));
+}
+
+#[test]
+fn description_after_as_ends_at_the_comma() {
+    let all = run("After a call that Ortiz described as productive, the talks resumed.");
+    assert_eq!(all, [triple("Ortiz", "described", "as productive")]);
+}
+
+#[test]
+fn interrupted_indirect_speech_has_two_pieces() {
+    assert_eq!(one("In any case, Ortiz said, the plan stands."), triple("Ortiz", "said", "In any case | the plan stands"));
+}
+
+#[test]
+fn quote_paragraph_after_a_report_keeps_its_source() {
+    let all = run("Ortiz said the harbour was safe.\n\n“We checked every berth and every crane twice.”");
+    assert_eq!(all[1], triple("Ortiz", "", "“We checked every berth and every crane twice.”"));
+}
+
+#[test]
+fn when_asked_has_no_source_and_ends_at_the_comma() {
+    let all = run("When asked whether he would run, Ortiz laughed.");
+    assert_eq!(all, [triple("", "asked", "whether he would run")]);
+}
+
+#[test]
+fn time_words_between_source_and_verb() {
+    assert_eq!(one("Mayor Ruiz last week said the pier would reopen."), triple("Mayor Ruiz", "said", "the pier would reopen"));
+}
+
+#[test]
+fn aside_after_the_cue_is_skipped() {
+    assert_eq!(one("Ruiz said, among other things, that the pier was unsafe."), triple("Ruiz", "said", "that the pier was unsafe"));
+}
+
+#[test]
+fn dashed_aside_is_not_part_of_the_source() {
+    assert_eq!(one("The judge -- who has feuded with the mayor -- said she regretted her remarks."), triple("The judge", "said", "she regretted her remarks"));
+}
+
+#[test]
+fn participle_clause_is_no_appositive() {
+    let all = run("That would hurt the senator, forcing her to fight on, said Bo Lind, a pollster.");
+    assert_eq!(all[0].0, "Bo Lind");
+}
+
+#[test]
+fn inverted_source_after_a_comma_pair() {
+    assert_eq!(one("Rumours spread fast in those days, said Ana Holm, the author of a book on it."), triple("Ana Holm", "said", "Rumours spread fast in those days"));
+}
+
+#[test]
+fn content_stops_before_a_which_clause() {
+    assert_eq!(one("Ruiz said the pier would reopen in May, which surprised the fishermen."), triple("Ruiz", "said", "the pier would reopen in May"));
+}
+
+#[test]
+fn participle_after_a_quote_starts_its_own_statement() {
+    let all = run("Lind told reporters that the plan was “a mess,” adding, “Nobody read it.”");
+    assert_eq!(all, [triple("Lind", "told", "that the plan was “a mess,”"), triple("Lind", "adding", "“Nobody read it.”")]);
+}
+
+#[test]
+fn adverb_aside_is_not_part_of_the_source() {
+    assert_eq!(one("Mr. Lind, however, said the plan was sound.").0, "Mr. Lind");
+}
+
+#[test]
+fn clause_ending_in_a_colon_introduces_the_quote() {
+    assert_eq!(one("The harbour master went on: “Nobody sails tonight.”"), triple("The harbour master", "went on:", "“Nobody sails tonight.”"));
+}
+
+#[test]
+fn statement_after_a_colon_in_the_next_paragraph() {
+    let all = run("The mayor issued the following statement:\n\n“We grieve with the families of the crew.”");
+    assert_eq!(all, [triple("The mayor", "issued the following statement:", "“We grieve with the families of the crew.”")]);
+}
+
+#[test]
+fn quote_with_its_own_cue_after_a_paragraph_break_is_not_a_follow_on() {
+    let all = run("“We need calm,” Ortiz said. “The port is open.\n\n“The ships will sail on time,” she added.");
+    assert_eq!(all[0], triple("Ortiz", "said", "“We need calm,”"));
+}
+
+#[test]
+fn manner_adverb_is_not_the_source() {
+    assert_eq!(one("The ministry vigorously denied that the plant leaked.").0, "The ministry");
+}
+
+#[test]
+fn words_after_a_comma_and_a_verb_are_not_an_inverted_source() {
+    assert!(run("Ortiz praised the crew, declined to comment on the fire.").iter().all(|(s, _, _)| s != "to comment"));
+}
+
+#[test]
+fn long_appositive_stays_with_the_source() {
+    let (source, _, _) = one("Ana Holm, a retired teacher who has lived on the same street in the harbour district for forty years, said the noise was new.");
+    assert!(source.starts_with("Ana Holm"), "{source}");
+}
+
+#[test]
+fn declined_takes_what_was_not_done_as_content() {
+    assert_eq!(one("The mayor declined to name the new harbour master."), triple("The mayor", "declined", "to name the new harbour master"));
+}
+
+#[test]
+fn referring_to_is_a_participle_of_the_speaker() {
+    let all = run("“He has no plan,” Ortiz said, referring to the governor.");
+    assert!(all.contains(&triple("Ortiz", "referring", "to the governor")), "{all:?}");
+}
+
+#[test]
+fn quote_signed_in_the_next_paragraph() {
+    let all = run("“The river is lower every summer.”\n\n- Ida Brook, Ohio.\n");
+    assert_eq!(all, [triple("Ida Brook", "-", "“The river is lower every summer.”")]);
+}
+
+#[test]
+fn quote_paragraph_skips_a_relative_pronoun_source() {
+    let all = run("“The port is safe,” said Kim Ode, who runs it.\n\n“We checked every crane twice this week.”");
+    assert_eq!(all.last().unwrap(), &triple("Kim Ode", "", "“We checked every crane twice this week.”"));
+}
+
+#[test]
+fn document_as_the_speaker_after_a_quote() {
+    assert_eq!(one("“The board broke its own rules,” the suit reads."), triple("the suit", "reads", "“The board broke its own rules,”"));
+}
+
+#[test]
+fn went_on_after_a_quote() {
+    assert_eq!(one("“And the ferries run late,” he went on."), triple("he", "went", "“And the ferries run late,”"));
+}
+
+#[test]
+fn state_abbreviation_in_an_appositive() {
+    let (source, _, _) = one("“We will vote no,” Senator Ann Roe, R-Ky., said.");
+    assert!(source.starts_with("Senator Ann Roe"), "{source}");
+}
+
+#[test]
+fn what_a_quote_was_said_of_joins_the_content() {
+    assert_eq!(one("“It is a disgrace,” Ruiz said of the new toll bridge."), triple("Ruiz", "said", "“It is a disgrace,” | the new toll bridge"));
+}
+
+#[test]
+fn crowd_and_an_unlisted_verb_after_a_quote() {
+    assert_eq!(one("“Open the gates!” the crowd shouted from the pier outside the old harbour."), triple("the crowd", "shouted", "“Open the gates!”"));
+}
+
+#[test]
+fn says_inverts_after_a_quote() {
+    assert_eq!(one("“The tide is turning,” says Ana Holm of the harbour board."), triple("Ana Holm of the harbour board", "says", "“The tide is turning,”"));
+}
+
+#[test]
+fn participle_aside_after_party_brackets() {
+    let all = run("Sen. Ann Roe (D-Ore.), noting the size of the crowd, said, “We will win this.”");
+    assert!(all.contains(&triple("Sen. Ann Roe (D-Ore.)", "said", "“We will win this.”")), "{all:?}");
+}
+
+#[test]
+fn clause_ends_at_a_quoted_phrase_closed_by_a_comma() {
+    assert_eq!(
+        one("The mayor called the plan “a disgrace,” while her aides quietly left the crowded room."),
+        triple("The mayor", "called", "the plan “a disgrace,”")
+    );
+}
+
+#[test]
+fn impression_of_a_report_is_the_subjects_report() {
+    assert_eq!(one("The mayor seemed to suggest that the storm caused the delay."), triple("The mayor", "seemed to suggest", "that the storm caused the delay"));
+}
+
+#[test]
+fn adverbial_then_whether_clause() {
+    assert_eq!(one("Ortiz questioned in recent days whether the mayor can run the port."), triple("Ortiz", "questioned", "whether the mayor can run the port"));
+}
+
+#[test]
+fn long_phrase_after_the_verb_is_not_cut_in_the_middle() {
+    let (_, _, content) = one("Ortiz argued again over the harbour budget and about the cost of the new cranes and the old docks.");
+    assert!(content.contains("harbour budget"), "{content}");
+}
+
+#[test]
+fn asked_skips_the_listener_before_whether() {
+    assert_eq!(one("Kim asked the harbour master whether the pier was safe."), triple("Kim", "asked", "whether the pier was safe"));
+}
+
+#[test]
+fn adverb_and_day_between_source_and_verb() {
+    assert_eq!(one("Ruiz later Thursday told the radio: “The pier stays shut.”"), triple("Ruiz", "told", "“The pier stays shut.”"));
+}
+
+#[test]
+fn nouns_that_look_like_verbs_are_skipped() {
+    assert!(run("The report shows a drop in the states.").iter().all(|(_, c, _)| c != "states"));
+}
+
+#[test]
+fn words_running_into_a_quotation_are_part_of_the_content() {
+    assert_eq!(
+        one("A longer sentence “would deter other intruders,” the prosecutor wrote."),
+        triple("the prosecutor", "wrote", "A longer sentence “would deter other intruders,”")
+    );
+}
+
+#[test]
+fn a_quotation_after_a_comma_keeps_its_own_start() {
+    assert_eq!(one("In the end, “we lost the vote,” the mayor said."), triple("the mayor", "said", "“we lost the vote,”"));
+}
+
+#[test]
+fn subject_of_an_expected_infinitive_is_content() {
+    assert_eq!(one("The harbour talks are expected to collapse this week."), triple("", "expected", "The harbour talks | to collapse this week"));
+}
+
+#[test]
+fn a_sentence_opening_conjunction_is_not_content() {
+    assert_eq!(one("And the levy will pass, according to two aides."), triple("two aides", "according to", "the levy will pass"));
+}
+
+#[test]
+fn a_relative_clause_inside_the_content_does_not_end_it() {
+    let (_, _, content) = one("Opponents said the ruling, which struck down two laws, illustrates the stakes of the race.");
+    assert_eq!(content, "the ruling, which struck down two laws, illustrates the stakes of the race");
+    let (_, _, content) = one("Opponents said the ruling was narrow, which pleased nobody.");
+    assert_eq!(content, "the ruling was narrow");
+}
+
+#[test]
+fn a_preposition_after_the_cue_is_not_content() {
+    assert_eq!(one("The mayor complained about the new harbour fees."), triple("The mayor", "complained", "the new harbour fees"));
+}
+
+#[test]
+fn a_quotation_opened_in_the_clause_runs_on_past_the_sentence() {
+    let (_, _, content) = one("She added that “fares cannot rise again. Buses are how people get to work.”");
+    assert_eq!(content, "that “fares cannot rise again. Buses are how people get to work.”");
+}
+
+#[test]
+fn a_day_after_the_cue_is_not_an_inverted_source() {
+    let (source, cue, _) = one("Ann Roe, the council's adviser, said Sunday, “We will not move the harbour.”");
+    assert_eq!((source.as_str(), cue.as_str()), ("Ann Roe, the council's adviser,", "said"));
+}
+
+#[test]
+fn having_before_a_participle_is_not_the_source() {
+    let found = run("Sanders, having suggested that the plan would fail, left the hall.");
+    assert!(found.iter().all(|(source, _, _)| source != "having"), "{found:?}");
+}

@@ -1,0 +1,116 @@
+//! The word lists of the attribution rules, read once from
+//! `data/attribution_words.txt` (one `[section]` a list) so that they can be
+//! edited without touching the rules.
+
+use super::super::word_set::WordSet;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Each list is described beside its words in the data file.
+pub(super) struct WordLists {
+    pub auxiliaries: WordSet,
+    pub time_words: WordSet,
+    pub left_stops: WordSet,
+    pub impressions: WordSet,
+    pub pronouns: WordSet,
+    pub relatives: WordSet,
+    pub subordinators: WordSet,
+    pub telling: WordSet,
+    pub clause_links: WordSet,
+    pub resume_stops: WordSet,
+    pub adverbial_starts: WordSet,
+    pub invertible_present: WordSet,
+    pub takes_to_infinitive: WordSet,
+    pub contracted: WordSet,
+    pub shifts: WordSet,
+    pub particles: WordSet,
+    pub hedges: WordSet,
+    pub not_subject_end: WordSet,
+    pub openers: WordSet,
+    pub complementizers: WordSet,
+    pub not_speakers: WordSet,
+    pub irregular: WordSet,
+    pub adverb_asides: WordSet,
+    pub not_manner_adverbs: WordSet,
+    pub subject_determiners: WordSet,
+    pub sentence_links: WordSet,
+    pub cue_prepositions: WordSet,
+}
+
+pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
+
+impl WordLists {
+    /// The lists of the data file. The file is compiled in, so a missing
+    /// section is a build mistake, caught by this module's test.
+    fn parse(data: &str) -> WordLists {
+        let mut sections = sections(data);
+        let mut take = |name: &str| WordSet::new(sections.remove(name).unwrap_or_else(|| panic!("data/attribution_words.txt has no [{name}]")).into_iter().map(|w| w.to_lowercase().into_bytes().into_boxed_slice()));
+        let lists = WordLists {
+            auxiliaries: take("auxiliaries"),
+            time_words: take("time_words"),
+            left_stops: take("left_stops"),
+            impressions: take("impressions"),
+            pronouns: take("pronouns"),
+            relatives: take("relatives"),
+            subordinators: take("subordinators"),
+            telling: take("telling"),
+            clause_links: take("clause_links"),
+            resume_stops: take("resume_stops"),
+            adverbial_starts: take("adverbial_starts"),
+            invertible_present: take("invertible_present"),
+            takes_to_infinitive: take("takes_to_infinitive"),
+            contracted: take("contracted"),
+            shifts: take("shifts"),
+            particles: take("particles"),
+            hedges: take("hedges"),
+            not_subject_end: take("not_subject_end"),
+            openers: take("openers"),
+            complementizers: take("complementizers"),
+            not_speakers: take("not_speakers"),
+            irregular: take("irregular"),
+            adverb_asides: take("adverb_asides"),
+            not_manner_adverbs: take("not_manner_adverbs"),
+            subject_determiners: take("subject_determiners"),
+            sentence_links: take("sentence_links"),
+            cue_prepositions: take("cue_prepositions"),
+        };
+        drop(take);
+        assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
+        lists
+    }
+}
+
+/// The words of each `[section]`, whitespace separated; `#` starts a
+/// comment line.
+fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
+    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut current = None;
+    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.entry(name).or_default();
+            current = Some(name);
+        } else if let Some(name) = current {
+            out.entry(name).or_default().extend(line.split_whitespace());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_of_the_data_file_is_read() {
+        let words = &*WORDS;
+        assert!(words.auxiliaries.holds("Has") && words.auxiliaries.holds("didn’t"));
+        assert!(words.not_speakers.holds("UPDATE") && !words.not_speakers.holds("Kim"));
+    }
+
+    #[test]
+    fn sections_gather_words_over_lines() {
+        let got = sections("# lists\n[one]\na b\nc\n\n[two]\n# note\nd\n");
+        assert_eq!(got["one"], ["a", "b", "c"]);
+        assert_eq!(got["two"], ["d"]);
+    }
+}
