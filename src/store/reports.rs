@@ -119,7 +119,12 @@ fn name_array(names: &[String]) -> Box<dyn ToSql> {
 fn filtered(head: &str, names: bool, filter: &ReportFilter, tail: &str) -> (String, Vec<Box<dyn ToSql>>) {
     let from = if filter.topic.is_some() || filter.topic_ids.is_some() { BY_TOPIC } else { BY_STATEMENT };
     // A statement whose speaker was never resolved may have none.
-    let mut sql = format!("{head}{from}{} WHERE s.speaker_id IS NOT NULL", if names { NAMES_JOIN } else { "" });
+    let mut sql = String::from(head);
+    sql.push_str(from);
+    if names {
+        sql.push_str(NAMES_JOIN);
+    }
+    sql.push_str(" WHERE s.speaker_id IS NOT NULL");
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
     if let Some(speaker) = &filter.speaker {
         sql.push_str(SPEAKER_CLAUSE);
@@ -166,9 +171,10 @@ fn filtered(head: &str, names: bool, filter: &ReportFilter, tail: &str) -> (Stri
 /// speakers and topics it looks up for every statement in memory.
 const REPORT_CACHE: &str = "PRAGMA cache_size = -65536";
 
-/// SQLite's Julian day of 0000-01-01 (proleptic Gregorian), so that a day
-/// number counts from there.
-const DAY_ZERO: &str = "1721059.5";
+/// A statement's day counts from 0000-01-01 (1721059.5 is SQLite's Julian
+/// day of that date, proleptic Gregorian).
+const POSITION_COLUMNS: &str = "SELECT s.id, s.speaker_id, st.topic_id, s.stance, s.confidence,
+        CAST(julianday(s.stated_on) - 1721059.5 AS INTEGER), s.document_id";
 
 impl Store {
     /// Every statement with a topic that `filter` covers, once per topic, by
@@ -243,11 +249,7 @@ impl Store {
     pub fn for_each_position(&self, filter: &ReportFilter, each: &mut dyn FnMut(Position)) -> Result<()> {
         self.conn.execute_batch(REPORT_CACHE)?;
         rusqlite::vtab::array::load_module(&self.conn)?;
-        let head = format!(
-            "SELECT s.id, s.speaker_id, st.topic_id, s.stance, s.confidence,
-                    CAST(julianday(s.stated_on) - {DAY_ZERO} AS INTEGER), s.document_id"
-        );
-        let (sql, values) = filtered(&head, false, filter, "");
+        let (sql, values) = filtered(POSITION_COLUMNS, false, filter, "");
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query(params_from_iter(values.iter()))?;
         while let Some(row) = rows.next()? {
