@@ -138,7 +138,11 @@ impl SentenceRules<'_> {
         if let Some(before) = self.clause_before(k) {
             content.push(before);
         }
-        if src_end < self.toks.len() && self.toks[src_end].kind == TokKind::Comma {
+        // "…, according to Ann Roe, a law professor.": after content before
+        // the cue, words after the source's comma that open an appositive
+        // (or the writer's "but …") describe the source, not more content.
+        let appositive = !content.is_empty() && src_end + 1 < self.toks.len() && lower_eq(self.text(), &self.toks[src_end + 1], &WORDS.appositive_starts);
+        if src_end < self.toks.len() && self.toks[src_end].kind == TokKind::Comma && !appositive {
             if let Some(rest) = self.clause_from(src_end + 1, None) {
                 content.push(rest);
             }

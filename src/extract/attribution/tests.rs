@@ -537,3 +537,12 @@ fn having_before_a_participle_is_not_the_source() {
     let found = run("Sanders, having suggested that the plan would fail, left the hall.");
     assert!(found.iter().all(|(source, _, _)| source != "having"), "{found:?}");
 }
+
+#[test]
+fn an_appositive_after_according_to_is_not_content() {
+    assert_eq!(
+        one("Fares will rise in May, according to Ann Roe, a transport economist."),
+        triple("Ann Roe", "according to", "Fares will rise in May")
+    );
+    assert_eq!(one("In May, according to Ann Roe, fares will rise."), triple("Ann Roe", "according to", "In May | fares will rise"));
+}

@@ -33,6 +33,7 @@ pub(super) struct WordLists {
     pub adverb_asides: WordSet,
     pub not_manner_adverbs: WordSet,
     pub subject_determiners: WordSet,
+    pub appositive_starts: WordSet,
     pub sentence_links: WordSet,
     pub cue_prepositions: WordSet,
 }
@@ -71,6 +72,7 @@ impl WordLists {
             adverb_asides: take("adverb_asides"),
             not_manner_adverbs: take("not_manner_adverbs"),
             subject_determiners: take("subject_determiners"),
+            appositive_starts: take("appositive_starts"),
             sentence_links: take("sentence_links"),
             cue_prepositions: take("cue_prepositions"),
         };
