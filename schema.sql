@@ -27,21 +27,55 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_by_path ON documents (path);
 
--- One row per person, organization or group; every other name is an alias.
+-- One row per person, organization, group or document (an ad, a poll, emails
+-- that "say" something); every other name is an alias. Statements whose
+-- mention names nobody that can be told ("they", "it") share the one record
+-- of kind 'unresolved', named "(unresolved)", and keep the mention.
 CREATE TABLE speakers (
     id    INTEGER PRIMARY KEY,
     name  TEXT NOT NULL UNIQUE COLLATE NOCASE,
     kind  TEXT NOT NULL DEFAULT 'unknown'
-          CHECK (kind = 'person' OR kind = 'organization' OR kind = 'group' OR kind = 'unknown'),
-    role  TEXT                             -- "U.S. Secretary of State"
+          CHECK (kind = 'person' OR kind = 'organization' OR kind = 'group' OR kind = 'unknown' OR kind = 'document' OR kind = 'unresolved'),
+    role  TEXT,                            -- "U.S. Secretary of State"
+    wikidata TEXT,                         -- "Q22686", given by `speakers load`
+    ambiguous INTEGER NOT NULL DEFAULT 0,  -- 1: a surname alone that more than one known person bears
+    -- The last word of the name ("Clinton"), computed, so that a surname
+    -- alone finds the people who bear it through an index.
+    surname TEXT GENERATED ALWAYS AS (replace(name, rtrim(name, replace(name, ' ', '')), '')) VIRTUAL
 );
+CREATE INDEX speakers_by_surname ON speakers (surname COLLATE NOCASE);
 
--- "Rubio" -> Marco Rubio. An alias names one speaker.
+-- "Rubio" -> Marco Rubio. An alias names one speaker. Extraction records
+-- name variants only ("Donald J. Trump", "Mrs. Clinton"); origin 'rule' marks
+-- a name a person tied to the speaker (`speakers merge`, `rename`, `load`),
+-- which ingest and re-extraction follow like any alias and never drop.
 CREATE TABLE speaker_aliases (
     alias      TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
-    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    origin     TEXT NOT NULL DEFAULT 'extracted'
 );
 CREATE INDEX speaker_aliases_by_speaker ON speaker_aliases (speaker_id);
+
+-- The roles a speaker was given ("the FBI director"), with the first and last
+-- day a statement gave each: roles are dated facts about one speaker, never
+-- names that find the speaker again.
+CREATE TABLE speaker_roles (
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    role       TEXT NOT NULL COLLATE NOCASE,
+    first_seen TEXT,
+    last_seen  TEXT,
+    PRIMARY KEY (speaker_id, role)
+) WITHOUT ROWID;
+
+-- `speakers split`: the statement of a document (its text's hash) starting at
+-- a content offset belongs to another speaker. Applied again whenever that
+-- document's statements are extracted, so a correction survives re-ingest.
+CREATE TABLE speaker_statement_rules (
+    content_hash  TEXT NOT NULL,
+    content_start INTEGER NOT NULL,
+    speaker_id    INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    PRIMARY KEY (content_hash, content_start)
+) WITHOUT ROWID;
 
 -- Topics a person defined (keywords) or extraction proposed (automatic = 1).
 CREATE TABLE topics (

@@ -141,7 +141,14 @@ text_enum!(
 
 text_enum!(
     /// What sort of speaker a name stands for.
-    SpeakerKind { Person => "person", Organization => "organization", Group => "group", Unknown => "unknown" }
+    SpeakerKind {
+        Person => "person",
+        Organization => "organization",
+        Group => "group",
+        Document => "document",
+        Unknown => "unknown",
+        Unresolved => "unresolved"
+    }
 );
 
 text_enum!(
@@ -149,10 +156,32 @@ text_enum!(
     Origin { Extracted => "extracted", Manual => "manual", Edited => "edited" }
 );
 
+impl Default for SpeakerKind {
+    fn default() -> Self {
+        SpeakerKind::Unknown
+    }
+}
+
 impl Default for Stance {
     fn default() -> Self {
         Stance::Neutral
     }
+}
+
+/// A speaker known before extraction (`speakers load`): extraction's names
+/// and these aliases find it, and its Wikidata id goes with it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct KnownSpeaker {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default = "unknown_speaker_kind")]
+    pub kind: SpeakerKind,
+    #[serde(default)]
+    pub role: Option<String>,
+    /// "Q22686".
+    #[serde(default)]
+    pub wikidata: Option<String>,
 }
 
 /// An article as read from a file, a JSONL line or standard input, before

@@ -193,8 +193,8 @@ fn rows_for_the_index() -> String {
         )
     };
     [
-        row(5, "Ada Lovelace", "Countess Lovelace", "\"2024-05-01\"", "The late ferry is full."),
-        row(3, "Countess Lovelace", "she", "\"2023-01-09\"", "A ferry costs too much."),
+        row(5, "Ada Lovelace", "Ada A. Lovelace", "\"2024-05-01\"", "The late ferry is full."),
+        row(3, "Ada A. Lovelace", "Countess Lovelace", "\"2023-01-09\"", "A ferry costs too much."),
         row(9, "ada lovelace", "Lovelace", "null", "Ferry timetables are late."),
         row(1, "Ben Ortiz", "Ortiz", "\"0000-03-01\"", "The ferry was late in year zero."),
         row(2, "Ben Ortiz", "he", "\"9999-12-31\"", "The last ferry sails late."),

@@ -229,3 +229,78 @@ fn json_format_of_no_statements_is_an_empty_array() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), "[]\n");
 }
+
+/// Every statement of a sample article, in text order, as
+/// (speaker, cue, stance, hedged, topic). When a deliberate change to
+/// speakers, stance or topics moves a row, update the row here after
+/// reading the article: each row is a judgement about that sentence.
+type SampleRow = (&'static str, &'static str, &'static str, bool, Option<&'static str>);
+
+fn sample_rows(path: &str) -> Vec<(String, String, String, bool, Option<String>)> {
+    extract_jsonl(&[path])
+        .iter()
+        .map(|r| {
+            (
+                r["speaker"].as_str().unwrap().to_string(),
+                r["cue"].as_str().unwrap().to_string(),
+                r["stance"].as_str().unwrap().to_string(),
+                r["hedged"].as_bool().unwrap(),
+                r["topic"].as_str().map(String::from),
+            )
+        })
+        .collect()
+}
+
+fn assert_sample(path: &str, expected: &[SampleRow]) {
+    let got = sample_rows(path);
+    let want: Vec<(String, String, String, bool, Option<String>)> = expected
+        .iter()
+        .map(|(s, c, st, h, t)| (s.to_string(), c.to_string(), st.to_string(), *h, t.map(String::from)))
+        .collect();
+    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+        assert_eq!(g, w, "{path}: statement {} differs", i + 1);
+    }
+    assert_eq!(got.len(), want.len(), "{path}: {} statements, expected {}: {got:#?}", got.len(), want.len());
+}
+
+#[test]
+fn every_statement_of_the_washington_sample() {
+    assert_sample(
+        "samples/zelensky-washington.txt",
+        &[
+            ("Donald Trump", "shifted from advocating for", "support", false, None),
+            ("Donald Trump", "pursuing", "support", true, None),
+            ("the U.S. envoy", "revealed", "support", true, Some("Putin")),
+            ("Donald Trump", "claiming", "support", false, None),
+            ("diplomatic sources", "raised concerns", "oppose", true, Some("Trump")),
+            ("Marco Rubio", "dismissed", "oppose", false, Some("Zelensky")),
+            ("Marco Rubio", "calling", "oppose", false, None),
+            ("Zelensky", "characterized", "support", false, None),
+            ("the leaders", "discussed", "support", true, None),
+            ("Zelensky", "emphasizing", "oppose", false, None),
+            ("Marco Rubio", "indicating", "neutral", false, Some("agreement")),
+        ],
+    );
+}
+
+#[test]
+fn every_statement_of_the_followup_sample() {
+    assert_sample(
+        "samples/zelensky-followup.txt",
+        &[
+            ("officials in Kyiv", "according to", "neutral", false, None),
+            ("Volodymyr Zelensky", "said", "support", false, Some("Kyiv")),
+            ("Volodymyr Zelensky", "said", "neutral", false, None),
+            ("Donald Trump", "rejected", "oppose", false, None),
+            ("Donald Trump", "saying", "neutral", false, None),
+            ("Donald Trump", "said", "support", false, None),
+            ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
+            ("Marco Rubio", "acknowledged", "support", false, None),
+            ("Emmanuel Macron", "urged", "support", false, Some("Ukraine")),
+            ("Dmitry Peskov", "rejected", "oppose", false, Some("Ukraine")),
+            ("Mark Rutte", "said", "support", false, Some("talks")),
+            // An oppose cue with "unlikely" content: oppose, and hedged.
+            ("Brussels", "cautioned", "oppose", true, None),
+        ],
+    );
+}

@@ -6,7 +6,7 @@ use common::Workdir;
 fn init_creates_an_empty_database() {
     let wd = Workdir::new();
     let out = wd.stdout(&["init"]);
-    assert!(out.contains("schema version 6 (0 documents, 0 statements)"), "{out}");
+    assert!(out.contains("schema version 7 (0 documents, 0 statements)"), "{out}");
     assert!(wd.db.exists());
 }
 

@@ -51,7 +51,7 @@ fn a_database_of_every_older_version_migrates_to_the_schema_of_a_new_one() {
     let wd = Workdir::new();
     wd.cmd(&["init"]).assert().success();
     let fresh = schema_of(&wd.db);
-    for version in 1..=5 {
+    for version in 1..=6 {
         let db = old_database(&wd, version);
         wd.cmd_on(&db, &["init"]).assert().success();
         let migrated = schema_of(&db);

@@ -60,3 +60,112 @@ fn merge_of_one_speaker_into_itself_is_refused() {
     let err = wd.error(&["speakers", "merge", "Park", "Ada Park"]);
     assert!(err.contains("already one speaker"), "{err}");
 }
+
+/// An article we wrote: two named people, a pronoun for each, and a "they".
+const LIBRARY: &str = "Mayor Linda Okafor opened the new library on Monday. \
+“Reading is the best investment a city can make,” Okafor said. \
+Council member Peter Whitby disagreed. “The roof still leaks,” he said. \
+“We will fix it by May,” she said. They said the budget was tight.\n";
+
+fn ingest_library(wd: &Workdir) -> std::path::PathBuf {
+    let file = wd.write("library.txt", LIBRARY);
+    wd.stdout(&["ingest", file.to_str().unwrap()]);
+    file
+}
+
+fn statement_of<'a>(rows: &'a [serde_json::Value], content_start: &str) -> &'a serde_json::Value {
+    rows.iter().find(|r| r["content"].as_str().unwrap().trim_start_matches('“').starts_with(content_start)).expect("statement listed")
+}
+
+#[test]
+fn pronouns_go_to_the_person_of_their_sex_and_they_stays_unresolved() {
+    let wd = Workdir::new();
+    ingest_library(&wd);
+    let rows = wd.query_json(&["--limit", "0"]);
+    assert_eq!(statement_of(&rows, "The roof")["speaker"], json!("Peter Whitby"));
+    assert_eq!(statement_of(&rows, "We will fix")["speaker"], json!("Linda Okafor"));
+    let names = column(&speakers(&wd), "name");
+    assert!(!names.iter().any(|n| ["they", "They", "he", "she"].contains(&n.as_str().unwrap())), "{names:?}");
+    let unresolved: Vec<serde_json::Value> =
+        serde_json::from_str(&wd.stdout(&["speakers", "--unresolved", "--format", "json"])).unwrap();
+    assert_eq!(column(&unresolved, "speaker_mention"), vec![json!("They")]);
+    assert!(unresolved[0]["content"].as_str().unwrap().contains("budget was tight"));
+}
+
+#[test]
+fn search_lists_the_records_a_name_means_with_counts() {
+    let wd = Workdir::new();
+    ingest_library(&wd);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&wd.stdout(&["speakers", "--search", "OKAFOR", "--format", "json"])).unwrap();
+    assert_eq!(column(&found, "name"), vec![json!("Linda Okafor")]);
+    assert_eq!(found[0]["statements"], json!(2));
+    let none: Vec<serde_json::Value> = serde_json::from_str(&wd.stdout(&["speakers", "--search", "oka", "--format", "json"])).unwrap();
+    assert!(none.is_empty(), "part of a word is no match: {none:?}");
+}
+
+#[test]
+fn a_split_survives_reextraction() {
+    let wd = Workdir::new();
+    let file = ingest_library(&wd);
+    let rows = wd.query_json(&["--limit", "0"]);
+    let id = statement_of(&rows, "We will fix")["id"].as_i64().unwrap().to_string();
+    let out = wd.stdout(&["speakers", "split", "--into", "Rosa Whitby", &id]);
+    assert_eq!(out.trim(), "moved 1 statements to 'Rosa Whitby'");
+    wd.stdout(&["ingest", "--reextract", file.to_str().unwrap()]);
+    let rows = wd.query_json(&["--limit", "0"]);
+    assert_eq!(statement_of(&rows, "We will fix")["speaker"], json!("Rosa Whitby"));
+    assert_eq!(statement_of(&rows, "The roof")["speaker"], json!("Peter Whitby"));
+}
+
+#[test]
+fn a_rename_survives_reingest_through_the_old_name() {
+    let wd = Workdir::new();
+    ingest_library(&wd);
+    let out = wd.stdout(&["speakers", "rename", "Linda Okafor", "Linda A. Okafor-Reyes"]);
+    assert_eq!(out.trim(), "renamed 'Linda Okafor' to 'Linda A. Okafor-Reyes'; 'Linda Okafor' stays an alias");
+    let other = wd.write("other.txt", "Mayor Linda Okafor spoke again on Friday. “The library stays open late,” Okafor said.\n");
+    wd.stdout(&["ingest", other.to_str().unwrap()]);
+    let rows = wd.query_json(&["--speaker", "okafor reyes", "--limit", "0"]);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let err = wd.error(&["speakers", "rename", "Linda A. Okafor-Reyes", "Peter Whitby"]);
+    assert!(err.contains("already names another speaker, 'Peter Whitby'"), "{err}");
+}
+
+#[test]
+fn merge_of_an_unknown_id_or_into_itself_is_a_clear_error() {
+    let wd = Workdir::new();
+    ingest_library(&wd);
+    let err = wd.error(&["speakers", "merge", "999", "Linda Okafor"]);
+    assert!(err.contains("no speaker with id 999"), "{err}");
+    let err = wd.error(&["speakers", "merge", "Linda Okafor", "linda okafor"]);
+    assert!(err.contains("already one speaker"), "{err}");
+}
+
+#[test]
+fn load_registers_known_people_that_ingest_then_finds() {
+    let wd = Workdir::new();
+    let csv = wd.write("people.csv", "name,aliases,kind,role,wikidata\nLinda Okafor,Mayor Okafor;L. Okafor,person,Mayor,Q4242\n");
+    let out = wd.stdout(&["speakers", "load", csv.to_str().unwrap()]);
+    assert!(out.starts_with("1 speakers added, 0 updated, 2 aliases recorded"), "{out}");
+    ingest_library(&wd);
+    let found: Vec<serde_json::Value> = serde_json::from_str(&wd.stdout(&["speakers", "--search", "okafor", "--format", "json"])).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0]["wikidata"].clone(), found[0]["statements"].clone()), (json!("Q4242"), json!(2)));
+    let jsonl = wd.write("people.jsonl", "{\"name\": \"Peter Whitby\", \"aliases\": [\"Councillor Whitby\"], \"wikidata\": \"Q77\"}\n");
+    let out = wd.stdout(&["speakers", "load", jsonl.to_str().unwrap()]);
+    assert!(out.starts_with("0 speakers added, 1 updated, 1 aliases recorded"), "{out}");
+}
+
+#[test]
+fn a_bad_load_file_names_its_line_and_changes_nothing() {
+    let wd = Workdir::new();
+    ingest_library(&wd);
+    let before = wd.stdout(&["speakers", "--format", "csv"]);
+    let csv = wd.write("bad.csv", "name,wikidata\nAda Quill,Q1\nBen Lark,not-an-id\n");
+    let err = wd.error(&["speakers", "load", csv.to_str().unwrap()]);
+    assert!(err.contains("bad.csv:3:") && err.contains("not of the form Q123"), "{err}");
+    let jsonl = wd.write("bad.jsonl", "{\"name\": \"Ada Quill\"}\n{\"name\": \"Peter Whitby\", \"aliases\": [\"Linda Okafor\"]}\n");
+    let err = wd.error(&["speakers", "load", jsonl.to_str().unwrap()]);
+    assert!(err.contains("bad.jsonl:2:") && err.contains("already names another speaker"), "{err}");
+    assert_eq!(wd.stdout(&["speakers", "--format", "csv"]), before);
+}

@@ -240,3 +240,52 @@ fn editing_a_statements_topic_shows_the_new_one_and_a_new_statement_its_own() {
     assert_eq!(id, 4);
     assert_eq!(shown_topics(&wd), vec![json!("Ferry"), json!("Harbor bridge"), json!("Parking"), json!("Parking")]);
 }
+
+/// Statements in six documents: a tunnel toll argued over in three, the
+/// weather mentioned in all six.
+fn tunnel_corpus(wd: &Workdir) {
+    let mut lines = Vec::new();
+    for (i, doc) in ["a", "b", "c", "d", "e", "f"].iter().enumerate() {
+        let mut weather: Value = serde_json::from_str(&extracted("Ana Ruiz", "the weather stayed mild all week", "neutral", "2024-03-01")).unwrap();
+        weather["doc"] = json!(format!("{doc}.txt"));
+        lines.push(weather.to_string());
+        if i < 3 {
+            let said = ["the harbour tunnel toll is far too high", "fix the harbour tunnel now", "the harbour tunnel leaks again"][i];
+            let mut toll: Value = serde_json::from_str(&extracted("Ben Okoro", said, "oppose", "2024-03-02")).unwrap();
+            toll["doc"] = json!(format!("{doc}.txt"));
+            lines.push(toll.to_string());
+        }
+    }
+    import_extracted(wd, &lines);
+}
+
+#[test]
+fn topics_suggest_lists_recurring_phrases_but_not_what_every_document_says() {
+    let wd = Workdir::new();
+    tunnel_corpus(&wd);
+    let rows: Vec<Value> = serde_json::from_str(&wd.stdout(&["topics", "suggest", "--format", "json"])).unwrap();
+    let tunnel = rows.iter().find(|r| r["name"] == "harbour tunnel").unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(tunnel["statements"], json!(3));
+    assert_eq!(tunnel["documents"], json!(3));
+    assert!(rows.iter().all(|r| !r["name"].as_str().unwrap().contains("weather")), "{rows:#?}");
+    assert!(topics_json(&wd).iter().all(|t| t["name"] != "harbour tunnel"), "suggest alone defines nothing");
+}
+
+#[test]
+fn topics_suggest_apply_defines_the_topics_and_tags_the_statements() {
+    let wd = Workdir::new();
+    tunnel_corpus(&wd);
+    wd.stdout(&["topics", "suggest", "--apply"]);
+    let topics = topics_json(&wd);
+    let tunnel = topics.iter().find(|t| t["name"] == "harbour tunnel").unwrap_or_else(|| panic!("{topics:#?}"));
+    assert_eq!(tunnel["automatic"], json!(false));
+    assert_eq!(tunnel["statements"], json!(3));
+}
+
+#[test]
+fn topics_suggest_rejects_a_zero_limit_as_a_usage_error() {
+    let wd = Workdir::new();
+    tunnel_corpus(&wd);
+    let out = wd.cmd(&["topics", "suggest", "--limit", "0"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -87,8 +87,12 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         eprintln!("claimdb: stopped after {}", summary(&writer.tally));
         return Err(e.into());
     }
-    eprintln!("claimdb: {}", summary(&writer.tally));
-    Ok(if writer.tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })
+    let tally = writer.tally;
+    if tally.statements > 0 {
+        store.settle_surnames()?;
+    }
+    eprintln!("claimdb: {}", summary(&tally));
+    Ok(if tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })
 }
 
 /// Units waiting to be written in one transaction.

@@ -13,9 +13,14 @@ use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Part of a speaker's name or alias, any case ("rubio").
+    /// Whole words of a speaker's name or alias, any case or accent ("ryan"
+    /// finds Paul Ryan, not Craig Bryan; "clinton" every Clinton: the speaker
+    /// column tells them apart, `speakers --search` lists them).
     #[arg(long)]
     pub speaker: Option<String>,
+    /// One speaker record, by the id `speakers` shows.
+    #[arg(long, value_name = "ID")]
+    pub speaker_id: Option<i64>,
     /// Part of a topic name, any case.
     #[arg(long)]
     pub topic: Option<String>,
@@ -51,6 +56,7 @@ const DEFAULT_LIMIT: u64 = 1000;
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let filter = StatementFilter {
         speaker: args.speaker,
+        speaker_id: args.speaker_id,
         topic: args.topic,
         stance: args.stance,
         since: args.since,

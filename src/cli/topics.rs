@@ -1,6 +1,7 @@
 //! `claimdb topics`: define topics by their keywords, list them with their
-//! statement counts, remove them, load many from a file, and re-tag stored
-//! statements after a change (`topics apply`).
+//! statement counts, remove them, load many from a file, re-tag stored
+//! statements after a change (`topics apply`), and mine the stored
+//! statements for recurring issues (`topics suggest [--apply]`).
 //!
 //! `topics apply` re-tags only extracted statements; a statement a person
 //! recorded (`add`, `import` of manual rows) or corrected (`edit`) keeps the
@@ -8,6 +9,7 @@
 
 use super::{Context, Outcome};
 use crate::error::Error;
+use crate::extract::topic_suggest::{self, SuggestOptions};
 use crate::extract::topics::{TopicDef, TopicMatcher};
 use crate::output::{self, Format, Rows};
 use crate::store::{Store, TopicChange};
@@ -47,6 +49,25 @@ pub enum Action {
     /// topic whose keywords it mentions most, else an automatic candidate
     /// from its key noun phrase. Manual and edited statements stay as they are.
     Apply,
+    /// Suggest topics from the stored statements: phrases that many
+    /// statements in several documents use, but not nearly every document,
+    /// variants merged ("email server", "private email server", "emails").
+    /// With --apply, define them and re-tag the stored statements.
+    Suggest {
+        /// At most this many suggestions.
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..))]
+        limit: u32,
+        /// A phrase must be used in at least this many documents.
+        #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
+        min_documents: u32,
+        /// Define the suggested topics (replacing the keywords of a topic of
+        /// the same name) and re-tag the stored statements.
+        #[arg(long)]
+        apply: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Define the topics of a file: one `name: keyword, keyword` (or
     /// `name<TAB>keyword, keyword`) a line; `#` starts a comment.
     Load { file: PathBuf },
@@ -63,6 +84,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Some(Action::Apply) => apply(ctx)?,
         Some(Action::Load { file }) => load(ctx, &file)?,
+        Some(Action::Suggest { limit, min_documents, apply, format }) => {
+            let options = SuggestOptions { limit: limit as usize, min_documents: min_documents as usize, ..Default::default() };
+            suggest(ctx, options, apply, format)?
+        }
     }
     Ok(Outcome::Done)
 }
@@ -109,6 +134,33 @@ fn apply(ctx: &Context) -> anyhow::Result<()> {
         "re-tagged {} of {} extracted statements ({} manual or edited kept, {} unused automatic topics removed)",
         report.changed, report.examined, report.kept, report.pruned
     );
+    Ok(())
+}
+
+fn suggest(ctx: &Context, options: SuggestOptions, apply: bool, format: Format) -> anyhow::Result<()> {
+    let store = Store::open(&ctx.db)?;
+    let suggestions = topic_suggest::suggest(&store.statement_contents()?, options);
+    drop(store);
+    let mut rows = Rows::new(&["name", "keywords", "statements", "documents", "score"]);
+    for s in &suggestions {
+        let keywords = match format {
+            Format::Json | Format::Jsonl => json!(s.keywords),
+            _ => json!(s.keywords.join(", ")),
+        };
+        rows.push(vec![json!(s.name), keywords, json!(s.statements), json!(s.documents), json!((s.score * 100.0).round() / 100.0)]);
+    }
+    output::print(&rows, format)?;
+    if apply && !suggestions.is_empty() {
+        let defs: Vec<TopicDef> = suggestions.iter().map(|s| s.to_def()).collect();
+        let mut store = Store::open(&ctx.db)?;
+        let (added, updated) = store.define_topics(&defs)?;
+        let matcher = TopicMatcher::new(store.topic_defs()?);
+        let report = store.apply_topics(|content| matcher.tag(content))?;
+        eprintln!(
+            "{added} topics added, {updated} updated; re-tagged {} of {} extracted statements",
+            report.changed, report.examined
+        );
+    }
     Ok(())
 }
 

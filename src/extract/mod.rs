@@ -19,6 +19,7 @@ pub mod sentences;
 pub mod speakers;
 pub mod stance;
 pub mod tokens;
+pub mod topic_suggest;
 pub mod word_set;
 pub mod topics;
 
@@ -65,9 +66,11 @@ impl Extractor {
             return Vec::new();
         }
         let sources: Vec<Range<usize>> = found.iter().filter_map(|a| a.source.clone()).collect();
-        let resolver = SpeakerResolver::new(text, &sentences, &sources);
+        let quoted: Vec<Range<usize>> = quotes.iter().map(|q| q.span.clone()).collect();
+        let resolver = SpeakerResolver::new(text, &sentences, &sources, &quoted);
         let index = CharIndex::new(text);
-        found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index)).collect()
+        let mut topics = topics::DocumentTopics::new(&self.topics, text);
+        found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index, &mut topics)).collect()
     }
 
     fn to_statement(
@@ -77,6 +80,7 @@ impl Extractor {
         resolver: &SpeakerResolver<'_>,
         sentences: &[Range<usize>],
         index: &CharIndex,
+        topics: &mut topics::DocumentTopics<'_>,
     ) -> Statement {
         let text = doc.text.as_str();
         let pieces: Vec<&str> = a.content.iter().map(|r| &text[r.clone()]).collect();
@@ -93,7 +97,10 @@ impl Extractor {
         };
         let mut judgement = self.stance.judge(cue, &content);
         judgement.hedged |= a.hedged;
-        let topic = self.topics.tag(&content).map(|t| t.name);
+        let content_start = a.content.first().map_or(0, |r| r.start);
+        let before = sentences.partition_point(|s| s.end <= content_start);
+        let sentence_before = before.checked_sub(1).map_or("", |i| &text[sentences[i].clone()]);
+        let topic = topics.tag(&content, sentence_before).map(|t| t.name);
         // An earlier position ("shifted from backing A …") was held at some
         // unknown time before the report: no date rather than a wrong one.
         let date = if a.earlier_position { None } else { dates::statement_date(&dates::cue_clause(text, a, sentences), doc.date) };
@@ -113,7 +120,8 @@ impl Extractor {
             content_span: to_spans(&a.content),
             source_span: a.source.as_ref().map(|r| to_spans(std::slice::from_ref(r))),
             cue_span: (!a.cue.is_empty()).then(|| to_spans(std::slice::from_ref(&a.cue))),
-            confidence: if a.earlier_position { 0.5 } else { 0.7 },
+            // An earlier position's stance is the speaker's then, less sure now.
+            confidence: if a.earlier_position { judgement.confidence.min(0.5) } else { judgement.confidence },
         }
     }
 }

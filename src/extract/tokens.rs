@@ -112,7 +112,7 @@ pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
             break; // the commonest ends of a word, neither inner nor a letter
         }
         let d = char_at(s, end);
-        let inner = matches!(d, '.' | '\'' | '’' | '-' | '&') && next_is_alnum(s, end + d.len_utf8());
+        let inner = (matches!(d, '.' | '\'' | '’' | '-' | '&') || is_invisible(d)) && next_is_alnum(s, end + d.len_utf8());
         if is_alnum(d) || inner {
             end += d.len_utf8();
         } else {
@@ -141,6 +141,12 @@ pub(crate) static ASCII_ALNUM: [bool; 256] = {
 /// General Punctuation block (curly quotes, dashes: U+2000 to U+206F, which
 /// holds no letter or digit), the non-ASCII chars news text has most; the
 /// Unicode tables are searched only for the rest.
+/// Characters that show nothing and may sit inside a word ("Al\u{200d}ice",
+/// a byte-order mark pasted mid-name): the word goes on across them.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
 pub(crate) fn is_alnum(c: char) -> bool {
     match c {
         '\0'..='\u{7f}' => c.is_ascii_alphanumeric(),

@@ -318,6 +318,9 @@ struct StatementLine<'a> {
     content_span: &'a Spans,
     source_span: Option<&'a Spans>,
     cue_span: Option<&'a Spans>,
+    /// How sure the stance is (the share right among stances decided the
+    /// same way), which `scripts/stance_train_eval.py` checks.
+    confidence: f64,
 }
 
 impl<'a> StatementLine<'a> {
@@ -335,6 +338,7 @@ impl<'a> StatementLine<'a> {
             stance: s.stance,
             hedged: s.hedged,
             topic: s.topic.as_deref(),
+            confidence: s.confidence,
             content_span: &s.content_span,
             source_span: s.source_span.as_ref(),
             cue_span: s.cue_span.as_ref(),
@@ -373,6 +377,7 @@ impl<'a> StatementLine<'a> {
             .spans("content_span", self.content_span)
             .opt_spans("source_span", self.source_span)
             .opt_spans("cue_span", self.cue_span)
+            .raw("confidence", &serde_json::to_string(&self.confidence).expect("a number serialises"))
             .end();
     }
 }

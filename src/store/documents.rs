@@ -100,8 +100,18 @@ pub(super) fn store_document(
         }
     };
     report.kept = protected.len();
+    // `speakers split` corrections of this document's statements.
+    let rules = super::speaker_corrections::statement_rules(conn, &hash)?;
     for statement in statements {
-        if statement.speaker.trim().is_empty() {
+        let corrected;
+        let statement = match statement.content_span.hull().and_then(|h| rules.iter().find(|(start, _)| *start == h.start as i64)) {
+            Some((_, speaker)) => {
+                corrected = Statement { speaker: speaker.clone(), speaker_kind: crate::model::SpeakerKind::Unknown, ..statement.clone() };
+                &corrected
+            }
+            None => statement,
+        };
+        if statement.speaker.trim().is_empty() && statement.speaker_kind != crate::model::SpeakerKind::Unresolved {
             report.without_speaker += 1;
             continue;
         }

@@ -15,6 +15,7 @@ pub struct SpeakerRow {
     pub name: String,
     pub kind: String,
     pub role: Option<String>,
+    pub wikidata: Option<String>,
     pub aliases: Vec<String>,
     pub statements: i64,
 }
@@ -27,12 +28,6 @@ pub struct MergeReport {
     pub statements: usize,
     pub aliases: usize,
 }
-
-/// Mentions that never become aliases: they name different people in
-/// different sentences.
-const NOT_ALIASES: &[&str] = &[
-    "he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "his", "their", "its",
-];
 
 /// The speaker called `name` (canonical name or alias, case-insensitive).
 pub(super) fn find_speaker(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
@@ -73,10 +68,24 @@ fn resolve_named_speaker(
     mut known: Option<&mut KnownNames>,
 ) -> Result<(i64, bool, String)> {
     let name = name.trim();
+    if kind == SpeakerKind::Unresolved || name == UNRESOLVED {
+        let (id, created) = unresolved_speaker(conn)?;
+        return Ok((id, created, UNRESOLVED.to_string()));
+    }
     if name.is_empty() {
         return Err(Error::invalid("a statement needs a speaker name"));
     }
-    let (id, created, canonical) = match find_known_speaker(conn, known.as_deref(), name)? {
+    // A surname alone goes to the person known by a full name ending in it
+    // first, so that a surname record made before that person was known
+    // ("Obama" before "Barack Obama") stops growing.
+    // An alias (a name variant, or a rule a person made) wins over that.
+    let found = match find_known_speaker(conn, known.as_deref(), name)? {
+        Some(by_alias) if !by_alias.1.eq_ignore_ascii_case(name) => Some(by_alias),
+        found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
+        None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, name)?,
+        found => found,
+    };
+    let (id, created, canonical) = match found {
         Some((id, canonical)) => (id, false, canonical),
         None => {
             conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
@@ -94,6 +103,63 @@ fn resolve_named_speaker(
     }
     record_alias(conn, id, &canonical, mention, known)?;
     Ok((id, created, canonical))
+}
+
+/// The name of the one record that holds every statement whose speaker
+/// mention names nobody ("they", "it"): no record per pronoun.
+pub const UNRESOLVED: &str = "(unresolved)";
+
+/// The record of unresolved statements, made the first time it is needed.
+fn unresolved_speaker(conn: &Connection) -> Result<(i64, bool)> {
+    let found: Option<i64> =
+        conn.prepare_cached("SELECT id FROM speakers WHERE name = ?1")?.query_row([UNRESOLVED], |r| r.get(0)).optional()?;
+    if let Some(id) = found {
+        return Ok((id, false));
+    }
+    conn.prepare_cached("INSERT INTO speakers (name, kind) VALUES (?1, 'unresolved')")?.execute([UNRESOLVED])?;
+    Ok((conn.last_insert_rowid(), true))
+}
+
+/// "Clinton": one capitalised word, which may be the surname of someone known
+/// by a full name.
+fn is_surname_alone(name: &str) -> bool {
+    !name.is_empty() && !name.contains(' ') && name.chars().next().is_some_and(char::is_alphabetic)
+}
+
+/// "Hillary Rodham Clinton" where "Hillary Clinton" is stored: the same
+/// person, found by first name and surname.
+fn without_middle_names(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return Ok(None) };
+    if last.ends_with('.') || ["Jr", "Sr", "II", "III"].contains(last) {
+        return Ok(None);
+    }
+    find_speaker(conn, &format!("{first} {last}"))
+}
+
+/// The person a surname alone stands for across the corpus: the one person
+/// stored under a full name ending in it, or the one of them quoted more than
+/// ten times as often as all the others together. When no one stands out
+/// ("Bill Clinton", "Hillary Clinton" alike), the surname gets (or finds) a
+/// record of its own marked ambiguous.
+fn bearer_of_surname(conn: &Connection, surname: &str) -> Result<Option<(i64, String)>> {
+    let bearers: Vec<(i64, String, i64)> = conn
+        .prepare_cached(
+            "SELECT sp.id, sp.name, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS n FROM speakers sp
+              WHERE sp.surname = ?1 COLLATE NOCASE AND sp.kind = 'person' AND sp.name LIKE '% %' AND sp.name NOT LIKE '% and %'
+              ORDER BY n DESC LIMIT 20",
+        )?
+        .query_map([surname], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let others: i64 = bearers.iter().skip(1).map(|b| b.2).sum();
+    match bearers.first() {
+        None => Ok(None),
+        Some((id, name, n)) if bearers.len() == 1 || *n > 10 * others.max(1) => Ok(Some((*id, name.clone()))),
+        Some(_) => {
+            conn.prepare_cached("INSERT OR IGNORE INTO speakers (name, kind, ambiguous) VALUES (?1, 'person', 1)")?.execute([surname])?;
+            Ok(find_speaker(conn, surname)?)
+        }
+    }
 }
 
 /// `find_speaker`, answered from `known` when there is such a list.
@@ -208,13 +274,13 @@ fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&
     Ok(())
 }
 
-/// Keep a mention that is a name ("Rubio", not "he" or "the secretary") as
-/// an alias, unless it is already some speaker's name or alias.
+/// Keep a mention that is a variant of the speaker's name ("Donald J. Trump",
+/// "Mrs. Clinton" for Hillary Clinton) as an alias, unless it is already some
+/// speaker's name or alias. Descriptions, roles, appositives, "X and Y" and
+/// pronouns never are: an alias finds the speaker again in any document.
 fn record_alias(conn: &Connection, id: i64, canonical: &str, mention: &str, known: Option<&mut KnownNames>) -> Result<()> {
     let mention = mention.trim();
-    let is_name = mention.chars().next().is_some_and(char::is_uppercase)
-        && !NOT_ALIASES.contains(&mention.to_lowercase().as_str());
-    if !is_name {
+    if !is_name_variant(mention, canonical) {
         return Ok(());
     }
     if find_known_speaker(conn, known.as_deref(), mention)?.is_none() {
@@ -226,29 +292,128 @@ fn record_alias(conn: &Connection, id: i64, canonical: &str, mention: &str, know
     Ok(())
 }
 
+/// Honorifics a name variant may start with.
+const HONORIFICS: &[&str] = &["mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr"];
+
+/// Whether `mention` is another spelling of `canonical`: capitalised words
+/// only (a particle or initial among them), at most four, ending in the same
+/// surname and starting with the same letter or an honorific. A surname
+/// alone is no variant: it may be anyone's.
+pub(super) fn is_name_variant(mention: &str, canonical: &str) -> bool {
+    let words: Vec<&str> = mention.split_whitespace().collect();
+    let names: Vec<&str> = canonical.split_whitespace().collect();
+    if words.len() < 2 || words.len() > 4 || mention.eq_ignore_ascii_case(canonical) || mention.contains([',', '(', ')', ';', ':']) {
+        return false;
+    }
+    let (Some(last), Some(surname), Some(first), Some(given)) = (words.last(), names.last(), words.first(), names.first()) else {
+        return false;
+    };
+    let capitalised = words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "de" | "van" | "von" | "der" | "del" | "la" | "bin"));
+    let starts_alike = HONORIFICS.contains(&first.to_lowercase().as_str())
+        || first.chars().next().map(|c| c.to_lowercase().to_string()) == given.chars().next().map(|c| c.to_lowercase().to_string());
+    capitalised && starts_alike && last.trim_end_matches(['’', '\'', 's']).eq_ignore_ascii_case(surname.trim_end_matches(['’', '\'', 's']))
+        && !words.iter().any(|w| w.eq_ignore_ascii_case("and"))
+}
+
 impl Store {
     /// Every speaker with its aliases and statement count, most quoted first.
     pub fn speakers(&self) -> Result<Vec<SpeakerRow>> {
+        self.speaker_rows(None)
+    }
+
+    /// The speakers `--speaker PART` means (see `keep_whole_word_matches`),
+    /// most quoted first, each with its statement count.
+    pub fn search_speakers(&self, part: &str) -> Result<Vec<SpeakerRow>> {
+        let candidates: Vec<i64> = self
+            .conn
+            .prepare("SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'")?
+            .query_map([like_any(part)], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut ids = keep_whole_word_matches(&self.conn, candidates, part)?;
+        if ids.is_empty() {
+            ids = whole_word_scan(&self.conn, part)?;
+        }
+        self.speaker_rows(Some(&ids))
+    }
+
+    fn speaker_rows(&self, only: Option<&[i64]>) -> Result<Vec<SpeakerRow>> {
+        let ids = only.map(|ids| serde_json::to_string(ids).expect("ids are numbers"));
         let mut stmt = self.conn.prepare(
-            "SELECT sp.id, sp.name, sp.kind, sp.role,
+            "SELECT sp.id, sp.name, sp.kind, sp.role, sp.wikidata,
                     (SELECT json_group_array(alias) FROM
                         (SELECT alias FROM speaker_aliases WHERE speaker_id = sp.id ORDER BY alias COLLATE NOCASE)),
                     (SELECT count(*) FROM statements WHERE speaker_id = sp.id) AS n
              FROM speakers sp
+             WHERE ?1 IS NULL OR sp.id IN (SELECT value FROM json_each(?1))
              ORDER BY n DESC, sp.name COLLATE NOCASE",
         )?;
-        let rows = stmt.query_map([], |row| {
-            let aliases: String = row.get(4)?;
+        let rows = stmt.query_map([ids], |row| {
+            let aliases: String = row.get(5)?;
             Ok(SpeakerRow {
                 id: row.get(0)?,
                 name: row.get(1)?,
                 kind: row.get(2)?,
                 role: row.get(3)?,
+                wikidata: row.get(4)?,
                 aliases: serde_json::from_str(&aliases).unwrap_or_default(),
-                statements: row.get(5)?,
+                statements: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Move the statements of each record named by a surname alone ("Obama",
+    /// made before anyone of that surname was known by a full name) to the
+    /// one person now stored under a full name ending in it, or quoted more
+    /// than ten times as often as all others of that surname together, and
+    /// remove the record. Records marked ambiguous or holding an alias stay.
+    /// Returns how many statements moved.
+    pub fn settle_surnames(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let people: Vec<(i64, String, bool, bool, i64)> = tx
+            .prepare(
+                "SELECT sp.id, sp.name, sp.ambiguous, EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = sp.id),
+                        (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)
+                   FROM speakers sp WHERE sp.kind = 'person'",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut bearers: rustc_hash::FxHashMap<String, Vec<(i64, i64)>> = rustc_hash::FxHashMap::default();
+        for (id, name, _, _, n) in &people {
+            if let Some((_, surname)) = name.rsplit_once(' ').filter(|_| !name.contains(" and ")) {
+                bearers.entry(surname.to_lowercase()).or_default().push((*id, *n));
+            }
+        }
+        let mut moved = 0;
+        for (id, name, ambiguous, aliased, n) in &people {
+            if *ambiguous || *aliased || *n == 0 || name.contains(' ') {
+                continue;
+            }
+            let Some(of_surname) = bearers.get(&name.to_lowercase()) else { continue };
+            let (best, best_n) = of_surname.iter().copied().max_by_key(|b| b.1).expect("not empty");
+            let others: i64 = of_surname.iter().map(|b| b.1).sum::<i64>() - best_n;
+            if of_surname.len() == 1 || best_n > 10 * others.max(1) {
+                moved += tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute(params![id, best])?;
+                tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([id])?;
+            }
+        }
+        tx.commit()?;
+        Ok(moved)
+    }
+
+    /// Statements whose mention names nobody this tool could tell ("they",
+    /// "it"): (statement id, mention, document path, content), by id.
+    pub fn unresolved_statements(&self) -> Result<Vec<(i64, String, Option<String>, String)>> {
+        let rows = self
+            .conn
+            .prepare(
+                "SELECT s.id, s.speaker_mention, d.path, s.content FROM statements s
+                   JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
+                  WHERE sp.kind = 'unresolved' ORDER BY s.id",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// Make `alias` another name of the speaker called `name`.
@@ -281,10 +446,12 @@ impl Store {
     /// becomes an alias of `into`, and `from` is removed. Nothing is lost.
     pub fn merge_speakers(&mut self, from: &str, into: &str) -> Result<MergeReport> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let (from_id, from_name) = find_speaker(&tx, from)?.ok_or_else(|| unknown_speaker(from))?;
-        let (into_id, into_name) = find_speaker(&tx, into)?.ok_or_else(|| unknown_speaker(into))?;
+        let (from_id, from_name) = find_speaker_ref(&tx, from)?.ok_or_else(|| unknown_speaker(from))?;
+        let (into_id, into_name) = find_speaker_ref(&tx, into)?.ok_or_else(|| unknown_speaker(into))?;
         if from_id == into_id {
-            return Err(Error::invalid(format!("'{from}' and '{into}' are already one speaker, '{into_name}'")));
+            return Err(Error::invalid(format!(
+                "'{from}' and '{into}' are already one speaker, '{into_name}' (id {into_id}): nothing to merge"
+            )));
         }
         let statements = tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
         let aliases = tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute( params![from_id, into_id])?;
@@ -295,12 +462,131 @@ impl Store {
             params![from_id, into_id],
         )?;
         tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute( [from_id])?;
-        tx.prepare_cached("INSERT OR IGNORE INTO speaker_aliases (alias, speaker_id) VALUES (?1, ?2)")?.execute( params![from_name, into_id])?;
+        // The merged name is a rule: ingest finds `into` by it from now on.
+        tx.prepare_cached("INSERT OR REPLACE INTO speaker_aliases (alias, speaker_id, origin) VALUES (?1, ?2, 'rule')")?
+            .execute(params![from_name, into_id])?;
         tx.commit()?;
         Ok(MergeReport { from: from_name, into: into_name, statements, aliases: aliases + 1 })
     }
 }
 
-fn unknown_speaker(name: &str) -> Error {
-    Error::invalid(format!("no speaker named '{name}' (see `claimdb speakers`)"))
+pub(super) fn unknown_speaker(name: &str) -> Error {
+    match name.trim().parse::<i64>() {
+        Ok(id) => Error::invalid(format!("no speaker with id {id} (see `claimdb speakers`)")),
+        Err(_) => Error::invalid(format!("no speaker named '{name}' (see `claimdb speakers --search`)")),
+    }
+}
+
+/// The speaker `reference` names: an id ("42"), else a name or alias.
+pub(super) fn find_speaker_ref(conn: &Connection, reference: &str) -> Result<Option<(i64, String)>> {
+    if let Ok(id) = reference.trim().parse::<i64>() {
+        return Ok(conn
+            .prepare_cached("SELECT id, name FROM speakers WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?);
+    }
+    find_speaker(conn, reference)
+}
+
+/// `%part%` for LIKE, its wildcards escaped.
+fn like_any(part: &str) -> String {
+    let mut pattern = String::from("%");
+    for c in part.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            pattern.push('\\');
+        }
+        pattern.push(c);
+    }
+    pattern.push('%');
+    pattern
+}
+
+/// Of `candidates` (speakers whose name or an alias contains `part`), those
+/// where `part` is whole words of the name or an alias, any case and accent:
+/// "ryan" is Paul Ryan, not Craig Bryan; "clinton" is Hillary and Bill.
+pub(super) fn keep_whole_word_matches(conn: &Connection, candidates: Vec<i64>, part: &str) -> Result<Vec<i64>> {
+    let wanted = folded_words(part);
+    if wanted.is_empty() || candidates.is_empty() {
+        return Ok(candidates);
+    }
+    let ids = serde_json::to_string(&candidates).expect("ids are numbers");
+    let mut stmt = conn.prepare_cached(
+        "SELECT sp.id, sp.name FROM speakers sp WHERE sp.id IN (SELECT value FROM json_each(?1))
+         UNION ALL SELECT a.speaker_id, a.alias FROM speaker_aliases a WHERE a.speaker_id IN (SELECT value FROM json_each(?1))",
+    )?;
+    let mut kept: Vec<i64> = Vec::new();
+    let mut rows = stmt.query([ids])?;
+    while let Some(row) = rows.next()? {
+        let (id, name): (i64, String) = (row.get(0)?, row.get(1)?);
+        let words = folded_words(&name);
+        if words.windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+            kept.push(id);
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    Ok(kept)
+}
+
+/// Every speaker where `part` is whole words of the name or an alias, found
+/// by reading them all: for a part written without the accents a name has
+/// ("emile" for Émile), which the name index, matching letters as written,
+/// does not find.
+pub(super) fn whole_word_scan(conn: &Connection, part: &str) -> Result<Vec<i64>> {
+    let wanted = folded_words(part);
+    // Only a part written as a name is: "ada%park" means no wildcard.
+    let as_a_name = part.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'));
+    if wanted.is_empty() || !as_a_name {
+        return Ok(Vec::new());
+    }
+    let mut stmt = conn.prepare_cached("SELECT id, name FROM speakers UNION ALL SELECT speaker_id, alias FROM speaker_aliases")?;
+    let mut kept: Vec<i64> = Vec::new();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let name: String = row.get(1)?;
+        if folded_words(&name).windows(wanted.len()).any(|w| w == wanted.as_slice()) {
+            kept.push(row.get(0)?);
+        }
+    }
+    kept.sort_unstable();
+    kept.dedup();
+    Ok(kept)
+}
+
+/// The words of `text` in lower case without accents ("Sánchez" is
+/// "sanchez"), split at anything that is not a letter or digit.
+pub(super) fn folded_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase().map(without_accent));
+        } else if !word.is_empty() && !matches!(c, '\'' | '’') {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// A Latin letter without its accent (the common ones of names).
+fn without_accent(c: char) -> char {
+    match c {
+        'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'è'..='ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì'..='ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'š' | 'ś' | 'ş' => 's',
+        'ž' | 'ź' | 'ż' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ğ' => 'g',
+        other => other,
+    }
 }

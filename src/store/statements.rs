@@ -131,8 +131,10 @@ pub struct StatementDetail {
 /// What `query` asks for; every field narrows the result.
 #[derive(Debug, Clone, Default)]
 pub struct StatementFilter {
-    /// Part of a canonical name or alias, any case.
+    /// Whole words of a canonical name or alias, any case and accent.
     pub speaker: Option<String>,
+    /// One speaker record, by id.
+    pub speaker_id: Option<i64>,
     /// Part of a topic name, any case.
     pub topic: Option<String>,
     pub stance: Option<Stance>,
@@ -504,7 +506,15 @@ impl Store {
     /// the topic links by date (`--topic`). Otherwise each filter is an
     /// indexed lookup (see `ids_by_filters`).
     pub fn query_page(&self, filter: &StatementFilter) -> Result<StatementPage> {
-        let speakers = filter.speaker.as_deref().map(|part| self.matching_speakers(part)).transpose()?;
+        let mut speakers = filter.speaker.as_deref().map(|part| self.matching_speakers(part)).transpose()?;
+        if let Some(id) = filter.speaker_id {
+            let all: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM speakers")?.query_row([], |r| r.get(0))?;
+            let ids = match &speakers {
+                Some(named) => named.ids.iter().copied().filter(|&i| i == id).collect(),
+                None => vec![id],
+            };
+            speakers = Some(Matches { ids, all: all.unwrap_or(0) });
+        }
         let topics = filter.topic.as_deref().map(|part| self.matching_topics(part)).transpose()?;
         let limit = filter.limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64);
         let ids = match &filter.search {
@@ -512,7 +522,7 @@ impl Store {
                 .ids_with_search(filter, search, speakers.as_ref(), topics.as_ref(), limit)
                 .map_err(|e| search_error(search, e))?,
             None => match &topics {
-                Some(topics) if filter.speaker.is_none() && filter.stance.is_none() && topics.share() <= FEW_TOPIC_LINKS => {
+                Some(topics) if speakers.is_none() && filter.stance.is_none() && topics.share() <= FEW_TOPIC_LINKS => {
                     self.ids_by_topic_dates(topics, filter, limit)?
                 }
                 None if filter.stance.is_none() && speakers.as_ref().is_some_and(|s| matches_are_many(Some(s), None, None)) => {
@@ -908,6 +918,10 @@ impl Store {
                 .query_map(params_from_iter(values), |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()?
         };
+        let mut ids = super::speakers::keep_whole_word_matches(&self.conn, ids, part)?;
+        if ids.is_empty() {
+            ids = super::speakers::whole_word_scan(&self.conn, part)?;
+        }
         // Only weighs the plan: the highest id stands in for the count
         // (a lookup, where count(*) reads a whole index).
         let all: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM speakers")?.query_row([], |r| r.get(0))?;

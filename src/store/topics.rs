@@ -214,6 +214,15 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every statement's document id and content, for mining the corpus for
+    /// recurring issues (`topics suggest`); a statement with no document
+    /// counts as a document of its own.
+    pub fn statement_contents(&self) -> Result<Vec<(i64, String)>> {
+        let mut stmt = self.conn.prepare("SELECT COALESCE(document_id, -id), content FROM statements ORDER BY id")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Tag every extracted statement again with `topic_of`, which gives the topic
     /// of a statement's content (a defined topic, else an automatic
     /// candidate, else none), all in one transaction.

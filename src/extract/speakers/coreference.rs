@@ -1,0 +1,659 @@
+//! Coreference: the people of one document and which of them each source
+//! mention (a name, a surname, a pronoun, a description) stands for.
+//!
+//! People are known by the names the document gives them: full names (two or
+//! more capitalised words, titles and honorifics stripped) seen after a title,
+//! starting with a known first name, or as a source; and the surnames of those
+//! names. A person's sex comes from the first name or an honorific ("Mrs.").
+//! A surname goes to the person of that name mentioned last (of the sex its
+//! honorific tells); "he" and "she" to the last person mentioned of that sex;
+//! descriptions ("the Ukrainian president") to the last person whose role has
+//! that head word. A name inside a description ("an adviser to President
+//! Bush") is no antecedent. Other pronouns ("they", "it", "I") are left
+//! unresolved: the statement keeps its mention and gets no speaker.
+
+use super::mentions::{capitalised_runs, CapitalisedRun};
+use super::names::*;
+use super::words::*;
+use super::Speaker;
+use super::super::tokens::with_lowercase;
+use crate::model::SpeakerKind;
+use rustc_hash::FxHashMap;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Person {
+    name: String,
+    /// `name` in lower case, the key it is looked up by.
+    lower: String,
+    role: Option<String>,
+    gender: Gender,
+}
+
+/// A name parsed out of a mention: where its name and role went in
+/// `SpeakerResolver::parts`.
+#[derive(Debug, Clone)]
+struct NameParts {
+    name: Range<usize>,
+    role: Option<Range<usize>>,
+}
+
+/// The people of one document and where each is mentioned.
+pub struct SpeakerResolver<'t> {
+    people: Vec<Person>,
+    /// Keyed by the bytes of lower-case names, looked up by bytes lowered
+    /// on the stack (`with_lowercase`).
+    by_name: FxHashMap<Box<[u8]>, usize>,
+    /// Everyone known by each surname, in the order they were met.
+    by_surname: FxHashMap<Box<[u8]>, Vec<usize>>,
+    /// The person known by each first name (lower case), `None` when more
+    /// than one person has it.
+    by_given: FxHashMap<Box<[u8]>, Option<usize>>,
+    /// The shapes of the keys of `by_surname`, to turn most words away
+    /// before hashing them.
+    surname_shapes: Shapes,
+    /// (byte offset, person) of every mention, in text order.
+    mentions: Vec<(usize, usize)>,
+    /// Every distinct mention parsed (capitalised runs, the name parts of
+    /// sources) and the index of its parse in `parses`: a name comes back
+    /// many times in an article, and a source is parsed again to resolve it.
+    parsed: FxHashMap<&'t str, usize>,
+    parses: Vec<Option<NameParts>>,
+    /// The names and roles of `parses`, one after another.
+    parts: String,
+}
+
+impl<'t> SpeakerResolver<'t> {
+    /// Learn the people of `text` from its capitalised runs and from the
+    /// source mentions the attribution stage found.
+    ///
+    /// Only the runs that can matter are parsed: those holding a title word
+    /// (the only ones a role comes from), those holding a first name, and
+    /// those whose last word is the surname of someone known (the only ones
+    /// a lookup can find). Most capitalised runs of an article (places,
+    /// months, sentence openings) are none of these, and parsing every one
+    /// of them was most of the cost.
+    ///
+    /// A name inside a quotation (`quoted`, in text order) is no antecedent:
+    /// "“Trump’s supporters are here,” he said" is not Trump speaking.
+    pub fn new(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
+        let mut r = SpeakerResolver::empty();
+        let runs = capitalised_runs(text, sentences);
+        // Full names first (those with a title, a first name or used as a
+        // source), so that a surname seen before its full name still finds
+        // it. Each distinct run once, in the order of first appearance.
+        for run in &runs {
+            let run_text = &text[run.span.clone()];
+            if run.titled || run.named {
+                r.register_run(run_text);
+            }
+        }
+        r.register_sources(text, sources);
+        r.find_mentions(text, &runs);
+        r.forget_names_inside_descriptions(text, sources);
+        if !quoted.is_empty() {
+            r.mentions.retain(|&(at, _)| {
+                let i = quoted.partition_point(|q| q.end <= at);
+                !quoted.get(i).is_some_and(|q| q.start <= at)
+            });
+        }
+        r
+    }
+
+    /// Who each run names, now that every person is known. A run's person is
+    /// worked out once per distinct run where the answer cannot depend on
+    /// where the run stands (its full name is known, or one person bears its
+    /// surname): most runs of an article repeat a few names.
+    fn find_mentions(&mut self, text: &'t str, runs: &[CapitalisedRun]) {
+        let mut person_of_parse: Vec<Option<Option<usize>>> = Vec::new();
+        for run in runs {
+            if !self.may_name_someone(&text[run.last_word.clone()]) {
+                continue;
+            }
+            let run_text = &text[run.span.clone()];
+            let i = self.parse_once(run_text);
+            if person_of_parse.len() <= i {
+                person_of_parse.resize(i + 1, None);
+            }
+            let person = match person_of_parse[i] {
+                Some(known) => known,
+                None => {
+                    let (person, stable) = self.person_of_run(run_text, i, run.span.start);
+                    if stable {
+                        person_of_parse[i] = Some(person);
+                    }
+                    person
+                }
+            };
+            if let Some(id) = person {
+                self.mentions.push((run.span.start, id));
+            }
+        }
+        self.mentions.sort_unstable();
+    }
+
+    /// The person the run `run_text` (parse `i`) at byte `at` names, and
+    /// whether that holds wherever the run stands. Learns the person's sex
+    /// from an honorific, and a new person from a full name whose surname
+    /// someone else bears ("Ghazala Khan" where Khizr Khan is known).
+    fn person_of_run(&mut self, run_text: &str, i: usize, at: usize) -> (Option<usize>, bool) {
+        let Some(parts) = self.parses[i].clone() else { return (None, true) };
+        let gender = mention_gender(run_text);
+        let name = &self.parts[parts.name];
+        let stable = with_lowercase(name, |key| {
+            self.by_name.contains_key(key)
+                || key.rsplit(|&b| b == b' ').next().and_then(|surname| self.by_surname.get(surname)).is_some_and(|p| p.len() == 1)
+        });
+        let mut person = self.person_named(name, at, gender);
+        if person.is_none() && name.contains(' ') && name.split(' ').count() <= 3 && kind_of_phrase(name).is_none() && plausible_name(name) {
+            let name = name.to_string();
+            self.register(&name, None, gender);
+            person = self.person_named(&name, at, gender);
+        }
+        if let Some(id) = person {
+            if self.people[id].gender == Gender::Unknown {
+                self.people[id].gender = gender;
+            }
+        }
+        (person, stable && gender == Gender::Unknown)
+    }
+
+    /// "A former adviser to President Bush said": Bush is mentioned, but not
+    /// as anyone a later "he" may stand for.
+    fn forget_names_inside_descriptions(&mut self, text: &str, sources: &[Range<usize>]) {
+        let inside: Vec<&Range<usize>> = sources
+            .iter()
+            .filter(|src| {
+                let part = source_name_part(&text[(*src).clone()]);
+                part.contains(' ') && pronoun_kind(part).is_none() && self.parse_name(part).is_none()
+            })
+            .collect();
+        if !inside.is_empty() {
+            self.mentions.retain(|(at, _)| !inside.iter().any(|src| src.start < *at && *at < src.end));
+        }
+    }
+
+    fn empty() -> Self {
+        SpeakerResolver {
+            people: Vec::new(),
+            by_name: FxHashMap::default(),
+            by_surname: FxHashMap::default(),
+            by_given: FxHashMap::default(),
+            surname_shapes: Shapes::default(),
+            mentions: Vec::new(),
+            parsed: FxHashMap::default(),
+            parses: Vec::new(),
+            parts: String::new(),
+        }
+    }
+
+    /// Register the full name and role of a capitalised run the first time
+    /// it is seen ("Finance Minister Ada Voss", "Hillary Clinton");
+    /// registering it again would change nothing.
+    fn register_run(&mut self, run: &'t str) {
+        let seen = self.parses.len();
+        let i = self.parse_once(run);
+        if i < seen {
+            return;
+        }
+        let Some(NameParts { name, role }) = self.parses[i].clone() else { return };
+        let name = &self.parts[name];
+        if name.contains(' ') && kind_of_phrase(name).is_none() && plausible_name(name) {
+            let (name, role) = (name.to_string(), role.map(|role| self.parts[role].to_string()));
+            self.register(&name, role.as_deref(), mention_gender(run));
+        }
+    }
+
+    /// Register the people sources name; a source quoted again (the same
+    /// words, so the same parse) registers no one new.
+    fn register_sources(&mut self, text: &'t str, sources: &[Range<usize>]) {
+        let mut registered = vec![false; self.parses.len()];
+        for src in sources {
+            let mention = source_name_part(&text[src.clone()]);
+            let i = self.parse_once(mention);
+            if registered.len() <= i {
+                registered.resize(i + 1, false);
+            }
+            if std::mem::replace(&mut registered[i], true) {
+                continue;
+            }
+            if let Some(NameParts { name, role }) = self.parses[i].clone() {
+                let name = self.parts[name].to_string();
+                let role = role.map(|role| self.parts[role].to_string());
+                if kind_of_phrase(&name).is_none() && !is_pronoun(&name) {
+                    self.register(&name, role.as_deref(), mention_gender(mention));
+                }
+            }
+        }
+    }
+
+    /// Whether the name parsed out of a run ending in `last_word` may be
+    /// found by `lookup`: only when its last word is a known surname (every
+    /// full name known is also known by its surname), and the last word of
+    /// a parsed name is the last word of the run, stripped as
+    /// `parse_name_into` strips it, unless that is an honorific (then the
+    /// run is parsed to see).
+    fn may_name_someone(&self, last_word: &str) -> bool {
+        let last = strip_name_word(last_word);
+        if in_list(&WORDS.honorifics, last) {
+            return true;
+        }
+        // Lower case keeps the length and the ends of ASCII words only.
+        if last.is_ascii() && !self.surname_shapes.may_hold(last.as_bytes()) {
+            return false;
+        }
+        with_lowercase(last, |key| self.by_surname.contains_key(key))
+    }
+
+    /// The index in `parses` of `mention`'s parse, parsing it the first time.
+    fn parse_once(&mut self, mention: &'t str) -> usize {
+        let (parses, parts) = (&mut self.parses, &mut self.parts);
+        *self.parsed.entry(mention).or_insert_with(|| {
+            parses.push(parse_name_into(mention, parts).map(|(name, role)| NameParts { name, role }));
+            parses.len() - 1
+        })
+    }
+
+    /// `parse_name(mention)`, from the parses already made where it was one.
+    fn parse_name(&self, mention: &str) -> Option<ParsedName> {
+        let Some(&i) = self.parsed.get(mention) else { return parse_name(mention) };
+        let p = self.parses[i].as_ref()?;
+        Some(ParsedName { name: self.parts[p.name.clone()].to_string(), role: p.role.clone().map(|r| self.parts[r].to_string()) })
+    }
+
+    fn register(&mut self, name: &str, role: Option<&str>, gender: Gender) {
+        // Most names registered are known already (a source quoted again).
+        if let Some(id) = with_lowercase(name, |key| self.by_name.get(key).copied()) {
+            let person = &mut self.people[id];
+            if person.role.is_none() {
+                person.role = role.map(str::to_string);
+            }
+            if person.gender == Gender::Unknown {
+                person.gender = gender;
+            }
+            return;
+        }
+        if !name.contains(' ') {
+            // A surname alone ("Trump" quoted again): its bearer, if known.
+            if let Some(id) = self.lookup(name, gender) {
+                let person = &mut self.people[id];
+                if person.role.is_none() {
+                    person.role = role.map(str::to_string);
+                }
+                if person.gender == Gender::Unknown {
+                    person.gender = gender;
+                }
+                return;
+            }
+        }
+        if !plausible_name(name) {
+            return;
+        }
+        let gender = match name.split(' ').next().and_then(first_name_gender) {
+            Some(of_name) if name.contains(' ') && of_name != Gender::Unknown => of_name,
+            _ => gender,
+        };
+        if let Some(id) = self.lookup(name, gender) {
+            let person = &mut self.people[id];
+            // A fuller name for a person known by surname only.
+            if name.contains(' ') && !person.name.contains(' ') {
+                person.name = name.to_string();
+                person.lower = name.to_lowercase();
+                self.by_name.insert(person.lower.as_bytes().into(), id);
+                if let Some((given, _)) = person.lower.split_once(' ') {
+                    self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
+                }
+            }
+            if person.role.is_none() {
+                person.role = role.map(str::to_string);
+            }
+            if person.gender == Gender::Unknown {
+                person.gender = gender;
+            }
+            return;
+        }
+        let id = self.people.len();
+        let lower = name.to_lowercase();
+        self.by_name.insert(lower.as_bytes().into(), id);
+        if let Some((given, _)) = lower.split_once(' ') {
+            self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
+        }
+        self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
+        if let Some(surname) = name.split(' ').last() {
+            let surname = surname.to_lowercase();
+            self.surname_shapes.add(surname.as_bytes());
+            self.by_surname.entry(surname.into_bytes().into_boxed_slice()).or_default().push(id);
+        }
+    }
+
+    /// The person called `name`, wherever in the text: by full name, or by
+    /// surname when one person of that surname (and sex) is known.
+    fn lookup(&self, name: &str, gender: Gender) -> Option<usize> {
+        self.person_named(name, usize::MAX, gender)
+    }
+
+    /// The person `name` stands for at byte `at`: the one of that full name;
+    /// for a surname alone, of the people of that surname whose sex agrees
+    /// with `gender`, the one mentioned last before `at`, else the first met.
+    /// "Bill Clinton" is not "Hillary Clinton": a different first name is a
+    /// different person.
+    fn person_named(&self, name: &str, at: usize, gender: Gender) -> Option<usize> {
+        with_lowercase(name, |key| {
+            if let Some(&id) = self.by_name.get(key) {
+                return Some(id);
+            }
+            let surname = key.rsplit(|&b| b == b' ').next()?;
+            let Some(people) = self.by_surname.get(surname) else {
+                // "Bob": a first name alone, for the one person known by it.
+                return (!key.contains(&b' ')).then(|| self.only_person_called(key)).flatten();
+            };
+            if let Some(given) = key.split(|&b| b == b' ').next().filter(|_| key.contains(&b' ')) {
+                // A full name not known as such: the person of the same
+                // first name and surname ("Hillary Rodham Clinton" is
+                // "Hillary Clinton"), else the surname's one person known by
+                // surname only, if any.
+                let same_given = |id: &usize| self.people[*id].lower.split(' ').next().is_some_and(|g| g.as_bytes() == given);
+                return people
+                    .iter()
+                    .copied()
+                    .find(|id| self.people[*id].name.contains(' ') && same_given(id))
+                    .or_else(|| people.iter().copied().find(|&id| !self.people[id].name.contains(' ')));
+            }
+            let agrees = |id: &usize| self.people[*id].gender.agrees(gender);
+            if people.len() == 1 {
+                return people.iter().copied().find(agrees);
+            }
+            let upto = self.mentions.partition_point(|&(pos, _)| pos < at);
+            self.mentions[..upto]
+                .iter()
+                .rev()
+                .map(|&(_, id)| id)
+                .find(|id| people.contains(id) && agrees(id))
+                .or_else(|| people.iter().copied().find(agrees))
+        })
+    }
+
+    /// The one person whose full name starts with the first name `given`
+    /// (lower case), if only one does.
+    fn only_person_called(&self, given: &[u8]) -> Option<usize> {
+        self.by_given.get(given).copied().flatten()
+    }
+
+    /// The last person mentioned before `at` whose sex agrees with `gender`.
+    fn last_person_before(&self, at: usize, gender: Gender) -> Option<usize> {
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| self.people[id].gender.agrees(gender))
+    }
+
+    fn person(&self, id: usize, mention: &str) -> Speaker {
+        let p = &self.people[id];
+        Speaker { name: p.name.clone(), mention: mention.to_string(), role: p.role.clone(), kind: SpeakerKind::Person }
+    }
+
+    /// The speaker behind the source mention at `span` (bytes into `text`).
+    pub fn resolve(&self, text: &str, span: &Range<usize>) -> Speaker {
+        let mention = text[span.clone()].trim();
+        let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
+        if let Some(what) = pronoun_kind(mention) {
+            let gender = match what {
+                "male" => Gender::Male,
+                "female" => Gender::Female,
+                "relative" => Gender::Unknown,
+                _ => return unresolved(),
+            };
+            return match self.last_person_before(span.start, gender) {
+                Some(id) => self.person(id, mention),
+                None => unresolved(),
+            };
+        }
+        let (name_part, appositive) = split_appositive(mention);
+        if let Some(both) = self.pair(name_part, span.start) {
+            return Speaker { name: both, mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
+        }
+        if let Some(p) = self.parse_name(name_part) {
+            if kind_of_phrase(&p.name).is_none() {
+                if let Some(id) = self.person_named(&p.name, span.start, mention_gender(name_part)) {
+                    let mut s = self.person(id, mention);
+                    if s.role.is_none() {
+                        s.role = p.role.or_else(|| appositive.map(strip_article));
+                    }
+                    return s;
+                }
+                if !plausible_name(&p.name) {
+                    return unresolved();
+                }
+                return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
+            }
+        }
+        if let Some(id) = self.description(name_part, span.start) {
+            return self.person(id, mention);
+        }
+        let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
+        if kind == SpeakerKind::Unknown && !plausible_phrase(name_part) {
+            return unresolved();
+        }
+        Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
+    /// Rubio and Ted Cruz"), when each side of the "and" names a person.
+    fn pair(&self, phrase: &str, at: usize) -> Option<String> {
+        let (left, right) = phrase.split_once(" and ")?;
+        let name_of = |side: &str| -> Option<String> {
+            let p = self.parse_name(side)?;
+            if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {
+                return None;
+            }
+            Some(match self.person_named(&p.name, at, mention_gender(side)) {
+                Some(id) => self.people[id].name.clone(),
+                None => p.name,
+            })
+        };
+        Some(format!("{} and {}", name_of(left.trim())?, name_of(right.trim())?))
+    }
+
+    /// "the Ukrainian president": the person last mentioned before `at`
+    /// whose role ends in the same head word and shares its other words.
+    fn description(&self, phrase: &str, at: usize) -> Option<usize> {
+        // Most phrases do not start with an article: turned away before
+        // each word is lowered into a string of its own. ("the" in any case:
+        // only ASCII letters lower to t, h, e, a or n.)
+        let article = phrase.split_whitespace().next()?;
+        if !["the", "a", "an"].iter().any(|a| article.eq_ignore_ascii_case(a)) {
+            return None;
+        }
+        let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let (first, head) = (words.first()?, words.last()?);
+        if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
+            return None;
+        }
+        let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| {
+            let Some(role) = &self.people[id].role else { return false };
+            let role = role.to_lowercase();
+            role.contains(head.as_str()) && modifiers.iter().all(|m| role.contains(m.as_str()))
+        })
+    }
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/// Whether a parsed name may be someone's: no month ("April"), no dateline
+/// in capitals ("WASHINGTON"), no description ("Orlando Democrat").
+fn plausible_name(name: &str) -> bool {
+    if name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) {
+        return false;
+    }
+    if name.contains(' ') {
+        return true;
+    }
+    let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
+    !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
+}
+
+/// Whether a phrase that is no name may still be a speaker: not a number,
+/// a share ("63 percent") or a date.
+fn plausible_phrase(phrase: &str) -> bool {
+    !phrase.bytes().any(|b| b.is_ascii_digit())
+        && !phrase.split_whitespace().any(|w| w.eq_ignore_ascii_case("percent") || MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        && plausible_name(phrase.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::sentences::split_sentences;
+    use super::*;
+
+    fn resolve_all(text: &str, mentions: &[&str]) -> Vec<Speaker> {
+        let sentences = split_sentences(text);
+        let mut spans = Vec::new();
+        let mut from = 0;
+        for m in mentions {
+            let at = from + text[from..].find(m).expect("mention in text");
+            spans.push(at..at + m.len());
+            from = at + m.len();
+        }
+        let quoted: Vec<Range<usize>> = crate::extract::quotes::find_quotes(text).into_iter().map(|q| q.span).collect();
+        let r = SpeakerResolver::new(text, &sentences, &spans, &quoted);
+        spans.iter().map(|s| r.resolve(text, s)).collect()
+    }
+    #[test]
+    fn surname_resolves_to_the_full_name() {
+        let text = "Finance Minister Ada Voss spoke first. Later Voss said the budget was balanced.";
+        let s = resolve_all(text, &["Voss"]);
+        assert_eq!(s[0].name, "Ada Voss");
+        assert_eq!(s[0].role.as_deref(), Some("Finance Minister"));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_last_person_mentioned() {
+        let text = "Governor Tom Reyes visited the plant. He said jobs would return.";
+        let s = resolve_all(text, &["He"]);
+        assert_eq!((s[0].name.as_str(), s[0].mention.as_str()), ("Tom Reyes", "He"));
+    }
+
+    #[test]
+    fn description_resolves_by_role() {
+        let text = "Chilean President Ana Soto arrived. Mayor Luis Paz greeted her. The Chilean president said she was glad.";
+        let s = resolve_all(text, &["The Chilean president"]);
+        assert_eq!(s[0].name, "Ana Soto");
+    }
+
+    #[test]
+    fn organisation_and_group_speakers() {
+        let text = "The White House said nothing. Diplomatic sources said more.";
+        let s = resolve_all(text, &["The White House", "Diplomatic sources"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("the White House", SpeakerKind::Organization));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("diplomatic sources", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn unresolved_description_keeps_a_definite_name() {
+        let text = "A U.S. envoy said a deal was near.";
+        let s = resolve_all(text, &["A U.S. envoy"]);
+        assert_eq!(s[0].name, "the U.S. envoy");
+    }
+
+    #[test]
+    fn she_goes_to_the_last_woman_and_he_to_the_last_man() {
+        let text = "Mayor Linda Okafor met Governor Peter Walsh on Monday. She said the bridge would open. He said it would not.";
+        let s = resolve_all(text, &["She", "He"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Linda Okafor", "Peter Walsh"));
+    }
+
+    #[test]
+    fn a_pronoun_of_neither_sex_known_stays_unresolved() {
+        let text = "Mayor Linda Okafor spoke first. He said the bridge would open. They said it would not.";
+        let s = resolve_all(text, &["He", "They"]);
+        for speaker in &s {
+            assert_eq!((speaker.name.as_str(), speaker.kind), ("", SpeakerKind::Unresolved), "{speaker:?}");
+        }
+        assert_eq!(s[1].mention, "They");
+    }
+
+    #[test]
+    fn relatives_with_one_surname_stay_apart_by_honorific() {
+        let text = "Tomas Reyner and his wife, Ingrid Reyner, run the farm. Mrs. Reyner said prices fell. Mr. Reyner said they rose.";
+        let s = resolve_all(text, &["Mrs. Reyner", "Mr. Reyner"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Ingrid Reyner", "Tomas Reyner"));
+    }
+
+    #[test]
+    fn a_name_inside_a_description_is_no_antecedent() {
+        let text = "Senator Paul Brandt lost the vote. A former adviser to Senator Paul Brandt said the plan was dead. He said more would follow.";
+        let s = resolve_all(text, &["A former adviser to Senator Paul Brandt", "He"]);
+        assert_ne!(s[0].name, "Paul Brandt", "the adviser is not Brandt: {:?}", s[0]);
+        assert!(s[0].name.contains("adviser"), "{:?}", s[0]);
+    }
+
+    #[test]
+    fn a_possessive_before_a_role_leaves_the_speaker_named_after_it() {
+        let text = "Okafor’s campaign manager Dana Whitby said the polls were wrong.";
+        let s = resolve_all(text, &["Okafor’s campaign manager Dana Whitby"]);
+        assert_eq!(s[0].name, "Dana Whitby");
+    }
+
+    #[test]
+    fn two_people_joined_by_and_are_both_the_speaker() {
+        let text = "Senator Ada Ferris and Governor Tom Quill met. Ferris and Governor Tom Quill said the deal was done.";
+        let s = resolve_all(text, &["Ferris and Governor Tom Quill"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Ferris and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn documents_ads_and_polls_are_speakers_of_kind_document() {
+        let text = "The emails show the plan was known. A new Harlow poll found support slipping.";
+        let s = resolve_all(text, &["The emails", "A new Harlow poll"]);
+        assert_eq!(s[0].kind, SpeakerKind::Document);
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("the new Harlow poll", SpeakerKind::Document));
+    }
+
+    #[test]
+    fn numbers_months_and_datelines_are_never_speakers() {
+        let text = "In 2008, 63 percent said no. April said yes. WASHINGTON said maybe.";
+        let s = resolve_all(text, &["63 percent", "April", "WASHINGTON"]);
+        for speaker in &s {
+            assert_eq!(speaker.kind, SpeakerKind::Unresolved, "{speaker:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_stripped_of_descriptors_party_tags_home_states_and_initials() {
+        for (mention, name) in [
+            ("Billionaire Ronald Vance", "Ronald Vance"),
+            ("Sen. Janet Corwin (D-Ore.)", "Janet Corwin"),
+            ("Senator Janet Corwin of Oregon", "Janet Corwin"),
+            ("Ronald J. Vance", "Ronald Vance"),
+            ("Republican front-runner Ronald Vance", "Ronald Vance"),
+            ("SALEM — Janet Corwin", "Janet Corwin"),
+        ] {
+            let text = format!("{mention} said the vote was close.");
+            let s = resolve_all(&text, &[mention]);
+            assert_eq!(s[0].name, name, "{mention}");
+        }
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_full_name_a_first_name_gave_in_the_text() {
+        let text = "Rosalind Achebe won the primary. Achebe said she was grateful.";
+        let s = resolve_all(text, &["Achebe", "she"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Rosalind Achebe", "Rosalind Achebe"));
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_name_do_not_split_it() {
+        let text = "Minister Al\u{200d}ice Smi\u{feff}th said the port would reopen.";
+        let s = resolve_all(text, &["Minister Al\u{200d}ice Smi\u{feff}th"]);
+        assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Alice Smith", Some("Minister")));
+    }
+
+    #[test]
+    fn a_name_inside_a_quotation_is_no_antecedent() {
+        let text = "Tomas Reyner runs a shop in Leeds. “Mayor Linda Okafor never visits,” he said.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Tomas Reyner");
+    }
+}

@@ -1,0 +1,312 @@
+//! Canonical names: a mention as written ("U.S. Secretary of State Marco
+//! Rubio", "a U.S. envoy") to the name and role it is stored under.
+
+use super::words::*;
+use crate::model::SpeakerKind;
+use super::super::tokens::{is_invisible, with_lowercase};
+use std::ops::Range;
+
+/// A name parsed out of a mention: the role words before it and the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedName {
+    pub role: Option<String>,
+    pub name: String,
+}
+
+/// Split "U.S. Secretary of State Marco Rubio" into role "U.S. Secretary of
+/// State" and name "Marco Rubio": the name is the run of capitalised words
+/// after the last title word and after any lower-case descriptor
+/// ("Republican front-runner Donald Trump"), starting at a first name where
+/// one follows other capitalised words ("Billionaire Donald Trump").
+/// Honorifics ("Mr.", "Sir"), middle initials, party tags in parentheses
+/// ("(R-Wis.)"), a dateline ("WASHINGTON —") and a home state after "of"
+/// ("Senator Bernie Sanders of Vermont") are dropped. A name inside a
+/// prepositional phrase ("an adviser to President Bush") is no name of the
+/// speaker: `None`.
+pub fn parse_name(mention: &str) -> Option<ParsedName> {
+    let mut out = String::new();
+    let (name, role) = parse_name_into(mention, &mut out)?;
+    Some(ParsedName { role: role.map(|r| out[r].to_string()), name: out[name].to_string() })
+}
+
+/// Lower-case words that put a name that follows them in a phrase of its own
+/// ("an adviser to President Bush", "a spokesman for Mrs. Clinton").
+const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
+
+/// Particles that stand lower-case inside a name ("Bill de Blasio").
+fn is_particle(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "der" | "del" | "la" | "bin" | "da" | "di" | "le")
+}
+
+/// "J." or "W": a middle initial, which does not tell people apart.
+fn is_initial(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.') | None, None) if c.is_uppercase())
+}
+
+/// `words` without those inside parentheses and without a dateline
+/// ("WASHINGTON —") before them.
+fn without_asides<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+    let mut depth = 0usize;
+    for w in words {
+        if w.starts_with('(') {
+            depth += 1;
+        }
+        let inside = depth > 0;
+        if w.ends_with(')') || w.ends_with("),") {
+            depth = depth.saturating_sub(1);
+        }
+        if inside {
+            continue;
+        }
+        if matches!(*w, "—" | "–" | "--") && kept.iter().all(|k| !k.chars().any(char::is_lowercase)) {
+            kept.clear();
+            continue;
+        }
+        kept.push(w);
+    }
+    kept
+}
+
+/// `parse_name` appending the name and then the role (if any) to `out`,
+/// returning where each went: no allocation per mention, which matters for
+/// the every capitalised run of a document goes through it.
+pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let words = &*WORDS;
+    // The words split once, on the stack for any mention of a sane length.
+    let mut on_stack = [""; 16];
+    let on_heap: Vec<&str>;
+    let mut parts: &[&str] = match split_whitespace_into(mention, &mut on_stack) {
+        Some(n) => &on_stack[..n],
+        None => {
+            on_heap = mention.split_whitespace().collect();
+            &on_heap
+        }
+    };
+    let cleaned: Vec<&str>;
+    if mention.contains(['(', '—', '–']) || mention.contains("--") {
+        cleaned = without_asides(parts);
+        parts = &cleaned;
+    }
+    let mut name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
+    if parts[..name_start].iter().any(|p| PREPOSITIONS.contains(p)) {
+        return None;
+    }
+    // A home state after the name: "Bernie Sanders of Vermont".
+    let mut name_end = parts.len();
+    if let Some(of) = parts[name_start..].iter().position(|p| *p == "of") {
+        if of >= 2 {
+            name_end = name_start + of;
+        }
+    }
+    // Lower-case descriptors before the name go to the role.
+    if let Some(last_lower) = parts[name_start..name_end]
+        .iter()
+        .rposition(|p| !(is_cap_word(strip_name_word(p)) || is_particle(p) || in_list(&words.honorifics, strip_name_word(p))))
+    {
+        // "officials in Kyiv", "diplomats of the bloc": a place or body the
+        // speaker is of, not the speaker's name.
+        let before_name = parts[name_start + last_lower];
+        if PREPOSITIONS.contains(&before_name) || matches!(before_name, "in" | "of" | "on" | "near" | "across" | "inside" | "outside" | "over") {
+            return None;
+        }
+        name_start += last_lower + 1;
+    }
+    // Capitalised descriptors before a first name go to the role too.
+    let first_name_at = || parts[name_start + 1..name_end - 1].iter().position(|p| in_list(&words.first_names, p)).map(|k| k + 1);
+    if let Some(first) = (name_end >= name_start + 3).then(first_name_at).flatten() {
+        if !in_list(&words.honorifics, parts[name_start + first - 1]) {
+            name_start += first;
+        }
+    }
+    let begin = out.len();
+    let name_words = &parts[name_start..name_end];
+    for (i, p) in name_words.iter().enumerate() {
+        let p = strip_name_word(p);
+        if in_list(&words.honorifics, p) || (i > 0 && i + 1 < name_words.len() && is_initial(p)) {
+            continue;
+        }
+        if !(is_cap_word(p) || is_particle(p)) || p.bytes().any(|b| b.is_ascii_digit()) {
+            out.truncate(begin);
+            return None;
+        }
+        if out.len() > begin {
+            out.push(' ');
+        }
+        if p.is_ascii() {
+            out.push_str(p);
+        } else {
+            // One apostrophe for every spelling: "O’Malley" is "O'Malley".
+            out.extend(p.chars().filter(|c| !is_invisible(*c)).map(|c| if c == '’' { '\'' } else { c }));
+        }
+    }
+    if out.len() == begin {
+        return None;
+    }
+    let name = begin..out.len();
+    // "the" in any case: only ASCII letters lower to t, h, e, a or n.
+    let role_part = |p: &&&str| !in_list(&words.honorifics, p) && !["the", "a", "an"].iter().any(|a| p.eq_ignore_ascii_case(a));
+    for p in parts[..name_start].iter().filter(role_part) {
+        if out.len() > name.end {
+            out.push(' ');
+        }
+        out.push_str(p);
+    }
+    let role = (out.len() > name.end).then(|| name.end..out.len());
+    Some((name, role))
+}
+
+/// The sex a mention's honorific tells ("Mrs. Clinton": female).
+pub(super) fn mention_gender(mention: &str) -> Gender {
+    // Honorifics stand first, or after a dateline or article: two words.
+    mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default()
+}
+
+/// A word of a name without the punctuation and possessive after it:
+/// "Voss’s," is "Voss".
+pub(super) fn strip_name_word(word: &str) -> &str {
+    let word = word.trim_end_matches([',', '’', '\'']);
+    word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
+/// The words of `text` as `split_whitespace` gives them, into `buf`; how
+/// many, or `None` when they do not fit. ASCII text (nearly every mention)
+/// is split by bytes, without decoding chars.
+pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> Option<usize> {
+    let mut n = 0;
+    let mut push = |word: &'a str| {
+        let slot = buf.get_mut(n)?;
+        *slot = word;
+        n += 1;
+        Some(())
+    };
+    if text.is_ascii() {
+        // The ASCII chars `char::is_whitespace` holds: tab to carriage return, space.
+        let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if space(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let end = bytes[i..].iter().position(space).map_or(bytes.len(), |k| i + k);
+            push(&text[i..end])?;
+            i = end;
+        }
+    } else {
+        for word in text.split_whitespace() {
+            push(word)?;
+        }
+    }
+    Some(n)
+}
+
+/// What kind of speaker a non-name mention stands for, from its last word.
+pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
+    let words = &*WORDS;
+    let last = mention.split_whitespace().next_back()?.trim_end_matches(',');
+    with_lowercase(last, |last| {
+        let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
+        if in_list_bytes(&words.organisations, last) {
+            Some(SpeakerKind::Organization)
+        } else if in_list_bytes(&words.documents, last) {
+            Some(SpeakerKind::Document)
+        } else if in_list_bytes(&words.groups, last) {
+            Some(SpeakerKind::Group)
+        } else {
+            None
+        }
+    })
+}
+
+/// `word.trim_end_matches(suffix)` without the string searcher
+/// `trim_end_matches` sets up at every call (a quarter of the cost of
+/// `kind_of_phrase`, which runs for every name and source).
+pub(super) fn strip_repeated_suffix<'a>(mut word: &'a [u8], suffix: &[u8]) -> &'a [u8] {
+    while let Some(rest) = word.strip_suffix(suffix) {
+        word = rest;
+    }
+    word
+}
+
+/// "Mike Lee, a Utah senator," -> ("Mike Lee", Some("a Utah senator")).
+pub(super) fn split_appositive(mention: &str) -> (&str, Option<&str>) {
+    match mention.split_once(',') {
+        Some((name, rest)) => {
+            let rest = rest.trim().trim_end_matches(',').trim();
+            (name.trim(), (!rest.is_empty()).then_some(rest))
+        }
+        None => (mention, None),
+    }
+}
+
+pub(super) fn source_name_part(mention: &str) -> &str {
+    split_appositive(mention.trim()).0
+}
+
+pub(super) fn strip_article(s: &str) -> String {
+    for a in ["a ", "an ", "the "] {
+        if let Some(rest) = s.strip_prefix(a) {
+            return rest.to_string();
+        }
+    }
+    s.to_string()
+}
+
+/// How an organisation, group or description is named as a speaker: "a U.S.
+/// envoy" is "the U.S. envoy"; "the White House" keeps its article.
+pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
+    let phrase = phrase.trim().trim_end_matches(',');
+    let lowered_first = match phrase.split_once(' ') {
+        Some((first, rest)) if matches!(first, "A" | "An" | "a" | "an" | "The") => format!("the {rest}"),
+        _ => phrase.to_string(),
+    };
+    match kind {
+        SpeakerKind::Group => {
+            let mut chars = lowered_first.chars();
+            match chars.next() {
+                Some(c) if !lowered_first.starts_with("the ") => c.to_lowercase().chain(chars).collect(),
+                _ => lowered_first,
+            }
+        }
+        _ => lowered_first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_suffixes_are_all_stripped_as_trim_end_matches_does() {
+        for (word, suffix) in [("council’s", "’s"), ("ss’s’s", "’s"), ("board's", "'s"), ("’s", "’s"), ("senate", "'s"), ("", "'s")] {
+            assert_eq!(strip_repeated_suffix(word.as_bytes(), suffix.as_bytes()), word.trim_end_matches(suffix).as_bytes(), "{word:?} less {suffix:?}");
+        }
+    }
+
+    #[test]
+    fn title_is_stripped_into_the_role() {
+        let p = parse_name("U.S. Secretary of State Marco Rubio").unwrap();
+        assert_eq!(p.name, "Marco Rubio");
+        assert_eq!(p.role.as_deref(), Some("U.S. Secretary of State"));
+    }
+
+    #[test]
+    fn honorific_is_dropped() {
+        assert_eq!(parse_name("Mr. Hale").unwrap(), ParsedName { role: None, name: "Hale".into() });
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_splits_them() {
+        let texts = ["", "  ", "Ada", " Ada  Voss ", "a\tb\nc\u{b}d\u{c}e\rf", "Zoë\u{a0}Brandt Jr.", "x\u{2003}y z", "one two three"];
+        for text in texts {
+            let mut buf = [""; 16];
+            let n = split_whitespace_into(text, &mut buf).unwrap();
+            assert_eq!(&buf[..n], text.split_whitespace().collect::<Vec<_>>(), "{text:?}");
+            let mut small = [""; 2];
+            assert_eq!(split_whitespace_into(text, &mut small).is_some(), n <= 2, "{text:?}");
+        }
+    }
+}

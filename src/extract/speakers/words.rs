@@ -1,0 +1,160 @@
+//! The word lists speakers are recognised by, and lookups in them that
+//! cost one hash probe or less.
+
+pub(super) use super::super::word_set::{Shapes, WordSet};
+use super::super::tokens::with_lowercase;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+
+pub(super) struct WordLists {
+    pub(super) titles: WordSet,
+    pub(super) honorifics: WordSet,
+    pub(super) organisations: WordSet,
+    pub(super) groups: WordSet,
+    pub(super) documents: WordSet,
+    /// Capitalised words that end descriptions, never names.
+    pub(super) descriptors: WordSet,
+    pronouns: WordSet,
+    pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
+    /// Every first name of data/first_names.tsv, and the sex of each.
+    pub(super) first_names: WordSet,
+    first_name_sex: FxHashMap<Box<[u8]>, Gender>,
+}
+
+/// The sex a name, honorific or pronoun tells of, where it tells one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+impl Gender {
+    /// Whether a mention of this sex may refer to a person of `other`'s:
+    /// only a known sex against the other known sex disagrees.
+    pub(super) fn agrees(self, other: Gender) -> bool {
+        self == Gender::Unknown || other == Gender::Unknown || self == other
+    }
+}
+
+/// The sex of a first name ("Hillary": female), `None` for a word that is
+/// no first name of the list.
+pub(super) fn first_name_gender(word: &str) -> Option<Gender> {
+    let words = &*WORDS;
+    if !in_list(&words.first_names, word) {
+        return None;
+    }
+    with_lowercase(word, |lower| words.first_name_sex.get(lower).copied())
+}
+
+/// The sex an honorific tells ("Mrs.": female); `Unknown` for any other word.
+pub(super) fn honorific_gender(word: &str) -> Gender {
+    let bare = word.trim_end_matches('.');
+    if ["mr", "sir", "lord"].iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+        Gender::Male
+    } else if ["mrs", "ms", "miss", "dame", "lady"].iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+        Gender::Female
+    } else {
+        Gender::Unknown
+    }
+}
+
+fn first_names(data: &'static str) -> (WordSet, FxHashMap<Box<[u8]>, Gender>) {
+    let mut sex = FxHashMap::default();
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let Some((name, mark)) = line.split_once('\t') else { continue };
+        let gender = match mark.trim() {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        sex.insert(name.trim().to_lowercase().into_bytes().into_boxed_slice(), gender);
+    }
+    (WordSet::new(sex.keys().cloned()), sex)
+}
+
+pub(super) fn list(data: &'static str) -> WordSet {
+    WordSet::from_lines(data)
+}
+
+pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
+    let (first_names, first_name_sex) = first_names(include_str!("../../../data/first_names.tsv"));
+    let pronoun_kinds: FxHashMap<Box<[u8]>, &'static str> = include_str!("../../../data/pronouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(w, k)| (w.trim().to_lowercase().into_bytes().into_boxed_slice(), k.trim()))
+        .collect();
+    WordLists {
+    titles: list(include_str!("../../../data/titles.txt")),
+    honorifics: list(include_str!("../../../data/honorifics.txt")),
+    organisations: list(include_str!("../../../data/organisations.txt")),
+    groups: list(include_str!("../../../data/groups.txt")),
+    documents: list(include_str!("../../../data/documents.txt")),
+    descriptors: list(include_str!("../../../data/descriptors.txt")),
+    first_names,
+    first_name_sex,
+    pronoun_kinds: pronoun_kinds.clone(),
+    pronouns: WordSet::new(pronoun_kinds.into_keys()),
+    }
+});
+
+pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().map(|w| w.as_bytes().into())));
+
+/// Whether `word`, its ASCII letters lowered, is in `words`.
+#[inline]
+pub(super) fn in_list(words: &WordSet, word: &str) -> bool {
+    words.holds(word)
+}
+
+#[inline]
+pub(super) fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
+    words.holds_bytes(word)
+}
+
+/// Function words that may start a sentence in capitals but are no name.
+pub(super) const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they", "we",
+    "i", "his", "her", "their", "its", "our", "as", "if", "when", "while", "after", "before", "since", "for", "with",
+    "despite", "following", "nevertheless", "however", "meanwhile", "recent", "leaders", "alongside", "so", "yet",
+    "still", "also", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all", "both", "one", "two",
+    "by", "from", "to", "of", "mr", "mrs", "ms",
+];
+
+pub(super) fn is_cap_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What a pronoun stands for ("person", "group", ...), from data/pronouns.txt.
+pub(super) fn pronoun_kind(word: &str) -> Option<&'static str> {
+    let words = &*WORDS;
+    if !words.pronouns.holds(word) {
+        return None;
+    }
+    with_lowercase(word, |lower| words.pronoun_kinds.get(lower).copied())
+}
+
+pub(super) fn is_pronoun(word: &str) -> bool {
+    pronoun_kind(word).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn in_list_answers_as_a_lookup_of_the_word_in_ascii_lower_case() {
+        let list = ["minister", "sen.", "chief", "état", "x", "secretary-general"];
+        let set = WordSet::new(list.iter().map(|w| w.as_bytes().into()));
+        let words = [
+            "Minister", "MINISTER", "ministers", "minster", "Sen.", "Sen", "Chief", "Chef", "chiefs", "État", "état", "ÉTAT", "X",
+            "Y", "", "Secretary-General", "Secretary-Generals", "ministeR", "Ministry",
+        ];
+        for word in words {
+            let expected = list.contains(&word.to_ascii_lowercase().as_str());
+            assert_eq!(in_list(&set, word), expected, "{word:?}");
+        }
+    }
+}

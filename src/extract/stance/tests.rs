@@ -1,0 +1,375 @@
+//! The stance rules, one behaviour a test, on sentences we wrote.
+use super::*;
+
+/// A judgement without its confidence, which has tests of its own.
+#[derive(Debug, PartialEq)]
+struct Judged {
+    stance: Stance,
+    hedged: bool,
+}
+
+fn judge(cue: &str, content: &str) -> Judged {
+    let got = StanceLexicon::default().judge(cue, content);
+    Judged { stance: got.stance, hedged: got.hedged }
+}
+
+fn judged(stance: Stance, hedged: bool) -> Judged {
+    Judged { stance, hedged }
+}
+
+#[test]
+fn off_the_table_after_a_neutral_cue_is_oppose() {
+    let got = judge(
+        "emphasizing",
+        "under Ukrainian law, ceding territory, including regions like Donetsk and Luhansk, is off the table without direct talks between Ukraine and Russia",
+    );
+    assert_eq!(got, judged(Stance::Oppose, false));
+}
+
+#[test]
+fn dismissing_a_hedged_claim_is_oppose_and_not_hedged() {
+    let got = judge(
+        "dismissed",
+        "claims that Zelensky could be coerced into an unfavorable deal",
+    );
+    assert_eq!(got, judged(Stance::Oppose, false));
+}
+
+#[test]
+fn characterized_as_extremely_positive_is_support() {
+    assert_eq!(
+        judge("characterized", "extremely positive").stance,
+        Stance::Support
+    );
+    assert_eq!(
+        judge("characterized as extremely positive", "the phone call").stance,
+        Stance::Support
+    );
+}
+
+#[test]
+fn a_claim_of_big_progress_in_capitals_is_support() {
+    assert_eq!(
+        judge("claiming", "BIG PROGRESS ON RUSSIA"),
+        judged(Stance::Support, false)
+    );
+}
+
+#[test]
+fn may_have_agreed_is_hedged() {
+    assert!(
+        judge(
+            "revealed",
+            "Putin may have agreed to a security pact similar to NATO's for Ukraine"
+        )
+        .hedged
+    );
+}
+
+#[test]
+fn the_month_of_may_is_no_hedge() {
+    assert!(!judge("said", "the talks in May went ahead as planned").hedged);
+}
+
+#[test]
+fn cue_polarity_holds_in_every_inflection() {
+    for cue in [
+        "dismisses",
+        "dismissed",
+        "ruled out",
+        "rules out",
+        "is ruling out",
+        "denied",
+        "rejected",
+    ] {
+        assert_eq!(
+            judge(cue, "a deal with Moscow").stance,
+            Stance::Oppose,
+            "{cue}"
+        );
+    }
+    for cue in [
+        "called for",
+        "calls for",
+        "praised",
+        "welcomes",
+        "urged",
+        "endorsing",
+    ] {
+        assert_eq!(
+            judge(cue, "a deal with Moscow").stance,
+            Stance::Support,
+            "{cue}"
+        );
+    }
+    for cue in ["said", "told reporters", "added", "noted", "according to"] {
+        assert_eq!(
+            judge(cue, "a deal with Moscow").stance,
+            Stance::Neutral,
+            "{cue}"
+        );
+    }
+}
+
+#[test]
+fn raised_concerns_is_oppose_and_the_modal_hedges_it() {
+    assert_eq!(
+        judge(
+            "have raised concerns",
+            "Trump may pressure Zelensky into concessions"
+        ),
+        judged(Stance::Oppose, true)
+    );
+}
+
+#[test]
+fn denying_a_negation_is_support() {
+    assert_eq!(
+        judge("denied", "that the talks will not happen").stance,
+        Stance::Support
+    );
+}
+
+#[test]
+fn urging_not_to_is_oppose() {
+    assert_eq!(
+        judge("urged", "Congress not to pass the bill").stance,
+        Stance::Oppose
+    );
+}
+
+#[test]
+fn negation_before_an_evaluation_turns_it() {
+    assert_eq!(
+        judge("said", "this is not a good deal").stance,
+        Stance::Oppose
+    );
+    assert_eq!(
+        judge("said", "the plan is not misguided at all").stance,
+        Stance::Support
+    );
+}
+
+#[test]
+fn double_negation_in_one_clause_is_support() {
+    assert_eq!(
+        judge("said", "it is not true that Kyiv will never negotiate").stance,
+        Stance::Support
+    );
+}
+
+#[test]
+fn negations_in_separate_clauses_do_not_cancel() {
+    assert_eq!(
+        judge(
+            "said",
+            "Kyiv will not give up land, and it will never accept occupation"
+        )
+        .stance,
+        Stance::Oppose
+    );
+}
+
+#[test]
+fn a_negated_deny_cue_leaves_the_door_open() {
+    assert_eq!(
+        judge("refused to rule out", "a ceasefire"),
+        judged(Stance::Support, true)
+    );
+    assert_eq!(
+        judge("did not rule out", "a ceasefire"),
+        judged(Stance::Support, true)
+    );
+    assert_eq!(
+        judge("declined to endorse", "the plan").stance,
+        Stance::Oppose
+    );
+}
+
+#[test]
+fn a_user_file_overrides_and_extends() {
+    let mut lexicon = StanceLexicon::default();
+    assert_eq!(
+        lexicon.judge("pooh-poohed", "the plan").stance,
+        Stance::Neutral
+    );
+    lexicon
+        .extend_from_str(
+            "beat.tsv",
+            "# our beat\npooh-pooh  deny  verb\nsay  support verb\n",
+        )
+        .unwrap();
+    assert_eq!(
+        lexicon.judge("pooh-poohed", "the plan").stance,
+        Stance::Oppose
+    );
+    assert_eq!(lexicon.judge("says", "the plan").stance, Stance::Support);
+}
+
+#[test]
+fn a_bad_user_line_names_file_and_line_and_changes_nothing() {
+    let mut lexicon = StanceLexicon::default();
+    let err = lexicon
+        .extend_from_str("beat.tsv", "pooh-pooh deny verb\nshrug   meh\n")
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("beat.tsv:2: unknown class 'meh'"),
+        "{err}"
+    );
+    assert_eq!(
+        lexicon.judge("pooh-poohed", "the plan").stance,
+        Stance::Neutral
+    );
+}
+
+#[test]
+fn calling_something_misguided_is_oppose() {
+    assert_eq!(
+        judge("calling", "such narratives misguided"),
+        judged(Stance::Oppose, false)
+    );
+}
+
+#[test]
+fn a_user_file_extends_the_builtin_lexicon() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("beat.tsv");
+    std::fs::write(&path, "# newsroom terms\nstonewall  oppose  verb\n").unwrap();
+    let lexicon = StanceLexicon::with_user_file(&path).unwrap();
+    assert_eq!(
+        lexicon.judge("stonewalled", "the inquiry").stance,
+        Stance::Oppose
+    );
+    assert_eq!(
+        lexicon.judge("dismissed", "the inquiry").stance,
+        Stance::Oppose
+    );
+}
+
+#[test]
+fn a_bad_line_in_a_user_file_names_the_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("beat.tsv");
+    std::fs::write(&path, "stonewall  oppose  verb\nstonewall\n").unwrap();
+    let err = StanceLexicon::with_user_file(&path).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}:2: expected 'PHRASE CLASS [verb]', found 'stonewall'",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_user_file_that_cannot_be_read_names_it() {
+    let err = StanceLexicon::with_user_file("/nonexistent/beat.tsv").unwrap_err();
+    assert!(
+        err.to_string().starts_with("/nonexistent/beat.tsv:"),
+        "{err}"
+    );
+}
+
+#[test]
+fn none_removes_a_phrase() {
+    let mut lexicon = StanceLexicon::default();
+    lexicon
+        .extend_from_str("beat.tsv", "misguided none\n")
+        .unwrap();
+    assert_eq!(
+        lexicon.judge("said", "the plan is misguided").stance,
+        Stance::Neutral
+    );
+}
+
+#[test]
+fn typographic_apostrophes_negate_too() {
+    assert_eq!(
+        judge("said", "Kyiv won\u{2019}t accept the terms").stance,
+        Stance::Oppose
+    );
+}
+
+
+#[test]
+fn a_plain_negation_stating_a_fact_is_neutral() {
+    assert_eq!(judge("said", "the envoy did not arrive until Friday").stance, Stance::Neutral);
+    assert_eq!(judge("noted", "the bridge has not reopened since the flood").stance, Stance::Neutral);
+}
+
+#[test]
+fn a_refusal_is_oppose_on_its_own() {
+    assert_eq!(judge("said", "a tax rise is out of the question").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the region would never join the federation").stance, Stance::Oppose);
+}
+
+#[test]
+fn an_oppose_cue_with_unlikely_content_stays_oppose() {
+    assert_eq!(judge("cautioned", "that a settlement was unlikely"), judged(Stance::Oppose, true));
+    assert_eq!(judge("warned", "that the reform would not survive the vote").stance, Stance::Oppose);
+}
+
+#[test]
+fn blaming_someone_for_not_doing_something_is_oppose() {
+    assert_eq!(judge("blasted", "the landlord for not repairing the heating").stance, Stance::Oppose);
+    assert_eq!(judge("accused", "the board of never answering letters").stance, Stance::Oppose);
+}
+
+#[test]
+fn praising_someone_for_not_giving_in_is_support() {
+    assert_eq!(judge("praised", "the striking pilots for not backing down").stance, Stance::Support);
+}
+
+#[test]
+fn never_before_a_negative_word_is_support() {
+    assert_eq!(judge("said", "our volunteers will never quit").stance, Stance::Support);
+}
+
+#[test]
+fn calling_someone_a_name_is_oppose_and_praise_is_support() {
+    assert_eq!(judge("called", "the columnist a bigot").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the treasurer is a liar and a hypocrite").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the new coach is the best hire in years").stance, Stance::Support);
+}
+
+#[test]
+fn general_evaluative_words_count_where_no_phrase_does() {
+    assert_eq!(judge("said", "the ruling was a wonderful outcome for tenants").stance, Stance::Support);
+    assert_eq!(judge("said", "the ruling was cruel to tenants").stance, Stance::Oppose);
+}
+
+#[test]
+fn words_of_plain_reports_are_not_evaluations() {
+    assert_eq!(judge("said", "two people were killed in the attack").stance, Stance::Neutral);
+    assert_eq!(judge("said", "the candidate's supporters gathered downtown").stance, Stance::Neutral);
+}
+
+#[test]
+fn a_denied_claim_is_not_the_speakers_evaluation() {
+    assert_eq!(judge("said", "there is no evidence of fraud in the count").stance, Stance::Oppose);
+}
+
+#[test]
+fn if_is_no_hedge_and_i_think_is() {
+    assert!(!judge("said", "the match goes ahead if it stops raining").hedged);
+    assert!(judge("said", "I think the vote is close").hedged);
+    assert!(judge("said", "the mayor seemed tired after the count").hedged);
+}
+
+#[test]
+fn a_particle_opening_the_content_completes_the_cue() {
+    assert_eq!(judge("calls", "for a recount in three districts").stance, Stance::Support);
+    assert_eq!(judge("railed", "against the new curfew").stance, Stance::Oppose);
+}
+
+#[test]
+fn confidence_is_higher_for_a_polar_cue_than_for_no_signal() {
+    let lexicon = StanceLexicon::default();
+    let polar = lexicon.judge("condemned", "the decision");
+    let silent = lexicon.judge("said", "the meeting starts at noon");
+    assert!(polar.confidence > silent.confidence, "{polar:?} {silent:?}");
+    for j in [polar, silent] {
+        assert!((0.0..=1.0).contains(&j.confidence), "{j:?}");
+    }
+}
