@@ -7,7 +7,7 @@
 #   3. query latency (median, p95) on a generated database of 1,000,000
 #      statements by 50,000 speakers (built here: generate JSONL, `import`):
 #      six shapes, then the matrix of scripts/query_shapes.txt,
-#   4. export --format csv of all those rows,
+#   4. export --format csv of all those rows, and every `report` on them,
 #   5. ingest of a generated ~1 GB JSONL file (memory must stay flat),
 #   6. extraction of 1 MB web pages of hostile markup (each under 1 s),
 # with the peak resident memory of each (GNU time). Never run by the tests.
@@ -188,6 +188,37 @@ PY
 measure "export" "$BIN" --db "$DB" export --format csv --output "$BENCH_DIR/export.csv"
 echo "  export --format csv:    $WALL s, $(per_s "$STATEMENTS" "$WALL") rows/s  (cpu $CPU s, rss $RSS_MB MB, load $LOAD)"
 rm -f "$BENCH_DIR/export.csv"
+
+# 4b. Reports over the same database: each must stay under 2 s and 300 MB.
+report_benchmarks() {
+    local runs=${REPORT_RUNS:-3}
+    echo "  reports (median of $runs runs; wall [range], cpu, peak rss):"
+    report_case() {
+        local label=$1; shift
+        local walls=() cpus=() rss=0
+        for _ in $(seq "$runs"); do
+            measure "$label" "$BIN" --db "$DB" report "$@" || return 0
+            walls+=("$WALL"); cpus+=("$CPU"); rss=$((RSS_MB > rss ? RSS_MB : rss))
+        done
+        read -r WALL LOW HIGH < <(median_range "${walls[@]}")
+        read -r CPU _ _ < <(median_range "${cpus[@]}")
+        printf '    %-46s %5s s [%s-%s], cpu %5s s, rss %4s MB, %s lines\n' \
+            "$label" "$WALL" "$LOW" "$HIGH" "$CPU" "$rss" "$(wc -l < "$BENCH_DIR/last.out")"
+    }
+    report_case "stance" stance
+    report_case "stance --format markdown" stance --format markdown
+    report_case "stance --speaker mer" stance --speaker mer
+    report_case "timeline --speaker '$ONE'" timeline --speaker "$ONE"
+    report_case "timeline --speaker mer (1000 of many)" timeline --speaker mer
+    report_case "shifts" shifts
+    report_case "shifts --topic bridge --limit 0" shifts --topic bridge --limit 0
+    report_case "disagreements" disagreements
+    report_case "disagreements --limit 200000 --format csv" disagreements --limit 200000 --format csv
+    report_case "html" html --output "$BENCH_DIR/report.html"
+    echo "    (report.html: $(( $(stat -c %s "$BENCH_DIR/report.html") / 1024 )) KB)"
+    rm -f "$BENCH_DIR/report.html"
+}
+report_benchmarks
 
 # 5. A big JSONL file: memory must not grow with it.
 if [ "$BIG_MB" -gt 0 ]; then

@@ -385,14 +385,19 @@ pub struct TopicTag {
     pub automatic: bool,
 }
 
-/// One statement on one topic, as reports track it.
+// The shapes reports read statements in (see src/store/reports.rs).
+
+/// One statement on one topic, as reports show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StanceRecord {
     pub id: i64,
+    pub speaker_id: i64,
     pub speaker: String,
+    pub topic_id: i64,
     pub topic: String,
     pub stance: Stance,
     pub hedged: bool,
+    pub confidence: f64,
     pub date: Option<NaiveDate>,
     pub cue: String,
     pub content: String,
@@ -401,6 +406,27 @@ pub struct StanceRecord {
     pub title: Option<String>,
     /// The document's path or URL (or the source given by hand).
     pub doc: Option<String>,
+}
+
+/// A statement reduced to what tracking positions needs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Position {
+    pub id: i64,
+    pub speaker_id: i64,
+    pub topic_id: i64,
+    pub stance: Stance,
+    pub confidence: f64,
+    /// Days since 0000-01-01 (Julian day based), None when undated.
+    pub day: Option<i64>,
+    pub document_id: Option<i64>,
+}
+
+/// A speaker or topic and how many statements it has within a filter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameCount {
+    pub id: i64,
+    pub name: String,
+    pub statements: u64,
 }
 
 /// The columns of a statement wherever statements are listed (`query`,

@@ -1,36 +1,180 @@
 //! Who stands where on what, over time: the stance matrix, shifts and
-//! disagreements, computed from `StanceRecord`s in the order the store gives
-//! them (by speaker, topic, then date and place in the text). Plain data in,
-//! plain data out: nothing here reads the database or prints.
+//! disagreements. Plain data in, plain data out: nothing here reads the
+//! database or prints.
 //!
 //! Decisions a reader of a report should know:
-//! - A cell's stance is the stance of the speaker's latest statement on the
-//!   topic (neutral included): what they said last.
-//! - A shift is a change between support and oppose. Neutral statements in
-//!   between do not break the chain: support, neutral, oppose is one shift
-//!   (from the support to the oppose statement); support, neutral, support is
-//!   none. A hedged stance counts as that stance.
-//! - A disagreement is two speakers whose current positions on one topic
-//!   (each one's latest support or oppose statement; neutral ones are
-//!   passed over) are opposite. Pairs are listed supporter first.
-//! - Undated statements come after dated ones (the store's order), so an
-//!   undated statement counts as the latest.
+//! - Speakers named like a pronoun ("they", "it": data/unresolved_speakers.txt)
+//!   or of the kind 'unresolved' were never resolved to anyone, and topics
+//!   named by a general word ("percent", "question": data/generic_topics.txt)
+//!   are no subject: both stay out of the matrix, the shifts and the
+//!   disagreements. So does a speaker's stance on a topic that is their own
+//!   name (Donald Trump on "Trump"): a misread sentence, almost always.
+//! - A cell's stance is the one most of the speaker's statements on the
+//!   topic take; support and oppose tied is "mixed"; a tie with neutral goes
+//!   to the side taken. The counts of each stance are shown beside it.
+//! - Shifts and disagreements count only confident statements (a stance
+//!   confidence at or above a threshold) that support or oppose.
+//! - A shift is a change of one speaker's position on one topic from one
+//!   day to a later one. A day's position is what most of that day's
+//!   statements take (a tied day has none), so a contrast within one article
+//!   is no shift. Undated statements have no place in time and take no part.
+//!   Shifts are ranked by evidence: the smaller side's statement count
+//!   first (one statement against many is weak), then both sides'.
+//! - A disagreement is one row per topic, supporter and opponent: each
+//!   speaker's side on the topic is what most of their confident statements
+//!   take (a tie goes to the latest), shown by its strongest statement (the
+//!   most confident, then the latest). Topics come most contested first
+//!   (the smaller camp's statements), then within a topic pairs by both
+//!   sides' statement counts; pairs are produced one at a time, so that
+//!   listing all of them holds no more than the sides.
 
 use crate::model::Stance;
-use crate::model::StanceRecord;
+use crate::model::{Position, StanceRecord};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::cmp::{Ordering, Reverse};
+use rustc_hash::FxHashMap;
+use std::collections::{BinaryHeap, HashMap};
 
-/// One speaker on one topic: the latest stance and what is behind it.
+/// The lines of a data list, comments and blanks left out.
+fn list(text: &'static str) -> Vec<String> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+/// Names of speaker records that stand for no one in particular.
+pub fn unresolved_speaker_names() -> Vec<String> {
+    list(include_str!("../data/unresolved_speakers.txt"))
+}
+
+/// Topic names too general to be a subject.
+pub fn generic_topic_names() -> Vec<String> {
+    list(include_str!("../data/generic_topics.txt"))
+}
+
+/// How many statements each speaker, topic, and speaker on topic has,
+/// counted in one pass over positions. A statement counts once for its
+/// speaker when its topics come one after the other (the store's table
+/// order), once for each of its topics.
+///
+/// The maps hash with rustc-hash's Fx: SipHash made counting a fifth of a
+/// million-statement `report stance`.
+#[derive(Debug, Default)]
+pub struct Tally {
+    speakers: FxHashMap<i64, u64>,
+    topics: FxHashMap<i64, u64>,
+    pairs: FxHashMap<(i64, i64), u64>,
+    last_statement: Option<i64>,
+    /// Statements counted.
+    pub statements: u64,
+}
+
+impl Tally {
+    pub fn add(&mut self, position: &Position) {
+        if self.last_statement != Some(position.id) {
+            self.last_statement = Some(position.id);
+            self.statements += 1;
+            *self.speakers.entry(position.speaker_id).or_default() += 1;
+        }
+        *self.topics.entry(position.topic_id).or_default() += 1;
+        *self.pairs.entry((position.speaker_id, position.topic_id)).or_default() += 1;
+    }
+
+    pub fn speaker_count(&self) -> usize {
+        self.speakers.len()
+    }
+
+    pub fn topic_count(&self) -> usize {
+        self.topics.len()
+    }
+
+    /// Every speaker with their statement count, most first.
+    pub fn speakers(&self) -> Vec<(i64, u64)> {
+        most_first(self.speakers.iter().map(|(&id, &n)| (id, n)))
+    }
+
+    /// The topics `speakers` discuss, with how many statements they made on
+    /// each, most first.
+    pub fn topics_of(&self, speakers: &[i64]) -> Vec<(i64, u64)> {
+        let chosen: std::collections::HashSet<i64> = speakers.iter().copied().collect();
+        let mut counts: FxHashMap<i64, u64> = FxHashMap::default();
+        for (&(speaker, topic), &n) in &self.pairs {
+            if chosen.contains(&speaker) {
+                *counts.entry(topic).or_default() += n;
+            }
+        }
+        most_first(counts.into_iter())
+    }
+}
+
+fn most_first(counts: impl Iterator<Item = (i64, u64)>) -> Vec<(i64, u64)> {
+    let mut counts: Vec<(i64, u64)> = counts.collect();
+    counts.sort_unstable_by_key(|&(id, n)| (Reverse(n), id));
+    counts
+}
+
+/// Whether `topic` names the speaker themselves ("Trump" for Donald Trump):
+/// every word of the topic is a word of the name. A stance toward oneself
+/// is almost always a misread sentence, so reports leave such pairs out.
+pub fn about_oneself(speaker: &str, topic: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    let name = words(speaker);
+    let topic = words(topic);
+    !topic.is_empty() && topic.iter().all(|w| name.contains(w))
+}
+
+/// What most statements in a cell take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Majority {
+    Support,
+    Oppose,
+    Neutral,
+    /// As many support as oppose statements.
+    Mixed,
+}
+
+impl Majority {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Majority::Support => "support",
+            Majority::Oppose => "oppose",
+            Majority::Neutral => "neutral",
+            Majority::Mixed => "mixed",
+        }
+    }
+
+    fn of(support: usize, oppose: usize, neutral: usize) -> Majority {
+        match support.cmp(&oppose) {
+            Ordering::Equal if neutral > support => Majority::Neutral,
+            Ordering::Equal => Majority::Mixed,
+            Ordering::Greater if neutral > support => Majority::Neutral,
+            Ordering::Greater => Majority::Support,
+            Ordering::Less if neutral > oppose => Majority::Neutral,
+            Ordering::Less => Majority::Oppose,
+        }
+    }
+}
+
+impl std::fmt::Display for Majority {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One speaker on one topic: the stance most statements take, the counts
+/// behind it, and the statements themselves.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MatrixCell<'a> {
     pub speaker: &'a str,
     pub topic: &'a str,
-    /// The latest statement.
-    pub latest: &'a StanceRecord,
+    pub majority: Majority,
+    /// The speaker's statements on the topic, in the store's order (date).
+    pub records: &'a [StanceRecord],
     pub support: usize,
     pub oppose: usize,
     pub neutral: usize,
+    /// How many statements are hedged.
+    pub hedged: usize,
     pub first_date: Option<NaiveDate>,
     pub last_date: Option<NaiveDate>,
 }
@@ -39,41 +183,36 @@ impl MatrixCell<'_> {
     pub fn statements(&self) -> usize {
         self.support + self.oppose + self.neutral
     }
+
+    /// The latest statement (undated ones count as the latest: the store
+    /// puts them last).
+    pub fn latest(&self) -> &StanceRecord {
+        self.records.last().expect("a cell has statements")
+    }
 }
 
-/// A speaker's change of position on a topic between two statements.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Shift<'a> {
-    pub from: &'a StanceRecord,
-    pub to: &'a StanceRecord,
-}
-
-/// Two speakers whose current positions on one topic are opposite.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Disagreement<'a> {
-    pub supporter: &'a StanceRecord,
-    pub opponent: &'a StanceRecord,
-}
-
-/// The records of one speaker on one topic: consecutive runs in the store's order.
+/// The records of one speaker on one topic: consecutive runs in the store's
+/// order (speaker, topic, date).
 pub fn by_speaker_and_topic(records: &[StanceRecord]) -> impl Iterator<Item = &[StanceRecord]> {
-    records.chunk_by(|a, b| a.speaker == b.speaker && a.topic == b.topic)
+    records.chunk_by(|a, b| a.speaker_id == b.speaker_id && a.topic_id == b.topic_id)
 }
 
 /// One cell per speaker and topic with statements, in the records' order.
 pub fn stance_matrix(records: &[StanceRecord]) -> Vec<MatrixCell<'_>> {
     by_speaker_and_topic(records)
         .map(|group| {
-            let latest = group.last().expect("a group is never empty");
             let count = |stance| group.iter().filter(|r| r.stance == stance).count();
+            let (support, oppose, neutral) = (count(Stance::Support), count(Stance::Oppose), count(Stance::Neutral));
             let dates = group.iter().filter_map(|r| r.date);
             MatrixCell {
-                speaker: &latest.speaker,
-                topic: &latest.topic,
-                latest,
-                support: count(Stance::Support),
-                oppose: count(Stance::Oppose),
-                neutral: count(Stance::Neutral),
+                speaker: &group[0].speaker,
+                topic: &group[0].topic,
+                majority: Majority::of(support, oppose, neutral),
+                records: group,
+                support,
+                oppose,
+                neutral,
+                hedged: group.iter().filter(|r| r.hedged).count(),
                 first_date: dates.clone().min(),
                 last_date: dates.max(),
             }
@@ -81,64 +220,206 @@ pub fn stance_matrix(records: &[StanceRecord]) -> Vec<MatrixCell<'_>> {
         .collect()
 }
 
-/// The cells by speaker and topic, for building a matrix.
-pub fn cell_index<'c, 'a>(cells: &'c [MatrixCell<'a>]) -> HashMap<(&'a str, &'a str), &'c MatrixCell<'a>> {
-    cells.iter().map(|c| ((c.speaker, c.topic), c)).collect()
+/// A speaker's change of position on a topic: the strongest statement of
+/// the last day before and of the first day after, and how many confident
+/// statements stand on each side (the days in a row that took each).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shift {
+    pub from: Position,
+    pub to: Position,
+    pub before: usize,
+    pub after: usize,
 }
 
-/// Every support <-> oppose change, by speaker, topic and date.
-pub fn shifts(records: &[StanceRecord]) -> Vec<Shift<'_>> {
+impl Shift {
+    /// Larger is stronger: the smaller side, then both sides.
+    fn evidence(&self) -> (usize, usize) {
+        (self.before.min(self.after), self.before + self.after)
+    }
+}
+
+/// One day's position of a speaker on a topic.
+struct Day {
+    stance: Stance,
+    statements: usize,
+    strongest: Position,
+}
+
+/// The more confident statement, the later one when equally confident.
+fn stronger(a: Position, b: Position) -> Position {
+    let key = |p: &Position| (p.confidence, p.day, p.id);
+    if key(&b).partial_cmp(&key(&a)) == Some(Ordering::Greater) {
+        b
+    } else {
+        a
+    }
+}
+
+/// What most of `positions` take and their strongest statement; None on a tie.
+fn majority_side(positions: &[Position]) -> Option<(Stance, usize, Position)> {
+    let support = positions.iter().filter(|p| p.stance == Stance::Support).count();
+    let oppose = positions.len() - support;
+    let (stance, statements) = match support.cmp(&oppose) {
+        Ordering::Greater => (Stance::Support, support),
+        Ordering::Less => (Stance::Oppose, oppose),
+        Ordering::Equal => return None,
+    };
+    let strongest = positions.iter().copied().filter(|p| p.stance == stance).reduce(stronger)?;
+    Some((stance, statements, strongest))
+}
+
+/// Every shift in `positions` (confident support and oppose statements),
+/// strongest evidence first, then the latest.
+pub fn shifts(mut positions: Vec<Position>) -> Vec<Shift> {
+    positions.retain(|p| p.day.is_some());
+    positions.sort_unstable_by_key(|p| (p.speaker_id, p.topic_id, p.day, p.id));
     let mut found = Vec::new();
-    for group in by_speaker_and_topic(records) {
-        let mut position: Option<&StanceRecord> = None;
-        for record in group.iter().filter(|r| r.stance != Stance::Neutral) {
-            if let Some(before) = position.filter(|p| p.stance != record.stance) {
-                found.push(Shift { from: before, to: record });
-            }
-            position = Some(record);
+    for group in positions.chunk_by(|a, b| a.speaker_id == b.speaker_id && a.topic_id == b.topic_id) {
+        let days: Vec<Day> = group
+            .chunk_by(|a, b| a.day == b.day)
+            .filter_map(majority_side)
+            .map(|(stance, statements, strongest)| Day { stance, statements, strongest })
+            .collect();
+        let runs: Vec<&[Day]> = days.chunk_by(|a, b| a.stance == b.stance).collect();
+        for pair in runs.windows(2) {
+            let (earlier, later) = (pair[0], pair[1]);
+            found.push(Shift {
+                from: earlier.last().expect("a run is never empty").strongest,
+                to: later[0].strongest,
+                before: earlier.iter().map(|d| d.statements).sum(),
+                after: later.iter().map(|d| d.statements).sum(),
+            });
         }
     }
-    found
-}
-
-/// Every pair of speakers with opposite current positions on a topic, by
-/// topic, then supporter, then opponent; at most `limit` pairs (a topic
-/// many speakers argue over has very many pairs).
-pub fn disagreements(records: &[StanceRecord], limit: Option<usize>) -> Vec<Disagreement<'_>> {
-    let limit = limit.unwrap_or(usize::MAX);
-    let mut positions: Vec<&StanceRecord> = by_speaker_and_topic(records)
-        .filter_map(|group| group.iter().rev().find(|r| r.stance != Stance::Neutral))
-        .collect();
-    positions.sort_by(|a, b| {
-        a.topic.to_lowercase().cmp(&b.topic.to_lowercase()).then_with(|| a.speaker.to_lowercase().cmp(&b.speaker.to_lowercase()))
+    found.sort_by(|a, b| {
+        b.evidence().cmp(&a.evidence()).then(b.to.day.cmp(&a.to.day)).then(a.to.id.cmp(&b.to.id))
     });
-    let mut found = Vec::new();
-    for topic in positions.chunk_by(|a, b| a.topic == b.topic) {
-        for supporter in topic.iter().filter(|r| r.stance == Stance::Support) {
-            for opponent in topic.iter().filter(|r| r.stance == Stance::Oppose) {
-                if found.len() == limit {
-                    return found;
-                }
-                found.push(Disagreement { supporter, opponent });
-            }
-        }
-    }
     found
 }
 
-/// The distinct topics of the records, sorted as the store sorts them.
-pub fn topics(records: &[StanceRecord]) -> Vec<&str> {
-    let mut names: Vec<&str> = records.iter().map(|r| r.topic.as_str()).collect();
-    names.sort_by_key(|n| n.to_lowercase());
-    names.dedup();
-    names
+/// One speaker's side on one topic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Side {
+    pub stance: Stance,
+    /// Confident statements that take this side.
+    pub statements: usize,
+    pub strongest: Position,
 }
 
-/// The distinct speakers of the records, in the records' order.
-pub fn speakers(records: &[StanceRecord]) -> Vec<&str> {
-    let mut names: Vec<&str> = records.iter().map(|r| r.speaker.as_str()).collect();
-    names.dedup();
-    names
+/// Each speaker's side on each topic they took one on (confident support
+/// and oppose statements), by topic.
+pub fn sides(mut positions: Vec<Position>) -> Vec<Side> {
+    positions.sort_unstable_by_key(|p| (p.topic_id, p.speaker_id, p.day.is_none(), p.day, p.id));
+    positions
+        .chunk_by(|a, b| a.topic_id == b.topic_id && a.speaker_id == b.speaker_id)
+        .map(|group| {
+            majority_side(group).map(|(stance, statements, strongest)| Side { stance, statements, strongest }).unwrap_or_else(
+                || {
+                    // A tie: the side of the latest statement (undated last).
+                    let stance = group.last().expect("a group is never empty").stance;
+                    let taken = group.iter().copied().filter(|p| p.stance == stance);
+                    Side { stance, statements: taken.clone().count(), strongest: taken.reduce(stronger).expect("taken") }
+                },
+            )
+        })
+        .collect()
+}
+
+/// A supporter and an opponent of one topic.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Disagreement {
+    pub supporter: Side,
+    pub opponent: Side,
+}
+
+/// The disagreements among `sides`, produced in rank order one at a time.
+pub fn disagreements(sides: Vec<Side>) -> Disagreements {
+    let mut topics: Vec<Camps> =
+        group_camps(sides).into_values().filter(|c| !c.supporters.is_empty() && !c.opponents.is_empty()).collect();
+    // Popped from the end: the most contested last.
+    topics.sort_by_key(|c| (c.weight(), Reverse(c.topic_id)));
+    Disagreements { topics, current: None }
+}
+
+fn group_camps(sides: Vec<Side>) -> HashMap<i64, Camps> {
+    let mut camps: HashMap<i64, Camps> = HashMap::new();
+    for side in sides {
+        let topic_id = side.strongest.topic_id;
+        let camp = camps.entry(topic_id).or_insert_with(|| Camps { topic_id, supporters: Vec::new(), opponents: Vec::new() });
+        match side.stance {
+            Stance::Support => camp.supporters.push(side),
+            _ => camp.opponents.push(side),
+        }
+    }
+    camps
+}
+
+/// The supporters and opponents of one topic.
+pub struct Camps {
+    topic_id: i64,
+    supporters: Vec<Side>,
+    opponents: Vec<Side>,
+}
+
+impl Camps {
+    /// How contested the topic is: the smaller camp's statements.
+    fn weight(&self) -> usize {
+        let total = |camp: &[Side]| camp.iter().map(|s| s.statements).sum::<usize>();
+        total(&self.supporters).min(total(&self.opponents))
+    }
+}
+
+/// Pairs of one topic in descending order of both sides' statements: each
+/// supporter (most statements first) walks down the opponents, and a heap
+/// holding one next pair per supporter picks the largest sum.
+struct TopicPairs {
+    camps: Camps,
+    heap: BinaryHeap<(usize, Reverse<usize>, Reverse<usize>)>,
+}
+
+impl TopicPairs {
+    fn new(mut camps: Camps) -> TopicPairs {
+        let order = |a: &Side, b: &Side| {
+            b.statements
+                .cmp(&a.statements)
+                .then(b.strongest.confidence.total_cmp(&a.strongest.confidence))
+                .then(a.strongest.speaker_id.cmp(&b.strongest.speaker_id))
+        };
+        camps.supporters.sort_by(order);
+        camps.opponents.sort_by(order);
+        let first = camps.opponents[0].statements;
+        let heap = camps.supporters.iter().enumerate().map(|(i, s)| (s.statements + first, Reverse(i), Reverse(0))).collect();
+        TopicPairs { camps, heap }
+    }
+
+    fn next(&mut self) -> Option<Disagreement> {
+        let (_, Reverse(i), Reverse(j)) = self.heap.pop()?;
+        let supporter = self.camps.supporters[i];
+        if let Some(next) = self.camps.opponents.get(j + 1) {
+            self.heap.push((supporter.statements + next.statements, Reverse(i), Reverse(j + 1)));
+        }
+        Some(Disagreement { supporter, opponent: self.camps.opponents[j] })
+    }
+}
+
+/// The disagreements of every topic, most contested topic first.
+pub struct Disagreements {
+    /// Topics still to walk, the next one last.
+    topics: Vec<Camps>,
+    current: Option<TopicPairs>,
+}
+
+impl Iterator for Disagreements {
+    type Item = Disagreement;
+
+    fn next(&mut self) -> Option<Disagreement> {
+        loop {
+            if let Some(found) = self.current.as_mut().and_then(TopicPairs::next) {
+                return Some(found);
+            }
+            self.current = Some(TopicPairs::new(self.topics.pop()?));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -146,13 +427,18 @@ mod tests {
     use super::*;
     use crate::model::Kind;
 
-    fn record(id: i64, speaker: &str, topic: &str, stance: Stance, day: u32) -> StanceRecord {
+    use Stance::{Neutral, Oppose, Support};
+
+    fn record(id: i64, speaker_id: i64, topic_id: i64, stance: Stance, day: u32) -> StanceRecord {
         StanceRecord {
             id,
-            speaker: speaker.into(),
-            topic: topic.into(),
+            speaker_id,
+            speaker: format!("speaker {speaker_id}"),
+            topic_id,
+            topic: format!("topic {topic_id}"),
             stance,
             hedged: false,
+            confidence: 0.9,
             date: NaiveDate::from_ymd_opt(2025, 8, day),
             cue: "said".into(),
             content: format!("statement {id}"),
@@ -162,78 +448,167 @@ mod tests {
         }
     }
 
-    use Stance::{Neutral, Oppose, Support};
+    /// A confident statement of speaker `speaker` on topic 1 on day `day`.
+    fn said(id: i64, speaker: i64, stance: Stance, day: i64) -> Position {
+        Position { id, speaker_id: speaker, topic_id: 1, stance, confidence: 0.9, day: Some(day), document_id: Some(day) }
+    }
+
+    fn on_topic(topic: i64, position: Position) -> Position {
+        Position { topic_id: topic, ..position }
+    }
+
+    fn shift_ids(found: &[Shift]) -> Vec<(i64, i64, usize, usize)> {
+        found.iter().map(|s| (s.from.id, s.to.id, s.before, s.after)).collect()
+    }
 
     #[test]
-    fn a_cell_shows_the_latest_stance_with_counts_and_dates() {
+    fn a_cell_takes_the_stance_most_statements_take_with_counts_and_dates() {
         let records = vec![
-            record(1, "Ann", "tax", Support, 1),
-            record(2, "Ann", "tax", Neutral, 3),
-            record(3, "Ann", "tax", Oppose, 9),
+            record(1, 1, 1, Support, 1),
+            record(2, 1, 1, Support, 3),
+            record(3, 1, 1, Oppose, 9),
+            record(4, 1, 1, Neutral, 9),
         ];
         let cells = stance_matrix(&records);
         assert_eq!(cells.len(), 1);
         let cell = &cells[0];
-        assert_eq!((cell.latest.id, cell.support, cell.oppose, cell.neutral), (3, 1, 1, 1));
+        assert_eq!((cell.majority, cell.support, cell.oppose, cell.neutral, cell.latest().id), (Majority::Support, 2, 1, 1, 4));
         assert_eq!((cell.first_date, cell.last_date), (NaiveDate::from_ymd_opt(2025, 8, 1), NaiveDate::from_ymd_opt(2025, 8, 9)));
     }
 
     #[test]
-    fn neutral_in_between_does_not_break_a_shift() {
-        let records = vec![
-            record(1, "Ann", "tax", Support, 1),
-            record(2, "Ann", "tax", Neutral, 2),
-            record(3, "Ann", "tax", Oppose, 3),
-        ];
-        let found = shifts(&records);
-        assert_eq!(found.iter().map(|s| (s.from.id, s.to.id)).collect::<Vec<_>>(), vec![(1, 3)]);
+    fn majority_ties_are_mixed_between_sides_and_go_to_the_side_taken_against_neutral() {
+        assert_eq!(Majority::of(2, 2, 0), Majority::Mixed);
+        assert_eq!(Majority::of(2, 2, 3), Majority::Neutral);
+        assert_eq!(Majority::of(1, 0, 1), Majority::Support);
+        assert_eq!(Majority::of(0, 1, 1), Majority::Oppose);
+        assert_eq!(Majority::of(0, 1, 2), Majority::Neutral);
     }
 
     #[test]
-    fn returning_to_the_same_stance_is_no_shift() {
-        let records = vec![
-            record(1, "Ann", "tax", Support, 1),
-            record(2, "Ann", "tax", Neutral, 2),
-            record(3, "Ann", "tax", Support, 3),
-        ];
-        assert!(shifts(&records).is_empty());
+    fn a_change_from_one_day_to_a_later_one_is_a_shift_with_its_evidence() {
+        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 5)]);
+        assert_eq!(shift_ids(&found), vec![(2, 3, 2, 1)]);
+    }
+
+    #[test]
+    fn opposite_statements_on_one_day_are_no_shift() {
+        assert!(shifts(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
+        // A tied day takes no side; the days around it still count.
+        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 2), said(4, 7, Oppose, 3)]);
+        assert_eq!(shift_ids(&found), vec![(1, 4, 1, 1)]);
+    }
+
+    #[test]
+    fn the_majority_of_a_day_decides_its_side() {
+        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 4), said(3, 7, Support, 4), said(4, 7, Oppose, 4)]);
+        assert_eq!(shift_ids(&found), vec![(1, 3, 1, 2)]);
+    }
+
+    #[test]
+    fn undated_statements_take_no_part_in_shifts() {
+        let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
+        assert!(shifts(vec![said(1, 7, Support, 1), undated]).is_empty());
     }
 
     #[test]
     fn each_change_back_and_forth_is_a_shift() {
-        let records = vec![
-            record(1, "Ann", "tax", Oppose, 1),
-            record(2, "Ann", "tax", Support, 2),
-            record(3, "Ann", "tax", Support, 3),
-            record(4, "Ann", "tax", Oppose, 4),
-        ];
-        let found = shifts(&records);
-        assert_eq!(found.iter().map(|s| (s.from.id, s.to.id)).collect::<Vec<_>>(), vec![(1, 2), (3, 4)]);
+        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 2), said(3, 7, Support, 3), said(4, 7, Oppose, 4)]);
+        let mut pairs: Vec<(i64, i64)> = found.iter().map(|s| (s.from.id, s.to.id)).collect();
+        pairs.sort();
+        assert_eq!(pairs, vec![(1, 2), (3, 4)]);
     }
 
     #[test]
     fn different_speakers_or_topics_never_make_a_shift() {
-        let records = vec![
-            record(1, "Ann", "roads", Support, 1),
-            record(2, "Ann", "tax", Oppose, 2),
-            record(3, "Bob", "tax", Support, 3),
-        ];
-        assert!(shifts(&records).is_empty());
+        let found = shifts(vec![said(1, 7, Support, 1), on_topic(2, said(2, 7, Oppose, 2)), said(3, 8, Oppose, 3)]);
+        assert!(found.is_empty());
     }
 
     #[test]
-    fn disagreements_pair_current_opposite_positions() {
-        let records = vec![
-            record(1, "Ann", "tax", Support, 1),
-            record(2, "Ann", "tax", Neutral, 5),
-            record(3, "Bob", "tax", Oppose, 2),
-            record(4, "Cy", "tax", Oppose, 1),
-            record(5, "Cy", "tax", Support, 4),
-            record(6, "Dee", "roads", Oppose, 1),
-        ];
-        let found = disagreements(&records, None);
-        let pairs: Vec<(i64, i64)> = found.iter().map(|d| (d.supporter.id, d.opponent.id)).collect();
-        assert_eq!(pairs, vec![(1, 3), (5, 3)]);
-        assert_eq!(disagreements(&records, Some(1)).len(), 1);
+    fn shifts_with_more_evidence_on_both_sides_come_first() {
+        let found = shifts(vec![
+            // Speaker 7: one statement, then one against.
+            said(1, 7, Support, 1),
+            said(2, 7, Oppose, 9),
+            // Speaker 8: three, then two against.
+            said(3, 8, Support, 1),
+            said(4, 8, Support, 2),
+            said(5, 8, Support, 3),
+            said(6, 8, Oppose, 4),
+            said(7, 8, Oppose, 5),
+        ]);
+        assert_eq!(shift_ids(&found), vec![(5, 6, 3, 2), (1, 2, 1, 1)]);
+    }
+
+    #[test]
+    fn a_side_is_what_most_statements_take_shown_by_the_most_confident() {
+        let doubtful = Position { confidence: 0.85, ..said(2, 7, Support, 2) };
+        let found = sides(vec![said(1, 7, Support, 1), doubtful, said(3, 7, Oppose, 3)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].stance, found[0].statements, found[0].strongest.id), (Support, 2, 1));
+        let tied = sides(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 2)]);
+        assert_eq!((tied[0].stance, tied[0].strongest.id), (Oppose, 2), "a tie goes to the latest");
+    }
+
+    #[test]
+    fn disagreements_are_one_row_per_supporter_and_opponent_most_evidence_first() {
+        let found: Vec<(i64, i64)> = disagreements(sides(vec![
+            said(1, 1, Support, 1),
+            said(2, 2, Support, 1),
+            said(3, 2, Support, 2),
+            said(4, 3, Oppose, 1),
+            said(5, 3, Oppose, 2),
+            said(6, 3, Oppose, 3),
+            said(7, 4, Oppose, 1),
+            // A topic with supporters only is no disagreement.
+            on_topic(2, said(8, 5, Support, 1)),
+        ]))
+        .map(|d| (d.supporter.strongest.speaker_id, d.opponent.strongest.speaker_id))
+        .collect();
+        assert_eq!(found, vec![(2, 3), (1, 3), (2, 4), (1, 4)]);
+    }
+
+    #[test]
+    fn the_most_contested_topic_comes_first() {
+        let found: Vec<i64> = disagreements(sides(vec![
+            said(1, 1, Support, 1),
+            said(2, 2, Oppose, 1),
+            on_topic(2, said(3, 1, Support, 1)),
+            on_topic(2, said(4, 1, Support, 2)),
+            on_topic(2, said(5, 2, Oppose, 1)),
+            on_topic(2, said(6, 2, Oppose, 2)),
+        ]))
+        .map(|d| d.supporter.strongest.topic_id)
+        .collect();
+        assert_eq!(found, vec![2, 1]);
+    }
+
+    #[test]
+    fn a_tally_counts_a_statement_once_per_speaker_and_once_per_topic() {
+        let mut tally = Tally::default();
+        for p in [said(1, 7, Support, 1), on_topic(2, said(1, 7, Support, 1)), said(2, 8, Oppose, 2), said(3, 8, Neutral, 3)] {
+            tally.add(&p);
+        }
+        assert_eq!((tally.statements, tally.speaker_count(), tally.topic_count()), (3, 2, 2));
+        assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());
+        assert_eq!(tally.topics_of(&[7]), vec![(1, 1), (2, 1)]);
+        assert_eq!(tally.topics_of(&[8]), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn a_topic_that_names_the_speaker_is_about_oneself() {
+        assert!(about_oneself("Donald Trump", "Trump"));
+        assert!(about_oneself("Donald J. Trump", "donald trump"));
+        assert!(!about_oneself("Donald Trump", "Trump University"));
+        assert!(!about_oneself("Ted Cruz", "Trump"));
+        assert!(!about_oneself("Ted Cruz", ""));
+    }
+
+    #[test]
+    fn the_data_lists_hold_lowercase_names_without_comments() {
+        let speakers = unresolved_speaker_names();
+        assert!(speakers.contains(&"they".to_string()) && !speakers.iter().any(|n| n.starts_with('#')));
+        assert!(generic_topic_names().contains(&"percent".to_string()));
     }
 }

@@ -1,24 +1,33 @@
 //! `claimdb report`: who stands where on what, and who changed position.
 //!
-//! - `stance`: each speaker's latest stance on each topic, with the
-//!   statement counts and date range behind it: a speaker × topic matrix in
-//!   `markdown` (and in `html`), one row per speaker and topic in the other
-//!   formats (a terminal is too narrow for a matrix of many topics);
+//! - `stance`: the most-quoted speakers by the most-discussed topics (25 by
+//!   20 unless told), a cell per speaker and topic with the stance most of
+//!   the statements take and the counts of each: a matrix in `markdown`, one
+//!   row per cell in the other formats (a terminal is too narrow for a
+//!   matrix);
 //! - `timeline`: one speaker's dated stances with cue and source;
-//! - `shifts`: every support <-> oppose change (neutral statements in
-//!   between do not break the chain);
-//! - `disagreements`: speakers whose current positions on a topic are opposite;
-//! - `html`: one self-contained page with the matrix and a timeline per speaker.
+//! - `shifts`: changes of position between confident statements, strongest
+//!   evidence first;
+//! - `disagreements`: one row per topic, supporter and opponent, each side
+//!   shown by its strongest statement, written as they are found;
+//! - `html`: one self-contained page with the matrix, the shifts and each
+//!   speaker's timeline and statements.
 //!
 //! Only statements with a topic take part. The rules are in `tracking`.
 
+use super::util::date_arg;
+use chrono::NaiveDate;
 use super::{Context, Outcome};
+use crate::error::{Error, Result};
+use crate::model::{NameCount, Position, Stance, StanceRecord};
 use crate::output::file::{database_files, write_output};
-use crate::output::html;
-use crate::output::reports::{disagreement_rows, shift_rows, stance_rows, timeline_rows};
+use crate::output::html::{self, ReportPage, ShiftView};
+use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows, stance_rows, timeline_rows};
 use crate::output::{self, Format};
 use crate::store::{ReportFilter, Store};
-use crate::tracking;
+use crate::tracking::{self, Disagreement, MatrixCell, Shift};
+use std::collections::HashMap;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Debug, clap::Args)]
@@ -28,7 +37,7 @@ pub struct Args {
 }
 
 /// Which statements a report covers.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Filter {
     /// Part of a speaker's name or alias, any case ("rubio").
     #[arg(long)]
@@ -36,14 +45,42 @@ pub struct Filter {
     /// Part of a topic name, any case.
     #[arg(long)]
     pub topic: Option<String>,
+    /// Statements on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = date_arg)]
+    pub since: Option<NaiveDate>,
+    /// Statements on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = date_arg)]
+    pub until: Option<NaiveDate>,
+}
+
+/// How big a matrix is.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Size {
+    /// The most-quoted speakers to show (0: all of them).
+    #[arg(long, default_value_t = 25)]
+    pub speakers: usize,
+    /// The most-discussed topics to show (0: all of them).
+    #[arg(long, default_value_t = 20)]
+    pub topics: usize,
+}
+
+/// Which statements count as evidence of a position.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Evidence {
+    /// Only statements whose stance confidence is at least this (0 to 1).
+    #[arg(long, default_value_t = DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
+    pub min_confidence: f64,
 }
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Report {
-    /// Each speaker's latest stance on each topic, with counts and dates.
+    /// The most-quoted speakers by the most-discussed topics: the stance most
+    /// statements take in each cell, with counts and dates.
     Stance {
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        size: Size,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -55,33 +92,54 @@ pub enum Report {
         /// Part of a topic name, any case.
         #[arg(long)]
         topic: Option<String>,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-    /// Every change between support and oppose by a speaker on a topic.
-    Shifts {
-        #[command(flatten)]
-        filter: Filter,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
-    /// Pairs of speakers whose current positions on a topic are opposite.
-    Disagreements {
-        #[command(flatten)]
-        filter: Filter,
-        /// At most this many pairs (0: all of them). Every supporter of a
-        /// topic pairs with every opponent, so the full list grows as the
-        /// square of the speakers.
-        #[arg(long, default_value_t = DEFAULT_DISAGREEMENTS)]
+        /// Statements on or after this day (YYYY-MM-DD).
+        #[arg(long, value_parser = date_arg)]
+        since: Option<NaiveDate>,
+        /// Statements on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = date_arg)]
+        until: Option<NaiveDate>,
+        /// At most this many statements, the earliest first (0: all of them).
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Write one self-contained HTML page: the matrix, the shifts and a
-    /// timeline per speaker.
+    /// Changes of position: a speaker who supported a topic on one day and
+    /// opposed it on a later one (or the other way), strongest evidence first.
+    Shifts {
+        #[command(flatten)]
+        filter: Filter,
+        #[command(flatten)]
+        evidence: Evidence,
+        /// At most this many shifts (0: all of them).
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// One row per topic, supporter and opponent, each side shown by its
+    /// strongest statement; the most contested topics first.
+    Disagreements {
+        #[command(flatten)]
+        filter: Filter,
+        #[command(flatten)]
+        evidence: Evidence,
+        /// At most this many rows (0: all of them; they are written as they
+        /// are found, so memory stays flat).
+        #[arg(long, default_value_t = DEFAULT_LIMIT)]
+        limit: usize,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Write one self-contained HTML page: the matrix, the shifts, and each
+    /// speaker's timeline and statements.
     Html {
         #[command(flatten)]
         filter: Filter,
+        #[command(flatten)]
+        size: Size,
+        #[command(flatten)]
+        evidence: Evidence,
         /// Where to write the page.
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
@@ -91,62 +149,331 @@ pub enum Report {
     },
 }
 
-/// Enough pairs to read; a corpus with hundreds of speakers on one topic
-/// would otherwise print tens of thousands by accident.
-const DEFAULT_DISAGREEMENTS: usize = 1000;
+/// Enough rows to read; a corpus with hundreds of speakers on one topic
+/// has tens of thousands of disagreements.
+const DEFAULT_LIMIT: usize = 1000;
+/// Shifts and disagreements are claims about people: only statements whose
+/// stance is likely right count.
+const DEFAULT_MIN_CONFIDENCE: f64 = 0.8;
+/// Shifts listed on the page.
+const PAGE_SHIFTS: usize = 20;
+/// Disagreements fetched and written at a time.
+const DISAGREEMENT_BATCH: usize = 500;
+
+fn confidence(value: &str) -> std::result::Result<f64, String> {
+    match value.parse::<f64>() {
+        Ok(c) if (0.0..=1.0).contains(&c) => Ok(c),
+        _ => Err(format!("'{value}' is not a confidence between 0 and 1")),
+    }
+}
 
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
-    let records = |filter: Filter| store.stance_records(&ReportFilter { speaker: filter.speaker, topic: filter.topic });
     match args.report {
-        Report::Stance { filter, format } => {
-            let records = records(filter)?;
-            say_if_empty(records.is_empty(), NO_RECORDS);
-            output::print(&stance_rows(&records, format), format)?
+        Report::Stance { filter, size, format } => {
+            let filter = report_filter(&filter)?;
+            let chosen = choose(&store, &filter, &size, None)?;
+            say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
+            output::print(&stance_rows(&ranked_cells(&chosen), &chosen.speakers, &chosen.topics, format), format)?
         }
-        Report::Timeline { speaker, topic, format } => {
-            let records = records(Filter { speaker: Some(speaker), topic })?;
-            say_if_empty(records.is_empty(), NO_RECORDS);
-            output::print(&timeline_rows(&records, format), format)?
-        }
-        Report::Shifts { filter, format } => {
-            let records = records(filter)?;
-            let shifts = tracking::shifts(&records);
-            say_if_empty(shifts.is_empty(), if records.is_empty() { NO_RECORDS } else { "no shifts in stance" });
-            output::print(&shift_rows(&shifts, format), format)?
-        }
-        Report::Disagreements { filter, limit, format } => {
-            let records = records(filter)?;
-            let pairs = tracking::disagreements(&records, (limit > 0).then_some(limit));
-            say_if_empty(pairs.is_empty(), if records.is_empty() { NO_RECORDS } else { "no disagreements" });
-            output::print(&disagreement_rows(&pairs, format), format)?;
-            if limit > 0 && pairs.len() == limit {
-                eprintln!("claimdb: showed the first {limit} pairs; --limit N shows more, --limit 0 all");
+        Report::Timeline { speaker, topic, since, until, limit, format } => {
+            let filter = ReportFilter {
+                speaker: Some(speaker),
+                topic,
+                since,
+                until,
+                ..ReportFilter::default()
+            };
+            let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
+            say_if_empty(&store, &filter, records.is_empty(), NO_RECORDS)?;
+            output::print(&timeline_rows(&records, format), format)?;
+            if limit > 0 && records.len() == limit {
+                eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
             }
         }
-        Report::Html { filter, output, title } => {
-            let records = records(filter)?;
-            let page = html::report_page(&title, &records);
+        Report::Shifts { filter, evidence, limit, format } => {
+            let filter = report_filter(&filter)?;
+            let found = tracking::shifts(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
+            say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
+            let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
+            let records = shift_records(&store, shown)?;
+            output::print(&shift_rows(&shift_views(shown, &records), format), format)?;
+            if shown.len() < found.len() {
+                eprintln!("claimdb: showed the first {limit} of {} shifts; --limit N shows more, --limit 0 all", found.len());
+            }
+        }
+        Report::Disagreements { filter, evidence, limit, format } => {
+            let filter = report_filter(&filter)?;
+            let sides = tracking::sides(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
+            let limit = if limit == 0 { usize::MAX } else { limit };
+            let (written, more) = write_disagreements(&store, tracking::disagreements(sides), limit, format)?;
+            let none = "no disagreements between confident statements (--min-confidence sets how confident)";
+            say_if_empty(&store, &filter, written == 0, none)?;
+            if more {
+                eprintln!("claimdb: showed the first {written} rows; --limit N shows more, --limit 0 all");
+            }
+        }
+        Report::Html { filter, size, evidence, output, title } => {
+            let report_filter = report_filter(&filter)?;
+            let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
+            say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
+            let found = tracking::shifts(not_about_oneself(&store, std::mem::take(&mut chosen.positions))?);
+            let shown = &found[..found.len().min(PAGE_SHIFTS)];
+            let records = shift_records(&store, shown)?;
+            let shifts = shift_views(shown, &records);
+            let page = html::report_page(&ReportPage {
+                title: &title,
+                speakers: &chosen.speakers,
+                topics: &chosen.topics,
+                records: &chosen.records,
+                shifts: &shifts,
+                all_shifts: found.len(),
+                total_speakers: chosen.total_speakers,
+                total_topics: chosen.total_topics,
+                total_statements: chosen.total_statements,
+                filters: filter_words(&filter),
+                min_confidence: evidence.min_confidence,
+            });
             write_output(&output, &database_files(&ctx.db), |out| out.write_all(page.as_bytes()))?;
             eprintln!(
-                "claimdb: wrote {} ({} statements, {} shifts)",
+                "claimdb: wrote {} ({} speakers by {} topics, {} statements; {} shifts)",
                 output.display(),
-                records.len(),
-                tracking::shifts(&records).len()
+                chosen.speakers.len(),
+                chosen.topics.len(),
+                chosen.records.len(),
+                found.len()
             );
         }
     }
     Ok(Outcome::Done)
 }
 
+fn report_filter(filter: &Filter) -> Result<ReportFilter> {
+    Ok(ReportFilter {
+        speaker: filter.speaker.clone(),
+        topic: filter.topic.clone(),
+        since: filter.since,
+        until: filter.until,
+        unresolved_speakers: tracking::unresolved_speaker_names(),
+        generic_topics: tracking::generic_topic_names(),
+        ..ReportFilter::default()
+    })
+}
+
+/// The filters in words, for the page's summary.
+fn filter_words(filter: &Filter) -> Vec<String> {
+    let mut words = Vec::new();
+    if let Some(speaker) = &filter.speaker {
+        words.push(format!("speaker \u{201c}{speaker}\u{201d}"));
+    }
+    if let Some(topic) = &filter.topic {
+        words.push(format!("topic \u{201c}{topic}\u{201d}"));
+    }
+    if let Some(since) = &filter.since {
+        words.push(format!("since {since}"));
+    }
+    if let Some(until) = &filter.until {
+        words.push(format!("until {until}"));
+    }
+    words
+}
+
 /// Why a report is empty when no statement matched.
 const NO_RECORDS: &str = "no statements with a topic match";
 
-/// An empty listing says so on standard error (the listing itself still
-/// goes out, headers and all, for a script to read).
-fn say_if_empty(empty: bool, message: &str) {
-    if empty {
-        eprintln!("claimdb: {message}");
+/// When a report came out empty, say why on standard error, naming the
+/// part of the filter that matched nothing if one did, else `otherwise`.
+/// The listing itself still goes out (headers and all) and the exit code
+/// is 0: an empty answer is an answer.
+fn say_if_empty(store: &Store, filter: &ReportFilter, empty: bool, otherwise: &str) -> Result<()> {
+    if !empty {
+        return Ok(());
     }
+    let alone = |speaker: Option<String>, topic: Option<String>| ReportFilter { speaker, topic, ..ReportFilter::default() };
+    if let Some(speaker) = &filter.speaker {
+        if store.speaker_counts(&alone(Some(speaker.clone()), None))?.is_empty() {
+            eprintln!("claimdb: no speaker with statements on a topic matches --speaker '{speaker}'");
+            return Ok(());
+        }
+    }
+    if let Some(topic) = &filter.topic {
+        if store.topic_counts(&alone(None, Some(topic.clone())))?.is_empty() {
+            eprintln!("claimdb: no topic with statements matches --topic '{topic}'");
+            return Ok(());
+        }
+    }
+    eprintln!("claimdb: {otherwise}");
+    Ok(())
+}
+
+/// The cells a matrix shows and the selection they were cut from.
+struct Chosen {
+    speakers: Vec<NameCount>,
+    topics: Vec<NameCount>,
+    records: Vec<StanceRecord>,
+    total_speakers: usize,
+    total_topics: usize,
+    total_statements: u64,
+    /// The confident support and oppose statements of the whole selection.
+    positions: Vec<Position>,
+}
+
+/// The `size.speakers` most-quoted speakers within `filter` by the
+/// `size.topics` topics they discuss most, and their statements; read in
+/// one pass over the statements, which also keeps the positions at or
+/// above `shifts_confidence`, when given, for the shifts.
+fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: Option<f64>) -> Result<Chosen> {
+    let mut tally = tracking::Tally::default();
+    let mut positions = Vec::new();
+    store.for_each_position(filter, &mut |p| {
+        tally.add(&p);
+        if p.stance != Stance::Neutral && shifts_confidence.is_some_and(|least| p.confidence >= least) {
+            positions.push(p);
+        }
+    })?;
+    let speakers = most_first(tally.speakers(), size.speakers, |ids| store.speaker_names(ids))?;
+    let speaker_ids: Vec<i64> = speakers.iter().map(|s| s.id).collect();
+    // Topics are ranked by what the chosen speakers say: topics that many
+    // minor speakers discuss would leave the chosen rows empty.
+    let topics = most_first(tally.topics_of(&speaker_ids), size.topics, |ids| store.topic_names_of(ids))?;
+    let mut records = if speakers.is_empty() || topics.is_empty() {
+        Vec::new()
+    } else {
+        store.stance_records(&ReportFilter {
+            speaker_ids: Some(speaker_ids),
+            topic_ids: Some(topics.iter().map(|t| t.id).collect()),
+            ..filter.clone()
+        })?
+    };
+    records.retain(|r| !tracking::about_oneself(&r.speaker, &r.topic));
+    Ok(Chosen {
+        speakers,
+        topics,
+        records,
+        total_speakers: tally.speaker_count(),
+        total_topics: tally.topic_count(),
+        total_statements: tally.statements,
+        positions,
+    })
+}
+
+/// The first `n` of `counts` (all when 0), most statements first, ties by
+/// name; only the names that can make the cut are looked up.
+fn most_first(
+    counts: Vec<(i64, u64)>,
+    n: usize,
+    names: impl Fn(&[i64]) -> Result<HashMap<i64, String>>,
+) -> Result<Vec<NameCount>> {
+    let n = if n == 0 { counts.len() } else { n.min(counts.len()) };
+    let Some(&(_, last)) = counts.get(n.wrapping_sub(1)) else {
+        return Ok(Vec::new());
+    };
+    let candidates: Vec<(i64, u64)> = counts.into_iter().take_while(|&(_, count)| count >= last).collect();
+    let named = names(&candidates.iter().map(|&(id, _)| id).collect::<Vec<_>>())?;
+    let mut ranked: Vec<NameCount> = candidates
+        .into_iter()
+        .map(|(id, statements)| NameCount { id, name: named.get(&id).cloned().unwrap_or_default(), statements })
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.statements.cmp(&a.statements).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())).then(a.id.cmp(&b.id))
+    });
+    ranked.truncate(n);
+    Ok(ranked)
+}
+
+/// `positions` without those whose topic is their speaker's own name.
+fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<Position>> {
+    let distinct = |ids: Vec<i64>| -> Vec<i64> { ids.into_iter().collect::<std::collections::HashSet<_>>().into_iter().collect() };
+    let speakers = store.speaker_names(&distinct(positions.iter().map(|p| p.speaker_id).collect()))?;
+    let topics = store.topic_names_of(&distinct(positions.iter().map(|p| p.topic_id).collect()))?;
+    let mut oneself: HashMap<(i64, i64), bool> = HashMap::new();
+    positions.retain(|p| {
+        !*oneself.entry((p.speaker_id, p.topic_id)).or_insert_with(|| {
+            let name = |names: &HashMap<i64, String>, id| names.get(&id).cloned().unwrap_or_default();
+            tracking::about_oneself(&name(&speakers, p.speaker_id), &name(&topics, p.topic_id))
+        })
+    });
+    Ok(positions)
+}
+
+/// A statement on a topic.
+fn key(position: &Position) -> (i64, i64) {
+    (position.id, position.topic_id)
+}
+
+/// The statements both sides of `shifts` stand on, by statement and topic.
+fn shift_records(store: &Store, shifts: &[Shift]) -> Result<HashMap<(i64, i64), StanceRecord>> {
+    records_for(store, shifts.iter().flat_map(|s| [s.from, s.to]))
+}
+
+/// `shifts` with the statements they stand on.
+fn shift_views<'a>(shifts: &[Shift], records: &'a HashMap<(i64, i64), StanceRecord>) -> Vec<ShiftView<'a>> {
+    shifts
+        .iter()
+        .map(|s| ShiftView { from: &records[&key(&s.from)], to: &records[&key(&s.to)], before: s.before, after: s.after })
+        .collect()
+}
+
+fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Result<HashMap<(i64, i64), StanceRecord>> {
+    let positions: Vec<Position> = positions.collect();
+    if positions.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let records = store.stance_records(&ReportFilter {
+        statement_ids: Some(positions.iter().map(|p| p.id).collect()),
+        topic_ids: Some(positions.iter().map(|p| p.topic_id).collect()),
+        ..ReportFilter::default()
+    })?;
+    Ok(records.into_iter().map(|r| ((r.id, r.topic_id), r)).collect())
+}
+
+/// Rows of disagreements written as they come, a batch at a time (each
+/// batch's statements read at once); returns how many were written and
+/// whether the limit cut the list.
+fn write_disagreements(
+    store: &Store,
+    mut found: tracking::Disagreements,
+    limit: usize,
+    format: Format,
+) -> Result<(usize, bool)> {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let headers = disagreement_headers(format);
+    let mut stream = output::Stream::new(&mut out, &headers.iter().map(String::as_str).collect::<Vec<_>>(), format)
+        .map_err(|e| Error::io("<stdout>", e))?;
+    let mut written = 0;
+    let written_all = (|| -> Result<bool> {
+        loop {
+            let batch: Vec<Disagreement> = found.by_ref().take(DISAGREEMENT_BATCH.min(limit - written)).collect();
+            if batch.is_empty() {
+                return Ok(false);
+            }
+            let records = records_for(store, batch.iter().flat_map(|d| [d.supporter.strongest, d.opponent.strongest]))?;
+            for d in &batch {
+                let row = disagreement_row(&records[&key(&d.supporter.strongest)], &d.supporter, &records[&key(&d.opponent.strongest)], &d.opponent, format);
+                stream.push(row).map_err(|e| Error::io("<stdout>", e))?;
+            }
+            written += batch.len();
+            if written == limit {
+                return Ok(found.next().is_some());
+            }
+        }
+    })();
+    let more = match written_all.and_then(|more| stream.finish().map(|_| more).map_err(|e| Error::io("<stdout>", e))) {
+        Err(Error::Io { cause, .. }) if cause.kind() == std::io::ErrorKind::BrokenPipe => false,
+        other => other?,
+    };
+    let _ = out.flush();
+    Ok((written, more))
+}
+
+/// The cells of `chosen` in matrix order: speakers, then topics, each most
+/// statements first.
+fn ranked_cells(chosen: &Chosen) -> Vec<MatrixCell<'_>> {
+    let rank = |list: &[NameCount]| -> HashMap<i64, usize> { list.iter().enumerate().map(|(i, n)| (n.id, i)).collect() };
+    let (speaker_rank, topic_rank) = (rank(&chosen.speakers), rank(&chosen.topics));
+    let mut cells = tracking::stance_matrix(&chosen.records);
+    cells.sort_by_key(|c| (speaker_rank[&c.records[0].speaker_id], topic_rank[&c.records[0].topic_id]));
+    cells
 }
 

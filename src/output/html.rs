@@ -1,12 +1,16 @@
-//! `claimdb report html`: one self-contained page (inline CSS and SVG, no
-//! scripts, no fonts, nothing fetched) with the stance matrix, the shifts and
-//! an SVG timeline per speaker. Every piece of text from the database goes
+//! `claimdb report html`: one self-contained page (inline CSS, SVG and a
+//! few lines of script, no fonts, nothing fetched) that summarises a corpus: the matrix
+//! of the most-quoted speakers by the most-discussed topics, the strongest
+//! changes of position, and per speaker a folded section (`<details>`) with
+//! a timeline and the statements behind each of their cells. A matrix cell
+//! links to its statements, and a few lines of inline script open the
+//! section it points into. Every piece of text from the database goes
 //! through `escape`.
 
-use crate::model::Stance;
-use crate::model::StanceRecord;
-use crate::tracking::{self, MatrixCell, Shift};
+use crate::model::{NameCount, Stance, StanceRecord};
+use crate::tracking::{self, Majority, MatrixCell};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// Text as HTML text or attribute value.
@@ -25,32 +29,70 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// A change of position as the page shows it.
+pub struct ShiftView<'a> {
+    pub from: &'a StanceRecord,
+    pub to: &'a StanceRecord,
+    /// Confident statements on each side.
+    pub before: usize,
+    pub after: usize,
+}
+
+/// Everything the page shows, chosen by the command.
+pub struct ReportPage<'a> {
+    pub title: &'a str,
+    /// The matrix's rows and columns, in order (most statements first).
+    pub speakers: &'a [NameCount],
+    pub topics: &'a [NameCount],
+    /// The statements of those speakers on those topics (store order).
+    pub records: &'a [StanceRecord],
+    /// The strongest shifts, strongest first, and how many there are in all.
+    pub shifts: &'a [ShiftView<'a>],
+    pub all_shifts: usize,
+    /// The whole selection the matrix was cut from.
+    pub total_speakers: usize,
+    pub total_topics: usize,
+    pub total_statements: u64,
+    /// What the page was limited to, for its summary ("speaker 'rubio'").
+    pub filters: Vec<String>,
+    pub min_confidence: f64,
+}
+
 const STYLE: &str = r#"
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; margin: 24px 32px; background: #fff; }
 h1 { font-size: 22px; margin: 0 0 4px; }
 h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
-h3 { font-size: 15px; margin: 18px 0 4px; }
-.summary { color: #555; margin: 0 0 12px; }
+h3 { font-size: 14px; margin: 12px 0 4px; }
+.summary, .note { color: #555; margin: 0 0 10px; }
+.note { font-size: 13px; }
 .legend span { display: inline-block; padding: 1px 8px; margin-right: 6px; border-radius: 3px; font-size: 13px; }
-table.matrix { border-collapse: collapse; width: 100%; }
-table.matrix th, table.matrix td { border: 1px solid #d0d0d0; padding: 4px 8px; vertical-align: top; }
-table.matrix th { background: #f5f5f5; text-align: left; font-weight: 600; }
-table.matrix td { font-size: 12.5px; line-height: 1.35; }
-table.matrix th { font-size: 13.5px; }
-td .stance { font-weight: 700; font-size: 14px; text-transform: uppercase; letter-spacing: .03em; }
-td .meta { color: #444; }
-.support { background: #d4edd6; } .support .stance { color: #1b5e20; }
-.oppose { background: #f9d2d2; } .oppose .stance { color: #b71c1c; }
-.neutral { background: #ececec; } .neutral .stance { color: #555; }
-td.empty { background: #fff; color: #bbb; text-align: center; }
-.hedged { background-image: repeating-linear-gradient(135deg, transparent 0 6px, rgba(255,255,255,.55) 6px 10px); }
-ul.shifts { padding-left: 18px; } ul.shifts li { margin-bottom: 8px; }
-.tag { display: inline-block; padding: 0 6px; border-radius: 3px; font-size: 12px; font-weight: 700; text-transform: uppercase; }
+.scroll { overflow-x: auto; }
+table.matrix { border-collapse: collapse; }
+table.matrix th, table.matrix td { border: 1px solid #d8d8d8; padding: 2px 4px; }
+table.matrix thead th { vertical-align: bottom; background: #f5f5f5; font-weight: 600; font-size: 12.5px; }
+table.matrix thead th div { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap; max-height: 150px; overflow: hidden; text-overflow: ellipsis; }
+table.matrix tbody th { text-align: left; font-weight: 600; font-size: 13px; white-space: nowrap; background: #f5f5f5; }
+table.matrix tbody th a { color: inherit; text-decoration: none; }
+table.matrix th .n { color: #777; font-weight: 400; }
+table.matrix td { font-size: 11px; text-align: center; min-width: 30px; height: 28px; line-height: 1.15; padding: 1px 2px; }
+table.matrix td a { display: block; color: inherit; text-decoration: none; }
+table.matrix td b { display: block; font-size: 11px; }
+.support { background: #cfe9d1; } .support b { color: #1b5e20; }
+.oppose { background: #f7cfcf; } .oppose b { color: #b71c1c; }
+.mixed { background: #f3e3b5; } .mixed b { color: #7a5a00; }
+.neutral { background: #ececec; } .neutral b { color: #555; }
+td.empty { background: #fff; }
+ul.shifts, ul.said { padding-left: 18px; } ul.shifts li { margin-bottom: 10px; } ul.said li { margin-bottom: 4px; }
+.tag { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11.5px; font-weight: 700; text-transform: uppercase; }
 .tag.support { color: #1b5e20; } .tag.oppose { color: #b71c1c; } .tag.neutral { color: #555; }
-q { color: #333; } .src { color: #777; font-size: 13px; }
-svg text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: #333; }
+q { color: #333; } .src { color: #777; font-size: 12.5px; }
+details.speaker { border-top: 1px solid #eee; padding: 4px 0; }
+details.speaker > summary { cursor: pointer; font-weight: 600; }
+details.speaker > summary .n { color: #777; font-weight: 400; }
+svg text { font: 11.5px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; fill: #333; }
 svg { max-width: 100%; height: auto; display: block; }
-svg .axis { stroke: #bbb; } svg .row { stroke: #eee; } svg .link { stroke: #999; stroke-width: 1.5; fill: none; }
+svg .axis { stroke: #bbb; } svg .row { stroke: #eee; } svg .link { stroke: #999; stroke-width: 1.2; fill: none; }
+svg .outside { fill: #fff; stroke: #555; stroke-width: 1.5; }
 "#;
 
 fn stance_colour(stance: Stance) -> &'static str {
@@ -61,47 +103,198 @@ fn stance_colour(stance: Stance) -> &'static str {
     }
 }
 
-/// The whole page for `records` (in the store's report order).
-pub fn report_page(title: &str, records: &[StanceRecord]) -> String {
-    let mut page = String::new();
-    page.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-    let _ = writeln!(page, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(title));
-    let _ = writeln!(page, "<h1>{}</h1>", escape(title));
-    let speakers = tracking::speakers(records);
-    let topics = tracking::topics(records);
-    let _ = writeln!(
-        page,
-        "<p class=\"summary\">{} statements by {} speakers on {} topics{}.</p>",
-        unique_statements(records),
-        speakers.len(),
-        topics.len(),
-        date_range(records).map(|(a, b)| format!(", {}", span_text(Some(a), Some(b)))).unwrap_or_default()
-    );
-    page.push_str(
-        "<p class=\"legend\"><span class=\"support\">support</span><span class=\"oppose\">oppose</span>\
-         <span class=\"neutral\">neutral</span><span class=\"neutral hedged\">hedged (striped, hollow dot)</span></p>\n",
-    );
-    if records.is_empty() {
-        page.push_str("<p>No statement has a topic yet: define topics (<code>claimdb topics add</code>) and run <code>claimdb topics apply</code>.</p>\n");
+/// The whole page.
+pub fn report_page(page: &ReportPage) -> String {
+    let mut out = String::new();
+    out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+    let _ = writeln!(out, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", escape(page.title));
+    let _ = writeln!(out, "<h1>{}</h1>", escape(page.title));
+    write_summary(&mut out, page);
+    if page.records.is_empty() {
+        out.push_str(
+            "<p>No statement to show: none has a topic yet (define topics with <code>claimdb topics add</code> \
+             and run <code>claimdb topics apply</code>), or the filters match none.</p>\n",
+        );
     } else {
-        write_matrix(&mut page, records, &speakers, &topics);
-        write_shifts(&mut page, &tracking::shifts(records));
-        write_timelines(&mut page, records);
+        let cells = tracking::stance_matrix(page.records);
+        let axis = DateAxis::of(page.records);
+        write_matrix(&mut out, page, &cells);
+        write_shifts(&mut out, page);
+        write_speakers(&mut out, page, &cells, axis.as_ref());
     }
-    page.push_str("</body>\n</html>\n");
-    page
+    out.push_str(OPEN_TARGET);
+    out.push_str("</body>\n</html>\n");
+    out
 }
 
-fn unique_statements(records: &[StanceRecord]) -> usize {
-    let mut ids: Vec<i64> = records.iter().map(|r| r.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids.len()
+/// Opens the folded section a link points into (a cell's statements), for
+/// browsers that do not open a closed `<details>` on their own; inline, so
+/// the page still fetches nothing.
+const OPEN_TARGET: &str = "<script>
+function openTarget() {
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  for (var e = target; e; e = e.parentElement) { if (e.tagName === 'DETAILS') e.open = true; }
+  if (target) target.scrollIntoView();
+}
+addEventListener('hashchange', openTarget);
+openTarget();
+</script>
+";
+
+fn write_summary(out: &mut String, page: &ReportPage) {
+    let _ = write!(
+        out,
+        "<p class=\"summary\">{} statements by {} speakers on {} topics",
+        page.total_statements,
+        page.total_speakers,
+        page.total_topics
+    );
+    if !page.filters.is_empty() {
+        let _ = write!(out, " ({})", escape(&page.filters.join(", ")));
+    }
+    let _ = writeln!(
+        out,
+        ". The matrix shows the {} most-quoted speakers by the {} topics they discuss most.</p>",
+        page.speakers.len(),
+        page.topics.len()
+    );
+    out.push_str(
+        "<p class=\"note\">Speakers that were never resolved to anyone (\u{201c}they\u{201d}, \u{201c}it\u{201d}) \
+         and topics named by a general word (\u{201c}percent\u{201d}, \u{201c}question\u{201d}) are left out. \
+         <code>claimdb report html --speakers N --topics N</code> shows more.</p>\n",
+    );
 }
 
-fn date_range(records: &[StanceRecord]) -> Option<(NaiveDate, NaiveDate)> {
-    let dates = records.iter().filter_map(|r| r.date);
-    Some((dates.clone().min()?, dates.max()?))
+/// Anchors: a speaker's section and a cell's statements.
+fn speaker_anchor(row: usize) -> String {
+    format!("s{row}")
+}
+
+fn cell_anchor(row: usize, column: usize) -> String {
+    format!("s{row}t{column}")
+}
+
+fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
+    out.push_str("<h2>Where each speaker stands</h2>\n");
+    out.push_str(
+        "<p class=\"legend\">A cell is the stance most of the speaker\u{2019}s statements on the topic take, \
+         with how many support / oppose / neutral: <span class=\"support\">support</span>\
+         <span class=\"oppose\">oppose</span><span class=\"mixed\">mixed (as many each way)</span>\
+         <span class=\"neutral\">neutral</span>. Click a cell for its statements.</p>\n",
+    );
+    let index: HashMap<(i64, i64), &MatrixCell> =
+        cells.iter().map(|c| ((c.records[0].speaker_id, c.records[0].topic_id), c)).collect();
+    out.push_str("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th></th>");
+    for topic in page.topics {
+        let _ = write!(
+            out,
+            "<th title=\"{} ({} statements)\"><div>{}</div></th>",
+            escape(&topic.name),
+            topic.statements,
+            escape(&shorten(&topic.name, 28))
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (row, speaker) in page.speakers.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<tr><th><a href=\"#{}\">{}</a> <span class=\"n\">{}</span></th>",
+            speaker_anchor(row),
+            escape(&shorten(&speaker.name, 32)),
+            speaker.statements
+        );
+        for (column, topic) in page.topics.iter().enumerate() {
+            match index.get(&(speaker.id, topic.id)) {
+                Some(cell) => write_cell(out, cell, &cell_anchor(row, column)),
+                None => out.push_str("<td class=\"empty\"></td>"),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody></table></div>\n");
+}
+
+fn write_cell(out: &mut String, cell: &MatrixCell, anchor: &str) {
+    let _ = write!(
+        out,
+        "<td class=\"{}\" title=\"{}\"><a href=\"#{anchor}\"><b>{}</b>{}/{}/{}</a></td>",
+        cell.majority,
+        escape(&format!("{} on {}: {}", cell.speaker, cell.topic, counts_text(cell))),
+        short_majority(cell.majority),
+        cell.support,
+        cell.oppose,
+        cell.neutral,
+    );
+}
+
+fn short_majority(majority: Majority) -> &'static str {
+    match majority {
+        Majority::Support => "for",
+        Majority::Oppose => "against",
+        Majority::Mixed => "mixed",
+        Majority::Neutral => "neutral",
+    }
+}
+
+/// "1 statement", or "3 statements: 1 support, 2 oppose".
+fn counts_text(cell: &MatrixCell) -> String {
+    let n = cell.statements();
+    let parts: Vec<String> = [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
+        .iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, stance)| format!("{count} {stance}"))
+        .collect();
+    let hedged = if cell.hedged > 0 { format!(" ({} hedged)", cell.hedged) } else { String::new() };
+    format!("{n} statement{}: {}{hedged}", if n == 1 { "" } else { "s" }, parts.join(", "))
+}
+
+fn write_shifts(out: &mut String, page: &ReportPage) {
+    out.push_str("<h2>Changes of position</h2>\n");
+    let _ = writeln!(
+        out,
+        "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
+         counting only statements whose stance confidence is at least {}; strongest evidence first.{}</p>",
+        page.min_confidence,
+        if page.all_shifts > page.shifts.len() {
+            format!(" The first {} of {}; <code>claimdb report shifts</code> lists them all.", page.shifts.len(), page.all_shifts)
+        } else {
+            String::new()
+        }
+    );
+    if page.shifts.is_empty() {
+        out.push_str("<p>No speaker changed between support and oppose on a topic.</p>\n");
+        return;
+    }
+    out.push_str("<ul class=\"shifts\">\n");
+    for shift in page.shifts {
+        let _ = writeln!(
+            out,
+            "<li><b>{}</b> on <b>{}</b> ({} statement{} before, {} after):<br>{}<br>→ {}</li>",
+            escape(&shift.to.speaker),
+            escape(&shift.to.topic),
+            shift.before,
+            if shift.before == 1 { "" } else { "s" },
+            shift.after,
+            statement_snippet(shift.from),
+            statement_snippet(shift.to),
+        );
+    }
+    out.push_str("</ul>\n");
+}
+
+fn statement_snippet(record: &StanceRecord) -> String {
+    let source = record.title.as_deref().or(record.doc.as_deref()).unwrap_or("");
+    format!(
+        "<span class=\"tag {}\">{}{}</span> {} <q>{}</q> <span class=\"src\">({}{}{})</span>",
+        record.stance,
+        record.stance,
+        if record.hedged { ", hedged" } else { "" },
+        escape(&record.cue),
+        escape(&record.content),
+        escape(&span_text(record.date, record.date)),
+        if source.is_empty() { "" } else { ", " },
+        escape(source),
+    )
 }
 
 /// "2025-08-18", "2025-08-18 to 2025-08-22", or "undated".
@@ -113,172 +306,187 @@ pub fn span_text(first: Option<NaiveDate>, last: Option<NaiveDate>) -> String {
     }
 }
 
-fn write_matrix(page: &mut String, records: &[StanceRecord], speakers: &[&str], topics: &[&str]) {
-    let cells = tracking::stance_matrix(records);
-    page.push_str("<h2>Where each speaker stands (latest statement per topic)</h2>\n<table class=\"matrix\">\n<tr><th>speaker</th>");
-    for topic in topics {
-        let _ = write!(page, "<th>{}</th>", escape(topic));
+/// Statements listed under a cell, the latest ones: a page of a large
+/// corpus stays small enough to open.
+const CELL_STATEMENTS: usize = 12;
+/// A dot's tooltip shows the start of what was said; the full text is
+/// listed under the speaker's topics.
+const TIP_CHARS: usize = 140;
+/// Dots drawn on one timeline row; a busier row shows an even sample.
+const ROW_DOTS: usize = 60;
+
+/// `text` as one word for a POSIX shell.
+fn shell_word(text: &str) -> String {
+    if !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || "-_.,".contains(c)) {
+        return text.to_string();
     }
-    page.push_str("</tr>\n");
-    let index = tracking::cell_index(&cells);
-    for speaker in speakers {
-        let _ = write!(page, "<tr><th>{}</th>", escape(speaker));
-        for topic in topics {
-            match index.get(&(*speaker, *topic)) {
-                Some(cell) => write_cell(page, cell),
-                None => page.push_str("<td class=\"empty\">–</td>"),
+    format!("'{}'", text.replace('\'', "'\\''"))
+}
+
+/// Per speaker, folded: their timeline and, per topic, their statements.
+fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axis: Option<&DateAxis>) {
+    out.push_str("<h2>Speakers</h2>\n");
+    if let Some(axis) = axis {
+        let _ = writeln!(out, "<p class=\"note\">{}</p>", escape(&axis.note()));
+    }
+    let columns: HashMap<i64, usize> = page.topics.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
+    for (row, speaker) in page.speakers.iter().enumerate() {
+        let mine: Vec<&MatrixCell> = cells.iter().filter(|c| c.records[0].speaker_id == speaker.id).collect();
+        let shown: usize = mine.iter().map(|c| c.statements()).sum();
+        let _ = writeln!(
+            out,
+            "<details class=\"speaker\" id=\"{}\"><summary>{} <span class=\"n\">{} statements on these topics</span></summary>",
+            speaker_anchor(row),
+            escape(&speaker.name),
+            shown
+        );
+        if let Some(axis) = axis {
+            out.push_str(&timeline_svg(&mine, axis));
+        }
+        for cell in mine {
+            let column = columns[&cell.records[0].topic_id];
+            let _ = writeln!(
+                out,
+                "<h3 id=\"{}\">{}: {}, {}</h3>\n<ul class=\"said\">",
+                cell_anchor(row, column),
+                escape(cell.topic),
+                short_majority(cell.majority),
+                escape(&counts_text(cell))
+            );
+            let hidden = cell.records.len().saturating_sub(CELL_STATEMENTS);
+            for record in &cell.records[hidden..] {
+                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record));
+            }
+            out.push_str("</ul>\n");
+            if hidden > 0 {
+                let _ = writeln!(
+                    out,
+                    "<p class=\"note\">The latest {CELL_STATEMENTS} of {}; <code>claimdb report timeline --speaker {} --topic {}</code> lists them all.</p>",
+                    cell.records.len(),
+                    escape(&shell_word(cell.speaker)),
+                    escape(&shell_word(cell.topic))
+                );
             }
         }
-        page.push_str("</tr>\n");
-    }
-    page.push_str("</table>\n");
-}
-
-fn write_cell(page: &mut String, cell: &MatrixCell) {
-    let latest = cell.latest;
-    let hedged = if latest.hedged { " hedged" } else { "" };
-    let _ = write!(
-        page,
-        "<td class=\"{}{hedged}\" title=\"{}\"><div class=\"stance\">{}{}</div><div class=\"meta\">{}<br>{}</div></td>",
-        latest.stance,
-        escape(&format!("{} {}: {}", latest.speaker, latest.cue, latest.content)),
-        latest.stance,
-        if latest.hedged { ", hedged" } else { "" },
-        escape(&counts_text(cell)),
-        escape(&short_span(cell.first_date, cell.last_date)),
-    );
-}
-
-/// "1 statement", or "3 statements: 1 support, 2 oppose" when they differ.
-fn counts_text(cell: &MatrixCell) -> String {
-    let n = cell.statements();
-    if n == 1 {
-        return "1 statement".into();
-    }
-    let parts: Vec<String> = [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
-        .iter()
-        .filter(|(count, _)| *count > 0)
-        .map(|(count, stance)| format!("{count} {stance}"))
-        .collect();
-    if parts.len() == 1 {
-        format!("{n} statements")
-    } else {
-        format!("{n} statements: {}", parts.join(", "))
+        out.push_str("</details>\n");
     }
 }
 
-/// "2025-08-18", "2025-08-18 → 08-22" within a year, else both in full.
-fn short_span(first: Option<NaiveDate>, last: Option<NaiveDate>) -> String {
-    match (first, last) {
-        (Some(a), Some(b)) if a != b && a.format("%Y").to_string() == b.format("%Y").to_string() => {
-            format!("{a} → {}", b.format("%m-%d"))
+/// The dates a timeline spans: where the statements are, so that one
+/// misdated statement does not squeeze every other dot to one edge. The
+/// axis runs from the 2nd to the 98th percentile of the dates, narrowed
+/// further to the dates within three interquartile ranges of the middle
+/// half (a corpus too small for percentiles to cut anything). Dates outside
+/// are drawn at the edge as hollow diamonds.
+struct DateAxis {
+    first: NaiveDate,
+    last: NaiveDate,
+    outside: usize,
+}
+
+impl DateAxis {
+    fn of(records: &[StanceRecord]) -> Option<DateAxis> {
+        let mut dates: Vec<NaiveDate> = records.iter().filter_map(|r| r.date).collect();
+        dates.sort_unstable();
+        let (first, last) = clipped_range(&dates)?;
+        let outside = dates.iter().filter(|d| **d < first || **d > last).count();
+        Some(DateAxis { first, last, outside })
+    }
+
+    fn note(&self) -> String {
+        let mut note = format!("Timelines run from {} to {}", self.first, self.last);
+        if self.outside > 0 {
+            note.push_str(&format!(
+                "; {} statement{} dated outside that range {} drawn at the edge as a hollow diamond",
+                self.outside,
+                if self.outside == 1 { "" } else { "s" },
+                if self.outside == 1 { "is" } else { "are" }
+            ));
         }
-        (Some(a), Some(b)) if a != b => format!("{a} → {b}"),
-        _ => span_text(first, last),
+        note.push_str(". Hollow dots are hedged statements.");
+        note
     }
 }
 
-fn write_shifts(page: &mut String, shifts: &[Shift]) {
-    page.push_str("<h2>Changes of position</h2>\n");
-    if shifts.is_empty() {
-        page.push_str("<p>No speaker changed between support and oppose on a topic.</p>\n");
-        return;
-    }
-    page.push_str("<ul class=\"shifts\">\n");
-    for shift in shifts {
-        let _ = writeln!(
-            page,
-            "<li><b>{}</b> on <b>{}</b>: {} → {}</li>",
-            escape(&shift.to.speaker),
-            escape(&shift.to.topic),
-            statement_snippet(shift.from),
-            statement_snippet(shift.to),
-        );
-    }
-    page.push_str("</ul>\n");
-}
-
-fn statement_snippet(record: &StanceRecord) -> String {
-    let source = record.title.as_deref().or(record.doc.as_deref()).unwrap_or("");
-    format!(
-        "<span class=\"tag {}\">{}</span> {} <q>{}</q> <span class=\"src\">({}{}{})</span>",
-        record.stance,
-        record.stance,
-        escape(&record.cue),
-        escape(&record.content),
-        escape(&span_text(record.date, record.date)),
-        if source.is_empty() { "" } else { ", " },
-        escape(source),
-    )
+/// The axis for sorted `dates` (see `DateAxis`); None without dates.
+fn clipped_range(dates: &[NaiveDate]) -> Option<(NaiveDate, NaiveDate)> {
+    let n = dates.len();
+    let at = |percent: usize| dates[(n - 1) * percent / 100];
+    let (q1, q3) = (*dates.first()?, *dates.last()?);
+    let (q1, q3) = if n >= 4 { (at(25), at(75)) } else { (q1, q3) };
+    // A week at least, so that a corpus of one busy week keeps its stragglers.
+    let reach = chrono::Duration::days(3 * (q3 - q1).num_days().max(7));
+    let inside = |d: &&NaiveDate| **d >= q1 - reach && **d <= q3 + reach;
+    let first = *dates.iter().find(inside).expect("the quartiles are inside");
+    let last = *dates.iter().rev().find(inside).expect("the quartiles are inside");
+    // The percentiles cut as many dates at each end.
+    let cut = (n - 1) * 2 / 100;
+    Some((first.max(dates[cut]), last.min(dates[n - 1 - cut])))
 }
 
 /// Timeline geometry, in SVG user units.
 const SVG_WIDTH: f64 = 1000.0;
 const LABEL_WIDTH: f64 = 190.0;
 const RIGHT_MARGIN: f64 = 30.0;
-const ROW_HEIGHT: f64 = 30.0;
+const ROW_HEIGHT: f64 = 26.0;
 const AXIS_HEIGHT: f64 = 28.0;
 
-fn write_timelines(page: &mut String, records: &[StanceRecord]) {
-    page.push_str("<h2>Timelines</h2>\n");
-    let Some((first, last)) = date_range(records) else {
-        page.push_str("<p>No statement has a date.</p>\n");
-        return;
-    };
-    // Records come grouped by speaker (the store's order).
-    for group in records.chunk_by(|a, b| a.speaker == b.speaker) {
-        let speaker = &group[0].speaker;
-        let mine: Vec<&StanceRecord> = group.iter().collect();
-        let _ = writeln!(page, "<h3>{}</h3>", escape(speaker));
-        page.push_str(&timeline_svg(&mine, first, last));
-        let undated = mine.iter().filter(|r| r.date.is_none()).count();
-        if undated > 0 {
-            let _ = writeln!(page, "<p class=\"src\">{undated} undated statements are not shown.</p>");
-        }
+/// One row per topic, a dot per dated statement (hollow when hedged), grey
+/// lines joining a topic's statements in order; every dot's tooltip is the
+/// statement. All speakers share one date axis, so they line up.
+fn timeline_svg(cells: &[&MatrixCell], axis: &DateAxis) -> String {
+    let rows: Vec<&&MatrixCell> = cells.iter().filter(|c| c.records.iter().any(|r| r.date.is_some())).collect();
+    if rows.is_empty() {
+        return "<p class=\"src\">No dated statement.</p>\n".into();
     }
-}
-
-/// One row per topic, a dot per statement at its date (hollow when hedged),
-/// grey lines joining a topic's statements in order; every dot's tooltip is
-/// the statement. All speakers share one date axis, so they line up.
-fn timeline_svg(records: &[&StanceRecord], first: NaiveDate, last: NaiveDate) -> String {
-    let mut topics: Vec<&str> = records.iter().map(|r| r.topic.as_str()).collect();
-    topics.dedup();
-    let height = AXIS_HEIGHT + ROW_HEIGHT * topics.len() as f64 + 8.0;
-    let days = (last - first).num_days().max(1) as f64;
+    let height = AXIS_HEIGHT + ROW_HEIGHT * rows.len() as f64 + 8.0;
+    let days = (axis.last - axis.first).num_days().max(1) as f64;
     let plot = SVG_WIDTH - LABEL_WIDTH - RIGHT_MARGIN;
-    let x_of = |date: NaiveDate| LABEL_WIDTH + plot * ((date - first).num_days() as f64 / days);
+    let x_of = |date: NaiveDate| {
+        let clipped = date.clamp(axis.first, axis.last);
+        LABEL_WIDTH + plot * ((clipped - axis.first).num_days() as f64 / days)
+    };
     let mut svg = String::new();
     let _ = writeln!(
         svg,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {SVG_WIDTH} {height}\" width=\"{SVG_WIDTH}\" height=\"{height}\" role=\"img\">"
     );
-    write_axis(&mut svg, first, last, height, &x_of);
-    for (row, topic) in topics.iter().enumerate() {
+    write_axis(&mut svg, axis.first, axis.last, height, &x_of);
+    for (row, cell) in rows.iter().enumerate() {
         let y = AXIS_HEIGHT + ROW_HEIGHT * row as f64 + ROW_HEIGHT / 2.0;
         let _ = writeln!(svg, "<line class=\"row\" x1=\"{LABEL_WIDTH}\" y1=\"{y}\" x2=\"{}\" y2=\"{y}\"/>", SVG_WIDTH - RIGHT_MARGIN);
-        let _ = writeln!(svg, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", LABEL_WIDTH - 12.0, y + 4.0, escape(&shorten(topic, 26)));
-        let dots = dot_positions(records.iter().filter(|r| r.topic == *topic && r.date.is_some()).copied(), &x_of);
+        let _ = writeln!(svg, "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", LABEL_WIDTH - 12.0, y + 4.0, escape(&shorten(cell.topic, 26)));
+        let dated: Vec<&StanceRecord> = cell.records.iter().filter(|r| r.date.is_some()).collect();
+        let step = dated.len().div_ceil(ROW_DOTS).max(1);
+        let dots = dot_positions(dated.into_iter().step_by(step), &x_of);
         if dots.len() > 1 {
             let points: Vec<String> = dots.iter().map(|(x, _)| format!("{x:.1},{y}")).collect();
             let _ = writeln!(svg, "<polyline class=\"link\" points=\"{}\"/>", points.join(" "));
         }
         for (x, record) in dots {
-            let colour = stance_colour(record.stance);
-            let fill = if record.hedged { "#fff" } else { colour };
-            let tip = format!(
+            let date = record.date.expect("only dated records are placed");
+            let tip = escape(&format!(
                 "{} ({}, {}{}): {} {}",
-                span_text(record.date, record.date),
+                date,
                 record.topic,
                 record.stance,
                 if record.hedged { ", hedged" } else { "" },
                 record.cue,
-                record.content
-            );
+                shorten(&record.content, TIP_CHARS)
+            ));
+            if date < axis.first || date > axis.last {
+                let _ = writeln!(
+                    svg,
+                    "<path class=\"outside\" d=\"M{x:.1} {} l6 6 l-6 6 l-6 -6 z\"><title>outside the axis: {tip}</title></path>",
+                    y - 6.0
+                );
+                continue;
+            }
+            let colour = stance_colour(record.stance);
+            let fill = if record.hedged { "#fff" } else { colour };
             let _ = writeln!(
                 svg,
-                "<circle cx=\"{x:.1}\" cy=\"{y}\" r=\"7\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"2.5\"><title>{}</title></circle>",
-                escape(&tip)
+                "<circle cx=\"{x:.1}\" cy=\"{y}\" r=\"6\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"2\"><title>{tip}</title></circle>"
             );
         }
     }
@@ -292,14 +500,14 @@ fn dot_positions<'a>(
     records: impl Iterator<Item = &'a StanceRecord>,
     x_of: &dyn Fn(NaiveDate) -> f64,
 ) -> Vec<(f64, &'a StanceRecord)> {
-    const SPREAD: f64 = 16.0;
+    const SPREAD: f64 = 9.0;
     let mut dots: Vec<(f64, &StanceRecord)> = Vec::new();
     let mut same_day = 0;
     let mut previous: Option<NaiveDate> = None;
     for record in records {
         same_day = if record.date == previous { same_day + 1 } else { 0 };
         previous = record.date;
-        let x = x_of(record.date.expect("only dated records are placed")) + SPREAD * same_day as f64;
+        let x = x_of(record.date.expect("only dated records are placed")) + SPREAD * same_day.min(4) as f64;
         dots.push((x.min(SVG_WIDTH - RIGHT_MARGIN / 2.0), record));
     }
     dots
@@ -347,14 +555,17 @@ mod tests {
     use super::*;
     use crate::model::Kind;
 
-    fn record(speaker: &str, topic: &str, content: &str) -> StanceRecord {
+    fn record(speaker: &str, topic: &str, content: &str, date: Option<NaiveDate>) -> StanceRecord {
         StanceRecord {
             id: 1,
+            speaker_id: 1,
             speaker: speaker.into(),
+            topic_id: 1,
             topic: topic.into(),
             stance: Stance::Oppose,
             hedged: false,
-            date: NaiveDate::from_ymd_opt(2025, 8, 18),
+            confidence: 0.9,
+            date,
             cue: "said".into(),
             content: content.into(),
             kind: Kind::Direct,
@@ -363,10 +574,33 @@ mod tests {
         }
     }
 
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 8, d).unwrap()
+    }
+
+    fn page_of(title: &str, records: &[StanceRecord]) -> String {
+        let speakers = [NameCount { id: 1, name: records[0].speaker.clone(), statements: records.len() as u64 }];
+        let topics = [NameCount { id: 1, name: records[0].topic.clone(), statements: records.len() as u64 }];
+        report_page(&ReportPage {
+            title,
+            speakers: &speakers,
+            topics: &topics,
+            records,
+            shifts: &[],
+            all_shifts: 0,
+            total_speakers: 1,
+            total_topics: 1,
+            total_statements: records.len() as u64,
+            filters: vec![],
+            min_confidence: 0.8,
+        })
+    }
+
     #[test]
     fn every_text_from_the_database_is_escaped() {
-        let page = report_page("R&D <report>", &[record("<script>alert(1)</script>", "a \"b\"", "x < y & 'z'")]);
-        assert!(!page.contains("<script>"), "{page}");
+        let page = page_of("R&D <report>", &[record("<script>alert(1)</script>", "a \"b\"", "x < y & 'z'", Some(day(18)))]);
+        assert!(!page.contains("<script>alert"), "{page}");
+        assert_eq!(page.matches("<script>").count(), 1, "only the page's own script");
         assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(page.contains("a &quot;b&quot;"));
         assert!(page.contains("x &lt; y &amp; &#39;z&#39;"));
@@ -375,15 +609,51 @@ mod tests {
 
     #[test]
     fn the_page_fetches_nothing() {
-        let page = report_page("Report", &[record("Ann", "tax", "no")]);
-        for outside in ["<script", "<link", "src=", "@import", "url("] {
+        let page = page_of("Report", &[record("Ann", "tax", "no", Some(day(18)))]);
+        for outside in ["<script src", "<link", "src=", "@import", "url(", "fetch(", "XMLHttpRequest"] {
             assert!(!page.contains(outside), "{outside}");
         }
+        assert_eq!(page.matches("<script").count(), 1, "one inline script");
+    }
+
+    #[test]
+    fn a_lone_misdated_statement_is_drawn_at_the_edge_not_stretching_the_axis() {
+        let mut records: Vec<StanceRecord> = (1..=28).map(|d| record("Ann", "tax", "fine", Some(day(d)))).collect();
+        records.push(record("Ann", "tax", "misdated", NaiveDate::from_ymd_opt(2015, 1, 1)));
+        let axis = DateAxis::of(&records).unwrap();
+        assert_eq!((axis.first, axis.last, axis.outside), (day(1), day(28), 1));
+        let page = page_of("Report", &records);
+        assert_eq!(page.matches("class=\"outside\"").count(), 1);
+        assert!(page.contains("1 statement dated outside that range is drawn at the edge"));
+    }
+
+    #[test]
+    fn few_dates_are_all_inside_the_axis() {
+        assert_eq!(clipped_range(&[day(1), day(9)]), Some((day(1), day(9))));
+        assert_eq!(clipped_range(&[day(1), day(2), day(3), day(20)]), Some((day(1), day(20))));
+        assert_eq!(clipped_range(&[day(4)]), Some((day(4), day(4))));
+        assert_eq!(clipped_range(&[]), None);
+    }
+
+    #[test]
+    fn a_shell_word_survives_quotes_and_spaces() {
+        assert_eq!(shell_word("Rubio"), "Rubio");
+        assert_eq!(shell_word("Marco Rubio"), "'Marco Rubio'");
+        assert_eq!(shell_word("O'Brien"), "'O'\\''Brien'");
+    }
+
+    #[test]
+    fn a_busy_cell_lists_its_latest_statements_and_says_how_to_see_all() {
+        let records: Vec<StanceRecord> =
+            (1..=20).map(|d| StanceRecord { id: d as i64, ..record("Ann Lee", "tax", &format!("remark {d}."), Some(day(d))) }).collect();
+        let page = page_of("Report", &records);
+        let listed = &page[page.find("<ul class=\"said\">").unwrap()..];
+        assert!(!listed.contains("remark 8.") && listed.contains("remark 9.") && listed.contains("remark 20."));
+        assert!(page.contains("The latest 12 of 20; <code>claimdb report timeline --speaker &#39;Ann Lee&#39; --topic tax</code>"));
     }
 
     #[test]
     fn ticks_span_the_range_without_repeats() {
-        let day = |d| NaiveDate::from_ymd_opt(2025, 8, d).unwrap();
         assert_eq!(axis_ticks(day(18), day(18)), vec![day(18)]);
         assert_eq!(axis_ticks(day(18), day(20)), vec![day(18), day(19), day(20)]);
         let ticks = axis_ticks(day(1), day(31));

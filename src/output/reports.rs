@@ -2,11 +2,12 @@
 //! and tracking results it is handed: a few readable columns for table and
 //! Markdown, every field for the machine formats.
 
-use super::html::span_text;
+use super::html::{span_text, ShiftView};
 use super::{Format, Rows};
-use crate::model::StanceRecord;
-use crate::tracking::{self, Disagreement, MatrixCell, Shift};
+use crate::model::{NameCount, StanceRecord};
+use crate::tracking::{MatrixCell, Side};
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 fn stance_text(record: &StanceRecord) -> String {
     format!("{}{}", record.stance, if record.hedged { ", hedged" } else { "" })
@@ -17,44 +18,47 @@ fn source_text(record: &StanceRecord) -> String {
     record.title.clone().or_else(|| record.doc.clone()).unwrap_or_default()
 }
 
-pub fn stance_rows(records: &[StanceRecord], format: Format) -> Rows {
-    let cells = tracking::stance_matrix(records);
+/// `cells` in matrix order, of `speakers` by `topics` (most statements first).
+pub fn stance_rows(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameCount], format: Format) -> Rows {
     match format {
-        Format::Markdown => stance_pivot(records, &cells),
+        Format::Markdown => stance_pivot(cells, speakers, topics),
         Format::Table => {
             let mut rows = Rows::new(&["speaker", "topic", "stance", "statements", "dates", "latest"]);
             rows.wide = Some(5);
-            for cell in &cells {
+            for cell in cells {
+                let latest = cell.latest();
                 rows.push(vec![
                     json!(cell.speaker),
                     json!(cell.topic),
-                    json!(stance_text(cell.latest)),
+                    json!(cell.majority.as_str()),
                     json!(count_lines(cell)),
                     json!(span_text(cell.first_date, cell.last_date).replace(" to ", " to\n")),
-                    json!(format!("{} “{}”", cell.latest.cue, cell.latest.content)),
+                    json!(format!("{}: {} “{}”", stance_text(latest), latest.cue, latest.content)),
                 ]);
             }
             rows
         }
         _ => {
             let mut rows = Rows::new(&[
-                "speaker", "topic", "stance", "hedged", "statements", "support", "oppose", "neutral", "first_date",
-                "last_date", "latest_id", "latest_content",
+                "speaker", "topic", "stance", "statements", "support", "oppose", "neutral", "hedged", "first_date",
+                "last_date", "latest_id", "latest_stance", "latest_content",
             ]);
-            for cell in &cells {
+            for cell in cells {
+                let latest = cell.latest();
                 rows.push(vec![
                     json!(cell.speaker),
                     json!(cell.topic),
-                    json!(cell.latest.stance),
-                    json!(cell.latest.hedged),
+                    json!(cell.majority.as_str()),
                     json!(cell.statements()),
                     json!(cell.support),
                     json!(cell.oppose),
                     json!(cell.neutral),
+                    json!(cell.hedged),
                     json!(cell.first_date),
                     json!(cell.last_date),
-                    json!(cell.latest.id),
-                    json!(cell.latest.content),
+                    json!(latest.id),
+                    json!(latest.stance),
+                    json!(latest.content),
                 ]);
             }
             rows
@@ -72,21 +76,23 @@ fn count_lines(cell: &MatrixCell) -> String {
         .join("\n")
 }
 
-/// Speakers down, topics across; a cell is the latest stance, how many
-/// statements are behind it and their dates.
-fn stance_pivot(records: &[StanceRecord], cells: &[MatrixCell]) -> Rows {
-    let topics = tracking::topics(records);
+/// Speakers down, topics across, each most statements first; a cell is the
+/// stance most statements take, the counts and their dates.
+fn stance_pivot(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameCount]) -> Rows {
     let mut headers = vec!["speaker"];
-    headers.extend(topics.iter().copied());
+    headers.extend(topics.iter().map(|t| t.name.as_str()));
     let mut rows = Rows::new(&headers);
-    let index = tracking::cell_index(cells);
-    for speaker in tracking::speakers(records) {
-        let mut row = vec![json!(speaker)];
-        for topic in &topics {
-            let cell = index.get(&(speaker, *topic));
-            row.push(cell.map_or(Value::Null, |c| {
-                let count = format!("{} statement{}", c.statements(), if c.statements() == 1 { "" } else { "s" });
-                json!([stance_text(c.latest), count, span_text(c.first_date, c.last_date)].join("; "))
+    let index: HashMap<(i64, i64), &MatrixCell> =
+        cells.iter().map(|c| ((c.records[0].speaker_id, c.records[0].topic_id), c)).collect();
+    for speaker in speakers {
+        let mut row = vec![json!(speaker.name)];
+        for topic in topics {
+            row.push(index.get(&(speaker.id, topic.id)).map_or(Value::Null, |c| {
+                let mut counts = count_lines(c).replace('\n', ", ");
+                if c.hedged > 0 {
+                    counts.push_str(&format!(" ({} hedged)", c.hedged));
+                }
+                json!([c.majority.as_str(), &counts, &span_text(c.first_date, c.last_date)].join("; "))
             }));
         }
         rows.push(row);
@@ -94,10 +100,9 @@ fn stance_pivot(records: &[StanceRecord], cells: &[MatrixCell]) -> Rows {
     rows
 }
 
+/// `records` come in date order.
 pub fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
-    // The store orders by speaker and topic; a timeline reads by date.
-    let mut ordered: Vec<&StanceRecord> = records.iter().collect();
-    ordered.sort_by_key(|r| (r.date.is_none(), r.date));
+    let ordered = records.iter();
     if for_people(format) {
         let mut rows = Rows::new(&["date", "speaker", "topic", "stance", "cue", "content", "source", "id"]);
         rows.wide = Some(5);
@@ -115,8 +120,9 @@ pub fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
         }
         return rows;
     }
-    let mut rows =
-        Rows::new(&["date", "speaker", "topic", "stance", "hedged", "cue", "content", "kind", "title", "doc", "id"]);
+    let mut rows = Rows::new(&[
+        "date", "speaker", "topic", "stance", "hedged", "confidence", "cue", "content", "kind", "title", "doc", "id",
+    ]);
     for r in ordered {
         rows.push(vec![
             json!(r.date),
@@ -124,6 +130,7 @@ pub fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
             json!(r.topic),
             json!(r.stance),
             json!(r.hedged),
+            json!(r.confidence),
             json!(r.cue),
             json!(r.content),
             json!(r.kind),
@@ -161,20 +168,21 @@ fn for_people(format: Format) -> bool {
     matches!(format, Format::Table | Format::Markdown)
 }
 
-/// The statement columns a report's machine formats give each statement
-/// of a pair (shifts, disagreements), named as `STATEMENT_COLUMNS` names them.
-const PAIR_STATEMENT_COLUMNS: [&str; 8] = ["id", "stance", "hedged", "date", "cue", "content", "title", "doc"];
-
 /// The machine-readable columns of one statement, each prefixed.
 fn statement_columns(prefix: &str) -> Vec<String> {
     PAIR_STATEMENT_COLUMNS.iter().map(|c| format!("{prefix}_{c}")).collect()
 }
+
+/// The statement columns a report's machine formats give each statement
+/// of a pair (shifts, disagreements), named as `STATEMENT_COLUMNS` names them.
+const PAIR_STATEMENT_COLUMNS: [&str; 9] = ["id", "stance", "hedged", "confidence", "date", "cue", "content", "title", "doc"];
 
 fn statement_values(record: &StanceRecord) -> Vec<Value> {
     vec![
         json!(record.id),
         json!(record.stance),
         json!(record.hedged),
+        json!(record.confidence),
         json!(record.date),
         json!(record.cue),
         json!(record.content),
@@ -183,25 +191,28 @@ fn statement_values(record: &StanceRecord) -> Vec<Value> {
     ]
 }
 
-pub fn shift_rows(shifts: &[Shift], format: Format) -> Rows {
+/// Shifts, strongest first, with the counts of statements on each side.
+pub fn shift_rows(shifts: &[ShiftView], format: Format) -> Rows {
     if for_people(format) {
-        let mut rows = Rows::new(&["speaker", "topic", "before", "after"]);
+        let mut rows = Rows::new(&["speaker", "topic", "evidence", "before", "after"]);
         for shift in shifts {
+            let (from, to) = (shift.from, shift.to);
             rows.push(vec![
-                json!(shift.to.speaker),
-                json!(shift.to.topic),
-                json!(statement_cell(shift.from, format)),
-                json!(statement_cell(shift.to, format)),
+                json!(to.speaker),
+                json!(to.topic),
+                json!(format!("{} {}{}then {} {}", shift.before, from.stance, line_separator(format), shift.after, to.stance)),
+                json!(statement_cell(from, format)),
+                json!(statement_cell(to, format)),
             ]);
         }
         return rows;
     }
-    let mut headers = vec!["speaker".to_string(), "topic".to_string()];
+    let mut headers = vec!["speaker".to_string(), "topic".to_string(), "statements_before".into(), "statements_after".into()];
     headers.extend(statement_columns("from"));
     headers.extend(statement_columns("to"));
     let mut rows = Rows::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
     for shift in shifts {
-        let mut row = vec![json!(shift.to.speaker), json!(shift.to.topic)];
+        let mut row = vec![json!(shift.to.speaker), json!(shift.to.topic), json!(shift.before), json!(shift.after)];
         row.extend(statement_values(shift.from));
         row.extend(statement_values(shift.to));
         rows.push(row);
@@ -209,30 +220,45 @@ pub fn shift_rows(shifts: &[Shift], format: Format) -> Rows {
     rows
 }
 
-pub fn disagreement_rows(disagreements: &[Disagreement], format: Format) -> Rows {
+pub fn disagreement_headers(format: Format) -> Vec<String> {
     if for_people(format) {
-        let separator = line_separator(format);
-        let mut rows = Rows::new(&["topic", "supports", "opposes"]);
-        for d in disagreements {
-            rows.push(vec![
-                json!(d.supporter.topic),
-                json!([d.supporter.speaker.clone(), statement_cell(d.supporter, format)].join(separator)),
-                json!([d.opponent.speaker.clone(), statement_cell(d.opponent, format)].join(separator)),
-            ]);
-        }
-        return rows;
+        return ["topic", "supports", "opposes"].iter().map(|h| h.to_string()).collect();
     }
-    let mut headers = vec!["topic".to_string(), "supporter".to_string(), "opponent".to_string()];
+    let mut headers: Vec<String> = ["topic", "supporter", "opponent", "supporter_statements", "opponent_statements"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
     headers.extend(statement_columns("supporter"));
     headers.extend(statement_columns("opponent"));
-    let mut rows = Rows::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
-    for d in disagreements {
-        let mut row = vec![json!(d.supporter.topic), json!(d.supporter.speaker), json!(d.opponent.speaker)];
-        row.extend(statement_values(d.supporter));
-        row.extend(statement_values(d.opponent));
-        rows.push(row);
+    headers
+}
+
+/// One disagreement: each side's strongest statement and how many it has.
+pub fn disagreement_row(
+    supporter: &StanceRecord,
+    support: &Side,
+    opponent: &StanceRecord,
+    oppose: &Side,
+    format: Format,
+) -> Vec<Value> {
+    if for_people(format) {
+        let separator = line_separator(format);
+        let side = |record: &StanceRecord, side: &Side| {
+            let count = format!("{} ({} statement{})", record.speaker, side.statements, if side.statements == 1 { "" } else { "s" });
+            json!([count, statement_cell(record, format)].join(separator))
+        };
+        return vec![json!(supporter.topic), side(supporter, support), side(opponent, oppose)];
     }
-    rows
+    let mut row = vec![
+        json!(supporter.topic),
+        json!(supporter.speaker),
+        json!(opponent.speaker),
+        json!(support.statements),
+        json!(oppose.statements),
+    ];
+    row.extend(statement_values(supporter));
+    row.extend(statement_values(opponent));
+    row
 }
 
 #[cfg(test)]
@@ -243,10 +269,13 @@ mod tests {
     fn record(id: i64, speaker: &str, stance: Stance, day: u32) -> StanceRecord {
         StanceRecord {
             id,
+            speaker_id: id,
             speaker: speaker.into(),
+            topic_id: 1,
             topic: "bridge".into(),
             stance,
             hedged: false,
+            confidence: 0.9,
             date: chrono::NaiveDate::from_ymd_opt(2025, 5, day),
             cue: "said".into(),
             content: format!("statement {id}"),
@@ -264,23 +293,35 @@ mod tests {
     }
 
     #[test]
-    fn a_shift_lists_both_statements_in_machine_formats() {
-        let records = [record(1, "Ada Park", Stance::Support, 1), record(2, "Ada Park", Stance::Oppose, 9)];
-        let shifts = tracking::shifts(&records);
-        let rows = shift_rows(&shifts, Format::Csv);
-        assert_eq!(rows.headers[..4], ["speaker", "topic", "from_id", "from_stance"]);
+    fn a_shift_lists_both_statements_and_the_evidence_in_machine_formats() {
+        let (from, to) = (record(1, "Ada Park", Stance::Support, 1), record(2, "Ada Park", Stance::Oppose, 9));
+        let rows = shift_rows(&[ShiftView { from: &from, to: &to, before: 3, after: 2 }], Format::Csv);
+        assert_eq!(rows.headers[..5], ["speaker", "topic", "statements_before", "statements_after", "from_id"]);
         assert_eq!(rows.rows.len(), 1);
+        assert_eq!(rows.rows[0][2..4], [json!(3), json!(2)]);
         let to_content = rows.headers.iter().position(|h| h == "to_content").unwrap();
         assert_eq!(rows.rows[0][to_content], json!("statement 2"));
     }
 
     #[test]
     fn markdown_puts_a_statement_on_one_line() {
-        let records = [record(1, "Ada Park", Stance::Support, 1), record(2, "Ben Ode", Stance::Oppose, 3)];
-        let pairs = tracking::disagreements(&records, None);
-        let rows = disagreement_rows(&pairs, Format::Markdown);
-        assert_eq!(rows.headers, ["topic", "supports", "opposes"]);
-        let supports = rows.rows[0][1].as_str().unwrap();
-        assert!(!supports.contains('\n') && supports.starts_with("Ada Park; support"), "{supports}");
+        let (ada, ben) = (record(1, "Ada Park", Stance::Support, 1), record(2, "Ben Ode", Stance::Oppose, 3));
+        let side = |record: &StanceRecord| Side {
+            stance: record.stance,
+            statements: 2,
+            strongest: crate::model::Position {
+                id: record.id,
+                speaker_id: record.speaker_id,
+                topic_id: 1,
+                stance: record.stance,
+                confidence: 0.9,
+                day: None,
+                document_id: None,
+            },
+        };
+        let row = disagreement_row(&ada, &side(&ada), &ben, &side(&ben), Format::Markdown);
+        assert_eq!(disagreement_headers(Format::Markdown), ["topic", "supports", "opposes"]);
+        let supports = row[1].as_str().unwrap();
+        assert!(!supports.contains('\n') && supports.starts_with("Ada Park (2 statements); support"), "{supports}");
     }
 }
