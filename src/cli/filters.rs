@@ -7,11 +7,13 @@ use chrono::NaiveDate;
 
 #[derive(Debug, Default, clap::Args)]
 pub struct FilterArgs {
-    /// Whole words of a speaker's name or alias, any case and accent ("rubio").
+    /// Whole words of a speaker's name or alias, any case or accent ("ryan"
+    /// finds Paul Ryan, not Craig Bryan; "clinton" every Clinton: the speaker
+    /// column tells them apart, `speakers --search` lists them).
     #[arg(long)]
     pub speaker: Option<String>,
-    /// One speaker record, by its id (see `claimdb speakers`).
-    #[arg(long)]
+    /// One speaker record, by the id `speakers` shows.
+    #[arg(long, value_name = "ID")]
     pub speaker_id: Option<i64>,
     /// Part of a topic name, any case.
     #[arg(long)]
