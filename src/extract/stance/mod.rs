@@ -31,11 +31,12 @@
 //! stances decided the same way (a polar cue, a strong content, no signal…).
 
 mod evaluative;
+mod phrases;
 
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use phrases::PhraseMatcher;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -136,43 +137,8 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     }
 }
 
-/// Whole-word phrase matching over a set of lower-case phrases, ignoring
-/// ASCII case; at each position the longest phrase wins.
-///
-/// The automaton is case-sensitive over ASCII-lowered phrases and is run
-/// over the ASCII-lowered text ([`Lowered`]): the same matches as a
-/// case-insensitive one, whose byte classes count each letter twice, which
-/// made its build (at every start) about twice as long.
-#[derive(Debug, Clone)]
-struct PhraseMatcher<T> {
-    automaton: AhoCorasick,
-    values: Vec<T>,
-}
-
-impl<T: Copy> PhraseMatcher<T> {
-    fn new(phrases: &BTreeMap<String, T>, kind: AhoCorasickKind) -> Self {
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(kind))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(phrases.keys().map(|p| p.to_ascii_lowercase()))
-            .expect("lexicon phrases build an automaton");
-        PhraseMatcher {
-            automaton,
-            values: phrases.values().copied().collect(),
-        }
-    }
-
-    /// `(start, end, value)` of each whole-word match, in text order.
-    fn find<'a>(&'a self, text: &'a Lowered<'a>) -> impl Iterator<Item = (usize, usize, T)> + 'a {
-        self.automaton
-            .find_iter(&text.lower)
-            .filter(move |m| is_whole_word(text.text, m.start(), m.end()))
-            .map(move |m| (m.start(), m.end(), self.values[m.pattern().as_usize()]))
-    }
-}
-
 /// A text and its copy with ASCII letters lowered (same length, same
-/// offsets), which the phrase automata run over.
+/// offsets), which the phrase matchers read.
 struct Lowered<'a> {
     text: &'a str,
     lower: Vec<u8>,
@@ -182,12 +148,6 @@ impl<'a> Lowered<'a> {
     fn new(text: &'a str) -> Self {
         Lowered { text, lower: crate::extract::tokens::ascii_lowercase(text) }
     }
-}
-
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 /// Cue polarity, content polarity phrases and hedges; built in from `data/`,
@@ -286,12 +246,8 @@ impl StanceLexicon {
     }
 
     fn from_entries(entries: LexiconEntries) -> Self {
-        // Cues are a few words; contents are whole clauses, searched for
-        // every statement, worth a DFA's longer build. A cue's few bytes do
-        // not repay even the contiguous NFA's build from the noncontiguous
-        // one (0.8 M instructions at each start, the searches 0.1 M more).
-        let cues = PhraseMatcher::new(&entries.cues, AhoCorasickKind::NoncontiguousNFA);
-        let content = PhraseMatcher::new(&entries.content, AhoCorasickKind::DFA);
+        let cues = PhraseMatcher::new(&entries.cues);
+        let content = PhraseMatcher::new(&entries.content);
         StanceLexicon {
             entries,
             evaluative: evaluative::EvaluativeWords::builtin(),
@@ -356,7 +312,7 @@ impl StanceLexicon {
         };
         let mut negations_before = 0u32;
         let mut negations = 0u32;
-        for (_, end, entry) in self.cues.find(cue) {
+        for (_, end, entry) in self.cues.find(cue.text, &cue.lower) {
             reading.hedge |= entry.hedge;
             reading.end = end;
             match entry.role {
@@ -437,7 +393,7 @@ impl StanceLexicon {
     fn events(&self, lowered: &Lowered<'_>) -> Vec<Event> {
         let text = lowered.text;
         let mut events: Vec<Event> = Vec::new();
-        for (start, end, entry) in self.content.find(lowered) {
+        for (start, end, entry) in self.content.find(lowered.text, &lowered.lower) {
             if entry.ignore || is_month_may(text, start, end) {
                 // Still covers its words: "no doubt" is not the word "doubt".
                 events.push(Event { start, end, entry: ContentEntry { ignore: true, ..entry }, valence: None });
