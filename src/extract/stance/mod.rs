@@ -27,15 +27,18 @@
 //! - hedges anywhere set `hedged`, except hedges inside a denied claim:
 //!   `dismissed claims that X could …` is the claim's hedge, not the speaker's.
 //!
-//! The confidence is the accuracy, on hand-labelled news statements, of
-//! stances decided the same way (a polar cue, a strong content, no signal…).
+//! The confidence comes from the signals behind the stance, counted into
+//! evidence points and calibrated on hand-labelled news statements
+//! (`confidence.rs`).
 
+mod confidence;
 mod evaluative;
 mod phrases;
 
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
+use confidence::{ConfidenceTable, Evidence};
 use phrases::PhraseMatcher;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -72,6 +75,8 @@ enum CueRole {
 struct CueEntry {
     role: CueRole,
     hedge: bool,
+    /// A cue that reports a finding (according to, show, find).
+    report: bool,
 }
 
 /// What a content phrase signals; a phrase may be both a negation and a
@@ -96,7 +101,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, cue-negation, negation, refusal, positive, negative, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -106,6 +111,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let mut content = ContentEntry::default();
     let mut is_content = false;
     let mut hedge = false;
+    let mut report = false;
     for part in class.split('+') {
         match part.to_ascii_lowercase().as_str() {
             "support" => cue_role = Some(CueRole::Polar(CuePolarity::Support)),
@@ -113,6 +119,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "deny" => cue_role = Some(CueRole::Polar(CuePolarity::Deny)),
             "affirm" => cue_role = Some(CueRole::Polar(CuePolarity::Affirm)),
             "neutral" => cue_role = Some(CueRole::Polar(CuePolarity::Neutral)),
+            "report" => (cue_role, report) = (Some(CueRole::Polar(CuePolarity::Neutral)), true),
             "cue-negation" => cue_role = Some(CueRole::Negation),
             "negation" => (content.negation, is_content) = (true, true),
             "refusal" => (content.negation, content.refusal, is_content) = (true, true, true),
@@ -132,7 +139,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
         Some(_) if is_content => Err(format!(
             "class '{class}' mixes a cue class with a content class"
         )),
-        Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge })),
+        Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge, report })),
         None => Ok(LineClass::Content(ContentEntry { hedge, ..content })),
     }
 }
@@ -158,6 +165,7 @@ pub struct StanceLexicon {
     evaluative: evaluative::EvaluativeWords,
     cues: PhraseMatcher<CueEntry>,
     content: PhraseMatcher<ContentEntry>,
+    confidence: ConfidenceTable,
 }
 
 /// The expanded phrases the matchers are built from, kept so that a user's
@@ -253,6 +261,7 @@ impl StanceLexicon {
             evaluative: evaluative::EvaluativeWords::builtin(),
             cues,
             content,
+            confidence: ConfidenceTable::load(),
         }
     }
 
@@ -268,14 +277,36 @@ impl StanceLexicon {
         let overall = content_signals.overall(evaluation);
         let (stance, negation_hedge) =
             combine(reading.polarity, reading.negated, overall, content_signals.negated);
+        let (positive, negative) = (cue_signals.pos + content_signals.pos, cue_signals.neg + content_signals.neg);
+        let strength = (evaluation + content_signals.rejection as f32).abs();
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
         let content_hedge = content_signals.hedged && !claim_denied;
         let hedged = reading.hedge || cue_signals.hedged || content_hedge || negation_hedge;
-        let strength = (evaluation + content_signals.rejection as f32).abs();
-        let basis = Basis::of(&reading, overall, strength);
-        StanceJudgement { stance, hedged, confidence: basis.confidence() }
+        let (agreeing, against) = match stance {
+            Stance::Support => (positive, negative),
+            Stance::Oppose => (negative, positive),
+            Stance::Neutral => (0, 0),
+        };
+        let evidence = Evidence {
+            polar_cue: !reading.negated
+                && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
+            negated_cue: reading.negated,
+            report_cue: reading.report,
+            agreeing,
+            against,
+            evaluations: positive + negative,
+            strength,
+            hedged,
+            question: content.text.contains('?'),
+            quoted: content.text.contains(['"', '\u{201c}', '\u{201d}']) || content.text.contains("''"),
+            figure: content.lower.iter().any(u8::is_ascii_digit),
+            first_person: speaks_in_first_person(&content),
+            short: content.text.split_whitespace().nth(confidence::SHORT_WORDS - 1).is_none(),
+        };
+        let confidence = self.confidence.confidence(stance, evidence.points(stance));
+        StanceJudgement { stance, hedged, confidence }
     }
 
     /// The cue's reading, or that of the cue with the content's first words
@@ -308,12 +339,14 @@ impl StanceLexicon {
             polarity: CuePolarity::Neutral,
             negated: false,
             hedge: false,
+            report: false,
             end: 0,
         };
         let mut negations_before = 0u32;
         let mut negations = 0u32;
         for (_, end, entry) in self.cues.find(cue.text, &cue.lower) {
             reading.hedge |= entry.hedge;
+            reading.report |= entry.report;
             reading.end = end;
             match entry.role {
                 CueRole::Negation => negations += 1,
@@ -556,72 +589,12 @@ fn stance_of(sign: i8) -> Stance {
     }
 }
 
-/// What decided a stance, which is what its confidence rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Basis {
-    /// A support, oppose or deny cue, the content agreeing or silent.
-    PolarCue,
-    /// The same with a hedging cue (hoped, feared, cast doubt on).
-    HedgedPolarCue,
-    /// A polar cue whose content evaluates the other way.
-    PolarCueAgainstContent,
-    /// A negated cue ("did not rule out").
-    NegatedCue,
-    /// Several evaluations or a strong one in the content.
-    StrongContent,
-    /// One mild evaluation.
-    WeakContent,
-    /// No signal at all: neutral.
-    NoSignal,
-}
-
-impl Basis {
-    fn of(reading: &CueReading, overall: i8, strength: f32) -> Basis {
-        let polar = matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
-        if reading.negated {
-            return Basis::NegatedCue;
-        }
-        if polar {
-            let cue_sign = if reading.polarity == CuePolarity::Support { 1 } else { -1 };
-            return if reading.hedge {
-                Basis::HedgedPolarCue
-            } else if overall == 0 || overall == cue_sign || strength < 1.0 {
-                Basis::PolarCue
-            } else {
-                Basis::PolarCueAgainstContent
-            };
-        }
-        match overall {
-            0 => Basis::NoSignal,
-            _ if strength >= STRONG_CONTENT => Basis::StrongContent,
-            _ => Basis::WeakContent,
-        }
-    }
-
-    /// The share of statements with this basis whose stance was right on
-    /// the hand-labelled train statements (scripts/stance-train-labels.tsv,
-    /// scored by scripts/stance_train_eval.py), smoothed as (right + 1) /
-    /// (all + 2) so that a basis seen a few times stays near a half.
-    fn confidence(self) -> f64 {
-        match self {
-            Basis::PolarCue => 0.72,
-            Basis::HedgedPolarCue => 0.5,
-            Basis::PolarCueAgainstContent => 0.5,
-            Basis::NegatedCue => 0.5,
-            Basis::StrongContent => 0.67,
-            Basis::WeakContent => 0.52,
-            Basis::NoSignal => 0.66,
-        }
-    }
-}
-
-/// Evaluations adding up to this or more are a strong content signal.
-const STRONG_CONTENT: f32 = 1.5;
-
 struct CueReading {
     polarity: CuePolarity,
     negated: bool,
     hedge: bool,
+    /// The cue reports a finding: a figure or fact likelier than a view.
+    report: bool,
     /// Where the last cue phrase ends: evaluations after it are part of
     /// what the speaker said ("characterized as extremely positive").
     end: usize,
@@ -656,10 +629,18 @@ struct Signals {
     /// The sign and position of the latest signal, which breaks a tie.
     last: (i8, usize),
     hedged: bool,
+    /// How many favourable and unfavourable evaluations were added.
+    pos: u32,
+    neg: u32,
 }
 
 impl Signals {
     fn add_evaluation(&mut self, weight: f32, end: usize) {
+        if weight > 0.0 {
+            self.pos += 1;
+        } else {
+            self.neg += 1;
+        }
         self.evaluation += weight;
         self.note(if weight > 0.0 { 1 } else { -1 }, end);
     }
@@ -699,6 +680,15 @@ impl Signals {
             0
         }
     }
+}
+
+/// Whether a content is in the first person: "I", "we", "my", "our", "us"
+/// (lower case: "US" is the country).
+fn speaks_in_first_person(content: &Lowered<'_>) -> bool {
+    words(&content.lower).any(|(start, end)| {
+        let word = &content.text[start..end];
+        matches!(word, "I" | "I'm" | "I've" | "we" | "We" | "my" | "My" | "our" | "Our" | "us")
+    })
 }
 
 /// A content whose evaluations sum to less than this either way is neutral.
