@@ -168,17 +168,16 @@ impl TopicMatcher {
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,
-    /// Whether each automatic topic seen so far recurs in the text.
-    recurs: FxHashMap<String, bool>,
+    /// Each automatic topic seen so far: the name it is tagged with (a
+    /// surname's fullest name), or none when it does not recur in the text.
+    automatic: FxHashMap<String, Option<String>>,
     /// The text with ASCII letters lowered, made at the first need.
     lowered: Option<Vec<u8>>,
-    /// The fullest name the text gives each surname topic met so far.
-    full_names: FxHashMap<String, String>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, recurs: FxHashMap::default(), lowered: None, full_names: FxHashMap::default() }
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None }
     }
 
     /// The topic of a statement with this content, `sentence_before` being
@@ -192,38 +191,27 @@ impl<'a> DocumentTopics<'a> {
         if !tag.automatic {
             return Some(tag);
         }
-        if !self.recurs_in_text(&tag.name) {
-            return None;
+        if let Some(known) = self.automatic.get(&tag.name) {
+            return known.clone().map(|name| TopicTag { name, automatic: true });
         }
-        let name = self.fullest_name(tag.name);
-        Some(TopicTag { name, automatic: true })
+        let name = self.recurs_in_text(&tag.name).then(|| self.fullest_name(&tag.name));
+        self.automatic.insert(tag.name, name.clone());
+        name.map(|name| TopicTag { name, automatic: true })
     }
 
     /// A person named by a surname ("Clinton") is the topic under the
     /// fullest name the text gives it ("Hillary Clinton"), the most frequent
     /// when several people share it; other topics are kept as they are.
-    fn fullest_name(&mut self, name: String) -> String {
+    fn fullest_name(&self, name: &str) -> String {
         let one_capitalised_word = name.chars().next().is_some_and(char::is_uppercase)
             && name.chars().all(char::is_alphabetic);
-        if !one_capitalised_word {
-            return name;
-        }
-        if let Some(full) = self.full_names.get(&name) {
-            return full.clone();
-        }
-        let full = full_name_in(self.text, &name, &self.matcher.words).unwrap_or_else(|| name.clone());
-        self.full_names.insert(name, full.clone());
-        full
+        let full = one_capitalised_word.then(|| full_name_in(self.text, name, &self.matcher.words)).flatten();
+        full.unwrap_or_else(|| name.to_string())
     }
 
     fn recurs_in_text(&mut self, name: &str) -> bool {
-        if let Some(&known) = self.recurs.get(name) {
-            return known;
-        }
         let lowered = self.lowered.get_or_insert_with(|| super::tokens::ascii_lowercase(self.text));
-        let recurs = count_mentions(self.text, lowered, name) >= 2;
-        self.recurs.insert(name.to_string(), recurs);
-        recurs
+        count_mentions(self.text, lowered, name) >= 2
     }
 }
 

@@ -51,7 +51,7 @@ pub(super) struct Evidence {
     pub quoted: bool,
     /// The content holds a figure.
     pub figure: bool,
-    /// The content speaks in the first person.
+    /// The content speaks in the first person: "I", "we", "my", "our", "us".
     pub first_person: bool,
     /// The content is a short phrase (fewer than `SHORT_WORDS` words).
     pub short: bool,
@@ -59,6 +59,36 @@ pub(super) struct Evidence {
 
 /// A content of fewer words leaves little to turn its cue round.
 pub(super) const SHORT_WORDS: usize = 15;
+
+/// What the confidence reads off a content's form; every statement's
+/// content goes through here, so each is a byte search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct ContentShape {
+    pub question: bool,
+    /// Quotation marks: straight, doubled single, or curly double.
+    pub quoted: bool,
+    pub figure: bool,
+    /// Words separated by white space, counted up to `SHORT_WORDS`.
+    pub words: usize,
+}
+
+impl ContentShape {
+    /// The shape of `text` (`lower`: the same text with ASCII letters lowered).
+    pub(super) fn of(text: &str, lower: &[u8]) -> Self {
+        // memchr needs no searcher built per call, as memmem does.
+        let followed_by = |at: usize, wanted: &[u8]| lower.get(at + 1..at + 1 + wanted.len()) == Some(wanted);
+        let quoted = memchr::memchr(b'"', lower).is_some()
+            || memchr::memchr_iter(b'\'', lower).any(|at| followed_by(at, b"'"))
+            || memchr::memchr_iter(0xE2, lower).any(|at| followed_by(at, b"\x80\x9C") || followed_by(at, b"\x80\x9D"));
+        ContentShape {
+            question: memchr::memchr(b'?', lower).is_some(),
+            quoted,
+            figure: lower.iter().any(u8::is_ascii_digit),
+            // Counted no further than a short content's length.
+            words: text.split_ascii_whitespace().take(SHORT_WORDS).count(),
+        }
+    }
+}
 
 /// Evaluations adding up to this or more are a strong signal.
 const STRONG: f32 = 1.5;
@@ -165,6 +195,20 @@ mod tests {
         let figure = Evidence { figure: true, ..Default::default() };
         let quote = Evidence { quoted: true, first_person: true, ..Default::default() };
         assert!(figure.points(Stance::Neutral) > quote.points(Stance::Neutral));
+    }
+
+    fn shape(text: &str) -> ContentShape {
+        ContentShape::of(text, &crate::extract::tokens::ascii_lowercase(text))
+    }
+
+    #[test]
+    fn the_shape_finds_questions_quotes_and_figures() {
+        let s = shape("\u{201c}Why would we pay 40 percent?\u{201d} he asked");
+        assert!(s.question && s.quoted && s.figure);
+        assert_eq!(s.words, 8);
+        let plain = shape("the US said its ruling is final, 'fair' in a word");
+        assert!(!plain.question && !plain.quoted && !plain.figure);
+        assert!(shape("the ''quoted'' word").quoted);
     }
 
     #[test]

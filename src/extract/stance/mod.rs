@@ -289,6 +289,7 @@ impl StanceLexicon {
             Stance::Oppose => (negative, positive),
             Stance::Neutral => (0, 0),
         };
+        let shape = confidence::ContentShape::of(content.text, &content.lower);
         let evidence = Evidence {
             polar_cue: !reading.negated
                 && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
@@ -299,11 +300,11 @@ impl StanceLexicon {
             evaluations: positive + negative,
             strength,
             hedged,
-            question: content.text.contains('?'),
-            quoted: content.text.contains(['"', '\u{201c}', '\u{201d}']) || content.text.contains("''"),
-            figure: content.lower.iter().any(u8::is_ascii_digit),
-            first_person: speaks_in_first_person(&content),
-            short: content.text.split_whitespace().nth(confidence::SHORT_WORDS - 1).is_none(),
+            question: shape.question,
+            quoted: shape.quoted,
+            figure: shape.figure,
+            first_person: content_signals.first_person,
+            short: shape.words < confidence::SHORT_WORDS,
         };
         let confidence = self.confidence.confidence(stance, evidence.points(stance));
         StanceJudgement { stance, hedged, confidence }
@@ -367,7 +368,9 @@ impl StanceLexicon {
         let text = lowered.text;
         let mut signals = Signals::default();
         let mut cluster: Option<NegationCluster> = None;
-        for event in self.events(lowered) {
+        let (events, first_person) = self.events(lowered);
+        signals.first_person = first_person;
+        for event in events {
             let (start, end) = (event.start, event.end);
             let entry = event.entry;
             signals.hedged |= entry.hedge;
@@ -422,8 +425,9 @@ impl StanceLexicon {
     }
 
     /// The lexicon's phrases in `text` and, where no phrase stands, its
-    /// evaluative words, in text order.
-    fn events(&self, lowered: &Lowered<'_>) -> Vec<Event> {
+    /// evaluative words, in text order; and whether a word is in the first
+    /// person, noted on the way through the words.
+    fn events(&self, lowered: &Lowered<'_>) -> (Vec<Event>, bool) {
         let text = lowered.text;
         let mut events: Vec<Event> = Vec::new();
         for (start, end, entry) in self.content.find(lowered.text, &lowered.lower) {
@@ -436,7 +440,9 @@ impl StanceLexicon {
         }
         let phrases = std::mem::take(&mut events);
         let mut next_phrase = phrases.iter().peekable();
+        let mut first_person = false;
         for (start, end) in words(&lowered.lower) {
+            first_person = first_person || (end - start <= 4 && is_first_person(&text[start..end]));
             while let Some(p) = next_phrase.next_if(|p| p.end <= start) {
                 events.push(*p);
             }
@@ -451,7 +457,7 @@ impl StanceLexicon {
         }
         events.extend(next_phrase.copied());
         events.retain(|e| !e.entry.ignore);
-        events
+        (events, first_person)
     }
 
     /// Whether a negation ending just before `between` negates the
@@ -629,6 +635,8 @@ struct Signals {
     /// The sign and position of the latest signal, which breaks a tie.
     last: (i8, usize),
     hedged: bool,
+    /// A word in the first person.
+    first_person: bool,
     /// How many favourable and unfavourable evaluations were added.
     pos: u32,
     neg: u32,
@@ -682,13 +690,10 @@ impl Signals {
     }
 }
 
-/// Whether a content is in the first person: "I", "we", "my", "our", "us"
-/// (lower case: "US" is the country).
-fn speaks_in_first_person(content: &Lowered<'_>) -> bool {
-    words(&content.lower).any(|(start, end)| {
-        let word = &content.text[start..end];
-        matches!(word, "I" | "I'm" | "I've" | "we" | "We" | "my" | "My" | "our" | "Our" | "us")
-    })
+/// "I", "I'm", "I've", "we", "my", "our" or "us" (lower case: "US" is the
+/// country).
+fn is_first_person(word: &str) -> bool {
+    matches!(word, "I" | "I'm" | "I've" | "we" | "We" | "my" | "My" | "our" | "Our" | "us")
 }
 
 /// A content whose evaluations sum to less than this either way is neutral.
