@@ -133,7 +133,7 @@ impl Store {
         let alone = match (&filter.search, ordered_search) {
             _ if others != 1 => None,
             (Some(text), Some(true)) if keys.is_some() => {
-                filters.search = Some(SearchFilter { text: text.clone(), ordered: true, per_day: 0.0 });
+                filters.search = Some(SearchFilter { text: text.clone(), ordered: true, read_per_day: 0.0, read_share: 0.0 });
                 Some(Driver::Search)
             }
             (Some(_), _) => None,
@@ -337,7 +337,8 @@ impl Store {
         let (from, to) = filters.keys.map_or((i64::MIN, i64::MAX), |k| (k.from, k.to));
         // Guessed from a sample first: counting a phrase's matches checks
         // every statement with all of its words. A few are counted.
-        let mut matches = self.search_share(text)? * in_range;
+        let (match_share, read_share) = self.search_share(text)?;
+        let mut matches = match_share * in_range;
         if matches < SEARCH_COUNTED as f64 {
             let counted: i64 = self
                 .conn
@@ -351,9 +352,15 @@ impl Store {
             Some(keys) if keys.to < i64::MAX && keys.from > LISTING_KEY_FIRST => ((keys.to - keys.from) >> 40) as f64,
             _ => self.days_of_statements()?,
         };
-        let search = SearchFilter { text: text.to_string(), ordered, per_day: matches / days.max(1.0) };
+        let read = (read_share * in_range).max(matches);
+        let search = SearchFilter {
+            text: text.to_string(),
+            ordered,
+            read_per_day: read / days.max(1.0),
+            read_share: (read / in_range.max(1.0)).min(1.0),
+        };
         let estimate = (ordered && filters.keys.is_some())
-            .then_some(Estimate { driver: Driver::Search, entries: matches, share: (matches / in_range.max(1.0)).min(1.0) });
+            .then_some(Estimate { driver: Driver::Search, entries: read, share: (matches / in_range.max(1.0)).min(1.0) });
         Ok((search, estimate))
     }
 
@@ -457,13 +464,14 @@ impl Store {
         Ok(Matches { ids, all })
     }
 
-    /// About what share of all statements a full-text search matches,
-    /// counted among about the `SEARCH_SAMPLE` last in listing order (FTS5
-    /// skips to a rowid range, ~1 ms; counting every match of a common word
-    /// took 20 ms). A common word ("budget" in a quarter of all statements)
-    /// is best found by walking the date index; sorting its 250,000 matches
-    /// took 350 ms.
-    fn search_share(&self, search: &str) -> Result<f64> {
+    /// About what share of all statements a full-text search matches, and
+    /// what share of entries reading its matches passes over (see
+    /// `SearchFilter::read_per_day`), counted among about the
+    /// `SEARCH_SAMPLE` last in listing order (FTS5 skips to a rowid range,
+    /// ~1 ms; counting every match of a common word took 20 ms). A common
+    /// word ("budget" in a quarter of all statements) is best found by
+    /// walking the date index; sorting its 250,000 matches took 350 ms.
+    fn search_share(&self, search: &str) -> Result<(f64, f64)> {
         let sample: Option<i64> = self
             .conn
             .prepare_cached(
@@ -478,13 +486,21 @@ impl Store {
             None => (i64::MIN, self.conn.prepare_cached("SELECT count(*) FROM statements")?.query_row([], |r| r.get(0))?),
         };
         if sampled == 0 {
-            return Ok(0.0);
+            return Ok((0.0, 0.0));
         }
-        let found: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2")?
-            .query_row(params![search, from], |r| r.get(0))?;
-        Ok(found as f64 / sampled as f64)
+        let mut count = self.conn.prepare_cached("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2")?;
+        let found: i64 = count.query_row(params![search, from], |r| r.get(0))?;
+        let terms = search_terms(search);
+        let mut read = found;
+        if terms.len() > 1 {
+            read = 0;
+            for term in terms {
+                // A term FTS5 cannot read alone (a column name before a
+                // colon, say) is left out of the guess.
+                read += count.query_row(params![term, from], |r| r.get::<_, i64>(0)).unwrap_or(0);
+            }
+        }
+        Ok((found as f64 / sampled as f64, read.max(found) as f64 / sampled as f64))
     }
 }
 
@@ -493,7 +509,12 @@ impl Store {
 /// dates), and how it comes out in listing order.
 fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
     let limit = filters.limit as f64;
-    let search = estimates.iter().find(|e| e.driver == Driver::Search).map(|e| e.share);
+    // What share of the statements reading the search's matches passes
+    // over, and what share of those entries are matches.
+    let search_read = filters.search.as_ref().map_or(1.0, |s| s.read_share);
+    let search = estimates.iter().find(|e| e.driver == Driver::Search).map(|_| search_read);
+    let matches_per_read =
+        estimates.iter().find(|e| e.driver == Driver::Search).map_or(1.0, |e| (e.share / search_read.max(1e-9)).min(1.0));
     let cost = |e: &Estimate| -> (f64, Order) {
         let others: f64 = estimates.iter().filter(|o| o.driver != e.driver && o.driver != Driver::Dates).map(|o| o.share).product();
         let values = match e.driver {
@@ -503,10 +524,14 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         };
         let order = if values > 1 && values <= MERGED_AT_MOST && e.entries >= COUNTED as f64 { Order::Merged } else { Order::Sorted };
         let stops = values == 1 || order == Order::Merged;
-        let read = if stops { e.entries.min(limit / others.max(1e-9)) } else { e.entries };
+        // The share of the walk's entries that are on the page.
+        let passing = if e.driver == Driver::Search { others * matches_per_read } else { others };
+        let read = if stops { e.entries.min(limit / passing.max(1e-9)) } else { e.entries };
         let mut per_entry = 1.0;
+        // A full-text walk tests the other filters on its matches only.
+        let tested_share = if e.driver == Driver::Search { matches_per_read } else { 1.0 };
         if filters.topics.is_some() && e.driver != Driver::Topics {
-            per_entry += TOPIC_TEST;
+            per_entry += TOPIC_TEST * tested_share;
         }
         if let Some(search_share) = search.filter(|_| e.driver != Driver::Search) {
             // The matches read beside each entry of the walk.
@@ -514,7 +539,7 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         }
         let tested = filters.speakers.is_some() || filters.topics.is_some() || filters.stance.is_some();
         if e.driver == Driver::Search && tested {
-            per_entry += ROW_READ;
+            per_entry += ROW_READ * tested_share;
         }
         if !stops && values > 1 {
             per_entry += SORT * others;
@@ -535,6 +560,27 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
 /// marks inside names. Any other character is asked for as written.
 fn written_as_a_name(part: &str) -> bool {
     part.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+}
+
+/// The words of a full-text query, each as a query of its own (a prefix
+/// stays one), at most `TERMS_WEIGHED` of them; operators are left out.
+/// Only weighs the plan: reading a phrase's or an AND's matches walks the
+/// entries of each of its words.
+fn search_terms(search: &str) -> Vec<String> {
+    const TERMS_WEIGHED: usize = 4;
+    let mut terms = Vec::new();
+    for word in search.split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '_')) {
+        let bare = word.trim_end_matches('*');
+        if bare.is_empty() || matches!(word, "AND" | "OR" | "NOT" | "NEAR") || bare.contains('*') {
+            continue;
+        }
+        let prefix = if bare.len() < word.len() { "*" } else { "" };
+        terms.push(format!("\"{bare}\"{prefix}"));
+        if terms.len() == TERMS_WEIGHED {
+            break;
+        }
+    }
+    terms
 }
 
 /// `%` and `_` in a user's text match themselves in a LIKE pattern.
@@ -628,5 +674,19 @@ fn search_error(search: &str, err: Error) -> Error {
             ))
         }
         _ => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_terms;
+
+    #[test]
+    fn a_search_is_weighed_by_each_of_its_words_without_operators() {
+        assert_eq!(search_terms("\"fair plan\""), ["\"fair\"", "\"plan\""]);
+        assert_eq!(search_terms("budget OR tax NOT levy"), ["\"budget\"", "\"tax\"", "\"levy\""]);
+        assert_eq!(search_terms("budg* AND school"), ["\"budg\"*", "\"school\""]);
+        assert_eq!(search_terms("one two three four five"), ["\"one\"", "\"two\"", "\"three\"", "\"four\""]);
+        assert!(search_terms("** \"\"").is_empty());
     }
 }

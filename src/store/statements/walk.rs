@@ -90,8 +90,13 @@ pub(super) struct SearchFilter {
     /// Whether every match has its place in listing order as its rowid (see
     /// `statement_search` in schema.sql).
     pub(super) ordered: bool,
-    /// About how many statements a day it matches.
-    pub(super) per_day: f64,
+    /// About how many index entries a day reading its matches passes over:
+    /// the matches for one word, but the entries of every word for a
+    /// phrase or words that must all be there ("fair plan" matches 4,000
+    /// statements of a million by walking the 500,000 entries of its words).
+    pub(super) read_per_day: f64,
+    /// About what share of the statements reading its matches passes over.
+    pub(super) read_share: f64,
 }
 
 /// A query's filters as a walk tests them.
@@ -109,7 +114,7 @@ pub(super) struct Filters {
 }
 
 /// Checking one statement's full text costs about as much as reading this
-/// many matches off a doclist.
+/// many entries off a doclist.
 const SEEK_MATCHES: f64 = 1000.0;
 
 /// The first and the largest batch of statements whose full text is checked
@@ -262,7 +267,7 @@ impl Store {
         let keys: Vec<(i64, i64)> = batch.drain(..).filter_map(|(id, key)| Some((id, key?))).collect();
         let (Some(&(_, first)), Some(&(_, last))) = (keys.first(), keys.last()) else { return Ok(()) };
         let days = ((last >> 40) - (first >> 40) + 1) as f64;
-        if (keys.len() as f64) * SEEK_MATCHES < search.per_day * days {
+        if (keys.len() as f64) * SEEK_MATCHES < search.read_per_day * days {
             let mut stmt = self
                 .conn
                 .prepare_cached("SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid = ?2)")?;
