@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A file written by `claimdb export` (`.jsonl` or `.csv`).
+    /// A file written by `claimdb export` (`.jsonl` or `.csv`). A row's
+    /// `speaker_wikidata` is given to its speaker record when the record
+    /// has no Wikidata id yet.
     pub file: PathBuf,
     /// Leave out rows already in the database: the same content, speaker,
     /// date and document (or source) as a stored statement, or as a row
