@@ -252,13 +252,14 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
             given = last_word(earlier);
             start = earlier.len() - given.len();
         }
-        let lower = given.to_lowercase();
-        let is_given = given.chars().count() >= 2
+        let shaped_like_a_name = given.chars().count() >= 2
             && given.chars().next().is_some_and(char::is_uppercase)
-            && given.chars().all(char::is_alphabetic)
-            && !words.titles.contains(&lower)
-            && !words.listed.get(&lower).is_some_and(|l| l.stop || l.place || l.issue);
-        if !is_given {
+            && given.chars().all(char::is_alphabetic);
+        if !shaped_like_a_name {
+            continue;
+        }
+        let lower = given.to_lowercase();
+        if words.titles.contains(&lower) || words.listed.get(&lower).is_some_and(|l| l.stop || l.place || l.issue) {
             continue;
         }
         let full = &text[start..end];
