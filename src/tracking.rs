@@ -30,7 +30,7 @@
 
 use crate::model::Stance;
 use crate::model::{Position, StanceRecord};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::cmp::{Ordering, Reverse};
 use rustc_hash::FxHashMap;
 use std::collections::{BinaryHeap, HashMap};
@@ -121,6 +121,135 @@ pub fn about_oneself(speaker: &str, topic: &str) -> bool {
     let name = words(speaker);
     let topic = words(topic);
     !topic.is_empty() && topic.iter().all(|w| name.contains(w))
+}
+
+/// The words of `text` in order, lowercased, with the apostrophes they
+/// carry; punctuation around them dropped.
+fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
+        .map(|w| w.trim_end_matches(['\'', '’']).trim_start_matches(['\'', '’']))
+        .filter(|w| !w.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn shift_openers() -> &'static [String] {
+    static OPENERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OPENERS.get_or_init(|| list(include_str!("../data/shift_openers.txt")).iter().map(|w| w.to_lowercase()).collect())
+}
+
+/// How a statement names the topic it takes its side on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aim {
+    /// The first name written before the topic ("Bill" in "Bill Clinton").
+    pub first_name: Option<String>,
+}
+
+fn first_names() -> &'static std::collections::HashSet<String> {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        list(include_str!("../data/first_names.tsv")).iter().filter_map(|l| l.split('\t').next()).map(str::to_lowercase).collect()
+    })
+}
+
+/// Whether `content` takes its side on `topic` itself: the content opens
+/// on the topic (after an article, capitalised titles or first names, or
+/// an infinitive: "to back Clinton") and the topic is not the owner of
+/// something else ("Obama's trade pact" is about the pact). A statement
+/// that mentions its topic further in ("the media for letting Clinton
+/// ...") is about something else, and one that names no topic at all
+/// ("endorsed him") leaves the reader to guess: neither is evidence of a
+/// change of position. None when it does not.
+pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
+    let words = words_of(content);
+    let wanted: Vec<String> = words_of(topic).iter().map(|w| w.to_lowercase()).collect();
+    if wanted.is_empty() || words.len() < wanted.len() {
+        return None;
+    }
+    let bare = |w: &str| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_lowercase();
+    let start = (0..=words.len() - wanted.len()).find(|&i| {
+        words[i..i + wanted.len()].iter().zip(&wanted).all(|(w, t)| w.to_lowercase() == *t || bare(w) == *t)
+    })?;
+    let last = &words[start + wanted.len() - 1];
+    if last.to_lowercase() != wanted[wanted.len() - 1] {
+        return None;
+    }
+    let mut lead = &words[..start];
+    if lead.len() >= 2 && lead[0].eq_ignore_ascii_case("to") && lead[1].chars().next().is_some_and(char::is_lowercase) {
+        lead = &lead[2..];
+    }
+    let capitalised = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+    if !lead.iter().all(|w| capitalised(w) || shift_openers().contains(&w.to_lowercase())) {
+        return None;
+    }
+    let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase())).cloned();
+    Some(Aim { first_name })
+}
+
+/// Whether `content` takes its side on `topic` itself (see `aim_of`).
+pub fn aims_at(content: &str, topic: &str) -> bool {
+    aim_of(content, topic).is_some()
+}
+
+/// Whether `content` recounts an earlier time than the day it was stated
+/// on: it names a year before that day's ("supported Obama in 2008"), or
+/// says "ago". Such a statement dated on the article's day would make an
+/// old position look new.
+pub fn recounts_the_past(content: &str, stated: Option<NaiveDate>) -> bool {
+    let words = words_of(content);
+    if words.iter().any(|w| w.eq_ignore_ascii_case("ago")) {
+        return true;
+    }
+    let Some(year) = stated.map(|d| d.year()) else {
+        return false;
+    };
+    words.iter().any(|w| {
+        let digits = w.trim_end_matches('s');
+        digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) && digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y))
+    })
+}
+
+/// How a statement names its topic when it can stand on one side of a
+/// shift: it was found in a source, speaks of its own day, and, on a topic
+/// extraction proposed (`proposed`: a noun phrase of some statement), takes
+/// its side on that topic itself. A topic a person defined with keywords
+/// says itself what is about it. None when it cannot.
+pub fn shift_aim(record: &StanceRecord, proposed: bool) -> Option<Aim> {
+    if record.doc.is_none() && record.title.is_none() || recounts_the_past(&record.content, record.date) {
+        return None;
+    }
+    if proposed {
+        aim_of(&record.content, &record.topic)
+    } else {
+        Some(Aim { first_name: None })
+    }
+}
+
+/// `fit` (positions with the aim of their statement) kept to one bearer
+/// of each name: where a speaker's statements on a topic give it more
+/// than one first name ("Bill Clinton", "Hillary Clinton"), the topic is
+/// two people, and only the statements naming the one named most are kept
+/// (none on a tie, nor those that give no first name).
+pub fn one_bearer(mut fit: Vec<(Position, Aim)>) -> Vec<Position> {
+    fit.sort_unstable_by_key(|(p, _)| (p.speaker_id, p.topic_id));
+    let mut kept = Vec::with_capacity(fit.len());
+    for group in fit.chunk_by(|a, b| a.0.speaker_id == b.0.speaker_id && a.0.topic_id == b.0.topic_id) {
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for name in group.iter().filter_map(|(_, aim)| aim.first_name.as_ref()) {
+            *names.entry(name.to_lowercase()).or_default() += 1;
+        }
+        let mut counts: Vec<(&String, &usize)> = names.iter().collect();
+        counts.sort_by_key(|&(_, n)| Reverse(*n));
+        match counts.as_slice() {
+            [] | [_] => kept.extend(group.iter().map(|(p, _)| *p)),
+            [(name, n), (_, m), ..] if n > m => kept.extend(
+                group.iter().filter(|(_, aim)| aim.first_name.as_ref().is_some_and(|f| f.to_lowercase() == **name)).map(|(p, _)| *p),
+            ),
+            _ => {}
+        }
+    }
+    kept
 }
 
 /// What most statements in a cell take.
@@ -610,5 +739,52 @@ mod tests {
         let speakers = unresolved_speaker_names();
         assert!(speakers.contains(&"they".to_string()) && !speakers.iter().any(|n| n.starts_with('#')));
         assert!(generic_topic_names().contains(&"percent".to_string()));
+    }
+
+    #[test]
+    fn a_statement_aims_at_the_topic_it_opens_on() {
+        assert!(aims_at("Clinton as being too close to the banks", "Clinton"));
+        assert!(aims_at("the trade deal", "trade deal"));
+        assert!(aims_at("President Obama in his last year", "Obama"));
+        assert!(aims_at("Senator Jane Doe’s plan", "plan"));
+        assert!(aims_at("to back Clinton as the nominee", "Clinton"));
+        assert!(aims_at("“Clinton,” calling her unfit", "Clinton"));
+    }
+
+    #[test]
+    fn a_topic_mentioned_further_in_or_as_an_owner_is_not_the_aim() {
+        assert!(!aims_at("the reporters for letting Clinton off lightly", "Clinton"));
+        assert!(!aims_at("Obama’s trade pact", "Obama"));
+        assert!(!aims_at("Obama's trade pact", "Obama"));
+        assert!(!aims_at("him in a letter", "Clinton"));
+        assert!(!aims_at("rumours that Obama would sign", "Obama"));
+        assert!(!aims_at("", "Obama"));
+    }
+
+    #[test]
+    fn a_year_before_the_statement_or_ago_recounts_the_past() {
+        let day = NaiveDate::from_ymd_opt(2016, 5, 1);
+        assert!(recounts_the_past("the senator in 2008 and 2012", day));
+        assert!(recounts_the_past("the plan in the 1990s", day));
+        assert!(recounts_the_past("the plan two years ago", day));
+        assert!(!recounts_the_past("the plan for 2016", day));
+        assert!(!recounts_the_past("the plan for 2017", day));
+        assert!(!recounts_the_past("2,008 new jobs", day));
+        assert!(!recounts_the_past("the senator in 2008", None));
+    }
+
+    #[test]
+    fn an_aim_keeps_the_first_name_given_to_the_topic() {
+        assert_eq!(aim_of("Bill Clinton for his record", "Clinton"), Some(Aim { first_name: Some("Bill".into()) }));
+        assert_eq!(aim_of("Mrs. Clinton", "Clinton"), Some(Aim { first_name: None }));
+    }
+
+    #[test]
+    fn a_topic_two_people_bear_keeps_the_one_named_most() {
+        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from) });
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, None), named(3, Some("Hillary")), named(4, Some("Hillary"))])), vec![3, 4]);
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, Some("Hillary"))])), Vec::<i64>::new());
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Hillary")), named(2, None)])), vec![1, 2]);
     }
 }

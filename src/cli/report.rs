@@ -193,7 +193,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Shifts { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let found = tracking::shifts(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
+            let found = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?)?;
             say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
@@ -217,7 +217,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let found = tracking::shifts(not_about_oneself(&store, std::mem::take(&mut chosen.positions))?);
+            let found = shifts_in(&store, std::mem::take(&mut chosen.positions))?;
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -394,6 +394,40 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
         })
     });
     Ok(positions)
+}
+
+/// Statements whose stance is read this many at a time when checking
+/// them for a shift.
+const SHIFT_CHECK_BATCH: usize = 2000;
+
+/// The shifts among confident `positions`, each side standing on
+/// statements a journalist would quote (`tracking::fit_for_a_shift`). Only
+/// the statements of a speaker who took both sides of a topic on different
+/// days are read, a batch at a time.
+fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
+    let mut positions = not_about_oneself(store, positions)?;
+    positions.retain(|p| p.day.is_some());
+    let mut days: HashMap<(i64, i64), [Option<(i64, i64)>; 2]> = HashMap::new();
+    for p in &positions {
+        let side = &mut days.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
+        let day = p.day.expect("dated");
+        *side = Some(side.map_or((day, day), |(first, last)| (first.min(day), last.max(day))));
+    }
+    // Both sides taken, and not all on one and the same day.
+    positions.retain(|p| match days[&(p.speaker_id, p.topic_id)] {
+        [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
+        _ => false,
+    });
+    let mut fit = Vec::with_capacity(positions.len());
+    for batch in positions.chunks(SHIFT_CHECK_BATCH) {
+        let records = records_for(store, batch.iter().copied())?;
+        let proposed = store.proposed_topics(&batch.iter().map(|p| p.topic_id).collect::<Vec<_>>())?;
+        fit.extend(batch.iter().filter_map(|p| {
+            let aim = tracking::shift_aim(records.get(&key(p))?, proposed.contains(&p.topic_id))?;
+            Some((*p, aim))
+        }));
+    }
+    Ok(tracking::shifts(tracking::one_bearer(fit)))
 }
 
 /// A statement on a topic.

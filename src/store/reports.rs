@@ -62,9 +62,10 @@ const TOPIC_IDS_CLAUSE: &str = " AND st.topic_id IN (SELECT value FROM rarray(?)
 const STATEMENT_IDS_CLAUSE: &str = " AND s.id IN (SELECT value FROM rarray(?))";
 // Names compare without case (COLLATE NOCASE in the schema).
 // A database whose speakers have the kind 'unresolved' keeps the statements
-// that named nobody under such a record.
+// that named nobody under such a record; an ambiguous speaker is a surname
+// that more than one known person bears.
 const UNRESOLVED_CLAUSE: &str = " AND s.speaker_id NOT IN (SELECT id FROM speakers
-                                  WHERE kind = 'unresolved' OR name IN (SELECT value FROM rarray(?)))";
+                                  WHERE kind = 'unresolved' OR ambiguous = 1 OR name IN (SELECT value FROM rarray(?)))";
 const GENERIC_CLAUSE: &str = " AND st.topic_id NOT IN (SELECT id FROM topics WHERE name IN (SELECT value FROM rarray(?)))";
 
 /// Undated statements come after dated ones; within a day, text order.
@@ -288,6 +289,15 @@ impl Store {
     /// The names of the topics `ids`.
     pub fn topic_names_of(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
         self.names("SELECT id, name FROM topics WHERE id IN (SELECT value FROM rarray(?))", ids)
+    }
+
+    /// Which of the topics `ids` extraction proposed (not defined by a
+    /// person with keywords).
+    pub fn proposed_topics(&self, ids: &[i64]) -> Result<std::collections::HashSet<i64>> {
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM topics WHERE automatic = 1 AND id IN (SELECT value FROM rarray(?))")?;
+        let rows = stmt.query_map([id_array(ids)], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn names(&self, sql: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
