@@ -467,3 +467,64 @@ fn timeline_stops_at_its_limit_and_says_so() {
     assert_eq!(pick(&rows, &["date"]), vec![vec![json!("2024-01-02")], vec![json!("2024-02-02")]]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("showed the first 2 statements"));
 }
+
+#[test]
+fn a_speaker_is_matched_by_whole_words_of_the_name_any_case_or_accent() {
+    let wd = statements(&[
+        ("Paul Ryan", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Craig Bryan", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+        ("José Núñez", "school meals", "oppose", "2024-01-04", 0.9, "c"),
+    ]);
+    for report in ["stance", "timeline"] {
+        let rows = json_rows(&wd, &["report", report, "--speaker", "RYAN"]);
+        assert_eq!(rows.iter().map(|r| r["speaker"].clone()).collect::<Vec<_>>(), vec![json!("Paul Ryan")], "{report}");
+    }
+    let rows = json_rows(&wd, &["report", "stance", "--speaker", "jose nunez"]);
+    assert_eq!(pick(&rows, &["speaker"]), vec![vec![json!("José Núñez")]]);
+    let output = wd.cmd(&["report", "stance", "--speaker", "rya"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no speaker with statements on a topic matches --speaker 'rya'"));
+}
+
+#[test]
+fn a_speaker_is_chosen_by_id() {
+    let wd = statements(&[
+        ("Paul Ryan", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Craig Bryan", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+    ]);
+    let speakers: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
+    let bryan = speakers.iter().find(|s| s["name"] == json!("Craig Bryan")).expect("listed")["id"].to_string();
+    for report in ["stance", "timeline", "disagreements"] {
+        let output = wd.cmd(&["report", report, "--speaker-id", &bryan, "--format", "json"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{report}");
+        let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+        let names: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+        assert_eq!(rows.len(), 1, "{report}");
+        assert!(names[0].contains("Craig Bryan"), "{report}: {names:?}");
+        assert_eq!(names[0].contains("Paul Ryan"), report == "disagreements", "{report}: {names:?}");
+    }
+    let output = wd.cmd(&["report", "stance", "--speaker-id", "999"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no speaker with statements on a topic has --speaker-id 999"));
+}
+
+#[test]
+fn a_speakers_disagreements_are_with_everyone_on_their_topics() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Bo Park", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+        ("Cy Ross", "bridge tolls", "oppose", "2024-01-04", 0.9, "c"),
+        ("Bo Park", "school meals", "support", "2024-01-05", 0.9, "d"),
+        ("Cy Ross", "school meals", "oppose", "2024-01-06", 0.9, "e"),
+    ]);
+    let rows = json_rows(&wd, &["report", "disagreements", "--speaker", "park"]);
+    let mut pairs = pick(&rows, &["topic", "supporter", "opponent"]);
+    pairs.sort_by_key(|row| row.iter().map(Value::to_string).collect::<Vec<_>>());
+    assert_eq!(
+        pairs,
+        vec![
+            vec![json!("bridge tolls"), json!("Ann Lee"), json!("Bo Park")],
+            vec![json!("school meals"), json!("Bo Park"), json!("Cy Ross")],
+        ]
+    );
+}

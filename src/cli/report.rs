@@ -26,7 +26,7 @@ use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows,
 use crate::output::{self, Format};
 use crate::store::{ReportFilter, Store};
 use crate::tracking::{self, Disagreement, MatrixCell, Shift};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -39,9 +39,13 @@ pub struct Args {
 /// Which statements a report covers.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Filter {
-    /// Part of a speaker's name or alias, any case ("rubio").
+    /// Whole words of a speaker's name or alias, any case or accent
+    /// ("rubio"), as `query --speaker`.
     #[arg(long)]
     pub speaker: Option<String>,
+    /// Only the speaker with this id (`claimdb speakers` lists them).
+    #[arg(long, value_name = "ID")]
+    pub speaker_id: Option<i64>,
     /// Part of a topic name, any case.
     #[arg(long)]
     pub topic: Option<String>,
@@ -86,9 +90,13 @@ pub enum Report {
     },
     /// One speaker's stances in date order, with cue and source.
     Timeline {
-        /// Part of a speaker's name or alias, any case ("rubio").
-        #[arg(long, required = true)]
-        speaker: String,
+        /// Whole words of a speaker's name or alias, any case or accent
+        /// ("rubio"), as `query --speaker`.
+        #[arg(long, required_unless_present = "speaker_id")]
+        speaker: Option<String>,
+        /// The speaker with this id (`claimdb speakers` lists them).
+        #[arg(long, value_name = "ID")]
+        speaker_id: Option<i64>,
         /// Part of a topic name, any case.
         #[arg(long)]
         topic: Option<String>,
@@ -176,9 +184,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
             output::print(&stance_rows(&ranked_cells(&chosen), &chosen.speakers, &chosen.topics, format), format)?
         }
-        Report::Timeline { speaker, topic, since, until, limit, format } => {
+        Report::Timeline { speaker, speaker_id, topic, since, until, limit, format } => {
             let filter = ReportFilter {
-                speaker: Some(speaker),
+                speaker,
+                speaker_ids: speaker_id.map(|id| vec![id]),
                 topic,
                 since,
                 until,
@@ -204,9 +213,15 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Disagreements { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let sides = tracking::sides(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
+            let (with_others, speakers) = with_everyone(&store, &filter)?;
+            let sides = tracking::sides(not_about_oneself(&store, store.positions(&with_others, evidence.min_confidence)?)?);
             let limit = if limit == 0 { usize::MAX } else { limit };
-            let (written, more) = write_disagreements(&store, tracking::disagreements(sides), limit, format)?;
+            let found = tracking::disagreements(sides).filter(|d| {
+                speakers.as_ref().is_none_or(|ids| {
+                    ids.contains(&d.supporter.strongest.speaker_id) || ids.contains(&d.opponent.strongest.speaker_id)
+                })
+            });
+            let (written, more) = write_disagreements(&store, found, limit, format)?;
             let none = "no disagreements between confident statements (--min-confidence sets how confident)";
             say_if_empty(&store, &filter, written == 0, none)?;
             if more {
@@ -251,6 +266,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 fn report_filter(filter: &Filter) -> Result<ReportFilter> {
     Ok(ReportFilter {
         speaker: filter.speaker.clone(),
+        speaker_ids: filter.speaker_id.map(|id| vec![id]),
         topic: filter.topic.clone(),
         since: filter.since,
         until: filter.until,
@@ -265,6 +281,9 @@ fn filter_words(filter: &Filter) -> Vec<String> {
     let mut words = Vec::new();
     if let Some(speaker) = &filter.speaker {
         words.push(format!("speaker \u{201c}{speaker}\u{201d}"));
+    }
+    if let Some(id) = filter.speaker_id {
+        words.push(format!("speaker #{id}"));
     }
     if let Some(topic) = &filter.topic {
         words.push(format!("topic \u{201c}{topic}\u{201d}"));
@@ -290,6 +309,14 @@ fn say_if_empty(store: &Store, filter: &ReportFilter, empty: bool, otherwise: &s
         return Ok(());
     }
     let alone = |speaker: Option<String>, topic: Option<String>| ReportFilter { speaker, topic, ..ReportFilter::default() };
+    if let Some(ids) = &filter.speaker_ids {
+        let speaker_alone = ReportFilter { speaker_ids: Some(ids.clone()), ..ReportFilter::default() };
+        if store.speaker_counts(&speaker_alone)?.is_empty() {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            eprintln!("claimdb: no speaker with statements on a topic has --speaker-id {}", ids.join(", "));
+            return Ok(());
+        }
+    }
     if let Some(speaker) = &filter.speaker {
         if store.speaker_counts(&alone(Some(speaker.clone()), None))?.is_empty() {
             eprintln!("claimdb: no speaker with statements on a topic matches --speaker '{speaker}'");
@@ -381,6 +408,28 @@ fn most_first(
     Ok(ranked)
 }
 
+/// A speaker disagrees with others: `filter` widened from its speakers to
+/// everyone on the topics they took a side on, and those speakers' ids
+/// (None when `filter` names no speaker).
+fn with_everyone(store: &Store, filter: &ReportFilter) -> Result<(ReportFilter, Option<HashSet<i64>>)> {
+    if filter.speaker.is_none() && filter.speaker_ids.is_none() {
+        return Ok((filter.clone(), None));
+    }
+    let mut speakers = HashSet::new();
+    let mut topics = HashSet::new();
+    store.for_each_position(filter, &mut |p| {
+        speakers.insert(p.speaker_id);
+        topics.insert(p.topic_id);
+    })?;
+    let widened = ReportFilter {
+        speaker: None,
+        speaker_ids: None,
+        topic_ids: Some(topics.into_iter().collect()),
+        ..filter.clone()
+    };
+    Ok((widened, Some(speakers)))
+}
+
 /// `positions` without those whose topic is their speaker's own name.
 fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<Position>> {
     let distinct = |ids: Vec<i64>| -> Vec<i64> { ids.into_iter().collect::<std::collections::HashSet<_>>().into_iter().collect() };
@@ -466,7 +515,7 @@ fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Resu
 /// whether the limit cut the list.
 fn write_disagreements(
     store: &Store,
-    mut found: tracking::Disagreements,
+    mut found: impl Iterator<Item = Disagreement>,
     limit: usize,
     format: Format,
 ) -> Result<(usize, bool)> {
