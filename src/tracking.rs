@@ -12,6 +12,10 @@
 //! - A cell's stance is the one most of the speaker's statements on the
 //!   topic take; support and oppose tied is "mixed"; a tie with neutral goes
 //!   to the side taken. The counts of each stance are shown beside it.
+//!   Support and oppose count as such only when their stance confidence
+//!   reaches the report's threshold; below it they are uncertain, counted
+//!   apart, and decide a cell only when it has no confident side: it then
+//!   "leans" that way.
 //! - Shifts and disagreements count only confident statements (a stance
 //!   confidence at or above a threshold) that support or oppose.
 //! - A shift is a change of one speaker's position on one topic from one
@@ -260,6 +264,10 @@ pub enum Majority {
     Neutral,
     /// As many support as oppose statements.
     Mixed,
+    /// No confident side; most uncertain statements support.
+    LeansSupport,
+    /// No confident side; most uncertain statements oppose.
+    LeansOppose,
 }
 
 impl Majority {
@@ -269,6 +277,22 @@ impl Majority {
             Majority::Oppose => "oppose",
             Majority::Neutral => "neutral",
             Majority::Mixed => "mixed",
+            Majority::LeansSupport => "leans support",
+            Majority::LeansOppose => "leans oppose",
+        }
+    }
+
+    /// The stance of a cell whose confident statements count `support`,
+    /// `oppose` and `neutral`, and its uncertain ones `uncertain_support`
+    /// and `uncertain_oppose`.
+    fn of_cell(support: usize, oppose: usize, neutral: usize, uncertain_support: usize, uncertain_oppose: usize) -> Majority {
+        if support + oppose > 0 || uncertain_support + uncertain_oppose == 0 {
+            return Majority::of(support, oppose, neutral);
+        }
+        match Majority::of(uncertain_support, uncertain_oppose, neutral) {
+            Majority::Support => Majority::LeansSupport,
+            Majority::Oppose => Majority::LeansOppose,
+            other => other,
         }
     }
 
@@ -299,9 +323,15 @@ pub struct MatrixCell<'a> {
     pub majority: Majority,
     /// The speaker's statements on the topic, in the store's order (date).
     pub records: &'a [StanceRecord],
+    /// Confident support and oppose statements (at or above the threshold).
     pub support: usize,
     pub oppose: usize,
     pub neutral: usize,
+    /// Support and oppose statements below the confidence threshold.
+    pub uncertain_support: usize,
+    pub uncertain_oppose: usize,
+    /// The threshold a support or oppose statement's confidence must reach.
+    pub min_confidence: f64,
     /// How many statements are hedged.
     pub hedged: usize,
     pub first_date: Option<NaiveDate>,
@@ -310,7 +340,12 @@ pub struct MatrixCell<'a> {
 
 impl MatrixCell<'_> {
     pub fn statements(&self) -> usize {
-        self.support + self.oppose + self.neutral
+        self.support + self.oppose + self.neutral + self.uncertain_support + self.uncertain_oppose
+    }
+
+    /// Whether `record` takes a side with less confidence than the cell asks.
+    pub fn is_uncertain(&self, record: &StanceRecord) -> bool {
+        record.stance != Stance::Neutral && record.confidence < self.min_confidence
     }
 
     /// The latest statement (undated ones count as the latest: the store
@@ -326,21 +361,29 @@ pub fn by_speaker_and_topic(records: &[StanceRecord]) -> impl Iterator<Item = &[
     records.chunk_by(|a, b| a.speaker_id == b.speaker_id && a.topic_id == b.topic_id)
 }
 
-/// One cell per speaker and topic with statements, in the records' order.
-pub fn stance_matrix(records: &[StanceRecord]) -> Vec<MatrixCell<'_>> {
+/// One cell per speaker and topic with statements, in the records' order;
+/// support and oppose below `min_confidence` count as uncertain.
+pub fn stance_matrix(records: &[StanceRecord], min_confidence: f64) -> Vec<MatrixCell<'_>> {
     by_speaker_and_topic(records)
         .map(|group| {
-            let count = |stance| group.iter().filter(|r| r.stance == stance).count();
-            let (support, oppose, neutral) = (count(Stance::Support), count(Stance::Oppose), count(Stance::Neutral));
+            let count = |stance, confident: bool| {
+                group.iter().filter(|r| r.stance == stance && (r.confidence >= min_confidence) == confident).count()
+            };
+            let (support, oppose) = (count(Stance::Support, true), count(Stance::Oppose, true));
+            let (uncertain_support, uncertain_oppose) = (count(Stance::Support, false), count(Stance::Oppose, false));
+            let neutral = group.iter().filter(|r| r.stance == Stance::Neutral).count();
             let dates = group.iter().filter_map(|r| r.date);
             MatrixCell {
                 speaker: &group[0].speaker,
                 topic: &group[0].topic,
-                majority: Majority::of(support, oppose, neutral),
+                majority: Majority::of_cell(support, oppose, neutral, uncertain_support, uncertain_oppose),
                 records: group,
                 support,
                 oppose,
                 neutral,
+                uncertain_support,
+                uncertain_oppose,
+                min_confidence,
                 hedged: group.iter().filter(|r| r.hedged).count(),
                 first_date: dates.clone().min(),
                 last_date: dates.max(),
@@ -598,7 +641,7 @@ mod tests {
             record(3, 1, 1, Oppose, 9),
             record(4, 1, 1, Neutral, 9),
         ];
-        let cells = stance_matrix(&records);
+        let cells = stance_matrix(&records, 0.8);
         assert_eq!(cells.len(), 1);
         let cell = &cells[0];
         assert_eq!((cell.majority, cell.support, cell.oppose, cell.neutral, cell.latest().id), (Majority::Support, 2, 1, 1, 4));
@@ -786,5 +829,19 @@ mod tests {
         assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, None), named(3, Some("Hillary")), named(4, Some("Hillary"))])), vec![3, 4]);
         assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, Some("Hillary"))])), Vec::<i64>::new());
         assert_eq!(ids(one_bearer(vec![named(1, Some("Hillary")), named(2, None)])), vec![1, 2]);
+    }
+
+    #[test]
+    fn uncertain_stances_count_apart_and_only_lean_a_cell_without_a_confident_side() {
+        let doubtful = |id, stance| StanceRecord { confidence: 0.6, ..record(id, 1, 1, stance, id as u32) };
+        let records = vec![doubtful(1, Support), doubtful(2, Support), record(3, 1, 1, Oppose, 3)];
+        let cell = &stance_matrix(&records, 0.8)[0];
+        assert_eq!((cell.majority, cell.support, cell.oppose, cell.uncertain_support), (Majority::Oppose, 0, 1, 2));
+        assert!(cell.is_uncertain(&records[0]) && !cell.is_uncertain(&records[2]));
+        let leaning = vec![doubtful(1, Support), doubtful(2, Support), doubtful(3, Oppose)];
+        assert_eq!(stance_matrix(&leaning, 0.8)[0].majority, Majority::LeansSupport);
+        assert_eq!(stance_matrix(&leaning, 0.5)[0].majority, Majority::Support);
+        let with_neutral = vec![doubtful(1, Oppose), record(2, 1, 1, Neutral, 2), record(3, 1, 1, Neutral, 3)];
+        assert_eq!(stance_matrix(&with_neutral, 0.8)[0].majority, Majority::Neutral);
     }
 }

@@ -99,8 +99,8 @@ fn stance_csv_has_one_row_per_speaker_and_topic() {
     let csv = wd.stdout(&["report", "stance", "--speaker", "peskov", "--format", "csv"]);
     assert_eq!(
         csv,
-        "speaker,topic,stance,statements,support,oppose,neutral,hedged,first_date,last_date,latest_id,latest_stance,latest_content\n\
-         Dmitry Peskov,security guarantees,oppose,1,0,1,0,0,2025-08-22,2025-08-22,16,oppose,any security guarantee that would bring European troops to Ukraine\n"
+        "speaker,topic,stance,statements,support,oppose,neutral,uncertain_support,uncertain_oppose,hedged,first_date,last_date,latest_id,latest_stance,latest_content\n\
+         Dmitry Peskov,security guarantees,oppose,1,0,1,0,0,0,0,2025-08-22,2025-08-22,16,oppose,any security guarantee that would bring European troops to Ukraine\n"
     );
 }
 
@@ -527,4 +527,35 @@ fn a_speakers_disagreements_are_with_everyone_on_their_topics() {
             vec![json!("school meals"), json!("Bo Park"), json!("Cy Ross")],
         ]
     );
+}
+
+#[test]
+fn stances_under_the_confidence_threshold_are_uncertain_in_the_matrix_and_timeline() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.6, "a"),
+        ("Ann Lee", "bridge tolls", "support", "2024-01-03", 0.6, "b"),
+        ("Ann Lee", "bridge tolls", "oppose", "2024-01-04", 0.9, "c"),
+        ("Bo Park", "bridge tolls", "support", "2024-01-05", 0.6, "d"),
+    ]);
+    let cells = json_rows(&wd, &["report", "stance"]);
+    let fields = ["speaker", "stance", "support", "oppose", "uncertain_support", "uncertain_oppose"];
+    assert_eq!(
+        pick(&cells, &fields),
+        vec![
+            vec![json!("Ann Lee"), json!("oppose"), json!(0), json!(1), json!(2), json!(0)],
+            vec![json!("Bo Park"), json!("leans support"), json!(0), json!(0), json!(1), json!(0)],
+        ]
+    );
+    let trusting = json_rows(&wd, &["report", "stance", "--min-confidence", "0.5"]);
+    assert_eq!(pick(&trusting, &["stance", "support"]), vec![vec![json!("support"), json!(2)], vec![json!("support"), json!(1)]]);
+    let timeline = wd.stdout(&["report", "timeline", "--speaker", "ann", "--format", "csv"]);
+    assert!(timeline.contains(",0.6,"), "the machine formats keep the confidence: {timeline}");
+    let table = wd.stdout(&["report", "timeline", "--speaker", "ann", "--format", "markdown"]);
+    assert_eq!(table.matches("support, uncertain").count(), 2, "{table}");
+    assert!(!table.contains("oppose, uncertain"), "{table}");
+    wd.stdout(&["report", "html", "--output", "r.html"]);
+    let page = std::fs::read_to_string(wd.path("r.html")).unwrap();
+    assert!(page.contains("<td class=\"leans support\""), "a cell with only uncertain statements leans");
+    assert!(page.contains("<b>against</b>0/1/0 +2?"), "uncertain statements are counted apart");
+    assert_eq!(page.matches("opacity=\"0.35\"").count(), 3, "uncertain dots are faded");
 }

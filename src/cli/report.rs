@@ -71,7 +71,9 @@ pub struct Size {
 /// Which statements count as evidence of a position.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Evidence {
-    /// Only statements whose stance confidence is at least this (0 to 1).
+    /// Support and oppose count as such only when their stance confidence
+    /// is at least this (0 to 1): shifts and disagreements leave the others
+    /// out, the matrix and timelines show them as uncertain.
     #[arg(long, default_value_t = DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
     pub min_confidence: f64,
 }
@@ -85,6 +87,8 @@ pub enum Report {
         filter: Filter,
         #[command(flatten)]
         size: Size,
+        #[command(flatten)]
+        evidence: Evidence,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -109,6 +113,8 @@ pub enum Report {
         /// At most this many statements, the earliest first (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
+        #[command(flatten)]
+        evidence: Evidence,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -178,13 +184,13 @@ fn confidence(value: &str) -> std::result::Result<f64, String> {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     match args.report {
-        Report::Stance { filter, size, format } => {
+        Report::Stance { filter, size, evidence, format } => {
             let filter = report_filter(&filter)?;
             let chosen = choose(&store, &filter, &size, None)?;
             say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
-            output::print(&stance_rows(&ranked_cells(&chosen), &chosen.speakers, &chosen.topics, format), format)?
+            output::print(&stance_rows(&ranked_cells(&chosen, evidence.min_confidence), &chosen.speakers, &chosen.topics, format), format)?
         }
-        Report::Timeline { speaker, speaker_id, topic, since, until, limit, format } => {
+        Report::Timeline { speaker, speaker_id, topic, since, until, limit, evidence, format } => {
             let filter = ReportFilter {
                 speaker,
                 speaker_ids: speaker_id.map(|id| vec![id]),
@@ -195,7 +201,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             };
             let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
             say_if_empty(&store, &filter, records.is_empty(), NO_RECORDS)?;
-            output::print(&timeline_rows(&records, format), format)?;
+            output::print(&timeline_rows(&records, format, evidence.min_confidence), format)?;
             if limit > 0 && records.len() == limit {
                 eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
             }
@@ -552,10 +558,10 @@ fn write_disagreements(
 
 /// The cells of `chosen` in matrix order: speakers, then topics, each most
 /// statements first.
-fn ranked_cells(chosen: &Chosen) -> Vec<MatrixCell<'_>> {
+fn ranked_cells(chosen: &Chosen, min_confidence: f64) -> Vec<MatrixCell<'_>> {
     let rank = |list: &[NameCount]| -> HashMap<i64, usize> { list.iter().enumerate().map(|(i, n)| (n.id, i)).collect() };
     let (speaker_rank, topic_rank) = (rank(&chosen.speakers), rank(&chosen.topics));
-    let mut cells = tracking::stance_matrix(&chosen.records);
+    let mut cells = tracking::stance_matrix(&chosen.records, min_confidence);
     cells.sort_by_key(|c| (speaker_rank[&c.records[0].speaker_id], topic_rank[&c.records[0].topic_id]));
     cells
 }
