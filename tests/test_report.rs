@@ -320,6 +320,8 @@ fn reports_leave_out_unresolved_speakers_and_generic_topics() {
     assert_eq!(pick(&cells, &["speaker", "topic"]), vec![vec![json!("Ann Lee"), json!("bridge tolls")]]);
     assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
     assert!(json_rows(&wd, &["report", "disagreements"]).is_empty(), "'they' is no one to disagree with");
+    let timeline = json_rows(&wd, &["report", "timeline", "--speaker", "ann lee"]);
+    assert_eq!(pick(&timeline, &["topic"]), vec![vec![json!("bridge tolls")]], "no generic topic in a timeline");
 }
 
 #[test]

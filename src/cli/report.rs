@@ -197,6 +197,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 topic,
                 since,
                 until,
+                unresolved_speakers: tracking::unresolved_speaker_names(),
+                generic_topics: tracking::generic_topic_names(),
                 ..ReportFilter::default()
             };
             let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
