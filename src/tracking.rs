@@ -34,7 +34,7 @@
 
 use crate::model::Stance;
 use crate::model::{Position, StanceRecord};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::cmp::{Ordering, Reverse};
 use rustc_hash::FxHashMap;
 use std::collections::{BinaryHeap, HashMap};
@@ -127,15 +127,12 @@ pub fn about_oneself(speaker: &str, topic: &str) -> bool {
     !topic.is_empty() && topic.iter().all(|w| name.contains(w))
 }
 
-/// The words of `text` in order, lowercased, with the apostrophes they
-/// carry; punctuation around them dropped.
-fn words_of(text: &str) -> Vec<String> {
+/// The words of `text` in order, as written, without the punctuation
+/// around them; apostrophes inside a word ("Obama's") are kept.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’'))
-        .map(|w| w.trim_end_matches(['\'', '’']).trim_start_matches(['\'', '’']))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(String::from)
-        .collect()
 }
 
 fn shift_openers() -> &'static [String] {
@@ -157,6 +154,18 @@ fn first_names() -> &'static std::collections::HashSet<String> {
     })
 }
 
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `word` without a possessive ending, and whether it had one.
+fn owner(word: &str) -> (&str, bool) {
+    match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(bare) => (bare, true),
+        None => (word, false),
+    }
+}
+
 /// Whether `content` takes its side on `topic` itself: the content opens
 /// on the topic (after an article, capitalised titles or first names, or
 /// an infinitive: "to back Clinton") and the topic is not the owner of
@@ -164,67 +173,96 @@ fn first_names() -> &'static std::collections::HashSet<String> {
 /// that mentions its topic further in ("the media for letting Clinton
 /// ...") is about something else, and one that names no topic at all
 /// ("endorsed him") leaves the reader to guess: neither is evidence of a
-/// change of position. None when it does not.
+/// change of position. None when it does not. Reads only the words up to
+/// the topic, so a long statement costs no more than a short one.
 pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
-    let words = words_of(content);
-    let wanted: Vec<String> = words_of(topic).iter().map(|w| w.to_lowercase()).collect();
-    if wanted.is_empty() || words.len() < wanted.len() {
-        return None;
+    let wanted: Vec<&str> = words_of(topic).collect();
+    let first = *wanted.first()?;
+    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
+    let mut lead_start = 0;
+    for (i, &word) in words.iter().enumerate() {
+        let (bare, owned) = owner(word);
+        if bare.eq_ignore_ascii_case(first) || bare.to_lowercase() == first.to_lowercase() {
+            let rest = &words[i..];
+            let matches = rest.len() >= wanted.len()
+                && rest.iter().zip(&wanted).enumerate().all(|(k, (w, t))| {
+                    let (bare, owned) = owner(w);
+                    bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
+                });
+            if matches {
+                let lead = &words[lead_start..i];
+                let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+                return Some(Aim { first_name: first_name.map(|w| w.to_string()) });
+            }
+            if wanted.len() == 1 && owned {
+                return None;
+            }
+        }
+        let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
+        if infinitive {
+            lead_start = 2;
+            continue;
+        }
+        if i == 1 && lead_start == 2 {
+            continue;
+        }
+        if !(capitalised(word) || shift_openers().iter().any(|o| o.eq_ignore_ascii_case(word))) {
+            return None;
+        }
     }
-    let bare = |w: &str| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w).to_lowercase();
-    let start = (0..=words.len() - wanted.len()).find(|&i| {
-        words[i..i + wanted.len()].iter().zip(&wanted).all(|(w, t)| w.to_lowercase() == *t || bare(w) == *t)
-    })?;
-    let last = &words[start + wanted.len() - 1];
-    if last.to_lowercase() != wanted[wanted.len() - 1] {
-        return None;
-    }
-    let mut lead = &words[..start];
-    if lead.len() >= 2 && lead[0].eq_ignore_ascii_case("to") && lead[1].chars().next().is_some_and(char::is_lowercase) {
-        lead = &lead[2..];
-    }
-    let capitalised = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
-    if !lead.iter().all(|w| capitalised(w) || shift_openers().contains(&w.to_lowercase())) {
-        return None;
-    }
-    let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase())).cloned();
-    Some(Aim { first_name })
+    None
 }
+
+/// The most words a statement may open on before its topic (titles, first
+/// names, an article, an infinitive).
+const LEAD_WORDS: usize = 8;
 
 /// Whether `content` takes its side on `topic` itself (see `aim_of`).
 pub fn aims_at(content: &str, topic: &str) -> bool {
     aim_of(content, topic).is_some()
 }
 
-/// Whether `content` recounts an earlier time than the day it was stated
-/// on: it names a year before that day's ("supported Obama in 2008"), or
-/// says "ago". Such a statement dated on the article's day would make an
-/// old position look new.
-pub fn recounts_the_past(content: &str, stated: Option<NaiveDate>) -> bool {
-    let words = words_of(content);
-    if words.iter().any(|w| w.eq_ignore_ascii_case("ago")) {
-        return true;
-    }
-    let Some(year) = stated.map(|d| d.year()) else {
-        return false;
-    };
-    words.iter().any(|w| {
-        let digits = w.trim_end_matches('s');
-        digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()) && digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y))
+/// Whether `content` recounts an earlier time than the year it was stated
+/// in: it names a year before it ("supported Obama in 2008") or says
+/// "ago". Such a statement dated on the article's day would make an old
+/// position look new.
+pub fn recounts_the_past(content: &str, stated_in: Option<i32>) -> bool {
+    words_of(content).any(|w| {
+        if w.eq_ignore_ascii_case("ago") {
+            return true;
+        }
+        let digits = w.strip_suffix('s').unwrap_or(w);
+        digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && stated_in.is_some_and(|year| digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)))
     })
 }
 
+/// What a shift needs to know of a statement on a topic beyond its position.
+#[derive(Debug, Clone, Copy)]
+pub struct Said<'a> {
+    pub content: &'a str,
+    pub topic: &'a str,
+    /// The year it was stated in.
+    pub year: Option<i32>,
+    /// Whether it has a source (a document, or a title or path given by hand).
+    pub sourced: bool,
+    /// Whether extraction proposed the topic (a noun phrase of some
+    /// statement), rather than a person defining it with keywords.
+    pub proposed_topic: bool,
+}
+
 /// How a statement names its topic when it can stand on one side of a
-/// shift: it was found in a source, speaks of its own day, and, on a topic
-/// extraction proposed (`proposed`: a noun phrase of some statement), takes
-/// its side on that topic itself. A topic a person defined with keywords
-/// says itself what is about it. None when it cannot.
-pub fn shift_aim(record: &StanceRecord, proposed: bool) -> Option<Aim> {
-    if record.doc.is_none() && record.title.is_none() || recounts_the_past(&record.content, record.date) {
+/// shift: it has a source, speaks of its own time, and, on a topic
+/// extraction proposed, takes its side on that topic itself (`aim_of`). A
+/// topic a person defined with keywords says itself what is about it.
+/// None when it cannot.
+pub fn shift_aim(said: &Said) -> Option<Aim> {
+    if !said.sourced || recounts_the_past(said.content, said.year) {
         return None;
     }
-    if proposed {
-        aim_of(&record.content, &record.topic)
+    if said.proposed_topic {
+        aim_of(said.content, said.topic)
     } else {
         Some(Aim { first_name: None })
     }
@@ -806,7 +844,7 @@ mod tests {
 
     #[test]
     fn a_year_before_the_statement_or_ago_recounts_the_past() {
-        let day = NaiveDate::from_ymd_opt(2016, 5, 1);
+        let day = Some(2016);
         assert!(recounts_the_past("the senator in 2008 and 2012", day));
         assert!(recounts_the_past("the plan in the 1990s", day));
         assert!(recounts_the_past("the plan two years ago", day));

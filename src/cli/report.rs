@@ -453,14 +453,14 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
     Ok(positions)
 }
 
-/// Statements whose stance is read this many at a time when checking
-/// them for a shift.
-const SHIFT_CHECK_BATCH: usize = 2000;
+/// Statements whose text is read this many at a time when checking them
+/// for a shift.
+const SHIFT_CHECK_BATCH: usize = 5000;
 
 /// The shifts among confident `positions`, each side standing on
-/// statements a journalist would quote (`tracking::fit_for_a_shift`). Only
-/// the statements of a speaker who took both sides of a topic on different
-/// days are read, a batch at a time.
+/// statements a journalist would quote (`tracking::shift_aim`). Only the
+/// statements of a speaker who took both sides of a topic on different
+/// days are read, a batch at a time, and only their text.
 fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
     let mut positions = not_about_oneself(store, positions)?;
     positions.retain(|p| p.day.is_some());
@@ -475,14 +475,29 @@ fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
         [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
         _ => false,
     });
+    let topic_ids: Vec<i64> = positions.iter().map(|p| p.topic_id).collect::<HashSet<_>>().into_iter().collect();
+    let topics = store.topic_names_of(&topic_ids)?;
+    let proposed = store.proposed_topics(&topic_ids)?;
+    positions.sort_unstable_by_key(|p| (p.id, p.topic_id));
+    let mut ids: Vec<i64> = positions.iter().map(|p| p.id).collect();
+    ids.dedup();
     let mut fit = Vec::with_capacity(positions.len());
-    for batch in positions.chunks(SHIFT_CHECK_BATCH) {
-        let records = records_for(store, batch.iter().copied())?;
-        let proposed = store.proposed_topics(&batch.iter().map(|p| p.topic_id).collect::<Vec<_>>())?;
-        fit.extend(batch.iter().filter_map(|p| {
-            let aim = tracking::shift_aim(records.get(&key(p))?, proposed.contains(&p.topic_id))?;
-            Some((*p, aim))
-        }));
+    for batch in ids.chunks(SHIFT_CHECK_BATCH) {
+        store.for_each_statement_text(batch, &mut |id, content, year, sourced| {
+            let first = positions.partition_point(|p| p.id < id);
+            for p in positions[first..].iter().take_while(|p| p.id == id) {
+                let said = tracking::Said {
+                    content,
+                    topic: topics.get(&p.topic_id).map_or("", String::as_str),
+                    year,
+                    sourced,
+                    proposed_topic: proposed.contains(&p.topic_id),
+                };
+                if let Some(aim) = tracking::shift_aim(&said) {
+                    fit.push((*p, aim));
+                }
+            }
+        })?;
     }
     Ok(tracking::shifts(tracking::one_bearer(fit)))
 }

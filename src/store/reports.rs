@@ -304,6 +304,30 @@ impl Store {
         self.names("SELECT id, name FROM topics WHERE id IN (SELECT value FROM rarray(?))", ids)
     }
 
+    /// Each of the statements `ids` handed to `each` in no order: its id,
+    /// content, the year it was stated in, and whether it has a source (a
+    /// document, or a path or title given by hand).
+    pub fn for_each_statement_text(
+        &self,
+        ids: &[i64],
+        each: &mut dyn FnMut(i64, &str, Option<i32>, bool),
+    ) -> Result<()> {
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, content, CAST(substr(stated_on, 1, 4) AS INTEGER),
+                    document_id IS NOT NULL OR source_path IS NOT NULL OR source_title IS NOT NULL
+             FROM statements WHERE id IN (SELECT value FROM rarray(?))",
+        )?;
+        let mut rows = stmt.query([id_array(ids)])?;
+        while let Some(row) = rows.next()? {
+            let content = row.get_ref(1)?.as_str().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.to_string().into())
+            })?;
+            each(row.get(0)?, content, row.get(2)?, row.get(3)?);
+        }
+        Ok(())
+    }
+
     /// Which of the topics `ids` extraction proposed (not defined by a
     /// person with keywords).
     pub fn proposed_topics(&self, ids: &[i64]) -> Result<std::collections::HashSet<i64>> {
