@@ -306,6 +306,8 @@ pub enum Majority {
     LeansSupport,
     /// No confident side; most uncertain statements oppose.
     LeansOppose,
+    /// No confident side; as many uncertain statements each way.
+    LeansMixed,
 }
 
 impl Majority {
@@ -317,6 +319,7 @@ impl Majority {
             Majority::Mixed => "mixed",
             Majority::LeansSupport => "leans support",
             Majority::LeansOppose => "leans oppose",
+            Majority::LeansMixed => "leans mixed",
         }
     }
 
@@ -330,6 +333,7 @@ impl Majority {
         match Majority::of(uncertain_support, uncertain_oppose, neutral) {
             Majority::Support => Majority::LeansSupport,
             Majority::Oppose => Majority::LeansOppose,
+            Majority::Mixed => Majority::LeansMixed,
             other => other,
         }
     }
@@ -881,5 +885,7 @@ mod tests {
         assert_eq!(stance_matrix(&leaning, 0.5)[0].majority, Majority::Support);
         let with_neutral = vec![doubtful(1, Oppose), record(2, 1, 1, Neutral, 2), record(3, 1, 1, Neutral, 3)];
         assert_eq!(stance_matrix(&with_neutral, 0.8)[0].majority, Majority::Neutral);
+        let torn = vec![doubtful(1, Oppose), doubtful(2, Support)];
+        assert_eq!(stance_matrix(&torn, 0.8)[0].majority, Majority::LeansMixed);
     }
 }

@@ -81,7 +81,7 @@ table.matrix td b { display: block; font-size: 11px; }
 .oppose { background: #f7cfcf; } .oppose b { color: #b71c1c; }
 .mixed { background: #f3e3b5; } .mixed b { color: #7a5a00; }
 .neutral { background: #ececec; } .neutral b { color: #555; }
-.leans.support { background: #edf7ee; } .leans.oppose { background: #fcefef; } .leans b { font-style: italic; }
+.leans.support { background: #edf7ee; } .leans.oppose { background: #fcefef; } .leans.mixed { background: #faf3de; } .leans b { font-style: italic; }
 .tag.uncertain { opacity: .6; font-style: italic; }
 td.empty { background: #fff; }
 ul.shifts, ul.said { padding-left: 18px; } ul.shifts li { margin-bottom: 10px; } ul.said li { margin-bottom: 4px; }
@@ -188,7 +188,7 @@ fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
         out,
         "<p class=\"legend\">Support or oppose whose stance confidence is under {} is uncertain: counted apart \
          (<b>+n?</b>), and a cell with no confident side only leans: <span class=\"leans support\">for?</span>\
-         <span class=\"leans oppose\">against?</span>.</p>",
+         <span class=\"leans oppose\">against?</span><span class=\"leans mixed\">mixed?</span>.</p>",
         page.min_confidence
     );
     let index: HashMap<(i64, i64), &MatrixCell> =
@@ -246,6 +246,7 @@ fn short_majority(majority: Majority) -> &'static str {
         Majority::Neutral => "neutral",
         Majority::LeansSupport => "for?",
         Majority::LeansOppose => "against?",
+        Majority::LeansMixed => "mixed?",
     }
 }
 
