@@ -258,10 +258,17 @@ pub struct Said<'a> {
 /// topic a person defined with keywords says itself what is about it.
 /// None when it cannot.
 pub fn shift_aim(said: &Said) -> Option<Aim> {
-    if !said.sourced || recounts_the_past(said.content, said.year) {
-        return None;
-    }
-    if said.proposed_topic {
+    let aim = disagreement_aim(said)?;
+    (!recounts_the_past(said.content, said.year)).then_some(aim)
+}
+
+/// How a statement names its topic when it can stand for its speaker's
+/// side in a disagreement: as for a shift (`shift_aim`), but a statement
+/// about an earlier time still shows where its speaker stood.
+pub fn disagreement_aim(said: &Said) -> Option<Aim> {
+    if !said.sourced {
+        None
+    } else if said.proposed_topic {
         aim_of(said.content, said.topic)
     } else {
         Some(Aim { first_name: None })

@@ -561,3 +561,59 @@ fn stances_under_the_confidence_threshold_are_uncertain_in_the_matrix_and_timeli
     assert!(page.contains("<b>against</b>0/1/0 +2?"), "uncertain statements are counted apart");
     assert_eq!(page.matches("opacity=\"0.35\"").count(), 3, "uncertain dots are faded");
 }
+
+/// Statements as extraction would store them (their topics proposed by
+/// extraction): (speaker, topic, stance, date, content).
+fn extracted(rows: &[(&str, &str, &str, &str, &str)]) -> Workdir {
+    let wd = Workdir::new();
+    let lines: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (speaker, topic, stance, date, content))| {
+            json!({
+                "doc": format!("news/{i}.txt"), "date": date, "speaker": speaker, "cue": "said", "content": content,
+                "kind": "indirect", "stance": stance, "topic": topic, "confidence": 0.9, "origin": "extracted",
+            })
+            .to_string()
+        })
+        .collect();
+    wd.write("rows.jsonl", &(lines.join("\n") + "\n"));
+    wd.stdout(&["import", &wd.path("rows.jsonl").display().to_string()]);
+    wd
+}
+
+#[test]
+fn a_shift_on_a_proposed_topic_needs_statements_aimed_at_it_about_their_own_time() {
+    let wd = extracted(&[
+        ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
+        ("Ann Lee", "Harbor Plan", "oppose", "2024-02-02", "the reporters for praising the Harbor Plan"),
+        ("Ann Lee", "Harbor Plan", "oppose", "2024-03-02", "Harbor Plan in 2019, when it was first drawn"),
+    ]);
+    assert!(json_rows(&wd, &["report", "shifts"]).is_empty(), "one statement is about reporters, one about 2019");
+    let wd = extracted(&[
+        ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
+        ("Ann Lee", "Harbor Plan", "oppose", "2024-03-02", "the Harbor Plan for its cost"),
+    ]);
+    let found = json_rows(&wd, &["report", "shifts"]);
+    assert_eq!(pick(&found, &["from_date", "to_date"]), vec![vec![json!("2024-01-02"), json!("2024-03-02")]]);
+}
+
+#[test]
+fn a_surname_topic_borne_by_two_people_makes_no_shift() {
+    let wd = extracted(&[
+        ("Ann Lee", "Clinton", "support", "2024-01-02", "Bill Clinton against the charges"),
+        ("Ann Lee", "Clinton", "oppose", "2024-03-02", "Hillary Clinton for her record"),
+    ]);
+    assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
+}
+
+#[test]
+fn a_disagreement_on_a_proposed_topic_stands_on_statements_aimed_at_it() {
+    let wd = extracted(&[
+        ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
+        ("Bo Park", "Harbor Plan", "oppose", "2024-01-03", "the reporters for praising the Harbor Plan"),
+        ("Cy Ross", "Harbor Plan", "oppose", "2024-01-04", "the Harbor Plan for its cost"),
+    ]);
+    let rows = json_rows(&wd, &["report", "disagreements"]);
+    assert_eq!(pick(&rows, &["supporter", "opponent"]), vec![vec![json!("Ann Lee"), json!("Cy Ross")]]);
+}

@@ -222,7 +222,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Disagreements { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
             let (with_others, speakers) = with_everyone(&store, &filter)?;
-            let sides = tracking::sides(not_about_oneself(&store, store.positions(&with_others, evidence.min_confidence)?)?);
+            let sides = tracking::sides(disagreement_evidence(&store, store.positions(&with_others, evidence.min_confidence)?)?);
             let limit = if limit == 0 { usize::MAX } else { limit };
             let found = tracking::disagreements(sides).filter(|d| {
                 speakers.as_ref().is_none_or(|ids| {
@@ -475,6 +475,17 @@ fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
         [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
         _ => false,
     });
+    let fit = with_aims(store, positions, tracking::shift_aim)?;
+    Ok(tracking::shifts(tracking::one_bearer(fit)))
+}
+
+/// `positions` whose statements pass `aim` (read from their text a batch
+/// at a time), each with the aim it found.
+fn with_aims(
+    store: &Store,
+    mut positions: Vec<Position>,
+    aim: fn(&tracking::Said) -> Option<tracking::Aim>,
+) -> Result<Vec<(Position, tracking::Aim)>> {
     let topic_ids: Vec<i64> = positions.iter().map(|p| p.topic_id).collect::<HashSet<_>>().into_iter().collect();
     let topics = store.topic_names_of(&topic_ids)?;
     let proposed = store.proposed_topics(&topic_ids)?;
@@ -493,13 +504,26 @@ fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
                     sourced,
                     proposed_topic: proposed.contains(&p.topic_id),
                 };
-                if let Some(aim) = tracking::shift_aim(&said) {
+                if let Some(aim) = aim(&said) {
                     fit.push((*p, aim));
                 }
             }
         })?;
     }
-    Ok(tracking::shifts(tracking::one_bearer(fit)))
+    Ok(fit)
+}
+
+/// The confident `positions` a disagreement may stand on: on topics both
+/// supported and opposed, statements with a source that take their side
+/// on the topic itself (`tracking::disagreement_aim`).
+fn disagreement_evidence(store: &Store, positions: Vec<Position>) -> Result<Vec<Position>> {
+    let mut positions = not_about_oneself(store, positions)?;
+    let mut taken: HashMap<i64, [bool; 2]> = HashMap::new();
+    for p in &positions {
+        taken.entry(p.topic_id).or_default()[usize::from(p.stance == Stance::Support)] = true;
+    }
+    positions.retain(|p| taken[&p.topic_id] == [true, true]);
+    Ok(with_aims(store, positions, tracking::disagreement_aim)?.into_iter().map(|(p, _)| p).collect())
 }
 
 /// A statement on a topic.
