@@ -145,6 +145,33 @@ fn shift_openers() -> &'static [String] {
 pub struct Aim {
     /// The first name written before the topic ("Bill" in "Bill Clinton").
     pub first_name: Option<String>,
+    /// The statement's words, hashed without case or punctuation: the same
+    /// statement reported again by a later article hashes the same.
+    pub wording: u64,
+}
+
+/// A hash of `content`'s words without case or punctuation.
+pub fn wording(content: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    for word in words_of(content) {
+        for c in word.chars().flat_map(char::to_lowercase) {
+            c.hash(&mut hasher);
+        }
+        ' '.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+/// `fit` without statements that repeat, word for word, an earlier one of
+/// the same speaker on the same topic: a later article quoting it again is
+/// no new evidence, and dated on its own day it would look like one.
+pub fn without_repeats(mut fit: Vec<(Position, Aim)>) -> Vec<(Position, Aim)> {
+    fit.sort_unstable_by_key(|(p, aim)| (p.speaker_id, p.topic_id, aim.wording, p.day, p.id));
+    fit.dedup_by(|later, earlier| {
+        (later.0.speaker_id, later.0.topic_id, later.1.wording) == (earlier.0.speaker_id, earlier.0.topic_id, earlier.1.wording)
+    });
+    fit
 }
 
 fn first_names() -> &'static std::collections::HashSet<String> {
@@ -192,7 +219,7 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
             if matches {
                 let lead = &words[lead_start..i];
                 let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
-                return Some(Aim { first_name: first_name.map(|w| w.to_string()) });
+                return Some(Aim { first_name: first_name.map(|w| w.to_string()), wording: wording(content) });
             }
             if wanted.len() == 1 && owned {
                 return None;
@@ -222,19 +249,34 @@ pub fn aims_at(content: &str, topic: &str) -> bool {
     aim_of(content, topic).is_some()
 }
 
+fn past_markers() -> &'static [Vec<String>] {
+    static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| {
+        list(include_str!("../data/past_markers.txt"))
+            .iter()
+            .map(|m| m.split_whitespace().map(str::to_lowercase).collect())
+            .collect()
+    })
+}
+
 /// Whether `content` recounts an earlier time than the year it was stated
-/// in: it names a year before it ("supported Obama in 2008") or says
-/// "ago". Such a statement dated on the article's day would make an old
-/// position look new.
+/// in: it names a year before it ("supported Obama in 2008") or says so
+/// ("two years ago", "during the primaries": data/past_markers.txt). Such
+/// a statement dated on the article's day would make an old position look
+/// new.
 pub fn recounts_the_past(content: &str, stated_in: Option<i32>) -> bool {
-    words_of(content).any(|w| {
-        if w.eq_ignore_ascii_case("ago") {
-            return true;
-        }
-        let digits = w.strip_suffix('s').unwrap_or(w);
-        digits.len() == 4
+    let words: Vec<&str> = words_of(content).collect();
+    let marked = |i: usize| {
+        past_markers().iter().any(|m| {
+            words.len() >= i + m.len() && words[i..i + m.len()].iter().zip(m).all(|(w, p)| w.eq_ignore_ascii_case(p))
+        })
+    };
+    (0..words.len()).any(|i| {
+        let digits = words[i].strip_suffix('s').unwrap_or(words[i]);
+        let earlier_year = digits.len() == 4
             && digits.bytes().all(|b| b.is_ascii_digit())
-            && stated_in.is_some_and(|year| digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)))
+            && stated_in.is_some_and(|year| digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)));
+        earlier_year || marked(i)
     })
 }
 
@@ -271,7 +313,7 @@ pub fn disagreement_aim(said: &Said) -> Option<Aim> {
     } else if said.proposed_topic {
         aim_of(said.content, said.topic)
     } else {
-        Some(Aim { first_name: None })
+        Some(Aim { first_name: None, wording: wording(said.content) })
     }
 }
 
@@ -859,6 +901,9 @@ mod tests {
         assert!(recounts_the_past("the senator in 2008 and 2012", day));
         assert!(recounts_the_past("the plan in the 1990s", day));
         assert!(recounts_the_past("the plan two years ago", day));
+        assert!(recounts_the_past("the plan, which she used to back", day));
+        assert!(recounts_the_past("the senator During the Primaries", day));
+        assert!(!recounts_the_past("the plan she used", day));
         assert!(!recounts_the_past("the plan for 2016", day));
         assert!(!recounts_the_past("the plan for 2017", day));
         assert!(!recounts_the_past("2,008 new jobs", day));
@@ -867,13 +912,14 @@ mod tests {
 
     #[test]
     fn an_aim_keeps_the_first_name_given_to_the_topic() {
-        assert_eq!(aim_of("Bill Clinton for his record", "Clinton"), Some(Aim { first_name: Some("Bill".into()) }));
-        assert_eq!(aim_of("Mrs. Clinton", "Clinton"), Some(Aim { first_name: None }));
+        let first_name = |content: &str| aim_of(content, "Clinton").map(|aim| aim.first_name);
+        assert_eq!(first_name("Bill Clinton for his record"), Some(Some("Bill".into())));
+        assert_eq!(first_name("Mrs. Clinton"), Some(None));
     }
 
     #[test]
     fn a_topic_two_people_bear_keeps_the_one_named_most() {
-        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from) });
+        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from), wording: id as u64 });
         let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
         assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, None), named(3, Some("Hillary")), named(4, Some("Hillary"))])), vec![3, 4]);
         assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, Some("Hillary"))])), Vec::<i64>::new());
@@ -894,5 +940,19 @@ mod tests {
         assert_eq!(stance_matrix(&with_neutral, 0.8)[0].majority, Majority::Neutral);
         let torn = vec![doubtful(1, Oppose), doubtful(2, Support)];
         assert_eq!(stance_matrix(&torn, 0.8)[0].majority, Majority::LeansMixed);
+    }
+
+    #[test]
+    fn a_statement_repeated_word_for_word_later_counts_once_on_its_first_day() {
+        let aim = |content: &str| Aim { first_name: None, wording: wording(content) };
+        let kept = without_repeats(vec![
+            (said(1, 7, Support, 5), aim("the plan, “for now”")),
+            (said(2, 7, Support, 1), aim("The plan for now")),
+            (said(3, 7, Support, 6), aim("the plan for later")),
+            (said(4, 8, Support, 7), aim("the plan for now")),
+        ]);
+        let mut ids: Vec<i64> = kept.iter().map(|(p, _)| p.id).collect();
+        ids.sort();
+        assert_eq!(ids, vec![2, 3, 4]);
     }
 }

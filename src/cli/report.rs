@@ -476,7 +476,7 @@ fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
         _ => false,
     });
     let fit = with_aims(store, positions, tracking::shift_aim)?;
-    Ok(tracking::shifts(tracking::one_bearer(fit)))
+    Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit))))
 }
 
 /// `positions` whose statements pass `aim` (read from their text a batch
@@ -523,7 +523,8 @@ fn disagreement_evidence(store: &Store, positions: Vec<Position>) -> Result<Vec<
         taken.entry(p.topic_id).or_default()[usize::from(p.stance == Stance::Support)] = true;
     }
     positions.retain(|p| taken[&p.topic_id] == [true, true]);
-    Ok(with_aims(store, positions, tracking::disagreement_aim)?.into_iter().map(|(p, _)| p).collect())
+    let fit = tracking::without_repeats(with_aims(store, positions, tracking::disagreement_aim)?);
+    Ok(fit.into_iter().map(|(p, _)| p).collect())
 }
 
 /// A statement on a topic.
