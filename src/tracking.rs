@@ -17,7 +17,19 @@
 //!   apart, and decide a cell only when it has no confident side: it then
 //!   "leans" that way.
 //! - Shifts and disagreements count only confident statements (a stance
-//!   confidence at or above a threshold) that support or oppose.
+//!   confidence at or above a threshold) that support or oppose, and only
+//!   those a journalist could quote as evidence: with a source, and, on a
+//!   topic extraction proposed, opening on the topic itself (`aim_of`:
+//!   "the media for letting Clinton off" is about the media, "Obama's
+//!   trade pact" about the pact, "endorsed him" about no one named). A
+//!   statement repeated word for word by a later article counts once, on
+//!   its first day. An ambiguous speaker (a surname several people bear)
+//!   takes no part in any report.
+//! - A shift's statements must also speak of their own time (no earlier
+//!   year, no "ago", "used to", "during the primaries":
+//!   data/past_markers.txt), and where one speaker's statements give a
+//!   surname topic two first names (Bill and Hillary Clinton) only the
+//!   bearer named most is kept.
 //! - A shift is a change of one speaker's position on one topic from one
 //!   day to a later one. A day's position is what most of that day's
 //!   statements take (a tied day has none), so a contrast within one article

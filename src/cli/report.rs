@@ -119,7 +119,9 @@ pub enum Report {
         format: Format,
     },
     /// Changes of position: a speaker who supported a topic on one day and
-    /// opposed it on a later one (or the other way), strongest evidence first.
+    /// opposed it on a later one (or the other way), strongest evidence
+    /// first. Only confident statements with a source count, that take
+    /// their side on the topic itself and speak of their own time.
     Shifts {
         #[command(flatten)]
         filter: Filter,
