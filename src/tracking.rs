@@ -162,15 +162,16 @@ pub struct Aim {
     pub wording: u64,
 }
 
-/// A hash of `content`'s words without case or punctuation.
+/// A hash of `content`'s words without (ASCII) case or punctuation.
 pub fn wording(content: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
+    use std::hash::Hasher;
     let mut hasher = rustc_hash::FxHasher::default();
     for word in words_of(content) {
-        for c in word.chars().flat_map(char::to_lowercase) {
-            c.hash(&mut hasher);
+        // ASCII case only: a repeat is the same text, case aside.
+        for b in word.bytes() {
+            hasher.write_u8(b.to_ascii_lowercase());
         }
-        ' '.hash(&mut hasher);
+        hasher.write_u8(b' ');
     }
     hasher.finish()
 }
