@@ -573,6 +573,33 @@ pub fn shifts(mut positions: Vec<Position>) -> Vec<Shift> {
     found
 }
 
+/// The dated `positions` that could make a shift: of a speaker who took
+/// both sides of a topic, not all on one and the same day.
+pub fn could_shift(mut positions: Vec<Position>) -> Vec<Position> {
+    positions.retain(|p| p.day.is_some());
+    let mut days: FxHashMap<(i64, i64), [Option<(i64, i64)>; 2]> = FxHashMap::default();
+    for p in &positions {
+        let side = &mut days.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
+        let day = p.day.expect("dated");
+        *side = Some(side.map_or((day, day), |(first, last)| (first.min(day), last.max(day))));
+    }
+    positions.retain(|p| match days[&(p.speaker_id, p.topic_id)] {
+        [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
+        _ => false,
+    });
+    positions
+}
+
+/// The `positions` on topics that someone supports and someone opposes.
+pub fn on_contested_topics(mut positions: Vec<Position>) -> Vec<Position> {
+    let mut taken: FxHashMap<i64, [bool; 2]> = FxHashMap::default();
+    for p in &positions {
+        taken.entry(p.topic_id).or_default()[usize::from(p.stance == Stance::Support)] = true;
+    }
+    positions.retain(|p| taken[&p.topic_id] == [true, true]);
+    positions
+}
+
 /// One speaker's side on one topic.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Side {
@@ -967,5 +994,21 @@ mod tests {
         let mut ids: Vec<i64> = kept.iter().map(|(p, _)| p.id).collect();
         ids.sort();
         assert_eq!(ids, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn only_both_sides_on_different_days_could_make_a_shift() {
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(ids(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 2), said(3, 8, Support, 1)])), vec![1, 2]);
+        assert!(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
+        let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
+        assert!(could_shift(vec![said(1, 7, Support, 1), undated]).is_empty());
+    }
+
+    #[test]
+    fn a_contested_topic_has_a_supporter_and_an_opponent() {
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        let found = on_contested_topics(vec![said(1, 7, Support, 1), said(2, 8, Oppose, 1), on_topic(2, said(3, 7, Support, 1))]);
+        assert_eq!(ids(found), vec![1, 2]);
     }
 }

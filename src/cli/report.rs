@@ -464,19 +464,7 @@ const SHIFT_CHECK_BATCH: usize = 5000;
 /// statements of a speaker who took both sides of a topic on different
 /// days are read, a batch at a time, and only their text.
 fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
-    let mut positions = not_about_oneself(store, positions)?;
-    positions.retain(|p| p.day.is_some());
-    let mut days: HashMap<(i64, i64), [Option<(i64, i64)>; 2]> = HashMap::new();
-    for p in &positions {
-        let side = &mut days.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
-        let day = p.day.expect("dated");
-        *side = Some(side.map_or((day, day), |(first, last)| (first.min(day), last.max(day))));
-    }
-    // Both sides taken, and not all on one and the same day.
-    positions.retain(|p| match days[&(p.speaker_id, p.topic_id)] {
-        [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
-        _ => false,
-    });
+    let positions = tracking::could_shift(not_about_oneself(store, positions)?);
     let fit = with_aims(store, positions, tracking::shift_aim)?;
     Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit))))
 }
@@ -519,12 +507,7 @@ fn with_aims(
 /// supported and opposed, statements with a source that take their side
 /// on the topic itself (`tracking::disagreement_aim`).
 fn disagreement_evidence(store: &Store, positions: Vec<Position>) -> Result<Vec<Position>> {
-    let mut positions = not_about_oneself(store, positions)?;
-    let mut taken: HashMap<i64, [bool; 2]> = HashMap::new();
-    for p in &positions {
-        taken.entry(p.topic_id).or_default()[usize::from(p.stance == Stance::Support)] = true;
-    }
-    positions.retain(|p| taken[&p.topic_id] == [true, true]);
+    let positions = tracking::on_contested_topics(not_about_oneself(store, positions)?);
     let fit = tracking::without_repeats(with_aims(store, positions, tracking::disagreement_aim)?);
     Ok(fit.into_iter().map(|(p, _)| p).collect())
 }
