@@ -273,7 +273,8 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
     let _ = writeln!(
         out,
         "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
-         counting only statements whose stance confidence is at least {}; strongest evidence first.{}</p>",
+         counting only statements whose stance confidence is at least {}, that have a source, take their side on the \
+         topic itself and speak of their own time; strongest evidence first.{}</p>",
         page.min_confidence,
         if page.all_shifts > page.shifts.len() {
             format!(" The first {} of {}; <code>claimdb report shifts</code> lists them all.", page.shifts.len(), page.all_shifts)
