@@ -162,17 +162,20 @@ pub struct Aim {
     pub wording: u64,
 }
 
-/// A hash of `content`'s words without (ASCII) case or punctuation.
+/// A hash of `content`'s words without (ASCII) case or punctuation: its
+/// letters and digits, one space between runs of them, hashed at once.
 pub fn wording(content: &str) -> u64 {
     use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
-    for word in words_of(content) {
-        // ASCII case only: a repeat is the same text, case aside.
-        for b in word.bytes() {
-            hasher.write_u8(b.to_ascii_lowercase());
+    let mut text = String::with_capacity(content.len());
+    for c in content.chars() {
+        if c.is_alphanumeric() {
+            text.push(c.to_ascii_lowercase());
+        } else if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
         }
-        hasher.write_u8(b' ');
     }
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.trim_end().as_bytes());
     hasher.finish()
 }
 
