@@ -456,8 +456,8 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
 }
 
 /// Statements whose text is read this many at a time when checking them
-/// for a shift.
-const SHIFT_CHECK_BATCH: usize = 5000;
+/// as evidence of a shift or a disagreement.
+const TEXT_CHECK_BATCH: usize = 5000;
 
 /// The shifts among confident `positions`, each side standing on
 /// statements a journalist would quote (`tracking::shift_aim`). Only the
@@ -483,7 +483,7 @@ fn with_aims(
     let mut ids: Vec<i64> = positions.iter().map(|p| p.id).collect();
     ids.dedup();
     let mut fit = Vec::with_capacity(positions.len());
-    for batch in ids.chunks(SHIFT_CHECK_BATCH) {
+    for batch in ids.chunks(TEXT_CHECK_BATCH) {
         store.for_each_statement_text(batch, &mut |id, content, year, sourced| {
             let first = positions.partition_point(|p| p.id < id);
             for p in positions[first..].iter().take_while(|p| p.id == id) {
