@@ -410,6 +410,12 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(both) = self.pair(name_part, span.start) {
             return Speaker { name: both, mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
         }
+        if let Some(speaker) = self.named_in_apposition(text, span, name_part, appositive) {
+            return speaker;
+        }
+        if let Some(speaker) = self.body_of_person(name_part, span.start, mention) {
+            return speaker;
+        }
         if let Some(p) = self.parse_name(name_part) {
             if kind_of_phrase(&p.name).is_none() {
                 if let Some(id) = self.person_named(&p.name, span.start, mention_gender(name_part)) {
@@ -420,7 +426,7 @@ impl<'t> SpeakerResolver<'t> {
                     return s;
                 }
                 if !plausible_name(&p.name) {
-                    return unresolved();
+                    return self.named_before(text, span, name_part).unwrap_or_else(unresolved);
                 }
                 return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
             }
@@ -428,11 +434,93 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(id) = self.description(name_part, span.start) {
             return self.person(id, mention);
         }
+        if let Some(speaker) = self.named_before(text, span, name_part) {
+            return speaker;
+        }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if kind == SpeakerKind::Unknown && !plausible_phrase(name_part) {
             return unresolved();
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// A description with the speaker's name in apposition after it:
+    /// "Carter's press secretary, Peter Cook". The name is the speaker and
+    /// the description the role.
+    fn named_in_apposition(&self, text: &str, span: &Range<usize>, name_part: &str, appositive: Option<&str>) -> Option<Speaker> {
+        let after = appositive?;
+        let is_name = self.parse_name(after).is_some_and(|p| kind_of_phrase(&p.name).is_none() && plausible_name(&p.name));
+        if !(is_description(name_part) && is_name && after.contains(' ')) {
+            return None;
+        }
+        self.named_beside(text, span, after, name_part)
+    }
+
+    /// A description whose name stands just before it: "Ada Voss, the head
+    /// of the union, said", where only the description is the source.
+    fn named_before(&self, text: &str, span: &Range<usize>, name_part: &str) -> Option<Speaker> {
+        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part);
+        if !(describes || is_age(name_part)) {
+            return None;
+        }
+        let mention = text[span.clone()].trim();
+        self.named_beside(text, span, name_before(text, span.start)?, mention)
+    }
+
+    /// The person `name` names, with `role` when none is known: a person of
+    /// the document, or a new one with a first name.
+    fn named_beside(&self, text: &str, span: &Range<usize>, name: &str, role: &str) -> Option<Speaker> {
+        let mention = text[span.clone()].trim();
+        let parsed = self.parse_name(name)?;
+        if kind_of_phrase(&parsed.name).is_some() || !plausible_name(&parsed.name) {
+            return None;
+        }
+        let found = self.person_named(&parsed.name, span.start, mention_gender(name));
+        // A name not met as a person's must at least start with a first name:
+        // "Onawa, Iowa, the candidate" is no one.
+        let first_named = parsed.name.contains(' ') && parsed.name.split(' ').next().and_then(first_name_gender).is_some();
+        if found.is_none() && !first_named {
+            return None;
+        }
+        let mut speaker = match found {
+            Some(id) => self.person(id, mention),
+            None => Speaker { name: parsed.name, mention: mention.to_string(), role: None, kind: SpeakerKind::Person },
+        };
+        if speaker.role.is_none() {
+            speaker.role = Some(strip_article(role.trim().trim_end_matches(',').trim()));
+        }
+        Some(speaker)
+    }
+
+    /// "Clinton's campaign", "the Trump campaign", "Mr. Rubio's advisers":
+    /// an organisation or group of a person, named after that person's full
+    /// name ("Hillary Clinton campaign"), so that every spelling of it in the
+    /// corpus is one record.
+    fn body_of_person(&self, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let start = usize::from(words.first().is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))));
+        let head_at = start + words[start..].iter().position(|w| !is_cap_word(w) && !in_list(&WORDS.honorifics, w))?;
+        if head_at == start {
+            return None;
+        }
+        let body = words[head_at..].join(" ");
+        let kind = kind_of_phrase(&body)?;
+        if !matches!(kind, SpeakerKind::Organization | SpeakerKind::Group) || words[head_at..].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
+            return None;
+        }
+        let owner = words[start..head_at].join(" ");
+        let owner = strip_name_word(&owner);
+        let owner = owner.strip_suffix('’').or_else(|| owner.strip_suffix('\'')).unwrap_or(owner);
+        let parsed = self.parse_name(owner)?;
+        if kind_of_phrase(&parsed.name).is_some() || !plausible_name(&parsed.name) {
+            return None;
+        }
+        let name = match self.person_named(&parsed.name, at, mention_gender(owner)) {
+            Some(id) => self.people[id].name.clone(),
+            None if parsed.name.contains(' ') && parsed.name.split(' ').next().and_then(first_name_gender).is_some() => parsed.name,
+            None => return None,
+        };
+        Some(Speaker { name: format!("{name} {body}"), mention: mention.to_string(), role: None, kind })
     }
 
     /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
@@ -475,6 +563,72 @@ impl<'t> SpeakerResolver<'t> {
             role.contains(head.as_str()) && modifiers.iter().all(|m| role.contains(m.as_str()))
         })
     }
+}
+
+/// "the head of the union", "a former aide", "Carter's press secretary":
+/// a description of someone, no name.
+fn is_description(phrase: &str) -> bool {
+    if phrase.split_whitespace().next_back().is_some_and(|last| is_cap_word(last)) {
+        return false;
+    }
+    let mut words = phrase.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || first.chars().next().is_some_and(char::is_lowercase) || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
+}
+
+/// Whether a description says what someone is ("the head of the union",
+/// "a top aide", "27, a nurse"): an article, or a title word in it.
+fn names_a_role(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || phrase.split_whitespace().any(|w| in_list(&WORDS.titles, w.trim_end_matches(',')))
+}
+
+/// "27": the age that stands after a name ("Ada Voss, 27, a nurse").
+fn is_age(phrase: &str) -> bool {
+    !phrase.is_empty() && phrase.len() <= 3 && phrase.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') || word.ends_with('\'')
+}
+
+/// The name that stands just before `at` followed by a comma ("Ada Voss, "
+/// before "the head of the union"): up to four capitalised words, initials
+/// included, not the object of a preposition ("an interview with Ada Voss,").
+fn name_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end().strip_suffix(',')?.trim_end();
+    let mut start = before.len();
+    let mut words = 0;
+    while words < 5 {
+        let from = before[..start].trim_end().char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[from..start].trim_end();
+        if word.is_empty() || !is_cap_word(word) || word.ends_with(['.', ':', ';']) && !is_initial_word(word) {
+            break;
+        }
+        // "Like Rove, the Sanders camp": a capitalised function word
+        // starts no name, and what follows it is its object.
+        if in_list(&NOT_NAME_SET, word) || PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+            return None;
+        }
+        start = from;
+        words += 1;
+        if from == 0 {
+            break;
+        }
+    }
+    if words == 0 || words > 4 {
+        return None;
+    }
+    let word_before = before[..start].split_whitespace().next_back().unwrap_or("");
+    if ["to", "for", "with", "by", "from", "of", "at", "about", "against", "like", "than", "and", "or"].contains(&word_before) {
+        return None;
+    }
+    Some(&before[start..])
+}
+
+/// "M." or "J.J.": an initial, which may end in a period inside a name.
+fn is_initial_word(word: &str) -> bool {
+    word.split_terminator('.').all(|part| part.chars().count() == 1)
 }
 
 const MONTHS: &[&str] = &[
@@ -648,6 +802,51 @@ mod tests {
         let text = "Minister Al\u{200d}ice Smi\u{feff}th said the port would reopen.";
         let s = resolve_all(text, &["Minister Al\u{200d}ice Smi\u{feff}th"]);
         assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Alice Smith", Some("Minister")));
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_a_description_is_the_speaker() {
+        let text = "The mayor’s press secretary, Dora Lindqvist, said the road would close.";
+        let s = resolve_all(text, &["The mayor’s press secretary, Dora Lindqvist,"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Dora Lindqvist", SpeakerKind::Person));
+        assert_eq!(s[0].role.as_deref(), Some("The mayor’s press secretary"));
+    }
+
+    #[test]
+    fn a_description_takes_the_name_standing_just_before_it() {
+        let text = "Ingrid Halvorsen, the head of the dockworkers union, said pay was too low. \
+                    Tomas Quill, 54, a retired welder, said the plant should stay.";
+        let s = resolve_all(text, &["the head of the dockworkers union", "54, a retired welder"]);
+        assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("head of the dockworkers union")));
+        assert_eq!(s[1].name, "Tomas Quill");
+    }
+
+    #[test]
+    fn a_place_or_the_object_of_a_preposition_before_a_description_names_no_one() {
+        let text = "In an interview with Tomas Quill, the senator said the plant should stay. \
+                    In Harlow, Essex, the candidate said nothing.";
+        let s = resolve_all(text, &["the senator", "the candidate"]);
+        assert_ne!(s[0].name, "Tomas Quill");
+        assert_ne!(s[1].name, "Harlow Essex");
+    }
+
+    #[test]
+    fn a_persons_campaign_or_aides_are_named_after_the_persons_full_name() {
+        let text = "Rosalind Achebe won on Monday. Achebe’s campaign said the count was fair. \
+                    The Achebe campaign said more. Mrs. Achebe’s aides said nothing.";
+        let s = resolve_all(text, &["Achebe’s campaign", "The Achebe campaign", "Mrs. Achebe’s aides"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Rosalind Achebe campaign", SpeakerKind::Organization));
+        assert_eq!(s[1].name, "Rosalind Achebe campaign");
+        assert_eq!((s[2].name.as_str(), s[2].kind), ("Rosalind Achebe aides", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_group_keeps_the_capitals_of_a_proper_name_in_it() {
+        let text = "New Jersey officials said no. Some Democrats said yes. Diplomatic sources said maybe. Officials in Harlow said later.";
+        let s = resolve_all(text, &["New Jersey officials", "Some Democrats", "Diplomatic sources", "Officials in Harlow"]);
+        let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["New Jersey officials", "some Democrats", "diplomatic sources", "officials in Harlow"]);
+        assert_eq!(s[3].kind, SpeakerKind::Group);
     }
 
     #[test]

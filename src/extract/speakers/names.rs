@@ -31,7 +31,7 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
 
 /// Lower-case words that put a name that follows them in a phrase of its own
 /// ("an adviser to President Bush", "a spokesman for Mrs. Clinton").
-const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
+pub(super) const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
 
 /// Particles that stand lower-case inside a name ("Bill de Blasio").
 fn is_particle(word: &str) -> bool {
@@ -116,7 +116,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
     // Capitalised descriptors before a first name go to the role too.
     let first_name_at = || parts[name_start + 1..name_end - 1].iter().position(|p| in_list(&words.first_names, p)).map(|k| k + 1);
     if let Some(first) = (name_end >= name_start + 3).then(first_name_at).flatten() {
-        if !in_list(&words.honorifics, parts[name_start + first - 1]) {
+        // "Mary Kay Henry": a first name before it is part of the name.
+        if !in_list(&words.honorifics, parts[name_start + first - 1]) && !in_list(&words.first_names, parts[name_start]) {
             name_start += first;
         }
     }
@@ -203,10 +204,22 @@ pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> O
     Some(n)
 }
 
-/// What kind of speaker a non-name mention stands for, from its last word.
+/// Words after the head of a phrase: "officials in Kyiv" are officials.
+const AFTER_HEAD: &[&str] = &["of", "in", "at", "for", "from", "with", "on"];
+
+/// What kind of speaker a non-name mention stands for, from its head word:
+/// its last word, or the word before a preposition ("officials in Kyiv",
+/// "the head of the union").
 pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let words = &*WORDS;
-    let last = mention.split_whitespace().next_back()?.trim_end_matches(',');
+    let mut last = None;
+    for word in mention.split_whitespace() {
+        if last.is_some() && AFTER_HEAD.contains(&word) {
+            break;
+        }
+        last = Some(word);
+    }
+    let last = last?.trim_end_matches(',');
     with_lowercase(last, |last| {
         let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
         if in_list_bytes(&words.organisations, last) {
@@ -219,6 +232,20 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
             None
         }
     })
+}
+
+/// Whether `phrase` is capitalised only for standing first: its only
+/// capital is its first letter ("Diplomatic sources"), or its first word
+/// is a quantifier ("Some Democrats", "Other Republicans").
+fn starts_a_sentence_only(phrase: &str) -> bool {
+    const QUANTIFIERS: &[&str] = &["some", "many", "most", "other", "others", "several", "all", "both", "few", "more", "half", "only", "two", "three", "leading", "top", "senior"];
+    let first = phrase.split(' ').next().unwrap_or("");
+    // Up to the head: "Officials in Kyiv" is capitalised only for standing first.
+    let head_end = phrase.split(' ').skip(1).position(|w| AFTER_HEAD.contains(&w)).map_or(phrase.len(), |k| {
+        phrase.split(' ').take(k + 1).map(|w| w.len() + 1).sum::<usize>() - 1
+    });
+    let mut chars = phrase[..head_end].chars();
+    chars.next().is_some_and(char::is_uppercase) && (!chars.any(char::is_uppercase) || QUANTIFIERS.iter().any(|q| first.eq_ignore_ascii_case(q)))
 }
 
 /// `word.trim_end_matches(suffix)` without the string searcher
@@ -264,12 +291,11 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
         _ => phrase.to_string(),
     };
     match kind {
-        SpeakerKind::Group => {
+        // "Diplomatic sources" is capitalised only for standing first;
+        // "New Jersey officials" and "FBI officials" keep their capitals.
+        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) => {
             let mut chars = lowered_first.chars();
-            match chars.next() {
-                Some(c) if !lowered_first.starts_with("the ") => c.to_lowercase().chain(chars).collect(),
-                _ => lowered_first,
-            }
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
         _ => lowered_first,
     }
