@@ -417,7 +417,9 @@ impl<'t> SpeakerResolver<'t> {
             return speaker;
         }
         if let Some(p) = self.parse_name(name_part) {
-            if kind_of_phrase(&p.name).is_none() {
+            // "Israel" is the country unless the text has a person of that name.
+            let person_of_a_place_name = || is_place(&p.name) && self.person_named(&p.name, span.start, Gender::Unknown).is_some();
+            if kind_of_phrase(&p.name).is_none() || person_of_a_place_name() {
                 if let Some(id) = self.person_named(&p.name, span.start, mention_gender(name_part)) {
                     let mut s = self.person(id, mention);
                     if s.role.is_none() {
@@ -449,6 +451,10 @@ impl<'t> SpeakerResolver<'t> {
     /// the description the role.
     fn named_in_apposition(&self, text: &str, span: &Range<usize>, name_part: &str, appositive: Option<&str>) -> Option<Speaker> {
         let after = appositive?;
+        if is_description(name_part) && after.contains(" and ") {
+            let both = self.pair(after, span.start)?;
+            return Some(Speaker { name: both, mention: mention_of(text, span), role: Some(strip_article(name_part)), kind: SpeakerKind::Group });
+        }
         let is_name = self.parse_name(after).is_some_and(|p| kind_of_phrase(&p.name).is_none() && plausible_name(&p.name));
         if !(is_description(name_part) && is_name && after.contains(' ')) {
             return None;
@@ -515,8 +521,11 @@ impl<'t> SpeakerResolver<'t> {
         if kind_of_phrase(&parsed.name).is_some() || !plausible_name(&parsed.name) {
             return None;
         }
+        let surname = parsed.name.rsplit(' ').next().unwrap_or_default();
         let name = match self.person_named(&parsed.name, at, mention_gender(owner)) {
-            Some(id) => self.people[id].name.clone(),
+            // By surname, not by a first name alone ("the German government").
+            Some(id) if self.people[id].name.rsplit(' ').next() == Some(surname) => self.people[id].name.clone(),
+            Some(_) => return None,
             None if parsed.name.contains(' ') && parsed.name.split(' ').next().and_then(first_name_gender).is_some() => parsed.name,
             None => return None,
         };
@@ -563,6 +572,10 @@ impl<'t> SpeakerResolver<'t> {
             role.contains(head.as_str()) && modifiers.iter().all(|m| role.contains(m.as_str()))
         })
     }
+}
+
+fn mention_of(text: &str, span: &Range<usize>) -> String {
+    text[span.clone()].trim().to_string()
 }
 
 /// "the head of the union", "a former aide", "Carter's press secretary":
@@ -838,6 +851,28 @@ mod tests {
         assert_eq!((s[0].name.as_str(), s[0].kind), ("Rosalind Achebe campaign", SpeakerKind::Organization));
         assert_eq!(s[1].name, "Rosalind Achebe campaign");
         assert_eq!((s[2].name.as_str(), s[2].kind), ("Rosalind Achebe aides", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn people_named_in_apposition_to_a_plural_description_are_both_the_speaker() {
+        let text = "The two candidates, Ada Ferris and Governor Tom Quill, said the debate was fair.";
+        let s = resolve_all(text, &["The two candidates, Ada Ferris and Governor Tom Quill,"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Ferris and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_place_name_is_a_person_where_the_text_names_one_so() {
+        let text = "Representative Steve Israel spoke first. Israel said the bill would pass. Russia said it would not.";
+        let s = resolve_all(text, &["Israel", "Russia"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Steve Israel", SpeakerKind::Person));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Russia", SpeakerKind::Organization));
+    }
+
+    #[test]
+    fn a_share_of_a_group_is_of_the_groups_kind() {
+        let text = "About 52 percent of voters said they were undecided.";
+        let s = resolve_all(text, &["About 52 percent of voters"]);
+        assert_eq!(s[0].kind, SpeakerKind::Group);
     }
 
     #[test]

@@ -89,7 +89,17 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         cleaned = without_asides(parts);
         parts = &cleaned;
     }
-    let mut name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
+    // A title word after an honorific, an initial or a first name is a
+    // surname: "Mr. King", "Peter T. King".
+    let is_title_at = |i: usize| {
+        let word = parts[i].trim_end_matches(',');
+        in_list(&words.titles, word)
+            && !(i > 0 && is_cap_word(word) && {
+                let before = parts[i - 1];
+                in_list(&words.honorifics, before) || is_initial(before) || in_list(&words.first_names, before)
+            })
+    };
+    let mut name_start = (0..parts.len()).rposition(is_title_at).map_or(0, |i| i + 1);
     if parts[..name_start].iter().any(|p| PREPOSITIONS.contains(p)) {
         return None;
     }
@@ -212,9 +222,10 @@ const AFTER_HEAD: &[&str] = &["of", "in", "at", "for", "from", "with", "on"];
 /// "the head of the union").
 pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let words = &*WORDS;
-    let mut last = None;
+    let mut last: Option<&str> = None;
     for word in mention.split_whitespace() {
-        if last.is_some() && AFTER_HEAD.contains(&word) {
+        // "52 percent of voters", "half of Democrats": the head is after "of".
+        if last.is_some_and(|l| !(word == "of" && is_quantity(l))) && AFTER_HEAD.contains(&word) {
             break;
         }
         last = Some(word);
@@ -232,6 +243,26 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
             None
         }
     })
+    .or_else(|| is_place(mention).then_some(SpeakerKind::Organization))
+}
+
+/// "52", "percent", "half", "two-thirds": a share of a group.
+fn is_quantity(word: &str) -> bool {
+    const SHARES: &[&str] = &[
+        "percent", "half", "third", "thirds", "quarter", "majority", "majorities", "minority", "most", "many", "some", "all",
+        "none", "each", "one", "two", "three", "several", "few", "both", "either", "neither", "share", "number", "dozen",
+        "plurality", "plenty", "lots", "dozens", "hundreds", "thousands", "millions",
+    ];
+    let word = word.trim_end_matches(',');
+    word.bytes().any(|b| b.is_ascii_digit()) || word.ends_with("-thirds") || SHARES.iter().any(|s| word.eq_ignore_ascii_case(s))
+}
+
+/// "Brussels", "the United States": a place that speaks for its government.
+pub(super) fn is_place(mention: &str) -> bool {
+    let mention = mention.trim().trim_end_matches(',');
+    let mention = ["the ", "The "].iter().find_map(|a| mention.strip_prefix(a)).unwrap_or(mention);
+    let mention = mention.strip_suffix("’s").or_else(|| mention.strip_suffix("'s")).unwrap_or(mention);
+    in_list(&WORDS.places, mention)
 }
 
 /// Whether `phrase` is capitalised only for standing first: its only
@@ -297,6 +328,10 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
             let mut chars = lowered_first.chars();
             chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
+        // "Berlin's" as a speaker is Berlin.
+        SpeakerKind::Organization if is_place(&lowered_first) => {
+            lowered_first.strip_suffix("’s").or_else(|| lowered_first.strip_suffix("'s")).unwrap_or(&lowered_first).to_string()
+        }
         _ => lowered_first,
     }
 }
@@ -317,6 +352,22 @@ mod tests {
         let p = parse_name("U.S. Secretary of State Marco Rubio").unwrap();
         assert_eq!(p.name, "Marco Rubio");
         assert_eq!(p.role.as_deref(), Some("U.S. Secretary of State"));
+    }
+
+    #[test]
+    fn a_title_word_after_an_honorific_or_a_first_name_is_a_surname() {
+        assert_eq!(parse_name("Mr. King").unwrap().name, "King");
+        let p = parse_name("Representative Walter T. King of Ohio").unwrap();
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Walter King", Some("Representative")));
+        assert_eq!(parse_name("Senate Majority Leader Ada Voss").unwrap().role.as_deref(), Some("Senate Majority Leader"));
+    }
+
+    #[test]
+    fn a_country_or_capital_speaks_as_an_organisation() {
+        for place in ["Brussels", "the United States", "Moscow’s"] {
+            assert_eq!(kind_of_phrase(place), Some(SpeakerKind::Organization), "{place}");
+        }
+        assert_eq!(kind_of_phrase("Denzel Washington"), None);
     }
 
     #[test]
