@@ -263,6 +263,37 @@ impl SpeakerCache {
     }
 }
 
+/// Keep `role` as one the person held on `day` ("FBI Director" for James
+/// Comey in a 2016 article): a dated role of that record, never an alias,
+/// so that "the director" finds no one outside its document.
+pub(in crate::store) fn record_role(conn: &Connection, speaker_id: i64, kind: SpeakerKind, role: Option<&str>, day: Option<chrono::NaiveDate>) -> Result<()> {
+    let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(()) };
+    if kind != SpeakerKind::Person {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (speaker_id, role) DO UPDATE SET
+           first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
+           last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END",
+    )?
+    .execute(params![speaker_id, role, day])?;
+    Ok(())
+}
+
+/// Give `into` the dated roles of `from`, which is about to go.
+fn move_roles(conn: &Connection, from: i64, into: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen)
+         SELECT ?2, role, first_seen, last_seen FROM speaker_roles WHERE speaker_id = ?1 AND true
+         ON CONFLICT (speaker_id, role) DO UPDATE SET
+           first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+           last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))",
+    )?
+    .execute(params![from, into])?;
+    Ok(())
+}
+
 /// Learn a speaker's kind and role when they were unknown.
 fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&str>) -> Result<()> {
     if kind != SpeakerKind::Unknown {
@@ -339,7 +370,9 @@ impl Store {
     fn speaker_rows(&self, only: Option<&[i64]>) -> Result<Vec<SpeakerRow>> {
         let ids = only.map(|ids| serde_json::to_string(ids).expect("ids are numbers"));
         let mut stmt = self.conn.prepare(
-            "SELECT sp.id, sp.name, sp.kind, sp.role, sp.wikidata,
+            "SELECT sp.id, sp.name, sp.kind,
+                    COALESCE((SELECT role FROM speaker_roles WHERE speaker_id = sp.id ORDER BY last_seen DESC, first_seen DESC LIMIT 1), sp.role),
+                    sp.wikidata,
                     (SELECT json_group_array(alias) FROM
                         (SELECT alias FROM speaker_aliases WHERE speaker_id = sp.id ORDER BY alias COLLATE NOCASE)),
                     (SELECT count(*) FROM statements WHERE speaker_id = sp.id) AS n
@@ -394,6 +427,7 @@ impl Store {
             let others: i64 = of_surname.iter().map(|b| b.1).sum::<i64>() - best_n;
             if of_surname.len() == 1 || best_n > 10 * others.max(1) {
                 moved += tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute(params![id, best])?;
+                move_roles(&tx, *id, best)?;
                 tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([id])?;
             }
         }
@@ -461,6 +495,7 @@ impl Store {
              WHERE id = ?2")?.execute(
             params![from_id, into_id],
         )?;
+        move_roles(&tx, from_id, into_id)?;
         tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute( [from_id])?;
         // The merged name is a rule: ingest finds `into` by it from now on.
         tx.prepare_cached("INSERT OR REPLACE INTO speaker_aliases (alias, speaker_id, origin) VALUES (?1, ?2, 'rule')")?

@@ -390,8 +390,15 @@ impl<'t> SpeakerResolver<'t> {
         Speaker { name: p.name.clone(), mention: mention.to_string(), role: p.role.clone(), kind: SpeakerKind::Person }
     }
 
-    /// The speaker behind the source mention at `span` (bytes into `text`).
+    /// The speaker behind the source mention at `span` (bytes into `text`),
+    /// with a role only where it names one (see `clean_role`).
     pub fn resolve(&self, text: &str, span: &Range<usize>) -> Speaker {
+        let mut speaker = self.resolve_mention(text, span);
+        speaker.role = speaker.role.as_deref().and_then(clean_role);
+        speaker
+    }
+
+    fn resolve_mention(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mention = text[span.clone()].trim();
         let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
         if let Some(what) = pronoun_kind(mention) {
@@ -822,15 +829,15 @@ mod tests {
         let text = "The mayor’s press secretary, Dora Lindqvist, said the road would close.";
         let s = resolve_all(text, &["The mayor’s press secretary, Dora Lindqvist,"]);
         assert_eq!((s[0].name.as_str(), s[0].kind), ("Dora Lindqvist", SpeakerKind::Person));
-        assert_eq!(s[0].role.as_deref(), Some("The mayor’s press secretary"));
+        assert_eq!(s[0].role.as_deref(), Some("mayor’s press secretary"));
     }
 
     #[test]
     fn a_description_takes_the_name_standing_just_before_it() {
-        let text = "Ingrid Halvorsen, the head of the dockworkers union, said pay was too low. \
+        let text = "Ingrid Halvorsen, the chairwoman of the dockworkers union, said pay was too low. \
                     Tomas Quill, 54, a retired welder, said the plant should stay.";
-        let s = resolve_all(text, &["the head of the dockworkers union", "54, a retired welder"]);
-        assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("head of the dockworkers union")));
+        let s = resolve_all(text, &["the chairwoman of the dockworkers union", "54, a retired welder"]);
+        assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("chairwoman of the dockworkers union")));
         assert_eq!(s[1].name, "Tomas Quill");
     }
 
@@ -873,6 +880,14 @@ mod tests {
         let text = "About 52 percent of voters said they were undecided.";
         let s = resolve_all(text, &["About 52 percent of voters"]);
         assert_eq!(s[0].kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn a_role_is_kept_only_where_it_ends_in_a_title() {
+        let text = "Vermont Sen. Ada Ferris spoke. Rival Tom Quill spoke. Tomas Reyner, 61, a welder from Leeds, spoke too.";
+        let s = resolve_all(text, &["Vermont Sen. Ada Ferris", "Rival Tom Quill", "Tomas Reyner, 61, a welder from Leeds,"]);
+        let roles: Vec<Option<&str>> = s.iter().map(|s| s.role.as_deref()).collect();
+        assert_eq!(roles, [Some("Vermont Sen."), None, None]);
     }
 
     #[test]

@@ -246,6 +246,29 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     .or_else(|| is_place(mention).then_some(SpeakerKind::Organization))
 }
 
+/// A role as stored: "Vermont Sen.", "the Republican presidential nominee",
+/// "senior adviser to the campaign". Its head (its last word, or the word
+/// before "of", "to", "at" or "for") must be a title that can stand alone
+/// ("senator", "adviser", not "former" or "campaign"); anything else
+/// ("rival", "best friend", a headline fragment) is no role.
+pub(super) fn clean_role(role: &str) -> Option<String> {
+    const NO_HEAD: &[&str] = &[
+        "senior", "former", "foreign", "defense", "defence", "treasury", "homeland", "security", "national", "health",
+        "interior", "commerce", "labor", "energy", "education", "house", "majority", "minority", "campaign", "press",
+        "state", "vice", "deputy", "general", "prime", "lt.", "council", "member",
+    ];
+    let role = role.trim().trim_end_matches([',', ';', ':', '-', '—']).trim();
+    let role = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| role.strip_prefix(a)).unwrap_or(role);
+    let words: Vec<&str> = role.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 || words.iter().any(|w| w.eq_ignore_ascii_case("and") || w.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let head_at = words.iter().skip(1).position(|w| ["of", "to", "at", "for"].contains(w)).map_or(words.len() - 1, |k| k);
+    let head = words[head_at].trim_end_matches(['’', '\'']).trim_end_matches("’s");
+    let head_ok = in_list(&WORDS.titles, head) && !NO_HEAD.iter().any(|w| head.eq_ignore_ascii_case(w));
+    head_ok.then(|| role.to_string())
+}
+
 /// "52", "percent", "half", "two-thirds": a share of a group.
 fn is_quantity(word: &str) -> bool {
     const SHARES: &[&str] = &[
