@@ -195,3 +195,14 @@ fn a_description_is_never_stored_as_a_role_or_an_alias() {
     assert_eq!(list[0]["role"], json!(null));
     assert_eq!(list[0]["aliases"], json!([]));
 }
+
+#[test]
+fn a_name_without_its_middle_name_finds_the_record_with_it() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Marguerite Anne Holloway said the harbour would be dredged this year.\n");
+    let second = wd.write("second.txt", "Marguerite Holloway said the dredging would cost more than planned.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(column(&list, "name"), vec![json!("Marguerite Anne Holloway")]);
+    assert_eq!(list[0]["statements"], json!(2));
+}

@@ -83,6 +83,7 @@ fn resolve_named_speaker(
         Some(by_alias) if !by_alias.1.eq_ignore_ascii_case(name) => Some(by_alias),
         found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
         None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, name)?,
+        None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
         found => found,
     };
     let (id, created, canonical) = match found {
@@ -135,6 +136,25 @@ fn without_middle_names(conn: &Connection, name: &str) -> Result<Option<(i64, St
         return Ok(None);
     }
     find_speaker(conn, &format!("{first} {last}"))
+}
+
+/// "Rafael Cruz" where only "Rafael Edward Cruz" is stored: the one person
+/// stored with that first name and surname and a middle name between them.
+fn with_a_middle_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let Some((first, last)) = name.split_once(' ') else { return Ok(None) };
+    let pattern = format!("{} % {}", escape_like(first), escape_like(last));
+    let found: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, name FROM speakers WHERE surname = ?1 COLLATE NOCASE AND kind = 'person'
+              AND name LIKE ?2 ESCAPE '\\' AND name NOT LIKE '% and %' AND length(name) - length(replace(name, ' ', '')) = 2 LIMIT 2",
+        )?
+        .query_map(params![last, pattern], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if found.len() == 1 { found.into_iter().next() } else { None })
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// The person a surname alone stands for across the corpus: the one person

@@ -317,14 +317,28 @@ pub(super) fn split_appositive(mention: &str) -> (&str, Option<&str>) {
     match mention.split_once(',') {
         Some((name, rest)) => {
             let rest = rest.trim().trim_end_matches(',').trim();
-            (name.trim(), (!rest.is_empty()).then_some(rest))
+            (without_clause_tail(name.trim()), (!rest.is_empty()).then_some(rest))
         }
-        None => (mention, None),
+        None => (without_clause_tail(mention), None),
     }
 }
 
 pub(super) fn source_name_part(mention: &str) -> &str {
     split_appositive(mention.trim()).0
+}
+
+/// "Clinton herself", "Mr. Obama hasn't", "Rubio only": a name with a word
+/// after it that belongs to the clause, not to the name; the name alone.
+pub(super) fn without_clause_tail(phrase: &str) -> &str {
+    const TAILS: &[&str] = &["himself", "herself", "themselves", "itself", "only", "too", "also", "alone", "then", "now", "again", "instead", "later", "a", "cannot"];
+    let Some((head, tail)) = phrase.rsplit_once(' ') else { return phrase };
+    let negated = ["n't", "n’t"].iter().any(|n| tail.ends_with(n));
+    let head_is_name = head.split_whitespace().next_back().is_some_and(|w| is_cap_word(w) && !in_list(&WORDS.titles, w));
+    if head_is_name && (negated || TAILS.contains(&tail)) {
+        head
+    } else {
+        phrase
+    }
 }
 
 pub(super) fn strip_article(s: &str) -> String {
@@ -351,9 +365,11 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
             let mut chars = lowered_first.chars();
             chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
-        // "Berlin's" as a speaker is Berlin.
+        // "Berlin's" and "the United States" as speakers are Berlin and
+        // United States, one record each however they are written.
         SpeakerKind::Organization if is_place(&lowered_first) => {
-            lowered_first.strip_suffix("’s").or_else(|| lowered_first.strip_suffix("'s")).unwrap_or(&lowered_first).to_string()
+            let place = lowered_first.strip_prefix("the ").unwrap_or(&lowered_first);
+            place.strip_suffix("’s").or_else(|| place.strip_suffix("'s")).unwrap_or(place).to_string()
         }
         _ => lowered_first,
     }
@@ -391,6 +407,13 @@ mod tests {
             assert_eq!(kind_of_phrase(place), Some(SpeakerKind::Organization), "{place}");
         }
         assert_eq!(kind_of_phrase("Denzel Washington"), None);
+    }
+
+    #[test]
+    fn a_word_of_the_clause_after_a_name_is_no_part_of_it() {
+        for (mention, name) in [("Voss herself", "Voss"), ("Mr. Voss hasn’t", "Mr. Voss"), ("Ada Voss only", "Ada Voss"), ("the mayor alone", "the mayor alone")] {
+            assert_eq!(source_name_part(mention), name);
+        }
     }
 
     #[test]
