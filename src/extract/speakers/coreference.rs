@@ -511,14 +511,26 @@ impl<'t> SpeakerResolver<'t> {
     /// corpus is one record.
     fn body_of_person(&self, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
         let words: Vec<&str> = phrase.split_whitespace().collect();
-        let start = usize::from(words.first().is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))));
+        let mut start = usize::from(words.first().is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))));
+        // "a new Achebe campaign ad": modifiers before the owner's name.
+        if start == 1 {
+            while start < 3 && words.get(start).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+                start += 1;
+            }
+        }
         let head_at = start + words[start..].iter().position(|w| !is_cap_word(w) && !in_list(&WORDS.honorifics, w))?;
         if head_at == start {
             return None;
         }
+        // A noun phrase of a few words, not a clause ("released a video").
+        if words.len() - head_at > 3 || words[head_at..].iter().any(|w| ["a", "an", "the"].contains(w)) {
+            return None;
+        }
         let body = words[head_at..].join(" ");
         let kind = kind_of_phrase(&body)?;
-        if !matches!(kind, SpeakerKind::Organization | SpeakerKind::Group) || words[head_at..].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
+        // A document ("a Clinton campaign ad") is credited to its publisher
+        // by name: "Hillary Clinton campaign ad".
+        if !matches!(kind, SpeakerKind::Organization | SpeakerKind::Group | SpeakerKind::Document) || words[head_at..].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
             return None;
         }
         let owner = words[start..head_at].join(" ");
@@ -544,6 +556,16 @@ impl<'t> SpeakerResolver<'t> {
     fn pair(&self, phrase: &str, at: usize) -> Option<String> {
         let (left, right) = phrase.split_once(" and ")?;
         let name_of = |side: &str| -> Option<String> {
+            // "He and Governor Tom Quill": the pronoun's person.
+            let gender = match pronoun_kind(side) {
+                Some("male") => Some(Gender::Male),
+                Some("female") => Some(Gender::Female),
+                Some(_) => return None,
+                None => None,
+            };
+            if let Some(gender) = gender {
+                return self.last_person_before(at, gender).map(|id| self.people[id].name.clone());
+            }
             let p = self.parse_name(side)?;
             if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {
                 return None;
@@ -553,7 +575,8 @@ impl<'t> SpeakerResolver<'t> {
                 None => p.name,
             })
         };
-        Some(format!("{} and {}", name_of(left.trim())?, name_of(right.trim())?))
+        let (left, right) = (name_of(left.trim())?, name_of(right.trim())?);
+        (left != right).then(|| format!("{left} and {right}"))
     }
 
     /// "the Ukrainian president": the person last mentioned before `at`
@@ -663,6 +686,10 @@ fn plausible_name(name: &str) -> bool {
     }
     if name.contains(' ') {
         return true;
+    }
+    // "That's", "What's": a function word with a clitic, no name.
+    if in_list(&NOT_NAME_SET, name) || is_pronoun(name) || ["what", "that", "which", "who"].iter().any(|w| name.eq_ignore_ascii_case(w)) {
+        return false;
     }
     let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
     !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
@@ -888,6 +915,20 @@ mod tests {
         let s = resolve_all(text, &["Vermont Sen. Ada Ferris", "Rival Tom Quill", "Tomas Reyner, 61, a welder from Leeds,"]);
         let roles: Vec<Option<&str>> = s.iter().map(|s| s.role.as_deref()).collect();
         assert_eq!(roles, [Some("Vermont Sen."), None, None]);
+    }
+
+    #[test]
+    fn a_pronoun_and_a_name_joined_by_and_are_both_the_speaker() {
+        let text = "Senator Paul Brandt spoke first. He and Governor Tom Quill said the deal was done.";
+        let s = resolve_all(text, &["He and Governor Tom Quill"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Paul Brandt and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_document_of_a_persons_campaign_is_credited_to_it_by_name() {
+        let text = "Rosalind Achebe won on Monday. A new Achebe campaign ad said the count was fair.";
+        let s = resolve_all(text, &["A new Achebe campaign ad"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Rosalind Achebe campaign ad", SpeakerKind::Document));
     }
 
     #[test]

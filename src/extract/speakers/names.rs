@@ -333,7 +333,9 @@ pub(super) fn without_clause_tail(phrase: &str) -> &str {
     const TAILS: &[&str] = &["himself", "herself", "themselves", "itself", "only", "too", "also", "alone", "then", "now", "again", "instead", "later", "a", "cannot"];
     let Some((head, tail)) = phrase.rsplit_once(' ') else { return phrase };
     let negated = ["n't", "n’t"].iter().any(|n| tail.ends_with(n));
-    let head_is_name = head.split_whitespace().next_back().is_some_and(|w| is_cap_word(w) && !in_list(&WORDS.titles, w));
+    let head_is_name = head.split_whitespace().next_back().is_some_and(|w| {
+        is_cap_word(w) && !in_list(&WORDS.titles, w) && !in_list(&NOT_NAME_SET, w) && !is_pronoun(w)
+    });
     if head_is_name && (negated || TAILS.contains(&tail)) {
         head
     } else {
@@ -411,7 +413,7 @@ mod tests {
 
     #[test]
     fn a_word_of_the_clause_after_a_name_is_no_part_of_it() {
-        for (mention, name) in [("Voss herself", "Voss"), ("Mr. Voss hasn’t", "Mr. Voss"), ("Ada Voss only", "Ada Voss"), ("the mayor alone", "the mayor alone")] {
+        for (mention, name) in [("Voss herself", "Voss"), ("Mr. Voss hasn’t", "Mr. Voss"), ("Ada Voss only", "Ada Voss"), ("the mayor alone", "the mayor alone"), ("I shouldn't", "I shouldn't"), ("The only", "The only")] {
             assert_eq!(source_name_part(mention), name);
         }
     }
