@@ -50,10 +50,9 @@ pub(super) fn resolve_speaker(
     conn: &Connection,
     name: &str,
     kind: SpeakerKind,
-    role: Option<&str>,
     mention: &str,
 ) -> Result<(i64, bool)> {
-    let (id, created, _) = resolve_named_speaker(conn, name, kind, role, mention, None)?;
+    let (id, created, _) = resolve_named_speaker(conn, name, kind, mention, None)?;
     Ok((id, created))
 }
 
@@ -63,7 +62,6 @@ fn resolve_named_speaker(
     conn: &Connection,
     name: &str,
     kind: SpeakerKind,
-    role: Option<&str>,
     mention: &str,
     mut known: Option<&mut KnownNames>,
 ) -> Result<(i64, bool, String)> {
@@ -89,9 +87,9 @@ fn resolve_named_speaker(
     let (id, created, canonical) = match found {
         Some((id, canonical)) => (id, false, canonical),
         None => {
-            conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
-                params![name, kind.as_str(), role],
-            )?;
+            // A role found in an article is a dated role (`record_role`);
+            // the record's own role is one a person gave (`speakers load`).
+            conn.prepare_cached("INSERT INTO speakers (name, kind) VALUES (?1, ?2)")?.execute(params![name, kind.as_str()])?;
             let id = conn.last_insert_rowid();
             if let Some(known) = known.as_deref_mut() {
                 known.add(name, id, name);
@@ -100,7 +98,7 @@ fn resolve_named_speaker(
         }
     };
     if !created {
-        fill_in_speaker(conn, id, kind, role)?;
+        fill_in_speaker(conn, id, kind)?;
     }
     record_alias(conn, id, &canonical, mention, known)?;
     Ok((id, created, canonical))
@@ -267,7 +265,7 @@ impl SpeakerCache {
             let known = self.resolved[name].iter().find(same).expect("just found");
             return Ok((known.id, false, &known.name));
         }
-        let (id, created, canonical) = resolve_named_speaker(conn, name, kind, role, mention, self.known.as_mut())?;
+        let (id, created, canonical) = resolve_named_speaker(conn, name, kind, mention, self.known.as_mut())?;
         let resolved =
             ResolvedSpeaker { kind, role: role.map(str::to_string), mention: mention.to_string(), id, name: canonical };
         let seen = self.resolved.entry(name.to_string()).or_default();
@@ -288,7 +286,7 @@ impl SpeakerCache {
 /// so that "the director" finds no one outside its document.
 pub(in crate::store) fn record_role(conn: &Connection, speaker_id: i64, kind: SpeakerKind, role: Option<&str>, day: Option<chrono::NaiveDate>) -> Result<()> {
     let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(()) };
-    if kind != SpeakerKind::Person {
+    if !matches!(kind, SpeakerKind::Person | SpeakerKind::Unknown) {
         return Ok(());
     }
     conn.prepare_cached(
@@ -314,13 +312,10 @@ fn move_roles(conn: &Connection, from: i64, into: i64) -> Result<()> {
     Ok(())
 }
 
-/// Learn a speaker's kind and role when they were unknown.
-fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&str>) -> Result<()> {
+/// Learn a speaker's kind when it was unknown.
+fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind) -> Result<()> {
     if kind != SpeakerKind::Unknown {
         conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute( params![id, kind.as_str()])?;
-    }
-    if let Some(role) = role.filter(|r| !r.trim().is_empty()) {
-        conn.prepare_cached("UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NULL")?.execute( params![id, role])?;
     }
     Ok(())
 }
@@ -391,7 +386,7 @@ impl Store {
         let ids = only.map(|ids| serde_json::to_string(ids).expect("ids are numbers"));
         let mut stmt = self.conn.prepare(
             "SELECT sp.id, sp.name, sp.kind,
-                    COALESCE((SELECT role FROM speaker_roles WHERE speaker_id = sp.id ORDER BY last_seen DESC, first_seen DESC LIMIT 1), sp.role),
+                    COALESCE(sp.role, (SELECT role FROM speaker_roles WHERE speaker_id = sp.id ORDER BY last_seen DESC, first_seen DESC LIMIT 1)),
                     sp.wikidata,
                     (SELECT json_group_array(alias) FROM
                         (SELECT alias FROM speaker_aliases WHERE speaker_id = sp.id ORDER BY alias COLLATE NOCASE)),
