@@ -54,6 +54,9 @@ pub struct SpeakerResolver<'t> {
     surname_shapes: Shapes,
     /// (byte offset, person) of every mention, in text order.
     mentions: Vec<(usize, usize)>,
+    /// Byte ranges of the source mentions, in text order: a person named as
+    /// a source is the likelier antecedent of a later "he said".
+    sources: Vec<Range<usize>>,
     /// Every distinct mention parsed (capitalised runs, the name parts of
     /// sources) and the index of its parse in `parses`: a name comes back
     /// many times in an article, and a source is parsed again to resolve it.
@@ -89,6 +92,8 @@ impl<'t> SpeakerResolver<'t> {
             }
         }
         r.register_sources(text, sources);
+        r.sources = sources.to_vec();
+        r.sources.sort_unstable_by_key(|s| s.start);
         r.find_mentions(text, &runs);
         r.forget_names_inside_descriptions(text, sources);
         if !quoted.is_empty() {
@@ -181,6 +186,7 @@ impl<'t> SpeakerResolver<'t> {
             by_given: FxHashMap::default(),
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
+            sources: Vec::new(),
             parsed: FxHashMap::default(),
             parses: Vec::new(),
             parts: String::new(),
@@ -379,10 +385,34 @@ impl<'t> SpeakerResolver<'t> {
         self.by_given.get(given).copied().flatten()
     }
 
-    /// The last person mentioned before `at` whose sex agrees with `gender`.
-    fn last_person_before(&self, at: usize, gender: Gender) -> Option<usize> {
+    /// The person a "he" or "she" at `at` stands for: the last person
+    /// mentioned before it whose sex agrees, unless a person of that sex
+    /// named as a source stands shortly before that mention ("Sanders said
+    /// he would campaign for Canova. ... he said" is Sanders): a name in an
+    /// object or a possessive is seldom the next speaker.
+    fn last_person_before(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+        /// How far back (bytes) before the last mention a source still wins.
+        const SOURCE_REACH: usize = 300;
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
-        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| self.people[id].gender.agrees(gender))
+        let agrees = |id: usize| self.people[id].gender.agrees(gender);
+        let mut candidates = self.mentions[..i].iter().rev().filter(|&&(_, id)| agrees(id));
+        let &(last_at, last) = candidates.next()?;
+        // A relative "who" stands for the name just before it; "As for
+        // Trump, he said" for the name the pronoun follows at once.
+        let right_after = text[last_at..at].split_once(',').is_some_and(|(name, rest)| rest.trim().is_empty() && name.split_whitespace().all(is_cap_word));
+        if gender == Gender::Unknown || right_after || self.is_in_source(last_at) || !is_object_or_possessive(text, last_at) {
+            return Some(last);
+        }
+        let source = candidates
+            .take_while(|&&(pos, _)| pos + SOURCE_REACH >= last_at)
+            .find(|&&(pos, id)| id != last && self.people[id].gender == gender && self.is_in_source(pos));
+        Some(source.map_or(last, |&(_, id)| id))
+    }
+
+    /// Whether byte `at` lies inside a source mention.
+    fn is_in_source(&self, at: usize) -> bool {
+        let k = self.sources.partition_point(|s| s.start <= at);
+        k > 0 && at < self.sources[k - 1].end
     }
 
     fn person(&self, id: usize, mention: &str) -> Speaker {
@@ -408,13 +438,13 @@ impl<'t> SpeakerResolver<'t> {
                 "relative" => Gender::Unknown,
                 _ => return unresolved(),
             };
-            return match self.last_person_before(span.start, gender) {
+            return match self.last_person_before(text, span.start, gender) {
                 Some(id) => self.person(id, mention),
                 None => unresolved(),
             };
         }
         let (name_part, appositive) = split_appositive(mention);
-        if let Some(both) = self.pair(name_part, span.start) {
+        if let Some(both) = self.pair(text, name_part, span.start) {
             return Speaker { name: both, mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
         }
         if let Some(speaker) = self.named_in_apposition(text, span, name_part, appositive) {
@@ -459,7 +489,7 @@ impl<'t> SpeakerResolver<'t> {
     fn named_in_apposition(&self, text: &str, span: &Range<usize>, name_part: &str, appositive: Option<&str>) -> Option<Speaker> {
         let after = appositive?;
         if is_description(name_part) && after.contains(" and ") {
-            let both = self.pair(after, span.start)?;
+            let both = self.pair(text, after, span.start)?;
             return Some(Speaker { name: both, mention: mention_of(text, span), role: Some(strip_article(name_part)), kind: SpeakerKind::Group });
         }
         let is_name = self.parse_name(after).is_some_and(|p| kind_of_phrase(&p.name).is_none() && plausible_name(&p.name));
@@ -553,7 +583,7 @@ impl<'t> SpeakerResolver<'t> {
 
     /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
     /// Rubio and Ted Cruz"), when each side of the "and" names a person.
-    fn pair(&self, phrase: &str, at: usize) -> Option<String> {
+    fn pair(&self, text: &str, phrase: &str, at: usize) -> Option<String> {
         let (left, right) = phrase.split_once(" and ")?;
         let name_of = |side: &str| -> Option<String> {
             // "He and Governor Tom Quill": the pronoun's person.
@@ -564,7 +594,7 @@ impl<'t> SpeakerResolver<'t> {
                 None => None,
             };
             if let Some(gender) = gender {
-                return self.last_person_before(at, gender).map(|id| self.people[id].name.clone());
+                return self.last_person_before(text, at, gender).map(|id| self.people[id].name.clone());
             }
             let p = self.parse_name(side)?;
             if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {
@@ -606,6 +636,22 @@ impl<'t> SpeakerResolver<'t> {
 
 fn mention_of(text: &str, span: &Range<usize>) -> String {
     text[span.clone()].trim().to_string()
+}
+
+/// Whether the name starting at byte `at` is the object of a preposition
+/// ("descriptions for John Kasich") or a possessive ("on Canova's behalf"):
+/// a name there is seldom the one a following "he said" means.
+fn is_object_or_possessive(text: &str, at: usize) -> bool {
+    const BEFORE_OBJECTS: &[&str] = &["to", "for", "with", "at", "from", "by", "against", "about", "on", "of", "into", "like", "than", "over", "toward", "towards"];
+    let word_before = text[..at].split_whitespace().next_back().unwrap_or("");
+    if BEFORE_OBJECTS.contains(&word_before) {
+        return true;
+    }
+    let name_words = text[at..].split_whitespace().take(5).take_while(|w| is_cap_word(w));
+    name_words.last().is_some_and(|w| {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')
+    })
 }
 
 /// "the head of the union", "a former aide", "Carter's press secretary":
@@ -929,6 +975,21 @@ mod tests {
         let text = "Rosalind Achebe won on Monday. A new Achebe campaign ad said the count was fair.";
         let s = resolve_all(text, &["A new Achebe campaign ad"]);
         assert_eq!((s[0].name.as_str(), s[0].kind), ("Rosalind Achebe campaign ad", SpeakerKind::Document));
+    }
+
+    #[test]
+    fn he_goes_to_the_last_source_before_a_name_in_an_object() {
+        let text = "Senator Paul Brandt said he would campaign for Tom Quill in May. At a rally, he said the race was close.";
+        let s = resolve_all(text, &["Senator Paul Brandt", "he", "he"]);
+        assert_eq!(s[2].name, "Paul Brandt");
+    }
+
+    #[test]
+    fn he_right_after_a_name_and_a_relative_who_take_that_name() {
+        let text = "Senator Paul Brandt said a vote was close. As for Tom Quill, he said he would wait. \
+                    Brandt spoke of Walter Voss, who said the plan was sound.";
+        let s = resolve_all(text, &["Senator Paul Brandt", "he", "who"]);
+        assert_eq!((s[1].name.as_str(), s[2].name.as_str()), ("Tom Quill", "Walter Voss"));
     }
 
     #[test]
