@@ -147,7 +147,7 @@ PY
     echo "  $(printf '%-34s' '') rss $RSS_MB MB"
 }
 echo "  query latency over $RUNS runs each (default --limit 1000):"
-query "--speaker mer (many names)" --speaker mer
+query "--speaker Pia (many names)" --speaker Pia
 ONE=$(head -1 "$ROWS" | python3 -c 'import json, sys; print(json.load(sys.stdin)["speaker"])')
 query "--speaker '$ONE' (one)" --speaker "$ONE"
 query "--topic bridge" --topic bridge
@@ -207,9 +207,9 @@ report_benchmarks() {
     }
     report_case "stance" stance
     report_case "stance --format markdown" stance --format markdown
-    report_case "stance --speaker mer" stance --speaker mer
+    report_case "stance --speaker Pia" stance --speaker Pia
     report_case "timeline --speaker '$ONE'" timeline --speaker "$ONE"
-    report_case "timeline --speaker mer (1000 of many)" timeline --speaker mer
+    report_case "timeline --speaker Pia (1000 of many)" timeline --speaker Pia
     report_case "shifts" shifts
     report_case "shifts --topic bridge --limit 0" shifts --topic bridge --limit 0
     report_case "disagreements" disagreements

@@ -429,11 +429,16 @@ pub struct NameCount {
     pub statements: u64,
 }
 
+/// Whether `id` is written as a Wikidata item id is: Q and digits.
+pub fn is_wikidata_id(id: &str) -> bool {
+    id.strip_prefix('Q').is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The columns of a statement wherever statements are listed (`query`,
 /// `export`, and what `import` reads back), in order.
-pub const STATEMENT_COLUMNS: [&str; 19] = [
+pub const STATEMENT_COLUMNS: [&str; 20] = [
     "id", "doc", "title", "date", "speaker", "speaker_mention", "role", "cue", "content", "kind", "stance", "hedged",
-    "topic", "content_span", "source_span", "cue_span", "speaker_kind", "origin", "confidence",
+    "topic", "content_span", "source_span", "cue_span", "speaker_kind", "speaker_wikidata", "origin", "confidence",
 ];
 
 /// One statement as it is printed, in the columns of `STATEMENT_COLUMNS`,
@@ -460,6 +465,9 @@ pub struct StatementView<'a> {
     pub source_span: Option<Spans>,
     pub cue_span: Option<Spans>,
     pub speaker_kind: SpeakerKind,
+    /// The speaker record's Wikidata id ("Q22686"), when `speakers load`
+    /// or an import gave it one.
+    pub speaker_wikidata: Option<&'a str>,
     pub origin: Origin,
     pub confidence: f64,
 }

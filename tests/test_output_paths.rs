@@ -87,6 +87,43 @@ fn devices_and_fifos_are_written_to_not_replaced() {
     assert!(fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "still a FIFO");
 }
 
+/// `query --format csv -o OUTPUT` with its standard output going to `stdout`.
+fn query_to(wd: &Workdir, output: &str, stdout: fs::File) -> std::process::ExitStatus {
+    std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdb"))
+        .current_dir(wd.path(""))
+        .env_remove("CLAIMDB_DB")
+        .arg("--db")
+        .arg(&wd.db)
+        .args(["query", "--format", "csv", "-o", output])
+        .stdout(stdout)
+        .status()
+        .unwrap()
+}
+
+#[test]
+fn standard_output_redirected_to_a_file_is_written_where_it_is() {
+    use std::os::unix::fs::MetadataExt;
+    let wd = Workdir::new();
+    wd.add_sample_claims();
+    let expected = wd.stdout(&["query", "--format", "csv"]);
+    let listing = wd.path("listing.csv");
+    fs::write(&listing, "written before\n").unwrap();
+    let inode = fs::metadata(&listing).unwrap().ino();
+    // As `>> listing.csv`: appended to, after what was there.
+    let appended = fs::OpenOptions::new().append(true).open(&listing).unwrap();
+    let status = query_to(&wd, "/dev/stdout", appended);
+    assert!(status.success());
+    assert_eq!(fs::read_to_string(&listing).unwrap(), format!("written before\n{expected}"));
+    assert_eq!(fs::metadata(&listing).unwrap().ino(), inode, "the same file, not a new one renamed over it");
+    // As `> listing.csv`, naming the file itself.
+    let truncated = fs::File::create(&listing).unwrap();
+    let status = query_to(&wd, "listing.csv", truncated);
+    assert!(status.success());
+    assert_eq!(fs::read_to_string(&listing).unwrap(), expected);
+    assert_eq!(fs::metadata(&listing).unwrap().ino(), inode);
+    assert!(partial_files(&wd).is_empty());
+}
+
 #[test]
 fn a_failed_write_leaves_no_partial_file() {
     let wd = Workdir::new();

@@ -165,6 +165,25 @@ fn query_by_speaker_ignores_case_and_accents_of_whole_words() {
 }
 
 #[test]
+fn query_by_speaker_reads_apostrophes_and_stroked_letters_as_names_do() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Siobhan O'Brien", "--text", "The harbour wall needs repair."]);
+    wd.add(&["--speaker", "Søren Łasko", "--text", "The tram line should go north."]);
+    wd.add(&["--speaker", "Merle Obrist", "--text", "The library stays open late."]);
+    wd.stdout(&["speakers", "alias", "Søren Łasko", "Councillor D’Arcy"]);
+    for part in ["obrien", "O'Brien", "o’brien", "siobhan obrien"] {
+        assert_eq!(contents(&wd.query_json(&["--speaker", part])), vec![json!("The harbour wall needs repair.")], "{part}");
+    }
+    for part in ["soren", "SØREN ŁASKO", "lasko", "darcy", "councillor d'arcy"] {
+        assert_eq!(contents(&wd.query_json(&["--speaker", part])), vec![json!("The tram line should go north.")], "{part}");
+    }
+    // Letters of a name are no word of it, however many names have them.
+    for part in ["mer", "o", "brie", "obri"] {
+        assert!(wd.query_json(&["--speaker", part]).is_empty(), "{part}");
+    }
+}
+
+#[test]
 fn query_by_speaker_matches_whole_words_and_speaker_id_one_record() {
     let wd = Workdir::new();
     wd.add(&["--speaker", "Paul Ryan", "--text", "The budget passes this week."]);

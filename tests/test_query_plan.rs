@@ -70,6 +70,7 @@ fn statements() -> Vec<StatementRow> {
                 source_span: None,
                 cue_span: None,
                 speaker_kind: SpeakerKind::Person,
+                speaker_wikidata: None,
                 origin: Origin::Extracted,
                 confidence: 1.0,
             }

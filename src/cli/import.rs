@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A file written by `claimdb export` (`.jsonl` or `.csv`).
+    /// A file written by `claimdb export` (`.jsonl` or `.csv`). A row's
+    /// `speaker_wikidata` is given to its speaker record when the record
+    /// has no Wikidata id yet.
     pub file: PathBuf,
     /// Leave out rows already in the database: the same content, speaker,
     /// date and document (or source) as a stored statement, or as a row
@@ -134,7 +136,8 @@ fn read_jsonl(
 }
 
 /// Columns that are `null` when their CSV cell is empty.
-const NULLABLE: &[&str] = &["doc", "title", "date", "role", "topic", "content_span", "source_span", "cue_span"];
+const NULLABLE: &[&str] =
+    &["doc", "title", "date", "role", "topic", "content_span", "source_span", "cue_span", "speaker_wikidata"];
 /// Columns whose CSV cell holds JSON (numbers, booleans, spans).
 const JSON_CELLS: &[&str] = &["id", "hedged", "confidence", "content_span", "source_span", "cue_span"];
 
@@ -165,8 +168,11 @@ fn read_csv(
 
 /// A row as read, refused if it holds what the database cannot keep right:
 /// a date outside the years 0000-9999 (stored as text, it would sort and
-/// search wrong).
+/// search wrong), or a Wikidata id that is none.
 fn checked(row: StatementRow, path: &Path, line: usize) -> Result<StatementRow, Error> {
+    if let Some(id) = row.speaker_wikidata.as_deref().filter(|id| !crate::model::is_wikidata_id(id)) {
+        return Err(bad_row(path, line, format!("speaker_wikidata '{id}' is not a Wikidata id of the form Q123")));
+    }
     match row.date {
         Some(date) if !has_four_digit_year(date) => {
             Err(bad_row(path, line, format!("date {date} is outside the years 0000-9999 (expected YYYY-MM-DD)")))

@@ -5,9 +5,10 @@
 //! the half-written copy is always removed. The new file keeps the old
 //! one's permissions. A symbolic link stays a link: its target is
 //! replaced. A device or a FIFO (`/dev/stdout`, `/dev/null`, a named pipe)
-//! is written to directly, never replaced by a file. A path that is one of
-//! the command's own inputs (the database, its `-wal` and `-shm` files) is
-//! refused before anything is written.
+//! is written to directly, never replaced by a file, and so is the file
+//! standard output was redirected to when the path names it. A path that is
+//! one of the command's own inputs (the database, its `-wal` and `-shm`
+//! files) is refused before anything is written.
 
 use crate::error::{Error, Result};
 use std::ffi::OsString;
@@ -42,6 +43,9 @@ pub fn write_output<T>(
         )));
     }
     super::WRITING_TO_FILE.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(stream) = standard_stream(path) {
+        return write_to_stream(stream, path, write);
+    }
     match fs::metadata(path) {
         // Through links too: /dev/stdout is a link to the process's own
         // standard output, which may be a pipe with no path of its own.
@@ -50,6 +54,62 @@ pub fn write_output<T>(
         Err(e) if e.kind() == io::ErrorKind::NotFound => write_beside(&link_target(path)?, None, write),
         Err(e) => Err(Error::io(path, e)),
     }
+}
+
+/// The command's own standard output or error when `path` is the file it
+/// was redirected to (`-o /dev/stdout > listing.csv`, or `>>`): that file is
+/// written through the open stream, where it already is (at its end when
+/// appended to), never replaced by a new file the shell's redirection no
+/// longer points to. Pipes and terminals are devices, written through too.
+fn standard_stream(path: &Path) -> Option<StandardStream> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::MetadataExt;
+        let target = fs::metadata(path).ok().filter(|meta| meta.is_file())?;
+        let same = |fd: std::os::fd::BorrowedFd<'_>| {
+            let stream = fd.try_clone_to_owned().ok().map(File::from)?;
+            let meta = stream.metadata().ok()?;
+            Some(meta.dev() == target.dev() && meta.ino() == target.ino())
+        };
+        if same(io::stdout().as_fd()) == Some(true) {
+            return Some(StandardStream::Output);
+        }
+        if same(io::stderr().as_fd()) == Some(true) {
+            return Some(StandardStream::Error);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    None
+}
+
+#[derive(Debug, Clone, Copy)]
+enum StandardStream {
+    Output,
+    Error,
+}
+
+/// Written through the process's own stream (see `standard_stream`).
+fn write_to_stream<T>(stream: StandardStream, path: &Path, write: impl FnOnce(&mut dyn Write) -> io::Result<T>) -> Result<T> {
+    let written = (|| {
+        let value = match stream {
+            StandardStream::Output => {
+                let mut out = BufWriter::with_capacity(256 * 1024, io::stdout().lock());
+                let value = write(&mut out)?;
+                out.flush()?;
+                value
+            }
+            StandardStream::Error => {
+                let mut out = BufWriter::with_capacity(256 * 1024, io::stderr().lock());
+                let value = write(&mut out)?;
+                out.flush()?;
+                value
+            }
+        };
+        Ok(value)
+    })();
+    written.map_err(|e| Error::io(path, e))
 }
 
 /// Where a symbolic link at `path` points (followed to the end, even when

@@ -34,7 +34,7 @@ pub fn columns(format: Format) -> &'static [&'static str] {
 }
 
 /// Every column of a statement as borrowed cells, in `STATEMENT_COLUMNS` order.
-pub fn cells<'a>(s: &'a StatementView<'_>) -> [Cell<'a>; 19] {
+pub fn cells<'a>(s: &'a StatementView<'_>) -> [Cell<'a>; 20] {
     let text = |t: Option<&'a str>| t.map_or(Cell::Null, Cell::Text);
     let spans = |s: &'a Option<Spans>| s.as_ref().map_or(Cell::Null, Cell::Spans);
     [
@@ -55,6 +55,7 @@ pub fn cells<'a>(s: &'a StatementView<'_>) -> [Cell<'a>; 19] {
         spans(&s.source_span),
         spans(&s.cue_span),
         Cell::Text(s.speaker_kind.as_str()),
+        text(s.speaker_wikidata),
         Cell::Text(s.origin.as_str()),
         Cell::Float(s.confidence),
     ]
@@ -293,6 +294,7 @@ fn extracted_view<'a>(doc: &'a Document, s: &'a Statement) -> StatementView<'a> 
         source_span: s.source_span.clone(),
         cue_span: s.cue_span.clone(),
         speaker_kind: s.speaker_kind,
+        speaker_wikidata: None,
         origin: crate::model::Origin::Extracted,
         confidence: s.confidence,
     }
@@ -429,6 +431,7 @@ mod tests {
             source_span: None,
             cue_span: Some(Spans::single(Span::new(15, 19))),
             speaker_kind: SpeakerKind::Person,
+            speaker_wikidata: Some("Q4115189"),
             origin: Origin::Extracted,
             confidence: 0.75,
         }
@@ -511,11 +514,12 @@ mod tests {
         assert_eq!(lines.len(), STATEMENT_COLUMNS.len() + 1);
         assert_eq!(lines[0], "              id: 7");
         assert_eq!(lines[15], "        cue_span: [15,19]");
-        assert_eq!(lines[19], "          outlet: Gazette");
+        assert_eq!(lines[17], "speaker_wikidata: Q4115189");
+        assert_eq!(lines[20], "          outlet: Gazette");
         let mut out = Vec::new();
         write_detail(&mut out, &view(7), &[("outlet", "Gazette")], Format::Jsonl).unwrap();
         let object: serde_json::Map<String, Value> = serde_json::from_slice(&out).unwrap();
-        assert_eq!((object.len(), &object["outlet"], &object["id"]), (20, &json!("Gazette"), &json!(7)));
+        assert_eq!((object.len(), &object["outlet"], &object["id"]), (21, &json!("Gazette"), &json!(7)));
     }
 
     #[test]

@@ -245,9 +245,20 @@ impl Batch<'_> {
         }
         let id = (row.id > 0).then_some(row.id);
         let origin = row.origin;
+        let wikidata = row.speaker_wikidata.take();
         let statement = row.into_statement();
         let (id, new_speaker, speaker_name) =
             insert_statement(&self.tx, id, document_id, &statement, origin, &source, None, self.fts, &mut self.cache)?;
+        if let Some(wikidata) = wikidata {
+            // A record that has an id keeps it: the export came from it or
+            // from a record a person named.
+            self.tx
+                .prepare_cached(
+                    "UPDATE speakers SET wikidata = ?2
+                     WHERE id = (SELECT speaker_id FROM statements WHERE id = ?1) AND wikidata IS NULL",
+                )?
+                .execute(rusqlite::params![id, wikidata])?;
+        }
         if let Some((side_index, _)) = &mut self.side_index {
             side_index.add(&self.tx, id, statement.date, statement.content, speaker_name, &statement.speaker_mention)?;
         }
@@ -561,6 +572,7 @@ mod tests {
             source_span: None,
             cue_span: None,
             speaker_kind: SpeakerKind::Person,
+            speaker_wikidata: None,
             origin: Origin::Manual,
             confidence: 1.0,
         }

@@ -33,7 +33,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -45,6 +45,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_reliability.sql"),
     include_str!("migrations/007_speakers.sql"),
     include_str!("migrations/008_query_plan_indexes.sql"),
+    include_str!("migrations/009_query.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.

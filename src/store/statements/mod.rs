@@ -59,6 +59,10 @@ pub struct StatementRow {
     pub cue_span: Option<Spans>,
     #[serde(default = "unknown_kind")]
     pub speaker_kind: SpeakerKind,
+    /// The speaker record's Wikidata id; an import gives it to the speaker
+    /// when the record has none yet.
+    #[serde(default)]
+    pub speaker_wikidata: Option<String>,
     #[serde(default = "manual_origin")]
     pub origin: Origin,
     #[serde(default = "full_confidence")]
@@ -101,6 +105,7 @@ impl StatementRow {
             source_span: self.source_span.clone(),
             cue_span: self.cue_span.clone(),
             speaker_kind: self.speaker_kind,
+            speaker_wikidata: self.speaker_wikidata.as_deref(),
             origin: self.origin,
             confidence: self.confidence,
         }
@@ -197,7 +202,8 @@ pub struct ManualSource {
 macro_rules! row_columns {
     () => {
         "v.id, v.doc, v.title, v.date, v.speaker, v.speaker_mention, v.role, v.cue, v.content, \
-         v.kind, v.stance, v.hedged, v.topic, v.content_span, v.source_span, v.cue_span, v.speaker_kind, v.origin, v.confidence"
+         v.kind, v.stance, v.hedged, v.topic, v.content_span, v.source_span, v.cue_span, v.speaker_kind, v.origin, v.confidence, \
+         (SELECT sw.wikidata FROM speakers sw WHERE sw.id = v.speaker_id)"
     };
 }
 
@@ -222,6 +228,7 @@ fn row_from_sql(row: &Row) -> rusqlite::Result<StatementRow> {
         speaker_kind: parse_text(row, 16)?,
         origin: parse_text(row, 17)?,
         confidence: row.get(18)?,
+        speaker_wikidata: row.get(19)?,
     })
 }
 
@@ -320,11 +327,11 @@ impl Store {
             .query_row(sql, [id], |row| {
                 Ok(StatementDetail {
                     row: row_from_sql(row)?,
-                    outlet: row.get(19)?,
-                    published: row.get(20)?,
-                    document_text: row.get(21)?,
-                    created_at: row.get(22)?,
-                    updated_at: row.get(23)?,
+                    outlet: row.get(20)?,
+                    published: row.get(21)?,
+                    document_text: row.get(22)?,
+                    created_at: row.get(23)?,
+                    updated_at: row.get(24)?,
                 })
             })
             .optional()?

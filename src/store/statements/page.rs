@@ -15,7 +15,7 @@ macro_rules! page_columns {
     () => {
         "SELECT s.id, COALESCE(d.path, d.url, s.source_path), COALESCE(d.title, s.source_title), s.stated_on,
                 s.speaker_mention, COALESCE(s.role, sp.role), s.cue, s.content, s.kind, s.stance, s.hedged,
-                s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, sp.name, sp.kind, t.name"
+                s.content_span, s.source_span, s.cue_span, s.origin, s.confidence, sp.name, sp.kind, t.name, sp.wikidata"
     };
 }
 
@@ -116,6 +116,7 @@ impl Store {
                 speaker: required_text(row, 16, text)?,
                 speaker_kind: parse_text(row, 17)?,
                 topic: optional_text(row, 18, text)?,
+                speaker_wikidata: optional_text(row, 19, text)?,
             });
         }
         Ok(page)
@@ -151,6 +152,7 @@ struct PageRow {
     source_span: Option<Spans>,
     cue_span: Option<Spans>,
     speaker_kind: SpeakerKind,
+    speaker_wikidata: PageTextAt,
     origin: Origin,
     confidence: f64,
 }
@@ -185,6 +187,7 @@ impl StatementPage {
             source_span: row.source_span.clone(),
             cue_span: row.cue_span.clone(),
             speaker_kind: row.speaker_kind,
+            speaker_wikidata: text(&row.speaker_wikidata),
             origin: row.origin,
             confidence: row.confidence,
         })
@@ -210,6 +213,7 @@ impl StatementPage {
             source_span: view.source_span,
             cue_span: view.cue_span,
             speaker_kind: view.speaker_kind,
+            speaker_wikidata: view.speaker_wikidata.map(str::to_string),
             origin: view.origin,
             confidence: view.confidence,
         })

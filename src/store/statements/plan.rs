@@ -133,7 +133,7 @@ impl Store {
         let alone = match (&filter.search, ordered_search) {
             _ if others != 1 => None,
             (Some(text), Some(true)) if keys.is_some() => {
-                filters.search = Some(SearchFilter { text: text.clone(), ordered: true, per_day: 0.0 });
+                filters.search = Some(SearchFilter { text: text.clone(), ordered: true, read_per_day: 0.0, read_share: 0.0 });
                 Some(Driver::Search)
             }
             (Some(_), _) => None,
@@ -337,7 +337,8 @@ impl Store {
         let (from, to) = filters.keys.map_or((i64::MIN, i64::MAX), |k| (k.from, k.to));
         // Guessed from a sample first: counting a phrase's matches checks
         // every statement with all of its words. A few are counted.
-        let mut matches = self.search_share(text)? * in_range;
+        let (match_share, read_share) = self.search_share(text)?;
+        let mut matches = match_share * in_range;
         if matches < SEARCH_COUNTED as f64 {
             let counted: i64 = self
                 .conn
@@ -351,9 +352,15 @@ impl Store {
             Some(keys) if keys.to < i64::MAX && keys.from > LISTING_KEY_FIRST => ((keys.to - keys.from) >> 40) as f64,
             _ => self.days_of_statements()?,
         };
-        let search = SearchFilter { text: text.to_string(), ordered, per_day: matches / days.max(1.0) };
+        let read = (read_share * in_range).max(matches);
+        let search = SearchFilter {
+            text: text.to_string(),
+            ordered,
+            read_per_day: read / days.max(1.0),
+            read_share: (read / in_range.max(1.0)).min(1.0),
+        };
         let estimate = (ordered && filters.keys.is_some())
-            .then_some(Estimate { driver: Driver::Search, entries: matches, share: (matches / in_range.max(1.0)).min(1.0) });
+            .then_some(Estimate { driver: Driver::Search, entries: read, share: (matches / in_range.max(1.0)).min(1.0) });
         Ok((search, estimate))
     }
 
@@ -381,59 +388,69 @@ impl Store {
             .query_row(params![search, LISTING_KEY_FIRST], |r| r.get(0))?)
     }
 
-    /// Speakers whose name or an alias contains `part`, any case (ASCII
-    /// letters, as LIKE compares them).
+    /// Speakers with `part`'s words, one after another, as whole words of
+    /// their name or an alias, any case and accent.
     ///
-    /// The trigram index `speaker_names_fts` answers a part of three
-    /// characters or more without reading a name (1.6 ms for the 6,659
-    /// speakers of "mer" at 50,000 speakers; reading their names to compare
-    /// them again took 10 ms, as long as comparing every name). It folds
-    /// the case of all letters, LIKE only of ASCII ones, so a part with
-    /// other characters is checked again by LIKE to keep its matches exact.
-    /// A part with a line break could straddle two names of the index and
-    /// one shorter than three characters has no trigram: both compare every
-    /// name.
+    /// The word index `speaker_names_fts` answers without reading a name:
+    /// its tokens are the words `keep_whole_word_matches` compares, so its
+    /// phrase of the part's words finds every such speaker, and the names of
+    /// only those are read to drop a phrase that runs from one name into the
+    /// next. Reading every name took 15 ms at 50,000 speakers, and was what
+    /// a part that is no whole word of any name ("mer") came to. A part
+    /// without a letter or digit has no words: its names are compared as
+    /// text.
     fn matching_speakers(&self, part: &str) -> Result<Matches> {
-        let pattern = like_pattern(part);
-        let indexed = part.chars().count() >= 3 && !part.contains(['\n', '\r']);
-        let (sql, values) = if !indexed {
-            (
-                "SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' \
-                 UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'",
-                vec![pattern],
-            )
-        } else if part.is_ascii() {
-            ("SELECT claimdb_id_list(rowid) FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1", vec![fts_phrase(part)])
+        let words = crate::store::speakers::folded_words(part);
+        let ids = if words.is_empty() {
+            self.conn
+                .prepare_cached(
+                    "SELECT id FROM speakers WHERE name LIKE ?1 ESCAPE '\\' \
+                     UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ?1 ESCAPE '\\'",
+                )?
+                .query_map([like_pattern(part)], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?
         } else {
-            (
-                "SELECT claimdb_id_list(rowid) FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1 AND names LIKE ?2 ESCAPE '\\'",
-                vec![fts_phrase(part), pattern],
-            )
-        };
-        let ids = if indexed {
             // The index's matches come out of SQLite as one list (see
-            // `IdList`): 6,659 rows for "mer" handed out one by one cost
-            // twice as much as finding them.
+            // `IdList`): 6,659 rows handed out one by one cost twice as
+            // much as finding them.
             self.conn.create_aggregate_function("claimdb_id_list", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, IdList)?;
             let list: Vec<u8> = self
                 .conn
-                .prepare_cached(sql)?
-                .query_row(params_from_iter(values), |r| r.get(0))?;
-            list.chunks_exact(8).map(|id| i64::from_le_bytes(id.try_into().expect("eight bytes"))).collect()
-        } else {
-            self.conn
-                .prepare_cached(sql)?
-                .query_map(params_from_iter(values), |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<i64>>>()?
+                .prepare_cached("SELECT claimdb_id_list(rowid) FROM speaker_names_fts WHERE speaker_names_fts MATCH ?1")?
+                .query_row([fts_phrase(&words.join(" "))], |r| r.get(0))?;
+            let found = list.chunks_exact(8).map(|id| i64::from_le_bytes(id.try_into().expect("eight bytes"))).collect();
+            let kept = crate::store::speakers::keep_whole_word_matches(&self.conn, found, part)?;
+            if written_as_a_name(part) {
+                kept
+            } else {
+                // "ada%park" or "\"ace\"": the punctuation is part of what
+                // is asked for, not a break between words.
+                self.names_containing(kept, part)?
+            }
         };
-        let mut ids = crate::store::speakers::keep_whole_word_matches(&self.conn, ids, part)?;
-        if ids.is_empty() {
-            ids = crate::store::speakers::whole_word_scan(&self.conn, part)?;
-        }
         // Only weighs the plan: the highest id stands in for the count
         // (a lookup, where count(*) reads a whole index).
         let all: Option<i64> = self.conn.prepare_cached("SELECT max(id) FROM speakers")?.query_row([], |r| r.get(0))?;
         Ok(Matches { ids, all: all.unwrap_or(0) })
+    }
+
+    /// Those of `ids` whose name or an alias contains `part` as it is
+    /// written (any case of ASCII letters, as LIKE compares them).
+    fn names_containing(&self, ids: Vec<i64>, part: &str) -> Result<Vec<i64>> {
+        if ids.is_empty() {
+            return Ok(ids);
+        }
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let mut kept = self
+            .conn
+            .prepare_cached(
+                "SELECT id FROM speakers WHERE id IN (SELECT value FROM rarray(?1)) AND name LIKE ?2 ESCAPE '\\' \
+                 UNION SELECT speaker_id FROM speaker_aliases WHERE speaker_id IN (SELECT value FROM rarray(?1)) AND alias LIKE ?2 ESCAPE '\\'",
+            )?
+            .query_map(params![Bound::ids(&ids), like_pattern(part)], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        kept.sort_unstable();
+        Ok(kept)
     }
 
     /// Topics whose name contains `part`, any case.
@@ -447,13 +464,14 @@ impl Store {
         Ok(Matches { ids, all })
     }
 
-    /// About what share of all statements a full-text search matches,
-    /// counted among about the `SEARCH_SAMPLE` last in listing order (FTS5
-    /// skips to a rowid range, ~1 ms; counting every match of a common word
-    /// took 20 ms). A common word ("budget" in a quarter of all statements)
-    /// is best found by walking the date index; sorting its 250,000 matches
-    /// took 350 ms.
-    fn search_share(&self, search: &str) -> Result<f64> {
+    /// About what share of all statements a full-text search matches, and
+    /// what share of entries reading its matches passes over (see
+    /// `SearchFilter::read_per_day`), counted among about the
+    /// `SEARCH_SAMPLE` last in listing order (FTS5 skips to a rowid range,
+    /// ~1 ms; counting every match of a common word took 20 ms). A common
+    /// word ("budget" in a quarter of all statements) is best found by
+    /// walking the date index; sorting its 250,000 matches took 350 ms.
+    fn search_share(&self, search: &str) -> Result<(f64, f64)> {
         let sample: Option<i64> = self
             .conn
             .prepare_cached(
@@ -468,13 +486,21 @@ impl Store {
             None => (i64::MIN, self.conn.prepare_cached("SELECT count(*) FROM statements")?.query_row([], |r| r.get(0))?),
         };
         if sampled == 0 {
-            return Ok(0.0);
+            return Ok((0.0, 0.0));
         }
-        let found: i64 = self
-            .conn
-            .prepare_cached("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2")?
-            .query_row(params![search, from], |r| r.get(0))?;
-        Ok(found as f64 / sampled as f64)
+        let mut count = self.conn.prepare_cached("SELECT count(*) FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid >= ?2")?;
+        let found: i64 = count.query_row(params![search, from], |r| r.get(0))?;
+        let terms = search_terms(search);
+        let mut read = found;
+        if terms.len() > 1 {
+            read = 0;
+            for term in terms {
+                // A term FTS5 cannot read alone (a column name before a
+                // colon, say) is left out of the guess.
+                read += count.query_row(params![term, from], |r| r.get::<_, i64>(0)).unwrap_or(0);
+            }
+        }
+        Ok((found as f64 / sampled as f64, read.max(found) as f64 / sampled as f64))
     }
 }
 
@@ -483,7 +509,12 @@ impl Store {
 /// dates), and how it comes out in listing order.
 fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
     let limit = filters.limit as f64;
-    let search = estimates.iter().find(|e| e.driver == Driver::Search).map(|e| e.share);
+    // What share of the statements reading the search's matches passes
+    // over, and what share of those entries are matches.
+    let search_read = filters.search.as_ref().map_or(1.0, |s| s.read_share);
+    let search = estimates.iter().find(|e| e.driver == Driver::Search).map(|_| search_read);
+    let matches_per_read =
+        estimates.iter().find(|e| e.driver == Driver::Search).map_or(1.0, |e| (e.share / search_read.max(1e-9)).min(1.0));
     let cost = |e: &Estimate| -> (f64, Order) {
         let others: f64 = estimates.iter().filter(|o| o.driver != e.driver && o.driver != Driver::Dates).map(|o| o.share).product();
         let values = match e.driver {
@@ -493,10 +524,14 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         };
         let order = if values > 1 && values <= MERGED_AT_MOST && e.entries >= COUNTED as f64 { Order::Merged } else { Order::Sorted };
         let stops = values == 1 || order == Order::Merged;
-        let read = if stops { e.entries.min(limit / others.max(1e-9)) } else { e.entries };
+        // The share of the walk's entries that are on the page.
+        let passing = if e.driver == Driver::Search { others * matches_per_read } else { others };
+        let read = if stops { e.entries.min(limit / passing.max(1e-9)) } else { e.entries };
         let mut per_entry = 1.0;
+        // A full-text walk tests the other filters on its matches only.
+        let tested_share = if e.driver == Driver::Search { matches_per_read } else { 1.0 };
         if filters.topics.is_some() && e.driver != Driver::Topics {
-            per_entry += TOPIC_TEST;
+            per_entry += TOPIC_TEST * tested_share;
         }
         if let Some(search_share) = search.filter(|_| e.driver != Driver::Search) {
             // The matches read beside each entry of the walk.
@@ -504,7 +539,7 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         }
         let tested = filters.speakers.is_some() || filters.topics.is_some() || filters.stance.is_some();
         if e.driver == Driver::Search && tested {
-            per_entry += ROW_READ;
+            per_entry += ROW_READ * tested_share;
         }
         if !stops && values > 1 {
             per_entry += SORT * others;
@@ -519,6 +554,33 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         .map(|(e, (_, order))| (e.driver, order))
         .expect("the dates are always an estimate");
     (best, order)
+}
+
+/// Whether `part` is written as a name is: letters, digits, spaces and the
+/// marks inside names. Any other character is asked for as written.
+fn written_as_a_name(part: &str) -> bool {
+    part.chars().all(|c| c.is_alphanumeric() || c.is_whitespace() || matches!(c, '.' | '-' | '\'' | '’'))
+}
+
+/// The words of a full-text query, each as a query of its own (a prefix
+/// stays one), at most `TERMS_WEIGHED` of them; operators are left out.
+/// Only weighs the plan: reading a phrase's or an AND's matches walks the
+/// entries of each of its words.
+fn search_terms(search: &str) -> Vec<String> {
+    const TERMS_WEIGHED: usize = 4;
+    let mut terms = Vec::new();
+    for word in search.split(|c: char| !(c.is_alphanumeric() || c == '*' || c == '_')) {
+        let bare = word.trim_end_matches('*');
+        if bare.is_empty() || matches!(word, "AND" | "OR" | "NOT" | "NEAR") || bare.contains('*') {
+            continue;
+        }
+        let prefix = if bare.len() < word.len() { "*" } else { "" };
+        terms.push(format!("\"{bare}\"{prefix}"));
+        if terms.len() == TERMS_WEIGHED {
+            break;
+        }
+    }
+    terms
 }
 
 /// `%` and `_` in a user's text match themselves in a LIKE pattern.
@@ -612,5 +674,19 @@ fn search_error(search: &str, err: Error) -> Error {
             ))
         }
         _ => err,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::search_terms;
+
+    #[test]
+    fn a_search_is_weighed_by_each_of_its_words_without_operators() {
+        assert_eq!(search_terms("\"fair plan\""), ["\"fair\"", "\"plan\""]);
+        assert_eq!(search_terms("budget OR tax NOT levy"), ["\"budget\"", "\"tax\"", "\"levy\""]);
+        assert_eq!(search_terms("budg* AND school"), ["\"budg\"*", "\"school\""]);
+        assert_eq!(search_terms("one two three four five"), ["\"one\"", "\"two\"", "\"three\"", "\"four\""]);
+        assert!(search_terms("** \"\"").is_empty());
     }
 }

@@ -18,11 +18,11 @@ impl Store {
         reader.read(self, |chunk| reader.views(&chunk).try_for_each(|view| each(&view)))
     }
 
-    /// Every speaker's name, kind and role, by id.
+    /// Every speaker's name, kind, role and Wikidata id, by id.
     fn speakers_by_id(&self) -> Result<SpeakersById> {
-        let mut stmt = self.conn.prepare("SELECT id, name, kind, role FROM speakers")?;
+        let mut stmt = self.conn.prepare("SELECT id, name, kind, role, wikidata FROM speakers")?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get(0)?, SpeakerColumns { name: r.get(1)?, kind: parse_text(r, 2)?, role: r.get(3)? }))
+            Ok((r.get(0)?, SpeakerColumns { name: r.get(1)?, kind: parse_text(r, 2)?, role: r.get(3)?, wikidata: r.get(4)? }))
         })?;
         Ok(SpeakersById::new(rows.collect::<rusqlite::Result<_>>()?))
     }
@@ -33,6 +33,7 @@ struct SpeakerColumns {
     name: String,
     kind: SpeakerKind,
     role: Option<String>,
+    wikidata: Option<String>,
 }
 
 /// Speakers by id, looked up once per exported row: in a list indexed by id
@@ -254,6 +255,7 @@ impl StatementReader {
                 source_span: row.source_span.clone(),
                 cue_span: row.cue_span.clone(),
                 speaker_kind: speaker.kind,
+                speaker_wikidata: speaker.wikidata.as_deref(),
                 origin: row.origin,
                 confidence: row.confidence,
             })
