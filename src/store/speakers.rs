@@ -87,8 +87,7 @@ fn resolve_named_speaker(
     let (id, created, canonical) = match found {
         Some((id, canonical)) => (id, false, canonical),
         None => {
-            // A role found in an article is a dated role (`record_role`);
-            // the record's own role is one a person gave (`speakers load`).
+            // The role comes with the statement, dated (`record_role`).
             conn.prepare_cached("INSERT INTO speakers (name, kind) VALUES (?1, ?2)")?.execute(params![name, kind.as_str()])?;
             let id = conn.last_insert_rowid();
             if let Some(known) = known.as_deref_mut() {
@@ -294,6 +293,14 @@ pub(in crate::store) fn record_role(conn: &Connection, speaker_id: i64, kind: Sp
          ON CONFLICT (speaker_id, role) DO UPDATE SET
            first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
            last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END",
+    )?
+    .execute(params![speaker_id, role, day])?;
+    // The record's role follows the latest article, unless a person gave
+    // it (`speakers load`, a correction): then it is none of its dated roles.
+    conn.prepare_cached(
+        "UPDATE speakers SET role = ?2 WHERE id = ?1 AND (role IS NULL OR (
+             role IN (SELECT role FROM speaker_roles WHERE speaker_id = ?1)
+             AND ?3 >= (SELECT max(last_seen) FROM speaker_roles WHERE speaker_id = ?1)))",
     )?
     .execute(params![speaker_id, role, day])?;
     Ok(())
