@@ -12,8 +12,24 @@
 //! - A cell's stance is the one most of the speaker's statements on the
 //!   topic take; support and oppose tied is "mixed"; a tie with neutral goes
 //!   to the side taken. The counts of each stance are shown beside it.
+//!   Support and oppose count as such only when their stance confidence
+//!   reaches the report's threshold; below it they are uncertain, counted
+//!   apart, and decide a cell only when it has no confident side: it then
+//!   "leans" that way.
 //! - Shifts and disagreements count only confident statements (a stance
-//!   confidence at or above a threshold) that support or oppose.
+//!   confidence at or above a threshold) that support or oppose, and only
+//!   those a journalist could quote as evidence: with a source, and, on a
+//!   topic extraction proposed, opening on the topic itself (`aim_of`:
+//!   "the media for letting Clinton off" is about the media, "Obama's
+//!   trade pact" about the pact, "endorsed him" about no one named). A
+//!   statement repeated word for word by a later article counts once, on
+//!   its first day. An ambiguous speaker (a surname several people bear)
+//!   takes no part in any report.
+//! - A shift's statements must also speak of their own time (no earlier
+//!   year, no "ago", "used to", "during the primaries":
+//!   data/past_markers.txt), and where one speaker's statements give a
+//!   surname topic two first names (Bill and Hillary Clinton) only the
+//!   bearer named most is kept.
 //! - A shift is a change of one speaker's position on one topic from one
 //!   day to a later one. A day's position is what most of that day's
 //!   statements take (a tied day has none), so a contrast within one article
@@ -123,6 +139,226 @@ pub fn about_oneself(speaker: &str, topic: &str) -> bool {
     !topic.is_empty() && topic.iter().all(|w| name.contains(w))
 }
 
+/// The words of `text` in order, as written, without the punctuation
+/// around them; apostrophes inside a word ("Obama's") are kept.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+fn shift_openers() -> &'static [String] {
+    static OPENERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OPENERS.get_or_init(|| list(include_str!("../data/shift_openers.txt")).iter().map(|w| w.to_lowercase()).collect())
+}
+
+/// How a statement names the topic it takes its side on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aim {
+    /// The first name written before the topic ("Bill" in "Bill Clinton").
+    pub first_name: Option<String>,
+    /// The statement's words, hashed without case or punctuation: the same
+    /// statement reported again by a later article hashes the same.
+    pub wording: u64,
+}
+
+/// A hash of `content`'s words without (ASCII) case or punctuation: its
+/// letters and digits, one space between runs of them, hashed at once.
+pub fn wording(content: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut text = String::with_capacity(content.len());
+    for c in content.chars() {
+        if c.is_alphanumeric() {
+            text.push(c.to_ascii_lowercase());
+        } else if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+    }
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.trim_end().as_bytes());
+    hasher.finish()
+}
+
+/// `fit` without statements that repeat, word for word, an earlier one of
+/// the same speaker on the same topic: a later article quoting it again is
+/// no new evidence, and dated on its own day it would look like one.
+pub fn without_repeats(mut fit: Vec<(Position, Aim)>) -> Vec<(Position, Aim)> {
+    fit.sort_unstable_by_key(|(p, aim)| (p.speaker_id, p.topic_id, aim.wording, p.day, p.id));
+    fit.dedup_by(|later, earlier| {
+        (later.0.speaker_id, later.0.topic_id, later.1.wording) == (earlier.0.speaker_id, earlier.0.topic_id, earlier.1.wording)
+    });
+    fit
+}
+
+fn first_names() -> &'static std::collections::HashSet<String> {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        list(include_str!("../data/first_names.tsv")).iter().filter_map(|l| l.split('\t').next()).map(str::to_lowercase).collect()
+    })
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `word` without a possessive ending, and whether it had one.
+fn owner(word: &str) -> (&str, bool) {
+    match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(bare) => (bare, true),
+        None => (word, false),
+    }
+}
+
+/// Whether `content` takes its side on `topic` itself: the content opens
+/// on the topic (after an article, capitalised titles or first names, or
+/// an infinitive: "to back Clinton") and the topic is not the owner of
+/// something else ("Obama's trade pact" is about the pact). A statement
+/// that mentions its topic further in ("the media for letting Clinton
+/// ...") is about something else, and one that names no topic at all
+/// ("endorsed him") leaves the reader to guess: neither is evidence of a
+/// change of position. None when it does not. Reads only the words up to
+/// the topic, so a long statement costs no more than a short one.
+pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
+    let wanted: Vec<&str> = words_of(topic).collect();
+    let first = *wanted.first()?;
+    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
+    let mut lead_start = 0;
+    for (i, &word) in words.iter().enumerate() {
+        let (bare, owned) = owner(word);
+        if bare.eq_ignore_ascii_case(first) || bare.to_lowercase() == first.to_lowercase() {
+            let rest = &words[i..];
+            let matches = rest.len() >= wanted.len()
+                && rest.iter().zip(&wanted).enumerate().all(|(k, (w, t))| {
+                    let (bare, owned) = owner(w);
+                    bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
+                });
+            if matches {
+                let lead = &words[lead_start..i];
+                let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+                return Some(Aim { first_name: first_name.map(|w| w.to_string()), wording: wording(content) });
+            }
+            if wanted.len() == 1 && owned {
+                return None;
+            }
+        }
+        let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
+        if infinitive {
+            lead_start = 2;
+            continue;
+        }
+        if i == 1 && lead_start == 2 {
+            continue;
+        }
+        if !(capitalised(word) || shift_openers().iter().any(|o| o.eq_ignore_ascii_case(word))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The most words a statement may open on before its topic (titles, first
+/// names, an article, an infinitive).
+const LEAD_WORDS: usize = 8;
+
+/// Whether `content` takes its side on `topic` itself (see `aim_of`).
+pub fn aims_at(content: &str, topic: &str) -> bool {
+    aim_of(content, topic).is_some()
+}
+
+fn past_markers() -> &'static [Vec<String>] {
+    static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| {
+        list(include_str!("../data/past_markers.txt"))
+            .iter()
+            .map(|m| m.split_whitespace().map(str::to_lowercase).collect())
+            .collect()
+    })
+}
+
+/// Whether `content` recounts an earlier time than the year it was stated
+/// in: it names a year before it ("supported Obama in 2008") or says so
+/// ("two years ago", "during the primaries": data/past_markers.txt). Such
+/// a statement dated on the article's day would make an old position look
+/// new.
+pub fn recounts_the_past(content: &str, stated_in: Option<i32>) -> bool {
+    let words: Vec<&str> = words_of(content).collect();
+    let marked = |i: usize| {
+        past_markers().iter().any(|m| {
+            words.len() >= i + m.len() && words[i..i + m.len()].iter().zip(m).all(|(w, p)| w.eq_ignore_ascii_case(p))
+        })
+    };
+    (0..words.len()).any(|i| {
+        let digits = words[i].strip_suffix('s').unwrap_or(words[i]);
+        let earlier_year = digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && stated_in.is_some_and(|year| digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)));
+        earlier_year || marked(i)
+    })
+}
+
+/// What a shift needs to know of a statement on a topic beyond its position.
+#[derive(Debug, Clone, Copy)]
+pub struct Said<'a> {
+    pub content: &'a str,
+    pub topic: &'a str,
+    /// The year it was stated in.
+    pub year: Option<i32>,
+    /// Whether it has a source (a document, or a title or path given by hand).
+    pub sourced: bool,
+    /// Whether extraction proposed the topic (a noun phrase of some
+    /// statement), rather than a person defining it with keywords.
+    pub proposed_topic: bool,
+}
+
+/// How a statement names its topic when it can stand on one side of a
+/// shift: it has a source, speaks of its own time, and, on a topic
+/// extraction proposed, takes its side on that topic itself (`aim_of`). A
+/// topic a person defined with keywords says itself what is about it.
+/// None when it cannot.
+pub fn shift_aim(said: &Said) -> Option<Aim> {
+    let aim = disagreement_aim(said)?;
+    (!recounts_the_past(said.content, said.year)).then_some(aim)
+}
+
+/// How a statement names its topic when it can stand for its speaker's
+/// side in a disagreement: as for a shift (`shift_aim`), but a statement
+/// about an earlier time still shows where its speaker stood.
+pub fn disagreement_aim(said: &Said) -> Option<Aim> {
+    if !said.sourced {
+        None
+    } else if said.proposed_topic {
+        aim_of(said.content, said.topic)
+    } else {
+        Some(Aim { first_name: None, wording: wording(said.content) })
+    }
+}
+
+/// `fit` (positions with the aim of their statement) kept to one bearer
+/// of each name: where a speaker's statements on a topic give it more
+/// than one first name ("Bill Clinton", "Hillary Clinton"), the topic is
+/// two people, and only the statements naming the one named most are kept
+/// (none on a tie, nor those that give no first name).
+pub fn one_bearer(mut fit: Vec<(Position, Aim)>) -> Vec<Position> {
+    fit.sort_unstable_by_key(|(p, _)| (p.speaker_id, p.topic_id));
+    let mut kept = Vec::with_capacity(fit.len());
+    for group in fit.chunk_by(|a, b| a.0.speaker_id == b.0.speaker_id && a.0.topic_id == b.0.topic_id) {
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for name in group.iter().filter_map(|(_, aim)| aim.first_name.as_ref()) {
+            *names.entry(name.to_lowercase()).or_default() += 1;
+        }
+        let mut counts: Vec<(&String, &usize)> = names.iter().collect();
+        counts.sort_by_key(|&(_, n)| Reverse(*n));
+        match counts.as_slice() {
+            [] | [_] => kept.extend(group.iter().map(|(p, _)| *p)),
+            [(name, n), (_, m), ..] if n > m => kept.extend(
+                group.iter().filter(|(_, aim)| aim.first_name.as_ref().is_some_and(|f| f.to_lowercase() == **name)).map(|(p, _)| *p),
+            ),
+            _ => {}
+        }
+    }
+    kept
+}
+
 /// What most statements in a cell take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Majority {
@@ -131,6 +367,12 @@ pub enum Majority {
     Neutral,
     /// As many support as oppose statements.
     Mixed,
+    /// No confident side; most uncertain statements support.
+    LeansSupport,
+    /// No confident side; most uncertain statements oppose.
+    LeansOppose,
+    /// No confident side; as many uncertain statements each way.
+    LeansMixed,
 }
 
 impl Majority {
@@ -140,6 +382,24 @@ impl Majority {
             Majority::Oppose => "oppose",
             Majority::Neutral => "neutral",
             Majority::Mixed => "mixed",
+            Majority::LeansSupport => "leans support",
+            Majority::LeansOppose => "leans oppose",
+            Majority::LeansMixed => "leans mixed",
+        }
+    }
+
+    /// The stance of a cell whose confident statements count `support`,
+    /// `oppose` and `neutral`, and its uncertain ones `uncertain_support`
+    /// and `uncertain_oppose`.
+    fn of_cell(support: usize, oppose: usize, neutral: usize, uncertain_support: usize, uncertain_oppose: usize) -> Majority {
+        if support + oppose > 0 || uncertain_support + uncertain_oppose == 0 {
+            return Majority::of(support, oppose, neutral);
+        }
+        match Majority::of(uncertain_support, uncertain_oppose, neutral) {
+            Majority::Support => Majority::LeansSupport,
+            Majority::Oppose => Majority::LeansOppose,
+            Majority::Mixed => Majority::LeansMixed,
+            other => other,
         }
     }
 
@@ -170,9 +430,15 @@ pub struct MatrixCell<'a> {
     pub majority: Majority,
     /// The speaker's statements on the topic, in the store's order (date).
     pub records: &'a [StanceRecord],
+    /// Confident support and oppose statements (at or above the threshold).
     pub support: usize,
     pub oppose: usize,
     pub neutral: usize,
+    /// Support and oppose statements below the confidence threshold.
+    pub uncertain_support: usize,
+    pub uncertain_oppose: usize,
+    /// The threshold a support or oppose statement's confidence must reach.
+    pub min_confidence: f64,
     /// How many statements are hedged.
     pub hedged: usize,
     pub first_date: Option<NaiveDate>,
@@ -181,7 +447,12 @@ pub struct MatrixCell<'a> {
 
 impl MatrixCell<'_> {
     pub fn statements(&self) -> usize {
-        self.support + self.oppose + self.neutral
+        self.support + self.oppose + self.neutral + self.uncertain_support + self.uncertain_oppose
+    }
+
+    /// Whether `record` takes a side with less confidence than the cell asks.
+    pub fn is_uncertain(&self, record: &StanceRecord) -> bool {
+        record.stance != Stance::Neutral && record.confidence < self.min_confidence
     }
 
     /// The latest statement (undated ones count as the latest: the store
@@ -197,21 +468,29 @@ pub fn by_speaker_and_topic(records: &[StanceRecord]) -> impl Iterator<Item = &[
     records.chunk_by(|a, b| a.speaker_id == b.speaker_id && a.topic_id == b.topic_id)
 }
 
-/// One cell per speaker and topic with statements, in the records' order.
-pub fn stance_matrix(records: &[StanceRecord]) -> Vec<MatrixCell<'_>> {
+/// One cell per speaker and topic with statements, in the records' order;
+/// support and oppose below `min_confidence` count as uncertain.
+pub fn stance_matrix(records: &[StanceRecord], min_confidence: f64) -> Vec<MatrixCell<'_>> {
     by_speaker_and_topic(records)
         .map(|group| {
-            let count = |stance| group.iter().filter(|r| r.stance == stance).count();
-            let (support, oppose, neutral) = (count(Stance::Support), count(Stance::Oppose), count(Stance::Neutral));
+            let count = |stance, confident: bool| {
+                group.iter().filter(|r| r.stance == stance && (r.confidence >= min_confidence) == confident).count()
+            };
+            let (support, oppose) = (count(Stance::Support, true), count(Stance::Oppose, true));
+            let (uncertain_support, uncertain_oppose) = (count(Stance::Support, false), count(Stance::Oppose, false));
+            let neutral = group.iter().filter(|r| r.stance == Stance::Neutral).count();
             let dates = group.iter().filter_map(|r| r.date);
             MatrixCell {
                 speaker: &group[0].speaker,
                 topic: &group[0].topic,
-                majority: Majority::of(support, oppose, neutral),
+                majority: Majority::of_cell(support, oppose, neutral, uncertain_support, uncertain_oppose),
                 records: group,
                 support,
                 oppose,
                 neutral,
+                uncertain_support,
+                uncertain_oppose,
+                min_confidence,
                 hedged: group.iter().filter(|r| r.hedged).count(),
                 first_date: dates.clone().min(),
                 last_date: dates.max(),
@@ -295,6 +574,33 @@ pub fn shifts(mut positions: Vec<Position>) -> Vec<Shift> {
         b.evidence().cmp(&a.evidence()).then(b.to.day.cmp(&a.to.day)).then(a.to.id.cmp(&b.to.id))
     });
     found
+}
+
+/// The dated `positions` that could make a shift: of a speaker who took
+/// both sides of a topic, not all on one and the same day.
+pub fn could_shift(mut positions: Vec<Position>) -> Vec<Position> {
+    positions.retain(|p| p.day.is_some());
+    let mut days: FxHashMap<(i64, i64), [Option<(i64, i64)>; 2]> = FxHashMap::default();
+    for p in &positions {
+        let side = &mut days.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
+        let day = p.day.expect("dated");
+        *side = Some(side.map_or((day, day), |(first, last)| (first.min(day), last.max(day))));
+    }
+    positions.retain(|p| match days[&(p.speaker_id, p.topic_id)] {
+        [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
+        _ => false,
+    });
+    positions
+}
+
+/// The `positions` on topics that someone supports and someone opposes.
+pub fn on_contested_topics(mut positions: Vec<Position>) -> Vec<Position> {
+    let mut taken: FxHashMap<i64, [bool; 2]> = FxHashMap::default();
+    for p in &positions {
+        taken.entry(p.topic_id).or_default()[usize::from(p.stance == Stance::Support)] = true;
+    }
+    positions.retain(|p| taken[&p.topic_id] == [true, true]);
+    positions
 }
 
 /// One speaker's side on one topic.
@@ -469,7 +775,7 @@ mod tests {
             record(3, 1, 1, Oppose, 9),
             record(4, 1, 1, Neutral, 9),
         ];
-        let cells = stance_matrix(&records);
+        let cells = stance_matrix(&records, 0.8);
         assert_eq!(cells.len(), 1);
         let cell = &cells[0];
         assert_eq!((cell.majority, cell.support, cell.oppose, cell.neutral, cell.latest().id), (Majority::Support, 2, 1, 1, 4));
@@ -610,5 +916,102 @@ mod tests {
         let speakers = unresolved_speaker_names();
         assert!(speakers.contains(&"they".to_string()) && !speakers.iter().any(|n| n.starts_with('#')));
         assert!(generic_topic_names().contains(&"percent".to_string()));
+    }
+
+    #[test]
+    fn a_statement_aims_at_the_topic_it_opens_on() {
+        assert!(aims_at("Clinton as being too close to the banks", "Clinton"));
+        assert!(aims_at("the trade deal", "trade deal"));
+        assert!(aims_at("President Obama in his last year", "Obama"));
+        assert!(aims_at("Senator Jane Doe’s plan", "plan"));
+        assert!(aims_at("to back Clinton as the nominee", "Clinton"));
+        assert!(aims_at("“Clinton,” calling her unfit", "Clinton"));
+    }
+
+    #[test]
+    fn a_topic_mentioned_further_in_or_as_an_owner_is_not_the_aim() {
+        assert!(!aims_at("the reporters for letting Clinton off lightly", "Clinton"));
+        assert!(!aims_at("Obama’s trade pact", "Obama"));
+        assert!(!aims_at("Obama's trade pact", "Obama"));
+        assert!(!aims_at("him in a letter", "Clinton"));
+        assert!(!aims_at("rumours that Obama would sign", "Obama"));
+        assert!(!aims_at("", "Obama"));
+    }
+
+    #[test]
+    fn a_year_before_the_statement_or_ago_recounts_the_past() {
+        let day = Some(2016);
+        assert!(recounts_the_past("the senator in 2008 and 2012", day));
+        assert!(recounts_the_past("the plan in the 1990s", day));
+        assert!(recounts_the_past("the plan two years ago", day));
+        assert!(recounts_the_past("the plan, which she used to back", day));
+        assert!(recounts_the_past("the senator During the Primaries", day));
+        assert!(!recounts_the_past("the plan she used", day));
+        assert!(!recounts_the_past("the plan for 2016", day));
+        assert!(!recounts_the_past("the plan for 2017", day));
+        assert!(!recounts_the_past("2,008 new jobs", day));
+        assert!(!recounts_the_past("the senator in 2008", None));
+    }
+
+    #[test]
+    fn an_aim_keeps_the_first_name_given_to_the_topic() {
+        let first_name = |content: &str| aim_of(content, "Clinton").map(|aim| aim.first_name);
+        assert_eq!(first_name("Bill Clinton for his record"), Some(Some("Bill".into())));
+        assert_eq!(first_name("Mrs. Clinton"), Some(None));
+    }
+
+    #[test]
+    fn a_topic_two_people_bear_keeps_the_one_named_most() {
+        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from), wording: id as u64 });
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, None), named(3, Some("Hillary")), named(4, Some("Hillary"))])), vec![3, 4]);
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, Some("Hillary"))])), Vec::<i64>::new());
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Hillary")), named(2, None)])), vec![1, 2]);
+    }
+
+    #[test]
+    fn uncertain_stances_count_apart_and_only_lean_a_cell_without_a_confident_side() {
+        let doubtful = |id, stance| StanceRecord { confidence: 0.6, ..record(id, 1, 1, stance, id as u32) };
+        let records = vec![doubtful(1, Support), doubtful(2, Support), record(3, 1, 1, Oppose, 3)];
+        let cell = &stance_matrix(&records, 0.8)[0];
+        assert_eq!((cell.majority, cell.support, cell.oppose, cell.uncertain_support), (Majority::Oppose, 0, 1, 2));
+        assert!(cell.is_uncertain(&records[0]) && !cell.is_uncertain(&records[2]));
+        let leaning = vec![doubtful(1, Support), doubtful(2, Support), doubtful(3, Oppose)];
+        assert_eq!(stance_matrix(&leaning, 0.8)[0].majority, Majority::LeansSupport);
+        assert_eq!(stance_matrix(&leaning, 0.5)[0].majority, Majority::Support);
+        let with_neutral = vec![doubtful(1, Oppose), record(2, 1, 1, Neutral, 2), record(3, 1, 1, Neutral, 3)];
+        assert_eq!(stance_matrix(&with_neutral, 0.8)[0].majority, Majority::Neutral);
+        let torn = vec![doubtful(1, Oppose), doubtful(2, Support)];
+        assert_eq!(stance_matrix(&torn, 0.8)[0].majority, Majority::LeansMixed);
+    }
+
+    #[test]
+    fn a_statement_repeated_word_for_word_later_counts_once_on_its_first_day() {
+        let aim = |content: &str| Aim { first_name: None, wording: wording(content) };
+        let kept = without_repeats(vec![
+            (said(1, 7, Support, 5), aim("the plan, “for now”")),
+            (said(2, 7, Support, 1), aim("The plan for now")),
+            (said(3, 7, Support, 6), aim("the plan for later")),
+            (said(4, 8, Support, 7), aim("the plan for now")),
+        ]);
+        let mut ids: Vec<i64> = kept.iter().map(|(p, _)| p.id).collect();
+        ids.sort();
+        assert_eq!(ids, vec![2, 3, 4]);
+    }
+
+    #[test]
+    fn only_both_sides_on_different_days_could_make_a_shift() {
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(ids(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 2), said(3, 8, Support, 1)])), vec![1, 2]);
+        assert!(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
+        let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
+        assert!(could_shift(vec![said(1, 7, Support, 1), undated]).is_empty());
+    }
+
+    #[test]
+    fn a_contested_topic_has_a_supporter_and_an_opponent() {
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        let found = on_contested_topics(vec![said(1, 7, Support, 1), said(2, 8, Oppose, 1), on_topic(2, said(3, 7, Support, 1))]);
+        assert_eq!(ids(found), vec![1, 2]);
     }
 }

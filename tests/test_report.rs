@@ -99,8 +99,8 @@ fn stance_csv_has_one_row_per_speaker_and_topic() {
     let csv = wd.stdout(&["report", "stance", "--speaker", "peskov", "--format", "csv"]);
     assert_eq!(
         csv,
-        "speaker,topic,stance,statements,support,oppose,neutral,hedged,first_date,last_date,latest_id,latest_stance,latest_content\n\
-         Dmitry Peskov,security guarantees,oppose,1,0,1,0,0,2025-08-22,2025-08-22,16,oppose,any security guarantee that would bring European troops to Ukraine\n"
+        "speaker,topic,stance,statements,support,oppose,neutral,uncertain_support,uncertain_oppose,hedged,first_date,last_date,latest_id,latest_stance,latest_content\n\
+         Dmitry Peskov,security guarantees,oppose,1,0,1,0,0,0,0,2025-08-22,2025-08-22,16,oppose,any security guarantee that would bring European troops to Ukraine\n"
     );
 }
 
@@ -320,6 +320,8 @@ fn reports_leave_out_unresolved_speakers_and_generic_topics() {
     assert_eq!(pick(&cells, &["speaker", "topic"]), vec![vec![json!("Ann Lee"), json!("bridge tolls")]]);
     assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
     assert!(json_rows(&wd, &["report", "disagreements"]).is_empty(), "'they' is no one to disagree with");
+    let timeline = json_rows(&wd, &["report", "timeline", "--speaker", "ann lee"]);
+    assert_eq!(pick(&timeline, &["topic"]), vec![vec![json!("bridge tolls")]], "no generic topic in a timeline");
 }
 
 #[test]
@@ -466,4 +468,152 @@ fn timeline_stops_at_its_limit_and_says_so() {
     let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(pick(&rows, &["date"]), vec![vec![json!("2024-01-02")], vec![json!("2024-02-02")]]);
     assert!(String::from_utf8_lossy(&output.stderr).contains("showed the first 2 statements"));
+}
+
+#[test]
+fn a_speaker_is_matched_by_whole_words_of_the_name_any_case_or_accent() {
+    let wd = statements(&[
+        ("Paul Ryan", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Craig Bryan", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+        ("José Núñez", "school meals", "oppose", "2024-01-04", 0.9, "c"),
+    ]);
+    for report in ["stance", "timeline"] {
+        let rows = json_rows(&wd, &["report", report, "--speaker", "RYAN"]);
+        assert_eq!(rows.iter().map(|r| r["speaker"].clone()).collect::<Vec<_>>(), vec![json!("Paul Ryan")], "{report}");
+    }
+    let rows = json_rows(&wd, &["report", "stance", "--speaker", "jose nunez"]);
+    assert_eq!(pick(&rows, &["speaker"]), vec![vec![json!("José Núñez")]]);
+    let output = wd.cmd(&["report", "stance", "--speaker", "rya"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no speaker with statements on a topic matches --speaker 'rya'"));
+}
+
+#[test]
+fn a_speaker_is_chosen_by_id() {
+    let wd = statements(&[
+        ("Paul Ryan", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Craig Bryan", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+    ]);
+    let speakers: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
+    let bryan = speakers.iter().find(|s| s["name"] == json!("Craig Bryan")).expect("listed")["id"].to_string();
+    for report in ["stance", "timeline", "disagreements"] {
+        let output = wd.cmd(&["report", report, "--speaker-id", &bryan, "--format", "json"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{report}");
+        let rows: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+        let names: Vec<String> = rows.iter().map(|r| r.to_string()).collect();
+        assert_eq!(rows.len(), 1, "{report}");
+        assert!(names[0].contains("Craig Bryan"), "{report}: {names:?}");
+        assert_eq!(names[0].contains("Paul Ryan"), report == "disagreements", "{report}: {names:?}");
+    }
+    let output = wd.cmd(&["report", "stance", "--speaker-id", "999"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no speaker with statements on a topic has --speaker-id 999"));
+}
+
+#[test]
+fn a_speakers_disagreements_are_with_everyone_on_their_topics() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Bo Park", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+        ("Cy Ross", "bridge tolls", "oppose", "2024-01-04", 0.9, "c"),
+        ("Bo Park", "school meals", "support", "2024-01-05", 0.9, "d"),
+        ("Cy Ross", "school meals", "oppose", "2024-01-06", 0.9, "e"),
+    ]);
+    let rows = json_rows(&wd, &["report", "disagreements", "--speaker", "park"]);
+    let mut pairs = pick(&rows, &["topic", "supporter", "opponent"]);
+    pairs.sort_by_key(|row| row.iter().map(Value::to_string).collect::<Vec<_>>());
+    assert_eq!(
+        pairs,
+        vec![
+            vec![json!("bridge tolls"), json!("Ann Lee"), json!("Bo Park")],
+            vec![json!("school meals"), json!("Bo Park"), json!("Cy Ross")],
+        ]
+    );
+}
+
+#[test]
+fn stances_under_the_confidence_threshold_are_uncertain_in_the_matrix_and_timeline() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.6, "a"),
+        ("Ann Lee", "bridge tolls", "support", "2024-01-03", 0.6, "b"),
+        ("Ann Lee", "bridge tolls", "oppose", "2024-01-04", 0.9, "c"),
+        ("Bo Park", "bridge tolls", "support", "2024-01-05", 0.6, "d"),
+    ]);
+    let cells = json_rows(&wd, &["report", "stance"]);
+    let fields = ["speaker", "stance", "support", "oppose", "uncertain_support", "uncertain_oppose"];
+    assert_eq!(
+        pick(&cells, &fields),
+        vec![
+            vec![json!("Ann Lee"), json!("oppose"), json!(0), json!(1), json!(2), json!(0)],
+            vec![json!("Bo Park"), json!("leans support"), json!(0), json!(0), json!(1), json!(0)],
+        ]
+    );
+    let trusting = json_rows(&wd, &["report", "stance", "--min-confidence", "0.5"]);
+    assert_eq!(pick(&trusting, &["stance", "support"]), vec![vec![json!("support"), json!(2)], vec![json!("support"), json!(1)]]);
+    let timeline = wd.stdout(&["report", "timeline", "--speaker", "ann", "--format", "csv"]);
+    assert!(timeline.contains(",0.6,"), "the machine formats keep the confidence: {timeline}");
+    let table = wd.stdout(&["report", "timeline", "--speaker", "ann", "--format", "markdown"]);
+    assert_eq!(table.matches("support, uncertain").count(), 2, "{table}");
+    assert!(!table.contains("oppose, uncertain"), "{table}");
+    wd.stdout(&["report", "html", "--output", "r.html"]);
+    let page = std::fs::read_to_string(wd.path("r.html")).unwrap();
+    assert!(page.contains("<td class=\"leans support\""), "a cell with only uncertain statements leans");
+    assert!(page.contains("<b>against</b>0/1/0 +2?"), "uncertain statements are counted apart");
+    assert_eq!(page.matches("opacity=\"0.35\"").count(), 3, "uncertain dots are faded");
+}
+
+/// Statements as extraction would store them (their topics proposed by
+/// extraction): (speaker, topic, stance, date, content).
+fn extracted(rows: &[(&str, &str, &str, &str, &str)]) -> Workdir {
+    let wd = Workdir::new();
+    let lines: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (speaker, topic, stance, date, content))| {
+            json!({
+                "doc": format!("news/{i}.txt"), "date": date, "speaker": speaker, "cue": "said", "content": content,
+                "kind": "indirect", "stance": stance, "topic": topic, "confidence": 0.9, "origin": "extracted",
+            })
+            .to_string()
+        })
+        .collect();
+    wd.write("rows.jsonl", &(lines.join("\n") + "\n"));
+    wd.stdout(&["import", &wd.path("rows.jsonl").display().to_string()]);
+    wd
+}
+
+#[test]
+fn a_shift_on_a_proposed_topic_needs_statements_aimed_at_it_about_their_own_time() {
+    let wd = extracted(&[
+        ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
+        ("Ann Lee", "Harbor Plan", "oppose", "2024-02-02", "the reporters for praising the Harbor Plan"),
+        ("Ann Lee", "Harbor Plan", "oppose", "2024-03-02", "Harbor Plan in 2019, when it was first drawn"),
+    ]);
+    assert!(json_rows(&wd, &["report", "shifts"]).is_empty(), "one statement is about reporters, one about 2019");
+    let wd = extracted(&[
+        ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
+        ("Ann Lee", "Harbor Plan", "oppose", "2024-03-02", "the Harbor Plan for its cost"),
+    ]);
+    let found = json_rows(&wd, &["report", "shifts"]);
+    assert_eq!(pick(&found, &["from_date", "to_date"]), vec![vec![json!("2024-01-02"), json!("2024-03-02")]]);
+}
+
+#[test]
+fn a_surname_topic_borne_by_two_people_makes_no_shift() {
+    let wd = extracted(&[
+        ("Ann Lee", "Clinton", "support", "2024-01-02", "Bill Clinton against the charges"),
+        ("Ann Lee", "Clinton", "oppose", "2024-03-02", "Hillary Clinton for her record"),
+    ]);
+    assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
+}
+
+#[test]
+fn a_disagreement_on_a_proposed_topic_stands_on_statements_aimed_at_it() {
+    let wd = extracted(&[
+        ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
+        ("Bo Park", "Harbor Plan", "oppose", "2024-01-03", "the reporters for praising the Harbor Plan"),
+        ("Cy Ross", "Harbor Plan", "oppose", "2024-01-04", "the Harbor Plan for its cost"),
+    ]);
+    let rows = json_rows(&wd, &["report", "disagreements"]);
+    assert_eq!(pick(&rows, &["supporter", "opponent"]), vec![vec![json!("Ann Lee"), json!("Cy Ross")]]);
 }

@@ -169,3 +169,40 @@ fn a_bad_load_file_names_its_line_and_changes_nothing() {
     assert!(err.contains("bad.jsonl:2:") && err.contains("already names another speaker"), "{err}");
     assert_eq!(wd.stdout(&["speakers", "--format", "csv"]), before);
 }
+
+#[test]
+fn a_speakers_role_is_the_one_of_the_latest_article_whatever_order_they_came_in() {
+    let wd = Workdir::new();
+    let later = wd.write("later.txt", "---\ndate: 2025-03-01\n---\nSenator Ada Voss said the port would reopen in spring.\n");
+    let earlier = wd.write("earlier.txt", "---\ndate: 2023-06-10\n---\nGovernor Ada Voss said the bridge would be rebuilt soon.\n");
+    wd.stdout(&["ingest", earlier.to_str().unwrap()]);
+    wd.stdout(&["ingest", later.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(column(&list, "name"), vec![json!("Ada Voss")]);
+    assert_eq!(list[0]["role"], json!("Senator"));
+    let other_order = Workdir::new();
+    other_order.stdout(&["ingest", later.to_str().unwrap(), earlier.to_str().unwrap()]);
+    assert_eq!(speakers(&other_order)[0]["role"], json!("Senator"));
+}
+
+#[test]
+fn a_description_is_never_stored_as_a_role_or_an_alias() {
+    let wd = Workdir::new();
+    let file = wd.write("rival.txt", "---\ndate: 2025-03-01\n---\nRival Tomas Quill said the port would close in spring.\n");
+    wd.stdout(&["ingest", file.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(column(&list, "name"), vec![json!("Tomas Quill")]);
+    assert_eq!(list[0]["role"], json!(null));
+    assert_eq!(list[0]["aliases"], json!([]));
+}
+
+#[test]
+fn a_name_without_its_middle_name_finds_the_record_with_it() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Marguerite Anne Holloway said the harbour would be dredged this year.\n");
+    let second = wd.write("second.txt", "Marguerite Holloway said the dredging would cost more than planned.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(column(&list, "name"), vec![json!("Marguerite Anne Holloway")]);
+    assert_eq!(list[0]["statements"], json!(2));
+}

@@ -26,7 +26,7 @@ use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows,
 use crate::output::{self, Format};
 use crate::store::{ReportFilter, Store};
 use crate::tracking::{self, Disagreement, MatrixCell, Shift};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -39,9 +39,13 @@ pub struct Args {
 /// Which statements a report covers.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Filter {
-    /// Part of a speaker's name or alias, any case ("rubio").
+    /// Whole words of a speaker's name or alias, any case or accent
+    /// ("rubio"), as `query --speaker`.
     #[arg(long)]
     pub speaker: Option<String>,
+    /// Only the speaker with this id (`claimdb speakers` lists them).
+    #[arg(long, value_name = "ID")]
+    pub speaker_id: Option<i64>,
     /// Part of a topic name, any case.
     #[arg(long)]
     pub topic: Option<String>,
@@ -67,7 +71,9 @@ pub struct Size {
 /// Which statements count as evidence of a position.
 #[derive(Debug, Clone, clap::Args)]
 pub struct Evidence {
-    /// Only statements whose stance confidence is at least this (0 to 1).
+    /// Support and oppose count as such only when their stance confidence
+    /// is at least this (0 to 1): shifts and disagreements leave the others
+    /// out, the matrix and timelines show them as uncertain.
     #[arg(long, default_value_t = DEFAULT_MIN_CONFIDENCE, value_parser = confidence)]
     pub min_confidence: f64,
 }
@@ -81,14 +87,20 @@ pub enum Report {
         filter: Filter,
         #[command(flatten)]
         size: Size,
+        #[command(flatten)]
+        evidence: Evidence,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// One speaker's stances in date order, with cue and source.
     Timeline {
-        /// Part of a speaker's name or alias, any case ("rubio").
-        #[arg(long, required = true)]
-        speaker: String,
+        /// Whole words of a speaker's name or alias, any case or accent
+        /// ("rubio"), as `query --speaker`.
+        #[arg(long, required_unless_present = "speaker_id")]
+        speaker: Option<String>,
+        /// The speaker with this id (`claimdb speakers` lists them).
+        #[arg(long, value_name = "ID")]
+        speaker_id: Option<i64>,
         /// Part of a topic name, any case.
         #[arg(long)]
         topic: Option<String>,
@@ -101,11 +113,15 @@ pub enum Report {
         /// At most this many statements, the earliest first (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
+        #[command(flatten)]
+        evidence: Evidence,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
     /// Changes of position: a speaker who supported a topic on one day and
-    /// opposed it on a later one (or the other way), strongest evidence first.
+    /// opposed it on a later one (or the other way), strongest evidence
+    /// first. Only confident statements with a source count, that take
+    /// their side on the topic itself and speak of their own time.
     Shifts {
         #[command(flatten)]
         filter: Filter,
@@ -170,30 +186,33 @@ fn confidence(value: &str) -> std::result::Result<f64, String> {
 pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let store = Store::open(&ctx.db)?;
     match args.report {
-        Report::Stance { filter, size, format } => {
+        Report::Stance { filter, size, evidence, format } => {
             let filter = report_filter(&filter)?;
             let chosen = choose(&store, &filter, &size, None)?;
             say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
-            output::print(&stance_rows(&ranked_cells(&chosen), &chosen.speakers, &chosen.topics, format), format)?
+            output::print(&stance_rows(&ranked_cells(&chosen, evidence.min_confidence), &chosen.speakers, &chosen.topics, format), format)?
         }
-        Report::Timeline { speaker, topic, since, until, limit, format } => {
+        Report::Timeline { speaker, speaker_id, topic, since, until, limit, evidence, format } => {
             let filter = ReportFilter {
-                speaker: Some(speaker),
+                speaker,
+                speaker_ids: speaker_id.map(|id| vec![id]),
                 topic,
                 since,
                 until,
+                unresolved_speakers: tracking::unresolved_speaker_names(),
+                generic_topics: tracking::generic_topic_names(),
                 ..ReportFilter::default()
             };
             let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
             say_if_empty(&store, &filter, records.is_empty(), NO_RECORDS)?;
-            output::print(&timeline_rows(&records, format), format)?;
+            output::print(&timeline_rows(&records, format, evidence.min_confidence), format)?;
             if limit > 0 && records.len() == limit {
                 eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
             }
         }
         Report::Shifts { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let found = tracking::shifts(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
+            let found = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?)?;
             say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
@@ -204,9 +223,15 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Disagreements { filter, evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let sides = tracking::sides(not_about_oneself(&store, store.positions(&filter, evidence.min_confidence)?)?);
+            let (with_others, speakers) = with_everyone(&store, &filter)?;
+            let sides = tracking::sides(disagreement_evidence(&store, store.positions(&with_others, evidence.min_confidence)?)?);
             let limit = if limit == 0 { usize::MAX } else { limit };
-            let (written, more) = write_disagreements(&store, tracking::disagreements(sides), limit, format)?;
+            let found = tracking::disagreements(sides).filter(|d| {
+                speakers.as_ref().is_none_or(|ids| {
+                    ids.contains(&d.supporter.strongest.speaker_id) || ids.contains(&d.opponent.strongest.speaker_id)
+                })
+            });
+            let (written, more) = write_disagreements(&store, found, limit, format)?;
             let none = "no disagreements between confident statements (--min-confidence sets how confident)";
             say_if_empty(&store, &filter, written == 0, none)?;
             if more {
@@ -217,7 +242,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let found = tracking::shifts(not_about_oneself(&store, std::mem::take(&mut chosen.positions))?);
+            let found = shifts_in(&store, std::mem::take(&mut chosen.positions))?;
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -251,6 +276,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
 fn report_filter(filter: &Filter) -> Result<ReportFilter> {
     Ok(ReportFilter {
         speaker: filter.speaker.clone(),
+        speaker_ids: filter.speaker_id.map(|id| vec![id]),
         topic: filter.topic.clone(),
         since: filter.since,
         until: filter.until,
@@ -265,6 +291,9 @@ fn filter_words(filter: &Filter) -> Vec<String> {
     let mut words = Vec::new();
     if let Some(speaker) = &filter.speaker {
         words.push(format!("speaker \u{201c}{speaker}\u{201d}"));
+    }
+    if let Some(id) = filter.speaker_id {
+        words.push(format!("speaker #{id}"));
     }
     if let Some(topic) = &filter.topic {
         words.push(format!("topic \u{201c}{topic}\u{201d}"));
@@ -290,6 +319,14 @@ fn say_if_empty(store: &Store, filter: &ReportFilter, empty: bool, otherwise: &s
         return Ok(());
     }
     let alone = |speaker: Option<String>, topic: Option<String>| ReportFilter { speaker, topic, ..ReportFilter::default() };
+    if let Some(ids) = &filter.speaker_ids {
+        let speaker_alone = ReportFilter { speaker_ids: Some(ids.clone()), ..ReportFilter::default() };
+        if store.speaker_counts(&speaker_alone)?.is_empty() {
+            let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+            eprintln!("claimdb: no speaker with statements on a topic has --speaker-id {}", ids.join(", "));
+            return Ok(());
+        }
+    }
     if let Some(speaker) = &filter.speaker {
         if store.speaker_counts(&alone(Some(speaker.clone()), None))?.is_empty() {
             eprintln!("claimdb: no speaker with statements on a topic matches --speaker '{speaker}'");
@@ -381,6 +418,28 @@ fn most_first(
     Ok(ranked)
 }
 
+/// A speaker disagrees with others: `filter` widened from its speakers to
+/// everyone on the topics they took a side on, and those speakers' ids
+/// (None when `filter` names no speaker).
+fn with_everyone(store: &Store, filter: &ReportFilter) -> Result<(ReportFilter, Option<HashSet<i64>>)> {
+    if filter.speaker.is_none() && filter.speaker_ids.is_none() {
+        return Ok((filter.clone(), None));
+    }
+    let mut speakers = HashSet::new();
+    let mut topics = HashSet::new();
+    store.for_each_position(filter, &mut |p| {
+        speakers.insert(p.speaker_id);
+        topics.insert(p.topic_id);
+    })?;
+    let widened = ReportFilter {
+        speaker: None,
+        speaker_ids: None,
+        topic_ids: Some(topics.into_iter().collect()),
+        ..filter.clone()
+    };
+    Ok((widened, Some(speakers)))
+}
+
 /// `positions` without those whose topic is their speaker's own name.
 fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<Position>> {
     let distinct = |ids: Vec<i64>| -> Vec<i64> { ids.into_iter().collect::<std::collections::HashSet<_>>().into_iter().collect() };
@@ -394,6 +453,63 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
         })
     });
     Ok(positions)
+}
+
+/// Statements whose text is read this many at a time when checking them
+/// as evidence of a shift or a disagreement.
+const TEXT_CHECK_BATCH: usize = 5000;
+
+/// The shifts among confident `positions`, each side standing on
+/// statements a journalist would quote (`tracking::shift_aim`). Only the
+/// statements of a speaker who took both sides of a topic on different
+/// days are read, a batch at a time, and only their text.
+fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
+    let positions = tracking::could_shift(not_about_oneself(store, positions)?);
+    let fit = with_aims(store, positions, tracking::shift_aim)?;
+    Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit))))
+}
+
+/// `positions` whose statements pass `aim` (read from their text a batch
+/// at a time), each with the aim it found.
+fn with_aims(
+    store: &Store,
+    mut positions: Vec<Position>,
+    aim: fn(&tracking::Said) -> Option<tracking::Aim>,
+) -> Result<Vec<(Position, tracking::Aim)>> {
+    let topic_ids: Vec<i64> = positions.iter().map(|p| p.topic_id).collect::<HashSet<_>>().into_iter().collect();
+    let topics = store.topic_names_of(&topic_ids)?;
+    let proposed = store.proposed_topics(&topic_ids)?;
+    positions.sort_unstable_by_key(|p| (p.id, p.topic_id));
+    let mut ids: Vec<i64> = positions.iter().map(|p| p.id).collect();
+    ids.dedup();
+    let mut fit = Vec::with_capacity(positions.len());
+    for batch in ids.chunks(TEXT_CHECK_BATCH) {
+        store.for_each_statement_text(batch, &mut |id, content, year, sourced| {
+            let first = positions.partition_point(|p| p.id < id);
+            for p in positions[first..].iter().take_while(|p| p.id == id) {
+                let said = tracking::Said {
+                    content,
+                    topic: topics.get(&p.topic_id).map_or("", String::as_str),
+                    year,
+                    sourced,
+                    proposed_topic: proposed.contains(&p.topic_id),
+                };
+                if let Some(aim) = aim(&said) {
+                    fit.push((*p, aim));
+                }
+            }
+        })?;
+    }
+    Ok(fit)
+}
+
+/// The confident `positions` a disagreement may stand on: on topics both
+/// supported and opposed, statements with a source that take their side
+/// on the topic itself (`tracking::disagreement_aim`).
+fn disagreement_evidence(store: &Store, positions: Vec<Position>) -> Result<Vec<Position>> {
+    let positions = tracking::on_contested_topics(not_about_oneself(store, positions)?);
+    let fit = tracking::without_repeats(with_aims(store, positions, tracking::disagreement_aim)?);
+    Ok(fit.into_iter().map(|(p, _)| p).collect())
 }
 
 /// A statement on a topic.
@@ -432,7 +548,7 @@ fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Resu
 /// whether the limit cut the list.
 fn write_disagreements(
     store: &Store,
-    mut found: tracking::Disagreements,
+    mut found: impl Iterator<Item = Disagreement>,
     limit: usize,
     format: Format,
 ) -> Result<(usize, bool)> {
@@ -469,10 +585,10 @@ fn write_disagreements(
 
 /// The cells of `chosen` in matrix order: speakers, then topics, each most
 /// statements first.
-fn ranked_cells(chosen: &Chosen) -> Vec<MatrixCell<'_>> {
+fn ranked_cells(chosen: &Chosen, min_confidence: f64) -> Vec<MatrixCell<'_>> {
     let rank = |list: &[NameCount]| -> HashMap<i64, usize> { list.iter().enumerate().map(|(i, n)| (n.id, i)).collect() };
     let (speaker_rank, topic_rank) = (rank(&chosen.speakers), rank(&chosen.topics));
-    let mut cells = tracking::stance_matrix(&chosen.records);
+    let mut cells = tracking::stance_matrix(&chosen.records, min_confidence);
     cells.sort_by_key(|c| (speaker_rank[&c.records[0].speaker_id], topic_rank[&c.records[0].topic_id]));
     cells
 }

@@ -81,6 +81,8 @@ table.matrix td b { display: block; font-size: 11px; }
 .oppose { background: #f7cfcf; } .oppose b { color: #b71c1c; }
 .mixed { background: #f3e3b5; } .mixed b { color: #7a5a00; }
 .neutral { background: #ececec; } .neutral b { color: #555; }
+.leans.support { background: #edf7ee; } .leans.oppose { background: #fcefef; } .leans.mixed { background: #faf3de; } .leans b { font-style: italic; }
+.tag.uncertain { opacity: .6; font-style: italic; }
 td.empty { background: #fff; }
 ul.shifts, ul.said { padding-left: 18px; } ul.shifts li { margin-bottom: 10px; } ul.said li { margin-bottom: 4px; }
 .tag { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11.5px; font-weight: 700; text-transform: uppercase; }
@@ -116,7 +118,7 @@ pub fn report_page(page: &ReportPage) -> String {
              and run <code>claimdb topics apply</code>), or the filters match none.</p>\n",
         );
     } else {
-        let cells = tracking::stance_matrix(page.records);
+        let cells = tracking::stance_matrix(page.records, page.min_confidence);
         let axis = DateAxis::of(page.records);
         write_matrix(&mut out, page, &cells);
         write_shifts(&mut out, page);
@@ -182,6 +184,13 @@ fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
          <span class=\"oppose\">oppose</span><span class=\"mixed\">mixed (as many each way)</span>\
          <span class=\"neutral\">neutral</span>. Click a cell for its statements.</p>\n",
     );
+    let _ = writeln!(
+        out,
+        "<p class=\"legend\">Support or oppose whose stance confidence is under {} is uncertain: counted apart \
+         (<b>+n?</b>), and a cell with no confident side only leans: <span class=\"leans support\">for?</span>\
+         <span class=\"leans oppose\">against?</span><span class=\"leans mixed\">mixed?</span>.</p>",
+        page.min_confidence
+    );
     let index: HashMap<(i64, i64), &MatrixCell> =
         cells.iter().map(|c| ((c.records[0].speaker_id, c.records[0].topic_id), c)).collect();
     out.push_str("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr><th></th>");
@@ -215,15 +224,17 @@ fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
 }
 
 fn write_cell(out: &mut String, cell: &MatrixCell, anchor: &str) {
+    let uncertain = cell.uncertain_support + cell.uncertain_oppose;
     let _ = write!(
         out,
-        "<td class=\"{}\" title=\"{}\"><a href=\"#{anchor}\"><b>{}</b>{}/{}/{}</a></td>",
+        "<td class=\"{}\" title=\"{}\"><a href=\"#{anchor}\"><b>{}</b>{}/{}/{}{}</a></td>",
         cell.majority,
         escape(&format!("{} on {}: {}", cell.speaker, cell.topic, counts_text(cell))),
         short_majority(cell.majority),
         cell.support,
         cell.oppose,
         cell.neutral,
+        if uncertain > 0 { format!(" +{uncertain}?") } else { String::new() },
     );
 }
 
@@ -233,14 +244,23 @@ fn short_majority(majority: Majority) -> &'static str {
         Majority::Oppose => "against",
         Majority::Mixed => "mixed",
         Majority::Neutral => "neutral",
+        Majority::LeansSupport => "for?",
+        Majority::LeansOppose => "against?",
+        Majority::LeansMixed => "mixed?",
     }
 }
 
 /// "1 statement", or "3 statements: 1 support, 2 oppose".
 fn counts_text(cell: &MatrixCell) -> String {
     let n = cell.statements();
-    let parts: Vec<String> = [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
-        .iter()
+    let parts: Vec<String> = [
+        (cell.support, "support"),
+        (cell.oppose, "oppose"),
+        (cell.neutral, "neutral"),
+        (cell.uncertain_support, "uncertain support"),
+        (cell.uncertain_oppose, "uncertain oppose"),
+    ]
+    .iter()
         .filter(|(count, _)| *count > 0)
         .map(|(count, stance)| format!("{count} {stance}"))
         .collect();
@@ -253,7 +273,8 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
     let _ = writeln!(
         out,
         "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
-         counting only statements whose stance confidence is at least {}; strongest evidence first.{}</p>",
+         counting only statements whose stance confidence is at least {}, that have a source, take their side on the \
+         topic itself and speak of their own time; strongest evidence first.{}</p>",
         page.min_confidence,
         if page.all_shifts > page.shifts.len() {
             format!(" The first {} of {}; <code>claimdb report shifts</code> lists them all.", page.shifts.len(), page.all_shifts)
@@ -275,19 +296,22 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
             shift.before,
             if shift.before == 1 { "" } else { "s" },
             shift.after,
-            statement_snippet(shift.from),
-            statement_snippet(shift.to),
+            statement_snippet(shift.from, false),
+            statement_snippet(shift.to, false),
         );
     }
     out.push_str("</ul>\n");
 }
 
-fn statement_snippet(record: &StanceRecord) -> String {
+/// One statement: its stance (marked when `uncertain`), cue, content and source.
+fn statement_snippet(record: &StanceRecord, uncertain: bool) -> String {
     let source = record.title.as_deref().or(record.doc.as_deref()).unwrap_or("");
     format!(
-        "<span class=\"tag {}\">{}{}</span> {} <q>{}</q> <span class=\"src\">({}{}{})</span>",
+        "<span class=\"tag {}{}\">{}{}{}</span> {} <q>{}</q> <span class=\"src\">({}{}{})</span>",
         record.stance,
+        if uncertain { " uncertain" } else { "" },
         record.stance,
+        if uncertain { ", uncertain" } else { "" },
         if record.hedged { ", hedged" } else { "" },
         escape(&record.cue),
         escape(&record.content),
@@ -355,7 +379,7 @@ fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axi
             );
             let hidden = cell.records.len().saturating_sub(CELL_STATEMENTS);
             for record in &cell.records[hidden..] {
-                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record));
+                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record, cell.is_uncertain(record)));
             }
             out.push_str("</ul>\n");
             if hidden > 0 {
@@ -403,7 +427,7 @@ impl DateAxis {
                 if self.outside == 1 { "is" } else { "are" }
             ));
         }
-        note.push_str(". Hollow dots are hedged statements.");
+        note.push_str(". Hollow dots are hedged statements, faded ones uncertain.");
         note
     }
 }
@@ -484,9 +508,10 @@ fn timeline_svg(cells: &[&MatrixCell], axis: &DateAxis) -> String {
             }
             let colour = stance_colour(record.stance);
             let fill = if record.hedged { "#fff" } else { colour };
+            let faded = if cell.is_uncertain(record) { " opacity=\"0.35\"" } else { "" };
             let _ = writeln!(
                 svg,
-                "<circle cx=\"{x:.1}\" cy=\"{y}\" r=\"6\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"2\"><title>{tip}</title></circle>"
+                "<circle cx=\"{x:.1}\" cy=\"{y}\" r=\"6\" fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"2\"{faded}><title>{tip}</title></circle>"
             );
         }
     }

@@ -4,7 +4,7 @@
 
 use super::html::{span_text, ShiftView};
 use super::{Format, Rows};
-use crate::model::{NameCount, StanceRecord};
+use crate::model::{NameCount, Stance, StanceRecord};
 use crate::tracking::{MatrixCell, Side};
 use serde_json::{json, Value};
 use std::collections::HashMap;
@@ -40,8 +40,8 @@ pub fn stance_rows(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameC
         }
         _ => {
             let mut rows = Rows::new(&[
-                "speaker", "topic", "stance", "statements", "support", "oppose", "neutral", "hedged", "first_date",
-                "last_date", "latest_id", "latest_stance", "latest_content",
+                "speaker", "topic", "stance", "statements", "support", "oppose", "neutral", "uncertain_support",
+                "uncertain_oppose", "hedged", "first_date", "last_date", "latest_id", "latest_stance", "latest_content",
             ]);
             for cell in cells {
                 let latest = cell.latest();
@@ -53,6 +53,8 @@ pub fn stance_rows(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameC
                     json!(cell.support),
                     json!(cell.oppose),
                     json!(cell.neutral),
+                    json!(cell.uncertain_support),
+                    json!(cell.uncertain_oppose),
                     json!(cell.hedged),
                     json!(cell.first_date),
                     json!(cell.last_date),
@@ -68,8 +70,14 @@ pub fn stance_rows(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameC
 
 /// "1 support\n2 oppose": the counts behind a cell, zeros left out.
 fn count_lines(cell: &MatrixCell) -> String {
-    [(cell.support, "support"), (cell.oppose, "oppose"), (cell.neutral, "neutral")]
-        .iter()
+    [
+        (cell.support, "support"),
+        (cell.oppose, "oppose"),
+        (cell.neutral, "neutral"),
+        (cell.uncertain_support, "uncertain support"),
+        (cell.uncertain_oppose, "uncertain oppose"),
+    ]
+    .iter()
         .filter(|(n, _)| *n > 0)
         .map(|(n, stance)| format!("{n} {stance}"))
         .collect::<Vec<_>>()
@@ -100,8 +108,9 @@ fn stance_pivot(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameCoun
     rows
 }
 
-/// `records` come in date order.
-pub fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
+/// `records` come in date order; a support or oppose under
+/// `min_confidence` reads "uncertain" in the tables for people.
+pub fn timeline_rows(records: &[StanceRecord], format: Format, min_confidence: f64) -> Rows {
     let ordered = records.iter();
     if for_people(format) {
         let mut rows = Rows::new(&["date", "speaker", "topic", "stance", "cue", "content", "source", "id"]);
@@ -111,7 +120,11 @@ pub fn timeline_rows(records: &[StanceRecord], format: Format) -> Rows {
                 json!(r.date),
                 json!(r.speaker),
                 json!(r.topic),
-                json!(stance_text(r)),
+                json!(if r.stance != Stance::Neutral && r.confidence < min_confidence {
+                    format!("{}, uncertain", stance_text(r))
+                } else {
+                    stance_text(r)
+                }),
                 json!(r.cue),
                 json!(r.content),
                 json!(source_text(r)),

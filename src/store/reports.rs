@@ -18,7 +18,8 @@ use std::rc::Rc;
 /// the name lists leave out speakers and topics by whole name, any case.
 #[derive(Debug, Clone, Default)]
 pub struct ReportFilter {
-    /// Part of a speaker's name or alias, any case.
+    /// Whole words of a speaker's name or alias, any case or accent
+    /// ("ryan" finds Paul Ryan, not Craig Bryan), as `query --speaker`.
     pub speaker: Option<String>,
     /// Part of a topic name, any case.
     pub topic: Option<String>,
@@ -52,8 +53,6 @@ const BY_TOPIC: &str = " FROM statement_topics st JOIN statements s ON s.id = st
 const NAMES_JOIN: &str = " JOIN speakers sp ON sp.id = s.speaker_id JOIN topics t ON t.id = st.topic_id
          LEFT JOIN documents d ON d.id = s.document_id";
 
-const SPEAKER_CLAUSE: &str = " AND s.speaker_id IN (SELECT id FROM speakers WHERE name LIKE ? ESCAPE '\\' \
-                                UNION SELECT speaker_id FROM speaker_aliases WHERE alias LIKE ? ESCAPE '\\')";
 const TOPIC_CLAUSE: &str = " AND st.topic_id IN (SELECT id FROM topics WHERE name LIKE ? ESCAPE '\\')";
 const SINCE_CLAUSE: &str = " AND s.stated_on >= ?";
 const UNTIL_CLAUSE: &str = " AND s.stated_on <= ?";
@@ -62,9 +61,10 @@ const TOPIC_IDS_CLAUSE: &str = " AND st.topic_id IN (SELECT value FROM rarray(?)
 const STATEMENT_IDS_CLAUSE: &str = " AND s.id IN (SELECT value FROM rarray(?))";
 // Names compare without case (COLLATE NOCASE in the schema).
 // A database whose speakers have the kind 'unresolved' keeps the statements
-// that named nobody under such a record.
+// that named nobody under such a record; an ambiguous speaker is a surname
+// that more than one known person bears.
 const UNRESOLVED_CLAUSE: &str = " AND s.speaker_id NOT IN (SELECT id FROM speakers
-                                  WHERE kind = 'unresolved' OR name IN (SELECT value FROM rarray(?)))";
+                                  WHERE kind = 'unresolved' OR ambiguous = 1 OR name IN (SELECT value FROM rarray(?)))";
 const GENERIC_CLAUSE: &str = " AND st.topic_id NOT IN (SELECT id FROM topics WHERE name IN (SELECT value FROM rarray(?)))";
 
 /// Undated statements come after dated ones; within a day, text order.
@@ -126,11 +126,7 @@ fn filtered(head: &str, names: bool, filter: &ReportFilter, tail: &str) -> (Stri
     }
     sql.push_str(" WHERE s.speaker_id IS NOT NULL");
     let mut values: Vec<Box<dyn ToSql>> = Vec::new();
-    if let Some(speaker) = &filter.speaker {
-        sql.push_str(SPEAKER_CLAUSE);
-        values.push(Box::new(like_pattern(speaker)));
-        values.push(Box::new(like_pattern(speaker)));
-    }
+    debug_assert!(filter.speaker.is_none(), "a speaker's words are matched to ids first (Store::matched)");
     if let Some(topic) = &filter.topic {
         sql.push_str(TOPIC_CLAUSE);
         values.push(Box::new(like_pattern(topic)));
@@ -177,9 +173,24 @@ const POSITION_COLUMNS: &str = "SELECT s.id, s.speaker_id, st.topic_id, s.stance
         CAST(julianday(s.stated_on) - 1721059.5 AS INTEGER), s.document_id";
 
 impl Store {
+    /// `filter` with its speaker's words turned into the ids of the
+    /// speakers they match (within `speaker_ids` when both are given).
+    fn matched(&self, filter: &ReportFilter) -> Result<ReportFilter> {
+        let mut matched = filter.clone();
+        if let Some(part) = matched.speaker.take() {
+            let mut ids = self.speakers_matching(&part)?;
+            if let Some(wanted) = &filter.speaker_ids {
+                ids.retain(|id| wanted.contains(id));
+            }
+            matched.speaker_ids = Some(ids);
+        }
+        Ok(matched)
+    }
+
     /// Every statement with a topic that `filter` covers, once per topic, by
     /// speaker, topic, then date (undated last) and place in the text.
     pub fn stance_records(&self, filter: &ReportFilter) -> Result<Vec<StanceRecord>> {
+        let filter = &self.matched(filter)?;
         rusqlite::vtab::array::load_module(&self.conn)?;
         let (sql, values) = filtered(RECORD_COLUMNS, true, filter, RECORDS_ORDER);
         let mut stmt = self.conn.prepare(&sql)?;
@@ -191,6 +202,7 @@ impl Store {
     /// once per topic, by date (undated last), then place in the text: a
     /// timeline, which stops at its limit instead of holding every match.
     pub fn dated_records(&self, filter: &ReportFilter, limit: Option<u64>) -> Result<Vec<StanceRecord>> {
+        let filter = &self.matched(filter)?;
         rusqlite::vtab::array::load_module(&self.conn)?;
         let (sql, mut values) = filtered(RECORD_COLUMNS, true, filter, DATE_ORDER);
         values.push(Box::new(limit.map_or(-1, |n| n.min(i64::MAX as u64) as i64)));
@@ -218,6 +230,7 @@ impl Store {
     }
 
     fn name_counts(&self, head: &str, names: bool, filter: &ReportFilter, tail: &str) -> Result<Vec<NameCount>> {
+        let filter = &self.matched(filter)?;
         self.conn.execute_batch(REPORT_CACHE)?;
         rusqlite::vtab::array::load_module(&self.conn)?;
         let (sql, values) = filtered(head, names, filter, tail);
@@ -247,6 +260,7 @@ impl Store {
     /// one pass that the matrix counts and the shifts are taken from,
     /// holding no row in memory.
     pub fn for_each_position(&self, filter: &ReportFilter, each: &mut dyn FnMut(Position)) -> Result<()> {
+        let filter = &self.matched(filter)?;
         self.conn.execute_batch(REPORT_CACHE)?;
         rusqlite::vtab::array::load_module(&self.conn)?;
         let (sql, values) = filtered(POSITION_COLUMNS, false, filter, "");
@@ -290,6 +304,39 @@ impl Store {
         self.names("SELECT id, name FROM topics WHERE id IN (SELECT value FROM rarray(?))", ids)
     }
 
+    /// Each of the statements `ids` handed to `each` in no order: its id,
+    /// content, the year it was stated in, and whether it has a source (a
+    /// document, or a path or title given by hand).
+    pub fn for_each_statement_text(
+        &self,
+        ids: &[i64],
+        each: &mut dyn FnMut(i64, &str, Option<i32>, bool),
+    ) -> Result<()> {
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, content, CAST(substr(stated_on, 1, 4) AS INTEGER),
+                    document_id IS NOT NULL OR source_path IS NOT NULL OR source_title IS NOT NULL
+             FROM statements WHERE id IN (SELECT value FROM rarray(?))",
+        )?;
+        let mut rows = stmt.query([id_array(ids)])?;
+        while let Some(row) = rows.next()? {
+            let content = row.get_ref(1)?.as_str().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.to_string().into())
+            })?;
+            each(row.get(0)?, content, row.get(2)?, row.get(3)?);
+        }
+        Ok(())
+    }
+
+    /// Which of the topics `ids` extraction proposed (not defined by a
+    /// person with keywords).
+    pub fn proposed_topics(&self, ids: &[i64]) -> Result<std::collections::HashSet<i64>> {
+        rusqlite::vtab::array::load_module(&self.conn)?;
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM topics WHERE automatic = 1 AND id IN (SELECT value FROM rarray(?))")?;
+        let rows = stmt.query_map([id_array(ids)], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     fn names(&self, sql: &str, ids: &[i64]) -> Result<HashMap<i64, String>> {
         rusqlite::vtab::array::load_module(&self.conn)?;
         let mut stmt = self.conn.prepare(sql)?;
@@ -300,6 +347,7 @@ impl Store {
     /// How SQLite runs `stance_records` (EXPLAIN QUERY PLAN details), for
     /// tests that check the indexes are used.
     pub fn stance_records_plan(&self, filter: &ReportFilter) -> Result<Vec<String>> {
+        let filter = &self.matched(filter)?;
         rusqlite::vtab::array::load_module(&self.conn)?;
         let (sql, values) = filtered(RECORD_COLUMNS, true, filter, RECORDS_ORDER);
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;

@@ -50,10 +50,9 @@ pub(super) fn resolve_speaker(
     conn: &Connection,
     name: &str,
     kind: SpeakerKind,
-    role: Option<&str>,
     mention: &str,
 ) -> Result<(i64, bool)> {
-    let (id, created, _) = resolve_named_speaker(conn, name, kind, role, mention, None)?;
+    let (id, created, _) = resolve_named_speaker(conn, name, kind, mention, None)?;
     Ok((id, created))
 }
 
@@ -63,7 +62,6 @@ fn resolve_named_speaker(
     conn: &Connection,
     name: &str,
     kind: SpeakerKind,
-    role: Option<&str>,
     mention: &str,
     mut known: Option<&mut KnownNames>,
 ) -> Result<(i64, bool, String)> {
@@ -83,14 +81,14 @@ fn resolve_named_speaker(
         Some(by_alias) if !by_alias.1.eq_ignore_ascii_case(name) => Some(by_alias),
         found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
         None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, name)?,
+        None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
         found => found,
     };
     let (id, created, canonical) = match found {
         Some((id, canonical)) => (id, false, canonical),
         None => {
-            conn.prepare_cached("INSERT INTO speakers (name, kind, role) VALUES (?1, ?2, ?3)")?.execute(
-                params![name, kind.as_str(), role],
-            )?;
+            // The role comes with the statement, dated (`record_role`).
+            conn.prepare_cached("INSERT INTO speakers (name, kind) VALUES (?1, ?2)")?.execute(params![name, kind.as_str()])?;
             let id = conn.last_insert_rowid();
             if let Some(known) = known.as_deref_mut() {
                 known.add(name, id, name);
@@ -99,7 +97,7 @@ fn resolve_named_speaker(
         }
     };
     if !created {
-        fill_in_speaker(conn, id, kind, role)?;
+        fill_in_speaker(conn, id, kind)?;
     }
     record_alias(conn, id, &canonical, mention, known)?;
     Ok((id, created, canonical))
@@ -135,6 +133,25 @@ fn without_middle_names(conn: &Connection, name: &str) -> Result<Option<(i64, St
         return Ok(None);
     }
     find_speaker(conn, &format!("{first} {last}"))
+}
+
+/// "Rafael Cruz" where only "Rafael Edward Cruz" is stored: the one person
+/// stored with that first name and surname and a middle name between them.
+fn with_a_middle_name(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
+    let Some((first, last)) = name.split_once(' ') else { return Ok(None) };
+    let pattern = format!("{} % {}", escape_like(first), escape_like(last));
+    let found: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT id, name FROM speakers WHERE surname = ?1 COLLATE NOCASE AND kind = 'person'
+              AND name LIKE ?2 ESCAPE '\\' AND name NOT LIKE '% and %' AND length(name) - length(replace(name, ' ', '')) = 2 LIMIT 2",
+        )?
+        .query_map(params![last, pattern], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(if found.len() == 1 { found.into_iter().next() } else { None })
+}
+
+fn escape_like(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// The person a surname alone stands for across the corpus: the one person
@@ -247,7 +264,7 @@ impl SpeakerCache {
             let known = self.resolved[name].iter().find(same).expect("just found");
             return Ok((known.id, false, &known.name));
         }
-        let (id, created, canonical) = resolve_named_speaker(conn, name, kind, role, mention, self.known.as_mut())?;
+        let (id, created, canonical) = resolve_named_speaker(conn, name, kind, mention, self.known.as_mut())?;
         let resolved =
             ResolvedSpeaker { kind, role: role.map(str::to_string), mention: mention.to_string(), id, name: canonical };
         let seen = self.resolved.entry(name.to_string()).or_default();
@@ -263,13 +280,49 @@ impl SpeakerCache {
     }
 }
 
-/// Learn a speaker's kind and role when they were unknown.
-fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind, role: Option<&str>) -> Result<()> {
+/// Keep `role` as one the person held on `day` ("FBI Director" for James
+/// Comey in a 2016 article): a dated role of that record, never an alias,
+/// so that "the director" finds no one outside its document.
+pub(in crate::store) fn record_role(conn: &Connection, speaker_id: i64, kind: SpeakerKind, role: Option<&str>, day: Option<chrono::NaiveDate>) -> Result<()> {
+    let Some(role) = role.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(()) };
+    if !matches!(kind, SpeakerKind::Person | SpeakerKind::Unknown) {
+        return Ok(());
+    }
+    conn.prepare_cached(
+        "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen) VALUES (?1, ?2, ?3, ?3)
+         ON CONFLICT (speaker_id, role) DO UPDATE SET
+           first_seen = CASE WHEN first_seen IS NULL OR excluded.first_seen < first_seen THEN excluded.first_seen ELSE first_seen END,
+           last_seen = CASE WHEN last_seen IS NULL OR excluded.last_seen > last_seen THEN excluded.last_seen ELSE last_seen END",
+    )?
+    .execute(params![speaker_id, role, day])?;
+    // The record's role follows the latest article, unless a person gave
+    // it (`speakers load`, a correction): then it is none of its dated roles.
+    conn.prepare_cached(
+        "UPDATE speakers SET role = ?2 WHERE id = ?1 AND (role IS NULL OR (
+             role IN (SELECT role FROM speaker_roles WHERE speaker_id = ?1)
+             AND ?3 >= (SELECT max(last_seen) FROM speaker_roles WHERE speaker_id = ?1)))",
+    )?
+    .execute(params![speaker_id, role, day])?;
+    Ok(())
+}
+
+/// Give `into` the dated roles of `from`, which is about to go.
+fn move_roles(conn: &Connection, from: i64, into: i64) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO speaker_roles (speaker_id, role, first_seen, last_seen)
+         SELECT ?2, role, first_seen, last_seen FROM speaker_roles WHERE speaker_id = ?1 AND true
+         ON CONFLICT (speaker_id, role) DO UPDATE SET
+           first_seen = min(coalesce(first_seen, excluded.first_seen), coalesce(excluded.first_seen, first_seen)),
+           last_seen = max(coalesce(last_seen, excluded.last_seen), coalesce(excluded.last_seen, last_seen))",
+    )?
+    .execute(params![from, into])?;
+    Ok(())
+}
+
+/// Learn a speaker's kind when it was unknown.
+fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind) -> Result<()> {
     if kind != SpeakerKind::Unknown {
         conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute( params![id, kind.as_str()])?;
-    }
-    if let Some(role) = role.filter(|r| !r.trim().is_empty()) {
-        conn.prepare_cached("UPDATE speakers SET role = ?2 WHERE id = ?1 AND role IS NULL")?.execute( params![id, role])?;
     }
     Ok(())
 }
@@ -339,7 +392,9 @@ impl Store {
     fn speaker_rows(&self, only: Option<&[i64]>) -> Result<Vec<SpeakerRow>> {
         let ids = only.map(|ids| serde_json::to_string(ids).expect("ids are numbers"));
         let mut stmt = self.conn.prepare(
-            "SELECT sp.id, sp.name, sp.kind, sp.role, sp.wikidata,
+            "SELECT sp.id, sp.name, sp.kind,
+                    COALESCE(sp.role, (SELECT role FROM speaker_roles WHERE speaker_id = sp.id ORDER BY last_seen DESC, first_seen DESC LIMIT 1)),
+                    sp.wikidata,
                     (SELECT json_group_array(alias) FROM
                         (SELECT alias FROM speaker_aliases WHERE speaker_id = sp.id ORDER BY alias COLLATE NOCASE)),
                     (SELECT count(*) FROM statements WHERE speaker_id = sp.id) AS n
@@ -394,6 +449,7 @@ impl Store {
             let others: i64 = of_surname.iter().map(|b| b.1).sum::<i64>() - best_n;
             if of_surname.len() == 1 || best_n > 10 * others.max(1) {
                 moved += tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute(params![id, best])?;
+                move_roles(&tx, *id, best)?;
                 tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([id])?;
             }
         }
@@ -461,6 +517,7 @@ impl Store {
              WHERE id = ?2")?.execute(
             params![from_id, into_id],
         )?;
+        move_roles(&tx, from_id, into_id)?;
         tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute( [from_id])?;
         // The merged name is a rule: ingest finds `into` by it from now on.
         tx.prepare_cached("INSERT OR REPLACE INTO speaker_aliases (alias, speaker_id, origin) VALUES (?1, ?2, 'rule')")?

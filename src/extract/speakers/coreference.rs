@@ -54,6 +54,9 @@ pub struct SpeakerResolver<'t> {
     surname_shapes: Shapes,
     /// (byte offset, person) of every mention, in text order.
     mentions: Vec<(usize, usize)>,
+    /// Byte ranges of the source mentions, in text order: a person named as
+    /// a source is the likelier antecedent of a later "he said".
+    sources: Vec<Range<usize>>,
     /// Every distinct mention parsed (capitalised runs, the name parts of
     /// sources) and the index of its parse in `parses`: a name comes back
     /// many times in an article, and a source is parsed again to resolve it.
@@ -89,6 +92,8 @@ impl<'t> SpeakerResolver<'t> {
             }
         }
         r.register_sources(text, sources);
+        r.sources = sources.to_vec();
+        r.sources.sort_unstable_by_key(|s| s.start);
         r.find_mentions(text, &runs);
         r.forget_names_inside_descriptions(text, sources);
         if !quoted.is_empty() {
@@ -181,6 +186,7 @@ impl<'t> SpeakerResolver<'t> {
             by_given: FxHashMap::default(),
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
+            sources: Vec::new(),
             parsed: FxHashMap::default(),
             parses: Vec::new(),
             parts: String::new(),
@@ -379,10 +385,34 @@ impl<'t> SpeakerResolver<'t> {
         self.by_given.get(given).copied().flatten()
     }
 
-    /// The last person mentioned before `at` whose sex agrees with `gender`.
-    fn last_person_before(&self, at: usize, gender: Gender) -> Option<usize> {
+    /// The person a "he" or "she" at `at` stands for: the last person
+    /// mentioned before it whose sex agrees, unless a person of that sex
+    /// named as a source stands shortly before that mention ("Sanders said
+    /// he would campaign for Canova. ... he said" is Sanders): a name in an
+    /// object or a possessive is seldom the next speaker.
+    fn last_person_before(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+        /// How far back (bytes) before the last mention a source still wins.
+        const SOURCE_REACH: usize = 300;
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
-        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| self.people[id].gender.agrees(gender))
+        let agrees = |id: usize| self.people[id].gender.agrees(gender);
+        let mut candidates = self.mentions[..i].iter().rev().filter(|&&(_, id)| agrees(id));
+        let &(last_at, last) = candidates.next()?;
+        // A relative "who" stands for the name just before it; "As for
+        // Trump, he said" for the name the pronoun follows at once.
+        let right_after = text[last_at..at].split_once(',').is_some_and(|(name, rest)| rest.trim().is_empty() && name.split_whitespace().all(is_cap_word));
+        if gender == Gender::Unknown || right_after || self.is_in_source(last_at) || !is_object_or_possessive(text, last_at) {
+            return Some(last);
+        }
+        let source = candidates
+            .take_while(|&&(pos, _)| pos + SOURCE_REACH >= last_at)
+            .find(|&&(pos, id)| id != last && self.people[id].gender == gender && self.is_in_source(pos));
+        Some(source.map_or(last, |&(_, id)| id))
+    }
+
+    /// Whether byte `at` lies inside a source mention.
+    fn is_in_source(&self, at: usize) -> bool {
+        let k = self.sources.partition_point(|s| s.start <= at);
+        k > 0 && at < self.sources[k - 1].end
     }
 
     fn person(&self, id: usize, mention: &str) -> Speaker {
@@ -390,8 +420,15 @@ impl<'t> SpeakerResolver<'t> {
         Speaker { name: p.name.clone(), mention: mention.to_string(), role: p.role.clone(), kind: SpeakerKind::Person }
     }
 
-    /// The speaker behind the source mention at `span` (bytes into `text`).
+    /// The speaker behind the source mention at `span` (bytes into `text`),
+    /// with a role only where it names one (see `clean_role`).
     pub fn resolve(&self, text: &str, span: &Range<usize>) -> Speaker {
+        let mut speaker = self.resolve_mention(text, span);
+        speaker.role = speaker.role.as_deref().and_then(clean_role);
+        speaker
+    }
+
+    fn resolve_mention(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mention = text[span.clone()].trim();
         let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
         if let Some(what) = pronoun_kind(mention) {
@@ -401,17 +438,25 @@ impl<'t> SpeakerResolver<'t> {
                 "relative" => Gender::Unknown,
                 _ => return unresolved(),
             };
-            return match self.last_person_before(span.start, gender) {
+            return match self.last_person_before(text, span.start, gender) {
                 Some(id) => self.person(id, mention),
                 None => unresolved(),
             };
         }
         let (name_part, appositive) = split_appositive(mention);
-        if let Some(both) = self.pair(name_part, span.start) {
+        if let Some(both) = self.pair(text, name_part, span.start) {
             return Speaker { name: both, mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
         }
+        if let Some(speaker) = self.named_in_apposition(text, span, name_part, appositive) {
+            return speaker;
+        }
+        if let Some(speaker) = self.body_of_person(name_part, span.start, mention) {
+            return speaker;
+        }
         if let Some(p) = self.parse_name(name_part) {
-            if kind_of_phrase(&p.name).is_none() {
+            // "Israel" is the country unless the text has a person of that name.
+            let person_of_a_place_name = || is_place(&p.name) && self.person_named(&p.name, span.start, Gender::Unknown).is_some();
+            if kind_of_phrase(&p.name).is_none() || person_of_a_place_name() {
                 if let Some(id) = self.person_named(&p.name, span.start, mention_gender(name_part)) {
                     let mut s = self.person(id, mention);
                     if s.role.is_none() {
@@ -420,13 +465,16 @@ impl<'t> SpeakerResolver<'t> {
                     return s;
                 }
                 if !plausible_name(&p.name) {
-                    return unresolved();
+                    return self.named_before(text, span, name_part).unwrap_or_else(unresolved);
                 }
                 return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
             }
         }
         if let Some(id) = self.description(name_part, span.start) {
             return self.person(id, mention);
+        }
+        if let Some(speaker) = self.named_before(text, span, name_part) {
+            return speaker;
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if kind == SpeakerKind::Unknown && !plausible_phrase(name_part) {
@@ -435,11 +483,119 @@ impl<'t> SpeakerResolver<'t> {
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
     }
 
+    /// A description with the speaker's name in apposition after it:
+    /// "Carter's press secretary, Peter Cook". The name is the speaker and
+    /// the description the role.
+    fn named_in_apposition(&self, text: &str, span: &Range<usize>, name_part: &str, appositive: Option<&str>) -> Option<Speaker> {
+        let after = appositive?;
+        if is_description(name_part) && after.contains(" and ") {
+            let both = self.pair(text, after, span.start)?;
+            return Some(Speaker { name: both, mention: mention_of(text, span), role: Some(strip_article(name_part)), kind: SpeakerKind::Group });
+        }
+        let is_name = self.parse_name(after).is_some_and(|p| kind_of_phrase(&p.name).is_none() && plausible_name(&p.name));
+        if !(is_description(name_part) && is_name && after.contains(' ')) {
+            return None;
+        }
+        self.named_beside(text, span, after, name_part)
+    }
+
+    /// A description whose name stands just before it: "Ada Voss, the head
+    /// of the union, said", where only the description is the source.
+    fn named_before(&self, text: &str, span: &Range<usize>, name_part: &str) -> Option<Speaker> {
+        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part);
+        if !(describes || is_age(name_part)) {
+            return None;
+        }
+        let mention = text[span.clone()].trim();
+        self.named_beside(text, span, name_before(text, span.start)?, mention)
+    }
+
+    /// The person `name` names, with `role` when none is known: a person of
+    /// the document, or a new one with a first name.
+    fn named_beside(&self, text: &str, span: &Range<usize>, name: &str, role: &str) -> Option<Speaker> {
+        let mention = text[span.clone()].trim();
+        let parsed = self.parse_name(name)?;
+        if kind_of_phrase(&parsed.name).is_some() || !plausible_name(&parsed.name) {
+            return None;
+        }
+        let found = self.person_named(&parsed.name, span.start, mention_gender(name));
+        // A name not met as a person's must at least start with a first name:
+        // "Onawa, Iowa, the candidate" is no one.
+        let first_named = parsed.name.contains(' ') && parsed.name.split(' ').next().and_then(first_name_gender).is_some();
+        if found.is_none() && !first_named {
+            return None;
+        }
+        let mut speaker = match found {
+            Some(id) => self.person(id, mention),
+            None => Speaker { name: parsed.name, mention: mention.to_string(), role: None, kind: SpeakerKind::Person },
+        };
+        if speaker.role.is_none() {
+            speaker.role = Some(strip_article(role.trim().trim_end_matches(',').trim()));
+        }
+        Some(speaker)
+    }
+
+    /// "Clinton's campaign", "the Trump campaign", "Mr. Rubio's advisers":
+    /// an organisation or group of a person, named after that person's full
+    /// name ("Hillary Clinton campaign"), so that every spelling of it in the
+    /// corpus is one record.
+    fn body_of_person(&self, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let mut start = usize::from(words.first().is_some_and(|w| ["the", "a", "an"].iter().any(|a| w.eq_ignore_ascii_case(a))));
+        // "a new Achebe campaign ad": modifiers before the owner's name.
+        if start == 1 {
+            while start < 3 && words.get(start).is_some_and(|w| w.chars().all(|c| c.is_lowercase() || c == '-')) {
+                start += 1;
+            }
+        }
+        let head_at = start + words[start..].iter().position(|w| !is_cap_word(w) && !in_list(&WORDS.honorifics, w))?;
+        if head_at == start {
+            return None;
+        }
+        // A noun phrase of a few words, not a clause ("released a video").
+        if words.len() - head_at > 3 || words[head_at..].iter().any(|w| ["a", "an", "the"].contains(w)) {
+            return None;
+        }
+        let body = words[head_at..].join(" ");
+        let kind = kind_of_phrase(&body)?;
+        // A document ("a Clinton campaign ad") is credited to its publisher
+        // by name: "Hillary Clinton campaign ad".
+        if !matches!(kind, SpeakerKind::Organization | SpeakerKind::Group | SpeakerKind::Document) || words[head_at..].iter().any(|w| !w.chars().all(|c| c.is_lowercase() || c == '-')) {
+            return None;
+        }
+        let owner = words[start..head_at].join(" ");
+        let owner = strip_name_word(&owner);
+        let owner = owner.strip_suffix('’').or_else(|| owner.strip_suffix('\'')).unwrap_or(owner);
+        let parsed = self.parse_name(owner)?;
+        if kind_of_phrase(&parsed.name).is_some() || !plausible_name(&parsed.name) {
+            return None;
+        }
+        let surname = parsed.name.rsplit(' ').next().unwrap_or_default();
+        let name = match self.person_named(&parsed.name, at, mention_gender(owner)) {
+            // By surname, not by a first name alone ("the German government").
+            Some(id) if self.people[id].name.rsplit(' ').next() == Some(surname) => self.people[id].name.clone(),
+            Some(_) => return None,
+            None if parsed.name.contains(' ') && parsed.name.split(' ').next().and_then(first_name_gender).is_some() => parsed.name,
+            None => return None,
+        };
+        Some(Speaker { name: format!("{name} {body}"), mention: mention.to_string(), role: None, kind })
+    }
+
     /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
     /// Rubio and Ted Cruz"), when each side of the "and" names a person.
-    fn pair(&self, phrase: &str, at: usize) -> Option<String> {
+    fn pair(&self, text: &str, phrase: &str, at: usize) -> Option<String> {
         let (left, right) = phrase.split_once(" and ")?;
         let name_of = |side: &str| -> Option<String> {
+            // "He and Governor Tom Quill": the pronoun's person.
+            let gender = match pronoun_kind(side) {
+                Some("male") => Some(Gender::Male),
+                Some("female") => Some(Gender::Female),
+                Some(_) => return None,
+                None => None,
+            };
+            if let Some(gender) = gender {
+                return self.last_person_before(text, at, gender).map(|id| self.people[id].name.clone());
+            }
             let p = self.parse_name(side)?;
             if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {
                 return None;
@@ -449,7 +605,8 @@ impl<'t> SpeakerResolver<'t> {
                 None => p.name,
             })
         };
-        Some(format!("{} and {}", name_of(left.trim())?, name_of(right.trim())?))
+        let (left, right) = (name_of(left.trim())?, name_of(right.trim())?);
+        (left != right).then(|| format!("{left} and {right}"))
     }
 
     /// "the Ukrainian president": the person last mentioned before `at`
@@ -477,6 +634,92 @@ impl<'t> SpeakerResolver<'t> {
     }
 }
 
+fn mention_of(text: &str, span: &Range<usize>) -> String {
+    text[span.clone()].trim().to_string()
+}
+
+/// Whether the name starting at byte `at` is the object of a preposition
+/// ("descriptions for John Kasich") or a possessive ("on Canova's behalf"):
+/// a name there is seldom the one a following "he said" means.
+fn is_object_or_possessive(text: &str, at: usize) -> bool {
+    const BEFORE_OBJECTS: &[&str] = &["to", "for", "with", "at", "from", "by", "against", "about", "on", "of", "into", "like", "than", "over", "toward", "towards"];
+    let word_before = text[..at].split_whitespace().next_back().unwrap_or("");
+    if BEFORE_OBJECTS.contains(&word_before) {
+        return true;
+    }
+    let name_words = text[at..].split_whitespace().take(5).take_while(|w| is_cap_word(w));
+    name_words.last().is_some_and(|w| {
+        let w = w.trim_end_matches([',', '.', ';', ':']);
+        w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')
+    })
+}
+
+/// "the head of the union", "a former aide", "Carter's press secretary":
+/// a description of someone, no name.
+fn is_description(phrase: &str) -> bool {
+    if phrase.split_whitespace().next_back().is_some_and(|last| is_cap_word(last)) {
+        return false;
+    }
+    let mut words = phrase.split_whitespace();
+    let Some(first) = words.next() else { return false };
+    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || first.chars().next().is_some_and(char::is_lowercase) || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
+}
+
+/// Whether a description says what someone is ("the head of the union",
+/// "a top aide", "27, a nurse"): an article, or a title word in it.
+fn names_a_role(phrase: &str) -> bool {
+    let first = phrase.split_whitespace().next().unwrap_or("");
+    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || phrase.split_whitespace().any(|w| in_list(&WORDS.titles, w.trim_end_matches(',')))
+}
+
+/// "27": the age that stands after a name ("Ada Voss, 27, a nurse").
+fn is_age(phrase: &str) -> bool {
+    !phrase.is_empty() && phrase.len() <= 3 && phrase.bytes().all(|b| b.is_ascii_digit())
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') || word.ends_with('\'')
+}
+
+/// The name that stands just before `at` followed by a comma ("Ada Voss, "
+/// before "the head of the union"): up to four capitalised words, initials
+/// included, not the object of a preposition ("an interview with Ada Voss,").
+fn name_before(text: &str, at: usize) -> Option<&str> {
+    let before = text[..at].trim_end().strip_suffix(',')?.trim_end();
+    let mut start = before.len();
+    let mut words = 0;
+    while words < 5 {
+        let from = before[..start].trim_end().char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[from..start].trim_end();
+        if word.is_empty() || !is_cap_word(word) || word.ends_with(['.', ':', ';']) && !is_initial_word(word) {
+            break;
+        }
+        // "Like Rove, the Sanders camp": a capitalised function word
+        // starts no name, and what follows it is its object.
+        if in_list(&NOT_NAME_SET, word) || PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+            return None;
+        }
+        start = from;
+        words += 1;
+        if from == 0 {
+            break;
+        }
+    }
+    if words == 0 || words > 4 {
+        return None;
+    }
+    let word_before = before[..start].split_whitespace().next_back().unwrap_or("");
+    if ["to", "for", "with", "by", "from", "of", "at", "about", "against", "like", "than", "and", "or"].contains(&word_before) {
+        return None;
+    }
+    Some(&before[start..])
+}
+
+/// "M." or "J.J.": an initial, which may end in a period inside a name.
+fn is_initial_word(word: &str) -> bool {
+    word.split_terminator('.').all(|part| part.chars().count() == 1)
+}
+
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ];
@@ -489,6 +732,10 @@ fn plausible_name(name: &str) -> bool {
     }
     if name.contains(' ') {
         return true;
+    }
+    // "That's", "What's": a function word with a clitic, no name.
+    if in_list(&NOT_NAME_SET, name) || is_pronoun(name) || ["what", "that", "which", "who"].iter().any(|w| name.eq_ignore_ascii_case(w)) {
+        return false;
     }
     let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
     !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
@@ -648,6 +895,110 @@ mod tests {
         let text = "Minister Al\u{200d}ice Smi\u{feff}th said the port would reopen.";
         let s = resolve_all(text, &["Minister Al\u{200d}ice Smi\u{feff}th"]);
         assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Alice Smith", Some("Minister")));
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_a_description_is_the_speaker() {
+        let text = "The mayor’s press secretary, Dora Lindqvist, said the road would close.";
+        let s = resolve_all(text, &["The mayor’s press secretary, Dora Lindqvist,"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Dora Lindqvist", SpeakerKind::Person));
+        assert_eq!(s[0].role.as_deref(), Some("mayor’s press secretary"));
+    }
+
+    #[test]
+    fn a_description_takes_the_name_standing_just_before_it() {
+        let text = "Ingrid Halvorsen, the chairwoman of the dockworkers union, said pay was too low. \
+                    Tomas Quill, 54, a retired welder, said the plant should stay.";
+        let s = resolve_all(text, &["the chairwoman of the dockworkers union", "54, a retired welder"]);
+        assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("chairwoman of the dockworkers union")));
+        assert_eq!(s[1].name, "Tomas Quill");
+    }
+
+    #[test]
+    fn a_place_or_the_object_of_a_preposition_before_a_description_names_no_one() {
+        let text = "In an interview with Tomas Quill, the senator said the plant should stay. \
+                    In Harlow, Essex, the candidate said nothing.";
+        let s = resolve_all(text, &["the senator", "the candidate"]);
+        assert_ne!(s[0].name, "Tomas Quill");
+        assert_ne!(s[1].name, "Harlow Essex");
+    }
+
+    #[test]
+    fn a_persons_campaign_or_aides_are_named_after_the_persons_full_name() {
+        let text = "Rosalind Achebe won on Monday. Achebe’s campaign said the count was fair. \
+                    The Achebe campaign said more. Mrs. Achebe’s aides said nothing.";
+        let s = resolve_all(text, &["Achebe’s campaign", "The Achebe campaign", "Mrs. Achebe’s aides"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Rosalind Achebe campaign", SpeakerKind::Organization));
+        assert_eq!(s[1].name, "Rosalind Achebe campaign");
+        assert_eq!((s[2].name.as_str(), s[2].kind), ("Rosalind Achebe aides", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn people_named_in_apposition_to_a_plural_description_are_both_the_speaker() {
+        let text = "The two candidates, Ada Ferris and Governor Tom Quill, said the debate was fair.";
+        let s = resolve_all(text, &["The two candidates, Ada Ferris and Governor Tom Quill,"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Ferris and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_place_name_is_a_person_where_the_text_names_one_so() {
+        let text = "Representative Steve Israel spoke first. Israel said the bill would pass. Russia said it would not.";
+        let s = resolve_all(text, &["Israel", "Russia"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Steve Israel", SpeakerKind::Person));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Russia", SpeakerKind::Organization));
+    }
+
+    #[test]
+    fn a_share_of_a_group_is_of_the_groups_kind() {
+        let text = "About 52 percent of voters said they were undecided.";
+        let s = resolve_all(text, &["About 52 percent of voters"]);
+        assert_eq!(s[0].kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn a_role_is_kept_only_where_it_ends_in_a_title() {
+        let text = "Vermont Sen. Ada Ferris spoke. Rival Tom Quill spoke. Tomas Reyner, 61, a welder from Leeds, spoke too.";
+        let s = resolve_all(text, &["Vermont Sen. Ada Ferris", "Rival Tom Quill", "Tomas Reyner, 61, a welder from Leeds,"]);
+        let roles: Vec<Option<&str>> = s.iter().map(|s| s.role.as_deref()).collect();
+        assert_eq!(roles, [Some("Vermont Sen."), None, None]);
+    }
+
+    #[test]
+    fn a_pronoun_and_a_name_joined_by_and_are_both_the_speaker() {
+        let text = "Senator Paul Brandt spoke first. He and Governor Tom Quill said the deal was done.";
+        let s = resolve_all(text, &["He and Governor Tom Quill"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Paul Brandt and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_document_of_a_persons_campaign_is_credited_to_it_by_name() {
+        let text = "Rosalind Achebe won on Monday. A new Achebe campaign ad said the count was fair.";
+        let s = resolve_all(text, &["A new Achebe campaign ad"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Rosalind Achebe campaign ad", SpeakerKind::Document));
+    }
+
+    #[test]
+    fn he_goes_to_the_last_source_before_a_name_in_an_object() {
+        let text = "Senator Paul Brandt said he would campaign for Tom Quill in May. At a rally, he said the race was close.";
+        let s = resolve_all(text, &["Senator Paul Brandt", "he", "he"]);
+        assert_eq!(s[2].name, "Paul Brandt");
+    }
+
+    #[test]
+    fn he_right_after_a_name_and_a_relative_who_take_that_name() {
+        let text = "Senator Paul Brandt said a vote was close. As for Tom Quill, he said he would wait. \
+                    Brandt spoke of Walter Voss, who said the plan was sound.";
+        let s = resolve_all(text, &["Senator Paul Brandt", "he", "who"]);
+        assert_eq!((s[1].name.as_str(), s[2].name.as_str()), ("Tom Quill", "Walter Voss"));
+    }
+
+    #[test]
+    fn a_group_keeps_the_capitals_of_a_proper_name_in_it() {
+        let text = "New Jersey officials said no. Some Democrats said yes. Diplomatic sources said maybe. Officials in Harlow said later.";
+        let s = resolve_all(text, &["New Jersey officials", "Some Democrats", "Diplomatic sources", "Officials in Harlow"]);
+        let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["New Jersey officials", "some Democrats", "diplomatic sources", "officials in Harlow"]);
+        assert_eq!(s[3].kind, SpeakerKind::Group);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
 
 /// Lower-case words that put a name that follows them in a phrase of its own
 /// ("an adviser to President Bush", "a spokesman for Mrs. Clinton").
-const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
+pub(super) const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
 
 /// Particles that stand lower-case inside a name ("Bill de Blasio").
 fn is_particle(word: &str) -> bool {
@@ -89,7 +89,17 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         cleaned = without_asides(parts);
         parts = &cleaned;
     }
-    let mut name_start = parts.iter().rposition(|p| in_list(&words.titles, p.trim_end_matches(','))).map_or(0, |i| i + 1);
+    // A title word after an honorific, an initial or a first name is a
+    // surname: "Mr. King", "Peter T. King".
+    let is_title_at = |i: usize| {
+        let word = parts[i].trim_end_matches(',');
+        in_list(&words.titles, word)
+            && !(i > 0 && is_cap_word(word) && {
+                let before = parts[i - 1];
+                in_list(&words.honorifics, before) || is_initial(before) || in_list(&words.first_names, before)
+            })
+    };
+    let mut name_start = (0..parts.len()).rposition(is_title_at).map_or(0, |i| i + 1);
     if parts[..name_start].iter().any(|p| PREPOSITIONS.contains(p)) {
         return None;
     }
@@ -116,7 +126,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
     // Capitalised descriptors before a first name go to the role too.
     let first_name_at = || parts[name_start + 1..name_end - 1].iter().position(|p| in_list(&words.first_names, p)).map(|k| k + 1);
     if let Some(first) = (name_end >= name_start + 3).then(first_name_at).flatten() {
-        if !in_list(&words.honorifics, parts[name_start + first - 1]) {
+        // "Mary Kay Henry": a first name before it is part of the name.
+        if !in_list(&words.honorifics, parts[name_start + first - 1]) && !in_list(&words.first_names, parts[name_start]) {
             name_start += first;
         }
     }
@@ -203,10 +214,23 @@ pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> O
     Some(n)
 }
 
-/// What kind of speaker a non-name mention stands for, from its last word.
+/// Words after the head of a phrase: "officials in Kyiv" are officials.
+const AFTER_HEAD: &[&str] = &["of", "in", "at", "for", "from", "with", "on"];
+
+/// What kind of speaker a non-name mention stands for, from its head word:
+/// its last word, or the word before a preposition ("officials in Kyiv",
+/// "the head of the union").
 pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let words = &*WORDS;
-    let last = mention.split_whitespace().next_back()?.trim_end_matches(',');
+    let mut last: Option<&str> = None;
+    for word in mention.split_whitespace() {
+        // "52 percent of voters", "half of Democrats": the head is after "of".
+        if last.is_some_and(|l| !(word == "of" && is_quantity(l))) && AFTER_HEAD.contains(&word) {
+            break;
+        }
+        last = Some(word);
+    }
+    let last = last?.trim_end_matches(',');
     with_lowercase(last, |last| {
         let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
         if in_list_bytes(&words.organisations, last) {
@@ -219,6 +243,63 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
             None
         }
     })
+    .or_else(|| is_place(mention).then_some(SpeakerKind::Organization))
+}
+
+/// A role as stored: "Vermont Sen.", "the Republican presidential nominee",
+/// "senior adviser to the campaign". Its head (its last word, or the word
+/// before "of", "to", "at" or "for") must be a title that can stand alone
+/// ("senator", "adviser", not "former" or "campaign"); anything else
+/// ("rival", "best friend", a headline fragment) is no role.
+pub(super) fn clean_role(role: &str) -> Option<String> {
+    const NO_HEAD: &[&str] = &[
+        "senior", "former", "foreign", "defense", "defence", "treasury", "homeland", "security", "national", "health",
+        "interior", "commerce", "labor", "energy", "education", "house", "majority", "minority", "campaign", "press",
+        "state", "vice", "deputy", "general", "prime", "lt.", "council", "member",
+    ];
+    let role = role.trim().trim_end_matches([',', ';', ':', '-', '—']).trim();
+    let role = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| role.strip_prefix(a)).unwrap_or(role);
+    let words: Vec<&str> = role.split_whitespace().collect();
+    if words.is_empty() || words.len() > 7 || words.iter().any(|w| w.eq_ignore_ascii_case("and") || w.bytes().any(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let head_at = words.iter().skip(1).position(|w| ["of", "to", "at", "for"].contains(w)).map_or(words.len() - 1, |k| k);
+    let head = words[head_at].trim_end_matches(['’', '\'']).trim_end_matches("’s");
+    let head_ok = in_list(&WORDS.titles, head) && !NO_HEAD.iter().any(|w| head.eq_ignore_ascii_case(w));
+    head_ok.then(|| role.to_string())
+}
+
+/// "52", "percent", "half", "two-thirds": a share of a group.
+fn is_quantity(word: &str) -> bool {
+    const SHARES: &[&str] = &[
+        "percent", "half", "third", "thirds", "quarter", "majority", "majorities", "minority", "most", "many", "some", "all",
+        "none", "each", "one", "two", "three", "several", "few", "both", "either", "neither", "share", "number", "dozen",
+        "plurality", "plenty", "lots", "dozens", "hundreds", "thousands", "millions",
+    ];
+    let word = word.trim_end_matches(',');
+    word.bytes().any(|b| b.is_ascii_digit()) || word.ends_with("-thirds") || SHARES.iter().any(|s| word.eq_ignore_ascii_case(s))
+}
+
+/// "Brussels", "the United States": a place that speaks for its government.
+pub(super) fn is_place(mention: &str) -> bool {
+    let mention = mention.trim().trim_end_matches(',');
+    let mention = ["the ", "The "].iter().find_map(|a| mention.strip_prefix(a)).unwrap_or(mention);
+    let mention = mention.strip_suffix("’s").or_else(|| mention.strip_suffix("'s")).unwrap_or(mention);
+    in_list(&WORDS.places, mention)
+}
+
+/// Whether `phrase` is capitalised only for standing first: its only
+/// capital is its first letter ("Diplomatic sources"), or its first word
+/// is a quantifier ("Some Democrats", "Other Republicans").
+fn starts_a_sentence_only(phrase: &str) -> bool {
+    const QUANTIFIERS: &[&str] = &["some", "many", "most", "other", "others", "several", "all", "both", "few", "more", "half", "only", "two", "three", "leading", "top", "senior"];
+    let first = phrase.split(' ').next().unwrap_or("");
+    // Up to the head: "Officials in Kyiv" is capitalised only for standing first.
+    let head_end = phrase.split(' ').skip(1).position(|w| AFTER_HEAD.contains(&w)).map_or(phrase.len(), |k| {
+        phrase.split(' ').take(k + 1).map(|w| w.len() + 1).sum::<usize>() - 1
+    });
+    let mut chars = phrase[..head_end].chars();
+    chars.next().is_some_and(char::is_uppercase) && (!chars.any(char::is_uppercase) || QUANTIFIERS.iter().any(|q| first.eq_ignore_ascii_case(q)))
 }
 
 /// `word.trim_end_matches(suffix)` without the string searcher
@@ -236,14 +317,30 @@ pub(super) fn split_appositive(mention: &str) -> (&str, Option<&str>) {
     match mention.split_once(',') {
         Some((name, rest)) => {
             let rest = rest.trim().trim_end_matches(',').trim();
-            (name.trim(), (!rest.is_empty()).then_some(rest))
+            (without_clause_tail(name.trim()), (!rest.is_empty()).then_some(rest))
         }
-        None => (mention, None),
+        None => (without_clause_tail(mention), None),
     }
 }
 
 pub(super) fn source_name_part(mention: &str) -> &str {
     split_appositive(mention.trim()).0
+}
+
+/// "Clinton herself", "Mr. Obama hasn't", "Rubio only": a name with a word
+/// after it that belongs to the clause, not to the name; the name alone.
+pub(super) fn without_clause_tail(phrase: &str) -> &str {
+    const TAILS: &[&str] = &["himself", "herself", "themselves", "itself", "only", "too", "also", "alone", "then", "now", "again", "instead", "later", "a", "cannot"];
+    let Some((head, tail)) = phrase.rsplit_once(' ') else { return phrase };
+    let negated = ["n't", "n’t"].iter().any(|n| tail.ends_with(n));
+    let head_is_name = head.split_whitespace().next_back().is_some_and(|w| {
+        is_cap_word(w) && !in_list(&WORDS.titles, w) && !in_list(&NOT_NAME_SET, w) && !is_pronoun(w)
+    });
+    if head_is_name && (negated || TAILS.contains(&tail)) {
+        head
+    } else {
+        phrase
+    }
 }
 
 pub(super) fn strip_article(s: &str) -> String {
@@ -264,12 +361,17 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
         _ => phrase.to_string(),
     };
     match kind {
-        SpeakerKind::Group => {
+        // "Diplomatic sources" is capitalised only for standing first;
+        // "New Jersey officials" and "FBI officials" keep their capitals.
+        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) => {
             let mut chars = lowered_first.chars();
-            match chars.next() {
-                Some(c) if !lowered_first.starts_with("the ") => c.to_lowercase().chain(chars).collect(),
-                _ => lowered_first,
-            }
+            chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
+        }
+        // "Berlin's" and "the United States" as speakers are Berlin and
+        // United States, one record each however they are written.
+        SpeakerKind::Organization if is_place(&lowered_first) => {
+            let place = lowered_first.strip_prefix("the ").unwrap_or(&lowered_first);
+            place.strip_suffix("’s").or_else(|| place.strip_suffix("'s")).unwrap_or(place).to_string()
         }
         _ => lowered_first,
     }
@@ -291,6 +393,29 @@ mod tests {
         let p = parse_name("U.S. Secretary of State Marco Rubio").unwrap();
         assert_eq!(p.name, "Marco Rubio");
         assert_eq!(p.role.as_deref(), Some("U.S. Secretary of State"));
+    }
+
+    #[test]
+    fn a_title_word_after_an_honorific_or_a_first_name_is_a_surname() {
+        assert_eq!(parse_name("Mr. King").unwrap().name, "King");
+        let p = parse_name("Representative Walter T. King of Ohio").unwrap();
+        assert_eq!((p.name.as_str(), p.role.as_deref()), ("Walter King", Some("Representative")));
+        assert_eq!(parse_name("Senate Majority Leader Ada Voss").unwrap().role.as_deref(), Some("Senate Majority Leader"));
+    }
+
+    #[test]
+    fn a_country_or_capital_speaks_as_an_organisation() {
+        for place in ["Brussels", "the United States", "Moscow’s"] {
+            assert_eq!(kind_of_phrase(place), Some(SpeakerKind::Organization), "{place}");
+        }
+        assert_eq!(kind_of_phrase("Denzel Washington"), None);
+    }
+
+    #[test]
+    fn a_word_of_the_clause_after_a_name_is_no_part_of_it() {
+        for (mention, name) in [("Voss herself", "Voss"), ("Mr. Voss hasn’t", "Mr. Voss"), ("Ada Voss only", "Ada Voss"), ("the mayor alone", "the mayor alone"), ("I shouldn't", "I shouldn't"), ("The only", "The only")] {
+            assert_eq!(source_name_part(mention), name);
+        }
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub(super) struct WordLists {
     pub(super) organisations: WordSet,
     pub(super) groups: WordSet,
     pub(super) documents: WordSet,
+    /// Countries and capitals, which speak for their governments.
+    pub(super) places: WordSet,
     /// Capitalised words that end descriptions, never names.
     pub(super) descriptors: WordSet,
     pronouns: WordSet,
@@ -93,6 +95,7 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     organisations: list(include_str!("../../../data/organisations.txt")),
     groups: list(include_str!("../../../data/groups.txt")),
     documents: list(include_str!("../../../data/documents.txt")),
+    places: list(include_str!("../../../data/places.txt")),
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     first_names,
     first_name_sex,

@@ -143,6 +143,7 @@ pub(in crate::store) fn insert_statement<'c>(
     let topic_id = named_topic_id(conn, statement.topic.as_deref(), automatic, &mut cache.topics)?;
     let hull = statement.content_span.hull();
     let day = statement.date.or(default_date);
+    crate::store::speakers::record_role(conn, speaker_id, statement.speaker_kind, statement.role.as_deref(), day)?;
     let date = day.map(StatedOn::new);
     let insert = &mut cache.inserts.row;
     // Bound one by one (and ?21, the creation time, once for all rows):

@@ -347,7 +347,7 @@ impl Store {
             return Err(Error::NoStatement(id));
         }
         if let Some(name) = &edit.speaker {
-            let (speaker_id, _) = resolve_speaker(&tx, name, SpeakerKind::Unknown, None, "")?;
+            let (speaker_id, _) = resolve_speaker(&tx, name, SpeakerKind::Unknown, "")?;
             tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE id = ?1")?.execute( params![id, speaker_id])?;
         }
         if let Some(content) = &edit.content {

@@ -388,6 +388,12 @@ impl Store {
             .query_row(params![search, LISTING_KEY_FIRST], |r| r.get(0))?)
     }
 
+    /// The speakers `query --speaker part` finds, for other commands to
+    /// match speakers the same way.
+    pub(crate) fn speakers_matching(&self, part: &str) -> Result<Vec<i64>> {
+        Ok(self.matching_speakers(part)?.ids)
+    }
+
     /// Speakers with `part`'s words, one after another, as whole words of
     /// their name or an alias, any case and accent.
     ///
