@@ -12,7 +12,7 @@ impl SentenceRules<'_> {
     pub(super) fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
         let text = self.text();
         let n = self.toks.len();
-        let mut i = after;
+        let mut i = self.skip_cue_particle(cue, after);
         let cue_word = &text[cue.span.clone()];
         // "“…,” Trump said 30 minutes into the debate.": a quotation right
         // before the source is the content unless the verb opens another one.
@@ -148,6 +148,20 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before(j),
         }
+    }
+
+    /// "referring to the ruling": where a particle after the cue belongs to
+    /// it, the content starts after the particle.
+    pub(super) fn skip_cue_particle(&self, cue: &Cue, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        if i + 1 < n && self.toks[i].is_word() && self.toks[i + 1].is_word() && self.toks[i].end - self.toks[i].start <= 7 {
+            let key = format!("{}:{}", &text[cue.span.clone()], &text[self.toks[i].range()]);
+            if WORDS.cue_particles.holds(&key) {
+                return i + 1;
+            }
+        }
+        i
     }
 
     /// "He said:" closing its paragraph: the quotation opening the next one
