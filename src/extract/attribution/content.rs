@@ -39,7 +39,10 @@ impl SentenceRules<'_> {
             while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
                 m += 1;
             }
-            if m > i && m < n && (lower_eq(text, &self.toks[m], &WORDS.openers) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
+            if m > i && m < n && lower_eq(text, &self.toks[m], &["to"]) {
+                // "urged the council to act": who is urged to act is part of
+                // what was urged, as PolNeAR marks it; the content starts here.
+            } else if m > i && m < n && (lower_eq(text, &self.toks[m], &WORDS.openers) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
                 i = m;
             } else if m >= n || self.toks[m].kind == TokKind::End {
                 // "…,” she told reporters." / "she told CNN." : nothing follows the listener.

@@ -555,3 +555,9 @@ fn a_particle_of_the_cue_is_not_content() {
     let all = run("The union leader called on the council to reopen the harbour.");
     assert!(all.iter().any(|(_, _, content)| content == "the council to reopen the harbour"), "{all:?}");
 }
+
+#[test]
+fn who_is_urged_to_act_is_part_of_the_content() {
+    let all = run("The mayor urged the harbour board to delay the vote.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "urged" && content == "the harbour board to delay the vote"), "{all:?}");
+}
