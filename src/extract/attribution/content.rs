@@ -35,14 +35,10 @@ impl SentenceRules<'_> {
         }
         if WORDS.telling.holds(cue_word) {
             // Skip the listener: up to "that", a colon or a quote nearby.
-            let mut m = i;
-            while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
-                m += 1;
-            }
-            if m > i && m < n && lower_eq(text, &self.toks[m], &["to"]) {
-                // "urged the council to act": who is urged to act is part of
-                // what was urged, as PolNeAR marks it; the content starts here.
-            } else if m > i && m < n && (lower_eq(text, &self.toks[m], &WORDS.openers) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
+            let m = self.listener_stop(i);
+            if let Some(subject) = self.subject_after_listener(i, m) {
+                i = subject;
+            } else if self.opens_after_listener(i, m) {
                 i = m;
             } else if m >= n || self.toks[m].kind == TokKind::End {
                 // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
@@ -151,6 +147,37 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before(j),
         }
+    }
+
+    /// After a verb of telling, the first token past the listener's words:
+    /// "that", a colon, a comma or a quote ("told reporters that …").
+    pub(super) fn listener_stop(&self, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut m = i;
+        while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
+            m += 1;
+        }
+        m
+    }
+
+    /// Whether the listener's words from `i` stop at what opens a content:
+    /// "that", a colon, a comma or a quote. Not at "to": in "urged the
+    /// council to act" who is urged is part of what was urged, as PolNeAR
+    /// marks it.
+    pub(super) fn opens_after_listener(&self, i: usize, stop: usize) -> bool {
+        let text = self.text();
+        stop > i
+            && stop < self.toks.len()
+            && !lower_eq(text, &self.toks[stop], &["to"])
+            && (lower_eq(text, &self.toks[stop], &WORDS.openers) || matches!(self.toks[stop].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote))
+    }
+
+    /// "told POLITICO he would run": a subject pronoun right after a short
+    /// listener opens the content, with no "that" before it.
+    pub(super) fn subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
+        let text = self.text();
+        (i + 1..stop.min(i + 4)).find(|&t| lower_eq(text, &self.toks[t], &["he", "she", "they", "we", "i"]))
     }
 
     /// "referring to the ruling": where a particle after the cue belongs to

@@ -160,7 +160,19 @@ impl SentenceRules<'_> {
         while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
             after += 1; // ", adding, “…”"
         }
-        let after = self.skip_cue_particle(cue, after);
+        let mut after = self.skip_cue_particle(cue, after);
+        if WORDS.telling.holds(&self.text()[cue.span.clone()]) {
+            // "…, telling reporters, “…”": the listener is not content.
+            let stop = self.listener_stop(after);
+            if let Some(subject) = self.subject_after_listener(after, stop) {
+                after = subject;
+            } else if self.opens_after_listener(after, stop) {
+                after = stop;
+                while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
+                    after += 1;
+                }
+            }
+        }
         let content = self.content_after(after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }

@@ -561,3 +561,11 @@ fn who_is_urged_to_act_is_part_of_the_content() {
     let all = run("The mayor urged the harbour board to delay the vote.");
     assert!(all.iter().any(|(_, cue, content)| cue == "urged" && content == "the harbour board to delay the vote"), "{all:?}");
 }
+
+#[test]
+fn the_listener_of_a_telling_verb_is_not_content() {
+    let all = run("Ortiz defended the plan on Friday, telling reporters, “The cranes will be paid for.”");
+    assert!(all.iter().any(|(_, cue, content)| cue == "telling" && content == "“The cranes will be paid for.”"), "{all:?}");
+    let all = run("Ortiz told the Harbour Gazette he would not run again.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "told" && content == "he would not run again"), "{all:?}");
+}
