@@ -185,11 +185,21 @@ impl SentenceRules<'_> {
     pub(super) fn skip_cue_particle(&self, cue: &Cue, i: usize) -> usize {
         let text = self.text();
         let n = self.toks.len();
-        if i + 1 < n && self.toks[i].is_word() && self.toks[i + 1].is_word() && self.toks[i].end - self.toks[i].start <= 7 {
-            let key = format!("{}:{}", &text[cue.span.clone()], &text[self.toks[i].range()]);
-            if WORDS.cue_particles.holds(&key) {
-                return i + 1;
-            }
+        if i + 1 >= n || !self.toks[i].is_word() || !self.toks[i + 1].is_word() {
+            return i;
+        }
+        // The key "verb:particle" built on the stack: this runs for every cue.
+        let (verb, particle) = (text[cue.span.clone()].as_bytes(), text[self.toks[i].range()].as_bytes());
+        let mut key = [0u8; 32];
+        let len = verb.len() + 1 + particle.len();
+        if len > key.len() {
+            return i;
+        }
+        key[..verb.len()].copy_from_slice(verb);
+        key[verb.len()] = b':';
+        key[verb.len() + 1..len].copy_from_slice(particle);
+        if WORDS.cue_particles.holds_bytes(&key[..len]) {
+            return i + 1;
         }
         i
     }
