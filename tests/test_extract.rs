@@ -296,7 +296,7 @@ fn every_statement_of_the_followup_sample() {
             ("Donald Trump", "said", "support", false, None),
             ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
             ("Marco Rubio", "acknowledged", "support", false, None),
-            ("Emmanuel Macron", "urged", "support", false, Some("Ukraine")),
+            ("Emmanuel Macron", "urged", "support", false, Some("Washington")),
             ("Dmitry Peskov", "rejected", "oppose", false, Some("Ukraine")),
             ("Mark Rutte", "said", "support", false, Some("talks")),
             // An oppose cue with "unlikely" content: oppose, and hedged.

@@ -12,7 +12,7 @@ impl SentenceRules<'_> {
     pub(super) fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
         let text = self.text();
         let n = self.toks.len();
-        let mut i = after;
+        let mut i = self.skip_cue_particle(cue, after);
         let cue_word = &text[cue.span.clone()];
         // "“…,” Trump said 30 minutes into the debate.": a quotation right
         // before the source is the content unless the verb opens another one.
@@ -35,11 +35,10 @@ impl SentenceRules<'_> {
         }
         if WORDS.telling.holds(cue_word) {
             // Skip the listener: up to "that", a colon or a quote nearby.
-            let mut m = i;
-            while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
-                m += 1;
-            }
-            if m > i && m < n && (lower_eq(text, &self.toks[m], &WORDS.openers) || matches!(self.toks[m].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote)) {
+            let m = self.listener_stop(i);
+            if let Some(subject) = self.subject_after_listener(i, m) {
+                i = subject;
+            } else if self.opens_after_listener(i, m) {
                 i = m;
             } else if m >= n || self.toks[m].kind == TokKind::End {
                 // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
@@ -148,6 +147,61 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before(j),
         }
+    }
+
+    /// After a verb of telling, the first token past the listener's words:
+    /// "that", a colon, a comma or a quote ("told reporters that …").
+    pub(super) fn listener_stop(&self, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut m = i;
+        while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
+            m += 1;
+        }
+        m
+    }
+
+    /// Whether the listener's words from `i` stop at what opens a content:
+    /// "that", a colon, a comma or a quote. Not at "to": in "urged the
+    /// council to act" who is urged is part of what was urged, as PolNeAR
+    /// marks it.
+    pub(super) fn opens_after_listener(&self, i: usize, stop: usize) -> bool {
+        let text = self.text();
+        stop > i
+            && stop < self.toks.len()
+            && !lower_eq(text, &self.toks[stop], &["to"])
+            && (lower_eq(text, &self.toks[stop], &WORDS.openers) || matches!(self.toks[stop].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote))
+    }
+
+    /// "told POLITICO he would run": a subject pronoun right after a short
+    /// listener opens the content, with no "that" before it.
+    pub(super) fn subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
+        let text = self.text();
+        (i + 1..stop.min(i + 4)).find(|&t| lower_eq(text, &self.toks[t], &["he", "she", "they", "we", "i"]))
+    }
+
+    /// "referring to the ruling": where a particle after the cue belongs to
+    /// it, the content starts after the particle.
+    pub(super) fn skip_cue_particle(&self, cue: &Cue, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        if i + 1 >= n || !self.toks[i].is_word() || !self.toks[i + 1].is_word() {
+            return i;
+        }
+        // The key "verb:particle" built on the stack: this runs for every cue.
+        let (verb, particle) = (text[cue.span.clone()].as_bytes(), text[self.toks[i].range()].as_bytes());
+        let mut key = [0u8; 32];
+        let len = verb.len() + 1 + particle.len();
+        if len > key.len() {
+            return i;
+        }
+        key[..verb.len()].copy_from_slice(verb);
+        key[verb.len()] = b':';
+        key[verb.len() + 1..len].copy_from_slice(particle);
+        if WORDS.cue_particles.holds_bytes(&key[..len]) {
+            return i + 1;
+        }
+        i
     }
 
     /// "He said:" closing its paragraph: the quotation opening the next one

@@ -160,6 +160,19 @@ impl SentenceRules<'_> {
         while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
             after += 1; // ", adding, “…”"
         }
+        let mut after = self.skip_cue_particle(cue, after);
+        if WORDS.telling.holds(&self.text()[cue.span.clone()]) {
+            // "…, telling reporters, “…”": the listener is not content.
+            let stop = self.listener_stop(after);
+            if let Some(subject) = self.subject_after_listener(after, stop) {
+                after = subject;
+            } else if self.opens_after_listener(after, stop) {
+                after = stop;
+                while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
+                    after += 1;
+                }
+            }
+        }
         let content = self.content_after(after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
@@ -227,7 +240,7 @@ impl SentenceRules<'_> {
         }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
-            let mut content = self.content_after(after, next_cue)?;
+            let mut content = self.content_after(self.skip_cue_particle(cue, after), next_cue)?;
             // "The talks are expected to fail": what is expected is the
             // subject doing the infinitive, so the subject is content too.
             if after < self.toks.len() && lower_eq(text, &self.toks[after], &["to"]) {

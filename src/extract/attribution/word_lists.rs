@@ -36,6 +36,7 @@ pub(super) struct WordLists {
     pub appositive_starts: WordSet,
     pub sentence_links: WordSet,
     pub cue_prepositions: WordSet,
+    pub cue_particles: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -75,6 +76,7 @@ impl WordLists {
             appositive_starts: take("appositive_starts"),
             sentence_links: take("sentence_links"),
             cue_prepositions: take("cue_prepositions"),
+            cue_particles: take("cue_particles"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
