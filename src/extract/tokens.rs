@@ -59,6 +59,18 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     // Walks bytes, decoding a char only where one is not ASCII: news text is
     // mostly ASCII, and this runs over every sentence with a cue.
     while i < bytes.len() {
+        // Spaces and ASCII words first, the most of any sentence.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if ASCII_ALNUM[usize::from(b)] {
+            let end = word_end(s, i, i + 1);
+            out.push(Tok { start: base + i, end: base + end, kind: TokKind::Word });
+            i = end;
+            continue;
+        }
         let c = char_at(s, i);
         if c.is_whitespace() {
             i += c.len_utf8();
