@@ -324,12 +324,13 @@ impl<'t> SpeakerResolver<'t> {
         if let Some((given, _)) = lower.split_once(' ') {
             self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
         }
+        // The surname lowered alone or within the name is the same: the
+        // only context-dependent lowering (a final sigma) looks no further
+        // than the word.
+        let surname: Box<[u8]> = lower.rsplit(' ').next().unwrap_or_default().as_bytes().into();
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
-        if let Some(surname) = name.split(' ').last() {
-            let surname = surname.to_lowercase();
-            self.surname_shapes.add(surname.as_bytes());
-            self.by_surname.entry(surname.into_bytes().into_boxed_slice()).or_default().push(id);
-        }
+        self.surname_shapes.add(&surname);
+        self.by_surname.entry(surname).or_default().push(id);
     }
 
     /// The person called `name`, wherever in the text: by full name, or by
