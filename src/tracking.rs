@@ -221,6 +221,10 @@ fn owner(word: &str) -> (&str, bool) {
 pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
     let wanted: Vec<&str> = words_of(topic).collect();
     let first = *wanted.first()?;
+    // A person topic ("Hillary Clinton") is named by its surname alone as
+    // often as in full, but not when another first name comes before it.
+    let person = wanted.len() > 1 && wanted.iter().all(|w| capitalised(w)) && first_names().contains(&first.to_lowercase());
+    let surname = wanted.last().filter(|_| person);
     let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
     let mut lead_start = 0;
     for (i, &word) in words.iter().enumerate() {
@@ -240,6 +244,10 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
             if wanted.len() == 1 && owned {
                 return None;
             }
+        }
+        if surname.is_some_and(|surname| owner(word).0.to_lowercase() == surname.to_lowercase()) {
+            let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+            return (!owner(word).1 && !other_bearer).then(|| Aim { first_name: None, wording: wording(content) });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
         if infinitive {
@@ -936,6 +944,12 @@ mod tests {
         assert!(!aims_at("him in a letter", "Clinton"));
         assert!(!aims_at("rumours that Obama would sign", "Obama"));
         assert!(!aims_at("", "Obama"));
+        assert!(aims_at("Doe of dodging the vote", "Jane Doe"));
+        assert!(aims_at("Ms. Doe on two counts", "Jane Doe"));
+        assert!(aims_at("Jane Doe on two counts", "Jane Doe"));
+        assert!(!aims_at("John Doe for his record", "Jane Doe"));
+        assert!(!aims_at("Doe’s budget", "Jane Doe"));
+        assert!(!aims_at("Partnership rules", "Pacific Trade Partnership"));
     }
 
     #[test]

@@ -270,9 +270,9 @@ fn every_statement_of_the_washington_sample() {
         &[
             ("Donald Trump", "shifted from advocating for", "support", false, None),
             ("Donald Trump", "pursuing", "support", true, None),
-            ("the U.S. envoy", "revealed", "support", true, Some("Putin")),
+            ("the U.S. envoy", "revealed", "support", true, Some("Vladimir Putin")),
             ("Donald Trump", "claiming", "support", false, None),
-            ("diplomatic sources", "raised concerns", "oppose", true, Some("Trump")),
+            ("diplomatic sources", "raised concerns", "oppose", true, Some("Donald Trump")),
             ("Marco Rubio", "dismissed", "oppose", false, Some("Zelensky")),
             ("Marco Rubio", "calling", "oppose", false, None),
             ("Zelensky", "characterized", "support", false, None),

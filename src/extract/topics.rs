@@ -168,15 +168,16 @@ impl TopicMatcher {
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,
-    /// Whether each automatic topic seen so far recurs in the text.
-    recurs: FxHashMap<String, bool>,
+    /// Each automatic topic seen so far: the name it is tagged with (a
+    /// surname's fullest name), or none when it does not recur in the text.
+    automatic: FxHashMap<String, Option<String>>,
     /// The text with ASCII letters lowered, made at the first need.
     lowered: Option<Vec<u8>>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, recurs: FxHashMap::default(), lowered: None }
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None }
     }
 
     /// The topic of a statement with this content, `sentence_before` being
@@ -187,20 +188,30 @@ impl<'a> DocumentTopics<'a> {
             None if refers_back(content) => self.matcher.tag(sentence_before),
             None => None,
         }?;
-        if !tag.automatic || self.recurs_in_text(&tag.name) {
+        if !tag.automatic {
             return Some(tag);
         }
-        None
+        if let Some(known) = self.automatic.get(&tag.name) {
+            return known.clone().map(|name| TopicTag { name, automatic: true });
+        }
+        let name = self.recurs_in_text(&tag.name).then(|| self.fullest_name(&tag.name));
+        self.automatic.insert(tag.name, name.clone());
+        name.map(|name| TopicTag { name, automatic: true })
+    }
+
+    /// A person named by a surname ("Clinton") is the topic under the
+    /// fullest name the text gives it ("Hillary Clinton"), the most frequent
+    /// when several people share it; other topics are kept as they are.
+    fn fullest_name(&self, name: &str) -> String {
+        let one_capitalised_word = name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().all(char::is_alphabetic);
+        let full = one_capitalised_word.then(|| full_name_in(self.text, name, &self.matcher.words)).flatten();
+        full.unwrap_or_else(|| name.to_string())
     }
 
     fn recurs_in_text(&mut self, name: &str) -> bool {
-        if let Some(&known) = self.recurs.get(name) {
-            return known;
-        }
         let lowered = self.lowered.get_or_insert_with(|| super::tokens::ascii_lowercase(self.text));
-        let recurs = count_mentions(self.text, lowered, name) >= 2;
-        self.recurs.insert(name.to_string(), recurs);
-        recurs
+        count_mentions(self.text, lowered, name) >= 2
     }
 }
 
@@ -220,6 +231,50 @@ fn count_mentions(text: &str, lowered: &[u8], name: &str) -> usize {
         .filter(|at| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
         .take(2)
         .count()
+}
+
+/// The most frequent "Given Surname" (or "Given X. Surname") written in
+/// `text` for `surname`, the first of equals; none when every mention is
+/// bare or follows a title ("President Obama").
+fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+        let end = at + surname.len();
+        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(before) = text[..at].strip_suffix(' ') else { continue };
+        let mut given = last_word(before);
+        let mut start = before.len() - given.len();
+        if given.len() == 2 && given.ends_with('.') {
+            // A middle initial: "George W. Bush".
+            let Some(earlier) = before[..start].strip_suffix(' ') else { continue };
+            given = last_word(earlier);
+            start = earlier.len() - given.len();
+        }
+        let shaped_like_a_name = given.chars().count() >= 2
+            && given.chars().next().is_some_and(char::is_uppercase)
+            && given.chars().all(char::is_alphabetic);
+        if !shaped_like_a_name {
+            continue;
+        }
+        let lower = given.to_lowercase();
+        if words.titles.contains(&lower) || words.listed.get(&lower).is_some_and(|l| l.stop || l.place || l.issue) {
+            continue;
+        }
+        let full = &text[start..end];
+        match counts.iter_mut().find(|(name, _)| name == full) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((full.to_string(), 1)),
+        }
+    }
+    // max_by_key keeps the last maximum; reversing keeps the first seen.
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name)
+}
+
+/// The last word of `text`: the characters after its last space.
+fn last_word(text: &str) -> &str {
+    text.rsplit(' ').next().unwrap_or(text)
 }
 
 /// A content that refers back to something named before it: a pronoun
@@ -935,6 +990,24 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "").map(|t| t.name).as_deref(), Some("Okafor"));
         assert_eq!(topics.tag("that Lagos was calm", ""), None);
+    }
+
+    #[test]
+    fn a_surname_topic_carries_the_fullest_name_the_text_gives() {
+        let matcher = TopicMatcher::default();
+        let text = "Senator Marta Okafor spoke. Okafor said the tariffs hurt. Her brother Tunde Okafor agreed, \
+                    and Marta Okafor left. President Mbeki and Thabo M. Mbeki met; Mbeki won.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
+        assert_eq!(topics.tag("Mbeki will win", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_surname_the_text_never_gives_in_full_stays_bare() {
+        let matcher = TopicMatcher::default();
+        let text = "Governor Okafor spoke. Later, Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "").map(|t| t.name).as_deref(), Some("Okafor"));
     }
 
     #[test]

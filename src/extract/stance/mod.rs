@@ -27,15 +27,19 @@
 //! - hedges anywhere set `hedged`, except hedges inside a denied claim:
 //!   `dismissed claims that X could …` is the claim's hedge, not the speaker's.
 //!
-//! The confidence is the accuracy, on hand-labelled news statements, of
-//! stances decided the same way (a polar cue, a strong content, no signal…).
+//! The confidence comes from the signals behind the stance, counted into
+//! evidence points and calibrated on hand-labelled news statements
+//! (`confidence.rs`).
 
+mod confidence;
 mod evaluative;
+mod phrases;
 
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use confidence::{ConfidenceTable, Evidence};
+use phrases::PhraseMatcher;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
@@ -71,6 +75,8 @@ enum CueRole {
 struct CueEntry {
     role: CueRole,
     hedge: bool,
+    /// A cue that reports a finding (according to, show, find).
+    report: bool,
 }
 
 /// What a content phrase signals; a phrase may be both a negation and a
@@ -95,7 +101,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, cue-negation, negation, refusal, positive, negative, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -105,6 +111,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let mut content = ContentEntry::default();
     let mut is_content = false;
     let mut hedge = false;
+    let mut report = false;
     for part in class.split('+') {
         match part.to_ascii_lowercase().as_str() {
             "support" => cue_role = Some(CueRole::Polar(CuePolarity::Support)),
@@ -112,6 +119,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "deny" => cue_role = Some(CueRole::Polar(CuePolarity::Deny)),
             "affirm" => cue_role = Some(CueRole::Polar(CuePolarity::Affirm)),
             "neutral" => cue_role = Some(CueRole::Polar(CuePolarity::Neutral)),
+            "report" => (cue_role, report) = (Some(CueRole::Polar(CuePolarity::Neutral)), true),
             "cue-negation" => cue_role = Some(CueRole::Negation),
             "negation" => (content.negation, is_content) = (true, true),
             "refusal" => (content.negation, content.refusal, is_content) = (true, true, true),
@@ -131,48 +139,13 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
         Some(_) if is_content => Err(format!(
             "class '{class}' mixes a cue class with a content class"
         )),
-        Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge })),
+        Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge, report })),
         None => Ok(LineClass::Content(ContentEntry { hedge, ..content })),
     }
 }
 
-/// Whole-word phrase matching over a set of lower-case phrases, ignoring
-/// ASCII case; at each position the longest phrase wins.
-///
-/// The automaton is case-sensitive over ASCII-lowered phrases and is run
-/// over the ASCII-lowered text ([`Lowered`]): the same matches as a
-/// case-insensitive one, whose byte classes count each letter twice, which
-/// made its build (at every start) about twice as long.
-#[derive(Debug, Clone)]
-struct PhraseMatcher<T> {
-    automaton: AhoCorasick,
-    values: Vec<T>,
-}
-
-impl<T: Copy> PhraseMatcher<T> {
-    fn new(phrases: &BTreeMap<String, T>, kind: AhoCorasickKind) -> Self {
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(kind))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(phrases.keys().map(|p| p.to_ascii_lowercase()))
-            .expect("lexicon phrases build an automaton");
-        PhraseMatcher {
-            automaton,
-            values: phrases.values().copied().collect(),
-        }
-    }
-
-    /// `(start, end, value)` of each whole-word match, in text order.
-    fn find<'a>(&'a self, text: &'a Lowered<'a>) -> impl Iterator<Item = (usize, usize, T)> + 'a {
-        self.automaton
-            .find_iter(&text.lower)
-            .filter(move |m| is_whole_word(text.text, m.start(), m.end()))
-            .map(move |m| (m.start(), m.end(), self.values[m.pattern().as_usize()]))
-    }
-}
-
 /// A text and its copy with ASCII letters lowered (same length, same
-/// offsets), which the phrase automata run over.
+/// offsets), which the phrase matchers read.
 struct Lowered<'a> {
     text: &'a str,
     lower: Vec<u8>,
@@ -184,12 +157,6 @@ impl<'a> Lowered<'a> {
     }
 }
 
-fn is_whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-}
-
 /// Cue polarity, content polarity phrases and hedges; built in from `data/`,
 /// extensible by a user's own file.
 #[derive(Debug, Clone)]
@@ -198,6 +165,7 @@ pub struct StanceLexicon {
     evaluative: evaluative::EvaluativeWords,
     cues: PhraseMatcher<CueEntry>,
     content: PhraseMatcher<ContentEntry>,
+    confidence: ConfidenceTable,
 }
 
 /// The expanded phrases the matchers are built from, kept so that a user's
@@ -286,17 +254,14 @@ impl StanceLexicon {
     }
 
     fn from_entries(entries: LexiconEntries) -> Self {
-        // Cues are a few words; contents are whole clauses, searched for
-        // every statement, worth a DFA's longer build. A cue's few bytes do
-        // not repay even the contiguous NFA's build from the noncontiguous
-        // one (0.8 M instructions at each start, the searches 0.1 M more).
-        let cues = PhraseMatcher::new(&entries.cues, AhoCorasickKind::NoncontiguousNFA);
-        let content = PhraseMatcher::new(&entries.content, AhoCorasickKind::DFA);
+        let cues = PhraseMatcher::new(&entries.cues);
+        let content = PhraseMatcher::new(&entries.content);
         StanceLexicon {
             entries,
             evaluative: evaluative::EvaluativeWords::builtin(),
             cues,
             content,
+            confidence: ConfidenceTable::load(),
         }
     }
 
@@ -312,14 +277,37 @@ impl StanceLexicon {
         let overall = content_signals.overall(evaluation);
         let (stance, negation_hedge) =
             combine(reading.polarity, reading.negated, overall, content_signals.negated);
+        let (positive, negative) = (cue_signals.pos + content_signals.pos, cue_signals.neg + content_signals.neg);
+        let strength = (evaluation + content_signals.rejection as f32).abs();
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
         let content_hedge = content_signals.hedged && !claim_denied;
         let hedged = reading.hedge || cue_signals.hedged || content_hedge || negation_hedge;
-        let strength = (evaluation + content_signals.rejection as f32).abs();
-        let basis = Basis::of(&reading, overall, strength);
-        StanceJudgement { stance, hedged, confidence: basis.confidence() }
+        let (agreeing, against) = match stance {
+            Stance::Support => (positive, negative),
+            Stance::Oppose => (negative, positive),
+            Stance::Neutral => (0, 0),
+        };
+        let shape = confidence::ContentShape::of(content.text, &content.lower);
+        let evidence = Evidence {
+            polar_cue: !reading.negated
+                && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
+            negated_cue: reading.negated,
+            report_cue: reading.report,
+            agreeing,
+            against,
+            evaluations: positive + negative,
+            strength,
+            hedged,
+            question: shape.question,
+            quoted: shape.quoted,
+            figure: shape.figure,
+            first_person: content_signals.first_person,
+            short: shape.words < confidence::SHORT_WORDS,
+        };
+        let confidence = self.confidence.confidence(stance, evidence.points(stance));
+        StanceJudgement { stance, hedged, confidence }
     }
 
     /// The cue's reading, or that of the cue with the content's first words
@@ -352,12 +340,14 @@ impl StanceLexicon {
             polarity: CuePolarity::Neutral,
             negated: false,
             hedge: false,
+            report: false,
             end: 0,
         };
         let mut negations_before = 0u32;
         let mut negations = 0u32;
-        for (_, end, entry) in self.cues.find(cue) {
+        for (_, end, entry) in self.cues.find(cue.text, &cue.lower) {
             reading.hedge |= entry.hedge;
+            reading.report |= entry.report;
             reading.end = end;
             match entry.role {
                 CueRole::Negation => negations += 1,
@@ -378,7 +368,9 @@ impl StanceLexicon {
         let text = lowered.text;
         let mut signals = Signals::default();
         let mut cluster: Option<NegationCluster> = None;
-        for event in self.events(lowered) {
+        let (events, first_person) = self.events(lowered);
+        signals.first_person = first_person;
+        for event in events {
             let (start, end) = (event.start, event.end);
             let entry = event.entry;
             signals.hedged |= entry.hedge;
@@ -433,11 +425,12 @@ impl StanceLexicon {
     }
 
     /// The lexicon's phrases in `text` and, where no phrase stands, its
-    /// evaluative words, in text order.
-    fn events(&self, lowered: &Lowered<'_>) -> Vec<Event> {
+    /// evaluative words, in text order; and whether a word is in the first
+    /// person, noted on the way through the words.
+    fn events(&self, lowered: &Lowered<'_>) -> (Vec<Event>, bool) {
         let text = lowered.text;
         let mut events: Vec<Event> = Vec::new();
-        for (start, end, entry) in self.content.find(lowered) {
+        for (start, end, entry) in self.content.find(lowered.text, &lowered.lower) {
             if entry.ignore || is_month_may(text, start, end) {
                 // Still covers its words: "no doubt" is not the word "doubt".
                 events.push(Event { start, end, entry: ContentEntry { ignore: true, ..entry }, valence: None });
@@ -447,7 +440,9 @@ impl StanceLexicon {
         }
         let phrases = std::mem::take(&mut events);
         let mut next_phrase = phrases.iter().peekable();
+        let mut first_person = false;
         for (start, end) in words(&lowered.lower) {
+            first_person = first_person || (end - start <= 4 && is_first_person(&text[start..end]));
             while let Some(p) = next_phrase.next_if(|p| p.end <= start) {
                 events.push(*p);
             }
@@ -462,7 +457,7 @@ impl StanceLexicon {
         }
         events.extend(next_phrase.copied());
         events.retain(|e| !e.entry.ignore);
-        events
+        (events, first_person)
     }
 
     /// Whether a negation ending just before `between` negates the
@@ -600,72 +595,12 @@ fn stance_of(sign: i8) -> Stance {
     }
 }
 
-/// What decided a stance, which is what its confidence rests on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Basis {
-    /// A support, oppose or deny cue, the content agreeing or silent.
-    PolarCue,
-    /// The same with a hedging cue (hoped, feared, cast doubt on).
-    HedgedPolarCue,
-    /// A polar cue whose content evaluates the other way.
-    PolarCueAgainstContent,
-    /// A negated cue ("did not rule out").
-    NegatedCue,
-    /// Several evaluations or a strong one in the content.
-    StrongContent,
-    /// One mild evaluation.
-    WeakContent,
-    /// No signal at all: neutral.
-    NoSignal,
-}
-
-impl Basis {
-    fn of(reading: &CueReading, overall: i8, strength: f32) -> Basis {
-        let polar = matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
-        if reading.negated {
-            return Basis::NegatedCue;
-        }
-        if polar {
-            let cue_sign = if reading.polarity == CuePolarity::Support { 1 } else { -1 };
-            return if reading.hedge {
-                Basis::HedgedPolarCue
-            } else if overall == 0 || overall == cue_sign || strength < 1.0 {
-                Basis::PolarCue
-            } else {
-                Basis::PolarCueAgainstContent
-            };
-        }
-        match overall {
-            0 => Basis::NoSignal,
-            _ if strength >= STRONG_CONTENT => Basis::StrongContent,
-            _ => Basis::WeakContent,
-        }
-    }
-
-    /// The share of statements with this basis whose stance was right on
-    /// the hand-labelled train statements (scripts/stance-train-labels.tsv,
-    /// scored by scripts/stance_train_eval.py), smoothed as (right + 1) /
-    /// (all + 2) so that a basis seen a few times stays near a half.
-    fn confidence(self) -> f64 {
-        match self {
-            Basis::PolarCue => 0.72,
-            Basis::HedgedPolarCue => 0.5,
-            Basis::PolarCueAgainstContent => 0.5,
-            Basis::NegatedCue => 0.5,
-            Basis::StrongContent => 0.67,
-            Basis::WeakContent => 0.52,
-            Basis::NoSignal => 0.66,
-        }
-    }
-}
-
-/// Evaluations adding up to this or more are a strong content signal.
-const STRONG_CONTENT: f32 = 1.5;
-
 struct CueReading {
     polarity: CuePolarity,
     negated: bool,
     hedge: bool,
+    /// The cue reports a finding: a figure or fact likelier than a view.
+    report: bool,
     /// Where the last cue phrase ends: evaluations after it are part of
     /// what the speaker said ("characterized as extremely positive").
     end: usize,
@@ -700,10 +635,20 @@ struct Signals {
     /// The sign and position of the latest signal, which breaks a tie.
     last: (i8, usize),
     hedged: bool,
+    /// A word in the first person.
+    first_person: bool,
+    /// How many favourable and unfavourable evaluations were added.
+    pos: u32,
+    neg: u32,
 }
 
 impl Signals {
     fn add_evaluation(&mut self, weight: f32, end: usize) {
+        if weight > 0.0 {
+            self.pos += 1;
+        } else {
+            self.neg += 1;
+        }
         self.evaluation += weight;
         self.note(if weight > 0.0 { 1 } else { -1 }, end);
     }
@@ -743,6 +688,12 @@ impl Signals {
             0
         }
     }
+}
+
+/// "I", "I'm", "I've", "we", "my", "our" or "us" (lower case: "US" is the
+/// country).
+fn is_first_person(word: &str) -> bool {
+    matches!(word, "I" | "I'm" | "I've" | "we" | "We" | "my" | "My" | "our" | "Our" | "us")
 }
 
 /// A content whose evaluations sum to less than this either way is neutral.

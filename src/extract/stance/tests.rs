@@ -373,3 +373,12 @@ fn confidence_is_higher_for_a_polar_cue_than_for_no_signal() {
         assert!((0.0..=1.0).contains(&j.confidence), "{j:?}");
     }
 }
+
+#[test]
+fn first_person_words_are_found_and_the_country_is_not_one() {
+    let lexicon = StanceLexicon::default();
+    let (_, first) = lexicon.events(&Lowered::new("I'm sure our plan works"));
+    assert!(first);
+    let (_, none) = lexicon.events(&Lowered::new("the US and Iowa said mine is final"));
+    assert!(!none);
+}

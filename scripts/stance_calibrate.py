@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Calibrate the stance confidence on the train labels, and show how it holds.
+
+    scripts/stance_calibrate.py [--write] [BIN]    fit on scripts/stance-train-labels.tsv
+    scripts/stance_calibrate.py --dev [BIN]        measure on ../shared/eval/polnear-dev-labels.tsv
+
+BIN defaults to target/release/claimdb. Each statement's stance is judged with
+evidence points (src/extract/stance/confidence.rs). To read the points, the
+binary is run with a probe table (CLAIMDB_STANCE_CONFIDENCE) whose every
+(stance, points) row has a code of its own as confidence. Per stance, the
+share of right stances is made to rise with the points (pooling adjacent
+rows that break the order) and smoothed as (right + 1) / (all + 2), so that
+a row seen a few times stays near a half (and never below the row under it). --write puts the result in
+data/stance_confidence.tsv (rebuild to use it).
+
+Printed, train: the fitted table (stance, points, right/all, confidence),
+then, as for --dev with the built-in table, the statements by confidence
+bucket (count, accuracy) and the share of support/oppose statements at 0.8
+or above. Dev is for measuring only: never fit on it.
+"""
+import csv, json, os, subprocess, sys, tempfile
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+EVAL = os.path.join(ROOT, "..", "shared", "eval")
+STANCES = ("support", "oppose", "neutral")
+POINTS = range(-6, 9)
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+binary = args[0] if args else os.path.join(ROOT, "target", "release", "claimdb")
+dev = "--dev" in sys.argv
+
+
+def read_labels(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"))
+
+
+def extract(texts, table=None):
+    env = dict(os.environ)
+    env.pop("CLAIMDB_STANCE_CONFIDENCE", None)
+    if table:
+        env["CLAIMDB_STANCE_CONFIDENCE"] = table
+    out = subprocess.run([binary, "extract", "--format", "jsonl"] + texts,
+                         capture_output=True, text=True, check=True, env=env).stdout
+    return [json.loads(line) for line in out.splitlines()]
+
+
+def start_of(row):
+    span = row["content_span"]
+    return span[0][0] if isinstance(span[0], list) else span[0]
+
+
+def train_pairs(table=None):
+    """(label, statement) for each train label whose content start is found."""
+    labels = read_labels(os.path.join(ROOT, "scripts", "stance-train-labels.tsv"))
+    docs = sorted({l["doc"] for l in labels})
+    rows = extract([os.path.join(EVAL, "polnear-train", "text", d + ".txt") for d in docs], table)
+    by_key = {(os.path.basename(r["doc"])[:-4], start_of(r)): r for r in rows}
+    return [(l, by_key[k]) for l in labels if (k := (l["doc"], int(l["content_start"]))) in by_key]
+
+
+def dev_pairs():
+    """(label, statement) for each dev label matched as labels.py matches it."""
+    sys.path.insert(0, EVAL)
+    import score
+    labels = read_labels(os.path.join(EVAL, "polnear-dev-labels.tsv"))
+    gold_dir = os.path.join(EVAL, "polnear-dev")
+    docs = score.load_gold(gold_dir, {l["doc"] for l in labels})
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        for row in extract([os.path.join(gold_dir, "text", d + ".txt") for d in sorted(docs)]):
+            f.write(json.dumps(row) + "\n")
+    preds, _ = score.load_pred(f.name, docs)
+    os.unlink(f.name)
+    pairs = []
+    for l in labels:
+        doc = docs[l["doc"]]
+        toks = score.tokens_of(doc["text"])
+        gold = [{k: score.token_set(toks, g[k]) for k in ("content", "source", "cue")}
+                | {"start": min(s for s, _ in g["content"])} for g in doc["gold"]]
+        pred = [{k: score.token_set(toks, p[k]) for k in ("content", "source", "cue")} | {"row": p["row"]}
+                for p in preds.get(l["doc"], [])]
+        match = score.pair_up(gold, pred)
+        gi = next(i for i, g in enumerate(gold) if g["start"] == int(l["content_start"]))
+        if gi in match and match[gi][1] >= 0.5:
+            pairs.append((l, pred[match[gi][0]]["row"]))
+    return pairs
+
+
+def code(stance, points):
+    """A probe confidence for (stance, points): all below 0.5, where an
+    earlier position's cap (0.5) leaves them alone."""
+    return round((STANCES.index(stance) * len(POINTS) + points - POINTS.start) / 100, 2)
+
+
+def fit(pairs_by_points):
+    """Per stance: rows (points, right, all, confidence), the share right
+    made non-decreasing in the points by pooling adjacent violators."""
+    table = {}
+    for stance in STANCES:
+        blocks = []
+        for p in sorted(k for s, k in pairs_by_points if s == stance):
+            right, n = pairs_by_points[(stance, p)]
+            blocks.append([[p], right, n])
+            while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] > blocks[-1][1] / blocks[-1][2]:
+                last = blocks.pop()
+                blocks[-1] = [blocks[-1][0] + last[0], blocks[-1][1] + last[1], blocks[-1][2] + last[2]]
+        rows, floor = [], 0.0
+        for ps, right, n in blocks:
+            # Smoothing a small block can undercut the one below: never lower.
+            floor = max(floor, round((right + 1) / (n + 2), 2))
+            rows += [(p, right, n, floor) for p in ps]
+        table[stance] = rows
+    return table
+
+
+def buckets(pairs, title):
+    edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
+    print(f"\n{title}: statements by confidence")
+    print("confidence   count  accuracy")
+    for lo, hi in zip(edges, edges[1:]):
+        inside = [l["stance"] == r["stance"] for l, r in pairs if lo <= float(r["confidence"]) < hi]
+        if inside:
+            print(f"[{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {len(inside):5d}  {sum(inside) / len(inside):.3f}")
+    high = [l["stance"] == r["stance"] for l, r in pairs if float(r["confidence"]) >= 0.8]
+    polar = [r for _, r in pairs if r["stance"] != "neutral"]
+    polar_high = [r for r in polar if float(r["confidence"]) >= 0.8]
+    print(f">= 0.8: {len(high)} statements, {sum(high)} right ({sum(high) / max(1, len(high)):.3f}); "
+          f"support/oppose at >= 0.8: {len(polar_high)} of {len(polar)}")
+
+
+if dev:
+    buckets(dev_pairs(), "dev (built-in table)")
+    sys.exit()
+
+with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as probe:
+    for s in STANCES:
+        for p in POINTS:
+            probe.write(f"{s}\t{p}\t{code(s, p)}\n")
+decode = {code(s, p): (s, p) for s in STANCES for p in POINTS}
+counts = defaultdict(lambda: [0, 0])
+for l, r in train_pairs(probe.name):
+    key = decode.get(round(float(r["confidence"]), 2))
+    if key:
+        counts[key][0] += l["stance"] == r["stance"]
+        counts[key][1] += 1
+os.unlink(probe.name)
+table = fit(counts)
+print("stance   points  right/all  confidence")
+for s in STANCES:
+    for p, right, n, c in table[s]:
+        print(f"{s:8s} {p:6d}  {right:4d}/{n:<4d}  {c:.2f}")
+if "--write" in sys.argv:
+    with open(os.path.join(ROOT, "data", "stance_confidence.tsv"), "w", encoding="utf-8") as f:
+        f.write("# Stance confidence by evidence points (src/extract/stance/confidence.rs):\n"
+                "# STANCE POINTS CONFIDENCE, the smoothed share of right stances at those points\n"
+                "# on scripts/stance-train-labels.tsv. Written by scripts/stance_calibrate.py --write.\n")
+        for s in STANCES:
+            for p, right, n, c in table[s]:
+                f.write(f"{s}\t{p}\t{c}\n")
+buckets(train_pairs(), "train (built-in table)")

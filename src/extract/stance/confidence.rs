@@ -1,0 +1,238 @@
+//! How sure a stance is: the signals behind it are counted into evidence
+//! points, and the points of each stance are turned into a confidence by
+//! `data/stance_confidence.tsv`, the share of hand-labelled news statements
+//! (train, never dev) with those points whose stance was right.
+//!
+//! The points say what a reader would trust:
+//! - support or oppose: a polar cue ("criticized", "praised", "denied")
+//!   counts most; several evaluations agreeing, none against, a strong sum,
+//!   the speaker's own words quoted in the first person, and a short
+//!   content (little in it to turn the cue round) add; an
+//!   evaluation against, one mild word alone, a hedge or a question take
+//!   away;
+//! - neutral: a report in the reporter's words (no quotation marks), a
+//!   figure, no first person ("I", "we"), and a cue that reports a finding
+//!   ("according to", "the poll shows") make a plain fact likelier; a
+//!   question (often rhetorical), a negated polar cue, or evaluations that
+//!   were too weak or too mixed to decide make it less so.
+//!
+//! `scripts/stance_calibrate.py` recomputes the table from the train
+//! labels; to do so it reads each statement's points through a probe table
+//! given in `CLAIMDB_STANCE_CONFIDENCE` (a file in the same format), which
+//! replaces the built-in one.
+
+use crate::model::Stance;
+
+const BUILTIN_TABLE: &str = include_str!("../../../data/stance_confidence.tsv");
+
+/// The file that replaces the built-in table, for recalibration.
+pub(super) const TABLE_VAR: &str = "CLAIMDB_STANCE_CONFIDENCE";
+
+/// The signals a stance was decided on.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(super) struct Evidence {
+    /// A support, oppose or deny cue, not negated.
+    pub polar_cue: bool,
+    /// A negated cue ("did not rule out").
+    pub negated_cue: bool,
+    /// A cue that reports a finding ("according to", "shows", "found").
+    pub report_cue: bool,
+    /// Evaluations with the stance's sign, and against it.
+    pub agreeing: u32,
+    pub against: u32,
+    /// All evaluations found, whatever their sign.
+    pub evaluations: u32,
+    /// The size of the evaluations' sum.
+    pub strength: f32,
+    pub hedged: bool,
+    /// The content asks a question.
+    pub question: bool,
+    /// The content quotes the speaker's own words.
+    pub quoted: bool,
+    /// The content holds a figure.
+    pub figure: bool,
+    /// The content speaks in the first person: "I", "we", "my", "our", "us".
+    pub first_person: bool,
+    /// The content is a short phrase (fewer than `SHORT_WORDS` words).
+    pub short: bool,
+}
+
+/// A content of fewer words leaves little to turn its cue round.
+pub(super) const SHORT_WORDS: usize = 15;
+
+/// What the confidence reads off a content's form; every statement's
+/// content goes through here, so each is a byte search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(super) struct ContentShape {
+    pub question: bool,
+    /// Quotation marks: straight, doubled single, or curly double.
+    pub quoted: bool,
+    pub figure: bool,
+    /// Words separated by white space, counted up to `SHORT_WORDS`.
+    pub words: usize,
+}
+
+impl ContentShape {
+    /// The shape of `text` (`lower`: the same text with ASCII letters lowered).
+    pub(super) fn of(text: &str, lower: &[u8]) -> Self {
+        // memchr needs no searcher built per call, as memmem does.
+        let followed_by = |at: usize, wanted: &[u8]| lower.get(at + 1..at + 1 + wanted.len()) == Some(wanted);
+        let quoted = memchr::memchr(b'"', lower).is_some()
+            || memchr::memchr_iter(b'\'', lower).any(|at| followed_by(at, b"'"))
+            || memchr::memchr_iter(0xE2, lower).any(|at| followed_by(at, b"\x80\x9C") || followed_by(at, b"\x80\x9D"));
+        ContentShape {
+            question: memchr::memchr(b'?', lower).is_some(),
+            quoted,
+            // A fold, not `any`: without an early exit the loop is vectorised.
+            figure: lower.iter().fold(false, |found, b| found | b.is_ascii_digit()),
+            // Counted no further than a short content's length.
+            words: text.split_ascii_whitespace().take(SHORT_WORDS).count(),
+        }
+    }
+}
+
+/// Evaluations adding up to this or more are a strong signal.
+const STRONG: f32 = 1.5;
+/// One evaluation weaker than this is a mild word.
+const MILD: f32 = 1.0;
+
+impl Evidence {
+    /// The evidence points for `stance` (see the module documentation).
+    pub(super) fn points(&self, stance: Stance) -> i32 {
+        let mut points = 0;
+        if stance == Stance::Neutral {
+            points += i32::from(!self.quoted) + i32::from(self.figure) + i32::from(!self.first_person);
+            points += i32::from(self.report_cue);
+            points -= 2 * i32::from(self.question) + i32::from(self.negated_cue);
+            points -= i32::from(self.evaluations > 0);
+            return points;
+        }
+        points += 2 * i32::from(self.polar_cue);
+        points += i32::from(self.agreeing >= 2 && self.against == 0);
+        points += i32::from(self.strength >= STRONG);
+        points += i32::from(self.quoted && self.first_person);
+        points += i32::from(self.short);
+        points -= i32::from(self.against > 0);
+        points -= i32::from(!self.polar_cue && self.agreeing <= 1 && self.strength < MILD);
+        points -= i32::from(self.hedged) + i32::from(self.question);
+        points
+    }
+}
+
+/// Confidence by stance and evidence points.
+#[derive(Debug, Clone)]
+pub(super) struct ConfidenceTable {
+    /// `(stance, points, confidence)`, sorted by stance and points.
+    rows: Vec<(Stance, i32, f64)>,
+}
+
+impl ConfidenceTable {
+    /// The table of `CLAIMDB_STANCE_CONFIDENCE` if set and readable, else
+    /// the built-in one.
+    pub(super) fn load() -> Self {
+        let replaced = std::env::var_os(TABLE_VAR)
+            .and_then(|path| std::fs::read_to_string(path).ok())
+            .and_then(|text| Self::parse(&text).ok());
+        replaced.unwrap_or_else(|| Self::parse(BUILTIN_TABLE).expect("built-in confidence table is well formed"))
+    }
+
+    /// Lines `STANCE POINTS CONFIDENCE`, `#` comments.
+    pub(super) fn parse(text: &str) -> std::result::Result<Self, String> {
+        let mut rows = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let row = match fields[..] {
+                [stance, points, confidence] => stance
+                    .parse::<Stance>()
+                    .ok()
+                    .zip(points.parse::<i32>().ok())
+                    .zip(confidence.parse::<f64>().ok().filter(|c| (0.0..=1.0).contains(c))),
+                _ => None,
+            };
+            let ((stance, points), confidence) =
+                row.ok_or_else(|| format!("line {}: expected 'STANCE POINTS CONFIDENCE', found '{line}'", index + 1))?;
+            rows.push((stance, points, confidence));
+        }
+        rows.sort_by(|a, b| (a.0 as u8, a.1).cmp(&(b.0 as u8, b.1)));
+        Ok(ConfidenceTable { rows })
+    }
+
+    /// The confidence of `stance` at `points`: the row for those points, or
+    /// the nearest row of that stance (points beyond the table's range count
+    /// as its end), or a half when the stance has no row.
+    pub(super) fn confidence(&self, stance: Stance, points: i32) -> f64 {
+        self.rows
+            .iter()
+            .filter(|r| r.0 == stance)
+            .min_by_key(|r| (r.1 - points).abs())
+            .map_or(0.5, |r| r.2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_polar_cue_with_agreeing_words_outscores_one_mild_word() {
+        let cue = Evidence { polar_cue: true, agreeing: 2, strength: 1.6, ..Default::default() };
+        let mild = Evidence { agreeing: 1, strength: 0.6, ..Default::default() };
+        assert!(cue.points(Stance::Oppose) > mild.points(Stance::Oppose));
+    }
+
+    #[test]
+    fn a_hedge_or_a_question_lowers_the_points() {
+        let plain = Evidence { polar_cue: true, ..Default::default() };
+        assert!(Evidence { hedged: true, ..plain }.points(Stance::Support) < plain.points(Stance::Support));
+        assert!(Evidence { question: true, ..plain }.points(Stance::Neutral) < plain.points(Stance::Neutral));
+    }
+
+    #[test]
+    fn a_reported_figure_is_the_surest_neutral() {
+        let figure = Evidence { figure: true, ..Default::default() };
+        let quote = Evidence { quoted: true, first_person: true, ..Default::default() };
+        assert!(figure.points(Stance::Neutral) > quote.points(Stance::Neutral));
+    }
+
+    fn shape(text: &str) -> ContentShape {
+        ContentShape::of(text, &crate::extract::tokens::ascii_lowercase(text))
+    }
+
+    #[test]
+    fn the_shape_finds_questions_quotes_and_figures() {
+        let s = shape("\u{201c}Why would we pay 40 percent?\u{201d} he asked");
+        assert!(s.question && s.quoted && s.figure);
+        assert_eq!(s.words, 8);
+        let plain = shape("the US said its ruling is final, 'fair' in a word");
+        assert!(!plain.question && !plain.quoted && !plain.figure);
+        assert!(shape("the ''quoted'' word").quoted);
+    }
+
+    #[test]
+    fn points_beyond_the_table_take_its_nearest_row() {
+        let table = ConfidenceTable::parse("support 0 0.4\nsupport 2 0.9\noppose 1 0.7\n").unwrap();
+        assert_eq!(table.confidence(Stance::Support, 5), 0.9);
+        assert_eq!(table.confidence(Stance::Support, -3), 0.4);
+        assert_eq!(table.confidence(Stance::Oppose, 0), 0.7);
+        assert_eq!(table.confidence(Stance::Neutral, 0), 0.5);
+    }
+
+    #[test]
+    fn a_malformed_line_is_named() {
+        let err = ConfidenceTable::parse("support 1 0.8\nsupport x 0.8\n").unwrap_err();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(ConfidenceTable::parse("support 1 1.5").is_err(), "a confidence is at most 1");
+    }
+
+    #[test]
+    fn the_built_in_table_reads() {
+        let table = ConfidenceTable::parse(BUILTIN_TABLE).unwrap();
+        for stance in [Stance::Support, Stance::Oppose, Stance::Neutral] {
+            assert!(table.rows.iter().any(|r| r.0 == stance), "{stance:?}");
+        }
+    }
+}
