@@ -59,6 +59,18 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
     // Walks bytes, decoding a char only where one is not ASCII: news text is
     // mostly ASCII, and this runs over every sentence with a cue.
     while i < bytes.len() {
+        // Spaces and ASCII words first, the most of any sentence.
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
+        if ASCII_ALNUM[usize::from(b)] {
+            let end = word_end(s, i, i + 1);
+            out.push(Tok { start: base + i, end: base + end, kind: TokKind::Word });
+            i = end;
+            continue;
+        }
         let c = char_at(s, i);
         if c.is_whitespace() {
             i += c.len_utf8();
@@ -101,9 +113,24 @@ fn char_at(s: &str, i: usize) -> char {
 #[inline]
 pub(crate) fn word_end(s: &str, start: usize, mut end: usize) -> usize {
     let bytes = s.as_bytes();
+    // A table lookup a byte: every word of every tokenized sentence and
+    // every capitalised run goes through here. Most words are ASCII and end
+    // at a space or a comma, which can be no abbreviation's period: those
+    // are answered here, inlined into the callers' loops.
+    while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+        end += 1;
+    }
+    if end == bytes.len() || matches!(bytes[end], b' ' | b',') {
+        return end;
+    }
+    word_end_past_ascii(s, start, end)
+}
+
+/// `word_end` from the first byte that is no ASCII letter or digit.
+#[inline(never)]
+fn word_end_past_ascii(s: &str, start: usize, mut end: usize) -> usize {
+    let bytes = s.as_bytes();
     while end < bytes.len() {
-        // A table lookup a byte: every word of every tokenized sentence and
-        // every capitalised run goes through here.
         if ASCII_ALNUM[usize::from(bytes[end])] {
             end += 1;
             continue;

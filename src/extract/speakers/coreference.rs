@@ -324,12 +324,13 @@ impl<'t> SpeakerResolver<'t> {
         if let Some((given, _)) = lower.split_once(' ') {
             self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
         }
+        // The surname lowered alone or within the name is the same: the
+        // only context-dependent lowering (a final sigma) looks no further
+        // than the word.
+        let surname: Box<[u8]> = lower.rsplit(' ').next().unwrap_or_default().as_bytes().into();
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
-        if let Some(surname) = name.split(' ').last() {
-            let surname = surname.to_lowercase();
-            self.surname_shapes.add(surname.as_bytes());
-            self.by_surname.entry(surname.into_bytes().into_boxed_slice()).or_default().push(id);
-        }
+        self.surname_shapes.add(&surname);
+        self.by_surname.entry(surname).or_default().push(id);
     }
 
     /// The person called `name`, wherever in the text: by full name, or by
@@ -584,7 +585,10 @@ impl<'t> SpeakerResolver<'t> {
     /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
     /// Rubio and Ted Cruz"), when each side of the "and" names a person.
     fn pair(&self, text: &str, phrase: &str, at: usize) -> Option<String> {
-        let (left, right) = phrase.split_once(" and ")?;
+        // By bytes: a mention is short, and a substring searcher costs more
+        // to set up than this scan, for the few mentions that hold "and".
+        let and = phrase.as_bytes().windows(5).position(|w| w == b" and ")?;
+        let (left, right) = (&phrase[..and], &phrase[and + 5..]);
         let name_of = |side: &str| -> Option<String> {
             // "He and Governor Tom Quill": the pronoun's person.
             let gender = match pronoun_kind(side) {

@@ -333,10 +333,14 @@ pub(super) fn without_clause_tail(phrase: &str) -> &str {
     const TAILS: &[&str] = &["himself", "herself", "themselves", "itself", "only", "too", "also", "alone", "then", "now", "again", "instead", "later", "a", "cannot"];
     let Some((head, tail)) = phrase.rsplit_once(' ') else { return phrase };
     let negated = ["n't", "n’t"].iter().any(|n| tail.ends_with(n));
+    // The tail first: it is seldom one, and the head's lookups cost more.
+    if !(negated || TAILS.contains(&tail)) {
+        return phrase;
+    }
     let head_is_name = head.split_whitespace().next_back().is_some_and(|w| {
         is_cap_word(w) && !in_list(&WORDS.titles, w) && !in_list(&NOT_NAME_SET, w) && !is_pronoun(w)
     });
-    if head_is_name && (negated || TAILS.contains(&tail)) {
+    if head_is_name {
         head
     } else {
         phrase
