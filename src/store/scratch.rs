@@ -20,6 +20,9 @@ pub(super) const PREFIX: &str = ".claimdb-import-";
 /// The file inside a scratch folder its import keeps locked.
 const LOCK_FILE: &str = "in-use.lock";
 
+/// The lock file's name while it is being locked.
+const NEW_LOCK_FILE: &str = "in-use.lock.new";
+
 /// A folder without a lock file is left this long: its import may have
 /// created the folder a moment ago and not yet its lock.
 const UNLOCKED_GRACE: Duration = Duration::from_secs(15 * 60);
@@ -35,9 +38,14 @@ impl ScratchDir {
     /// A new scratch folder inside `parent`, locked as in use.
     pub(super) fn new_in(parent: &Path) -> Result<ScratchDir> {
         let dir = tempfile::Builder::new().prefix(PREFIX).tempdir_in(parent).map_err(|e| Error::io(parent, e))?;
+        // Locked under another name first, then renamed: a lock file another
+        // process can see is always locked, so no concurrent import can take
+        // it, between its creation and its lock, for one left by a dead import.
+        let unlocked_path = dir.path().join(NEW_LOCK_FILE);
+        let lock = File::create(&unlocked_path).map_err(|e| Error::io(&unlocked_path, e))?;
+        lock.lock().map_err(|e| Error::io(&unlocked_path, e))?;
         let lock_path = dir.path().join(LOCK_FILE);
-        let lock = File::create(&lock_path).map_err(|e| Error::io(&lock_path, e))?;
-        lock.lock().map_err(|e| Error::io(&lock_path, e))?;
+        std::fs::rename(&unlocked_path, &lock_path).map_err(|e| Error::io(&lock_path, e))?;
         Ok(ScratchDir { dir, _lock: lock })
     }
 
