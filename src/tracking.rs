@@ -119,6 +119,12 @@ impl Tally {
         }
         most_first(counts.into_iter())
     }
+
+    /// The speakers with a statement on one of `topics`.
+    pub fn speakers_on(&self, topics: &[i64]) -> std::collections::HashSet<i64> {
+        let chosen: std::collections::HashSet<i64> = topics.iter().copied().collect();
+        self.pairs.keys().filter(|(_, topic)| chosen.contains(topic)).map(|&(speaker, _)| speaker).collect()
+    }
 }
 
 fn most_first(counts: impl Iterator<Item = (i64, u64)>) -> Vec<(i64, u64)> {
@@ -908,6 +914,9 @@ mod tests {
         assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());
         assert_eq!(tally.topics_of(&[7]), vec![(1, 1), (2, 1)]);
         assert_eq!(tally.topics_of(&[8]), vec![(1, 2)]);
+        assert_eq!(tally.speakers_on(&[2]), [7].into_iter().collect());
+        assert_eq!(tally.speakers_on(&[1]), [7, 8].into_iter().collect());
+        assert!(tally.speakers_on(&[3]).is_empty());
     }
 
     #[test]

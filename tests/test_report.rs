@@ -303,6 +303,28 @@ fn stance_shows_the_most_quoted_speakers_by_the_most_discussed_topics() {
 }
 
 #[test]
+fn a_speaker_quoted_only_on_other_topics_takes_no_row_of_the_page() {
+    let wd = statements(&[
+        ("Bo Park", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
+        ("Bo Park", "bridge tolls", "oppose", "2024-01-03", 0.9, "b"),
+        ("Bo Park", "bridge tolls", "support", "2024-01-04", 0.9, "c"),
+        ("Bo Park", "school meals", "support", "2024-01-05", 0.9, "d"),
+        ("Ann Lee", "bridge tolls", "support", "2024-01-06", 0.9, "e"),
+        ("Ann Lee", "bridge tolls", "support", "2024-01-07", 0.9, "f"),
+        ("Ann Lee", "school meals", "oppose", "2024-01-08", 0.9, "g"),
+        ("Dee Fox", "harbour fees", "oppose", "2024-01-09", 0.9, "h"),
+        ("Dee Fox", "harbour fees", "oppose", "2024-01-10", 0.9, "i"),
+        ("Dee Fox", "harbour fees", "oppose", "2024-01-11", 0.9, "j"),
+        ("Cy Ross", "bridge tolls", "support", "2024-01-12", 0.9, "k"),
+    ]);
+    let page = wd.path("page.html").display().to_string();
+    wd.stdout(&["report", "html", "--speakers", "3", "--topics", "1", "-o", &page]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("Cy Ross"), "the next speaker on the shown topic takes the row");
+    assert!(!html.contains("Dee Fox"), "no row is left empty for a speaker of other topics");
+}
+
+#[test]
 fn reports_leave_out_unresolved_speakers_and_generic_topics() {
     let wd = statements(&[
         ("they", "bridge tolls", "support", "2024-01-02", 0.9, "a"),

@@ -368,17 +368,28 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: 
             positions.push(p);
         }
     })?;
-    let speakers = most_first(tally.speakers(), size.speakers, |ids| store.speaker_names(ids))?;
+    let most_quoted = most_first(tally.speakers(), size.speakers, |ids| store.speaker_names(ids))?;
+    let most_quoted_ids: Vec<i64> = most_quoted.iter().map(|s| s.id).collect();
+    // Topics are ranked by what the most-quoted speakers say: topics that
+    // many minor speakers discuss would leave the rows empty. The rows are
+    // then the most-quoted speakers with a statement on those topics, so a
+    // speaker quoted often on other topics leaves no empty row.
+    let topics = most_first(tally.topics_of(&most_quoted_ids), size.topics, |ids| store.topic_names_of(ids))?;
+    let topic_ids: Vec<i64> = topics.iter().map(|t| t.id).collect();
+    let on_topics = tally.speakers_on(&topic_ids);
+    let speakers = if on_topics.len() == tally.speaker_count() {
+        most_quoted
+    } else {
+        let ranked = tally.speakers().into_iter().filter(|(id, _)| on_topics.contains(id)).collect();
+        most_first(ranked, size.speakers, |ids| store.speaker_names(ids))?
+    };
     let speaker_ids: Vec<i64> = speakers.iter().map(|s| s.id).collect();
-    // Topics are ranked by what the chosen speakers say: topics that many
-    // minor speakers discuss would leave the chosen rows empty.
-    let topics = most_first(tally.topics_of(&speaker_ids), size.topics, |ids| store.topic_names_of(ids))?;
     let mut records = if speakers.is_empty() || topics.is_empty() {
         Vec::new()
     } else {
         store.stance_records(&ReportFilter {
             speaker_ids: Some(speaker_ids),
-            topic_ids: Some(topics.iter().map(|t| t.id).collect()),
+            topic_ids: Some(topic_ids),
             ..filter.clone()
         })?
     };
