@@ -13,7 +13,7 @@
 //! matches between its first and last listing key instead, unless the
 //! batch is a few statements far apart.
 
-use super::plan::{IdList, ListingKeys, LISTING_ID_MASK};
+use super::keys::{IdList, ListingKeys, LISTING_ID_MASK};
 use crate::error::Result;
 use crate::model::Stance;
 use crate::store::Store;
