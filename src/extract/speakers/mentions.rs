@@ -174,6 +174,12 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_conjunction_is_no_part_of_the_name_after_it() {
+        assert_eq!(runs_of("Although Ada Voss left early, she spoke."), [("Ada Voss", false)]);
+        assert_eq!(runs_of("Because Voss said so, it stands."), [("Voss", false)]);
+    }
+
+    #[test]
     fn capitalised_runs_start_at_word_starts_only() {
         assert_eq!(
             runs_of("the iPhone maker's eBay-listed X-ray of Apple Inc. sold 1990s Boeing jets to ex-Minister Ana Soto."),

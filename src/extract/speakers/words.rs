@@ -123,7 +123,9 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "i", "his", "her", "their", "its", "our", "as", "if", "when", "while", "after", "before", "since", "for", "with",
     "despite", "following", "nevertheless", "however", "meanwhile", "recent", "leaders", "alongside", "so", "yet",
     "still", "also", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all", "both", "one", "two",
-    "by", "from", "to", "of", "mr", "mrs", "ms",
+    "by", "from", "to", "of", "mr", "mrs", "ms", "although", "though", "because", "unless", "until", "whether",
+    "whereas", "whilst", "during", "without", "through", "against", "among", "between", "unlike", "even", "only",
+    "every", "each",
 ];
 
 pub(super) fn is_cap_word(word: &str) -> bool {
