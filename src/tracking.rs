@@ -251,9 +251,9 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
                 return None;
             }
         }
-        if surname.is_some_and(|surname| owner(word).0.to_lowercase() == surname.to_lowercase()) {
+        if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
             let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
-            return (!owner(word).1 && !other_bearer).then(|| Aim { first_name: None, wording: wording(content) });
+            return (!owned && !other_bearer).then(|| Aim { first_name: None, wording: wording(content) });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
         if infinitive {

@@ -368,7 +368,8 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: 
             positions.push(p);
         }
     })?;
-    let most_quoted = most_first(tally.speakers(), size.speakers, |ids| store.speaker_names(ids))?;
+    let ranked = tally.speakers();
+    let most_quoted = most_first(ranked.clone(), size.speakers, |ids| store.speaker_names(ids))?;
     let most_quoted_ids: Vec<i64> = most_quoted.iter().map(|s| s.id).collect();
     // Topics are ranked by what the most-quoted speakers say: topics that
     // many minor speakers discuss would leave the rows empty. The rows are
@@ -380,8 +381,8 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: 
     let speakers = if on_topics.len() == tally.speaker_count() {
         most_quoted
     } else {
-        let ranked = tally.speakers().into_iter().filter(|(id, _)| on_topics.contains(id)).collect();
-        most_first(ranked, size.speakers, |ids| store.speaker_names(ids))?
+        let on_topics_ranked = ranked.into_iter().filter(|(id, _)| on_topics.contains(id)).collect();
+        most_first(on_topics_ranked, size.speakers, |ids| store.speaker_names(ids))?
     };
     let speaker_ids: Vec<i64> = speakers.iter().map(|s| s.id).collect();
     let mut records = if speakers.is_empty() || topics.is_empty() {
