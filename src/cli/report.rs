@@ -15,8 +15,7 @@
 //!
 //! Only statements with a topic take part. The rules are in `tracking`.
 
-use super::util::date_arg;
-use chrono::NaiveDate;
+use super::filters::ScopeArgs as Filter;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::model::{NameCount, Position, Stance, StanceRecord};
@@ -34,27 +33,6 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(subcommand)]
     pub report: Report,
-}
-
-/// Which statements a report covers.
-#[derive(Debug, Clone, clap::Args)]
-pub struct Filter {
-    /// Whole words of a speaker's name or alias, any case or accent
-    /// ("rubio"), as `query --speaker`.
-    #[arg(long)]
-    pub speaker: Option<String>,
-    /// Only the speaker with this id (`claimdb speakers` lists them).
-    #[arg(long, value_name = "ID")]
-    pub speaker_id: Option<i64>,
-    /// Part of a topic name, any case.
-    #[arg(long)]
-    pub topic: Option<String>,
-    /// Statements on or after this day (YYYY-MM-DD).
-    #[arg(long, value_parser = date_arg)]
-    pub since: Option<NaiveDate>,
-    /// Statements on or before this day (YYYY-MM-DD).
-    #[arg(long, value_parser = date_arg)]
-    pub until: Option<NaiveDate>,
 }
 
 /// How big a matrix is.
@@ -93,23 +71,10 @@ pub enum Report {
         format: Format,
     },
     /// One speaker's stances in date order, with cue and source.
+    #[command(group(clap::ArgGroup::new("who").required(true).args(["speaker", "speaker_id"])))]
     Timeline {
-        /// Whole words of a speaker's name or alias, any case or accent
-        /// ("rubio"), as `query --speaker`.
-        #[arg(long, required_unless_present = "speaker_id")]
-        speaker: Option<String>,
-        /// The speaker with this id (`claimdb speakers` lists them).
-        #[arg(long, value_name = "ID")]
-        speaker_id: Option<i64>,
-        /// Part of a topic name, any case.
-        #[arg(long)]
-        topic: Option<String>,
-        /// Statements on or after this day (YYYY-MM-DD).
-        #[arg(long, value_parser = date_arg)]
-        since: Option<NaiveDate>,
-        /// Statements on or before this day (YYYY-MM-DD).
-        #[arg(long, value_parser = date_arg)]
-        until: Option<NaiveDate>,
+        #[command(flatten)]
+        filter: Filter,
         /// At most this many statements, the earliest first (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
@@ -192,17 +157,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
             output::print(&stance_rows(&ranked_cells(&chosen, evidence.min_confidence), &chosen.speakers, &chosen.topics, format), format)?
         }
-        Report::Timeline { speaker, speaker_id, topic, since, until, limit, evidence, format } => {
-            let filter = ReportFilter {
-                speaker,
-                speaker_ids: speaker_id.map(|id| vec![id]),
-                topic,
-                since,
-                until,
-                unresolved_speakers: tracking::unresolved_speaker_names(),
-                generic_topics: tracking::generic_topic_names(),
-                ..ReportFilter::default()
-            };
+        Report::Timeline { filter, limit, evidence, format } => {
+            let filter = report_filter(&filter)?;
             let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
             say_if_empty(&store, &filter, records.is_empty(), NO_RECORDS)?;
             output::print(&timeline_rows(&records, format, evidence.min_confidence), format)?;
