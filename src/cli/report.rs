@@ -56,6 +56,16 @@ pub struct Evidence {
     pub min_confidence: f64,
 }
 
+/// How much evidence a shift must stand on.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ShiftEvidence {
+    /// A shift is listed only when one of its sides (the position left or
+    /// the one taken) stands on at least this many confident statements:
+    /// one statement each way is as often a misread stance as a change.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_statements: u64,
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum Report {
     /// The most-quoted speakers by the most-discussed topics: the stance most
@@ -92,6 +102,8 @@ pub enum Report {
         filter: Filter,
         #[command(flatten)]
         evidence: Evidence,
+        #[command(flatten)]
+        shift_evidence: ShiftEvidence,
         /// At most this many shifts (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
@@ -121,6 +133,8 @@ pub enum Report {
         size: Size,
         #[command(flatten)]
         evidence: Evidence,
+        #[command(flatten)]
+        shift_evidence: ShiftEvidence,
         /// Where to write the page.
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
@@ -166,10 +180,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
             }
         }
-        Report::Shifts { filter, evidence, limit, format } => {
+        Report::Shifts { filter, evidence, shift_evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let found = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?)?;
-            say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
+            let found = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?, &shift_evidence)?;
+            say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident, --min-statements how many)")?;
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
             output::print(&shift_rows(&shift_views(shown, &records), format), format)?;
@@ -194,11 +208,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 eprintln!("claimdb: showed the first {written} rows; --limit N shows more, --limit 0 all");
             }
         }
-        Report::Html { filter, size, evidence, output, title } => {
+        Report::Html { filter, size, evidence, shift_evidence, output, title } => {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let found = shifts_in(&store, std::mem::take(&mut chosen.positions))?;
+            let found = shifts_in(&store, std::mem::take(&mut chosen.positions), &shift_evidence)?;
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -431,10 +445,11 @@ const TEXT_CHECK_BATCH: usize = 5000;
 /// statements a journalist would quote (`tracking::shift_aim`). Only the
 /// statements of a speaker who took both sides of a topic on different
 /// days are read, a batch at a time, and only their text.
-fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
+fn shifts_in(store: &Store, positions: Vec<Position>, evidence: &ShiftEvidence) -> Result<Vec<Shift>> {
     let positions = tracking::could_shift(not_about_oneself(store, positions)?);
     let fit = with_aims(store, positions, tracking::shift_aim)?;
-    Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit))))
+    let least = usize::try_from(evidence.min_statements).unwrap_or(usize::MAX);
+    Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)), least))
 }
 
 /// `positions` whose statements pass `aim` (read from their text a batch
