@@ -154,6 +154,8 @@ const DEFAULT_MIN_CONFIDENCE: f64 = 0.8;
 const PAGE_SHIFTS: usize = 20;
 /// Disagreements fetched and written at a time.
 const DISAGREEMENT_BATCH: usize = 500;
+/// The most statements kept read while writing disagreements.
+const KEPT_RECORDS: usize = 20_000;
 
 fn confidence(value: &str) -> std::result::Result<f64, String> {
     match value.parse::<f64>() {
@@ -427,11 +429,11 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
     let distinct = |ids: Vec<i64>| -> Vec<i64> { ids.into_iter().collect::<std::collections::HashSet<_>>().into_iter().collect() };
     let speakers = store.speaker_names(&distinct(positions.iter().map(|p| p.speaker_id).collect()))?;
     let topics = store.topic_names_of(&distinct(positions.iter().map(|p| p.topic_id).collect()))?;
-    let mut oneself: HashMap<(i64, i64), bool> = HashMap::new();
+    let mut oneself: rustc_hash::FxHashMap<(i64, i64), bool> = rustc_hash::FxHashMap::default();
     positions.retain(|p| {
         !*oneself.entry((p.speaker_id, p.topic_id)).or_insert_with(|| {
-            let name = |names: &HashMap<i64, String>, id| names.get(&id).cloned().unwrap_or_default();
-            tracking::about_oneself(&name(&speakers, p.speaker_id), &name(&topics, p.topic_id))
+            let speaker = speakers.get(&p.speaker_id).map_or("", String::as_str);
+            tracking::about_oneself(speaker, topics.get(&p.topic_id).map_or("", String::as_str))
         })
     });
     Ok(positions)
@@ -541,13 +543,23 @@ fn write_disagreements(
     let mut stream = output::Stream::new(&mut out, &headers.iter().map(String::as_str).collect::<Vec<_>>(), format)
         .map_err(|e| Error::io("<stdout>", e))?;
     let mut written = 0;
+    // A topic's pairs repeat its sides' statements (each supporter faces
+    // every opponent): each is read once while it is kept.
+    let mut records: HashMap<(i64, i64), StanceRecord> = HashMap::new();
     let written_all = (|| -> Result<bool> {
         loop {
             let batch: Vec<Disagreement> = found.by_ref().take(DISAGREEMENT_BATCH.min(limit - written)).collect();
             if batch.is_empty() {
                 return Ok(false);
             }
-            let records = records_for(store, batch.iter().flat_map(|d| [d.supporter.strongest, d.opponent.strongest]))?;
+            if records.len() > KEPT_RECORDS {
+                records.clear();
+            }
+            let mut missing: Vec<Position> =
+                batch.iter().flat_map(|d| [d.supporter.strongest, d.opponent.strongest]).filter(|p| !records.contains_key(&key(p))).collect();
+            missing.sort_unstable_by_key(key);
+            missing.dedup_by_key(|p| key(p));
+            records.extend(records_for(store, missing.into_iter())?);
             for d in &batch {
                 let row = disagreement_row(&records[&key(&d.supporter.strongest)], &d.supporter, &records[&key(&d.opponent.strongest)], &d.opponent, format);
                 stream.push(row).map_err(|e| Error::io("<stdout>", e))?;
