@@ -9,9 +9,11 @@
 //!   are no subject: both stay out of the matrix, the shifts and the
 //!   disagreements. So does a speaker's stance on a topic that is their own
 //!   name (Donald Trump on "Trump"): a misread sentence, almost always.
-//! - A cell's stance is the one most of the speaker's statements on the
-//!   topic take; support and oppose tied is "mixed"; a tie with neutral goes
-//!   to the side taken. The counts of each stance are shown beside it.
+//! - A cell's stance is the side (support or oppose) most of the speaker's
+//!   statements on the topic take; tied is "mixed"; neutral only when none
+//!   takes a side. A neutral statement takes no position, so it outvotes
+//!   none: a speaker who attacked a rival once and mentioned them ten times
+//!   stands against them. The counts of each stance are shown beside it.
 //!   Support and oppose count as such only when their stance confidence
 //!   reaches the report's threshold; below it they are uncertain, counted
 //!   apart, and decide a cell only when it has no confident side: it then
@@ -409,11 +411,11 @@ impl Majority {
     /// The stance of a cell whose confident statements count `support`,
     /// `oppose` and `neutral`, and its uncertain ones `uncertain_support`
     /// and `uncertain_oppose`.
-    fn of_cell(support: usize, oppose: usize, neutral: usize, uncertain_support: usize, uncertain_oppose: usize) -> Majority {
+    fn of_cell(support: usize, oppose: usize, uncertain_support: usize, uncertain_oppose: usize) -> Majority {
         if support + oppose > 0 || uncertain_support + uncertain_oppose == 0 {
-            return Majority::of(support, oppose, neutral);
+            return Majority::of(support, oppose);
         }
-        match Majority::of(uncertain_support, uncertain_oppose, neutral) {
+        match Majority::of(uncertain_support, uncertain_oppose) {
             Majority::Support => Majority::LeansSupport,
             Majority::Oppose => Majority::LeansOppose,
             Majority::Mixed => Majority::LeansMixed,
@@ -421,13 +423,11 @@ impl Majority {
         }
     }
 
-    fn of(support: usize, oppose: usize, neutral: usize) -> Majority {
+    fn of(support: usize, oppose: usize) -> Majority {
         match support.cmp(&oppose) {
-            Ordering::Equal if neutral > support => Majority::Neutral,
+            Ordering::Equal if support == 0 => Majority::Neutral,
             Ordering::Equal => Majority::Mixed,
-            Ordering::Greater if neutral > support => Majority::Neutral,
             Ordering::Greater => Majority::Support,
-            Ordering::Less if neutral > oppose => Majority::Neutral,
             Ordering::Less => Majority::Oppose,
         }
     }
@@ -501,7 +501,7 @@ pub fn stance_matrix(records: &[StanceRecord], min_confidence: f64) -> Vec<Matri
             MatrixCell {
                 speaker: &group[0].speaker,
                 topic: &group[0].topic,
-                majority: Majority::of_cell(support, oppose, neutral, uncertain_support, uncertain_oppose),
+                majority: Majority::of_cell(support, oppose, uncertain_support, uncertain_oppose),
                 records: group,
                 support,
                 oppose,
@@ -805,12 +805,21 @@ mod tests {
     }
 
     #[test]
-    fn majority_ties_are_mixed_between_sides_and_go_to_the_side_taken_against_neutral() {
-        assert_eq!(Majority::of(2, 2, 0), Majority::Mixed);
-        assert_eq!(Majority::of(2, 2, 3), Majority::Neutral);
-        assert_eq!(Majority::of(1, 0, 1), Majority::Support);
-        assert_eq!(Majority::of(0, 1, 1), Majority::Oppose);
-        assert_eq!(Majority::of(0, 1, 2), Majority::Neutral);
+    fn majority_ties_are_mixed_and_neutral_statements_outvote_no_side() {
+        let majority = |support, oppose, neutral| {
+            let records: Vec<StanceRecord> = [(Support, support), (Oppose, oppose), (Neutral, neutral)]
+                .into_iter()
+                .flat_map(|(stance, n)| std::iter::repeat_n(stance, n))
+                .enumerate()
+                .map(|(i, stance)| record(i as i64, 1, 1, stance, 1))
+                .collect();
+            stance_matrix(&records, 0.8)[0].majority
+        };
+        assert_eq!(majority(2, 2, 0), Majority::Mixed);
+        assert_eq!(majority(2, 2, 3), Majority::Mixed);
+        assert_eq!(majority(1, 0, 1), Majority::Support);
+        assert_eq!(majority(0, 1, 5), Majority::Oppose, "one attack outweighs any number of mentions");
+        assert_eq!(majority(0, 0, 2), Majority::Neutral);
     }
 
     #[test]
@@ -1020,7 +1029,7 @@ mod tests {
         assert_eq!(stance_matrix(&leaning, 0.8)[0].majority, Majority::LeansSupport);
         assert_eq!(stance_matrix(&leaning, 0.5)[0].majority, Majority::Support);
         let with_neutral = vec![doubtful(1, Oppose), record(2, 1, 1, Neutral, 2), record(3, 1, 1, Neutral, 3)];
-        assert_eq!(stance_matrix(&with_neutral, 0.8)[0].majority, Majority::Neutral);
+        assert_eq!(stance_matrix(&with_neutral, 0.8)[0].majority, Majority::LeansOppose);
         let torn = vec![doubtful(1, Oppose), doubtful(2, Support)];
         assert_eq!(stance_matrix(&torn, 0.8)[0].majority, Majority::LeansMixed);
     }

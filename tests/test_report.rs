@@ -303,6 +303,22 @@ fn stance_shows_the_most_quoted_speakers_by_the_most_discussed_topics() {
 }
 
 #[test]
+fn a_cell_takes_the_side_taken_however_many_statements_take_none() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
+        ("Ann Lee", "bridge tolls", "neutral", "2024-01-03", 0.9, "b"),
+        ("Ann Lee", "bridge tolls", "neutral", "2024-01-04", 0.9, "c"),
+        ("Ann Lee", "bridge tolls", "neutral", "2024-01-05", 0.9, "d"),
+        ("Bo Park", "bridge tolls", "neutral", "2024-01-06", 0.9, "e"),
+    ]);
+    let cells = json_rows(&wd, &["report", "stance"]);
+    assert_eq!(
+        pick(&cells, &["speaker", "stance", "oppose", "neutral"]),
+        vec![vec![json!("Ann Lee"), json!("oppose"), json!(1), json!(3)], vec![json!("Bo Park"), json!("neutral"), json!(0), json!(1)]]
+    );
+}
+
+#[test]
 fn a_speaker_quoted_only_on_other_topics_takes_no_row_of_the_page() {
     let wd = statements(&[
         ("Bo Park", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),

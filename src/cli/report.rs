@@ -1,7 +1,7 @@
 //! `claimdb report`: who stands where on what, and who changed position.
 //!
 //! - `stance`: the most-quoted speakers by the most-discussed topics (25 by
-//!   20 unless told), a cell per speaker and topic with the stance most of
+//!   20 unless told), a cell per speaker and topic with the side most of
 //!   the statements take and the counts of each: a matrix in `markdown`, one
 //!   row per cell in the other formats (a terminal is too narrow for a
 //!   matrix);
@@ -68,8 +68,9 @@ pub struct ShiftEvidence {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Report {
-    /// The most-quoted speakers by the most-discussed topics: the stance most
-    /// statements take in each cell, with counts and dates.
+    /// The most-quoted speakers by the most-discussed topics: the side most
+    /// statements take in each cell (neutral when none takes one), with
+    /// counts and dates.
     Stance {
         #[command(flatten)]
         filter: Filter,
@@ -230,6 +231,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 total_statements: chosen.total_statements,
                 filters: filter_words(&filter),
                 min_confidence: evidence.min_confidence,
+                min_statements: shift_evidence.min_statements,
             });
             write_output(&output, &database_files(&ctx.db), |out| out.write_all(page.as_bytes()))?;
             eprintln!(

@@ -56,6 +56,8 @@ pub struct ReportPage<'a> {
     /// What the page was limited to, for its summary ("speaker 'rubio'").
     pub filters: Vec<String>,
     pub min_confidence: f64,
+    /// The fewest statements a shift needs on one of its sides.
+    pub min_statements: u64,
 }
 
 const STYLE: &str = r#"
@@ -179,8 +181,8 @@ fn cell_anchor(row: usize, column: usize) -> String {
 fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
     out.push_str("<h2>Where each speaker stands</h2>\n");
     out.push_str(
-        "<p class=\"legend\">A cell is the stance most of the speaker\u{2019}s statements on the topic take, \
-         with how many support / oppose / neutral: <span class=\"support\">support</span>\
+        "<p class=\"legend\">A cell is the side most of the speaker\u{2019}s statements on the topic take \
+         (neutral when none takes a side), with how many support / oppose / neutral: <span class=\"support\">support</span>\
          <span class=\"oppose\">oppose</span><span class=\"mixed\">mixed (as many each way)</span>\
          <span class=\"neutral\">neutral</span>. Click a cell for its statements.</p>\n",
     );
@@ -274,8 +276,11 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
         out,
         "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
          counting only statements whose stance confidence is at least {}, that have a source, take their side on the \
-         topic itself and speak of their own time; strongest evidence first.{}</p>",
+         topic itself and speak of their own time, and only changes with at least {} such statement{} on one side; \
+         strongest evidence first.{}</p>",
         page.min_confidence,
+        page.min_statements,
+        if page.min_statements == 1 { "" } else { "s" },
         if page.all_shifts > page.shifts.len() {
             format!(" The first {} of {}; <code>claimdb report shifts</code> lists them all.", page.shifts.len(), page.all_shifts)
         } else {
@@ -618,6 +623,7 @@ mod tests {
             total_statements: records.len() as u64,
             filters: vec![],
             min_confidence: 0.8,
+            min_statements: 2,
         })
     }
 
