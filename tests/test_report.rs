@@ -413,8 +413,11 @@ fn a_shift_needs_two_statements_on_one_side_unless_told() {
         ("Bo Park", "school meals", "oppose", "2024-01-09", 0.9, "d"),
         ("Bo Park", "school meals", "support", "2024-02-02", 0.9, "e"),
     ]);
-    let found = json_rows(&wd, &["report", "shifts"]);
+    let output = wd.cmd(&["report", "shifts", "--format", "json"]).output().unwrap();
+    let found: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(pick(&found, &["speaker", "statements_before", "statements_after"]), vec![vec![json!("Bo Park"), json!(2), json!(1)]]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("1 more shift stands on fewer than 2 statements a side; --min-statements 1 lists it"), "{err}");
     assert_eq!(json_rows(&wd, &["report", "shifts", "--min-statements", "3"]), Vec::<Value>::new());
     let output = wd.cmd(&["report", "shifts", "--min-statements", "0"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "a usage mistake");

@@ -185,8 +185,17 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Shifts { filter, evidence, shift_evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let found = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?, &shift_evidence)?;
+            let (found, thin) = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?, &shift_evidence)?;
             say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident, --min-statements how many)")?;
+            if thin > 0 {
+                eprintln!(
+                    "claimdb: {thin} more shift{} stand{} on fewer than {} statements a side; --min-statements 1 lists {}",
+                    if thin == 1 { "" } else { "s" },
+                    if thin == 1 { "s" } else { "" },
+                    shift_evidence.min_statements,
+                    if thin == 1 { "it" } else { "them" }
+                );
+            }
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
             output::print(&shift_rows(&shift_views(shown, &records), format), format)?;
@@ -215,7 +224,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let found = shifts_in(&store, std::mem::take(&mut chosen.positions), &shift_evidence)?;
+            let (found, _) = shifts_in(&store, std::mem::take(&mut chosen.positions), &shift_evidence)?;
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -446,14 +455,17 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
 const TEXT_CHECK_BATCH: usize = 5000;
 
 /// The shifts among confident `positions`, each side standing on
-/// statements a journalist would quote (`tracking::shift_aim`). Only the
-/// statements of a speaker who took both sides of a topic on different
-/// days are read, a batch at a time, and only their text.
-fn shifts_in(store: &Store, positions: Vec<Position>, evidence: &ShiftEvidence) -> Result<Vec<Shift>> {
+/// statements a journalist would quote (`tracking::shift_aim`), with
+/// enough of them on one side (`evidence`); and how many more stand on
+/// fewer. Only the statements of a speaker who took both sides of a topic
+/// on different days are read, a batch at a time, and only their text.
+fn shifts_in(store: &Store, positions: Vec<Position>, evidence: &ShiftEvidence) -> Result<(Vec<Shift>, usize)> {
     let positions = tracking::could_shift(not_about_oneself(store, positions)?);
     let fit = with_aims(store, positions, tracking::shift_aim)?;
+    let all = tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)));
     let least = usize::try_from(evidence.min_statements).unwrap_or(usize::MAX);
-    Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)), least))
+    let (kept, thin): (Vec<Shift>, Vec<Shift>) = all.into_iter().partition(|s| s.stands_on(least));
+    Ok((kept, thin.len()))
 }
 
 /// `positions` whose statements pass `aim` (read from their text a batch

@@ -21,6 +21,12 @@ impl Shift {
     fn evidence(&self) -> (usize, usize) {
         (self.before.min(self.after), self.before + self.after)
     }
+
+    /// Whether one of its sides stands on at least `least` statements:
+    /// one statement each way is as often a misread stance as a change.
+    pub fn stands_on(&self, least: usize) -> bool {
+        self.before.max(self.after) >= least
+    }
 }
 
 /// One day's position of a speaker on a topic.
@@ -30,10 +36,9 @@ struct Day {
     strongest: Position,
 }
 
-/// Every shift in `positions` (confident support and oppose statements)
-/// with at least `min_statements` statements on one of its sides,
+/// Every shift in `positions` (confident support and oppose statements),
 /// strongest evidence first, then the latest.
-pub fn shifts(mut positions: Vec<Position>, min_statements: usize) -> Vec<Shift> {
+pub fn shifts(mut positions: Vec<Position>) -> Vec<Shift> {
     positions.retain(|p| p.day.is_some());
     positions.sort_unstable_by_key(|p| (p.speaker_id, p.topic_id, p.day, p.id));
     let mut found = Vec::new();
@@ -46,15 +51,12 @@ pub fn shifts(mut positions: Vec<Position>, min_statements: usize) -> Vec<Shift>
         let runs: Vec<&[Day]> = days.chunk_by(|a, b| a.stance == b.stance).collect();
         for pair in runs.windows(2) {
             let (earlier, later) = (pair[0], pair[1]);
-            let shift = Shift {
+            found.push(Shift {
                 from: earlier.last().expect("a run is never empty").strongest,
                 to: later[0].strongest,
                 before: earlier.iter().map(|d| d.statements).sum(),
                 after: later.iter().map(|d| d.statements).sum(),
-            };
-            if shift.before.max(shift.after) >= min_statements {
-                found.push(shift);
-            }
+            });
         }
     }
     found.sort_by(|a, b| {
@@ -93,33 +95,33 @@ mod tests {
 
     #[test]
     fn a_change_from_one_day_to_a_later_one_is_a_shift_with_its_evidence() {
-        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 5)], 1);
+        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 5)]);
         assert_eq!(shift_ids(&found), vec![(2, 3, 2, 1)]);
     }
 
     #[test]
     fn opposite_statements_on_one_day_are_no_shift() {
-        assert!(shifts(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)], 1).is_empty());
+        assert!(shifts(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
         // A tied day takes no side; the days around it still count.
-        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 2), said(4, 7, Oppose, 3)], 1);
+        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 2), said(4, 7, Oppose, 3)]);
         assert_eq!(shift_ids(&found), vec![(1, 4, 1, 1)]);
     }
 
     #[test]
     fn the_majority_of_a_day_decides_its_side() {
-        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 4), said(3, 7, Support, 4), said(4, 7, Oppose, 4)], 1);
+        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 4), said(3, 7, Support, 4), said(4, 7, Oppose, 4)]);
         assert_eq!(shift_ids(&found), vec![(1, 3, 1, 2)]);
     }
 
     #[test]
     fn undated_statements_take_no_part_in_shifts() {
         let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
-        assert!(shifts(vec![said(1, 7, Support, 1), undated], 1).is_empty());
+        assert!(shifts(vec![said(1, 7, Support, 1), undated]).is_empty());
     }
 
     #[test]
     fn each_change_back_and_forth_is_a_shift() {
-        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 2), said(3, 7, Support, 3), said(4, 7, Oppose, 4)], 1);
+        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 2), said(3, 7, Support, 3), said(4, 7, Oppose, 4)]);
         let mut pairs: Vec<(i64, i64)> = found.iter().map(|s| (s.from.id, s.to.id)).collect();
         pairs.sort();
         assert_eq!(pairs, vec![(1, 2), (3, 4)]);
@@ -127,7 +129,7 @@ mod tests {
 
     #[test]
     fn different_speakers_or_topics_never_make_a_shift() {
-        let found = shifts(vec![said(1, 7, Support, 1), on_topic(2, said(2, 7, Oppose, 2)), said(3, 8, Oppose, 3)], 1);
+        let found = shifts(vec![said(1, 7, Support, 1), on_topic(2, said(2, 7, Oppose, 2)), said(3, 8, Oppose, 3)]);
         assert!(found.is_empty());
     }
 
@@ -143,17 +145,19 @@ mod tests {
             said(5, 8, Support, 3),
             said(6, 8, Oppose, 4),
             said(7, 8, Oppose, 5),
-        ], 1);
+        ]);
         assert_eq!(shift_ids(&found), vec![(5, 6, 3, 2), (1, 2, 1, 1)]);
     }
 
     #[test]
-    fn a_shift_needs_the_least_statements_on_one_of_its_sides() {
+    fn a_shift_stands_on_the_statements_of_its_larger_side() {
         // Two against, then one for, then one against again.
         let positions = vec![said(1, 7, Oppose, 1), said(2, 7, Oppose, 2), said(3, 7, Support, 3), said(4, 7, Oppose, 4)];
-        assert_eq!(shift_ids(&shifts(positions.clone(), 2)), vec![(2, 3, 2, 1)]);
-        assert_eq!(shift_ids(&shifts(positions.clone(), 1)).len(), 2);
-        assert!(shifts(positions, 3).is_empty());
+        let found = shifts(positions);
+        assert_eq!(found.len(), 2);
+        let standing = |least| found.iter().filter(|s| s.stands_on(least)).map(|s| (s.from.id, s.to.id)).collect::<Vec<_>>();
+        assert_eq!(standing(2), vec![(2, 3)]);
+        assert!(standing(3).is_empty());
     }
 
     #[test]
