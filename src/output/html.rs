@@ -209,7 +209,8 @@ fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
     for (row, speaker) in page.speakers.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr><th><a href=\"#{}\">{}</a> <span class=\"n\">{}</span></th>",
+            "<tr><th title=\"{} statements in all\"><a href=\"#{}\">{}</a> <span class=\"n\">{}</span></th>",
+            speaker.statements,
             speaker_anchor(row),
             escape(&shorten(&speaker.name, 32)),
             speaker.statements
@@ -392,10 +393,11 @@ fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axi
         let shown: usize = mine.iter().map(|c| c.statements()).sum();
         let _ = writeln!(
             out,
-            "<details class=\"speaker\" id=\"{}\"><summary>{} <span class=\"n\">{} statements on these topics</span></summary>",
+            "<details class=\"speaker\" id=\"{}\"><summary>{} <span class=\"n\">{} of {} statements on these topics</span></summary>",
             speaker_anchor(row),
             escape(&speaker.name),
-            shown
+            shown,
+            speaker.statements
         );
         if let Some(axis) = axis {
             out.push_str(&timeline_svg(&mine, axis));
@@ -707,6 +709,7 @@ mod tests {
             min_confidence: 0.8,
             min_statements: 2,
         });
+        assert!(page.contains("Ann Lee <span class=\"n\">3 of 3 statements on these topics</span>"), "{page}");
         let section = &page[page.find("<details").unwrap()..];
         assert!(section.find("<h3 id=\"s0t0\">zebras").unwrap() < section.find("<h3 id=\"s0t1\">apples").unwrap());
     }
