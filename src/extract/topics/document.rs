@@ -1,0 +1,185 @@
+//! Topics within one document: recurrence, fullest names, references back.
+
+use super::candidate::CandidateWords;
+use super::{TopicMatcher, TopicTag};
+use rustc_hash::FxHashMap;
+
+/// Topics within one document: an automatic topic must be mentioned twice
+/// in the document (a name or issue said once in passing is not what the
+/// article is about, and would make a topic of its own), and a content
+/// with no topic of its own that refers back ("it", "this", "he") takes
+/// the topic of the sentence before.
+pub struct DocumentTopics<'a> {
+    matcher: &'a TopicMatcher,
+    text: &'a str,
+    /// Each automatic topic seen so far: the name it is tagged with (a
+    /// surname's fullest name), or none when it does not recur in the text.
+    automatic: FxHashMap<String, Option<String>>,
+    /// The text with ASCII letters lowered, made at the first need.
+    lowered: Option<Vec<u8>>,
+}
+
+impl<'a> DocumentTopics<'a> {
+    pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None }
+    }
+
+    /// The topic of a statement with this content, `sentence_before` being
+    /// the sentence before the content's first word.
+    pub fn tag(&mut self, content: &str, sentence_before: &str) -> Option<TopicTag> {
+        let tag = match self.matcher.tag(content) {
+            Some(tag) => Some(tag),
+            None if refers_back(content) => self.matcher.tag(sentence_before),
+            None => None,
+        }?;
+        if !tag.automatic {
+            return Some(tag);
+        }
+        if let Some(known) = self.automatic.get(&tag.name) {
+            return known.clone().map(|name| TopicTag { name, automatic: true });
+        }
+        let name = self.recurs_in_text(&tag.name).then(|| self.fullest_name(&tag.name));
+        self.automatic.insert(tag.name, name.clone());
+        name.map(|name| TopicTag { name, automatic: true })
+    }
+
+    /// A person named by a surname ("Clinton") is the topic under the
+    /// fullest name the text gives it ("Hillary Clinton"), the most frequent
+    /// when several people share it; other topics are kept as they are.
+    fn fullest_name(&self, name: &str) -> String {
+        let one_capitalised_word = name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().all(char::is_alphabetic);
+        let full = one_capitalised_word.then(|| full_name_in(self.text, name, &self.matcher.words)).flatten();
+        full.unwrap_or_else(|| name.to_string())
+    }
+
+    fn recurs_in_text(&mut self, name: &str) -> bool {
+        let lowered = self.lowered.get_or_insert_with(|| crate::extract::tokens::ascii_lowercase(self.text));
+        count_mentions(self.text, lowered, name) >= 2
+    }
+}
+
+/// Mentions of a topic name in a text (`lowered`: the same text with ASCII
+/// letters lowered), as a word start: a name as written, a lower-case
+/// (common noun) name ignoring case.
+fn count_mentions(text: &str, lowered: &[u8], name: &str) -> usize {
+    let first = name.split(' ').next().unwrap_or(name);
+    // Without its last letter, "policy" is still found as "policies".
+    let stem = match first.char_indices().next_back() {
+        Some((last, _)) if first.chars().count() > 4 => &first[..last],
+        _ => first,
+    };
+    let ignore_case = name.chars().next().is_some_and(char::is_lowercase);
+    let haystack = if ignore_case { lowered } else { text.as_bytes() };
+    memchr::memmem::find_iter(haystack, stem.as_bytes())
+        .filter(|at| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
+        .take(2)
+        .count()
+}
+
+/// The most frequent "Given Surname" (or "Given X. Surname") written in
+/// `text` for `surname`, the first of equals; none when every mention is
+/// bare or follows a title ("President Obama").
+fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+        let end = at + surname.len();
+        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(before) = text[..at].strip_suffix(' ') else { continue };
+        let mut given = last_word(before);
+        let mut start = before.len() - given.len();
+        if given.len() == 2 && given.ends_with('.') {
+            // A middle initial: "George W. Bush".
+            let Some(earlier) = before[..start].strip_suffix(' ') else { continue };
+            given = last_word(earlier);
+            start = earlier.len() - given.len();
+        }
+        let shaped_like_a_name = given.chars().count() >= 2
+            && given.chars().next().is_some_and(char::is_uppercase)
+            && given.chars().all(char::is_alphabetic);
+        if !shaped_like_a_name {
+            continue;
+        }
+        let lower = given.to_lowercase();
+        if words.titles.contains(&lower) || words.listed.get(&lower).is_some_and(|l| l.stop || l.place || l.issue) {
+            continue;
+        }
+        let full = &text[start..end];
+        match counts.iter_mut().find(|(name, _)| name == full) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((full.to_string(), 1)),
+        }
+    }
+    // max_by_key keeps the last maximum; reversing keeps the first seen.
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name)
+}
+
+/// The last word of `text`: the characters after its last space.
+fn last_word(text: &str) -> &str {
+    text.rsplit(' ').next().unwrap_or(text)
+}
+
+/// A content that refers back to something named before it: a pronoun
+/// among its first words.
+fn refers_back(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .take(4)
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TopicDef;
+
+    #[test]
+    fn a_topic_said_once_in_passing_is_dropped_but_a_recurring_one_kept() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke first. Later Okafor said the tariffs hurt. A man from Lagos agreed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "").map(|t| t.name).as_deref(), Some("Okafor"));
+        assert_eq!(topics.tag("that Lagos was calm", ""), None);
+    }
+
+    #[test]
+    fn a_surname_topic_carries_the_fullest_name_the_text_gives() {
+        let matcher = TopicMatcher::default();
+        let text = "Senator Marta Okafor spoke. Okafor said the tariffs hurt. Her brother Tunde Okafor agreed, \
+                    and Marta Okafor left. President Mbeki and Thabo M. Mbeki met; Mbeki won.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
+        assert_eq!(topics.tag("Mbeki will win", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_surname_the_text_never_gives_in_full_stays_bare() {
+        let matcher = TopicMatcher::default();
+        let text = "Governor Okafor spoke. Later, Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "").map(|t| t.name).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_content_referring_back_takes_the_topic_of_the_sentence_before() {
+        let matcher = TopicMatcher::default();
+        let text = "The pipeline crosses the river. The pipeline was approved. Critics said it is far too old.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("it is far too old", "The pipeline was approved.");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("pipeline"));
+    }
+
+    #[test]
+    fn defined_topics_are_kept_however_often_they_are_mentioned() {
+        let matcher = TopicMatcher::new(vec![TopicDef::from_keyword_list("trade", "tariff")]);
+        let mut topics = DocumentTopics::new(&matcher, "One mention of a tariff.");
+        assert_eq!(topics.tag("the tariff", "").map(|t| t.name).as_deref(), Some("trade"));
+    }
+}

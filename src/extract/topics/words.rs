@@ -1,0 +1,166 @@
+//! The words of a content as the candidate finder reads them.
+
+use crate::extract::tokens::{is_alnum, ASCII_ALNUM};
+
+/// One word of the content as the candidate finder sees it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Token<'a> {
+    /// The word without a possessive 's.
+    pub(super) word: &'a str,
+    /// Punctuation or a line break separates it from the previous word.
+    pub(super) after_break: bool,
+    pub(super) capitalized: bool,
+    /// `NATO's`, `the company's`: a possessor, not the head of the phrase.
+    pub(super) possessive: bool,
+    /// The first word of the content or of a sentence or quotation in it.
+    pub(super) opens_sentence: bool,
+}
+
+/// The content's words (letters, digits, inner hyphens and apostrophes).
+pub(super) struct Tokens<'a> {
+    content: &'a str,
+    position: usize,
+}
+
+impl<'a> Tokens<'a> {
+    pub(super) fn new(content: &'a str) -> Self {
+        Tokens {
+            content,
+            position: 0,
+        }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let rest = &self.content[self.position..];
+        let start = find_char(rest, 0, |b| ASCII_ALNUM[usize::from(b)], is_alnum)?;
+        let len = find_char(rest, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(rest.len()) - start;
+        let from_start = &rest[start..];
+        let raw = trim_word_end(&from_start[..len]);
+        let stripped = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("\u{2019}s"));
+        // Bytes will do: a char outside ASCII is no space or tab either.
+        let gap = &rest.as_bytes()[..start];
+        let token = Token {
+            word: stripped.unwrap_or(raw),
+            after_break: self.position > 0 && !gap.iter().all(|&b| b == b' ' || b == b'\t'),
+            capitalized: match raw.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => raw.chars().next().is_some_and(char::is_uppercase),
+            },
+            possessive: stripped.is_some(),
+            opens_sentence: self.position == 0 || (gap.len() > 1 && opens_a_sentence(gap)),
+        };
+        self.position += start + len;
+        Some(token)
+    }
+}
+
+/// Whether the bytes between two words end a sentence or open a quotation:
+/// `.`, `!`, `?`, `:`, `"`, or an opening curly quote (UTF-8 E2 80 9C / 98).
+fn opens_a_sentence(gap: &[u8]) -> bool {
+    gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b'"'))
+        || gap.windows(3).any(|w| w[0] == 0xE2 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x98))
+}
+
+/// Letters, digits, inner hyphens and apostrophes.
+fn is_word_char(c: char) -> bool {
+    is_alnum(c) || c == '-' || c == '\'' || c == '\u{2019}'
+}
+
+/// `is_word_char` for an ASCII byte.
+fn is_ascii_word_byte(b: u8) -> bool {
+    ASCII_ALNUM[usize::from(b)] || b == b'-' || b == b'\''
+}
+
+/// `word.trim_end_matches(['-', '\'', '’'])`, by bytes.
+fn trim_word_end(word: &str) -> &str {
+    const CLOSING_QUOTE: &[u8] = "\u{2019}".as_bytes();
+    let mut bytes = word.as_bytes();
+    loop {
+        if let [rest @ .., b'-' | b'\''] = bytes {
+            bytes = rest;
+        } else if let Some(rest) = bytes.strip_suffix(CLOSING_QUOTE) {
+            bytes = rest;
+        } else {
+            // What is left ends before a whole char: a char boundary.
+            return &word[..bytes.len()];
+        }
+    }
+}
+
+/// `text[from..].find(wanted)` as an offset into `text`: `wanted_ascii`
+/// answers for ASCII bytes (by table, without decoding them: every byte of
+/// a content goes through here), `wanted` for the other chars.
+fn find_char(text: &str, from: usize, wanted_ascii: impl Fn(u8) -> bool, wanted: impl Fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if wanted_ascii(b) {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().expect("a char at a char boundary");
+            if wanted(c) {
+                return Some(i);
+            }
+            i += c.len_utf8();
+        }
+    }
+    None
+}
+
+/// A plural noun's singular by the regular spelling rules.
+pub(super) fn singular(word: &str) -> String {
+    let n = word.chars().count();
+    if n <= 3
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+        || !word.ends_with('s')
+    {
+        return word.to_string();
+    }
+    if let Some(stem) = word.strip_suffix("ies").filter(|_| n > 4) {
+        return format!("{stem}y");
+    }
+    for ending in ["sses", "ches", "shes", "xes", "zes"] {
+        if word.ends_with(ending) {
+            return word[..word.len() - 2].to_string();
+        }
+    }
+    word[..word.len() - 1].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_ends_are_trimmed_as_trim_end_matches_trims_them() {
+        for word in ["talks", "talks-", "talks'", "talks’", "talks-'’-", "-", "’’", "", "naïve’", "a’b"] {
+            assert_eq!(trim_word_end(word), word.trim_end_matches(['-', '\'', '\u{2019}']), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn find_char_answers_as_str_find() {
+        let texts = ["", "  —“Zoë’s", "plain words, here", "٣ digits", "—–‘’“”", "x-y 'z' Ω"];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let start = find_char(text, from, |b| ASCII_ALNUM[usize::from(b)], is_alnum);
+                assert_eq!(start, text[from..].find(char::is_alphanumeric).map(|k| from + k), "{text:?} from {from}");
+                let end = find_char(text, from, |b| !is_ascii_word_byte(b), |c| !is_word_char(c));
+                let is_word = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}';
+                assert_eq!(end, text[from..].find(|c| !is_word(c)).map(|k| from + k), "{text:?} from {from}");
+            }
+        }
+    }
+}
