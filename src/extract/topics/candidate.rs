@@ -1,25 +1,28 @@
 //! Candidate topics: what a content is about when no defined topic
-//! matches, from its first name or issue noun phrase.
+//! matches. In order: the first name in it that is not the speaker's own
+//! (with what the name possesses: "Trump's tax return"), an issue noun
+//! phrase ("tax plan"), a name opening a sentence, any other noun phrase
+//! that is not a generic noun ("question", "percent",
+//! `data/generic_topics.txt`).
 
-use super::words::{singular, Token, Tokens};
-use rustc_hash::{FxHashMap, FxHashSet};
+use super::words::{singular, Tokens};
+use rustc_hash::FxHashMap;
 
 const TOPIC_WORDS: &str = include_str!("../../../data/topic_words.txt");
+const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 
-/// The word lists behind candidate topics (`data/topic_words.txt`).
+/// The word lists behind candidate topics (`data/topic_words.txt`,
+/// `data/generic_topics.txt`, titles and honorifics).
 #[derive(Debug, Clone)]
 pub(super) struct CandidateWords {
-    /// The stop words and the nouns despite their ending, in one map: one
-    /// probe a word of every content.
+    /// Every listed word with all that the lists say of it: one probe a
+    /// word of every content.
     pub(super) listed: FxHashMap<String, Listed>,
-    never_singular: FxHashSet<String>,
-    /// Titles and honorifics, left out of a name ("President Obama").
-    pub(super) titles: FxHashSet<String>,
 }
 
-/// What `data/topic_words.txt` says of a word.
+/// What the word lists say of a word.
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Listed {
     /// Never part of a topic.
@@ -31,137 +34,228 @@ pub(super) struct Listed {
     pub(super) place: bool,
     /// Heads a noun phrase that may be a topic ("tax" of "tax plan").
     pub(super) issue: bool,
+    /// A title or honorific, left out of a name ("President Obama").
+    pub(super) title: bool,
+    /// Too general to be a topic by itself ("question", "America").
+    generic: bool,
+    /// A noun never made singular ("talks").
+    never_singular: bool,
 }
 
-/// Words after which the next word is a verb ("will pressure", "to cede").
-const VERB_INTRODUCERS: [&str; 20] = [
-    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "cannot",
-    "did", "does", "do", "not", "never", "he", "she", "they", "we",
-];
-
-/// Whether `word` is one of `VERB_INTRODUCERS` (a `match`: one length
-/// switch rather than twenty comparisons, for every word of every content).
+/// Words after which the next word is a verb ("will pressure", "to cede",
+/// "I believe", "don't understand").
 fn is_verb_introducer(word: &str) -> bool {
-    let found = matches!(
+    matches!(
         word,
-        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "cannot" | "did" | "does" | "do" | "not" | "never" | "he" | "she" | "they" | "we"
-    );
-    debug_assert_eq!(found, VERB_INTRODUCERS.contains(&word), "VERB_INTRODUCERS and is_verb_introducer disagree on {word:?}");
-    found
+        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "cannot" | "did" | "does" | "do" | "not" | "never" | "he" | "she" | "they" | "we" | "i" | "you"
+    ) || word.ends_with("n't")
+        || word.ends_with("n\u{2019}t")
 }
+
+/// Whether a capitalised word is shaped like a people's or party's
+/// adjective ("Republican", "Chinese", "British"), which comes before a
+/// noun ("Republican voters"), where a name opening a content is its
+/// subject and comes before a verb ("Clinton leads").
+fn is_demonym(lower: &str) -> bool {
+    ["an", "ese", "ish", "ic", "i"].iter().any(|e| lower.ends_with(e))
+}
+
+/// A candidate topic and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub(super) name: String,
+    pub(super) kind: CandidateKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CandidateKind {
+    /// A name, or what a name possesses ("Trump's tax return").
+    Name,
+    /// A noun phrase with an issue word ("tax plan").
+    Issue,
+    /// Any other noun phrase that is no generic noun.
+    Other,
+}
+
 /// How many words of a content are searched for its topic.
 const TOPIC_REACH: usize = 30;
 
-/// Bytes reserved for one lower-cased word: longer than nearly every word.
-const WORD_ROOM: usize = 24;
-
-/// A run of consecutive noun-like words: a noun phrase.
-#[derive(Default, Clone)]
-struct Run {
-    /// The last two words, lower case.
-    words: [String; 2],
-    len: usize,
-    proper: bool,
-    /// Its head is a name (capitalized inside the content), kept as written.
-    proper_head: bool,
+/// One word of a content, read once: its flags and what the lists say of it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    /// As written, without a possessive 's.
+    text: &'a str,
+    /// Where its lower-case form lies in `Words::lower`.
+    lower: (u32, u32),
+    listed: Listed,
+    after_break: bool,
+    capitalized: bool,
+    possessive: bool,
+    opens_sentence: bool,
+    /// May be part of a noun phrase: no stop word, verb or modifier.
+    noun_like: bool,
+    /// Capitalised, two letters or more, no digit: may be part of a name.
+    name_shaped: bool,
 }
 
-impl Run {
-    fn push(&mut self, lower: &str, proper: bool, name: bool) {
-        if self.len >= 2 {
-            self.words.swap(0, 1);
-        }
-        let slot = self.len.min(1);
-        self.words[slot].clear();
-        self.words[slot].push_str(lower);
-        self.len += 1;
-        self.proper |= proper;
-        self.proper_head = name;
+/// A content's first words, each lowered and looked up once.
+struct Words<'a> {
+    words: Vec<Word<'a>>,
+    lower: String,
+}
+
+impl<'a> Words<'a> {
+    fn lower(&self, i: usize) -> &str {
+        let (start, end) = self.words[i].lower;
+        &self.lower[start as usize..end as usize]
+    }
+}
+
+/// The words of a speaker's name, never the topic of what they say.
+struct SpeakerWords<'s>(Vec<&'s str>);
+
+impl<'s> SpeakerWords<'s> {
+    fn of(speaker: &'s str) -> Self {
+        SpeakerWords(speaker.split(' ').filter(|w| w.len() >= 2 && w.starts_with(char::is_uppercase)).collect())
+    }
+
+    fn holds(&self, word: &str) -> bool {
+        self.0.contains(&word)
     }
 }
 
 impl CandidateWords {
     pub(super) fn builtin() -> Self {
-        let mut words = CandidateWords {
-            listed: FxHashMap::default(),
-            never_singular: FxHashSet::default(),
-            titles: FxHashSet::default(),
-        };
-        for line in TITLES.lines().chain(HONORIFICS.lines()).map(str::trim) {
-            if !line.is_empty() && !line.starts_with('#') {
-                words.titles.insert(line.trim_end_matches('.').to_lowercase());
-            }
+        let mut listed: FxHashMap<String, Listed> = FxHashMap::default();
+        let lines = |text: &'static str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for line in lines(TITLES).chain(lines(HONORIFICS)) {
+            listed.entry(line.trim_end_matches('.').to_lowercase()).or_default().title = true;
         }
-        for line in TOPIC_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            if let Some(word) = line.strip_prefix('+') {
-                words.listed.entry(word.to_lowercase()).or_default().noun_despite_ending = true;
-            } else if let Some(word) = line.strip_prefix('*') {
-                words.listed.entry(word.to_lowercase()).or_default().issue = true;
-            } else if let Some(word) = line.strip_prefix('^') {
-                words.listed.entry(word.to_lowercase()).or_default().place = true;
-            } else if let Some(word) = line.strip_prefix('=') {
-                words.never_singular.insert(word.to_lowercase());
+        for line in lines(GENERIC_TOPICS) {
+            listed.entry(line.to_lowercase()).or_default().generic = true;
+        }
+        for line in lines(TOPIC_WORDS) {
+            let (word, set): (&str, fn(&mut Listed)) = match line.split_at(1) {
+                ("+", word) => (word, |l| l.noun_despite_ending = true),
+                ("*", word) => (word, |l| l.issue = true),
+                ("^", word) => (word, |l| l.place = true),
+                ("=", word) => (word, |l| l.never_singular = true),
+                _ => (line, |l| l.stop = true),
+            };
+            set(listed.entry(word.to_lowercase()).or_default());
+        }
+        CandidateWords { listed }
+    }
+
+    /// Whether `lower` is a title or honorific ("president", "sen").
+    pub(super) fn is_title(&self, lower: &str) -> bool {
+        self.listed.get(lower).is_some_and(|l| l.title)
+    }
+
+    /// What a content said by `speaker` is about (see the module
+    /// documentation).
+    pub(super) fn candidate(&self, content: &str, speaker: &str) -> Option<Candidate> {
+        let shouting = !content.chars().any(char::is_lowercase);
+        // What a statement is about is named early; the words of a long
+        // quotation's later sentences are not searched.
+        let words = self.read(content);
+        let speaker = SpeakerWords::of(speaker);
+        let (name, opening_name) = if shouting { (None, None) } else { self.first_name(&words, &speaker) };
+        let issue = self.noun_phrase(&words, shouting, true);
+        // Whichever the content names first: a name in a side clause later
+        // on is not what a statement opening on an issue is about.
+        let name = name.map(|(at, name)| (at, Candidate { name, kind: CandidateKind::Name }));
+        let issue = issue.map(|(at, name)| (at, Candidate { name, kind: CandidateKind::Issue }));
+        let first = match (name, issue) {
+            (Some(name), Some(issue)) => Some(if issue.0 < name.0 { issue } else { name }),
+            (name, issue) => name.or(issue),
+        };
+        first
+            .map(|(_, candidate)| candidate)
+            .or(opening_name.map(|name| Candidate { name, kind: CandidateKind::Name }))
+            .or_else(|| {
+                let (_, name) = self.noun_phrase(&words, shouting, false)?;
+                Some(Candidate { name, kind: CandidateKind::Other })
+            })
+    }
+
+    /// The content's first `TOPIC_REACH` words, each lowered into one
+    /// buffer and looked up in one probe.
+    fn read<'a>(&self, content: &'a str) -> Words<'a> {
+        let mut words = Words { words: Vec::with_capacity(TOPIC_REACH), lower: String::with_capacity(content.len().min(256)) };
+        let mut previous = (0u32, 0u32);
+        for token in Tokens::new(content).take(TOPIC_REACH) {
+            let start = words.lower.len();
+            if token.word.is_ascii() {
+                words.lower.push_str(token.word);
+                words.lower[start..].make_ascii_lowercase();
             } else {
-                words.listed.entry(line.to_lowercase()).or_default().stop = true;
+                words.lower.extend(token.word.chars().flat_map(char::to_lowercase));
             }
+            let lower = &words.lower[start..];
+            let chars = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
+            let has_digit = lower.bytes().any(|b| b.is_ascii_digit());
+            let listed = self.listed.get(lower).copied().unwrap_or_default();
+            let after_verb_introducer = is_verb_introducer(&words.lower[previous.0 as usize..previous.1 as usize]);
+            // A contraction ("didn't", "he'll") is never a noun.
+            let contraction = lower.contains('\'') || lower.contains('\u{2019}');
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !after_verb_introducer && !contraction && {
+                let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+                let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
+                listed.noun_despite_ending || (!verb_like && !modifier_like)
+            };
+            let span = (start as u32, words.lower.len() as u32);
+            words.words.push(Word {
+                text: token.word,
+                lower: span,
+                listed,
+                after_break: token.after_break,
+                capitalized: token.capitalized,
+                possessive: token.possessive,
+                opens_sentence: token.opens_sentence,
+                noun_like,
+                name_shaped: token.capitalized && chars >= 2 && !has_digit,
+            });
+            previous = span;
         }
         words
     }
 
-    /// What the content is about: the first name it mentions (the person,
-    /// party or agreement a statement evaluates far more often than not),
-    /// else its first common noun phrase.
-    pub(super) fn candidate(&self, content: &str) -> Option<String> {
-        let shouting = !content.chars().any(char::is_lowercase);
-        // What a statement is about is named early; the words of a long
-        // quotation's later sentences are not searched.
-        let tokens: Vec<Token<'_>> = Tokens::new(content).take(TOPIC_REACH).collect();
-        let (name, opening_name) = if shouting { (None, None) } else { self.first_name(&tokens) };
-        name.or_else(|| self.noun_phrase(&tokens, shouting, &|p| self.is_issue(p)))
-            .or(opening_name)
-    }
-
-    /// The first run of capitalised words that is a name: titles and
-    /// honorifics dropped ("Sen. Bernie Sanders" is Sanders), a person's
-    /// name shortened to the surname so that every mention is one topic,
-    /// a place or institution kept whole ("White House", "Department of
-    /// Justice"), a single capitalised word opening a sentence or standing
-    /// before a common noun ("Republican voters") skipped.
+    /// The first run of capitalised words that is a name other than the
+    /// speaker's: titles and honorifics dropped ("Sen. Bernie Sanders" is
+    /// Sanders), a person's name shortened to the surname so that every
+    /// mention is one topic, a place or institution kept whole ("White
+    /// House", "Department of Justice"), a single capitalised word opening
+    /// a sentence or standing before a common noun ("Republican voters")
+    /// skipped, a generic name ("America") skipped. A possessive name takes
+    /// what it possesses ("Trump's tax return").
     ///
     /// Also gives the first name-like word opening a sentence, a topic
     /// when nothing better is found ("Sanders has never wavered").
-    fn first_name(&self, tokens: &[Token<'_>]) -> (Option<String>, Option<String>) {
+    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, String)>, Option<String>) {
+        let w = &words.words;
         let mut opening_name = None;
-        // Only capitalised words are looked up; the others keep no copy.
-        let lower: Vec<String> =
-            tokens.iter().map(|t| if t.capitalized { t.word.to_lowercase() } else { String::new() }).collect();
-        let capital = |i: usize| {
-            tokens.get(i).is_some_and(|t| {
-                t.capitalized && t.word.chars().count() >= 2 && !t.word.bytes().any(|b| b.is_ascii_digit())
-            })
-        };
-        let stop = |i: usize| self.listed.get(lower[i].as_str()).is_some_and(|l| l.stop);
-        let title = |i: usize| tokens.get(i).is_some_and(|t| t.capitalized) && self.titles.contains(lower[i].as_str());
+        let capital = |i: usize| w.get(i).is_some_and(|t| t.name_shaped);
+        // A capitalised stop word ("The", "Was") is no part of a name, but a
+        // place's ("New York", "United States") is.
+        let stop = |i: usize| w[i].listed.stop && !w[i].listed.place;
+        let title = |i: usize| w.get(i).is_some_and(|t| t.capitalized && t.listed.title);
         let mut i = 0;
-        while i < tokens.len() {
-            if !capital(i) || self.titles.contains(lower[i].as_str()) || (stop(i) && !capital(i + 1)) {
+        while i < w.len() {
+            if !capital(i) || w[i].listed.title || stop(i) {
                 i += 1;
                 continue;
             }
             let mut start = i;
             let mut end = i + 1;
-            while end < tokens.len() && !tokens[end - 1].possessive && (!tokens[end].after_break || title(end - 1)) {
+            while end < w.len() && !w[end - 1].possessive && (!w[end].after_break || title(end - 1)) {
                 if title(end) && capital(end + 1) {
                     // "Michigan Gov. Rick Snyder": the name starts after it.
                     start = end + 1;
                     end += 1;
-                } else if capital(end) {
+                } else if capital(end) && !stop(end) {
                     end += 1;
-                } else if tokens[end].word == "of" && capital(end + 1) && end + 1 < tokens.len() {
+                } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
                 } else {
                     break;
@@ -171,154 +265,130 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
-            let words: Vec<&str> = tokens[start..end].iter().map(|t| t.word).collect();
-            let lone = words.len() == 1;
-            let before_common_noun = lone && !tokens[start].possessive && tokens.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !self.listed.get(tokens[end].word).is_some_and(|l| l.stop));
-            let opening_word = lone && tokens[start].opens_sentence;
-            if opening_word && start == 0 && self.looks_like_a_name(&lower[start]) && !before_common_noun {
-                // A content's first word is rarely a sentence's first word
-                // ("[said] Putin may agree").
-                return (Some(words[0].to_string()), None);
-            }
-            if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() {
-                let previous = if start > 0 { tokens[start - 1].word.to_lowercase() } else { String::new() };
-                if self.is_noun_like(&lower[start], &previous) {
-                    opening_name = Some(words[0].to_string());
-                }
-            }
-            if (lone && (tokens[start].opens_sentence || stop(start))) || before_common_noun {
+            let run = &w[start..end];
+            let lone = run.len() == 1;
+            let possessive = run[run.len() - 1].possessive;
+            let before_common_noun = lone
+                && !possessive
+                && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
+                && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
+            let opening_word = lone && run[0].opens_sentence;
+            let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive) || (lone && run[0].listed.generic);
+            if own_or_generic {
                 i = end;
                 continue;
             }
-            return (Some(self.short_name(&words)), None);
+            if opening_word && start == 0 && self.looks_like_a_name(run[0].listed, words.lower(start)) && !before_common_noun {
+                // A content's first word is rarely a sentence's first word
+                // ("[said] Putin may agree").
+                return (Some((start, self.with_possessed(words, run, end))), None);
+            }
+            if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() && run[0].noun_like {
+                opening_name = Some(run[0].text.to_string());
+            }
+            if (lone && (run[0].opens_sentence || stop(start))) || before_common_noun {
+                i = end;
+                continue;
+            }
+            return (Some((start, self.with_possessed(words, run, end))), None);
         }
         (None, opening_name)
     }
 
-    /// Whether a noun phrase names an issue: one of its words is listed as
-    /// one ("tax plan", "email server", "border").
-    fn is_issue(&self, phrase: &str) -> bool {
-        phrase.split(' ').any(|w| self.listed.get(w).is_some_and(|l| l.issue))
+    /// A name's topic: its short name, followed by the noun phrase it
+    /// possesses when it is possessive ("Trump's tax return").
+    fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> String {
+        let name = self.short_name(run);
+        if !run[run.len() - 1].possessive {
+            return name;
+        }
+        let w = &words.words;
+        let phrase_end = (end..w.len())
+            .find(|&j| !w[j].noun_like || w[j].possessive || (j > end && w[j].after_break) || w[j].opens_sentence)
+            .unwrap_or(w.len());
+        if phrase_end == end || w[end].after_break {
+            return name;
+        }
+        format!("{name}'s {}", self.phrase_name(words, end.max(phrase_end.saturating_sub(2)), phrase_end))
     }
 
     /// Whether a capitalised word that may only open a sentence is still a
     /// name: not a stop word or an issue, nor shaped like a common noun,
     /// verb or adverb ("Sanctions", "Immigration", "Clearly").
-    fn looks_like_a_name(&self, lower: &str) -> bool {
+    fn looks_like_a_name(&self, listed: Listed, lower: &str) -> bool {
         const COMMON_ENDINGS: [&str; 16] = [
             "tion", "tions", "ment", "ments", "ness", "ity", "ities", "ing", "ed", "ly", "ism", "ist", "ists", "ance",
             "ence", "ship",
         ];
-        let listed = self.listed.get(lower).copied().unwrap_or_default();
         !listed.stop && !listed.issue && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
     }
 
     /// A person's surname, or a place's or institution's whole name.
-    fn short_name(&self, words: &[&str]) -> String {
-        let is_place = |w: &str| self.listed.get(w.to_lowercase().as_str()).is_some_and(|l| l.place);
-        let person = (2..=3).contains(&words.len())
-            && !words.iter().any(|w| is_place(w) || w.eq_ignore_ascii_case("of"));
-        match words.last() {
-            Some(last) if person => last.to_string(),
-            _ => words.join(" "),
+    fn short_name(&self, run: &[Word<'_>]) -> String {
+        let person = (2..=3).contains(&run.len()) && !run.iter().any(|w| w.listed.place || w.text == "of");
+        if person {
+            return run[run.len() - 1].text.to_string();
         }
+        let mut name = String::new();
+        for (k, word) in run.iter().enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            name.push_str(word.text);
+        }
+        name
     }
 
-    /// The first common noun phrase that `accept`s, else the first proper
-    /// one, read word by word and stopping as soon as one is found.
-    fn noun_phrase(&self, tokens: &[Token<'_>], shouting: bool, accept: &dyn Fn(&str) -> bool) -> Option<String> {
-        // Room for a long word in each buffer up front: grown word by word
-        // from empty, they were reallocated some 50,000 times over PolNeAR.
-        let mut run = Run {
-            words: [String::with_capacity(WORD_ROOM), String::with_capacity(WORD_ROOM)],
-            ..Run::default()
-        };
-        let mut first_proper: Option<Run> = None;
-        let mut lower = String::with_capacity(WORD_ROOM);
-        let mut previous = String::with_capacity(WORD_ROOM);
-        for token in tokens {
-            lower.clear();
-            if token.word.is_ascii() {
-                lower.push_str(token.word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.extend(token.word.chars().flat_map(char::to_lowercase));
-            }
-            let usable = !token.possessive && self.is_noun_like(&lower, &previous);
-            if token.after_break || !usable {
-                if let Some(found) = self.finish_run(&mut run, &mut first_proper, accept) {
-                    return Some(found);
+    /// The first common noun phrase: an issue's (`issues_only`), else any
+    /// whose head is no generic noun.
+    fn noun_phrase(&self, words: &Words<'_>, shouting: bool, issues_only: bool) -> Option<(usize, String)> {
+        let w = &words.words;
+        let mut run_start = 0;
+        let mut proper = false;
+        for i in 0..=w.len() {
+            let usable = i < w.len() && !w[i].possessive && w[i].noun_like;
+            let ends_run = i == w.len() || w[i].after_break || !usable;
+            if ends_run && i > run_start && !proper {
+                let (from, head) = (run_start.max(i.saturating_sub(2)), i - 1);
+                let accepted = if issues_only {
+                    w[from..i].iter().any(|t| t.listed.issue)
+                } else {
+                    !w[head].listed.generic && words.lower(head).len() >= 3
+                };
+                if accepted {
+                    return Some((from, self.phrase_name(words, from, i)));
                 }
+            }
+            if ends_run {
+                run_start = if usable { i } else { i + 1 };
+                proper = false;
             }
             if usable {
                 // A capital opening a sentence ("Sanctions are working")
                 // makes no name.
-                let capital = token.capitalized && !shouting && !token.opens_sentence;
-                run.push(&lower, capital, capital);
+                proper |= w[i].capitalized && !shouting && !w[i].opens_sentence;
             }
-            std::mem::swap(&mut previous, &mut lower);
-        }
-        if let Some(found) = self.finish_run(&mut run, &mut first_proper, accept) {
-            return Some(found);
         }
         None
     }
 
-    /// End the current run: a common noun phrase is the answer; the first
-    /// proper one is kept as a fallback.
-    fn finish_run(&self, run: &mut Run, first_proper: &mut Option<Run>, accept: &dyn Fn(&str) -> bool) -> Option<String> {
-        if run.len == 0 {
-            return None;
-        }
-        if !run.proper {
-            let name = self.name_of(run);
-            if accept(&name) {
-                return Some(name);
+    /// The words `from..to` as a topic: lower case, a name as written, the
+    /// head made singular unless it is a name or listed as never singular.
+    fn phrase_name(&self, words: &Words<'_>, from: usize, to: usize) -> String {
+        let mut name = String::new();
+        for i in from..to {
+            let word = &words.words[i];
+            if i > from {
+                name.push(' ');
             }
-        } else if first_proper.is_none() {
-            *first_proper = Some(run.clone());
+            let keep_case = word.capitalized && !word.opens_sentence && word.text.chars().skip(1).any(char::is_lowercase);
+            let text = if keep_case { word.text } else { words.lower(i) };
+            if i + 1 == to && !keep_case && !word.listed.never_singular {
+                name.push_str(&singular(text));
+            } else {
+                name.push_str(text);
+            }
         }
-        // Emptied in place: its two words keep their buffers for the next run.
-        run.len = 0;
-        run.proper = false;
-        run.proper_head = false;
-        None
-    }
-
-
-    /// The last two words of a noun phrase, the head of a common one made
-    /// singular (a name is left as written: Sanders).
-    fn name_of(&self, run: &Run) -> String {
-        let words = &run.words[..run.len.min(2)];
-        let (modifiers, head) = words.split_at(words.len() - 1);
-        let head = &head[0];
-        let head = if run.proper_head || self.never_singular.contains(head.as_str()) {
-            head.clone()
-        } else {
-            singular(head)
-        };
-        match modifiers.first() {
-            Some(modifier) => format!("{modifier} {head}"),
-            None => head,
-        }
-    }
-
-    fn is_noun_like(&self, word: &str, previous: &str) -> bool {
-        let chars = if word.is_ascii() { word.len() } else { word.chars().count() };
-        if chars < 2 || word.bytes().any(|b| b.is_ascii_digit()) {
-            return false;
-        }
-        let listed = self.listed.get(word).copied().unwrap_or_default();
-        if listed.stop || is_verb_introducer(previous) {
-            return false;
-        }
-        if listed.noun_despite_ending {
-            return true;
-        }
-        let verb_like = chars > 4 && (word.ends_with("ing") || word.ends_with("ed"));
-        let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"]
-            .iter()
-            .any(|s| word.ends_with(s));
-        !verb_like && !modifier_like
+        name
     }
 }

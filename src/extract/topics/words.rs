@@ -39,10 +39,16 @@ impl<'a> Iterator for Tokens<'a> {
         let start = find_char(rest, 0, |b| ASCII_ALNUM[usize::from(b)], is_alnum)?;
         let len = find_char(rest, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(rest.len()) - start;
         let from_start = &rest[start..];
-        let raw = trim_word_end(&from_start[..len]);
+        let untrimmed = &from_start[..len];
+        let raw = trim_word_end(untrimmed);
+        // "Sanders' supporters": a plural's or name's possessive apostrophe.
+        let bare_apostrophe = raw.len() < untrimmed.len()
+            && raw.ends_with('s')
+            && matches!(untrimmed.as_bytes()[raw.len()], b'\'' | 0xE2);
         let stripped = raw
             .strip_suffix("'s")
-            .or_else(|| raw.strip_suffix("\u{2019}s"));
+            .or_else(|| raw.strip_suffix("\u{2019}s"))
+            .or(bare_apostrophe.then_some(raw));
         // Bytes will do: a char outside ASCII is no space or tab either.
         let gap = &rest.as_bytes()[..start];
         let token = Token {
