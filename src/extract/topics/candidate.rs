@@ -351,7 +351,7 @@ impl CandidateWords {
             if ends_run && i > run_start && !proper {
                 let (from, head) = (run_start.max(i.saturating_sub(2)), i - 1);
                 let accepted = if issues_only {
-                    w[from..i].iter().any(|t| t.listed.issue)
+                    w[from..i].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
                 } else {
                     !w[head].listed.generic && words.lower(head).len() >= 3
                 };
