@@ -5,8 +5,8 @@
 //! that is not a generic noun ("question", "percent",
 //! `data/generic_topics.txt`).
 
+use super::word_table::{KeyBuilder, WordTable};
 use super::words::{singular, Tokens};
-use rustc_hash::FxHashMap;
 
 const TOPIC_WORDS: &str = include_str!("../../../data/topic_words.txt");
 const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
@@ -19,7 +19,7 @@ const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 pub(super) struct CandidateWords {
     /// Every listed word with all that the lists say of it: one probe a
     /// word of every content.
-    pub(super) listed: FxHashMap<String, Listed>,
+    pub(super) listed: WordTable<Listed>,
 }
 
 /// What the word lists say of a word.
@@ -40,17 +40,16 @@ pub(super) struct Listed {
     generic: bool,
     /// A noun never made singular ("talks").
     never_singular: bool,
+    /// The next word is a verb ("will pressure", "to cede", "I believe").
+    verb_introducer: bool,
 }
 
 /// Words after which the next word is a verb ("will pressure", "to cede",
-/// "I believe", "don't understand").
-fn is_verb_introducer(word: &str) -> bool {
-    matches!(
-        word,
-        "to" | "will" | "would" | "can" | "could" | "may" | "might" | "must" | "should" | "shall" | "cannot" | "did" | "does" | "do" | "not" | "never" | "he" | "she" | "they" | "we" | "i" | "you"
-    ) || word.ends_with("n't")
-        || word.ends_with("n\u{2019}t")
-}
+/// "I believe"); so is any word ending in "n't" ("don't understand").
+const VERB_INTRODUCERS: [&str; 22] = [
+    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "cannot", "did", "does", "do",
+    "not", "never", "he", "she", "they", "we", "i", "you",
+];
 
 /// Whether a capitalised word is shaped like a people's or party's
 /// adjective ("Republican", "Chinese", "British"), which comes before a
@@ -78,7 +77,11 @@ pub(super) enum CandidateKind {
 }
 
 /// How many words of a content are searched for its topic.
-const TOPIC_REACH: usize = 30;
+const TOPIC_REACH: usize = 20;
+
+/// How many words are read first: most contents name their topic in them,
+/// and the rest is read only when they do not settle it.
+const FIRST_LOOK: usize = 8;
 
 /// One word of a content, read once: its flags and what the lists say of it.
 #[derive(Debug, Clone, Copy)]
@@ -98,10 +101,16 @@ struct Word<'a> {
     name_shaped: bool,
 }
 
-/// A content's first words, each lowered and looked up once.
+/// A content's first words, each lowered and looked up once, read as far
+/// as the finders need.
 struct Words<'a> {
     words: Vec<Word<'a>>,
     lower: String,
+    tokens: Tokens<'a>,
+    /// The content has no more words.
+    exhausted: bool,
+    /// The last word read makes the next one a verb.
+    introduces_verb: bool,
 }
 
 impl<'a> Words<'a> {
@@ -126,13 +135,16 @@ impl<'s> SpeakerWords<'s> {
 
 impl CandidateWords {
     pub(super) fn builtin() -> Self {
-        let mut listed: FxHashMap<String, Listed> = FxHashMap::default();
+        let mut listed: WordTable<Listed> = WordTable::default();
+        for word in VERB_INTRODUCERS {
+            listed.entry(word).verb_introducer = true;
+        }
         let lines = |text: &'static str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
         for line in lines(TITLES).chain(lines(HONORIFICS)) {
-            listed.entry(line.trim_end_matches('.').to_lowercase()).or_default().title = true;
+            listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
         }
         for line in lines(GENERIC_TOPICS) {
-            listed.entry(line.to_lowercase()).or_default().generic = true;
+            listed.entry(&line.to_lowercase()).generic = true;
         }
         for line in lines(TOPIC_WORDS) {
             let (word, set): (&str, fn(&mut Listed)) = match line.split_at(1) {
@@ -142,72 +154,118 @@ impl CandidateWords {
                 ("=", word) => (word, |l| l.never_singular = true),
                 _ => (line, |l| l.stop = true),
             };
-            set(listed.entry(word.to_lowercase()).or_default());
+            set(listed.entry(&word.to_lowercase()));
         }
         CandidateWords { listed }
     }
 
     /// Whether `lower` is a title or honorific ("president", "sen").
     pub(super) fn is_title(&self, lower: &str) -> bool {
-        self.listed.get(lower).is_some_and(|l| l.title)
+        self.listed.get(lower).title
+    }
+
+    /// Whether `lower` is a stop word, a place's word or an issue: no
+    /// given name or surname.
+    pub(super) fn is_common(&self, lower: &str) -> bool {
+        let listed = self.listed.get(lower);
+        listed.stop || listed.place || listed.issue
     }
 
     /// What a content said by `speaker` is about (see the module
     /// documentation).
     pub(super) fn candidate(&self, content: &str, speaker: &str) -> Option<Candidate> {
         let shouting = !content.chars().any(char::is_lowercase);
+        let speaker = SpeakerWords::of(speaker);
+        let mut words = Words {
+            words: Vec::with_capacity(TOPIC_REACH),
+            lower: String::with_capacity(content.len().min(160)),
+            tokens: Tokens::new(content),
+            exhausted: false,
+            introduces_verb: false,
+        };
         // What a statement is about is named early; the words of a long
         // quotation's later sentences are not searched.
-        let words = self.read(content);
-        let speaker = SpeakerWords::of(speaker);
-        let (name, opening_name) = if shouting { (None, None) } else { self.first_name(&words, &speaker) };
-        let issue = self.noun_phrase(&words, shouting, true);
-        // Whichever the content names first: a name in a side clause later
-        // on is not what a statement opening on an issue is about.
-        let name = name.map(|(at, name)| (at, Candidate { name, kind: CandidateKind::Name }));
-        let issue = issue.map(|(at, name)| (at, Candidate { name, kind: CandidateKind::Issue }));
-        let first = match (name, issue) {
-            (Some(name), Some(issue)) => Some(if issue.0 < name.0 { issue } else { name }),
-            (name, issue) => name.or(issue),
-        };
-        first
-            .map(|(_, candidate)| candidate)
-            .or(opening_name.map(|name| Candidate { name, kind: CandidateKind::Name }))
-            .or_else(|| {
-                let (_, name) = self.noun_phrase(&words, shouting, false)?;
+        self.read(&mut words, FIRST_LOOK);
+        if !words.exhausted {
+            if let Some(settled) = self.name_or_issue(&words, shouting, &speaker, true) {
+                return Some(settled);
+            }
+            self.read(&mut words, TOPIC_REACH);
+        }
+        self.name_or_issue(&words, shouting, &speaker, false).or_else(|| {
+            let opening_name = if shouting { None } else { self.first_name(&words, &speaker).1 };
+            opening_name.map(|name| Candidate { name, kind: CandidateKind::Name }).or_else(|| {
+                let (_, _, name) = self.noun_phrase(&words, shouting, false)?;
                 Some(Candidate { name, kind: CandidateKind::Other })
             })
+        })
     }
 
-    /// The content's first `TOPIC_REACH` words, each lowered into one
-    /// buffer and looked up in one probe.
-    fn read<'a>(&self, content: &'a str) -> Words<'a> {
-        let mut words = Words { words: Vec::with_capacity(TOPIC_REACH), lower: String::with_capacity(content.len().min(256)) };
-        let mut previous = (0u32, 0u32);
-        for token in Tokens::new(content).take(TOPIC_REACH) {
+    /// Whichever the words name first, a name or an issue noun phrase: a
+    /// name in a side clause later on is not what a statement opening on
+    /// an issue is about. With `settled_only`, only an answer that reading
+    /// more words could not change: the two words after it were read.
+    fn name_or_issue(&self, words: &Words<'_>, shouting: bool, speaker: &SpeakerWords<'_>, settled_only: bool) -> Option<Candidate> {
+        let (name, _) = if shouting { (None, None) } else { self.first_name(words, speaker) };
+        let issue = self.noun_phrase(words, shouting, true);
+        let name = name.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Name }));
+        let issue = issue.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Issue }));
+        let (_, next, first) = match (name, issue) {
+            (Some(name), Some(issue)) => {
+                if issue.0 < name.0 {
+                    issue
+                } else {
+                    name
+                }
+            }
+            (name, issue) => name.or(issue)?,
+        };
+        (!settled_only || next + 1 < words.words.len()).then_some(first)
+    }
+
+    /// Reads the content's words up to `limit` of them, each lowered into
+    /// one buffer and looked up in one probe.
+    fn read(&self, words: &mut Words<'_>, limit: usize) {
+        while words.words.len() < limit {
+            let Some(token) = words.tokens.next() else {
+                words.exhausted = true;
+                return;
+            };
             let start = words.lower.len();
+            let mut key = KeyBuilder::new();
+            let (mut chars, mut has_digit, mut has_apostrophe) = (0usize, false, false);
             if token.word.is_ascii() {
                 words.lower.push_str(token.word);
                 words.lower[start..].make_ascii_lowercase();
+                for &b in words.lower[start..].as_bytes() {
+                    key.push(b);
+                    has_digit |= b.is_ascii_digit();
+                    has_apostrophe |= b == b'\'';
+                }
+                chars = token.word.len();
             } else {
-                words.lower.extend(token.word.chars().flat_map(char::to_lowercase));
+                for c in token.word.chars().flat_map(char::to_lowercase) {
+                    let mut utf8 = [0u8; 4];
+                    c.encode_utf8(&mut utf8).bytes().for_each(|b| key.push(b));
+                    words.lower.push(c);
+                    chars += 1;
+                    has_digit |= c.is_ascii_digit();
+                    has_apostrophe |= c == '\'' || c == '\u{2019}';
+                }
             }
             let lower = &words.lower[start..];
-            let chars = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
-            let has_digit = lower.bytes().any(|b| b.is_ascii_digit());
-            let listed = self.listed.get(lower).copied().unwrap_or_default();
-            let after_verb_introducer = is_verb_introducer(&words.lower[previous.0 as usize..previous.1 as usize]);
+            let listed = self.listed.get_key(key.key());
             // A contraction ("didn't", "he'll") is never a noun.
-            let contraction = lower.contains('\'') || lower.contains('\u{2019}');
-            let noun_like = chars >= 2 && !has_digit && !listed.stop && !after_verb_introducer && !contraction && {
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !words.introduces_verb && !has_apostrophe && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)
             };
-            let span = (start as u32, words.lower.len() as u32);
+            words.introduces_verb = listed.verb_introducer
+                || (has_apostrophe && (lower.ends_with("n't") || lower.ends_with("n\u{2019}t")));
             words.words.push(Word {
                 text: token.word,
-                lower: span,
+                lower: (start as u32, words.lower.len() as u32),
                 listed,
                 after_break: token.after_break,
                 capitalized: token.capitalized,
@@ -216,9 +274,7 @@ impl CandidateWords {
                 noun_like,
                 name_shaped: token.capitalized && chars >= 2 && !has_digit,
             });
-            previous = span;
         }
-        words
     }
 
     /// The first run of capitalised words that is a name other than the
@@ -232,7 +288,7 @@ impl CandidateWords {
     ///
     /// Also gives the first name-like word opening a sentence, a topic
     /// when nothing better is found ("Sanders has never wavered").
-    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, String)>, Option<String>) {
+    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, usize, String)>, Option<String>) {
         let w = &words.words;
         let mut opening_name = None;
         let capital = |i: usize| w.get(i).is_some_and(|t| t.name_shaped);
@@ -281,7 +337,8 @@ impl CandidateWords {
             if opening_word && start == 0 && self.looks_like_a_name(run[0].listed, words.lower(start)) && !before_common_noun {
                 // A content's first word is rarely a sentence's first word
                 // ("[said] Putin may agree").
-                return (Some((start, self.with_possessed(words, run, end))), None);
+                let (next, name) = self.with_possessed(words, run, end);
+                return (Some((start, next, name)), None);
             }
             if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() && run[0].noun_like {
                 opening_name = Some(run[0].text.to_string());
@@ -290,26 +347,27 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
-            return (Some((start, self.with_possessed(words, run, end))), None);
+            let (next, name) = self.with_possessed(words, run, end);
+                return (Some((start, next, name)), None);
         }
         (None, opening_name)
     }
 
     /// A name's topic: its short name, followed by the noun phrase it
     /// possesses when it is possessive ("Trump's tax return").
-    fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> String {
+    fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> (usize, String) {
         let name = self.short_name(run);
         if !run[run.len() - 1].possessive {
-            return name;
+            return (end, name);
         }
         let w = &words.words;
         let phrase_end = (end..w.len())
             .find(|&j| !w[j].noun_like || w[j].possessive || (j > end && w[j].after_break) || w[j].opens_sentence)
             .unwrap_or(w.len());
         if phrase_end == end || w[end].after_break {
-            return name;
+            return (end, name);
         }
-        format!("{name}'s {}", self.phrase_name(words, end.max(phrase_end.saturating_sub(2)), phrase_end))
+        (phrase_end, format!("{name}'s {}", self.phrase_name(words, end.max(phrase_end.saturating_sub(2)), phrase_end)))
     }
 
     /// Whether a capitalised word that may only open a sentence is still a
@@ -341,7 +399,7 @@ impl CandidateWords {
 
     /// The first common noun phrase: an issue's (`issues_only`), else any
     /// whose head is no generic noun.
-    fn noun_phrase(&self, words: &Words<'_>, shouting: bool, issues_only: bool) -> Option<(usize, String)> {
+    fn noun_phrase(&self, words: &Words<'_>, shouting: bool, issues_only: bool) -> Option<(usize, usize, String)> {
         let w = &words.words;
         let mut run_start = 0;
         let mut proper = false;
@@ -356,7 +414,7 @@ impl CandidateWords {
                     !w[head].listed.generic && words.lower(head).len() >= 3
                 };
                 if accepted {
-                    return Some((from, self.phrase_name(words, from, i)));
+                    return Some((from, i, self.phrase_name(words, from, i)));
                 }
             }
             if ends_run {

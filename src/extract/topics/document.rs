@@ -17,11 +17,14 @@ pub struct DocumentTopics<'a> {
     automatic: FxHashMap<String, Option<String>>,
     /// The text with ASCII letters lowered, made at the first need.
     lowered: Option<Vec<u8>>,
+    /// Whether each word looked for is mentioned twice: topics of one
+    /// document share their words ("Trump", "Trump's tax return").
+    recurring_words: FxHashMap<String, bool>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None }
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default() }
     }
 
     /// The topic of a statement with this content said by `speaker` (never
@@ -72,11 +75,18 @@ impl<'a> DocumentTopics<'a> {
     /// Whether a word of the topic's name (a possessor, a modifier, the
     /// head) is mentioned at least twice in the text.
     fn recurs_in_text(&mut self, name: &str) -> bool {
-        let lowered = self.lowered.get_or_insert_with(|| crate::extract::tokens::ascii_lowercase(self.text));
+        let text = self.text;
+        let lowered = self.lowered.get_or_insert_with(|| crate::extract::tokens::ascii_lowercase(text));
+        let recurring_words = &mut self.recurring_words;
         name.split(' ').filter(|w| w.len() >= 3).any(|word| {
             let word = word.strip_suffix("'s").unwrap_or(word);
+            if let Some(&known) = recurring_words.get(word) {
+                return known;
+            }
             let ignore_case = word.starts_with(char::is_lowercase);
-            count_mentions(self.text, lowered, word, ignore_case) >= 2
+            let recurs = count_mentions(text, lowered, word, ignore_case) >= 2;
+            recurring_words.insert(word.to_string(), recurs);
+            recurs
         })
     }
 }
@@ -123,7 +133,7 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
             continue;
         }
         let lower = given.to_lowercase();
-        if words.is_title(&lower) || words.listed.get(&lower).is_some_and(|l| l.stop || l.place || l.issue) {
+        if words.is_title(&lower) || words.is_common(&lower) {
             continue;
         }
         let full = &text[start..end];
@@ -153,7 +163,7 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
             let surname_like = next.chars().count() >= 2
                 && next.starts_with(char::is_uppercase)
                 && !words.is_title(&lower)
-                && !words.listed.get(&lower).is_some_and(|l| l.stop || l.place || l.issue);
+                && !words.is_common(&lower);
             if !surname_like {
                 break;
             }

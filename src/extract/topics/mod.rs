@@ -22,6 +22,7 @@
 mod candidate;
 mod document;
 mod keywords;
+mod word_table;
 mod words;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

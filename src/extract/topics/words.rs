@@ -35,11 +35,35 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        let rest = &self.content[self.position..];
-        let start = find_char(rest, 0, |b| ASCII_ALNUM[usize::from(b)], is_alnum)?;
-        let len = find_char(rest, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(rest.len()) - start;
-        let from_start = &rest[start..];
-        let untrimmed = &from_start[..len];
+        let bytes = self.content.as_bytes();
+        // The gap before the word, read once: whether it breaks the phrase
+        // (anything but spaces and tabs) and whether it ends a sentence or
+        // opens a quotation (`.`, `!`, `?`, `:`, `"`, an opening curly quote).
+        let mut start = self.position;
+        let (mut breaks, mut opens) = (false, false);
+        loop {
+            let &b = bytes.get(start)?;
+            if b < 0x80 {
+                if ASCII_ALNUM[usize::from(b)] {
+                    break;
+                }
+                breaks |= b != b' ' && b != b'\t';
+                opens |= matches!(b, b'.' | b'!' | b'?' | b':' | b'"');
+                start += 1;
+            } else {
+                let c = self.content[start..].chars().next().expect("a char at a char boundary");
+                if is_alnum(c) {
+                    break;
+                }
+                breaks = true;
+                opens |= c == '\u{201C}' || c == '\u{2018}';
+                start += c.len_utf8();
+            }
+        }
+        let first_word = self.position == 0;
+        let gap_len = start - self.position;
+        let end = find_char(self.content, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(bytes.len());
+        let untrimmed = &self.content[start..end];
         let raw = trim_word_end(untrimmed);
         // "Sanders' supporters": a plural's or name's possessive apostrophe.
         let bare_apostrophe = raw.len() < untrimmed.len()
@@ -49,28 +73,19 @@ impl<'a> Iterator for Tokens<'a> {
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("\u{2019}s"))
             .or(bare_apostrophe.then_some(raw));
-        // Bytes will do: a char outside ASCII is no space or tab either.
-        let gap = &rest.as_bytes()[..start];
         let token = Token {
             word: stripped.unwrap_or(raw),
-            after_break: self.position > 0 && !gap.iter().all(|&b| b == b' ' || b == b'\t'),
+            after_break: !first_word && breaks,
             capitalized: match raw.as_bytes().first() {
                 Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
                 _ => raw.chars().next().is_some_and(char::is_uppercase),
             },
             possessive: stripped.is_some(),
-            opens_sentence: self.position == 0 || (gap.len() > 1 && opens_a_sentence(gap)),
+            opens_sentence: first_word || (gap_len > 1 && opens),
         };
-        self.position += start + len;
+        self.position = end;
         Some(token)
     }
-}
-
-/// Whether the bytes between two words end a sentence or open a quotation:
-/// `.`, `!`, `?`, `:`, `"`, or an opening curly quote (UTF-8 E2 80 9C / 98).
-fn opens_a_sentence(gap: &[u8]) -> bool {
-    gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?' | b':' | b'"'))
-        || gap.windows(3).any(|w| w[0] == 0xE2 && w[1] == 0x80 && (w[2] == 0x9C || w[2] == 0x98))
 }
 
 /// Letters, digits, inner hyphens and apostrophes.
@@ -154,6 +169,26 @@ mod tests {
         for word in ["talks", "talks-", "talks'", "talks’", "talks-'’-", "-", "’’", "", "naïve’", "a’b"] {
             assert_eq!(trim_word_end(word), word.trim_end_matches(['-', '\'', '\u{2019}']), "{word:?}");
         }
+    }
+
+    #[test]
+    fn each_word_knows_what_stands_before_it() {
+        let words: Vec<Token<'_>> = Tokens::new("Okafor's plan, she said. “Taxes rise” Mbekis’ deal").collect();
+        let seen: Vec<(&str, bool, bool, bool)> =
+            words.iter().map(|t| (t.word, t.after_break, t.possessive, t.opens_sentence)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("Okafor", false, true, true),
+                ("plan", false, false, false),
+                ("she", true, false, false),
+                ("said", false, false, false),
+                ("Taxes", true, false, true),
+                ("rise", false, false, false),
+                ("Mbekis", true, true, false),
+                ("deal", false, false, false),
+            ]
+        );
     }
 
     #[test]
