@@ -152,6 +152,10 @@ pub(super) fn singular(word: &str) -> String {
     if let Some(stem) = word.strip_suffix("ies").filter(|_| n > 4) {
         return format!("{stem}y");
     }
+    // crises, analyses, theses
+    if let Some(stem) = word.strip_suffix("ses").filter(|s| s.ends_with(['i', 'y'])) {
+        return format!("{stem}sis");
+    }
     for ending in ["sses", "ches", "shes", "xes", "zes"] {
         if word.ends_with(ending) {
             return word[..word.len() - 2].to_string();
@@ -189,6 +193,13 @@ mod tests {
                 ("deal", false, false, false),
             ]
         );
+    }
+
+    #[test]
+    fn plurals_are_made_singular_by_their_spelling() {
+        for (plural, one) in [("taxes", "tax"), ("policies", "policy"), ("crises", "crisis"), ("analyses", "analysis"), ("talks", "talk"), ("bus", "bus"), ("class", "class")] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
     }
 
     #[test]
