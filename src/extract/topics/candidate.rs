@@ -254,7 +254,13 @@ impl CandidateWords {
                 }
             }
             let lower = &words.lower[start..];
-            let listed = self.listed.get_key(key.key());
+            let mut listed = self.listed.get_key(key.key());
+            if !listed.stop && lower.len() > 3 && lower.ends_with('s') {
+                // A plural is an issue or generic as its singular is ("agreements").
+                let one = self.listed.get(&singular(lower));
+                listed.issue |= one.issue;
+                listed.generic |= one.generic;
+            }
             // A contraction ("didn't", "he'll") is never a noun.
             let noun_like = chars >= 2 && !has_digit && !listed.stop && !words.introduces_verb && !has_apostrophe && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
