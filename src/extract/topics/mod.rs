@@ -93,12 +93,16 @@ impl TopicMatcher {
     }
 
     /// `tag` for a content said by `speaker`, whose own name is never the
-    /// candidate topic of what they say.
+    /// candidate topic of what they say. Without the document, only a name
+    /// or an issue is a candidate.
     pub fn tag_said_by(&self, content: &str, speaker: &str) -> Option<TopicTag> {
         if let Some(name) = self.defined_topic(content) {
             return Some(TopicTag { name: name.to_string(), automatic: false });
         }
-        self.words.candidate(content, speaker).map(|c| TopicTag { name: c.name, automatic: true })
+        // A plain noun phrase is a topic only where its document names it
+        // again (`DocumentTopics`); a content alone is no evidence of that.
+        let candidate = self.words.candidate(content, speaker).filter(|c| c.kind != candidate::CandidateKind::Other)?;
+        Some(TopicTag { name: candidate.name, automatic: true })
     }
 
     /// The candidate topic of a content said by `speaker`, with how it was
