@@ -288,7 +288,7 @@ fn every_statement_of_the_followup_sample() {
     assert_sample(
         "samples/zelensky-followup.txt",
         &[
-            ("officials in Kyiv", "according to", "neutral", false, None),
+            ("officials in Kyiv", "according to", "neutral", false, Some("Volodymyr Zelensky")),
             ("Volodymyr Zelensky", "said", "support", false, Some("Kyiv")),
             ("Volodymyr Zelensky", "said", "neutral", false, None),
             ("Donald Trump", "rejected", "oppose", false, Some("immediate ceasefire")),
