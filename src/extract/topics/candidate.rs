@@ -121,15 +121,16 @@ impl<'a> Words<'a> {
 }
 
 /// The words of a speaker's name, never the topic of what they say.
-struct SpeakerWords<'s>(Vec<&'s str>);
+struct SpeakerWords<'s>(&'s str);
 
 impl<'s> SpeakerWords<'s> {
     fn of(speaker: &'s str) -> Self {
-        SpeakerWords(speaker.split(' ').filter(|w| w.len() >= 2 && w.starts_with(char::is_uppercase)).collect())
+        SpeakerWords(speaker)
     }
 
+    /// Whether `word` is one of the name's capitalised words.
     fn holds(&self, word: &str) -> bool {
-        self.0.contains(&word)
+        word.len() >= 2 && word.starts_with(char::is_uppercase) && self.0.split(' ').any(|w| w == word)
     }
 }
 

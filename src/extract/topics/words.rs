@@ -1,6 +1,7 @@
 //! The words of a content as the candidate finder reads them.
 
 use crate::extract::tokens::{is_alnum, ASCII_ALNUM};
+use std::borrow::Cow;
 
 /// One word of the content as the candidate finder sees it.
 #[derive(Debug, Clone, Copy)]
@@ -138,30 +139,26 @@ fn find_char(text: &str, from: usize, wanted_ascii: impl Fn(u8) -> bool, wanted:
     None
 }
 
-/// A plural noun's singular by the regular spelling rules.
-pub(super) fn singular(word: &str) -> String {
+/// A plural noun's singular by the regular spelling rules: a slice of the
+/// word where dropping its ending will do.
+pub(super) fn singular(word: &str) -> Cow<'_, str> {
     let n = word.chars().count();
-    if n <= 3
-        || word.ends_with("ss")
-        || word.ends_with("us")
-        || word.ends_with("is")
-        || !word.ends_with('s')
-    {
-        return word.to_string();
+    if n <= 3 || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") || !word.ends_with('s') {
+        return Cow::Borrowed(word);
     }
     if let Some(stem) = word.strip_suffix("ies").filter(|_| n > 4) {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     // crises, analyses, theses
     if let Some(stem) = word.strip_suffix("ses").filter(|s| s.ends_with(['i', 'y'])) {
-        return format!("{stem}sis");
+        return Cow::Owned(format!("{stem}sis"));
     }
     for ending in ["sses", "ches", "shes", "xes", "zes"] {
         if word.ends_with(ending) {
-            return word[..word.len() - 2].to_string();
+            return Cow::Borrowed(&word[..word.len() - 2]);
         }
     }
-    word[..word.len() - 1].to_string()
+    Cow::Borrowed(&word[..word.len() - 1])
 }
 
 #[cfg(test)]
