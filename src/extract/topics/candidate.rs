@@ -77,7 +77,7 @@ pub(super) enum CandidateKind {
 }
 
 /// How many words of a content are searched for its topic.
-const TOPIC_REACH: usize = 20;
+const TOPIC_REACH: usize = 15;
 
 /// How many words are read first: most contents name their topic in them,
 /// and the rest is read only when they do not settle it.
@@ -328,7 +328,14 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
-            let run = &w[start..end];
+            let mut run = &w[start..end];
+            // "Republican Donald Trump": a party's or people's word before a
+            // person's name is no part of it.
+            let person_after = |rest: &[Word<'_>]| (2..=3).contains(&rest.len()) && !rest.iter().any(|t| t.listed.place || t.text == "of");
+            if run.len() >= 3 && (run[0].listed.place || is_demonym(words.lower(start))) && person_after(&run[1..]) {
+                run = &run[1..];
+                start += 1;
+            }
             let lone = run.len() == 1;
             let possessive = run[run.len() - 1].possessive;
             let before_common_noun = lone

@@ -325,6 +325,13 @@ mod tests {
     }
 
     #[test]
+    fn a_party_word_before_a_persons_name_is_no_part_of_it() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Republican Marta Okafor would win").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that the New York Times would endorse").as_deref(), Some("New York Times"));
+    }
+
+    #[test]
     fn names_are_not_made_singular() {
         assert_eq!(TopicMatcher::default().candidate_topic("that Sanders is ahead").as_deref(), Some("Sanders"));
     }
