@@ -4,11 +4,13 @@ use super::candidate::{CandidateKind, CandidateWords};
 use super::{TopicMatcher, TopicTag};
 use rustc_hash::FxHashMap;
 
-/// Topics within one document: an automatic topic must be mentioned twice
-/// in the document (a name or issue said once in passing is not what the
-/// article is about, and would make a topic of its own), and a content
-/// with no topic of its own that refers back ("it", "this", "he") takes
-/// the topic of the sentence before.
+/// Topics within one document: an automatic topic other than an issue
+/// noun phrase must have a word mentioned twice in the document (a name
+/// or noun said once in passing is not what the article is about, and
+/// would make a topic of its own); a person's topic carries the fullest
+/// name the document gives; a content with no name or issue of its own
+/// that refers back ("it", "this", "he") takes those of the sentence
+/// before.
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,

@@ -1,5 +1,7 @@
 //! Topics: tag a statement with a defined topic whose keywords it mentions,
-//! or else take a candidate topic from the content's key noun phrase.
+//! or else take a candidate topic from what the content names: the target
+//! or the issue (`candidate.rs`), checked against its document
+//! (`document.rs`).
 //!
 //! Keyword matching ignores ASCII case, matches whole words, and accepts
 //! the inflections of the keyword's own word, never a neighbouring word:
