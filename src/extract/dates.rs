@@ -87,28 +87,28 @@ pub fn cue_clause(text: &str, a: &Attribution, sentences: &[Range<usize>]) -> St
     let i = sentences.partition_point(|s| s.end <= a.cue.start);
     let Some(sentence) = sentences.get(i) else { return String::new() };
     let bytes = text.as_bytes();
-    let is_break = |b: &u8| *b == b',' || *b == b';';
+    // Commas and semicolons end the clause pieces.
+    let find_break = |from: usize, to: usize| memchr::memchr2(b',', b';', &bytes[from..to]).map(|k| from + k);
     let in_content = |at: usize| a.content.iter().any(|r| r.start <= at && at < r.end);
     let cue_start = a.cue.start.clamp(sentence.start, sentence.end);
     let source_before = a.source.as_ref().filter(|s| s.end <= a.cue.start && s.start >= sentence.start);
     let anchor = source_before.map_or(cue_start, |s| s.start);
     let mut pieces: Vec<Range<usize>> = Vec::with_capacity(4);
     // (Counting no further than five words: sentences are long.)
-    if let Some(k) = bytes[sentence.start..anchor].iter().position(is_break) {
-        let end = sentence.start + k;
+    if let Some(end) = find_break(sentence.start, anchor) {
         if !in_content(sentence.start) && at_most_four_words(&text[sentence.start..end]) {
             pieces.push(sentence.start..end);
         }
     }
     let before_from = source_before.map_or_else(
-        || bytes[sentence.start..cue_start].iter().rposition(is_break).map_or(sentence.start, |k| sentence.start + k + 1),
+        || memchr::memrchr2(b',', b';', &bytes[sentence.start..cue_start]).map_or(sentence.start, |k| sentence.start + k + 1),
         |s| s.end,
     );
     // Between the source and the cue: each comma-separated aside, unless it
     // describes the source rather than the saying.
     let mut from = before_from;
     while from < cue_start {
-        let to = bytes[from..cue_start].iter().position(is_break).map_or(cue_start, |k| from + k);
+        let to = find_break(from, cue_start).unwrap_or(cue_start);
         let aside = &text[from..to];
         let first = aside.split_whitespace().next().unwrap_or_default();
         if !DESCRIBES_THE_SOURCE.iter().any(|w| first.eq_ignore_ascii_case(w)) && !in_content(from) {
