@@ -269,7 +269,12 @@ impl StanceLexicon {
     /// "ruled out", "according to") saying `content`.
     pub fn judge(&self, cue: &str, content: &str) -> StanceJudgement {
         let (cue, content) = (Lowered::new(cue), Lowered::new(content));
-        let reading = self.read_cue_with_particle(&cue, &content);
+        let mut reading = self.read_cue_with_particle(&cue, &content);
+        if reading.polarity == CuePolarity::Deny && opens_with_quantity(content.text) {
+            // "declined 40 percent", "dropped by $2 billion": an amount
+            // that fell, not a claim refused.
+            reading.polarity = CuePolarity::Neutral;
+        }
         let cue_signals = self.scan(&cue, Some(reading.end));
         let content_signals = self.scan(&content, None);
 
@@ -442,7 +447,7 @@ impl StanceLexicon {
         let mut next_phrase = phrases.iter().peekable();
         let mut first_person = false;
         for (start, end) in words(&lowered.lower) {
-            first_person = first_person || (end - start <= 4 && is_first_person(&text[start..end]));
+            first_person = first_person || (end - start <= 6 && is_first_person(&text[start..end]));
             while let Some(p) = next_phrase.next_if(|p| p.end <= start) {
                 events.push(*p);
             }
@@ -508,8 +513,10 @@ impl Event {
     }
 }
 
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+
 /// Byte ranges of the words of an ASCII-lowered text: letters with inner
-/// apostrophes or hyphens.
+/// apostrophes (straight or curly) or hyphens.
 fn words(lower: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -520,16 +527,40 @@ fn words(lower: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
             return None;
         }
         let start = at;
-        while at < lower.len()
-            && (lower[at].is_ascii_lowercase()
-                || ((lower[at] == b'-' || lower[at] == b'\'') && lower.get(at + 1).is_some_and(u8::is_ascii_lowercase)))
-        {
-            at += 1;
+        loop {
+            let inner = |len: usize| lower.get(at + len).is_some_and(u8::is_ascii_lowercase);
+            match lower.get(at) {
+                Some(b) if b.is_ascii_lowercase() => at += 1,
+                Some(b'-' | b'\'') if inner(1) => at += 1,
+                // The curly apostrophe of "I’m" and "don’t".
+                Some(0xE2) if lower[at..].starts_with(CURLY_APOSTROPHE) && inner(CURLY_APOSTROPHE.len()) => {
+                    at += CURLY_APOSTROPHE.len()
+                }
+                _ => break,
+            }
         }
-        let whole = lower.get(at).map_or(true, |b| !b.is_ascii_alphanumeric() && *b < 0x80);
+        let whole = match lower.get(at) {
+            None => true,
+            Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
+            // A closing quotation mark or a dash ends a word; a letter
+            // such as "é" goes on with it.
+            Some(_) => !char_at(lower, at).is_some_and(char::is_alphanumeric),
+        };
         Some(if whole { (start, at) } else { (start, start) })
     })
     .filter(|(s, e)| s < e)
+}
+
+/// The character whose first byte is at `at` in an ASCII-lowered text,
+/// which keeps every other byte of the original.
+fn char_at(lower: &[u8], at: usize) -> Option<char> {
+    let len = match lower[at] {
+        b if b < 0xE0 => 2,
+        b if b < 0xF0 => 3,
+        _ => 4,
+    };
+    let bytes = lower.get(at..at + len)?;
+    std::str::from_utf8(bytes).ok()?.chars().next()
 }
 
 /// The words between a refusal and an evaluation make the evaluation part
@@ -537,6 +568,15 @@ fn words(lower: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn names_a_claim(between: &str) -> bool {
     let last = between.split_whitespace().next_back().unwrap_or("");
     ["of", "that"].iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
+/// Whether a content opens with an amount: a figure, or "by", "to" or
+/// "from" and a figure.
+fn opens_with_quantity(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let is_figure = |word: Option<&str>| word.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'));
+    let first = words.next();
+    is_figure(first) || (first.is_some_and(|w| ["by", "to", "from"].contains(&w)) && is_figure(words.next()))
 }
 
 /// Whether `before` is the opening of a content, within its first clause.
@@ -691,9 +731,13 @@ impl Signals {
 }
 
 /// "I", "I'm", "I've", "we", "my", "our" or "us" (lower case: "US" is the
-/// country).
+/// country), with a straight or a curly apostrophe.
 fn is_first_person(word: &str) -> bool {
-    matches!(word, "I" | "I'm" | "I've" | "we" | "We" | "my" | "My" | "our" | "Our" | "us")
+    matches!(
+        word,
+        "I" | "I'm" | "I\u{2019}m" | "I've" | "I\u{2019}ve" | "I'd" | "I\u{2019}d" | "I'll" | "I\u{2019}ll"
+            | "we" | "We" | "my" | "My" | "our" | "Our" | "us"
+    )
 }
 
 /// A content whose evaluations sum to less than this either way is neutral.

@@ -382,3 +382,44 @@ fn first_person_words_are_found_and_the_country_is_not_one() {
     let (_, none) = lexicon.events(&Lowered::new("the US and Iowa said mine is final"));
     assert!(!none);
 }
+
+#[test]
+fn a_curly_apostrophe_is_first_person_too() {
+    let lexicon = StanceLexicon::default();
+    for text in ["I\u{2019}m sure the bridge opens", "I\u{2019}ve seen the plans", "I\u{2019}ll sign the bill"] {
+        let (_, first) = lexicon.events(&Lowered::new(text));
+        assert!(first, "{text}");
+    }
+}
+
+#[test]
+fn a_word_before_a_closing_curly_quote_is_still_read() {
+    // The evaluation sits right before the closing mark.
+    assert_eq!(judge("said", "the tariff was \u{201c}a disaster\u{201d} for farmers").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the lighthouse was \u{201c}terrific\u{201d}").stance, Stance::Support);
+}
+
+#[test]
+fn declined_before_an_amount_is_a_fall_not_a_refusal() {
+    assert_eq!(judge("declined", "12 percent in the second quarter"), judged(Stance::Neutral, false));
+    assert_eq!(judge("declined", "by $3 million over the year"), judged(Stance::Neutral, false));
+    assert_eq!(judge("declined", "the offer of a seat on the board").stance, Stance::Oppose);
+}
+
+#[test]
+fn vowing_or_pledging_to_do_a_thing_is_support() {
+    assert_eq!(judge("vowed", "to be harder on tariff cheats than anyone").stance, Stance::Support);
+    assert_eq!(judge("pledged", "to rebuild the harbour wall").stance, Stance::Support);
+    assert_eq!(judge("promised", "not to raise the ferry fares").stance, Stance::Oppose);
+}
+
+#[test]
+fn going_after_someone_is_oppose() {
+    assert_eq!(judge("went after", "the mayor over the late snow ploughs").stance, Stance::Oppose);
+}
+
+#[test]
+fn calling_a_rival_unfit_or_crooked_is_oppose() {
+    assert_eq!(judge("said", "the councillor is unfit to chair the board").stance, Stance::Oppose);
+    assert_eq!(judge("said", "it was a crooked deal from the start").stance, Stance::Oppose);
+}
