@@ -5,11 +5,12 @@
 //!
 //! The points say what a reader would trust:
 //! - support or oppose: a polar cue ("criticized", "praised", "denied")
-//!   counts most; several evaluations agreeing, none against, a strong sum,
-//!   the speaker's own words quoted in the first person, and a short
-//!   content (little in it to turn the cue round) add; an
-//!   evaluation against, one mild word alone, a hedge or a question take
-//!   away;
+//!   counts most, and more with a short content of the reporter's words
+//!   ("criticized the plan"); several evaluations agreeing, none against, a
+//!   strong sum, the speaker's own words quoted in the first person, and a
+//!   short content (little in it to turn the cue round) add; an evaluation
+//!   against where no polar cue decides, one mild word alone, a hedge or a
+//!   question take away;
 //! - neutral: a report in the reporter's words (no quotation marks), a
 //!   figure, no first person ("I", "we"), and a cue that reports a finding
 //!   ("according to", "the poll shows") make a plain fact likelier; a
@@ -112,7 +113,8 @@ impl Evidence {
         points += i32::from(self.strength >= STRONG);
         points += i32::from(self.quoted && self.first_person);
         points += i32::from(self.short);
-        points -= i32::from(self.against > 0);
+        points += i32::from(self.polar_cue && self.short && !self.quoted);
+        points -= i32::from(!self.polar_cue && self.against > 0);
         points -= i32::from(!self.polar_cue && self.agreeing <= 1 && self.strength < MILD);
         points -= i32::from(self.hedged) + i32::from(self.question);
         points
