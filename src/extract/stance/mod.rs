@@ -11,6 +11,8 @@
 //!   `would never quit`); a plain negation left over states a fact (`did
 //!   not arrive` is neutral), a refusal left over (`off the table`, `ruled
 //!   out`, `unlikely`) is oppose, and two negations in one clause affirm;
+//!   where nothing is evaluated, saying what should (not) be done takes a
+//!   side (`the county must repave the road`, `should not sell it`);
 //! - a `neutral` cue (said, emphasizing) takes the content's polarity, also
 //!   counting evaluations written in the cue after the verb
 //!   (`characterized as extremely positive`);
@@ -89,6 +91,9 @@ struct ContentEntry {
     evaluation: i8,
     hedge: bool,
     ignore: bool,
+    /// Says what should be done (+1: "must", "need to") or not be done
+    /// (-1: "should not"): the side taken when nothing is evaluated.
+    advocacy: i8,
 }
 
 /// What one lexicon line is, by its class.
@@ -101,7 +106,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, advocate, advocate-against, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -126,6 +131,8 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "positive" => (content.evaluation, is_content) = (1, true),
             "negative" => (content.evaluation, is_content) = (-1, true),
             "ignore" => (content.ignore, is_content) = (true, true),
+            "advocate" => (content.advocacy, is_content) = (1, true),
+            "advocate-against" => (content.advocacy, is_content) = (-1, true),
             "hedge" => hedge = true,
             "gap" | "none" if class.contains('+') => {
                 return Err(format!("class '{part}' cannot be combined"))
@@ -407,6 +414,8 @@ impl StanceLexicon {
                         });
                     }
                 }
+            } else if entry.advocacy != 0 {
+                signals.advocacy += i32::from(entry.advocacy);
             } else if entry.evaluation != 0 {
                 let mut weight = event.weight();
                 if let Some(c) = cluster.as_mut().filter(|c| c.count > 0) {
@@ -669,6 +678,8 @@ struct Signals {
     evaluation: f32,
     /// Refusals (-1 each) and double negations (+1 each).
     rejection: i32,
+    /// What should and should not be done, each +1 or -1.
+    advocacy: i32,
     /// Whether some clause has an odd number of negations, counting those
     /// that turned an evaluation round.
     negated: bool,
@@ -717,7 +728,8 @@ impl Signals {
     }
 
     /// The content's polarity with these `evaluation`s: the sign of the sum,
-    /// or of the latest signal on a tie; weak sums count as none.
+    /// or of the latest signal on a tie; weak sums count as none, and then
+    /// what the content says should be done decides.
     fn overall(&self, evaluation: f32) -> i8 {
         let total = evaluation + self.rejection as f32;
         if total.abs() >= MIN_POLARITY {
@@ -725,7 +737,7 @@ impl Signals {
         } else if total == 0.0 && self.last.1 > 0 {
             self.last.0
         } else {
-            0
+            self.advocacy.signum() as i8
         }
     }
 }

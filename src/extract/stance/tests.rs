@@ -423,3 +423,11 @@ fn calling_a_rival_unfit_or_crooked_is_oppose() {
     assert_eq!(judge("said", "the councillor is unfit to chair the board").stance, Stance::Oppose);
     assert_eq!(judge("said", "it was a crooked deal from the start").stance, Stance::Oppose);
 }
+
+#[test]
+fn what_should_be_done_is_support_and_what_has_to_stop_is_oppose() {
+    assert_eq!(judge("said", "the county must repave the old mill road").stance, Stance::Support);
+    assert_eq!(judge("said", "we need to open the library on Sundays").stance, Stance::Support);
+    assert_eq!(judge("said", "the late-night drilling has to stop").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the board should not sell the harbour").stance, Stance::Oppose);
+}
