@@ -15,7 +15,8 @@
 //!   figure, no first person ("I", "we"), and a cue that reports a finding
 //!   ("according to", "the poll shows") make a plain fact likelier; a
 //!   question (often rhetorical), a negated polar cue, or evaluations that
-//!   were too weak or too mixed to decide make it less so.
+//!   were too weak or too mixed to decide (counted twice: such a neutral is
+//!   wrong more often than not) make it less so.
 //!
 //! `scripts/stance_calibrate.py` recomputes the table from the train
 //! labels; to do so it reads each statement's points through a probe table
@@ -93,7 +94,7 @@ impl ContentShape {
 }
 
 /// Evaluations adding up to this or more are a strong signal.
-const STRONG: f32 = 1.5;
+pub(super) const STRONG: f32 = 1.5;
 /// One evaluation weaker than this is a mild word.
 const MILD: f32 = 1.0;
 
@@ -105,7 +106,7 @@ impl Evidence {
             points += i32::from(!self.quoted) + i32::from(self.figure) + i32::from(!self.first_person);
             points += i32::from(self.report_cue);
             points -= 2 * i32::from(self.question) + i32::from(self.negated_cue);
-            points -= i32::from(self.evaluations > 0);
+            points -= 2 * i32::from(self.evaluations > 0);
             return points;
         }
         points += 2 * i32::from(self.polar_cue);

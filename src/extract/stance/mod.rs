@@ -291,6 +291,8 @@ impl StanceLexicon {
             combine(reading.polarity, reading.negated, overall, content_signals.negated);
         let (positive, negative) = (cue_signals.pos + content_signals.pos, cue_signals.neg + content_signals.neg);
         let strength = (evaluation + content_signals.rejection as f32).abs();
+        let shape = confidence::ContentShape::of(content.text, &content.lower);
+        let stance = reconsider(stance, &reading, strength, shape, cue.text);
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
@@ -301,7 +303,6 @@ impl StanceLexicon {
             Stance::Oppose => (negative, positive),
             Stance::Neutral => (0, 0),
         };
-        let shape = confidence::ContentShape::of(content.text, &content.lower);
         let evidence = Evidence {
             polar_cue: !reading.negated
                 && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
@@ -634,6 +635,27 @@ fn combine(
         CuePolarity::Affirm => (Stance::Neutral, true),
         CuePolarity::Oppose | CuePolarity::Neutral => (Stance::Neutral, false),
     }
+}
+
+/// Two readings of a neutral cue that its words alone do not give:
+/// - a question in the speaker's own quoted words, not one put to someone
+///   ("asked"), is rhetorical, and news quotes rhetorical questions as
+///   attacks ("What difference does it make?");
+/// - a finding reported ("according to", "the poll shows") carries the
+///   evaluative words of what it counts ("support", "popular") without
+///   taking a side, unless they add up to a strong judgement.
+fn reconsider(stance: Stance, reading: &CueReading, strength: f32, shape: confidence::ContentShape, cue: &str) -> Stance {
+    if reading.polarity != CuePolarity::Neutral || reading.negated {
+        return stance;
+    }
+    let put_to_someone = cue.trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ask"));
+    if shape.question && shape.quoted && !put_to_someone && !reading.report {
+        return Stance::Oppose;
+    }
+    if reading.report && strength < confidence::STRONG {
+        return Stance::Neutral;
+    }
+    stance
 }
 
 fn stance_of(sign: i8) -> Stance {

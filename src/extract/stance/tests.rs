@@ -431,3 +431,17 @@ fn what_should_be_done_is_support_and_what_has_to_stop_is_oppose() {
     assert_eq!(judge("said", "the late-night drilling has to stop").stance, Stance::Oppose);
     assert_eq!(judge("said", "the board should not sell the harbour").stance, Stance::Oppose);
 }
+
+#[test]
+fn a_quoted_question_in_a_statement_is_rhetorical_and_oppose() {
+    assert_eq!(judge("said", "\u{201c}Who would trust these figures?\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\"Why would we pay for their wonderful new stadium?\"").stance, Stance::Oppose);
+    // A question put to someone is a question.
+    assert_eq!(judge("asked", "\"When does the ferry leave?\"").stance, Stance::Neutral);
+}
+
+#[test]
+fn a_reported_finding_counts_words_without_taking_a_side() {
+    assert_eq!(judge("according to", "the mayor has the support of 40 percent of voters").stance, Stance::Neutral);
+    assert_eq!(judge("said", "the mayor has the support of the whole council").stance, Stance::Support);
+}
