@@ -445,3 +445,9 @@ fn a_reported_finding_counts_words_without_taking_a_side() {
     assert_eq!(judge("according to", "the mayor has the support of 40 percent of voters").stance, Stance::Neutral);
     assert_eq!(judge("said", "the mayor has the support of the whole council").stance, Stance::Support);
 }
+
+#[test]
+fn someone_the_council_cannot_trust_is_oppose() {
+    assert_eq!(judge("said", "the treasurer is not someone the council can trust").stance, Stance::Oppose);
+    assert_eq!(judge("said", "voters can trust the new auditor").stance, Stance::Support);
+}
