@@ -468,6 +468,9 @@ impl SentenceRules<'_> {
                 }
             }
         }
+        if let Some(stop) = self.second_predicate(i, end) {
+            end = end.min(stop);
+        }
         // ", which would …" comments on the content rather than continuing
         // it, unless the clause sits inside it ("the ruling, which …,
         // shows …": a verb follows its closing comma).
@@ -491,6 +494,37 @@ impl SentenceRules<'_> {
             return None;
         }
         Some(self.toks[i].start..self.toks[end - 1].end)
+    }
+
+    /// "backed her and bankrolled ads", "blamed hackers but later
+    /// apologised": where the content is an object with no verb of its own,
+    /// "and" or "but" before a past verb starts the source's next act, not
+    /// more of what was reported. The token where the content stops.
+    fn second_predicate(&self, i: usize, end: usize) -> Option<usize> {
+        let text = self.text();
+        let mut t = i + 1;
+        while t + 1 < end {
+            let tok = &self.toks[t];
+            if tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma {
+                return None;
+            }
+            if tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || finite_verb_like(&text[tok.range()])) {
+                return None; // a clause of its own: "the men were arrested and charged"
+            }
+            if lower_eq(text, tok, &["and", "but"]) {
+                let mut v = t + 1;
+                if v + 1 < end && lower_eq(text, &self.toks[v], &WORDS.auxiliaries) {
+                    v += 1; // "but later", "and then"
+                }
+                let word = &text[self.toks[v].range()];
+                let past = word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word);
+                if past && word.starts_with(|c: char| c.is_ascii_lowercase()) {
+                    return Some(if self.toks[t - 1].kind == TokKind::Comma { t - 1 } else { t });
+                }
+            }
+            t += 1;
+        }
+        None
     }
 
     /// The clause before token `k` ("CONTENT, according to …").

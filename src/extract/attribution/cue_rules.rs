@@ -19,6 +19,9 @@ impl SentenceRules<'_> {
         if k >= self.toks.len() {
             return;
         }
+        if cue.form != CueForm::According && k > 0 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.noun_determiners) {
+            return; // "the show", "a call": a noun, not the verb
+        }
         let found = match cue.form {
             _ if lower_eq(self.text(), &self.toks[k], &WORDS.impressions) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
@@ -267,6 +270,9 @@ impl SentenceRules<'_> {
             }
         }
         let mut source = self.source_left(j);
+        if j == k && source.is_some() && self.names_a_thing(k, after) {
+            return None;
+        }
         if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
             source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
@@ -300,6 +306,19 @@ impl SentenceRules<'_> {
         };
         let content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "a website called Real News", "a group named Vox": a participle that
+    /// names the indefinite noun before it, not a report of its words.
+    fn names_a_thing(&self, k: usize, after: usize) -> bool {
+        let text = self.text();
+        let naming = after < self.toks.len()
+            && lower_eq(text, &self.toks[k], &["called", "named", "dubbed", "titled", "entitled"])
+            && (is_capitalised(text, &self.toks[after]) || self.toks[after].is_quote());
+        // The noun's article, at most four words back ("a newly formed super
+        // PAC"), with no name between ("in a speech Lee called Ann …").
+        let common = |t: usize| self.toks[t].is_word() && !(is_capitalised(text, &self.toks[t]) && text[self.toks[t].range()].contains(|c: char| c.is_lowercase()));
+        naming && (k.saturating_sub(5)..k).rev().take_while(|&t| common(t)).any(|t| lower_eq(text, &self.toks[t], &["a", "an", "another"]))
     }
 
     /// Whether a source before a bare verb ("experts say") looks like a

@@ -155,10 +155,19 @@ impl SentenceRules<'_> {
     pub(super) fn subject(&self, k: usize) -> Option<Range<usize>> {
         let text = self.text();
         let mut i = 0;
-        // Skip an introductory clause ("While talks continue, …").
-        if i < k && lower_eq(text, &self.toks[i], &WORDS.subordinators) {
-            if let Some(c) = self.toks[..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
-                i = c + 1;
+        // "And he …", "But the court …": the writer's link.
+        if i + 1 < k && lower_eq(text, &self.toks[i], &WORDS.sentence_links) {
+            i += 1;
+        }
+        // Skip an introductory clause or phrase ("While talks continue, …",
+        // "Hours later, …", "Walking to the car, …").
+        let first = &self.toks[i.min(k.saturating_sub(1))];
+        let intro = lower_eq(text, first, &WORDS.subordinators)
+            || lower_eq(text, first, &WORDS.intro_starts)
+            || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first);
+        if i < k && intro {
+            if let Some(c) = self.toks[i..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
+                i += c + 1;
             }
         }
         while i < k && !self.toks[i].is_word() {

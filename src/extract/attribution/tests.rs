@@ -569,3 +569,39 @@ fn the_listener_of_a_telling_verb_is_not_content() {
     let all = run("Ortiz told the Harbour Gazette he would not run again.");
     assert!(all.iter().any(|(_, cue, content)| cue == "told" && content == "he would not run again"), "{all:?}");
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun() {
+    assert!(run("She watched the show until midnight.").is_empty());
+    assert!(run("Their call for calm went unheard.").is_empty());
+}
+
+#[test]
+fn a_participle_naming_an_indefinite_noun_reports_nothing() {
+    assert!(run("They met at a cafe called Blue Lantern on the harbor.").is_empty());
+    assert_eq!(one("The mayor called Dana Ruiz a fine planner."), triple("The mayor", "called", "Dana Ruiz a fine planner"));
+}
+
+#[test]
+fn the_source_of_a_participle_skips_the_sentences_link_word() {
+    let all = run("And she voted against the levy, arguing that rents would climb.");
+    assert!(all.contains(&triple("she", "arguing", "that rents would climb")), "{all:?}");
+}
+
+#[test]
+fn the_source_of_a_participle_skips_an_opening_time_phrase() {
+    let all = run("Hours later, Priya Nand thanked the crew, telling reporters the bridge was safe.");
+    assert!(all.iter().any(|a| a.0 == "Priya Nand" && a.1 == "telling"), "{all:?}");
+}
+
+#[test]
+fn an_object_content_stops_before_the_sources_next_act() {
+    let all = run("Lena Ortiz praised the new budget and voted against the transit plan.");
+    assert!(all.contains(&triple("Lena Ortiz", "praised", "the new budget")), "{all:?}");
+}
+
+#[test]
+fn a_name_before_called_is_its_source_even_after_an_article() {
+    let all = run("In a speech Lena Ortiz called Dana Ruiz a fine planner.");
+    assert!(all.iter().any(|a| a.0.ends_with("Lena Ortiz") && a.1 == "called"), "{all:?}");
+}
