@@ -5,7 +5,7 @@ use super::super::cues::{Cue, CueForm};
 use super::super::quotes::Quote;
 use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
-use super::{finite_verb_like, inside_quote, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
+use super::{finite_verb_like, inside_quote, is_capitalised, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
 use std::ops::Range;
 
 impl SentenceRules<'_> {
@@ -449,7 +449,17 @@ impl SentenceRules<'_> {
             while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &WORDS.auxiliaries) {
                 cj -= 1;
             }
-            (cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"])).then_some(cj - 1)
+            if cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"]) {
+                return Some(cj - 1);
+            }
+            // "… and others have said", "… but aides say": another
+            // speaker's statement, joined to this one.
+            let subject = (cj.saturating_sub(4).max(i + 2)..cj).find(|&a| {
+                lower_eq(self.text(), &self.toks[a - 1], &["and", "but"])
+                    && (lower_eq(self.text(), &self.toks[a], &["he", "she", "they", "we", "i"]) || is_capitalised(self.text(), &self.toks[a]))
+                    && self.toks[a..cj].iter().all(|t| t.is_word() && !lower_eq(self.text(), t, &WORDS.left_stops))
+            });
+            subject.map(|a| a - 1)
         });
         if let Some(stop) = coordinated {
             end = end.min(stop);

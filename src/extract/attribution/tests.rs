@@ -605,3 +605,10 @@ fn a_name_before_called_is_its_source_even_after_an_article() {
     let all = run("In a speech Lena Ortiz called Dana Ruiz a fine planner.");
     assert!(all.iter().any(|a| a.0.ends_with("Lena Ortiz") && a.1 == "called"), "{all:?}");
 }
+
+#[test]
+fn a_content_stops_where_another_speaker_joins_with_and() {
+    let all = run("Lena Ortiz said the ferry would run late and Dana Ruiz said it would not run at all.");
+    assert!(all.contains(&triple("Lena Ortiz", "said", "the ferry would run late")), "{all:?}");
+    assert!(all.iter().any(|a| a.0.ends_with("Dana Ruiz") && a.2 == "it would not run at all"), "{all:?}");
+}
