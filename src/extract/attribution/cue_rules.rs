@@ -304,7 +304,15 @@ impl SentenceRules<'_> {
             Some(src) if src.end <= cue.span.start => self.tok_index(src.start),
             _ => j,
         };
-        let content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
+        let mut content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
+        // "the wall, which he said Mexico would pay for": the relative word
+        // stands for what was said and is part of it, as PolNeAR marks it.
+        if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start && content[0].start >= cue.span.end) {
+            let s = self.tok_index(src.start);
+            if s > 0 && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
+                content.insert(0, self.toks[s - 1].range());
+            }
+        }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
     }
 

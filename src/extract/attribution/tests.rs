@@ -612,3 +612,9 @@ fn a_content_stops_where_another_speaker_joins_with_and() {
     assert!(all.contains(&triple("Lena Ortiz", "said", "the ferry would run late")), "{all:?}");
     assert!(all.iter().any(|a| a.0.ends_with("Dana Ruiz") && a.2 == "it would not run at all"), "{all:?}");
 }
+
+#[test]
+fn a_relative_word_before_the_source_is_part_of_the_content() {
+    let all = run("The council backed the new pier, which she said would cost too much.");
+    assert!(all.contains(&triple("she", "said", "which | would cost too much")), "{all:?}");
+}
