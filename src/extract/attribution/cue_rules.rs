@@ -114,11 +114,15 @@ impl SentenceRules<'_> {
         }
         // "Cruz seemed to blame the network": an impression of a report is
         // the subject's report (PolNeAR gives it the subject as source).
-        let reporting = after + 2 < n && lower_eq(text, &self.toks[after], &["to"]) && self.layout.cues.iter().any(|c| c.span.start == self.toks[after + 1].start);
+        // "Lee reportedly told aides …" likewise, the adverb right before the verb.
+        let adverb = lower_eq(text, &self.toks[k], &["reportedly"]);
+        let verb_at = if adverb { after } else { after + 1 };
+        let is_cue = |t: usize| self.layout.cues.iter().any(|c| c.span.start == self.toks[t].start);
+        let reporting = verb_at + 1 < n && (adverb || lower_eq(text, &self.toks[after], &["to"])) && is_cue(verb_at);
         if reporting {
             let source = self.source_left(j).filter(|_| !lower_eq(text, &self.toks[j - 1], &["it", "there"]))?;
-            let content = self.content_after(after + 2, None)?;
-            return Some(Attribution { source: Some(source), cue: self.toks[k].start..self.toks[after + 1].end, content, ..Default::default() });
+            let content = self.content_after(verb_at + 1, None)?;
+            return Some(Attribution { source: Some(source), cue: self.toks[k].start..self.toks[verb_at].end, content, ..Default::default() });
         }
         let rest = self.clause_from(after, None)?;
         let mut content = Vec::new();

@@ -618,3 +618,15 @@ fn a_relative_word_before_the_source_is_part_of_the_content() {
     let all = run("The council backed the new pier, which she said would cost too much.");
     assert!(all.contains(&triple("she", "said", "which | would cost too much")), "{all:?}");
 }
+
+#[test]
+fn reportedly_before_a_cue_joins_it() {
+    let all = run("Dana Ruiz reportedly said the pier would close.");
+    assert!(all.contains(&triple("Dana Ruiz", "reportedly said", "the pier would close")), "{all:?}");
+}
+
+#[test]
+fn reportedly_alone_is_an_impression_with_no_source() {
+    let all = run("The mayor was reportedly furious about the vote.");
+    assert_eq!(all, vec![triple("", "reportedly", "The mayor | furious about the vote")]);
+}
