@@ -22,7 +22,10 @@ impl SentenceRules<'_> {
         if cue.form != CueForm::According && k > 0 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.noun_determiners) {
             return; // "the show", "a call": a noun, not the verb
         }
-        let found = match cue.form {
+        // "talking about", "raising concerns": a phrase that opens with a
+        // participle hangs off its clause as a one-word participle does.
+        let form = if cue.form == CueForm::Past && self.text()[self.toks[k].range()].ends_with("ing") { CueForm::Participle } else { cue.form };
+        let found = match form {
             _ if lower_eq(self.text(), &self.toks[k], &WORDS.impressions) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Participle => {
@@ -262,7 +265,9 @@ impl SentenceRules<'_> {
         let n = self.toks.len();
         // "…,” says Ana Holm." inverts as "said" does; other bare or -s
         // forms after a comma rarely start an inversion.
-        let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], &WORDS.invertible_present) || !matches!(cue.form, CueForm::Base | CueForm::Present);
+        // ("…, talking about immigration": a participle phrase never inverts.)
+        let participle_phrase = text[self.toks[k].range()].ends_with("ing");
+        let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], &WORDS.invertible_present) || !matches!(cue.form, CueForm::Base | CueForm::Present) && !participle_phrase;
         // ("…, said Sunday, “…”": a day is no speaker.)
         let day_after = after < n && lower_eq(text, &self.toks[after], &WORDS.time_words);
         if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !day_after && invertible {

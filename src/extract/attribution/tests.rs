@@ -630,3 +630,10 @@ fn reportedly_alone_is_an_impression_with_no_source() {
     let all = run("The mayor was reportedly furious about the vote.");
     assert_eq!(all, vec![triple("", "reportedly", "The mayor | furious about the vote")]);
 }
+
+#[test]
+fn a_participle_phrase_takes_the_clauses_subject_not_its_object() {
+    let all = run("Dana Ruiz spoke in Tulsa on Friday, talking about the pier.");
+    assert!(!all.iter().any(|a| a.0 == "the pier"), "{all:?}");
+    assert!(all.contains(&triple("Dana Ruiz", "talking about", "the pier")), "{all:?}");
+}
