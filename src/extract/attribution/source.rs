@@ -155,8 +155,12 @@ impl SentenceRules<'_> {
     pub(super) fn subject(&self, k: usize) -> Option<Range<usize>> {
         let text = self.text();
         let mut i = 0;
-        // "And he …", "But the court …": the writer's link.
-        if i + 1 < k && lower_eq(text, &self.toks[i], &WORDS.sentence_links) {
+        // "It’s a big if, but Sanders was …": the last joined clause's subject.
+        if let Some(c) = (1..k.saturating_sub(2)).rev().find(|&c| self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c + 1], &["but", "and", "yet"]) && (lower_eq(text, &self.toks[c + 2], &WORDS.pronouns) || is_capitalised(text, &self.toks[c + 2]))) {
+            i = c + 2;
+        }
+        // "And he …", "But the court …", "Then she …": the writer's link.
+        while i + 1 < k && (lower_eq(text, &self.toks[i], &WORDS.sentence_links) || lower_eq(text, &self.toks[i], &["then", "now", "still", "also", "later"]) && self.toks[i + 1].is_word()) {
             i += 1;
         }
         // Skip an introductory clause or phrase ("While talks continue, …",

@@ -637,3 +637,15 @@ fn a_participle_phrase_takes_the_clauses_subject_not_its_object() {
     assert!(!all.iter().any(|a| a.0 == "the pier"), "{all:?}");
     assert!(all.contains(&triple("Dana Ruiz", "talking about", "the pier")), "{all:?}");
 }
+
+#[test]
+fn a_negated_auxiliary_stands_between_the_source_and_its_verb() {
+    let all = run("Dana Ruiz, the harbor chief, wouldn’t say whether the pier would open.");
+    assert!(all.iter().any(|a| a.0.starts_with("Dana Ruiz") && a.1 == "say"), "{all:?}");
+}
+
+#[test]
+fn a_participle_takes_the_subject_of_the_clause_joined_by_but() {
+    let all = run("It was a long day, but Dana Ruiz stayed in Tulsa, insisting that the pier was safe.");
+    assert!(all.contains(&triple("Dana Ruiz", "insisting", "that the pier was safe")), "{all:?}");
+}
