@@ -94,6 +94,12 @@ impl SentenceRules<'_> {
         if start == open_first {
             return None;
         }
+        if start > 0 && lower_eq(text, &self.toks[start - 1], &["in", "at", "from", "of", "near", "outside"]) && is_capitalised(text, &self.toks[start]) {
+            // "Trump, speaking in Wilmington, N.C., warned", "Cory James, 22,
+            // of Flint, Mich., said": a place, not the source; the source
+            // opens the clause.
+            return self.subject(close + 1);
+        }
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
             Some(self.toks[start].start..self.toks[open_first - 1].end)
         } else if first.is_word() && !lower_eq(text, first, &WORDS.clause_links) && !lower_eq(text, first, &["that", "according"]) {

@@ -649,3 +649,9 @@ fn a_participle_takes_the_subject_of_the_clause_joined_by_but() {
     let all = run("It was a long day, but Dana Ruiz stayed in Tulsa, insisting that the pier was safe.");
     assert!(all.contains(&triple("Dana Ruiz", "insisting", "that the pier was safe")), "{all:?}");
 }
+
+#[test]
+fn a_place_set_off_by_commas_is_not_the_source() {
+    let all = run("Dana Ruiz, speaking at a rally in Tulsa, Okla., warned that the pier was unsafe.");
+    assert!(all.contains(&triple("Dana Ruiz", "warned", "that the pier was unsafe")), "{all:?}");
+}
