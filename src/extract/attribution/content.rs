@@ -518,13 +518,15 @@ impl SentenceRules<'_> {
             if tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma {
                 return None;
             }
-            if tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || finite_verb_like(&text[tok.range()])) {
+            let word = &text[tok.range()];
+            let past = word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word);
+            if tok.is_word() && (WORDS.clause_verbs.holds(word) || past && word.starts_with(|c: char| c.is_ascii_lowercase())) {
                 return None; // a clause of its own: "the men were arrested and charged"
             }
             if lower_eq(text, tok, &["and", "but"]) {
                 let mut v = t + 1;
                 if v + 1 < end && lower_eq(text, &self.toks[v], &WORDS.auxiliaries) {
-                    v += 1; // "but later", "and then"
+                    v += 1; // "but later", "and then", "and has"
                 }
                 let word = &text[self.toks[v].range()];
                 let past = word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word);
