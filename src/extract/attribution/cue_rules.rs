@@ -36,6 +36,10 @@ impl SentenceRules<'_> {
                     self.finite(cue, k, after, next_cue)
                 } else if k > 0 && (self.toks[k - 1].kind == TokKind::Comma || k > 1 && self.toks[k - 1].is_quote() && self.toks[k - 2].kind == TokKind::Comma) {
                     self.participle(cue, k, after, next_cue)
+                } else if k > 1 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.participle_links) && lower_eq(self.text(), &self.toks[k], &WORDS.speech_participles) {
+                    // "and saying that …", "by suggesting …": a participle of
+                    // speech hangs off the clause as after a comma.
+                    self.participle(cue, k, after, next_cue)
                 } else {
                     None
                 }

@@ -655,3 +655,9 @@ fn a_place_set_off_by_commas_is_not_the_source() {
     let all = run("Dana Ruiz, speaking at a rally in Tulsa, Okla., warned that the pier was unsafe.");
     assert!(all.contains(&triple("Dana Ruiz", "warned", "that the pier was unsafe")), "{all:?}");
 }
+
+#[test]
+fn a_participle_of_speech_after_and_takes_the_clauses_subject() {
+    let all = run("Dana Ruiz toured the pier and said little, before warning that it could fail.");
+    assert!(all.iter().any(|a| a.0 == "Dana Ruiz" && a.1 == "warning" && a.2 == "that it could fail"), "{all:?}");
+}
