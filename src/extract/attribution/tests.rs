@@ -661,3 +661,9 @@ fn a_participle_of_speech_after_and_takes_the_clauses_subject() {
     let all = run("Dana Ruiz toured the pier and said little, before warning that it could fail.");
     assert!(all.iter().any(|a| a.0 == "Dana Ruiz" && a.1 == "warning" && a.2 == "that it could fail"), "{all:?}");
 }
+
+#[test]
+fn an_adverb_inside_a_passive_keeps_it_sourceless() {
+    let all = run("Dana Ruiz is widely expected to close the pier.");
+    assert!(all.iter().any(|a| a.0.is_empty() && a.1 == "expected"), "{all:?}");
+}
