@@ -455,7 +455,8 @@ impl SentenceRules<'_> {
             // "… and others have said", "… but aides say": another
             // speaker's statement, joined to this one.
             let subject = (cj.saturating_sub(4).max(i + 2)..cj).find(|&a| {
-                lower_eq(self.text(), &self.toks[a - 1], &["and", "but"])
+                self.toks[a - 1].end - self.toks[a - 1].start == 3
+                    && lower_eq(self.text(), &self.toks[a - 1], &["and", "but"])
                     && (lower_eq(self.text(), &self.toks[a], &["he", "she", "they", "we", "i"]) || is_capitalised(self.text(), &self.toks[a]))
                     && self.toks[a..cj].iter().all(|t| t.is_word() && !lower_eq(self.text(), t, &WORDS.left_stops))
             });
@@ -512,31 +513,40 @@ impl SentenceRules<'_> {
     /// more of what was reported. The token where the content stops.
     fn second_predicate(&self, i: usize, end: usize) -> Option<usize> {
         let text = self.text();
-        let mut t = i + 1;
-        while t + 1 < end {
-            let tok = &self.toks[t];
-            if tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma {
-                return None;
-            }
-            let word = &text[tok.range()];
-            let past = word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word);
-            if tok.is_word() && (WORDS.clause_verbs.holds(word) || past && word.starts_with(|c: char| c.is_ascii_lowercase())) {
-                return None; // a clause of its own: "the men were arrested and charged"
-            }
-            if lower_eq(text, tok, &["and", "but"]) {
+        // Most contents hold no " and " nor " but ": one scan of the bytes
+        // turns them away before any word is looked at.
+        if end <= i + 2 {
+            return None;
+        }
+        let span = text[self.toks[i].start..self.toks[end - 1].end].as_bytes();
+        if memchr::memmem::find(span, b" and ").is_none() && memchr::memmem::find(span, b" but ").is_none() {
+            return None;
+        }
+        let past_verb = |t: usize| {
+            let word = &text[self.toks[t].range()];
+            word.starts_with(|c: char| c.is_ascii_lowercase()) && (word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word))
+        };
+        // The link first (rare), then the words before it (this runs for
+        // every content after a verb).
+        let link = (i + 1..end.saturating_sub(1)).find(|&t| {
+            self.toks[t].end - self.toks[t].start == 3 && lower_eq(text, &self.toks[t], &["and", "but"]) && {
                 let mut v = t + 1;
                 if v + 1 < end && lower_eq(text, &self.toks[v], &WORDS.auxiliaries) {
                     v += 1; // "but later", "and then", "and has"
                 }
-                let word = &text[self.toks[v].range()];
-                let past = word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word);
-                if past && word.starts_with(|c: char| c.is_ascii_lowercase()) {
-                    return Some(if self.toks[t - 1].kind == TokKind::Comma { t - 1 } else { t });
-                }
+                past_verb(v)
             }
-            t += 1;
+        })?;
+        // A clause of its own ("the men were arrested and charged"), or a
+        // quotation or a break before the link: no object content.
+        let own_clause = (i + 1..link).any(|t| {
+            let tok = &self.toks[t];
+            tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma || tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || past_verb(t))
+        });
+        if own_clause {
+            return None;
         }
-        None
+        Some(if self.toks[link - 1].kind == TokKind::Comma { link - 1 } else { link })
     }
 
     /// The clause before token `k` ("CONTENT, according to …").

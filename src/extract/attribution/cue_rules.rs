@@ -211,15 +211,14 @@ impl SentenceRules<'_> {
         if k < self.toks.len() && after < self.toks.len() && lower_eq(text, &self.toks[k], &["pledged", "expected"]) && !lower_eq(text, &self.toks[after], &["to", "that"]) {
             return None; // "pledged delegates", "the expected result"
         }
-        // "is widely expected", "was not asked": adverbs may stand between.
-        let mut b = k;
-        while b > 1 && (is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &["not", "also", "never", "still", "already", "often"])) {
-            b -= 1;
-        }
-        let passive = cue.form == CueForm::Past
-            && b > 0
-            && cue_word.ends_with("ed")
-            && lower_eq(text, &self.toks[b - 1], &["was", "were", "is", "are", "been", "being", "be"]);
+        let passive = cue.form == CueForm::Past && cue_word.ends_with("ed") && {
+            // "is widely expected", "was not asked": adverbs may stand between.
+            let mut b = k;
+            while b > 1 && (is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &["not", "also", "never", "still", "already", "often"])) {
+                b -= 1;
+            }
+            b > 0 && lower_eq(text, &self.toks[b - 1], &["was", "were", "is", "are", "been", "being", "be"])
+        };
         if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
             // "The move was first reported by MSNBC", "guarantees suggested by
             // envoy Steve Witkoff": the agent is the source, the subject the content.
