@@ -34,7 +34,7 @@ fn pick(rows: &[Value], fields: &[&str]) -> Vec<Vec<Value>> {
 #[test]
 fn shifts_after_both_samples_are_exactly_the_three_changes() {
     let wd = both_samples();
-    let shifts = json_rows(&wd, &["report", "shifts"]);
+    let shifts = json_rows(&wd, &["report", "shifts", "--min-statements", "1"]);
     let fields = ["speaker", "topic", "from_stance", "from_date", "to_stance", "to_date", "to_doc"];
     let followup = "samples/zelensky-followup.txt";
     assert_eq!(
@@ -56,13 +56,13 @@ fn shifts_after_the_first_article_alone_are_none() {
     wd.stdout(&["import", &fixture("zelensky-washington.jsonl")]);
     wd.stdout(&["topics", "load", &fixture("topics.txt")]);
     wd.stdout(&["topics", "apply"]);
-    assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty());
 }
 
 #[test]
 fn shifts_filter_by_speaker() {
     let wd = both_samples();
-    let shifts = json_rows(&wd, &["report", "shifts", "--speaker", "rubio"]);
+    let shifts = json_rows(&wd, &["report", "shifts", "--speaker", "rubio", "--min-statements", "1"]);
     assert_eq!(pick(&shifts, &["speaker", "topic"]), vec![vec![json!("Marco Rubio"), json!("coercion")]]);
 }
 
@@ -174,7 +174,7 @@ fn disagreements_say_when_the_limit_cut_the_list_and_zero_lifts_it() {
 #[test]
 fn shifts_table_snapshot() {
     let wd = both_samples();
-    insta::assert_snapshot!("shifts_table", wd.stdout(&["report", "shifts", "--topic", "ceasefire"]));
+    insta::assert_snapshot!("shifts_table", wd.stdout(&["report", "shifts", "--topic", "ceasefire", "--min-statements", "1"]));
 }
 
 #[test]
@@ -195,7 +195,7 @@ fn reports_need_an_existing_database() {
 #[test]
 fn html_is_one_self_contained_page_with_matrix_and_timelines() {
     let wd = both_samples();
-    let output = wd.cmd(&["report", "html", "--output", "out.html"]).output().unwrap();
+    let output = wd.cmd(&["report", "html", "--output", "out.html", "--min-statements", "1"]).output().unwrap();
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("out.html (8 speakers by 6 topics, 15 statements; 3 shifts)"));
     let page = std::fs::read_to_string(wd.path("out.html")).unwrap();
@@ -243,7 +243,7 @@ fn shifts_after_ingesting_both_sample_articles() {
     let output = wd.cmd(&["ingest", samples]).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let mut shifts = pick(
-        &json_rows(&wd, &["report", "shifts", "--min-confidence", "0"]),
+        &json_rows(&wd, &["report", "shifts", "--min-confidence", "0", "--min-statements", "1"]),
         &["speaker", "topic", "from_stance", "from_date", "to_stance", "to_date"],
     );
     shifts.sort_by_key(|row| row[0].to_string());
@@ -303,6 +303,22 @@ fn stance_shows_the_most_quoted_speakers_by_the_most_discussed_topics() {
 }
 
 #[test]
+fn a_cell_takes_the_side_taken_however_many_statements_take_none() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
+        ("Ann Lee", "bridge tolls", "neutral", "2024-01-03", 0.9, "b"),
+        ("Ann Lee", "bridge tolls", "neutral", "2024-01-04", 0.9, "c"),
+        ("Ann Lee", "bridge tolls", "neutral", "2024-01-05", 0.9, "d"),
+        ("Bo Park", "bridge tolls", "neutral", "2024-01-06", 0.9, "e"),
+    ]);
+    let cells = json_rows(&wd, &["report", "stance"]);
+    assert_eq!(
+        pick(&cells, &["speaker", "stance", "oppose", "neutral"]),
+        vec![vec![json!("Ann Lee"), json!("oppose"), json!(1), json!(3)], vec![json!("Bo Park"), json!("neutral"), json!(0), json!(1)]]
+    );
+}
+
+#[test]
 fn a_speaker_quoted_only_on_other_topics_takes_no_row_of_the_page() {
     let wd = statements(&[
         ("Bo Park", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
@@ -340,7 +356,7 @@ fn reports_leave_out_unresolved_speakers_and_generic_topics() {
     ]);
     let cells = json_rows(&wd, &["report", "stance"]);
     assert_eq!(pick(&cells, &["speaker", "topic"]), vec![vec![json!("Ann Lee"), json!("bridge tolls")]]);
-    assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty());
     assert!(json_rows(&wd, &["report", "disagreements"]).is_empty(), "'they' is no one to disagree with");
     let timeline = json_rows(&wd, &["report", "timeline", "--speaker", "ann lee"]);
     assert_eq!(pick(&timeline, &["topic"]), vec![vec![json!("bridge tolls")]], "no generic topic in a timeline");
@@ -352,8 +368,8 @@ fn shifts_count_only_confident_statements() {
         ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.95, "a"),
         ("Ann Lee", "bridge tolls", "oppose", "2024-03-02", 0.6, "b"),
     ]);
-    assert!(json_rows(&wd, &["report", "shifts"]).is_empty(), "0.6 is below the default 0.8");
-    let found = json_rows(&wd, &["report", "shifts", "--min-confidence", "0.5"]);
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty(), "0.6 is below the default 0.8");
+    let found = json_rows(&wd, &["report", "shifts", "--min-confidence", "0.5", "--min-statements", "1"]);
     assert_eq!(pick(&found, &["from_stance", "to_stance", "to_confidence"]), vec![vec![json!("support"), json!("oppose"), json!(0.6)]]);
 }
 
@@ -363,7 +379,7 @@ fn opposite_statements_of_one_day_are_no_shift() {
         ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
         ("Ann Lee", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
     ]);
-    assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty());
 }
 
 #[test]
@@ -376,7 +392,7 @@ fn shifts_with_more_statements_on_both_sides_come_first_with_their_sources() {
         ("Bo Park", "school meals", "support", "2024-02-02", 0.9, "e"),
         ("Bo Park", "school meals", "support", "2024-02-03", 0.9, "f"),
     ]);
-    let found = json_rows(&wd, &["report", "shifts"]);
+    let found = json_rows(&wd, &["report", "shifts", "--min-statements", "1"]);
     assert_eq!(
         pick(&found, &["speaker", "statements_before", "statements_after", "from_date", "to_date", "from_doc", "to_title"]),
         vec![
@@ -384,8 +400,27 @@ fn shifts_with_more_statements_on_both_sides_come_first_with_their_sources() {
             vec![json!("Ann Lee"), json!(1), json!(1), json!("2024-01-02"), json!("2024-05-02"), json!("a"), json!("Council news b")],
         ]
     );
-    let first = json_rows(&wd, &["report", "shifts", "--limit", "1"]);
+    let first = json_rows(&wd, &["report", "shifts", "--limit", "1", "--min-statements", "1"]);
     assert_eq!(pick(&first, &["speaker"]), vec![vec![json!("Bo Park")]]);
+}
+
+#[test]
+fn a_shift_needs_two_statements_on_one_side_unless_told() {
+    let wd = statements(&[
+        ("Ann Lee", "bridge tolls", "support", "2024-01-02", 0.9, "a"),
+        ("Ann Lee", "bridge tolls", "oppose", "2024-05-02", 0.9, "b"),
+        ("Bo Park", "school meals", "oppose", "2024-01-02", 0.9, "c"),
+        ("Bo Park", "school meals", "oppose", "2024-01-09", 0.9, "d"),
+        ("Bo Park", "school meals", "support", "2024-02-02", 0.9, "e"),
+    ]);
+    let output = wd.cmd(&["report", "shifts", "--format", "json"]).output().unwrap();
+    let found: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(pick(&found, &["speaker", "statements_before", "statements_after"]), vec![vec![json!("Bo Park"), json!(2), json!(1)]]);
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains("1 more shift stands on fewer than 2 statements a side; --min-statements 1 lists it"), "{err}");
+    assert_eq!(json_rows(&wd, &["report", "shifts", "--min-statements", "3"]), Vec::<Value>::new());
+    let output = wd.cmd(&["report", "shifts", "--min-statements", "0"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2), "a usage mistake");
 }
 
 #[test]
@@ -412,8 +447,8 @@ fn reports_filter_by_date() {
     ]);
     let cells = json_rows(&wd, &["report", "stance", "--since", "2024-01-01"]);
     assert_eq!(pick(&cells, &["stance", "statements"]), vec![vec![json!("oppose"), json!(1)]]);
-    assert!(json_rows(&wd, &["report", "shifts", "--until", "2023-12-31"]).is_empty());
-    assert_eq!(json_rows(&wd, &["report", "shifts"]).len(), 1);
+    assert!(json_rows(&wd, &["report", "shifts", "--until", "2023-12-31", "--min-statements", "1"]).is_empty());
+    assert_eq!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).len(), 1);
     let output = wd.cmd(&["report", "stance", "--since", "last week"]).output().unwrap();
     assert_eq!(output.status.code(), Some(2), "a usage mistake");
     let err = String::from_utf8_lossy(&output.stderr);
@@ -611,12 +646,12 @@ fn a_shift_on_a_proposed_topic_needs_statements_aimed_at_it_about_their_own_time
         ("Ann Lee", "Harbor Plan", "oppose", "2024-02-02", "the reporters for praising the Harbor Plan"),
         ("Ann Lee", "Harbor Plan", "oppose", "2024-03-02", "Harbor Plan in 2019, when it was first drawn"),
     ]);
-    assert!(json_rows(&wd, &["report", "shifts"]).is_empty(), "one statement is about reporters, one about 2019");
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty(), "one statement is about reporters, one about 2019");
     let wd = extracted(&[
         ("Ann Lee", "Harbor Plan", "support", "2024-01-02", "the Harbor Plan as the city's best hope"),
         ("Ann Lee", "Harbor Plan", "oppose", "2024-03-02", "the Harbor Plan for its cost"),
     ]);
-    let found = json_rows(&wd, &["report", "shifts"]);
+    let found = json_rows(&wd, &["report", "shifts", "--min-statements", "1"]);
     assert_eq!(pick(&found, &["from_date", "to_date"]), vec![vec![json!("2024-01-02"), json!("2024-03-02")]]);
 }
 
@@ -626,7 +661,7 @@ fn a_surname_topic_borne_by_two_people_makes_no_shift() {
         ("Ann Lee", "Clinton", "support", "2024-01-02", "Bill Clinton against the charges"),
         ("Ann Lee", "Clinton", "oppose", "2024-03-02", "Hillary Clinton for her record"),
     ]);
-    assert!(json_rows(&wd, &["report", "shifts"]).is_empty());
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty());
 }
 
 #[test]

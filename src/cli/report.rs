@@ -1,7 +1,7 @@
 //! `claimdb report`: who stands where on what, and who changed position.
 //!
 //! - `stance`: the most-quoted speakers by the most-discussed topics (25 by
-//!   20 unless told), a cell per speaker and topic with the stance most of
+//!   20 unless told), a cell per speaker and topic with the side most of
 //!   the statements take and the counts of each: a matrix in `markdown`, one
 //!   row per cell in the other formats (a terminal is too narrow for a
 //!   matrix);
@@ -15,8 +15,7 @@
 //!
 //! Only statements with a topic take part. The rules are in `tracking`.
 
-use super::util::date_arg;
-use chrono::NaiveDate;
+use super::filters::ScopeArgs as Filter;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
 use crate::model::{NameCount, Position, Stance, StanceRecord};
@@ -34,27 +33,6 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(subcommand)]
     pub report: Report,
-}
-
-/// Which statements a report covers.
-#[derive(Debug, Clone, clap::Args)]
-pub struct Filter {
-    /// Whole words of a speaker's name or alias, any case or accent
-    /// ("rubio"), as `query --speaker`.
-    #[arg(long)]
-    pub speaker: Option<String>,
-    /// Only the speaker with this id (`claimdb speakers` lists them).
-    #[arg(long, value_name = "ID")]
-    pub speaker_id: Option<i64>,
-    /// Part of a topic name, any case.
-    #[arg(long)]
-    pub topic: Option<String>,
-    /// Statements on or after this day (YYYY-MM-DD).
-    #[arg(long, value_parser = date_arg)]
-    pub since: Option<NaiveDate>,
-    /// Statements on or before this day (YYYY-MM-DD).
-    #[arg(long, value_parser = date_arg)]
-    pub until: Option<NaiveDate>,
 }
 
 /// How big a matrix is.
@@ -78,10 +56,21 @@ pub struct Evidence {
     pub min_confidence: f64,
 }
 
+/// How much evidence a shift must stand on.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ShiftEvidence {
+    /// A shift is listed only when one of its sides (the position left or
+    /// the one taken) stands on at least this many confident statements:
+    /// one statement each way is as often a misread stance as a change.
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..))]
+    pub min_statements: u64,
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum Report {
-    /// The most-quoted speakers by the most-discussed topics: the stance most
-    /// statements take in each cell, with counts and dates.
+    /// The most-quoted speakers by the most-discussed topics: the side most
+    /// statements take in each cell (neutral when none takes one), with
+    /// counts and dates.
     Stance {
         #[command(flatten)]
         filter: Filter,
@@ -93,23 +82,10 @@ pub enum Report {
         format: Format,
     },
     /// One speaker's stances in date order, with cue and source.
+    #[command(group(clap::ArgGroup::new("who").required(true).args(["speaker", "speaker_id"])))]
     Timeline {
-        /// Whole words of a speaker's name or alias, any case or accent
-        /// ("rubio"), as `query --speaker`.
-        #[arg(long, required_unless_present = "speaker_id")]
-        speaker: Option<String>,
-        /// The speaker with this id (`claimdb speakers` lists them).
-        #[arg(long, value_name = "ID")]
-        speaker_id: Option<i64>,
-        /// Part of a topic name, any case.
-        #[arg(long)]
-        topic: Option<String>,
-        /// Statements on or after this day (YYYY-MM-DD).
-        #[arg(long, value_parser = date_arg)]
-        since: Option<NaiveDate>,
-        /// Statements on or before this day (YYYY-MM-DD).
-        #[arg(long, value_parser = date_arg)]
-        until: Option<NaiveDate>,
+        #[command(flatten)]
+        filter: Filter,
         /// At most this many statements, the earliest first (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
@@ -127,6 +103,8 @@ pub enum Report {
         filter: Filter,
         #[command(flatten)]
         evidence: Evidence,
+        #[command(flatten)]
+        shift_evidence: ShiftEvidence,
         /// At most this many shifts (0: all of them).
         #[arg(long, default_value_t = DEFAULT_LIMIT)]
         limit: usize,
@@ -156,6 +134,8 @@ pub enum Report {
         size: Size,
         #[command(flatten)]
         evidence: Evidence,
+        #[command(flatten)]
+        shift_evidence: ShiftEvidence,
         /// Where to write the page.
         #[arg(long, short, default_value = "report.html")]
         output: PathBuf,
@@ -175,6 +155,8 @@ const DEFAULT_MIN_CONFIDENCE: f64 = 0.8;
 const PAGE_SHIFTS: usize = 20;
 /// Disagreements fetched and written at a time.
 const DISAGREEMENT_BATCH: usize = 500;
+/// The most statements kept read while writing disagreements.
+const KEPT_RECORDS: usize = 20_000;
 
 fn confidence(value: &str) -> std::result::Result<f64, String> {
     match value.parse::<f64>() {
@@ -192,17 +174,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
             output::print(&stance_rows(&ranked_cells(&chosen, evidence.min_confidence), &chosen.speakers, &chosen.topics, format), format)?
         }
-        Report::Timeline { speaker, speaker_id, topic, since, until, limit, evidence, format } => {
-            let filter = ReportFilter {
-                speaker,
-                speaker_ids: speaker_id.map(|id| vec![id]),
-                topic,
-                since,
-                until,
-                unresolved_speakers: tracking::unresolved_speaker_names(),
-                generic_topics: tracking::generic_topic_names(),
-                ..ReportFilter::default()
-            };
+        Report::Timeline { filter, limit, evidence, format } => {
+            let filter = report_filter(&filter)?;
             let records = store.dated_records(&filter, (limit > 0).then_some(limit as u64))?;
             say_if_empty(&store, &filter, records.is_empty(), NO_RECORDS)?;
             output::print(&timeline_rows(&records, format, evidence.min_confidence), format)?;
@@ -210,10 +183,19 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 eprintln!("claimdb: showed the first {limit} statements; --limit N shows more, --limit 0 all");
             }
         }
-        Report::Shifts { filter, evidence, limit, format } => {
+        Report::Shifts { filter, evidence, shift_evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let found = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?)?;
-            say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident)")?;
+            let (found, thin) = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?, &shift_evidence)?;
+            say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident, --min-statements how many)")?;
+            if thin > 0 {
+                eprintln!(
+                    "claimdb: {thin} more shift{} stand{} on fewer than {} statements a side; --min-statements 1 lists {}",
+                    if thin == 1 { "" } else { "s" },
+                    if thin == 1 { "s" } else { "" },
+                    shift_evidence.min_statements,
+                    if thin == 1 { "it" } else { "them" }
+                );
+            }
             let shown = &found[..found.len().min(if limit == 0 { usize::MAX } else { limit })];
             let records = shift_records(&store, shown)?;
             output::print(&shift_rows(&shift_views(shown, &records), format), format)?;
@@ -238,11 +220,11 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 eprintln!("claimdb: showed the first {written} rows; --limit N shows more, --limit 0 all");
             }
         }
-        Report::Html { filter, size, evidence, output, title } => {
+        Report::Html { filter, size, evidence, shift_evidence, output, title } => {
             let report_filter = report_filter(&filter)?;
             let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let found = shifts_in(&store, std::mem::take(&mut chosen.positions))?;
+            let (found, _) = shifts_in(&store, std::mem::take(&mut chosen.positions), &shift_evidence)?;
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -258,6 +240,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                 total_statements: chosen.total_statements,
                 filters: filter_words(&filter),
                 min_confidence: evidence.min_confidence,
+                min_statements: shift_evidence.min_statements,
             });
             write_output(&output, &database_files(&ctx.db), |out| out.write_all(page.as_bytes()))?;
             eprintln!(
@@ -457,11 +440,11 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
     let distinct = |ids: Vec<i64>| -> Vec<i64> { ids.into_iter().collect::<std::collections::HashSet<_>>().into_iter().collect() };
     let speakers = store.speaker_names(&distinct(positions.iter().map(|p| p.speaker_id).collect()))?;
     let topics = store.topic_names_of(&distinct(positions.iter().map(|p| p.topic_id).collect()))?;
-    let mut oneself: HashMap<(i64, i64), bool> = HashMap::new();
+    let mut oneself: rustc_hash::FxHashMap<(i64, i64), bool> = rustc_hash::FxHashMap::default();
     positions.retain(|p| {
         !*oneself.entry((p.speaker_id, p.topic_id)).or_insert_with(|| {
-            let name = |names: &HashMap<i64, String>, id| names.get(&id).cloned().unwrap_or_default();
-            tracking::about_oneself(&name(&speakers, p.speaker_id), &name(&topics, p.topic_id))
+            let speaker = speakers.get(&p.speaker_id).map_or("", String::as_str);
+            tracking::about_oneself(speaker, topics.get(&p.topic_id).map_or("", String::as_str))
         })
     });
     Ok(positions)
@@ -472,13 +455,17 @@ fn not_about_oneself(store: &Store, mut positions: Vec<Position>) -> Result<Vec<
 const TEXT_CHECK_BATCH: usize = 5000;
 
 /// The shifts among confident `positions`, each side standing on
-/// statements a journalist would quote (`tracking::shift_aim`). Only the
-/// statements of a speaker who took both sides of a topic on different
-/// days are read, a batch at a time, and only their text.
-fn shifts_in(store: &Store, positions: Vec<Position>) -> Result<Vec<Shift>> {
+/// statements a journalist would quote (`tracking::shift_aim`), with
+/// enough of them on one side (`evidence`); and how many more stand on
+/// fewer. Only the statements of a speaker who took both sides of a topic
+/// on different days are read, a batch at a time, and only their text.
+fn shifts_in(store: &Store, positions: Vec<Position>, evidence: &ShiftEvidence) -> Result<(Vec<Shift>, usize)> {
     let positions = tracking::could_shift(not_about_oneself(store, positions)?);
     let fit = with_aims(store, positions, tracking::shift_aim)?;
-    Ok(tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit))))
+    let all = tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)));
+    let least = usize::try_from(evidence.min_statements).unwrap_or(usize::MAX);
+    let (kept, thin): (Vec<Shift>, Vec<Shift>) = all.into_iter().partition(|s| s.stands_on(least));
+    Ok((kept, thin.len()))
 }
 
 /// `positions` whose statements pass `aim` (read from their text a batch
@@ -570,13 +557,23 @@ fn write_disagreements(
     let mut stream = output::Stream::new(&mut out, &headers.iter().map(String::as_str).collect::<Vec<_>>(), format)
         .map_err(|e| Error::io("<stdout>", e))?;
     let mut written = 0;
+    // A topic's pairs repeat its sides' statements (each supporter faces
+    // every opponent): each is read once while it is kept.
+    let mut records: HashMap<(i64, i64), StanceRecord> = HashMap::new();
     let written_all = (|| -> Result<bool> {
         loop {
             let batch: Vec<Disagreement> = found.by_ref().take(DISAGREEMENT_BATCH.min(limit - written)).collect();
             if batch.is_empty() {
                 return Ok(false);
             }
-            let records = records_for(store, batch.iter().flat_map(|d| [d.supporter.strongest, d.opponent.strongest]))?;
+            if records.len() > KEPT_RECORDS {
+                records.clear();
+            }
+            let mut missing: Vec<Position> =
+                batch.iter().flat_map(|d| [d.supporter.strongest, d.opponent.strongest]).filter(|p| !records.contains_key(&key(p))).collect();
+            missing.sort_unstable_by_key(key);
+            missing.dedup_by_key(|p| key(p));
+            records.extend(records_for(store, missing.into_iter())?);
             for d in &batch {
                 let row = disagreement_row(&records[&key(&d.supporter.strongest)], &d.supporter, &records[&key(&d.opponent.strongest)], &d.opponent, format);
                 stream.push(row).map_err(|e| Error::io("<stdout>", e))?;

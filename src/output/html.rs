@@ -56,6 +56,8 @@ pub struct ReportPage<'a> {
     /// What the page was limited to, for its summary ("speaker 'rubio'").
     pub filters: Vec<String>,
     pub min_confidence: f64,
+    /// The fewest statements a shift needs on one of its sides.
+    pub min_statements: u64,
 }
 
 const STYLE: &str = r#"
@@ -87,7 +89,7 @@ td.empty { background: #fff; }
 ul.shifts, ul.said { padding-left: 18px; } ul.shifts li { margin-bottom: 10px; } ul.said li { margin-bottom: 4px; }
 .tag { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11.5px; font-weight: 700; text-transform: uppercase; }
 .tag.support { color: #1b5e20; } .tag.oppose { color: #b71c1c; } .tag.neutral { color: #555; }
-q { color: #333; } .src { color: #777; font-size: 12.5px; }
+q, .quote { color: #333; } .src { color: #777; font-size: 12.5px; }
 details.speaker { border-top: 1px solid #eee; padding: 4px 0; }
 details.speaker > summary { cursor: pointer; font-weight: 600; }
 details.speaker > summary .n { color: #777; font-weight: 400; }
@@ -179,8 +181,8 @@ fn cell_anchor(row: usize, column: usize) -> String {
 fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
     out.push_str("<h2>Where each speaker stands</h2>\n");
     out.push_str(
-        "<p class=\"legend\">A cell is the stance most of the speaker\u{2019}s statements on the topic take, \
-         with how many support / oppose / neutral: <span class=\"support\">support</span>\
+        "<p class=\"legend\">A cell is the side most of the speaker\u{2019}s statements on the topic take \
+         (neutral when none takes a side), with how many support / oppose / neutral: <span class=\"support\">support</span>\
          <span class=\"oppose\">oppose</span><span class=\"mixed\">mixed (as many each way)</span>\
          <span class=\"neutral\">neutral</span>. Click a cell for its statements.</p>\n",
     );
@@ -207,7 +209,8 @@ fn write_matrix(out: &mut String, page: &ReportPage, cells: &[MatrixCell]) {
     for (row, speaker) in page.speakers.iter().enumerate() {
         let _ = write!(
             out,
-            "<tr><th><a href=\"#{}\">{}</a> <span class=\"n\">{}</span></th>",
+            "<tr><th title=\"{} statements in all\"><a href=\"#{}\">{}</a> <span class=\"n\">{}</span></th>",
+            speaker.statements,
             speaker_anchor(row),
             escape(&shorten(&speaker.name, 32)),
             speaker.statements
@@ -274,8 +277,11 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
         out,
         "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
          counting only statements whose stance confidence is at least {}, that have a source, take their side on the \
-         topic itself and speak of their own time; strongest evidence first.{}</p>",
+         topic itself and speak of their own time, and only changes with at least {} such statement{} on one side; \
+         strongest evidence first.{}</p>",
         page.min_confidence,
+        page.min_statements,
+        if page.min_statements == 1 { "" } else { "s" },
         if page.all_shifts > page.shifts.len() {
             format!(" The first {} of {}; <code>claimdb report shifts</code> lists them all.", page.shifts.len(), page.all_shifts)
         } else {
@@ -303,18 +309,43 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
     out.push_str("</ul>\n");
 }
 
+/// How a statement's source is named: its title, else the file name of
+/// its document (a corpus's folders say nothing the file name does not),
+/// else its path or URL as given.
+fn source_name(record: &StanceRecord) -> &str {
+    if let Some(title) = record.title.as_deref() {
+        return title;
+    }
+    let doc = record.doc.as_deref().unwrap_or("");
+    if doc.contains("://") {
+        return doc;
+    }
+    doc.rsplit(['/', '\\']).next().unwrap_or(doc)
+}
+
+/// Content as the page quotes it: inside `<q>` unless it opens with a
+/// quotation mark of its own (a direct quote), which would show doubled.
+fn quoted(content: &str) -> String {
+    if content.starts_with(['"', '\u{201c}', '\u{2018}', '\'']) {
+        format!("<span class=\"quote\">{}</span>", escape(content))
+    } else {
+        format!("<q>{}</q>", escape(content))
+    }
+}
+
 /// One statement: its stance (marked when `uncertain`), cue, content and source.
 fn statement_snippet(record: &StanceRecord, uncertain: bool) -> String {
-    let source = record.title.as_deref().or(record.doc.as_deref()).unwrap_or("");
+    let source = source_name(record);
     format!(
-        "<span class=\"tag {}{}\">{}{}{}</span> {} <q>{}</q> <span class=\"src\">({}{}{})</span>",
+        "<span class=\"tag {}{}\">{}{}{}</span> {} {} <span class=\"src\" title=\"{}\">({}{}{})</span>",
         record.stance,
         if uncertain { " uncertain" } else { "" },
         record.stance,
         if uncertain { ", uncertain" } else { "" },
         if record.hedged { ", hedged" } else { "" },
         escape(&record.cue),
-        escape(&record.content),
+        quoted(&record.content),
+        escape(record.doc.as_deref().unwrap_or("")),
         escape(&span_text(record.date, record.date)),
         if source.is_empty() { "" } else { ", " },
         escape(source),
@@ -355,14 +386,18 @@ fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axi
     }
     let columns: HashMap<i64, usize> = page.topics.iter().enumerate().map(|(i, t)| (t.id, i)).collect();
     for (row, speaker) in page.speakers.iter().enumerate() {
-        let mine: Vec<&MatrixCell> = cells.iter().filter(|c| c.records[0].speaker_id == speaker.id).collect();
+        // In the matrix's column order (most-discussed topic first), not
+        // the store's alphabetical one.
+        let mut mine: Vec<&MatrixCell> = cells.iter().filter(|c| c.records[0].speaker_id == speaker.id).collect();
+        mine.sort_by_key(|c| columns[&c.records[0].topic_id]);
         let shown: usize = mine.iter().map(|c| c.statements()).sum();
         let _ = writeln!(
             out,
-            "<details class=\"speaker\" id=\"{}\"><summary>{} <span class=\"n\">{} statements on these topics</span></summary>",
+            "<details class=\"speaker\" id=\"{}\"><summary>{} <span class=\"n\">{} of {} statements on these topics</span></summary>",
             speaker_anchor(row),
             escape(&speaker.name),
-            shown
+            shown,
+            speaker.statements
         );
         if let Some(axis) = axis {
             out.push_str(&timeline_svg(&mine, axis));
@@ -618,6 +653,7 @@ mod tests {
             total_statements: records.len() as u64,
             filters: vec![],
             min_confidence: 0.8,
+            min_statements: 2,
         })
     }
 
@@ -630,6 +666,52 @@ mod tests {
         assert!(page.contains("a &quot;b&quot;"));
         assert!(page.contains("x &lt; y &amp; &#39;z&#39;"));
         assert!(page.contains("<title>R&amp;D &lt;report&gt;</title>"));
+    }
+
+    #[test]
+    fn a_quote_with_its_own_quotation_marks_is_not_quoted_again() {
+        let page = page_of("r", &[record("Ann Lee", "tolls", "\u{201c}No more tolls,\u{201d} she said", Some(day(18)))]);
+        assert!(page.contains("<span class=\"quote\">\u{201c}No more tolls,\u{201d} she said</span>"), "{page}");
+        let page = page_of("r", &[record("Ann Lee", "tolls", "that tolls must go", Some(day(18)))]);
+        assert!(page.contains("<q>that tolls must go</q>"));
+    }
+
+    #[test]
+    fn a_source_without_a_title_is_named_by_its_file_name() {
+        let mut from_a_folder = record("Ann Lee", "tolls", "that tolls must go", Some(day(18)));
+        from_a_folder.doc = Some("../corpus/text/daily_2024-01-02_tolls.txt".into());
+        assert_eq!(source_name(&from_a_folder), "daily_2024-01-02_tolls.txt");
+        let page = page_of("r", &[from_a_folder.clone()]);
+        assert!(page.contains("title=\"../corpus/text/daily_2024-01-02_tolls.txt\">(2025-08-18, daily_2024-01-02_tolls.txt)"), "{page}");
+        from_a_folder.doc = Some("https://example.org/news/tolls".into());
+        assert_eq!(source_name(&from_a_folder), "https://example.org/news/tolls");
+        from_a_folder.title = Some("Tolls to go".into());
+        assert_eq!(source_name(&from_a_folder), "Tolls to go");
+    }
+
+    #[test]
+    fn a_speakers_topics_follow_the_matrix_columns() {
+        let on = |topic_id: i64, topic: &str| StanceRecord { topic_id, ..record("Ann Lee", topic, "that it must go", Some(day(18))) };
+        let records = [on(1, "apples"), on(2, "zebras"), on(2, "zebras")];
+        let speakers = [NameCount { id: 1, name: "Ann Lee".into(), statements: 3 }];
+        let topics = [NameCount { id: 2, name: "zebras".into(), statements: 2 }, NameCount { id: 1, name: "apples".into(), statements: 1 }];
+        let page = report_page(&ReportPage {
+            title: "r",
+            speakers: &speakers,
+            topics: &topics,
+            records: &records,
+            shifts: &[],
+            all_shifts: 0,
+            total_speakers: 1,
+            total_topics: 2,
+            total_statements: 3,
+            filters: vec![],
+            min_confidence: 0.8,
+            min_statements: 2,
+        });
+        assert!(page.contains("Ann Lee <span class=\"n\">3 of 3 statements on these topics</span>"), "{page}");
+        let section = &page[page.find("<details").unwrap()..];
+        assert!(section.find("<h3 id=\"s0t0\">zebras").unwrap() < section.find("<h3 id=\"s0t1\">apples").unwrap());
     }
 
     #[test]

@@ -1,0 +1,317 @@
+//! What a statement is evidence of: whether it takes its side on its topic
+//! itself (`aim_of`), recounts an earlier time, repeats an earlier
+//! statement word for word, or names one of two people a surname topic
+//! stands for. Shifts and disagreements count only such evidence.
+
+use super::list;
+use crate::model::Position;
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+/// The words of `text` in order, as written, without the punctuation
+/// around them; apostrophes inside a word ("Obama's") are kept.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+fn shift_openers() -> &'static [String] {
+    static OPENERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OPENERS.get_or_init(|| list(include_str!("../../data/shift_openers.txt")).iter().map(|w| w.to_lowercase()).collect())
+}
+
+/// How a statement names the topic it takes its side on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aim {
+    /// The first name written before the topic ("Bill" in "Bill Clinton").
+    pub first_name: Option<String>,
+    /// The statement's words, hashed without case or punctuation: the same
+    /// statement reported again by a later article hashes the same.
+    pub wording: u64,
+}
+
+/// A hash of `content`'s words without (ASCII) case or punctuation: its
+/// letters and digits, one space between runs of them, hashed at once.
+pub fn wording(content: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut text = String::with_capacity(content.len());
+    for c in content.chars() {
+        if c.is_alphanumeric() {
+            text.push(c.to_ascii_lowercase());
+        } else if !text.is_empty() && !text.ends_with(' ') {
+            text.push(' ');
+        }
+    }
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(text.trim_end().as_bytes());
+    hasher.finish()
+}
+
+/// `fit` without statements that repeat, word for word, an earlier one of
+/// the same speaker on the same topic: a later article quoting it again is
+/// no new evidence, and dated on its own day it would look like one.
+pub fn without_repeats(mut fit: Vec<(Position, Aim)>) -> Vec<(Position, Aim)> {
+    fit.sort_unstable_by_key(|(p, aim)| (p.speaker_id, p.topic_id, aim.wording, p.day, p.id));
+    fit.dedup_by(|later, earlier| {
+        (later.0.speaker_id, later.0.topic_id, later.1.wording) == (earlier.0.speaker_id, earlier.0.topic_id, earlier.1.wording)
+    });
+    fit
+}
+
+fn first_names() -> &'static std::collections::HashSet<String> {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        list(include_str!("../../data/first_names.tsv")).iter().filter_map(|l| l.split('\t').next()).map(str::to_lowercase).collect()
+    })
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `word` without a possessive ending, and whether it had one.
+fn owner(word: &str) -> (&str, bool) {
+    match word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) {
+        Some(bare) => (bare, true),
+        None => (word, false),
+    }
+}
+
+/// Whether `content` takes its side on `topic` itself: the content opens
+/// on the topic (after an article, capitalised titles or first names, or
+/// an infinitive: "to back Clinton") and the topic is not the owner of
+/// something else ("Obama's trade pact" is about the pact). A statement
+/// that mentions its topic further in ("the media for letting Clinton
+/// ...") is about something else, and one that names no topic at all
+/// ("endorsed him") leaves the reader to guess: neither is evidence of a
+/// change of position. None when it does not. Reads only the words up to
+/// the topic, so a long statement costs no more than a short one.
+pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
+    let wanted: Vec<&str> = words_of(topic).collect();
+    let first = *wanted.first()?;
+    // A person topic ("Hillary Clinton") is named by its surname alone as
+    // often as in full, but not when another first name comes before it.
+    let person = wanted.len() > 1 && wanted.iter().all(|w| capitalised(w)) && first_names().contains(&first.to_lowercase());
+    let surname = wanted.last().filter(|_| person);
+    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
+    let mut lead_start = 0;
+    for (i, &word) in words.iter().enumerate() {
+        let (bare, owned) = owner(word);
+        if bare.eq_ignore_ascii_case(first) || bare.to_lowercase() == first.to_lowercase() {
+            let rest = &words[i..];
+            let matches = rest.len() >= wanted.len()
+                && rest.iter().zip(&wanted).enumerate().all(|(k, (w, t))| {
+                    let (bare, owned) = owner(w);
+                    bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
+                });
+            if matches {
+                let lead = &words[lead_start..i];
+                let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+                return Some(Aim { first_name: first_name.map(|w| w.to_string()), wording: wording(content) });
+            }
+            if wanted.len() == 1 && owned {
+                return None;
+            }
+        }
+        if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
+            let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+            return (!owned && !other_bearer).then(|| Aim { first_name: None, wording: wording(content) });
+        }
+        let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
+        if infinitive {
+            lead_start = 2;
+            continue;
+        }
+        if i == 1 && lead_start == 2 {
+            continue;
+        }
+        if !(capitalised(word) || shift_openers().iter().any(|o| o.eq_ignore_ascii_case(word))) {
+            return None;
+        }
+    }
+    None
+}
+
+/// The most words a statement may open on before its topic (titles, first
+/// names, an article, an infinitive).
+const LEAD_WORDS: usize = 8;
+
+/// Whether `content` takes its side on `topic` itself (see `aim_of`).
+pub fn aims_at(content: &str, topic: &str) -> bool {
+    aim_of(content, topic).is_some()
+}
+
+fn past_markers() -> &'static [Vec<String>] {
+    static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    MARKERS.get_or_init(|| {
+        list(include_str!("../../data/past_markers.txt"))
+            .iter()
+            .map(|m| m.split_whitespace().map(str::to_lowercase).collect())
+            .collect()
+    })
+}
+
+/// Whether `content` recounts an earlier time than the year it was stated
+/// in: it names a year before it ("supported Obama in 2008") or says so
+/// ("two years ago", "during the primaries": data/past_markers.txt). Such
+/// a statement dated on the article's day would make an old position look
+/// new.
+pub fn recounts_the_past(content: &str, stated_in: Option<i32>) -> bool {
+    let words: Vec<&str> = words_of(content).collect();
+    let marked = |i: usize| {
+        past_markers().iter().any(|m| {
+            words.len() >= i + m.len() && words[i..i + m.len()].iter().zip(m).all(|(w, p)| w.eq_ignore_ascii_case(p))
+        })
+    };
+    (0..words.len()).any(|i| {
+        let digits = words[i].strip_suffix('s').unwrap_or(words[i]);
+        let earlier_year = digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && stated_in.is_some_and(|year| digits.parse::<i32>().is_ok_and(|y| (1900..year).contains(&y)));
+        earlier_year || marked(i)
+    })
+}
+
+/// What a shift needs to know of a statement on a topic beyond its position.
+#[derive(Debug, Clone, Copy)]
+pub struct Said<'a> {
+    pub content: &'a str,
+    pub topic: &'a str,
+    /// The year it was stated in.
+    pub year: Option<i32>,
+    /// Whether it has a source (a document, or a title or path given by hand).
+    pub sourced: bool,
+    /// Whether extraction proposed the topic (a noun phrase of some
+    /// statement), rather than a person defining it with keywords.
+    pub proposed_topic: bool,
+}
+
+/// How a statement names its topic when it can stand on one side of a
+/// shift: it has a source, speaks of its own time, and, on a topic
+/// extraction proposed, takes its side on that topic itself (`aim_of`). A
+/// topic a person defined with keywords says itself what is about it.
+/// None when it cannot.
+pub fn shift_aim(said: &Said) -> Option<Aim> {
+    let aim = disagreement_aim(said)?;
+    (!recounts_the_past(said.content, said.year)).then_some(aim)
+}
+
+/// How a statement names its topic when it can stand for its speaker's
+/// side in a disagreement: as for a shift (`shift_aim`), but a statement
+/// about an earlier time still shows where its speaker stood.
+pub fn disagreement_aim(said: &Said) -> Option<Aim> {
+    if !said.sourced {
+        None
+    } else if said.proposed_topic {
+        aim_of(said.content, said.topic)
+    } else {
+        Some(Aim { first_name: None, wording: wording(said.content) })
+    }
+}
+
+/// `fit` (positions with the aim of their statement) kept to one bearer
+/// of each name: where a speaker's statements on a topic give it more
+/// than one first name ("Bill Clinton", "Hillary Clinton"), the topic is
+/// two people, and only the statements naming the one named most are kept
+/// (none on a tie, nor those that give no first name).
+pub fn one_bearer(mut fit: Vec<(Position, Aim)>) -> Vec<Position> {
+    fit.sort_unstable_by_key(|(p, _)| (p.speaker_id, p.topic_id));
+    let mut kept = Vec::with_capacity(fit.len());
+    for group in fit.chunk_by(|a, b| a.0.speaker_id == b.0.speaker_id && a.0.topic_id == b.0.topic_id) {
+        let mut names: HashMap<String, usize> = HashMap::new();
+        for name in group.iter().filter_map(|(_, aim)| aim.first_name.as_ref()) {
+            *names.entry(name.to_lowercase()).or_default() += 1;
+        }
+        let mut counts: Vec<(&String, &usize)> = names.iter().collect();
+        counts.sort_by_key(|&(_, n)| Reverse(*n));
+        match counts.as_slice() {
+            [] | [_] => kept.extend(group.iter().map(|(p, _)| *p)),
+            [(name, n), (_, m), ..] if n > m => kept.extend(
+                group.iter().filter(|(_, aim)| aim.first_name.as_ref().is_some_and(|f| f.to_lowercase() == **name)).map(|(p, _)| *p),
+            ),
+            _ => {}
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Stance::Support;
+    use crate::tracking::tests::said;
+
+
+    #[test]
+    fn a_statement_aims_at_the_topic_it_opens_on() {
+        assert!(aims_at("Clinton as being too close to the banks", "Clinton"));
+        assert!(aims_at("the trade deal", "trade deal"));
+        assert!(aims_at("President Obama in his last year", "Obama"));
+        assert!(aims_at("Senator Jane Doe’s plan", "plan"));
+        assert!(aims_at("to back Clinton as the nominee", "Clinton"));
+        assert!(aims_at("“Clinton,” calling her unfit", "Clinton"));
+    }
+
+    #[test]
+    fn a_topic_mentioned_further_in_or_as_an_owner_is_not_the_aim() {
+        assert!(!aims_at("the reporters for letting Clinton off lightly", "Clinton"));
+        assert!(!aims_at("Obama’s trade pact", "Obama"));
+        assert!(!aims_at("Obama's trade pact", "Obama"));
+        assert!(!aims_at("him in a letter", "Clinton"));
+        assert!(!aims_at("rumours that Obama would sign", "Obama"));
+        assert!(!aims_at("", "Obama"));
+        assert!(aims_at("Doe of dodging the vote", "Jane Doe"));
+        assert!(aims_at("Ms. Doe on two counts", "Jane Doe"));
+        assert!(aims_at("Jane Doe on two counts", "Jane Doe"));
+        assert!(!aims_at("John Doe for his record", "Jane Doe"));
+        assert!(!aims_at("Doe’s budget", "Jane Doe"));
+        assert!(!aims_at("Partnership rules", "Pacific Trade Partnership"));
+    }
+
+    #[test]
+    fn a_year_before_the_statement_or_ago_recounts_the_past() {
+        let day = Some(2016);
+        assert!(recounts_the_past("the senator in 2008 and 2012", day));
+        assert!(recounts_the_past("the plan in the 1990s", day));
+        assert!(recounts_the_past("the plan two years ago", day));
+        assert!(recounts_the_past("the plan, which she used to back", day));
+        assert!(recounts_the_past("the senator During the Primaries", day));
+        assert!(!recounts_the_past("the plan she used", day));
+        assert!(!recounts_the_past("the plan for 2016", day));
+        assert!(!recounts_the_past("the plan for 2017", day));
+        assert!(!recounts_the_past("2,008 new jobs", day));
+        assert!(!recounts_the_past("the senator in 2008", None));
+    }
+
+    #[test]
+    fn an_aim_keeps_the_first_name_given_to_the_topic() {
+        let first_name = |content: &str| aim_of(content, "Clinton").map(|aim| aim.first_name);
+        assert_eq!(first_name("Bill Clinton for his record"), Some(Some("Bill".into())));
+        assert_eq!(first_name("Mrs. Clinton"), Some(None));
+    }
+
+    #[test]
+    fn a_topic_two_people_bear_keeps_the_one_named_most() {
+        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from), wording: id as u64 });
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, None), named(3, Some("Hillary")), named(4, Some("Hillary"))])), vec![3, 4]);
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, Some("Hillary"))])), Vec::<i64>::new());
+        assert_eq!(ids(one_bearer(vec![named(1, Some("Hillary")), named(2, None)])), vec![1, 2]);
+    }
+
+    #[test]
+    fn a_statement_repeated_word_for_word_later_counts_once_on_its_first_day() {
+        let aim = |content: &str| Aim { first_name: None, wording: wording(content) };
+        let kept = without_repeats(vec![
+            (said(1, 7, Support, 5), aim("the plan, “for now”")),
+            (said(2, 7, Support, 1), aim("The plan for now")),
+            (said(3, 7, Support, 6), aim("the plan for later")),
+            (said(4, 8, Support, 7), aim("the plan for now")),
+        ]);
+        let mut ids: Vec<i64> = kept.iter().map(|(p, _)| p.id).collect();
+        ids.sort();
+        assert_eq!(ids, vec![2, 3, 4]);
+    }
+
+}

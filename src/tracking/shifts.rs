@@ -1,0 +1,172 @@
+//! Changes of one speaker's position on one topic from one day to a later
+//! one (the rules are in the `tracking` module's opening comment).
+
+use super::{majority_side, Position};
+use crate::model::Stance;
+use rustc_hash::FxHashMap;
+
+/// A speaker's change of position on a topic: the strongest statement of
+/// the last day before and of the first day after, and how many confident
+/// statements stand on each side (the days in a row that took each).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Shift {
+    pub from: Position,
+    pub to: Position,
+    pub before: usize,
+    pub after: usize,
+}
+
+impl Shift {
+    /// Larger is stronger: the smaller side, then both sides.
+    fn evidence(&self) -> (usize, usize) {
+        (self.before.min(self.after), self.before + self.after)
+    }
+
+    /// Whether one of its sides stands on at least `least` statements:
+    /// one statement each way is as often a misread stance as a change.
+    pub fn stands_on(&self, least: usize) -> bool {
+        self.before.max(self.after) >= least
+    }
+}
+
+/// One day's position of a speaker on a topic.
+struct Day {
+    stance: Stance,
+    statements: usize,
+    strongest: Position,
+}
+
+/// Every shift in `positions` (confident support and oppose statements),
+/// strongest evidence first, then the latest.
+pub fn shifts(mut positions: Vec<Position>) -> Vec<Shift> {
+    positions.retain(|p| p.day.is_some());
+    positions.sort_unstable_by_key(|p| (p.speaker_id, p.topic_id, p.day, p.id));
+    let mut found = Vec::new();
+    for group in positions.chunk_by(|a, b| a.speaker_id == b.speaker_id && a.topic_id == b.topic_id) {
+        let days: Vec<Day> = group
+            .chunk_by(|a, b| a.day == b.day)
+            .filter_map(majority_side)
+            .map(|(stance, statements, strongest)| Day { stance, statements, strongest })
+            .collect();
+        let runs: Vec<&[Day]> = days.chunk_by(|a, b| a.stance == b.stance).collect();
+        for pair in runs.windows(2) {
+            let (earlier, later) = (pair[0], pair[1]);
+            found.push(Shift {
+                from: earlier.last().expect("a run is never empty").strongest,
+                to: later[0].strongest,
+                before: earlier.iter().map(|d| d.statements).sum(),
+                after: later.iter().map(|d| d.statements).sum(),
+            });
+        }
+    }
+    found.sort_by(|a, b| {
+        b.evidence().cmp(&a.evidence()).then(b.to.day.cmp(&a.to.day)).then(a.to.id.cmp(&b.to.id))
+    });
+    found
+}
+
+/// The dated `positions` that could make a shift: of a speaker who took
+/// both sides of a topic, not all on one and the same day.
+pub fn could_shift(mut positions: Vec<Position>) -> Vec<Position> {
+    positions.retain(|p| p.day.is_some());
+    let mut days: FxHashMap<(i64, i64), [Option<(i64, i64)>; 2]> = FxHashMap::default();
+    for p in &positions {
+        let side = &mut days.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
+        let day = p.day.expect("dated");
+        *side = Some(side.map_or((day, day), |(first, last)| (first.min(day), last.max(day))));
+    }
+    positions.retain(|p| match days[&(p.speaker_id, p.topic_id)] {
+        [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
+        _ => false,
+    });
+    positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Stance::{Oppose, Support};
+    use crate::tracking::tests::{on_topic, said};
+
+    fn shift_ids(found: &[Shift]) -> Vec<(i64, i64, usize, usize)> {
+        found.iter().map(|s| (s.from.id, s.to.id, s.before, s.after)).collect()
+    }
+
+
+    #[test]
+    fn a_change_from_one_day_to_a_later_one_is_a_shift_with_its_evidence() {
+        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 5)]);
+        assert_eq!(shift_ids(&found), vec![(2, 3, 2, 1)]);
+    }
+
+    #[test]
+    fn opposite_statements_on_one_day_are_no_shift() {
+        assert!(shifts(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
+        // A tied day takes no side; the days around it still count.
+        let found = shifts(vec![said(1, 7, Support, 1), said(2, 7, Support, 2), said(3, 7, Oppose, 2), said(4, 7, Oppose, 3)]);
+        assert_eq!(shift_ids(&found), vec![(1, 4, 1, 1)]);
+    }
+
+    #[test]
+    fn the_majority_of_a_day_decides_its_side() {
+        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 4), said(3, 7, Support, 4), said(4, 7, Oppose, 4)]);
+        assert_eq!(shift_ids(&found), vec![(1, 3, 1, 2)]);
+    }
+
+    #[test]
+    fn undated_statements_take_no_part_in_shifts() {
+        let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
+        assert!(shifts(vec![said(1, 7, Support, 1), undated]).is_empty());
+    }
+
+    #[test]
+    fn each_change_back_and_forth_is_a_shift() {
+        let found = shifts(vec![said(1, 7, Oppose, 1), said(2, 7, Support, 2), said(3, 7, Support, 3), said(4, 7, Oppose, 4)]);
+        let mut pairs: Vec<(i64, i64)> = found.iter().map(|s| (s.from.id, s.to.id)).collect();
+        pairs.sort();
+        assert_eq!(pairs, vec![(1, 2), (3, 4)]);
+    }
+
+    #[test]
+    fn different_speakers_or_topics_never_make_a_shift() {
+        let found = shifts(vec![said(1, 7, Support, 1), on_topic(2, said(2, 7, Oppose, 2)), said(3, 8, Oppose, 3)]);
+        assert!(found.is_empty());
+    }
+
+    #[test]
+    fn shifts_with_more_evidence_on_both_sides_come_first() {
+        let found = shifts(vec![
+            // Speaker 7: one statement, then one against.
+            said(1, 7, Support, 1),
+            said(2, 7, Oppose, 9),
+            // Speaker 8: three, then two against.
+            said(3, 8, Support, 1),
+            said(4, 8, Support, 2),
+            said(5, 8, Support, 3),
+            said(6, 8, Oppose, 4),
+            said(7, 8, Oppose, 5),
+        ]);
+        assert_eq!(shift_ids(&found), vec![(5, 6, 3, 2), (1, 2, 1, 1)]);
+    }
+
+    #[test]
+    fn a_shift_stands_on_the_statements_of_its_larger_side() {
+        // Two against, then one for, then one against again.
+        let positions = vec![said(1, 7, Oppose, 1), said(2, 7, Oppose, 2), said(3, 7, Support, 3), said(4, 7, Oppose, 4)];
+        let found = shifts(positions);
+        assert_eq!(found.len(), 2);
+        let standing = |least| found.iter().filter(|s| s.stands_on(least)).map(|s| (s.from.id, s.to.id)).collect::<Vec<_>>();
+        assert_eq!(standing(2), vec![(2, 3)]);
+        assert!(standing(3).is_empty());
+    }
+
+    #[test]
+    fn only_both_sides_on_different_days_could_make_a_shift() {
+        let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        assert_eq!(ids(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 2), said(3, 8, Support, 1)])), vec![1, 2]);
+        assert!(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
+        let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
+        assert!(could_shift(vec![said(1, 7, Support, 1), undated]).is_empty());
+    }
+
+}
