@@ -507,8 +507,8 @@ impl SentenceRules<'_> {
         Some(self.toks[i].start..self.toks[end - 1].end)
     }
 
-    /// "backed her and bankrolled ads", "blamed hackers but later
-    /// apologised": where the content is an object with no verb of its own,
+    /// "praised the budget and voted against it", "thanked the crew but
+    /// later left": where the content is an object with no verb of its own,
     /// "and" or "but" before a past verb starts the source's next act, not
     /// more of what was reported. The token where the content stops.
     fn second_predicate(&self, i: usize, end: usize) -> Option<usize> {
@@ -537,7 +537,7 @@ impl SentenceRules<'_> {
                 past_verb(v)
             }
         })?;
-        // A clause of its own ("the men were arrested and charged"), or a
+        // A clause of its own ("the pumps were tested and approved"), or a
         // quotation or a break before the link: no object content.
         let own_clause = (i + 1..link).any(|t| {
             let tok = &self.toks[t];

@@ -273,7 +273,7 @@ impl SentenceRules<'_> {
         let n = self.toks.len();
         // "…,” says Ana Holm." inverts as "said" does; other bare or -s
         // forms after a comma rarely start an inversion.
-        // ("…, talking about immigration": a participle phrase never inverts.)
+        // ("…, talking about the pier": a participle phrase never inverts.)
         let participle_phrase = text[self.toks[k].range()].ends_with("ing");
         let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], &WORDS.invertible_present) || !matches!(cue.form, CueForm::Base | CueForm::Present) && !participle_phrase;
         // ("…, said Sunday, “…”": a day is no speaker.)
@@ -322,7 +322,7 @@ impl SentenceRules<'_> {
             _ => j,
         };
         let mut content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
-        // "the wall, which he said Mexico would pay for": the relative word
+        // "the pier, which she said would cost too much": the relative word
         // stands for what was said and is part of it, as PolNeAR marks it.
         if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start && content[0].start >= cue.span.end) {
             let s = self.tok_index(src.start);
@@ -333,15 +333,15 @@ impl SentenceRules<'_> {
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
     }
 
-    /// "a website called Real News", "a group named Vox": a participle that
+    /// "a cafe called Blue Lantern", "a club named Orbit": a participle that
     /// names the indefinite noun before it, not a report of its words.
     fn names_a_thing(&self, k: usize, after: usize) -> bool {
         let text = self.text();
         let naming = after < self.toks.len()
             && lower_eq(text, &self.toks[k], &["called", "named", "dubbed", "titled", "entitled"])
             && (is_capitalised(text, &self.toks[after]) || self.toks[after].is_quote());
-        // The noun's article, at most four words back ("a newly formed super
-        // PAC"), with no name between ("in a speech Lee called Ann …").
+        // The noun's article, at most four words back ("a newly opened harbor
+        // cafe"), with no name between ("in a speech Lee called Ann …").
         let common = |t: usize| self.toks[t].is_word() && !(is_capitalised(text, &self.toks[t]) && text[self.toks[t].range()].contains(|c: char| c.is_lowercase()));
         naming && (k.saturating_sub(5)..k).rev().take_while(|&t| common(t)).any(|t| lower_eq(text, &self.toks[t], &["a", "an", "another"]))
     }

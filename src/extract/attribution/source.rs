@@ -95,9 +95,9 @@ impl SentenceRules<'_> {
             return None;
         }
         if start > 0 && lower_eq(text, &self.toks[start - 1], &["in", "at", "from", "of", "near", "outside"]) && is_capitalised(text, &self.toks[start]) {
-            // "Trump, speaking in Wilmington, N.C., warned", "Cory James, 22,
-            // of Flint, Mich., said": a place, not the source; the source
-            // opens the clause.
+            // "Ruiz, speaking in Tulsa, Okla., warned", "Lee Park, 40, of
+            // Dayton, Ohio, said": a place, not the source; the source opens
+            // the clause.
             return self.subject(close + 1);
         }
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
@@ -161,7 +161,7 @@ impl SentenceRules<'_> {
     pub(super) fn subject(&self, k: usize) -> Option<Range<usize>> {
         let text = self.text();
         let mut i = 0;
-        // "It’s a big if, but Sanders was …": the last joined clause's subject.
+        // "It was a long day, but Ruiz stayed …": the last joined clause's subject.
         if let Some(c) = (1..k.saturating_sub(2)).rev().find(|&c| self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c + 1], &["but", "and", "yet"]) && (lower_eq(text, &self.toks[c + 2], &WORDS.pronouns) || is_capitalised(text, &self.toks[c + 2]))) {
             i = c + 2;
         }
