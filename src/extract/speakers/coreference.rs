@@ -20,6 +20,7 @@ use super::super::tokens::with_lowercase;
 use crate::model::SpeakerKind;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Person {
@@ -454,6 +455,9 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(speaker) = self.body_of_person(name_part, span.start, mention) {
             return speaker;
         }
+        if let Some(speaker) = self.body_of_pronoun(text, name_part, span.start, mention) {
+            return speaker;
+        }
         if let Some(p) = self.parse_name(name_part) {
             // "Israel" is the country unless the text has a person of that name.
             let person_of_a_place_name = || is_place(&p.name) && self.person_named(&p.name, span.start, Gender::Unknown).is_some();
@@ -471,7 +475,7 @@ impl<'t> SpeakerResolver<'t> {
                 return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
             }
         }
-        if let Some(id) = self.description(name_part, span.start) {
+        if let Some(id) = self.description(text, name_part, span.start) {
             return self.person(id, mention);
         }
         if let Some(speaker) = self.named_before(text, span, name_part) {
@@ -582,6 +586,25 @@ impl<'t> SpeakerResolver<'t> {
         Some(Speaker { name: format!("{name} {body}"), mention: mention.to_string(), role: None, kind })
     }
 
+    /// "his campaign", "her advisers": the organisation or group of the
+    /// person the pronoun stands for, named as `body_of_person` names it.
+    fn body_of_pronoun(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
+        let (owner, body) = phrase.split_once(' ')?;
+        let gender = match owner.to_lowercase().as_str() {
+            "his" => Gender::Male,
+            "her" => Gender::Female,
+            _ => return None,
+        };
+        // A noun phrase of a few lower-case words, not a clause ("his
+        // speech carried little").
+        if body.split(' ').count() > 2 || !body.chars().all(|c| c.is_lowercase() || c == '-' || c == ' ') {
+            return None;
+        }
+        let kind = kind_of_phrase(body).filter(|k| matches!(k, SpeakerKind::Organization | SpeakerKind::Group))?;
+        let id = self.last_person_before(text, at, gender)?;
+        Some(Speaker { name: format!("{} {body}", self.people[id].name), mention: mention.to_string(), role: None, kind })
+    }
+
     /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
     /// Rubio and Ted Cruz"), when each side of the "and" names a person.
     fn pair(&self, text: &str, phrase: &str, at: usize) -> Option<String> {
@@ -615,7 +638,7 @@ impl<'t> SpeakerResolver<'t> {
 
     /// "the Ukrainian president": the person last mentioned before `at`
     /// whose role ends in the same head word and shares its other words.
-    fn description(&self, phrase: &str, at: usize) -> Option<usize> {
+    fn description(&self, text: &str, phrase: &str, at: usize) -> Option<usize> {
         // Most phrases do not start with an article: turned away before
         // each word is lowered into a string of its own. ("the" in any case:
         // only ASCII letters lower to t, h, e, a or n.)
@@ -625,18 +648,78 @@ impl<'t> SpeakerResolver<'t> {
         }
         let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
         let (first, head) = (words.first()?, words.last()?);
+        // "the 43-year-old": whoever was just mentioned.
+        if words.len() == 2 && first == "the" && head.ends_with("-year-old") {
+            let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+            return self.mentions[..i].last().map(|&(_, id)| id);
+        }
         if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
             return None;
         }
         let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
-        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| {
+        let before = || self.mentions[..i].iter().rev().map(|&(_, id)| id);
+        let by_role = before().find(|&id| {
             let Some(role) = &self.people[id].role else { return false };
             let role = role.to_lowercase();
-            role.contains(head.as_str()) && modifiers.iter().all(|m| role.contains(m.as_str()))
+            role_has(&role, head) && modifiers.iter().all(|m| role_has(&role, m))
+        });
+        if by_role.is_some() || !first.eq_ignore_ascii_case("the") || !in_list(&WORDS.descriptive_heads, head) {
+            return by_role;
+        }
+        // Newswriting names someone it quotes, then calls them "the Florida
+        // senator" or "the candidate" without having given that role: one
+        // of the people just mentioned who is quoted in the document, whose
+        // known role (if any) is not another one, and right beside whose
+        // name the text gives the capitalised words of the description
+        // ("Marco Rubio of Florida"). A party ("the Democratic candidate")
+        // is too often beside someone else's name to tell.
+        let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).filter(|w| is_cap_word(w)).collect();
+        before().take(DESCRIPTION_REACH).find(|&id| {
+            let person = &self.people[id];
+            let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
+            self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
+                && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
+                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w))
+        })
+    }
+
+    /// Whether `word` stands right beside a mention of person `id`.
+    fn said_beside(&self, text: &str, id: usize, word: &str) -> bool {
+        const REACH: usize = 40;
+        self.mentions.iter().filter(|&&(_, who)| who == id).any(|&(pos, _)| {
+            let from = text.floor_char_boundary(pos.saturating_sub(REACH));
+            let to = text.ceil_char_boundary((pos + REACH).min(text.len()));
+            text[from..to].contains(word)
         })
     }
 }
+
+/// How many mentions back a description with no matching role may reach
+/// for the person it describes.
+const DESCRIPTION_REACH: usize = 3;
+
+/// "Democratic", "GOP", "Republican": a party, which describes too many
+/// people of a political story to pick one by.
+fn is_party_word(word: &str) -> bool {
+    in_list(&WORDS.descriptors, word) || ["democratic", "gop"].iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Whether a lower-cased role holds `word`, spelled out or abbreviated:
+/// "vermont sen." holds "senator", "former gov." holds "governor".
+fn role_has(role: &str, word: &str) -> bool {
+    role.contains(word) || role.split_whitespace().any(|w| TITLE_ABBREVIATIONS.iter().any(|(abbr, full)| w == abbr.as_str() && full.split(' ').any(|f| f == word)))
+}
+
+/// `data/title_abbreviations.tsv`: ("sen.", "senator"), ...
+static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    include_str!("../../../data/title_abbreviations.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(abbr, full)| (abbr.trim().to_string(), full.trim().to_string()))
+        .collect()
+});
 
 fn mention_of(text: &str, span: &Range<usize>) -> String {
     text[span.clone()].trim().to_string()
@@ -666,8 +749,15 @@ fn is_description(phrase: &str) -> bool {
     }
     let mut words = phrase.split_whitespace();
     let Some(first) = words.next() else { return false };
-    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || first.chars().next().is_some_and(char::is_lowercase) || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
+    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a))
+        || first.chars().next().is_some_and(char::is_lowercase)
+        || POSSESSIVE_DETERMINERS.iter().any(|d| first.eq_ignore_ascii_case(d))
+        || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
 }
+
+/// "Her campaign manager", "His team": a description opened at a sentence
+/// start by whose it is.
+const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its"];
 
 /// Whether a description says what someone is ("the head of the union",
 /// "a top aide", "27, a nurse"): an article, or a title word in it.
