@@ -73,3 +73,10 @@ fn his_campaign_is_the_campaign_of_the_man_just_named() {
         His campaign said it had raised four million dollars in a week.";
     assert_eq!(speaker_of(article, "raised four million dollars"), "Paul Hendry campaign");
 }
+
+#[test]
+fn a_description_that_tells_the_sex_skips_someone_of_the_other() {
+    let article = "Robert Kessler said the hotel deal was done. Mary Kessler said she would run it. \
+        \"We paid too much for the land,\" the businessman said.";
+    assert_eq!(speaker_of(article, "We paid too much for the land"), "Robert Kessler");
+}

@@ -470,7 +470,9 @@ impl<'t> SpeakerResolver<'t> {
                     return s;
                 }
                 if !plausible_name(&p.name) {
-                    return self.named_before(text, span, name_part).unwrap_or_else(unresolved);
+                    // "the Wisconsin Republican": a description, no name.
+                    let described = || self.description(text, name_part, span.start).map(|id| self.person(id, mention));
+                    return self.named_before(text, span, name_part).or_else(described).unwrap_or_else(unresolved);
                 }
                 return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
             }
@@ -653,7 +655,7 @@ impl<'t> SpeakerResolver<'t> {
             let i = self.mentions.partition_point(|&(pos, _)| pos < at);
             return self.mentions[..i].last().map(|&(_, id)| id);
         }
-        if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
+        if !matches!(first.as_str(), "the" | "a" | "an") || !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
             return None;
         }
         let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
@@ -674,11 +676,20 @@ impl<'t> SpeakerResolver<'t> {
         // name the text gives the capitalised words of the description
         // ("Marco Rubio of Florida"). A party ("the Democratic candidate")
         // is too often beside someone else's name to tell.
-        let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).filter(|w| is_cap_word(w)).collect();
+        let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).take(words.len() - 2).filter(|w| is_cap_word(w)).collect();
+        // "businessman", "congresswoman": a head that tells the sex.
+        let gender = if head.ends_with("woman") {
+            Gender::Female
+        } else if head.ends_with("man") {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        };
         before().take(DESCRIPTION_REACH).find(|&id| {
             let person = &self.people[id];
             let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
-            self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
+            person.gender.agrees(gender)
+                && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
                 && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
                 && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w))
         })
@@ -690,7 +701,9 @@ impl<'t> SpeakerResolver<'t> {
         self.mentions.iter().filter(|&&(_, who)| who == id).any(|&(pos, _)| {
             let from = text.floor_char_boundary(pos.saturating_sub(REACH));
             let to = text.ceil_char_boundary((pos + REACH).min(text.len()));
-            text[from..to].contains(word)
+            // "(R-Wis.)" beside the name gives "Wisconsin".
+            let beside = &text[from..to];
+            beside.contains(word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
         })
     }
 }
