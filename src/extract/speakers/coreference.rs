@@ -827,6 +827,8 @@ fn is_initial_word(word: &str) -> bool {
     word.split_terminator('.').all(|part| part.chars().count() == 1)
 }
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ];
@@ -834,7 +836,10 @@ const MONTHS: &[&str] = &[
 /// Whether a parsed name may be someone's: no month ("April"), no dateline
 /// in capitals ("WASHINGTON"), no description ("Orlando Democrat").
 fn plausible_name(name: &str) -> bool {
-    if name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) {
+    // "Sanders Beats Clinton In Oklahoma": a headline, with its function
+    // words in capitals too, and longer than names run.
+    let headline = name.split_whitespace().count() > 4 && name.split_whitespace().all(is_cap_word) && name.split_whitespace().skip(1).any(|w| in_list(&NOT_NAME_SET, w));
+    if headline || name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) || names_a_day(name) {
         return false;
     }
     if name.contains(' ') {
@@ -846,6 +851,12 @@ fn plausible_name(name: &str) -> bool {
     }
     let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
     !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
+}
+
+/// "Monday", "Super Tuesday", "On Sunday": a day, never anyone's name
+/// (and a run that starts with one, "Tuesday Oklahoma", no one's either).
+fn names_a_day(name: &str) -> bool {
+    name.split_whitespace().all(is_cap_word) && name.split_whitespace().any(|w| WEEKDAYS.iter().any(|d| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(d)))
 }
 
 /// Whether a phrase that is no name may still be a speaker: not a number,
@@ -874,6 +885,13 @@ mod tests {
         let r = SpeakerResolver::new(text, &sentences, &spans, &quoted);
         spans.iter().map(|s| r.resolve(text, s)).collect()
     }
+    #[test]
+    fn days_and_title_case_headlines_are_no_names() {
+        assert!(!plausible_name("Tuesday Oklahoma") && !plausible_name("Super Tuesday") && !plausible_name("Monday"));
+        assert!(!plausible_name("Ada Voss Beats Ben Ortiz In Ohio"));
+        assert!(plausible_name("Ada Voss") && plausible_name("Martin Luther King Jr."));
+    }
+
     #[test]
     fn surname_resolves_to_the_full_name() {
         let text = "Finance Minister Ada Voss spoke first. Later Voss said the budget was balanced.";

@@ -1,0 +1,29 @@
+//! Capitalised runs that are no one: days of the week. A pronoun after
+//! them finds the real person.
+
+mod common;
+
+use common::Workdir;
+use serde_json::Value;
+
+fn statements(article: &str) -> Vec<Value> {
+    let wd = Workdir::new();
+    let path = wd.write("article.txt", article);
+    let out = wd.stdout(&["extract", "--format", "jsonl", path.to_str().unwrap()]);
+    out.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
+}
+
+fn speaker_of(rows: &[Value], content: &str) -> String {
+    let row = rows.iter().find(|r| r["content"].as_str().unwrap_or("").contains(content)).unwrap_or_else(|| panic!("no statement holding {content:?} in {rows:#?}"));
+    row["speaker"].as_str().unwrap_or("").to_string()
+}
+
+#[test]
+fn a_day_ending_a_source_is_no_speaker_and_no_antecedent() {
+    let rows = statements(
+        "Gov. Jerry Brown announced the deal with lawmakers. Workers will gain two dollars an hour, \
+         according to a fact sheet lawmakers released Monday. He said the deal was fair to small firms.",
+    );
+    assert_ne!(speaker_of(&rows, "Workers will gain two dollars"), "Monday");
+    assert_eq!(speaker_of(&rows, "the deal was fair to small firms"), "Jerry Brown");
+}
