@@ -27,3 +27,12 @@ fn a_day_ending_a_source_is_no_speaker_and_no_antecedent() {
     assert_ne!(speaker_of(&rows, "Workers will gain two dollars"), "Monday");
     assert_eq!(speaker_of(&rows, "the deal was fair to small firms"), "Jerry Brown");
 }
+
+#[test]
+fn an_opening_and_before_the_pronoun_leaves_the_pronoun_the_source() {
+    let rows = statements(
+        "Ruth Alvarez toured the plant on Friday. And she spoke for an hour, \
+         promising that the county would keep every job at the plant.",
+    );
+    assert_eq!(speaker_of(&rows, "the county would keep every job"), "Ruth Alvarez");
+}

@@ -433,6 +433,11 @@ impl<'t> SpeakerResolver<'t> {
     fn resolve_mention(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mention = text[span.clone()].trim();
         let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
+        if let Some(pronoun) = pronoun_after_function_word(text, span, mention) {
+            let mut speaker = self.resolve_mention(text, &pronoun);
+            speaker.mention = mention.to_string();
+            return speaker;
+        }
         if let Some(what) = pronoun_kind(mention) {
             let gender = match what {
                 "male" => Gender::Male,
@@ -733,6 +738,23 @@ static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
         .map(|(abbr, full)| (abbr.trim().to_string(), full.trim().to_string()))
         .collect()
 });
+
+/// "Then she shattered party norms", "And he said": a source that is only
+/// the sentence's opening word, with the pronoun that is the subject right
+/// after it. The byte range of that pronoun.
+fn pronoun_after_function_word(text: &str, span: &Range<usize>, mention: &str) -> Option<Range<usize>> {
+    // Openers that join a main clause: after "While" or "After" the
+    // pronoun is in a clause of its own, no source of the sentence's cue.
+    const OPENERS: &[&str] = &["and", "but", "then", "so", "yet", "now", "still"];
+    if !OPENERS.iter().any(|o| mention.eq_ignore_ascii_case(o)) {
+        return None;
+    }
+    let after = &text[span.end..];
+    let word = after.trim_start();
+    let start = span.end + (after.len() - word.len());
+    let word = &word[..word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len())];
+    matches!(pronoun_kind(word), Some("male" | "female")).then(|| start..start + word.len())
+}
 
 fn mention_of(text: &str, span: &Range<usize>) -> String {
     text[span.clone()].trim().to_string()
