@@ -597,10 +597,12 @@ impl<'t> SpeakerResolver<'t> {
     /// person the pronoun stands for, named as `body_of_person` names it.
     fn body_of_pronoun(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
         let (owner, body) = phrase.split_once(' ')?;
-        let gender = match owner.to_lowercase().as_str() {
-            "his" => Gender::Male,
-            "her" => Gender::Female,
-            _ => return None,
+        let gender = if owner.eq_ignore_ascii_case("his") {
+            Gender::Male
+        } else if owner.eq_ignore_ascii_case("her") {
+            Gender::Female
+        } else {
+            return None;
         };
         // A noun phrase of a few lower-case words, not a clause ("his
         // speech carried little").
@@ -860,8 +862,19 @@ const MONTHS: &[&str] = &[
 fn plausible_name(name: &str) -> bool {
     // "Sanders Beats Clinton In Oklahoma": a headline, with its function
     // words in capitals too, and longer than names run.
-    let headline = name.split_whitespace().count() > 4 && name.split_whitespace().all(is_cap_word) && name.split_whitespace().skip(1).any(|w| in_list(&NOT_NAME_SET, w));
-    if headline || name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) || names_a_day(name) {
+    // (Called for every run that may be a name: one pass over the bytes
+    // decides whether the word tests are needed at all.)
+    let bytes = name.as_bytes();
+    let (mut spaces, mut day) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            spaces += 1;
+        } else if b == b'y' && i >= 2 && bytes[i - 1] == b'a' && bytes[i - 2] | 0x20 == b'd' {
+            day = true;
+        }
+    }
+    let headline = spaces >= 4 && name.split_whitespace().all(is_cap_word) && name.split_whitespace().skip(1).any(|w| in_list(&NOT_NAME_SET, w));
+    if headline || name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) || day && names_a_day(name) {
         return false;
     }
     if name.contains(' ') {
