@@ -100,7 +100,7 @@ impl Extractor {
         let content_start = a.content.first().map_or(0, |r| r.start);
         let before = sentences.partition_point(|s| s.end <= content_start);
         let sentence_before = before.checked_sub(1).map_or("", |i| &text[sentences[i].clone()]);
-        let topic = topics.tag(&content, sentence_before).map(|t| t.name);
+        let topic = topics.tag(&content, sentence_before, &speaker.name).map(|t| t.name);
         // An earlier position ("shifted from backing A …") was held at some
         // unknown time before the report: no date rather than a wrong one.
         let date = if a.earlier_position { None } else { dates::statement_date(&dates::cue_clause(text, a, sentences), doc.date) };

@@ -84,11 +84,29 @@ impl<'a> ByteStops<'a> {
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     let piece = &text[range.clone()];
+    // Nearly every piece has only ASCII spaces to trim, if any (the space
+    // after the period before it): trimmed by bytes, without the
+    // Unicode-aware trims, when ASCII non-spaces are left at both ends.
+    let bytes = piece.as_bytes();
+    let lead = bytes.iter().position(|&b| !is_ascii_space(b)).unwrap_or(bytes.len());
+    if lead == bytes.len() {
+        return;
+    }
+    let trail = bytes.iter().rev().position(|&b| !is_ascii_space(b)).unwrap_or(0);
+    if bytes[lead].is_ascii() && bytes[bytes.len() - 1 - trail].is_ascii() {
+        out.push(range.start + lead..range.end - trail);
+        return;
+    }
     let lead = piece.len() - piece.trim_start().len();
     let trail = piece.len() - piece.trim_end().len();
     if lead + trail < piece.len() {
         out.push(range.start + lead..range.end - trail);
     }
+}
+
+/// The ASCII chars `char::is_whitespace` holds.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
 }
 
 /// Closing quotes and brackets that belong to the sentence a period ends.
@@ -161,6 +179,25 @@ fn word_before(text: &str, i: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn is_ascii_space_is_an_ascii_char_that_is_whitespace() {
+        for b in 0..=255u8 {
+            assert_eq!(is_ascii_space(b), b.is_ascii() && char::from(b).is_whitespace(), "{b}");
+        }
+    }
+
+    #[test]
+    fn pieces_are_trimmed_of_any_whitespace_at_either_end() {
+        let mut out = Vec::new();
+        for piece in ["Done.", " Done.", "Done.\u{a0}", "\u{2003}Done", "\tDone\r", "x", " ", "\u{a0}", " \u{a0} ", "“Done”", "  “Done” \n", "", "\n\n"] {
+            out.clear();
+            push_trimmed(piece, 0..piece.len(), &mut out);
+            let expected: Vec<&str> = Some(piece.trim()).filter(|t| !t.is_empty()).into_iter().collect();
+            let got: Vec<&str> = out.iter().map(|r| &piece[r.clone()]).collect();
+            assert_eq!(got, expected, "{piece:?}");
+        }
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         split_sentences(text).into_iter().map(|r| &text[r]).collect()

@@ -171,7 +171,7 @@ impl<'t> SpeakerResolver<'t> {
             .iter()
             .filter(|src| {
                 let part = source_name_part(&text[(*src).clone()]);
-                part.contains(' ') && pronoun_kind(part).is_none() && self.parse_name(part).is_none()
+                part.contains(' ') && pronoun_kind(part).is_none() && self.names_no_one(part)
             })
             .collect();
         if !inside.is_empty() {
@@ -179,18 +179,22 @@ impl<'t> SpeakerResolver<'t> {
         }
     }
 
+    /// Sized for an article's worth of names, so that the tables are not
+    /// grown (and rehashed) several times for each article.
     fn empty() -> Self {
+        const PEOPLE: usize = 32;
+        const PARSES: usize = 64;
         SpeakerResolver {
-            people: Vec::new(),
-            by_name: FxHashMap::default(),
-            by_surname: FxHashMap::default(),
-            by_given: FxHashMap::default(),
+            people: Vec::with_capacity(PEOPLE),
+            by_name: FxHashMap::with_capacity_and_hasher(PEOPLE, Default::default()),
+            by_surname: FxHashMap::with_capacity_and_hasher(PEOPLE, Default::default()),
+            by_given: FxHashMap::with_capacity_and_hasher(PEOPLE, Default::default()),
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
             sources: Vec::new(),
-            parsed: FxHashMap::default(),
-            parses: Vec::new(),
-            parts: String::new(),
+            parsed: FxHashMap::with_capacity_and_hasher(PARSES, Default::default()),
+            parses: Vec::with_capacity(PARSES),
+            parts: String::with_capacity(PARSES * 16),
         }
     }
 
@@ -204,11 +208,14 @@ impl<'t> SpeakerResolver<'t> {
             return;
         }
         let Some(NameParts { name, role }) = self.parses[i].clone() else { return };
-        let name = &self.parts[name];
+        // Out of `self` while `register` runs (it never reads it), so that
+        // the name and role need no copies.
+        let parts = std::mem::take(&mut self.parts);
+        let name = &parts[name];
         if name.contains(' ') && kind_of_phrase(name).is_none() && plausible_name(name) {
-            let (name, role) = (name.to_string(), role.map(|role| self.parts[role].to_string()));
-            self.register(&name, role.as_deref(), mention_gender(run));
+            self.register(name, role.map(|role| &parts[role]), mention_gender(run));
         }
+        self.parts = parts;
     }
 
     /// Register the people sources name; a source quoted again (the same
@@ -225,11 +232,12 @@ impl<'t> SpeakerResolver<'t> {
                 continue;
             }
             if let Some(NameParts { name, role }) = self.parses[i].clone() {
-                let name = self.parts[name].to_string();
-                let role = role.map(|role| self.parts[role].to_string());
-                if kind_of_phrase(&name).is_none() && !is_pronoun(&name) {
-                    self.register(&name, role.as_deref(), mention_gender(mention));
+                let parts = std::mem::take(&mut self.parts);
+                let name = &parts[name];
+                if kind_of_phrase(name).is_none() && !is_pronoun(name) {
+                    self.register(name, role.map(|role| &parts[role]), mention_gender(mention));
                 }
+                self.parts = parts;
             }
         }
     }
@@ -259,6 +267,15 @@ impl<'t> SpeakerResolver<'t> {
             parses.push(parse_name_into(mention, parts).map(|(name, role)| NameParts { name, role }));
             parses.len() - 1
         })
+    }
+
+    /// Whether `parse_name(mention)` is `None`, from the parses already made
+    /// where it was one.
+    fn names_no_one(&self, mention: &str) -> bool {
+        match self.parsed.get(mention) {
+            Some(&i) => self.parses[i].is_none(),
+            None => parse_name(mention).is_none(),
+        }
     }
 
     /// `parse_name(mention)`, from the parses already made where it was one.

@@ -1,0 +1,466 @@
+//! Candidate topics: what a content is about when no defined topic
+//! matches. In order: the first name in it that is not the speaker's own
+//! (with what the name possesses: "Trump's tax return"), an issue noun
+//! phrase ("tax plan"), a name opening a sentence, any other noun phrase
+//! that is not a generic noun ("question", "percent",
+//! `data/generic_topics.txt`).
+
+use super::word_table::{KeyBuilder, WordTable};
+use super::words::{singular, Tokens};
+
+const TOPIC_WORDS: &str = include_str!("../../../data/topic_words.txt");
+const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
+const TITLES: &str = include_str!("../../../data/titles.txt");
+const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+
+/// The word lists behind candidate topics (`data/topic_words.txt`,
+/// `data/generic_topics.txt`, titles and honorifics).
+#[derive(Debug, Clone)]
+pub(super) struct CandidateWords {
+    /// Every listed word with all that the lists say of it: one probe a
+    /// word of every content.
+    pub(super) listed: WordTable<Listed>,
+}
+
+/// What the word lists say of a word.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Listed {
+    /// Never part of a topic.
+    pub(super) stop: bool,
+    /// A noun although it ends like a verb or a modifier ("meeting").
+    pub(super) noun_despite_ending: bool,
+    /// Part of a place's or institution's name ("House", "New"), which is
+    /// kept whole where a person's is shortened to the surname.
+    pub(super) place: bool,
+    /// Heads a noun phrase that may be a topic ("tax" of "tax plan").
+    pub(super) issue: bool,
+    /// A title or honorific, left out of a name ("President Obama").
+    pub(super) title: bool,
+    /// Too general to be a topic by itself ("question", "America").
+    generic: bool,
+    /// A noun never made singular ("talks").
+    never_singular: bool,
+    /// The next word is a verb ("will pressure", "to cede", "I believe").
+    verb_introducer: bool,
+}
+
+/// Words after which the next word is a verb ("will pressure", "to cede",
+/// "I believe"); so is any word ending in "n't" ("don't understand").
+const VERB_INTRODUCERS: [&str; 22] = [
+    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "cannot", "did", "does", "do",
+    "not", "never", "he", "she", "they", "we", "i", "you",
+];
+
+/// Whether a capitalised word is shaped like a people's or party's
+/// adjective ("Republican", "Chinese", "British"), which comes before a
+/// noun ("Republican voters"), where a name opening a content is its
+/// subject and comes before a verb ("Clinton leads").
+fn is_demonym(lower: &str) -> bool {
+    ["an", "ese", "ish", "ic", "i"].iter().any(|e| lower.ends_with(e))
+}
+
+/// A candidate topic and how it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Candidate {
+    pub(super) name: String,
+    pub(super) kind: CandidateKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CandidateKind {
+    /// A name, or what a name possesses ("Trump's tax return").
+    Name,
+    /// A noun phrase with an issue word ("tax plan").
+    Issue,
+    /// Any other noun phrase that is no generic noun.
+    Other,
+}
+
+/// How many words of a content are searched for its topic.
+const TOPIC_REACH: usize = 15;
+
+/// How many words are read first: most contents name their topic in them,
+/// and the rest is read only when they do not settle it.
+const FIRST_LOOK: usize = 8;
+
+/// One word of a content, read once: its flags and what the lists say of it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    /// As written, without a possessive 's.
+    text: &'a str,
+    /// Where its lower-case form lies in `Words::lower`.
+    lower: (u32, u32),
+    listed: Listed,
+    after_break: bool,
+    capitalized: bool,
+    possessive: bool,
+    opens_sentence: bool,
+    /// May be part of a noun phrase: no stop word, verb or modifier.
+    noun_like: bool,
+    /// Capitalised, two letters or more, no digit: may be part of a name.
+    name_shaped: bool,
+}
+
+/// A content's first words, each lowered and looked up once, read as far
+/// as the finders need.
+struct Words<'a> {
+    words: Vec<Word<'a>>,
+    lower: String,
+    tokens: Tokens<'a>,
+    /// The content has no more words.
+    exhausted: bool,
+    /// The last word read makes the next one a verb.
+    introduces_verb: bool,
+}
+
+impl<'a> Words<'a> {
+    fn lower(&self, i: usize) -> &str {
+        let (start, end) = self.words[i].lower;
+        &self.lower[start as usize..end as usize]
+    }
+}
+
+/// The words of a speaker's name, never the topic of what they say.
+struct SpeakerWords<'s>(&'s str);
+
+impl<'s> SpeakerWords<'s> {
+    fn of(speaker: &'s str) -> Self {
+        SpeakerWords(speaker)
+    }
+
+    /// Whether `word` is one of the name's capitalised words.
+    fn holds(&self, word: &str) -> bool {
+        word.len() >= 2 && word.starts_with(char::is_uppercase) && self.0.split(' ').any(|w| w == word)
+    }
+}
+
+impl CandidateWords {
+    pub(super) fn builtin() -> Self {
+        let mut listed: WordTable<Listed> = WordTable::default();
+        for word in VERB_INTRODUCERS {
+            listed.entry(word).verb_introducer = true;
+        }
+        let lines = |text: &'static str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+        for line in lines(TITLES).chain(lines(HONORIFICS)) {
+            listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
+        }
+        for line in lines(GENERIC_TOPICS) {
+            listed.entry(&line.to_lowercase()).generic = true;
+        }
+        for line in lines(TOPIC_WORDS) {
+            let (word, set): (&str, fn(&mut Listed)) = match line.split_at(1) {
+                ("+", word) => (word, |l| l.noun_despite_ending = true),
+                ("*", word) => (word, |l| l.issue = true),
+                ("^", word) => (word, |l| l.place = true),
+                ("=", word) => (word, |l| l.never_singular = true),
+                _ => (line, |l| l.stop = true),
+            };
+            set(listed.entry(&word.to_lowercase()));
+        }
+        CandidateWords { listed }
+    }
+
+    /// Whether `lower` is a title or honorific ("president", "sen").
+    pub(super) fn is_title(&self, lower: &str) -> bool {
+        self.listed.get(lower).title
+    }
+
+    /// Whether `lower` is a stop word, a place's word or an issue: no
+    /// given name or surname.
+    pub(super) fn is_common(&self, lower: &str) -> bool {
+        let listed = self.listed.get(lower);
+        listed.stop || listed.place || listed.issue
+    }
+
+    /// What a content said by `speaker` is about (see the module
+    /// documentation).
+    pub(super) fn candidate(&self, content: &str, speaker: &str) -> Option<Candidate> {
+        let shouting = !content.chars().any(char::is_lowercase);
+        let speaker = SpeakerWords::of(speaker);
+        let mut words = Words {
+            words: Vec::with_capacity(TOPIC_REACH),
+            lower: String::with_capacity(content.len().min(160)),
+            tokens: Tokens::new(content),
+            exhausted: false,
+            introduces_verb: false,
+        };
+        // What a statement is about is named early; the words of a long
+        // quotation's later sentences are not searched.
+        self.read(&mut words, FIRST_LOOK);
+        if !words.exhausted {
+            if let Some(settled) = self.name_or_issue(&words, shouting, &speaker, true) {
+                return Some(settled);
+            }
+            self.read(&mut words, TOPIC_REACH);
+        }
+        self.name_or_issue(&words, shouting, &speaker, false).or_else(|| {
+            let opening_name = if shouting { None } else { self.first_name(&words, &speaker).1 };
+            opening_name.map(|name| Candidate { name, kind: CandidateKind::Name }).or_else(|| {
+                let (_, _, name) = self.noun_phrase(&words, shouting, false)?;
+                Some(Candidate { name, kind: CandidateKind::Other })
+            })
+        })
+    }
+
+    /// Whichever the words name first, a name or an issue noun phrase: a
+    /// name in a side clause later on is not what a statement opening on
+    /// an issue is about. With `settled_only`, only an answer that reading
+    /// more words could not change: the two words after it were read.
+    fn name_or_issue(&self, words: &Words<'_>, shouting: bool, speaker: &SpeakerWords<'_>, settled_only: bool) -> Option<Candidate> {
+        let (name, _) = if shouting { (None, None) } else { self.first_name(words, speaker) };
+        let issue = self.noun_phrase(words, shouting, true);
+        let name = name.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Name }));
+        let issue = issue.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Issue }));
+        let (_, next, first) = match (name, issue) {
+            (Some(name), Some(issue)) => {
+                if issue.0 < name.0 {
+                    issue
+                } else {
+                    name
+                }
+            }
+            (name, issue) => name.or(issue)?,
+        };
+        (!settled_only || next + 1 < words.words.len()).then_some(first)
+    }
+
+    /// Reads the content's words up to `limit` of them, each lowered into
+    /// one buffer and looked up in one probe.
+    fn read(&self, words: &mut Words<'_>, limit: usize) {
+        while words.words.len() < limit {
+            let Some(token) = words.tokens.next() else {
+                words.exhausted = true;
+                return;
+            };
+            let start = words.lower.len();
+            let mut key = KeyBuilder::new();
+            let (mut chars, mut has_digit, mut has_apostrophe) = (0usize, false, false);
+            if token.word.is_ascii() {
+                words.lower.push_str(token.word);
+                words.lower[start..].make_ascii_lowercase();
+                for &b in words.lower[start..].as_bytes() {
+                    key.push(b);
+                    has_digit |= b.is_ascii_digit();
+                    has_apostrophe |= b == b'\'';
+                }
+                chars = token.word.len();
+            } else {
+                for c in token.word.chars().flat_map(char::to_lowercase) {
+                    let mut utf8 = [0u8; 4];
+                    c.encode_utf8(&mut utf8).bytes().for_each(|b| key.push(b));
+                    words.lower.push(c);
+                    chars += 1;
+                    has_digit |= c.is_ascii_digit();
+                    has_apostrophe |= c == '\'' || c == '\u{2019}';
+                }
+            }
+            let lower = &words.lower[start..];
+            let mut listed = self.listed.get_key(key.key());
+            if !listed.stop && lower.len() > 3 && lower.ends_with('s') {
+                // A plural is an issue or generic as its singular is ("agreements").
+                let one = self.listed.get(&singular(lower));
+                listed.issue |= one.issue;
+                listed.generic |= one.generic;
+            }
+            // A contraction ("didn't", "he'll") is never a noun.
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !words.introduces_verb && !has_apostrophe && {
+                let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+                let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
+                listed.noun_despite_ending || (!verb_like && !modifier_like)
+            };
+            words.introduces_verb = listed.verb_introducer
+                || (has_apostrophe && (lower.ends_with("n't") || lower.ends_with("n\u{2019}t")));
+            words.words.push(Word {
+                text: token.word,
+                lower: (start as u32, words.lower.len() as u32),
+                listed,
+                after_break: token.after_break,
+                capitalized: token.capitalized,
+                possessive: token.possessive,
+                opens_sentence: token.opens_sentence,
+                noun_like,
+                name_shaped: token.capitalized && chars >= 2 && !has_digit,
+            });
+        }
+    }
+
+    /// The first run of capitalised words that is a name other than the
+    /// speaker's: titles and honorifics dropped ("Sen. Bernie Sanders" is
+    /// Sanders), a person's name shortened to the surname so that every
+    /// mention is one topic, a place or institution kept whole ("White
+    /// House", "Department of Justice"), a single capitalised word opening
+    /// a sentence or standing before a common noun ("Republican voters")
+    /// skipped, a generic name ("America") skipped. A possessive name takes
+    /// what it possesses ("Trump's tax return").
+    ///
+    /// Also gives the first name-like word opening a sentence, a topic
+    /// when nothing better is found ("Sanders has never wavered").
+    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, usize, String)>, Option<String>) {
+        let w = &words.words;
+        let mut opening_name = None;
+        let capital = |i: usize| w.get(i).is_some_and(|t| t.name_shaped);
+        // A capitalised stop word ("The", "Was") is no part of a name, but a
+        // place's ("New York", "United States") is.
+        let stop = |i: usize| w[i].listed.stop && !w[i].listed.place;
+        let title = |i: usize| w.get(i).is_some_and(|t| t.capitalized && t.listed.title);
+        let mut i = 0;
+        while i < w.len() {
+            if !capital(i) || w[i].listed.title || stop(i) {
+                i += 1;
+                continue;
+            }
+            let mut start = i;
+            let mut end = i + 1;
+            while end < w.len() && !w[end - 1].possessive && (!w[end].after_break || title(end - 1)) {
+                if title(end) && capital(end + 1) {
+                    // "Michigan Gov. Rick Snyder": the name starts after it.
+                    start = end + 1;
+                    end += 1;
+                } else if capital(end) && !stop(end) {
+                    end += 1;
+                } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            if start >= end {
+                i = end;
+                continue;
+            }
+            let mut run = &w[start..end];
+            // "Republican Donald Trump": a party's or people's word before a
+            // person's name is no part of it.
+            let person_after = |rest: &[Word<'_>]| (2..=3).contains(&rest.len()) && !rest.iter().any(|t| t.listed.place || t.text == "of");
+            if run.len() >= 3 && (run[0].listed.place || is_demonym(words.lower(start))) && person_after(&run[1..]) {
+                run = &run[1..];
+                start += 1;
+            }
+            let lone = run.len() == 1;
+            let possessive = run[run.len() - 1].possessive;
+            let before_common_noun = lone
+                && !possessive
+                && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
+                && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
+            let opening_word = lone && run[0].opens_sentence;
+            let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive) || (lone && run[0].listed.generic);
+            if own_or_generic {
+                i = end;
+                continue;
+            }
+            if opening_word && start == 0 && self.looks_like_a_name(run[0].listed, words.lower(start)) && !before_common_noun {
+                // A content's first word is rarely a sentence's first word
+                // ("[said] Putin may agree").
+                let (next, name) = self.with_possessed(words, run, end);
+                return (Some((start, next, name)), None);
+            }
+            if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() && run[0].noun_like {
+                opening_name = Some(run[0].text.to_string());
+            }
+            if (lone && (run[0].opens_sentence || stop(start))) || before_common_noun {
+                i = end;
+                continue;
+            }
+            let (next, name) = self.with_possessed(words, run, end);
+                return (Some((start, next, name)), None);
+        }
+        (None, opening_name)
+    }
+
+    /// A name's topic: its short name, followed by the noun phrase it
+    /// possesses when it is possessive ("Trump's tax return").
+    fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> (usize, String) {
+        let name = self.short_name(run);
+        if !run[run.len() - 1].possessive {
+            return (end, name);
+        }
+        let w = &words.words;
+        let phrase_end = (end..w.len())
+            .find(|&j| !w[j].noun_like || w[j].possessive || (j > end && w[j].after_break) || w[j].opens_sentence)
+            .unwrap_or(w.len());
+        if phrase_end == end || w[end].after_break {
+            return (end, name);
+        }
+        (phrase_end, format!("{name}'s {}", self.phrase_name(words, end.max(phrase_end.saturating_sub(2)), phrase_end)))
+    }
+
+    /// Whether a capitalised word that may only open a sentence is still a
+    /// name: not a stop word or an issue, nor shaped like a common noun,
+    /// verb or adverb ("Sanctions", "Immigration", "Clearly").
+    fn looks_like_a_name(&self, listed: Listed, lower: &str) -> bool {
+        const COMMON_ENDINGS: [&str; 16] = [
+            "tion", "tions", "ment", "ments", "ness", "ity", "ities", "ing", "ed", "ly", "ism", "ist", "ists", "ance",
+            "ence", "ship",
+        ];
+        !listed.stop && !listed.issue && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
+    }
+
+    /// A person's surname, or a place's or institution's whole name.
+    fn short_name(&self, run: &[Word<'_>]) -> String {
+        let person = (2..=3).contains(&run.len()) && !run.iter().any(|w| w.listed.place || w.text == "of");
+        if person {
+            return run[run.len() - 1].text.to_string();
+        }
+        let mut name = String::new();
+        for (k, word) in run.iter().enumerate() {
+            if k > 0 {
+                name.push(' ');
+            }
+            name.push_str(word.text);
+        }
+        name
+    }
+
+    /// The first common noun phrase: an issue's (`issues_only`), else any
+    /// whose head is no generic noun.
+    fn noun_phrase(&self, words: &Words<'_>, shouting: bool, issues_only: bool) -> Option<(usize, usize, String)> {
+        let w = &words.words;
+        let mut run_start = 0;
+        let mut proper = false;
+        for i in 0..=w.len() {
+            let usable = i < w.len() && !w[i].possessive && w[i].noun_like;
+            let ends_run = i == w.len() || w[i].after_break || !usable;
+            if ends_run && i > run_start && !proper {
+                let (from, head) = (run_start.max(i.saturating_sub(2)), i - 1);
+                let accepted = if issues_only {
+                    w[from..i].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
+                } else {
+                    !w[head].listed.generic && words.lower(head).len() >= 3
+                };
+                if accepted {
+                    return Some((from, i, self.phrase_name(words, from, i)));
+                }
+            }
+            if ends_run {
+                run_start = if usable { i } else { i + 1 };
+                proper = false;
+            }
+            if usable {
+                // A capital opening a sentence ("Sanctions are working")
+                // makes no name.
+                proper |= w[i].capitalized && !shouting && !w[i].opens_sentence;
+            }
+        }
+        None
+    }
+
+    /// The words `from..to` as a topic: lower case, a name as written, the
+    /// head made singular unless it is a name or listed as never singular.
+    fn phrase_name(&self, words: &Words<'_>, from: usize, to: usize) -> String {
+        let mut name = String::new();
+        for i in from..to {
+            let word = &words.words[i];
+            if i > from {
+                name.push(' ');
+            }
+            let keep_case = word.capitalized && !word.opens_sentence && word.text.chars().skip(1).any(char::is_lowercase);
+            let text = if keep_case { word.text } else { words.lower(i) };
+            if i + 1 == to && !keep_case && !word.listed.never_singular {
+                name.push_str(&singular(text));
+            } else {
+                name.push_str(text);
+            }
+        }
+        name
+    }
+}

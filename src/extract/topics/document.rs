@@ -1,0 +1,267 @@
+//! Topics within one document: recurrence, fullest names, references back.
+
+use super::candidate::{CandidateKind, CandidateWords};
+use super::{TopicMatcher, TopicTag};
+use rustc_hash::FxHashMap;
+
+/// Topics within one document: an automatic topic other than an issue
+/// noun phrase must have a word mentioned twice in the document (a name
+/// or noun said once in passing is not what the article is about, and
+/// would make a topic of its own); a person's topic carries the fullest
+/// name the document gives; a content with no name or issue of its own
+/// that refers back ("it", "this", "he") takes those of the sentence
+/// before.
+pub struct DocumentTopics<'a> {
+    matcher: &'a TopicMatcher,
+    text: &'a str,
+    /// Each automatic topic seen so far: the name it is tagged with (a
+    /// surname's fullest name), or none when it does not recur in the text.
+    automatic: FxHashMap<String, Option<String>>,
+    /// The text with ASCII letters lowered, made at the first need.
+    lowered: Option<Vec<u8>>,
+    /// Whether each word looked for is mentioned twice: topics of one
+    /// document share their words ("Trump", "Trump's tax return").
+    recurring_words: FxHashMap<String, bool>,
+}
+
+impl<'a> DocumentTopics<'a> {
+    pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default() }
+    }
+
+    /// The topic of a statement with this content said by `speaker` (never
+    /// the speaker's own name), `sentence_before` being the sentence before
+    /// the content's first word.
+    pub fn tag(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
+        if let Some(name) = self.matcher.defined_topic(content) {
+            return Some(TopicTag { name: name.to_string(), automatic: false });
+        }
+        let candidate = match self.matcher.candidate(content, speaker) {
+            Some(named) if named.kind != CandidateKind::Other => Some(named),
+            // "it is far too old": what "it" is was named before.
+            weak if refers_back(content) => {
+                if let Some(name) = self.matcher.defined_topic(sentence_before) {
+                    return Some(TopicTag { name: name.to_string(), automatic: false });
+                }
+                self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other).or(weak)
+            }
+            weak => weak,
+        }?;
+        if let Some(known) = self.automatic.get(&candidate.name) {
+            return known.clone().map(|name| TopicTag { name, automatic: true });
+        }
+        // An issue noun phrase is a topic however often the text names it;
+        // a name or another noun phrase said once in passing is not.
+        let keep = candidate.kind == CandidateKind::Issue || self.recurs_in_text(&candidate.name);
+        let name = keep.then(|| self.fullest_name(&candidate.name));
+        self.automatic.insert(candidate.name, name.clone());
+        name.map(|name| TopicTag { name, automatic: true })
+    }
+
+    /// A person named by a surname ("Clinton") or by a given name alone
+    /// ("Hillary") is the topic under the fullest name the text gives it
+    /// ("Hillary Clinton"), the most frequent when several people share it;
+    /// other topics are kept as they are.
+    fn fullest_name(&self, name: &str) -> String {
+        let one_capitalised_word = name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().all(char::is_alphabetic);
+        let full = one_capitalised_word
+            .then(|| {
+                full_name_in(self.text, name, &self.matcher.words)
+                    .or_else(|| full_name_from_given(self.text, name, &self.matcher.words))
+            })
+            .flatten();
+        full.unwrap_or_else(|| name.to_string())
+    }
+
+    /// Whether a word of the topic's name (a possessor, a modifier, the
+    /// head) is mentioned at least twice in the text.
+    fn recurs_in_text(&mut self, name: &str) -> bool {
+        let text = self.text;
+        let lowered = self.lowered.get_or_insert_with(|| crate::extract::tokens::ascii_lowercase(text));
+        let recurring_words = &mut self.recurring_words;
+        name.split(' ').filter(|w| w.len() >= 3).any(|word| {
+            let word = word.strip_suffix("'s").unwrap_or(word);
+            if let Some(&known) = recurring_words.get(word) {
+                return known;
+            }
+            let ignore_case = word.starts_with(char::is_lowercase);
+            let recurs = count_mentions(text, lowered, word, ignore_case) >= 2;
+            recurring_words.insert(word.to_string(), recurs);
+            recurs
+        })
+    }
+}
+
+/// Mentions of a word in a text (`lowered`: the same text with ASCII
+/// letters lowered) as a word start, up to two: a name as written, a common
+/// noun ignoring case.
+fn count_mentions(text: &str, lowered: &[u8], first: &str, ignore_case: bool) -> usize {
+    // Without its last letter, "policy" is still found as "policies".
+    let stem = match first.char_indices().next_back() {
+        Some((last, _)) if first.chars().count() > 4 => &first[..last],
+        _ => first,
+    };
+    let haystack = if ignore_case { lowered } else { text.as_bytes() };
+    memchr::memmem::find_iter(haystack, stem.as_bytes())
+        .filter(|at| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
+        .take(2)
+        .count()
+}
+
+/// The most frequent "Given Surname" (or "Given X. Surname") written in
+/// `text` for `surname`, the first of equals; none when every mention is
+/// bare or follows a title ("President Obama").
+fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
+        let end = at + surname.len();
+        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let Some(before) = text[..at].strip_suffix(' ') else { continue };
+        let mut given = last_word(before);
+        let mut start = before.len() - given.len();
+        if given.len() == 2 && given.ends_with('.') {
+            // A middle initial: "George W. Bush".
+            let Some(earlier) = before[..start].strip_suffix(' ') else { continue };
+            given = last_word(earlier);
+            start = earlier.len() - given.len();
+        }
+        let shaped_like_a_name = given.chars().count() >= 2
+            && given.chars().next().is_some_and(char::is_uppercase)
+            && given.chars().all(char::is_alphabetic);
+        if !shaped_like_a_name {
+            continue;
+        }
+        let lower = given.to_lowercase();
+        if words.is_title(&lower) || words.is_common(&lower) {
+            continue;
+        }
+        let full = &text[start..end];
+        match counts.iter_mut().find(|(name, _)| name == full) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((full.to_string(), 1)),
+        }
+    }
+    // max_by_key keeps the last maximum; reversing keeps the first seen.
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name)
+}
+
+/// The most frequent "Given Surname" (or "Given Middle Surname") written in
+/// `text` for a `given` name, the first of equals; none when the name is
+/// never followed by a surname ("Hillary said").
+fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), given.as_bytes()) {
+        if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let mut end = at + given.len();
+        for _ in 0..2 {
+            let Some(rest) = text[end..].strip_prefix(' ') else { break };
+            let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let lower = next.to_lowercase();
+            let surname_like = next.chars().count() >= 2
+                && next.starts_with(char::is_uppercase)
+                && !words.is_title(&lower)
+                && !words.is_common(&lower);
+            if !surname_like {
+                break;
+            }
+            end += 1 + next.len();
+        }
+        if end == at + given.len() {
+            continue;
+        }
+        let full = &text[at..end];
+        match counts.iter_mut().find(|(name, _)| *name == full) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((full, 1)),
+        }
+    }
+    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name.to_string())
+}
+
+/// The last word of `text`: the characters after its last space.
+fn last_word(text: &str) -> &str {
+    text.rsplit(' ').next().unwrap_or(text)
+}
+
+/// A content that refers back to something named before it: a pronoun
+/// among its first words.
+fn refers_back(content: &str) -> bool {
+    content
+        .split_whitespace()
+        .take(4)
+        .any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
+                .iter()
+                .any(|p| p.eq_ignore_ascii_case(w))
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TopicDef;
+
+    #[test]
+    fn a_topic_said_once_in_passing_is_dropped_but_a_recurring_one_kept() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke first. Later Okafor said the tariffs hurt. A man from Lagos agreed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+        assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
+    }
+
+    #[test]
+    fn a_surname_topic_carries_the_fullest_name_the_text_gives() {
+        let matcher = TopicMatcher::default();
+        let text = "Senator Marta Okafor spoke. Okafor said the tariffs hurt. Her brother Tunde Okafor agreed, \
+                    and Marta Okafor left. President Mbeki and Thabo M. Mbeki met; Mbeki won.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
+        assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_given_name_alone_carries_the_fullest_name_the_text_gives() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor spoke first. Later Marta said the tariffs hurt, and Marta left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Marta was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn an_issue_said_once_is_kept() {
+        let matcher = TopicMatcher::default();
+        let mut topics = DocumentTopics::new(&matcher, "The minister said the carbon tax would stay.");
+        assert_eq!(topics.tag("the carbon tax would stay", "", "").map(|t| t.name).as_deref(), Some("carbon tax"));
+    }
+
+    #[test]
+    fn a_surname_the_text_never_gives_in_full_stays_bare() {
+        let matcher = TopicMatcher::default();
+        let text = "Governor Okafor spoke. Later, Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_content_referring_back_takes_the_topic_of_the_sentence_before() {
+        let matcher = TopicMatcher::default();
+        let text = "The pipeline crosses the river. The pipeline was approved. Critics said it is far too old.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("it is far too old", "The pipeline was approved.", "");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("pipeline"));
+    }
+
+    #[test]
+    fn defined_topics_are_kept_however_often_they_are_mentioned() {
+        let matcher = TopicMatcher::new(vec![TopicDef::from_keyword_list("trade", "tariff")]);
+        let mut topics = DocumentTopics::new(&matcher, "One mention of a tariff.");
+        assert_eq!(topics.tag("the tariff", "", "").map(|t| t.name).as_deref(), Some("trade"));
+    }
+}

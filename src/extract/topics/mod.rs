@@ -1,0 +1,355 @@
+//! Topics: tag a statement with a defined topic whose keywords it mentions,
+//! or else take a candidate topic from what the content names: the target
+//! or the issue (`candidate.rs`), checked against its document
+//! (`document.rs`).
+//!
+//! Keyword matching ignores ASCII case, matches whole words, and accepts
+//! the inflections of the keyword's own word, never a neighbouring word:
+//! - a keyword ending in `e` takes -e, -es, -ed, -d, -ing, -er, -ers
+//!   (`cede`: cedes, ceded, ceding; `pressure`: pressured), not -y (`police`
+//!   does not match "policy");
+//! - a keyword ending in a consonant and `y` takes -y, -ies, -ied
+//!   (`territory`: territories), not a longer word (`territorial`);
+//! - a keyword ending in `s` also matches without it (`sanctions`:
+//!   sanction);
+//! - any other keyword takes only -s and -es (`border` does not match
+//!   "bordering"), unless written with a final `*` (`border*`), which asks
+//!   for the verb endings too (-ed, -ing, -er, a doubled final consonant:
+//!   `ban*` matches banned);
+//! - keywords of three letters or fewer (`war`, `EU`) only take -s/-es.
+//!
+//! A keyword of several words counts as many hits as it has words, so the
+//! more specific topic wins; ties go to the topic defined first.
+
+mod candidate;
+mod document;
+mod keywords;
+mod word_table;
+mod words;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use candidate::{Candidate, CandidateWords};
+pub use document::DocumentTopics;
+use keywords::{is_keyword_word, keyword_stem, Keyword};
+
+pub use crate::model::{TopicDef, TopicTag};
+
+#[derive(Debug, Clone)]
+pub struct TopicMatcher {
+    defs: Vec<TopicDef>,
+    automaton: Option<AhoCorasick>,
+    keywords: Vec<Keyword>,
+    words: CandidateWords,
+}
+
+impl Default for TopicMatcher {
+    /// No defined topics: every statement gets a candidate topic.
+    fn default() -> Self {
+        Self::new(Vec::new())
+    }
+}
+
+impl TopicMatcher {
+    pub fn new(defs: Vec<TopicDef>) -> Self {
+        let mut stems = Vec::new();
+        let mut keywords = Vec::new();
+        for (topic, def) in defs.iter().enumerate() {
+            for keyword in &def.keywords {
+                let lower = keyword.trim().to_lowercase();
+                if lower.is_empty() {
+                    continue;
+                }
+                let (stem, kind) = keyword_stem(&lower);
+                stems.push(stem);
+                keywords.push(Keyword {
+                    topic,
+                    weight: lower.split_whitespace().count() as u32,
+                    kind,
+                });
+            }
+        }
+        let automaton = (!stems.is_empty()).then(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&stems)
+                .expect("topic keywords build an automaton")
+        });
+        TopicMatcher {
+            defs,
+            automaton,
+            keywords,
+            words: CandidateWords::builtin(),
+        }
+    }
+
+    pub fn defs(&self) -> &[TopicDef] {
+        &self.defs
+    }
+
+    /// The topic of a statement with this content: the defined topic with
+    /// the most keyword hits, else a candidate from its key name or noun
+    /// phrase.
+    pub fn tag(&self, content: &str) -> Option<TopicTag> {
+        self.tag_said_by(content, "")
+    }
+
+    /// `tag` for a content said by `speaker`, whose own name is never the
+    /// candidate topic of what they say. Without the document, only a name
+    /// or an issue is a candidate.
+    pub fn tag_said_by(&self, content: &str, speaker: &str) -> Option<TopicTag> {
+        if let Some(name) = self.defined_topic(content) {
+            return Some(TopicTag { name: name.to_string(), automatic: false });
+        }
+        // A plain noun phrase is a topic only where its document names it
+        // again (`DocumentTopics`); a content alone is no evidence of that.
+        let candidate = self.words.candidate(content, speaker).filter(|c| c.kind != candidate::CandidateKind::Other)?;
+        Some(TopicTag { name: candidate.name, automatic: true })
+    }
+
+    /// The candidate topic of a content said by `speaker`, with how it was
+    /// found.
+    fn candidate(&self, content: &str, speaker: &str) -> Option<Candidate> {
+        self.words.candidate(content, speaker)
+    }
+
+    /// The name of the defined topic this content mentions most, if any.
+    pub fn defined_topic(&self, content: &str) -> Option<&str> {
+        let automaton = self.automaton.as_ref()?;
+        let mut scores = vec![0u32; self.defs.len()];
+        for m in automaton.find_overlapping_iter(content) {
+            let keyword = self.keywords[m.pattern().as_usize()];
+            if is_keyword_word(content, m.start(), m.end(), keyword.kind) {
+                scores[keyword.topic] += keyword.weight;
+            }
+        }
+        // max_by_key keeps the last maximum; reversing keeps the first defined.
+        let (best, score) = scores.iter().enumerate().rev().max_by_key(|(_, s)| **s)?;
+        (*score > 0).then(|| self.defs[best].name.as_str())
+    }
+
+    /// A short, stable name for what the content is about: the first name
+    /// it mentions, else the head of its first issue noun phrase ("the
+    /// proposed tax hikes" -> "tax hike"), else of any noun phrase that is
+    /// no generic noun.
+    pub fn candidate_topic(&self, content: &str) -> Option<String> {
+        self.words.candidate(content, "").map(|c| c.name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn territory_and_coercion() -> TopicMatcher {
+        TopicMatcher::new(vec![
+            TopicDef::from_keyword_list("territory", "territory, Donetsk, Luhansk, cede"),
+            TopicDef::from_keyword_list("coercion", "coerce, pressure, unfavorable deal"),
+        ])
+    }
+
+    fn defined(name: &str) -> Option<TopicTag> {
+        Some(TopicTag {
+            name: name.into(),
+            automatic: false,
+        })
+    }
+
+    fn automatic(name: &str) -> Option<TopicTag> {
+        Some(TopicTag {
+            name: name.into(),
+            automatic: true,
+        })
+    }
+
+    #[test]
+    fn ceding_territory_is_the_territory_topic() {
+        let got = territory_and_coercion()
+            .tag("ceding territory, including regions like Donetsk and Luhansk, is off the table");
+        assert_eq!(got, defined("territory"));
+    }
+
+    #[test]
+    fn keywords_match_their_inflections() {
+        let topics = territory_and_coercion();
+        for content in [
+            "Kyiv will never cede land",
+            "no land will be ceded",
+            "it cedes nothing",
+            "the occupied territories",
+        ] {
+            assert_eq!(
+                topics.defined_topic(content),
+                Some("territory"),
+                "{content}"
+            );
+        }
+    }
+
+    #[test]
+    fn keywords_match_whole_words_only() {
+        let topics = territory_and_coercion();
+        assert_eq!(topics.defined_topic("a territorial waters dispute"), None);
+        assert_eq!(topics.defined_topic("he preceded the minister"), None);
+    }
+
+    #[test]
+    fn keywords_ignore_case() {
+        assert_eq!(
+            territory_and_coercion().defined_topic("shelling near DONETSK"),
+            Some("territory")
+        );
+    }
+
+    #[test]
+    fn the_topic_with_most_hits_wins() {
+        let got = territory_and_coercion()
+            .tag("Kyiv could be coerced into an unfavorable deal over Donetsk under pressure");
+        assert_eq!(got, defined("coercion"));
+    }
+
+    #[test]
+    fn a_tie_goes_to_the_topic_defined_first() {
+        assert_eq!(
+            territory_and_coercion().defined_topic("pressure over Donetsk"),
+            Some("territory")
+        );
+    }
+
+    #[test]
+    fn short_keywords_take_only_plural_endings() {
+        let topics = TopicMatcher::new(vec![TopicDef::from_keyword_list("war", "war, EU")]);
+        assert_eq!(topics.defined_topic("the wars in the region"), Some("war"));
+        assert_eq!(
+            topics.defined_topic("a warning from the EU's envoy"),
+            Some("war")
+        );
+        assert_eq!(topics.defined_topic("a warning from Brussels"), None);
+    }
+
+    #[test]
+    fn without_a_defined_topic_the_first_name_is_the_candidate() {
+        let topics = territory_and_coercion();
+        assert_eq!(
+            topics.tag("Putin may have agreed to a security pact similar to NATO's for Ukraine"),
+            automatic("Putin")
+        );
+        assert_eq!(topics.tag("the ceasefire must hold through the winter"), automatic("ceasefire"));
+    }
+
+    #[test]
+    fn a_persons_name_is_shortened_to_the_surname_and_titles_dropped() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Sen. Maria Okafor misled the panel").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("Donald Trump in Indiana").as_deref(), Some("Trump"));
+        assert_eq!(topics.candidate_topic("the White House would not comment").as_deref(), Some("White House"));
+        assert_eq!(topics.candidate_topic("a letter to the Department of Justice").as_deref(), Some("Department of Justice"));
+    }
+
+    #[test]
+    fn a_capital_opening_a_sentence_or_before_a_noun_is_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("Sanctions on Russian oil are working").as_deref(), Some("sanction"));
+        assert_eq!(topics.candidate_topic("Republican voters stayed home").as_deref(), Some("republican voter"));
+    }
+
+    #[test]
+    fn without_a_name_an_issue_noun_phrase_is_the_candidate() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the proposed tax hikes will hurt farmers").as_deref(), Some("tax hike"));
+        assert_eq!(topics.candidate_topic("pursuing a longer-term peace agreement").as_deref(), Some("peace agreement"));
+        assert_eq!(topics.candidate_topic("that the talks had been productive").as_deref(), Some("talks"));
+    }
+
+    #[test]
+    fn generic_nouns_numbers_and_verbs_are_never_topics() {
+        let topics = TopicMatcher::default();
+        for content in [
+            "the man was there and everyone knows it",
+            "a good question, ladies and gentlemen",
+            "America and Americans deserve better",
+            "that was a good question",
+            "we have a plan and a way to do it",
+            "don't look back",
+        ] {
+            assert_eq!(topics.candidate_topic(content), None, "{content}");
+        }
+    }
+
+    #[test]
+    fn a_number_and_a_generic_noun_give_way_to_the_noun_after_them() {
+        assert_eq!(TopicMatcher::default().candidate_topic("75 percent of all voters agree").as_deref(), Some("voter"));
+    }
+
+    #[test]
+    fn shouting_content_still_has_an_issue_candidate() {
+        assert_eq!(TopicMatcher::default().candidate_topic("NO MORE TAX HIKES").as_deref(), Some("tax hike"));
+    }
+
+    #[test]
+    fn a_content_with_no_noun_has_no_candidate() {
+        assert_eq!(TopicMatcher::default().tag("extremely positive"), None);
+    }
+
+    #[test]
+    fn a_possessive_name_takes_what_it_possesses() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Senator Okafor's tax returns were late").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(topics.candidate_topic("the Mbekis' pipeline deal").as_deref(), Some("Mbekis's pipeline deal"));
+    }
+
+    #[test]
+    fn the_speakers_own_name_is_not_the_topic() {
+        let topics = TopicMatcher::default();
+        let said_by_okafor = topics.tag_said_by("Okafor will never back the Mbeki plan", "Marta Okafor");
+        assert_eq!(said_by_okafor.map(|t| t.name).as_deref(), Some("Mbeki"));
+        let said_by_another = topics.tag_said_by("Okafor will never back the Mbeki plan", "Tunde Adeyemi");
+        assert_eq!(said_by_another.map(|t| t.name).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn an_issue_named_before_a_name_is_the_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the carbon tax will hurt farmers in Manitoba").as_deref(), Some("carbon tax"));
+    }
+
+    #[test]
+    fn a_name_opening_the_content_before_a_verb_is_its_subject() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("Okafor leads Mbeki by four points").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn without_a_name_or_issue_another_noun_phrase_serves() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the border fence was a waste of money").as_deref(), Some("border fence"));
+        assert_eq!(topics.candidate_topic("I didn't understand the ruling").as_deref(), Some("ruling"));
+    }
+
+    #[test]
+    fn a_party_word_before_a_persons_name_is_no_part_of_it() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Republican Marta Okafor would win").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that the New York Times would endorse").as_deref(), Some("New York Times"));
+    }
+
+    #[test]
+    fn names_are_not_made_singular() {
+        assert_eq!(TopicMatcher::default().candidate_topic("that Sanders is ahead").as_deref(), Some("Sanders"));
+    }
+
+    #[test]
+    fn police_does_not_match_policy_nor_border_bordering() {
+        let topics = TopicMatcher::new(vec![
+            TopicDef::from_keyword_list("police", "police"),
+            TopicDef::from_keyword_list("border", "border"),
+        ]);
+        assert_eq!(topics.defined_topic("a new policy on housing"), None);
+        assert_eq!(topics.defined_topic("the bordering provinces"), None);
+        assert_eq!(topics.defined_topic("more police officers"), Some("police"));
+        assert_eq!(topics.defined_topic("two borders closed"), Some("border"));
+        let asked = TopicMatcher::new(vec![TopicDef::from_keyword_list("border", "border*")]);
+        assert_eq!(asked.defined_topic("the bordering provinces"), Some("border"));
+    }
+
+}
