@@ -15,7 +15,8 @@ from collections import Counter, defaultdict
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEXT = os.path.join(ROOT, "..", "shared", "eval", "polnear-train", "text")
 sys.path.insert(0, os.path.join(ROOT, "..", "shared", "eval"))
-binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "target", "release", "claimdb")
+args = [a for a in sys.argv[1:] if not a.startswith("-")]
+binary = args[0] if args else os.path.join(ROOT, "target", "release", "claimdb")
 with open(os.path.join(ROOT, "scripts", "stance-train-labels.tsv"), encoding="utf-8") as f:
     labels = list(csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"))
 docs = sorted({l["doc"] for l in labels})

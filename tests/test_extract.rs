@@ -270,7 +270,7 @@ fn every_statement_of_the_washington_sample() {
         &[
             ("Donald Trump", "shifted from advocating for", "support", false, Some("ceasefire")),
             ("Donald Trump", "pursuing", "support", true, Some("peace agreement")),
-            ("the U.S. envoy", "revealed", "support", true, Some("Vladimir Putin")),
+            ("the U.S. envoy", "revealed", "neutral", true, Some("Vladimir Putin")),
             ("Donald Trump", "claiming", "support", false, None),
             ("diplomatic sources", "raised concerns", "oppose", true, Some("Donald Trump")),
             ("Marco Rubio", "dismissed", "oppose", false, Some("Zelensky")),

@@ -17,7 +17,8 @@ use std::path::Path;
 const FIRST: &[&str] = &["Ada", "Ben", "Cora", "Dev", "Emma"];
 const LAST: &[&str] = &["Stone", "Stoneman", "Brook", "Vale", "Merrow", "Hale", "Quill", "Marsh"];
 const TOPICS: &[&str] = &["Harbour plan", "Harbour tax", "Rail plan", "Rail fares", "Schools", "Water rates", "Parks"];
-const WORDS: &[&str] = &["the", "harbour", "fares", "must", "rise", "fall", "council", "vote", "now", "fair", "plan", "never"];
+const WORDS: &[&str] =
+    &["the", "harbour", "fares", "must", "rise", "fall", "council", "vote", "now", "fair", "plan", "never", "fair\u{2019}s", "pl\u{e1}n", "\u{201c}Fair,"];
 
 /// A small generator of the database's contents, fixed by `seed`.
 struct Rng(u64);
@@ -172,7 +173,19 @@ fn filter() -> impl Strategy<Value = StatementFilter> {
     let speaker_id = prop::option::of(1i64..45);
     let topic = prop::option::of(prop::sample::select(vec!["harbour", "plan", "Parks", "water rates", "a", "rail fares", "Nothing"]));
     let stance = prop::option::of(prop::sample::select(vec![Stance::Support, Stance::Oppose, Stance::Neutral]));
-    let search = prop::option::of(prop::sample::select(vec!["harbour", "fair", "\"fair plan\"", "vote OR never", "zebra", "stone", "fa*"]));
+    let search = prop::option::of(prop::sample::select(vec![
+        "harbour",
+        "fair",
+        "\"fair plan\"",
+        "vote OR never",
+        "zebra",
+        "stone",
+        "fa*",
+        "\"plan fair\"",
+        "stone fair",
+        "never_fair",
+        "plan",
+    ]));
     let limit = prop::option::of(prop::sample::select(vec![1u64, 3, 10, 50, 1000]));
     (speaker, speaker_id, topic, stance, day(), day(), search, limit).prop_map(|(speaker, speaker_id, topic, stance, since, until, search, limit)| {
         StatementFilter {

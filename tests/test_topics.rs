@@ -289,3 +289,50 @@ fn topics_suggest_rejects_a_zero_limit_as_a_usage_error() {
     let out = wd.cmd(&["topics", "suggest", "--limit", "0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// An article quoting `speaker` twice, in their own words.
+fn ferry_article(wd: &Workdir, file: &str, date: &str, speaker: &str) -> String {
+    let text = format!(
+        "---\ntitle: Ferry route to open in June\ndate: {date}\n---\n\
+         Mayor {speaker} said on Tuesday that the new ferry route would open in June. \
+         {speaker} also said the fares would stay low for commuters.\n"
+    );
+    wd.write(file, &text).to_str().unwrap().to_string()
+}
+
+/// An article where a critic names the mayor by surname alone.
+fn critic_article(wd: &Workdir) -> String {
+    let text = "---\ntitle: Council fights over ferry delays\ndate: 2024-05-09\n---\n\
+                Senator Ivo Marsh criticized Mrs. Brandt for the late ferry timetable. \
+                \"Mrs. Brandt has broken every promise she made to this harbour,\" Marsh said on Monday.\n";
+    wd.write("critic.txt", text).to_str().unwrap().to_string()
+}
+
+fn topic_counts(wd: &Workdir) -> Vec<(String, i64)> {
+    topics_json(wd).iter().map(|t| (t["name"].as_str().unwrap().to_string(), t["statements"].as_i64().unwrap())).collect()
+}
+
+#[test]
+fn a_surname_topic_joins_the_one_person_of_that_name() {
+    let wd = Workdir::new();
+    let mayor = ferry_article(&wd, "mayor.txt", "2024-05-01", "Olga Brandt");
+    let critic = critic_article(&wd);
+    wd.stdout(&["ingest", &mayor, &critic]);
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("Olga Brandt".to_string(), 2)), "{topics:?}");
+    assert!(topics.iter().all(|(name, _)| name != "Brandt"), "{topics:?}");
+    let rows = wd.query_json(&["--topic", "Olga Brandt"]);
+    assert!(rows.iter().all(|r| r["speaker"] == "Ivo Marsh"), "{rows:#?}");
+}
+
+#[test]
+fn a_surname_topic_two_people_share_stays_apart() {
+    let wd = Workdir::new();
+    let olga = ferry_article(&wd, "olga.txt", "2024-05-01", "Olga Brandt");
+    let piet = ferry_article(&wd, "piet.txt", "2024-05-02", "Piet Brandt");
+    let critic = critic_article(&wd);
+    wd.stdout(&["ingest", &olga, &piet, &critic]);
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("Brandt".to_string(), 2)), "{topics:?}");
+    assert!(topics.iter().all(|(name, _)| !name.ends_with(" Brandt")), "{topics:?}");
+}

@@ -368,6 +368,35 @@ pub(super) fn is_name_variant(mention: &str, canonical: &str) -> bool {
         && !words.iter().any(|w| w.eq_ignore_ascii_case("and"))
 }
 
+/// The person each surname stands for across the corpus, by lowercased
+/// surname: the one person stored under a full name ending in it, or the
+/// one of them quoted more than ten times as often as all the others
+/// together (the rule `settle_surnames` and `bearer_of_surname` follow).
+/// Surnames no one stands out for are left out.
+pub(super) fn standing_surname_bearers(conn: &Connection) -> Result<rustc_hash::FxHashMap<String, String>> {
+    let people: Vec<(String, i64)> = conn
+        .prepare(
+            "SELECT sp.name, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)
+               FROM speakers sp WHERE sp.kind = 'person' AND sp.name LIKE '% %' AND sp.name NOT LIKE '% and %'",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut by_surname: rustc_hash::FxHashMap<String, Vec<(String, i64)>> = rustc_hash::FxHashMap::default();
+    for (name, n) in people {
+        if let Some((_, surname)) = name.rsplit_once(' ') {
+            by_surname.entry(surname.to_lowercase()).or_default().push((name.clone(), n));
+        }
+    }
+    Ok(by_surname
+        .into_iter()
+        .filter_map(|(surname, bearers)| {
+            let (best, best_n) = bearers.iter().max_by_key(|b| b.1)?;
+            let others: i64 = bearers.iter().map(|b| b.1).sum::<i64>() - best_n;
+            (bearers.len() == 1 || *best_n > 10 * others.max(1)).then(|| (surname, best.clone()))
+        })
+        .collect())
+}
+
 impl Store {
     /// Every speaker with its aliases and statement count, most quoted first.
     pub fn speakers(&self) -> Result<Vec<SpeakerRow>> {

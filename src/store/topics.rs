@@ -97,6 +97,36 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Move the statements of each automatic topic named by a surname alone
+    /// ("Trump", from an article that only ever writes "Mr. Trump") to the
+    /// topic named by the person that surname stands for across the corpus
+    /// ("Donald Trump"), as `settle_surnames` does for speakers, and remove
+    /// the surname's topic. A surname shared by people none of whom stands
+    /// out ("Clinton") keeps its topic. Returns how many statements moved.
+    pub fn settle_surname_topics(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let bearers = super::speakers::standing_surname_bearers(&tx)?;
+        let surnames: Vec<(i64, String)> = tx
+            .prepare("SELECT id, name FROM topics WHERE automatic = 1 AND name NOT LIKE '% %'")?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut moved = 0;
+        for (id, surname) in surnames {
+            let Some(full_name) = bearers.get(&surname.to_lowercase()) else { continue };
+            let into = ensure_topic(&tx, full_name, true)?;
+            moved += tx
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on, stance, speaker_id)
+                     SELECT statement_id, ?2, stated_on, stance, speaker_id FROM statement_topics WHERE topic_id = ?1",
+                )?
+                .execute(params![id, into])?;
+            tx.prepare_cached("DELETE FROM statement_topics WHERE topic_id = ?1")?.execute([id])?;
+            tx.prepare_cached("DELETE FROM topics WHERE id = ?1")?.execute([id])?;
+        }
+        tx.commit()?;
+        Ok(moved)
+    }
+
     /// Every topic name, defined or automatic, in the order they were made.
     pub fn topic_names(&self) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare("SELECT name FROM topics ORDER BY id")?;
@@ -274,6 +304,9 @@ impl Store {
             [],
         )?;
         tx.commit()?;
+        // A surname the matcher proposed names the person it stands for,
+        // as after an ingest.
+        self.settle_surname_topics()?;
         Ok(report)
     }
 }

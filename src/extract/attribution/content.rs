@@ -5,7 +5,7 @@ use super::super::cues::{Cue, CueForm};
 use super::super::quotes::Quote;
 use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
-use super::{finite_verb_like, inside_quote, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
+use super::{finite_verb_like, inside_quote, is_capitalised, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
 use std::ops::Range;
 
 impl SentenceRules<'_> {
@@ -449,7 +449,18 @@ impl SentenceRules<'_> {
             while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &WORDS.auxiliaries) {
                 cj -= 1;
             }
-            (cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"])).then_some(cj - 1)
+            if cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"]) {
+                return Some(cj - 1);
+            }
+            // "… and others have said", "… but aides say": another
+            // speaker's statement, joined to this one.
+            let subject = (cj.saturating_sub(4).max(i + 2)..cj).find(|&a| {
+                self.toks[a - 1].end - self.toks[a - 1].start == 3
+                    && lower_eq(self.text(), &self.toks[a - 1], &["and", "but"])
+                    && (lower_eq(self.text(), &self.toks[a], &["he", "she", "they", "we", "i"]) || is_capitalised(self.text(), &self.toks[a]))
+                    && self.toks[a..cj].iter().all(|t| t.is_word() && !lower_eq(self.text(), t, &WORDS.left_stops))
+            });
+            subject.map(|a| a - 1)
         });
         if let Some(stop) = coordinated {
             end = end.min(stop);
@@ -467,6 +478,9 @@ impl SentenceRules<'_> {
                     end = comma;
                 }
             }
+        }
+        if let Some(stop) = self.second_predicate(i, end) {
+            end = end.min(stop);
         }
         // ", which would …" comments on the content rather than continuing
         // it, unless the clause sits inside it ("the ruling, which …,
@@ -491,6 +505,48 @@ impl SentenceRules<'_> {
             return None;
         }
         Some(self.toks[i].start..self.toks[end - 1].end)
+    }
+
+    /// "praised the budget and voted against it", "thanked the crew but
+    /// later left": where the content is an object with no verb of its own,
+    /// "and" or "but" before a past verb starts the source's next act, not
+    /// more of what was reported. The token where the content stops.
+    fn second_predicate(&self, i: usize, end: usize) -> Option<usize> {
+        let text = self.text();
+        // Most contents hold no " and " nor " but ": one scan of the bytes
+        // turns them away before any word is looked at.
+        if end <= i + 2 {
+            return None;
+        }
+        let span = text[self.toks[i].start..self.toks[end - 1].end].as_bytes();
+        if memchr::memmem::find(span, b" and ").is_none() && memchr::memmem::find(span, b" but ").is_none() {
+            return None;
+        }
+        let past_verb = |t: usize| {
+            let word = &text[self.toks[t].range()];
+            word.starts_with(|c: char| c.is_ascii_lowercase()) && (word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word))
+        };
+        // The link first (rare), then the words before it (this runs for
+        // every content after a verb).
+        let link = (i + 1..end.saturating_sub(1)).find(|&t| {
+            self.toks[t].end - self.toks[t].start == 3 && lower_eq(text, &self.toks[t], &["and", "but"]) && {
+                let mut v = t + 1;
+                if v + 1 < end && lower_eq(text, &self.toks[v], &WORDS.auxiliaries) {
+                    v += 1; // "but later", "and then", "and has"
+                }
+                past_verb(v)
+            }
+        })?;
+        // A clause of its own ("the pumps were tested and approved"), or a
+        // quotation or a break before the link: no object content.
+        let own_clause = (i + 1..link).any(|t| {
+            let tok = &self.toks[t];
+            tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma || tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || past_verb(t))
+        });
+        if own_clause {
+            return None;
+        }
+        Some(if self.toks[link - 1].kind == TokKind::Comma { link - 1 } else { link })
     }
 
     /// The clause before token `k` ("CONTENT, according to …").

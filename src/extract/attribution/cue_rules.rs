@@ -19,7 +19,13 @@ impl SentenceRules<'_> {
         if k >= self.toks.len() {
             return;
         }
-        let found = match cue.form {
+        if cue.form != CueForm::According && k > 0 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.noun_determiners) {
+            return; // "the show", "a call": a noun, not the verb
+        }
+        // "talking about", "raising concerns": a phrase that opens with a
+        // participle hangs off its clause as a one-word participle does.
+        let form = if cue.form == CueForm::Past && self.text()[self.toks[k].range()].ends_with("ing") { CueForm::Participle } else { cue.form };
+        let found = match form {
             _ if lower_eq(self.text(), &self.toks[k], &WORDS.impressions) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Participle => {
@@ -29,6 +35,10 @@ impl SentenceRules<'_> {
                     // "He’s claiming that …": the contraction holds the subject.
                     self.finite(cue, k, after, next_cue)
                 } else if k > 0 && (self.toks[k - 1].kind == TokKind::Comma || k > 1 && self.toks[k - 1].is_quote() && self.toks[k - 2].kind == TokKind::Comma) {
+                    self.participle(cue, k, after, next_cue)
+                } else if k > 1 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.participle_links) && lower_eq(self.text(), &self.toks[k], &WORDS.speech_participles) {
+                    // "and saying that …", "by suggesting …": a participle of
+                    // speech hangs off the clause as after a comma.
                     self.participle(cue, k, after, next_cue)
                 } else {
                     None
@@ -111,11 +121,15 @@ impl SentenceRules<'_> {
         }
         // "Cruz seemed to blame the network": an impression of a report is
         // the subject's report (PolNeAR gives it the subject as source).
-        let reporting = after + 2 < n && lower_eq(text, &self.toks[after], &["to"]) && self.layout.cues.iter().any(|c| c.span.start == self.toks[after + 1].start);
+        // "Lee reportedly told aides …" likewise, the adverb right before the verb.
+        let adverb = lower_eq(text, &self.toks[k], &["reportedly"]);
+        let verb_at = if adverb { after } else { after + 1 };
+        let is_cue = |t: usize| self.layout.cues.iter().any(|c| c.span.start == self.toks[t].start);
+        let reporting = verb_at + 1 < n && (adverb || lower_eq(text, &self.toks[after], &["to"])) && is_cue(verb_at);
         if reporting {
             let source = self.source_left(j).filter(|_| !lower_eq(text, &self.toks[j - 1], &["it", "there"]))?;
-            let content = self.content_after(after + 2, None)?;
-            return Some(Attribution { source: Some(source), cue: self.toks[k].start..self.toks[after + 1].end, content, ..Default::default() });
+            let content = self.content_after(verb_at + 1, None)?;
+            return Some(Attribution { source: Some(source), cue: self.toks[k].start..self.toks[verb_at].end, content, ..Default::default() });
         }
         let rest = self.clause_from(after, None)?;
         let mut content = Vec::new();
@@ -197,10 +211,14 @@ impl SentenceRules<'_> {
         if k < self.toks.len() && after < self.toks.len() && lower_eq(text, &self.toks[k], &["pledged", "expected"]) && !lower_eq(text, &self.toks[after], &["to", "that"]) {
             return None; // "pledged delegates", "the expected result"
         }
-        let passive = cue.form == CueForm::Past
-            && k > 0
-            && cue_word.ends_with("ed")
-            && lower_eq(text, &self.toks[k - 1], &["was", "were", "is", "are", "been", "being", "be"]);
+        let passive = cue.form == CueForm::Past && cue_word.ends_with("ed") && {
+            // "is widely expected", "was not asked": adverbs may stand between.
+            let mut b = k;
+            while b > 1 && (is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &["not", "also", "never", "still", "already", "often"])) {
+                b -= 1;
+            }
+            b > 0 && lower_eq(text, &self.toks[b - 1], &["was", "were", "is", "are", "been", "being", "be"])
+        };
         if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
             // "The move was first reported by MSNBC", "guarantees suggested by
             // envoy Steve Witkoff": the agent is the source, the subject the content.
@@ -255,7 +273,9 @@ impl SentenceRules<'_> {
         let n = self.toks.len();
         // "…,” says Ana Holm." inverts as "said" does; other bare or -s
         // forms after a comma rarely start an inversion.
-        let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], &WORDS.invertible_present) || !matches!(cue.form, CueForm::Base | CueForm::Present);
+        // ("…, talking about the pier": a participle phrase never inverts.)
+        let participle_phrase = text[self.toks[k].range()].ends_with("ing");
+        let invertible = cue.form == CueForm::Present && lower_eq(text, &self.toks[k], &WORDS.invertible_present) || !matches!(cue.form, CueForm::Base | CueForm::Present) && !participle_phrase;
         // ("…, said Sunday, “…”": a day is no speaker.)
         let day_after = after < n && lower_eq(text, &self.toks[after], &WORDS.time_words);
         if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !day_after && invertible {
@@ -267,6 +287,9 @@ impl SentenceRules<'_> {
             }
         }
         let mut source = self.source_left(j);
+        if j == k && source.is_some() && self.names_a_thing(k, after) {
+            return None;
+        }
         if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
             source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
@@ -298,8 +321,29 @@ impl SentenceRules<'_> {
             Some(src) if src.end <= cue.span.start => self.tok_index(src.start),
             _ => j,
         };
-        let content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
+        let mut content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
+        // "the pier, which she said would cost too much": the relative word
+        // stands for what was said and is part of it, as PolNeAR marks it.
+        if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start && content[0].start >= cue.span.end) {
+            let s = self.tok_index(src.start);
+            if s > 0 && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
+                content.insert(0, self.toks[s - 1].range());
+            }
+        }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "a cafe called Blue Lantern", "a club named Orbit": a participle that
+    /// names the indefinite noun before it, not a report of its words.
+    fn names_a_thing(&self, k: usize, after: usize) -> bool {
+        let text = self.text();
+        let naming = after < self.toks.len()
+            && lower_eq(text, &self.toks[k], &["called", "named", "dubbed", "titled", "entitled"])
+            && (is_capitalised(text, &self.toks[after]) || self.toks[after].is_quote());
+        // The noun's article, at most four words back ("a newly opened harbor
+        // cafe"), with no name between ("in a speech Lee called Ann …").
+        let common = |t: usize| self.toks[t].is_word() && !(is_capitalised(text, &self.toks[t]) && text[self.toks[t].range()].contains(|c: char| c.is_lowercase()));
+        naming && (k.saturating_sub(5)..k).rev().take_while(|&t| common(t)).any(|t| lower_eq(text, &self.toks[t], &["a", "an", "another"]))
     }
 
     /// Whether a source before a bare verb ("experts say") looks like a

@@ -51,6 +51,7 @@ pub struct Layout<'a> {
 }
 
 /// Whether the token is one of `words`, ASCII case ignored.
+#[inline]
 fn lower_eq<L: WordList + ?Sized>(text: &str, tok: &Tok, words: &L) -> bool {
     words.holds(&text[tok.range()])
 }
@@ -69,6 +70,7 @@ impl WordList for WordSet {
 }
 
 impl<const N: usize> WordList for [&str; N] {
+    #[inline]
     fn holds(&self, word: &str) -> bool {
         self.iter().any(|x| word.eq_ignore_ascii_case(x))
     }

@@ -94,6 +94,12 @@ impl SentenceRules<'_> {
         if start == open_first {
             return None;
         }
+        if start > 0 && lower_eq(text, &self.toks[start - 1], &["in", "at", "from", "of", "near", "outside"]) && is_capitalised(text, &self.toks[start]) {
+            // "Ruiz, speaking in Tulsa, Okla., warned", "Lee Park, 40, of
+            // Dayton, Ohio, said": a place, not the source; the source opens
+            // the clause.
+            return self.subject(close + 1);
+        }
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
             Some(self.toks[start].start..self.toks[open_first - 1].end)
         } else if first.is_word() && !lower_eq(text, first, &WORDS.clause_links) && !lower_eq(text, first, &["that", "according"]) {
@@ -155,10 +161,23 @@ impl SentenceRules<'_> {
     pub(super) fn subject(&self, k: usize) -> Option<Range<usize>> {
         let text = self.text();
         let mut i = 0;
-        // Skip an introductory clause ("While talks continue, …").
-        if i < k && lower_eq(text, &self.toks[i], &WORDS.subordinators) {
-            if let Some(c) = self.toks[..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
-                i = c + 1;
+        // "It was a long day, but Ruiz stayed …": the last joined clause's subject.
+        if let Some(c) = (1..k.saturating_sub(2)).rev().find(|&c| self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c + 1], &["but", "and", "yet"]) && (lower_eq(text, &self.toks[c + 2], &WORDS.pronouns) || is_capitalised(text, &self.toks[c + 2]))) {
+            i = c + 2;
+        }
+        // "And he …", "But the court …", "Then she …": the writer's link.
+        while i + 1 < k && (lower_eq(text, &self.toks[i], &WORDS.sentence_links) || lower_eq(text, &self.toks[i], &["then", "now", "still", "also", "later"]) && self.toks[i + 1].is_word()) {
+            i += 1;
+        }
+        // Skip an introductory clause or phrase ("While talks continue, …",
+        // "Hours later, …", "Walking to the car, …").
+        let first = &self.toks[i.min(k.saturating_sub(1))];
+        let intro = lower_eq(text, first, &WORDS.subordinators)
+            || lower_eq(text, first, &WORDS.intro_starts)
+            || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first);
+        if i < k && intro {
+            if let Some(c) = self.toks[i..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
+                i += c + 1;
             }
         }
         while i < k && !self.toks[i].is_word() {

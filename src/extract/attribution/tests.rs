@@ -569,3 +569,101 @@ fn the_listener_of_a_telling_verb_is_not_content() {
     let all = run("Ortiz told the Harbour Gazette he would not run again.");
     assert!(all.iter().any(|(_, cue, content)| cue == "told" && content == "he would not run again"), "{all:?}");
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun() {
+    assert!(run("She watched the show until midnight.").is_empty());
+    assert!(run("Their call for calm went unheard.").is_empty());
+}
+
+#[test]
+fn a_participle_naming_an_indefinite_noun_reports_nothing() {
+    assert!(run("They met at a cafe called Blue Lantern on the harbor.").is_empty());
+    assert_eq!(one("The mayor called Dana Ruiz a fine planner."), triple("The mayor", "called", "Dana Ruiz a fine planner"));
+}
+
+#[test]
+fn the_source_of_a_participle_skips_the_sentences_link_word() {
+    let all = run("And she voted against the levy, arguing that rents would climb.");
+    assert!(all.contains(&triple("she", "arguing", "that rents would climb")), "{all:?}");
+}
+
+#[test]
+fn the_source_of_a_participle_skips_an_opening_time_phrase() {
+    let all = run("Hours later, Priya Nand thanked the crew, telling reporters the bridge was safe.");
+    assert!(all.iter().any(|a| a.0 == "Priya Nand" && a.1 == "telling"), "{all:?}");
+}
+
+#[test]
+fn an_object_content_stops_before_the_sources_next_act() {
+    let all = run("Lena Ortiz praised the new budget and voted against the transit plan.");
+    assert!(all.contains(&triple("Lena Ortiz", "praised", "the new budget")), "{all:?}");
+}
+
+#[test]
+fn a_name_before_called_is_its_source_even_after_an_article() {
+    let all = run("In a speech Lena Ortiz called Dana Ruiz a fine planner.");
+    assert!(all.iter().any(|a| a.0.ends_with("Lena Ortiz") && a.1 == "called"), "{all:?}");
+}
+
+#[test]
+fn a_content_stops_where_another_speaker_joins_with_and() {
+    let all = run("Lena Ortiz said the ferry would run late and Dana Ruiz said it would not run at all.");
+    assert!(all.contains(&triple("Lena Ortiz", "said", "the ferry would run late")), "{all:?}");
+    assert!(all.iter().any(|a| a.0.ends_with("Dana Ruiz") && a.2 == "it would not run at all"), "{all:?}");
+}
+
+#[test]
+fn a_relative_word_before_the_source_is_part_of_the_content() {
+    let all = run("The council backed the new pier, which she said would cost too much.");
+    assert!(all.contains(&triple("she", "said", "which | would cost too much")), "{all:?}");
+}
+
+#[test]
+fn reportedly_before_a_cue_joins_it() {
+    let all = run("Dana Ruiz reportedly said the pier would close.");
+    assert!(all.contains(&triple("Dana Ruiz", "reportedly said", "the pier would close")), "{all:?}");
+}
+
+#[test]
+fn reportedly_alone_is_an_impression_with_no_source() {
+    let all = run("The mayor was reportedly furious about the vote.");
+    assert_eq!(all, vec![triple("", "reportedly", "The mayor | furious about the vote")]);
+}
+
+#[test]
+fn a_participle_phrase_takes_the_clauses_subject_not_its_object() {
+    let all = run("Dana Ruiz spoke in Tulsa on Friday, talking about the pier.");
+    assert!(!all.iter().any(|a| a.0 == "the pier"), "{all:?}");
+    assert!(all.contains(&triple("Dana Ruiz", "talking about", "the pier")), "{all:?}");
+}
+
+#[test]
+fn a_negated_auxiliary_stands_between_the_source_and_its_verb() {
+    let all = run("Dana Ruiz, the harbor chief, wouldn’t say whether the pier would open.");
+    assert!(all.iter().any(|a| a.0.starts_with("Dana Ruiz") && a.1 == "say"), "{all:?}");
+}
+
+#[test]
+fn a_participle_takes_the_subject_of_the_clause_joined_by_but() {
+    let all = run("It was a long day, but Dana Ruiz stayed in Tulsa, insisting that the pier was safe.");
+    assert!(all.contains(&triple("Dana Ruiz", "insisting", "that the pier was safe")), "{all:?}");
+}
+
+#[test]
+fn a_place_set_off_by_commas_is_not_the_source() {
+    let all = run("Dana Ruiz, speaking at a rally in Tulsa, Okla., warned that the pier was unsafe.");
+    assert!(all.contains(&triple("Dana Ruiz", "warned", "that the pier was unsafe")), "{all:?}");
+}
+
+#[test]
+fn a_participle_of_speech_after_and_takes_the_clauses_subject() {
+    let all = run("Dana Ruiz toured the pier and said little, before warning that it could fail.");
+    assert!(all.iter().any(|a| a.0 == "Dana Ruiz" && a.1 == "warning" && a.2 == "that it could fail"), "{all:?}");
+}
+
+#[test]
+fn an_adverb_inside_a_passive_keeps_it_sourceless() {
+    let all = run("Dana Ruiz is widely expected to close the pier.");
+    assert!(all.iter().any(|a| a.0.is_empty() && a.1 == "expected"), "{all:?}");
+}

@@ -20,6 +20,7 @@ use super::super::tokens::with_lowercase;
 use crate::model::SpeakerKind;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Person {
@@ -449,6 +450,11 @@ impl<'t> SpeakerResolver<'t> {
     fn resolve_mention(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mention = text[span.clone()].trim();
         let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
+        if let Some(pronoun) = pronoun_after_function_word(text, span, mention) {
+            let mut speaker = self.resolve_mention(text, &pronoun);
+            speaker.mention = mention.to_string();
+            return speaker;
+        }
         if let Some(what) = pronoun_kind(mention) {
             let gender = match what {
                 "male" => Gender::Male,
@@ -471,6 +477,9 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(speaker) = self.body_of_person(name_part, span.start, mention) {
             return speaker;
         }
+        if let Some(speaker) = self.body_of_pronoun(text, name_part, span.start, mention) {
+            return speaker;
+        }
         if let Some(p) = self.parse_name(name_part) {
             // "Israel" is the country unless the text has a person of that name.
             let person_of_a_place_name = || is_place(&p.name) && self.person_named(&p.name, span.start, Gender::Unknown).is_some();
@@ -483,12 +492,14 @@ impl<'t> SpeakerResolver<'t> {
                     return s;
                 }
                 if !plausible_name(&p.name) {
-                    return self.named_before(text, span, name_part).unwrap_or_else(unresolved);
+                    // "the Wisconsin Republican": a description, no name.
+                    let described = || self.description(text, name_part, span.start).map(|id| self.person(id, mention));
+                    return self.named_before(text, span, name_part).or_else(described).unwrap_or_else(unresolved);
                 }
                 return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
             }
         }
-        if let Some(id) = self.description(name_part, span.start) {
+        if let Some(id) = self.description(text, name_part, span.start) {
             return self.person(id, mention);
         }
         if let Some(speaker) = self.named_before(text, span, name_part) {
@@ -599,6 +610,27 @@ impl<'t> SpeakerResolver<'t> {
         Some(Speaker { name: format!("{name} {body}"), mention: mention.to_string(), role: None, kind })
     }
 
+    /// "his campaign", "her advisers": the organisation or group of the
+    /// person the pronoun stands for, named as `body_of_person` names it.
+    fn body_of_pronoun(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
+        let (owner, body) = phrase.split_once(' ')?;
+        let gender = if owner.eq_ignore_ascii_case("his") {
+            Gender::Male
+        } else if owner.eq_ignore_ascii_case("her") {
+            Gender::Female
+        } else {
+            return None;
+        };
+        // A noun phrase of a few lower-case words, not a clause ("his
+        // speech carried little").
+        if body.split(' ').count() > 2 || !body.chars().all(|c| c.is_lowercase() || c == '-' || c == ' ') {
+            return None;
+        }
+        let kind = kind_of_phrase(body).filter(|k| matches!(k, SpeakerKind::Organization | SpeakerKind::Group))?;
+        let id = self.last_person_before(text, at, gender)?;
+        Some(Speaker { name: format!("{} {body}", self.people[id].name), mention: mention.to_string(), role: None, kind })
+    }
+
     /// "Mr. Rubio and Senator Ted Cruz": both people, by their names ("Marco
     /// Rubio and Ted Cruz"), when each side of the "and" names a person.
     fn pair(&self, text: &str, phrase: &str, at: usize) -> Option<String> {
@@ -632,7 +664,7 @@ impl<'t> SpeakerResolver<'t> {
 
     /// "the Ukrainian president": the person last mentioned before `at`
     /// whose role ends in the same head word and shares its other words.
-    fn description(&self, phrase: &str, at: usize) -> Option<usize> {
+    fn description(&self, text: &str, phrase: &str, at: usize) -> Option<usize> {
         // Most phrases do not start with an article: turned away before
         // each word is lowered into a string of its own. ("the" in any case:
         // only ASCII letters lower to t, h, e, a or n.)
@@ -642,17 +674,105 @@ impl<'t> SpeakerResolver<'t> {
         }
         let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
         let (first, head) = (words.first()?, words.last()?);
-        if !matches!(first.as_str(), "the" | "a" | "an") || !in_list(&WORDS.titles, head) {
+        // "the 43-year-old": whoever was just mentioned.
+        if words.len() == 2 && first == "the" && head.ends_with("-year-old") {
+            let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+            return self.mentions[..i].last().map(|&(_, id)| id);
+        }
+        if !matches!(first.as_str(), "the" | "a" | "an") || !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
             return None;
         }
         let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
-        self.mentions[..i].iter().rev().map(|&(_, id)| id).find(|&id| {
+        let before = || self.mentions[..i].iter().rev().map(|&(_, id)| id);
+        let by_role = before().find(|&id| {
             let Some(role) = &self.people[id].role else { return false };
             let role = role.to_lowercase();
-            role.contains(head.as_str()) && modifiers.iter().all(|m| role.contains(m.as_str()))
+            role_has(&role, head) && modifiers.iter().all(|m| role_has(&role, m))
+        });
+        if by_role.is_some() || !first.eq_ignore_ascii_case("the") || !in_list(&WORDS.descriptive_heads, head) {
+            return by_role;
+        }
+        // Newswriting names someone it quotes, then calls them "the Florida
+        // senator" or "the candidate" without having given that role: one
+        // of the people just mentioned who is quoted in the document, whose
+        // known role (if any) is not another one, and right beside whose
+        // name the text gives the capitalised words of the description
+        // ("Marco Rubio of Florida"). A party ("the Democratic candidate")
+        // is too often beside someone else's name to tell.
+        let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).take(words.len() - 2).filter(|w| is_cap_word(w)).collect();
+        // "businessman", "congresswoman": a head that tells the sex.
+        let gender = if head.ends_with("woman") {
+            Gender::Female
+        } else if head.ends_with("man") {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        };
+        before().take(DESCRIPTION_REACH).find(|&id| {
+            let person = &self.people[id];
+            let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
+            person.gender.agrees(gender)
+                && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
+                && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
+                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w))
         })
     }
+
+    /// Whether `word` stands right beside a mention of person `id`.
+    fn said_beside(&self, text: &str, id: usize, word: &str) -> bool {
+        const REACH: usize = 40;
+        self.mentions.iter().filter(|&&(_, who)| who == id).any(|&(pos, _)| {
+            let from = text.floor_char_boundary(pos.saturating_sub(REACH));
+            let to = text.ceil_char_boundary((pos + REACH).min(text.len()));
+            // "(R-Wis.)" beside the name gives "Wisconsin".
+            let beside = &text[from..to];
+            beside.contains(word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
+        })
+    }
+}
+
+/// How many mentions back a description with no matching role may reach
+/// for the person it describes.
+const DESCRIPTION_REACH: usize = 3;
+
+/// "Democratic", "GOP", "Republican": a party, which describes too many
+/// people of a political story to pick one by.
+fn is_party_word(word: &str) -> bool {
+    in_list(&WORDS.descriptors, word) || ["democratic", "gop"].iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Whether a lower-cased role holds `word`, spelled out or abbreviated:
+/// "vermont sen." holds "senator", "former gov." holds "governor".
+fn role_has(role: &str, word: &str) -> bool {
+    role.contains(word) || role.split_whitespace().any(|w| TITLE_ABBREVIATIONS.iter().any(|(abbr, full)| w == abbr.as_str() && full.split(' ').any(|f| f == word)))
+}
+
+/// `data/title_abbreviations.tsv`: ("sen.", "senator"), ...
+static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    include_str!("../../../data/title_abbreviations.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(abbr, full)| (abbr.trim().to_string(), full.trim().to_string()))
+        .collect()
+});
+
+/// "Then she shattered party norms", "And he said": a source that is only
+/// the sentence's opening word, with the pronoun that is the subject right
+/// after it. The byte range of that pronoun.
+fn pronoun_after_function_word(text: &str, span: &Range<usize>, mention: &str) -> Option<Range<usize>> {
+    // Openers that join a main clause: after "While" or "After" the
+    // pronoun is in a clause of its own, no source of the sentence's cue.
+    const OPENERS: &[&str] = &["and", "but", "then", "so", "yet", "now", "still"];
+    if !OPENERS.iter().any(|o| mention.eq_ignore_ascii_case(o)) {
+        return None;
+    }
+    let after = &text[span.end..];
+    let word = after.trim_start();
+    let start = span.end + (after.len() - word.len());
+    let word = &word[..word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len())];
+    matches!(pronoun_kind(word), Some("male" | "female")).then(|| start..start + word.len())
 }
 
 fn mention_of(text: &str, span: &Range<usize>) -> String {
@@ -683,8 +803,15 @@ fn is_description(phrase: &str) -> bool {
     }
     let mut words = phrase.split_whitespace();
     let Some(first) = words.next() else { return false };
-    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || first.chars().next().is_some_and(char::is_lowercase) || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
+    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a))
+        || first.chars().next().is_some_and(char::is_lowercase)
+        || POSSESSIVE_DETERMINERS.iter().any(|d| first.eq_ignore_ascii_case(d))
+        || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
 }
+
+/// "Her campaign manager", "His team": a description opened at a sentence
+/// start by whose it is.
+const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its"];
 
 /// Whether a description says what someone is ("the head of the union",
 /// "a top aide", "27, a nurse"): an article, or a title word in it.
@@ -741,6 +868,8 @@ fn is_initial_word(word: &str) -> bool {
     word.split_terminator('.').all(|part| part.chars().count() == 1)
 }
 
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
 const MONTHS: &[&str] = &[
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
 ];
@@ -748,7 +877,21 @@ const MONTHS: &[&str] = &[
 /// Whether a parsed name may be someone's: no month ("April"), no dateline
 /// in capitals ("WASHINGTON"), no description ("Orlando Democrat").
 fn plausible_name(name: &str) -> bool {
-    if name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) {
+    // "Sanders Beats Clinton In Oklahoma": a headline, with its function
+    // words in capitals too, and longer than names run.
+    // (Called for every run that may be a name: one pass over the bytes
+    // decides whether the word tests are needed at all.)
+    let bytes = name.as_bytes();
+    let (mut spaces, mut day) = (0, false);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            spaces += 1;
+        } else if b == b'y' && i >= 2 && bytes[i - 1] == b'a' && bytes[i - 2] | 0x20 == b'd' {
+            day = true;
+        }
+    }
+    let headline = spaces >= 4 && name.split_whitespace().all(is_cap_word) && name.split_whitespace().skip(1).any(|w| in_list(&NOT_NAME_SET, w));
+    if headline || name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) || day && names_a_day(name) {
         return false;
     }
     if name.contains(' ') {
@@ -760,6 +903,12 @@ fn plausible_name(name: &str) -> bool {
     }
     let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
     !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
+}
+
+/// "Monday", "Super Tuesday", "On Sunday": a day, never anyone's name
+/// (and a run that starts with one, "Tuesday Oklahoma", no one's either).
+fn names_a_day(name: &str) -> bool {
+    name.split_whitespace().all(is_cap_word) && name.split_whitespace().any(|w| WEEKDAYS.iter().any(|d| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(d)))
 }
 
 /// Whether a phrase that is no name may still be a speaker: not a number,
@@ -788,6 +937,13 @@ mod tests {
         let r = SpeakerResolver::new(text, &sentences, &spans, &quoted);
         spans.iter().map(|s| r.resolve(text, s)).collect()
     }
+    #[test]
+    fn days_and_title_case_headlines_are_no_names() {
+        assert!(!plausible_name("Tuesday Oklahoma") && !plausible_name("Super Tuesday") && !plausible_name("Monday"));
+        assert!(!plausible_name("Ada Voss Beats Ben Ortiz In Ohio"));
+        assert!(plausible_name("Ada Voss") && plausible_name("Martin Luther King Jr."));
+    }
+
     #[test]
     fn surname_resolves_to_the_full_name() {
         let text = "Finance Minister Ada Voss spoke first. Later Voss said the budget was balanced.";

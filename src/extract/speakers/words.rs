@@ -17,6 +17,7 @@ pub(super) struct WordLists {
     pub(super) places: WordSet,
     /// Capitalised words that end descriptions, never names.
     pub(super) descriptors: WordSet,
+    pub(super) descriptive_heads: WordSet,
     pronouns: WordSet,
     pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
     /// Every first name of data/first_names.tsv, and the sex of each.
@@ -97,6 +98,7 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     documents: list(include_str!("../../../data/documents.txt")),
     places: list(include_str!("../../../data/places.txt")),
     descriptors: list(include_str!("../../../data/descriptors.txt")),
+    descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
     first_names,
     first_name_sex,
     pronoun_kinds: pronoun_kinds.clone(),

@@ -5,16 +5,18 @@
 //!
 //! The points say what a reader would trust:
 //! - support or oppose: a polar cue ("criticized", "praised", "denied")
-//!   counts most; several evaluations agreeing, none against, a strong sum,
-//!   the speaker's own words quoted in the first person, and a short
-//!   content (little in it to turn the cue round) add; an
-//!   evaluation against, one mild word alone, a hedge or a question take
-//!   away;
+//!   counts most, and more with a short content of the reporter's words
+//!   ("criticized the plan"); several evaluations agreeing, none against, a
+//!   strong sum, the speaker's own words quoted in the first person, and a
+//!   short content (little in it to turn the cue round) add; an evaluation
+//!   against where no polar cue decides, one mild word alone, a hedge or a
+//!   question take away;
 //! - neutral: a report in the reporter's words (no quotation marks), a
 //!   figure, no first person ("I", "we"), and a cue that reports a finding
 //!   ("according to", "the poll shows") make a plain fact likelier; a
 //!   question (often rhetorical), a negated polar cue, or evaluations that
-//!   were too weak or too mixed to decide make it less so.
+//!   were too weak or too mixed to decide (counted twice: such a neutral is
+//!   wrong more often than not) make it less so.
 //!
 //! `scripts/stance_calibrate.py` recomputes the table from the train
 //! labels; to do so it reads each statement's points through a probe table
@@ -92,7 +94,7 @@ impl ContentShape {
 }
 
 /// Evaluations adding up to this or more are a strong signal.
-const STRONG: f32 = 1.5;
+pub(super) const STRONG: f32 = 1.5;
 /// One evaluation weaker than this is a mild word.
 const MILD: f32 = 1.0;
 
@@ -104,7 +106,7 @@ impl Evidence {
             points += i32::from(!self.quoted) + i32::from(self.figure) + i32::from(!self.first_person);
             points += i32::from(self.report_cue);
             points -= 2 * i32::from(self.question) + i32::from(self.negated_cue);
-            points -= i32::from(self.evaluations > 0);
+            points -= 2 * i32::from(self.evaluations > 0);
             return points;
         }
         points += 2 * i32::from(self.polar_cue);
@@ -112,7 +114,8 @@ impl Evidence {
         points += i32::from(self.strength >= STRONG);
         points += i32::from(self.quoted && self.first_person);
         points += i32::from(self.short);
-        points -= i32::from(self.against > 0);
+        points += i32::from(self.polar_cue && self.short && !self.quoted);
+        points -= i32::from(!self.polar_cue && self.against > 0);
         points -= i32::from(!self.polar_cue && self.agreeing <= 1 && self.strength < MILD);
         points -= i32::from(self.hedged) + i32::from(self.question);
         points

@@ -11,6 +11,8 @@
 //!   `would never quit`); a plain negation left over states a fact (`did
 //!   not arrive` is neutral), a refusal left over (`off the table`, `ruled
 //!   out`, `unlikely`) is oppose, and two negations in one clause affirm;
+//!   where nothing is evaluated, saying what should (not) be done takes a
+//!   side (`the county must repave the road`, `should not sell it`);
 //! - a `neutral` cue (said, emphasizing) takes the content's polarity, also
 //!   counting evaluations written in the cue after the verb
 //!   (`characterized as extremely positive`);
@@ -89,6 +91,9 @@ struct ContentEntry {
     evaluation: i8,
     hedge: bool,
     ignore: bool,
+    /// Says what should be done (+1: "must", "need to") or not be done
+    /// (-1: "should not"): the side taken when nothing is evaluated.
+    advocacy: i8,
 }
 
 /// What one lexicon line is, by its class.
@@ -101,7 +106,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, advocate, advocate-against, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -126,6 +131,8 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "positive" => (content.evaluation, is_content) = (1, true),
             "negative" => (content.evaluation, is_content) = (-1, true),
             "ignore" => (content.ignore, is_content) = (true, true),
+            "advocate" => (content.advocacy, is_content) = (1, true),
+            "advocate-against" => (content.advocacy, is_content) = (-1, true),
             "hedge" => hedge = true,
             "gap" | "none" if class.contains('+') => {
                 return Err(format!("class '{part}' cannot be combined"))
@@ -269,7 +276,12 @@ impl StanceLexicon {
     /// "ruled out", "according to") saying `content`.
     pub fn judge(&self, cue: &str, content: &str) -> StanceJudgement {
         let (cue, content) = (Lowered::new(cue), Lowered::new(content));
-        let reading = self.read_cue_with_particle(&cue, &content);
+        let mut reading = self.read_cue_with_particle(&cue, &content);
+        if reading.polarity == CuePolarity::Deny && opens_with_quantity(content.text) {
+            // "declined 40 percent", "dropped by $2 billion": an amount
+            // that fell, not a claim refused.
+            reading.polarity = CuePolarity::Neutral;
+        }
         let cue_signals = self.scan(&cue, Some(reading.end));
         let content_signals = self.scan(&content, None);
 
@@ -279,6 +291,8 @@ impl StanceLexicon {
             combine(reading.polarity, reading.negated, overall, content_signals.negated);
         let (positive, negative) = (cue_signals.pos + content_signals.pos, cue_signals.neg + content_signals.neg);
         let strength = (evaluation + content_signals.rejection as f32).abs();
+        let shape = confidence::ContentShape::of(content.text, &content.lower);
+        let stance = reconsider(stance, &reading, strength, shape, cue.text);
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
@@ -289,7 +303,6 @@ impl StanceLexicon {
             Stance::Oppose => (negative, positive),
             Stance::Neutral => (0, 0),
         };
-        let shape = confidence::ContentShape::of(content.text, &content.lower);
         let evidence = Evidence {
             polar_cue: !reading.negated
                 && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
@@ -402,6 +415,8 @@ impl StanceLexicon {
                         });
                     }
                 }
+            } else if entry.advocacy != 0 {
+                signals.advocacy += i32::from(entry.advocacy);
             } else if entry.evaluation != 0 {
                 let mut weight = event.weight();
                 if let Some(c) = cluster.as_mut().filter(|c| c.count > 0) {
@@ -442,7 +457,7 @@ impl StanceLexicon {
         let mut next_phrase = phrases.iter().peekable();
         let mut first_person = false;
         for (start, end) in words(&lowered.lower) {
-            first_person = first_person || (end - start <= 4 && is_first_person(&text[start..end]));
+            first_person = first_person || (end - start <= 6 && is_first_person(&text[start..end]));
             while let Some(p) = next_phrase.next_if(|p| p.end <= start) {
                 events.push(*p);
             }
@@ -508,8 +523,10 @@ impl Event {
     }
 }
 
+const CURLY_APOSTROPHE: &[u8] = "\u{2019}".as_bytes();
+
 /// Byte ranges of the words of an ASCII-lowered text: letters with inner
-/// apostrophes or hyphens.
+/// apostrophes (straight or curly) or hyphens.
 fn words(lower: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
@@ -520,16 +537,40 @@ fn words(lower: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
             return None;
         }
         let start = at;
-        while at < lower.len()
-            && (lower[at].is_ascii_lowercase()
-                || ((lower[at] == b'-' || lower[at] == b'\'') && lower.get(at + 1).is_some_and(u8::is_ascii_lowercase)))
-        {
-            at += 1;
+        loop {
+            let inner = |len: usize| lower.get(at + len).is_some_and(u8::is_ascii_lowercase);
+            match lower.get(at) {
+                Some(b) if b.is_ascii_lowercase() => at += 1,
+                Some(b'-' | b'\'') if inner(1) => at += 1,
+                // The curly apostrophe of "I’m" and "don’t".
+                Some(0xE2) if lower[at..].starts_with(CURLY_APOSTROPHE) && inner(CURLY_APOSTROPHE.len()) => {
+                    at += CURLY_APOSTROPHE.len()
+                }
+                _ => break,
+            }
         }
-        let whole = lower.get(at).map_or(true, |b| !b.is_ascii_alphanumeric() && *b < 0x80);
+        let whole = match lower.get(at) {
+            None => true,
+            Some(b) if *b < 0x80 => !b.is_ascii_alphanumeric(),
+            // A closing quotation mark or a dash ends a word; a letter
+            // such as "é" goes on with it.
+            Some(_) => !char_at(lower, at).is_some_and(char::is_alphanumeric),
+        };
         Some(if whole { (start, at) } else { (start, start) })
     })
     .filter(|(s, e)| s < e)
+}
+
+/// The character whose first byte is at `at` in an ASCII-lowered text,
+/// which keeps every other byte of the original.
+fn char_at(lower: &[u8], at: usize) -> Option<char> {
+    let len = match lower[at] {
+        b if b < 0xE0 => 2,
+        b if b < 0xF0 => 3,
+        _ => 4,
+    };
+    let bytes = lower.get(at..at + len)?;
+    std::str::from_utf8(bytes).ok()?.chars().next()
 }
 
 /// The words between a refusal and an evaluation make the evaluation part
@@ -537,6 +578,15 @@ fn words(lower: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 fn names_a_claim(between: &str) -> bool {
     let last = between.split_whitespace().next_back().unwrap_or("");
     ["of", "that"].iter().any(|w| w.eq_ignore_ascii_case(last))
+}
+
+/// Whether a content opens with an amount: a figure, or "by", "to" or
+/// "from" and a figure.
+fn opens_with_quantity(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let is_figure = |word: Option<&str>| word.is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'));
+    let first = words.next();
+    is_figure(first) || (first.is_some_and(|w| ["by", "to", "from"].contains(&w)) && is_figure(words.next()))
 }
 
 /// Whether `before` is the opening of a content, within its first clause.
@@ -587,6 +637,27 @@ fn combine(
     }
 }
 
+/// Two readings of a neutral cue that its words alone do not give:
+/// - a question in the speaker's own quoted words, not one put to someone
+///   ("asked"), is rhetorical, and news quotes rhetorical questions as
+///   attacks ("What difference does it make?");
+/// - a finding reported ("according to", "the poll shows") carries the
+///   evaluative words of what it counts ("support", "popular") without
+///   taking a side, unless they add up to a strong judgement.
+fn reconsider(stance: Stance, reading: &CueReading, strength: f32, shape: confidence::ContentShape, cue: &str) -> Stance {
+    if reading.polarity != CuePolarity::Neutral || reading.negated {
+        return stance;
+    }
+    let put_to_someone = cue.trim_start().get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ask"));
+    if shape.question && shape.quoted && !put_to_someone && !reading.report {
+        return Stance::Oppose;
+    }
+    if reading.report && strength < confidence::STRONG {
+        return Stance::Neutral;
+    }
+    stance
+}
+
 fn stance_of(sign: i8) -> Stance {
     match sign {
         s if s > 0 => Stance::Support,
@@ -629,6 +700,8 @@ struct Signals {
     evaluation: f32,
     /// Refusals (-1 each) and double negations (+1 each).
     rejection: i32,
+    /// What should and should not be done, each +1 or -1.
+    advocacy: i32,
     /// Whether some clause has an odd number of negations, counting those
     /// that turned an evaluation round.
     negated: bool,
@@ -677,7 +750,8 @@ impl Signals {
     }
 
     /// The content's polarity with these `evaluation`s: the sign of the sum,
-    /// or of the latest signal on a tie; weak sums count as none.
+    /// or of the latest signal on a tie; weak sums count as none, and then
+    /// what the content says should be done decides.
     fn overall(&self, evaluation: f32) -> i8 {
         let total = evaluation + self.rejection as f32;
         if total.abs() >= MIN_POLARITY {
@@ -685,15 +759,19 @@ impl Signals {
         } else if total == 0.0 && self.last.1 > 0 {
             self.last.0
         } else {
-            0
+            self.advocacy.signum() as i8
         }
     }
 }
 
 /// "I", "I'm", "I've", "we", "my", "our" or "us" (lower case: "US" is the
-/// country).
+/// country), with a straight or a curly apostrophe.
 fn is_first_person(word: &str) -> bool {
-    matches!(word, "I" | "I'm" | "I've" | "we" | "We" | "my" | "My" | "our" | "Our" | "us")
+    matches!(
+        word,
+        "I" | "I'm" | "I\u{2019}m" | "I've" | "I\u{2019}ve" | "I'd" | "I\u{2019}d" | "I'll" | "I\u{2019}ll"
+            | "we" | "We" | "my" | "My" | "our" | "Our" | "us"
+    )
 }
 
 /// A content whose evaluations sum to less than this either way is neutral.

@@ -55,7 +55,8 @@ impl<T: Copy> PhraseMatcher<T> {
                 continue;
             }
             let word_end = at + word_len;
-            let matched = self.by_first_word.get(&lower[at..word_end]).and_then(|candidates| {
+            let word = &lower[at..word_end];
+            let matched = self.by_first_word.get(word).and_then(|candidates| {
                 candidates.iter().find(|(phrase, _)| {
                     let end = at + phrase.len();
                     lower.get(at..end) == Some(&phrase[..]) && text.is_char_boundary(end) && !starts_alnum(text, end)
@@ -76,21 +77,31 @@ impl<T: Copy> PhraseMatcher<T> {
 /// The length in bytes of the run of alphanumeric characters at `at`.
 fn alnum_run(text: &str, lower: &[u8], at: usize) -> usize {
     let mut end = at;
-    while end < lower.len() {
-        let b = lower[end];
-        if b.is_ascii_alphanumeric() {
-            end += 1;
-        } else if b >= 0x80 {
-            match text[end..].chars().next() {
+    loop {
+        // Every word of every statement passes here: ASCII letters and
+        // digits are read off a table, a byte a step.
+        end += lower[end..].iter().take_while(|b| ASCII_ALNUM[usize::from(**b)]).count();
+        match lower.get(end) {
+            Some(b) if *b >= 0x80 => match text[end..].chars().next() {
                 Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
                 _ => break,
-            }
-        } else {
-            break;
+            },
+            _ => break,
         }
     }
     end - at
 }
+
+/// Whether a byte is an ASCII letter or digit.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 fn starts_alnum(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)

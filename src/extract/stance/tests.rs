@@ -382,3 +382,72 @@ fn first_person_words_are_found_and_the_country_is_not_one() {
     let (_, none) = lexicon.events(&Lowered::new("the US and Iowa said mine is final"));
     assert!(!none);
 }
+
+#[test]
+fn a_curly_apostrophe_is_first_person_too() {
+    let lexicon = StanceLexicon::default();
+    for text in ["I\u{2019}m sure the bridge opens", "I\u{2019}ve seen the plans", "I\u{2019}ll sign the bill"] {
+        let (_, first) = lexicon.events(&Lowered::new(text));
+        assert!(first, "{text}");
+    }
+}
+
+#[test]
+fn a_word_before_a_closing_curly_quote_is_still_read() {
+    // The evaluation sits right before the closing mark.
+    assert_eq!(judge("said", "the tariff was \u{201c}a disaster\u{201d} for farmers").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the lighthouse was \u{201c}terrific\u{201d}").stance, Stance::Support);
+}
+
+#[test]
+fn declined_before_an_amount_is_a_fall_not_a_refusal() {
+    assert_eq!(judge("declined", "12 percent in the second quarter"), judged(Stance::Neutral, false));
+    assert_eq!(judge("declined", "by $3 million over the year"), judged(Stance::Neutral, false));
+    assert_eq!(judge("declined", "the offer of a seat on the board").stance, Stance::Oppose);
+}
+
+#[test]
+fn vowing_or_pledging_to_do_a_thing_is_support() {
+    assert_eq!(judge("vowed", "to be harder on tariff cheats than anyone").stance, Stance::Support);
+    assert_eq!(judge("pledged", "to rebuild the harbour wall").stance, Stance::Support);
+    assert_eq!(judge("promised", "not to raise the ferry fares").stance, Stance::Oppose);
+}
+
+#[test]
+fn going_after_someone_is_oppose() {
+    assert_eq!(judge("went after", "the mayor over the late snow ploughs").stance, Stance::Oppose);
+}
+
+#[test]
+fn calling_a_rival_unfit_or_crooked_is_oppose() {
+    assert_eq!(judge("said", "the councillor is unfit to chair the board").stance, Stance::Oppose);
+    assert_eq!(judge("said", "it was a crooked deal from the start").stance, Stance::Oppose);
+}
+
+#[test]
+fn what_should_be_done_is_support_and_what_has_to_stop_is_oppose() {
+    assert_eq!(judge("said", "the county must repave the old mill road").stance, Stance::Support);
+    assert_eq!(judge("said", "we need to open the library on Sundays").stance, Stance::Support);
+    assert_eq!(judge("said", "the late-night drilling has to stop").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the board should not sell the harbour").stance, Stance::Oppose);
+}
+
+#[test]
+fn a_quoted_question_in_a_statement_is_rhetorical_and_oppose() {
+    assert_eq!(judge("said", "\u{201c}Who would trust these figures?\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\"Why would we pay for their wonderful new stadium?\"").stance, Stance::Oppose);
+    // A question put to someone is a question.
+    assert_eq!(judge("asked", "\"When does the ferry leave?\"").stance, Stance::Neutral);
+}
+
+#[test]
+fn a_reported_finding_counts_words_without_taking_a_side() {
+    assert_eq!(judge("according to", "the mayor has the support of 40 percent of voters").stance, Stance::Neutral);
+    assert_eq!(judge("said", "the mayor has the support of the whole council").stance, Stance::Support);
+}
+
+#[test]
+fn someone_the_council_cannot_trust_is_oppose() {
+    assert_eq!(judge("said", "the treasurer is not someone the council can trust").stance, Stance::Oppose);
+    assert_eq!(judge("said", "voters can trust the new auditor").stance, Stance::Support);
+}

@@ -7,6 +7,7 @@ mod insert;
 mod keys;
 mod page;
 mod plan;
+mod text_query;
 mod walk;
 mod reader;
 

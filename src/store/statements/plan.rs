@@ -12,7 +12,8 @@
 //! guesses the share of the larger ones, and takes the cheapest walk.
 
 use super::keys::{IdList, ListingKeys, LISTING_KEY_FIRST};
-use super::walk::{Bound, Driver, Filters, IdSet, Order, SearchFilter};
+use super::text_query::TextQuery;
+use super::walk::{Bound, Driver, Filters, IdSet, Order, SearchFilter, PASSED_OVER, SEEK_MATCHES, TEXT_CHECK};
 use super::{StatementFilter, StatementPage};
 use crate::error::{Error, Result};
 use crate::store::Store;
@@ -134,7 +135,8 @@ impl Store {
         let alone = match (&filter.search, ordered_search) {
             _ if others != 1 => None,
             (Some(text), Some(true)) if keys.is_some() => {
-                filters.search = Some(SearchFilter { text: text.clone(), ordered: true, read_per_day: 0.0, read_share: 0.0 });
+                filters.search =
+                    Some(SearchFilter { text: text.clone(), ordered: true, read_per_day: 0.0, read_share: 0.0, read_cost: 1.0, words: None });
                 Some(Driver::Search)
             }
             (Some(_), _) => None,
@@ -358,7 +360,9 @@ impl Store {
             text: text.to_string(),
             ordered,
             read_per_day: read / days.max(1.0),
+            read_cost: (matches + PASSED_OVER * (read - matches)) / read.max(1.0),
             read_share: (read / in_range.max(1.0)).min(1.0),
+            words: TextQuery::parse(text),
         };
         let estimate = (ordered && filters.keys.is_some())
             .then_some(Estimate { driver: Driver::Search, entries: read, share: (matches / in_range.max(1.0)).min(1.0) });
@@ -522,8 +526,19 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
     let search = estimates.iter().find(|e| e.driver == Driver::Search).map(|_| search_read);
     let matches_per_read =
         estimates.iter().find(|e| e.driver == Driver::Search).map_or(1.0, |e| (e.share / search_read.max(1e-9)).min(1.0));
+    let check = match &filters.search {
+        Some(SearchFilter { words: Some(_), .. }) => TEXT_CHECK,
+        _ => SEEK_MATCHES,
+    };
     let cost = |e: &Estimate| -> (f64, Order) {
         let others: f64 = estimates.iter().filter(|o| o.driver != e.driver && o.driver != Driver::Dates).map(|o| o.share).product();
+        // The share of the walk's entries that pass its own tests (all
+        // filters but the full text), whose text is checked.
+        let tested_in_walk: f64 = estimates
+            .iter()
+            .filter(|o| o.driver != e.driver && o.driver != Driver::Dates && o.driver != Driver::Search)
+            .map(|o| o.share)
+            .product();
         let values = match e.driver {
             Driver::Speakers => filters.speakers.as_ref().map_or(1, |s| s.ids.len()),
             Driver::Topics => filters.topics.as_ref().map_or(1, |s| s.ids.len()),
@@ -531,28 +546,35 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         };
         let order = if values > 1 && values <= MERGED_AT_MOST && e.entries >= COUNTED as f64 { Order::Merged } else { Order::Sorted };
         let stops = values == 1 || order == Order::Merged;
-        // The share of the walk's entries that are on the page.
+        // The share of the walk's entries that are on the page, and the
+        // entries before the page is full (a sorted walk reads all first).
         let passing = if e.driver == Driver::Search { others * matches_per_read } else { others };
-        let read = if stops { e.entries.min(limit / passing.max(1e-9)) } else { e.entries };
-        let mut per_entry = 1.0;
+        let consumed = e.entries.min(limit / passing.max(1e-9));
+        let read = if stops { consumed } else { e.entries };
+        // A full-text walk passes over entries of a phrase's words cheaply.
+        let mut per_entry = if e.driver == Driver::Search { filters.search.as_ref().map_or(1.0, |s| s.read_cost) } else { 1.0 };
         // A full-text walk tests the other filters on its matches only.
         let tested_share = if e.driver == Driver::Search { matches_per_read } else { 1.0 };
         if filters.topics.is_some() && e.driver != Driver::Topics {
             per_entry += TOPIC_TEST * tested_share;
-        }
-        if let Some(search_share) = search.filter(|_| e.driver != Driver::Search) {
-            // The matches read beside each entry of the walk.
-            per_entry += (search_share / e.share.max(1e-9)).min(1000.0);
         }
         let tested = filters.speakers.is_some() || filters.topics.is_some() || filters.stance.is_some();
         if e.driver == Driver::Search && tested {
             per_entry += ROW_READ * tested_share;
         }
         if !stops && values > 1 {
-            per_entry += SORT * others;
+            per_entry += SORT * tested_in_walk;
         }
         let setup = if order == Order::Merged { WALK_SETUP * values as f64 } else { 0.0 };
-        (read * per_entry + setup, order)
+        let mut cost = read * per_entry + setup;
+        if let Some(search_share) = search.filter(|_| e.driver != Driver::Search) {
+            // The matches read beside the walk's entries, or each statement
+            // that passes its tests checked by itself (see `keep_matches`).
+            let read_cost = filters.search.as_ref().map_or(1.0, |s| s.read_cost);
+            let beside = consumed * search_share * read_cost / e.share.max(1e-9);
+            cost += beside.min(consumed * tested_in_walk * check);
+        }
+        (cost, order)
     };
     let (best, order) = estimates
         .iter()

@@ -14,11 +14,13 @@
 //! batch is a few statements far apart.
 
 use super::keys::{IdList, ListingKeys, LISTING_ID_MASK};
+use super::text_query::{TextMatch, TextQuery, Words};
 use crate::error::Result;
 use crate::model::Stance;
 use crate::store::Store;
 use rusqlite::{params_from_iter, types::Value as SqlValue};
-use rustc_hash::FxHashSet;
+use rusqlite::OptionalExtension;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::rc::Rc;
@@ -95,8 +97,15 @@ pub(super) struct SearchFilter {
     /// phrase or words that must all be there ("fair plan" matches 4,000
     /// statements of a million by walking the 500,000 entries of its words).
     pub(super) read_per_day: f64,
+    /// What reading one of those entries costs, in entries of a walk:
+    /// a match is handed out of SQLite (one), an entry passed over inside
+    /// FTS5 for a phrase or an AND costs less (`PASSED_OVER`).
+    pub(super) read_cost: f64,
     /// About what share of the statements reading its matches passes over.
     pub(super) read_share: f64,
+    /// The query, when it can be checked on a statement's text (see
+    /// `text_query.rs`).
+    pub(super) words: Option<TextQuery>,
 }
 
 /// A query's filters as a walk tests them.
@@ -114,8 +123,10 @@ pub(super) struct Filters {
 }
 
 /// Checking one statement's full text costs about as much as reading this
-/// many entries off a doclist.
-const SEEK_MATCHES: f64 = 1000.0;
+/// many entries off a doclist: by FTS5, and by reading its text.
+pub(super) const SEEK_MATCHES: f64 = 1000.0;
+pub(super) const TEXT_CHECK: f64 = 10.0;
+pub(super) const PASSED_OVER: f64 = 0.3;
 
 /// The first and the largest batch of statements whose full text is checked
 /// at once: small at first, so that a page of ten stops early, then as many
@@ -167,11 +178,11 @@ impl Store {
             let values = first.into_iter().chain(values.iter().cloned().map(Bound::Value));
             walks.push(statement.query(params_from_iter(values))?);
         }
-        let search = match &filters.search {
+        let mut search = match &filters.search {
             Some(search) if driver != Driver::Search => Some(self.search_check(search)?),
             _ => None,
         };
-        self.collect(walks, search, filters.limit)
+        self.collect(walks, search.as_mut(), filters.limit)
     }
 
     /// Register `name(id)`: whether `id` is in `wanted`. A value that is not
@@ -187,10 +198,10 @@ impl Store {
     }
 
     /// How the full text is checked on the walk's statements.
-    fn search_check<'s>(&self, search: &'s SearchFilter) -> Result<SearchCheck<'s>> {
+    fn search_check<'s>(&'s self, search: &'s SearchFilter) -> Result<SearchCheck<'s>> {
         if search.ordered {
             self.conn.create_aggregate_function("claimdb_id_list", 1, rusqlite::functions::FunctionFlags::SQLITE_UTF8, IdList)?;
-            return Ok(SearchCheck::Batches(search));
+            return Ok(SearchCheck::Batches(search, TextReader::default()));
         }
         // Some match is keyed out of listing order: take every match's id.
         let mut stmt = self.conn.prepare(
@@ -203,7 +214,7 @@ impl Store {
     /// Merge the walks (each in listing order) into the first `limit`
     /// distinct ids that pass `search`. A statement linked to two of the
     /// topics comes once from each walk, one right after the other.
-    fn collect(&self, mut walks: Vec<rusqlite::Rows<'_>>, search: Option<SearchCheck<'_>>, limit: usize) -> Result<Vec<i64>> {
+    fn collect<'c>(&'c self, mut walks: Vec<rusqlite::Rows<'_>>, mut search: Option<&mut SearchCheck<'c>>, limit: usize) -> Result<Vec<i64>> {
         type Head = Reverse<(Option<String>, i64, usize)>;
         fn next(walks: &mut [rusqlite::Rows<'_>], walk: usize) -> Result<Option<Head>> {
             Ok(match walks[walk].next()? {
@@ -228,19 +239,19 @@ impl Store {
                 continue;
             }
             last = Some(id);
-            match &search {
+            match search.as_deref_mut() {
                 None => ids.push(id),
                 Some(SearchCheck::All(matches)) => {
                     if matches.contains(&id) {
                         ids.push(id);
                     }
                 }
-                Some(SearchCheck::Batches(search)) => {
+                Some(SearchCheck::Batches(search, reader)) => {
                     batch.push((id, listing_key(date.as_deref(), id)));
                     if batch.len() >= batch_size {
                         let before = ids.len();
                         checked += batch.len();
-                        self.keep_matches(search, &mut batch, &mut ids)?;
+                        self.keep_matches(search, reader, &mut batch, &mut ids)?;
                         passed += ids.len() - before;
                         // The next batch holds about as many as the page
                         // still needs at the share that passed so far: a
@@ -253,8 +264,8 @@ impl Store {
                 }
             }
         }
-        if let Some(SearchCheck::Batches(search)) = &search {
-            self.keep_matches(search, &mut batch, &mut ids)?;
+        if let Some(SearchCheck::Batches(search, reader)) = search {
+            self.keep_matches(search, reader, &mut batch, &mut ids)?;
         }
         ids.truncate(limit);
         Ok(ids)
@@ -263,16 +274,28 @@ impl Store {
     /// Move the statements of `batch` (in listing order) that `search`
     /// matches to `ids`. A statement without a listing key is not a match:
     /// the search is `ordered`, so every match has one.
-    fn keep_matches(&self, search: &SearchFilter, batch: &mut Vec<(i64, Option<i64>)>, ids: &mut Vec<i64>) -> Result<()> {
+    ///
+    /// The cheapest of three ways: reading the matches between the batch's
+    /// first and last key, asking FTS5 about each statement, or comparing
+    /// each statement's text (see `text_query.rs`).
+    fn keep_matches<'c>(
+        &'c self,
+        search: &SearchFilter,
+        reader: &mut TextReader<'c>,
+        batch: &mut Vec<(i64, Option<i64>)>,
+        ids: &mut Vec<i64>,
+    ) -> Result<()> {
         let keys: Vec<(i64, i64)> = batch.drain(..).filter_map(|(id, key)| Some((id, key?))).collect();
         let (Some(&(_, first)), Some(&(_, last))) = (keys.first(), keys.last()) else { return Ok(()) };
         let days = ((last >> 40) - (first >> 40) + 1) as f64;
-        if (keys.len() as f64) * SEEK_MATCHES < search.read_per_day * days {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid = ?2)")?;
+        let range = search.read_per_day * search.read_cost * days;
+        let statements = keys.len() as f64;
+        if let Some(words) = search.words.as_ref().filter(|_| statements * TEXT_CHECK < range) {
+            return reader.keep_matches(self, words, search, &keys, ids);
+        }
+        if statements * SEEK_MATCHES < range {
             for (id, key) in keys {
-                if stmt.query_row(rusqlite::params![search.text, key], |r| r.get::<_, bool>(0))? {
+                if self.search_matches_key(search, key)? {
                     ids.push(id);
                 }
             }
@@ -294,12 +317,86 @@ impl Store {
         }
         Ok(())
     }
+
+    /// Whether FTS5 matches `search` on the statement keyed `key`.
+    fn search_matches_key(&self, search: &SearchFilter, key: i64) -> Result<bool> {
+        let mut stmt =
+            self.conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1 AND rowid = ?2)")?;
+        Ok(stmt.query_row(rusqlite::params![search.text, key], |r| r.get::<_, bool>(0))?)
+    }
+}
+
+/// Reads statements' full-text columns (content; speaker name and mention,
+/// as `statement_search` joins them) to check a `TextQuery` on them.
+#[derive(Default)]
+struct TextReader<'c> {
+    rows: Option<rusqlite::Statement<'c>>,
+    names: FxHashMap<i64, Option<String>>,
+    speaker: String,
+    words: Words,
+}
+
+impl<'c> TextReader<'c> {
+    /// Move the ids of `keys` (in listing order) whose text `words`
+    /// matches to `ids`, asking FTS5 (`search`) when the text cannot tell.
+    fn keep_matches(&mut self, store: &'c Store, words: &TextQuery, search: &SearchFilter, keys: &[(i64, i64)], ids: &mut Vec<i64>) -> Result<()> {
+        let rows = match &mut self.rows {
+            Some(rows) => rows,
+            // The walk's order is the array's: CROSS JOIN keeps it.
+            None => self.rows.insert(store.conn.prepare(
+                "SELECT s.id, s.content, s.speaker_mention, s.speaker_id FROM rarray(?1) r CROSS JOIN statements s ON s.id = r.value",
+            )?),
+        };
+        let batch: Vec<i64> = keys.iter().map(|&(id, _)| id).collect();
+        let mut found = rows.query([Bound::ids(&batch)])?;
+        let mut key_of = keys.iter();
+        while let Some(row) = found.next()? {
+            let id: i64 = row.get(0)?;
+            let Some(&(_, key)) = key_of.find(|&&(k, _)| k == id) else { continue };
+            let (Ok(content), Ok(mention), Ok(speaker)) = (row.get_ref(1)?.as_str(), row.get_ref(2)?.as_str(), row.get_ref(3)?.as_i64())
+            else {
+                // A value of another type than claimdb writes: FTS5 knows.
+                if store.search_matches_key(search, key)? {
+                    ids.push(id);
+                }
+                continue;
+            };
+            let name = match self.names.get(&speaker) {
+                Some(name) => name,
+                None => {
+                    let name: Option<String> = store
+                        .conn
+                        .prepare_cached("SELECT name FROM speakers WHERE id = ?1")?
+                        .query_row([speaker], |r| r.get(0))
+                        .optional()?
+                        .flatten();
+                    self.names.entry(speaker).or_insert(name)
+                }
+            };
+            // The column is NULL without a speaker record: no words.
+            self.speaker.clear();
+            if let Some(name) = name {
+                self.speaker.push_str(name);
+                self.speaker.push(' ');
+                self.speaker.push_str(mention);
+            }
+            let matched = match words.matches(content, &self.speaker, &mut self.words) {
+                TextMatch::Yes => true,
+                TextMatch::No => false,
+                TextMatch::Unknown => store.search_matches_key(search, key)?,
+            };
+            if matched {
+                ids.push(id);
+            }
+        }
+        Ok(())
+    }
 }
 
 /// How a walk's statements are checked against the full text.
 enum SearchCheck<'s> {
-    /// By listing key, a batch at a time.
-    Batches(&'s SearchFilter),
+    /// By listing key or by their text, a batch at a time.
+    Batches(&'s SearchFilter, TextReader<'s>),
     /// Against every match's id.
     All(FxHashSet<i64>),
 }
