@@ -5,6 +5,7 @@
 //! (learned from PolNeAR train by `scripts/learn_cues.py`).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -58,8 +59,11 @@ impl CueLexicon {
     pub fn from_data(verbs: &str, phrases: &str, learned: &str) -> CueLexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut forms = Vec::new();
+        // The first listing of a pattern wins; a set, since scanning the
+        // list for every form is quadratic in the size of the lexicon.
+        let mut seen: FxHashSet<String> = FxHashSet::default();
         let mut add = |pattern: String, form: CueForm| {
-            if !patterns.contains(&pattern) {
+            if seen.insert(pattern.clone()) {
                 patterns.push(pattern);
                 forms.push(form);
             }

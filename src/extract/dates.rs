@@ -6,7 +6,6 @@
 //! another clause) dates something else.
 
 use super::attribution::Attribution;
-use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use regex::Regex;
 use std::ops::Range;
@@ -26,15 +25,47 @@ static TIME_EXPRESSION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the time expression pattern compiles")
 });
 
-/// Every match of `TIME_EXPRESSION` holds one of these words (it is case
-/// sensitive): a weekday, a month, or the word that starts the other
-/// alternatives. Most cue clauses hold none, and this test is much cheaper
-/// than the regex, whose Unicode `\b` leaves its fast engine on curly quotes.
-static TIME_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    let starts = ["yesterday", "today", "tonight", "this", "last"];
-    AhoCorasick::new(days.iter().chain(&starts).chain(&MONTHS)).expect("the time words build an automaton")
-});
+/// Where the first word that may start a match of `TIME_EXPRESSION` is:
+/// every match starts at a word start (`\b`) with one of these words (it
+/// is case sensitive): a weekday, a month, or the word that starts the other
+/// alternatives. Most cue clauses hold none,
+/// and the regex, whose Unicode `\b` leaves its fast engine on curly quotes,
+/// need not read the words before the first.
+fn first_time_word(context: &str) -> Option<usize> {
+    let bytes = context.as_bytes();
+    let mut word_start = true;
+    for (at, &b) in bytes.iter().enumerate() {
+        let letter = b.is_ascii_alphabetic();
+        if letter && word_start && time_words_starting_with(b).iter().any(|w| bytes[at..].starts_with(w.as_bytes())) {
+            return Some(at);
+        }
+        // A non-ASCII letter before a word is no `\b` for the regex; taking
+        // it for one only lets the regex look at more clauses.
+        word_start = !letter;
+    }
+    None
+}
+
+/// The time words that start with `first`.
+fn time_words_starting_with(first: u8) -> &'static [&'static str] {
+    match first {
+        b'M' => &["Monday", "March", "May"],
+        b'T' => &["Tuesday", "Thursday"],
+        b'W' => &["Wednesday"],
+        b'F' => &["Friday", "February"],
+        b'S' => &["Saturday", "Sunday", "September"],
+        b'J' => &["January", "June", "July"],
+        b'A' => &["April", "August"],
+        b'O' => &["October"],
+        b'N' => &["November"],
+        b'D' => &["December"],
+        b'y' => &["yesterday"],
+        b't' => &["today", "tonight", "this"],
+        b'l' => &["last"],
+        b'i' => &["in"],
+        _ => &[],
+    }
+}
 
 const MONTHS: [&str; 12] =
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -56,28 +87,28 @@ pub fn cue_clause(text: &str, a: &Attribution, sentences: &[Range<usize>]) -> St
     let i = sentences.partition_point(|s| s.end <= a.cue.start);
     let Some(sentence) = sentences.get(i) else { return String::new() };
     let bytes = text.as_bytes();
-    let is_break = |b: &u8| *b == b',' || *b == b';';
+    // Commas and semicolons end the clause pieces.
+    let find_break = |from: usize, to: usize| memchr::memchr2(b',', b';', &bytes[from..to]).map(|k| from + k);
     let in_content = |at: usize| a.content.iter().any(|r| r.start <= at && at < r.end);
     let cue_start = a.cue.start.clamp(sentence.start, sentence.end);
     let source_before = a.source.as_ref().filter(|s| s.end <= a.cue.start && s.start >= sentence.start);
     let anchor = source_before.map_or(cue_start, |s| s.start);
     let mut pieces: Vec<Range<usize>> = Vec::with_capacity(4);
     // (Counting no further than five words: sentences are long.)
-    if let Some(k) = bytes[sentence.start..anchor].iter().position(is_break) {
-        let end = sentence.start + k;
+    if let Some(end) = find_break(sentence.start, anchor) {
         if !in_content(sentence.start) && at_most_four_words(&text[sentence.start..end]) {
             pieces.push(sentence.start..end);
         }
     }
     let before_from = source_before.map_or_else(
-        || bytes[sentence.start..cue_start].iter().rposition(is_break).map_or(sentence.start, |k| sentence.start + k + 1),
+        || memchr::memrchr2(b',', b';', &bytes[sentence.start..cue_start]).map_or(sentence.start, |k| sentence.start + k + 1),
         |s| s.end,
     );
     // Between the source and the cue: each comma-separated aside, unless it
     // describes the source rather than the saying.
     let mut from = before_from;
     while from < cue_start {
-        let to = bytes[from..cue_start].iter().position(is_break).map_or(cue_start, |k| from + k);
+        let to = find_break(from, cue_start).unwrap_or(cue_start);
         let aside = &text[from..to];
         let first = aside.split_whitespace().next().unwrap_or_default();
         if !DESCRIBES_THE_SOURCE.iter().any(|w| first.eq_ignore_ascii_case(w)) && !in_content(from) {
@@ -138,10 +169,9 @@ fn at_most_four_words(s: &str) -> bool {
 }
 
 fn resolve(context: &str, doc: NaiveDate) -> Option<NaiveDate> {
-    if !TIME_WORDS.is_match(context) {
-        return None;
-    }
-    let caps = TIME_EXPRESSION.captures(context)?;
+    // `captures_at` still sees the byte before `from` for `\b`.
+    let from = first_time_word(context)?;
+    let caps = TIME_EXPRESSION.captures_at(context, from)?;
     if let Some(day) = caps.name("weekday") {
         let wanted: Weekday = day.as_str().parse().ok()?;
         let back = (7 + doc.weekday().num_days_from_monday() - wanted.num_days_from_monday()) % 7;
@@ -212,6 +242,23 @@ mod tests {
         for text in texts {
             assert_eq!(at_most_four_words(text), text.split_whitespace().take(5).count() <= 4, "{text:?}");
         }
+    }
+
+    #[test]
+    fn the_first_time_word_is_at_or_before_the_first_match() {
+        let texts = [
+            "said on Sunday", "“Sunday” she said", "(Monday)", "said last week", "said this morning", "in May 2019",
+            "told reporters yesterday", "spoke tonight", "on March 3, 2019", "Kim, speaking Tuesday,", "—Friday", "said\u{a0}today",
+        ];
+        for text in texts {
+            assert!(TIME_EXPRESSION.is_match(text), "{text:?}");
+            assert_eq!(first_time_word(text), TIME_EXPRESSION.find(text).map(|m| m.start()), "{text:?}");
+        }
+        for text in ["said on", "Sundays aside", "the mayor", "“Mayday” he said", "Lasting peace", "thistle"] {
+            assert!(first_time_word(text) <= TIME_EXPRESSION.find(text).map(|m| m.start()).or(Some(usize::MAX)), "{text:?}");
+        }
+        assert_eq!(first_time_word("he said at a briefing"), None);
+        assert_eq!(first_time_word("Kim, a senator, said"), None);
     }
 
     #[test]
