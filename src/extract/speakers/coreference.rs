@@ -13,6 +13,7 @@
 //! unresolved: the statement keeps its mention and gets no speaker.
 
 use super::mentions::{capitalised_runs, CapitalisedRun};
+use super::mention_words::*;
 use super::names::*;
 use super::words::*;
 use super::Speaker;
@@ -20,7 +21,6 @@ use super::super::tokens::with_lowercase;
 use crate::model::SpeakerKind;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Person {
@@ -730,193 +730,6 @@ impl<'t> SpeakerResolver<'t> {
             beside.contains(word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
         })
     }
-}
-
-/// How many mentions back a description with no matching role may reach
-/// for the person it describes.
-const DESCRIPTION_REACH: usize = 3;
-
-/// "Democratic", "GOP", "Republican": a party, which describes too many
-/// people of a political story to pick one by.
-fn is_party_word(word: &str) -> bool {
-    in_list(&WORDS.descriptors, word) || ["democratic", "gop"].iter().any(|p| word.eq_ignore_ascii_case(p))
-}
-
-/// Whether a lower-cased role holds `word`, spelled out or abbreviated:
-/// "vermont sen." holds "senator", "former gov." holds "governor".
-fn role_has(role: &str, word: &str) -> bool {
-    role.contains(word) || role.split_whitespace().any(|w| TITLE_ABBREVIATIONS.iter().any(|(abbr, full)| w == abbr.as_str() && full.split(' ').any(|f| f == word)))
-}
-
-/// `data/title_abbreviations.tsv`: ("sen.", "senator"), ...
-static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    include_str!("../../../data/title_abbreviations.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(abbr, full)| (abbr.trim().to_string(), full.trim().to_string()))
-        .collect()
-});
-
-/// "Then she shattered party norms", "And he said": a source that is only
-/// the sentence's opening word, with the pronoun that is the subject right
-/// after it. The byte range of that pronoun.
-fn pronoun_after_function_word(text: &str, span: &Range<usize>, mention: &str) -> Option<Range<usize>> {
-    // Openers that join a main clause: after "While" or "After" the
-    // pronoun is in a clause of its own, no source of the sentence's cue.
-    const OPENERS: &[&str] = &["and", "but", "then", "so", "yet", "now", "still"];
-    if !OPENERS.iter().any(|o| mention.eq_ignore_ascii_case(o)) {
-        return None;
-    }
-    let after = &text[span.end..];
-    let word = after.trim_start();
-    let start = span.end + (after.len() - word.len());
-    let word = &word[..word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len())];
-    matches!(pronoun_kind(word), Some("male" | "female")).then(|| start..start + word.len())
-}
-
-fn mention_of(text: &str, span: &Range<usize>) -> String {
-    text[span.clone()].trim().to_string()
-}
-
-/// Whether the name starting at byte `at` is the object of a preposition
-/// ("descriptions for John Kasich") or a possessive ("on Canova's behalf"):
-/// a name there is seldom the one a following "he said" means.
-fn is_object_or_possessive(text: &str, at: usize) -> bool {
-    const BEFORE_OBJECTS: &[&str] = &["to", "for", "with", "at", "from", "by", "against", "about", "on", "of", "into", "like", "than", "over", "toward", "towards"];
-    let word_before = text[..at].split_whitespace().next_back().unwrap_or("");
-    if BEFORE_OBJECTS.contains(&word_before) {
-        return true;
-    }
-    let name_words = text[at..].split_whitespace().take(5).take_while(|w| is_cap_word(w));
-    name_words.last().is_some_and(|w| {
-        let w = w.trim_end_matches([',', '.', ';', ':']);
-        w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')
-    })
-}
-
-/// "the head of the union", "a former aide", "Carter's press secretary":
-/// a description of someone, no name.
-fn is_description(phrase: &str) -> bool {
-    if phrase.split_whitespace().next_back().is_some_and(|last| is_cap_word(last)) {
-        return false;
-    }
-    let mut words = phrase.split_whitespace();
-    let Some(first) = words.next() else { return false };
-    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a))
-        || first.chars().next().is_some_and(char::is_lowercase)
-        || POSSESSIVE_DETERMINERS.iter().any(|d| first.eq_ignore_ascii_case(d))
-        || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
-}
-
-/// "Her campaign manager", "His team": a description opened at a sentence
-/// start by whose it is.
-const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its"];
-
-/// Whether a description says what someone is ("the head of the union",
-/// "a top aide", "27, a nurse"): an article, or a title word in it.
-fn names_a_role(phrase: &str) -> bool {
-    let first = phrase.split_whitespace().next().unwrap_or("");
-    ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a)) || phrase.split_whitespace().any(|w| in_list(&WORDS.titles, w.trim_end_matches(',')))
-}
-
-/// "27": the age that stands after a name ("Ada Voss, 27, a nurse").
-fn is_age(phrase: &str) -> bool {
-    !phrase.is_empty() && phrase.len() <= 3 && phrase.bytes().all(|b| b.is_ascii_digit())
-}
-
-fn is_possessive(word: &str) -> bool {
-    word.ends_with("’s") || word.ends_with("'s") || word.ends_with('’') || word.ends_with('\'')
-}
-
-/// The name that stands just before `at` followed by a comma ("Ada Voss, "
-/// before "the head of the union"): up to four capitalised words, initials
-/// included, not the object of a preposition ("an interview with Ada Voss,").
-fn name_before(text: &str, at: usize) -> Option<&str> {
-    let before = text[..at].trim_end().strip_suffix(',')?.trim_end();
-    let mut start = before.len();
-    let mut words = 0;
-    while words < 5 {
-        let from = before[..start].trim_end().char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
-        let word = &before[from..start].trim_end();
-        if word.is_empty() || !is_cap_word(word) || word.ends_with(['.', ':', ';']) && !is_initial_word(word) {
-            break;
-        }
-        // "Like Rove, the Sanders camp": a capitalised function word
-        // starts no name, and what follows it is its object.
-        if in_list(&NOT_NAME_SET, word) || PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
-            return None;
-        }
-        start = from;
-        words += 1;
-        if from == 0 {
-            break;
-        }
-    }
-    if words == 0 || words > 4 {
-        return None;
-    }
-    let word_before = before[..start].split_whitespace().next_back().unwrap_or("");
-    if ["to", "for", "with", "by", "from", "of", "at", "about", "against", "like", "than", "and", "or"].contains(&word_before) {
-        return None;
-    }
-    Some(&before[start..])
-}
-
-/// "M." or "J.J.": an initial, which may end in a period inside a name.
-fn is_initial_word(word: &str) -> bool {
-    word.split_terminator('.').all(|part| part.chars().count() == 1)
-}
-
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-];
-
-/// Whether a parsed name may be someone's: no month ("April"), no dateline
-/// in capitals ("WASHINGTON"), no description ("Orlando Democrat").
-fn plausible_name(name: &str) -> bool {
-    // "Sanders Beats Clinton In Oklahoma": a headline, with its function
-    // words in capitals too, and longer than names run.
-    // (Called for every run that may be a name: one pass over the bytes
-    // decides whether the word tests are needed at all.)
-    let bytes = name.as_bytes();
-    let (mut spaces, mut day) = (0, false);
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b' ' {
-            spaces += 1;
-        } else if b == b'y' && i >= 2 && bytes[i - 1] == b'a' && bytes[i - 2] | 0x20 == b'd' {
-            day = true;
-        }
-    }
-    let headline = spaces >= 4 && name.split_whitespace().all(is_cap_word) && name.split_whitespace().skip(1).any(|w| in_list(&NOT_NAME_SET, w));
-    if headline || name.split(' ').any(|w| in_list(&WORDS.descriptors, w)) || day && names_a_day(name) {
-        return false;
-    }
-    if name.contains(' ') {
-        return true;
-    }
-    // "That's", "What's": a function word with a clitic, no name.
-    if in_list(&NOT_NAME_SET, name) || is_pronoun(name) || ["what", "that", "which", "who"].iter().any(|w| name.eq_ignore_ascii_case(w)) {
-        return false;
-    }
-    let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
-    !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
-}
-
-/// "Monday", "Super Tuesday", "On Sunday": a day, never anyone's name
-/// (and a run that starts with one, "Tuesday Oklahoma", no one's either).
-fn names_a_day(name: &str) -> bool {
-    name.split_whitespace().all(is_cap_word) && name.split_whitespace().any(|w| WEEKDAYS.iter().any(|d| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(d)))
-}
-
-/// Whether a phrase that is no name may still be a speaker: not a number,
-/// a share ("63 percent") or a date.
-fn plausible_phrase(phrase: &str) -> bool {
-    !phrase.bytes().any(|b| b.is_ascii_digit())
-        && !phrase.split_whitespace().any(|w| w.eq_ignore_ascii_case("percent") || MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)))
-        && plausible_name(phrase.trim())
 }
 
 #[cfg(test)]

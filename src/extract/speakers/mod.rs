@@ -8,6 +8,7 @@
 //! of the document. `words` holds the word lists they share.
 
 mod coreference;
+mod mention_words;
 mod mentions;
 mod names;
 mod words;
