@@ -533,3 +533,20 @@ mod tests {
         }
     }
 }
+
+/// Whether `word` (any case) is a first name of `data/first_names.tsv`: the
+/// reports and the store tell a person's name ("Paul Ryan") from other
+/// capitalised words by it.
+pub fn is_first_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../data/first_names.tsv")
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .map(|name| name.trim().to_lowercase())
+                .collect()
+        })
+        .contains(&word.to_lowercase())
+}

@@ -372,8 +372,9 @@ pub(super) fn is_name_variant(mention: &str, canonical: &str) -> bool {
 /// surname: the one person stored under a full name ending in it, or the
 /// one of them quoted more than ten times as often as all the others
 /// together (the rule `settle_surnames` and `bearer_of_surname` follow).
-/// Surnames no one stands out for are left out.
-pub(super) fn standing_surname_bearers(conn: &Connection) -> Result<rustc_hash::FxHashMap<String, String>> {
+/// Surnames no one stands out for are left out. Returns each bearer's name
+/// and how many statements they have.
+pub(super) fn standing_surname_bearers(conn: &Connection) -> Result<rustc_hash::FxHashMap<String, (String, i64)>> {
     let people: Vec<(String, i64)> = conn
         .prepare(
             "SELECT sp.name, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)
@@ -392,7 +393,7 @@ pub(super) fn standing_surname_bearers(conn: &Connection) -> Result<rustc_hash::
         .filter_map(|(surname, bearers)| {
             let (best, best_n) = bearers.iter().max_by_key(|b| b.1)?;
             let others: i64 = bearers.iter().map(|b| b.1).sum::<i64>() - best_n;
-            (bearers.len() == 1 || *best_n > 10 * others.max(1)).then(|| (surname, best.clone()))
+            (bearers.len() == 1 || *best_n > 10 * others.max(1)).then(|| (surname, (best.clone(), *best_n)))
         })
         .collect())
 }

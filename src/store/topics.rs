@@ -2,7 +2,7 @@
 
 use super::Store;
 use crate::error::{Error, Result};
-use crate::model::{Origin, TopicDef, TopicTag};
+use crate::model::{is_first_name, Origin, TopicDef, TopicTag};
 use rusqlite::{params, Connection, OptionalExtension};
 use std::collections::HashMap;
 
@@ -16,6 +16,11 @@ pub(super) fn ensure_topic(conn: &Connection, name: &str, automatic: bool) -> Re
     conn.prepare_cached("INSERT INTO topics (name, automatic) VALUES (?1, ?2)")?.execute( params![name, automatic])?;
     Ok(conn.last_insert_rowid())
 }
+
+/// How often the person a surname topic would join must be quoted: on
+/// PolNeAR train, everyone quoted less often whose surname was also a topic
+/// was someone else than the topic meant ("Steve Israel" for Israel).
+const SURNAME_TOPIC_MIN_STATEMENTS: i64 = 5;
 
 /// Topic ids already found or created in this transaction, by name as
 /// given: a batch looks each topic up once, not once per statement.
@@ -102,7 +107,12 @@ impl Store {
     /// topic named by the person that surname stands for across the corpus
     /// ("Donald Trump"), as `settle_surnames` does for speakers, and remove
     /// the surname's topic. A surname shared by people none of whom stands
-    /// out ("Clinton") keeps its topic. Returns how many statements moved.
+    /// out ("Clinton") keeps its topic. So that a word that is also someone's
+    /// surname ("law", "Israel", "Paris") is not taken for them, the topic
+    /// must be written capitalised and not be a first name itself, and the
+    /// person must have a known first name and be quoted at least
+    /// `SURNAME_TOPIC_MIN_STATEMENTS` times. Returns how many statements
+    /// moved.
     pub fn settle_surname_topics(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let bearers = super::speakers::standing_surname_bearers(&tx)?;
@@ -112,7 +122,12 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let mut moved = 0;
         for (id, surname) in surnames {
-            let Some(full_name) = bearers.get(&surname.to_lowercase()) else { continue };
+            let Some((full_name, quoted)) = bearers.get(&surname.to_lowercase()) else { continue };
+            let written_as_name = surname.chars().next().is_some_and(char::is_uppercase) && !is_first_name(&surname);
+            let a_person = full_name.split(' ').next().is_some_and(is_first_name);
+            if !written_as_name || !a_person || *quoted < SURNAME_TOPIC_MIN_STATEMENTS {
+                continue;
+            }
             let into = ensure_topic(&tx, full_name, true)?;
             moved += tx
                 .prepare_cached(

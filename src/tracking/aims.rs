@@ -4,7 +4,7 @@
 //! stands for. Shifts and disagreements count only such evidence.
 
 use super::list;
-use crate::model::Position;
+use crate::model::{is_first_name, Position};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -59,13 +59,6 @@ pub fn without_repeats(mut fit: Vec<(Position, Aim)>) -> Vec<(Position, Aim)> {
     fit
 }
 
-fn first_names() -> &'static std::collections::HashSet<String> {
-    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    NAMES.get_or_init(|| {
-        list(include_str!("../../data/first_names.tsv")).iter().filter_map(|l| l.split('\t').next()).map(str::to_lowercase).collect()
-    })
-}
-
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -92,7 +85,7 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
     let first = *wanted.first()?;
     // A person topic ("Hillary Clinton") is named by its surname alone as
     // often as in full, but not when another first name comes before it.
-    let person = wanted.len() > 1 && wanted.iter().all(|w| capitalised(w)) && first_names().contains(&first.to_lowercase());
+    let person = wanted.len() > 1 && wanted.iter().all(|w| capitalised(w)) && is_first_name(first);
     let surname = wanted.last().filter(|_| person);
     let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
     let mut lead_start = 0;
@@ -107,7 +100,7 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
                 });
             if matches {
                 let lead = &words[lead_start..i];
-                let first_name = lead.last().filter(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+                let first_name = lead.last().filter(|w| capitalised(w) && is_first_name(w));
                 return Some(Aim { first_name: first_name.map(|w| w.to_string()), wording: wording(content) });
             }
             if wanted.len() == 1 && owned {
@@ -115,7 +108,7 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
             }
         }
         if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
-            let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && first_names().contains(&w.to_lowercase()));
+            let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && is_first_name(w));
             return (!owned && !other_bearer).then(|| Aim { first_name: None, wording: wording(content) });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
