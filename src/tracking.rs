@@ -249,6 +249,20 @@ impl MatrixCell<'_> {
         self.support + self.oppose + self.neutral + self.uncertain_support + self.uncertain_oppose
     }
 
+    /// "1 support", "2 oppose", ...: the counts behind the cell, zeros left out.
+    pub fn count_phrases(&self) -> impl Iterator<Item = String> {
+        [
+            (self.support, "support"),
+            (self.oppose, "oppose"),
+            (self.neutral, "neutral"),
+            (self.uncertain_support, "uncertain support"),
+            (self.uncertain_oppose, "uncertain oppose"),
+        ]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, stance)| format!("{count} {stance}"))
+    }
+
     /// Whether `record` takes a side with less confidence than the cell asks.
     pub fn is_uncertain(&self, record: &StanceRecord) -> bool {
         record.stance != Stance::Neutral && record.confidence < self.min_confidence

@@ -256,17 +256,7 @@ fn short_majority(majority: Majority) -> &'static str {
 /// "1 statement", or "3 statements: 1 support, 2 oppose".
 fn counts_text(cell: &MatrixCell) -> String {
     let n = cell.statements();
-    let parts: Vec<String> = [
-        (cell.support, "support"),
-        (cell.oppose, "oppose"),
-        (cell.neutral, "neutral"),
-        (cell.uncertain_support, "uncertain support"),
-        (cell.uncertain_oppose, "uncertain oppose"),
-    ]
-    .iter()
-        .filter(|(count, _)| *count > 0)
-        .map(|(count, stance)| format!("{count} {stance}"))
-        .collect();
+    let parts: Vec<String> = cell.count_phrases().collect();
     let hedged = if cell.hedged > 0 { format!(" ({} hedged)", cell.hedged) } else { String::new() };
     format!("{n} statement{}: {}{hedged}", if n == 1 { "" } else { "s" }, parts.join(", "))
 }

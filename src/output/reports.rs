@@ -70,18 +70,7 @@ pub fn stance_rows(cells: &[MatrixCell], speakers: &[NameCount], topics: &[NameC
 
 /// "1 support\n2 oppose": the counts behind a cell, zeros left out.
 fn count_lines(cell: &MatrixCell) -> String {
-    [
-        (cell.support, "support"),
-        (cell.oppose, "oppose"),
-        (cell.neutral, "neutral"),
-        (cell.uncertain_support, "uncertain support"),
-        (cell.uncertain_oppose, "uncertain oppose"),
-    ]
-    .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, stance)| format!("{n} {stance}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    cell.count_phrases().collect::<Vec<_>>().join("\n")
 }
 
 /// Speakers down, topics across, each most statements first; a cell is the

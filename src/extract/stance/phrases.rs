@@ -8,6 +8,7 @@
 //! table of a few thousand phrases is built in a fraction of that, and a
 //! statement's words are few.
 
+use crate::extract::tokens::ASCII_ALNUM;
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -91,17 +92,6 @@ fn alnum_run(text: &str, lower: &[u8], at: usize) -> usize {
     }
     end - at
 }
-
-/// Whether a byte is an ASCII letter or digit.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 fn starts_alnum(text: &str, at: usize) -> bool {
     text[at..].chars().next().is_some_and(char::is_alphanumeric)
