@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 /// would make a topic of its own); a person's topic carries the fullest
 /// name the document gives; a content with no name or issue of its own
 /// that refers back ("it", "this", "he") takes those of the sentence
-/// before.
+/// before; a statement that names no topic at all is filed under the
+/// article's main topic (`main_topic`).
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,
@@ -22,11 +23,33 @@ pub struct DocumentTopics<'a> {
     /// Whether each word looked for is mentioned twice: topics of one
     /// document share their words ("Trump", "Trump's tax return").
     recurring_words: FxHashMap<String, bool>,
+    /// Each topic given so far and how many statements it was given to, in
+    /// the order first given.
+    given: Vec<(String, usize)>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default() }
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default(), given: Vec::new() }
+    }
+
+    /// The topic given to most of the document's statements so far, the
+    /// first given of equals: what the article is about. A statement that
+    /// names nothing of its own ("so far so good", "a leopard doesn't
+    /// change its spots") takes a position on it.
+    pub fn main_topic(&self) -> Option<&str> {
+        // max_by_key keeps the last maximum; reversing keeps the first given.
+        self.given.iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name.as_str())
+    }
+
+    /// The topic of a statement (see `tag`), counted towards the main topic.
+    pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
+        let tag = self.tag(content, sentence_before, speaker)?;
+        match self.given.iter_mut().find(|(name, _)| *name == tag.name) {
+            Some((_, n)) => *n += 1,
+            None => self.given.push((tag.name.clone(), 1)),
+        }
+        Some(tag)
     }
 
     /// The topic of a statement with this content said by `speaker` (never
@@ -263,5 +286,26 @@ mod tests {
         let matcher = TopicMatcher::new(vec![TopicDef::from_keyword_list("trade", "tariff")]);
         let mut topics = DocumentTopics::new(&matcher, "One mention of a tariff.");
         assert_eq!(topics.tag("the tariff", "", "").map(|t| t.name).as_deref(), Some("trade"));
+    }
+
+    #[test]
+    fn the_main_topic_is_the_one_given_most_the_first_of_equals() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the carbon tax hurts. Mbeki and Mbeki's aides agreed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.main_topic(), None);
+        assert_eq!(topics.tag_and_count("the carbon tax will hurt farmers", "", "").map(|t| t.name).as_deref(), Some("carbon tax"));
+        assert_eq!(topics.tag_and_count("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+        assert_eq!(topics.main_topic(), Some("carbon tax"));
+        topics.tag_and_count("Okafor will win", "", "");
+        assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_content_that_names_nothing_counts_towards_no_topic() {
+        let matcher = TopicMatcher::default();
+        let mut topics = DocumentTopics::new(&matcher, "So far so good, she said.");
+        assert_eq!(topics.tag_and_count("so far so good", "", ""), None);
+        assert_eq!(topics.main_topic(), None);
     }
 }
