@@ -75,7 +75,10 @@ impl<'a> DocumentTopics<'a> {
         }
         // An issue noun phrase is a topic however often the text names it;
         // a name or another noun phrase said once in passing is not.
-        let keep = candidate.kind == CandidateKind::Issue || self.recurs_in_text(&candidate.name);
+        // So is a named law, treaty or deal ("Trans-Pacific Partnership").
+        let keep = candidate.kind == CandidateKind::Issue
+            || self.matcher.words.names_an_issue(&candidate.name)
+            || self.recurs_in_text(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| TopicTag { name, automatic: true })
@@ -307,5 +310,15 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, "So far so good, she said.");
         assert_eq!(topics.tag_and_count("so far so good", "", ""), None);
         assert_eq!(topics.main_topic(), None);
+    }
+
+    #[test]
+    fn a_named_law_or_treaty_said_once_is_kept() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. She said she would back the Gulf Fisheries Agreement once elected.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("she would back the Gulf Fisheries Agreement once elected", "", "");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("Gulf Fisheries Agreement"));
+        assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
     }
 }
