@@ -23,14 +23,14 @@ pub struct DocumentTopics<'a> {
     /// Whether each word looked for is mentioned twice: topics of one
     /// document share their words ("Trump", "Trump's tax return").
     recurring_words: FxHashMap<String, bool>,
-    /// Each topic given so far and how many statements it was given to, in
-    /// the order first given.
-    given: Vec<(String, usize)>,
+    /// Each topic given so far: how many statements it was given to, and
+    /// how many topics were given before it first was.
+    given: FxHashMap<String, (usize, usize)>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default(), given: Vec::new() }
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default(), given: FxHashMap::default() }
     }
 
     /// The topic given to most of the document's statements so far, the
@@ -38,16 +38,19 @@ impl<'a> DocumentTopics<'a> {
     /// names nothing of its own ("so far so good", "a leopard doesn't
     /// change its spots") takes a position on it.
     pub fn main_topic(&self) -> Option<&str> {
-        // max_by_key keeps the last maximum; reversing keeps the first given.
-        self.given.iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name.as_str())
+        let (name, _) = self.given.iter().max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))?;
+        Some(name.as_str())
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
     pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
         let tag = self.tag(content, sentence_before, speaker)?;
-        match self.given.iter_mut().find(|(name, _)| *name == tag.name) {
-            Some((_, n)) => *n += 1,
-            None => self.given.push((tag.name.clone(), 1)),
+        let order = self.given.len();
+        match self.given.get_mut(&tag.name) {
+            Some((n, _)) => *n += 1,
+            None => {
+                self.given.insert(tag.name.clone(), (1, order));
+            }
         }
         Some(tag)
     }
@@ -77,8 +80,8 @@ impl<'a> DocumentTopics<'a> {
         // a name or another noun phrase said once in passing is not.
         // So is a named law, treaty or deal ("Trans-Pacific Partnership").
         let keep = candidate.kind == CandidateKind::Issue
-            || self.matcher.words.names_an_issue(&candidate.name)
-            || self.recurs_in_text(&candidate.name);
+            || self.recurs_in_text(&candidate.name)
+            || self.matcher.words.names_an_issue(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| TopicTag { name, automatic: true })
