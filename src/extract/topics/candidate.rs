@@ -368,7 +368,9 @@ impl CandidateWords {
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
             let opening_word = lone && run[0].opens_sentence;
-            let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive) || (lone && run[0].listed.generic);
+            let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive)
+                || (lone && run[0].listed.generic)
+                || (!possessive && self.is_generic_place(words, start, end));
             if own_or_generic {
                 i = end;
                 continue;
@@ -390,6 +392,16 @@ impl CandidateWords {
                 return (Some((start, next, name)), None);
         }
         (None, opening_name)
+    }
+
+    /// Whether the words `start..end` are a place too general to be a topic
+    /// ("United States", `data/generic_topics.txt`): two words, both a
+    /// place's.
+    fn is_generic_place(&self, words: &Words<'_>, start: usize, end: usize) -> bool {
+        end == start + 2
+            && words.words[start].listed.place
+            && words.words[start + 1].listed.place
+            && self.listed.get(&format!("{} {}", words.lower(start), words.lower(start + 1))).generic
     }
 
     /// A name's topic: its short name, followed by the noun phrase it

@@ -359,4 +359,11 @@ mod tests {
         assert_eq!(topics.candidate_topic("you'll hear the same from the minister").as_deref(), Some("minister"));
         assert_eq!(topics.candidate_topic("that O'Malley would run again").as_deref(), Some("O'Malley"));
     }
+
+    #[test]
+    fn the_united_states_is_as_generic_as_america() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
+        assert_eq!(topics.candidate_topic("the United States's fisheries pact").as_deref(), Some("United States's fisheries pact"));
+    }
 }
