@@ -152,6 +152,17 @@ impl SentenceRules<'_> {
         while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
             m += 1;
         }
+        // "told a crowded banquet hall at a hotel in downtown Baltimore
+        // that …": a long listener still ends at "that".
+        if m == i + 8 {
+            let mut far = m;
+            while far < n && far < i + 16 && self.toks[far].is_word() && !lower_eq(text, &self.toks[far], &WORDS.openers) {
+                far += 1;
+            }
+            if far < n && lower_eq(text, &self.toks[far], &["that"]) {
+                return far;
+            }
+        }
         m
     }
 
@@ -167,11 +178,16 @@ impl SentenceRules<'_> {
             && (lower_eq(text, &self.toks[stop], &WORDS.openers) || matches!(self.toks[stop].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote))
     }
 
-    /// "told POLITICO he would run": a subject pronoun right after a short
-    /// listener opens the content, with no "that" before it.
+    /// "told POLITICO he would run", "told the Star-Ledger last week she’d
+    /// vote": a subject pronoun after the listener opens the content, with
+    /// no "that" before it.
     pub(super) fn subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
         let text = self.text();
-        (i + 1..stop.min(i + 4)).find(|&t| lower_eq(text, &self.toks[t], &["he", "she", "they", "we", "i"]))
+        (i + 1..stop).find(|&t| {
+            let word = &text[self.toks[t].range()];
+            let head = word.split(['’', '\'']).next().unwrap_or(word);
+            ["he", "she", "they", "we", "i"].iter().any(|p| head.eq_ignore_ascii_case(p))
+        })
     }
 
     /// "referring to the ruling": where a particle after the cue belongs to
