@@ -314,7 +314,34 @@ impl SentenceRules<'_> {
     /// source's words).
     pub(super) fn clause_start(&self, end: usize) -> usize {
         let opens_with_link = end > 1 && self.toks[0].is_word() && lower_eq(self.text(), &self.toks[0], &WORDS.sentence_links);
-        usize::from(opens_with_link)
+        let start = usize::from(opens_with_link);
+        self.after_discourse_opener(start, end).unwrap_or(start)
+    }
+
+    /// "Still, …", "In fact, …", "At the same time, …": a connective and
+    /// its comma opening the clause tie it to the writer's argument; the
+    /// token after the comma, where it is followed by more of the clause.
+    fn after_discourse_opener(&self, from: usize, end: usize) -> Option<usize> {
+        let comma = (from..end.min(from + 5)).find(|&t| !self.toks[t].is_word())?;
+        if comma == from || comma + 1 >= end || self.toks[comma].kind != TokKind::Comma {
+            return None;
+        }
+        // The phrase as the list spells it: words joined by "_".
+        let mut key = [0u8; 32];
+        let mut len = 0;
+        for (n, tok) in self.toks[from..comma].iter().enumerate() {
+            let word = self.text()[tok.range()].as_bytes();
+            let sep = usize::from(n > 0);
+            if len + sep + word.len() > key.len() {
+                return None;
+            }
+            if sep == 1 {
+                key[len] = b'_';
+            }
+            key[len + sep..len + sep + word.len()].copy_from_slice(word);
+            len += sep + word.len();
+        }
+        WORDS.discourse_openers.holds_bytes(&key[..len]).then_some(comma + 1)
     }
 
     /// Quotations that carry on the same speaker's words: following sentences

@@ -667,3 +667,25 @@ fn an_adverb_inside_a_passive_keeps_it_sourceless() {
     let all = run("Dana Ruiz is widely expected to close the pier.");
     assert!(all.iter().any(|a| a.0.is_empty() && a.1 == "expected"), "{all:?}");
 }
+
+#[test]
+fn a_long_listener_ends_at_that() {
+    assert_eq!(
+        one("Ortiz told a packed room of dock workers at the old ferry terminal downtown that the pier would reopen."),
+        triple("Ortiz", "told", "that the pier would reopen")
+    );
+}
+
+#[test]
+fn a_pronoun_after_a_listener_and_a_time_opens_the_content() {
+    let all = run("Ortiz told the Harbour Gazette last week she’d rather close the pier.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "told" && content == "she’d rather close the pier"), "{all:?}");
+}
+
+#[test]
+fn a_connective_opening_the_sentence_is_not_content() {
+    assert_eq!(
+        one("Still, the ferry lost money every winter, according to the port board."),
+        triple("the port board", "according to", "the ferry lost money every winter")
+    );
+}
