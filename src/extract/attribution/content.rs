@@ -14,6 +14,9 @@ impl SentenceRules<'_> {
         let n = self.toks.len();
         let mut i = self.skip_cue_particle(cue, after);
         let cue_word = &text[cue.span.clone()];
+        if cue_word.ends_with("statement") && i + 1 < n && lower_eq(text, &self.toks[i], &WORDS.speech_participles) {
+            i += 1; // "issued a statement saying …": what the statement says
+        }
         // "“…,” Trump said 30 minutes into the debate.": a quotation right
         // before the source is the content unless the verb opens another one.
         if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {

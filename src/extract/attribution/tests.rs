@@ -689,3 +689,8 @@ fn a_connective_opening_the_sentence_is_not_content() {
         triple("the port board", "according to", "the ferry lost money every winter")
     );
 }
+
+#[test]
+fn a_statement_saying_reports_what_the_statement_says() {
+    assert_eq!(one("The council released a statement saying it would appeal."), triple("The council", "released a statement", "it would appeal"));
+}
