@@ -364,7 +364,7 @@ impl SentenceRules<'_> {
         }
         while si < sentences.len() {
             let s = &sentences[si];
-            if s.start < pos || text[pos..s.start].contains('\n') {
+            if s.start < pos || text[pos..s.start].contains('\n') && !self.quote_paragraph_follows(pieces, pos, s.start) {
                 break;
             }
             let Some(q) = quote_starting_at(self.layout.quotes, s.start) else { break };
@@ -384,6 +384,20 @@ impl SentenceRules<'_> {
                 si += 1;
             }
         }
+    }
+
+    /// "“…,” Collins told MSNBC.¶“So the best way …”": a paragraph that
+    /// opens with a quotation carries on a quotation that closed the
+    /// paragraph before (PolNeAR joins them), when nothing but the paragraph
+    /// break stands between them.
+    fn quote_paragraph_follows(&self, pieces: &[Range<usize>], pos: usize, next: usize) -> bool {
+        let text = self.text();
+        let gap = &text[pos..next];
+        let quoted = pieces.last().is_some_and(|r| {
+            let piece = &text[r.clone()];
+            piece.starts_with(['“', '"', '\'']) && piece.trim_end_matches(['”', '"', '\'']).ends_with(',')
+        });
+        quoted && gap.trim().is_empty() && gap.matches('\n').count() <= 2
     }
 
     /// Content from token `i` on: a quotation opening there (which may run

@@ -405,7 +405,7 @@ fn quote_signed_in_the_next_paragraph() {
 
 #[test]
 fn quote_paragraph_skips_a_relative_pronoun_source() {
-    let all = run("“The port is safe,” said Kim Ode, who runs it.\n\n“We checked every crane twice this week.”");
+    let all = run("“The port is safe!” said Kim Ode, who runs it.\n\n“We checked every crane twice this week.”");
     assert_eq!(all.last().unwrap(), &triple("Kim Ode", "", "“We checked every crane twice this week.”"));
 }
 
@@ -693,4 +693,16 @@ fn a_connective_opening_the_sentence_is_not_content() {
 #[test]
 fn a_statement_saying_reports_what_the_statement_says() {
     assert_eq!(one("The council released a statement saying it would appeal."), triple("The council", "released a statement", "it would appeal"));
+}
+
+#[test]
+fn a_quotation_paragraph_carries_on_a_quote_closed_by_a_comma() {
+    let all = run("“The pier stays shut for now,” Ortiz told the council.\n\n“We will look again in spring.”");
+    assert_eq!(all, [triple("Ortiz", "told", "“The pier stays shut for now,” | “We will look again in spring.”")]);
+}
+
+#[test]
+fn a_quotation_paragraph_after_a_full_stop_stands_alone() {
+    let all = run("“The pier stays shut for now.” Ortiz told the council.\n\n“We will look again in spring.”");
+    assert!(!all.iter().any(|(_, _, content)| content.contains("now.”") && content.contains("spring")), "{all:?}");
 }
