@@ -317,8 +317,33 @@ impl SentenceRules<'_> {
     /// source's words).
     pub(super) fn clause_start(&self, end: usize) -> usize {
         let opens_with_link = end > 1 && self.toks[0].is_word() && lower_eq(self.text(), &self.toks[0], &WORDS.sentence_links);
-        let start = usize::from(opens_with_link);
+        let start = usize::from(opens_with_link).max(self.after_dateline(end));
         self.after_discourse_opener(start, end).unwrap_or(start)
+    }
+
+    /// "WASHINGTON (Reuters) - …", "LOS ANGELES, Feb. 2 (UPI) — …": the
+    /// dateline opening an article is the paper's, not the source's. The
+    /// token after its dash, or 0.
+    fn after_dateline(&self, end: usize) -> usize {
+        let Some(dash) = self.toks[..end.min(12)].iter().position(|t| t.kind == TokKind::Dash) else { return 0 };
+        if dash == 0 || dash + 1 >= end {
+            return 0;
+        }
+        let text = self.text();
+        let head = &text[self.toks[0].start..self.toks[dash].start];
+        let head = match head.find('(') {
+            Some(open) if head.trim_end().ends_with(')') => &head[..open],
+            _ => head,
+        };
+        let (place, date) = head.split_once(',').unwrap_or((head, ""));
+        let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !place.chars().any(|c| c.is_lowercase());
+        let date_or_nothing = date.trim().is_empty() || date.chars().any(|c| c.is_ascii_digit());
+        if place_in_capitals && date_or_nothing {
+            // "WASHINGTON --": a dash may be written as two.
+            (dash + 1..end).find(|&t| self.toks[t].kind != TokKind::Dash).unwrap_or(0)
+        } else {
+            0
+        }
     }
 
     /// "Still, …", "In fact, …", "At the same time, …": a connective and

@@ -706,3 +706,11 @@ fn a_quotation_paragraph_after_a_full_stop_stands_alone() {
     let all = run("“The pier stays shut for now.” Ortiz told the council.\n\n“We will look again in spring.”");
     assert!(!all.iter().any(|(_, _, content)| content.contains("now.”") && content.contains("spring")), "{all:?}");
 }
+
+#[test]
+fn a_dateline_is_not_content() {
+    assert_eq!(
+        one("HALIFAX, March 3 (Wire) -- The ferry will stop running in April, according to port officials."),
+        triple("port officials", "according to", "The ferry will stop running in April")
+    );
+}
