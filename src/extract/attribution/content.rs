@@ -670,6 +670,33 @@ pub(super) fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
     }
 }
 
+/// "said of the plan, “…”", "shot back, “…”", "said last month on
+/// Twitter, “…”": a few words between the cue and a quotation, closed by
+/// a comma, say to whom or when; the quotation is what was said. Not
+/// where the words open a clause ("that, “…”", "she was thinking, “…”").
+pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
+    let text = layout.text;
+    let Some(piece) = a.content.first_mut() else { return };
+    if piece.start < a.cue.end || text[piece.clone()].starts_with(['“', '"', '\'']) {
+        return;
+    }
+    let from = layout.quotes.partition_point(|q| q.span.start < piece.start);
+    let Some(q) = layout.quotes.get(from).filter(|q| q.span.start < piece.end && q.span.start - piece.start < 80) else { return };
+    let head = &text[piece.start..q.span.start];
+    let Some(words) = head.trim_end().strip_suffix(',') else { return };
+    let mut count = 0;
+    for (n, word) in words.split_whitespace().enumerate() {
+        let opens_clause = n == 0 && ["that", "he", "she", "they", "i", "we", "it"].iter().any(|w| word.eq_ignore_ascii_case(w));
+        if opens_clause || !word.chars().all(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '.' | '-')) {
+            return;
+        }
+        count += 1;
+    }
+    if (1..=6).contains(&count) {
+        piece.start = q.span.start;
+    }
+}
+
 /// Whether the quotation's words end with punctuation inside the marks
 /// ("…,”", "…!”"): then it is a whole utterance, not a phrase in a clause.
 pub(super) fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {

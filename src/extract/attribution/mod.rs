@@ -20,7 +20,7 @@ use super::cues::Cue;
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
-use content::end_at_quoted_phrase;
+use content::{end_at_quoted_phrase, start_at_quotation};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -131,6 +131,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     out.extend(extra);
     out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
     for a in &mut out {
+        start_at_quotation(layout, a);
         end_at_quoted_phrase(layout, a);
     }
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));

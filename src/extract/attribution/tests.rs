@@ -714,3 +714,20 @@ fn a_dateline_is_not_content() {
         triple("port officials", "according to", "The ferry will stop running in April")
     );
 }
+
+#[test]
+fn words_between_the_cue_and_a_quotation_say_when_not_what() {
+    assert_eq!(
+        one("Ortiz said of the harbour board, “They will reopen the pier.”"),
+        triple("Ortiz", "said", "“They will reopen the pier.”")
+    );
+    assert_eq!(one("Ortiz shot back at the mayor, “Nobody asked me.”"), triple("Ortiz", "shot", "“Nobody asked me.”"));
+}
+
+#[test]
+fn that_before_a_quotation_stays_in_the_content() {
+    assert_eq!(
+        one("Ortiz said that, “The pier will reopen.”"),
+        triple("Ortiz", "said", "that, “The pier will reopen.”")
+    );
+}
