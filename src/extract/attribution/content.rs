@@ -7,6 +7,13 @@ use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
 use super::{finite_verb_like, inside_quote, is_capitalised, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The searchers `second_predicate` runs over every content after a verb,
+/// built once: `memmem::find` builds one for each call, which cost more
+/// than the search itself.
+static SPACED_AND: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+static SPACED_BUT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" but "));
 
 impl SentenceRules<'_> {
     pub(super) fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
@@ -598,7 +605,7 @@ impl SentenceRules<'_> {
             return None;
         }
         let span = text[self.toks[i].start..self.toks[end - 1].end].as_bytes();
-        if memchr::memmem::find(span, b" and ").is_none() && memchr::memmem::find(span, b" but ").is_none() {
+        if SPACED_AND.find(span).is_none() && SPACED_BUT.find(span).is_none() {
             return None;
         }
         let past_verb = |t: usize| {
