@@ -281,7 +281,12 @@ impl SentenceRules<'_> {
         if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !day_after && invertible {
             let end = self.np_right(after);
             if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
-                if let Some(content) = self.content_before(j) {
+                // "Ruiz, a lawyer, endorsed Ana Holm.": before a verb that is
+                // not one of saying, a clause with no quotation is its
+                // subject, not what was said.
+                let said_after_clause = WORDS.inverts_after_clause.holds(cue_word);
+                let content = self.content_before(j).filter(|c| said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\'']));
+                if let Some(content) = content {
                     return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });
                 }
             }

@@ -731,3 +731,14 @@ fn that_before_a_quotation_stays_in_the_content() {
         triple("Ortiz", "said", "that, “The pier will reopen.”")
     );
 }
+
+#[test]
+fn a_subject_with_an_appositive_is_not_content_before_an_inversion() {
+    let all = run("Ada Ruiz, the lawyer who founded the clinic, endorsed Ben Holm for mayor.");
+    assert!(all.iter().all(|(source, _, content)| !content.starts_with("Ada Ruiz") && source != "Ben Holm for mayor"), "{all:?}");
+}
+
+#[test]
+fn a_clause_before_said_and_a_name_still_inverts() {
+    assert_eq!(one("The pier will close in May, said Ada Ruiz."), triple("Ada Ruiz", "said", "The pier will close in May"));
+}
