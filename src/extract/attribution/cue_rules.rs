@@ -3,7 +3,7 @@
 //! changes of position, and "Name: …" headlines.
 
 use super::super::cues::{Cue, CueForm};
-use super::super::tokens::TokKind;
+use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
 use super::{is_capitalised, is_manner_adverb, lower_eq, Attribution, SentenceRules};
 use std::ops::Range;
@@ -360,6 +360,25 @@ impl SentenceRules<'_> {
 
     /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
     /// then what was said.
+    /// "In a CNN poll conducted on Thursday, 73 percent …": the poll is the
+    /// source, "In" the cue (as PolNeAR marks it) and the clause after the
+    /// comma the content.
+    pub(super) fn poll_opening(&self) -> Option<Attribution> {
+        let text = self.text();
+        let comma = self.toks.iter().take(16).position(|t| t.kind == TokKind::Comma)?;
+        let names_poll = self.toks[1..comma].iter().any(|t| lower_eq(text, t, &["poll", "polls", "survey", "surveys"]));
+        if comma < 3 || !names_poll || !self.toks[1..comma].iter().all(Tok::is_word) {
+            return None;
+        }
+        let content = self.clause_from(comma + 1, None)?;
+        Some(Attribution {
+            source: Some(self.toks[1].start..self.toks[comma - 1].end),
+            cue: self.toks[0].range(),
+            content: vec![content],
+            ..Default::default()
+        })
+    }
+
     pub(super) fn colon_headline(&self) -> Option<Attribution> {
         let text = self.text();
         let colon = self.toks.iter().take(5).position(|t| t.kind == TokKind::Colon)?;

@@ -742,3 +742,18 @@ fn a_subject_with_an_appositive_is_not_content_before_an_inversion() {
 fn a_clause_before_said_and_a_name_still_inverts() {
     assert_eq!(one("The pier will close in May, said Ada Ruiz."), triple("Ada Ruiz", "said", "The pier will close in May"));
 }
+
+#[test]
+fn a_poll_opening_the_sentence_is_its_source() {
+    assert_eq!(
+        one("In a harbour board survey taken last week, most dock workers backed the new pier."),
+        triple("a harbour board survey taken last week", "In", "most dock workers backed the new pier")
+    );
+}
+
+#[test]
+fn a_long_sentence_opening_with_in_and_curly_quotes_does_not_panic() {
+    // Byte 120 falls inside the opening mark.
+    let text = "In the more than two weeks since the ferry board met, its chair wrote that all the members of the harbours board made “many requests” to cancel it.";
+    assert!(run(text).iter().all(|(_, cue, _)| cue != "In"));
+}
