@@ -162,7 +162,7 @@ impl SentenceRules<'_> {
         while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
             m += 1;
         }
-        // "told a crowded banquet hall at a hotel in downtown Baltimore
+        // "told a room of dock workers at the old ferry terminal downtown
         // that …": a long listener still ends at "that".
         if m == i + 8 {
             let mut far = m;
@@ -188,9 +188,9 @@ impl SentenceRules<'_> {
             && (lower_eq(text, &self.toks[stop], &WORDS.openers) || matches!(self.toks[stop].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote))
     }
 
-    /// "told POLITICO he would run", "told the Star-Ledger last week she’d
-    /// vote": a subject pronoun after the listener opens the content, with
-    /// no "that" before it.
+    /// "told the Gazette he would run", "told the harbour paper last week
+    /// she’d vote": a subject pronoun after the listener opens the content,
+    /// with no "that" before it.
     pub(super) fn subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
         let text = self.text();
         (i + 1..stop).find(|&t| {
@@ -328,9 +328,9 @@ impl SentenceRules<'_> {
         self.after_discourse_opener(start, end).unwrap_or(start)
     }
 
-    /// "WASHINGTON (Reuters) - …", "LOS ANGELES, Feb. 2 (UPI) — …": the
-    /// dateline opening an article is the paper's, not the source's. The
-    /// token after its dash, or 0.
+    /// "HALIFAX (Wire) - …", "ST. JOHN'S, May 4 (Wire) — …": the dateline
+    /// opening an article is the paper's, not the source's. The token after
+    /// its dash, or 0.
     fn after_dateline(&self, end: usize) -> usize {
         let Some(dash) = self.toks[..end.min(12)].iter().position(|t| t.kind == TokKind::Dash) else { return 0 };
         if dash == 0 || dash + 1 >= end {
@@ -346,7 +346,7 @@ impl SentenceRules<'_> {
         let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !place.chars().any(|c| c.is_lowercase());
         let date_or_nothing = date.trim().is_empty() || date.chars().any(|c| c.is_ascii_digit());
         if place_in_capitals && date_or_nothing {
-            // "WASHINGTON --": a dash may be written as two.
+            // "HALIFAX --": a dash may be written as two.
             (dash + 1..end).find(|&t| self.toks[t].kind != TokKind::Dash).unwrap_or(0)
         } else {
             0
@@ -418,7 +418,7 @@ impl SentenceRules<'_> {
         }
     }
 
-    /// "“…,” Collins told MSNBC.¶“So the best way …”": a paragraph that
+    /// "“…,” Ruiz told the council.¶“We will look again …”": a paragraph that
     /// opens with a quotation carries on a quotation that closed the
     /// paragraph before (PolNeAR joins them), when nothing but the paragraph
     /// break stands between them.
@@ -677,10 +677,11 @@ pub(super) fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
     }
 }
 
-/// "said of the plan, “…”", "shot back, “…”", "said last month on
-/// Twitter, “…”": a few words between the cue and a quotation, closed by
-/// a comma, say to whom or when; the quotation is what was said. Not
-/// where the words open a clause ("that, “…”", "she was thinking, “…”").
+/// "said of the plan, “…”", "shot back at the mayor, “…”", "said last
+/// week on the radio, “…”": a few words between the cue and a quotation,
+/// closed by a comma, say to whom or when; the quotation is what was said.
+/// Not where the words open a clause ("that, “…”", "she was thinking,
+/// “…”").
 pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
     let text = layout.text;
     let Some(piece) = a.content.first_mut() else { return };

@@ -360,7 +360,7 @@ impl SentenceRules<'_> {
 
     /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
     /// then what was said.
-    /// "In a CNN poll conducted on Thursday, 73 percent …": the poll is the
+    /// "In a harbour board survey taken in May, most workers …": the poll is the
     /// source, "In" the cue (as PolNeAR marks it) and the clause after the
     /// comma the content.
     pub(super) fn poll_opening(&self) -> Option<Attribution> {

@@ -143,7 +143,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     out
 }
 
-/// "In the latest CBS poll, …": a sentence that opens with "In" and names
+/// "In the ferry board's latest poll, …": a sentence that opens with "In" and names
 /// a poll or survey before its first comma. The cheap test before
 /// tokenizing; `poll_opening` decides.
 fn opens_with_poll(sentence: &str) -> bool {
