@@ -478,11 +478,12 @@ impl StanceLexicon {
     /// Whether a negation ending just before `between` negates the
     /// evaluation just after it: the same clause, and nothing but gap words
     /// or at most a few words in between ("not a good deal", "never really
-    /// trusted", "would never give up").
+    /// trusted", "would never give up"); a quotation mark may close the
+    /// negation's words (`"not ready" to endorse him`).
     fn in_negation_reach(&self, between: &str) -> bool {
-        let plain = between
-            .chars()
-            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '\u{2019}' || c == '-');
+        let plain = between.chars().all(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '\u{2019}' | '-' | '"' | '\u{201C}' | '\u{201D}')
+        });
         plain
             && (between.split_whitespace().count() <= NEGATION_REACH
                 || between.split_whitespace().all(|w| self.is_gap_word(w)))

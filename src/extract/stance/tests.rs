@@ -451,3 +451,25 @@ fn someone_the_council_cannot_trust_is_oppose() {
     assert_eq!(judge("said", "the treasurer is not someone the council can trust").stance, Stance::Oppose);
     assert_eq!(judge("said", "voters can trust the new auditor").stance, Stance::Support);
 }
+
+#[test]
+fn not_ready_to_endorse_is_oppose_even_with_the_words_quoted() {
+    assert_eq!(judge("said", "he is not ready to endorse the governor").stance, Stance::Oppose);
+    assert_eq!(judge("said", "she was \u{201c}not ready\u{201d} to back the mayor").stance, Stance::Oppose);
+    assert_eq!(judge("told", "he was not quite there yet on supporting the treaty").stance, Stance::Oppose);
+}
+
+#[test]
+fn wanting_or_planning_to_act_is_support_and_not_wanting_it_oppose() {
+    assert_eq!(judge("said", "she plans to expand the ferry service").stance, Stance::Support);
+    assert_eq!(judge("said", "he wants to raise the school budget").stance, Stance::Support);
+    assert_eq!(judge("said", "he doesn't want to close the library").stance, Stance::Oppose);
+    assert_eq!(judge("wants", "to repeal the parking fee").stance, Stance::Support);
+}
+
+#[test]
+fn turning_against_a_plan_or_voting_against_it_is_oppose() {
+    assert_eq!(judge("said", "the council would vote against the new tower").stance, Stance::Oppose);
+    assert_eq!(judge("turned against", "the harbour plan").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\u{201c}I'm all for the new bridge\u{201d}").stance, Stance::Support);
+}
