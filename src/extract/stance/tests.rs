@@ -473,3 +473,10 @@ fn turning_against_a_plan_or_voting_against_it_is_oppose() {
     assert_eq!(judge("turned against", "the harbour plan").stance, Stance::Oppose);
     assert_eq!(judge("said", "\u{201c}I'm all for the new bridge\u{201d}").stance, Stance::Support);
 }
+
+#[test]
+fn not_caring_or_not_doing_enough_is_oppose() {
+    assert_eq!(judge("said", "\u{201c}He doesn't care about the fishermen.\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the agency had not done enough to fix the dam").stance, Stance::Oppose);
+    assert_eq!(judge("said", "voters would say no to the casino").stance, Stance::Oppose);
+}
