@@ -89,6 +89,8 @@ struct ContentEntry {
     /// A negation that is a refusal in itself (off the table, rule out).
     refusal: bool,
     evaluation: i8,
+    /// A favourable evaluation that is an act of backing (support, endorse).
+    endorsement: bool,
     hedge: bool,
     ignore: bool,
     /// Says what should be done (+1: "must", "need to") or not be done
@@ -106,7 +108,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, advocate, advocate-against, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, endorsement, negative, advocate, advocate-against, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -129,6 +131,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "negation" => (content.negation, is_content) = (true, true),
             "refusal" => (content.negation, content.refusal, is_content) = (true, true, true),
             "positive" => (content.evaluation, is_content) = (1, true),
+            "endorsement" => (content.evaluation, content.endorsement, is_content) = (1, true, true),
             "negative" => (content.evaluation, is_content) = (-1, true),
             "ignore" => (content.ignore, is_content) = (true, true),
             "advocate" => (content.advocacy, is_content) = (1, true),
@@ -303,9 +306,15 @@ impl StanceLexicon {
             Stance::Oppose => (negative, positive),
             Stance::Neutral => (0, 0),
         };
+        // A refused endorsement ("declined to back") is as plain a position
+        // as an endorsement.
+        let polar_cue = match reading.polarity {
+            CuePolarity::Support => true,
+            CuePolarity::Oppose | CuePolarity::Deny => !reading.negated,
+            CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,
+        };
         let evidence = Evidence {
-            polar_cue: !reading.negated
-                && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
+            polar_cue,
             negated_cue: reading.negated,
             report_cue: reading.report,
             agreeing,
@@ -428,6 +437,7 @@ impl StanceLexicon {
                         }
                         weight = -weight;
                         c.count -= 1;
+                        signals.refused_endorsement |= c.heads_content && entry.endorsement;
                     }
                 }
                 signals.add_evaluation(weight, end);
@@ -714,6 +724,9 @@ struct Signals {
     /// How many favourable and unfavourable evaluations were added.
     pos: u32,
     neg: u32,
+    /// The opening clause negates an endorsement: "he is not ready
+    /// to support her" says as much as "he declined to support her".
+    refused_endorsement: bool,
 }
 
 impl Signals {

@@ -480,3 +480,15 @@ fn not_caring_or_not_doing_enough_is_oppose() {
     assert_eq!(judge("said", "the agency had not done enough to fix the dam").stance, Stance::Oppose);
     assert_eq!(judge("said", "voters would say no to the casino").stance, Stance::Oppose);
 }
+
+#[test]
+fn not_ready_to_endorse_is_as_sure_as_declined_to_endorse() {
+    let lexicon = StanceLexicon::default();
+    let refused_in_content = lexicon.judge("said", "he is not ready to endorse the mayor");
+    let refused_in_cue = lexicon.judge("declined", "to endorse the mayor");
+    assert_eq!(refused_in_content.stance, Stance::Oppose);
+    assert_eq!(refused_in_cue.stance, Stance::Oppose);
+    assert_eq!(refused_in_content.confidence, refused_in_cue.confidence);
+    let unrelated_negation = lexicon.judge("said", "he is not sure the mayor is a good manager");
+    assert!(unrelated_negation.confidence < refused_in_cue.confidence);
+}
