@@ -492,3 +492,16 @@ fn not_ready_to_endorse_is_as_sure_as_declined_to_endorse() {
     let unrelated_negation = lexicon.judge("said", "he is not sure the mayor is a good manager");
     assert!(unrelated_negation.confidence < refused_in_cue.confidence);
 }
+
+#[test]
+fn avoiding_a_fault_or_finding_no_sign_of_it_turns_or_refuses_it() {
+    assert_eq!(judge("said", "the mayor had avoided a reckless spending spree").stance, Stance::Support);
+    assert_eq!(judge("said", "there was no sign the plan would work").stance, Stance::Oppose);
+}
+
+#[test]
+fn should_have_reproaches_and_pressing_for_a_thing_backs_it() {
+    assert_eq!(judge("said", "the board should have consulted the tenants").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the union pressed for a shorter week").stance, Stance::Support);
+    assert_eq!(judge("said", "\u{201c}We don't need another casino.\u{201d}").stance, Stance::Oppose);
+}
