@@ -392,6 +392,7 @@ impl StanceLexicon {
         let mut cluster: Option<NegationCluster> = None;
         let (events, first_person) = self.events(lowered);
         signals.first_person = first_person;
+        signals.about_the_speaker = first_person || opens_with_third_person(text);
         for event in events {
             let (start, end) = (event.start, event.end);
             let entry = event.entry;
@@ -721,6 +722,10 @@ struct Signals {
     hedged: bool,
     /// A word in the first person.
     first_person: bool,
+    /// The content speaks of the speaker: in the first person, or opening
+    /// on "he", "she" or "they" as reported speech does ("said he had not
+    /// met them"), where a negation is a denial rather than a fact.
+    about_the_speaker: bool,
     /// How many favourable and unfavourable evaluations were added.
     pos: u32,
     neg: u32,
@@ -741,8 +746,10 @@ impl Signals {
     }
 
     /// A plain negation left over ("the delegation did not arrive") states
-    /// a fact and signals nothing; a refusal left over is oppose, and two
-    /// negations in one clause affirm ("not true that they will never").
+    /// a fact and signals nothing, unless it opens what the speaker says of
+    /// themselves ("he had not met them"): a denial, oppose. A refusal left
+    /// over is oppose, and two negations in one clause affirm ("not true
+    /// that they will never").
     fn close(&mut self, cluster: NegationCluster) {
         self.negated |= cluster.written % 2 == 1 && cluster.heads_content;
         if cluster.count == 0 {
@@ -750,6 +757,7 @@ impl Signals {
         }
         let sign: i8 = match (cluster.count % 2 == 1, cluster.refusal) {
             (true, true) => -1,
+            (true, false) if cluster.heads_content && self.about_the_speaker => -1,
             (true, false) => return,
             (false, _) => 1,
         };
@@ -776,6 +784,16 @@ impl Signals {
             self.advocacy.signum() as i8
         }
     }
+}
+
+/// Whether a content opens on "he", "she" or "they" (also after "that").
+fn opens_with_third_person(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let mut first = words.next().unwrap_or("");
+    if first.eq_ignore_ascii_case("that") {
+        first = words.next().unwrap_or("");
+    }
+    ["he", "she", "they"].iter().any(|p| p.eq_ignore_ascii_case(first))
 }
 
 /// "I", "I'm", "I've", "we", "my", "our" or "us" (lower case: "US" is the

@@ -505,3 +505,10 @@ fn should_have_reproaches_and_pressing_for_a_thing_backs_it() {
     assert_eq!(judge("said", "the union pressed for a shorter week").stance, Stance::Support);
     assert_eq!(judge("said", "\u{201c}We don't need another casino.\u{201d}").stance, Stance::Oppose);
 }
+
+#[test]
+fn a_plain_negation_about_the_speaker_is_a_denial() {
+    assert_eq!(judge("said", "he had not spoken to the developers about the sale").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\u{201c}I never took money from the lobby.\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the ferry did not sail on Sunday").stance, Stance::Neutral);
+}
