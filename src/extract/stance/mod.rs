@@ -392,7 +392,6 @@ impl StanceLexicon {
         let mut cluster: Option<NegationCluster> = None;
         let (events, first_person) = self.events(lowered);
         signals.first_person = first_person;
-        signals.about_the_speaker = first_person || opens_with_third_person(text);
         for event in events {
             let (start, end) = (event.start, event.end);
             let entry = event.entry;
@@ -413,7 +412,7 @@ impl StanceLexicon {
                     }
                     _ => {
                         if let Some(done) = cluster.take() {
-                            signals.close(done);
+                            signals.close(done, text);
                         }
                         cluster = Some(NegationCluster {
                             count: 1,
@@ -445,7 +444,7 @@ impl StanceLexicon {
             }
         }
         if let Some(done) = cluster {
-            signals.close(done);
+            signals.close(done, text);
         }
         signals
     }
@@ -722,10 +721,6 @@ struct Signals {
     hedged: bool,
     /// A word in the first person.
     first_person: bool,
-    /// The content speaks of the speaker: in the first person, or opening
-    /// on "he", "she" or "they" as reported speech does ("said he had not
-    /// met them"), where a negation is a denial rather than a fact.
-    about_the_speaker: bool,
     /// How many favourable and unfavourable evaluations were added.
     pos: u32,
     neg: u32,
@@ -750,19 +745,26 @@ impl Signals {
     /// themselves ("he had not met them"): a denial, oppose. A refusal left
     /// over is oppose, and two negations in one clause affirm ("not true
     /// that they will never").
-    fn close(&mut self, cluster: NegationCluster) {
+    fn close(&mut self, cluster: NegationCluster, text: &str) {
         self.negated |= cluster.written % 2 == 1 && cluster.heads_content;
         if cluster.count == 0 {
             return;
         }
         let sign: i8 = match (cluster.count % 2 == 1, cluster.refusal) {
             (true, true) => -1,
-            (true, false) if cluster.heads_content && self.about_the_speaker => -1,
+            (true, false) if cluster.heads_content && self.speaks_of_the_speaker(text) => -1,
             (true, false) => return,
             (false, _) => 1,
         };
         self.rejection += i32::from(sign);
         self.note(sign, cluster.end);
+    }
+
+    /// Whether `text` speaks of the speaker: in the first person, or opening
+    /// on "he", "she" or "they" as reported speech does ("said he had not
+    /// met them"), where a negation is a denial rather than a fact.
+    fn speaks_of_the_speaker(&self, text: &str) -> bool {
+        self.first_person || opens_with_third_person(text)
     }
 
     fn note(&mut self, sign: i8, end: usize) {
