@@ -816,10 +816,8 @@ fn same_clause(between: &str) -> bool {
     const BREAKS: [&str; 8] = [
         "and", "but", "while", "whereas", "although", "though", "because", "however",
     ];
-    // Words counted no further than the limit: most openings checked are
-    // long, and a long one is never one clause.
-    between.split_whitespace().nth(8).is_none()
-        && !between.contains([',', ';', ':', '.', '!', '?', '(', ')', '\u{2014}'])
+    !between.contains([',', ';', ':', '.', '!', '?', '(', ')', '\u{2014}'])
+        && between.split_whitespace().count() <= 8
         && !between
             .split_whitespace()
             .any(|w| BREAKS.iter().any(|b| b.eq_ignore_ascii_case(w)))
