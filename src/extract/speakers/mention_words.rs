@@ -70,6 +70,25 @@ pub(super) fn is_object_or_possessive(text: &str, at: usize) -> bool {
     })
 }
 
+/// Whether the name at byte `at` (a surname, maybe after titles, first
+/// names and initials: "Sen. Ada M. Voss") opens its sentence: the
+/// sentence's subject, as a rule.
+pub(super) fn opens_sentence(text: &str, at: usize) -> bool {
+    let quote_or_space = |c: char| c.is_whitespace() || matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'');
+    let mut before = text[..at].trim_end_matches(quote_or_space);
+    // A name is a few words long: no need to look further back.
+    for _ in 0..5 {
+        let start = before.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &before[start..];
+        let of_the_name = is_cap_word(word) && (!word.ends_with('.') || is_initial_word(word) || in_list(&WORDS.honorifics, word) || in_list(&WORDS.titles, word));
+        if !of_the_name {
+            break;
+        }
+        before = before[..start].trim_end_matches(quote_or_space);
+    }
+    before.is_empty() || before.ends_with(['.', '?', '!', ':'])
+}
+
 /// "the head of the union", "a former aide", "Carter's press secretary":
 /// a description of someone, no name.
 pub(super) fn is_description(phrase: &str) -> bool {
@@ -192,4 +211,23 @@ pub(super) fn plausible_phrase(phrase: &str) -> bool {
     !phrase.bytes().any(|b| b.is_ascii_digit())
         && !phrase.split_whitespace().any(|w| w.eq_ignore_ascii_case("percent") || MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)))
         && plausible_name(phrase.trim())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_opens_its_sentence_after_its_titles_and_first_names() {
+        for (text, opens) in [
+            ("It rained. Sen. Ada M. Voss said so.", true),
+            ("“It rained.”\n\nVoss said so.", true),
+            ("It rained, said Sen. Ada Voss.", false),
+            ("It rained in Leeds. Voss said so.", true),
+            ("He met Ada\u{a0}Voss there.", false),
+            ("It rained.\u{a0}Ada\u{a0}Voss said so.", true),
+        ] {
+            assert_eq!(opens_sentence(text, text.find("Voss").unwrap()), opens, "{text:?}");
+        }
+    }
 }
