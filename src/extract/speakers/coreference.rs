@@ -543,10 +543,26 @@ impl<'t> SpeakerResolver<'t> {
             return speaker;
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
+        if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {
+            if let Some(speaker) = self.named_instance_of(text, span, name_part) {
+                return speaker;
+            }
+        }
         if kind == SpeakerKind::Unknown && !plausible_phrase(name_part) {
             return unresolved();
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// "The poll found", "the department said": the poll or department
+    /// the article names ("a CNN/WMUR poll", "the State Department"), so
+    /// that every "the poll" of the corpus is not one record.
+    fn named_instance_of(&self, text: &str, span: &Range<usize>, phrase: &str) -> Option<Speaker> {
+        let head = generic_head(phrase)?;
+        let named = named_instance(text, span.start, head).filter(|named| fits_modifiers(phrase, &text[named.clone()]))?;
+        let mut speaker = self.resolve_mention(text, &named);
+        speaker.mention = mention_of(text, span);
+        (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
     }
 
     /// A description with the speaker's name in apposition after it:
@@ -1047,6 +1063,30 @@ mod tests {
         let text = "Edwin Marsh, a former aide to Governor Tom Quill, agreed the plan was sound. “It will work,” he said.";
         let s = resolve_all(text, &["Edwin Marsh, a former aide to Governor Tom Quill,", "he"]);
         assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Edwin Marsh", "Edwin Marsh"));
+    }
+
+    #[test]
+    fn a_poll_or_department_by_its_kind_alone_is_the_one_the_article_names() {
+        let text = "A new Harlow Gazette poll found the mayor ahead. The poll said turnout would be low. \
+                    The Labor Department issued rules on Monday. The department said they would stand.";
+        let s = resolve_all(text, &["The poll", "The department"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Harlow Gazette poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Labor Department", SpeakerKind::Organization));
+        assert_eq!((s[0].mention.as_str(), s[1].mention.as_str()), ("The poll", "The department"));
+    }
+
+    #[test]
+    fn a_headline_poll_is_the_poll_named_below_it() {
+        let text = "Poll: Quill leads in Ohio. Tom Quill leads by six points, according to a Monday Harlow University poll.";
+        let s = resolve_all(text, &["Poll"]);
+        assert_eq!(s[0].name, "Harlow University poll");
+    }
+
+    #[test]
+    fn a_kind_with_a_word_the_name_lacks_is_not_that_name() {
+        let text = "The Supreme Court heard the case. The appeals court said the law stood.";
+        let s = resolve_all(text, &["The appeals court"]);
+        assert_eq!(s[0].name, "the appeals court");
     }
 
     #[test]

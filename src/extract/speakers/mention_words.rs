@@ -89,6 +89,92 @@ pub(super) fn opens_sentence(text: &str, at: usize) -> bool {
     before.is_empty() || before.ends_with(['.', '?', '!', ':'])
 }
 
+/// "the poll", "the new survey", "the department": an organisation or a
+/// document named by its kind alone (or a headline's "Poll"). Its head
+/// word, when every word between the article and the head is lower case.
+pub(super) fn generic_head(phrase: &str) -> Option<&str> {
+    let mut words = phrase.split_whitespace();
+    let article = words.next()?;
+    if !phrase.contains(' ') {
+        let listed = in_list(&WORDS.organisations, article) || in_list(&WORDS.documents, article);
+        return (is_cap_word(article) && listed).then_some(article);
+    }
+    if !["the", "this", "that"].iter().any(|a| article.eq_ignore_ascii_case(a)) {
+        return None;
+    }
+    let head = words.next_back()?;
+    let lower = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-');
+    (words.count() <= 2 && lower(head) && phrase.split_whitespace().skip(1).all(lower)).then_some(head)
+}
+
+/// Whether the name `named` may be what `phrase` ("the budget office")
+/// stands for: each word between its article and its head is in the name
+/// ("Congressional Budget Office") or narrows nothing ("the new poll").
+pub(super) fn fits_modifiers(phrase: &str, named: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let modifiers = words.get(1..words.len().saturating_sub(1)).unwrap_or_default();
+    modifiers.iter().all(|m| GENERIC_MODIFIERS.iter().any(|g| g == m) || named.split_whitespace().any(|w| w.eq_ignore_ascii_case(m)))
+}
+
+/// `data/generic_modifiers.txt`: "new", "latest", ...
+static GENERIC_MODIFIERS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| include_str!("../../../data/generic_modifiers.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+
+/// Where the text names the organisation or document a generic phrase of
+/// head `head` ("the poll") stands for: the nearest "<Name> poll" (or
+/// "Department of <Name>") before byte `at`, else the first after it (a
+/// headline's "Poll:" is named in the article below). Capitalised words
+/// only: "a CNN/WMUR poll", "the State Department", "Rubio's campaign".
+pub(super) fn named_instance(text: &str, at: usize, head: &str) -> Option<Range<usize>> {
+    let mut chars = head.chars();
+    let first = chars.next()?;
+    let (mut capital_head, mut lower_head) = (String::with_capacity(head.len()), String::with_capacity(head.len()));
+    capital_head.extend(first.to_uppercase());
+    lower_head.extend(first.to_lowercase());
+    capital_head.push_str(chars.as_str());
+    lower_head.push_str(chars.as_str());
+    let head = lower_head.as_str();
+    let named_at = |pos: usize, found: &str| named_with_head(text, pos, found.len());
+    let before = text[..at].rmatch_indices(head).chain(text[..at].rmatch_indices(capital_head.as_str())).filter_map(|(pos, found)| named_at(pos, found)).max_by_key(|r| r.start);
+    before.or_else(|| {
+        let from = text.ceil_char_boundary(at + 1);
+        let after = |h: &str| text[from..].match_indices(h).filter_map(|(pos, found)| named_at(from + pos, found)).next();
+        [after(head), after(&capital_head)].into_iter().flatten().min_by_key(|r| r.start)
+    })
+}
+
+/// The name of which the word at `pos` (`len` bytes) is the head: the
+/// capitalised words right before it, or "of" and capitalised words right
+/// after a capitalised head ("Department of Labor").
+fn named_with_head(text: &str, pos: usize, len: usize) -> Option<Range<usize>> {
+    let end = pos + len;
+    let whole_word = !text[..pos].ends_with(char::is_alphanumeric) && !text[end..].starts_with(char::is_alphanumeric);
+    if !whole_word {
+        return None;
+    }
+    let mut start = pos;
+    for _ in 0..4 {
+        let before = &text[..start];
+        let Some(space) = before.strip_suffix(' ') else { break };
+        let from = space.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
+        let word = &space[from..];
+        let bare = word.trim_end_matches("’s").trim_end_matches("'s");
+        let a_date = WEEKDAYS.iter().chain(MONTHS).any(|d| bare.eq_ignore_ascii_case(d));
+        let quoted = word.contains(['"', '“', '”', '(', ')']);
+        if !is_cap_word(word) || a_date || quoted || in_list(&NOT_NAME_SET, word) || word.ends_with(['.', ',', ':', ';']) && !is_initial_word(word) {
+            break;
+        }
+        start = from;
+    }
+    if start < pos {
+        return Some(start..end);
+    }
+    let rest = text[end..].strip_prefix(" of ")?;
+    let name_len: usize = rest.split(' ').take_while(|w| is_cap_word(w)).map(|w| w.len() + 1).sum();
+    let name = rest[..name_len.saturating_sub(1)].trim_end_matches([',', '.', ';', ':']);
+    (is_cap_word(&text[pos..end]) && !name.is_empty()).then(|| pos..end + 4 + name.len())
+}
+
 /// "the head of the union", "a former aide", "Carter's press secretary":
 /// a description of someone, no name.
 pub(super) fn is_description(phrase: &str) -> bool {
