@@ -711,7 +711,14 @@ impl<'t> SpeakerResolver<'t> {
                 None => p.name,
             })
         };
-        let (left, right) = (name_of(left.trim())?, name_of(right.trim())?);
+        // "David and Jeanne Heidler": a first name alone shares the surname
+        // after it.
+        let right_surname = right.trim().rsplit_once(' ').map(|(_, surname)| surname);
+        let left = match right_surname {
+            Some(surname) if !left.trim().contains(' ') && first_name_gender(left.trim()).is_some() && is_cap_word(surname) => format!("{} {surname}", left.trim()),
+            _ => left.trim().to_string(),
+        };
+        let (left, right) = (name_of(&left)?, name_of(right.trim())?);
         (left != right).then(|| format!("{left} and {right}"))
     }
 
@@ -1087,6 +1094,15 @@ mod tests {
         let text = "The Supreme Court heard the case. The appeals court said the law stood.";
         let s = resolve_all(text, &["The appeals court"]);
         assert_eq!(s[0].name, "the appeals court");
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_an_owners_role_or_people_is_the_speaker() {
+        let text = "The Harlow Gazette's CEO, Dora Lindqvist, said sales rose. \
+                    Tom Quill's biographers, Edwin and Ada Marsh, wrote that he was shy.";
+        let s = resolve_all(text, &["The Harlow Gazette's CEO, Dora Lindqvist,", "Tom Quill's biographers, Edwin and Ada Marsh,"]);
+        assert_eq!(s[0].name, "Dora Lindqvist");
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Edwin Marsh and Ada Marsh", SpeakerKind::Group));
     }
 
     #[test]

@@ -175,18 +175,20 @@ fn named_with_head(text: &str, pos: usize, len: usize) -> Option<Range<usize>> {
     (is_cap_word(&text[pos..end]) && !name.is_empty()).then(|| pos..end + 4 + name.len())
 }
 
-/// "the head of the union", "a former aide", "Carter's press secretary":
-/// a description of someone, no name.
+/// "the head of the union", "a former aide", "Carter's press secretary",
+/// "the Podesta Group's CEO", "Henry Clay's biographers": a description of
+/// someone, no name.
 pub(super) fn is_description(phrase: &str) -> bool {
-    if phrase.split_whitespace().next_back().is_some_and(|last| is_cap_word(last)) {
+    if phrase.split_whitespace().next_back().is_some_and(|last| is_cap_word(last) && !in_list(&WORDS.titles, last)) {
         return false;
     }
     let mut words = phrase.split_whitespace();
     let Some(first) = words.next() else { return false };
+    let owner_before_a_noun = || phrase.split_whitespace().zip(phrase.split_whitespace().skip(1)).any(|(w, next)| is_possessive(w) && !is_cap_word(next));
     ["the", "a", "an"].iter().any(|a| first.eq_ignore_ascii_case(a))
         || first.chars().next().is_some_and(char::is_lowercase)
         || POSSESSIVE_DETERMINERS.iter().any(|d| first.eq_ignore_ascii_case(d))
-        || (is_possessive(first) && words.next().is_some_and(|w| !is_cap_word(w)))
+        || owner_before_a_noun()
 }
 
 /// "Her campaign manager", "His team": a description opened at a sentence
