@@ -126,20 +126,22 @@ static GENERIC_MODIFIERS: LazyLock<Vec<&'static str>> =
 /// headline's "Poll:" is named in the article below). Capitalised words
 /// only: "a CNN/WMUR poll", "the State Department", "Rubio's campaign".
 pub(super) fn named_instance(text: &str, at: usize, head: &str) -> Option<Range<usize>> {
-    let mut chars = head.chars();
-    let first = chars.next()?;
-    let (mut capital_head, mut lower_head) = (String::with_capacity(head.len()), String::with_capacity(head.len()));
-    capital_head.extend(first.to_uppercase());
-    lower_head.extend(first.to_lowercase());
-    capital_head.push_str(chars.as_str());
-    lower_head.push_str(chars.as_str());
-    let head = lower_head.as_str();
-    let named_at = |pos: usize, found: &str| named_with_head(text, pos, found.len());
-    let before = text[..at].rmatch_indices(head).chain(text[..at].rmatch_indices(capital_head.as_str())).filter_map(|(pos, found)| named_at(pos, found)).max_by_key(|r| r.start);
+    // The heads are the ASCII words of data/organisations.txt and
+    // data/documents.txt; the search is for what follows the first letter,
+    // in either case, since the phrase is rare and the text long.
+    if !head.is_ascii() || head.len() < 2 {
+        return None;
+    }
+    let first = head.as_bytes()[0].to_ascii_lowercase();
+    let tail = head[1..].as_bytes();
+    let named_at = |pos: usize| {
+        let start = pos.checked_sub(1)?;
+        (text.as_bytes()[start].to_ascii_lowercase() == first).then(|| named_with_head(text, start, head.len())).flatten()
+    };
+    let before = memchr::memmem::rfind_iter(&text.as_bytes()[..at], tail).find_map(named_at);
     before.or_else(|| {
-        let from = text.ceil_char_boundary(at + 1);
-        let after = |h: &str| text[from..].match_indices(h).filter_map(|(pos, found)| named_at(from + pos, found)).next();
-        [after(head), after(&capital_head)].into_iter().flatten().min_by_key(|r| r.start)
+        let from = (at + 1).min(text.len());
+        memchr::memmem::find_iter(&text.as_bytes()[from..], tail).find_map(|pos| named_at(from + pos))
     })
 }
 
