@@ -757,3 +757,41 @@ fn a_long_sentence_opening_with_in_and_curly_quotes_does_not_panic() {
     let text = "In the more than two weeks since the ferry board met, its chair wrote that all the members of the harbours board made “many requests” to cancel it.";
     assert!(run(text).iter().all(|(_, cue, _)| cue != "In"));
 }
+
+#[test]
+fn a_share_of_a_group_is_the_whole_source() {
+    let (source, _, _) = one("Nearly eight in 10 harbor workers say the pier is too short.");
+    assert_eq!(source, "Nearly eight in 10 harbor workers");
+}
+
+#[test]
+fn a_name_before_an_age_and_a_description_is_kept() {
+    let (source, _, _) = one("Lena Ortiz, 34, a ferry pilot from Lorain, said the channel is silting up.");
+    assert_eq!(source, "Lena Ortiz, 34, a ferry pilot from Lorain,");
+}
+
+#[test]
+fn a_name_before_a_description_ending_in_a_place_and_state_is_kept() {
+    let (source, _, _) = one("Tom Reyes, a welder from Akron, Ohio, said the plant will close.");
+    assert_eq!(source, "Tom Reyes, a welder from Akron, Ohio,");
+}
+
+#[test]
+fn a_description_before_a_name_does_not_reach_back_further() {
+    let (source, _, _) = one("In Toledo, the union chief, Paul Ruiz, said the strike was over.");
+    assert_eq!(source, "the union chief, Paul Ruiz,");
+}
+
+#[test]
+fn a_committee_on_a_subject_is_one_source() {
+    let (source, _, _) = one("The Joint Committee on Harbors projected that fees would rise.");
+    assert_eq!(source, "The Joint Committee on Harbors");
+}
+
+#[test]
+fn a_dateline_is_not_the_source() {
+    let (source, _, _) = one("WASHINGTON — Harbor pilots said the channel was unsafe.");
+    assert_eq!(source, "Harbor pilots");
+    let (source, _, _) = one("RALEIGH, N.C. — Harbor pilots said the channel was unsafe.");
+    assert_eq!(source, "Harbor pilots");
+}
