@@ -136,6 +136,35 @@ impl SentenceRules<'_> {
         start
     }
 
+    /// "…,” said Ann Roe, a nurse from Lima.": PolNeAR's source after a cue
+    /// takes in an appositive that runs to the end of the sentence. The end
+    /// (exclusive) of the name `end` closes, with that appositive if any.
+    pub(super) fn with_closing_appositive(&self, end: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        if end + 1 >= n || self.toks[end].kind != TokKind::Comma {
+            return end;
+        }
+        let first = &self.toks[end + 1];
+        let word = &text[first.range()];
+        let describes = lower_eq(text, first, &["a", "an", "the", "who", "whose"])
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || first.is_word() && word.starts_with(|c: char| c.is_ascii_lowercase()) && !lower_eq(text, first, &WORDS.left_stops) && !word.ends_with("ing") && !word.ends_with("ed") && !lower_eq(text, first, &["according"]);
+        if !describes || n - end > 40 {
+            return end;
+        }
+        let aside = &self.toks[end + 1..];
+        let stops = aside.iter().any(|t| t.is_quote() || matches!(t.kind, TokKind::Colon | TokKind::Semicolon));
+        let mut last = n;
+        while last > end + 1 && !self.toks[last - 1].is_word() && self.toks[last - 1].kind != TokKind::Other {
+            last -= 1;
+        }
+        if stops || last <= end + 1 {
+            return end;
+        }
+        last
+    }
+
     /// First token of the noun phrase that ends just before `j`.
     pub(super) fn np_left(&self, j: usize) -> usize {
         let text = self.text();
