@@ -332,6 +332,11 @@ impl SentenceRules<'_> {
     /// opening an article is the paper's, not the source's. The token after
     /// its dash, or 0.
     pub(super) fn after_dateline(&self, end: usize) -> usize {
+        // Most sentences open with a word not in capitals: no dateline.
+        let opening = &self.toks[0];
+        if opening.is_word() && self.text()[opening.range()].bytes().any(|b| b.is_ascii_lowercase()) {
+            return 0;
+        }
         let Some(dash) = self.toks[..end.min(12)].iter().position(|t| t.kind == TokKind::Dash) else { return 0 };
         if dash == 0 || dash + 1 >= end {
             return 0;
