@@ -355,3 +355,13 @@ fn many_speakers_fill_the_page_from_the_whole_of_its_last_day() {
     assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "2"]), vec![1, 3]);
     assert_eq!(ids(&wd, &["--speaker", "berg", "--limit", "3"]), vec![1, 3, 4]);
 }
+
+#[test]
+fn query_by_speaker_does_not_run_from_a_name_into_its_alias() {
+    let wd = Workdir::new();
+    wd.add(&["--speaker", "Ines Varga", "--text", "The ferry timetable will change."]);
+    wd.stdout(&["speakers", "alias", "Ines Varga", "Harbour Chair"]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "harbour chair"])), vec![json!("The ferry timetable will change.")]);
+    assert_eq!(contents(&wd.query_json(&["--speaker", "ines varga"])), vec![json!("The ferry timetable will change.")]);
+    assert!(wd.query_json(&["--speaker", "varga harbour"]).is_empty(), "the last word of the name and the first of the alias");
+}

@@ -28,52 +28,37 @@ impl Store {
     /// out). Looking each distinct speaker and topic up once afterwards (a
     /// JSON list of their ids, a hash map) cost more than the joins.
     ///
-    /// The rows are read in the order of `ids` (the list drives the join),
-    /// which every way of choosing them gives in listing order, so they are
-    /// only checked to be in order, not sorted (SQLite's sorter copied every
-    /// row's columns; sorting the structs in Rust was 0.7 M instructions);
-    /// their text is copied into one buffer instead of a `String` a column
-    /// (8,000 allocations a page).
+    /// The rows are read in id order, the table's own (the sorted list
+    /// drives the join), and put in listing order here: a page's rows lie
+    /// far apart in the table, and read in listing order each seek read
+    /// the table's inner pages again through the small page cache (a long
+    /// listing shares leaf pages too: 500,000 rows took twice the system
+    /// time). SQLite's sorter copied every row's columns; sorting the
+    /// structs in Rust is 0.4 M instructions a page of 1,000. Their text is
+    /// copied into one buffer instead of a `String` a column (8,000
+    /// allocations a page).
     ///
     /// A row that cannot be read (a value claimdb would not have written)
-    /// fails the page; the page is then read again in id order, as `IN`
-    /// read it, so that the error is the one of the lowest such id.
+    /// fails the page with the error of the lowest such id.
     pub(super) fn page(&self, ids: &[i64]) -> Result<StatementPage> {
-        let in_list_order = concat!(
+        let sql = concat!(
             page_columns!(),
             " FROM rarray(?1) j CROSS JOIN statements s ON s.id = j.value
                   JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
                   LEFT JOIN topics t ON t.id = s.topic_id"
         );
-        let in_id_order = concat!(
-            page_columns!(),
-            " FROM statements s JOIN speakers sp ON sp.id = s.speaker_id LEFT JOIN documents d ON d.id = s.document_id
-                  LEFT JOIN topics t ON t.id = s.topic_id
-             WHERE s.id IN (SELECT value FROM rarray(?1))"
-        );
         rusqlite::vtab::array::load_module(&self.conn)?;
-        let list: rusqlite::vtab::array::Array = std::rc::Rc::new(ids.iter().map(|&id| SqlValue::Integer(id)).collect());
-        // A long listing is read in id order and sorted: its rows share
-        // table pages, which id order reads once each, where listing order
-        // read them again and again through the small page cache (500,000
-        // rows: twice the system time).
-        let mut page = if ids.len() <= LIST_ORDER_ROWS {
-            self.read_page(in_list_order, &list, ids.len()).or_else(|_| self.read_page(in_id_order, &list, ids.len()))?
-        } else {
-            self.read_page(in_id_order, &list, ids.len())?
-        };
-        // No date sorts first, as NULL does in SQL. Out of order only if a
-        // stored date is not written YYYY-MM-DD (its text sorts otherwise
-        // than its day) or an id came twice (`IN` gives it once).
-        let key = |row: &PageRow| (row.day, row.id);
-        if !page.rows.windows(2).all(|pair| key(&pair[0]) < key(&pair[1])) {
-            page.rows.sort_unstable_by_key(key);
-            page.rows.dedup_by_key(|row| row.id);
-        }
+        let mut by_id = ids.to_vec();
+        by_id.sort_unstable();
+        by_id.dedup();
+        let list: rusqlite::vtab::array::Array = std::rc::Rc::new(by_id.iter().map(|&id| SqlValue::Integer(id)).collect());
+        let mut page = self.read_page(sql, &list, ids.len())?;
+        // No date sorts first, as NULL does in SQL.
+        page.rows.sort_unstable_by_key(|row| (row.day, row.id));
         Ok(page)
     }
 
-    /// The rows `sql` (one of `page`'s) gives for `ids`, bound as an `rarray`.
+    /// The rows `sql` (`page`'s) gives for `ids`, bound as an `rarray`.
     fn read_page(&self, sql: &str, ids: &rusqlite::vtab::array::Array, capacity: usize) -> Result<StatementPage> {
         let mut stmt = self.conn.prepare(sql)?;
         let mut rows = stmt.query([ids])?;
@@ -296,8 +281,6 @@ fn write_date(text: &mut String, day: NaiveDate) {
     }
 }
 
-/// The longest page read in the order of its ids (see `Store::page`).
-const LIST_ORDER_ROWS: usize = 10_000;
 
 #[cfg(test)]
 mod tests {

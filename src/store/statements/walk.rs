@@ -339,26 +339,32 @@ struct TextReader<'c> {
 impl<'c> TextReader<'c> {
     /// Move the ids of `keys` (in listing order) whose text `words`
     /// matches to `ids`, asking FTS5 (`search`) when the text cannot tell.
+    ///
+    /// The rows are read in id order, the table's own: a batch's
+    /// statements lie far apart, and in listing order each seek also read
+    /// the table's inner pages again through the small page cache.
     fn keep_matches(&mut self, store: &'c Store, words: &TextQuery, search: &SearchFilter, keys: &[(i64, i64)], ids: &mut Vec<i64>) -> Result<()> {
         let rows = match &mut self.rows {
             Some(rows) => rows,
-            // The walk's order is the array's: CROSS JOIN keeps it.
+            // The array's order is the order read: CROSS JOIN keeps it.
             None => self.rows.insert(store.conn.prepare(
                 "SELECT s.id, s.content, s.speaker_mention, s.speaker_id FROM rarray(?1) r CROSS JOIN statements s ON s.id = r.value",
             )?),
         };
-        let batch: Vec<i64> = keys.iter().map(|&(id, _)| id).collect();
+        let mut by_id: Vec<usize> = (0..keys.len()).collect();
+        by_id.sort_unstable_by_key(|&at| keys[at].0);
+        let batch: Vec<i64> = by_id.iter().map(|&at| keys[at].0).collect();
+        let mut matched = vec![false; keys.len()];
         let mut found = rows.query([Bound::ids(&batch)])?;
-        let mut key_of = keys.iter();
+        let mut place = by_id.iter();
         while let Some(row) = found.next()? {
             let id: i64 = row.get(0)?;
-            let Some(&(_, key)) = key_of.find(|&&(k, _)| k == id) else { continue };
+            let Some(&at) = place.find(|&&at| keys[at].0 == id) else { continue };
+            let key = keys[at].1;
             let (Ok(content), Ok(mention), Ok(speaker)) = (row.get_ref(1)?.as_str(), row.get_ref(2)?.as_str(), row.get_ref(3)?.as_i64())
             else {
                 // A value of another type than claimdb writes: FTS5 knows.
-                if store.search_matches_key(search, key)? {
-                    ids.push(id);
-                }
+                matched[at] = store.search_matches_key(search, key)?;
                 continue;
             };
             let name = match self.names.get(&speaker) {
@@ -380,15 +386,13 @@ impl<'c> TextReader<'c> {
                 self.speaker.push(' ');
                 self.speaker.push_str(mention);
             }
-            let matched = match words.matches(content, &self.speaker, &mut self.words) {
+            matched[at] = match words.matches(content, &self.speaker, &mut self.words) {
                 TextMatch::Yes => true,
                 TextMatch::No => false,
                 TextMatch::Unknown => store.search_matches_key(search, key)?,
             };
-            if matched {
-                ids.push(id);
-            }
         }
+        ids.extend(keys.iter().zip(matched).filter(|(_, matched)| *matched).map(|(&(id, _), _)| id));
         Ok(())
     }
 }
