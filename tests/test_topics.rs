@@ -350,3 +350,35 @@ fn a_surname_topic_stays_when_its_bearer_is_seldom_quoted() {
     let topics = topic_counts(&wd);
     assert!(topics.contains(&("Brandt".to_string(), 2)), "{topics:?}");
 }
+
+#[test]
+fn a_statement_that_names_nothing_is_filed_under_the_articles_main_topic() {
+    let wd = Workdir::new();
+    let text = "The carbon tax divided the council on Monday. Mayor Okafor said the carbon tax \
+                would hurt farmers. Councillor Mbeki said the carbon tax was overdue. \
+                Asked again, Okafor said: \"So far so good.\"\n";
+    let file = wd.write("council.txt", text);
+    let out = wd.stdout(&["extract", "--format", "jsonl", file.to_str().unwrap()]);
+    let rows: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let so_far = rows.iter().find(|r| r["content"].as_str().unwrap().contains("So far")).expect("the last statement");
+    assert_eq!(so_far["topic"], json!("carbon tax"));
+}
+
+#[test]
+fn topics_apply_keeps_an_automatic_topic_chosen_from_the_whole_article() {
+    let wd = Workdir::new();
+    let text = "The carbon tax divided the council on Monday. Mayor Okafor said the carbon tax \
+                would hurt farmers. Councillor Mbeki said the carbon tax was overdue. \
+                Asked again, Okafor said: \"So far so good.\"\n";
+    let file = wd.write("council.txt", text);
+    wd.stdout(&["ingest", file.to_str().unwrap()]);
+    let before = column(&wd.query_json(&[]), "topic");
+    assert!(before.iter().all(|t| t == &json!("carbon tax")), "{before:?}");
+    wd.stdout(&["topics", "add", "farming", "--keywords", "farmers"]);
+    wd.stdout(&["topics", "apply"]);
+    let mut rows = wd.query_json(&[]);
+    rows.sort_by_key(|r| r["id"].as_i64());
+    let topics = column(&rows, "topic");
+    assert_eq!(topics.iter().filter(|t| **t == json!("farming")).count(), 1, "{topics:?}");
+    assert_eq!(topics.iter().filter(|t| **t == json!("carbon tax")).count(), topics.len() - 1, "{topics:?}");
+}

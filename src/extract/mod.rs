@@ -71,7 +71,14 @@ impl Extractor {
         let resolver = SpeakerResolver::new(text, &sentences, &sources, &quoted);
         let index = CharIndex::new(text);
         let mut topics = topics::DocumentTopics::new(&self.topics, text);
-        found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index, &mut topics)).collect()
+        let mut statements: Vec<Statement> =
+            found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index, &mut topics)).collect();
+        if let Some(main) = topics.main_topic() {
+            for statement in statements.iter_mut().filter(|s| s.topic.is_none()) {
+                statement.topic = Some(main.to_string());
+            }
+        }
+        statements
     }
 
     fn to_statement(
@@ -101,7 +108,7 @@ impl Extractor {
         let content_start = a.content.first().map_or(0, |r| r.start);
         let before = sentences.partition_point(|s| s.end <= content_start);
         let sentence_before = before.checked_sub(1).map_or("", |i| &text[sentences[i].clone()]);
-        let topic = topics.tag(&content, sentence_before, &speaker.name).map(|t| t.name);
+        let topic = topics.tag_and_count(&content, sentence_before, &speaker.name).map(|t| t.name);
         // An earlier position ("shifted from backing A …") was held at some
         // unknown time before the report: no date rather than a wrong one.
         let date = if a.earlier_position { None } else { dates::statement_date(&dates::cue_clause(text, a, sentences), doc.date) };

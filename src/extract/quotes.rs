@@ -93,8 +93,13 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
                 if at_paragraph_start(text, i) {
                     // continuation paragraph of an open quote
                 } else {
+                    // "''… 'plain,'''": a single quote closing inside the
+                    // doubled one; the three marks end the quotation.
+                    let len = if len == 2 && text[i + 2..].starts_with('\'') { 3 } else { len };
                     out.push(Quote { span: start..i + len });
                     open = None;
+                    i += len;
+                    continue;
                 }
             }
         }
@@ -130,6 +135,11 @@ mod tests {
     #[test]
     fn closing_mark_at_a_paragraph_start_opens_a_quote() {
         assert_eq!(quoted("Comments:\n”Too slow. Fix it.” ― Bo Ek"), vec!["”Too slow. Fix it.”"]);
+    }
+
+    #[test]
+    fn a_single_quote_closing_inside_a_doubled_one_ends_with_it() {
+        assert_eq!(quoted("''Call it 'plain,''' said Ode. ''Fine.''"), ["''Call it 'plain,'''", "''Fine.''"]);
     }
 
     #[test]

@@ -272,8 +272,11 @@ impl Store {
     /// of a statement's content (a defined topic, else an automatic
     /// candidate, else none), all in one transaction.
     /// Statements a person recorded (`manual`) or corrected (`edited`) keep
-    /// their topic: a person chose it. Automatic topics left without
-    /// statements are removed.
+    /// their topic: a person chose it. A statement with an automatic topic
+    /// keeps it unless a defined topic now matches: extraction chose it
+    /// reading the whole article (the fullest name, the article's main
+    /// topic), which the content alone cannot tell. Automatic topics left
+    /// without statements are removed.
     pub fn apply_topics(&mut self, mut topic_of: impl FnMut(&str) -> Option<TopicTag>) -> Result<ApplyReport> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut report = ApplyReport::default();
@@ -284,6 +287,8 @@ impl Store {
             let mut stmt = tx.prepare(
                 "SELECT s.id, s.content, s.origin,
                         (SELECT t.name FROM statement_topics st JOIN topics t ON t.id = st.topic_id
+                          WHERE st.statement_id = s.id ORDER BY t.id LIMIT 1),
+                        (SELECT t.automatic FROM statement_topics st JOIN topics t ON t.id = st.topic_id
                           WHERE st.statement_id = s.id ORDER BY t.id LIMIT 1)
                  FROM statements s ORDER BY s.id",
             )?;
@@ -297,7 +302,11 @@ impl Store {
                 report.examined += 1;
                 let content: String = row.get(1)?;
                 let current: Option<String> = row.get(3)?;
+                let current_automatic: Option<bool> = row.get(4)?;
                 let tag = topic_of(&content);
+                if current_automatic == Some(true) && tag.as_ref().is_none_or(|t| t.automatic) {
+                    continue;
+                }
                 let same = match (&tag, &current) {
                     (Some(tag), Some(current)) => tag.name.eq_ignore_ascii_case(current),
                     (None, None) => true,

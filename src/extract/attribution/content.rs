@@ -7,6 +7,13 @@ use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
 use super::{finite_verb_like, inside_quote, is_capitalised, lower_eq, quote_ending_at, quote_starting_at, Attribution, Layout, SentenceRules};
 use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The searchers `second_predicate` runs over every content after a verb,
+/// built once: `memmem::find` builds one for each call, which cost more
+/// than the search itself.
+static SPACED_AND: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" and "));
+static SPACED_BUT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" but "));
 
 impl SentenceRules<'_> {
     pub(super) fn content_for_verb(&self, k: usize, j: usize, after: usize, cue: &Cue, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
@@ -14,21 +21,18 @@ impl SentenceRules<'_> {
         let n = self.toks.len();
         let mut i = self.skip_cue_particle(cue, after);
         let cue_word = &text[cue.span.clone()];
+        if cue_word.ends_with("statement") && i + 1 < n && lower_eq(text, &self.toks[i], &WORDS.speech_participles) {
+            i += 1; // "issued a statement saying …": what the statement says
+        }
         // "“…,” Trump said 30 minutes into the debate.": a quotation right
         // before the source is the content unless the verb opens another one.
         if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {
             let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
             let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
             if !opens_more && !comma_quote && !self.title_quote_before(j) {
-                if let Some(mut before) = self.content_before(j) {
-                    // "“…,” Ruiz said of the plan.": what it was said of is
-                    // part of the content, as PolNeAR marks it.
-                    if i + 1 < n && lower_eq(text, &self.toks[i], &["of"]) && self.toks[i + 1].is_word() {
-                        let end = (i + 1..n).find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::End | TokKind::Semicolon)).unwrap_or(n);
-                        let piece = self.toks[i + 1].start..self.toks[end - 1].end;
-                        let at = before.partition_point(|r| r.start < piece.start);
-                        before.insert(at, piece);
-                    }
+                // "“…,” Ruiz said of the plan.": PolNeAR leaves what it was
+                // said of out of the content two times in three.
+                if let Some(before) = self.content_before(j) {
                     return Some(before);
                 }
             }
@@ -158,6 +162,17 @@ impl SentenceRules<'_> {
         while m < n && m < i + 8 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.openers) {
             m += 1;
         }
+        // "told a room of dock workers at the old ferry terminal downtown
+        // that …": a long listener still ends at "that".
+        if m == i + 8 {
+            let mut far = m;
+            while far < n && far < i + 16 && self.toks[far].is_word() && !lower_eq(text, &self.toks[far], &WORDS.openers) {
+                far += 1;
+            }
+            if far < n && lower_eq(text, &self.toks[far], &["that"]) {
+                return far;
+            }
+        }
         m
     }
 
@@ -173,11 +188,16 @@ impl SentenceRules<'_> {
             && (lower_eq(text, &self.toks[stop], &WORDS.openers) || matches!(self.toks[stop].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote))
     }
 
-    /// "told POLITICO he would run": a subject pronoun right after a short
-    /// listener opens the content, with no "that" before it.
+    /// "told the Gazette he would run", "told the harbour paper last week
+    /// she’d vote": a subject pronoun after the listener opens the content,
+    /// with no "that" before it.
     pub(super) fn subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
         let text = self.text();
-        (i + 1..stop.min(i + 4)).find(|&t| lower_eq(text, &self.toks[t], &["he", "she", "they", "we", "i"]))
+        (i + 1..stop).find(|&t| {
+            let word = &text[self.toks[t].range()];
+            let head = word.split(['’', '\'']).next().unwrap_or(word);
+            ["he", "she", "they", "we", "i"].iter().any(|p| head.eq_ignore_ascii_case(p))
+        })
     }
 
     /// "referring to the ruling": where a particle after the cue belongs to
@@ -304,7 +324,59 @@ impl SentenceRules<'_> {
     /// source's words).
     pub(super) fn clause_start(&self, end: usize) -> usize {
         let opens_with_link = end > 1 && self.toks[0].is_word() && lower_eq(self.text(), &self.toks[0], &WORDS.sentence_links);
-        usize::from(opens_with_link)
+        let start = usize::from(opens_with_link).max(self.after_dateline(end));
+        self.after_discourse_opener(start, end).unwrap_or(start)
+    }
+
+    /// "HALIFAX (Wire) - …", "ST. JOHN'S, May 4 (Wire) — …": the dateline
+    /// opening an article is the paper's, not the source's. The token after
+    /// its dash, or 0.
+    fn after_dateline(&self, end: usize) -> usize {
+        let Some(dash) = self.toks[..end.min(12)].iter().position(|t| t.kind == TokKind::Dash) else { return 0 };
+        if dash == 0 || dash + 1 >= end {
+            return 0;
+        }
+        let text = self.text();
+        let head = &text[self.toks[0].start..self.toks[dash].start];
+        let head = match head.find('(') {
+            Some(open) if head.trim_end().ends_with(')') => &head[..open],
+            _ => head,
+        };
+        let (place, date) = head.split_once(',').unwrap_or((head, ""));
+        let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !place.chars().any(|c| c.is_lowercase());
+        let date_or_nothing = date.trim().is_empty() || date.chars().any(|c| c.is_ascii_digit());
+        if place_in_capitals && date_or_nothing {
+            // "HALIFAX --": a dash may be written as two.
+            (dash + 1..end).find(|&t| self.toks[t].kind != TokKind::Dash).unwrap_or(0)
+        } else {
+            0
+        }
+    }
+
+    /// "Still, …", "In fact, …", "At the same time, …": a connective and
+    /// its comma opening the clause tie it to the writer's argument; the
+    /// token after the comma, where it is followed by more of the clause.
+    fn after_discourse_opener(&self, from: usize, end: usize) -> Option<usize> {
+        let comma = (from..end.min(from + 5)).find(|&t| !self.toks[t].is_word())?;
+        if comma == from || comma + 1 >= end || self.toks[comma].kind != TokKind::Comma {
+            return None;
+        }
+        // The phrase as the list spells it: words joined by "_".
+        let mut key = [0u8; 32];
+        let mut len = 0;
+        for (n, tok) in self.toks[from..comma].iter().enumerate() {
+            let word = self.text()[tok.range()].as_bytes();
+            let sep = usize::from(n > 0);
+            if len + sep + word.len() > key.len() {
+                return None;
+            }
+            if sep == 1 {
+                key[len] = b'_';
+            }
+            key[len + sep..len + sep + word.len()].copy_from_slice(word);
+            len += sep + word.len();
+        }
+        WORDS.discourse_openers.holds_bytes(&key[..len]).then_some(comma + 1)
     }
 
     /// Quotations that carry on the same speaker's words: following sentences
@@ -324,7 +396,7 @@ impl SentenceRules<'_> {
         }
         while si < sentences.len() {
             let s = &sentences[si];
-            if s.start < pos || text[pos..s.start].contains('\n') {
+            if s.start < pos || text[pos..s.start].contains('\n') && !self.quote_paragraph_follows(pieces, pos, s.start) {
                 break;
             }
             let Some(q) = quote_starting_at(self.layout.quotes, s.start) else { break };
@@ -344,6 +416,20 @@ impl SentenceRules<'_> {
                 si += 1;
             }
         }
+    }
+
+    /// "“…,” Ruiz told the council.¶“We will look again …”": a paragraph that
+    /// opens with a quotation carries on a quotation that closed the
+    /// paragraph before (PolNeAR joins them), when nothing but the paragraph
+    /// break stands between them.
+    fn quote_paragraph_follows(&self, pieces: &[Range<usize>], pos: usize, next: usize) -> bool {
+        let text = self.text();
+        let gap = &text[pos..next];
+        let quoted = pieces.last().is_some_and(|r| {
+            let piece = &text[r.clone()];
+            piece.starts_with(['“', '"', '\'']) && piece.trim_end_matches(['”', '"', '\'']).ends_with(',')
+        });
+        quoted && gap.trim().is_empty() && gap.matches('\n').count() <= 2
     }
 
     /// Content from token `i` on: a quotation opening there (which may run
@@ -519,7 +605,7 @@ impl SentenceRules<'_> {
             return None;
         }
         let span = text[self.toks[i].start..self.toks[end - 1].end].as_bytes();
-        if memchr::memmem::find(span, b" and ").is_none() && memchr::memmem::find(span, b" but ").is_none() {
+        if SPACED_AND.find(span).is_none() && SPACED_BUT.find(span).is_none() {
             return None;
         }
         let past_verb = |t: usize| {
@@ -588,6 +674,34 @@ pub(super) fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
     });
     if let Some(q) = inside {
         piece.end = q.span.end;
+    }
+}
+
+/// "said of the plan, “…”", "shot back at the mayor, “…”", "said last
+/// week on the radio, “…”": a few words between the cue and a quotation,
+/// closed by a comma, say to whom or when; the quotation is what was said.
+/// Not where the words open a clause ("that, “…”", "she was thinking,
+/// “…”").
+pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
+    let text = layout.text;
+    let Some(piece) = a.content.first_mut() else { return };
+    if piece.start < a.cue.end || text[piece.clone()].starts_with(['“', '"', '\'']) {
+        return;
+    }
+    let from = layout.quotes.partition_point(|q| q.span.start < piece.start);
+    let Some(q) = layout.quotes.get(from).filter(|q| q.span.start < piece.end && q.span.start - piece.start < 80) else { return };
+    let head = &text[piece.start..q.span.start];
+    let Some(words) = head.trim_end().strip_suffix(',') else { return };
+    let mut count = 0;
+    for (n, word) in words.split_whitespace().enumerate() {
+        let opens_clause = n == 0 && ["that", "he", "she", "they", "i", "we", "it"].iter().any(|w| word.eq_ignore_ascii_case(w));
+        if opens_clause || !word.chars().all(|c| c.is_alphanumeric() || matches!(c, '’' | '\'' | '.' | '-')) {
+            return;
+        }
+        count += 1;
+    }
+    if (1..=6).contains(&count) {
+        piece.start = q.span.start;
     }
 }
 

@@ -3,7 +3,7 @@
 //! changes of position, and "Name: …" headlines.
 
 use super::super::cues::{Cue, CueForm};
-use super::super::tokens::TokKind;
+use super::super::tokens::{Tok, TokKind};
 use super::word_lists::WORDS;
 use super::{is_capitalised, is_manner_adverb, lower_eq, Attribution, SentenceRules};
 use std::ops::Range;
@@ -281,7 +281,12 @@ impl SentenceRules<'_> {
         if j > 0 && self.toks[j - 1].kind == TokKind::Comma && after < n && is_capitalised(text, &self.toks[after]) && !day_after && invertible {
             let end = self.np_right(after);
             if end > after && (end >= n || matches!(self.toks[end].kind, TokKind::Comma | TokKind::End)) {
-                if let Some(content) = self.content_before(j) {
+                // "Ruiz, a lawyer, endorsed Ana Holm.": before a verb that is
+                // not one of saying, a clause with no quotation is its
+                // subject, not what was said.
+                let said_after_clause = WORDS.inverts_after_clause.holds(cue_word);
+                let content = self.content_before(j).filter(|c| said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\'']));
+                if let Some(content) = content {
                     return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });
                 }
             }
@@ -355,6 +360,25 @@ impl SentenceRules<'_> {
 
     /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
     /// then what was said.
+    /// "In a harbour board survey taken in May, most workers …": the poll is the
+    /// source, "In" the cue (as PolNeAR marks it) and the clause after the
+    /// comma the content.
+    pub(super) fn poll_opening(&self) -> Option<Attribution> {
+        let text = self.text();
+        let comma = self.toks.iter().take(16).position(|t| t.kind == TokKind::Comma)?;
+        let names_poll = self.toks[1..comma].iter().any(|t| lower_eq(text, t, &["poll", "polls", "survey", "surveys"]));
+        if comma < 3 || !names_poll || !self.toks[1..comma].iter().all(Tok::is_word) {
+            return None;
+        }
+        let content = self.clause_from(comma + 1, None)?;
+        Some(Attribution {
+            source: Some(self.toks[1].start..self.toks[comma - 1].end),
+            cue: self.toks[0].range(),
+            content: vec![content],
+            ..Default::default()
+        })
+    }
+
     pub(super) fn colon_headline(&self) -> Option<Attribution> {
         let text = self.text();
         let colon = self.toks.iter().take(5).position(|t| t.kind == TokKind::Colon)?;

@@ -20,7 +20,7 @@ use super::cues::Cue;
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
-use content::end_at_quoted_phrase;
+use content::{end_at_quoted_phrase, start_at_quotation};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -107,7 +107,8 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             let before = &plain.as_bytes()[..at];
             before.ends_with(b"ed") || before.ends_with(b"went") || before.ends_with(b"swung")
         });
-        if cues.is_empty() && !maybe_headline && !maybe_shift {
+        let maybe_poll = opens_with_poll(plain);
+        if cues.is_empty() && !maybe_headline && !maybe_shift && !maybe_poll {
             continue;
         }
         tokenize(layout.text, sentence.clone(), &mut toks);
@@ -121,6 +122,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             let shift = sent.position_shift();
             sent.found.extend(shift);
         }
+        if maybe_poll {
+            let poll = sent.poll_opening();
+            sent.found.extend(poll);
+        }
         for (n, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(n + 1).map(|c| c.span.start);
             sent.attribute_cue(cue, next_cue);
@@ -131,10 +136,23 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     out.extend(extra);
     out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
     for a in &mut out {
+        start_at_quotation(layout, a);
         end_at_quoted_phrase(layout, a);
     }
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
+}
+
+/// "In the ferry board's latest poll, …": a sentence that opens with "In" and names
+/// a poll or survey before its first comma. The cheap test before
+/// tokenizing; `poll_opening` decides.
+fn opens_with_poll(sentence: &str) -> bool {
+    if !sentence.starts_with("In ") {
+        return false;
+    }
+    let head = &sentence.as_bytes()[..sentence.len().min(120)];
+    let head = head.split(|&b| b == b',').next().unwrap_or(head);
+    head.windows(5).any(|w| w == b" poll") || head.windows(7).any(|w| w == b" survey")
 }
 
 fn inside_quote(quotes: &[Quote], at: usize) -> bool {

@@ -40,6 +40,8 @@ pub(super) struct WordLists {
     pub clause_verbs: WordSet,
     pub appositive_starts: WordSet,
     pub sentence_links: WordSet,
+    pub discourse_openers: WordSet,
+    pub inverts_after_clause: WordSet,
     pub cue_prepositions: WordSet,
     pub cue_particles: WordSet,
 }
@@ -85,6 +87,8 @@ impl WordLists {
             clause_verbs: take("clause_verbs"),
             appositive_starts: take("appositive_starts"),
             sentence_links: take("sentence_links"),
+            discourse_openers: take("discourse_openers"),
+            inverts_after_clause: take("inverts_after_clause"),
             cue_prepositions: take("cue_prepositions"),
             cue_particles: take("cue_particles"),
         };

@@ -36,6 +36,9 @@ pub(super) struct Listed {
     pub(super) issue: bool,
     /// A title or honorific, left out of a name ("President Obama").
     pub(super) title: bool,
+    /// Ends the name of a law, treaty, deal or plan ("Partnership" of
+    /// "Trans-Pacific Partnership").
+    pub(super) ends_named_issue: bool,
     /// Too general to be a topic by itself ("question", "America").
     generic: bool,
     /// A noun never made singular ("talks").
@@ -57,6 +60,13 @@ const VERB_INTRODUCERS: [&str; 22] = [
 /// subject and comes before a verb ("Clinton leads").
 fn is_demonym(lower: &str) -> bool {
     ["an", "ese", "ish", "ic", "i"].iter().any(|e| lower.ends_with(e))
+}
+
+/// Whether a word with an apostrophe is a contraction ("don't", "we're",
+/// "you'll"), not a name ("O'Malley").
+fn is_contraction(lower: &str) -> bool {
+    let lower = lower.replace('\u{2019}', "'");
+    ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
 }
 
 /// A candidate topic and how it was found.
@@ -153,6 +163,7 @@ impl CandidateWords {
                 ("*", word) => (word, |l| l.issue = true),
                 ("^", word) => (word, |l| l.place = true),
                 ("=", word) => (word, |l| l.never_singular = true),
+                ("!", word) => (word, |l| l.ends_named_issue = true),
                 _ => (line, |l| l.stop = true),
             };
             set(listed.entry(&word.to_lowercase()));
@@ -163,6 +174,18 @@ impl CandidateWords {
     /// Whether `lower` is a title or honorific ("president", "sen").
     pub(super) fn is_title(&self, lower: &str) -> bool {
         self.listed.get(lower).title
+    }
+
+    /// Whether a name is that of a law, treaty, deal or plan ("Trans-Pacific
+    /// Partnership", "Affordable Care Act"): two words or more, the last
+    /// one listed as ending such a name.
+    pub(super) fn names_an_issue(&self, name: &str) -> bool {
+        match name.rsplit_once(' ') {
+            Some((_, last)) if name.starts_with(char::is_uppercase) && last.starts_with(char::is_uppercase) => {
+                self.listed.get(&last.to_ascii_lowercase()).ends_named_issue
+            }
+            _ => false,
+        }
     }
 
     /// Whether `lower` is a stop word, a place's word or an issue: no
@@ -268,8 +291,10 @@ impl CandidateWords {
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)
             };
-            words.introduces_verb = listed.verb_introducer
-                || (has_apostrophe && (lower.ends_with("n't") || lower.ends_with("n\u{2019}t")));
+            // "you'll hear", "we're going", "didn't understand": a
+            // contraction is never a noun, and the word after it a verb.
+            let contraction = has_apostrophe && is_contraction(lower);
+            words.introduces_verb = listed.verb_introducer || contraction;
             words.words.push(Word {
                 text: token.word,
                 lower: (start as u32, words.lower.len() as u32),
@@ -279,7 +304,7 @@ impl CandidateWords {
                 possessive: token.possessive,
                 opens_sentence: token.opens_sentence,
                 noun_like,
-                name_shaped: token.capitalized && chars >= 2 && !has_digit,
+                name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction,
             });
         }
     }
@@ -343,7 +368,9 @@ impl CandidateWords {
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
             let opening_word = lone && run[0].opens_sentence;
-            let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive) || (lone && run[0].listed.generic);
+            let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive)
+                || (lone && run[0].listed.generic)
+                || (!possessive && self.is_generic_place(words, start, end));
             if own_or_generic {
                 i = end;
                 continue;
@@ -365,6 +392,16 @@ impl CandidateWords {
                 return (Some((start, next, name)), None);
         }
         (None, opening_name)
+    }
+
+    /// Whether the words `start..end` are a place too general to be a topic
+    /// ("United States", `data/generic_topics.txt`): two words, both a
+    /// place's.
+    fn is_generic_place(&self, words: &Words<'_>, start: usize, end: usize) -> bool {
+        end == start + 2
+            && words.words[start].listed.place
+            && words.words[start + 1].listed.place
+            && self.listed.get(&format!("{} {}", words.lower(start), words.lower(start + 1))).generic
     }
 
     /// A name's topic: its short name, followed by the noun phrase it

@@ -10,7 +10,8 @@ use rustc_hash::FxHashMap;
 /// would make a topic of its own); a person's topic carries the fullest
 /// name the document gives; a content with no name or issue of its own
 /// that refers back ("it", "this", "he") takes those of the sentence
-/// before.
+/// before; a statement that names no topic at all is filed under the
+/// article's main topic (`main_topic`).
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,
@@ -22,11 +23,36 @@ pub struct DocumentTopics<'a> {
     /// Whether each word looked for is mentioned twice: topics of one
     /// document share their words ("Trump", "Trump's tax return").
     recurring_words: FxHashMap<String, bool>,
+    /// Each topic given so far: how many statements it was given to, and
+    /// how many topics were given before it first was.
+    given: FxHashMap<String, (usize, usize)>,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default() }
+        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default(), given: FxHashMap::default() }
+    }
+
+    /// The topic given to most of the document's statements so far, the
+    /// first given of equals: what the article is about. A statement that
+    /// names nothing of its own ("so far so good", "a leopard doesn't
+    /// change its spots") takes a position on it.
+    pub fn main_topic(&self) -> Option<&str> {
+        let (name, _) = self.given.iter().max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))?;
+        Some(name.as_str())
+    }
+
+    /// The topic of a statement (see `tag`), counted towards the main topic.
+    pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
+        let tag = self.tag(content, sentence_before, speaker)?;
+        let order = self.given.len();
+        match self.given.get_mut(&tag.name) {
+            Some((n, _)) => *n += 1,
+            None => {
+                self.given.insert(tag.name.clone(), (1, order));
+            }
+        }
+        Some(tag)
     }
 
     /// The topic of a statement with this content said by `speaker` (never
@@ -52,7 +78,10 @@ impl<'a> DocumentTopics<'a> {
         }
         // An issue noun phrase is a topic however often the text names it;
         // a name or another noun phrase said once in passing is not.
-        let keep = candidate.kind == CandidateKind::Issue || self.recurs_in_text(&candidate.name);
+        // So is a named law, treaty or deal ("Trans-Pacific Partnership").
+        let keep = candidate.kind == CandidateKind::Issue
+            || self.recurs_in_text(&candidate.name)
+            || self.matcher.words.names_an_issue(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| TopicTag { name, automatic: true })
@@ -263,5 +292,36 @@ mod tests {
         let matcher = TopicMatcher::new(vec![TopicDef::from_keyword_list("trade", "tariff")]);
         let mut topics = DocumentTopics::new(&matcher, "One mention of a tariff.");
         assert_eq!(topics.tag("the tariff", "", "").map(|t| t.name).as_deref(), Some("trade"));
+    }
+
+    #[test]
+    fn the_main_topic_is_the_one_given_most_the_first_of_equals() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the carbon tax hurts. Mbeki and Mbeki's aides agreed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.main_topic(), None);
+        assert_eq!(topics.tag_and_count("the carbon tax will hurt farmers", "", "").map(|t| t.name).as_deref(), Some("carbon tax"));
+        assert_eq!(topics.tag_and_count("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+        assert_eq!(topics.main_topic(), Some("carbon tax"));
+        topics.tag_and_count("Okafor will win", "", "");
+        assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_content_that_names_nothing_counts_towards_no_topic() {
+        let matcher = TopicMatcher::default();
+        let mut topics = DocumentTopics::new(&matcher, "So far so good, she said.");
+        assert_eq!(topics.tag_and_count("so far so good", "", ""), None);
+        assert_eq!(topics.main_topic(), None);
+    }
+
+    #[test]
+    fn a_named_law_or_treaty_said_once_is_kept() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. She said she would back the Gulf Fisheries Agreement once elected.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("she would back the Gulf Fisheries Agreement once elected", "", "");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("Gulf Fisheries Agreement"));
+        assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
     }
 }

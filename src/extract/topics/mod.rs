@@ -352,4 +352,18 @@ mod tests {
         assert_eq!(asked.defined_topic("the bordering provinces"), Some("border"));
     }
 
+    #[test]
+    fn a_contraction_is_never_a_name_and_the_word_after_it_no_noun() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("We're angry at the harbour authority").as_deref(), Some("harbour authority"));
+        assert_eq!(topics.candidate_topic("you'll hear the same from the minister").as_deref(), Some("minister"));
+        assert_eq!(topics.candidate_topic("that O'Malley would run again").as_deref(), Some("O'Malley"));
+    }
+
+    #[test]
+    fn the_united_states_is_as_generic_as_america() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
+        assert_eq!(topics.candidate_topic("the United States's fisheries pact").as_deref(), Some("United States's fisheries pact"));
+    }
 }
