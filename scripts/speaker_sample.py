@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Draw train statements to label with their canonical speaker.
 
-    scripts/speaker_sample.py JSONL N SEED    (JSONL: `claimdb extract --format jsonl` of polnear-train)
+    scripts/speaker_sample.py JSONL N SEED [LABELS...]
+        (JSONL: `claimdb extract --format jsonl` of polnear-train; articles
+        already in a LABELS file are skipped, so a new sample stays held out)
 
 Prints N statements (contents of >= 4 words, at most 2 per article, articles
 in an order shuffled with SEED) as JSON lines: document, content start,
@@ -15,12 +17,19 @@ EVAL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.absp
 sys.path.insert(0, EVAL)
 import score
 path, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+labelled = set()
+for labels in sys.argv[4:]:
+    for line in open(labels, encoding="utf-8"):
+        if line.strip() and not line.startswith(("#", "doc\t")):
+            labelled.add(line.split("\t")[0])
 by_doc = defaultdict(list)
 for line in open(path, encoding="utf-8"):
     row = json.loads(line)
     span = row["content_span"]
     start = span[0][0] if isinstance(span[0], list) else span[0]
     doc = os.path.basename(row["doc"])[:-4]
+    if doc in labelled:
+        continue
     if len(re.findall(r"\w+", row["content"])) < 4:
         continue
     by_doc[doc].append((start, row))

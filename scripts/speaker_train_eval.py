@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Speaker accuracy of claimdb on hand-labelled train statements.
 
-    scripts/speaker_train_eval.py JSONL [--errors]
+    scripts/speaker_train_eval.py JSONL [--errors] [--labels FILE]
 
 JSONL is `claimdb extract --format jsonl` of ../shared/eval/polnear-train/text.
-Labels are scripts/speaker-train-labels.tsv, keyed by document and the first
+Labels are scripts/speaker-train-labels.tsv (rules are tuned on these) or
+FILE, such as scripts/speaker-heldout-labels.tsv (to confirm on), keyed by document and the first
 code point of claimdb's content span. A prediction is right as
 ../shared/eval/labels.py decides: the label is contained in the predicted
 speaker as whole words (case, punctuation and possessive 's ignored), or, for
@@ -15,7 +16,8 @@ import csv, json, os, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVAL = os.path.join(os.path.dirname(ROOT), "shared", "eval")
-sys.argv, path, show = sys.argv[:1] + ["", "", "", ""], sys.argv[1], "--errors" in sys.argv
+path, show = sys.argv[1], "--errors" in sys.argv
+labels_path = sys.argv[sys.argv.index("--labels") + 1] if "--labels" in sys.argv else os.path.join(ROOT, "scripts", "speaker-train-labels.tsv")
 sys.argv = [sys.argv[0]]
 sys.path.insert(0, EVAL)
 
@@ -30,7 +32,7 @@ def load_rules():
 
 
 speaker_right = load_rules()
-with open(os.path.join(ROOT, "scripts", "speaker-train-labels.tsv"), encoding="utf-8") as f:
+with open(labels_path, encoding="utf-8") as f:
     labels = list(csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"))
 predicted = {}
 for line in open(path, encoding="utf-8"):

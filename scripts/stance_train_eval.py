@@ -1,15 +1,21 @@
 #!/usr/bin/env python3
 """Stance, hedged, topic and confidence figures on the train tuning labels.
 
-    scripts/stance_train_eval.py [BIN]     (BIN defaults to target/release/claimdb)
+    scripts/stance_train_eval.py [-v] [--tune | --held-out] [BIN]
+        (BIN defaults to target/release/claimdb)
 
 Runs `BIN extract --format jsonl` on the labelled train articles, pairs each
 label with the statement whose content starts at the same code point, and
 prints accuracy, macro-F1, hedged accuracy, topic overlap (shared content
 word, as ../shared/eval/labels.py counts it) and the accuracy of the
 statements at each confidence. Tuning only: dev is measured with labels.py.
+
+--tune keeps the articles of the first three of five parts (by a hash of the
+article's name, as scripts/stance_calibrate.py splits them) and --held-out
+the other two: read the misses (-v) of the tuning part only, and check that a
+change helps the held-out part as well before trusting it.
 """
-import csv, json, os, re, subprocess, sys
+import csv, hashlib, json, os, re, subprocess, sys
 from collections import Counter, defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -19,6 +25,16 @@ args = [a for a in sys.argv[1:] if not a.startswith("-")]
 binary = args[0] if args else os.path.join(ROOT, "target", "release", "claimdb")
 with open(os.path.join(ROOT, "scripts", "stance-train-labels.tsv"), encoding="utf-8") as f:
     labels = list(csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"))
+
+
+def part(doc):
+    return int(hashlib.md5(doc.encode()).hexdigest(), 16) % 5
+
+
+if "--tune" in sys.argv:
+    labels = [l for l in labels if part(l["doc"]) < 3]
+elif "--held-out" in sys.argv:
+    labels = [l for l in labels if part(l["doc"]) >= 3]
 docs = sorted({l["doc"] for l in labels})
 out = subprocess.run([binary, "extract", "--format", "jsonl"] + [os.path.join(TEXT, d + ".txt") for d in docs],
                      capture_output=True, text=True, check=True).stdout

@@ -330,6 +330,20 @@ fn a_surname_topic_joins_the_one_person_of_that_name() {
 }
 
 #[test]
+fn a_full_name_with_a_middle_initial_joins_the_persons_topic() {
+    let wd = Workdir::new();
+    let mayor = ferry_article(&wd, "mayor.txt", "2024-05-01", "Olga Brandt", 5);
+    let text = "---\ntitle: Council fights over ferry delays\ndate: 2024-05-09\n---\n\
+                Senator Ivo Marsh criticized Olga T. Brandt over the late ferry timetable. \
+                \"Brandt has broken every promise she made to this harbour,\" Marsh said on Monday.\n";
+    let critic = wd.write("critic.txt", text).to_str().unwrap().to_string();
+    wd.stdout(&["ingest", &mayor, &critic]);
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("Olga Brandt".to_string(), 2)), "{topics:?}");
+    assert!(topics.iter().all(|(name, _)| name != "Olga T. Brandt"), "{topics:?}");
+}
+
+#[test]
 fn a_surname_topic_two_people_share_stays_apart() {
     let wd = Workdir::new();
     let olga = ferry_article(&wd, "olga.txt", "2024-05-01", "Olga Brandt", 5);

@@ -90,7 +90,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let tally = writer.tally;
     if tally.statements > 0 {
         store.settle_surnames()?;
-        store.settle_surname_topics()?;
+        store.settle_person_topics()?;
     }
     eprintln!("claimdb: {}", summary(&tally));
     Ok(if tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })

@@ -46,6 +46,47 @@ impl TopicCache {
     }
 }
 
+/// The name of the person a full-name topic stands for: the speaker whose
+/// alias it is, or, for "Given X. Surname", the person called "Given
+/// Surname"; none when the name is no person's or is the person's own.
+fn person_named(conn: &Connection, name: &str) -> Result<Option<String>> {
+    let by_alias = conn
+        .prepare_cached(
+            "SELECT sp.name FROM speaker_aliases a JOIN speakers sp ON sp.id = a.speaker_id
+              WHERE a.alias = ?1 AND sp.kind = 'person'",
+        )?
+        .query_row([name], |r| r.get::<_, String>(0))
+        .optional()?;
+    if let Some(person) = by_alias {
+        return Ok(Some(person));
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let middle_initial = |w: &&str| w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
+    if words.len() != 3 || !middle_initial(&words[1]) || !is_first_name(words[0]) {
+        return Ok(None);
+    }
+    let without_initial = format!("{} {}", words[0], words[2]);
+    Ok(conn
+        .prepare_cached("SELECT name FROM speakers WHERE name = ?1 AND kind = 'person'")?
+        .query_row([&without_initial], |r| r.get::<_, String>(0))
+        .optional()?)
+}
+
+/// Move every statement of topic `from` to the topic called `into` and
+/// remove `from`; returns how many statements moved.
+fn move_topic(conn: &Connection, from: i64, into: &str) -> Result<usize> {
+    let into = ensure_topic(conn, into, true)?;
+    let moved = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on, stance, speaker_id)
+             SELECT statement_id, ?2, stated_on, stance, speaker_id FROM statement_topics WHERE topic_id = ?1",
+        )?
+        .execute(params![from, into])?;
+    conn.prepare_cached("DELETE FROM statement_topics WHERE topic_id = ?1")?.execute([from])?;
+    conn.prepare_cached("DELETE FROM topics WHERE id = ?1")?.execute([from])?;
+    Ok(moved)
+}
+
 /// Make `topic` the statement's only topic (or clear it with `None`).
 pub(super) fn set_statement_topic(conn: &Connection, statement_id: i64, topic: Option<&str>, automatic: bool) -> Result<()> {
     conn.prepare_cached("DELETE FROM statement_topics WHERE statement_id = ?1")?.execute( [statement_id])?;
@@ -102,41 +143,42 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Move the statements of each automatic topic named by a surname alone
-    /// ("Trump", from an article that only ever writes "Mr. Trump") to the
-    /// topic named by the person that surname stands for across the corpus
-    /// ("Donald Trump"), as `settle_surnames` does for speakers, and remove
-    /// the surname's topic. A surname shared by people none of whom stands
-    /// out ("Clinton") keeps its topic. So that a word that is also someone's
-    /// surname ("law", "Israel", "Paris") is not taken for them, the topic
-    /// must be written capitalised and not be a first name itself, and the
-    /// person must have a known first name and be quoted at least
-    /// `SURNAME_TOPIC_MIN_STATEMENTS` times. Returns how many statements
-    /// moved.
-    pub fn settle_surname_topics(&mut self) -> Result<usize> {
+    /// Join the automatic topics that name one person in different ways,
+    /// as `settle_surnames` does for speakers, and return how many
+    /// statements moved:
+    /// - a surname alone ("Trump", from an article that only ever writes
+    ///   "Mr. Trump") joins the topic named by the person that surname
+    ///   stands for across the corpus ("Donald Trump"). A surname shared by
+    ///   people none of whom stands out ("Clinton") keeps its topic. So that
+    ///   a word that is also someone's surname ("law", "Israel", "Paris") is
+    ///   not taken for them, the topic must be written capitalised and not
+    ///   be a first name itself, and the person must have a known first name
+    ///   and be quoted at least `SURNAME_TOPIC_MIN_STATEMENTS` times;
+    /// - a full name that is a person's alias ("Hillary Rodham Clinton"), or
+    ///   that is one with its middle initial left out ("Donald J. Trump"),
+    ///   joins the topic of the person's own name, so that a change of
+    ///   position is not split over two spellings.
+    pub fn settle_person_topics(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let bearers = super::speakers::standing_surname_bearers(&tx)?;
-        let surnames: Vec<(i64, String)> = tx
-            .prepare("SELECT id, name FROM topics WHERE automatic = 1 AND name NOT LIKE '% %'")?
+        let topics: Vec<(i64, String)> = tx
+            .prepare("SELECT id, name FROM topics WHERE automatic = 1")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut moved = 0;
-        for (id, surname) in surnames {
-            let Some((full_name, quoted)) = bearers.get(&surname.to_lowercase()) else { continue };
-            let written_as_name = surname.chars().next().is_some_and(char::is_uppercase) && !is_first_name(&surname);
-            let a_person = full_name.split(' ').next().is_some_and(is_first_name);
-            if !written_as_name || !a_person || *quoted < SURNAME_TOPIC_MIN_STATEMENTS {
-                continue;
+        for (id, name) in topics {
+            let into = if name.contains(' ') {
+                person_named(&tx, &name)?
+            } else {
+                bearers.get(&name.to_lowercase()).and_then(|(full_name, quoted)| {
+                    let written_as_name = name.chars().next().is_some_and(char::is_uppercase) && !is_first_name(&name);
+                    let a_person = full_name.split(' ').next().is_some_and(is_first_name);
+                    (written_as_name && a_person && *quoted >= SURNAME_TOPIC_MIN_STATEMENTS).then(|| full_name.clone())
+                })
+            };
+            if let Some(into) = into.filter(|into| *into != name) {
+                moved += move_topic(&tx, id, &into)?;
             }
-            let into = ensure_topic(&tx, full_name, true)?;
-            moved += tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO statement_topics (statement_id, topic_id, stated_on, stance, speaker_id)
-                     SELECT statement_id, ?2, stated_on, stance, speaker_id FROM statement_topics WHERE topic_id = ?1",
-                )?
-                .execute(params![id, into])?;
-            tx.prepare_cached("DELETE FROM statement_topics WHERE topic_id = ?1")?.execute([id])?;
-            tx.prepare_cached("DELETE FROM topics WHERE id = ?1")?.execute([id])?;
         }
         tx.commit()?;
         Ok(moved)
@@ -330,7 +372,7 @@ impl Store {
         tx.commit()?;
         // A surname the matcher proposed names the person it stands for,
         // as after an ingest.
-        self.settle_surname_topics()?;
+        self.settle_person_topics()?;
         Ok(report)
     }
 }

@@ -21,6 +21,17 @@ fn shift_openers() -> &'static [String] {
     OPENERS.get_or_init(|| list(include_str!("../../data/shift_openers.txt")).iter().map(|w| w.to_lowercase()).collect())
 }
 
+/// Nouns that make a topic written before them a modifier of someone else.
+fn aim_modifiers() -> &'static [String] {
+    static MODIFIERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    MODIFIERS.get_or_init(|| list(include_str!("../../data/aim_modifiers.txt")).iter().map(|w| w.to_lowercase()).collect())
+}
+
+/// Whether `word` makes the topic before it a modifier ("Trump *rival*").
+fn modifies_topic(word: Option<&&str>) -> bool {
+    word.is_some_and(|w| aim_modifiers().iter().any(|m| m.eq_ignore_ascii_case(w)))
+}
+
 /// How a statement names the topic it takes its side on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Aim {
@@ -98,6 +109,9 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
                     let (bare, owned) = owner(w);
                     bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
                 });
+            if matches && modifies_topic(words.get(i + wanted.len())) {
+                return None;
+            }
             if matches {
                 let lead = &words[lead_start..i];
                 let first_name = lead.last().filter(|w| capitalised(w) && is_first_name(w));
@@ -109,7 +123,8 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
         }
         if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
             let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && is_first_name(w));
-            return (!owned && !other_bearer).then(|| Aim { first_name: None, wording: wording(content) });
+            let modifier = modifies_topic(words.get(i + 1));
+            return (!owned && !other_bearer && !modifier).then(|| Aim { first_name: None, wording: wording(content) });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
         if infinitive {
@@ -235,6 +250,13 @@ mod tests {
     use crate::model::Stance::Support;
     use crate::tracking::tests::said;
 
+
+    #[test]
+    fn a_topic_that_modifies_someone_else_is_not_the_aim() {
+        assert!(!aims_at("Lane rival Senator Mary Fox at a rally", "Tom Lane"));
+        assert!(!aims_at("Tom Lane supporters in the hall", "Tom Lane"));
+        assert!(aims_at("Lane at a rally in the hall", "Tom Lane"));
+    }
 
     #[test]
     fn a_statement_aims_at_the_topic_it_opens_on() {

@@ -165,17 +165,29 @@ impl<'t> SpeakerResolver<'t> {
     }
 
     /// "A former adviser to President Bush said": Bush is mentioned, but not
-    /// as anyone a later "he" may stand for.
+    /// as anyone a later "he" may stand for. Nor is anyone named in the
+    /// description after a speaker's name ("Ada Voss, a former aide to
+    /// Governor Tom Quill, said ... he said" is Voss speaking again).
     fn forget_names_inside_descriptions(&mut self, text: &str, sources: &[Range<usize>]) {
-        let inside: Vec<&Range<usize>> = sources
+        let inside: Vec<Range<usize>> = sources
             .iter()
-            .filter(|src| {
-                let part = source_name_part(&text[(*src).clone()]);
-                part.contains(' ') && pronoun_kind(part).is_none() && self.names_no_one(part)
+            .filter_map(|src| {
+                let mention = &text[src.clone()];
+                let part = source_name_part(mention);
+                if part.contains(' ') && pronoun_kind(part).is_none() && self.names_no_one(part) {
+                    return Some(src.start + 1..src.end);
+                }
+                // Only after a name: in "Quill's campaign chairman, Ada
+                // Voss," the name after the comma is the speaker.
+                let comma = mention.find(',')?;
+                let words = || part.split_whitespace();
+                let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase) && w != "of";
+                let a_name = words().next_back().is_some_and(is_cap_word) && !words().any(|w| is_possessive(w) || lower(w)) && pronoun_kind(part).is_none();
+                a_name.then(|| src.start + comma..src.end)
             })
             .collect();
         if !inside.is_empty() {
-            self.mentions.retain(|(at, _)| !inside.iter().any(|src| src.start < *at && *at < src.end));
+            self.mentions.retain(|(at, _)| !inside.iter().any(|within| within.contains(at)));
         }
     }
 
@@ -405,13 +417,29 @@ impl<'t> SpeakerResolver<'t> {
     }
 
     /// The person a "he" or "she" at `at` stands for: the last person
-    /// mentioned before it whose sex agrees, unless a person of that sex
-    /// named as a source stands shortly before that mention ("Sanders said
-    /// he would campaign for Canova. ... he said" is Sanders): a name in an
-    /// object or a possessive is seldom the next speaker.
-    fn last_person_before(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+    /// mentioned before it whose sex agrees, unless that mention is an
+    /// object or a possessive (not opening its sentence: "Quill's plan
+    /// failed. He said" is Quill) and a person of that sex stands shortly
+    /// before it as a source ("Sanders said he would campaign for Canova.
+    /// ... he said" is Sanders) or, failing that, as the subject opening a
+    /// sentence ("Voss, who ran against Quill's brother, said he ..."): a
+    /// name in those places is seldom the next speaker.
+    fn speaker_before(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+        self.antecedent(text, at, gender, true)
+    }
+
+    /// The person a "his" or "her" at `at` stands for: as `speaker_before`,
+    /// but an owner ("Rubio's party, where his supporters") is no less
+    /// likely than a subject.
+    fn owner_before(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+        self.antecedent(text, at, gender, false)
+    }
+
+    fn antecedent(&self, text: &str, at: usize, gender: Gender, subject_wins: bool) -> Option<usize> {
         /// How far back (bytes) before the last mention a source still wins.
         const SOURCE_REACH: usize = 300;
+        /// How far back a sentence's subject still wins: two sentences or so.
+        const SUBJECT_REACH: usize = 500;
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         let agrees = |id: usize| self.people[id].gender.agrees(gender);
         let mut candidates = self.mentions[..i].iter().rev().filter(|&&(_, id)| agrees(id));
@@ -422,10 +450,19 @@ impl<'t> SpeakerResolver<'t> {
         if gender == Gender::Unknown || right_after || self.is_in_source(last_at) || !is_object_or_possessive(text, last_at) {
             return Some(last);
         }
-        let source = candidates
-            .take_while(|&&(pos, _)| pos + SOURCE_REACH >= last_at)
-            .find(|&&(pos, id)| id != last && self.people[id].gender == gender && self.is_in_source(pos));
-        Some(source.map_or(last, |&(_, id)| id))
+        if subject_wins && opens_sentence(text, last_at) {
+            return Some(last);
+        }
+        let same_sex = |&&(_, id): &&(usize, usize)| self.people[id].gender == gender;
+        let source = candidates.clone().take_while(|&&(pos, _)| pos + SOURCE_REACH >= last_at).filter(same_sex).find(|&&(pos, _)| self.is_in_source(pos));
+        let subject = || {
+            candidates
+                .take_while(|&&(pos, _)| pos + SUBJECT_REACH >= last_at)
+                .filter(same_sex)
+                .find(|&&(pos, _)| opens_sentence(text, pos))
+        };
+        let earlier = if subject_wins { source.or_else(subject) } else { source };
+        Some(earlier.map_or(last, |&(_, id)| id))
     }
 
     /// Whether byte `at` lies inside a source mention.
@@ -462,7 +499,7 @@ impl<'t> SpeakerResolver<'t> {
                 "relative" => Gender::Unknown,
                 _ => return unresolved(),
             };
-            return match self.last_person_before(text, span.start, gender) {
+            return match self.speaker_before(text, span.start, gender) {
                 Some(id) => self.person(id, mention),
                 None => unresolved(),
             };
@@ -506,10 +543,26 @@ impl<'t> SpeakerResolver<'t> {
             return speaker;
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
+        if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {
+            if let Some(speaker) = self.named_instance_of(text, span, name_part) {
+                return speaker;
+            }
+        }
         if kind == SpeakerKind::Unknown && !plausible_phrase(name_part) {
             return unresolved();
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// "The poll found", "the department said": the poll or department
+    /// the article names ("a CNN/WMUR poll", "the State Department"), so
+    /// that every "the poll" of the corpus is not one record.
+    fn named_instance_of(&self, text: &str, span: &Range<usize>, phrase: &str) -> Option<Speaker> {
+        let head = generic_head(phrase)?;
+        let named = named_instance(text, span.start, head).filter(|named| fits_modifiers(phrase, &text[named.clone()]))?;
+        let mut speaker = self.resolve_mention(text, &named);
+        speaker.mention = mention_of(text, span);
+        (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
     }
 
     /// A description with the speaker's name in apposition after it:
@@ -627,7 +680,7 @@ impl<'t> SpeakerResolver<'t> {
             return None;
         }
         let kind = kind_of_phrase(body).filter(|k| matches!(k, SpeakerKind::Organization | SpeakerKind::Group))?;
-        let id = self.last_person_before(text, at, gender)?;
+        let id = self.owner_before(text, at, gender)?;
         Some(Speaker { name: format!("{} {body}", self.people[id].name), mention: mention.to_string(), role: None, kind })
     }
 
@@ -647,7 +700,7 @@ impl<'t> SpeakerResolver<'t> {
                 None => None,
             };
             if let Some(gender) = gender {
-                return self.last_person_before(text, at, gender).map(|id| self.people[id].name.clone());
+                return self.speaker_before(text, at, gender).map(|id| self.people[id].name.clone());
             }
             let p = self.parse_name(side)?;
             if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {
@@ -658,7 +711,14 @@ impl<'t> SpeakerResolver<'t> {
                 None => p.name,
             })
         };
-        let (left, right) = (name_of(left.trim())?, name_of(right.trim())?);
+        // "David and Jeanne Heidler": a first name alone shares the surname
+        // after it.
+        let right_surname = right.trim().rsplit_once(' ').map(|(_, surname)| surname);
+        let left = match right_surname {
+            Some(surname) if !left.trim().contains(' ') && first_name_gender(left.trim()).is_some() && is_cap_word(surname) => format!("{} {surname}", left.trim()),
+            _ => left.trim().to_string(),
+        };
+        let (left, right) = (name_of(&left)?, name_of(right.trim())?);
         (left != right).then(|| format!("{left} and {right}"))
     }
 
@@ -989,6 +1049,60 @@ mod tests {
         let names: Vec<&str> = s.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["New Jersey officials", "some Democrats", "diplomatic sources", "officials in Harlow"]);
         assert_eq!(s[3].kind, SpeakerKind::Group);
+    }
+
+    #[test]
+    fn he_after_a_possessive_goes_to_the_subject_of_the_sentence() {
+        let text = "Tomas Reyner, who served two terms, once hoped to be Paul Brandt's running mate, though he has denied it.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Tomas Reyner");
+    }
+
+    #[test]
+    fn he_after_a_possessive_opening_the_sentence_goes_to_its_owner() {
+        let text = "Senator Paul Brandt met Tomas Reyner. Reyner's plan failed, and he said so.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Tomas Reyner");
+    }
+
+    #[test]
+    fn a_name_in_the_description_after_a_speakers_name_is_no_antecedent() {
+        let text = "Edwin Marsh, a former aide to Governor Tom Quill, agreed the plan was sound. “It will work,” he said.";
+        let s = resolve_all(text, &["Edwin Marsh, a former aide to Governor Tom Quill,", "he"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Edwin Marsh", "Edwin Marsh"));
+    }
+
+    #[test]
+    fn a_poll_or_department_by_its_kind_alone_is_the_one_the_article_names() {
+        let text = "A new Harlow Gazette poll found the mayor ahead. The poll said turnout would be low. \
+                    The Labor Department issued rules on Monday. The department said they would stand.";
+        let s = resolve_all(text, &["The poll", "The department"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Harlow Gazette poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Labor Department", SpeakerKind::Organization));
+        assert_eq!((s[0].mention.as_str(), s[1].mention.as_str()), ("The poll", "The department"));
+    }
+
+    #[test]
+    fn a_headline_poll_is_the_poll_named_below_it() {
+        let text = "Poll: Quill leads in Ohio. Tom Quill leads by six points, according to a Monday Harlow University poll.";
+        let s = resolve_all(text, &["Poll"]);
+        assert_eq!(s[0].name, "Harlow University poll");
+    }
+
+    #[test]
+    fn a_kind_with_a_word_the_name_lacks_is_not_that_name() {
+        let text = "The Supreme Court heard the case. The appeals court said the law stood.";
+        let s = resolve_all(text, &["The appeals court"]);
+        assert_eq!(s[0].name, "the appeals court");
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_an_owners_role_or_people_is_the_speaker() {
+        let text = "The Harlow Gazette's CEO, Dora Lindqvist, said sales rose. \
+                    Tom Quill's biographers, Edwin and Ada Marsh, wrote that he was shy.";
+        let s = resolve_all(text, &["The Harlow Gazette's CEO, Dora Lindqvist,", "Tom Quill's biographers, Edwin and Ada Marsh,"]);
+        assert_eq!(s[0].name, "Dora Lindqvist");
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Edwin Marsh and Ada Marsh", SpeakerKind::Group));
     }
 
     #[test]

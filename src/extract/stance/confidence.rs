@@ -6,8 +6,8 @@
 //! The points say what a reader would trust:
 //! - support or oppose: a polar cue ("criticized", "praised", "denied")
 //!   counts most, and more with a short content of the reporter's words
-//!   ("criticized the plan"); several evaluations agreeing, none against, a
-//!   strong sum, the speaker's own words quoted in the first person, and a
+//!   ("criticized the plan"), also refused ("declined to back"); several
+//!   evaluations agreeing, none against, a strong sum, the speaker's own words quoted in the first person, and a
 //!   short content (little in it to turn the cue round) add; an evaluation
 //!   against where no polar cue decides, one mild word alone, a hedge or a
 //!   question take away;
@@ -33,7 +33,8 @@ pub(super) const TABLE_VAR: &str = "CLAIMDB_STANCE_CONFIDENCE";
 /// The signals a stance was decided on.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub(super) struct Evidence {
-    /// A support, oppose or deny cue, not negated.
+    /// A support cue, also refused ("declined to back"), or an oppose or
+    /// deny cue not negated.
     pub polar_cue: bool,
     /// A negated cue ("did not rule out").
     pub negated_cue: bool,

@@ -89,6 +89,8 @@ struct ContentEntry {
     /// A negation that is a refusal in itself (off the table, rule out).
     refusal: bool,
     evaluation: i8,
+    /// A favourable evaluation that is an act of backing (support, endorse).
+    endorsement: bool,
     hedge: bool,
     ignore: bool,
     /// Says what should be done (+1: "must", "need to") or not be done
@@ -106,7 +108,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, negative, advocate, advocate-against, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, endorsement, negative, advocate, advocate-against, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -129,6 +131,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "negation" => (content.negation, is_content) = (true, true),
             "refusal" => (content.negation, content.refusal, is_content) = (true, true, true),
             "positive" => (content.evaluation, is_content) = (1, true),
+            "endorsement" => (content.evaluation, content.endorsement, is_content) = (1, true, true),
             "negative" => (content.evaluation, is_content) = (-1, true),
             "ignore" => (content.ignore, is_content) = (true, true),
             "advocate" => (content.advocacy, is_content) = (1, true),
@@ -303,9 +306,15 @@ impl StanceLexicon {
             Stance::Oppose => (negative, positive),
             Stance::Neutral => (0, 0),
         };
+        // A refused endorsement ("declined to back") is as plain a position
+        // as an endorsement.
+        let polar_cue = match reading.polarity {
+            CuePolarity::Support => true,
+            CuePolarity::Oppose | CuePolarity::Deny => !reading.negated,
+            CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,
+        };
         let evidence = Evidence {
-            polar_cue: !reading.negated
-                && matches!(reading.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny),
+            polar_cue,
             negated_cue: reading.negated,
             report_cue: reading.report,
             agreeing,
@@ -403,7 +412,7 @@ impl StanceLexicon {
                     }
                     _ => {
                         if let Some(done) = cluster.take() {
-                            signals.close(done);
+                            signals.close(done, text);
                         }
                         cluster = Some(NegationCluster {
                             count: 1,
@@ -428,13 +437,14 @@ impl StanceLexicon {
                         }
                         weight = -weight;
                         c.count -= 1;
+                        signals.refused_endorsement |= c.heads_content && entry.endorsement;
                     }
                 }
                 signals.add_evaluation(weight, end);
             }
         }
         if let Some(done) = cluster {
-            signals.close(done);
+            signals.close(done, text);
         }
         signals
     }
@@ -478,11 +488,12 @@ impl StanceLexicon {
     /// Whether a negation ending just before `between` negates the
     /// evaluation just after it: the same clause, and nothing but gap words
     /// or at most a few words in between ("not a good deal", "never really
-    /// trusted", "would never give up").
+    /// trusted", "would never give up"); a quotation mark may close the
+    /// negation's words (`"not ready" to endorse him`).
     fn in_negation_reach(&self, between: &str) -> bool {
-        let plain = between
-            .chars()
-            .all(|c| c.is_alphanumeric() || c.is_whitespace() || c == '\'' || c == '\u{2019}' || c == '-');
+        let plain = between.chars().all(|c| {
+            c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '\u{2019}' | '-' | '"' | '\u{201C}' | '\u{201D}')
+        });
         plain
             && (between.split_whitespace().count() <= NEGATION_REACH
                 || between.split_whitespace().all(|w| self.is_gap_word(w)))
@@ -713,6 +724,9 @@ struct Signals {
     /// How many favourable and unfavourable evaluations were added.
     pos: u32,
     neg: u32,
+    /// The opening clause negates an endorsement: "he is not ready
+    /// to support her" says as much as "he declined to support her".
+    refused_endorsement: bool,
 }
 
 impl Signals {
@@ -727,20 +741,30 @@ impl Signals {
     }
 
     /// A plain negation left over ("the delegation did not arrive") states
-    /// a fact and signals nothing; a refusal left over is oppose, and two
-    /// negations in one clause affirm ("not true that they will never").
-    fn close(&mut self, cluster: NegationCluster) {
+    /// a fact and signals nothing, unless it opens what the speaker says of
+    /// themselves ("he had not met them"): a denial, oppose. A refusal left
+    /// over is oppose, and two negations in one clause affirm ("not true
+    /// that they will never").
+    fn close(&mut self, cluster: NegationCluster, text: &str) {
         self.negated |= cluster.written % 2 == 1 && cluster.heads_content;
         if cluster.count == 0 {
             return;
         }
         let sign: i8 = match (cluster.count % 2 == 1, cluster.refusal) {
             (true, true) => -1,
+            (true, false) if cluster.heads_content && self.speaks_of_the_speaker(text) => -1,
             (true, false) => return,
             (false, _) => 1,
         };
         self.rejection += i32::from(sign);
         self.note(sign, cluster.end);
+    }
+
+    /// Whether `text` speaks of the speaker: in the first person, or opening
+    /// on "he", "she" or "they" as reported speech does ("said he had not
+    /// met them"), where a negation is a denial rather than a fact.
+    fn speaks_of_the_speaker(&self, text: &str) -> bool {
+        self.first_person || opens_with_third_person(text)
     }
 
     fn note(&mut self, sign: i8, end: usize) {
@@ -762,6 +786,16 @@ impl Signals {
             self.advocacy.signum() as i8
         }
     }
+}
+
+/// Whether a content opens on "he", "she" or "they" (also after "that").
+fn opens_with_third_person(content: &str) -> bool {
+    let mut words = content.split_whitespace();
+    let mut first = words.next().unwrap_or("");
+    if first.eq_ignore_ascii_case("that") {
+        first = words.next().unwrap_or("");
+    }
+    ["he", "she", "they"].iter().any(|p| p.eq_ignore_ascii_case(first))
 }
 
 /// "I", "I'm", "I've", "we", "my", "our" or "us" (lower case: "US" is the

@@ -451,3 +451,64 @@ fn someone_the_council_cannot_trust_is_oppose() {
     assert_eq!(judge("said", "the treasurer is not someone the council can trust").stance, Stance::Oppose);
     assert_eq!(judge("said", "voters can trust the new auditor").stance, Stance::Support);
 }
+
+#[test]
+fn not_ready_to_endorse_is_oppose_even_with_the_words_quoted() {
+    assert_eq!(judge("said", "he is not ready to endorse the governor").stance, Stance::Oppose);
+    assert_eq!(judge("said", "she was \u{201c}not ready\u{201d} to back the mayor").stance, Stance::Oppose);
+    assert_eq!(judge("told", "the mayor is not quite there yet on endorsing the treaty").stance, Stance::Oppose);
+}
+
+#[test]
+fn wanting_or_planning_to_act_is_support_and_not_wanting_it_oppose() {
+    assert_eq!(judge("said", "she plans to expand the ferry service").stance, Stance::Support);
+    assert_eq!(judge("said", "he wants to raise the school budget").stance, Stance::Support);
+    assert_eq!(judge("said", "he doesn't want to close the library").stance, Stance::Oppose);
+    assert_eq!(judge("wants", "to repeal the parking fee").stance, Stance::Support);
+}
+
+#[test]
+fn turning_against_a_plan_or_voting_against_it_is_oppose() {
+    assert_eq!(judge("said", "the council would vote against the new tower").stance, Stance::Oppose);
+    assert_eq!(judge("turned against", "the harbour plan").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\u{201c}I'm all for the new bridge\u{201d}").stance, Stance::Support);
+}
+
+#[test]
+fn not_caring_or_not_doing_enough_is_oppose() {
+    assert_eq!(judge("said", "\u{201c}He doesn't care about the fishermen.\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the agency had not done enough to fix the dam").stance, Stance::Oppose);
+    assert_eq!(judge("said", "voters would say no to the casino").stance, Stance::Oppose);
+}
+
+#[test]
+fn not_ready_to_endorse_is_as_sure_as_declined_to_endorse() {
+    let lexicon = StanceLexicon::default();
+    let refused_in_content = lexicon.judge("said", "he is not ready to endorse the mayor");
+    let refused_in_cue = lexicon.judge("declined", "to endorse the mayor");
+    assert_eq!(refused_in_content.stance, Stance::Oppose);
+    assert_eq!(refused_in_cue.stance, Stance::Oppose);
+    assert_eq!(refused_in_content.confidence, refused_in_cue.confidence);
+    let unrelated_negation = lexicon.judge("said", "he is not sure the mayor is a good manager");
+    assert!(unrelated_negation.confidence < refused_in_cue.confidence);
+}
+
+#[test]
+fn avoiding_a_fault_or_finding_no_sign_of_it_turns_or_refuses_it() {
+    assert_eq!(judge("said", "the mayor had avoided a reckless spending spree").stance, Stance::Support);
+    assert_eq!(judge("said", "there was no sign the plan would work").stance, Stance::Oppose);
+}
+
+#[test]
+fn should_have_reproaches_and_pressing_for_a_thing_backs_it() {
+    assert_eq!(judge("said", "the board should have consulted the tenants").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the union pressed for a shorter week").stance, Stance::Support);
+    assert_eq!(judge("said", "\u{201c}We don't need another casino.\u{201d}").stance, Stance::Oppose);
+}
+
+#[test]
+fn a_plain_negation_about_the_speaker_is_a_denial() {
+    assert_eq!(judge("said", "he had not spoken to the developers about the sale").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\u{201c}I never took money from the lobby.\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the ferry did not sail on Sunday").stance, Stance::Neutral);
+}
