@@ -4,7 +4,7 @@
 //! `data/cue_phrases.txt` (both written by hand) and `data/cues_learned.txt`
 //! (learned from PolNeAR train by `scripts/learn_cues.py`).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use super::cue_table::CueTable;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -34,7 +34,7 @@ pub struct Cue {
 
 /// The reporting-verb lexicon compiled into one automaton.
 pub struct CueLexicon {
-    automaton: AhoCorasick,
+    automaton: CueTable,
     forms: Vec<CueForm>,
 }
 
@@ -97,15 +97,11 @@ impl CueLexicon {
                 add(cue.to_string(), form_of_listed(first));
             }
         }
-        // Case-sensitive over lowered patterns, run over the lowered text:
-        // the matches of a case-insensitive automaton, whose byte classes
-        // count each letter twice (its build took twice as long).
-        let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|p| p.to_ascii_lowercase()))
-            .expect("the cue lexicon compiles");
-        CueLexicon { automaton, forms }
+        // Lowered patterns, matched ignoring ASCII case: the matches of a
+        // case-insensitive automaton, whose byte classes count each letter
+        // twice (its build took twice as long).
+        let lowered: Vec<String> = patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        CueLexicon { automaton: CueTable::new(&lowered), forms }
     }
 
     /// Every cue in `text`, in order, standing as whole words. A capitalised
@@ -114,16 +110,15 @@ impl CueLexicon {
     pub fn find(&self, text: &str) -> Vec<Cue> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let lower = super::tokens::ascii_lowercase(text);
-        for m in self.automaton.find_iter(&lower) {
-            let (s, e) = (m.start(), m.end());
+        for (pattern, m) in self.automaton.find_iter(bytes) {
+            let (s, e) = (m.start, m.end);
             if s > 0 && is_word_byte(bytes[s - 1]) && !nbsp_ends_at(bytes, s) || e < bytes.len() && is_word_byte(bytes[e]) && !bytes[e..].starts_with(NBSP) {
                 continue;
             }
             if e + 1 < bytes.len() && matches!(bytes[e], b'\'') && bytes[e + 1].is_ascii_alphabetic() {
                 continue;
             }
-            let form = self.forms[m.pattern().as_usize()];
+            let form = self.forms[pattern];
             if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) {
                 continue;
             }

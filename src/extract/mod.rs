@@ -9,6 +9,7 @@
 //! Nothing here knows about SQLite or printing.
 
 pub mod attribution;
+mod cue_table;
 pub mod cues;
 pub mod dates;
 pub mod lexicon;

@@ -14,7 +14,7 @@ pub(super) const DESCRIPTION_REACH: usize = 3;
 /// "Democratic", "GOP", "Republican": a party, which describes too many
 /// people of a political story to pick one by.
 pub(super) fn is_party_word(word: &str) -> bool {
-    in_list(&WORDS.descriptors, word) || ["democratic", "gop"].iter().any(|p| word.eq_ignore_ascii_case(p))
+    in_list(&WORDS.descriptors, word) || in_list(&WORDS.party_words, word)
 }
 
 /// Whether a lower-cased role holds `word`, spelled out or abbreviated:
@@ -318,6 +318,13 @@ mod tests {
             ("It rained.\u{a0}Ada\u{a0}Voss said so.", true),
         ] {
             assert_eq!(opens_sentence(text, text.find("Voss").unwrap()), opens, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn party_words_and_descriptors_are_parties_and_other_capitals_are_not() {
+        for (word, party) in [("GOP", true), ("Democratic", true), ("democratic", true), ("Republicans", true), ("Senate", false), ("Gopher", false)] {
+            assert_eq!(is_party_word(word), party, "{word:?}");
         }
     }
 }

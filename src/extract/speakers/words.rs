@@ -18,6 +18,8 @@ pub(super) struct WordLists {
     /// Capitalised words that end descriptions, never names.
     pub(super) descriptors: WordSet,
     pub(super) descriptive_heads: WordSet,
+    /// Party words that are no descriptor ("Democratic", "GOP").
+    pub(super) party_words: WordSet,
     pronouns: WordSet,
     pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
     /// Every first name of data/first_names.tsv, and the sex of each.
@@ -99,6 +101,7 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     places: list(include_str!("../../../data/places.txt")),
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
+    party_words: list(include_str!("../../../data/party_words.txt")),
     first_names,
     first_name_sex,
     pronoun_kinds: pronoun_kinds.clone(),
@@ -106,7 +109,8 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     }
 });
 
-pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(NOT_NAMES.iter().map(|w| w.as_bytes().into())));
+/// `data/not_names.txt`: capitalised words that are never a name ("However").
+pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/not_names.txt")));
 
 /// Whether `word`, its ASCII letters lowered, is in `words`.
 #[inline]
@@ -118,17 +122,6 @@ pub(super) fn in_list(words: &WordSet, word: &str) -> bool {
 pub(super) fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
     words.holds_bytes(word)
 }
-
-/// Function words that may start a sentence in capitals but are no name.
-pub(super) const NOT_NAMES: &[&str] = &[
-    "the", "a", "an", "but", "and", "in", "on", "at", "this", "that", "these", "those", "it", "he", "she", "they", "we",
-    "i", "his", "her", "their", "its", "our", "as", "if", "when", "while", "after", "before", "since", "for", "with",
-    "despite", "following", "nevertheless", "however", "meanwhile", "recent", "leaders", "alongside", "so", "yet",
-    "still", "also", "there", "here", "what", "who", "why", "how", "some", "many", "most", "all", "both", "one", "two",
-    "by", "from", "to", "of", "mr", "mrs", "ms", "although", "though", "because", "unless", "until", "whether",
-    "whereas", "whilst", "during", "without", "through", "against", "among", "between", "unlike", "even", "only",
-    "every", "each",
-];
 
 pub(super) fn is_cap_word(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
@@ -162,6 +155,13 @@ mod tests {
         for word in words {
             let expected = list.contains(&word.to_ascii_lowercase().as_str());
             assert_eq!(in_list(&set, word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn not_names_hold_sentence_openers_in_any_case_and_no_surnames() {
+        for (word, listed) in [("However", true), ("DESPITE", true), ("Mr", true), ("Voss", false), ("Said", false)] {
+            assert_eq!(in_list(&NOT_NAME_SET, word), listed, "{word:?}");
         }
     }
 }

@@ -38,6 +38,10 @@ impl EvaluativeWords {
     }
 
     /// The valence of a lower-case word, if it is strong enough to count.
+    // Inlined into the scan of every statement's words whatever else
+    // changes in the crate: left to itself, the compiler stopped inlining
+    // it after an unrelated change elsewhere.
+    #[inline]
     pub(super) fn valence(&self, lower_word: &[u8]) -> Option<f32> {
         if lower_word.len() < 3 {
             return None;

@@ -1,0 +1,201 @@
+//! Descriptions: which person of the document a description stands for.
+//! By role ("the Chilean president" is the person last mentioned with that
+//! role), by a name beside it ("The mayor's press secretary, Dora Lindqvist",
+//! "Ingrid Halvorsen, the chairwoman of the union"), or, for newswriting's
+//! "the Florida senator" of someone quoted without that role, by the
+//! capitalised words the text gives beside that person's name.
+
+use super::super::mention_words::*;
+use super::super::names::{kind_of_phrase, mention_gender, strip_article};
+use super::super::words::*;
+use super::super::Speaker;
+use super::SpeakerResolver;
+use crate::model::SpeakerKind;
+use std::ops::Range;
+
+impl SpeakerResolver<'_> {
+    /// A description with the speaker's name in apposition after it:
+    /// "Carter's press secretary, Peter Cook". The name is the speaker and
+    /// the description the role.
+    pub(super) fn named_in_apposition(&self, text: &str, span: &Range<usize>, name_part: &str, appositive: Option<&str>) -> Option<Speaker> {
+        let after = appositive?;
+        if is_description(name_part) && after.contains(" and ") {
+            let both = self.pair(text, after, span.start)?;
+            return Some(Speaker { name: both, mention: mention_of(text, span), role: Some(strip_article(name_part)), kind: SpeakerKind::Group });
+        }
+        let is_name = self.parse_name(after).is_some_and(|p| kind_of_phrase(&p.name).is_none() && plausible_name(&p.name));
+        if !(is_description(name_part) && is_name && after.contains(' ')) {
+            return None;
+        }
+        self.named_beside(text, span, after, name_part)
+    }
+
+    /// A description whose name stands just before it: "Ada Voss, the head
+    /// of the union, said", where only the description is the source.
+    pub(super) fn named_before(&self, text: &str, span: &Range<usize>, name_part: &str) -> Option<Speaker> {
+        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part);
+        if !(describes || is_age(name_part)) {
+            return None;
+        }
+        let mention = text[span.clone()].trim();
+        self.named_beside(text, span, name_before(text, span.start)?, mention)
+    }
+
+    /// The person `name` names, with `role` when none is known: a person of
+    /// the document, or a new one with a first name.
+    fn named_beside(&self, text: &str, span: &Range<usize>, name: &str, role: &str) -> Option<Speaker> {
+        let mention = text[span.clone()].trim();
+        let parsed = self.parse_name(name)?;
+        if kind_of_phrase(&parsed.name).is_some() || !plausible_name(&parsed.name) {
+            return None;
+        }
+        let found = self.person_named(&parsed.name, span.start, mention_gender(name));
+        // A name not met as a person's must at least start with a first name:
+        // "Onawa, Iowa, the candidate" is no one.
+        let first_named = parsed.name.contains(' ') && parsed.name.split(' ').next().and_then(first_name_gender).is_some();
+        if found.is_none() && !first_named {
+            return None;
+        }
+        let mut speaker = match found {
+            Some(id) => self.person(id, mention),
+            None => Speaker { name: parsed.name, mention: mention.to_string(), role: None, kind: SpeakerKind::Person },
+        };
+        if speaker.role.is_none() {
+            speaker.role = Some(strip_article(role.trim().trim_end_matches(',').trim()));
+        }
+        Some(speaker)
+    }
+
+    /// "the Ukrainian president": the person last mentioned before `at`
+    /// whose role ends in the same head word and shares its other words.
+    pub(super) fn description(&self, text: &str, phrase: &str, at: usize) -> Option<usize> {
+        // Most phrases do not start with an article: turned away before
+        // each word is lowered into a string of its own. ("the" in any case:
+        // only ASCII letters lower to t, h, e, a or n.)
+        let article = phrase.split_whitespace().next()?;
+        if !["the", "a", "an"].iter().any(|a| article.eq_ignore_ascii_case(a)) {
+            return None;
+        }
+        let words: Vec<String> = phrase.split_whitespace().map(|w| w.to_lowercase()).collect();
+        let (first, head) = (words.first()?, words.last()?);
+        // "the 43-year-old": whoever was just mentioned.
+        if words.len() == 2 && first == "the" && head.ends_with("-year-old") {
+            let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+            return self.mentions[..i].last().map(|&(_, id)| id);
+        }
+        if !matches!(first.as_str(), "the" | "a" | "an") || !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
+            return None;
+        }
+        let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        let before = || self.mentions[..i].iter().rev().map(|&(_, id)| id);
+        let by_role = before().find(|&id| {
+            let Some(role) = &self.people[id].role else { return false };
+            let role = role.to_lowercase();
+            role_has(&role, head) && modifiers.iter().all(|m| role_has(&role, m))
+        });
+        if by_role.is_some() || !first.eq_ignore_ascii_case("the") || !in_list(&WORDS.descriptive_heads, head) {
+            return by_role;
+        }
+        // Newswriting names someone it quotes, then calls them "the Florida
+        // senator" or "the candidate" without having given that role: one
+        // of the people just mentioned who is quoted in the document, whose
+        // known role (if any) is not another one, and right beside whose
+        // name the text gives the capitalised words of the description
+        // ("Marco Rubio of Florida"). A party ("the Democratic candidate")
+        // is too often beside someone else's name to tell.
+        let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).take(words.len() - 2).filter(|w| is_cap_word(w)).collect();
+        // "businessman", "congresswoman": a head that tells the sex.
+        let gender = if head.ends_with("woman") {
+            Gender::Female
+        } else if head.ends_with("man") {
+            Gender::Male
+        } else {
+            Gender::Unknown
+        };
+        before().take(DESCRIPTION_REACH).find(|&id| {
+            let person = &self.people[id];
+            let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
+            person.gender.agrees(gender)
+                && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
+                && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
+                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w))
+        })
+    }
+
+    /// Whether `word` stands right beside a mention of person `id`.
+    fn said_beside(&self, text: &str, id: usize, word: &str) -> bool {
+        const REACH: usize = 40;
+        self.mentions.iter().filter(|&&(_, who)| who == id).any(|&(pos, _)| {
+            let from = text.floor_char_boundary(pos.saturating_sub(REACH));
+            let to = text.ceil_char_boundary((pos + REACH).min(text.len()));
+            // "(R-Wis.)" beside the name gives "Wisconsin".
+            let beside = &text[from..to];
+            beside.contains(word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::resolve_all;
+    use crate::model::SpeakerKind;
+
+    #[test]
+    fn description_resolves_by_role() {
+        let text = "Chilean President Ana Soto arrived. Mayor Luis Paz greeted her. The Chilean president said she was glad.";
+        let s = resolve_all(text, &["The Chilean president"]);
+        assert_eq!(s[0].name, "Ana Soto");
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_a_description_is_the_speaker() {
+        let text = "The mayor’s press secretary, Dora Lindqvist, said the road would close.";
+        let s = resolve_all(text, &["The mayor’s press secretary, Dora Lindqvist,"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Dora Lindqvist", SpeakerKind::Person));
+        assert_eq!(s[0].role.as_deref(), Some("mayor’s press secretary"));
+    }
+
+    #[test]
+    fn a_description_takes_the_name_standing_just_before_it() {
+        let text = "Ingrid Halvorsen, the chairwoman of the dockworkers union, said pay was too low. \
+                    Tomas Quill, 54, a retired welder, said the plant should stay.";
+        let s = resolve_all(text, &["the chairwoman of the dockworkers union", "54, a retired welder"]);
+        assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("chairwoman of the dockworkers union")));
+        assert_eq!(s[1].name, "Tomas Quill");
+    }
+
+    #[test]
+    fn a_place_or_the_object_of_a_preposition_before_a_description_names_no_one() {
+        let text = "In an interview with Tomas Quill, the senator said the plant should stay. \
+                    In Harlow, Essex, the candidate said nothing.";
+        let s = resolve_all(text, &["the senator", "the candidate"]);
+        assert_ne!(s[0].name, "Tomas Quill");
+        assert_ne!(s[1].name, "Harlow Essex");
+    }
+
+    #[test]
+    fn people_named_in_apposition_to_a_plural_description_are_both_the_speaker() {
+        let text = "The two candidates, Ada Ferris and Governor Tom Quill, said the debate was fair.";
+        let s = resolve_all(text, &["The two candidates, Ada Ferris and Governor Tom Quill,"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Ferris and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_an_owners_role_or_people_is_the_speaker() {
+        let text = "The Harlow Gazette's CEO, Dora Lindqvist, said sales rose. \
+                    Tom Quill's biographers, Edwin and Ada Marsh, wrote that he was shy.";
+        let s = resolve_all(text, &["The Harlow Gazette's CEO, Dora Lindqvist,", "Tom Quill's biographers, Edwin and Ada Marsh,"]);
+        assert_eq!(s[0].name, "Dora Lindqvist");
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Edwin Marsh and Ada Marsh", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_description_by_a_place_beside_a_quoted_persons_name_is_that_person_and_by_a_party_is_not() {
+        let text = "Tomas Quill, an Oregon Democratic organizer, said wages would rise. The Oregon candidate said the count was fair. \
+                    The Democratic candidate said it was not.";
+        let s = resolve_all(text, &["Tomas Quill", "The Oregon candidate", "The Democratic candidate"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tomas Quill", "Tomas Quill"));
+        assert_eq!(s[2].name, "the Democratic candidate");
+    }
+}
