@@ -66,7 +66,7 @@ fn extract_prints_csv_and_markdown_like_the_other_listings() {
     let markdown = bare(&wd, &["extract", "--format", "markdown", "a.txt"]).output().unwrap();
     let markdown = String::from_utf8(markdown.stdout).unwrap();
     assert!(markdown.starts_with("| date | speaker | role | cue | content |"), "{markdown}");
-    assert!(markdown.contains("| Ben Ortiz |  | said | \"We will not raise the fares,\" | direct |"), "{markdown}");
+    assert!(markdown.contains("| Ben Ortiz | board's chairman | said | \"We will not raise the fares,\" | direct |"), "{markdown}");
 }
 
 #[test]

@@ -331,7 +331,12 @@ impl SentenceRules<'_> {
     /// "HALIFAX (Wire) - …", "ST. JOHN'S, May 4 (Wire) — …": the dateline
     /// opening an article is the paper's, not the source's. The token after
     /// its dash, or 0.
-    fn after_dateline(&self, end: usize) -> usize {
+    pub(super) fn after_dateline(&self, end: usize) -> usize {
+        // Most sentences open with a word not in capitals: no dateline.
+        let opening = &self.toks[0];
+        if opening.is_word() && self.text()[opening.range()].bytes().any(|b| b.is_ascii_lowercase()) {
+            return 0;
+        }
         let Some(dash) = self.toks[..end.min(12)].iter().position(|t| t.kind == TokKind::Dash) else { return 0 };
         if dash == 0 || dash + 1 >= end {
             return 0;
@@ -344,7 +349,8 @@ impl SentenceRules<'_> {
         };
         let (place, date) = head.split_once(',').unwrap_or((head, ""));
         let place_in_capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !place.chars().any(|c| c.is_lowercase());
-        let date_or_nothing = date.trim().is_empty() || date.chars().any(|c| c.is_ascii_digit());
+        // "RALEIGH, N.C. —": a state in capitals stands where a date may.
+        let date_or_nothing = date.trim().is_empty() || date.chars().any(|c| c.is_ascii_digit()) || !date.chars().any(char::is_lowercase);
         if place_in_capitals && date_or_nothing {
             // "HALIFAX --": a dash may be written as two.
             (dash + 1..end).find(|&t| self.toks[t].kind != TokKind::Dash).unwrap_or(0)

@@ -287,6 +287,7 @@ impl SentenceRules<'_> {
                 let said_after_clause = WORDS.inverts_after_clause.holds(cue_word);
                 let content = self.content_before(j).filter(|c| said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\'']));
                 if let Some(content) = content {
+                    let end = self.with_closing_appositive(end);
                     return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });
                 }
             }
@@ -314,7 +315,7 @@ impl SentenceRules<'_> {
             if end == after || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]) {
                 return None;
             }
-            source = Some(self.toks[after].start..self.toks[end - 1].end);
+            source = Some(self.toks[after].start..self.toks[self.with_closing_appositive(end) - 1].end);
             after_source = end;
         }
         if matches!(cue.form, CueForm::Base | CueForm::Present) && !self.plausible_subject(source.as_ref()?) {

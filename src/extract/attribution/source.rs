@@ -100,6 +100,11 @@ impl SentenceRules<'_> {
             // the clause.
             return self.subject(close + 1);
         }
+        // "Ann Roe, 40, a nurse, said", "Ann Roe, a nurse from Lima, Ohio,
+        // said"; not "the chief, Paul Ruiz, said", where the name follows.
+        let place_goes_on = open_first >= 2 && lower_eq(text, &self.toks[open_first - 2], &["in", "from", "of", "near"]);
+        let described = !is_capitalised(text, first) || first_word.bytes().all(|b| b.is_ascii_digit());
+        let start = if mark == TokKind::Comma && (described || place_goes_on) { self.name_before_description(start) } else { start };
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
             Some(self.toks[start].start..self.toks[open_first - 1].end)
         } else if first.is_word() && !lower_eq(text, first, &WORDS.clause_links) && !lower_eq(text, first, &["that", "according"]) {
@@ -107,6 +112,57 @@ impl SentenceRules<'_> {
         } else {
             None
         }
+    }
+
+    /// "Lee Park, 40, a nurse from Dayton, said", "Ann Roe, a nurse from
+    /// Lima, Ohio, said": where the phrase before an appositive is itself an
+    /// age or a description, the name stands before its comma.
+    fn name_before_description(&self, mut start: usize) -> usize {
+        let text = self.text();
+        for _ in 0..2 {
+            let tok = &self.toks[start];
+            let description = tok.is_word() && !text[tok.range()].starts_with(|c: char| c.is_uppercase());
+            if !description || start < 2 || self.toks[start - 1].kind != TokKind::Comma {
+                break;
+            }
+            let name = self.np_left(start - 1);
+            let named = name < start - 1 && self.toks[name].is_word() && text[self.toks[name].range()].starts_with(|c: char| c.is_uppercase());
+            let after_place_word = name > 0 && lower_eq(text, &self.toks[name - 1], &["in", "at", "from", "of", "near", "outside"]);
+            if !named || after_place_word {
+                break;
+            }
+            start = name;
+        }
+        start
+    }
+
+    /// "…,” said Ann Roe, a nurse from Lima.": PolNeAR's source after a cue
+    /// takes in an appositive that runs to the end of the sentence. The end
+    /// (exclusive) of the name `end` closes, with that appositive if any.
+    pub(super) fn with_closing_appositive(&self, end: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        if end + 1 >= n || self.toks[end].kind != TokKind::Comma {
+            return end;
+        }
+        let first = &self.toks[end + 1];
+        let word = &text[first.range()];
+        let describes = lower_eq(text, first, &["a", "an", "the", "who", "whose"])
+            || word.bytes().all(|b| b.is_ascii_digit())
+            || first.is_word() && word.starts_with(|c: char| c.is_ascii_lowercase()) && !lower_eq(text, first, &WORDS.left_stops) && !word.ends_with("ing") && !word.ends_with("ed") && !lower_eq(text, first, &["according"]);
+        if !describes || n - end > 40 {
+            return end;
+        }
+        let aside = &self.toks[end + 1..];
+        let stops = aside.iter().any(|t| t.is_quote() || matches!(t.kind, TokKind::Colon | TokKind::Semicolon));
+        let mut last = n;
+        while last > end + 1 && !self.toks[last - 1].is_word() && self.toks[last - 1].kind != TokKind::Other {
+            last -= 1;
+        }
+        if stops || last <= end + 1 {
+            return end;
+        }
+        last
     }
 
     /// First token of the noun phrase that ends just before `j`.
@@ -123,18 +179,44 @@ impl SentenceRules<'_> {
                     i -= 1;
                     continue;
                 }
+                let between_names = i >= 2 && i < j && is_capitalised(text, &self.toks[i - 2]) && is_capitalised(text, &self.toks[i]);
+                if between_names && lower_eq(text, t, &["on", "to"]) {
+                    // "the Joint Committee on Taxation", "Ambassador to France":
+                    // one name.
+                    i -= 1;
+                    continue;
+                }
+                if i >= 2 && i < j && lower_eq(text, t, &["in"]) && self.is_count(i - 2) {
+                    // "Nearly eight in 10 voters": a share of a group, whole.
+                    i -= 2;
+                    if i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.approximators) {
+                        i -= 1;
+                    }
+                }
+                break;
+            }
+            if t.kind == TokKind::Dash && text[..t.start].ends_with(' ') {
+                // "WASHINGTON — Police said": a spaced dash ends a dateline,
+                // not a name.
                 break;
             }
             i -= 1;
         }
         // Trim connectors at the front ("of the campaign" is no source).
-        while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "-"]) {
+        while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "on", "to", "-"]) {
             i += 1;
         }
         if i < j && !self.toks[i].is_word() {
             i += 1;
         }
         i
+    }
+
+    /// Whether token `i` is a count: "eight", "10".
+    fn is_count(&self, i: usize) -> bool {
+        let tok = &self.toks[i];
+        let word = &self.text()[tok.range()];
+        tok.is_word() && (word.bytes().all(|b| b.is_ascii_digit()) || WORDS.counts.holds(word))
     }
 
     /// End (exclusive) of the noun phrase starting at `i`: "the senator",
@@ -164,6 +246,9 @@ impl SentenceRules<'_> {
         // "It was a long day, but Ruiz stayed …": the last joined clause's subject.
         if let Some(c) = (1..k.saturating_sub(2)).rev().find(|&c| self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c + 1], &["but", "and", "yet"]) && (lower_eq(text, &self.toks[c + 2], &WORDS.pronouns) || is_capitalised(text, &self.toks[c + 2]))) {
             i = c + 2;
+        }
+        if i == 0 {
+            i = self.after_dateline(k);
         }
         // "And he …", "But the court …", "Then she …": the writer's link.
         while i + 1 < k && (lower_eq(text, &self.toks[i], &WORDS.sentence_links) || lower_eq(text, &self.toks[i], &["then", "now", "still", "also", "later"]) && self.toks[i + 1].is_word()) {

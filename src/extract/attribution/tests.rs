@@ -41,7 +41,7 @@ fn direct_quote_with_cue_after() {
 
 #[test]
 fn direct_quote_with_inverted_cue() {
-    assert_eq!(one("“We are not done,” said Alma Reyes, the union leader."), triple("Alma Reyes", "said", "“We are not done,”"));
+    assert_eq!(one("“We are not done,” said Alma Reyes, the union leader."), triple("Alma Reyes, the union leader", "said", "“We are not done,”"));
 }
 
 #[test]
@@ -328,12 +328,12 @@ fn dashed_aside_is_not_part_of_the_source() {
 #[test]
 fn participle_clause_is_no_appositive() {
     let all = run("That would hurt the senator, forcing her to fight on, said Bo Lind, a pollster.");
-    assert_eq!(all[0].0, "Bo Lind");
+    assert_eq!(all[0].0, "Bo Lind, a pollster");
 }
 
 #[test]
 fn inverted_source_after_a_comma_pair() {
-    assert_eq!(one("Rumours spread fast in those days, said Ana Holm, the author of a book on it."), triple("Ana Holm", "said", "Rumours spread fast in those days"));
+    assert_eq!(one("Rumours spread fast in those days, said Ana Holm, the author of a book on it."), triple("Ana Holm, the author of a book on it", "said", "Rumours spread fast in those days"));
 }
 
 #[test]
@@ -406,7 +406,7 @@ fn quote_signed_in_the_next_paragraph() {
 #[test]
 fn quote_paragraph_skips_a_relative_pronoun_source() {
     let all = run("“The port is safe!” said Kim Ode, who runs it.\n\n“We checked every crane twice this week.”");
-    assert_eq!(all.last().unwrap(), &triple("Kim Ode", "", "“We checked every crane twice this week.”"));
+    assert_eq!(all.last().unwrap(), &triple("Kim Ode, who runs it", "", "“We checked every crane twice this week.”"));
 }
 
 #[test]
@@ -756,4 +756,54 @@ fn a_long_sentence_opening_with_in_and_curly_quotes_does_not_panic() {
     // Byte 120 falls inside the opening mark.
     let text = "In the more than two weeks since the ferry board met, its chair wrote that all the members of the harbours board made “many requests” to cancel it.";
     assert!(run(text).iter().all(|(_, cue, _)| cue != "In"));
+}
+
+#[test]
+fn a_share_of_a_group_is_the_whole_source() {
+    let (source, _, _) = one("Nearly eight in 10 harbor workers say the pier is too short.");
+    assert_eq!(source, "Nearly eight in 10 harbor workers");
+}
+
+#[test]
+fn a_name_before_an_age_and_a_description_is_kept() {
+    let (source, _, _) = one("Lena Ortiz, 34, a ferry pilot from Lorain, said the channel is silting up.");
+    assert_eq!(source, "Lena Ortiz, 34, a ferry pilot from Lorain,");
+}
+
+#[test]
+fn a_name_before_a_description_ending_in_a_place_and_state_is_kept() {
+    let (source, _, _) = one("Tom Reyes, a welder from Akron, Ohio, said the plant will close.");
+    assert_eq!(source, "Tom Reyes, a welder from Akron, Ohio,");
+}
+
+#[test]
+fn a_description_before_a_name_does_not_reach_back_further() {
+    let (source, _, _) = one("In Toledo, the union chief, Paul Ruiz, said the strike was over.");
+    assert_eq!(source, "the union chief, Paul Ruiz,");
+}
+
+#[test]
+fn a_committee_on_a_subject_is_one_source() {
+    let (source, _, _) = one("The Joint Committee on Harbors projected that fees would rise.");
+    assert_eq!(source, "The Joint Committee on Harbors");
+}
+
+#[test]
+fn a_dateline_is_not_the_source() {
+    let (source, _, _) = one("WASHINGTON — Harbor pilots said the channel was unsafe.");
+    assert_eq!(source, "Harbor pilots");
+    let (source, _, _) = one("RALEIGH, N.C. — Harbor pilots said the channel was unsafe.");
+    assert_eq!(source, "Harbor pilots");
+}
+
+#[test]
+fn a_source_after_its_cue_keeps_the_appositive_that_ends_the_sentence() {
+    let (source, _, _) = one("“The channel is silting up,” said Lena Ortiz, a ferry pilot from Lorain.");
+    assert_eq!(source, "Lena Ortiz, a ferry pilot from Lorain");
+}
+
+#[test]
+fn a_source_after_its_cue_takes_no_aside_before_a_quotation() {
+    let all = run("“The channel is silting up,” said Lena Ortiz, a pilot: “We cannot dock.”");
+    assert!(all.iter().all(|(source, _, _)| source == "Lena Ortiz"), "{all:?}");
 }
