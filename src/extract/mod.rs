@@ -109,6 +109,7 @@ impl Extractor {
         let before = sentences.partition_point(|s| s.end <= content_start);
         let sentence_before = before.checked_sub(1).map_or("", |i| &text[sentences[i].clone()]);
         let topic = topics.tag_and_count(&content, sentence_before, &speaker.name).map(|t| t.name);
+        let stance = stance::toward_topic(judgement.stance, &content, topic.as_deref());
         // An earlier position ("shifted from backing A …") was held at some
         // unknown time before the report: no date rather than a wrong one.
         let date = if a.earlier_position { None } else { dates::statement_date(&dates::cue_clause(text, a, sentences), doc.date) };
@@ -120,7 +121,7 @@ impl Extractor {
             role: speaker.role,
             cue: cue.to_string(),
             kind: kind_of(&pieces),
-            stance: judgement.stance,
+            stance,
             hedged: judgement.hedged,
             topic,
             date,

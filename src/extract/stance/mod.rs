@@ -36,12 +36,14 @@
 mod confidence;
 mod evaluative;
 mod phrases;
+mod removal;
 
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
 use confidence::{ConfidenceTable, Evidence};
 use phrases::PhraseMatcher;
+pub use removal::toward_topic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 

@@ -1,0 +1,116 @@
+//! Supporting an end to something is opposing it: "called for the repeal
+//! of the ferry tax" takes the side of the repeal, and so is against the
+//! tax, which is the statement's topic. Stance is judged from cue and
+//! content alone; this turns it round once the topic is known.
+
+use crate::model::Stance;
+use std::sync::LazyLock;
+
+const BUILTIN_REMOVALS: &str = include_str!("../../../data/stance_removal.txt");
+
+/// How far after a removal word the topic may stand: "the complete and
+/// immediate repeal of the ferry tax" is five words.
+const MAX_WORDS_BETWEEN: usize = 6;
+
+static REMOVALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    BUILTIN_REMOVALS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// The stance toward `topic` of a statement judged `stance` saying
+/// `content`: support becomes oppose when the topic follows a removal word
+/// in the same clause, unless the topic itself names the removal ("tax
+/// repeal") or a negation comes just before it ("would not repeal").
+pub fn toward_topic(stance: Stance, content: &str, topic: Option<&str>) -> Stance {
+    let Some(topic) = topic else { return stance };
+    if stance != Stance::Support {
+        return stance;
+    }
+    let content = content.to_ascii_lowercase();
+    let topic = topic.to_ascii_lowercase();
+    if REMOVALS.iter().any(|removal| contains_word(&topic, removal)) {
+        return stance;
+    }
+    // The topic as written, or its head: "tax" for "ferry tax" written as
+    // "the tax on ferries".
+    let head = topic.rsplit(' ').next().unwrap_or(&topic);
+    let topic_at = find_word(&content, &topic).or_else(|| find_word(&content, head));
+    let Some(topic_at) = topic_at else { return stance };
+    let removed = REMOVALS.iter().any(|removal| {
+        word_starts(&content, removal).any(|at| {
+            let end = at + removal.len();
+            end <= topic_at && takes_away(&content[..at], &content[end..topic_at])
+        })
+    });
+    if removed {
+        Stance::Oppose
+    } else {
+        stance
+    }
+}
+
+/// Whether a removal word with `before` in front of it and `between` up to
+/// the topic takes the topic away: no negation just before it, and the
+/// topic near, in the same clause.
+fn takes_away(before: &str, between: &str) -> bool {
+    let negated = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .any(|w| matches!(w, "not" | "never" | "no") || w.ends_with("n't") || w.ends_with("n’t"));
+    let same_clause = !between.contains([',', ';', ':', '.', '?', '!']) && !contains_word(between, "but");
+    !negated && same_clause && between.split_whitespace().count() <= MAX_WORDS_BETWEEN
+}
+
+/// Where `word` starts in `text` as a whole word (or phrase).
+fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).filter(move |&at| {
+        let before_ok = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !text[at + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
+        before_ok && after_ok
+    })
+}
+
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    word_starts(text, word).next()
+}
+
+fn contains_word(text: &str, word: &str) -> bool {
+    find_word(text, word).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oppose(content: &str, topic: &str) -> bool {
+        toward_topic(Stance::Support, content, Some(topic)) == Stance::Oppose
+    }
+
+    #[test]
+    fn supporting_the_removal_of_the_topic_opposes_it() {
+        assert!(oppose("the complete repeal of the ferry tax", "ferry tax"));
+        assert!(oppose("an end to the night curfew", "night curfew"));
+        assert!(oppose("the council must scrap the tax on ferries", "ferry tax"));
+        assert!(oppose("we will withdraw from the harbour treaty", "harbour treaty"));
+    }
+
+    #[test]
+    fn the_removal_must_take_the_topic_itself() {
+        // The topic names the removal, stands before it, in another clause,
+        // or the removal is negated.
+        assert!(!oppose("the ferry tax repeal is overdue", "ferry tax repeal"));
+        assert!(!oppose("the ferry tax works, so we should end the debate", "ferry tax"));
+        assert!(!oppose("the ferry tax would stay, and we will repeal the toll", "ferry tax"));
+        assert!(!oppose("we will repeal the toll, but the ferry tax stays", "ferry tax"));
+        assert!(!oppose("the council would not repeal the ferry tax", "ferry tax"));
+        assert!(!oppose("ending the long and bitter and needless and costly public fight over the ferry tax", "ferry tax"));
+    }
+
+    #[test]
+    fn only_support_turns_round() {
+        let content = "the complete repeal of the ferry tax";
+        assert_eq!(toward_topic(Stance::Neutral, content, Some("ferry tax")), Stance::Neutral);
+        assert_eq!(toward_topic(Stance::Oppose, content, Some("ferry tax")), Stance::Oppose);
+        assert_eq!(toward_topic(Stance::Support, content, None), Stance::Support);
+    }
+}
