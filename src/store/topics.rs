@@ -46,30 +46,40 @@ impl TopicCache {
     }
 }
 
-/// The name of the person a full-name topic stands for: the speaker whose
-/// alias it is, or, for "Given X. Surname", the person called "Given
-/// Surname"; none when the name is no person's or is the person's own.
-fn person_named(conn: &Connection, name: &str) -> Result<Option<String>> {
-    let by_alias = conn
-        .prepare_cached(
-            "SELECT sp.name FROM speaker_aliases a JOIN speakers sp ON sp.id = a.speaker_id
-              WHERE a.alias = ?1 AND sp.kind = 'person'",
+/// The automatic topics written as a person's full name other than the
+/// person's own, each with the person's name: the speaker's alias
+/// ("Hillary Rodham Clinton"), or "Given X. Surname" for the person called
+/// "Given Surname". Found by SQL, so that a large corpus's other topics are
+/// not looked at one by one after each ingest.
+fn person_name_variants(conn: &Connection) -> Result<Vec<(i64, String)>> {
+    let mut variants: Vec<(i64, String)> = conn
+        .prepare(
+            "SELECT t.id, sp.name FROM topics t
+               JOIN speaker_aliases a ON a.alias = t.name
+               JOIN speakers sp ON sp.id = a.speaker_id
+              WHERE t.automatic = 1 AND t.name LIKE '% %' AND sp.kind = 'person' AND sp.name <> t.name",
         )?
-        .query_row([name], |r| r.get::<_, String>(0))
-        .optional()?;
-    if let Some(person) = by_alias {
-        return Ok(Some(person));
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let initialled: Vec<(i64, String)> = conn
+        .prepare("SELECT id, name FROM topics WHERE automatic = 1 AND name GLOB '* [A-Z]. *' AND name NOT GLOB '* * * *'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut person = conn.prepare_cached("SELECT name FROM speakers WHERE name = ?1 AND kind = 'person'")?;
+    for (id, name) in initialled {
+        if variants.iter().any(|(known, _)| *known == id) {
+            continue;
+        }
+        let words: Vec<&str> = name.split(' ').collect();
+        if !is_first_name(words[0]) {
+            continue;
+        }
+        let without_initial = format!("{} {}", words[0], words[2]);
+        if let Some(full) = person.query_row([&without_initial], |r| r.get::<_, String>(0)).optional()? {
+            variants.push((id, full));
+        }
     }
-    let words: Vec<&str> = name.split(' ').collect();
-    let middle_initial = |w: &&str| w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
-    if words.len() != 3 || !middle_initial(&words[1]) || !is_first_name(words[0]) {
-        return Ok(None);
-    }
-    let without_initial = format!("{} {}", words[0], words[2]);
-    Ok(conn
-        .prepare_cached("SELECT name FROM speakers WHERE name = ?1 AND kind = 'person'")?
-        .query_row([&without_initial], |r| r.get::<_, String>(0))
-        .optional()?)
+    Ok(variants)
 }
 
 /// Move every statement of topic `from` to the topic called `into` and
@@ -161,24 +171,22 @@ impl Store {
     pub fn settle_person_topics(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let bearers = super::speakers::standing_surname_bearers(&tx)?;
-        let topics: Vec<(i64, String)> = tx
-            .prepare("SELECT id, name FROM topics WHERE automatic = 1")?
+        let surnames: Vec<(i64, String)> = tx
+            .prepare("SELECT id, name FROM topics WHERE automatic = 1 AND name NOT LIKE '% %'")?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut moved = 0;
-        for (id, name) in topics {
-            let into = if name.contains(' ') {
-                person_named(&tx, &name)?
-            } else {
-                bearers.get(&name.to_lowercase()).and_then(|(full_name, quoted)| {
-                    let written_as_name = name.chars().next().is_some_and(char::is_uppercase) && !is_first_name(&name);
-                    let a_person = full_name.split(' ').next().is_some_and(is_first_name);
-                    (written_as_name && a_person && *quoted >= SURNAME_TOPIC_MIN_STATEMENTS).then(|| full_name.clone())
-                })
-            };
-            if let Some(into) = into.filter(|into| *into != name) {
-                moved += move_topic(&tx, id, &into)?;
+        let mut moves = person_name_variants(&tx)?;
+        for (id, surname) in surnames {
+            let Some((full_name, quoted)) = bearers.get(&surname.to_lowercase()) else { continue };
+            let written_as_name = surname.chars().next().is_some_and(char::is_uppercase) && !is_first_name(&surname);
+            let a_person = full_name.split(' ').next().is_some_and(is_first_name);
+            if written_as_name && a_person && *quoted >= SURNAME_TOPIC_MIN_STATEMENTS {
+                moves.push((id, full_name.clone()));
             }
+        }
+        let mut moved = 0;
+        for (id, into) in moves {
+            moved += move_topic(&tx, id, &into)?;
         }
         tx.commit()?;
         Ok(moved)
