@@ -32,7 +32,7 @@ impl SentenceRules<'_> {
             if !opens_more && !comma_quote && !self.title_quote_before(j) {
                 // "“…,” Ruiz said of the plan.": PolNeAR leaves what it was
                 // said of out of the content two times in three.
-                if let Some(before) = self.content_before(j) {
+                if let Some(before) = self.content_before_not_intro(j) {
                     return Some(before);
                 }
             }
@@ -46,7 +46,7 @@ impl SentenceRules<'_> {
                 i = m;
             } else if m >= n || self.toks[m].kind == TokKind::End {
                 // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
-                if let Some(before) = self.content_before(j) {
+                if let Some(before) = self.content_before_not_intro(j) {
                     return Some(before);
                 }
                 let listener_end = self.np_right(i);
@@ -61,15 +61,15 @@ impl SentenceRules<'_> {
         }
         if i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ing") {
             // "he said, introducing Clinton as …"
-            if let Some(before) = self.content_before(j) {
+            if let Some(before) = self.content_before_not_intro(j) {
                 return Some(before);
             }
         }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.clause_links) {
             // "she said and hung up", "he said after the vote": nothing reported
             // follows, unless it is a conditional clause ("said if he wins, …").
-            let before = self.content_before(j);
-            if before.is_some() || !lower_eq(text, &self.toks[i], &["if", "when", "while", "because", "though", "although", "since", "as", "unless"]) {
+            let before = self.content_before_not_intro(j);
+            if before.is_some() || !lower_eq(text, &self.toks[i], &["if", "when", "while", "because", "though", "although", "since", "as", "unless", "despite"]) {
                 return before;
             }
         }
@@ -92,7 +92,7 @@ impl SentenceRules<'_> {
                 m += 1;
             }
             if m >= n || self.toks[m].kind == TokKind::End {
-                return self.content_before(j);
+                return self.content_before_not_intro(j);
             }
             // Ten words on and no "that" nor a break: no adverbial after all
             // ("argued again over health care and …"); keep the whole clause.
@@ -102,7 +102,7 @@ impl SentenceRules<'_> {
             }
         }
         if i >= n || self.toks[i].kind == TokKind::End {
-            return self.content_before(j);
+            return self.content_before_not_intro(j);
         }
         match self.toks[i].kind {
             TokKind::Colon if i + 1 >= n => self.quote_after_colon(),
@@ -149,7 +149,7 @@ impl SentenceRules<'_> {
                 let _ = k;
                 self.content_after(i, next_cue)
             }
-            _ => self.content_before(j),
+            _ => self.content_before_not_intro(j),
         }
     }
 
@@ -300,6 +300,22 @@ impl SentenceRules<'_> {
         pieces.push(self.toks[start].start..last.end);
         self.follow_on_quotes(&mut pieces);
         Some(pieces)
+    }
+
+    /// "Despite the rain, Lee said the pier stays open": the words from
+    /// `start` to `end` are one introductory phrase (no comma inside), which
+    /// sets the scene for the subject after it and is not what was said.
+    /// Content before the source, unless it is only such a phrase. (After
+    /// "In any case, Ortiz said, …" the sentence resumes: that phrase is
+    /// the first piece, and `content_for_verb` keeps it.)
+    fn content_before_not_intro(&self, j: usize) -> Option<Vec<Range<usize>>> {
+        self.content_before(j).filter(|pieces| !(pieces.len() == 1 && self.only_intro_phrase(&pieces[0])))
+    }
+
+    fn only_intro_phrase(&self, piece: &Range<usize>) -> bool {
+        let start = self.tok_index(piece.start);
+        let end = self.tok_index(piece.end);
+        start < end && lower_eq(self.text(), &self.toks[start], &WORDS.intro_phrase_starts) && !self.toks[start..end].iter().any(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon) || t.is_quote())
     }
 
     /// "A maximum sentence “would deter others,” she wrote.": the words of

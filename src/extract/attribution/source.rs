@@ -175,6 +175,13 @@ impl SentenceRules<'_> {
                 break;
             }
             if t.is_word() && lower_eq(text, t, &WORDS.left_stops) {
+                // "Kristen Day said", "Theresa May said": a capitalised stop
+                // word after a capitalised word is a surname, not a stop.
+                let surname = i >= 2 && is_capitalised(text, t) && is_capitalised(text, &self.toks[i - 2]) && !lower_eq(text, t, &WORDS.time_words);
+                if surname {
+                    i -= 1;
+                    continue;
+                }
                 if lower_eq(text, t, &["of", "for", "at", "and", "from"]) && i < j {
                     i -= 1;
                     continue;

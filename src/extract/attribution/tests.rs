@@ -807,3 +807,27 @@ fn a_source_after_its_cue_takes_no_aside_before_a_quotation() {
     let all = run("“The channel is silting up,” said Lena Ortiz, a pilot: “We cannot dock.”");
     assert!(all.iter().all(|(source, _, _)| source == "Lena Ortiz"), "{all:?}");
 }
+
+#[test]
+fn an_introductory_phrase_before_the_source_is_not_what_was_said() {
+    assert_eq!(
+        one("Despite doubting the harbor board, Ivo Lind said if elected he would keep the ferry."),
+        triple("Ivo Lind", "said", "if elected he would keep the ferry")
+    );
+    assert_eq!(one("In her yearly filing, the mayor reported owning two boats."), triple("the mayor", "reported", "owning two boats"));
+}
+
+#[test]
+fn an_introductory_phrase_stays_first_piece_when_the_sentence_resumes() {
+    assert_eq!(one("In any case, Ortiz said, the ferry will run."), triple("Ortiz", "said", "In any case | the ferry will run"));
+}
+
+#[test]
+fn a_clause_opening_with_despite_after_the_cue_is_what_was_said() {
+    assert_eq!(one("Mara Holt says despite the storm, the pier will reopen."), triple("Mara Holt", "says", "despite the storm, the pier will reopen"));
+}
+
+#[test]
+fn a_capitalised_stop_word_after_a_name_is_a_surname() {
+    assert_eq!(one("The storm passed. Kristen Day said the pier will reopen."), triple("Kristen Day", "said", "the pier will reopen"));
+}
