@@ -285,7 +285,18 @@ impl SentenceRules<'_> {
                 // not one of saying, a clause with no quotation is its
                 // subject, not what was said.
                 let said_after_clause = WORDS.inverts_after_clause.holds(cue_word);
-                let content = self.content_before(j).filter(|c| said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\'']));
+                // "“…,” Ann Roe, a nurse, told CNN.": a quotation that closes
+                // before the words next to the verb is their speaker's; the
+                // name after the verb is the listener.
+                let speaker_between = |c: &Vec<Range<usize>>| {
+                    let piece = &text[c[c.len() - 1].clone()];
+                    let mut chars = piece.chars();
+                    let opens = chars.next().is_some_and(|c| c == '“' || c == '"');
+                    let rest = chars.as_str();
+                    let after_close = rest.find(['”', '"']).map(|close| rest[close..].trim_start_matches(['”', '"', ',', ' ']));
+                    opens && after_close.is_some_and(|after| after.starts_with(char::is_uppercase) || ["a ", "an ", "the "].iter().any(|d| after.starts_with(d)))
+                };
+                let content = self.content_before(j).filter(|c| (said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\''])) && !speaker_between(c));
                 if let Some(content) = content {
                     let end = self.with_closing_appositive(end);
                     return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });

@@ -831,3 +831,11 @@ fn a_clause_opening_with_despite_after_the_cue_is_what_was_said() {
 fn a_capitalised_stop_word_after_a_name_is_a_surname() {
     assert_eq!(one("The storm passed. Kristen Day said the pier will reopen."), triple("Kristen Day", "said", "the pier will reopen"));
 }
+
+#[test]
+fn the_name_after_told_is_the_listener_when_a_speaker_stands_before_it() {
+    assert_eq!(
+        one("“The ferry will run all winter,” Ana Holm, the harbor director, told the Courier."),
+        triple("Ana Holm, the harbor director,", "told", "“The ferry will run all winter,”")
+    );
+}
