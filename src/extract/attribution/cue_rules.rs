@@ -112,8 +112,15 @@ impl SentenceRules<'_> {
             return None;
         }
         let appear = text[self.toks[k].range()].to_ascii_lowercase().starts_with("appear");
-        if appear && !lower_eq(text, &self.toks[after], &["to", "that"]) || lower_eq(text, &self.toks[after], &WORDS.adverbial_starts) && !lower_eq(text, &self.toks[after], &["to"]) {
-            return None; // "appeared on television", "seemed at ease"
+        // "appeared poised to win", "appears significant" give an
+        // impression; "appeared on television", "appeared as a guest", "seemed
+        // at ease" do not.
+        let next = &self.toks[after];
+        let as_if = lower_eq(text, next, &["as"]) && after + 1 < n && lower_eq(text, &self.toks[after + 1], &["if", "though"]);
+        let appearance = appear && !lower_eq(text, next, &["to", "that"]) && !as_if
+            && (is_capitalised(text, next) || lower_eq(text, next, &WORDS.noun_determiners) || lower_eq(text, next, &WORDS.not_impressions) || lower_eq(text, next, &WORDS.adverbial_starts));
+        if appearance || lower_eq(text, next, &WORDS.adverbial_starts) && !lower_eq(text, next, &["to"]) && !as_if {
+            return None;
         }
         let mut j = k;
         while j > 0 && lower_eq(text, &self.toks[j - 1], &WORDS.auxiliaries) {

@@ -839,3 +839,14 @@ fn the_name_after_told_is_the_listener_when_a_speaker_stands_before_it() {
         triple("Ana Holm, the harbor director,", "told", "“The ferry will run all winter,”")
     );
 }
+
+#[test]
+fn appeared_before_an_adjective_is_an_impression() {
+    assert_eq!(one("The harbor board appeared ready to reopen the pier."), triple("", "appeared", "The harbor board | ready to reopen the pier"));
+}
+
+#[test]
+fn appeared_with_someone_is_no_impression() {
+    assert!(run("The mayor appeared with Ana Holm at the pier.").is_empty());
+    assert!(run("The mayor appeared as a guest on the radio.").is_empty());
+}
