@@ -468,6 +468,9 @@ impl SentenceRules<'_> {
                 // A quotation closed without punctuation is part of a longer
                 // clause ("“budget reforms” and taxes would pay for it").
                 let closes = q_closes_with_punctuation(self.text(), q);
+                if closes && q.span.end < sentence_end && self.speaker_follows(q.span.end) {
+                    return None;
+                }
                 let mut pieces = if q.span.end >= sentence_end || self.rest_is_trivial(q.span.end) || closes && self.new_clause_at(q.span.end) {
                     vec![q.span.clone()]
                 } else {
@@ -493,6 +496,18 @@ impl SentenceRules<'_> {
             self.follow_on_quotes(&mut pieces);
         }
         Some(pieces)
+    }
+
+    /// "shouted, “Cruz,” Beck joked, …": a name or pronoun and a cue right
+    /// after byte `at` start another speaker's report.
+    fn speaker_follows(&self, at: usize) -> bool {
+        let text = self.text();
+        let t = self.tok_index(at);
+        let n = self.toks.len();
+        if t >= n || !(is_capitalised(text, &self.toks[t]) || lower_eq(text, &self.toks[t], &WORDS.pronouns)) {
+            return false;
+        }
+        (t + 1..n.min(t + 5)).take_while(|&c| self.toks[c].is_word()).any(|c| self.layout.cues.iter().any(|cue| cue.span.start == self.toks[c].start))
     }
 
     /// Whether a new clause starts right after byte `at` ("… and said", ", adding").

@@ -850,3 +850,10 @@ fn appeared_with_someone_is_no_impression() {
     assert!(run("The mayor appeared with Ana Holm at the pier.").is_empty());
     assert!(run("The mayor appeared as a guest on the radio.").is_empty());
 }
+
+#[test]
+fn a_quotation_followed_by_its_own_speaker_is_theirs() {
+    let all = run("The mayor praised both rivals, telling the crowd, “They are both able,” Holm said.");
+    assert!(all.contains(&triple("Holm", "said", "“They are both able,”")), "{all:?}");
+    assert!(!all.iter().any(|a| a.1 == "telling" && a.2.contains("both able")), "{all:?}");
+}
