@@ -80,8 +80,11 @@ impl SentenceRules<'_> {
         let verbal_aside = adverb_aside || first_word.ends_with("ing") || first_word.ends_with("ed");
         if verbal_aside && !adverb_aside {
             // "…, forcing her to fight on, said Bo Lind": the source follows.
+            // ("…, speaking to reporters, called the plan a mistake": a verb
+            // that does not invert takes an object there.)
+            let inverts = self.toks.get(close + 1).is_some_and(|t| lower_eq(text, t, &WORDS.inverts_after_clause));
             let after_cue = self.toks.get(close + 2);
-            if after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
+            if inverts && after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
                 return None;
             }
         }

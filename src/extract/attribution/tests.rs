@@ -857,3 +857,18 @@ fn a_quotation_followed_by_its_own_speaker_is_theirs() {
     assert!(all.contains(&triple("Holm", "said", "“They are both able,”")), "{all:?}");
     assert!(!all.iter().any(|a| a.1 == "telling" && a.2.contains("both able")), "{all:?}");
 }
+
+#[test]
+fn a_verbal_aside_before_a_verb_that_does_not_invert_keeps_the_name_as_source() {
+    assert_eq!(
+        one("Ana Holm, speaking to the harbor board, called the closure a mistake."),
+        triple("Ana Holm", "called", "the closure a mistake")
+    );
+}
+
+#[test]
+fn a_verbal_aside_before_said_and_a_name_is_no_source() {
+    let all = run("The pier closed early, forcing the ferry to wait, said Bo Lind, a pilot.");
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert!(all[0].0.starts_with("Bo Lind"), "{all:?}");
+}
