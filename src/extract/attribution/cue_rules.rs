@@ -329,8 +329,10 @@ impl SentenceRules<'_> {
                 return None;
             }
             let end = self.np_right(after);
-            // "…, declined to comment": what follows is no speaker.
-            if end == after || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]) {
+            // "…, declined to comment": what follows is no speaker; nor is
+            // the subject of a clause ("…, said the chamber will vote").
+            let clause_follows = end < n && self.toks[end].is_word() && (!lower_eq(text, &self.toks[end], &WORDS.left_stops) || lower_eq(text, &self.toks[end], &["will", "would", "can", "could", "may", "might", "should", "must", "is", "was", "are", "were", "has", "have", "had"]));
+            if end == after || clause_follows || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]) {
                 return None;
             }
             source = Some(self.toks[after].start..self.toks[self.with_closing_appositive(end) - 1].end);

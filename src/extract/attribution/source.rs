@@ -57,7 +57,13 @@ impl SentenceRules<'_> {
         while inner_start > 0 && self.toks[inner_start - 1].kind != mark {
             let tok = &self.toks[inner_start - 1];
             // "McConnell, R-Ky., said": an abbreviation's period is no end.
-            let abbreviation = tok.kind == TokKind::End && text[tok.end..].starts_with(',');
+            // "the No. 2 Republican", "Jr.": a sentence ends at no period
+            // inside it, so one after a short capitalised word abbreviates.
+            let short_word_before = inner_start >= 2 && {
+                let word = &text[self.toks[inner_start - 2].range()];
+                word.len() <= 4 && word.starts_with(char::is_uppercase)
+            };
+            let abbreviation = tok.kind == TokKind::End && (text[tok.end..].starts_with(',') || short_word_before);
             if tok.is_quote() || tok.kind == TokKind::End && !abbreviation {
                 return None;
             }

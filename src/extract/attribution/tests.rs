@@ -872,3 +872,16 @@ fn a_verbal_aside_before_said_and_a_name_is_no_source() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert!(all[0].0.starts_with("Bo Lind"), "{all:?}");
 }
+
+#[test]
+fn an_abbreviation_inside_an_appositive_does_not_end_it() {
+    assert_eq!(
+        one("Ana Holm of Lima, the No. 2 officer on the board, said the pier will reopen."),
+        triple("Ana Holm of Lima, the No. 2 officer on the board,", "said", "the pier will reopen")
+    );
+}
+
+#[test]
+fn the_subject_of_a_clause_after_said_is_no_inverted_source() {
+    assert!(!run("Asked about the vote on Monday, said the council will meet again.").iter().any(|a| a.0 == "the council"));
+}
