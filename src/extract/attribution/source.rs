@@ -331,5 +331,8 @@ pub(super) static NON_AGENT_LIST: std::sync::LazyLock<Vec<&str>> =
 /// Whether a source names no one ("Recent developments", "the world").
 pub(super) fn is_non_agent(source: &str) -> bool {
     let source = source.trim_end_matches([',', '.']).trim();
-    NON_AGENT_LIST.iter().any(|w| w.eq_ignore_ascii_case(source))
+    // "the measures fell short of", "few calls for": a phrase cut off
+    // before its noun is no one's name.
+    let last = source.rsplit(' ').next().unwrap_or_default();
+    NON_AGENT_LIST.iter().any(|w| w.eq_ignore_ascii_case(source)) || WORDS.cut_off_ends.holds(last)
 }

@@ -885,3 +885,11 @@ fn an_abbreviation_inside_an_appositive_does_not_end_it() {
 fn the_subject_of_a_clause_after_said_is_no_inverted_source() {
     assert!(!run("Asked about the vote on Monday, said the council will meet again.").iter().any(|a| a.0 == "the council"));
 }
+
+#[test]
+fn a_source_cut_off_before_its_noun_names_no_one() {
+    assert!(is_non_agent("the plans fell short of"));
+    assert!(is_non_agent("a few calls for"));
+    assert!(!is_non_agent("the head of the harbor board"));
+    assert!(!is_non_agent("Ana Holm"));
+}
