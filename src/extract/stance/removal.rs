@@ -4,6 +4,7 @@
 //! content alone; this turns it round once the topic is known.
 
 use crate::model::Stance;
+use memchr::memmem::Finder;
 use std::sync::LazyLock;
 
 const BUILTIN_REMOVALS: &str = include_str!("../../../data/stance_removal.txt");
@@ -12,8 +13,11 @@ const BUILTIN_REMOVALS: &str = include_str!("../../../data/stance_removal.txt");
 /// immediate repeal of the ferry tax" is five words.
 const MAX_WORDS_BETWEEN: usize = 6;
 
-static REMOVALS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    BUILTIN_REMOVALS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+/// Searchers made once: making one costs more than a search of a
+/// statement, and every supported statement with a topic is searched for
+/// all of them.
+static REMOVALS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
+    BUILTIN_REMOVALS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(Finder::new).collect()
 });
 
 /// The stance toward `topic` of a statement judged `stance` saying
@@ -27,7 +31,7 @@ pub fn toward_topic(stance: Stance, content: &str, topic: Option<&str>) -> Stanc
     }
     let content = content.to_ascii_lowercase();
     let topic = topic.to_ascii_lowercase();
-    if REMOVALS.iter().any(|removal| contains_word(&topic, removal)) {
+    if REMOVALS.iter().any(|removal| found_word_starts(&topic, removal).next().is_some()) {
         return stance;
     }
     // The topic as written, or its head: "tax" for "ferry tax" written as
@@ -36,8 +40,8 @@ pub fn toward_topic(stance: Stance, content: &str, topic: Option<&str>) -> Stanc
     let topic_at = find_word(&content, &topic).or_else(|| find_word(&content, head));
     let Some(topic_at) = topic_at else { return stance };
     let removed = REMOVALS.iter().any(|removal| {
-        word_starts(&content, removal).any(|at| {
-            let end = at + removal.len();
+        found_word_starts(&content, removal).any(|at| {
+            let end = at + removal.needle().len();
             end <= topic_at && takes_away(&content[..at], &content[end..topic_at])
         })
     });
@@ -63,11 +67,20 @@ fn takes_away(before: &str, between: &str) -> bool {
 
 /// Where `word` starts in `text` as a whole word (or phrase).
 fn word_starts<'a>(text: &'a str, word: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).filter(move |&at| {
-        let before_ok = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after_ok = !text[at + word.len()..].chars().next().is_some_and(char::is_alphanumeric);
-        before_ok && after_ok
-    })
+    let starts = memchr::memmem::find_iter(text.as_bytes(), word.as_bytes());
+    starts.filter(move |&at| is_whole_word(text, at, word.len()))
+}
+
+/// [`word_starts`] with a searcher made before.
+fn found_word_starts<'a>(text: &'a str, word: &'a Finder<'static>) -> impl Iterator<Item = usize> + 'a {
+    let len = word.needle().len();
+    word.find_iter(text.as_bytes()).filter(move |&at| is_whole_word(text, at, len))
+}
+
+fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+    let before_ok = !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+    let after_ok = !text[at + len..].chars().next().is_some_and(char::is_alphanumeric);
+    before_ok && after_ok
 }
 
 fn find_word(text: &str, word: &str) -> Option<usize> {
