@@ -50,6 +50,26 @@ pub(super) fn pronoun_after_function_word(text: &str, span: &Range<usize>, menti
     matches!(pronoun_kind(word), Some("male" | "female")).then(|| start..start + word.len())
 }
 
+/// "“…,” Ada Voss, a former aide, told AFP": a source mention right after
+/// "told" is whom the speaker told, not the speaker. The byte range of the
+/// teller standing between the closing quotation mark and "told", if the
+/// text has one there; `Some(None)` for a listener with no teller found.
+pub(super) fn teller_before_listener(text: &str, span: &Range<usize>) -> Option<Option<Range<usize>>> {
+    /// How far before "told" the teller's phrase may start.
+    const REACH: usize = 160;
+    let before = text[..span.start].strip_suffix(' ')?.strip_suffix("told")?;
+    let from = text.floor_char_boundary(before.len().saturating_sub(REACH));
+    let window = &before[from..];
+    let Some(quote) = window.rfind(['”', '"', '\'']) else { return Some(None) };
+    let quote_len = window[quote..].chars().next().map_or(1, char::len_utf8);
+    let phrase = &window[quote + quote_len..];
+    let start = from + quote + quote_len + (phrase.len() - phrase.trim_start().len());
+    let end = before.trim_end().trim_end_matches(',').len();
+    let teller = &text[start.min(end)..end];
+    let names_someone = teller.starts_with(|c: char| c.is_uppercase()) && !teller.contains(['.', '?', '!', '“', '"']) || teller.split_whitespace().next().is_some_and(|w| w.ends_with('.') && in_list(&WORDS.titles, w));
+    Some((names_someone && !teller.is_empty()).then(|| start..end))
+}
+
 pub(super) fn mention_of(text: &str, span: &Range<usize>) -> String {
     text[span.clone()].trim().to_string()
 }

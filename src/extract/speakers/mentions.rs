@@ -130,9 +130,14 @@ pub(super) struct CapitalisedRun {
     /// may give a role. (A word of a run has no comma or space in it, so it
     /// is one of the words `parse_name_into` splits the run into.)
     pub(super) titled: bool,
-    /// Whether its first word is a first name and more follow ("Hillary Clinton"),
-    /// so that the run may be a person's full name.
+    /// Whether its first word is a first name and more follow ("Hillary
+    /// Clinton"), or a party word and then a first name ("Democrat Hillary
+    /// Clinton"), so that the run may be a person's full name.
     pub(super) named: bool,
+    /// The last word before the run's first "of", when one stands after two
+    /// words or more ("Tomas Quill of Oregon"): the surname of a name with
+    /// its home state.
+    pub(super) before_of: Option<Range<usize>>,
 }
 
 /// End the run of words being gathered, keeping it if it names anything.
@@ -158,9 +163,14 @@ pub(super) fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Ca
         let titles = &WORDS.titles;
         let titled = run[first..].iter().any(|w| in_list_bytes(titles, &bytes[w.clone()]));
         let first_names = &WORDS.first_names;
-        // A first name stands first in a full name ("Hillary Clinton").
-        let named = run.len() > first + 1 && in_list_bytes(first_names, &bytes[run[first].clone()]);
-        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled, named });
+        // A first name stands first in a full name ("Hillary Clinton"), or
+        // after a party word ("Democrat Hillary Clinton").
+        let first_name_at = |k: usize| run.len() > k + 1 && in_list_bytes(first_names, &bytes[run[k].clone()]);
+        let party_word = |k: usize| in_list_bytes(&WORDS.party_names, &bytes[run[k].clone()]) || in_list_bytes(&WORDS.descriptors, &bytes[run[k].clone()]);
+        let named = first_name_at(first) || run.len() > first + 2 && party_word(first) && first_name_at(first + 1);
+        let of_at = run[first..].iter().position(|w| &bytes[w.clone()] == b"of").filter(|&k| k >= 2);
+        let before_of = of_at.map(|k| run[first + k - 1].clone());
+        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled, named, before_of });
     }
     run.clear();
 }

@@ -233,7 +233,7 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let last = last?.trim_end_matches(',');
     with_lowercase(last, |last| {
         let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
-        if in_list_bytes(&words.organisations, last) {
+        if in_list_bytes(&words.organisations, last) || in_list_bytes(&words.organisation_names, last) {
             Some(SpeakerKind::Organization)
         } else if in_list_bytes(&words.documents, last) {
             Some(SpeakerKind::Document)
@@ -367,12 +367,15 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
     match kind {
         // "Diplomatic sources" is capitalised only for standing first;
         // "New Jersey officials" and "FBI officials" keep their capitals.
-        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) => {
+        // "Republicans" is a party's people, capitalised wherever it stands.
+        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) && !lowered_first.split(' ').next().is_some_and(|w| in_list(&WORDS.party_names, w)) => {
             let mut chars = lowered_first.chars();
             chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
         // "Berlin's" and "the United States" as speakers are Berlin and
         // United States, one record each however they are written.
+        // "The DNC" and "DNC" are one body, named without the article.
+        SpeakerKind::Organization if lowered_first.strip_prefix("the ").is_some_and(|name| !name.contains(' ') && in_list(&WORDS.organisation_names, name)) => lowered_first[4..].to_string(),
         SpeakerKind::Organization if is_place(&lowered_first) => {
             let place = lowered_first.strip_prefix("the ").unwrap_or(&lowered_first);
             place.strip_suffix("’s").or_else(|| place.strip_suffix("'s")).unwrap_or(place).to_string()

@@ -11,6 +11,8 @@ pub(super) struct WordLists {
     pub(super) titles: WordSet,
     pub(super) honorifics: WordSet,
     pub(super) organisations: WordSet,
+    /// Bodies known by a name of their own ("DNC", "Politifact").
+    pub(super) organisation_names: WordSet,
     pub(super) groups: WordSet,
     pub(super) documents: WordSet,
     /// Countries and capitals, which speak for their governments.
@@ -20,6 +22,8 @@ pub(super) struct WordLists {
     pub(super) descriptive_heads: WordSet,
     /// Party words that are no descriptor ("Democratic", "GOP").
     pub(super) party_words: WordSet,
+    /// Words naming a party's people ("Republicans"), never lowered.
+    pub(super) party_names: WordSet,
     pronouns: WordSet,
     pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
     /// Every first name of data/first_names.tsv, and the sex of each.
@@ -96,12 +100,14 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     titles: list(include_str!("../../../data/titles.txt")),
     honorifics: list(include_str!("../../../data/honorifics.txt")),
     organisations: list(include_str!("../../../data/organisations.txt")),
+    organisation_names: list(include_str!("../../../data/organisation_names.txt")),
     groups: list(include_str!("../../../data/groups.txt")),
     documents: list(include_str!("../../../data/documents.txt")),
     places: list(include_str!("../../../data/places.txt")),
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
     party_words: list(include_str!("../../../data/party_words.txt")),
+    party_names: list(include_str!("../../../data/party_names.txt")),
     first_names,
     first_name_sex,
     pronoun_kinds: pronoun_kinds.clone(),
