@@ -29,13 +29,9 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
     Some(ParsedName { role: role.map(|r| out[r].to_string()), name: out[name].to_string() })
 }
 
-/// Lower-case words that put a name that follows them in a phrase of its own
-/// ("an adviser to President Bush", "a spokesman for Mrs. Clinton").
-pub(super) const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
-
 /// Particles that stand lower-case inside a name ("Bill de Blasio").
 fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "van" | "von" | "der" | "del" | "la" | "bin" | "da" | "di" | "le")
+    in_list_as_written(&FUNCTION_WORDS.name_particles, word)
 }
 
 /// "J." or "W": a middle initial, which does not tell people apart.
@@ -100,7 +96,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
             })
     };
     let mut name_start = (0..parts.len()).rposition(is_title_at).map_or(0, |i| i + 1);
-    if parts[..name_start].iter().any(|p| PREPOSITIONS.contains(p)) {
+    // "an adviser to President Bush": a name in a phrase of its own.
+    if parts[..name_start].iter().any(|p| in_list_as_written(&FUNCTION_WORDS.name_prepositions, p)) {
         return None;
     }
     // A home state after the name: "Bernie Sanders of Vermont".
@@ -118,7 +115,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         // "officials in Kyiv", "diplomats of the bloc": a place or body the
         // speaker is of, not the speaker's name.
         let before_name = parts[name_start + last_lower];
-        if PREPOSITIONS.contains(&before_name) || matches!(before_name, "in" | "of" | "on" | "near" | "across" | "inside" | "outside" | "over") {
+        let function_words = &*FUNCTION_WORDS;
+        if in_list_as_written(&function_words.name_prepositions, before_name) || in_list_as_written(&function_words.place_prepositions, before_name) {
             return None;
         }
         name_start += last_lower + 1;
@@ -214,9 +212,6 @@ pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> O
     Some(n)
 }
 
-/// Words after the head of a phrase: "officials in Kyiv" are officials.
-const AFTER_HEAD: &[&str] = &["of", "in", "at", "for", "from", "with", "on"];
-
 /// What kind of speaker a non-name mention stands for, from its head word:
 /// its last word, or the word before a preposition ("officials in Kyiv",
 /// "the head of the union").
@@ -225,7 +220,8 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let mut last: Option<&str> = None;
     for word in mention.split_whitespace() {
         // "52 percent of voters", "half of Democrats": the head is after "of".
-        if last.is_some_and(|l| !(word == "of" && is_quantity(l))) && AFTER_HEAD.contains(&word) {
+        // Words after the head: "officials in Kyiv" are officials.
+        if last.is_some_and(|l| !(word == "of" && is_quantity(l))) && in_list_as_written(&FUNCTION_WORDS.after_head, word) {
             break;
         }
         last = Some(word);
@@ -252,11 +248,6 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
 /// ("senator", "adviser", not "former" or "campaign"); anything else
 /// ("rival", "best friend", a headline fragment) is no role.
 pub(super) fn clean_role(role: &str) -> Option<String> {
-    const NO_HEAD: &[&str] = &[
-        "senior", "former", "foreign", "defense", "defence", "treasury", "homeland", "security", "national", "health",
-        "interior", "commerce", "labor", "energy", "education", "house", "majority", "minority", "campaign", "press",
-        "state", "vice", "deputy", "general", "prime", "lt.", "council", "member",
-    ];
     let role = role.trim().trim_end_matches([',', ';', ':', '-', '—']).trim();
     let role = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| role.strip_prefix(a)).unwrap_or(role);
     let words: Vec<&str> = role.split_whitespace().collect();
@@ -265,19 +256,14 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
     }
     let head_at = words.iter().skip(1).position(|w| ["of", "to", "at", "for"].contains(w)).map_or(words.len() - 1, |k| k);
     let head = words[head_at].trim_end_matches(['’', '\'']).trim_end_matches("’s");
-    let head_ok = in_list(&WORDS.titles, head) && !NO_HEAD.iter().any(|w| head.eq_ignore_ascii_case(w));
+    let head_ok = in_list(&WORDS.titles, head) && !in_list(&FUNCTION_WORDS.role_modifiers, head);
     head_ok.then(|| role.to_string())
 }
 
 /// "52", "percent", "half", "two-thirds": a share of a group.
 fn is_quantity(word: &str) -> bool {
-    const SHARES: &[&str] = &[
-        "percent", "half", "third", "thirds", "quarter", "majority", "majorities", "minority", "most", "many", "some", "all",
-        "none", "each", "one", "two", "three", "several", "few", "both", "either", "neither", "share", "number", "dozen",
-        "plurality", "plenty", "lots", "dozens", "hundreds", "thousands", "millions",
-    ];
     let word = word.trim_end_matches(',');
-    word.bytes().any(|b| b.is_ascii_digit()) || word.ends_with("-thirds") || SHARES.iter().any(|s| word.eq_ignore_ascii_case(s))
+    word.bytes().any(|b| b.is_ascii_digit()) || word.ends_with("-thirds") || in_list(&FUNCTION_WORDS.shares, word)
 }
 
 /// "Brussels", "the United States": a place that speaks for its government.
@@ -292,14 +278,13 @@ pub(super) fn is_place(mention: &str) -> bool {
 /// capital is its first letter ("Diplomatic sources"), or its first word
 /// is a quantifier ("Some Democrats", "Other Republicans").
 fn starts_a_sentence_only(phrase: &str) -> bool {
-    const QUANTIFIERS: &[&str] = &["some", "many", "most", "other", "others", "several", "all", "both", "few", "more", "half", "only", "two", "three", "leading", "top", "senior"];
     let first = phrase.split(' ').next().unwrap_or("");
     // Up to the head: "Officials in Kyiv" is capitalised only for standing first.
-    let head_end = phrase.split(' ').skip(1).position(|w| AFTER_HEAD.contains(&w)).map_or(phrase.len(), |k| {
+    let head_end = phrase.split(' ').skip(1).position(|w| in_list_as_written(&FUNCTION_WORDS.after_head, w)).map_or(phrase.len(), |k| {
         phrase.split(' ').take(k + 1).map(|w| w.len() + 1).sum::<usize>() - 1
     });
     let mut chars = phrase[..head_end].chars();
-    chars.next().is_some_and(char::is_uppercase) && (!chars.any(char::is_uppercase) || QUANTIFIERS.iter().any(|q| first.eq_ignore_ascii_case(q)))
+    chars.next().is_some_and(char::is_uppercase) && (!chars.any(char::is_uppercase) || in_list(&FUNCTION_WORDS.quantifiers, first))
 }
 
 /// `word.trim_end_matches(suffix)` without the string searcher
@@ -330,11 +315,10 @@ pub(super) fn source_name_part(mention: &str) -> &str {
 /// "Clinton herself", "Mr. Obama hasn't", "Rubio only": a name with a word
 /// after it that belongs to the clause, not to the name; the name alone.
 pub(super) fn without_clause_tail(phrase: &str) -> &str {
-    const TAILS: &[&str] = &["himself", "herself", "themselves", "itself", "only", "too", "also", "alone", "then", "now", "again", "instead", "later", "a", "cannot"];
     let Some((head, tail)) = phrase.rsplit_once(' ') else { return phrase };
     let negated = ["n't", "n’t"].iter().any(|n| tail.ends_with(n));
     // The tail first: it is seldom one, and the head's lookups cost more.
-    if !(negated || TAILS.contains(&tail)) {
+    if !(negated || in_list_as_written(&FUNCTION_WORDS.clause_tails, tail)) {
         return phrase;
     }
     let head_is_name = head.split_whitespace().next_back().is_some_and(|w| {
