@@ -558,6 +558,13 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(speaker) = self.named_before(text, span, name_part) {
             return speaker;
         }
+        if let Some(group) = group_of_share(name_part) {
+            if plausible_phrase(group) {
+                let kind = kind_of_phrase(group).unwrap_or(SpeakerKind::Group);
+                // Never the mention's first word: its capitals are its own.
+                return Speaker { name: group.to_string(), mention: mention.to_string(), role: None, kind };
+            }
+        }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {
             if let Some(speaker) = self.named_instance_of(text, span, name_part) {
@@ -732,6 +739,16 @@ mod tests {
         let s = resolve_all(text, &["AFP", "Reuters"]);
         assert_eq!(s[0].name, "Ada Voss");
         assert_eq!(s[1].kind, SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn a_share_of_a_group_is_spoken_for_by_the_group_and_a_bare_share_by_no_one() {
+        let text = "Some 41 percent of Ohio farmers said prices fell. About four in 10 nurses said pay rose. Sixty percent said no. None of the welders said so.";
+        let s = resolve_all(text, &["Some 41 percent of Ohio farmers", "About four in 10 nurses", "Sixty percent", "None of the welders"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ohio farmers", SpeakerKind::Group));
+        assert_eq!(s[1].name, "nurses");
+        assert_eq!(s[2].kind, SpeakerKind::Unresolved);
+        assert_ne!(s[3].name, "the welders");
     }
 
     #[test]

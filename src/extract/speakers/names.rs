@@ -260,6 +260,30 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
     head_ok.then(|| role.to_string())
 }
 
+/// "37 percent of Americans", "About four in 10 Iowa voters", "a majority
+/// of the electorate": the group a share is of ("Americans", "Iowa voters",
+/// "the electorate"), which speaks for the share. `None` for a share of no
+/// group named ("55 percent", "nine in 10") or a group with a number in it.
+pub(super) fn group_of_share(phrase: &str) -> Option<&str> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // The share opens the phrase, after a word or two at most ("the strong
+    // majority of"); "none of his rivals" is no one of them.
+    let share_at = |k: usize| k > 0 && k <= 3 && is_quantity(words[k - 1]) && !["none", "neither"].iter().any(|n| words[k - 1].eq_ignore_ascii_case(n));
+    let share_end = if let Some(of) = words.iter().position(|w| *w == "of") {
+        share_at(of).then_some(of + 1)?
+    } else {
+        // "four in 10": a count, "in", and a round number.
+        let k = words.iter().position(|w| *w == "in")?;
+        (share_at(k) && words.get(k + 1).is_some_and(|w| matches!(*w, "10" | "ten" | "100"))).then_some(k + 2)?
+    };
+    let group = &words[share_end..];
+    if group.is_empty() || group.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) || group.len() > 6 {
+        return None;
+    }
+    let start = phrase.find(group[0])?;
+    Some(phrase[start..].trim_end_matches(','))
+}
+
 /// "52", "percent", "half", "two-thirds": a share of a group.
 fn is_quantity(word: &str) -> bool {
     let word = word.trim_end_matches(',');
