@@ -105,6 +105,12 @@ impl SpeakerResolver<'_> {
         // ("Marco Rubio of Florida"). A party ("the Democratic candidate")
         // is too often beside someone else's name to tell.
         let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).take(words.len() - 2).filter(|w| is_cap_word(w)).collect();
+        // "the Wisconsin Republican": a party for a head says nothing of the
+        // role, and is said of someone only with a place beside the name.
+        let party_head = in_list(&WORDS.party_names, head);
+        if party_head && capitalised.is_empty() {
+            return None;
+        }
         // "businessman", "congresswoman": a head that tells the sex.
         let gender = if head.ends_with("woman") {
             Gender::Female
@@ -118,22 +124,50 @@ impl SpeakerResolver<'_> {
             let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
             person.gender.agrees(gender)
                 && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
-                && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
-                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w))
+                && (party_head || person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head)))
+                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w, phrase))
         })
     }
 
-    /// Whether `word` stands right beside a mention of person `id`.
-    fn said_beside(&self, text: &str, id: usize, word: &str) -> bool {
+    /// Whether `word` stands right beside a mention of person `id`, other
+    /// than as a word of the description `phrase` itself ("mentioned the
+    /// Wisconsin Republican’s name" beside someone else).
+    fn said_beside(&self, text: &str, id: usize, word: &str, phrase: &str) -> bool {
         const REACH: usize = 40;
         self.mentions.iter().filter(|&&(_, who)| who == id).any(|&(pos, _)| {
             let from = text.floor_char_boundary(pos.saturating_sub(REACH));
             let to = text.ceil_char_boundary((pos + REACH).min(text.len()));
             // "(R-Wis.)" beside the name gives "Wisconsin".
             let beside = &text[from..to];
-            beside.contains(word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
+            let in_the_phrase = |at: usize| {
+                let Some(k) = phrase.rfind(word) else { return false };
+                let start = (from + at).checked_sub(k);
+                start.and_then(|start| text.get(start..start + phrase.len())).is_some_and(|there| there.eq_ignore_ascii_case(phrase))
+            };
+            beside.match_indices(word).any(|(at, _)| !in_the_phrase(at)) || state_abbreviated_in(beside, word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
         })
     }
+}
+
+/// `data/us_states.tsv`: (state, AP abbreviation, postal code).
+static US_STATES: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../../data/us_states.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            Some((cols.next()?, cols.next()?, cols.next()?))
+        })
+        .collect()
+});
+
+/// Whether `text` abbreviates a state whose name holds `word`: "(R-Wis.)"
+/// or "R-WI" for "Wisconsin", "(R-S.C.)" for "South" and "Carolina".
+fn state_abbreviated_in(text: &str, word: &str) -> bool {
+    US_STATES.iter().filter(|(state, _, _)| state.split(' ').any(|w| w == word)).any(|(_, ap, postal)| {
+        let ap_at = |(at, _): (usize, &str)| !text[..at].ends_with(char::is_alphanumeric);
+        text.match_indices(ap).any(ap_at) || [b'R', b'D', b'I'].iter().any(|party| text.as_bytes().windows(postal.len() + 2).any(|w| w[0] == *party && w[1] == b'-' && &w[2..] == postal.as_bytes()))
+    })
 }
 
 #[cfg(test)]
@@ -188,6 +222,26 @@ mod tests {
         let s = resolve_all(text, &["The Harlow Gazette's CEO, Dora Lindqvist,", "Tom Quill's biographers, Edwin and Ada Marsh,"]);
         assert_eq!(s[0].name, "Dora Lindqvist");
         assert_eq!((s[1].name.as_str(), s[1].kind), ("Edwin Marsh and Ada Marsh", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_party_member_of_a_place_is_the_quoted_person_named_with_that_place() {
+        let text = "Sen. Tomas Quill (R-Ore.) said wages would rise across the whole of the coast next year. \
+                    The Oregon Republican said the count was fair. The Republican said it was not. \
+                    Ada Voss said the plant would close, and Ben Ortiz, who mentioned the Oregon Republican in passing, disagreed. \
+                    The Oregon Republican said nothing more.";
+        let s = resolve_all(text, &["Sen. Tomas Quill (R-Ore.)", "The Oregon Republican", "The Republican", "Ben Ortiz", "The Oregon Republican"]);
+        assert_eq!(s[1].name, "Tomas Quill");
+        assert_ne!(s[2].name, "Tomas Quill");
+        assert_ne!(s[4].name, "Ben Ortiz");
+    }
+
+    #[test]
+    fn a_state_abbreviated_beside_a_name_gives_the_state_of_a_description() {
+        let text = "Rep. Ada Voss (R-S.C.) said the hearing would go on for as long as it had to go on. \
+                    The South Carolina Republican said more would come.";
+        let s = resolve_all(text, &["Rep. Ada Voss (R-S.C.)", "The South Carolina Republican"]);
+        assert_eq!(s[1].name, "Ada Voss");
     }
 
     #[test]
