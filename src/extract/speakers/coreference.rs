@@ -46,7 +46,8 @@ struct NameParts {
 /// `role` does: "Florida Sen. Marco Rubio" after "Republican Marco Rubio".
 fn take_better_role(kept: &mut Option<String>, role: Option<&str>) {
     let Some(role) = role else { return };
-    if kept.as_deref().is_none_or(|old| clean_role(old).is_none() && clean_role(role).is_some()) {
+    // Mostly the same role again, from a source quoted again.
+    if kept.as_deref().is_none_or(|old| old != role && clean_role(old).is_none() && clean_role(role).is_some()) {
         *kept = Some(role.to_string());
     }
 }

@@ -265,23 +265,29 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
 /// "the electorate"), which speaks for the share. `None` for a share of no
 /// group named ("55 percent", "nine in 10") or a group with a number in it.
 pub(super) fn group_of_share(phrase: &str) -> Option<&str> {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // By bytes first: nearly every mention has no " of " or " in " at all.
+    let bytes = phrase.as_bytes();
+    let link = bytes.windows(4).position(|w| w == b" of " || w == b" in ")?;
+    let before = &phrase[..link];
+    let share = before.rsplit(' ').next().unwrap_or(before);
     // The share opens the phrase, after a word or two at most ("the strong
     // majority of"); "none of his rivals" is no one of them.
-    let share_at = |k: usize| k > 0 && k <= 3 && is_quantity(words[k - 1]) && !["none", "neither"].iter().any(|n| words[k - 1].eq_ignore_ascii_case(n));
-    let share_end = if let Some(of) = words.iter().position(|w| *w == "of") {
-        share_at(of).then_some(of + 1)?
-    } else {
-        // "four in 10": a count, "in", and a round number.
-        let k = words.iter().position(|w| *w == "in")?;
-        (share_at(k) && words.get(k + 1).is_some_and(|w| matches!(*w, "10" | "ten" | "100"))).then_some(k + 2)?
-    };
-    let group = &words[share_end..];
-    if group.is_empty() || group.iter().any(|w| w.bytes().any(|b| b.is_ascii_digit())) || group.len() > 6 {
+    let opens = before.split(' ').count() <= 3;
+    if !opens || !is_quantity(share) || ["none", "neither"].iter().any(|n| share.eq_ignore_ascii_case(n)) {
         return None;
     }
-    let start = phrase.find(group[0])?;
-    Some(phrase[start..].trim_end_matches(','))
+    let mut group = &phrase[link + 4..];
+    if &bytes[link..link + 4] == b" in " {
+        // "four in 10": a count, "in", and a round number.
+        let (round, rest) = group.split_once(' ')?;
+        if !matches!(round, "10" | "ten" | "100") {
+            return None;
+        }
+        group = rest;
+    }
+    let group = group.trim().trim_end_matches(',');
+    let words = group.split_whitespace().count();
+    (words > 0 && words <= 6 && !group.bytes().any(|b| b.is_ascii_digit())).then_some(group)
 }
 
 /// "52", "percent", "half", "two-thirds": a share of a group.

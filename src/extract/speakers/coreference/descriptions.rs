@@ -149,22 +149,25 @@ impl SpeakerResolver<'_> {
     }
 }
 
-/// `data/us_states.tsv`: (state, AP abbreviation, postal code).
-static US_STATES: std::sync::LazyLock<Vec<(&'static str, &'static str, &'static str)>> = std::sync::LazyLock::new(|| {
-    include_str!("../../../../data/us_states.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            Some((cols.next()?, cols.next()?, cols.next()?))
-        })
-        .collect()
+/// `data/us_states.tsv`, by each word of a state's name ("Carolina"): the
+/// AP abbreviation and postal code of each state whose name holds it.
+static STATE_ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<(&'static str, &'static str)>>> = std::sync::LazyLock::new(|| {
+    let mut by_word: rustc_hash::FxHashMap<&str, Vec<(&str, &str)>> = rustc_hash::FxHashMap::default();
+    for line in include_str!("../../../../data/us_states.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(state), Some(ap), Some(postal)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        for word in state.split(' ') {
+            by_word.entry(word).or_default().push((ap, postal));
+        }
+    }
+    by_word
 });
 
 /// Whether `text` abbreviates a state whose name holds `word`: "(R-Wis.)"
 /// or "R-WI" for "Wisconsin", "(R-S.C.)" for "South" and "Carolina".
 fn state_abbreviated_in(text: &str, word: &str) -> bool {
-    US_STATES.iter().filter(|(state, _, _)| state.split(' ').any(|w| w == word)).any(|(_, ap, postal)| {
+    let Some(states) = STATE_ABBREVIATIONS.get(word) else { return false };
+    states.iter().any(|(ap, postal)| {
         let ap_at = |(at, _): (usize, &str)| !text[..at].ends_with(char::is_alphanumeric);
         text.match_indices(ap).any(ap_at) || [b'R', b'D', b'I'].iter().any(|party| text.as_bytes().windows(postal.len() + 2).any(|w| w[0] == *party && w[1] == b'-' && &w[2..] == postal.as_bytes()))
     })
