@@ -36,7 +36,8 @@ pub(super) static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLoc
 /// the sentence's opening word, with the pronoun that is the subject right
 /// after it. The byte range of that pronoun.
 pub(super) fn pronoun_after_function_word(text: &str, span: &Range<usize>, mention: &str) -> Option<Range<usize>> {
-    if !in_list(&FUNCTION_WORDS.clause_openers, mention) {
+    // The openers are short words; most mentions are longer.
+    if mention.len() > 5 || !in_list(&FUNCTION_WORDS.clause_openers, mention) {
         return None;
     }
     let after = &text[span.end..];

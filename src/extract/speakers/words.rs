@@ -60,6 +60,11 @@ pub(super) fn first_name_gender(word: &str) -> Option<Gender> {
 
 /// The sex an honorific tells ("Mrs.": female); `Unknown` for any other word.
 pub(super) fn honorific_gender(word: &str) -> Gender {
+    // Every gendered honorific is short and starts with one of these
+    // letters: most words are turned away without a comparison.
+    if word.len() > 5 || !matches!(word.as_bytes().first(), Some(b'M' | b'm' | b'S' | b's' | b'L' | b'l' | b'D' | b'd')) {
+        return Gender::Unknown;
+    }
     let bare = word.trim_end_matches('.');
     if ["mr", "sir", "lord"].iter().any(|h| bare.eq_ignore_ascii_case(h)) {
         Gender::Male
