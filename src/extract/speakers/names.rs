@@ -169,14 +169,32 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
 /// The sex a mention's honorific tells ("Mrs. Clinton": female).
 pub(super) fn mention_gender(mention: &str) -> Gender {
     // Honorifics stand first, or after a dateline or article: two words.
-    // (By bytes where the mention is ASCII, as nearly every one is: it is
-    // asked of every run that may name someone. A vertical tab is
-    // whitespace to `split_whitespace` but not to the ASCII split.)
-    if !mention.is_ascii() || mention.as_bytes().contains(&0x0B) {
-        return mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default();
+    // (By bytes over those two words where they are ASCII, as nearly all
+    // are: it is asked of every run that may name someone. A vertical tab
+    // or a non-ASCII byte sends the mention the way `split_whitespace` goes.)
+    let bytes = mention.as_bytes();
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
+    let mut i = 0;
+    for _ in 0..2 {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            if bytes[i] >= 0x80 || bytes[i] == 0x0B {
+                return mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default();
+            }
+            i += 1;
+        }
+        if start == i {
+            break;
+        }
+        let gender = honorific_gender(&mention[start..i]);
+        if gender != Gender::Unknown {
+            return gender;
+        }
     }
-    let mut words = mention.split_ascii_whitespace();
-    words.next().map(honorific_gender).filter(|g| *g != Gender::Unknown).or_else(|| words.next().map(honorific_gender)).unwrap_or_default()
+    Gender::Unknown
 }
 
 /// A word of a name without the punctuation and possessive after it:
@@ -236,7 +254,7 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let last = last?.trim_end_matches(',');
     with_lowercase(last, |last| {
         let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
-        if in_list_bytes(&words.organisations, last) || in_list_bytes(&words.organisation_names, last) {
+        if in_list_bytes(&words.organisation_words, last) {
             Some(SpeakerKind::Organization)
         } else if in_list_bytes(&words.documents, last) {
             Some(SpeakerKind::Document)

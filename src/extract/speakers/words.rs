@@ -13,6 +13,9 @@ pub(super) struct WordLists {
     pub(super) organisations: WordSet,
     /// Bodies known by a name of their own ("DNC", "Politifact").
     pub(super) organisation_names: WordSet,
+    /// `organisations` and `organisation_names` in one set: the last words
+    /// of an organisation's mention, looked up once for every mention.
+    pub(super) organisation_words: WordSet,
     pub(super) groups: WordSet,
     pub(super) documents: WordSet,
     /// Countries and capitals, which speak for their governments.
@@ -106,6 +109,7 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     honorifics: list(include_str!("../../../data/honorifics.txt")),
     organisations: list(include_str!("../../../data/organisations.txt")),
     organisation_names: list(include_str!("../../../data/organisation_names.txt")),
+    organisation_words: WordSet::from_lines(&[include_str!("../../../data/organisations.txt"), include_str!("../../../data/organisation_names.txt")].join("\n")),
     groups: list(include_str!("../../../data/groups.txt")),
     documents: list(include_str!("../../../data/documents.txt")),
     places: list(include_str!("../../../data/places.txt")),
