@@ -166,8 +166,8 @@ pub(super) fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Ca
         // A first name stands first in a full name ("Hillary Clinton"), or
         // after a party word ("Democrat Hillary Clinton").
         let first_name_at = |k: usize| run.len() > k + 1 && in_list_bytes(first_names, &bytes[run[k].clone()]);
-        let party_word = |k: usize| in_list_bytes(&WORDS.party_names, &bytes[run[k].clone()]) || in_list_bytes(&WORDS.descriptors, &bytes[run[k].clone()]);
-        let named = first_name_at(first) || run.len() > first + 2 && party_word(first) && first_name_at(first + 1);
+        let party_word = |k: usize| in_list_bytes(&WORDS.party_names, &bytes[run[k].clone()]);
+        let named = first_name_at(first) || run.len() > first + 2 && party_word(first) && in_list_bytes(first_names, &bytes[run[first + 1].clone()]);
         // Two words, "of" and one more at least: most runs are shorter.
         let of_at = (run.len() >= first + 4).then(|| run[first + 2..].iter().position(|w| &bytes[w.clone()] == b"of")).flatten().map(|k| k + 2);
         let before_of = of_at.map(|k| run[first + k - 1].clone());

@@ -200,6 +200,10 @@ pub(super) fn mention_gender(mention: &str) -> Gender {
 /// A word of a name without the punctuation and possessive after it:
 /// "Voss’s," is "Voss".
 pub(super) fn strip_name_word(word: &str) -> &str {
+    // Most words end in a letter other than "s": nothing to strip.
+    if word.as_bytes().last().is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's') {
+        return word;
+    }
     let word = word.trim_end_matches([',', '’', '\'']);
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
@@ -469,6 +473,13 @@ mod tests {
         for (mention, gender) in [("Mrs. Voss", Gender::Female), ("the Mr. Voss", Gender::Male), ("Ada Voss Mrs.", Gender::Unknown), (" Ms.\u{a0}Voss", Gender::Female), ("Sir", Gender::Male), ("the\u{b}Mrs. Voss", Gender::Female), ("", Gender::Unknown)] {
             assert_eq!(mention_gender(mention), gender, "{mention:?}");
             assert_eq!(mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default(), gender, "{mention:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_word_loses_its_comma_and_possessive_only() {
+        for (word, bare) in [("Voss", "Voss"), ("Voss’s,", "Voss"), ("Voss's", "Voss"), ("Jones'", "Jones"), ("Ada,", "Ada"), ("Mr.", "Mr."), ("Ross", "Ross"), ("", "")] {
+            assert_eq!(strip_name_word(word), bare, "{word:?}");
         }
     }
 
