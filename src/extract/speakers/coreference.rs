@@ -15,7 +15,7 @@
 
 mod descriptions;
 
-use super::mentions::{capitalised_runs, CapitalisedRun};
+use super::mentions::{capitalised_runs, surname_before_of, CapitalisedRun};
 use super::mention_words::*;
 use super::names::*;
 use super::words::*;
@@ -129,7 +129,7 @@ impl<'t> SpeakerResolver<'t> {
             // "Tomas Quill of Oregon": a name with its home state, which
             // `parse_name_into` parses as the name before "of".
             let by_last_word = self.may_name_someone(&text[run.last_word.clone()]);
-            if !by_last_word && !run.before_of.as_ref().is_some_and(|w| self.may_name_someone(&text[w.clone()])) {
+            if !by_last_word && !(run.of_after_a_name && surname_before_of(&text[run.span.clone()]).is_some_and(|w| self.may_name_someone(w))) {
                 continue;
             }
             let run_text = &text[run.span.clone()];
