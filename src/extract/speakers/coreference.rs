@@ -15,7 +15,7 @@
 
 mod descriptions;
 
-use super::mentions::{capitalised_runs, CapitalisedRun};
+use super::mentions::{capitalised_runs, surname_before_of, CapitalisedRun};
 use super::mention_words::*;
 use super::names::*;
 use super::words::*;
@@ -40,6 +40,16 @@ struct Person {
 struct NameParts {
     name: Range<usize>,
     role: Option<Range<usize>>,
+}
+
+/// Keep the first role a person is given, unless it names no office and
+/// `role` does: "Florida Sen. Marco Rubio" after "Republican Marco Rubio".
+fn take_better_role(kept: &mut Option<String>, role: Option<&str>) {
+    let Some(role) = role else { return };
+    // Mostly the same role again, from a source quoted again.
+    if kept.as_deref().is_none_or(|old| old != role && clean_role(old).is_none() && clean_role(role).is_some()) {
+        *kept = Some(role.to_string());
+    }
 }
 
 /// The people of one document and where each is mentioned.
@@ -116,7 +126,10 @@ impl<'t> SpeakerResolver<'t> {
     fn find_mentions(&mut self, text: &'t str, runs: &[CapitalisedRun]) {
         let mut person_of_parse: Vec<Option<Option<usize>>> = Vec::new();
         for run in runs {
-            if !self.may_name_someone(&text[run.last_word.clone()]) {
+            // "Tomas Quill of Oregon": a name with its home state, which
+            // `parse_name_into` parses as the name before "of".
+            let by_last_word = self.may_name_someone(&text[run.last_word.clone()]);
+            if !by_last_word && !(run.of_after_a_name && surname_before_of(&text[run.span.clone()]).is_some_and(|w| self.may_name_someone(w))) {
                 continue;
             }
             let run_text = &text[run.span.clone()];
@@ -127,7 +140,8 @@ impl<'t> SpeakerResolver<'t> {
             let person = match person_of_parse[i] {
                 Some(known) => known,
                 None => {
-                    let (person, stable) = self.person_of_run(run_text, i, run.span.start);
+                    // No new person from "Reformation Church of Colorado".
+                    let (person, stable) = self.person_of_run(run_text, i, run.span.start, by_last_word);
                     if stable {
                         person_of_parse[i] = Some(person);
                     }
@@ -145,7 +159,7 @@ impl<'t> SpeakerResolver<'t> {
     /// whether that holds wherever the run stands. Learns the person's sex
     /// from an honorific, and a new person from a full name whose surname
     /// someone else bears ("Ghazala Khan" where Khizr Khan is known).
-    fn person_of_run(&mut self, run_text: &str, i: usize, at: usize) -> (Option<usize>, bool) {
+    fn person_of_run(&mut self, run_text: &str, i: usize, at: usize, may_register: bool) -> (Option<usize>, bool) {
         let Some(parts) = self.parses[i].clone() else { return (None, true) };
         let gender = mention_gender(run_text);
         let name = &self.parts[parts.name];
@@ -154,7 +168,7 @@ impl<'t> SpeakerResolver<'t> {
                 || key.rsplit(|&b| b == b' ').next().and_then(|surname| self.by_surname.get(surname)).is_some_and(|p| p.len() == 1)
         });
         let mut person = self.person_named(name, at, gender);
-        if person.is_none() && name.contains(' ') && name.split(' ').count() <= 3 && kind_of_phrase(name).is_none() && plausible_name(name) {
+        if person.is_none() && may_register && name.contains(' ') && name.split(' ').count() <= 3 && kind_of_phrase(name).is_none() && plausible_name(name) {
             let name = name.to_string();
             self.register(&name, None, gender);
             person = self.person_named(&name, at, gender);
@@ -304,9 +318,7 @@ impl<'t> SpeakerResolver<'t> {
         // Most names registered are known already (a source quoted again).
         if let Some(id) = with_lowercase(name, |key| self.by_name.get(key).copied()) {
             let person = &mut self.people[id];
-            if person.role.is_none() {
-                person.role = role.map(str::to_string);
-            }
+            take_better_role(&mut person.role, role);
             if person.gender == Gender::Unknown {
                 person.gender = gender;
             }
@@ -316,9 +328,7 @@ impl<'t> SpeakerResolver<'t> {
             // A surname alone ("Trump" quoted again): its bearer, if known.
             if let Some(id) = self.lookup(name, gender) {
                 let person = &mut self.people[id];
-                if person.role.is_none() {
-                    person.role = role.map(str::to_string);
-                }
+                take_better_role(&mut person.role, role);
                 if person.gender == Gender::Unknown {
                     person.gender = gender;
                 }
@@ -343,9 +353,7 @@ impl<'t> SpeakerResolver<'t> {
                     self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
                 }
             }
-            if person.role.is_none() {
-                person.role = role.map(str::to_string);
-            }
+            take_better_role(&mut person.role, role);
             if person.gender == Gender::Unknown {
                 person.gender = gender;
             }
@@ -490,6 +498,12 @@ impl<'t> SpeakerResolver<'t> {
     fn resolve_mention(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mention = text[span.clone()].trim();
         let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
+        if let Some(teller) = teller_before_listener(text, span) {
+            let Some(teller) = teller else { return unresolved() };
+            let mut speaker = self.resolve_mention(text, &teller);
+            speaker.mention = mention.to_string();
+            return speaker;
+        }
         if let Some(pronoun) = pronoun_after_function_word(text, span, mention) {
             let mut speaker = self.resolve_mention(text, &pronoun);
             speaker.mention = mention.to_string();
@@ -544,6 +558,13 @@ impl<'t> SpeakerResolver<'t> {
         }
         if let Some(speaker) = self.named_before(text, span, name_part) {
             return speaker;
+        }
+        if let Some(group) = group_of_share(name_part) {
+            if plausible_phrase(group) {
+                let kind = kind_of_phrase(group).unwrap_or(SpeakerKind::Group);
+                // Never the mention's first word: its capitals are its own.
+                return Speaker { name: group.to_string(), mention: mention.to_string(), role: None, kind };
+            }
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {
@@ -692,6 +713,45 @@ mod tests {
         let r = SpeakerResolver::new(text, &sentences, &spans, &quoted);
         spans.iter().map(|s| r.resolve(text, s)).collect()
     }
+    #[test]
+    fn party_committees_and_fact_checkers_speak_as_organisations() {
+        let text = "The DNC said the count was fair. Politifact said the figure was wrong.";
+        let s = resolve_all(text, &["The DNC", "Politifact"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("DNC", SpeakerKind::Organization));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Politifact", SpeakerKind::Organization));
+    }
+
+    #[test]
+    fn a_party_group_keeps_its_capital_at_a_sentence_start() {
+        let s = resolve_all("Republicans said the bill would fail.", &["Republicans"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Republicans", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_name_with_its_home_state_is_a_mention_a_later_description_finds() {
+        let text = "Tomas Quill of Oregon said wages would rise in every coastal town next year. Ada Voss, a nurse, said they would not. The Oregon candidate said the count was fair.";
+        let s = resolve_all(text, &["Tomas Quill of Oregon", "Ada Voss, a nurse,", "The Oregon candidate"]);
+        assert_eq!((s[0].name.as_str(), s[2].name.as_str()), ("Tomas Quill", "Tomas Quill"));
+    }
+
+    #[test]
+    fn a_news_agency_told_something_is_the_listener_and_the_teller_speaks() {
+        let text = "“The plant stays open,” Ada Voss, a union organizer, told AFP. Tomas Quill told Reuters nothing.";
+        let s = resolve_all(text, &["AFP", "Reuters"]);
+        assert_eq!(s[0].name, "Ada Voss");
+        assert_eq!(s[1].kind, SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn a_share_of_a_group_is_spoken_for_by_the_group_and_a_bare_share_by_no_one() {
+        let text = "Some 41 percent of Ohio farmers said prices fell. About four in 10 nurses said pay rose. Sixty percent said no. None of the welders said so.";
+        let s = resolve_all(text, &["Some 41 percent of Ohio farmers", "About four in 10 nurses", "Sixty percent", "None of the welders"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ohio farmers", SpeakerKind::Group));
+        assert_eq!(s[1].name, "nurses");
+        assert_eq!(s[2].kind, SpeakerKind::Unresolved);
+        assert_ne!(s[3].name, "the welders");
+    }
+
     #[test]
     fn days_and_title_case_headlines_are_no_names() {
         assert!(!plausible_name("Tuesday Oklahoma") && !plausible_name("Super Tuesday") && !plausible_name("Monday"));

@@ -2,7 +2,6 @@
 //! possessives, days and plausible names, read by coreference when it
 //! decides whom a mention stands for.
 
-use super::names::PREPOSITIONS;
 use super::words::*;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -37,10 +36,8 @@ pub(super) static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLoc
 /// the sentence's opening word, with the pronoun that is the subject right
 /// after it. The byte range of that pronoun.
 pub(super) fn pronoun_after_function_word(text: &str, span: &Range<usize>, mention: &str) -> Option<Range<usize>> {
-    // Openers that join a main clause: after "While" or "After" the
-    // pronoun is in a clause of its own, no source of the sentence's cue.
-    const OPENERS: &[&str] = &["and", "but", "then", "so", "yet", "now", "still"];
-    if !OPENERS.iter().any(|o| mention.eq_ignore_ascii_case(o)) {
+    // The openers are short words; most mentions are longer.
+    if mention.len() > 5 || !in_list(&FUNCTION_WORDS.clause_openers, mention) {
         return None;
     }
     let after = &text[span.end..];
@@ -48,6 +45,26 @@ pub(super) fn pronoun_after_function_word(text: &str, span: &Range<usize>, menti
     let start = span.end + (after.len() - word.len());
     let word = &word[..word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len())];
     matches!(pronoun_kind(word), Some("male" | "female")).then(|| start..start + word.len())
+}
+
+/// "“…,” Ada Voss, a former aide, told AFP": a source mention right after
+/// "told" is whom the speaker told, not the speaker. The byte range of the
+/// teller standing between the closing quotation mark and "told", if the
+/// text has one there; `Some(None)` for a listener with no teller found.
+pub(super) fn teller_before_listener(text: &str, span: &Range<usize>) -> Option<Option<Range<usize>>> {
+    /// How far before "told" the teller's phrase may start.
+    const REACH: usize = 160;
+    let before = text[..span.start].strip_suffix(' ')?.strip_suffix("told")?;
+    let from = text.floor_char_boundary(before.len().saturating_sub(REACH));
+    let window = &before[from..];
+    let Some(quote) = window.rfind(['”', '"', '\'']) else { return Some(None) };
+    let quote_len = window[quote..].chars().next().map_or(1, char::len_utf8);
+    let phrase = &window[quote + quote_len..];
+    let start = from + quote + quote_len + (phrase.len() - phrase.trim_start().len());
+    let end = before.trim_end().trim_end_matches(',').len();
+    let teller = &text[start.min(end)..end];
+    let names_someone = teller.starts_with(|c: char| c.is_uppercase()) && !teller.contains(['.', '?', '!', '“', '"']) || teller.split_whitespace().next().is_some_and(|w| w.ends_with('.') && in_list(&WORDS.titles, w));
+    Some((names_someone && !teller.is_empty()).then(|| start..end))
 }
 
 pub(super) fn mention_of(text: &str, span: &Range<usize>) -> String {
@@ -58,9 +75,8 @@ pub(super) fn mention_of(text: &str, span: &Range<usize>) -> String {
 /// ("descriptions for John Kasich") or a possessive ("on Canova's behalf"):
 /// a name there is seldom the one a following "he said" means.
 pub(super) fn is_object_or_possessive(text: &str, at: usize) -> bool {
-    const BEFORE_OBJECTS: &[&str] = &["to", "for", "with", "at", "from", "by", "against", "about", "on", "of", "into", "like", "than", "over", "toward", "towards"];
     let word_before = text[..at].split_whitespace().next_back().unwrap_or("");
-    if BEFORE_OBJECTS.contains(&word_before) {
+    if in_list_as_written(&FUNCTION_WORDS.object_prepositions, word_before) {
         return true;
     }
     let name_words = text[at..].split_whitespace().take(5).take_while(|w| is_cap_word(w));
@@ -161,7 +177,7 @@ fn named_with_head(text: &str, pos: usize, len: usize) -> Option<Range<usize>> {
         let from = space.char_indices().rfind(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
         let word = &space[from..];
         let bare = word.trim_end_matches("’s").trim_end_matches("'s");
-        let a_date = WEEKDAYS.iter().chain(MONTHS).any(|d| bare.eq_ignore_ascii_case(d));
+        let a_date = in_list(&FUNCTION_WORDS.weekdays, bare) || in_list(&FUNCTION_WORDS.months, bare);
         let quoted = word.contains(['"', '“', '”', '(', ')']);
         if !is_cap_word(word) || a_date || quoted || in_list(&NOT_NAME_SET, word) || word.ends_with(['.', ',', ':', ';']) && !is_initial_word(word) {
             break;
@@ -228,7 +244,7 @@ pub(super) fn name_before(text: &str, at: usize) -> Option<&str> {
         }
         // "Like Rove, the Sanders camp": a capitalised function word
         // starts no name, and what follows it is its object.
-        if in_list(&NOT_NAME_SET, word) || PREPOSITIONS.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+        if in_list(&NOT_NAME_SET, word) || in_list(&FUNCTION_WORDS.name_prepositions, word) {
             return None;
         }
         start = from;
@@ -241,7 +257,7 @@ pub(super) fn name_before(text: &str, at: usize) -> Option<&str> {
         return None;
     }
     let word_before = before[..start].split_whitespace().next_back().unwrap_or("");
-    if ["to", "for", "with", "by", "from", "of", "at", "about", "against", "like", "than", "and", "or"].contains(&word_before) {
+    if in_list_as_written(&FUNCTION_WORDS.before_an_object, word_before) {
         return None;
     }
     Some(&before[start..])
@@ -251,12 +267,6 @@ pub(super) fn name_before(text: &str, at: usize) -> Option<&str> {
 pub(super) fn is_initial_word(word: &str) -> bool {
     word.split_terminator('.').all(|part| part.chars().count() == 1)
 }
-
-pub(super) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-
-pub(super) const MONTHS: &[&str] = &[
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-];
 
 /// Whether a parsed name may be someone's: no month ("April"), no dateline
 /// in capitals ("WASHINGTON"), no description ("Orlando Democrat").
@@ -286,20 +296,20 @@ pub(super) fn plausible_name(name: &str) -> bool {
         return false;
     }
     let shouting = name.chars().filter(|c| c.is_alphabetic()).count() > 5 && !name.chars().any(char::is_lowercase);
-    !shouting && !MONTHS.iter().any(|m| name.eq_ignore_ascii_case(m))
+    !shouting && !in_list(&FUNCTION_WORDS.months, name)
 }
 
 /// "Monday", "Super Tuesday", "On Sunday": a day, never anyone's name
 /// (and a run that starts with one, "Tuesday Oklahoma", no one's either).
 pub(super) fn names_a_day(name: &str) -> bool {
-    name.split_whitespace().all(is_cap_word) && name.split_whitespace().any(|w| WEEKDAYS.iter().any(|d| w.trim_end_matches([',', '.']).eq_ignore_ascii_case(d)))
+    name.split_whitespace().all(is_cap_word) && name.split_whitespace().any(|w| in_list(&FUNCTION_WORDS.weekdays, w.trim_end_matches([',', '.'])))
 }
 
 /// Whether a phrase that is no name may still be a speaker: not a number,
 /// a share ("63 percent") or a date.
 pub(super) fn plausible_phrase(phrase: &str) -> bool {
     !phrase.bytes().any(|b| b.is_ascii_digit())
-        && !phrase.split_whitespace().any(|w| w.eq_ignore_ascii_case("percent") || MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m)))
+        && !phrase.split_whitespace().any(|w| w.eq_ignore_ascii_case("percent") || in_list(&FUNCTION_WORDS.months, w))
         && plausible_name(phrase.trim())
 }
 

@@ -130,9 +130,14 @@ pub(super) struct CapitalisedRun {
     /// may give a role. (A word of a run has no comma or space in it, so it
     /// is one of the words `parse_name_into` splits the run into.)
     pub(super) titled: bool,
-    /// Whether its first word is a first name and more follow ("Hillary Clinton"),
-    /// so that the run may be a person's full name.
+    /// Whether its first word is a first name and more follow ("Hillary
+    /// Clinton"), or a party word and then a first name ("Democrat Hillary
+    /// Clinton"), so that the run may be a person's full name.
     pub(super) named: bool,
+    /// Whether "of" stands in it after two words or more ("Tomas Quill of
+    /// Oregon"): the word before it may be the surname of a name with its
+    /// home state (see `surname_before_of`).
+    pub(super) of_after_a_name: bool,
 }
 
 /// End the run of words being gathered, keeping it if it names anything.
@@ -158,11 +163,25 @@ pub(super) fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Ca
         let titles = &WORDS.titles;
         let titled = run[first..].iter().any(|w| in_list_bytes(titles, &bytes[w.clone()]));
         let first_names = &WORDS.first_names;
-        // A first name stands first in a full name ("Hillary Clinton").
-        let named = run.len() > first + 1 && in_list_bytes(first_names, &bytes[run[first].clone()]);
-        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled, named });
+        // A first name stands first in a full name ("Hillary Clinton"), or
+        // after a party word ("Democrat Hillary Clinton").
+        let first_name_at = |k: usize| run.len() > k + 1 && in_list_bytes(first_names, &bytes[run[k].clone()]);
+        let party_word = |k: usize| in_list_bytes(&WORDS.party_names, &bytes[run[k].clone()]);
+        let named = first_name_at(first) || run.len() > first + 2 && party_word(first) && in_list_bytes(first_names, &bytes[run[first + 1].clone()]);
+        // Two words, "of" and one more at least: most runs are shorter.
+        let of_after_a_name = run.len() >= first + 4 && run[first + 2..].iter().any(|w| &bytes[w.clone()] == b"of");
+        out.push(CapitalisedRun { span: run[first].start..last.end, last_word: last.clone(), titled, named, of_after_a_name });
     }
     run.clear();
+}
+
+/// The word before the first "of" that follows two words or more of
+/// `run` ("Quill" in "Tomas Quill of Oregon").
+pub(super) fn surname_before_of(run: &str) -> Option<&str> {
+    let bytes = run.as_bytes();
+    let of = (0..bytes.len().saturating_sub(3)).find(|&i| &bytes[i..i + 4] == b" of " && run[..i].contains(' '))?;
+    let before = &run[..of];
+    Some(before.rsplit(char::is_whitespace).next().unwrap_or(before))
 }
 
 #[cfg(test)]
@@ -189,6 +208,16 @@ mod tests {
             runs_of("un café à Paris, où l’Élysée et Émile Zola, c’était é-Élan; naïve Ørsted\u{a0}Wind said."),
             [("Paris", false), ("Élysée", false), ("Émile Zola", false), ("Ørsted\u{a0}Wind", false)]
         );
+    }
+
+    #[test]
+    fn the_surname_before_a_home_state_is_the_word_before_of_after_a_name() {
+        assert_eq!(surname_before_of("Tomas Quill of Oregon"), Some("Quill"));
+        assert_eq!(surname_before_of("Sen. Ada M. Voss of New York"), Some("Voss"));
+        assert_eq!(surname_before_of("Bank of England"), None);
+        let text = "Sen. Tomas Quill of Oregon spoke, and so did the Bank of England.";
+        let runs = capitalised_runs(text, &split_sentences(text));
+        assert_eq!(runs.iter().map(|r| r.of_after_a_name).collect::<Vec<_>>(), [true, false]);
     }
 
     #[test]

@@ -29,13 +29,9 @@ pub fn parse_name(mention: &str) -> Option<ParsedName> {
     Some(ParsedName { role: role.map(|r| out[r].to_string()), name: out[name].to_string() })
 }
 
-/// Lower-case words that put a name that follows them in a phrase of its own
-/// ("an adviser to President Bush", "a spokesman for Mrs. Clinton").
-pub(super) const PREPOSITIONS: &[&str] = &["to", "for", "with", "at", "from", "by", "under", "against", "about", "behind", "like", "than"];
-
 /// Particles that stand lower-case inside a name ("Bill de Blasio").
 fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "van" | "von" | "der" | "del" | "la" | "bin" | "da" | "di" | "le")
+    in_list_as_written(&FUNCTION_WORDS.name_particles, word)
 }
 
 /// "J." or "W": a middle initial, which does not tell people apart.
@@ -100,7 +96,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
             })
     };
     let mut name_start = (0..parts.len()).rposition(is_title_at).map_or(0, |i| i + 1);
-    if parts[..name_start].iter().any(|p| PREPOSITIONS.contains(p)) {
+    // "an adviser to President Bush": a name in a phrase of its own.
+    if parts[..name_start].iter().any(|p| in_list_as_written(&FUNCTION_WORDS.name_prepositions, p)) {
         return None;
     }
     // A home state after the name: "Bernie Sanders of Vermont".
@@ -118,7 +115,8 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         // "officials in Kyiv", "diplomats of the bloc": a place or body the
         // speaker is of, not the speaker's name.
         let before_name = parts[name_start + last_lower];
-        if PREPOSITIONS.contains(&before_name) || matches!(before_name, "in" | "of" | "on" | "near" | "across" | "inside" | "outside" | "over") {
+        let function_words = &*FUNCTION_WORDS;
+        if in_list_as_written(&function_words.name_prepositions, before_name) || in_list_as_written(&function_words.place_prepositions, before_name) {
             return None;
         }
         name_start += last_lower + 1;
@@ -171,12 +169,41 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
 /// The sex a mention's honorific tells ("Mrs. Clinton": female).
 pub(super) fn mention_gender(mention: &str) -> Gender {
     // Honorifics stand first, or after a dateline or article: two words.
-    mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default()
+    // (By bytes over those two words where they are ASCII, as nearly all
+    // are: it is asked of every run that may name someone. A vertical tab
+    // or a non-ASCII byte sends the mention the way `split_whitespace` goes.)
+    let bytes = mention.as_bytes();
+    let space = |b: u8| matches!(b, b'\t' | b'\n' | b'\x0C' | b'\r' | b' ');
+    let mut i = 0;
+    for _ in 0..2 {
+        while i < bytes.len() && space(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && !space(bytes[i]) {
+            if bytes[i] >= 0x80 || bytes[i] == 0x0B {
+                return mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default();
+            }
+            i += 1;
+        }
+        if start == i {
+            break;
+        }
+        let gender = honorific_gender(&mention[start..i]);
+        if gender != Gender::Unknown {
+            return gender;
+        }
+    }
+    Gender::Unknown
 }
 
 /// A word of a name without the punctuation and possessive after it:
 /// "Voss’s," is "Voss".
 pub(super) fn strip_name_word(word: &str) -> &str {
+    // Most words end in a letter other than "s": nothing to strip.
+    if word.as_bytes().last().is_some_and(|&b| b.is_ascii_alphanumeric() && b != b's') {
+        return word;
+    }
     let word = word.trim_end_matches([',', '’', '\'']);
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
 }
@@ -214,9 +241,6 @@ pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> O
     Some(n)
 }
 
-/// Words after the head of a phrase: "officials in Kyiv" are officials.
-const AFTER_HEAD: &[&str] = &["of", "in", "at", "for", "from", "with", "on"];
-
 /// What kind of speaker a non-name mention stands for, from its head word:
 /// its last word, or the word before a preposition ("officials in Kyiv",
 /// "the head of the union").
@@ -225,7 +249,8 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let mut last: Option<&str> = None;
     for word in mention.split_whitespace() {
         // "52 percent of voters", "half of Democrats": the head is after "of".
-        if last.is_some_and(|l| !(word == "of" && is_quantity(l))) && AFTER_HEAD.contains(&word) {
+        // Words after the head: "officials in Kyiv" are officials.
+        if last.is_some_and(|l| !(word == "of" && is_quantity(l))) && in_list_as_written(&FUNCTION_WORDS.after_head, word) {
             break;
         }
         last = Some(word);
@@ -233,7 +258,7 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
     let last = last?.trim_end_matches(',');
     with_lowercase(last, |last| {
         let last = strip_repeated_suffix(strip_repeated_suffix(last, "’s".as_bytes()), b"'s");
-        if in_list_bytes(&words.organisations, last) {
+        if in_list_bytes(&words.organisation_words, last) {
             Some(SpeakerKind::Organization)
         } else if in_list_bytes(&words.documents, last) {
             Some(SpeakerKind::Document)
@@ -252,11 +277,6 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
 /// ("senator", "adviser", not "former" or "campaign"); anything else
 /// ("rival", "best friend", a headline fragment) is no role.
 pub(super) fn clean_role(role: &str) -> Option<String> {
-    const NO_HEAD: &[&str] = &[
-        "senior", "former", "foreign", "defense", "defence", "treasury", "homeland", "security", "national", "health",
-        "interior", "commerce", "labor", "energy", "education", "house", "majority", "minority", "campaign", "press",
-        "state", "vice", "deputy", "general", "prime", "lt.", "council", "member",
-    ];
     let role = role.trim().trim_end_matches([',', ';', ':', '-', '—']).trim();
     let role = ["the ", "The ", "a ", "A ", "an ", "An "].iter().find_map(|a| role.strip_prefix(a)).unwrap_or(role);
     let words: Vec<&str> = role.split_whitespace().collect();
@@ -265,19 +285,44 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
     }
     let head_at = words.iter().skip(1).position(|w| ["of", "to", "at", "for"].contains(w)).map_or(words.len() - 1, |k| k);
     let head = words[head_at].trim_end_matches(['’', '\'']).trim_end_matches("’s");
-    let head_ok = in_list(&WORDS.titles, head) && !NO_HEAD.iter().any(|w| head.eq_ignore_ascii_case(w));
+    let head_ok = in_list(&WORDS.titles, head) && !in_list(&FUNCTION_WORDS.role_modifiers, head);
     head_ok.then(|| role.to_string())
+}
+
+/// "37 percent of Americans", "About four in 10 Iowa voters", "a majority
+/// of the electorate": the group a share is of ("Americans", "Iowa voters",
+/// "the electorate"), which speaks for the share. `None` for a share of no
+/// group named ("55 percent", "nine in 10") or a group with a number in it.
+pub(super) fn group_of_share(phrase: &str) -> Option<&str> {
+    // By bytes first: nearly every mention has no " of " or " in " at all.
+    let bytes = phrase.as_bytes();
+    let link = bytes.windows(4).position(|w| w == b" of " || w == b" in ")?;
+    let before = &phrase[..link];
+    let share = before.rsplit(' ').next().unwrap_or(before);
+    // The share opens the phrase, after a word or two at most ("the strong
+    // majority of"); "none of his rivals" is no one of them.
+    let opens = before.split(' ').count() <= 3;
+    if !opens || !is_quantity(share) || ["none", "neither"].iter().any(|n| share.eq_ignore_ascii_case(n)) {
+        return None;
+    }
+    let mut group = &phrase[link + 4..];
+    if &bytes[link..link + 4] == b" in " {
+        // "four in 10": a count, "in", and a round number.
+        let (round, rest) = group.split_once(' ')?;
+        if !matches!(round, "10" | "ten" | "100") {
+            return None;
+        }
+        group = rest;
+    }
+    let group = group.trim().trim_end_matches(',');
+    let words = group.split_whitespace().count();
+    (words > 0 && words <= 6 && !group.bytes().any(|b| b.is_ascii_digit())).then_some(group)
 }
 
 /// "52", "percent", "half", "two-thirds": a share of a group.
 fn is_quantity(word: &str) -> bool {
-    const SHARES: &[&str] = &[
-        "percent", "half", "third", "thirds", "quarter", "majority", "majorities", "minority", "most", "many", "some", "all",
-        "none", "each", "one", "two", "three", "several", "few", "both", "either", "neither", "share", "number", "dozen",
-        "plurality", "plenty", "lots", "dozens", "hundreds", "thousands", "millions",
-    ];
     let word = word.trim_end_matches(',');
-    word.bytes().any(|b| b.is_ascii_digit()) || word.ends_with("-thirds") || SHARES.iter().any(|s| word.eq_ignore_ascii_case(s))
+    word.bytes().any(|b| b.is_ascii_digit()) || word.ends_with("-thirds") || in_list(&FUNCTION_WORDS.shares, word)
 }
 
 /// "Brussels", "the United States": a place that speaks for its government.
@@ -292,14 +337,13 @@ pub(super) fn is_place(mention: &str) -> bool {
 /// capital is its first letter ("Diplomatic sources"), or its first word
 /// is a quantifier ("Some Democrats", "Other Republicans").
 fn starts_a_sentence_only(phrase: &str) -> bool {
-    const QUANTIFIERS: &[&str] = &["some", "many", "most", "other", "others", "several", "all", "both", "few", "more", "half", "only", "two", "three", "leading", "top", "senior"];
     let first = phrase.split(' ').next().unwrap_or("");
     // Up to the head: "Officials in Kyiv" is capitalised only for standing first.
-    let head_end = phrase.split(' ').skip(1).position(|w| AFTER_HEAD.contains(&w)).map_or(phrase.len(), |k| {
+    let head_end = phrase.split(' ').skip(1).position(|w| in_list_as_written(&FUNCTION_WORDS.after_head, w)).map_or(phrase.len(), |k| {
         phrase.split(' ').take(k + 1).map(|w| w.len() + 1).sum::<usize>() - 1
     });
     let mut chars = phrase[..head_end].chars();
-    chars.next().is_some_and(char::is_uppercase) && (!chars.any(char::is_uppercase) || QUANTIFIERS.iter().any(|q| first.eq_ignore_ascii_case(q)))
+    chars.next().is_some_and(char::is_uppercase) && (!chars.any(char::is_uppercase) || in_list(&FUNCTION_WORDS.quantifiers, first))
 }
 
 /// `word.trim_end_matches(suffix)` without the string searcher
@@ -330,11 +374,10 @@ pub(super) fn source_name_part(mention: &str) -> &str {
 /// "Clinton herself", "Mr. Obama hasn't", "Rubio only": a name with a word
 /// after it that belongs to the clause, not to the name; the name alone.
 pub(super) fn without_clause_tail(phrase: &str) -> &str {
-    const TAILS: &[&str] = &["himself", "herself", "themselves", "itself", "only", "too", "also", "alone", "then", "now", "again", "instead", "later", "a", "cannot"];
     let Some((head, tail)) = phrase.rsplit_once(' ') else { return phrase };
     let negated = ["n't", "n’t"].iter().any(|n| tail.ends_with(n));
     // The tail first: it is seldom one, and the head's lookups cost more.
-    if !(negated || TAILS.contains(&tail)) {
+    if !(negated || in_list_as_written(&FUNCTION_WORDS.clause_tails, tail)) {
         return phrase;
     }
     let head_is_name = head.split_whitespace().next_back().is_some_and(|w| {
@@ -367,12 +410,15 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
     match kind {
         // "Diplomatic sources" is capitalised only for standing first;
         // "New Jersey officials" and "FBI officials" keep their capitals.
-        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) => {
+        // "Republicans" is a party's people, capitalised wherever it stands.
+        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) && !lowered_first.split(' ').next().is_some_and(|w| in_list(&WORDS.party_names, w)) => {
             let mut chars = lowered_first.chars();
             chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
         // "Berlin's" and "the United States" as speakers are Berlin and
         // United States, one record each however they are written.
+        // "The DNC" and "DNC" are one body, named without the article.
+        SpeakerKind::Organization if lowered_first.strip_prefix("the ").is_some_and(|name| !name.contains(' ') && in_list(&WORDS.organisation_names, name)) => lowered_first[4..].to_string(),
         SpeakerKind::Organization if is_place(&lowered_first) => {
             let place = lowered_first.strip_prefix("the ").unwrap_or(&lowered_first);
             place.strip_suffix("’s").or_else(|| place.strip_suffix("'s")).unwrap_or(place).to_string()
@@ -419,6 +465,21 @@ mod tests {
     fn a_word_of_the_clause_after_a_name_is_no_part_of_it() {
         for (mention, name) in [("Voss herself", "Voss"), ("Mr. Voss hasn’t", "Mr. Voss"), ("Ada Voss only", "Ada Voss"), ("the mayor alone", "the mayor alone"), ("I shouldn't", "I shouldn't"), ("The only", "The only")] {
             assert_eq!(source_name_part(mention), name);
+        }
+    }
+
+    #[test]
+    fn the_sex_of_a_mention_is_its_first_or_second_words_honorific() {
+        for (mention, gender) in [("Mrs. Voss", Gender::Female), ("the Mr. Voss", Gender::Male), ("Ada Voss Mrs.", Gender::Unknown), (" Ms.\u{a0}Voss", Gender::Female), ("Sir", Gender::Male), ("the\u{b}Mrs. Voss", Gender::Female), ("", Gender::Unknown)] {
+            assert_eq!(mention_gender(mention), gender, "{mention:?}");
+            assert_eq!(mention.split_whitespace().take(2).map(honorific_gender).find(|g| *g != Gender::Unknown).unwrap_or_default(), gender, "{mention:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_word_loses_its_comma_and_possessive_only() {
+        for (word, bare) in [("Voss", "Voss"), ("Voss’s,", "Voss"), ("Voss's", "Voss"), ("Jones'", "Jones"), ("Ada,", "Ada"), ("Mr.", "Mr."), ("Ross", "Ross"), ("", "")] {
+            assert_eq!(strip_name_word(word), bare, "{word:?}");
         }
     }
 

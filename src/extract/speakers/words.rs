@@ -11,6 +11,11 @@ pub(super) struct WordLists {
     pub(super) titles: WordSet,
     pub(super) honorifics: WordSet,
     pub(super) organisations: WordSet,
+    /// Bodies known by a name of their own ("DNC", "Politifact").
+    pub(super) organisation_names: WordSet,
+    /// `organisations` and `organisation_names` in one set: the last words
+    /// of an organisation's mention, looked up once for every mention.
+    pub(super) organisation_words: WordSet,
     pub(super) groups: WordSet,
     pub(super) documents: WordSet,
     /// Countries and capitals, which speak for their governments.
@@ -20,6 +25,8 @@ pub(super) struct WordLists {
     pub(super) descriptive_heads: WordSet,
     /// Party words that are no descriptor ("Democratic", "GOP").
     pub(super) party_words: WordSet,
+    /// Words naming a party's people ("Republicans"), never lowered.
+    pub(super) party_names: WordSet,
     pronouns: WordSet,
     pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
     /// Every first name of data/first_names.tsv, and the sex of each.
@@ -56,6 +63,11 @@ pub(super) fn first_name_gender(word: &str) -> Option<Gender> {
 
 /// The sex an honorific tells ("Mrs.": female); `Unknown` for any other word.
 pub(super) fn honorific_gender(word: &str) -> Gender {
+    // Every gendered honorific is short and starts with one of these
+    // letters: most words are turned away without a comparison.
+    if word.len() > 5 || !matches!(word.as_bytes().first(), Some(b'M' | b'm' | b'S' | b's' | b'L' | b'l' | b'D' | b'd')) {
+        return Gender::Unknown;
+    }
     let bare = word.trim_end_matches('.');
     if ["mr", "sir", "lord"].iter().any(|h| bare.eq_ignore_ascii_case(h)) {
         Gender::Male
@@ -96,12 +108,15 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     titles: list(include_str!("../../../data/titles.txt")),
     honorifics: list(include_str!("../../../data/honorifics.txt")),
     organisations: list(include_str!("../../../data/organisations.txt")),
+    organisation_names: list(include_str!("../../../data/organisation_names.txt")),
+    organisation_words: WordSet::from_lines(&[include_str!("../../../data/organisations.txt"), include_str!("../../../data/organisation_names.txt")].join("\n")),
     groups: list(include_str!("../../../data/groups.txt")),
     documents: list(include_str!("../../../data/documents.txt")),
     places: list(include_str!("../../../data/places.txt")),
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
     party_words: list(include_str!("../../../data/party_words.txt")),
+    party_names: list(include_str!("../../../data/party_names.txt")),
     first_names,
     first_name_sex,
     pronoun_kinds: pronoun_kinds.clone(),
@@ -111,6 +126,60 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
 
 /// `data/not_names.txt`: capitalised words that are never a name ("However").
 pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/not_names.txt")));
+
+/// The function words of `data/mention_function_words.txt`, a list a
+/// section: what decides whether a capitalised run is a name, a place or a
+/// phrase's head.
+pub(super) struct FunctionWords {
+    pub(super) clause_openers: WordSet,
+    pub(super) object_prepositions: WordSet,
+    pub(super) name_prepositions: WordSet,
+    pub(super) place_prepositions: WordSet,
+    pub(super) before_an_object: WordSet,
+    pub(super) after_head: WordSet,
+    pub(super) name_particles: WordSet,
+    pub(super) clause_tails: WordSet,
+    pub(super) role_modifiers: WordSet,
+    pub(super) shares: WordSet,
+    pub(super) quantifiers: WordSet,
+    pub(super) weekdays: WordSet,
+    pub(super) months: WordSet,
+}
+
+pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
+    let data = include_str!("../../../data/mention_function_words.txt");
+    let mut sections: FxHashMap<&str, Vec<Box<[u8]>>> = FxHashMap::default();
+    let mut current = None;
+    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => current = Some(name),
+            None => sections.entry(current.expect("a word before any [section] of data/mention_function_words.txt")).or_default().push(line.to_lowercase().into_bytes().into()),
+        }
+    }
+    let mut section = |name: &str| WordSet::new(sections.remove(name).unwrap_or_else(|| panic!("data/mention_function_words.txt has no [{name}]")));
+    FunctionWords {
+        clause_openers: section("clause_openers"),
+        object_prepositions: section("object_prepositions"),
+        name_prepositions: section("name_prepositions"),
+        place_prepositions: section("place_prepositions"),
+        before_an_object: section("before_an_object"),
+        after_head: section("after_head"),
+        name_particles: section("name_particles"),
+        clause_tails: section("clause_tails"),
+        role_modifiers: section("role_modifiers"),
+        shares: section("shares"),
+        quantifiers: section("quantifiers"),
+        weekdays: section("weekdays"),
+        months: section("months"),
+    }
+});
+
+/// Whether `word` is in `words` as written: lower case, as the lists of
+/// function words are ("To" at a sentence start is no preposition there).
+#[inline]
+pub(super) fn in_list_as_written(words: &WordSet, word: &str) -> bool {
+    words.holds(word) && !word.bytes().any(|b| b.is_ascii_uppercase())
+}
 
 /// Whether `word`, its ASCII letters lowered, is in `words`.
 #[inline]
@@ -156,6 +225,14 @@ mod tests {
             let expected = list.contains(&word.to_ascii_lowercase().as_str());
             assert_eq!(in_list(&set, word), expected, "{word:?}");
         }
+    }
+
+    #[test]
+    fn function_words_are_read_a_section_a_list_and_case_is_kept_where_asked() {
+        let words = &*FUNCTION_WORDS;
+        assert!(in_list(&words.months, "April") && in_list(&words.weekdays, "SUNDAY") && !in_list(&words.months, "Sunday"));
+        assert!(in_list_as_written(&words.name_prepositions, "to") && !in_list_as_written(&words.name_prepositions, "To"));
+        assert!(in_list(&words.role_modifiers, "Lt.") && in_list(&words.shares, "percent") && !in_list(&words.shares, "voters"));
     }
 
     #[test]

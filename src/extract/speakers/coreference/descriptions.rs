@@ -119,21 +119,52 @@ impl SpeakerResolver<'_> {
             person.gender.agrees(gender)
                 && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
                 && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
-                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w))
+                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w, phrase))
         })
     }
 
-    /// Whether `word` stands right beside a mention of person `id`.
-    fn said_beside(&self, text: &str, id: usize, word: &str) -> bool {
+    /// Whether `word` stands right beside a mention of person `id`, other
+    /// than as a word of the description `phrase` itself ("mentioned the
+    /// Wisconsin Republican’s name" beside someone else).
+    fn said_beside(&self, text: &str, id: usize, word: &str, phrase: &str) -> bool {
         const REACH: usize = 40;
         self.mentions.iter().filter(|&&(_, who)| who == id).any(|&(pos, _)| {
             let from = text.floor_char_boundary(pos.saturating_sub(REACH));
             let to = text.ceil_char_boundary((pos + REACH).min(text.len()));
             // "(R-Wis.)" beside the name gives "Wisconsin".
             let beside = &text[from..to];
-            beside.contains(word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
+            let in_the_phrase = |at: usize| {
+                let Some(k) = phrase.rfind(word) else { return false };
+                let start = (from + at).checked_sub(k);
+                start.and_then(|start| text.get(start..start + phrase.len())).is_some_and(|there| there.eq_ignore_ascii_case(phrase))
+            };
+            beside.match_indices(word).any(|(at, _)| !in_the_phrase(at)) || state_abbreviated_in(beside, word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
         })
     }
+}
+
+/// `data/us_states.tsv`, by each word of a state's name ("Carolina"): the
+/// AP abbreviation and postal code of each state whose name holds it.
+static STATE_ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, Vec<(&'static str, &'static str)>>> = std::sync::LazyLock::new(|| {
+    let mut by_word: rustc_hash::FxHashMap<&str, Vec<(&str, &str)>> = rustc_hash::FxHashMap::default();
+    for line in include_str!("../../../../data/us_states.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let mut cols = line.split('\t');
+        let (Some(state), Some(ap), Some(postal)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        for word in state.split(' ') {
+            by_word.entry(word).or_default().push((ap, postal));
+        }
+    }
+    by_word
+});
+
+/// Whether `text` abbreviates a state whose name holds `word`: "(R-Wis.)"
+/// or "R-WI" for "Wisconsin", "(R-S.C.)" for "South" and "Carolina".
+fn state_abbreviated_in(text: &str, word: &str) -> bool {
+    let Some(states) = STATE_ABBREVIATIONS.get(word) else { return false };
+    states.iter().any(|(ap, postal)| {
+        let ap_at = |(at, _): (usize, &str)| !text[..at].ends_with(char::is_alphanumeric);
+        text.match_indices(ap).any(ap_at) || [b'R', b'D', b'I'].iter().any(|party| text.as_bytes().windows(postal.len() + 2).any(|w| w[0] == *party && w[1] == b'-' && &w[2..] == postal.as_bytes()))
+    })
 }
 
 #[cfg(test)]
@@ -188,6 +219,16 @@ mod tests {
         let s = resolve_all(text, &["The Harlow Gazette's CEO, Dora Lindqvist,", "Tom Quill's biographers, Edwin and Ada Marsh,"]);
         assert_eq!(s[0].name, "Dora Lindqvist");
         assert_eq!((s[1].name.as_str(), s[1].kind), ("Edwin Marsh and Ada Marsh", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_state_abbreviated_beside_a_name_gives_the_state_of_a_description() {
+        let text = "Ada Voss (R-S.C.) said the hearing would go on for as long as it had to go on. \
+                    The South Carolina senator said more would come. \
+                    Ben Ortiz, who met the South Carolina senator in passing, said little. The South Carolina senator said nothing more.";
+        let s = resolve_all(text, &["Ada Voss (R-S.C.)", "The South Carolina senator", "Ben Ortiz", "The South Carolina senator"]);
+        assert_eq!(s[1].name, "Ada Voss");
+        assert_ne!(s[3].name, "Ben Ortiz");
     }
 
     #[test]
