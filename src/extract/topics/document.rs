@@ -25,33 +25,51 @@ pub struct DocumentTopics<'a> {
     recurring_words: FxHashMap<String, bool>,
     /// Each topic given so far: how many statements it was given to, and
     /// how many topics were given before it first was.
-    given: FxHashMap<String, (usize, usize)>,
+    given: FxHashMap<String, Given>,
+}
+
+/// How a topic was given within a document.
+#[derive(Debug, Clone, Copy)]
+struct Given {
+    statements: usize,
+    order: usize,
+    /// A defined topic, a name or an issue: a plain noun phrase ("lead",
+    /// "troop") is no article's subject.
+    strong: bool,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default(), given: FxHashMap::default() }
+        DocumentTopics {
+            matcher,
+            text,
+            automatic: FxHashMap::default(),
+            lowered: None,
+            recurring_words: FxHashMap::default(),
+            given: FxHashMap::default(),
+        }
     }
 
-    /// The topic given to most of the document's statements so far, the
-    /// first given of equals: what the article is about. A statement that
-    /// names nothing of its own ("so far so good", "a leopard doesn't
+    /// What the article is about: of the strong topics given so far (see
+    /// `Given`), one its first line (the headline) names, else any; the one
+    /// given to most statements, the first given of equals. A statement
+    /// that names nothing of its own ("so far so good", "a leopard doesn't
     /// change its spots") takes a position on it.
     pub fn main_topic(&self) -> Option<&str> {
-        let (name, _) = self.given.iter().max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))?;
+        let first_line = self.text.lines().next().unwrap_or("");
+        let (name, _) = self
+            .given
+            .iter()
+            .filter(|(_, given)| given.strong)
+            .max_by_key(|(name, given)| (names_any_word(first_line, name), given.statements, std::cmp::Reverse(given.order)))?;
         Some(name.as_str())
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
     pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
-        let tag = self.tag(content, sentence_before, speaker)?;
+        let (tag, strong) = self.tag_with_strength(content, sentence_before, speaker)?;
         let order = self.given.len();
-        match self.given.get_mut(&tag.name) {
-            Some((n, _)) => *n += 1,
-            None => {
-                self.given.insert(tag.name.clone(), (1, order));
-            }
-        }
+        self.given.entry(tag.name.clone()).or_insert(Given { statements: 0, order, strong }).statements += 1;
         Some(tag)
     }
 
@@ -59,22 +77,28 @@ impl<'a> DocumentTopics<'a> {
     /// the speaker's own name), `sentence_before` being the sentence before
     /// the content's first word.
     pub fn tag(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
+        self.tag_with_strength(content, sentence_before, speaker).map(|(tag, _)| tag)
+    }
+
+    /// `tag`, and whether the topic is a strong one (see `Given`).
+    fn tag_with_strength(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<(TopicTag, bool)> {
         if let Some(name) = self.matcher.defined_topic(content) {
-            return Some(TopicTag { name: name.to_string(), automatic: false });
+            return Some((TopicTag { name: name.to_string(), automatic: false }, true));
         }
         let candidate = match self.matcher.candidate(content, speaker) {
             Some(named) if named.kind != CandidateKind::Other => Some(named),
             // "it is far too old": what "it" is was named before.
             weak if refers_back(content) => {
                 if let Some(name) = self.matcher.defined_topic(sentence_before) {
-                    return Some(TopicTag { name: name.to_string(), automatic: false });
+                    return Some((TopicTag { name: name.to_string(), automatic: false }, true));
                 }
                 self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other).or(weak)
             }
             weak => weak,
         }?;
+        let strong = candidate.kind != CandidateKind::Other;
         if let Some(known) = self.automatic.get(&candidate.name) {
-            return known.clone().map(|name| TopicTag { name, automatic: true });
+            return known.clone().map(|name| (TopicTag { name, automatic: true }, strong));
         }
         // An issue noun phrase is a topic however often the text names it;
         // a name or another noun phrase said once in passing is not.
@@ -84,7 +108,7 @@ impl<'a> DocumentTopics<'a> {
             || self.matcher.words.names_an_issue(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
-        name.map(|name| TopicTag { name, automatic: true })
+        name.map(|name| (TopicTag { name, automatic: true }, strong))
     }
 
     /// A person named by a surname ("Clinton") or by a given name alone
@@ -212,6 +236,12 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
     counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name.to_string())
 }
 
+/// Whether `line` holds a word of three letters or more of the topic's
+/// `name` ("Trump" of "Donald Trump", "email" of "Clinton's email server").
+fn names_any_word(line: &str, name: &str) -> bool {
+    name.split(' ').filter(|w| w.len() >= 3).any(|w| line.contains(w.strip_suffix("'s").unwrap_or(w)))
+}
+
 /// The last word of `text`: the characters after its last space.
 fn last_word(text: &str) -> &str {
     text.rsplit(' ').next().unwrap_or(text)
@@ -305,6 +335,26 @@ mod tests {
         assert_eq!(topics.main_topic(), Some("carbon tax"));
         topics.tag_and_count("Okafor will win", "", "");
         assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn the_main_topic_is_one_the_headline_names_before_one_given_more() {
+        let matcher = TopicMatcher::default();
+        let text = "Mbeki wins the port vote\n\nOkafor spoke. Okafor said Mbeki would lose. Okafor left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("Okafor will win", "", "");
+        topics.tag_and_count("that Mbeki would lose", "", "");
+        assert_eq!(topics.main_topic(), Some("Mbeki"));
+    }
+
+    #[test]
+    fn a_plain_noun_phrase_is_never_the_main_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "The mood grew. The mood was grim, she said, and the mood held.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag_and_count("the mood was grim", "", "").map(|t| t.name).as_deref(), Some("mood"));
+        assert_eq!(topics.main_topic(), None);
     }
 
     #[test]
