@@ -12,6 +12,7 @@ const TOPIC_WORDS: &str = include_str!("../../../data/topic_words.txt");
 const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+const TOPIC_PLACES: &str = include_str!("../../../data/topic_places.txt");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -20,6 +21,8 @@ pub(super) struct CandidateWords {
     /// Every listed word with all that the lists say of it: one probe a
     /// word of every content.
     pub(super) listed: WordTable<Listed>,
+    /// Places an article is set in (`data/topic_places.txt`), lower case.
+    settings: rustc_hash::FxHashSet<String>,
 }
 
 /// What the word lists say of a word.
@@ -168,7 +171,13 @@ impl CandidateWords {
             };
             set(listed.entry(&word.to_lowercase()));
         }
-        CandidateWords { listed }
+        let settings = lines(TOPIC_PLACES).map(str::to_lowercase).collect();
+        CandidateWords { listed, settings }
+    }
+
+    /// Whether a topic is a place an article is set in ("Charlotte").
+    pub(super) fn is_setting(&self, name: &str) -> bool {
+        name.starts_with(char::is_uppercase) && self.settings.contains(&name.to_lowercase())
     }
 
     /// Whether `lower` is a title or honorific ("president", "sen").

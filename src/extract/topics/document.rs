@@ -28,6 +28,27 @@ pub struct DocumentTopics<'a> {
     given: FxHashMap<String, Given>,
 }
 
+/// A document's topics once every statement is tagged (see
+/// `DocumentTopics::settled`).
+pub struct SettledTopics {
+    /// A plain noun phrase's topic -> the fuller topic it joins.
+    joined: FxHashMap<String, String>,
+    main: Option<String>,
+}
+
+impl SettledTopics {
+    /// The topic a statement tagged with `topic` ends with: without a
+    /// topic of its own, the main topic, even where that is the speaker
+    /// (what a candidate says of nothing in particular is about their
+    /// campaign).
+    pub fn topic_of(&self, topic: Option<String>) -> Option<String> {
+        match topic {
+            Some(name) => Some(self.joined.get(&name).cloned().unwrap_or(name)),
+            None => self.main.clone(),
+        }
+    }
+}
+
 /// How a topic was given within a document.
 #[derive(Debug, Clone, Copy)]
 struct Given {
@@ -51,18 +72,48 @@ impl<'a> DocumentTopics<'a> {
     }
 
     /// What the article is about: of the strong topics given so far (see
-    /// `Given`), one its first line (the headline) names, else any; the one
+    /// `Given`), a person or issue before a place the article is set in
+    /// ("Charlotte"), then one its first line (the headline) names; the one
     /// given to most statements, the first given of equals. A statement
     /// that names nothing of its own ("so far so good", "a leopard doesn't
     /// change its spots") takes a position on it.
     pub fn main_topic(&self) -> Option<&str> {
         let first_line = self.text.lines().next().unwrap_or("");
-        let (name, _) = self
-            .given
-            .iter()
-            .filter(|(_, given)| given.strong)
-            .max_by_key(|(name, given)| (names_any_word(first_line, name), given.statements, std::cmp::Reverse(given.order)))?;
+        let (name, _) = self.given.iter().filter(|(_, given)| given.strong).max_by_key(|(name, given)| {
+            let setting = self.matcher.words.is_setting(name);
+            (!setting, names_any_word(first_line, name), given.statements, std::cmp::Reverse(given.order))
+        })?;
         Some(name.as_str())
+    }
+
+    /// How the document's topics stand once every statement is tagged:
+    /// a plain noun phrase joins the fuller topic of the document that holds
+    /// all its words and is given at least as often ("tax" and "tax
+    /// return" join "Trump's tax return": one issue, not three), and a
+    /// statement with no topic takes the main topic.
+    pub fn settled(&self) -> SettledTopics {
+        let words = |name: &str| -> Vec<String> {
+            name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w).to_lowercase()).collect()
+        };
+        let mut joined = FxHashMap::default();
+        for (name, given) in self.given.iter().filter(|(name, _)| name.starts_with(char::is_lowercase)) {
+            let own = words(name);
+            let fuller = self
+                .given
+                .iter()
+                .filter(|(other, more)| {
+                    other.len() > name.len() && more.statements >= given.statements && {
+                        let theirs = words(other);
+                        own.iter().all(|w| theirs.contains(w))
+                    }
+                })
+                .max_by_key(|(_, more)| (more.statements, std::cmp::Reverse(more.order)));
+            if let Some((fuller, _)) = fuller {
+                joined.insert(name.clone(), fuller.clone());
+            }
+        }
+        let main = self.main_topic().map(|main| joined.get(main).map_or(main, String::as_str).to_string());
+        SettledTopics { joined, main }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -88,7 +139,9 @@ impl<'a> DocumentTopics<'a> {
         let candidate = match self.matcher.candidate(content, speaker) {
             Some(named) if named.kind != CandidateKind::Other => Some(named),
             // "it is far too old": what "it" is was named before.
-            weak if refers_back(content) => {
+            // A headline in title case makes a name of every word ("Old
+            // Hands Help Russia").
+            weak if refers_back(content) && !is_title_case(sentence_before) => {
                 if let Some(name) = self.matcher.defined_topic(sentence_before) {
                     return Some((TopicTag { name: name.to_string(), automatic: false }, true));
                 }
@@ -242,6 +295,17 @@ fn names_any_word(line: &str, name: &str) -> bool {
     name.split(' ').filter(|w| w.len() >= 3).any(|w| line.contains(w.strip_suffix("'s").unwrap_or(w)))
 }
 
+/// Whether most of a sentence's longer words are capitalised, as a
+/// headline's are: its capitals mark no names.
+fn is_title_case(sentence: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    for word in sentence.split_whitespace().filter(|w| w.len() >= 4) {
+        long += 1;
+        capitalised += usize::from(word.starts_with(|c: char| c.is_uppercase()));
+    }
+    long >= 3 && capitalised * 4 >= long * 3
+}
+
 /// The last word of `text`: the characters after its last space.
 fn last_word(text: &str) -> &str {
     text.rsplit(' ').next().unwrap_or(text)
@@ -355,6 +419,52 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag_and_count("the mood was grim", "", "").map(|t| t.name).as_deref(), Some("mood"));
         assert_eq!(topics.main_topic(), None);
+    }
+
+    #[test]
+    fn a_place_the_article_is_set_in_is_the_main_topic_only_without_another() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor speaks in Tulsa\n\nIn Tulsa, Okafor spoke. Tulsa was calm. Okafor left Tulsa.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Tulsa was calm", "", "");
+        topics.tag_and_count("the crowd in Tulsa was large", "", "");
+        topics.tag_and_count("that Okafor was late", "", "");
+        assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_noun_phrase_joins_the_fuller_topic_that_holds_its_words() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor filed. Okafor's tax returns were late, and the tax returns were long. Taxes rose.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tags: Vec<Option<String>> = ["that Okafor's tax returns were late", "the tax returns were long", "that Okafor's tax returns were filed"]
+            .iter()
+            .map(|content| topics.tag_and_count(content, "", "").map(|t| t.name))
+            .collect();
+        assert_eq!(tags[1].as_deref(), Some("tax return"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(tags[1].clone()).as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(tags[0].clone()).as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(None).as_deref(), Some("Okafor's tax return"));
+    }
+
+    #[test]
+    fn a_name_never_joins_a_fuller_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor filed. Okafor's tax returns were late. Okafor's tax returns were long.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor's tax returns were late", "", "");
+        topics.tag_and_count("that Okafor's tax returns were long", "", "");
+        let name = topics.tag_and_count("that Okafor was right", "", "").map(|t| t.name);
+        assert_eq!(topics.settled().topic_of(name).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_headline_before_a_content_referring_back_names_nothing() {
+        let matcher = TopicMatcher::default();
+        let text = "Old Hands Help Russia Navigate Media\n\nHe said it was fine. Russia was named twice.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("he said it was fine", "Old Hands Help Russia Navigate Media", ""), None);
     }
 
     #[test]

@@ -29,7 +29,7 @@ mod words;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use candidate::{Candidate, CandidateWords};
-pub use document::DocumentTopics;
+pub use document::{DocumentTopics, SettledTopics};
 use keywords::{is_keyword_word, keyword_stem, Keyword};
 
 pub use crate::model::{TopicDef, TopicTag};
