@@ -15,6 +15,10 @@ use rustc_hash::FxHashMap;
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,
+    /// Where full names are looked for: the text without a headline in
+    /// title case, whose capitals make names of verbs ("ESPN Fires
+    /// Schilling").
+    names_text: &'a str,
     /// Each automatic topic seen so far: the name it is tagged with (a
     /// surname's fullest name), or none when it does not recur in the text.
     automatic: FxHashMap<String, Option<String>>,
@@ -61,9 +65,12 @@ struct Given {
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
+        let first_line_end = text.find('\n').unwrap_or(0);
+        let names_text = if is_title_case(&text[..first_line_end]) { &text[first_line_end..] } else { text };
         DocumentTopics {
             matcher,
             text,
+            names_text,
             automatic: FxHashMap::default(),
             lowered: None,
             recurring_words: FxHashMap::default(),
@@ -173,8 +180,8 @@ impl<'a> DocumentTopics<'a> {
             && name.chars().all(char::is_alphabetic);
         let full = one_capitalised_word
             .then(|| {
-                full_name_in(self.text, name, &self.matcher.words)
-                    .or_else(|| full_name_from_given(self.text, name, &self.matcher.words))
+                full_name_in(self.names_text, name, &self.matcher.words)
+                    .or_else(|| full_name_from_given(self.names_text, name, &self.matcher.words))
             })
             .flatten();
         full.unwrap_or_else(|| name.to_string())
@@ -308,7 +315,7 @@ fn is_title_case(sentence: &str) -> bool {
 
 /// The last word of `text`: the characters after its last space.
 fn last_word(text: &str) -> &str {
-    text.rsplit(' ').next().unwrap_or(text)
+    text.rsplit(char::is_whitespace).next().unwrap_or(text)
 }
 
 /// A content that refers back to something named before it: a pronoun
@@ -347,6 +354,14 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
         assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_headline_in_title_case_gives_no_full_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Harbour Board Fires Okafor Over Delays\n\nMarta Okafor was dismissed. Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
     }
 
     #[test]
