@@ -251,6 +251,14 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
         if words.is_title(&lower) || words.is_common(&lower) {
             continue;
         }
+        // "Keith Lamont Scott": a middle name is no given name, where a
+        // first name stands before it ("Democrat Hillary Clinton" is none).
+        if let Some(earlier) = before[..start].strip_suffix(' ') {
+            let first = last_word(earlier);
+            if first.starts_with(char::is_uppercase) && crate::model::is_first_name(first) {
+                start = earlier.len() - first.len();
+            }
+        }
         let full = &text[start..end];
         match counts.iter_mut().find(|(name, _)| name == full) {
             Some((_, n)) => *n += 1,
@@ -362,6 +370,14 @@ mod tests {
         let text = "Harbour Board Fires Okafor Over Delays\n\nMarta Okafor was dismissed. Okafor said the tariffs hurt.";
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn a_surname_topic_keeps_a_middle_name_with_the_given_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Senator Marta Adaeze Okafor spoke. Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Adaeze Okafor"));
     }
 
     #[test]
