@@ -337,6 +337,7 @@ impl CandidateWords {
         // place's ("New York", "United States") is.
         let stop = |i: usize| w[i].listed.stop && !w[i].listed.place;
         let title = |i: usize| w.get(i).is_some_and(|t| t.capitalized && t.listed.title);
+        let is_initial = |i: usize| w[i].text.len() == 1 && w[i].capitalized;
         let mut i = 0;
         while i < w.len() {
             if !capital(i) || w[i].listed.title || stop(i) {
@@ -352,6 +353,9 @@ impl CandidateWords {
                     end += 1;
                 } else if capital(end) && !stop(end) {
                     end += 1;
+                } else if is_initial(end) && capital(end + 1) && w[end + 1].after_break {
+                    // "Donald J. Trump": a middle initial and its full stop.
+                    end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
                 } else {

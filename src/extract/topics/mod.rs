@@ -299,6 +299,13 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_stays_inside_the_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Marta K. Okafor's tax returns were late").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(topics.candidate_topic("that Marta K. Okafor would win").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn the_speakers_own_name_is_not_the_topic() {
         let topics = TopicMatcher::default();
         let said_by_okafor = topics.tag_said_by("Okafor will never back the Mbeki plan", "Marta Okafor");
