@@ -292,7 +292,7 @@ fn every_statement_of_the_followup_sample() {
             ("Volodymyr Zelensky", "said", "support", false, Some("Kyiv")),
             ("Volodymyr Zelensky", "said", "neutral", false, Some("Volodymyr Zelensky")),
             ("Donald Trump", "rejected", "oppose", false, Some("immediate ceasefire")),
-            ("Donald Trump", "saying", "neutral", false, Some("Volodymyr Zelensky")),
+            ("Donald Trump", "saying", "neutral", false, Some("immediate ceasefire")),
             ("Donald Trump", "said", "support", false, Some("peace agreement")),
             ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
             ("Marco Rubio", "acknowledged", "support", false, Some("Kyiv")),
@@ -300,7 +300,7 @@ fn every_statement_of_the_followup_sample() {
             ("Dmitry Peskov", "rejected", "oppose", false, Some("security guarantee")),
             ("Mark Rutte", "said", "support", false, Some("talks")),
             // An oppose cue with "unlikely" content: oppose, and hedged.
-            ("Brussels", "cautioned", "oppose", true, Some("Volodymyr Zelensky")),
+            ("Brussels", "cautioned", "oppose", true, Some("peace agreement")),
         ],
     );
 }

@@ -13,6 +13,7 @@ const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const TOPIC_PLACES: &str = include_str!("../../../data/topic_places.txt");
+const TOPIC_SYNONYMS: &str = include_str!("../../../data/topic_synonyms.txt");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -23,6 +24,8 @@ pub(super) struct CandidateWords {
     pub(super) listed: WordTable<Listed>,
     /// Places an article is set in (`data/topic_places.txt`), lower case.
     settings: rustc_hash::FxHashSet<String>,
+    /// Each head noun of `data/topic_synonyms.txt` -> the others of its group.
+    synonyms: rustc_hash::FxHashMap<String, Vec<String>>,
 }
 
 /// What the word lists say of a word.
@@ -172,7 +175,21 @@ impl CandidateWords {
             set(listed.entry(&word.to_lowercase()));
         }
         let settings = lines(TOPIC_PLACES).map(str::to_lowercase).collect();
-        CandidateWords { listed, settings }
+        let mut synonyms: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();
+        for line in lines(TOPIC_SYNONYMS) {
+            let group: Vec<&str> = line.split_whitespace().collect();
+            for word in &group {
+                let others = group.iter().filter(|other| *other != word).map(|other| other.to_string());
+                synonyms.entry(word.to_string()).or_default().extend(others);
+            }
+        }
+        CandidateWords { listed, settings, synonyms }
+    }
+
+    /// The other head nouns that name the same issue as `head` ("deal":
+    /// "agreement", "accord", ...).
+    pub(super) fn synonyms_of(&self, head: &str) -> &[String] {
+        self.synonyms.get(head).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a topic is a place an article is set in ("Charlotte").

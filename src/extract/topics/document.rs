@@ -1,6 +1,7 @@
 //! Topics within one document: recurrence, fullest names, references back.
 
 use super::candidate::{CandidateKind, CandidateWords};
+use super::words::singular;
 use super::{TopicMatcher, TopicTag};
 use rustc_hash::FxHashMap;
 
@@ -37,21 +38,37 @@ pub struct DocumentTopics<'a> {
 pub struct SettledTopics {
     /// A plain noun phrase's topic -> the fuller topic it joins.
     joined: FxHashMap<String, String>,
+    /// The head noun of each common-noun topic (lower case, singular) ->
+    /// the topic given most with it ("deal" -> "peace deal").
+    heads: FxHashMap<String, String>,
     main: Option<String>,
 }
 
 impl SettledTopics {
-    /// The topic a statement tagged with `topic` ends with: without a
-    /// topic of its own, the main topic, even where that is the speaker
-    /// (what a candidate says of nothing in particular is about their
-    /// campaign).
-    pub fn topic_of(&self, topic: Option<String>) -> Option<String> {
-        match topic {
-            Some(name) => Some(self.joined.get(&name).cloned().unwrap_or(name)),
-            None => self.main.clone(),
+    /// The topic a statement with this content, tagged with `topic`, ends
+    /// with. Without a topic of its own: the topic of the article that one
+    /// of its first words heads ("a deal was unlikely": "peace deal"), else
+    /// the main topic, even where that is the speaker (what a candidate
+    /// says of nothing in particular is about their campaign).
+    pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
+        if let Some(name) = topic {
+            return Some(self.joined.get(&name).cloned().unwrap_or(name));
         }
+        let mut lower = String::new();
+        for word in content.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).take(HEAD_REACH) {
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            if let Some(topic) = self.heads.get(singular(&lower).as_ref()) {
+                return Some(topic.clone());
+            }
+        }
+        self.main.clone()
     }
 }
+
+/// How many words of a content with no topic of its own are looked up as
+/// the head of one of its article's topics.
+const HEAD_REACH: usize = 12;
 
 /// How a topic was given within a document.
 #[derive(Debug, Clone, Copy)]
@@ -120,7 +137,21 @@ impl<'a> DocumentTopics<'a> {
             }
         }
         let main = self.main_topic().map(|main| joined.get(main).map_or(main, String::as_str).to_string());
-        SettledTopics { joined, main }
+        // Each head (and each of its synonyms) -> the topic given most
+        // with it, the first given of equals.
+        let mut heads: FxHashMap<String, (String, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
+        for (name, given) in self.given.iter().filter(|(name, _)| !joined.contains_key(*name)) {
+            let Some(head) = name.rsplit(' ').next().filter(|head| head.starts_with(char::is_lowercase)) else { continue };
+            let rank = (given.statements, std::cmp::Reverse(given.order));
+            for head in std::iter::once(head).chain(self.matcher.words.synonyms_of(head).iter().map(String::as_str)) {
+                let known = heads.entry(head.to_string()).or_insert_with(|| (name.clone(), rank));
+                if rank > known.1 {
+                    *known = (name.clone(), rank);
+                }
+            }
+        }
+        let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
+        SettledTopics { joined, heads, main }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -474,9 +505,34 @@ mod tests {
             .collect();
         assert_eq!(tags[1].as_deref(), Some("tax return"));
         let settled = topics.settled();
-        assert_eq!(settled.topic_of(tags[1].clone()).as_deref(), Some("Okafor's tax return"));
-        assert_eq!(settled.topic_of(tags[0].clone()).as_deref(), Some("Okafor's tax return"));
-        assert_eq!(settled.topic_of(None).as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(tags[1].clone(), "").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(tags[0].clone(), "").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(None, "").as_deref(), Some("Okafor's tax return"));
+    }
+
+    #[test]
+    fn a_statement_naming_nothing_takes_the_topic_its_noun_heads() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the pipeline deal would pass, and the pipeline deal did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        assert_eq!(topics.tag_and_count("the pipeline deal would pass", "", "").map(|t| t.name).as_deref(), Some("pipeline deal"));
+        assert_eq!(topics.tag_and_count("a deal was unlikely", "", ""), None);
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(None, "a deal was unlikely").as_deref(), Some("pipeline deal"));
+        assert_eq!(settled.topic_of(None, "so far so good").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_statement_naming_nothing_takes_the_topic_a_synonym_of_its_noun_heads() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. The fisheries agreement would pass, and the fisheries agreement did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        assert_eq!(topics.tag_and_count("the fisheries agreement would pass", "", "").map(|t| t.name).as_deref(), Some("fisheries agreement"));
+        assert_eq!(topics.settled().topic_of(None, "that a deal was unlikely").as_deref(), Some("fisheries agreement"));
     }
 
     #[test]
@@ -487,7 +543,7 @@ mod tests {
         topics.tag_and_count("that Okafor's tax returns were late", "", "");
         topics.tag_and_count("that Okafor's tax returns were long", "", "");
         let name = topics.tag_and_count("that Okafor was right", "", "").map(|t| t.name);
-        assert_eq!(topics.settled().topic_of(name).as_deref(), Some("Okafor"));
+        assert_eq!(topics.settled().topic_of(name, "").as_deref(), Some("Okafor"));
     }
 
     #[test]
