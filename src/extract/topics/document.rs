@@ -3,7 +3,7 @@
 use super::candidate::{CandidateKind, CandidateWords};
 use super::words::singular;
 use super::{TopicMatcher, TopicTag};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Topics within one document: an automatic topic other than an issue
 /// noun phrase must have a word mentioned twice in the document (a name
@@ -42,23 +42,31 @@ pub struct SettledTopics {
     /// the topic given most with it ("deal" -> "peace deal").
     heads: FxHashMap<String, String>,
     main: Option<String>,
+    /// The common-noun topics ("complaint") and possessed things ("Trump's
+    /// flurry") given to one statement only and joining no other: a
+    /// statement tagged with one is settled as one naming nothing of its
+    /// own, so that its article's topics, not a topic of one statement,
+    /// gather what it says.
+    said_once: FxHashSet<String>,
 }
 
 impl SettledTopics {
     /// The topic a statement with this content, tagged with `topic`, ends
-    /// with. Without a topic of its own: the topic of the article that one
+    /// with. Without a topic of its own (or with one said once, see
+    /// `said_once`): the topic of the article that one
     /// of its first words heads ("a deal was unlikely": "peace deal"), else
     /// the main topic, even where that is the speaker (what a candidate
     /// says of nothing in particular is about their campaign).
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
-        if let Some(name) = topic {
+        if let Some(name) = topic.filter(|name| !self.said_once.contains(name)) {
             return Some(self.joined.get(&name).cloned().unwrap_or(name));
         }
         let mut lower = String::new();
         for word in content.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).take(HEAD_REACH) {
             lower.clear();
             lower.extend(word.chars().flat_map(char::to_lowercase));
-            if let Some(topic) = self.heads.get(singular(&lower).as_ref()) {
+            // "talks" heads "talks", "deals" heads "peace deal".
+            if let Some(topic) = self.heads.get(lower.as_str()).or_else(|| self.heads.get(singular(&lower).as_ref())) {
                 return Some(topic.clone());
             }
         }
@@ -151,7 +159,18 @@ impl<'a> DocumentTopics<'a> {
             }
         }
         let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
-        SettledTopics { joined, heads, main }
+        let said_once = self
+            .given
+            .iter()
+            .filter(|(name, given)| {
+                given.statements == 1
+                    && (name.starts_with(char::is_lowercase) || name.contains("'s "))
+                    && !joined.contains_key(*name)
+                    && !self.matcher.is_defined(name)
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        SettledTopics { joined, heads, main, said_once }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -533,6 +552,22 @@ mod tests {
         topics.tag_and_count("that Okafor would win", "", "");
         assert_eq!(topics.tag_and_count("the fisheries agreement would pass", "", "").map(|t| t.name).as_deref(), Some("fisheries agreement"));
         assert_eq!(topics.settled().topic_of(None, "that a deal was unlikely").as_deref(), Some("fisheries agreement"));
+    }
+
+    #[test]
+    fn a_noun_phrase_given_to_one_statement_only_gives_way_to_the_articles_topics() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the harbour tax would pass. The harbour tax did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "the harbour tax would pass", "that the harbour tax did pass"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let budget = topics.tag_and_count("the budget bill was late", "", "");
+        let levy = topics.tag_and_count("that the new tax levy is fair", "", "");
+        assert_eq!(budget.as_ref().map(|t| t.name.as_str()), Some("budget bill"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(budget.map(|t| t.name), "the budget bill was late").as_deref(), Some("budget bill"));
+        assert_eq!(settled.topic_of(levy.map(|t| t.name), "that the new tax levy is fair").as_deref(), Some("harbour tax"));
     }
 
     #[test]

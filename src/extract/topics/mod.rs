@@ -87,6 +87,11 @@ impl TopicMatcher {
         &self.defs
     }
 
+    /// Whether `name` is a defined topic's.
+    fn is_defined(&self, name: &str) -> bool {
+        self.defs.iter().any(|def| def.name == name)
+    }
+
     /// The topic of a statement with this content: the defined topic with
     /// the most keyword hits, else a candidate from its key name or noun
     /// phrase.
