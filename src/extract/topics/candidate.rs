@@ -14,6 +14,7 @@ const TITLES: &str = include_str!("../../../data/titles.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const TOPIC_PLACES: &str = include_str!("../../../data/topic_places.txt");
 const TOPIC_SYNONYMS: &str = include_str!("../../../data/topic_synonyms.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -47,6 +48,9 @@ pub(super) struct Listed {
     pub(super) ends_named_issue: bool,
     /// Too general to be a topic by itself ("question", "America").
     generic: bool,
+    /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
+    /// Scott").
+    first_name: bool,
     /// A noun never made singular ("talks").
     never_singular: bool,
     /// The next word is a verb ("will pressure", "to cede", "I believe").
@@ -160,6 +164,10 @@ impl CandidateWords {
         for line in lines(TITLES).chain(lines(HONORIFICS)) {
             listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
         }
+        for line in lines(FIRST_NAMES) {
+            let name = line.split('\t').next().unwrap_or(line).trim();
+            listed.entry(&name.to_lowercase()).first_name = true;
+        }
         for line in lines(GENERIC_TOPICS) {
             listed.entry(&line.to_lowercase()).generic = true;
         }
@@ -195,6 +203,11 @@ impl CandidateWords {
     /// Whether a topic is a place an article is set in ("Charlotte").
     pub(super) fn is_setting(&self, name: &str) -> bool {
         name.starts_with(char::is_uppercase) && self.settings.contains(&name.to_lowercase())
+    }
+
+    /// Whether `lower` is a first name ("keith").
+    pub(super) fn is_first_name(&self, lower: &str) -> bool {
+        self.listed.get(lower).first_name
     }
 
     /// Whether `lower` is a title or honorific ("president", "sen").

@@ -61,10 +61,15 @@ impl SettledTopics {
         if let Some(name) = topic.filter(|name| !self.said_once.contains(name)) {
             return Some(self.joined.get(&name).cloned().unwrap_or(name));
         }
+        if self.heads.is_empty() {
+            return self.main.clone();
+        }
         let mut lower = String::new();
         for word in content.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).take(HEAD_REACH) {
+            // Heads are common nouns: ASCII lowering will do.
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
             // "talks" heads "talks", "deals" heads "peace deal".
             if let Some(topic) = self.heads.get(lower.as_str()).or_else(|| self.heads.get(singular(&lower).as_ref())) {
                 return Some(topic.clone());
@@ -124,24 +129,22 @@ impl<'a> DocumentTopics<'a> {
     /// return" join "Trump's tax return": one issue, not three), and a
     /// statement with no topic takes the main topic.
     pub fn settled(&self) -> SettledTopics {
-        let words = |name: &str| -> Vec<String> {
-            name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w).to_lowercase()).collect()
-        };
+        // Each topic's words, lowered once: a document gives a few dozen.
+        let topics: Vec<(&String, &Given, Vec<String>)> = self
+            .given
+            .iter()
+            .map(|(name, given)| (name, given, name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w).to_lowercase()).collect()))
+            .collect();
         let mut joined = FxHashMap::default();
-        for (name, given) in self.given.iter().filter(|(name, _)| name.starts_with(char::is_lowercase)) {
-            let own = words(name);
-            let fuller = self
-                .given
+        for (name, given, own) in topics.iter().filter(|(name, _, _)| name.starts_with(char::is_lowercase)) {
+            let fuller = topics
                 .iter()
-                .filter(|(other, more)| {
-                    other.len() > name.len() && more.statements >= given.statements && {
-                        let theirs = words(other);
-                        own.iter().all(|w| theirs.contains(w))
-                    }
+                .filter(|(other, more, theirs)| {
+                    other.len() > name.len() && more.statements >= given.statements && own.iter().all(|w| theirs.contains(w))
                 })
-                .max_by_key(|(_, more)| (more.statements, std::cmp::Reverse(more.order)));
-            if let Some((fuller, _)) = fuller {
-                joined.insert(name.clone(), fuller.clone());
+                .max_by_key(|(_, more, _)| (more.statements, std::cmp::Reverse(more.order)));
+            if let Some((fuller, _, _)) = fuller {
+                joined.insert((*name).clone(), (*fuller).clone());
             }
         }
         let main = self.main_topic().map(|main| joined.get(main).map_or(main, String::as_str).to_string());
@@ -176,8 +179,12 @@ impl<'a> DocumentTopics<'a> {
     /// The topic of a statement (see `tag`), counted towards the main topic.
     pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
         let (tag, strong) = self.tag_with_strength(content, sentence_before, speaker)?;
-        let order = self.given.len();
-        self.given.entry(tag.name.clone()).or_insert(Given { statements: 0, order, strong }).statements += 1;
+        if let Some(given) = self.given.get_mut(&tag.name) {
+            given.statements += 1;
+        } else {
+            let order = self.given.len();
+            self.given.insert(tag.name.clone(), Given { statements: 1, order, strong });
+        }
         Some(tag)
     }
 
@@ -305,7 +312,7 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
         // first name stands before it ("Democrat Hillary Clinton" is none).
         if let Some(earlier) = before[..start].strip_suffix(' ') {
             let first = last_word(earlier);
-            if first.starts_with(char::is_uppercase) && crate::model::is_first_name(first) {
+            if first.starts_with(char::is_uppercase) && words.is_first_name(&first.to_lowercase()) {
                 start = earlier.len() - first.len();
             }
         }
@@ -360,11 +367,15 @@ fn names_any_word(line: &str, name: &str) -> bool {
     name.split(' ').filter(|w| w.len() >= 3).any(|w| line.contains(w.strip_suffix("'s").unwrap_or(w)))
 }
 
+/// How many longer words of a sentence `is_title_case` reads.
+const TITLE_CASE_REACH: usize = 12;
+
 /// Whether most of a sentence's longer words are capitalised, as a
 /// headline's are: its capitals mark no names.
 fn is_title_case(sentence: &str) -> bool {
     let (mut long, mut capitalised) = (0, 0);
-    for word in sentence.split_whitespace().filter(|w| w.len() >= 4) {
+    // A headline is short: its first words tell.
+    for word in sentence.split_whitespace().filter(|w| w.len() >= 4).take(TITLE_CASE_REACH) {
         long += 1;
         capitalised += usize::from(word.starts_with(|c: char| c.is_uppercase()));
     }
