@@ -34,50 +34,81 @@ pub struct DocumentTopics<'a> {
 }
 
 /// A document's topics once every statement is tagged (see
-/// `DocumentTopics::settled`).
-pub struct SettledTopics {
+/// `DocumentTopics::settled`), borrowing their names.
+pub struct SettledTopics<'t> {
     /// A plain noun phrase's topic -> the fuller topic it joins.
-    joined: FxHashMap<String, String>,
-    /// The head noun of each common-noun topic (lower case, singular) ->
-    /// the topic given most with it ("deal" -> "peace deal").
-    heads: FxHashMap<String, String>,
-    main: Option<String>,
+    joined: FxHashMap<&'t str, &'t str>,
+    /// The head noun of each common-noun topic, and each synonym of it
+    /// (lower case) -> the topic given most with it ("deal" -> "peace deal").
+    heads: FxHashMap<&'t str, &'t str>,
+    main: Option<&'t str>,
     /// The common-noun topics ("complaint") and possessed things ("Trump's
     /// flurry") given to one statement only and joining no other: a
     /// statement tagged with one is settled as one naming nothing of its
     /// own, so that its article's topics, not a topic of one statement,
     /// gather what it says.
-    said_once: FxHashSet<String>,
+    said_once: FxHashSet<&'t str>,
 }
 
-impl SettledTopics {
+impl SettledTopics<'_> {
     /// The topic a statement with this content, tagged with `topic`, ends
     /// with. Without a topic of its own (or with one said once, see
-    /// `said_once`): the topic of the article that one
-    /// of its first words heads ("a deal was unlikely": "peace deal"), else
-    /// the main topic, even where that is the speaker (what a candidate
-    /// says of nothing in particular is about their campaign).
+    /// `said_once`): the topic of the article that one of its first words
+    /// heads ("a deal was unlikely": "peace deal"), else the main topic,
+    /// even where that is the speaker (what a candidate says of nothing in
+    /// particular is about their campaign).
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
-        if let Some(name) = topic.filter(|name| !self.said_once.contains(name)) {
-            return Some(self.joined.get(&name).cloned().unwrap_or(name));
+        if let Some(name) = topic.filter(|name| !self.said_once.contains(name.as_str())) {
+            return Some(match self.joined.get(name.as_str()) {
+                Some(fuller) => fuller.to_string(),
+                None => name,
+            });
         }
+        self.head_topic(content).or(self.main).map(str::to_string)
+    }
+
+    /// The topic one of the content's first words heads. Heads are
+    /// common nouns: the words are read by ASCII bytes, lowered in place.
+    fn head_topic(&self, content: &str) -> Option<&str> {
         if self.heads.is_empty() {
-            return self.main.clone();
+            return None;
         }
-        let mut lower = String::new();
-        for word in content.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() >= 3).take(HEAD_REACH) {
-            // Heads are common nouns: ASCII lowering will do.
-            lower.clear();
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
+        let bytes = content.as_bytes();
+        let mut lower = [0u8; LONGEST_HEAD];
+        let (mut at, mut seen) = (0, 0);
+        while at < bytes.len() && seen < HEAD_REACH {
+            if !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let word = &bytes[start..at];
+            if word.len() < 3 {
+                continue;
+            }
+            seen += 1;
+            if word.len() > LONGEST_HEAD {
+                continue;
+            }
+            for (to, from) in lower.iter_mut().zip(word) {
+                *to = from.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII bytes");
             // "talks" heads "talks", "deals" heads "peace deal".
-            if let Some(topic) = self.heads.get(lower.as_str()).or_else(|| self.heads.get(singular(&lower).as_ref())) {
-                return Some(topic.clone());
+            let found = self.heads.get(lower).or_else(|| lower.ends_with('s').then(|| self.heads.get(singular(lower).as_ref())).flatten());
+            if let Some(topic) = found {
+                return Some(topic);
             }
         }
-        self.main.clone()
+        None
     }
 }
+
+/// The longest head noun looked up, in bytes.
+const LONGEST_HEAD: usize = 24;
 
 /// How many words of a content with no topic of its own are looked up as
 /// the head of one of its article's topics.
@@ -128,50 +159,50 @@ impl<'a> DocumentTopics<'a> {
     /// all its words and is given at least as often ("tax" and "tax
     /// return" join "Trump's tax return": one issue, not three), and a
     /// statement with no topic takes the main topic.
-    pub fn settled(&self) -> SettledTopics {
-        // Each topic's words, lowered once: a document gives a few dozen.
-        let topics: Vec<(&String, &Given, Vec<String>)> = self
+    pub fn settled(&self) -> SettledTopics<'_> {
+        let topics: Vec<(&str, &Given, Vec<&str>)> = self
             .given
             .iter()
-            .map(|(name, given)| (name, given, name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w).to_lowercase()).collect()))
+            .map(|(name, given)| (name.as_str(), given, name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w)).collect()))
             .collect();
-        let mut joined = FxHashMap::default();
+        let mut joined: FxHashMap<&str, &str> = FxHashMap::default();
         for (name, given, own) in topics.iter().filter(|(name, _, _)| name.starts_with(char::is_lowercase)) {
             let fuller = topics
                 .iter()
                 .filter(|(other, more, theirs)| {
-                    other.len() > name.len() && more.statements >= given.statements && own.iter().all(|w| theirs.contains(w))
+                    other.len() > name.len()
+                        && more.statements >= given.statements
+                        && own.iter().all(|w| theirs.iter().any(|t| t.eq_ignore_ascii_case(w)))
                 })
                 .max_by_key(|(_, more, _)| (more.statements, std::cmp::Reverse(more.order)));
             if let Some((fuller, _, _)) = fuller {
-                joined.insert((*name).clone(), (*fuller).clone());
+                joined.insert(name, fuller);
             }
         }
-        let main = self.main_topic().map(|main| joined.get(main).map_or(main, String::as_str).to_string());
+        let main = self.main_topic().map(|main| joined.get(main).copied().unwrap_or(main));
         // Each head (and each of its synonyms) -> the topic given most
         // with it, the first given of equals.
-        let mut heads: FxHashMap<String, (String, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
-        for (name, given) in self.given.iter().filter(|(name, _)| !joined.contains_key(*name)) {
+        let mut heads: FxHashMap<&str, (&str, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
+        for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name)) {
             let Some(head) = name.rsplit(' ').next().filter(|head| head.starts_with(char::is_lowercase)) else { continue };
             let rank = (given.statements, std::cmp::Reverse(given.order));
             for head in std::iter::once(head).chain(self.matcher.words.synonyms_of(head).iter().map(String::as_str)) {
-                let known = heads.entry(head.to_string()).or_insert_with(|| (name.clone(), rank));
+                let known = heads.entry(head).or_insert((name, rank));
                 if rank > known.1 {
-                    *known = (name.clone(), rank);
+                    *known = (name, rank);
                 }
             }
         }
         let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
-        let said_once = self
-            .given
+        let said_once = topics
             .iter()
-            .filter(|(name, given)| {
+            .filter(|(name, given, _)| {
                 given.statements == 1
                     && (name.starts_with(char::is_lowercase) || name.contains("'s "))
-                    && !joined.contains_key(*name)
+                    && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
-            .map(|(name, _)| name.clone())
+            .map(|(name, _, _)| *name)
             .collect();
         SettledTopics { joined, heads, main, said_once }
     }
@@ -375,9 +406,9 @@ const TITLE_CASE_REACH: usize = 12;
 fn is_title_case(sentence: &str) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     // A headline is short: its first words tell.
-    for word in sentence.split_whitespace().filter(|w| w.len() >= 4).take(TITLE_CASE_REACH) {
+    for word in sentence.as_bytes().split(u8::is_ascii_whitespace).filter(|w| w.len() >= 4).take(TITLE_CASE_REACH) {
         long += 1;
-        capitalised += usize::from(word.starts_with(|c: char| c.is_uppercase()));
+        capitalised += usize::from(word[0].is_ascii_uppercase());
     }
     long >= 3 && capitalised * 4 >= long * 3
 }
