@@ -271,14 +271,14 @@ fn every_statement_of_the_washington_sample() {
             ("Donald Trump", "shifted from advocating for", "support", false, Some("ceasefire")),
             ("Donald Trump", "pursuing", "support", true, Some("peace agreement")),
             ("the U.S. envoy", "revealed", "neutral", true, Some("Vladimir Putin")),
-            ("Donald Trump", "claiming", "support", false, Some("ceasefire")),
+            ("Donald Trump", "claiming", "support", false, Some("Donald Trump")),
             ("diplomatic sources", "raised concerns", "oppose", true, Some("Donald Trump")),
             ("Marco Rubio", "dismissed", "oppose", false, Some("Zelensky")),
-            ("Marco Rubio", "calling", "oppose", false, Some("ceasefire")),
-            ("Zelensky", "characterized", "support", false, Some("ceasefire")),
+            ("Marco Rubio", "calling", "oppose", false, Some("Donald Trump")),
+            ("Zelensky", "characterized", "support", false, Some("Donald Trump")),
             ("the leaders", "discussed", "support", true, Some("security guarantee")),
-            ("Zelensky", "emphasizing", "oppose", false, Some("ceasefire")),
-            ("Marco Rubio", "indicating", "neutral", false, Some("agreement")),
+            ("Zelensky", "emphasizing", "oppose", false, Some("Donald Trump")),
+            ("Marco Rubio", "indicating", "neutral", false, Some("peace agreement")),
         ],
     );
 }
@@ -290,9 +290,9 @@ fn every_statement_of_the_followup_sample() {
         &[
             ("officials in Kyiv", "according to", "neutral", false, Some("Volodymyr Zelensky")),
             ("Volodymyr Zelensky", "said", "support", false, Some("Kyiv")),
-            ("Volodymyr Zelensky", "said", "neutral", false, Some("Kyiv")),
+            ("Volodymyr Zelensky", "said", "neutral", false, Some("Volodymyr Zelensky")),
             ("Donald Trump", "rejected", "oppose", false, Some("immediate ceasefire")),
-            ("Donald Trump", "saying", "neutral", false, Some("Kyiv")),
+            ("Donald Trump", "saying", "neutral", false, Some("immediate ceasefire")),
             ("Donald Trump", "said", "support", false, Some("peace agreement")),
             ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
             ("Marco Rubio", "acknowledged", "support", false, Some("Kyiv")),
@@ -300,7 +300,7 @@ fn every_statement_of_the_followup_sample() {
             ("Dmitry Peskov", "rejected", "oppose", false, Some("security guarantee")),
             ("Mark Rutte", "said", "support", false, Some("talks")),
             // An oppose cue with "unlikely" content: oppose, and hedged.
-            ("Brussels", "cautioned", "oppose", true, Some("Kyiv")),
+            ("Brussels", "cautioned", "oppose", true, Some("peace agreement")),
         ],
     );
 }

@@ -73,10 +73,9 @@ impl Extractor {
         let mut topics = topics::DocumentTopics::new(&self.topics, text);
         let mut statements: Vec<Statement> =
             found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index, &mut topics)).collect();
-        if let Some(main) = topics.main_topic() {
-            for statement in statements.iter_mut().filter(|s| s.topic.is_none()) {
-                statement.topic = Some(main.to_string());
-            }
+        let settled = topics.settled();
+        for statement in &mut statements {
+            statement.topic = settled.topic_of(statement.topic.take(), &statement.content);
         }
         statements
     }

@@ -12,6 +12,9 @@ const TOPIC_WORDS: &str = include_str!("../../../data/topic_words.txt");
 const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
 const TITLES: &str = include_str!("../../../data/titles.txt");
 const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
+const TOPIC_PLACES: &str = include_str!("../../../data/topic_places.txt");
+const TOPIC_SYNONYMS: &str = include_str!("../../../data/topic_synonyms.txt");
+const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -20,6 +23,10 @@ pub(super) struct CandidateWords {
     /// Every listed word with all that the lists say of it: one probe a
     /// word of every content.
     pub(super) listed: WordTable<Listed>,
+    /// Places an article is set in (`data/topic_places.txt`), lower case.
+    settings: rustc_hash::FxHashSet<String>,
+    /// Each head noun of `data/topic_synonyms.txt` -> the others of its group.
+    synonyms: rustc_hash::FxHashMap<String, Vec<String>>,
 }
 
 /// What the word lists say of a word.
@@ -41,6 +48,9 @@ pub(super) struct Listed {
     pub(super) ends_named_issue: bool,
     /// Too general to be a topic by itself ("question", "America").
     generic: bool,
+    /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
+    /// Scott").
+    first_name: bool,
     /// A noun never made singular ("talks").
     never_singular: bool,
     /// The next word is a verb ("will pressure", "to cede", "I believe").
@@ -154,6 +164,10 @@ impl CandidateWords {
         for line in lines(TITLES).chain(lines(HONORIFICS)) {
             listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
         }
+        for line in lines(FIRST_NAMES) {
+            let name = line.split('\t').next().unwrap_or(line).trim();
+            listed.entry(&name.to_lowercase()).first_name = true;
+        }
         for line in lines(GENERIC_TOPICS) {
             listed.entry(&line.to_lowercase()).generic = true;
         }
@@ -168,7 +182,32 @@ impl CandidateWords {
             };
             set(listed.entry(&word.to_lowercase()));
         }
-        CandidateWords { listed }
+        let settings = lines(TOPIC_PLACES).map(str::to_lowercase).collect();
+        let mut synonyms: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();
+        for line in lines(TOPIC_SYNONYMS) {
+            let group: Vec<&str> = line.split_whitespace().collect();
+            for word in &group {
+                let others = group.iter().filter(|other| *other != word).map(|other| other.to_string());
+                synonyms.entry(word.to_string()).or_default().extend(others);
+            }
+        }
+        CandidateWords { listed, settings, synonyms }
+    }
+
+    /// The other head nouns that name the same issue as `head` ("deal":
+    /// "agreement", "accord", ...).
+    pub(super) fn synonyms_of(&self, head: &str) -> &[String] {
+        self.synonyms.get(head).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether a topic is a place an article is set in ("Charlotte").
+    pub(super) fn is_setting(&self, name: &str) -> bool {
+        name.starts_with(char::is_uppercase) && self.settings.contains(&name.to_lowercase())
+    }
+
+    /// Whether `lower` is a first name ("keith").
+    pub(super) fn is_first_name(&self, lower: &str) -> bool {
+        self.listed.get(lower).first_name
     }
 
     /// Whether `lower` is a title or honorific ("president", "sen").
@@ -328,6 +367,7 @@ impl CandidateWords {
         // place's ("New York", "United States") is.
         let stop = |i: usize| w[i].listed.stop && !w[i].listed.place;
         let title = |i: usize| w.get(i).is_some_and(|t| t.capitalized && t.listed.title);
+        let is_initial = |i: usize| w[i].text.len() == 1 && w[i].capitalized;
         let mut i = 0;
         while i < w.len() {
             if !capital(i) || w[i].listed.title || stop(i) {
@@ -343,6 +383,9 @@ impl CandidateWords {
                     end += 1;
                 } else if capital(end) && !stop(end) {
                     end += 1;
+                } else if is_initial(end) && capital(end + 1) && w[end + 1].after_break {
+                    // "Donald J. Trump": a middle initial and its full stop.
+                    end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
                 } else {

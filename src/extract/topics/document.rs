@@ -1,8 +1,9 @@
 //! Topics within one document: recurrence, fullest names, references back.
 
 use super::candidate::{CandidateKind, CandidateWords};
+use super::words::singular;
 use super::{TopicMatcher, TopicTag};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Topics within one document: an automatic topic other than an issue
 /// noun phrase must have a word mentioned twice in the document (a name
@@ -15,6 +16,10 @@ use rustc_hash::FxHashMap;
 pub struct DocumentTopics<'a> {
     matcher: &'a TopicMatcher,
     text: &'a str,
+    /// Where full names are looked for: the text without a headline in
+    /// title case, whose capitals make names of verbs ("ESPN Fires
+    /// Schilling").
+    names_text: &'a str,
     /// Each automatic topic seen so far: the name it is tagged with (a
     /// surname's fullest name), or none when it does not recur in the text.
     automatic: FxHashMap<String, Option<String>>,
@@ -25,32 +30,191 @@ pub struct DocumentTopics<'a> {
     recurring_words: FxHashMap<String, bool>,
     /// Each topic given so far: how many statements it was given to, and
     /// how many topics were given before it first was.
-    given: FxHashMap<String, (usize, usize)>,
+    given: FxHashMap<String, Given>,
+}
+
+/// A document's topics once every statement is tagged (see
+/// `DocumentTopics::settled`), borrowing their names.
+pub struct SettledTopics<'t> {
+    /// A plain noun phrase's topic -> the fuller topic it joins.
+    joined: FxHashMap<&'t str, &'t str>,
+    /// The head noun of each common-noun topic, and each synonym of it
+    /// (lower case) -> the topic given most with it ("deal" -> "peace deal").
+    heads: FxHashMap<&'t str, &'t str>,
+    main: Option<&'t str>,
+    /// The common-noun topics ("complaint") and possessed things ("Trump's
+    /// flurry") given to one statement only and joining no other: a
+    /// statement tagged with one is settled as one naming nothing of its
+    /// own, so that its article's topics, not a topic of one statement,
+    /// gather what it says.
+    said_once: FxHashSet<&'t str>,
+}
+
+impl SettledTopics<'_> {
+    /// The topic a statement with this content, tagged with `topic`, ends
+    /// with. Without a topic of its own (or with one said once, see
+    /// `said_once`): the topic of the article that one of its first words
+    /// heads ("a deal was unlikely": "peace deal"), else the main topic,
+    /// even where that is the speaker (what a candidate says of nothing in
+    /// particular is about their campaign).
+    pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
+        if let Some(name) = topic.filter(|name| !self.said_once.contains(name.as_str())) {
+            return Some(match self.joined.get(name.as_str()) {
+                Some(fuller) => fuller.to_string(),
+                None => name,
+            });
+        }
+        self.head_topic(content).or(self.main).map(str::to_string)
+    }
+
+    /// The topic one of the content's first words heads. Heads are
+    /// common nouns: the words are read by ASCII bytes, lowered in place.
+    fn head_topic(&self, content: &str) -> Option<&str> {
+        if self.heads.is_empty() {
+            return None;
+        }
+        let bytes = content.as_bytes();
+        let mut lower = [0u8; LONGEST_HEAD];
+        let (mut at, mut seen) = (0, 0);
+        while at < bytes.len() && seen < HEAD_REACH {
+            if !bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let word = &bytes[start..at];
+            if word.len() < 3 {
+                continue;
+            }
+            seen += 1;
+            if word.len() > LONGEST_HEAD {
+                continue;
+            }
+            for (to, from) in lower.iter_mut().zip(word) {
+                *to = from.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII bytes");
+            // "talks" heads "talks", "deals" heads "peace deal".
+            let found = self.heads.get(lower).or_else(|| lower.ends_with('s').then(|| self.heads.get(singular(lower).as_ref())).flatten());
+            if let Some(topic) = found {
+                return Some(topic);
+            }
+        }
+        None
+    }
+}
+
+/// The longest head noun looked up, in bytes.
+const LONGEST_HEAD: usize = 24;
+
+/// How many words of a content with no topic of its own are looked up as
+/// the head of one of its article's topics.
+const HEAD_REACH: usize = 12;
+
+/// How a topic was given within a document.
+#[derive(Debug, Clone, Copy)]
+struct Given {
+    statements: usize,
+    order: usize,
+    /// A defined topic, a name or an issue: a plain noun phrase ("lead",
+    /// "troop") is no article's subject.
+    strong: bool,
 }
 
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
-        DocumentTopics { matcher, text, automatic: FxHashMap::default(), lowered: None, recurring_words: FxHashMap::default(), given: FxHashMap::default() }
+        let first_line_end = text.find('\n').unwrap_or(0);
+        let names_text = if is_title_case(&text[..first_line_end]) { &text[first_line_end..] } else { text };
+        DocumentTopics {
+            matcher,
+            text,
+            names_text,
+            automatic: FxHashMap::default(),
+            lowered: None,
+            recurring_words: FxHashMap::default(),
+            given: FxHashMap::default(),
+        }
     }
 
-    /// The topic given to most of the document's statements so far, the
-    /// first given of equals: what the article is about. A statement that
-    /// names nothing of its own ("so far so good", "a leopard doesn't
+    /// What the article is about: of the strong topics given so far (see
+    /// `Given`), a person or issue before a place the article is set in
+    /// ("Charlotte"), then one its first line (the headline) names; the one
+    /// given to most statements, the first given of equals. A statement
+    /// that names nothing of its own ("so far so good", "a leopard doesn't
     /// change its spots") takes a position on it.
     pub fn main_topic(&self) -> Option<&str> {
-        let (name, _) = self.given.iter().max_by_key(|(_, (n, order))| (*n, std::cmp::Reverse(*order)))?;
+        let first_line = self.text.lines().next().unwrap_or("");
+        let (name, _) = self.given.iter().filter(|(_, given)| given.strong).max_by_key(|(name, given)| {
+            let setting = self.matcher.words.is_setting(name);
+            (!setting, names_any_word(first_line, name), given.statements, std::cmp::Reverse(given.order))
+        })?;
         Some(name.as_str())
+    }
+
+    /// How the document's topics stand once every statement is tagged:
+    /// a plain noun phrase joins the fuller topic of the document that holds
+    /// all its words and is given at least as often ("tax" and "tax
+    /// return" join "Trump's tax return": one issue, not three), and a
+    /// statement with no topic takes the main topic.
+    pub fn settled(&self) -> SettledTopics<'_> {
+        let topics: Vec<(&str, &Given, Vec<&str>)> = self
+            .given
+            .iter()
+            .map(|(name, given)| (name.as_str(), given, name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w)).collect()))
+            .collect();
+        let mut joined: FxHashMap<&str, &str> = FxHashMap::default();
+        for (name, given, own) in topics.iter().filter(|(name, _, _)| name.starts_with(char::is_lowercase)) {
+            let fuller = topics
+                .iter()
+                .filter(|(other, more, theirs)| {
+                    other.len() > name.len()
+                        && more.statements >= given.statements
+                        && own.iter().all(|w| theirs.iter().any(|t| t.eq_ignore_ascii_case(w)))
+                })
+                .max_by_key(|(_, more, _)| (more.statements, std::cmp::Reverse(more.order)));
+            if let Some((fuller, _, _)) = fuller {
+                joined.insert(name, fuller);
+            }
+        }
+        let main = self.main_topic().map(|main| joined.get(main).copied().unwrap_or(main));
+        // Each head (and each of its synonyms) -> the topic given most
+        // with it, the first given of equals.
+        let mut heads: FxHashMap<&str, (&str, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
+        for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name)) {
+            let Some(head) = name.rsplit(' ').next().filter(|head| head.starts_with(char::is_lowercase)) else { continue };
+            let rank = (given.statements, std::cmp::Reverse(given.order));
+            for head in std::iter::once(head).chain(self.matcher.words.synonyms_of(head).iter().map(String::as_str)) {
+                let known = heads.entry(head).or_insert((name, rank));
+                if rank > known.1 {
+                    *known = (name, rank);
+                }
+            }
+        }
+        let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
+        let said_once = topics
+            .iter()
+            .filter(|(name, given, _)| {
+                given.statements == 1
+                    && (name.starts_with(char::is_lowercase) || name.contains("'s "))
+                    && !joined.contains_key(name)
+                    && !self.matcher.is_defined(name)
+            })
+            .map(|(name, _, _)| *name)
+            .collect();
+        SettledTopics { joined, heads, main, said_once }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
     pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
-        let tag = self.tag(content, sentence_before, speaker)?;
-        let order = self.given.len();
-        match self.given.get_mut(&tag.name) {
-            Some((n, _)) => *n += 1,
-            None => {
-                self.given.insert(tag.name.clone(), (1, order));
-            }
+        let (tag, strong) = self.tag_with_strength(content, sentence_before, speaker)?;
+        if let Some(given) = self.given.get_mut(&tag.name) {
+            given.statements += 1;
+        } else {
+            let order = self.given.len();
+            self.given.insert(tag.name.clone(), Given { statements: 1, order, strong });
         }
         Some(tag)
     }
@@ -59,22 +223,30 @@ impl<'a> DocumentTopics<'a> {
     /// the speaker's own name), `sentence_before` being the sentence before
     /// the content's first word.
     pub fn tag(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
+        self.tag_with_strength(content, sentence_before, speaker).map(|(tag, _)| tag)
+    }
+
+    /// `tag`, and whether the topic is a strong one (see `Given`).
+    fn tag_with_strength(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<(TopicTag, bool)> {
         if let Some(name) = self.matcher.defined_topic(content) {
-            return Some(TopicTag { name: name.to_string(), automatic: false });
+            return Some((TopicTag { name: name.to_string(), automatic: false }, true));
         }
         let candidate = match self.matcher.candidate(content, speaker) {
             Some(named) if named.kind != CandidateKind::Other => Some(named),
             // "it is far too old": what "it" is was named before.
-            weak if refers_back(content) => {
+            // A headline in title case makes a name of every word ("Old
+            // Hands Help Russia").
+            weak if refers_back(content) && !is_title_case(sentence_before) => {
                 if let Some(name) = self.matcher.defined_topic(sentence_before) {
-                    return Some(TopicTag { name: name.to_string(), automatic: false });
+                    return Some((TopicTag { name: name.to_string(), automatic: false }, true));
                 }
                 self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other).or(weak)
             }
             weak => weak,
         }?;
+        let strong = candidate.kind != CandidateKind::Other;
         if let Some(known) = self.automatic.get(&candidate.name) {
-            return known.clone().map(|name| TopicTag { name, automatic: true });
+            return known.clone().map(|name| (TopicTag { name, automatic: true }, strong));
         }
         // An issue noun phrase is a topic however often the text names it;
         // a name or another noun phrase said once in passing is not.
@@ -84,7 +256,7 @@ impl<'a> DocumentTopics<'a> {
             || self.matcher.words.names_an_issue(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
-        name.map(|name| TopicTag { name, automatic: true })
+        name.map(|name| (TopicTag { name, automatic: true }, strong))
     }
 
     /// A person named by a surname ("Clinton") or by a given name alone
@@ -96,8 +268,8 @@ impl<'a> DocumentTopics<'a> {
             && name.chars().all(char::is_alphabetic);
         let full = one_capitalised_word
             .then(|| {
-                full_name_in(self.text, name, &self.matcher.words)
-                    .or_else(|| full_name_from_given(self.text, name, &self.matcher.words))
+                full_name_in(self.names_text, name, &self.matcher.words)
+                    .or_else(|| full_name_from_given(self.names_text, name, &self.matcher.words))
             })
             .flatten();
         full.unwrap_or_else(|| name.to_string())
@@ -167,6 +339,14 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
         if words.is_title(&lower) || words.is_common(&lower) {
             continue;
         }
+        // "Keith Lamont Scott": a middle name is no given name, where a
+        // first name stands before it ("Democrat Hillary Clinton" is none).
+        if let Some(earlier) = before[..start].strip_suffix(' ') {
+            let first = last_word(earlier);
+            if first.starts_with(char::is_uppercase) && words.is_first_name(&first.to_lowercase()) {
+                start = earlier.len() - first.len();
+            }
+        }
         let full = &text[start..end];
         match counts.iter_mut().find(|(name, _)| name == full) {
             Some((_, n)) => *n += 1,
@@ -212,9 +392,30 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
     counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name.to_string())
 }
 
+/// Whether `line` holds a word of three letters or more of the topic's
+/// `name` ("Trump" of "Donald Trump", "email" of "Clinton's email server").
+fn names_any_word(line: &str, name: &str) -> bool {
+    name.split(' ').filter(|w| w.len() >= 3).any(|w| line.contains(w.strip_suffix("'s").unwrap_or(w)))
+}
+
+/// How many longer words of a sentence `is_title_case` reads.
+const TITLE_CASE_REACH: usize = 12;
+
+/// Whether most of a sentence's longer words are capitalised, as a
+/// headline's are: its capitals mark no names.
+fn is_title_case(sentence: &str) -> bool {
+    let (mut long, mut capitalised) = (0, 0);
+    // A headline is short: its first words tell.
+    for word in sentence.as_bytes().split(u8::is_ascii_whitespace).filter(|w| w.len() >= 4).take(TITLE_CASE_REACH) {
+        long += 1;
+        capitalised += usize::from(word[0].is_ascii_uppercase());
+    }
+    long >= 3 && capitalised * 4 >= long * 3
+}
+
 /// The last word of `text`: the characters after its last space.
 fn last_word(text: &str) -> &str {
-    text.rsplit(' ').next().unwrap_or(text)
+    text.rsplit(char::is_whitespace).next().unwrap_or(text)
 }
 
 /// A content that refers back to something named before it: a pronoun
@@ -253,6 +454,22 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
         assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_headline_in_title_case_gives_no_full_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Harbour Board Fires Okafor Over Delays\n\nMarta Okafor was dismissed. Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn a_surname_topic_keeps_a_middle_name_with_the_given_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Senator Marta Adaeze Okafor spoke. Okafor said the tariffs hurt.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Adaeze Okafor"));
     }
 
     #[test]
@@ -305,6 +522,113 @@ mod tests {
         assert_eq!(topics.main_topic(), Some("carbon tax"));
         topics.tag_and_count("Okafor will win", "", "");
         assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn the_main_topic_is_one_the_headline_names_before_one_given_more() {
+        let matcher = TopicMatcher::default();
+        let text = "Mbeki wins the port vote\n\nOkafor spoke. Okafor said Mbeki would lose. Okafor left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("Okafor will win", "", "");
+        topics.tag_and_count("that Mbeki would lose", "", "");
+        assert_eq!(topics.main_topic(), Some("Mbeki"));
+    }
+
+    #[test]
+    fn a_plain_noun_phrase_is_never_the_main_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "The mood grew. The mood was grim, she said, and the mood held.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag_and_count("the mood was grim", "", "").map(|t| t.name).as_deref(), Some("mood"));
+        assert_eq!(topics.main_topic(), None);
+    }
+
+    #[test]
+    fn a_place_the_article_is_set_in_is_the_main_topic_only_without_another() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor speaks in Tulsa\n\nIn Tulsa, Okafor spoke. Tulsa was calm. Okafor left Tulsa.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Tulsa was calm", "", "");
+        topics.tag_and_count("the crowd in Tulsa was large", "", "");
+        topics.tag_and_count("that Okafor was late", "", "");
+        assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_noun_phrase_joins_the_fuller_topic_that_holds_its_words() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor filed. Okafor's tax returns were late, and the tax returns were long. Taxes rose.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tags: Vec<Option<String>> = ["that Okafor's tax returns were late", "the tax returns were long", "that Okafor's tax returns were filed"]
+            .iter()
+            .map(|content| topics.tag_and_count(content, "", "").map(|t| t.name))
+            .collect();
+        assert_eq!(tags[1].as_deref(), Some("tax return"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(tags[1].clone(), "").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(tags[0].clone(), "").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(settled.topic_of(None, "").as_deref(), Some("Okafor's tax return"));
+    }
+
+    #[test]
+    fn a_statement_naming_nothing_takes_the_topic_its_noun_heads() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the pipeline deal would pass, and the pipeline deal did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        assert_eq!(topics.tag_and_count("the pipeline deal would pass", "", "").map(|t| t.name).as_deref(), Some("pipeline deal"));
+        assert_eq!(topics.tag_and_count("a deal was unlikely", "", ""), None);
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(None, "a deal was unlikely").as_deref(), Some("pipeline deal"));
+        assert_eq!(settled.topic_of(None, "so far so good").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_statement_naming_nothing_takes_the_topic_a_synonym_of_its_noun_heads() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. The fisheries agreement would pass, and the fisheries agreement did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        assert_eq!(topics.tag_and_count("the fisheries agreement would pass", "", "").map(|t| t.name).as_deref(), Some("fisheries agreement"));
+        assert_eq!(topics.settled().topic_of(None, "that a deal was unlikely").as_deref(), Some("fisheries agreement"));
+    }
+
+    #[test]
+    fn a_noun_phrase_given_to_one_statement_only_gives_way_to_the_articles_topics() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the harbour tax would pass. The harbour tax did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "the harbour tax would pass", "that the harbour tax did pass"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let budget = topics.tag_and_count("the budget bill was late", "", "");
+        let levy = topics.tag_and_count("that the new tax levy is fair", "", "");
+        assert_eq!(budget.as_ref().map(|t| t.name.as_str()), Some("budget bill"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(budget.map(|t| t.name), "the budget bill was late").as_deref(), Some("budget bill"));
+        assert_eq!(settled.topic_of(levy.map(|t| t.name), "that the new tax levy is fair").as_deref(), Some("harbour tax"));
+    }
+
+    #[test]
+    fn a_name_never_joins_a_fuller_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor filed. Okafor's tax returns were late. Okafor's tax returns were long.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor's tax returns were late", "", "");
+        topics.tag_and_count("that Okafor's tax returns were long", "", "");
+        let name = topics.tag_and_count("that Okafor was right", "", "").map(|t| t.name);
+        assert_eq!(topics.settled().topic_of(name, "").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_headline_before_a_content_referring_back_names_nothing() {
+        let matcher = TopicMatcher::default();
+        let text = "Old Hands Help Russia Navigate Media\n\nHe said it was fine. Russia was named twice.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("he said it was fine", "Old Hands Help Russia Navigate Media", ""), None);
     }
 
     #[test]

@@ -29,7 +29,7 @@ mod words;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use candidate::{Candidate, CandidateWords};
-pub use document::DocumentTopics;
+pub use document::{DocumentTopics, SettledTopics};
 use keywords::{is_keyword_word, keyword_stem, Keyword};
 
 pub use crate::model::{TopicDef, TopicTag};
@@ -85,6 +85,11 @@ impl TopicMatcher {
 
     pub fn defs(&self) -> &[TopicDef] {
         &self.defs
+    }
+
+    /// Whether `name` is a defined topic's.
+    fn is_defined(&self, name: &str) -> bool {
+        self.defs.iter().any(|def| def.name == name)
     }
 
     /// The topic of a statement with this content: the defined topic with
@@ -296,6 +301,13 @@ mod tests {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that Senator Okafor's tax returns were late").as_deref(), Some("Okafor's tax return"));
         assert_eq!(topics.candidate_topic("the Mbekis' pipeline deal").as_deref(), Some("Mbekis's pipeline deal"));
+    }
+
+    #[test]
+    fn a_middle_initial_stays_inside_the_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Marta K. Okafor's tax returns were late").as_deref(), Some("Okafor's tax return"));
+        assert_eq!(topics.candidate_topic("that Marta K. Okafor would win").as_deref(), Some("Okafor"));
     }
 
     #[test]

@@ -150,7 +150,7 @@ pub(super) fn singular(word: &str) -> Cow<'_, str> {
         return Cow::Owned(format!("{stem}y"));
     }
     // crises, analyses, theses
-    if let Some(stem) = word.strip_suffix("ses").filter(|s| s.ends_with(['i', 'y'])) {
+    if let Some(stem) = word.strip_suffix("ses").filter(|s| s.len() >= 3 && s.ends_with(['i', 'y'])) {
         return Cow::Owned(format!("{stem}sis"));
     }
     for ending in ["sses", "ches", "shes", "xes", "zes"] {
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn plurals_are_made_singular_by_their_spelling() {
-        for (plural, one) in [("taxes", "tax"), ("policies", "policy"), ("crises", "crisis"), ("analyses", "analysis"), ("talks", "talk"), ("bus", "bus"), ("class", "class")] {
+        for (plural, one) in [("taxes", "tax"), ("policies", "policy"), ("crises", "crisis"), ("analyses", "analysis"), ("rises", "rise"), ("talks", "talk"), ("bus", "bus"), ("class", "class")] {
             assert_eq!(singular(plural), one, "{plural}");
         }
     }
