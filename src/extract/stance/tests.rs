@@ -512,3 +512,16 @@ fn a_plain_negation_about_the_speaker_is_a_denial() {
     assert_eq!(judge("said", "\u{201c}I never took money from the lobby.\u{201d}").stance, Stance::Oppose);
     assert_eq!(judge("said", "the ferry did not sail on Sunday").stance, Stance::Neutral);
 }
+
+#[test]
+fn meaning_to_stop_or_block_a_thing_is_oppose() {
+    assert_eq!(judge("wants", "to stop the new parking rules").stance, Stance::Oppose);
+    assert_eq!(judge("vowed", "to block the harbour bill").stance, Stance::Oppose);
+    assert_eq!(judge("vowed", "to build the harbour bridge").stance, Stance::Support);
+}
+
+#[test]
+fn declining_to_comment_on_any_plans_takes_no_side() {
+    assert_eq!(judge("declined", "to comment on any plans to sell the ferry").stance, Stance::Neutral);
+    assert_eq!(judge("said", "she has no plans to sell the ferry").stance, Stance::Oppose);
+}
