@@ -525,3 +525,9 @@ fn declining_to_comment_on_any_plans_takes_no_side() {
     assert_eq!(judge("declined", "to comment on any plans to sell the ferry").stance, Stance::Neutral);
     assert_eq!(judge("said", "she has no plans to sell the ferry").stance, Stance::Oppose);
 }
+
+#[test]
+fn praise_of_a_person_that_the_general_lexicon_lacks_is_support() {
+    assert_eq!(judge("said", "the new harbour master is competent and well qualified").stance, Stance::Support);
+    assert_eq!(judge("said", "the dam plan would endanger the valley towns").stance, Stance::Oppose);
+}
