@@ -25,7 +25,10 @@
 //!   unlikely`, `blasted him for not paying`); a `deny` cue is oppose,
 //!   turned round by a negated claim (`denied that X will not happen`);
 //! - a negated cue (`did not rule out`, `declined to endorse`) turns a deny
-//!   or support cue round and neutralises the others;
+//!   or support cue round and neutralises the others; a refusal of a plain
+//!   act (`refused to release the names`) is oppose, though less sure than a
+//!   denial, while declining to speak (`declined to comment`, `to be
+//!   identified`) takes no side;
 //! - hedges anywhere set `hedged`, except hedges inside a denied claim:
 //!   `dismissed claims that X could …` is the claim's hedge, not the speaker's.
 //!
@@ -312,7 +315,7 @@ impl StanceLexicon {
         // as an endorsement.
         let polar_cue = match reading.polarity {
             CuePolarity::Support => true,
-            CuePolarity::Oppose | CuePolarity::Deny => !reading.negated,
+            CuePolarity::Oppose | CuePolarity::Deny => !reading.negated && !reading.refused_act,
             CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,
         };
         let evidence = Evidence {
@@ -347,14 +350,22 @@ impl StanceLexicon {
         }
         let one = format!("{} {}", cue.text, first);
         let two = words.next().map(|second| format!("{one} {second}"));
+        let mut refused_act = false;
         for joined in two.iter().chain(std::iter::once(&one)) {
             let longer = self.read_cue(&Lowered::new(joined));
-            if longer.end > cue.text.len() {
-                // Evaluations in the cue still start after the cue as written.
-                return CueReading { end: reading.end, ..longer };
+            if longer.end <= cue.text.len() {
+                continue;
             }
+            // "refused to" + "release the names" negates nothing that
+            // follows: the refusal stands, against what was refused.
+            if longer.ends_negating {
+                refused_act = true;
+                continue;
+            }
+            // Evaluations in the cue still start after the cue as written.
+            return CueReading { end: reading.end, ..longer };
         }
-        reading
+        CueReading { refused_act: refused_act && reading.polarity == CuePolarity::Deny, ..reading }
     }
 
     /// The cue's polarity: its last polar phrase (the main verb of "refused
@@ -366,6 +377,8 @@ impl StanceLexicon {
             hedge: false,
             report: false,
             end: 0,
+            ends_negating: false,
+            refused_act: false,
         };
         let mut negations_before = 0u32;
         let mut negations = 0u32;
@@ -373,6 +386,7 @@ impl StanceLexicon {
             reading.hedge |= entry.hedge;
             reading.report |= entry.report;
             reading.end = end;
+            reading.ends_negating = entry.role == CueRole::Negation;
             match entry.role {
                 CueRole::Negation => negations += 1,
                 CueRole::Polar(CuePolarity::Neutral) => {}
@@ -688,6 +702,13 @@ struct CueReading {
     /// Where the last cue phrase ends: evaluations after it are part of
     /// what the speaker said ("characterized as extremely positive").
     end: usize,
+    /// The last cue phrase negates, with no polar phrase after it for it
+    /// to negate ("refused to").
+    ends_negating: bool,
+    /// A refusal of a plain act ("refused to release the names"): weaker
+    /// evidence than a denial, as it often only withholds ("declined to
+    /// publicly detail").
+    refused_act: bool,
 }
 
 /// Negations in one clause with nothing but a few words between them.

@@ -512,3 +512,41 @@ fn a_plain_negation_about_the_speaker_is_a_denial() {
     assert_eq!(judge("said", "\u{201c}I never took money from the lobby.\u{201d}").stance, Stance::Oppose);
     assert_eq!(judge("said", "the ferry did not sail on Sunday").stance, Stance::Neutral);
 }
+
+#[test]
+fn meaning_to_stop_or_block_a_thing_is_oppose() {
+    assert_eq!(judge("wants", "to stop the new parking rules").stance, Stance::Oppose);
+    assert_eq!(judge("vowed", "to block the harbour bill").stance, Stance::Oppose);
+    assert_eq!(judge("vowed", "to build the harbour bridge").stance, Stance::Support);
+}
+
+#[test]
+fn declining_to_comment_on_any_plans_takes_no_side() {
+    assert_eq!(judge("declined", "to comment on any plans to sell the ferry").stance, Stance::Neutral);
+    assert_eq!(judge("said", "she has no plans to sell the ferry").stance, Stance::Oppose);
+}
+
+#[test]
+fn praise_of_a_person_that_the_general_lexicon_lacks_is_support() {
+    assert_eq!(judge("said", "the new harbour master is competent and well qualified").stance, Stance::Support);
+    assert_eq!(judge("said", "the dam plan would endanger the valley towns").stance, Stance::Oppose);
+}
+
+#[test]
+fn refusing_a_plain_act_is_oppose_and_declining_to_speak_is_neutral() {
+    assert_eq!(judge("refused", "to release the names of the donors").stance, Stance::Oppose);
+    assert_eq!(judge("declined", "to renew the ferry contract").stance, Stance::Oppose);
+    assert_eq!(judge("refused", "to accept the new tariff").stance, Stance::Oppose);
+    assert_eq!(judge("declined", "to be identified").stance, Stance::Neutral);
+    assert_eq!(judge("declined", "to specify which towns were affected").stance, Stance::Neutral);
+    assert_eq!(judge("refused", "to rule out a toll on the bridge").stance, Stance::Support);
+}
+
+#[test]
+fn a_refused_act_is_less_sure_than_a_denial() {
+    let lexicon = StanceLexicon::default();
+    let refused = lexicon.judge("refused", "to release the names");
+    let denied = lexicon.judge("denied", "the report");
+    assert_eq!(refused.stance, Stance::Oppose);
+    assert!(refused.confidence < denied.confidence, "{refused:?} {denied:?}");
+}
