@@ -62,9 +62,9 @@ mod aims;
 mod disagreements;
 mod shifts;
 
-pub use aims::{aim_of, aims_at, disagreement_aim, one_bearer, recounts_the_past, shift_aim, without_repeats, wording, Aim, Said};
+pub use aims::{act_day, aim_of, aims_at, date_of, disagreement_aim, one_bearer, recounts_the_past, shift_aim, without_repeats, wording, Aim, Said};
 pub use disagreements::{disagreements, on_contested_topics, sides, Camps, Disagreement, Disagreements, Side};
-pub use shifts::{could_shift, shifts, Shift};
+pub use shifts::{could_shift, shifts, Shift, SideConfidence};
 
 /// The lines of a data list, comments and blanks left out.
 fn list(text: &'static str) -> Vec<String> {

@@ -36,6 +36,22 @@ pub struct ShiftView<'a> {
     /// Confident statements on each side.
     pub before: usize,
     pub after: usize,
+    /// The days the two positions held: a statement's own date, or the
+    /// earlier date of the act it reports ("endorsed her in early June").
+    pub held_on: [Option<NaiveDate>; 2],
+}
+
+impl ShiftView<'_> {
+    /// The date of the position before (0) or after (1) the shift as a
+    /// reader should see it: the day it held, and the statement's own date
+    /// after it when that is later.
+    pub fn date_text(&self, side: usize) -> String {
+        let record = if side == 0 { self.from } else { self.to };
+        match (self.held_on[side], record.date) {
+            (Some(held), Some(said)) if held != said => format!("{held} (reported {said})"),
+            _ => span_text(record.date, record.date),
+        }
+    }
 }
 
 /// Everything the page shows, chosen by the command.
@@ -292,8 +308,8 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
             shift.before,
             if shift.before == 1 { "" } else { "s" },
             shift.after,
-            statement_snippet(shift.from, false),
-            statement_snippet(shift.to, false),
+            statement_snippet(shift.from, false, &shift.date_text(0)),
+            statement_snippet(shift.to, false, &shift.date_text(1)),
         );
     }
     out.push_str("</ul>\n");
@@ -324,7 +340,7 @@ fn quoted(content: &str) -> String {
 }
 
 /// One statement: its stance (marked when `uncertain`), cue, content and source.
-fn statement_snippet(record: &StanceRecord, uncertain: bool) -> String {
+fn statement_snippet(record: &StanceRecord, uncertain: bool, date: &str) -> String {
     let source = source_name(record);
     format!(
         "<span class=\"tag {}{}\">{}{}{}</span> {} {} <span class=\"src\" title=\"{}\">({}{}{})</span>",
@@ -336,7 +352,7 @@ fn statement_snippet(record: &StanceRecord, uncertain: bool) -> String {
         escape(&record.cue),
         quoted(&record.content),
         escape(record.doc.as_deref().unwrap_or("")),
-        escape(&span_text(record.date, record.date)),
+        escape(date),
         if source.is_empty() { "" } else { ", " },
         escape(source),
     )
@@ -404,7 +420,7 @@ fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axi
             );
             let hidden = cell.records.len().saturating_sub(CELL_STATEMENTS);
             for record in &cell.records[hidden..] {
-                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record, cell.is_uncertain(record)));
+                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record, cell.is_uncertain(record), &span_text(record.date, record.date)));
             }
             out.push_str("</ul>\n");
             if hidden > 0 {
