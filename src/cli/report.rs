@@ -491,15 +491,17 @@ fn with_aims(
     ids.dedup();
     let mut fit = Vec::with_capacity(positions.len());
     for batch in ids.chunks(TEXT_CHECK_BATCH) {
-        store.for_each_statement_text(batch, &mut |id, content, year, sourced| {
-            let first = positions.partition_point(|p| p.id < id);
-            for p in positions[first..].iter().take_while(|p| p.id == id) {
+        store.for_each_statement_text(batch, &mut |text| {
+            let first = positions.partition_point(|p| p.id < text.id);
+            for p in positions[first..].iter().take_while(|p| p.id == text.id) {
                 let said = tracking::Said {
-                    content,
+                    content: text.content,
                     topic: topics.get(&p.topic_id).map_or("", String::as_str),
-                    year,
+                    year: text.year,
                     day: p.day,
-                    sourced,
+                    cue: text.cue,
+                    lead_in: text.lead_in,
+                    sourced: text.sourced,
                     proposed_topic: proposed.contains(&p.topic_id),
                 };
                 if let Some(aim) = aim(&said) {

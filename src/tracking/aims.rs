@@ -239,6 +239,11 @@ pub struct Said<'a> {
     pub year: Option<i32>,
     /// The day it was stated on (days as `Position::day`).
     pub day: Option<i64>,
+    /// Its cue ("said", "endorsed").
+    pub cue: &'a str,
+    /// The document's text just before its content, which holds its cue
+    /// when the content follows it (empty when unknown).
+    pub lead_in: &'a str,
     /// Whether it has a source (a document, or a title or path given by hand).
     pub sourced: bool,
     /// Whether extraction proposed the topic (a noun phrase of some
@@ -253,8 +258,55 @@ pub struct Said<'a> {
 /// None when it cannot.
 pub fn shift_aim(said: &Said) -> Option<Aim> {
     let aim = disagreement_aim(said)?;
+    if cue_qualified_by(said).is_some_and(|q| q == Qualifier::Past) {
+        return None;
+    }
     let held_on = said.day.map(|day| act_day(said.content, day).unwrap_or(day));
     (!recounts_the_past(said.content, said.year)).then_some(Aim { held_on, ..aim })
+}
+
+/// What a word before a statement's cue says of it (data/cue_qualifiers.txt).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    /// "has not endorsed": the stance may have missed the denial.
+    Negated,
+    /// "had praised", "once called": an act recounted from before.
+    Past,
+}
+
+fn cue_qualifiers() -> &'static [(String, Qualifier)] {
+    static QUALIFIERS: std::sync::OnceLock<Vec<(String, Qualifier)>> = std::sync::OnceLock::new();
+    QUALIFIERS.get_or_init(|| {
+        list(include_str!("../../data/cue_qualifiers.txt"))
+            .iter()
+            .map(|line| match line.strip_prefix("past ") {
+                Some(word) => (word.trim().to_lowercase(), Qualifier::Past),
+                None => (line.to_lowercase(), Qualifier::Negated),
+            })
+            .collect()
+    })
+}
+
+/// How many words before the cue may qualify it ("had effusively praised").
+const QUALIFYING_WORDS: usize = 3;
+
+/// What qualifies the cue of `said`, found among the words just before the
+/// cue's last word in its lead-in, within its sentence; None when nothing
+/// does, or when the lead-in does not end on the cue (a quote before its
+/// "he said").
+fn cue_qualified_by(said: &Said) -> Option<Qualifier> {
+    let cue_last = words_of(said.cue).last()?;
+    let clause = said.lead_in.rsplit(['.', '!', '?', ';', '\n']).next().unwrap_or_default();
+    let lead: Vec<&str> = words_of(clause).collect();
+    let at = lead.len().checked_sub(1 + lead.iter().rev().take(3).position(|w| w.eq_ignore_ascii_case(cue_last))?)?;
+    let start = at.saturating_sub(QUALIFYING_WORDS);
+    lead[start..at].iter().rev().find_map(|word| {
+        let word = word.to_lowercase();
+        if word.ends_with("n't") || word.ends_with("n’t") {
+            return Some(Qualifier::Negated);
+        }
+        cue_qualifiers().iter().find(|(w, _)| *w == word).map(|(_, q)| *q)
+    })
 }
 
 const MONTHS: [&str; 12] =
@@ -304,7 +356,7 @@ pub fn act_day(content: &str, day: i64) -> Option<i64> {
 /// side in a disagreement: as for a shift (`shift_aim`), but a statement
 /// about an earlier time still shows where its speaker stood.
 pub fn disagreement_aim(said: &Said) -> Option<Aim> {
-    if !said.sourced {
+    if !said.sourced || cue_qualified_by(said).is_some_and(|q| q == Qualifier::Negated) {
         None
     } else if said.proposed_topic {
         aim_of(said.content, said.topic)
@@ -364,11 +416,42 @@ mod tests {
     #[test]
     fn a_shift_dates_a_statement_by_the_act_it_reports() {
         let august = day_of(NaiveDate::from_ymd_opt(2016, 8, 5).unwrap());
-        let said = |content| Said { content, topic: "Lane", year: Some(2016), day: Some(august), sourced: true, proposed_topic: true };
+        let said = |content| Said {
+            content,
+            topic: "Lane",
+            year: Some(2016),
+            day: Some(august),
+            cue: "endorsed",
+            lead_in: "",
+            sourced: true,
+            proposed_topic: true,
+        };
         let june = day_of(NaiveDate::from_ymd_opt(2016, 6, 5).unwrap());
         assert_eq!(shift_aim(&said("Lane in early June")).and_then(|aim| aim.held_on), Some(june));
         assert_eq!(shift_aim(&said("Lane for his plan")).and_then(|aim| aim.held_on), Some(august));
         assert_eq!(shift_aim(&said("Lane in 2012")), None);
+    }
+
+    #[test]
+    fn a_negated_cue_is_no_evidence_and_a_recounted_one_no_shift() {
+        let said = |lead_in, cue| Said {
+            content: "Lane for mayor",
+            topic: "Lane",
+            year: Some(2016),
+            day: Some(736_000),
+            cue,
+            lead_in,
+            sourced: true,
+            proposed_topic: true,
+        };
+        let both = |lead_in, cue| (shift_aim(&said(lead_in, cue)).is_some(), disagreement_aim(&said(lead_in, cue)).is_some());
+        assert_eq!(both("The senator has endorsed ", "endorsed"), (true, true));
+        assert_eq!(both("The senator has not endorsed ", "endorsed"), (false, false));
+        assert_eq!(both("The senator hasn't yet endorsed ", "endorsed"), (false, false));
+        assert_eq!(both("For months, Fox had effusively praised ", "praised"), (false, true));
+        assert_eq!(both("Fox, who once called for ", "called for"), (false, true));
+        assert_eq!(both("Fox did not run. She endorsed ", "endorsed"), (true, true), "a word before the sentence's subject");
+        assert_eq!(both("“I will not stop,” ", "said"), (true, true), "no cue before the content");
     }
 
     #[test]
