@@ -64,9 +64,12 @@ const STATEMENT_IDS_CLAUSE: &str = " AND s.id IN (SELECT value FROM rarray(?))";
 // Names compare without case (COLLATE NOCASE in the schema).
 // A database whose speakers have the kind 'unresolved' keeps the statements
 // that named nobody under such a record; an ambiguous speaker is a surname
-// that more than one known person bears.
+// that more than one known person bears. A record named in lower case or
+// by a number ("republicans", "more people", "20 million experts") is a
+// description, not someone a reader can place.
 const UNRESOLVED_CLAUSE: &str = " AND s.speaker_id NOT IN (SELECT id FROM speakers
-                                  WHERE kind = 'unresolved' OR ambiguous = 1 OR name IN (SELECT value FROM rarray(?)))";
+                                  WHERE kind = 'unresolved' OR ambiguous = 1 OR substr(name, 1, 1) GLOB '[a-z0-9]'
+                                     OR name IN (SELECT value FROM rarray(?)))";
 // Tested before a statement's topics are looked up: on a million
 // statements most are neutral or unsure, and skipping their topic lookups
 // saves a fifth of a `report disagreements`.

@@ -258,54 +258,33 @@ pub struct Said<'a> {
 /// None when it cannot.
 pub fn shift_aim(said: &Said) -> Option<Aim> {
     let aim = disagreement_aim(said)?;
-    if cue_qualified_by(said).is_some_and(|q| q == Qualifier::Past) {
-        return None;
-    }
     let held_on = said.day.map(|day| act_day(said.content, day).unwrap_or(day));
     (!recounts_the_past(said.content, said.year)).then_some(Aim { held_on, ..aim })
 }
 
-/// What a word before a statement's cue says of it (data/cue_qualifiers.txt).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Qualifier {
-    /// "has not endorsed": the stance may have missed the denial.
-    Negated,
-    /// "had praised", "once called": an act recounted from before.
-    Past,
-}
-
-fn cue_qualifiers() -> &'static [(String, Qualifier)] {
-    static QUALIFIERS: std::sync::OnceLock<Vec<(String, Qualifier)>> = std::sync::OnceLock::new();
-    QUALIFIERS.get_or_init(|| {
-        list(include_str!("../../data/cue_qualifiers.txt"))
-            .iter()
-            .map(|line| match line.strip_prefix("past ") {
-                Some(word) => (word.trim().to_lowercase(), Qualifier::Past),
-                None => (line.to_lowercase(), Qualifier::Negated),
-            })
-            .collect()
-    })
+/// Words that, before a statement's cue, make it no evidence of where its
+/// speaker stands (data/cue_qualifiers.txt).
+fn cue_qualifiers() -> &'static [String] {
+    static QUALIFIERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    QUALIFIERS.get_or_init(|| list(include_str!("../../data/cue_qualifiers.txt")).iter().map(|w| w.to_lowercase()).collect())
 }
 
 /// How many words before the cue may qualify it ("had effusively praised").
 const QUALIFYING_WORDS: usize = 3;
 
-/// What qualifies the cue of `said`, found among the words just before the
-/// cue's last word in its lead-in, within its sentence; None when nothing
-/// does, or when the lead-in does not end on the cue (a quote before its
-/// "he said").
-fn cue_qualified_by(said: &Said) -> Option<Qualifier> {
-    let cue_last = words_of(said.cue).last()?;
+/// Whether a word just before the cue of `said` (in its lead-in, within
+/// its sentence) denies it or recounts it from before: "has not endorsed",
+/// "had praised". False when the lead-in does not end on the cue (a quote
+/// before its "he said").
+fn cue_is_qualified(said: &Said) -> bool {
+    let Some(cue_last) = words_of(said.cue).last() else { return false };
     let clause = said.lead_in.rsplit(['.', '!', '?', ';', '\n']).next().unwrap_or_default();
     let lead: Vec<&str> = words_of(clause).collect();
-    let at = lead.len().checked_sub(1 + lead.iter().rev().take(3).position(|w| w.eq_ignore_ascii_case(cue_last))?)?;
-    let start = at.saturating_sub(QUALIFYING_WORDS);
-    lead[start..at].iter().rev().find_map(|word| {
+    let Some(from_end) = lead.iter().rev().take(3).position(|w| w.eq_ignore_ascii_case(cue_last)) else { return false };
+    let at = lead.len() - 1 - from_end;
+    lead[at.saturating_sub(QUALIFYING_WORDS)..at].iter().any(|word| {
         let word = word.to_lowercase();
-        if word.ends_with("n't") || word.ends_with("n’t") {
-            return Some(Qualifier::Negated);
-        }
-        cue_qualifiers().iter().find(|(w, _)| *w == word).map(|(_, q)| *q)
+        word.ends_with("n't") || word.ends_with("n’t") || cue_qualifiers().contains(&word)
     })
 }
 
@@ -354,9 +333,11 @@ pub fn act_day(content: &str, day: i64) -> Option<i64> {
 
 /// How a statement names its topic when it can stand for its speaker's
 /// side in a disagreement: as for a shift (`shift_aim`), but a statement
-/// about an earlier time still shows where its speaker stood.
+/// about an earlier time still shows where its speaker stood, unless its
+/// cue says the act is over ("had praised") or denies it ("has not
+/// endorsed", which the stance may have read as support).
 pub fn disagreement_aim(said: &Said) -> Option<Aim> {
-    if !said.sourced || cue_qualified_by(said).is_some_and(|q| q == Qualifier::Negated) {
+    if !said.sourced || cue_is_qualified(said) {
         None
     } else if said.proposed_topic {
         aim_of(said.content, said.topic)
@@ -433,7 +414,7 @@ mod tests {
     }
 
     #[test]
-    fn a_negated_cue_is_no_evidence_and_a_recounted_one_no_shift() {
+    fn a_negated_or_recounted_cue_is_no_evidence() {
         let said = |lead_in, cue| Said {
             content: "Lane for mayor",
             topic: "Lane",
@@ -448,8 +429,8 @@ mod tests {
         assert_eq!(both("The senator has endorsed ", "endorsed"), (true, true));
         assert_eq!(both("The senator has not endorsed ", "endorsed"), (false, false));
         assert_eq!(both("The senator hasn't yet endorsed ", "endorsed"), (false, false));
-        assert_eq!(both("For months, Fox had effusively praised ", "praised"), (false, true));
-        assert_eq!(both("Fox, who once called for ", "called for"), (false, true));
+        assert_eq!(both("For months, Fox had effusively praised ", "praised"), (false, false));
+        assert_eq!(both("Fox, who once called for ", "called for"), (false, false));
         assert_eq!(both("Fox did not run. She endorsed ", "endorsed"), (true, true), "a word before the sentence's subject");
         assert_eq!(both("“I will not stop,” ", "said"), (true, true), "no cue before the content");
     }
