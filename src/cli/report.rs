@@ -96,8 +96,12 @@ pub enum Report {
     },
     /// Changes of position: a speaker who supported a topic on one day and
     /// opposed it on a later one (or the other way), strongest evidence
-    /// first. Only confident statements with a source count, that take
-    /// their side on the topic itself and speak of their own time.
+    /// first. Only statements with a source count, that take their side on
+    /// the topic itself and speak of their own time (one reporting an
+    /// earlier act, "endorsed her in early June", is dated then). Each side
+    /// stands on one statement at --min-confidence, or on two agreeing ones
+    /// at 0.6 or above when most of the speaker's statements on the topic
+    /// take that side.
     Shifts {
         #[command(flatten)]
         filter: Filter,

@@ -282,9 +282,10 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
     let _ = writeln!(
         out,
         "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
-         counting only statements whose stance confidence is at least {}, that have a source, take their side on the \
-         topic itself and speak of their own time, and only changes with at least {} such statement{} on one side; \
-         strongest evidence first.{}</p>",
+         counting only statements that have a source, take their side on the topic itself and speak of their own time \
+         (one that reports an earlier act is dated then). Each side stands on a statement whose stance confidence is \
+         at least {}, or on two agreeing ones at 0.6 or above when most of the speaker's statements on the topic take \
+         that side; one side has at least {} statement{}. Strongest evidence first.{}</p>",
         page.min_confidence,
         page.min_statements,
         if page.min_statements == 1 { "" } else { "s" },
@@ -295,7 +296,7 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
         }
     );
     if page.shifts.is_empty() {
-        out.push_str("<p>No speaker changed between support and oppose on a topic.</p>\n");
+        out.push_str("<p>No change between support and oppose stands on enough evidence.</p>\n");
         return;
     }
     out.push_str("<ul class=\"shifts\">\n");
