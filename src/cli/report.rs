@@ -546,6 +546,7 @@ fn shift_views<'a>(shifts: &[Shift], records: &'a HashMap<(i64, i64), StanceReco
             before: s.before,
             after: s.after,
             held_on: [s.from.day.and_then(tracking::date_of), s.to.day.and_then(tracking::date_of)],
+            changes: s.changes,
         })
         .collect()
 }

@@ -39,12 +39,24 @@ pub struct ShiftView<'a> {
     /// The days the two positions held: a statement's own date, or the
     /// earlier date of the act it reports ("endorsed her in early June").
     pub held_on: [Option<NaiveDate>; 2],
+    /// How many times the speaker changed sides on the topic.
+    pub changes: usize,
 }
 
 impl ShiftView<'_> {
     /// The date of the position before (0) or after (1) the shift as a
     /// reader should see it: the day it held, and the statement's own date
     /// after it when that is later.
+    /// " (back and forth: N changes)" for a speaker who changed sides on
+    /// the topic more than once, else nothing.
+    pub fn back_and_forth(&self) -> String {
+        if self.changes > 1 {
+            format!(" (back and forth: {} changes)", self.changes)
+        } else {
+            String::new()
+        }
+    }
+
     pub fn date_text(&self, side: usize) -> String {
         let record = if side == 0 { self.from } else { self.to };
         match (self.held_on[side], record.date) {
@@ -303,12 +315,13 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
     for shift in page.shifts {
         let _ = writeln!(
             out,
-            "<li><b>{}</b> on <b>{}</b> ({} statement{} before, {} after):<br>{}<br>→ {}</li>",
+            "<li><b>{}</b> on <b>{}</b> ({} statement{} before, {} after{}):<br>{}<br>→ {}</li>",
             escape(&shift.to.speaker),
             escape(&shift.to.topic),
             shift.before,
             if shift.before == 1 { "" } else { "s" },
             shift.after,
+            escape(&shift.back_and_forth()),
             statement_snippet(shift.from, false, &shift.date_text(0)),
             statement_snippet(shift.to, false, &shift.date_text(1)),
         );

@@ -14,6 +14,9 @@ pub struct Shift {
     pub to: Position,
     pub before: usize,
     pub after: usize,
+    /// How many times the speaker changed sides on the topic: more than
+    /// one is a back-and-forth.
+    pub changes: usize,
 }
 
 impl Shift {
@@ -75,8 +78,10 @@ struct Day {
     strongest: Position,
 }
 
-/// Every shift in `positions` (support and oppose statements), strongest
-/// evidence first, then the latest. A run of days on one side that is not
+/// Every shift in `positions` (support and oppose statements): single
+/// changes before those of a back-and-forth (a speaker who changed sides
+/// on the topic more than once: as often misread stances as changes of
+/// mind), then strongest evidence first, then the latest. A run of days on one side that is not
 /// confident enough (`confidence`) is left out, and the runs around it
 /// join: one doubtful statement between two confident ones against is no
 /// change of mind.
@@ -102,6 +107,7 @@ pub fn shifts(mut positions: Vec<Position>, confidence: SideConfidence) -> Vec<S
             .flatten()
             .collect();
         let runs: Vec<&[&Day]> = confident.chunk_by(|a, b| a.stance == b.stance).collect();
+        let changes = runs.len().saturating_sub(1);
         for pair in runs.windows(2) {
             let (earlier, later) = (pair[0], pair[1]);
             found.push(Shift {
@@ -109,11 +115,16 @@ pub fn shifts(mut positions: Vec<Position>, confidence: SideConfidence) -> Vec<S
                 to: later[0].strongest,
                 before: earlier.iter().map(|d| d.statements).sum(),
                 after: later.iter().map(|d| d.statements).sum(),
+                changes,
             });
         }
     }
     found.sort_by(|a, b| {
-        b.evidence().cmp(&a.evidence()).then(b.to.day.cmp(&a.to.day)).then(a.to.id.cmp(&b.to.id))
+        (a.changes > 1)
+            .cmp(&(b.changes > 1))
+            .then(b.evidence().cmp(&a.evidence()))
+            .then(b.to.day.cmp(&a.to.day))
+            .then(a.to.id.cmp(&b.to.id))
     });
     found
 }
@@ -265,5 +276,23 @@ mod tests {
         assert!(found.is_empty());
         let strict = SideConfidence::with_alone(0.5);
         assert_eq!((strict.each, strict.floor()), (0.5, 0.5));
+    }
+
+    #[test]
+    fn a_back_and_forth_comes_after_a_single_change_of_less_evidence() {
+        let found = shifts(vec![
+            // Speaker 7: three against, one for, two against.
+            said(1, 7, Oppose, 1),
+            said(2, 7, Oppose, 2),
+            said(3, 7, Oppose, 3),
+            said(4, 7, Support, 4),
+            said(5, 7, Oppose, 5),
+            said(6, 7, Oppose, 6),
+            // Speaker 8: one against, one for.
+            said(7, 8, Oppose, 1),
+            said(8, 8, Support, 2),
+        ]);
+        let order: Vec<(i64, i64, usize)> = found.iter().map(|s| (s.from.id, s.to.id, s.changes)).collect();
+        assert_eq!(order, vec![(7, 8, 1), (3, 4, 2), (4, 5, 2)]);
     }
 }
