@@ -471,7 +471,7 @@ fn shifts_in(
     sides: SideConfidence,
     evidence: &ShiftEvidence,
 ) -> Result<(Vec<Shift>, usize)> {
-    let positions = tracking::could_shift(not_about_oneself(store, positions)?);
+    let positions = tracking::could_shift(not_about_oneself(store, positions)?, sides);
     let fit = with_aims(store, positions, tracking::shift_aim)?;
     let fit = fit.into_iter().map(|(p, aim)| (Position { day: aim.held_on, ..p }, aim)).collect();
     let all = tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)), sides);

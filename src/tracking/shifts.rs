@@ -129,18 +129,37 @@ pub fn shifts(mut positions: Vec<Position>, confidence: SideConfidence) -> Vec<S
     found
 }
 
+/// What `could_shift` keeps of one side of a speaker on a topic.
+#[derive(Clone, Copy)]
+struct SideSpan {
+    first: i64,
+    last: i64,
+    statements: usize,
+    most_confident: f64,
+}
+
 /// The dated `positions` that could make a shift: of a speaker who took
-/// both sides of a topic, not all on one and the same day.
-pub fn could_shift(mut positions: Vec<Position>) -> Vec<Position> {
-    positions.retain(|p| p.day.is_some());
-    let mut days: FxHashMap<(i64, i64), [Option<(i64, i64)>; 2]> = FxHashMap::default();
+/// both sides of a topic, not all on one and the same day, each side on
+/// enough statements to be confident (`confidence`) before any is read.
+pub fn could_shift(mut positions: Vec<Position>, confidence: SideConfidence) -> Vec<Position> {
+    positions.retain(|p| p.day.is_some() && p.confidence >= confidence.floor());
+    let mut sides: FxHashMap<(i64, i64), [Option<SideSpan>; 2]> = FxHashMap::default();
     for p in &positions {
-        let side = &mut days.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
+        let side = &mut sides.entry((p.speaker_id, p.topic_id)).or_default()[usize::from(p.stance == Stance::Support)];
         let day = p.day.expect("dated");
-        *side = Some(side.map_or((day, day), |(first, last)| (first.min(day), last.max(day))));
+        *side = Some(match *side {
+            None => SideSpan { first: day, last: day, statements: 1, most_confident: p.confidence },
+            Some(s) => SideSpan {
+                first: s.first.min(day),
+                last: s.last.max(day),
+                statements: s.statements + 1,
+                most_confident: s.most_confident.max(p.confidence),
+            },
+        });
     }
-    positions.retain(|p| match days[&(p.speaker_id, p.topic_id)] {
-        [Some(a), Some(b)] => a.0 < b.1 || b.0 < a.1,
+    let may_hold = |s: &SideSpan| s.most_confident >= confidence.alone || s.statements >= confidence.together;
+    positions.retain(|p| match sides[&(p.speaker_id, p.topic_id)] {
+        [Some(a), Some(b)] => (a.first < b.last || b.first < a.last) && may_hold(&a) && may_hold(&b),
         _ => false,
     });
     positions
@@ -235,10 +254,14 @@ mod tests {
     #[test]
     fn only_both_sides_on_different_days_could_make_a_shift() {
         let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
+        let could_shift = |positions| could_shift(positions, SideConfidence::with_alone(0.8));
         assert_eq!(ids(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 2), said(3, 8, Support, 1)])), vec![1, 2]);
         assert!(could_shift(vec![said(1, 7, Support, 1), said(2, 7, Oppose, 1)]).is_empty());
         let undated = Position { day: None, ..said(2, 7, Oppose, 0) };
         assert!(could_shift(vec![said(1, 7, Support, 1), undated]).is_empty());
+        assert!(could_shift(vec![said(1, 7, Support, 1), doubtful(said(2, 7, Oppose, 2), 0.7)]).is_empty());
+        let two_doubtful = vec![said(1, 7, Support, 1), doubtful(said(2, 7, Oppose, 2), 0.7), doubtful(said(3, 7, Oppose, 3), 0.7)];
+        assert_eq!(ids(could_shift(two_doubtful)), vec![1, 2, 3]);
     }
 
     #[test]
