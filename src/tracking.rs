@@ -20,20 +20,29 @@
 //!   reaches the report's threshold; below it they are uncertain, counted
 //!   apart, and decide a cell only when it has no confident side: it then
 //!   "leans" that way.
-//! - Shifts and disagreements count only confident statements (a stance
-//!   confidence at or above a threshold) that support or oppose, and only
-//!   those a journalist could quote as evidence: with a source, and, on a
-//!   topic extraction proposed, opening on the topic itself (`aim_of`:
-//!   "the media for letting Clinton off" is about the media, "Obama's
-//!   trade pact" about the pact, "endorsed him" about no one named). A
-//!   statement repeated word for word by a later article counts once, on
-//!   its first day. An ambiguous speaker (a surname several people bear)
-//!   takes no part in any report.
+//! - Shifts and disagreements count only statements that support or
+//!   oppose, and only those a journalist could quote as evidence: with a
+//!   source, and, on a topic extraction proposed, opening on the topic
+//!   itself or on a clause whose verb takes a side on it (`aim_of`: "the
+//!   media for letting Clinton off" is about the media, "Obama's trade
+//!   pact" about the pact, "endorsed him" about no one named, "he is not
+//!   ready to support Trump" about Trump). A cue after "not", "had" or
+//!   "once" (data/cue_qualifiers.txt) denies the act or recounts it as
+//!   over: no evidence. A statement repeated word for word by a later
+//!   article counts once, on its first day. An ambiguous speaker (a
+//!   surname several people bear) and one named by a description in lower
+//!   case ("republicans") take no part in any report.
+//! - A disagreement counts statements at or above a stance confidence
+//!   threshold. A side of a shift stands on one such statement, or on two
+//!   agreeing ones of moderate confidence when it is the side most of the
+//!   speaker's statements on the topic take (`SideConfidence`).
 //! - A shift's statements must also speak of their own time (no earlier
 //!   year, no "ago", "used to", "during the primaries":
-//!   data/past_markers.txt), and where one speaker's statements give a
-//!   surname topic two first names (Bill and Hillary Clinton) only the
-//!   bearer named most is kept.
+//!   data/past_markers.txt); one that reports an act at an earlier month
+//!   of its year ("endorsed Trump in early June") shows the position of
+//!   that day. Where one speaker's statements give a surname topic two
+//!   first names (Bill and Hillary Clinton) only the bearer named most is
+//!   kept.
 //! - A shift is a change of one speaker's position on one topic from one
 //!   day to a later one. A day's position is what most of that day's
 //!   statements take (a tied day has none), so a contrast within one article
@@ -62,9 +71,9 @@ mod aims;
 mod disagreements;
 mod shifts;
 
-pub use aims::{aim_of, aims_at, disagreement_aim, one_bearer, recounts_the_past, shift_aim, without_repeats, wording, Aim, Said};
+pub use aims::{act_day, aim_of, aims_at, date_of, disagreement_aim, one_bearer, recounts_the_past, shift_aim, without_repeats, wording, Aim, Said};
 pub use disagreements::{disagreements, on_contested_topics, sides, Camps, Disagreement, Disagreements, Side};
-pub use shifts::{could_shift, shifts, Shift};
+pub use shifts::{could_shift, shifts, Shift, SideConfidence};
 
 /// The lines of a data list, comments and blanks left out.
 fn list(text: &'static str) -> Vec<String> {

@@ -674,3 +674,63 @@ fn a_disagreement_on_a_proposed_topic_stands_on_statements_aimed_at_it() {
     let rows = json_rows(&wd, &["report", "disagreements"]);
     assert_eq!(pick(&rows, &["supporter", "opponent"]), vec![vec![json!("Ann Lee"), json!("Cy Ross")]]);
 }
+
+#[test]
+fn two_agreeing_statements_of_moderate_confidence_make_a_side_of_a_shift() {
+    let agreeing = statements(&[
+        ("Ann Lee", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
+        ("Ann Lee", "bridge tolls", "support", "2024-02-02", 0.7, "b"),
+        ("Ann Lee", "bridge tolls", "support", "2024-03-02", 0.65, "c"),
+    ]);
+    let found = json_rows(&agreeing, &["report", "shifts"]);
+    assert_eq!(pick(&found, &["statements_before", "statements_after", "from_doc", "to_doc"]), vec![vec![
+        json!(1),
+        json!(2),
+        json!("a"),
+        json!("b")
+    ]]);
+    let alone = statements(&[
+        ("Ann Lee", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
+        ("Ann Lee", "bridge tolls", "support", "2024-02-02", 0.7, "b"),
+    ]);
+    assert!(json_rows(&alone, &["report", "shifts", "--min-statements", "1"]).is_empty());
+}
+
+#[test]
+fn a_statement_reporting_an_earlier_act_is_a_shift_side_dated_then() {
+    let wd = Workdir::new();
+    let row = |doc: &str, date: &str, stance: &str, content: &str| {
+        json!({
+            "doc": doc, "title": format!("Council news {doc}"), "date": date, "speaker": "Ann Lee", "cue": "said",
+            "content": content, "kind": "indirect", "stance": stance, "topic": "bridge tolls", "confidence": 0.9,
+        })
+        .to_string()
+    };
+    let lines = [
+        row("a", "2024-03-02", "oppose", "the bridge tolls are a burden"),
+        row("b", "2024-03-09", "oppose", "the bridge tolls must go"),
+        row("c", "2024-08-20", "support", "backed the bridge tolls in early June"),
+    ];
+    wd.write("rows.jsonl", &(lines.join("\n") + "\n"));
+    wd.stdout(&["import", &wd.path("rows.jsonl").display().to_string()]);
+    let found = json_rows(&wd, &["report", "shifts"]);
+    assert_eq!(pick(&found, &["to_date", "to_held_on", "from_held_on"]), vec![vec![
+        json!("2024-08-20"),
+        json!("2024-06-05"),
+        json!("2024-03-09")
+    ]]);
+    let table = wd.stdout(&["report", "shifts", "--format", "markdown"]);
+    assert!(table.contains("support, 2024-06-05 (reported 2024-08-20)"), "{table}");
+}
+
+#[test]
+fn a_speaker_named_by_a_lower_case_description_takes_no_part_in_reports() {
+    let wd = statements(&[
+        ("local voters", "bridge tolls", "oppose", "2024-01-02", 0.9, "a"),
+        ("local voters", "bridge tolls", "support", "2024-02-02", 0.9, "b"),
+        ("Ann Lee", "bridge tolls", "support", "2024-02-02", 0.9, "c"),
+    ]);
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty());
+    let stance = json_rows(&wd, &["report", "stance"]);
+    assert_eq!(pick(&stance, &["speaker"]), vec![vec![json!("Ann Lee")]]);
+}

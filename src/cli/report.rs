@@ -24,7 +24,7 @@ use crate::output::html::{self, ReportPage, ShiftView};
 use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows, stance_rows, timeline_rows};
 use crate::output::{self, Format};
 use crate::store::{ReportFilter, Store};
-use crate::tracking::{self, Disagreement, MatrixCell, Shift};
+use crate::tracking::{self, Disagreement, MatrixCell, Shift, SideConfidence};
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::PathBuf;
@@ -96,8 +96,12 @@ pub enum Report {
     },
     /// Changes of position: a speaker who supported a topic on one day and
     /// opposed it on a later one (or the other way), strongest evidence
-    /// first. Only confident statements with a source count, that take
-    /// their side on the topic itself and speak of their own time.
+    /// first. Only statements with a source count, that take their side on
+    /// the topic itself and speak of their own time (one reporting an
+    /// earlier act, "endorsed her in early June", is dated then). Each side
+    /// stands on one statement at --min-confidence, or on two agreeing ones
+    /// at 0.6 or above when most of the speaker's statements on the topic
+    /// take that side.
     Shifts {
         #[command(flatten)]
         filter: Filter,
@@ -185,7 +189,8 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Shifts { filter, evidence, shift_evidence, limit, format } => {
             let filter = report_filter(&filter)?;
-            let (found, thin) = shifts_in(&store, store.positions(&filter, evidence.min_confidence)?, &shift_evidence)?;
+            let sides = SideConfidence::with_alone(evidence.min_confidence);
+            let (found, thin) = shifts_in(&store, store.positions(&filter, sides.floor())?, sides, &shift_evidence)?;
             say_if_empty(&store, &filter, found.is_empty(), "no shifts between confident statements (--min-confidence sets how confident, --min-statements how many)")?;
             if thin > 0 {
                 eprintln!(
@@ -222,9 +227,10 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Report::Html { filter, size, evidence, shift_evidence, output, title } => {
             let report_filter = report_filter(&filter)?;
-            let mut chosen = choose(&store, &report_filter, &size, Some(evidence.min_confidence))?;
+            let sides = SideConfidence::with_alone(evidence.min_confidence);
+            let mut chosen = choose(&store, &report_filter, &size, Some(sides.floor()))?;
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let (found, _) = shifts_in(&store, std::mem::take(&mut chosen.positions), &shift_evidence)?;
+            let (found, _) = shifts_in(&store, std::mem::take(&mut chosen.positions), sides, &shift_evidence)?;
             let shown = &found[..found.len().min(PAGE_SHIFTS)];
             let records = shift_records(&store, shown)?;
             let shifts = shift_views(shown, &records);
@@ -459,10 +465,16 @@ const TEXT_CHECK_BATCH: usize = 5000;
 /// enough of them on one side (`evidence`); and how many more stand on
 /// fewer. Only the statements of a speaker who took both sides of a topic
 /// on different days are read, a batch at a time, and only their text.
-fn shifts_in(store: &Store, positions: Vec<Position>, evidence: &ShiftEvidence) -> Result<(Vec<Shift>, usize)> {
-    let positions = tracking::could_shift(not_about_oneself(store, positions)?);
+fn shifts_in(
+    store: &Store,
+    positions: Vec<Position>,
+    sides: SideConfidence,
+    evidence: &ShiftEvidence,
+) -> Result<(Vec<Shift>, usize)> {
+    let positions = tracking::could_shift(not_about_oneself(store, positions)?, sides);
     let fit = with_aims(store, positions, tracking::shift_aim)?;
-    let all = tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)));
+    let fit = fit.into_iter().map(|(p, aim)| (Position { day: aim.held_on, ..p }, aim)).collect();
+    let all = tracking::shifts(tracking::one_bearer(tracking::without_repeats(fit)), sides);
     let least = usize::try_from(evidence.min_statements).unwrap_or(usize::MAX);
     let (kept, thin): (Vec<Shift>, Vec<Shift>) = all.into_iter().partition(|s| s.stands_on(least));
     Ok((kept, thin.len()))
@@ -483,14 +495,17 @@ fn with_aims(
     ids.dedup();
     let mut fit = Vec::with_capacity(positions.len());
     for batch in ids.chunks(TEXT_CHECK_BATCH) {
-        store.for_each_statement_text(batch, &mut |id, content, year, sourced| {
-            let first = positions.partition_point(|p| p.id < id);
-            for p in positions[first..].iter().take_while(|p| p.id == id) {
+        store.for_each_statement_text(batch, &mut |text| {
+            let first = positions.partition_point(|p| p.id < text.id);
+            for p in positions[first..].iter().take_while(|p| p.id == text.id) {
                 let said = tracking::Said {
-                    content,
+                    content: text.content,
                     topic: topics.get(&p.topic_id).map_or("", String::as_str),
-                    year,
-                    sourced,
+                    year: text.year,
+                    day: p.day,
+                    cue: text.cue,
+                    lead_in: text.lead_in,
+                    sourced: text.sourced,
                     proposed_topic: proposed.contains(&p.topic_id),
                 };
                 if let Some(aim) = aim(&said) {
@@ -525,7 +540,14 @@ fn shift_records(store: &Store, shifts: &[Shift]) -> Result<HashMap<(i64, i64), 
 fn shift_views<'a>(shifts: &[Shift], records: &'a HashMap<(i64, i64), StanceRecord>) -> Vec<ShiftView<'a>> {
     shifts
         .iter()
-        .map(|s| ShiftView { from: &records[&key(&s.from)], to: &records[&key(&s.to)], before: s.before, after: s.after })
+        .map(|s| ShiftView {
+            from: &records[&key(&s.from)],
+            to: &records[&key(&s.to)],
+            before: s.before,
+            after: s.after,
+            held_on: [s.from.day.and_then(tracking::date_of), s.to.day.and_then(tracking::date_of)],
+            changes: s.changes,
+        })
         .collect()
 }
 

@@ -36,6 +36,34 @@ pub struct ShiftView<'a> {
     /// Confident statements on each side.
     pub before: usize,
     pub after: usize,
+    /// The days the two positions held: a statement's own date, or the
+    /// earlier date of the act it reports ("endorsed her in early June").
+    pub held_on: [Option<NaiveDate>; 2],
+    /// How many times the speaker changed sides on the topic.
+    pub changes: usize,
+}
+
+impl ShiftView<'_> {
+    /// The date of the position before (0) or after (1) the shift as a
+    /// reader should see it: the day it held, and the statement's own date
+    /// after it when that is later.
+    /// " (back and forth: N changes)" for a speaker who changed sides on
+    /// the topic more than once, else nothing.
+    pub fn back_and_forth(&self) -> String {
+        if self.changes > 1 {
+            format!(" (back and forth: {} changes)", self.changes)
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn date_text(&self, side: usize) -> String {
+        let record = if side == 0 { self.from } else { self.to };
+        match (self.held_on[side], record.date) {
+            (Some(held), Some(said)) if held != said => format!("{held} (reported {said})"),
+            _ => span_text(record.date, record.date),
+        }
+    }
 }
 
 /// Everything the page shows, chosen by the command.
@@ -266,9 +294,10 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
     let _ = writeln!(
         out,
         "<p class=\"note\">A speaker who supported a topic on one day and opposed it on a later one (or the other way), \
-         counting only statements whose stance confidence is at least {}, that have a source, take their side on the \
-         topic itself and speak of their own time, and only changes with at least {} such statement{} on one side; \
-         strongest evidence first.{}</p>",
+         counting only statements that have a source, take their side on the topic itself and speak of their own time \
+         (one that reports an earlier act is dated then). Each side stands on a statement whose stance confidence is \
+         at least {}, or on two agreeing ones at 0.6 or above when most of the speaker's statements on the topic take \
+         that side; one side has at least {} statement{}. Strongest evidence first.{}</p>",
         page.min_confidence,
         page.min_statements,
         if page.min_statements == 1 { "" } else { "s" },
@@ -279,21 +308,22 @@ fn write_shifts(out: &mut String, page: &ReportPage) {
         }
     );
     if page.shifts.is_empty() {
-        out.push_str("<p>No speaker changed between support and oppose on a topic.</p>\n");
+        out.push_str("<p>No change between support and oppose stands on enough evidence.</p>\n");
         return;
     }
     out.push_str("<ul class=\"shifts\">\n");
     for shift in page.shifts {
         let _ = writeln!(
             out,
-            "<li><b>{}</b> on <b>{}</b> ({} statement{} before, {} after):<br>{}<br>→ {}</li>",
+            "<li><b>{}</b> on <b>{}</b> ({} statement{} before, {} after{}):<br>{}<br>→ {}</li>",
             escape(&shift.to.speaker),
             escape(&shift.to.topic),
             shift.before,
             if shift.before == 1 { "" } else { "s" },
             shift.after,
-            statement_snippet(shift.from, false),
-            statement_snippet(shift.to, false),
+            escape(&shift.back_and_forth()),
+            statement_snippet(shift.from, false, &shift.date_text(0)),
+            statement_snippet(shift.to, false, &shift.date_text(1)),
         );
     }
     out.push_str("</ul>\n");
@@ -324,7 +354,7 @@ fn quoted(content: &str) -> String {
 }
 
 /// One statement: its stance (marked when `uncertain`), cue, content and source.
-fn statement_snippet(record: &StanceRecord, uncertain: bool) -> String {
+fn statement_snippet(record: &StanceRecord, uncertain: bool, date: &str) -> String {
     let source = source_name(record);
     format!(
         "<span class=\"tag {}{}\">{}{}{}</span> {} {} <span class=\"src\" title=\"{}\">({}{}{})</span>",
@@ -336,7 +366,7 @@ fn statement_snippet(record: &StanceRecord, uncertain: bool) -> String {
         escape(&record.cue),
         quoted(&record.content),
         escape(record.doc.as_deref().unwrap_or("")),
-        escape(&span_text(record.date, record.date)),
+        escape(date),
         if source.is_empty() { "" } else { ", " },
         escape(source),
     )
@@ -404,7 +434,7 @@ fn write_speakers(out: &mut String, page: &ReportPage, cells: &[MatrixCell], axi
             );
             let hidden = cell.records.len().saturating_sub(CELL_STATEMENTS);
             for record in &cell.records[hidden..] {
-                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record, cell.is_uncertain(record)));
+                let _ = writeln!(out, "<li>{}</li>", statement_snippet(record, cell.is_uncertain(record), &span_text(record.date, record.date)));
             }
             out.push_str("</ul>\n");
             if hidden > 0 {

@@ -146,10 +146,10 @@ pub fn timeline_rows(records: &[StanceRecord], format: Format, min_confidence: f
 
 /// A statement in one table cell: stance and date, what was said, where.
 /// Lines in a table cell; Markdown cells are one line, so "; " there.
-fn statement_cell(record: &StanceRecord, format: Format) -> String {
+fn statement_cell(record: &StanceRecord, date: &str, format: Format) -> String {
     let separator = line_separator(format);
     let mut parts = vec![
-        format!("{}, {}", stance_text(record), span_text(record.date, record.date)),
+        format!("{}, {}", stance_text(record), date),
         format!("{} “{}”", record.cue, record.content),
     ];
     parts.push(source_text(record));
@@ -202,21 +202,35 @@ pub fn shift_rows(shifts: &[ShiftView], format: Format) -> Rows {
             rows.push(vec![
                 json!(to.speaker),
                 json!(to.topic),
-                json!(format!("{} {}{}then {} {}", shift.before, from.stance, line_separator(format), shift.after, to.stance)),
-                json!(statement_cell(from, format)),
-                json!(statement_cell(to, format)),
+                json!(format!(
+                    "{} {}{}then {} {}{}",
+                    shift.before,
+                    from.stance,
+                    line_separator(format),
+                    shift.after,
+                    to.stance,
+                    shift.back_and_forth()
+                )),
+                json!(statement_cell(from, &shift.date_text(0), format)),
+                json!(statement_cell(to, &shift.date_text(1), format)),
             ]);
         }
         return rows;
     }
-    let mut headers = vec!["speaker".to_string(), "topic".to_string(), "statements_before".into(), "statements_after".into()];
+    let mut headers =
+        vec!["speaker".to_string(), "topic".to_string(), "statements_before".into(), "statements_after".into(), "changes".into()];
     headers.extend(statement_columns("from"));
+    headers.push("from_held_on".into());
     headers.extend(statement_columns("to"));
+    headers.push("to_held_on".into());
     let mut rows = Rows::new(&headers.iter().map(String::as_str).collect::<Vec<_>>());
     for shift in shifts {
-        let mut row = vec![json!(shift.to.speaker), json!(shift.to.topic), json!(shift.before), json!(shift.after)];
+        let mut row =
+            vec![json!(shift.to.speaker), json!(shift.to.topic), json!(shift.before), json!(shift.after), json!(shift.changes)];
         row.extend(statement_values(shift.from));
+        row.push(json!(shift.held_on[0]));
         row.extend(statement_values(shift.to));
+        row.push(json!(shift.held_on[1]));
         rows.push(row);
     }
     rows
@@ -247,7 +261,7 @@ pub fn disagreement_row(
         let separator = line_separator(format);
         let side = |record: &StanceRecord, side: &Side| {
             let count = format!("{} ({} statement{})", record.speaker, side.statements, if side.statements == 1 { "" } else { "s" });
-            json!([count, statement_cell(record, format)].join(separator))
+            json!([count, statement_cell(record, &span_text(record.date, record.date), format)].join(separator))
         };
         return vec![json!(supporter.topic), side(supporter, support), side(opponent, oppose)];
     }
@@ -297,12 +311,24 @@ mod tests {
     #[test]
     fn a_shift_lists_both_statements_and_the_evidence_in_machine_formats() {
         let (from, to) = (record(1, "Ada Park", Stance::Support, 1), record(2, "Ada Park", Stance::Oppose, 9));
-        let rows = shift_rows(&[ShiftView { from: &from, to: &to, before: 3, after: 2 }], Format::Csv);
-        assert_eq!(rows.headers[..5], ["speaker", "topic", "statements_before", "statements_after", "from_id"]);
+        let held_on = [from.date, chrono::NaiveDate::from_ymd_opt(2025, 5, 5)];
+        let rows = shift_rows(&[ShiftView { from: &from, to: &to, before: 3, after: 2, held_on, changes: 1 }], Format::Csv);
+        assert_eq!(rows.headers[..6], ["speaker", "topic", "statements_before", "statements_after", "changes", "from_id"]);
         assert_eq!(rows.rows.len(), 1);
         assert_eq!(rows.rows[0][2..4], [json!(3), json!(2)]);
-        let to_content = rows.headers.iter().position(|h| h == "to_content").unwrap();
-        assert_eq!(rows.rows[0][to_content], json!("statement 2"));
+        let column = |name: &str| rows.rows[0][rows.headers.iter().position(|h| h == name).unwrap()].clone();
+        assert_eq!(column("to_content"), json!("statement 2"));
+        assert_eq!((column("to_date"), column("to_held_on")), (json!("2025-05-09"), json!("2025-05-05")));
+    }
+
+    #[test]
+    fn a_shift_statement_reporting_an_earlier_act_shows_both_dates() {
+        let (from, to) = (record(1, "Ada Park", Stance::Support, 1), record(2, "Ada Park", Stance::Oppose, 9));
+        let held_on = [from.date, chrono::NaiveDate::from_ymd_opt(2025, 5, 5)];
+        let rows = shift_rows(&[ShiftView { from: &from, to: &to, before: 3, after: 2, held_on, changes: 1 }], Format::Table);
+        let after = rows.rows[0][4].as_str().unwrap();
+        assert!(after.starts_with("oppose, 2025-05-05 (reported 2025-05-09)"), "{after}");
+        assert!(rows.rows[0][3].as_str().unwrap().starts_with("support, 2025-05-01\n"), "{}", rows.rows[0][3]);
     }
 
     #[test]

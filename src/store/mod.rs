@@ -17,7 +17,7 @@ pub use bulk::Batch;
 pub use documents::{content_hash, IngestMode, IngestReport};
 pub use speaker_corrections::LoadReport;
 pub use speakers::{MergeReport, SpeakerRow, UNRESOLVED};
-pub use reports::ReportFilter;
+pub use reports::{ReportFilter, StatementText};
 pub use statements::{
     ManualSource, StatementChunk, StatementDetail, StatementEdit, StatementFilter, StatementPage, StatementReader, StatementRow,
 };

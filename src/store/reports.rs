@@ -64,9 +64,12 @@ const STATEMENT_IDS_CLAUSE: &str = " AND s.id IN (SELECT value FROM rarray(?))";
 // Names compare without case (COLLATE NOCASE in the schema).
 // A database whose speakers have the kind 'unresolved' keeps the statements
 // that named nobody under such a record; an ambiguous speaker is a surname
-// that more than one known person bears.
+// that more than one known person bears. A record named in lower case or
+// by a number ("republicans", "more people", "20 million experts") is a
+// description, not someone a reader can place.
 const UNRESOLVED_CLAUSE: &str = " AND s.speaker_id NOT IN (SELECT id FROM speakers
-                                  WHERE kind = 'unresolved' OR ambiguous = 1 OR name IN (SELECT value FROM rarray(?)))";
+                                  WHERE kind = 'unresolved' OR ambiguous = 1 OR substr(name, 1, 1) GLOB '[a-z0-9]'
+                                     OR name IN (SELECT value FROM rarray(?)))";
 // Tested before a statement's topics are looked up: on a million
 // statements most are neutral or unsure, and skipping their topic lookups
 // saves a fifth of a `report disagreements`.
@@ -181,6 +184,24 @@ const REPORT_CACHE: &str = "PRAGMA cache_size = -65536";
 /// day of that date, proleptic Gregorian).
 const POSITION_COLUMNS: &str = "SELECT s.id, s.speaker_id, st.topic_id, s.stance, s.confidence,
         CAST(julianday(s.stated_on) - 1721059.5 AS INTEGER), s.document_id";
+
+/// How much of a document's text before a statement's content
+/// `for_each_statement_text` reads: enough for the cue and the few words
+/// before it ("who had once praised").
+const LEAD_IN_CHARS: i64 = 64;
+
+/// What reports read of a statement's text to judge it as evidence.
+pub struct StatementText<'a> {
+    pub id: i64,
+    pub content: &'a str,
+    pub cue: &'a str,
+    /// The year it was stated in.
+    pub year: Option<i32>,
+    /// Whether it has a source (a document, or a path or title given by hand).
+    pub sourced: bool,
+    /// The document's text just before the content (empty without one).
+    pub lead_in: &'a str,
+}
 
 impl Store {
     /// `filter` with its speaker's words turned into the ids of the
@@ -311,26 +332,34 @@ impl Store {
         self.names("SELECT id, name FROM topics WHERE id IN (SELECT value FROM rarray(?))", ids)
     }
 
-    /// Each of the statements `ids` handed to `each` in no order: its id,
-    /// content, the year it was stated in, and whether it has a source (a
-    /// document, or a path or title given by hand).
-    pub fn for_each_statement_text(
-        &self,
-        ids: &[i64],
-        each: &mut dyn FnMut(i64, &str, Option<i32>, bool),
-    ) -> Result<()> {
+    /// Each of the statements `ids` handed to `each` in no order, with its
+    /// text (`StatementText`).
+    pub fn for_each_statement_text(&self, ids: &[i64], each: &mut dyn FnMut(&StatementText)) -> Result<()> {
         rusqlite::vtab::array::load_module(&self.conn)?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, content, CAST(substr(stated_on, 1, 4) AS INTEGER),
-                    document_id IS NOT NULL OR source_path IS NOT NULL OR source_title IS NOT NULL
-             FROM statements WHERE id IN (SELECT value FROM rarray(?))",
+            "SELECT s.id, s.content, s.cue, CAST(substr(s.stated_on, 1, 4) AS INTEGER),
+                    s.document_id IS NOT NULL OR s.source_path IS NOT NULL OR s.source_title IS NOT NULL,
+                    CASE WHEN s.content_start > 0
+                         THEN substr(d.text, max(1, s.content_start + 1 - ?2), min(?2, s.content_start)) END
+             FROM statements s LEFT JOIN documents d ON d.id = s.document_id
+             WHERE s.id IN (SELECT value FROM rarray(?1))",
         )?;
-        let mut rows = stmt.query([id_array(ids)])?;
+        let mut rows = stmt.query(rusqlite::params![id_array(ids), LEAD_IN_CHARS])?;
+        let text = |row: &rusqlite::Row, at: usize| -> Result<Option<String>> {
+            Ok(row.get::<_, Option<String>>(at)?)
+        };
         while let Some(row) = rows.next()? {
             let content = row.get_ref(1)?.as_str().map_err(|e| {
                 rusqlite::Error::FromSqlConversionFailure(1, rusqlite::types::Type::Text, e.to_string().into())
             })?;
-            each(row.get(0)?, content, row.get(2)?, row.get(3)?);
+            each(&StatementText {
+                id: row.get(0)?,
+                content,
+                cue: &text(row, 2)?.unwrap_or_default(),
+                year: row.get(3)?,
+                sourced: row.get(4)?,
+                lead_in: &text(row, 5)?.unwrap_or_default(),
+            });
         }
         Ok(())
     }

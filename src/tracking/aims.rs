@@ -5,6 +5,7 @@
 
 use super::list;
 use crate::model::{is_first_name, Position};
+use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -19,6 +20,17 @@ fn words_of(text: &str) -> impl Iterator<Item = &str> {
 fn shift_openers() -> &'static [String] {
     static OPENERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     OPENERS.get_or_init(|| list(include_str!("../../data/shift_openers.txt")).iter().map(|w| w.to_lowercase()).collect())
+}
+
+/// Verbs whose object a statement takes its side on, each as its words.
+fn position_verbs() -> &'static [Vec<String>] {
+    static VERBS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    VERBS.get_or_init(|| {
+        list(include_str!("../../data/position_verbs.txt"))
+            .iter()
+            .map(|v| v.split_whitespace().map(str::to_lowercase).collect())
+            .collect()
+    })
 }
 
 /// Nouns that make a topic written before them a modifier of someone else.
@@ -40,6 +52,10 @@ pub struct Aim {
     /// The statement's words, hashed without case or punctuation: the same
     /// statement reported again by a later article hashes the same.
     pub wording: u64,
+    /// The day of the position it shows (days as `Position::day`): its own
+    /// day, or the earlier day of the act it reports ("endorsed Lane in
+    /// early June"), set by `shift_aim`.
+    pub held_on: Option<i64>,
 }
 
 /// A hash of `content`'s words without (ASCII) case or punctuation: its
@@ -92,6 +108,39 @@ fn owner(word: &str) -> (&str, bool) {
 /// change of position. None when it does not. Reads only the words up to
 /// the topic, so a long statement costs no more than a short one.
 pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
+    aim_at_opening(content, topic).or_else(|| aim_after_position_verb(content, topic))
+}
+
+/// Pronouns that may be the subject of a clause a content opens on ("I
+/// will not support ..."); any other capitalised word before the verb names
+/// someone else, whose position the clause may be.
+const CLAUSE_SUBJECTS: [&str; 5] = ["I", "He", "She", "We", "They"];
+
+/// How `content` names `topic` when it opens on a clause whose verb states
+/// a position on it ("he's not ready to support Trump": data/position_verbs.txt),
+/// with no name before the verb: the words after the verb must open on the
+/// topic as `aim_at_opening` asks.
+fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
+    let words: Vec<&str> = words_of(content).take(LEAD_WORDS).collect();
+    for (i, word) in words.iter().enumerate() {
+        if capitalised(word) && !CLAUSE_SUBJECTS.contains(word) {
+            return None;
+        }
+        let verb = position_verbs().iter().find(|verb| {
+            words.len() >= i + verb.len() && words[i..i + verb.len()].iter().zip(verb.iter()).all(|(w, v)| w.eq_ignore_ascii_case(v))
+        });
+        if let Some(verb) = verb {
+            let last = words[i + verb.len() - 1];
+            let after = last.as_ptr() as usize - content.as_ptr() as usize + last.len();
+            let aim = aim_at_opening(&content[after..], topic)?;
+            return Some(Aim { wording: wording(content), ..aim });
+        }
+    }
+    None
+}
+
+/// How `content` names `topic` when it opens on it (see `aim_of`).
+fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     let wanted: Vec<&str> = words_of(topic).collect();
     let first = *wanted.first()?;
     // A person topic ("Hillary Clinton") is named by its surname alone as
@@ -115,7 +164,7 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
             if matches {
                 let lead = &words[lead_start..i];
                 let first_name = lead.last().filter(|w| capitalised(w) && is_first_name(w));
-                return Some(Aim { first_name: first_name.map(|w| w.to_string()), wording: wording(content) });
+                return Some(Aim { first_name: first_name.map(|w| w.to_string()), wording: wording(content), held_on: None });
             }
             if wanted.len() == 1 && owned {
                 return None;
@@ -124,7 +173,7 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
         if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
             let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && is_first_name(w));
             let modifier = modifies_topic(words.get(i + 1));
-            return (!owned && !other_bearer && !modifier).then(|| Aim { first_name: None, wording: wording(content) });
+            return (!owned && !other_bearer && !modifier).then(|| Aim { first_name: None, wording: wording(content), held_on: None });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
         if infinitive {
@@ -188,6 +237,13 @@ pub struct Said<'a> {
     pub topic: &'a str,
     /// The year it was stated in.
     pub year: Option<i32>,
+    /// The day it was stated on (days as `Position::day`).
+    pub day: Option<i64>,
+    /// Its cue ("said", "endorsed").
+    pub cue: &'a str,
+    /// The document's text just before its content, which holds its cue
+    /// when the content follows it (empty when unknown).
+    pub lead_in: &'a str,
     /// Whether it has a source (a document, or a title or path given by hand).
     pub sourced: bool,
     /// Whether extraction proposed the topic (a noun phrase of some
@@ -202,19 +258,91 @@ pub struct Said<'a> {
 /// None when it cannot.
 pub fn shift_aim(said: &Said) -> Option<Aim> {
     let aim = disagreement_aim(said)?;
-    (!recounts_the_past(said.content, said.year)).then_some(aim)
+    let held_on = said.day.map(|day| act_day(said.content, day).unwrap_or(day));
+    (!recounts_the_past(said.content, said.year)).then_some(Aim { held_on, ..aim })
+}
+
+/// Words that, before a statement's cue, make it no evidence of where its
+/// speaker stands (data/cue_qualifiers.txt).
+fn cue_qualifiers() -> &'static [String] {
+    static QUALIFIERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    QUALIFIERS.get_or_init(|| list(include_str!("../../data/cue_qualifiers.txt")).iter().map(|w| w.to_lowercase()).collect())
+}
+
+/// How many words before the cue may qualify it ("had effusively praised").
+const QUALIFYING_WORDS: usize = 3;
+
+/// Whether a word just before the cue of `said` (in its lead-in, within
+/// its sentence) denies it or recounts it from before: "has not endorsed",
+/// "had praised". False when the lead-in does not end on the cue (a quote
+/// before its "he said").
+fn cue_is_qualified(said: &Said) -> bool {
+    let Some(cue_last) = words_of(said.cue).last() else { return false };
+    let clause = said.lead_in.rsplit(['.', '!', '?', ';', '\n']).next().unwrap_or_default();
+    let lead: Vec<&str> = words_of(clause).collect();
+    let Some(from_end) = lead.iter().rev().take(3).position(|w| w.eq_ignore_ascii_case(cue_last)) else { return false };
+    let at = lead.len() - 1 - from_end;
+    lead[at.saturating_sub(QUALIFYING_WORDS)..at].iter().any(|word| {
+        let word = word.to_lowercase();
+        word.ends_with("n't") || word.ends_with("n’t") || cue_qualifiers().contains(&word)
+    })
+}
+
+const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// `day` (as `Position::day`: the proleptic Gregorian day count from
+/// 0000-01-01) as a date, and back.
+pub fn date_of(day: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(day - 365).ok()?)
+}
+
+fn day_of(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce()) + 365
+}
+
+/// The day of an act `content` reports at an earlier time of the year it
+/// was stated on `day` ("endorsed Lane in early June", "on June 2"): a
+/// statement made in August about an endorsement in June shows the
+/// position of June. A month alone stands for its 5th, 15th or 25th
+/// (early, mid, late; plain is mid). None when the content names no such
+/// time, or a time not before `day` (a plan, not a past act).
+pub fn act_day(content: &str, day: i64) -> Option<i64> {
+    let stated = date_of(day)?;
+    let words: Vec<&str> = words_of(content).collect();
+    let month_at = |i: usize| words.get(i).and_then(|w| MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)));
+    for i in 0..words.len() {
+        let Some(month) = month_at(i) else { continue };
+        let before = |k: usize| i.checked_sub(k).and_then(|at| words.get(at)).map(|w| w.to_lowercase());
+        let day_of_month = words.get(i + 1).and_then(|w| w.parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+        let part = match before(1).as_deref() {
+            Some("early") => Some(5),
+            Some("mid") => Some(15),
+            Some("late") => Some(25),
+            Some("in") => Some(15),
+            _ => None,
+        };
+        let in_month = part.is_some() && (before(1).as_deref() == Some("in") || before(2).as_deref() == Some("in"));
+        let Some(of_month) = day_of_month.or(part.filter(|_| in_month)) else { continue };
+        let month = u32::try_from(month + 1).ok()?;
+        let Some(date) = NaiveDate::from_ymd_opt(stated.year(), month, of_month) else { continue };
+        return (date < stated).then(|| day_of(date));
+    }
+    None
 }
 
 /// How a statement names its topic when it can stand for its speaker's
 /// side in a disagreement: as for a shift (`shift_aim`), but a statement
-/// about an earlier time still shows where its speaker stood.
+/// about an earlier time still shows where its speaker stood, unless its
+/// cue says the act is over ("had praised") or denies it ("has not
+/// endorsed", which the stance may have read as support).
 pub fn disagreement_aim(said: &Said) -> Option<Aim> {
-    if !said.sourced {
+    if !said.sourced || cue_is_qualified(said) {
         None
     } else if said.proposed_topic {
         aim_of(said.content, said.topic)
     } else {
-        Some(Aim { first_name: None, wording: wording(said.content) })
+        Some(Aim { first_name: None, wording: wording(said.content), held_on: None })
     }
 }
 
@@ -250,6 +378,72 @@ mod tests {
     use crate::model::Stance::Support;
     use crate::tracking::tests::said;
 
+
+    #[test]
+    fn an_act_reported_at_an_earlier_time_of_the_year_is_dated_then() {
+        let day = |y, m, d| day_of(NaiveDate::from_ymd_opt(y, m, d).unwrap());
+        let august = day(2016, 8, 5);
+        assert_eq!(act_day("Lane in early June, after some thought", august), Some(day(2016, 6, 5)));
+        assert_eq!(act_day("the bill in June", august), Some(day(2016, 6, 15)));
+        assert_eq!(act_day("the bill in late July", august), Some(day(2016, 7, 25)));
+        assert_eq!(act_day("the bill on June 2", august), Some(day(2016, 6, 2)));
+        assert_eq!(act_day("the bill in September", august), None, "a plan, not a past act");
+        assert_eq!(act_day("the bill in August", august), None, "mid-August is not yet");
+        assert_eq!(act_day("June Fox for her work", august), None, "a first name");
+        assert_eq!(act_day("the bill", august), None);
+        assert_eq!(date_of(august).map(day_of), Some(august));
+    }
+
+    #[test]
+    fn a_shift_dates_a_statement_by_the_act_it_reports() {
+        let august = day_of(NaiveDate::from_ymd_opt(2016, 8, 5).unwrap());
+        let said = |content| Said {
+            content,
+            topic: "Lane",
+            year: Some(2016),
+            day: Some(august),
+            cue: "endorsed",
+            lead_in: "",
+            sourced: true,
+            proposed_topic: true,
+        };
+        let june = day_of(NaiveDate::from_ymd_opt(2016, 6, 5).unwrap());
+        assert_eq!(shift_aim(&said("Lane in early June")).and_then(|aim| aim.held_on), Some(june));
+        assert_eq!(shift_aim(&said("Lane for his plan")).and_then(|aim| aim.held_on), Some(august));
+        assert_eq!(shift_aim(&said("Lane in 2012")), None);
+    }
+
+    #[test]
+    fn a_negated_or_recounted_cue_is_no_evidence() {
+        let said = |lead_in, cue| Said {
+            content: "Lane for mayor",
+            topic: "Lane",
+            year: Some(2016),
+            day: Some(736_000),
+            cue,
+            lead_in,
+            sourced: true,
+            proposed_topic: true,
+        };
+        let both = |lead_in, cue| (shift_aim(&said(lead_in, cue)).is_some(), disagreement_aim(&said(lead_in, cue)).is_some());
+        assert_eq!(both("The senator has endorsed ", "endorsed"), (true, true));
+        assert_eq!(both("The senator has not endorsed ", "endorsed"), (false, false));
+        assert_eq!(both("The senator hasn't yet endorsed ", "endorsed"), (false, false));
+        assert_eq!(both("For months, Fox had effusively praised ", "praised"), (false, false));
+        assert_eq!(both("Fox, who once called for ", "called for"), (false, false));
+        assert_eq!(both("Fox did not run. She endorsed ", "endorsed"), (true, true), "a word before the sentence's subject");
+        assert_eq!(both("“I will not stop,” ", "said"), (true, true), "no cue before the content");
+    }
+
+    #[test]
+    fn a_clause_whose_verb_states_a_position_aims_at_its_object() {
+        assert!(aims_at("he is not ready to support Tom Lane at this point", "Tom Lane"));
+        assert!(aims_at("that she cannot currently endorse Lane", "Tom Lane"));
+        assert!(aims_at("I will vote against the farm bill", "farm bill"));
+        assert!(!aims_at("that Mary Fox would support Lane", "Tom Lane"), "the position of someone else");
+        assert!(!aims_at("he will support the party after Lane wins", "Tom Lane"), "the topic is not the verb's object");
+        assert!(!aims_at("he met with voters in the north who back Lane", "Tom Lane"), "the verb comes too late");
+    }
 
     #[test]
     fn a_topic_that_modifies_someone_else_is_not_the_aim() {
@@ -308,7 +502,7 @@ mod tests {
 
     #[test]
     fn a_topic_two_people_bear_keeps_the_one_named_most() {
-        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from), wording: id as u64 });
+        let named = |id, name: Option<&str>| (said(id, 7, Support, id), Aim { first_name: name.map(String::from), wording: id as u64, held_on: None });
         let ids = |kept: Vec<Position>| kept.iter().map(|p| p.id).collect::<Vec<_>>();
         assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, None), named(3, Some("Hillary")), named(4, Some("Hillary"))])), vec![3, 4]);
         assert_eq!(ids(one_bearer(vec![named(1, Some("Bill")), named(2, Some("Hillary"))])), Vec::<i64>::new());
@@ -317,7 +511,7 @@ mod tests {
 
     #[test]
     fn a_statement_repeated_word_for_word_later_counts_once_on_its_first_day() {
-        let aim = |content: &str| Aim { first_name: None, wording: wording(content) };
+        let aim = |content: &str| Aim { first_name: None, wording: wording(content), held_on: None };
         let kept = without_repeats(vec![
             (said(1, 7, Support, 5), aim("the plan, “for now”")),
             (said(2, 7, Support, 1), aim("The plan for now")),
