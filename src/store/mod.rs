@@ -33,7 +33,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_speakers.sql"),
     include_str!("migrations/008_query_plan_indexes.sql"),
     include_str!("migrations/009_query.sql"),
+    include_str!("migrations/010_query.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -183,6 +184,14 @@ impl Store {
                 // TABLE and this connection's inserts work from the new text.
                 let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0)).map_err(|e| db_error(&path, e))?;
                 tx.pragma_update(None, "schema_version", cookie + 1).map_err(|e| db_error(&path, e))?;
+            }
+            // The term lists begin empty (010): list what is there, so that
+            // a database no batch writes to again is listed too.
+            if version < 10 {
+                statements::list_new_statements(&tx).map_err(|e| match e {
+                    Error::Sqlite(e) => db_error(&path, e),
+                    other => other,
+                })?;
             }
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(|e| db_error(&path, e))?;

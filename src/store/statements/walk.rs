@@ -39,6 +39,9 @@ pub(super) enum Driver {
     Topics,
     /// The full-text index, whose rowids are listing keys.
     Search,
+    /// The search's matches as the term lists give them (`term_lists.rs`),
+    /// read by id and sorted by SQLite.
+    Listed,
 }
 
 /// How a walk over several speakers or topics comes out in listing order.
@@ -118,6 +121,9 @@ pub(super) struct Filters {
     pub(super) until: Option<String>,
     pub(super) keys: Option<ListingKeys>,
     pub(super) search: Option<SearchFilter>,
+    /// The ids, in order, of the search's matches when the term lists gave
+    /// them (`search` is then None).
+    pub(super) listed: Option<Vec<i64>>,
     /// At most this many statements.
     pub(super) limit: usize,
 }
@@ -170,6 +176,7 @@ impl Store {
                 let ids = &set.as_ref().expect("a walk over its own filter").ids;
                 vec![Some(Bound::ids(ids))]
             }
+            (Driver::Listed, _) => vec![Some(Bound::ids(filters.listed.as_deref().expect("a walk over its own filter")))],
             _ => vec![None],
         };
         let mut statements = firsts.iter().map(|_| self.conn.prepare(&sql)).collect::<rusqlite::Result<Vec<_>>>()?;
@@ -178,8 +185,9 @@ impl Store {
             let values = first.into_iter().chain(values.iter().cloned().map(Bound::Value));
             walks.push(statement.query(params_from_iter(values))?);
         }
-        let mut search = match &filters.search {
-            Some(search) if driver != Driver::Search => Some(self.search_check(search)?),
+        let mut search = match (&filters.search, &filters.listed) {
+            (Some(search), _) if driver != Driver::Search => Some(self.search_check(search)?),
+            (_, Some(listed)) if driver != Driver::Listed => Some(SearchCheck::Listed(listed)),
             _ => None,
         };
         self.collect(walks, search.as_mut(), filters.limit)
@@ -243,6 +251,11 @@ impl Store {
                 None => ids.push(id),
                 Some(SearchCheck::All(matches)) => {
                     if matches.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                Some(SearchCheck::Listed(matches)) => {
+                    if matches.binary_search(&id).is_ok() {
                         ids.push(id);
                     }
                 }
@@ -403,6 +416,8 @@ enum SearchCheck<'s> {
     Batches(&'s SearchFilter, TextReader<'s>),
     /// Against every match's id.
     All(FxHashSet<i64>),
+    /// Against the matches' ids, in order, from the term lists.
+    Listed(&'s [i64]),
 }
 
 /// A statement's full-text rowid: its listing key when its date is written
@@ -430,6 +445,7 @@ fn walk_sql(driver: Driver, order: Order, filters: &Filters) -> (String, Vec<Sql
         Driver::Topics => {
             "SELECT s.stated_on, s.statement_id FROM statement_topics s INDEXED BY statement_topics_by_topic WHERE s.topic_id"
         }
+        Driver::Listed => "SELECT s.stated_on, s.id FROM rarray(?) r CROSS JOIN statements s ON s.id = r.value WHERE 1 = 1",
         // Matches are walked in key order and joined to their statement
         // when another filter needs its columns (CROSS JOIN: in that order,
         // whatever statistics the database holds).
