@@ -33,6 +33,10 @@ const LIST_BYTES: usize = 4096;
 /// stale statements than this writes the lists again from the start.
 const ASKED_AT_MOST: usize = 64;
 
+/// Bytes of new ids held before they are written: the lists of a million
+/// statements take 51 MB.
+const HELD_BYTES: usize = 24 << 20;
+
 /// The term of the statements whose text is not split here as FTS5 splits it.
 const UNLISTED: &str = "";
 
@@ -53,6 +57,7 @@ pub(crate) fn list_new_statements(conn: &Connection) -> Result<()> {
     )?;
     let mut found = rows.query([through])?;
     let mut last = through;
+    let mut appending = through > 0;
     let mut speaker = String::new();
     while let Some(row) = found.next()? {
         let id: i64 = row.get(0)?;
@@ -79,9 +84,14 @@ pub(crate) fn list_new_statements(conn: &Connection) -> Result<()> {
             Some(content) => lists.add(id, content, speaker),
             None => lists.add_unlisted(id),
         }
+        if lists.held > HELD_BYTES {
+            lists.write(conn, appending)?;
+            lists = NewLists { numbers: lists.numbers, words: lists.words, ..NewLists::default() };
+            appending = true;
+        }
     }
     drop(found);
-    lists.write(conn, through > 0)?;
+    lists.write(conn, appending)?;
     conn.prepare_cached("UPDATE term_lists_state SET listed_through = ?1")?.execute([last])?;
     Ok(())
 }
@@ -196,6 +206,19 @@ fn encode(mut value: u64, bytes: &mut Vec<u8>) {
     bytes.push(value as u8);
 }
 
+/// Add `id` to `term`'s new ids, once (statements are added in id
+/// order); the bytes that took.
+fn push(lists: &mut FxHashMap<u64, (Vec<u8>, i64)>, term: u64, id: i64) -> usize {
+    let (bytes, last) = lists.entry(term).or_insert_with(|| (Vec::new(), 0));
+    if !bytes.is_empty() && *last == id {
+        return 0;
+    }
+    let before = bytes.len();
+    encode(id.wrapping_sub(*last) as u64, bytes);
+    *last = id;
+    bytes.len() - before
+}
+
 /// The terms of the statements being listed: each word numbered once, a
 /// term keyed by its word's number (a pair: both numbers), `UNLISTED` 0.
 #[derive(Default)]
@@ -205,7 +228,8 @@ struct NewLists {
     /// A term's new ids, each as its difference from the one before (the
     /// first: from 0), and the last.
     lists: FxHashMap<u64, (Vec<u8>, i64)>,
-    terms: Vec<u64>,
+    /// Bytes of the new ids' lists.
+    held: usize,
     content: Normalized,
     speaker: Normalized,
 }
@@ -220,7 +244,6 @@ impl NewLists {
         if !self.content.fill(content) || !speaker.map_or(true, |speaker| self.speaker.fill(speaker)) {
             return self.add_unlisted(id);
         }
-        self.terms.clear();
         let columns = [Some(&self.content), speaker.map(|_| &self.speaker)];
         for column in columns.into_iter().flatten() {
             let mut before: Option<u32> = None;
@@ -234,25 +257,17 @@ impl NewLists {
                         number
                     }
                 };
-                let word_key = u64::from(number + 1) << 32;
-                self.terms.push(word_key);
+                self.held += push(&mut self.lists, u64::from(number + 1) << 32, id);
                 if let Some(before) = before {
-                    self.terms.push((u64::from(before + 1) << 32) | u64::from(number + 1));
+                    self.held += push(&mut self.lists, (u64::from(before + 1) << 32) | u64::from(number + 1), id);
                 }
                 before = Some(number);
             }
         }
-        self.terms.sort_unstable();
-        self.terms.dedup();
-        for at in 0..self.terms.len() {
-            self.push(self.terms[at], id);
-        }
     }
 
     fn push(&mut self, term: u64, id: i64) {
-        let (bytes, last) = self.lists.entry(term).or_insert_with(|| (Vec::new(), 0));
-        encode(id.wrapping_sub(*last) as u64, bytes);
-        *last = id;
+        self.held += push(&mut self.lists, term, id);
     }
 
     /// A term's text: its word, or its two words with a space between.
