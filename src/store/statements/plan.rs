@@ -166,7 +166,7 @@ impl Store {
             let all = self.max_id("SELECT max(id) FROM statements")?.max(1) as f64;
             let share = (ids.len() as f64 / all).min(1.0);
             estimates.push(Estimate { driver: Driver::Listed, entries: ids.len() as f64, share });
-            filters.listed = Some(ids.into());
+            filters.listed = Some(std::sync::Arc::new(ids));
         } else if let (Some(text), Some(ordered)) = (&filter.search, ordered_search) {
             let (search, estimate) = self.estimate_search(text, ordered, &filters, in_range)?;
             filters.search = Some(search);

@@ -123,7 +123,7 @@ pub(super) struct Filters {
     pub(super) search: Option<SearchFilter>,
     /// The ids, in order, of the search's matches when the term lists gave
     /// them (`search` is then None).
-    pub(super) listed: Option<Arc<[i64]>>,
+    pub(super) listed: Option<Arc<Vec<i64>>>,
     /// At most this many statements.
     pub(super) limit: usize,
 }
