@@ -11,9 +11,10 @@ CREATE TABLE term_lists (
 
 CREATE TABLE term_lists_state (
     one            INTEGER PRIMARY KEY CHECK (one = 1),
-    listed_through INTEGER NOT NULL
+    listed_through INTEGER NOT NULL,
+    listed_in_full INTEGER NOT NULL
 );
-INSERT INTO term_lists_state (one, listed_through) VALUES (1, 0);
+INSERT INTO term_lists_state (one, listed_through, listed_in_full) VALUES (1, 0, 0);
 
 CREATE TABLE term_lists_stale (id INTEGER PRIMARY KEY);
 

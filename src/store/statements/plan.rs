@@ -3,7 +3,8 @@
 //!
 //! Each filter can be walked (the date range is a range of every index):
 //! the dates, the stance, the matching speakers' or topics' statements, or
-//! the full-text matches. A walk stops at the limit when its index lists
+//! the full-text matches (or, when the term lists answer the search, its
+//! matches read by id, see `term_lists.rs`). A walk stops at the limit when its index lists
 //! statements in listing order, so it reads about `limit / share` entries,
 //! where `share` is how many of them pass the other filters; it reads all
 //! of them when few pass (an empty answer reads the whole walk). So the

@@ -21,7 +21,7 @@
 use super::text_query::{Normalized, TextQuery};
 use crate::error::Result;
 use rusqlite::{params, Connection, OptionalExtension};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Bytes of ids a stored list holds before the next is begun: a batch that
 /// lists a few statements reads and writes again the last list of each of
@@ -40,17 +40,33 @@ const HELD_BYTES: usize = 24 << 20;
 /// The term of the statements whose text is not split here as FTS5 splits it.
 const UNLISTED: &str = "";
 
-/// List the words and pairs of the statements above `listed_through` (of
-/// every statement, when too many listed ones went stale), inside the
-/// caller's transaction.
+/// A word has a list when at least this many statements hold it, and at
+/// least one in `COMMON_SHARE`; a pair when both of its words have one.
+/// FTS5 reads a rarer word's entries quickly, and a phrase with a rare
+/// word is driven by that word's short list.
+const COMMON_AT_LEAST: u32 = 1000;
+const COMMON_SHARE: u32 = 64;
+
+/// Add the statements above `listed_through` to the lists their common
+/// words and pairs have, inside the caller's transaction. The lists are
+/// made again from the start, with the words common by then, each time
+/// the statements have doubled since they last were (so that listing is
+/// amortized to a constant a statement) and when too many listed
+/// statements went stale.
 pub(crate) fn list_new_statements(conn: &Connection) -> Result<()> {
-    let mut through: i64 = conn.prepare_cached("SELECT listed_through FROM term_lists_state")?.query_row([], |r| r.get(0))?;
+    let (mut through, in_full): (i64, i64) =
+        conn.prepare_cached("SELECT listed_through, listed_in_full FROM term_lists_state")?.query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let stale: i64 = conn.prepare_cached("SELECT count(*) FROM (SELECT 1 FROM term_lists_stale LIMIT ?1)")?.query_row([ASKED_AT_MOST as i64 + 1], |r| r.get(0))?;
-    if stale > ASKED_AT_MOST as i64 {
+    let newest: i64 = conn.prepare_cached("SELECT coalesce(max(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
+    if newest <= through && stale == 0 {
+        return Ok(());
+    }
+    let from_start = through == 0 || stale > ASKED_AT_MOST as i64 || newest / 2 > in_full;
+    if from_start {
         conn.execute_batch("DELETE FROM term_lists; DELETE FROM term_lists_stale;")?;
         through = 0;
     }
-    let mut lists = NewLists::default();
+    let mut lists = NewLists { from_start, ..NewLists::default() };
     let mut rows = conn.prepare_cached(
         "SELECT s.id, s.content, sp.name, s.speaker_mention FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id
          WHERE s.id > ?1 ORDER BY s.id",
@@ -86,13 +102,14 @@ pub(crate) fn list_new_statements(conn: &Connection) -> Result<()> {
         }
         if lists.held > HELD_BYTES {
             lists.write(conn, appending)?;
-            lists = NewLists { numbers: lists.numbers, words: lists.words, ..NewLists::default() };
+            lists = NewLists { numbers: lists.numbers, words: lists.words, keep: lists.keep, from_start, ..NewLists::default() };
             appending = true;
         }
     }
     drop(found);
     lists.write(conn, appending)?;
-    conn.prepare_cached("UPDATE term_lists_state SET listed_through = ?1")?.execute([last])?;
+    let in_full = if from_start { last } else { in_full };
+    conn.prepare_cached("UPDATE term_lists_state SET listed_through = ?1, listed_in_full = ?2")?.execute([last, in_full])?;
     Ok(())
 }
 
@@ -127,6 +144,10 @@ pub(super) fn matching_ids(conn: &Connection, query: &TextQuery, search: &str) -
     let mut matched: Option<Vec<i64>> = None;
     for phrase in phrases {
         let ids = read_list(conn, &phrase.join(" "))?;
+        // No list: the term is not common (every list holds an id).
+        if ids.is_empty() {
+            return Ok(None);
+        }
         matched = Some(match matched {
             None => ids,
             Some(before) => intersection(&before, &ids),
@@ -209,17 +230,30 @@ fn encode(mut value: u64, bytes: &mut Vec<u8>) {
     bytes.push(value as u8);
 }
 
-/// Add `id` to `term`'s new ids, once (statements are added in id
-/// order); the bytes that took.
-fn push(lists: &mut FxHashMap<u64, (Vec<u8>, i64)>, term: u64, id: i64) -> usize {
-    let (bytes, last) = lists.entry(term).or_insert_with(|| (Vec::new(), 0));
-    if !bytes.is_empty() && *last == id {
+/// A term's new ids, each as its difference from the one before (the
+/// first: from 0), the last, and how many.
+#[derive(Default)]
+struct NewIds {
+    bytes: Vec<u8>,
+    last: i64,
+    count: u32,
+}
+
+/// Add `id` to `term`'s new ids, once (statements are added in id order),
+/// unless `keep` leaves the term out; the bytes that took.
+fn push(lists: &mut FxHashMap<u64, NewIds>, keep: Option<&FxHashSet<u64>>, term: u64, id: i64) -> usize {
+    if keep.is_some_and(|keep| term != 0 && !keep.contains(&term)) {
         return 0;
     }
-    let before = bytes.len();
-    encode(id.wrapping_sub(*last) as u64, bytes);
-    *last = id;
-    bytes.len() - before
+    let list = lists.entry(term).or_default();
+    if list.count > 0 && list.last == id {
+        return 0;
+    }
+    let before = list.bytes.len();
+    encode(id.wrapping_sub(list.last) as u64, &mut list.bytes);
+    list.last = id;
+    list.count += 1;
+    list.bytes.len() - before
 }
 
 /// The terms of the statements being listed: each word numbered once, a
@@ -228,9 +262,12 @@ fn push(lists: &mut FxHashMap<u64, (Vec<u8>, i64)>, term: u64, id: i64) -> usize
 struct NewLists {
     numbers: FxHashMap<Box<[u8]>, u32>,
     words: Vec<Box<[u8]>>,
-    /// A term's new ids, each as its difference from the one before (the
-    /// first: from 0), and the last.
-    lists: FxHashMap<u64, (Vec<u8>, i64)>,
+    lists: FxHashMap<u64, NewIds>,
+    /// Listing from the start: the terms kept, once chosen (see `choose`).
+    from_start: bool,
+    keep: Option<FxHashSet<u64>>,
+    /// Statements added.
+    statements: u32,
     /// Bytes of the new ids' lists.
     held: usize,
     content: Normalized,
@@ -239,6 +276,7 @@ struct NewLists {
 
 impl NewLists {
     fn add_unlisted(&mut self, id: i64) {
+        self.statements += 1;
         self.push(0, id);
     }
 
@@ -247,6 +285,7 @@ impl NewLists {
         if !self.content.fill(content) || !speaker.map_or(true, |speaker| self.speaker.fill(speaker)) {
             return self.add_unlisted(id);
         }
+        self.statements += 1;
         let columns = [Some(&self.content), speaker.map(|_| &self.speaker)];
         for column in columns.into_iter().flatten() {
             let mut before: Option<u32> = None;
@@ -260,9 +299,9 @@ impl NewLists {
                         number
                     }
                 };
-                self.held += push(&mut self.lists, u64::from(number + 1) << 32, id);
+                self.held += push(&mut self.lists, self.keep.as_ref(), u64::from(number + 1) << 32, id);
                 if let Some(before) = before {
-                    self.held += push(&mut self.lists, (u64::from(before + 1) << 32) | u64::from(number + 1), id);
+                    self.held += push(&mut self.lists, self.keep.as_ref(), (u64::from(before + 1) << 32) | u64::from(number + 1), id);
                 }
                 before = Some(number);
             }
@@ -270,7 +309,26 @@ impl NewLists {
     }
 
     fn push(&mut self, term: u64, id: i64) {
-        self.held += push(&mut self.lists, term, id);
+        self.held += push(&mut self.lists, self.keep.as_ref(), term, id);
+    }
+
+    /// Keep the common words and the pairs of two common words, by the
+    /// statements added so far, from now on.
+    fn choose(&mut self) {
+        let common = COMMON_AT_LEAST.max(self.statements / COMMON_SHARE);
+        let is_common = |lists: &FxHashMap<u64, NewIds>, word: u64| lists.get(&(word << 32)).is_some_and(|list| list.count >= common);
+        let keep: FxHashSet<u64> = self
+            .lists
+            .keys()
+            .copied()
+            .filter(|&term| match (term >> 32, term & 0xffff_ffff) {
+                (0, _) => true,
+                (word, 0) => is_common(&self.lists, word),
+                (first, second) => is_common(&self.lists, first) && is_common(&self.lists, second),
+            })
+            .collect();
+        self.lists.retain(|term, _| keep.contains(term));
+        self.keep = Some(keep);
     }
 
     /// A term's text: its word, or its two words with a space between.
@@ -284,9 +342,14 @@ impl NewLists {
     }
 
     /// Store the new ids, after the last stored list of each term when
-    /// `appending` and it has room.
-    fn write(&self, conn: &Connection, appending: bool) -> Result<()> {
-        let mut terms: Vec<(String, &Vec<u8>)> = self.lists.iter().map(|(&key, (bytes, _))| (self.term(key), bytes)).collect();
+    /// `appending` and it has room. Added to the lists there are, the ids
+    /// of a term without one are left out (the term is not common, or was
+    /// not when the lists were made).
+    fn write(&mut self, conn: &Connection, appending: bool) -> Result<()> {
+        if self.from_start && self.keep.is_none() {
+            self.choose();
+        }
+        let mut terms: Vec<(String, &Vec<u8>)> = self.lists.iter().map(|(&key, list)| (self.term(key), &list.bytes)).collect();
         // In key order: each insert goes to the end of the table's b-tree.
         terms.sort_unstable();
         let mut last_list = conn.prepare_cached("SELECT first_id, last_id, ids FROM term_lists WHERE term = ?1 ORDER BY first_id DESC LIMIT 1")?;
@@ -300,6 +363,9 @@ impl NewLists {
             if appending {
                 let stored: Option<(i64, i64, Vec<u8>)> =
                     last_list.query_row([&term], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).optional()?;
+                if stored.is_none() && !self.from_start && !term.is_empty() {
+                    continue;
+                }
                 if let Some((first, mut last, mut list)) = stored.filter(|(_, _, list)| list.len() < LIST_BYTES) {
                     while at < ids.len() && list.len() < LIST_BYTES {
                         encode(ids[at].wrapping_sub(last) as u64, &mut list);
