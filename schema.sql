@@ -233,9 +233,10 @@ CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
     SELECT key, content, speaker FROM statement_search WHERE speaker_id = new.id;
 END;
 
--- The ids of the statements holding each word and each pair of adjacent
--- words of their full-text columns (as statements_fts splits them, the pair
--- "fair plan" written with one space), so that a query's common words and
+-- The ids of the statements holding each common word and each pair of
+-- adjacent common words of their full-text columns (as statements_fts
+-- splits them, the pair "fair plan" written with one space; a word is
+-- common in 1,000 statements and one in 64), so that a query's words and
 -- two-word phrases are answered without FTS5 reading every entry of their
 -- words (a phrase of two words in a quarter of all statements each reads
 -- 500,000 entries with their positions for 4,000 matches). `ids` holds the

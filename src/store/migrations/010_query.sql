@@ -1,6 +1,6 @@
--- Version 9 -> 10: lists of the ids of the statements holding each word and
--- each pair of adjacent words, for common words and phrases (see schema.sql).
--- Nothing is listed yet: the next ingest or import lists every statement.
+-- Version 9 -> 10: lists of the ids of the statements holding each common
+-- word and each pair of adjacent common words (see schema.sql).
+-- claimdb lists the statements right after this migration (src/store/mod.rs).
 CREATE TABLE term_lists (
     term     TEXT NOT NULL,
     first_id INTEGER NOT NULL,

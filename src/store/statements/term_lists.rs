@@ -1,6 +1,7 @@
-//! Lists of the statements holding each word and each pair of adjacent
-//! words (`term_lists` in schema.sql): a query's words and two-word phrases
-//! answered without FTS5.
+//! Lists of the statements holding each common word and each pair of
+//! adjacent common words (`term_lists` in schema.sql): a query's words and
+//! two-word phrases answered without FTS5. A term without a list is rare,
+//! and left to FTS5, which is quick for it.
 //!
 //! Why: FTS5 answers a phrase by reading every entry of its words with
 //! their positions. "fair plan", two words each in a fifth of a million
