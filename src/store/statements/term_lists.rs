@@ -407,7 +407,7 @@ mod tests {
         let mut back = Vec::new();
         decode(&bytes, 0, &mut back);
         assert_eq!(back, ids);
-        assert_eq!(bytes.len(), 1 + 1 + 1 + 3 + 6 + 1);
+        assert_eq!(bytes.len(), 1 + 1 + 2 + 3 + 6 + 1);
     }
 
     #[test]
