@@ -233,6 +233,52 @@ CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
     SELECT key, content, speaker FROM statement_search WHERE speaker_id = new.id;
 END;
 
+-- The ids of the statements holding each common word and each pair of
+-- adjacent common words of their full-text columns (as statements_fts
+-- splits them, the pair "fair plan" written with one space; a word is
+-- common in 1,000 statements and one in 64), so that a query's words and
+-- two-word phrases are answered without FTS5 reading every entry of their
+-- words (a phrase of two words in a quarter of all statements each reads
+-- 500,000 entries with their positions for 4,000 matches). `ids` holds the
+-- ids from `first_id` to `last_id` in order, each as its difference from
+-- the one before (the first: from `first_id`), in LEB128 bytes. Term ''
+-- lists the statements whose text holds a character claimdb does not split
+-- as FTS5 does. claimdb lists each statement above `listed_through` when a
+-- batch ends (src/store/statements/term_lists.rs); the triggers note the
+-- statements at or below it whose lists may no longer be right, which a
+-- query asks FTS5 about one by one.
+CREATE TABLE term_lists (
+    term     TEXT NOT NULL,
+    first_id INTEGER NOT NULL,
+    last_id  INTEGER NOT NULL,
+    ids      BLOB NOT NULL,
+    PRIMARY KEY (term, first_id)
+) WITHOUT ROWID;
+
+CREATE TABLE term_lists_state (
+    one            INTEGER PRIMARY KEY CHECK (one = 1),
+    listed_through INTEGER NOT NULL,
+    listed_in_full INTEGER NOT NULL
+);
+INSERT INTO term_lists_state (one, listed_through, listed_in_full) VALUES (1, 0, 0);
+
+CREATE TABLE term_lists_stale (id INTEGER PRIMARY KEY);
+
+CREATE TRIGGER term_lists_insert AFTER INSERT ON statements
+WHEN new.id <= (SELECT listed_through FROM term_lists_state) BEGIN
+    INSERT OR IGNORE INTO term_lists_stale (id) VALUES (new.id);
+END;
+
+CREATE TRIGGER term_lists_update AFTER UPDATE OF id, content, speaker_id, speaker_mention ON statements
+WHEN old.id <= (SELECT listed_through FROM term_lists_state) OR new.id <= (SELECT listed_through FROM term_lists_state) BEGIN
+    INSERT OR IGNORE INTO term_lists_stale (id) VALUES (old.id), (new.id);
+END;
+
+CREATE TRIGGER term_lists_rename AFTER UPDATE OF name ON speakers BEGIN
+    INSERT OR IGNORE INTO term_lists_stale (id)
+    SELECT id FROM statements WHERE speaker_id = new.id AND id <= (SELECT listed_through FROM term_lists_state);
+END;
+
 -- Every speaker's name and aliases, one a line, in a word index so that
 -- `query --speaker WORDS` finds the speakers with those whole words in a
 -- name without reading the names. rowid is the speaker id. Apostrophes are

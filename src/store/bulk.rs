@@ -322,6 +322,7 @@ impl Batch<'_> {
         if let Some(first_topic) = &self.first_topic {
             first_topic.restore(&self.tx)?;
         }
+        super::statements::list_new_statements(&self.tx)?;
         self.tx.commit()?;
         Ok(())
     }

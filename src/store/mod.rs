@@ -33,7 +33,7 @@ use std::time::Duration;
 const SCHEMA: &str = include_str!("../../schema.sql");
 
 /// The schema version this binary writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// Migrations from older versions, in order: `MIGRATIONS[i]` takes a database
 /// from version `i + 1` to `i + 2`. Each runs inside the migration transaction.
@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_speakers.sql"),
     include_str!("migrations/008_query_plan_indexes.sql"),
     include_str!("migrations/009_query.sql"),
+    include_str!("migrations/010_query.sql"),
 ];
 
 /// How long a writer waits for another process's write lock before giving up.
@@ -183,6 +184,14 @@ impl Store {
                 // TABLE and this connection's inserts work from the new text.
                 let cookie: i64 = tx.query_row("PRAGMA schema_version", [], |r| r.get(0)).map_err(|e| db_error(&path, e))?;
                 tx.pragma_update(None, "schema_version", cookie + 1).map_err(|e| db_error(&path, e))?;
+            }
+            // The term lists begin empty (010): list what is there, so that
+            // a database no batch writes to again is listed too.
+            if version < 10 {
+                statements::list_new_statements(&tx).map_err(|e| match e {
+                    Error::Sqlite(e) => db_error(&path, e),
+                    other => other,
+                })?;
             }
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION).map_err(|e| db_error(&path, e))?;
@@ -472,6 +481,7 @@ mod tests {
     fn a_version_1_database_is_migrated_keeping_its_statements() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_10).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
@@ -505,6 +515,7 @@ mod tests {
     fn a_version_6_database_is_migrated_to_document_speakers_and_speaker_rules() {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_10).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
         store
@@ -546,6 +557,7 @@ mod tests {
         // As version 5 did: the highest id, once deleted, was given again.
         store.delete_statement(2).unwrap();
         assert_eq!(store.add_statement(&manual(), &crate::store::ManualSource::default()).unwrap(), 2);
+        store.conn.execute_batch(WITHOUT_VERSION_10).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         drop(store);
         let mut store = Store::open(&dir.path().join("claims.db")).unwrap();
@@ -584,6 +596,7 @@ mod tests {
         let (dir, mut store) = temp_store();
         store.ingest_document(&doc(TEXT), &two_statements(), IngestMode::SkipKnown).unwrap();
         store.add_alias("Marco Rubio", "Senator Rubio").unwrap();
+        store.conn.execute_batch(WITHOUT_VERSION_10).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();
@@ -646,6 +659,11 @@ mod tests {
 
     /// Takes away what migration 8 adds: topic links without their
     /// statement's stance and speaker, and the statement indexes of version 7.
+    /// Version 10's term lists taken out.
+    const WITHOUT_VERSION_10: &str = "
+        DROP TRIGGER term_lists_insert; DROP TRIGGER term_lists_update; DROP TRIGGER term_lists_rename;
+        DROP TABLE term_lists; DROP TABLE term_lists_state; DROP TABLE term_lists_stale;";
+
     const WITHOUT_VERSION_8: &str = "
         DROP TRIGGER statements_stance_topics; DROP TRIGGER statement_topics_fill;
         DROP INDEX statement_topics_by_topic;
@@ -681,6 +699,7 @@ mod tests {
         let opposed = StatementFilter { topic: Some("trade".into()), stance: Some(Stance::Oppose), ..StatementFilter::default() };
         let expected: Vec<i64> = store.query_statements(&opposed).unwrap().iter().map(|r| r.id).collect();
         assert_eq!(expected.len(), 1);
+        store.conn.execute_batch(WITHOUT_VERSION_10).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch("PRAGMA user_version = 7;").unwrap();
         drop(store);
@@ -720,6 +739,7 @@ mod tests {
         store.add_statement(&undated, &crate::store::ManualSource::default()).unwrap();
         let expected = listings(&store);
         assert_eq!((&expected[0], &expected[2]), (&vec![3, 1], &vec![3, 2, 1]), "undated first, then by date");
+        store.conn.execute_batch(WITHOUT_VERSION_10).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_8).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_7).unwrap();
         store.conn.execute_batch(WITHOUT_VERSION_6).unwrap();

@@ -7,11 +7,13 @@ mod insert;
 mod keys;
 mod page;
 mod plan;
+mod term_lists;
 mod text_query;
 mod walk;
 mod reader;
 
 pub(super) use insert::{insert_statement, FtsMode, InsertCache};
+pub(in crate::store) use term_lists::list_new_statements;
 pub use page::StatementPage;
 pub use reader::{StatementChunk, StatementReader};
 

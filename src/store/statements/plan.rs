@@ -3,7 +3,8 @@
 //!
 //! Each filter can be walked (the date range is a range of every index):
 //! the dates, the stance, the matching speakers' or topics' statements, or
-//! the full-text matches. A walk stops at the limit when its index lists
+//! the full-text matches (or, when the term lists answer the search, its
+//! matches read by id, see `term_lists.rs`). A walk stops at the limit when its index lists
 //! statements in listing order, so it reads about `limit / share` entries,
 //! where `share` is how many of them pass the other filters; it reads all
 //! of them when few pass (an empty answer reads the whole walk). So the
@@ -12,6 +13,7 @@
 //! guesses the share of the larger ones, and takes the cheapest walk.
 
 use super::keys::{ListingKeys, LISTING_KEY_FIRST};
+use super::term_lists;
 use super::text_query::TextQuery;
 use super::walk::{Bound, Driver, Filters, IdSet, Order, SearchFilter, PASSED_OVER, SEEK_MATCHES, TEXT_CHECK};
 use super::{StatementFilter, StatementPage};
@@ -90,6 +92,7 @@ impl Store {
             until: filter.until.map(|d| d.to_string()),
             keys,
             search: None,
+            listed: None,
             limit,
         };
         // The search is looked at first: a query FTS5 cannot parse fails
@@ -151,7 +154,21 @@ impl Store {
         // The statements in the date range, counted or guessed.
         let in_range = self.statements_in_range(&filters)?;
         let mut estimates = vec![Estimate { driver: Driver::Dates, entries: in_range, share: 1.0 }];
-        if let (Some(text), Some(ordered)) = (&filter.search, ordered_search) {
+        // The search's matches from the term lists when they can tell
+        // (walked, or tested on another walk's statements), else FTS5's.
+        let listed = match filter.search.as_deref().and_then(|text| Some((text, TextQuery::parse(text)?))) {
+            Some((text, query)) => term_lists::matching_ids(&self.conn, &query, text)?,
+            None => None,
+        };
+        if let Some(ids) = listed {
+            if ids.is_empty() {
+                return Ok(Vec::new());
+            }
+            let all = self.max_id("SELECT max(id) FROM statements")?.max(1) as f64;
+            let share = (ids.len() as f64 / all).min(1.0);
+            estimates.push(Estimate { driver: Driver::Listed, entries: ids.len() as f64, share });
+            filters.listed = Some(std::sync::Arc::new(ids));
+        } else if let (Some(text), Some(ordered)) = (&filter.search, ordered_search) {
             let (search, estimate) = self.estimate_search(text, ordered, &filters, in_range)?;
             filters.search = Some(search);
             estimates.extend(estimate);
@@ -271,7 +288,7 @@ impl Store {
                     .query_row(params![Bound::ids(&topics.ids), from], |r| r.get(0))?;
                 (sampled, linked as f64)
             }
-            Driver::Dates | Driver::Search => return Ok(None),
+            Driver::Dates | Driver::Search | Driver::Listed => return Ok(None),
         };
         Ok((sampled > 0).then(|| passed / sampled as f64))
     }
@@ -291,6 +308,7 @@ impl Store {
             until: filters.until.clone(),
             keys: filters.keys,
             search: None,
+            listed: None,
             limit: 0,
         };
         let mut values: Vec<Bound> = Vec::new();
@@ -305,7 +323,7 @@ impl Store {
                 "SELECT count(*) FROM (SELECT 1 FROM statement_topics s INDEXED BY statement_topics_by_topic
                   WHERE s.topic_id IN (SELECT value FROM rarray(?))"
             }
-            Driver::Search => unreachable!("the search is counted by estimate_search"),
+            Driver::Search | Driver::Listed => unreachable!("the search is counted by estimate_search"),
         });
         let ids = match driver {
             Driver::Speakers => filters.speakers.as_ref(),
@@ -553,7 +571,8 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
             _ => 1,
         };
         let order = if values > 1 && values <= MERGED_AT_MOST && e.entries >= COUNTED as f64 { Order::Merged } else { Order::Sorted };
-        let stops = values == 1 || order == Order::Merged;
+        // The listed matches are sorted by SQLite: all of them are read.
+        let stops = e.driver != Driver::Listed && (values == 1 || order == Order::Merged);
         // The share of the walk's entries that are on the page, and the
         // entries before the page is full (a sorted walk reads all first).
         let passing = if e.driver == Driver::Search { others * matches_per_read } else { others };
@@ -572,6 +591,9 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         }
         if !stops && values > 1 {
             per_entry += SORT * tested_in_walk;
+        }
+        if e.driver == Driver::Listed {
+            per_entry += ROW_READ + SORT;
         }
         let setup = if order == Order::Merged { WALK_SETUP * values as f64 } else { 0.0 };
         let mut cost = read * per_entry + setup;

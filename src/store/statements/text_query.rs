@@ -25,6 +25,8 @@ pub(super) struct TextQuery {
     /// Each phrase as it is found in a column's `Normalized` text: its
     /// words between single spaces, a space before and after.
     needles: Vec<memchr::memmem::Finder<'static>>,
+    /// Each phrase's words.
+    phrases: Vec<Vec<String>>,
 }
 
 /// Whether a statement's text matches a `TextQuery`.
@@ -103,7 +105,12 @@ impl TextQuery {
             return None;
         }
         let needles = phrases.iter().map(|words| memchr::memmem::Finder::new(format!(" {} ", words.join(" ")).as_bytes()).into_owned()).collect();
-        Some(TextQuery { needles })
+        Some(TextQuery { needles, phrases })
+    }
+
+    /// Each phrase's lower-case words, in the query's order.
+    pub(super) fn phrases(&self) -> &[Vec<String>] {
+        &self.phrases
     }
 
     /// Whether every phrase occurs, its words one after another, in
@@ -141,14 +148,19 @@ pub(super) struct Words {
 /// spaces: " a fair plan ". A phrase is in the column when its words,
 /// written so, are in this text.
 #[derive(Default)]
-struct Normalized {
+pub(super) struct Normalized {
     text: Vec<u8>,
 }
 
 impl Normalized {
+    /// The words of the column last filled.
+    pub(super) fn words(&self) -> impl Iterator<Item = &[u8]> {
+        self.text.split(|&b| b == b' ').filter(|word| !word.is_empty())
+    }
+
     /// Normalize `column`; false when it holds a character whose place in
     /// FTS5's tokens is not known here.
-    fn fill(&mut self, column: &str) -> bool {
+    pub(super) fn fill(&mut self, column: &str) -> bool {
         let bytes = column.as_bytes();
         // At most a byte for each byte of the column and the two spaces.
         let out = &mut self.text;

@@ -39,6 +39,9 @@ pub(super) enum Driver {
     Topics,
     /// The full-text index, whose rowids are listing keys.
     Search,
+    /// The search's matches as the term lists give them (`term_lists.rs`),
+    /// read by id and sorted by SQLite.
+    Listed,
 }
 
 /// How a walk over several speakers or topics comes out in listing order.
@@ -118,6 +121,9 @@ pub(super) struct Filters {
     pub(super) until: Option<String>,
     pub(super) keys: Option<ListingKeys>,
     pub(super) search: Option<SearchFilter>,
+    /// The ids, in order, of the search's matches when the term lists gave
+    /// them (`search` is then None).
+    pub(super) listed: Option<Arc<Vec<i64>>>,
     /// At most this many statements.
     pub(super) limit: usize,
 }
@@ -146,6 +152,18 @@ impl Store {
             let wanted = Arc::clone(&topics.set);
             self.set_function("claimdb_wanted_topic", wanted)?;
         }
+        if let Some(listed) = &filters.listed {
+            // Tested inside SQLite: a walk that SQLite sorts then sorts
+            // only the matches (a quarter of the statements for a common
+            // word).
+            let listed = Arc::clone(listed);
+            self.conn.create_scalar_function(
+                "claimdb_listed",
+                1,
+                rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DIRECTONLY,
+                move |ctx| Ok(ctx.get_raw(0).as_i64().is_ok_and(|id| listed.binary_search(&id).is_ok())),
+            )?;
+        }
         rusqlite::vtab::array::load_module(&self.conn)?;
         // One speaker or topic is walked as a merge of one: `IN` over an
         // array, even of one id, makes SQLite sort every entry it reads
@@ -170,6 +188,7 @@ impl Store {
                 let ids = &set.as_ref().expect("a walk over its own filter").ids;
                 vec![Some(Bound::ids(ids))]
             }
+            (Driver::Listed, _) => vec![Some(Bound::ids(filters.listed.as_deref().expect("a walk over its own filter")))],
             _ => vec![None],
         };
         let mut statements = firsts.iter().map(|_| self.conn.prepare(&sql)).collect::<rusqlite::Result<Vec<_>>>()?;
@@ -246,6 +265,7 @@ impl Store {
                         ids.push(id);
                     }
                 }
+
                 Some(SearchCheck::Batches(search, reader)) => {
                     batch.push((id, listing_key(date.as_deref(), id)));
                     if batch.len() >= batch_size {
@@ -430,6 +450,7 @@ fn walk_sql(driver: Driver, order: Order, filters: &Filters) -> (String, Vec<Sql
         Driver::Topics => {
             "SELECT s.stated_on, s.statement_id FROM statement_topics s INDEXED BY statement_topics_by_topic WHERE s.topic_id"
         }
+        Driver::Listed => "SELECT s.stated_on, s.id FROM rarray(?) r CROSS JOIN statements s ON s.id = r.value WHERE 1 = 1",
         // Matches are walked in key order and joined to their statement
         // when another filter needs its columns (CROSS JOIN: in that order,
         // whatever statistics the database holds).
@@ -464,6 +485,9 @@ fn walk_sql(driver: Driver, order: Order, filters: &Filters) -> (String, Vec<Sql
     }
     if filters.speakers.is_some() && driver != Driver::Speakers {
         sql.push_str(" AND claimdb_wanted_speaker(s.speaker_id)");
+    }
+    if filters.listed.is_some() && driver != Driver::Listed {
+        sql.push_str(if driver == Driver::Topics { " AND claimdb_listed(s.statement_id)" } else { " AND claimdb_listed(s.id)" });
     }
     if filters.topics.is_some() && driver != Driver::Topics {
         sql.push_str(
