@@ -88,6 +88,24 @@ impl IdSet {
     }
 }
 
+/// A set of ids as one bit per id up to the largest.
+struct IdBits(Vec<u64>);
+
+impl IdBits {
+    fn new(ids: &[i64]) -> Self {
+        let largest = ids.iter().copied().max().unwrap_or(0).max(0) as usize;
+        let mut bits = vec![0u64; largest / 64 + 1];
+        for &id in ids.iter().filter(|&&id| id >= 0) {
+            bits[id as usize / 64] |= 1 << (id % 64);
+        }
+        IdBits(bits)
+    }
+
+    fn contains(&self, id: i64) -> bool {
+        usize::try_from(id).ok().and_then(|id| self.0.get(id / 64).map(|word| word & (1 << (id % 64)) != 0)).unwrap_or(false)
+    }
+}
+
 /// The full-text part of a query.
 #[derive(Debug)]
 pub(super) struct SearchFilter {
@@ -152,16 +170,18 @@ impl Store {
             let wanted = Arc::clone(&topics.set);
             self.set_function("claimdb_wanted_topic", wanted)?;
         }
-        if let Some(listed) = &filters.listed {
+        if let Some(listed) = filters.listed.as_deref().filter(|_| driver != Driver::Listed) {
             // Tested inside SQLite: a walk that SQLite sorts then sorts
             // only the matches (a quarter of the statements for a common
-            // word).
-            let listed = Arc::clone(listed);
+            // word). A bit per id answers in one read where a binary
+            // search of a common word's 250,000 ids misses the cache
+            // about 18 times a test.
+            let listed = IdBits::new(listed);
             self.conn.create_scalar_function(
                 "claimdb_listed",
                 1,
                 rusqlite::functions::FunctionFlags::SQLITE_UTF8 | rusqlite::functions::FunctionFlags::SQLITE_DIRECTONLY,
-                move |ctx| Ok(ctx.get_raw(0).as_i64().is_ok_and(|id| listed.binary_search(&id).is_ok())),
+                move |ctx| Ok(ctx.get_raw(0).as_i64().is_ok_and(|id| listed.contains(id))),
             )?;
         }
         rusqlite::vtab::array::load_module(&self.conn)?;
@@ -503,4 +523,21 @@ fn walk_sql(driver: Driver, order: Order, filters: &Filters) -> (String, Vec<Sql
         _ => " ORDER BY s.stated_on, s.id",
     });
     (sql, values)
+}
+
+#[cfg(test)]
+mod id_bits_tests {
+    use super::IdBits;
+
+    #[test]
+    fn holds_exactly_the_ids_it_was_given() {
+        let bits = IdBits::new(&[0, 63, 64, 1000]);
+        for id in [0, 63, 64, 1000] {
+            assert!(bits.contains(id), "{id}");
+        }
+        for id in [-1, 1, 62, 65, 999, 1001, 1 << 40] {
+            assert!(!bits.contains(id), "{id}");
+        }
+        assert!(!IdBits::new(&[]).contains(0));
+    }
 }
