@@ -486,6 +486,14 @@ fn wanting_or_planning_to_act_is_support_and_not_wanting_it_oppose() {
 }
 
 #[test]
+fn seeking_or_ordering_a_thing_is_support() {
+    assert_eq!(judge("sought", "to reassure the farmers about the new dam").stance, Stance::Support);
+    assert_eq!(judge("ordered", "the council to publish the audit").stance, Stance::Support);
+    // Seeking to stop a thing is still against it.
+    assert_eq!(judge("sought", "to stop the quarry expansion").stance, Stance::Oppose);
+}
+
+#[test]
 fn turning_against_a_plan_or_voting_against_it_is_oppose() {
     assert_eq!(judge("said", "the council would vote against the new tower").stance, Stance::Oppose);
     assert_eq!(judge("turned against", "the harbour plan").stance, Stance::Oppose);
