@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Stance, hedged, topic and confidence figures on the train tuning labels.
 
-    scripts/stance_train_eval.py [-v] [--tune | --held-out] [BIN]
+    scripts/stance_train_eval.py [-v] [--tune | --held-out] [--labels FILE] [BIN]
         (BIN defaults to target/release/claimdb)
 
 Runs `BIN extract --format jsonl` on the labelled train articles, pairs each
@@ -14,6 +14,10 @@ statements at each confidence. Tuning only: dev is measured with labels.py.
 article's name, as scripts/stance_calibrate.py splits them) and --held-out
 the other two: read the misses (-v) of the tuning part only, and check that a
 change helps the held-out part as well before trusting it.
+
+--labels FILE scores another label file of the same columns, such as
+scripts/stance-heldout-labels.tsv: statements from articles with no tuning
+label, which no rule was written for, to confirm that a change generalises.
 """
 import csv, hashlib, json, os, re, subprocess, sys
 from collections import Counter, defaultdict
@@ -21,9 +25,10 @@ from collections import Counter, defaultdict
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEXT = os.path.join(ROOT, "..", "shared", "eval", "polnear-train", "text")
 sys.path.insert(0, os.path.join(ROOT, "..", "shared", "eval"))
-args = [a for a in sys.argv[1:] if not a.startswith("-")]
+labels_path = sys.argv[sys.argv.index("--labels") + 1] if "--labels" in sys.argv else os.path.join(ROOT, "scripts", "stance-train-labels.tsv")
+args = [a for a in sys.argv[1:] if not a.startswith("-") and a != labels_path]
 binary = args[0] if args else os.path.join(ROOT, "target", "release", "claimdb")
-with open(os.path.join(ROOT, "scripts", "stance-train-labels.tsv"), encoding="utf-8") as f:
+with open(labels_path, encoding="utf-8") as f:
     labels = list(csv.DictReader((l for l in f if not l.startswith("#")), delimiter="\t"))
 
 

@@ -9,8 +9,11 @@
 //!   evaluative words of `data/stance_evaluative.tsv` (VADER). A negation up
 //!   to a few words before an evaluation turns it round (`not a good deal`,
 //!   `would never quit`); a plain negation left over states a fact (`did
-//!   not arrive` is neutral), a refusal left over (`off the table`, `ruled
-//!   out`, `unlikely`) is oppose, and two negations in one clause affirm;
+//!   not arrive` is neutral), but a denial is oppose: the speaker's own
+//!   (`I didn't post that`) or one that opens the content by saying there
+//!   is none of a thing (`no plans for a sale`); a refusal left over (`off
+//!   the table`, `ruled out`, `unlikely`) is oppose, and two negations in
+//!   one clause affirm;
 //!   where nothing is evaluated, saying what should (not) be done takes a
 //!   side (`the county must repave the road`, `should not sell it`);
 //! - a `neutral` cue (said, emphasizing) takes the content's polarity, also
@@ -430,12 +433,14 @@ impl StanceLexicon {
                         if let Some(done) = cluster.take() {
                             signals.close(done, text);
                         }
+                        let heads = !introduces_complement(&text[..start]) && opens_content(&text[..start]);
                         cluster = Some(NegationCluster {
                             count: 1,
                             written: 1,
                             refusal: entry.refusal,
-                            heads_content: !introduces_complement(&text[..start])
-                                && opens_content(&text[..start]),
+                            heads_content: heads,
+                            self_denial: denies_of_self(&text[..start], &text[end..])
+                                || (heads && is_none_word(&text[start..end])),
                             end,
                         });
                     }
@@ -725,6 +730,11 @@ struct NegationCluster {
     /// the content's first clause ("urged them not to sign"), not in a
     /// complement ("for not paying") or a later clause.
     heads_content: bool,
+    /// A denial: the speaker says what they do not do or are not ("I
+    /// didn't post that", "we won't back down"), or the content opens by
+    /// saying there is none of a thing ("no plans for a sale", "nobody
+    /// was charged"). Oppose, where a plain negation states a fact.
+    self_denial: bool,
     end: usize,
 }
 
@@ -776,6 +786,7 @@ impl Signals {
         let sign: i8 = match (cluster.count % 2 == 1, cluster.refusal) {
             (true, true) => -1,
             (true, false) if cluster.heads_content && self.speaks_of_the_speaker(text) => -1,
+            (true, false) if cluster.self_denial => -1,
             (true, false) => return,
             (false, _) => 1,
         };
@@ -809,6 +820,27 @@ impl Signals {
             self.advocacy.signum() as i8
         }
     }
+}
+
+/// Whether a negation between `before` and `after` has the speaker as its
+/// subject ("I didn't", "we will not", "I'm not"), and negates an act or
+/// a state rather than an opinion verb ("I don't think" hedges).
+fn denies_of_self(before: &str, after: &str) -> bool {
+    let subject = before.split_whitespace().rev().take(2).any(|w| {
+        let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+        is_first_person(w) && !matches!(w, "my" | "My" | "our" | "Our" | "us")
+    });
+    let verb = after.split_whitespace().next().unwrap_or("");
+    let opinion = ["think", "believe", "know", "want", "wanna", "recall", "remember", "say"]
+        .iter()
+        .any(|v| v.eq_ignore_ascii_case(verb));
+    subject && !opinion
+}
+
+/// "No", "nothing", "nobody", "no-one" or "none": a negation that says
+/// there is none of a thing.
+fn is_none_word(word: &str) -> bool {
+    ["no", "nothing", "nobody", "no-one", "none"].iter().any(|q| q.eq_ignore_ascii_case(word))
 }
 
 /// Whether a content opens on "he", "she" or "they" (also after "that").

@@ -299,6 +299,24 @@ fn a_plain_negation_stating_a_fact_is_neutral() {
 }
 
 #[test]
+fn the_speakers_own_negation_is_a_denial() {
+    assert_eq!(judge("told", "the account is old. I didn't write that message").stance, Stance::Oppose);
+    assert_eq!(judge("said", "\u{201C}We are not leaving this valley,\u{201D}").stance, Stance::Oppose);
+    // An opinion verb negated hedges the view; it denies nothing.
+    assert_eq!(judge("said", "the road is shut. I don't know when the bridge will reopen").stance, Stance::Neutral);
+    // A negation of someone else's act, later on, is still a fact.
+    assert_eq!(judge("said", "I was there, and the envoy did not arrive until Friday").stance, Stance::Neutral);
+}
+
+#[test]
+fn opening_on_none_of_a_thing_is_a_denial() {
+    assert_eq!(judge("said", "there were no plans to sell the harbour").stance, Stance::Oppose);
+    assert_eq!(judge("noted", "nobody at the mill has been paid since March").stance, Stance::Oppose);
+    // Later in the content it is part of a fact told.
+    assert_eq!(judge("said", "the ferry sailed at noon, and no cars were aboard").stance, Stance::Neutral);
+}
+
+#[test]
 fn a_refusal_is_oppose_on_its_own() {
     assert_eq!(judge("said", "a tax rise is out of the question").stance, Stance::Oppose);
     assert_eq!(judge("said", "the region would never join the federation").stance, Stance::Oppose);
@@ -465,6 +483,14 @@ fn wanting_or_planning_to_act_is_support_and_not_wanting_it_oppose() {
     assert_eq!(judge("said", "he wants to raise the school budget").stance, Stance::Support);
     assert_eq!(judge("said", "he doesn't want to close the library").stance, Stance::Oppose);
     assert_eq!(judge("wants", "to repeal the parking fee").stance, Stance::Support);
+}
+
+#[test]
+fn seeking_or_ordering_a_thing_is_support() {
+    assert_eq!(judge("sought", "to reassure the farmers about the new dam").stance, Stance::Support);
+    assert_eq!(judge("ordered", "the council to publish the audit").stance, Stance::Support);
+    // Seeking to stop a thing is still against it.
+    assert_eq!(judge("sought", "to stop the quarry expansion").stance, Stance::Oppose);
 }
 
 #[test]
