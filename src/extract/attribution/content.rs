@@ -9,6 +9,16 @@ use super::{finite_verb_like, inside_quote, is_capitalised, lower_eq, quote_endi
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// What `adverbial_end` finds after a cue.
+pub(super) enum Adverbial {
+    /// No adverbial opens there.
+    None,
+    /// It runs to the end of the sentence: nothing reported follows.
+    ToSentenceEnd,
+    /// It ends before this token: a complementizer or a break.
+    Until(usize),
+}
+
 /// The searchers `second_predicate` runs over every content after a verb,
 /// built once: `memmem::find` builds one for each call, which cost more
 /// than the search itself.
@@ -86,20 +96,10 @@ impl SentenceRules<'_> {
             // "declined to name the new chief": the infinitive is the content.
             return self.content_after(i, next_cue);
         }
-        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.adverbial_starts) {
-            let mut m = i;
-            while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
-                m += 1;
-            }
-            if m >= n || self.toks[m].kind == TokKind::End {
-                return self.content_before_not_intro(j);
-            }
-            // Ten words on and no "that" nor a break: no adverbial after all
-            // ("argued again over health care and …"); keep the whole clause.
-            let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers);
-            if !ran_out {
-                i = m;
-            }
+        match self.adverbial_end(i) {
+            Adverbial::None => {}
+            Adverbial::ToSentenceEnd => return self.content_before_not_intro(j),
+            Adverbial::Until(m) => i = m,
         }
         if i >= n || self.toks[i].kind == TokKind::End {
             return self.content_before_not_intro(j);
@@ -150,6 +150,31 @@ impl SentenceRules<'_> {
                 self.content_after(i, next_cue)
             }
             _ => self.content_before_not_intro(j),
+        }
+    }
+
+    /// "said on Monday that", "saying in a tweet that": an adverbial that
+    /// opens at token `i`, right after the cue, and where it stops.
+    pub(super) fn adverbial_end(&self, i: usize) -> Adverbial {
+        let text = self.text();
+        let n = self.toks.len();
+        if i >= n || !self.toks[i].is_word() || !lower_eq(text, &self.toks[i], &WORDS.adverbial_starts) {
+            return Adverbial::None;
+        }
+        let mut m = i;
+        while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
+            m += 1;
+        }
+        if m >= n || self.toks[m].kind == TokKind::End {
+            return Adverbial::ToSentenceEnd;
+        }
+        // Ten words on and no "that" nor a break: no adverbial after all
+        // ("argued again over health care and …"); keep the whole clause.
+        let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers);
+        if ran_out {
+            Adverbial::None
+        } else {
+            Adverbial::Until(m)
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::super::cues::{Cue, CueForm};
 use super::super::tokens::{Tok, TokKind};
+use super::content::Adverbial;
 use super::word_lists::WORDS;
 use super::{is_capitalised, is_manner_adverb, lower_eq, Attribution, SentenceRules};
 use std::ops::Range;
@@ -192,6 +193,12 @@ impl SentenceRules<'_> {
                 while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
                     after += 1;
                 }
+            }
+        }
+        // "…, saying in a statement that …": the adverbial is not content.
+        if let Adverbial::Until(m) = self.adverbial_end(after) {
+            if lower_eq(self.text(), &self.toks[m], &WORDS.complementizers) {
+                after = m;
             }
         }
         let content = self.content_after(after, next_cue)?;

@@ -893,3 +893,9 @@ fn a_source_cut_off_before_its_noun_names_no_one() {
     assert!(!is_non_agent("the head of the harbor board"));
     assert!(!is_non_agent("Ana Holm"));
 }
+
+#[test]
+fn adverbial_after_a_participle_is_not_content() {
+    let all = run("The mayor left the pier early, saying in a short statement that the ferry fares would rise.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "saying" && content == "that the ferry fares would rise"), "{all:?}");
+}
