@@ -83,14 +83,8 @@ impl SentenceRules<'_> {
                 return before;
             }
         }
-        if i + 1 < n && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions) && self.toks[i + 1].is_word() {
-            // "talked about the levy", "called for tariffs": the preposition
-            // belongs to the cue (PolNeAR's guideline), unless a clause
-            // follows ("said about a week ago that …").
-            let clause_follows = (i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers));
-            if !clause_follows {
-                return self.content_after(i + 1, next_cue);
-            }
+        if self.cue_preposition_at(i) {
+            return self.content_after(i + 1, next_cue);
         }
         if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], &WORDS.takes_to_infinitive) {
             // "declined to name the new chief": the infinitive is the content.
@@ -151,6 +145,19 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before_not_intro(j),
         }
+    }
+
+    /// "talked about the levy", "called for tariffs": whether token `i`,
+    /// right after the cue, is a preposition that belongs to the cue
+    /// (PolNeAR's guideline), not followed by a clause ("said about a week
+    /// ago that …").
+    pub(super) fn cue_preposition_at(&self, i: usize) -> bool {
+        let text = self.text();
+        let n = self.toks.len();
+        i + 1 < n
+            && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions)
+            && self.toks[i + 1].is_word()
+            && !(i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers))
     }
 
     /// "said on Monday that", "saying in a tweet that": an adverbial that

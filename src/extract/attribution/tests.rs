@@ -899,3 +899,9 @@ fn adverbial_after_a_participle_is_not_content() {
     let all = run("The mayor left the pier early, saying in a short statement that the ferry fares would rise.");
     assert!(all.iter().any(|(_, cue, content)| cue == "saying" && content == "that the ferry fares would rise"), "{all:?}");
 }
+
+#[test]
+fn preposition_after_a_participle_belongs_to_the_cue() {
+    let all = run("The union marched past the depot, calling for higher ferry wages.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "calling" && content == "higher ferry wages"), "{all:?}");
+}
