@@ -628,7 +628,7 @@ impl SentenceRules<'_> {
             let ci = self.tok_index(c.span.start).min(end);
             if let Some(comma) = (i + 1..ci).rev().find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Semicolon)) {
                 let between = &self.toks[comma + 1..ci];
-                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which"]));
+                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which", "whom", "whose"]));
                 if !has_that && between.len() <= 10 && between.iter().all(|t| t.is_word() || t.is_quote()) {
                     end = comma;
                 }

@@ -905,3 +905,9 @@ fn preposition_after_a_participle_belongs_to_the_cue() {
     let all = run("The union marched past the depot, calling for higher ferry wages.");
     assert!(all.iter().any(|(_, cue, content)| cue == "calling" && content == "higher ferry wages"), "{all:?}");
 }
+
+#[test]
+fn a_relative_clause_with_whom_stays_in_the_content() {
+    let all = run("Lopez said he had met Ortiz, whom he called a loyal friend.");
+    assert!(all.contains(&triple("Lopez", "said", "he had met Ortiz, whom he called a loyal friend")), "{all:?}");
+}
