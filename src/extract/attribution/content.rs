@@ -66,6 +66,7 @@ impl SentenceRules<'_> {
                 i = listener_end;
             }
         }
+        i = self.after_date(i);
         while i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ly") && !lower_eq(text, &self.toks[i], &["only", "early"]) {
             i += 1; // "said sarcastically"
         }
@@ -158,6 +159,27 @@ impl SentenceRules<'_> {
             && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions)
             && self.toks[i + 1].is_word()
             && !(i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers))
+    }
+
+    /// "said Tuesday the fares would rise", "announced on Friday he would
+    /// run": a date right after the cue and before a clause says when, and
+    /// is not what was said. The token after the date, or `i` if none.
+    pub(super) fn after_date(&self, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut m = i;
+        let mut head = false;
+        while m < n && m < i + 4 && lower_eq(text, &self.toks[m], &WORDS.time_words) {
+            head |= !lower_eq(text, &self.toks[m], &["on", "this", "last", "next", "past", "earlier"]);
+            m += 1;
+        }
+        // A clause follows: a word, not a comma nor a possessive ("Tuesday’s vote").
+        let clause_follows = m < n && self.toks[m].is_word() && !text[self.toks[m].range()].starts_with(['’', '\'']);
+        if head && clause_follows {
+            m
+        } else {
+            i
+        }
     }
 
     /// "said on Monday that", "saying in a tweet that": an adverbial that

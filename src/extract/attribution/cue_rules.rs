@@ -198,6 +198,7 @@ impl SentenceRules<'_> {
         if self.cue_preposition_at(after) {
             after += 1; // "…, calling for new tariffs"
         }
+        after = self.after_date(after);
         // "…, saying in a statement that …": the adverbial is not content.
         if let Adverbial::Until(m) = self.adverbial_end(after) {
             if lower_eq(self.text(), &self.toks[m], &WORDS.complementizers) {

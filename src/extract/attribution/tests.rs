@@ -911,3 +911,14 @@ fn a_relative_clause_with_whom_stays_in_the_content() {
     let all = run("Lopez said he had met Ortiz, whom he called a loyal friend.");
     assert!(all.contains(&triple("Lopez", "said", "he had met Ortiz, whom he called a loyal friend")), "{all:?}");
 }
+
+#[test]
+fn a_date_after_the_cue_is_not_content() {
+    assert_eq!(one("Lopez said Tuesday the ferry fares would rise."), triple("Lopez", "said", "the ferry fares would rise"));
+    assert_eq!(one("Lopez said on Friday night he would run."), triple("Lopez", "said", "he would run"));
+}
+
+#[test]
+fn a_possessive_date_after_the_cue_stays_in_the_content() {
+    assert_eq!(one("Lopez said Tuesday’s vote was fair."), triple("Lopez", "said", "Tuesday’s vote was fair"));
+}
