@@ -200,7 +200,10 @@ impl SentenceRules<'_> {
         // Ten words on and no "that" nor a break: no adverbial after all
         // ("argued again over health care and …"); keep the whole clause.
         let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers);
-        if ran_out {
+        // Stopped by a sign inside the words ("calls for $1 trillion"), not
+        // by a break: no adverbial either.
+        let inside = self.toks[m].kind == TokKind::Other;
+        if ran_out || inside {
             Adverbial::None
         } else {
             Adverbial::Until(m)

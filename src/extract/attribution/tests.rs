@@ -922,3 +922,8 @@ fn a_date_after_the_cue_is_not_content() {
 fn a_possessive_date_after_the_cue_stays_in_the_content() {
     assert_eq!(one("Lopez said Tuesday’s vote was fair."), triple("Lopez", "said", "Tuesday’s vote was fair"));
 }
+
+#[test]
+fn a_duration_before_that_is_not_content() {
+    assert_eq!(one("Lopez has argued for years that the ferry loses money."), triple("Lopez", "argued", "that the ferry loses money"));
+}
