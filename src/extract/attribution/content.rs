@@ -71,8 +71,11 @@ impl SentenceRules<'_> {
             i += 1; // "said sarcastically"
         }
         if i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ing") {
-            // "he said, introducing Clinton as …"
-            if let Some(before) = self.content_before_not_intro(j) {
+            // "“…,” he said introducing Clinton as …": the quotation before.
+            // A clause before is not what was said when a gerund opens the
+            // content ("…, and he says going abroad has helped him").
+            let quoted = |p: &Vec<Range<usize>>| text[p[0].clone()].starts_with(['“', '"', '\'']);
+            if let Some(before) = self.content_before_not_intro(j).filter(quoted) {
                 return Some(before);
             }
         }

@@ -927,3 +927,9 @@ fn a_possessive_date_after_the_cue_stays_in_the_content() {
 fn a_duration_before_that_is_not_content() {
     assert_eq!(one("Lopez has argued for years that the ferry loses money."), triple("Lopez", "argued", "that the ferry loses money"));
 }
+
+#[test]
+fn a_gerund_subject_after_the_cue_opens_the_content() {
+    let all = run("The ferry closed in May, and Lopez says raising fares has hurt the town.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "says" && content == "raising fares has hurt the town"), "{all:?}");
+}
