@@ -353,6 +353,11 @@ impl SentenceRules<'_> {
                 return Some(pieces);
             }
         }
+        // "The ferry closed, and Lopez said …": a clause joined before the
+        // source is the writer's, not what was said.
+        if b < j && lower_eq(self.text(), &self.toks[b], &["and", "but", "so", "yet", "while", "because", "although", "though"]) {
+            return None;
+        }
         let start = self.clause_start(end_tok);
         if start >= end_tok {
             return None;

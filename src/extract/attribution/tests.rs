@@ -933,3 +933,9 @@ fn a_gerund_subject_after_the_cue_opens_the_content() {
     let all = run("The ferry closed in May, and Lopez says raising fares has hurt the town.");
     assert!(all.iter().any(|(_, cue, content)| cue == "says" && content == "raising fares has hurt the town"), "{all:?}");
 }
+
+#[test]
+fn a_clause_joined_before_the_source_is_not_content() {
+    let all = run("The ferry closed in May, and Lopez said so.");
+    assert!(!all.iter().any(|(_, _, content)| content.contains("ferry closed")), "{all:?}");
+}
