@@ -79,6 +79,11 @@ impl SentenceRules<'_> {
                 return Some(before);
             }
         }
+        if i < n && lower_eq(text, &self.toks[i], &["so", "yes", "no"]) && (i + 1 >= n || matches!(self.toks[i + 1].kind, TokKind::End | TokKind::Comma)) {
+            // "half said so", "75 percent said yes": the word stands for what
+            // was said and is the content, as PolNeAR marks it.
+            return Some(vec![self.toks[i].range()]);
+        }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.clause_links) {
             // "she said and hung up", "he said after the vote": nothing reported
             // follows, unless it is a conditional clause ("said if he wins, …").

@@ -936,6 +936,13 @@ fn a_gerund_subject_after_the_cue_opens_the_content() {
 
 #[test]
 fn a_clause_joined_before_the_source_is_not_content() {
-    let all = run("The ferry closed in May, and Lopez said so.");
+    let all = run("The ferry closed in May, and Lopez said after the vote.");
     assert!(!all.iter().any(|(_, _, content)| content.contains("ferry closed")), "{all:?}");
+}
+
+#[test]
+fn so_or_yes_after_the_cue_is_the_content() {
+    assert_eq!(one("Most dock workers said yes."), triple("Most dock workers", "said", "yes"));
+    let all = run("Fares will rise, and the mayor said so.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "said" && content == "so"), "{all:?}");
 }
