@@ -149,8 +149,11 @@ impl SentenceRules<'_> {
                 }
             }
             TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
-                let _ = k;
-                self.content_after(i, next_cue)
+                let mut pieces = self.content_after(i, next_cue)?;
+                if !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) {
+                    self.end_object_at_comma(i, &mut pieces);
+                }
+                Some(pieces)
             }
             _ => self.content_before_not_intro(j),
         }
@@ -215,6 +218,24 @@ impl SentenceRules<'_> {
             Adverbial::None
         } else {
             Adverbial::Until(m)
+        }
+    }
+
+    /// "praised Ortiz, with whom she had clashed", "backed the levy,
+    /// giving the mayor a win": after a verb that is not one of saying, a
+    /// content that is a noun phrase with no verb of its own ends at its
+    /// first comma; what follows is the writer's.
+    fn end_object_at_comma(&self, i: usize, pieces: &mut [Range<usize>]) {
+        let text = self.text();
+        let [piece] = pieces else { return };
+        if self.toks[i].start != piece.start || !self.toks[i].is_word() || lower_eq(text, &self.toks[i], &WORDS.complementizers) {
+            return;
+        }
+        let end = self.tok_index(piece.end);
+        let Some(comma) = (i + 1..end).find(|&t| self.toks[t].kind == TokKind::Comma) else { return };
+        let verbless = self.toks[i..comma].iter().all(|t| t.is_word() && !WORDS.clause_verbs.holds(&text[t.range()]) && !finite_verb_like(&text[t.range()]));
+        if verbless {
+            piece.end = self.toks[comma - 1].end;
         }
     }
 

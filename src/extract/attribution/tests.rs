@@ -946,3 +946,8 @@ fn so_or_yes_after_the_cue_is_the_content() {
     let all = run("Fares will rise, and the mayor said so.");
     assert!(all.iter().any(|(_, cue, content)| cue == "said" && content == "so"), "{all:?}");
 }
+
+#[test]
+fn an_object_content_ends_at_its_comma() {
+    assert_eq!(one("Lopez praised the ferry crew, with whom she had sailed for years."), triple("Lopez", "praised", "the ferry crew"));
+}
