@@ -225,14 +225,17 @@ impl SentenceRules<'_> {
     /// giving the mayor a win": after a verb that is not one of saying, a
     /// content that is a noun phrase with no verb of its own ends at its
     /// first comma; what follows is the writer's.
-    fn end_object_at_comma(&self, i: usize, pieces: &mut [Range<usize>]) {
+    pub(super) fn end_object_at_comma(&self, i: usize, pieces: &mut [Range<usize>]) {
         let text = self.text();
         let [piece] = pieces else { return };
         if self.toks[i].start != piece.start || !self.toks[i].is_word() || lower_eq(text, &self.toks[i], &WORDS.complementizers) {
             return;
         }
         let end = self.tok_index(piece.end);
-        let Some(comma) = (i + 1..end).find(|&t| self.toks[t].kind == TokKind::Comma) else { return };
+        // ("preferred Clinton while most men backed Sanders", "Trump — whom
+        // she had met": a dash or a clause of its own ends it too.)
+        let stops = |t: usize| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Dash) || lower_eq(text, &self.toks[t], &["while", "when", "whereas", "because", "although", "though"]);
+        let Some(comma) = (i + 1..end).find(|&t| stops(t)) else { return };
         let verbless = self.toks[i..comma].iter().all(|t| t.is_word() && !WORDS.clause_verbs.holds(&text[t.range()]) && !finite_verb_like(&text[t.range()]));
         if verbless {
             piece.end = self.toks[comma - 1].end;

@@ -205,7 +205,11 @@ impl SentenceRules<'_> {
                 after = m;
             }
         }
-        let content = self.content_after(after, next_cue)?;
+        let mut content = self.content_after(after, next_cue)?;
+        let cue_word = &self.text()[cue.span.clone()];
+        if after < self.toks.len() && !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) && !WORDS.speech_participles.holds(cue_word) {
+            self.end_object_at_comma(after, &mut content);
+        }
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 

@@ -951,3 +951,8 @@ fn so_or_yes_after_the_cue_is_the_content() {
 fn an_object_content_ends_at_its_comma() {
     assert_eq!(one("Lopez praised the ferry crew, with whom she had sailed for years."), triple("Lopez", "praised", "the ferry crew"));
 }
+
+#[test]
+fn an_object_content_ends_before_a_clause_of_its_own() {
+    assert_eq!(one("Most young voters preferred Lopez while older ones stayed home."), triple("Most young voters", "preferred", "Lopez"));
+}
