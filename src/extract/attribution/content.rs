@@ -9,6 +9,16 @@ use super::{finite_verb_like, inside_quote, is_capitalised, lower_eq, quote_endi
 use std::ops::Range;
 use std::sync::LazyLock;
 
+/// What `adverbial_end` finds after a cue.
+pub(super) enum Adverbial {
+    /// No adverbial opens there.
+    None,
+    /// It runs to the end of the sentence: nothing reported follows.
+    ToSentenceEnd,
+    /// It ends before this token: a complementizer or a break.
+    Until(usize),
+}
+
 /// The searchers `second_predicate` runs over every content after a verb,
 /// built once: `memmem::find` builds one for each call, which cost more
 /// than the search itself.
@@ -56,14 +66,23 @@ impl SentenceRules<'_> {
                 i = listener_end;
             }
         }
+        i = self.after_date(i);
         while i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ly") && !lower_eq(text, &self.toks[i], &["only", "early"]) {
             i += 1; // "said sarcastically"
         }
         if i < n && self.toks[i].is_word() && text[self.toks[i].range()].ends_with("ing") {
-            // "he said, introducing Clinton as …"
-            if let Some(before) = self.content_before_not_intro(j) {
+            // "“…,” he said introducing Clinton as …": the quotation before.
+            // A clause before is not what was said when a gerund opens the
+            // content ("…, and he says going abroad has helped him").
+            let quoted = |p: &Vec<Range<usize>>| text[p[0].clone()].starts_with(['“', '"', '\'']);
+            if let Some(before) = self.content_before_not_intro(j).filter(quoted) {
                 return Some(before);
             }
+        }
+        if i < n && lower_eq(text, &self.toks[i], &["so", "yes", "no"]) && (i + 1 >= n || matches!(self.toks[i + 1].kind, TokKind::End | TokKind::Comma)) {
+            // "half said so", "75 percent said yes": the word stands for what
+            // was said and is the content, as PolNeAR marks it.
+            return Some(vec![self.toks[i].range()]);
         }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.clause_links) {
             // "she said and hung up", "he said after the vote": nothing reported
@@ -73,33 +92,17 @@ impl SentenceRules<'_> {
                 return before;
             }
         }
-        if i + 1 < n && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions) && self.toks[i + 1].is_word() {
-            // "talked about the levy", "called for tariffs": the preposition
-            // belongs to the cue (PolNeAR's guideline), unless a clause
-            // follows ("said about a week ago that …").
-            let clause_follows = (i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers));
-            if !clause_follows {
-                return self.content_after(i + 1, next_cue);
-            }
+        if self.cue_preposition_at(i) {
+            return self.content_after(i + 1, next_cue);
         }
         if i + 1 < n && lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[k], &WORDS.takes_to_infinitive) {
             // "declined to name the new chief": the infinitive is the content.
             return self.content_after(i, next_cue);
         }
-        if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.adverbial_starts) {
-            let mut m = i;
-            while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
-                m += 1;
-            }
-            if m >= n || self.toks[m].kind == TokKind::End {
-                return self.content_before_not_intro(j);
-            }
-            // Ten words on and no "that" nor a break: no adverbial after all
-            // ("argued again over health care and …"); keep the whole clause.
-            let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers);
-            if !ran_out {
-                i = m;
-            }
+        match self.adverbial_end(i) {
+            Adverbial::None => {}
+            Adverbial::ToSentenceEnd => return self.content_before_not_intro(j),
+            Adverbial::Until(m) => i = m,
         }
         if i >= n || self.toks[i].kind == TokKind::End {
             return self.content_before_not_intro(j);
@@ -146,10 +149,96 @@ impl SentenceRules<'_> {
                 }
             }
             TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
-                let _ = k;
-                self.content_after(i, next_cue)
+                let mut pieces = self.content_after(i, next_cue)?;
+                if !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) {
+                    self.end_object_at_comma(i, &mut pieces);
+                }
+                Some(pieces)
             }
             _ => self.content_before_not_intro(j),
+        }
+    }
+
+    /// "talked about the levy", "called for tariffs": whether token `i`,
+    /// right after the cue, is a preposition that belongs to the cue
+    /// (PolNeAR's guideline), not followed by a clause ("said about a week
+    /// ago that …").
+    pub(super) fn cue_preposition_at(&self, i: usize) -> bool {
+        let text = self.text();
+        let n = self.toks.len();
+        i + 1 < n
+            && lower_eq(text, &self.toks[i], &WORDS.cue_prepositions)
+            && self.toks[i + 1].is_word()
+            && !(i + 1..n.min(i + 8)).any(|t| lower_eq(text, &self.toks[t], &WORDS.complementizers))
+    }
+
+    /// "said Tuesday the fares would rise", "announced on Friday he would
+    /// run": a date right after the cue and before a clause says when, and
+    /// is not what was said. The token after the date, or `i` if none.
+    pub(super) fn after_date(&self, i: usize) -> usize {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut m = i;
+        let mut head = false;
+        while m < n && m < i + 4 && lower_eq(text, &self.toks[m], &WORDS.time_words) {
+            head |= !lower_eq(text, &self.toks[m], &["on", "this", "last", "next", "past", "earlier"]);
+            m += 1;
+        }
+        // A clause follows: a word, not a comma nor a possessive ("Tuesday’s vote").
+        let clause_follows = m < n && self.toks[m].is_word() && !text[self.toks[m].range()].starts_with(['’', '\'']);
+        if head && clause_follows {
+            m
+        } else {
+            i
+        }
+    }
+
+    /// "said on Monday that", "saying in a tweet that": an adverbial that
+    /// opens at token `i`, right after the cue, and where it stops.
+    pub(super) fn adverbial_end(&self, i: usize) -> Adverbial {
+        let text = self.text();
+        let n = self.toks.len();
+        if i >= n || !self.toks[i].is_word() || !lower_eq(text, &self.toks[i], &WORDS.adverbial_starts) {
+            return Adverbial::None;
+        }
+        let mut m = i;
+        while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
+            m += 1;
+        }
+        if m >= n || self.toks[m].kind == TokKind::End {
+            return Adverbial::ToSentenceEnd;
+        }
+        // Ten words on and no "that" nor a break: no adverbial after all
+        // ("argued again over health care and …"); keep the whole clause.
+        let ran_out = m == i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers);
+        // Stopped by a sign inside the words ("calls for $1 trillion"), not
+        // by a break: no adverbial either.
+        let inside = self.toks[m].kind == TokKind::Other;
+        if ran_out || inside {
+            Adverbial::None
+        } else {
+            Adverbial::Until(m)
+        }
+    }
+
+    /// "praised Ortiz, with whom she had clashed", "backed the levy,
+    /// giving the mayor a win": after a verb that is not one of saying, a
+    /// content that is a noun phrase with no verb of its own ends at its
+    /// first comma; what follows is the writer's.
+    pub(super) fn end_object_at_comma(&self, i: usize, pieces: &mut [Range<usize>]) {
+        let text = self.text();
+        let [piece] = pieces else { return };
+        if self.toks[i].start != piece.start || !self.toks[i].is_word() || lower_eq(text, &self.toks[i], &WORDS.complementizers) {
+            return;
+        }
+        let end = self.tok_index(piece.end);
+        // ("preferred Clinton while most men backed Sanders", "Trump — whom
+        // she had met": a dash or a clause of its own ends it too.)
+        let stops = |t: usize| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Dash) || lower_eq(text, &self.toks[t], &["while", "when", "whereas", "because", "although", "though"]);
+        let Some(comma) = (i + 1..end).find(|&t| stops(t)) else { return };
+        let verbless = self.toks[i..comma].iter().all(|t| t.is_word() && !WORDS.clause_verbs.holds(&text[t.range()]) && !finite_verb_like(&text[t.range()]));
+        if verbless {
+            piece.end = self.toks[comma - 1].end;
         }
     }
 
@@ -292,6 +381,11 @@ impl SentenceRules<'_> {
                 self.follow_on_quotes(&mut pieces);
                 return Some(pieces);
             }
+        }
+        // "The ferry closed, and Lopez said …": a clause joined before the
+        // source is the writer's, not what was said.
+        if b < j && lower_eq(self.text(), &self.toks[b], &["and", "but", "so", "yet", "while", "because", "although", "though"]) {
+            return None;
         }
         let start = self.clause_start(end_tok);
         if start >= end_tok {
@@ -596,7 +690,7 @@ impl SentenceRules<'_> {
             let ci = self.tok_index(c.span.start).min(end);
             if let Some(comma) = (i + 1..ci).rev().find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Semicolon)) {
                 let between = &self.toks[comma + 1..ci];
-                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which"]));
+                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which", "whom", "whose"]));
                 if !has_that && between.len() <= 10 && between.iter().all(|t| t.is_word() || t.is_quote()) {
                     end = comma;
                 }

@@ -4,6 +4,7 @@
 
 use super::super::cues::{Cue, CueForm};
 use super::super::tokens::{Tok, TokKind};
+use super::content::Adverbial;
 use super::word_lists::WORDS;
 use super::{is_capitalised, is_manner_adverb, lower_eq, Attribution, SentenceRules};
 use std::ops::Range;
@@ -194,7 +195,21 @@ impl SentenceRules<'_> {
                 }
             }
         }
-        let content = self.content_after(after, next_cue)?;
+        if self.cue_preposition_at(after) {
+            after += 1; // "…, calling for new tariffs"
+        }
+        after = self.after_date(after);
+        // "…, saying in a statement that …": the adverbial is not content.
+        if let Adverbial::Until(m) = self.adverbial_end(after) {
+            if lower_eq(self.text(), &self.toks[m], &WORDS.complementizers) {
+                after = m;
+            }
+        }
+        let mut content = self.content_after(after, next_cue)?;
+        let cue_word = &self.text()[cue.span.clone()];
+        if after < self.toks.len() && !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) && !WORDS.speech_participles.holds(cue_word) {
+            self.end_object_at_comma(after, &mut content);
+        }
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 

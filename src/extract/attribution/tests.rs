@@ -893,3 +893,66 @@ fn a_source_cut_off_before_its_noun_names_no_one() {
     assert!(!is_non_agent("the head of the harbor board"));
     assert!(!is_non_agent("Ana Holm"));
 }
+
+#[test]
+fn adverbial_after_a_participle_is_not_content() {
+    let all = run("The mayor left the pier early, saying in a short statement that the ferry fares would rise.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "saying" && content == "that the ferry fares would rise"), "{all:?}");
+}
+
+#[test]
+fn preposition_after_a_participle_belongs_to_the_cue() {
+    let all = run("The union marched past the depot, calling for higher ferry wages.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "calling" && content == "higher ferry wages"), "{all:?}");
+}
+
+#[test]
+fn a_relative_clause_with_whom_stays_in_the_content() {
+    let all = run("Lopez said he had met Ortiz, whom he called a loyal friend.");
+    assert!(all.contains(&triple("Lopez", "said", "he had met Ortiz, whom he called a loyal friend")), "{all:?}");
+}
+
+#[test]
+fn a_date_after_the_cue_is_not_content() {
+    assert_eq!(one("Lopez said Tuesday the ferry fares would rise."), triple("Lopez", "said", "the ferry fares would rise"));
+    assert_eq!(one("Lopez said on Friday night he would run."), triple("Lopez", "said", "he would run"));
+}
+
+#[test]
+fn a_possessive_date_after_the_cue_stays_in_the_content() {
+    assert_eq!(one("Lopez said Tuesday’s vote was fair."), triple("Lopez", "said", "Tuesday’s vote was fair"));
+}
+
+#[test]
+fn a_duration_before_that_is_not_content() {
+    assert_eq!(one("Lopez has argued for years that the ferry loses money."), triple("Lopez", "argued", "that the ferry loses money"));
+}
+
+#[test]
+fn a_gerund_subject_after_the_cue_opens_the_content() {
+    let all = run("The ferry closed in May, and Lopez says raising fares has hurt the town.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "says" && content == "raising fares has hurt the town"), "{all:?}");
+}
+
+#[test]
+fn a_clause_joined_before_the_source_is_not_content() {
+    let all = run("The ferry closed in May, and Lopez said after the vote.");
+    assert!(!all.iter().any(|(_, _, content)| content.contains("ferry closed")), "{all:?}");
+}
+
+#[test]
+fn so_or_yes_after_the_cue_is_the_content() {
+    assert_eq!(one("Most dock workers said yes."), triple("Most dock workers", "said", "yes"));
+    let all = run("Fares will rise, and the mayor said so.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "said" && content == "so"), "{all:?}");
+}
+
+#[test]
+fn an_object_content_ends_at_its_comma() {
+    assert_eq!(one("Lopez praised the ferry crew, with whom she had sailed for years."), triple("Lopez", "praised", "the ferry crew"));
+}
+
+#[test]
+fn an_object_content_ends_before_a_clause_of_its_own() {
+    assert_eq!(one("Most young voters preferred Lopez while older ones stayed home."), triple("Most young voters", "preferred", "Lopez"));
+}
