@@ -40,7 +40,10 @@
 //!   year, no "ago", "used to", "during the primaries":
 //!   data/past_markers.txt); one that reports an act at an earlier month
 //!   of its year ("endorsed Trump in early June") shows the position of
-//!   that day. Where one speaker's statements give a surname topic two
+//!   that day. A statement that takes its side on a condition or for a
+//!   case to come ("pledged to support Clinton as the nominee", "would back
+//!   him if he wins": data/conditional_markers.txt) is no settled side
+//!   either. Where one speaker's statements give a surname topic two
 //!   first names (Bill and Hillary Clinton) only the bearer named most is
 //!   kept.
 //! - A shift is a change of one speaker's position on one topic from one
@@ -68,6 +71,7 @@ use rustc_hash::FxHashMap;
 use std::cmp::{Ordering, Reverse};
 
 mod aims;
+mod conditions;
 mod disagreements;
 mod shifts;
 

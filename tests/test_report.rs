@@ -734,3 +734,38 @@ fn a_speaker_named_by_a_lower_case_description_takes_no_part_in_reports() {
     let stance = json_rows(&wd, &["report", "stance"]);
     assert_eq!(pick(&stance, &["speaker"]), vec![vec![json!("Ann Lee")]]);
 }
+
+/// Rows of one speaker on one topic, each with its own content and cue.
+fn said_rows(wd: &Workdir, rows: &[(&str, &str, &str, &str)]) {
+    let lines: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (cue, content, stance, date))| {
+            json!({
+                "doc": format!("d{i}"), "title": format!("Council news {i}"), "date": date, "speaker": "Ann Lee", "cue": cue,
+                "content": content, "kind": "indirect", "stance": stance, "topic": "Tom Lane", "confidence": 0.9,
+            })
+            .to_string()
+        })
+        .collect();
+    wd.write("said.jsonl", &(lines.join("\n") + "\n"));
+    wd.stdout(&["import", &wd.path("said.jsonl").display().to_string()]);
+}
+
+#[test]
+fn a_pledge_on_a_condition_is_no_side_of_a_shift() {
+    let wd = Workdir::new();
+    said_rows(&wd, &[
+        ("criticized", "Tom Lane for his record on the budget", "oppose", "2024-01-02"),
+        ("pledged", "to back Lane as the nominee", "support", "2024-01-09"),
+        ("said", "she would vote for Tom Lane in the fall", "support", "2024-01-10"),
+    ]);
+    assert!(json_rows(&wd, &["report", "shifts", "--min-statements", "1"]).is_empty());
+    let wd = Workdir::new();
+    said_rows(&wd, &[
+        ("criticized", "Tom Lane for his record on the budget", "oppose", "2024-01-02"),
+        ("endorsed", "Tom Lane at a rally on the pier", "support", "2024-01-09"),
+    ]);
+    let shifts = json_rows(&wd, &["report", "shifts", "--min-statements", "1"]);
+    assert_eq!(pick(&shifts, &["speaker", "from_stance", "to_stance", "to_date"]), vec![vec![json!("Ann Lee"), json!("oppose"), json!("support"), json!("2024-01-09")]]);
+}

@@ -3,6 +3,7 @@
 //! statement word for word, or names one of two people a surname topic
 //! stands for. Shifts and disagreements count only such evidence.
 
+use super::conditions::is_conditional;
 use super::list;
 use crate::model::{is_first_name, Position};
 use chrono::{Datelike, NaiveDate};
@@ -11,7 +12,7 @@ use std::collections::HashMap;
 
 /// The words of `text` in order, as written, without the punctuation
 /// around them; apostrophes inside a word ("Obama's") are kept.
-fn words_of(text: &str) -> impl Iterator<Item = &str> {
+pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
@@ -252,14 +253,15 @@ pub struct Said<'a> {
 }
 
 /// How a statement names its topic when it can stand on one side of a
-/// shift: it has a source, speaks of its own time, and, on a topic
+/// shift: it has a source, speaks of its own time, takes its side on no
+/// condition (`is_conditional`: "as the nominee"), and, on a topic
 /// extraction proposed, takes its side on that topic itself (`aim_of`). A
 /// topic a person defined with keywords says itself what is about it.
 /// None when it cannot.
 pub fn shift_aim(said: &Said) -> Option<Aim> {
     let aim = disagreement_aim(said)?;
     let held_on = said.day.map(|day| act_day(said.content, day).unwrap_or(day));
-    (!recounts_the_past(said.content, said.year)).then_some(Aim { held_on, ..aim })
+    (!recounts_the_past(said.content, said.year) && !is_conditional(said.content)).then_some(Aim { held_on, ..aim })
 }
 
 /// Words that, before a statement's cue, make it no evidence of where its
@@ -411,6 +413,7 @@ mod tests {
         assert_eq!(shift_aim(&said("Lane in early June")).and_then(|aim| aim.held_on), Some(june));
         assert_eq!(shift_aim(&said("Lane for his plan")).and_then(|aim| aim.held_on), Some(august));
         assert_eq!(shift_aim(&said("Lane in 2012")), None);
+        assert_eq!(shift_aim(&said("Lane as the nominee")), None, "a pledge for later");
     }
 
     #[test]

@@ -9,11 +9,14 @@
 //! honorific tells); "he" and "she" to the last person mentioned of that sex;
 //! descriptions ("the Ukrainian president") to the last person whose role has
 //! that head word. A name inside a description ("an adviser to President
-//! Bush") is no antecedent. Other pronouns ("they", "it", "I") are left
+//! Bush") is no antecedent. A relative "who" stands for the name right
+//! before it or before its appositive, never for a group ("voters who").
+//! Other pronouns ("they", "it", "I") are left
 //! unresolved: the statement keeps its mention and gets no speaker. How a
 //! description finds its person is in `descriptions`.
 
 mod descriptions;
+mod relatives;
 
 use super::mentions::{capitalised_runs, surname_before_of, CapitalisedRun};
 use super::mention_words::*;
@@ -476,6 +479,14 @@ impl<'t> SpeakerResolver<'t> {
         Some(earlier.map_or(last, |&(_, id)| id))
     }
 
+    /// Whether a relative "who" at byte `at` stands for the person
+    /// mentioned last before it (see `relatives`): not after a group
+    /// ("voters who") or a name that only modifies another word.
+    fn relative_names_someone(&self, text: &str, at: usize) -> bool {
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        i > 0 && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
+    }
+
     /// Whether byte `at` lies inside a source mention.
     fn is_in_source(&self, at: usize) -> bool {
         let k = self.sources.partition_point(|s| s.start <= at);
@@ -513,7 +524,7 @@ impl<'t> SpeakerResolver<'t> {
             let gender = match what {
                 "male" => Gender::Male,
                 "female" => Gender::Female,
-                "relative" => Gender::Unknown,
+                "relative" if self.relative_names_someone(text, span.start) => Gender::Unknown,
                 _ => return unresolved(),
             };
             return match self.speaker_before(text, span.start, gender) {
