@@ -378,6 +378,7 @@ mod tests {
         assert_eq!(topics.candidate_topic("that Republicans would block the carbon tax").as_deref(), Some("carbon tax"));
         assert_eq!(topics.candidate_topic("Democrat senator Marta Okafor misled the panel").as_deref(), Some("Okafor"));
         assert_eq!(topics.candidate_topic("that Latinos will decide Okafor's fate").as_deref(), Some("Okafor's fate"));
+        assert_eq!(topics.candidate_topic("that African Americans and Latinos back the carbon tax").as_deref(), Some("carbon tax"));
     }
 
     #[test]
