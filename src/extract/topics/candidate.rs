@@ -411,8 +411,12 @@ impl CandidateWords {
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
             let opening_word = lone && run[0].opens_sentence;
+            // "African Americans", "House Democrats" are shaped like a
+            // person's name, but a people's plural ending them makes none
+            // (a named plan or deal, "Clean Power Plan", stays).
+            let generic_surname = !possessive && run[run.len() - 1].listed.generic && words.lower(end - 1).ends_with('s');
             let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive)
-                || (lone && run[0].listed.generic)
+                || ((lone || generic_surname) && run[run.len() - 1].listed.generic)
                 || (!possessive && self.is_generic_place(words, start, end));
             if own_or_generic {
                 i = end;

@@ -1,6 +1,6 @@
 //! Topics within one document: recurrence, fullest names, references back.
 
-use super::candidate::{CandidateKind, CandidateWords};
+use super::candidate::{Candidate, CandidateKind, CandidateWords};
 use super::words::singular;
 use super::{TopicMatcher, TopicTag};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -240,7 +240,12 @@ impl<'a> DocumentTopics<'a> {
                 if let Some(name) = self.matcher.defined_topic(sentence_before) {
                     return Some((TopicTag { name: name.to_string(), automatic: false }, true));
                 }
-                self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other).or(weak)
+                let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
+                // "his temper" after a sentence naming Okafor is
+                // "Okafor's temper": what he has, not Okafor alone.
+                let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !c.name.contains("'s "));
+                let possessed = owner.and_then(|owner| self.possessed_by(content, &owner.name, speaker));
+                possessed.or(before).or(weak)
             }
             weak => weak,
         }?;
@@ -257,6 +262,31 @@ impl<'a> DocumentTopics<'a> {
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| (TopicTag { name, automatic: true }, strong))
+    }
+
+    /// The topic of a content with "his" or "her" among its first words
+    /// before what is possessed ("his temper was a danger"), the pronoun
+    /// standing for `owner`: "Okafor's temper". None where no noun follows
+    /// the pronoun ("help her win").
+    fn possessed_by(&self, content: &str, owner: &str, speaker: &str) -> Option<Candidate> {
+        let (mut at, mut previous) = (0, "");
+        for word in content.split_whitespace().take(4) {
+            let start = at + content[at..].find(word)?;
+            at = start + word.len();
+            let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            // "her" after a verb is its object ("help her win"); opening
+            // the content or its clause it is a possessive.
+            let possessive = ["his", "His"].contains(&bare)
+                || (["her", "Her"].contains(&bare) && (previous.is_empty() || previous.eq_ignore_ascii_case("that")));
+            previous = word;
+            if possessive {
+                let pronoun = start + (word.len() - bare.len());
+                let resolved = format!("{}{owner}'s{}", &content[..pronoun], &content[pronoun + 3..]);
+                let found = self.matcher.candidate(&resolved, speaker)?;
+                return found.name.starts_with(&format!("{owner}'s ")).then_some(found);
+            }
+        }
+        None
     }
 
     /// A person named by a surname ("Clinton") or by a given name alone
@@ -502,6 +532,18 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         let tag = topics.tag("it is far too old", "The pipeline was approved.", "");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("pipeline"));
+    }
+
+    #[test]
+    fn his_or_her_before_a_noun_is_the_possession_of_the_person_named_before() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor signed the harbour deal. Critics said his temper was a danger. Okafor left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let before = "Marta Okafor signed the harbour deal.";
+        let tag = topics.tag("that his temper was a danger", before, "Tunde Adeyemi");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("Okafor's temper"));
+        let tag = topics.tag("to help her win", before, "Tunde Adeyemi");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("Marta Okafor"));
     }
 
     #[test]

@@ -373,6 +373,15 @@ mod tests {
     }
 
     #[test]
+    fn a_party_or_people_acting_gives_way_to_what_it_acts_on() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Republicans would block the carbon tax").as_deref(), Some("carbon tax"));
+        assert_eq!(topics.candidate_topic("Democrat senator Marta Okafor misled the panel").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that Latinos will decide Okafor's fate").as_deref(), Some("Okafor's fate"));
+        assert_eq!(topics.candidate_topic("that African Americans and Latinos back the carbon tax").as_deref(), Some("carbon tax"));
+    }
+
+    #[test]
     fn the_united_states_is_as_generic_as_america() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
