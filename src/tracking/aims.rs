@@ -119,25 +119,58 @@ const CLAUSE_SUBJECTS: [&str; 5] = ["I", "He", "She", "We", "They"];
 
 /// How `content` names `topic` when it opens on a clause whose verb states
 /// a position on it ("he's not ready to support Trump": data/position_verbs.txt),
-/// with no name before the verb: the words after the verb must open on the
-/// topic as `aim_at_opening` asks.
+/// with no name before the verb: the verb's object must name the topic as
+/// `aim_at_opening` asks, at its start or after words that keep it one
+/// noun phrase ("our speaker of the House, Tom Lane"). A first-person "I"
+/// opens the speaker's own clause, whatever was named before it ("In our
+/// shared mission, I support ...").
 fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
-    let words: Vec<&str> = words_of(content).take(LEAD_WORDS).collect();
-    for (i, word) in words.iter().enumerate() {
-        if capitalised(word) && !CLAUSE_SUBJECTS.contains(word) {
-            return None;
+    let words: Vec<&str> = words_of(content).take(2 * LEAD_WORDS).collect();
+    let (mut clause_start, mut named_someone) = (0, false);
+    for (i, &word) in words.iter().enumerate() {
+        if word == "I" {
+            (clause_start, named_someone) = (i, false);
+        } else if capitalised(word) && !CLAUSE_SUBJECTS.contains(&word) {
+            named_someone = true;
         }
-        let verb = position_verbs().iter().find(|verb| {
-            words.len() >= i + verb.len() && words[i..i + verb.len()].iter().zip(verb.iter()).all(|(w, v)| w.eq_ignore_ascii_case(v))
-        });
-        if let Some(verb) = verb {
-            let last = words[i + verb.len() - 1];
-            let after = last.as_ptr() as usize - content.as_ptr() as usize + last.len();
-            let aim = aim_at_opening(&content[after..], topic)?;
-            return Some(Aim { wording: wording(content), ..aim });
+        if named_someone || i - clause_start >= LEAD_WORDS {
+            continue;
+        }
+        if let Some(len) = position_verb_at(&words, i) {
+            let mut object = &words[i + len..];
+            // "support and endorse Lane": the object of both verbs.
+            while let Some(more) = object.first().filter(|w| w.eq_ignore_ascii_case("and")).and(position_verb_at(object, 1)) {
+                object = &object[1 + more..];
+            }
+            for (k, &start) in object.iter().enumerate().take(LEAD_WORDS) {
+                if k > 0 && ends_object(start) {
+                    return None;
+                }
+                let at = start.as_ptr() as usize - content.as_ptr() as usize;
+                if let Some(aim) = aim_at_opening(&content[at..], topic) {
+                    return Some(Aim { wording: wording(content), ..aim });
+                }
+            }
+            return None;
         }
     }
     None
+}
+
+/// How many words a position verb starting at `words[i]` spans.
+fn position_verb_at(words: &[&str], i: usize) -> Option<usize> {
+    position_verbs()
+        .iter()
+        .find(|verb| words.len() >= i + verb.len() && words[i..i + verb.len()].iter().zip(verb.iter()).all(|(w, v)| w.eq_ignore_ascii_case(v)))
+        .map(Vec::len)
+}
+
+/// Words that end a verb's object noun phrase: a clause, a comparison or a
+/// second object follows them ("support the party *after* Lane wins").
+fn ends_object(word: &str) -> bool {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| list(include_str!("../../data/aim_object_ends.txt")).iter().map(|w| w.to_lowercase()).collect());
+    words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// How `content` names `topic` when it opens on it (see `aim_of`).
@@ -446,6 +479,11 @@ mod tests {
         assert!(!aims_at("that Mary Fox would support Lane", "Tom Lane"), "the position of someone else");
         assert!(!aims_at("he will support the party after Lane wins", "Tom Lane"), "the topic is not the verb's object");
         assert!(!aims_at("he met with voters in the north who back Lane", "Tom Lane"), "the verb comes too late");
+        assert!(aims_at("I support and endorse our mayor of the city, Tom Lane,", "Tom Lane"), "the object's noun phrase names him");
+        assert!(aims_at("In our work to make Ashford safe, I back Lane", "Tom Lane"), "the speaker's own clause");
+        assert!(!aims_at("I support the rival who beat Lane", "Tom Lane"), "a clause inside the object");
+        assert!(!aims_at("I back Mary Fox rather than Lane", "Tom Lane"), "a second object");
+        assert!(!aims_at("In Ashford, Mary Fox will back Lane", "Tom Lane"), "the position of someone else");
     }
 
     #[test]

@@ -334,6 +334,9 @@ impl CandidateWords {
             // contraction is never a noun, and the word after it a verb.
             let contraction = has_apostrophe && is_contraction(lower);
             words.introduces_verb = listed.verb_introducer || contraction;
+            // "Mr. Trump", "Sen. Okafor": the full stop of a short title
+            // ends an abbreviation, not a sentence.
+            let after_title = words.words.last().is_some_and(|p| p.capitalized && p.listed.title && p.text.len() <= 4);
             words.words.push(Word {
                 text: token.word,
                 lower: (start as u32, words.lower.len() as u32),
@@ -341,7 +344,7 @@ impl CandidateWords {
                 after_break: token.after_break,
                 capitalized: token.capitalized,
                 possessive: token.possessive,
-                opens_sentence: token.opens_sentence,
+                opens_sentence: token.opens_sentence && !after_title,
                 noun_like,
                 name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction,
             });

@@ -247,6 +247,9 @@ mod tests {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that Sen. Maria Okafor misled the panel").as_deref(), Some("Okafor"));
         assert_eq!(topics.candidate_topic("Donald Trump in Indiana").as_deref(), Some("Trump"));
+        // The full stop of a title is no sentence's end.
+        assert_eq!(topics.candidate_topic("Mr. Okafor at a rally in the capital").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("the plan, and Dr. Mbeki for his part").as_deref(), Some("Mbeki"));
         assert_eq!(topics.candidate_topic("the White House would not comment").as_deref(), Some("White House"));
         assert_eq!(topics.candidate_topic("a letter to the Department of Justice").as_deref(), Some("Department of Justice"));
     }
