@@ -964,3 +964,11 @@ fn a_capitalised_stop_word_before_the_cue_is_a_surname() {
     // At the sentence start an ordinary stop word is no source.
     assert!(run("That said, the plan was dead.").iter().all(|(s, _, _)| s.is_empty()));
 }
+
+#[test]
+fn an_ing_cue_after_and_continues_a_progressive_content() {
+    assert_eq!(
+        one("Ann Roe says the mayor is spending wildly and showing contempt for the voters."),
+        triple("Ann Roe", "says", "the mayor is spending wildly and showing contempt for the voters")
+    );
+}
