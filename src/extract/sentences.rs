@@ -147,7 +147,26 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
         return false; // an initial: "George W. Bush"
     }
-    !is_abbreviation(word)
+    // "… in the U.S. He says": after "U.S." or "D.C." a subject pronoun
+    // opens the next sentence (a name such as "U.S. Capitol" goes on).
+    !is_abbreviation(word) || word.contains('.') && opens_sentence(next)
+}
+
+/// Words of data/sentence_openers.txt, lowered.
+static SENTENCE_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../../data/sentence_openers.txt")
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether `rest` starts with a word of `SENTENCE_OPENERS` (a whole word).
+fn opens_sentence(rest: &str) -> bool {
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..end];
+    SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// `ABBREVIATIONS` by hash, keyed in lower case.
@@ -218,6 +237,12 @@ mod tests {
     #[test]
     fn splits_at_periods_before_capitals() {
         assert_eq!(texts("The vote is Tuesday. Nobody expects a surprise."), ["The vote is Tuesday.", "Nobody expects a surprise."]);
+    }
+
+    #[test]
+    fn a_pronoun_after_a_dotted_abbreviation_opens_a_sentence() {
+        assert_eq!(texts("Jobs left the U.S. He says they will return."), ["Jobs left the U.S.", "He says they will return."]);
+        assert_eq!(texts("They met in the U.S. Senate on Monday."), ["They met in the U.S. Senate on Monday."]);
     }
 
     #[test]

@@ -666,7 +666,17 @@ impl SentenceRules<'_> {
             while cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &WORDS.auxiliaries) {
                 cj -= 1;
             }
-            if cj > i + 1 && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"]) {
+            // "is acting unlawfully and showing disregard": an "-ing" cue
+            // right after a bare "and" that follows the content's own
+            // progressive verb goes on with that verb.
+            let progressive = (i + 1..cj.saturating_sub(1)).any(|t| {
+                self.text()[self.toks[t].range()].ends_with("ing") && lower_eq(self.text(), &self.toks[t - 1], &["is", "are", "was", "were", "be", "been"])
+            });
+            let continues = progressive
+                && self.text()[self.toks[cj].range()].ends_with("ing")
+                && lower_eq(self.text(), &self.toks[cj - 1], &["and"])
+                && self.toks[cj - 2].kind != TokKind::Comma;
+            if cj > i + 1 && !continues && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"]) {
                 return Some(cj - 1);
             }
             // "… and others have said", "… but aides say": another

@@ -187,7 +187,13 @@ impl SentenceRules<'_> {
                 // "Kristen Day said", "Theresa May said": a capitalised stop
                 // word after a capitalised word is a surname, not a stop.
                 let surname = i >= 2 && is_capitalised(text, t) && is_capitalised(text, &self.toks[i - 2]) && !lower_eq(text, t, &WORDS.time_words);
-                if surname {
+                // "…, Day said", "and Day said": a capitalised stop word right
+                // before the cue, inside the sentence, is a surname too; at
+                // the sentence start only a known one is ("Day said", where
+                // "That said" or "When asked" is no source).
+                let inside = i >= 2 || lower_eq(text, t, &WORDS.surname_stops);
+                let lone_surname = i == j && inside && is_capitalised(text, t) && !lower_eq(text, t, &WORDS.time_words);
+                if surname || lone_surname {
                     i -= 1;
                     continue;
                 }

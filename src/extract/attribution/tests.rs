@@ -956,3 +956,19 @@ fn an_object_content_ends_at_its_comma() {
 fn an_object_content_ends_before_a_clause_of_its_own() {
     assert_eq!(one("Most young voters preferred Lopez while older ones stayed home."), triple("Most young voters", "preferred", "Lopez"));
 }
+
+#[test]
+fn a_capitalised_stop_word_before_the_cue_is_a_surname() {
+    assert_eq!(one("Day said the new rules would hurt small farms."), triple("Day", "said", "the new rules would hurt small farms"));
+    assert_eq!(one("Later, Day said the plan was dead."), triple("Day", "said", "the plan was dead"));
+    // At the sentence start an ordinary stop word is no source.
+    assert!(run("That said, the plan was dead.").iter().all(|(s, _, _)| s.is_empty()));
+}
+
+#[test]
+fn an_ing_cue_after_and_continues_a_progressive_content() {
+    assert_eq!(
+        one("Ann Roe says the mayor is spending wildly and showing contempt for the voters."),
+        triple("Ann Roe", "says", "the mayor is spending wildly and showing contempt for the voters")
+    );
+}
