@@ -6,7 +6,7 @@
 //! people fit, it is neither. Only within the document: the same words in
 //! another article are someone else.
 
-use super::super::mention_words::role_has;
+use super::super::mention_words::{role_has, TITLE_ABBREVIATIONS};
 use super::super::names::kind_of_phrase;
 use super::super::words::*;
 use crate::model::SpeakerKind;
@@ -58,7 +58,9 @@ impl<'w> Described<'w> {
     /// its "of" tail) with the description's modifiers shortly before it.
     /// `core` ends at the head; `after` are the words after it.
     fn fits(&self, core: &[&str], after: &[&str]) -> bool {
-        if core.last() != Some(&self.head) {
+        // "Sen." for "senator" (the full stop trimmed off the word).
+        let abbreviates = |w: &str| TITLE_ABBREVIATIONS.iter().any(|(abbr, full)| abbr.strip_suffix('.') == Some(w) && full.split(' ').any(|f| f == self.head));
+        if !core.last().is_some_and(|w| *w == self.head || abbreviates(w)) {
             return false;
         }
         if !self.tail.is_empty() {
@@ -114,7 +116,7 @@ impl SpeakerResolver<'_> {
     fn titled_before(&self, text: &str, pos: usize, id: usize, described: &Described) -> bool {
         let from = text.floor_char_boundary(pos.saturating_sub(REACH));
         let stretch = &text[from..pos];
-        let stretch = stretch.rfind(is_break).map_or(stretch, |i| &stretch[i..].trim_start_matches(is_break));
+        let stretch = stretch.rfind(is_break).map_or(stretch, |i| stretch[i..].trim_start_matches(is_break));
         let mut words = lowered_words(stretch);
         // "former President Ada Voss": the mention itself may open with the
         // title, after the words that modify it; unless the person that
@@ -207,6 +209,14 @@ mod tests {
                     The senator said the bill would pass.";
         let s = resolve_all(text, &["The senator"]);
         assert!(s[0].name != "Ada Voss" && s[0].name != "Tom Quill", "{:?}", s[0]);
+    }
+
+    #[test]
+    fn an_abbreviated_title_with_a_modifier_before_it_gives_the_role() {
+        let text = "Mayor Ben Ortiz and former Sen. Tom Quill toured the mill. Workers cheered. \
+                    The former senator said the mill would stay open.";
+        let s = resolve_all(text, &["The former senator"]);
+        assert_eq!(s[0].name, "Tom Quill");
     }
 
     #[test]
