@@ -13,9 +13,11 @@
 //! before it or before its appositive, never for a group ("voters who").
 //! Other pronouns ("they", "it", "I") are left
 //! unresolved: the statement keeps its mention and gets no speaker. How a
-//! description finds its person is in `descriptions`.
+//! description finds its person is in `descriptions`; by a role the text
+//! gave beside a name ("Ada Voss, the nominee,"), in `given_roles`.
 
 mod descriptions;
+mod given_roles;
 mod relatives;
 
 use super::mentions::{capitalised_runs, surname_before_of, CapitalisedRun};

@@ -83,8 +83,12 @@ impl SpeakerResolver<'_> {
             let i = self.mentions.partition_point(|&(pos, _)| pos < at);
             return self.mentions[..i].last().map(|&(_, id)| id);
         }
-        if !matches!(first.as_str(), "the" | "a" | "an") || !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
+        if !matches!(first.as_str(), "the" | "a" | "an") {
             return None;
+        }
+        if !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
+            // "the former secretary of state": a head before "of".
+            return if first == "the" { self.given_role(text, phrase, &words, at) } else { None };
         }
         let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
@@ -94,8 +98,16 @@ impl SpeakerResolver<'_> {
             let role = role.to_lowercase();
             role_has(&role, head) && modifiers.iter().all(|m| role_has(&role, m))
         });
-        if by_role.is_some() || !first.eq_ignore_ascii_case("the") || !in_list(&WORDS.descriptive_heads, head) {
+        if by_role.is_some() || !first.eq_ignore_ascii_case("the") {
             return by_role;
+        }
+        // A role the text gave beside a name ("Tom Quill, the nominee,"),
+        // which no mention of that person carried as a title.
+        if let Some(id) = self.given_role(text, phrase, &words, at) {
+            return Some(id);
+        }
+        if !in_list(&WORDS.descriptive_heads, head) {
+            return None;
         }
         // Newswriting names someone it quotes, then calls them "the Florida
         // senator" or "the candidate" without having given that role: one
