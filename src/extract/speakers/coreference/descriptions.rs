@@ -117,14 +117,7 @@ impl SpeakerResolver<'_> {
         // ("Marco Rubio of Florida"). A party ("the Democratic candidate")
         // is too often beside someone else's name to tell.
         let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).take(words.len() - 2).filter(|w| is_cap_word(w)).collect();
-        // "businessman", "congresswoman": a head that tells the sex.
-        let gender = if head.ends_with("woman") {
-            Gender::Female
-        } else if head.ends_with("man") {
-            Gender::Male
-        } else {
-            Gender::Unknown
-        };
+        let gender = gender_of_head(head);
         before().take(DESCRIPTION_REACH).find(|&id| {
             let person = &self.people[id];
             let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
@@ -171,6 +164,18 @@ static STATE_ABBREVIATIONS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static s
 
 /// Whether `text` abbreviates a state whose name holds `word`: "(R-Wis.)"
 /// or "R-WI" for "Wisconsin", "(R-S.C.)" for "South" and "Carolina".
+/// The sex a description's head word tells: "businessman",
+/// "congresswoman"; most heads tell none.
+pub(super) fn gender_of_head(head: &str) -> Gender {
+    if head.ends_with("woman") {
+        Gender::Female
+    } else if head.ends_with("man") {
+        Gender::Male
+    } else {
+        Gender::Unknown
+    }
+}
+
 fn state_abbreviated_in(text: &str, word: &str) -> bool {
     let Some(states) = STATE_ABBREVIATIONS.get(word) else { return false };
     states.iter().any(|(ap, postal)| {

@@ -43,14 +43,7 @@ impl<'w> Described<'w> {
         if of.is_some() && tail.is_empty() {
             return None;
         }
-        // "businessman", "congresswoman": a head that tells the sex.
-        let gender = if head.ends_with("woman") {
-            Gender::Female
-        } else if head.ends_with("man") {
-            Gender::Male
-        } else {
-            Gender::Unknown
-        };
+        let gender = super::descriptions::gender_of_head(head);
         Some(Described { head, modifiers: &rest[..head_at], tail, gender })
     }
 
