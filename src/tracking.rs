@@ -84,6 +84,14 @@ fn list(text: &'static str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
+/// The words of `text` in order, as written, without the punctuation
+/// around them; apostrophes inside a word ("Obama's") are kept.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
 /// Names of speaker records that stand for no one in particular.
 pub fn unresolved_speaker_names() -> Vec<String> {
     list(include_str!("../data/unresolved_speakers.txt"))

@@ -4,19 +4,11 @@
 //! stands for. Shifts and disagreements count only such evidence.
 
 use super::conditions::is_conditional;
-use super::list;
+use super::{list, words_of};
 use crate::model::{is_first_name, Position};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
 use std::collections::HashMap;
-
-/// The words of `text` in order, as written, without the punctuation
-/// around them; apostrophes inside a word ("Obama's") are kept.
-pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | '/'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-}
 
 fn shift_openers() -> &'static [String] {
     static OPENERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();

@@ -3,8 +3,7 @@
 //! where its speaker will stand, not where they stand, so a shift counts
 //! no such statement on either side.
 
-use super::aims::words_of;
-use super::list;
+use super::{list, words_of};
 
 /// How many words of a statement may hold its condition: the clause that
 /// takes the side, not a long quotation's later sentences.
