@@ -84,6 +84,20 @@ fn list(text: &'static str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
+/// The phrases of a data list, each as its words in lower case.
+fn phrases(text: &'static str) -> Vec<Vec<String>> {
+    list(text).iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect()
+}
+
+/// How many words the first of `phrases` that starts at `words[i]` spans
+/// (compared in any case).
+fn phrase_at(phrases: &[Vec<String>], words: &[&str], i: usize) -> Option<usize> {
+    phrases
+        .iter()
+        .find(|p| words.len() >= i + p.len() && words[i..i + p.len()].iter().zip(p.iter()).all(|(w, p)| w.eq_ignore_ascii_case(p)))
+        .map(Vec::len)
+}
+
 /// The words of `text` in order, as written, without the punctuation
 /// around them; apostrophes inside a word ("Obama's") are kept.
 fn words_of(text: &str) -> impl Iterator<Item = &str> {

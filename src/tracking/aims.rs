@@ -4,7 +4,7 @@
 //! stands for. Shifts and disagreements count only such evidence.
 
 use super::conditions::is_conditional;
-use super::{list, words_of};
+use super::{list, phrase_at, phrases, words_of};
 use crate::model::{is_first_name, Position};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -18,12 +18,7 @@ fn shift_openers() -> &'static [String] {
 /// Verbs whose object a statement takes its side on, each as its words.
 fn position_verbs() -> &'static [Vec<String>] {
     static VERBS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    VERBS.get_or_init(|| {
-        list(include_str!("../../data/position_verbs.txt"))
-            .iter()
-            .map(|v| v.split_whitespace().map(str::to_lowercase).collect())
-            .collect()
-    })
+    VERBS.get_or_init(|| phrases(include_str!("../../data/position_verbs.txt")))
 }
 
 /// Nouns that make a topic written before them a modifier of someone else.
@@ -151,10 +146,7 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
 
 /// How many words a position verb starting at `words[i]` spans.
 fn position_verb_at(words: &[&str], i: usize) -> Option<usize> {
-    position_verbs()
-        .iter()
-        .find(|verb| words.len() >= i + verb.len() && words[i..i + verb.len()].iter().zip(verb.iter()).all(|(w, v)| w.eq_ignore_ascii_case(v)))
-        .map(Vec::len)
+    phrase_at(position_verbs(), words, i)
 }
 
 /// Words that end a verb's object noun phrase: a clause, a comparison or a
@@ -227,12 +219,7 @@ pub fn aims_at(content: &str, topic: &str) -> bool {
 
 fn past_markers() -> &'static [Vec<String>] {
     static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    MARKERS.get_or_init(|| {
-        list(include_str!("../../data/past_markers.txt"))
-            .iter()
-            .map(|m| m.split_whitespace().map(str::to_lowercase).collect())
-            .collect()
-    })
+    MARKERS.get_or_init(|| phrases(include_str!("../../data/past_markers.txt")))
 }
 
 /// Whether `content` recounts an earlier time than the year it was stated
@@ -242,11 +229,7 @@ fn past_markers() -> &'static [Vec<String>] {
 /// new.
 pub fn recounts_the_past(content: &str, stated_in: Option<i32>) -> bool {
     let words: Vec<&str> = words_of(content).collect();
-    let marked = |i: usize| {
-        past_markers().iter().any(|m| {
-            words.len() >= i + m.len() && words[i..i + m.len()].iter().zip(m).all(|(w, p)| w.eq_ignore_ascii_case(p))
-        })
-    };
+    let marked = |i: usize| phrase_at(past_markers(), &words, i).is_some();
     (0..words.len()).any(|i| {
         let digits = words[i].strip_suffix('s').unwrap_or(words[i]);
         let earlier_year = digits.len() == 4

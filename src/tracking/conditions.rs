@@ -3,7 +3,7 @@
 //! where its speaker will stand, not where they stand, so a shift counts
 //! no such statement on either side.
 
-use super::{list, words_of};
+use super::{phrase_at, phrases, words_of};
 
 /// How many words of a statement may hold its condition: the clause that
 /// takes the side, not a long quotation's later sentences.
@@ -11,23 +11,14 @@ const CONDITION_WORDS: usize = 16;
 
 fn conditional_markers() -> &'static [Vec<String>] {
     static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
-    MARKERS.get_or_init(|| {
-        list(include_str!("../../data/conditional_markers.txt"))
-            .iter()
-            .map(|m| m.split_whitespace().map(str::to_lowercase).collect())
-            .collect()
-    })
+    MARKERS.get_or_init(|| phrases(include_str!("../../data/conditional_markers.txt")))
 }
 
 /// Whether `content` holds its position only on a condition or for a case
 /// to come (data/conditional_markers.txt, among its first words).
 pub fn is_conditional(content: &str) -> bool {
     let words: Vec<&str> = words_of(content).take(CONDITION_WORDS).collect();
-    (0..words.len()).any(|i| {
-        conditional_markers().iter().any(|m| {
-            words.len() >= i + m.len() && words[i..i + m.len()].iter().zip(m).all(|(w, p)| w.eq_ignore_ascii_case(p))
-        })
-    })
+    (0..words.len()).any(|i| phrase_at(conditional_markers(), &words, i).is_some())
 }
 
 #[cfg(test)]
