@@ -112,10 +112,13 @@ const CLAUSE_SUBJECTS: [&str; 5] = ["I", "He", "She", "We", "They"];
 /// opens the speaker's own clause, whatever was named before it ("In our
 /// shared mission, I support ...").
 fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
-    let words: Vec<&str> = words_of(content).take(2 * LEAD_WORDS).collect();
+    // The verb's object is read as far as a clause opening late may need:
+    // its "I", the verb within `LEAD_WORDS` of it, a few words of "and
+    // endorse", and the object's own `LEAD_WORDS`.
+    let words: Vec<&str> = words_of(content).take(CLAUSE_WORDS + 2 * LEAD_WORDS + 4).collect();
     let (mut clause_start, mut named_someone) = (0, false);
     for (i, &word) in words.iter().enumerate() {
-        if word == "I" {
+        if word == "I" && i < CLAUSE_WORDS {
             (clause_start, named_someone) = (i, false);
         } else if capitalised(word) && !CLAUSE_SUBJECTS.contains(&word) {
             named_someone = true;
@@ -143,6 +146,9 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
     }
     None
 }
+
+/// How far into a content the clause that states a position may open.
+const CLAUSE_WORDS: usize = 2 * LEAD_WORDS;
 
 /// How many words a position verb starting at `words[i]` spans.
 fn position_verb_at(words: &[&str], i: usize) -> Option<usize> {
@@ -456,6 +462,10 @@ mod tests {
         assert!(!aims_at("he met with voters in the north who back Lane", "Tom Lane"), "the verb comes too late");
         assert!(aims_at("I support and endorse our mayor of the city, Tom Lane,", "Tom Lane"), "the object's noun phrase names him");
         assert!(aims_at("In our work to make Ashford safe, I back Lane", "Tom Lane"), "the speaker's own clause");
+        assert!(
+            aims_at("As we work together to keep Ashford safe and strong, I fully support and endorse our mayor of the city, Tom Lane", "Tom Lane"),
+            "an object that ends beyond the sixteenth word"
+        );
         assert!(!aims_at("I support the rival who beat Lane", "Tom Lane"), "a clause inside the object");
         assert!(!aims_at("I back Mary Fox rather than Lane", "Tom Lane"), "a second object");
         assert!(!aims_at("In Ashford, Mary Fox will back Lane", "Tom Lane"), "the position of someone else");
