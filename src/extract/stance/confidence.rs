@@ -7,7 +7,8 @@
 //! - support or oppose: a polar cue ("criticized", "praised", "denied")
 //!   counts most, and more with a short content of the reporter's words
 //!   ("criticized the plan"), also refused ("declined to back"); several
-//!   evaluations agreeing, none against, a strong sum, the speaker's own words quoted in the first person, and a
+//!   evaluations agreeing, none against, a strong sum, the speaker's own words quoted in the first person,
+//!   backing declared in them ("I endorse her", "we will not vote for it"), and a
 //!   short content (little in it to turn the cue round) add; an evaluation
 //!   against where no polar cue decides, one mild word alone, a hedge or a
 //!   question take away;
@@ -58,6 +59,10 @@ pub(super) struct Evidence {
     pub first_person: bool,
     /// The content is a short phrase (fewer than `SHORT_WORDS` words).
     pub short: bool,
+    /// The speaker declares the side in their own words, as the subject of
+    /// backing or refusing to back ("I support and endorse her", "we will
+    /// not vote for it"): the act itself, which no cue can turn round.
+    pub declared: bool,
 }
 
 /// A content of fewer words leaves little to turn its cue round.
@@ -116,6 +121,7 @@ impl Evidence {
         points += i32::from(self.quoted && self.first_person);
         points += i32::from(self.short);
         points += i32::from(self.polar_cue && self.short && !self.quoted);
+        points += i32::from(self.declared);
         points -= i32::from(!self.polar_cue && self.against > 0);
         points -= i32::from(!self.polar_cue && self.agreeing <= 1 && self.strength < MILD);
         points -= i32::from(self.hedged) + i32::from(self.question);

@@ -40,6 +40,7 @@
 //! (`confidence.rs`).
 
 mod confidence;
+mod declared;
 mod evaluative;
 mod phrases;
 mod removal;
@@ -335,6 +336,11 @@ impl StanceLexicon {
             figure: shape.figure,
             first_person: content_signals.first_person,
             short: shape.words < confidence::SHORT_WORDS,
+            declared: match stance {
+                Stance::Support => content_signals.declared_backing > 0,
+                Stance::Oppose => content_signals.declared_backing < 0,
+                Stance::Neutral => false,
+            },
         };
         let confidence = self.confidence.confidence(stance, evidence.points(stance));
         StanceJudgement { stance, hedged, confidence }
@@ -460,6 +466,9 @@ impl StanceLexicon {
                         c.count -= 1;
                         signals.refused_endorsement |= c.heads_content && entry.endorsement;
                     }
+                }
+                if entry.endorsement && signals.declared_backing == 0 && declared::declares_own_act(&text[..start]) {
+                    signals.declared_backing = if weight > 0.0 { 1 } else { -1 };
                 }
                 signals.add_evaluation(weight, end);
             }
@@ -760,6 +769,9 @@ struct Signals {
     /// The opening clause negates an endorsement: "he is not ready
     /// to support her" says as much as "he declined to support her".
     refused_endorsement: bool,
+    /// The speaker backs (+1) or refuses to back (-1) in their own words:
+    /// "I support and endorse her", "we will not vote for it".
+    declared_backing: i8,
 }
 
 impl Signals {

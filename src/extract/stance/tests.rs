@@ -576,3 +576,16 @@ fn a_refused_act_is_less_sure_than_a_denial() {
     assert_eq!(refused.stance, Stance::Oppose);
     assert!(refused.confidence < denied.confidence, "{refused:?} {denied:?}");
 }
+
+#[test]
+fn backing_declared_in_the_speakers_own_words_is_surer_than_reported() {
+    let lexicon = StanceLexicon::default();
+    let declared = lexicon.judge("said", "\u{201c}As we work for a safer harbour town, I fully support and endorse our mayor, Tom Lane,\u{201d}");
+    let reported = lexicon.judge("said", "\u{201c}As we work for a safer harbour town, the council will support and endorse our mayor, Tom Lane,\u{201d}");
+    assert_eq!((declared.stance, reported.stance), (Stance::Support, Stance::Support));
+    assert!(declared.confidence > reported.confidence, "{declared:?} {reported:?}");
+    let refused = lexicon.judge("said", "\u{201c}After what he did to the port workers, I will not vote for Tom Lane,\u{201d}");
+    let theirs = lexicon.judge("said", "\u{201c}After what he did to the port workers, people here tell me they will not vote for Tom Lane,\u{201d}");
+    assert_eq!((refused.stance, theirs.stance), (Stance::Oppose, Stance::Oppose));
+    assert!(refused.confidence > theirs.confidence, "{refused:?} {theirs:?}");
+}
