@@ -27,6 +27,13 @@ fn aim_modifiers() -> &'static [String] {
     MODIFIERS.get_or_init(|| list(include_str!("../../data/aim_modifiers.txt")).iter().map(|w| w.to_lowercase()).collect())
 }
 
+/// Whether `word` is a bid for office that stands for the person named
+/// after its "of" ("the *re-election* of Lane").
+fn is_bid(word: &str) -> bool {
+    static BIDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    BIDS.get_or_init(|| list(include_str!("../../data/aim_bids.txt"))).iter().any(|b| b.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` makes the topic before it a modifier ("Trump *rival*").
 fn modifies_topic(word: Option<&&str>) -> bool {
     word.is_some_and(|w| aim_modifiers().iter().any(|m| m.eq_ignore_ascii_case(w)))
@@ -173,6 +180,7 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     let surname = wanted.last().filter(|_| person);
     let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
     let mut lead_start = 0;
+    let mut bid_at = None;
     for (i, &word) in words.iter().enumerate() {
         let (bare, owned) = owner(word);
         if bare.eq_ignore_ascii_case(first) || bare.to_lowercase() == first.to_lowercase() {
@@ -205,6 +213,14 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
             continue;
         }
         if i == 1 && lead_start == 2 {
+            continue;
+        }
+        // "the re-election of Lane": the bid stands for the person after it.
+        if bid_at.is_none() && is_bid(word) && words.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+            bid_at = Some(i);
+            continue;
+        }
+        if bid_at.is_some_and(|at| at + 1 == i) {
             continue;
         }
         if !(capitalised(word) || shift_openers().iter().any(|o| o.eq_ignore_ascii_case(word))) {
@@ -502,6 +518,15 @@ mod tests {
         assert!(!aims_at("John Doe for his record", "Jane Doe"));
         assert!(!aims_at("Doe’s budget", "Jane Doe"));
         assert!(!aims_at("Partnership rules", "Pacific Trade Partnership"));
+    }
+
+    #[test]
+    fn a_bid_for_office_stands_for_the_person_after_its_of() {
+        assert!(aims_at("the re-election of Mayor Tom Lane, and of two aldermen", "Tom Lane"));
+        assert!(aims_at("the candidacy of Lane", "Tom Lane"));
+        assert!(!aims_at("the re-election campaign of Lane", "Tom Lane"), "another noun between");
+        assert!(!aims_at("the record of Lane", "Tom Lane"), "no bid");
+        assert!(!aims_at("the re-election of the council and of Lane", "Tom Lane"), "someone else first");
     }
 
     #[test]
