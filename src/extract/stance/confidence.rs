@@ -61,7 +61,8 @@ pub(super) struct Evidence {
     pub short: bool,
     /// The speaker declares the side in their own words, as the subject of
     /// backing or refusing to back ("I support and endorse her", "we will
-    /// not vote for it"): the act itself, which no cue can turn round.
+    /// not vote for it"): the act itself, which no cue can turn round; or a
+    /// refusal of it given outright ("refused to endorse her, ...").
     pub declared: bool,
 }
 

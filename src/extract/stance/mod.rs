@@ -338,7 +338,11 @@ impl StanceLexicon {
             short: shape.words < confidence::SHORT_WORDS,
             declared: match stance {
                 Stance::Support => content_signals.declared_backing > 0,
-                Stance::Oppose => content_signals.declared_backing < 0,
+                // "refused to endorse her, ...": the refusal given outright.
+                Stance::Oppose => {
+                    content_signals.declared_backing < 0
+                        || (reading.negated && reading.polarity == CuePolarity::Support && content_signals.opens_on_backing)
+                }
                 Stance::Neutral => false,
             },
         };
@@ -467,6 +471,7 @@ impl StanceLexicon {
                         signals.refused_endorsement |= c.heads_content && entry.endorsement;
                     }
                 }
+                signals.opens_on_backing |= entry.endorsement && text[..start].trim().eq_ignore_ascii_case("to");
                 if entry.endorsement && signals.declared_backing == 0 && declared::declares_own_act(&text[..start]) {
                     signals.declared_backing = if weight > 0.0 { 1 } else { -1 };
                 }
@@ -772,6 +777,8 @@ struct Signals {
     /// The speaker backs (+1) or refuses to back (-1) in their own words:
     /// "I support and endorse her", "we will not vote for it".
     declared_backing: i8,
+    /// The content opens on an act of backing: "to endorse her".
+    opens_on_backing: bool,
 }
 
 impl Signals {

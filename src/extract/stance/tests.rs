@@ -589,3 +589,13 @@ fn backing_declared_in_the_speakers_own_words_is_surer_than_reported() {
     assert_eq!((refused.stance, theirs.stance), (Stance::Oppose, Stance::Oppose));
     assert!(refused.confidence > theirs.confidence, "{refused:?} {theirs:?}");
 }
+
+#[test]
+fn a_refusal_to_back_given_outright_is_sure_however_long_the_content() {
+    let lexicon = StanceLexicon::default();
+    let refused = lexicon.judge("refused", "to endorse Lane, in what the port workers took as a reply to the way he had treated them for years");
+    let refused_act = lexicon.judge("refused", "to release the names, in what the port workers took as a reply to the way he had treated them for years");
+    assert_eq!((refused.stance, refused_act.stance), (Stance::Oppose, Stance::Oppose));
+    assert!(refused.confidence > refused_act.confidence, "{refused:?} {refused_act:?}");
+    assert!(refused.confidence >= 0.8, "{refused:?}");
+}
