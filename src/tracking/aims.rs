@@ -94,8 +94,9 @@ fn owner(word: &str) -> (&str, bool) {
 }
 
 /// Whether `content` takes its side on `topic` itself: the content opens
-/// on the topic (after an article, capitalised titles or first names, or
-/// an infinitive: "to back Clinton") and the topic is not the owner of
+/// on the topic (after an article, capitalised titles or first names, an
+/// infinitive: "to back Clinton", or a bid for office: "the re-election
+/// of Clinton", data/aim_bids.txt) and the topic is not the owner of
 /// something else ("Obama's trade pact" is about the pact). A statement
 /// that mentions its topic further in ("the media for letting Clinton
 /// ...") is about something else, and one that names no topic at all
