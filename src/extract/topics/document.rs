@@ -54,6 +54,9 @@ pub struct SettledTopics<'t> {
     /// each with the word a content names it by ("Trump" of "Donald
     /// Trump", the whole name of "White House") and its statement count.
     names: Vec<(&'t str, &'t str, usize)>,
+    /// The topics said once that are one plain noun, no issue's ("sense",
+    /// "expert"): said in passing, they give way to the main topic too.
+    in_passing: FxHashSet<&'t str>,
     /// How plurals are made singular.
     words: &'t CandidateWords,
 }
@@ -64,13 +67,15 @@ impl SettledTopics<'_> {
     /// a topic of its own, or with one said once (see `said_once`): the
     /// topic of the article that one of its first words heads ("a deal was
     /// unlikely": "peace deal"), else the name topic it mentions, the one
-    /// given most; else its own topic said once, else the main topic, even
-    /// where that is the speaker (what a candidate says of nothing in
-    /// particular is about their campaign).
+    /// given most; else its own topic said once, unless said in passing
+    /// (see `in_passing`); else the main topic, even where that is the
+    /// speaker (what a candidate says of nothing in particular is about
+    /// their campaign).
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
         match topic {
             Some(name) if self.said_once.contains(name.as_str()) => {
                 let found = self.owners.get(name.as_str()).copied().or_else(|| self.head_topic(content)).or_else(|| self.named_topic(content));
+                let found = if self.in_passing.contains(name.as_str()) { found.or(self.main) } else { found };
                 Some(found.map_or(name, str::to_string))
             }
             Some(name) => Some(match self.joined.get(name.as_str()) {
@@ -257,7 +262,12 @@ impl<'a> DocumentTopics<'a> {
         // In the order given, so that the first given of equals wins.
         names.sort_by_key(|&(_, _, _, order)| order);
         let names = names.into_iter().map(|(name, word, statements, _)| (name, word, statements)).collect();
-        SettledTopics { joined, heads, main, said_once, owners, names, words: &self.matcher.words }
+        let in_passing = topics
+            .iter()
+            .filter(|(name, given, _)| !given.strong && !name.contains(' ') && said_once.contains(name))
+            .map(|(name, _, _)| *name)
+            .collect();
+        SettledTopics { joined, heads, main, said_once, owners, names, in_passing, words: &self.matcher.words }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -778,19 +788,19 @@ mod tests {
     #[test]
     fn a_noun_phrase_said_once_takes_the_name_topic_its_content_mentions() {
         let matcher = TopicMatcher::default();
-        let text = "Okafor spoke. Okafor said Mbeki would lose. Mbeki and Mbeki's aides agreed. The fishing quota was set, and the fishing quota held.";
+        let text = "Okafor spoke. Okafor said Mbeki would lose. Mbeki and Mbeki's aides agreed. The salt quota was set, and the salt quota held.";
         let mut topics = DocumentTopics::new(&matcher, text);
         for content in ["that Okafor was right", "that Okafor would win", "that Mbeki would lose", "Mbeki was late again", "Mbeki will never win"] {
             topics.tag_and_count(content, "", "");
         }
-        let quota = "the fishing quota is a gift, and a generous one at that, to all of the trawler owners who fund Mbeki";
+        let quota = "the salt quota is a gift, and a generous one at that, to all of the trawler owners who fund Mbeki";
         let tag = topics.tag_and_count(quota, "", "").map(|t| t.name);
-        assert_eq!(tag.as_deref(), Some("quota"));
+        assert_eq!(tag.as_deref(), Some("salt quota"));
         let settled = topics.settled();
         assert_eq!(settled.topic_of(tag, quota).as_deref(), Some("Mbeki"));
         // Naming no topic of its article, it keeps its own.
-        let alone = Some("quota".to_string());
-        assert_eq!(settled.topic_of(alone, "the fishing quota is far too low").as_deref(), Some("quota"));
+        let alone = Some("salt quota".to_string());
+        assert_eq!(settled.topic_of(alone, "the salt quota is far too low").as_deref(), Some("salt quota"));
     }
 
     #[test]
@@ -824,5 +834,22 @@ mod tests {
         assert_eq!(settled.topic_of(None, house).as_deref(), Some("Marta Okafor"));
         let white_house = "so far so good, and after that it was all over and done with before anyone in the White House saw it";
         assert_eq!(settled.topic_of(None, white_house).as_deref(), Some("White House"));
+    }
+
+    #[test]
+    fn a_plain_noun_said_once_in_passing_gives_way_to_the_main_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the weather was poor; the weather held. The stone pier was old, and the stone pier fell.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        let weather = topics.tag_and_count("the weather was poor", "", "").map(|t| t.name);
+        let pier = topics.tag_and_count("the stone pier was old", "", "").map(|t| t.name);
+        assert_eq!(weather.as_deref(), Some("weather"));
+        assert_eq!(pier.as_deref(), Some("stone pier"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(weather, "the weather was poor").as_deref(), Some("Okafor"));
+        // A phrase of two words is no passing mention.
+        assert_eq!(settled.topic_of(pier, "the stone pier was old").as_deref(), Some("stone pier"));
     }
 }
