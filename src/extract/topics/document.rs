@@ -74,7 +74,7 @@ impl SettledTopics<'_> {
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
         match topic {
             Some(name) if self.said_once.contains(name.as_str()) => {
-                let found = self.owners.get(name.as_str()).copied().or_else(|| self.head_topic(content)).or_else(|| self.named_topic(content));
+                let found = self.owners.get(name.as_str()).copied().or_else(|| self.head_topic(content, &name)).or_else(|| self.named_topic(content));
                 let found = if self.in_passing.contains(name.as_str()) { found.or(self.main) } else { found };
                 Some(found.map_or(name, str::to_string))
             }
@@ -82,7 +82,7 @@ impl SettledTopics<'_> {
                 Some(fuller) => fuller.to_string(),
                 None => name,
             }),
-            None => self.head_topic(content).or_else(|| self.named_topic(content)).or(self.main).map(str::to_string),
+            None => self.head_topic(content, "").or_else(|| self.named_topic(content)).or(self.main).map(str::to_string),
         }
     }
 
@@ -99,9 +99,10 @@ impl SettledTopics<'_> {
         best.map(|(name, _)| name)
     }
 
-    /// The topic one of the content's first words heads. Heads are
-    /// common nouns: the words are read by ASCII bytes, lowered in place.
-    fn head_topic(&self, content: &str) -> Option<&str> {
+    /// The topic one of the content's first words heads, other than
+    /// `own`. Heads are common nouns: the words are read by ASCII bytes,
+    /// lowered in place.
+    fn head_topic(&self, content: &str, own: &str) -> Option<&str> {
         if self.heads.is_empty() {
             return None;
         }
@@ -131,7 +132,7 @@ impl SettledTopics<'_> {
             let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII bytes");
             // "talks" heads "talks", "deals" heads "peace deal".
             let found = self.heads.get(lower).or_else(|| lower.ends_with('s').then(|| self.heads.get(self.words.singular(lower).as_ref())).flatten());
-            if let Some(topic) = found {
+            if let Some(topic) = found.filter(|topic| **topic != own) {
                 return Some(topic);
             }
         }
@@ -223,10 +224,10 @@ impl<'a> DocumentTopics<'a> {
             .map(|(name, _, _)| *name)
             .collect::<FxHashSet<&str>>();
         // Each head (and each of its synonyms) -> the topic given most
-        // with it, the first given of equals; a topic said once heads
-        // nothing, not even itself.
+        // with it, the first given of equals (a topic said once too: "a
+        // truce" is the "immediate ceasefire" called for once).
         let mut heads: FxHashMap<&str, (&str, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
-        for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name) && !said_once.contains(name)) {
+        for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name)) {
             let Some(head) = name.rsplit(' ').next().filter(|head| head.starts_with(char::is_lowercase)) else { continue };
             let rank = (given.statements, std::cmp::Reverse(given.order));
             for head in std::iter::once(head).chain(self.matcher.words.synonyms_of(head).iter().map(String::as_str)) {
@@ -763,14 +764,19 @@ mod tests {
     }
 
     #[test]
-    fn a_topic_said_once_heads_no_other_statement() {
+    fn a_topic_said_once_still_heads_a_statement_naming_nothing() {
         let matcher = TopicMatcher::default();
         let text = "Okafor spoke. Okafor said the pipeline deal would pass, and the pipeline deal did.";
         let mut topics = DocumentTopics::new(&matcher, text);
         topics.tag_and_count("that Okafor was right", "", "");
         topics.tag_and_count("that Okafor would win", "", "");
         topics.tag_and_count("the pipeline deal would pass", "", "");
-        assert_eq!(topics.settled().topic_of(None, "a deal was unlikely").as_deref(), Some("Okafor"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(None, "a deal was unlikely").as_deref(), Some("pipeline deal"));
+        // Said once, it yields to a name its content mentions, not to itself.
+        let own = Some("pipeline deal".to_string());
+        let content = "the pipeline deal would pass, and after that it was all over and done with, said Okafor";
+        assert_eq!(settled.topic_of(own, content).as_deref(), Some("Okafor"));
     }
 
     #[test]
