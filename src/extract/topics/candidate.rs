@@ -55,6 +55,11 @@ pub(super) struct Listed {
     never_singular: bool,
     /// The next word is a verb ("will pressure", "to cede", "I believe").
     verb_introducer: bool,
+    /// A noun in -us whose plural ends in -uses ("caucus": caucuses).
+    plural_in_uses: bool,
+    /// A vague noun that is a stop word but after a common noun, whose
+    /// phrase it ends ("tax plan"; "we have a plan").
+    heads_after_noun: bool,
 }
 
 /// Words after which the next word is a verb ("will pressure", "to cede",
@@ -178,6 +183,11 @@ impl CandidateWords {
                 ("^", word) => (word, |l| l.place = true),
                 ("=", word) => (word, |l| l.never_singular = true),
                 ("!", word) => (word, |l| l.ends_named_issue = true),
+                ("%", word) => (word, |l| l.plural_in_uses = true),
+                ("&", word) => (word, |l| {
+                    l.stop = true;
+                    l.heads_after_noun = true;
+                }),
                 _ => (line, |l| l.stop = true),
             };
             set(listed.entry(&word.to_lowercase()));
@@ -198,6 +208,16 @@ impl CandidateWords {
     /// "agreement", "accord", ...).
     pub(super) fn synonyms_of(&self, head: &str) -> &[String] {
         self.synonyms.get(head).map_or(&[], Vec::as_slice)
+    }
+
+    /// A plural noun's singular: by the spelling rules of `singular`,
+    /// but a listed noun in -us drops the whole -es ("caucuses": caucus,
+    /// where "causes" is cause).
+    pub(super) fn singular<'w>(&self, word: &'w str) -> std::borrow::Cow<'w, str> {
+        match word.strip_suffix("es") {
+            Some(stem) if stem.ends_with("us") && self.listed.get(stem).plural_in_uses => std::borrow::Cow::Borrowed(stem),
+            _ => singular(word),
+        }
     }
 
     /// Whether a topic is a place an article is set in ("Charlotte").
@@ -318,9 +338,12 @@ impl CandidateWords {
             }
             let lower = &words.lower[start..];
             let mut listed = self.listed.get_key(key.key());
+            if listed.heads_after_noun && !token.after_break {
+                listed.stop = !words.words.last().is_some_and(|p| p.noun_like && !p.capitalized);
+            }
             if !listed.stop && lower.len() > 3 && lower.ends_with('s') {
                 // A plural is an issue or generic as its singular is ("agreements").
-                let one = self.listed.get(&singular(lower));
+                let one = self.listed.get(&self.singular(lower));
                 listed.issue |= one.issue;
                 listed.generic |= one.generic;
             }
@@ -403,9 +426,23 @@ impl CandidateWords {
             // "Republican Donald Trump": a party's or people's word before a
             // person's name is no part of it.
             let person_after = |rest: &[Word<'_>]| (2..=3).contains(&rest.len()) && !rest.iter().any(|t| t.listed.place || t.text == "of");
-            if run.len() >= 3 && (run[0].listed.place || is_demonym(words.lower(start))) && person_after(&run[1..]) {
+            let party_word = run[0].listed.place || is_demonym(words.lower(start));
+            if run.len() >= 3 && party_word && person_after(&run[1..]) {
                 run = &run[1..];
                 start += 1;
+            }
+            // "Democrat Marta": so before a given name alone.
+            if run.len() == 2 && party_word && run[1].listed.first_name && !run[0].possessive {
+                run = &run[1..];
+                start += 1;
+            }
+            // "Bernie Sanders of Vermont": a person's name ends before where
+            // they come from.
+            if let Some(of) = run.iter().position(|t| t.text == "of") {
+                if run[0].listed.first_name && person_after(&run[..of]) {
+                    run = &run[..of];
+                    end = start + of;
+                }
             }
             let lone = run.len() == 1;
             let possessive = run[run.len() - 1].possessive;
@@ -543,7 +580,7 @@ impl CandidateWords {
             let keep_case = word.capitalized && !word.opens_sentence && word.text.chars().skip(1).any(char::is_lowercase);
             let text = if keep_case { word.text } else { words.lower(i) };
             if i + 1 == to && !keep_case && !word.listed.never_singular {
-                name.push_str(&singular(text));
+                name.push_str(&self.singular(text));
             } else {
                 name.push_str(text);
             }

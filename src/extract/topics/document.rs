@@ -1,7 +1,6 @@
 //! Topics within one document: recurrence, fullest names, references back.
 
 use super::candidate::{Candidate, CandidateKind, CandidateWords};
-use super::words::singular;
 use super::{TopicMatcher, TopicTag};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -44,32 +43,66 @@ pub struct SettledTopics<'t> {
     main: Option<&'t str>,
     /// The common-noun topics ("complaint") and possessed things ("Trump's
     /// flurry") given to one statement only and joining no other: a
-    /// statement tagged with one is settled as one naming nothing of its
-    /// own, so that its article's topics, not a topic of one statement,
-    /// gather what it says.
+    /// statement tagged with one takes a topic of its article that its
+    /// content names, if any, so that the article's topics, not a topic of
+    /// one statement, gather what it says.
     said_once: FxHashSet<&'t str>,
+    /// A possessed thing said once -> the topic of its owner, where the
+    /// article has one ("Trump's remark" -> "Donald Trump").
+    owners: FxHashMap<&'t str, &'t str>,
+    /// The names among the topics (no possessed thing, none said once),
+    /// each with the word a content names it by ("Trump" of "Donald
+    /// Trump", the whole name of "White House") and its statement count.
+    names: Vec<(&'t str, &'t str, usize)>,
+    /// The topics said once that are one plain noun, no issue's ("sense",
+    /// "expert"): said in passing, they give way to the main topic too.
+    in_passing: FxHashSet<&'t str>,
+    /// How plurals are made singular.
+    words: &'t CandidateWords,
 }
 
 impl SettledTopics<'_> {
     /// The topic a statement with this content, tagged with `topic`, ends
-    /// with. Without a topic of its own (or with one said once, see
-    /// `said_once`): the topic of the article that one of its first words
-    /// heads ("a deal was unlikely": "peace deal"), else the main topic,
-    /// even where that is the speaker (what a candidate says of nothing in
-    /// particular is about their campaign).
+    /// with. With a possessed thing said once: its owner's topic. Without
+    /// a topic of its own, or with one said once (see `said_once`): the
+    /// topic of the article that one of its first words heads ("a deal was
+    /// unlikely": "peace deal"), else the name topic it mentions, the one
+    /// given most; else its own topic said once, unless said in passing
+    /// (see `in_passing`); else the main topic, even where that is the
+    /// speaker (what a candidate says of nothing in particular is about
+    /// their campaign).
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
-        if let Some(name) = topic.filter(|name| !self.said_once.contains(name.as_str())) {
-            return Some(match self.joined.get(name.as_str()) {
+        match topic {
+            Some(name) if self.said_once.contains(name.as_str()) => {
+                let found = self.owners.get(name.as_str()).copied().or_else(|| self.head_topic(content, &name)).or_else(|| self.named_topic(content));
+                let found = if self.in_passing.contains(name.as_str()) { found.or(self.main) } else { found };
+                Some(found.map_or(name, str::to_string))
+            }
+            Some(name) => Some(match self.joined.get(name.as_str()) {
                 Some(fuller) => fuller.to_string(),
                 None => name,
-            });
+            }),
+            None => self.head_topic(content, "").or_else(|| self.named_topic(content)).or(self.main).map(str::to_string),
         }
-        self.head_topic(content).or(self.main).map(str::to_string)
     }
 
-    /// The topic one of the content's first words heads. Heads are
-    /// common nouns: the words are read by ASCII bytes, lowered in place.
-    fn head_topic(&self, content: &str) -> Option<&str> {
+    /// The name topic the content mentions (by its word, see `names`),
+    /// the one given most, the first listed of equals.
+    fn named_topic(&self, content: &str) -> Option<&str> {
+        let mut best: Option<(&str, usize)> = None;
+        for &(name, word, statements) in &self.names {
+            if best.is_some_and(|(_, most)| most >= statements) || !mentions(content, word) {
+                continue;
+            }
+            best = Some((name, statements));
+        }
+        best.map(|(name, _)| name)
+    }
+
+    /// The topic one of the content's first words heads, other than
+    /// `own`. Heads are common nouns: the words are read by ASCII bytes,
+    /// lowered in place.
+    fn head_topic(&self, content: &str, own: &str) -> Option<&str> {
         if self.heads.is_empty() {
             return None;
         }
@@ -98,8 +131,8 @@ impl SettledTopics<'_> {
             }
             let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII bytes");
             // "talks" heads "talks", "deals" heads "peace deal".
-            let found = self.heads.get(lower).or_else(|| lower.ends_with('s').then(|| self.heads.get(singular(lower).as_ref())).flatten());
-            if let Some(topic) = found {
+            let found = self.heads.get(lower).or_else(|| lower.ends_with('s').then(|| self.heads.get(self.words.singular(lower).as_ref())).flatten());
+            if let Some(topic) = found.filter(|topic| **topic != own) {
                 return Some(topic);
             }
         }
@@ -180,8 +213,19 @@ impl<'a> DocumentTopics<'a> {
             }
         }
         let main = self.main_topic().map(|main| joined.get(main).copied().unwrap_or(main));
+        let said_once = topics
+            .iter()
+            .filter(|(name, given, _)| {
+                given.statements == 1
+                    && (name.starts_with(char::is_lowercase) || name.contains("'s "))
+                    && !joined.contains_key(name)
+                    && !self.matcher.is_defined(name)
+            })
+            .map(|(name, _, _)| *name)
+            .collect::<FxHashSet<&str>>();
         // Each head (and each of its synonyms) -> the topic given most
-        // with it, the first given of equals.
+        // with it, the first given of equals (a topic said once too: "a
+        // truce" is the "immediate ceasefire" called for once).
         let mut heads: FxHashMap<&str, (&str, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
         for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name)) {
             let Some(head) = name.rsplit(' ').next().filter(|head| head.starts_with(char::is_lowercase)) else { continue };
@@ -194,17 +238,37 @@ impl<'a> DocumentTopics<'a> {
             }
         }
         let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
-        let said_once = topics
+        let mut owners = FxHashMap::default();
+        for name in &said_once {
+            let Some((owner, _)) = name.split_once("'s ") else { continue };
+            let found = topics
+                .iter()
+                .filter(|(other, _, _)| !other.contains("'s ") && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
+                .max_by_key(|(_, given, _)| (given.statements, std::cmp::Reverse(given.order)));
+            if let Some((other, _, _)) = found {
+                owners.insert(*name, *other);
+            }
+        }
+        let mut names: Vec<(&str, &str, usize, usize)> = topics
             .iter()
-            .filter(|(name, given, _)| {
-                given.statements == 1
-                    && (name.starts_with(char::is_lowercase) || name.contains("'s "))
-                    && !joined.contains_key(name)
-                    && !self.matcher.is_defined(name)
+            .filter(|(name, given, _)| given.strong && name.starts_with(char::is_uppercase) && !name.contains("'s ") && !said_once.contains(name))
+            .map(|(name, given, _)| {
+                // A person is mentioned by the surname, a place or
+                // institution by its whole name.
+                let person = name.split_once(' ').is_some_and(|(first, _)| self.matcher.words.is_first_name(&first.to_lowercase()));
+                let word = if person { name.rsplit(' ').next().unwrap_or(name) } else { name };
+                (*name, word, given.statements, given.order)
             })
+            .collect();
+        // In the order given, so that the first given of equals wins.
+        names.sort_by_key(|&(_, _, _, order)| order);
+        let names = names.into_iter().map(|(name, word, statements, _)| (name, word, statements)).collect();
+        let in_passing = topics
+            .iter()
+            .filter(|(name, given, _)| !given.strong && !name.contains(' ') && said_once.contains(name))
             .map(|(name, _, _)| *name)
             .collect();
-        SettledTopics { joined, heads, main, said_once }
+        SettledTopics { joined, heads, main, said_once, owners, names, in_passing, words: &self.matcher.words }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -443,6 +507,13 @@ fn is_title_case(sentence: &str) -> bool {
     long >= 3 && capitalised * 4 >= long * 3
 }
 
+/// Whether `content` holds `word` as a whole word.
+fn mentions(content: &str, word: &str) -> bool {
+    content.match_indices(word).any(|(at, _)| {
+        !content[..at].ends_with(char::is_alphanumeric) && !content[at + word.len()..].starts_with(char::is_alphanumeric)
+    })
+}
+
 /// The last word of `text`: the characters after its last space.
 fn last_word(text: &str) -> &str {
     text.rsplit(char::is_whitespace).next().unwrap_or(text)
@@ -621,6 +692,7 @@ mod tests {
         topics.tag_and_count("that Okafor was right", "", "");
         topics.tag_and_count("that Okafor would win", "", "");
         assert_eq!(topics.tag_and_count("the pipeline deal would pass", "", "").map(|t| t.name).as_deref(), Some("pipeline deal"));
+        topics.tag_and_count("the pipeline deal was signed", "", "");
         assert_eq!(topics.tag_and_count("a deal was unlikely", "", ""), None);
         let settled = topics.settled();
         assert_eq!(settled.topic_of(None, "a deal was unlikely").as_deref(), Some("pipeline deal"));
@@ -689,5 +761,101 @@ mod tests {
         let tag = topics.tag("she would back the Gulf Fisheries Agreement once elected", "", "");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Gulf Fisheries Agreement"));
         assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
+    }
+
+    #[test]
+    fn a_topic_said_once_still_heads_a_statement_naming_nothing() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the pipeline deal would pass, and the pipeline deal did.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        topics.tag_and_count("the pipeline deal would pass", "", "");
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(None, "a deal was unlikely").as_deref(), Some("pipeline deal"));
+        // Said once, it yields to a name its content mentions, not to itself.
+        let own = Some("pipeline deal".to_string());
+        let content = "the pipeline deal would pass, and after that it was all over and done with, said Okafor";
+        assert_eq!(settled.topic_of(own, content).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_possessed_thing_said_once_joins_its_owners_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor spoke. Okafor said the tariffs hurt, and Okafor left. Critics mocked Okafor's haircut.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        let haircut = topics.tag_and_count("that Okafor's haircut was a disgrace", "", "").map(|t| t.name);
+        assert_eq!(haircut.as_deref(), Some("Okafor's haircut"));
+        assert_eq!(topics.settled().topic_of(haircut, "that Okafor's haircut was a disgrace").as_deref(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn a_noun_phrase_said_once_takes_the_name_topic_its_content_mentions() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said Mbeki would lose. Mbeki and Mbeki's aides agreed. The salt quota was set, and the salt quota held.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "that Mbeki would lose", "Mbeki was late again", "Mbeki will never win"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let quota = "the salt quota is a gift, and a generous one at that, to all of the trawler owners who fund Mbeki";
+        let tag = topics.tag_and_count(quota, "", "").map(|t| t.name);
+        assert_eq!(tag.as_deref(), Some("salt quota"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(tag, quota).as_deref(), Some("Mbeki"));
+        // Naming no topic of its article, it keeps its own.
+        let alone = Some("salt quota".to_string());
+        assert_eq!(settled.topic_of(alone, "the salt quota is far too low").as_deref(), Some("salt quota"));
+    }
+
+    #[test]
+    fn a_statement_naming_nothing_of_its_own_takes_the_name_topic_it_mentions_before_the_main_one() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said Mbeki would lose. Okafor left, and Mbeki stayed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "that Okafor would stay", "that Mbeki would lose", "Mbeki was late"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let settled = topics.settled();
+        let late = "so far so good, and after that it was all over and done with before anyone saw it coming for Mbeki";
+        assert_eq!(settled.topic_of(None, late).as_deref(), Some("Mbeki"));
+        assert_eq!(settled.topic_of(None, "so far so good").as_deref(), Some("Okafor"));
+        // A name inside a longer word is no mention.
+        assert_eq!(settled.topic_of(None, "so far so good for the Mbekis").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_person_topic_is_mentioned_by_the_surname_an_institution_by_its_whole_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor spoke for the White House. Okafor said the White House would act. Okafor left the House.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that the White House would act", "that the White House was late", "Okafor would win", "Okafor would stay"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let settled = topics.settled();
+        let content = "so far so good, and after that it was all over and done with before anyone saw it coming for Okafor";
+        assert_eq!(settled.topic_of(None, content).as_deref(), Some("Marta Okafor"));
+        let house = "so far so good, and after that it was all over and done with before anyone in the House saw it";
+        assert_eq!(settled.topic_of(None, house).as_deref(), Some("Marta Okafor"));
+        let white_house = "so far so good, and after that it was all over and done with before anyone in the White House saw it";
+        assert_eq!(settled.topic_of(None, white_house).as_deref(), Some("White House"));
+    }
+
+    #[test]
+    fn a_plain_noun_said_once_in_passing_gives_way_to_the_main_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said the weather was poor; the weather held. The stone pier was old, and the stone pier fell.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        let weather = topics.tag_and_count("the weather was poor", "", "").map(|t| t.name);
+        let pier = topics.tag_and_count("the stone pier was old", "", "").map(|t| t.name);
+        assert_eq!(weather.as_deref(), Some("weather"));
+        assert_eq!(pier.as_deref(), Some("stone pier"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(weather, "the weather was poor").as_deref(), Some("Okafor"));
+        // A phrase of two words is no passing mention.
+        assert_eq!(settled.topic_of(pier, "the stone pier was old").as_deref(), Some("stone pier"));
     }
 }

@@ -390,4 +390,32 @@ mod tests {
         assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
         assert_eq!(topics.candidate_topic("the United States's fisheries pact").as_deref(), Some("United States's fisheries pact"));
     }
+
+    #[test]
+    fn a_vague_noun_heads_an_issue_phrase_but_is_no_topic_alone() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that his tax plan would cut rates for farmers").as_deref(), Some("tax plan"));
+        assert_eq!(topics.candidate_topic("we have a plan and a way to do it"), None);
+    }
+
+    #[test]
+    fn a_listed_noun_in_us_drops_the_whole_plural_ending() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the caucuses were rigged").as_deref(), Some("caucus"));
+        assert_eq!(topics.candidate_topic("the budget surpluses were spent").as_deref(), Some("budget surplus"));
+        assert_eq!(topics.candidate_topic("the tax causes were lost").as_deref(), Some("tax cause"));
+    }
+
+    #[test]
+    fn a_party_word_before_a_given_name_alone_is_no_part_of_it() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Democrat Marta was wrong").as_deref(), Some("Marta"));
+    }
+
+    #[test]
+    fn a_persons_name_ends_before_where_they_come_from() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Marta Okafor of Lagos was wrong").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("a letter to the Department of Justice").as_deref(), Some("Department of Justice"));
+    }
 }
