@@ -223,7 +223,17 @@ fn every_combination_of_filters_lists_what_plain_sql_lists() {
 fn listed_database(dir: &Workdir) -> std::path::PathBuf {
     let db = dir.path("listed.db");
     let mut store = Store::open_or_create(&db).unwrap();
-    store.import_rows(&statements_of(LISTED_WORDS, 1..=8_000, 17)).unwrap();
+    // "council vote" is rare (one statement in 150) where both its words
+    // are common: its few matches are best read by id.
+    let rows: Vec<StatementRow> = statements_of(LISTED_WORDS, 1..=8_000, 17)
+        .into_iter()
+        .map(|row| {
+            let content = row.content.replace("council vote", "council now vote");
+            let content = if row.id % 150 == 0 { format!("{content} council vote") } else { content };
+            StatementRow { content, ..row }
+        })
+        .collect();
+    store.import_rows(&rows).unwrap();
     store.import_rows(&statements_of(LISTED_WORDS, 8_001..=STATEMENTS, 18)).unwrap();
     store.import_rows(&statements_of(&["pl\u{e1}n", "fair", "plan"], STATEMENTS + 1..=STATEMENTS + 10, 19)).unwrap();
     for id in [7, 14, 30, 301, 555, 11_990] {
@@ -251,6 +261,27 @@ fn every_combination_of_filters_lists_what_plain_sql_lists_when_the_term_lists_a
     let dir = Workdir::new();
     let db = listed_database(&dir);
     every_combination_lists_what_plain_sql_lists(&db);
+    // Two-word phrases, whose few matches are read off the lists by id,
+    // with topics (read off the matches' topic links) and other filters.
+    let store = Store::open_for_query(&db).unwrap();
+    for topic in [None, Some("a"), Some("rail"), Some("water rates")] {
+        for search in ["\"council vote\"", "\"fair plan\"", "council \"fair plan\""] {
+            for (speaker, stance) in [(None, None), (Some("ada"), None), (None, Some(Stance::Oppose))] {
+                for limit in [3, 1000] {
+                    let filter = StatementFilter {
+                        speaker: speaker.map(String::from),
+                        topic: topic.map(String::from),
+                        stance,
+                        search: Some(search.to_string()),
+                        limit: Some(limit),
+                        ..StatementFilter::default()
+                    };
+                    let listed: Vec<i64> = store.query_statements(&filter).unwrap().iter().map(|r| r.id).collect();
+                    assert_eq!(listed, expected(&db, &filter), "{filter:?}");
+                }
+            }
+        }
+    }
 }
 
 /// The database of the first case with every statement dated: a walk over
