@@ -4,6 +4,7 @@
 //! reading every statement for an export in `reader`.
 
 mod insert;
+mod id_bits;
 mod keys;
 mod page;
 mod plan;

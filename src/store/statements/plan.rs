@@ -7,7 +7,10 @@
 //! matches read by id, see `term_lists.rs`). A walk stops at the limit when its index lists
 //! statements in listing order, so it reads about `limit / share` entries,
 //! where `share` is how many of them pass the other filters; it reads all
-//! of them when few pass (an empty answer reads the whole walk). So the
+//! of them when few pass (an empty answer reads the whole walk); a walk
+//! over several speakers or topics, sorted here, reads a window of days at
+//! a time, the first as many as the planner expects to need (see
+//! `Windows` in walk.rs). So the
 //! planner counts, for each filter, the entries its walk would read, up to
 //! `COUNTED` (an exact count of a small filter is cheap and says most),
 //! guesses the share of the larger ones, and takes the cheapest walk.
@@ -149,7 +152,7 @@ impl Store {
             _ => None,
         };
         if let Some(driver) = alone {
-            return self.walk(driver, Order::Sorted, &filters);
+            return self.walk(driver, Order::Sorted, &filters, 1.0);
         }
         // The statements in the date range, counted or guessed.
         let in_range = self.statements_in_range(&filters)?;
@@ -161,12 +164,13 @@ impl Store {
             None => None,
         };
         if let Some(ids) = listed {
-            if ids.is_empty() {
+            let count = ids.len();
+            if count == 0 {
                 return Ok(Vec::new());
             }
             let all = self.max_id("SELECT max(id) FROM statements")?.max(1) as f64;
-            let share = (ids.len() as f64 / all).min(1.0);
-            estimates.push(Estimate { driver: Driver::Listed, entries: ids.len() as f64, share });
+            let share = (count as f64 / all).min(1.0);
+            estimates.push(Estimate { driver: Driver::Listed, entries: count as f64, share });
             filters.listed = Some(std::sync::Arc::new(ids));
         } else if let (Some(text), Some(ordered)) = (&filter.search, ordered_search) {
             let (search, estimate) = self.estimate_search(text, ordered, &filters, in_range)?;
@@ -176,8 +180,8 @@ impl Store {
         for driver in [Driver::Speakers, Driver::Topics, Driver::Stance] {
             estimates.extend(self.estimate(driver, &filters, in_range)?);
         }
-        let (driver, order) = choose(&estimates, &filters);
-        self.walk(driver, order, &filters)
+        let (driver, order, read) = choose(&estimates, &filters);
+        self.walk(driver, order, &filters, read)
     }
 
     /// About how many statements lie in the query's date range: counted
@@ -543,8 +547,9 @@ impl Store {
 
 
 /// The cheapest walk by `estimates` (one per filter the query has, and the
-/// dates), and how it comes out in listing order.
-fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
+/// dates), how it comes out in listing order, and about what share of its
+/// entries fill the page.
+fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order, f64) {
     let limit = filters.limit as f64;
     // What share of the statements reading the search's matches passes
     // over, and what share of those entries are matches.
@@ -556,7 +561,7 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
         Some(SearchFilter { words: Some(_), .. }) => TEXT_CHECK,
         _ => SEEK_MATCHES,
     };
-    let cost = |e: &Estimate| -> (f64, Order) {
+    let cost = |e: &Estimate| -> (f64, Order, f64) {
         let others: f64 = estimates.iter().filter(|o| o.driver != e.driver && o.driver != Driver::Dates).map(|o| o.share).product();
         // The share of the walk's entries that pass its own tests (all
         // filters but the full text), whose text is checked.
@@ -604,15 +609,14 @@ fn choose(estimates: &[Estimate], filters: &Filters) -> (Driver, Order) {
             let beside = consumed * search_share * read_cost / e.share.max(1e-9);
             cost += beside.min(consumed * tested_in_walk * check);
         }
-        (cost, order)
+        (cost, order, (consumed / e.entries.max(1.0)).min(1.0))
     };
-    let (best, order) = estimates
+    estimates
         .iter()
         .map(|e| (e, cost(e)))
         .min_by(|a, b| a.1 .0.total_cmp(&b.1 .0))
-        .map(|(e, (_, order))| (e.driver, order))
-        .expect("the dates are always an estimate");
-    (best, order)
+        .map(|(e, (_, order, read))| (e.driver, order, read))
+        .expect("the dates are always an estimate")
 }
 
 /// Whether `part` is written as a name is: letters, digits, spaces and the

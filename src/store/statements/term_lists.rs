@@ -19,6 +19,7 @@
 //! and any not listed yet are asked of FTS5 one by one, so the answer is
 //! always FTS5's; when there are too many of them the lists are not used.
 
+use super::id_bits::IdBits;
 use super::text_query::{Normalized, TextQuery};
 use crate::error::Result;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -37,6 +38,10 @@ const ASKED_AT_MOST: usize = 64;
 /// Bytes of new ids held before they are written: the lists of a million
 /// statements take 51 MB.
 const HELD_BYTES: usize = 24 << 20;
+
+/// The largest statement id whose matches are read off the lists (16 MB
+/// of bits).
+const LARGEST_ID: i64 = 1 << 27;
 
 /// The term of the statements whose text is not split here as FTS5 splits it.
 const UNLISTED: &str = "";
@@ -114,11 +119,11 @@ pub(crate) fn list_new_statements(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The ids, in order, of the statements `query` matches, read off the lists
-/// when each of its phrases is a word or two; None when FTS5 must answer
-/// (a longer phrase, other syntax, or too many statements to ask FTS5
-/// about). `search` is the query as FTS5 reads it.
-pub(super) fn matching_ids(conn: &Connection, query: &TextQuery, search: &str) -> Result<Option<Vec<i64>>> {
+/// The statements `query` matches, read off the lists when each of its
+/// phrases is a word or two; None when FTS5 must answer (a longer phrase,
+/// other syntax, or too many statements to ask FTS5 about). `search` is
+/// the query as FTS5 reads it.
+pub(super) fn matching_ids(conn: &Connection, query: &TextQuery, search: &str) -> Result<Option<IdBits>> {
     let phrases = query.phrases();
     if phrases.iter().any(|phrase| phrase.len() > 2) {
         return Ok(None);
@@ -136,76 +141,73 @@ pub(super) fn matching_ids(conn: &Connection, query: &TextQuery, search: &str) -
     if asked.len() > ASKED_AT_MOST {
         return Ok(None);
     }
-    asked.extend(read_list(conn, UNLISTED)?);
+    let mut unlisted = Vec::new();
+    read_list(conn, UNLISTED, |id| unlisted.push(id))?;
+    asked.extend(unlisted);
     if asked.len() > ASKED_AT_MOST {
         return Ok(None);
     }
-    asked.sort_unstable();
-    asked.dedup();
-    let mut matched: Option<Vec<i64>> = None;
+    // The matches are held a bit an id: ids below 0 or far above the
+    // number of statements (given by hand, on import) are left to FTS5.
+    let largest: i64 = conn.prepare_cached("SELECT coalesce(max(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
+    let least: i64 = conn.prepare_cached("SELECT coalesce(min(id), 0) FROM statements")?.query_row([], |r| r.get(0))?;
+    if least < 0 || largest > LARGEST_ID {
+        return Ok(None);
+    }
+    let mut matched: Option<IdBits> = None;
     for phrase in phrases {
-        let ids = read_list(conn, &phrase.join(" "))?;
+        let mut bits = IdBits::with_largest(largest);
+        let mut any = false;
+        read_list(conn, &phrase.join(" "), |id| {
+            any = true;
+            bits.insert(id);
+        })?;
         // No list: the term is not common (every list holds an id).
-        if ids.is_empty() {
+        if !any {
             return Ok(None);
         }
-        matched = Some(match matched {
-            None => ids,
-            Some(before) => intersection(&before, &ids),
-        });
+        match &mut matched {
+            None => matched = Some(bits),
+            Some(before) => before.intersect(&bits),
+        }
     }
     let mut matched = matched.unwrap_or_default();
-    matched.retain(|id| asked.binary_search(id).is_err());
+    for &id in &asked {
+        matched.remove(id);
+    }
     let mut ask = conn.prepare_cached(
         "SELECT EXISTS (SELECT 1 FROM statements_fts WHERE statements_fts MATCH ?1
                         AND rowid = (SELECT key FROM statement_search WHERE id = ?2))",
     )?;
     for id in asked {
         if ask.query_row(params![search, id], |r| r.get::<_, bool>(0))? {
-            matched.push(id);
+            matched.insert(id);
         }
     }
-    matched.sort_unstable();
     Ok(Some(matched))
 }
 
-/// The ids `term`'s lists hold, in order.
-fn read_list(conn: &Connection, term: &str) -> Result<Vec<i64>> {
-    // At most an id a byte: growing the vector as it fills copied a
-    // common word's 1.7 MB of ids twice over.
-    let bytes: i64 = conn.prepare_cached("SELECT total(length(ids)) FROM term_lists WHERE term = ?1")?.query_row([term], |r| r.get::<_, f64>(0))? as i64;
-    let mut ids = Vec::with_capacity(usize::try_from(bytes).unwrap_or(0));
+/// Hand each id `term`'s lists hold, in order, to `each`.
+fn read_list(conn: &Connection, term: &str, mut each: impl FnMut(i64)) -> Result<()> {
     let mut lists = conn.prepare_cached("SELECT first_id, ids FROM term_lists WHERE term = ?1 ORDER BY first_id")?;
     let mut rows = lists.query([term])?;
     while let Some(row) = rows.next()? {
         let first: i64 = row.get(0)?;
         match row.get_ref(1)? {
-            rusqlite::types::ValueRef::Blob(bytes) => decode(bytes, first, &mut ids),
+            rusqlite::types::ValueRef::Blob(bytes) => decode_each(bytes, first, &mut each),
             _ => return Err(rusqlite::Error::InvalidColumnType(1, "ids".into(), row.get_ref(1)?.data_type()).into()),
         }
     }
-    Ok(ids)
-}
-
-/// The ids in both sorted lists.
-fn intersection(a: &[i64], b: &[i64]) -> Vec<i64> {
-    let (mut i, mut j, mut both) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both.push(a[i]);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    both
+    Ok(())
 }
 
 /// Append to `ids` the ids `bytes` holds: differences, the first from `from`.
 fn decode(bytes: &[u8], from: i64, ids: &mut Vec<i64>) {
+    decode_each(bytes, from, |id| ids.push(id));
+}
+
+/// Hand each id `bytes` holds to `each`: differences, the first from `from`.
+fn decode_each(bytes: &[u8], from: i64, mut each: impl FnMut(i64)) {
     let mut id = from;
     let mut value: u64 = 0;
     let mut shift = 0;
@@ -213,7 +215,7 @@ fn decode(bytes: &[u8], from: i64, ids: &mut Vec<i64>) {
         value |= u64::from(byte & 0x7f) << shift;
         if byte & 0x80 == 0 {
             id = id.wrapping_add(value as i64);
-            ids.push(id);
+            each(id);
             value = 0;
             shift = 0;
         } else {
@@ -393,7 +395,7 @@ impl NewLists {
 
 #[cfg(test)]
 mod tests {
-    use super::{decode, encode, intersection};
+    use super::{decode, encode};
 
     #[test]
     fn ids_come_back_as_they_were_written() {
@@ -408,11 +410,5 @@ mod tests {
         decode(&bytes, 0, &mut back);
         assert_eq!(back, ids);
         assert_eq!(bytes.len(), 1 + 1 + 2 + 3 + 6 + 1);
-    }
-
-    #[test]
-    fn an_intersection_keeps_the_ids_in_both_lists() {
-        assert_eq!(intersection(&[1, 3, 5, 9], &[2, 3, 9, 10]), [3, 9]);
-        assert!(intersection(&[], &[1]).is_empty());
     }
 }
