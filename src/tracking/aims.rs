@@ -343,7 +343,13 @@ fn day_of(date: NaiveDate) -> i64 {
 pub fn act_day(content: &str, day: i64) -> Option<i64> {
     let stated = date_of(day)?;
     let words: Vec<&str> = words_of(content).collect();
-    let month_at = |i: usize| words.get(i).and_then(|w| MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)));
+    // A month is written with a capital; "may" in lower case is the verb.
+    let month_at = |i: usize| {
+        words
+            .get(i)
+            .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .and_then(|w| MONTHS.iter().position(|m| m.eq_ignore_ascii_case(w)))
+    };
     for i in 0..words.len() {
         let Some(month) = month_at(i) else { continue };
         let before = |k: usize| i.checked_sub(k).and_then(|at| words.get(at)).map(|w| w.to_lowercase());
@@ -418,6 +424,7 @@ mod tests {
         let august = day(2016, 8, 5);
         assert_eq!(act_day("Lane in early June, after some thought", august), Some(day(2016, 6, 5)));
         assert_eq!(act_day("the bill in June", august), Some(day(2016, 6, 15)));
+        assert_eq!(act_day("what the voters in may decide", august), None);
         assert_eq!(act_day("the bill in late July", august), Some(day(2016, 7, 25)));
         assert_eq!(act_day("the bill on June 2", august), Some(day(2016, 6, 2)));
         assert_eq!(act_day("the bill in September", august), None, "a plan, not a past act");
