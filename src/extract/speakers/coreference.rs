@@ -76,6 +76,9 @@ pub struct SpeakerResolver<'t> {
     /// Byte ranges of the source mentions, in text order: a person named as
     /// a source is the likelier antecedent of a later "he said".
     sources: Vec<Range<usize>>,
+    /// Byte offsets where the sentences start, in text order: the subject
+    /// of a sentence is found among the mentions after its start.
+    sentence_starts: Vec<usize>,
     /// Every distinct mention parsed (capitalised runs, the name parts of
     /// sources) and the index of its parse in `parses`: a name comes back
     /// many times in an article, and a source is parsed again to resolve it.
@@ -113,6 +116,7 @@ impl<'t> SpeakerResolver<'t> {
         r.register_sources(text, sources);
         r.sources = sources.to_vec();
         r.sources.sort_unstable_by_key(|s| s.start);
+        r.sentence_starts = sentences.iter().map(|s| s.start).collect();
         r.find_mentions(text, &runs);
         r.forget_names_inside_descriptions(text, sources);
         if !quoted.is_empty() {
@@ -226,6 +230,7 @@ impl<'t> SpeakerResolver<'t> {
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
             sources: Vec::new(),
+            sentence_starts: Vec::new(),
             parsed: FxHashMap::with_capacity_and_hasher(PARSES, Default::default()),
             parses: Vec::with_capacity(PARSES),
             parts: String::with_capacity(PARSES * 16),
@@ -462,8 +467,29 @@ impl<'t> SpeakerResolver<'t> {
         let &(last_at, last) = candidates.next()?;
         // A relative "who" stands for the name just before it; "As for
         // Trump, he said" for the name the pronoun follows at once.
-        let right_after = text[last_at..at].split_once(',').is_some_and(|(name, rest)| rest.trim().is_empty() && name.split_whitespace().all(is_cap_word));
-        if gender == Gender::Unknown || right_after || self.is_in_source(last_at) || !is_object_or_possessive(text, last_at) {
+        // Only where the name opens its sentence or nearly ("As for Trump,"):
+        // in "He leans toward Quill, he said" Quill is an object.
+        let right_after = text[last_at..at].split_once(',').is_some_and(|(name, rest)| rest.trim().is_empty() && name.split_whitespace().all(is_cap_word))
+            && text[self.sentence_start(last_at)..last_at].split_whitespace().count() <= 2;
+        if gender == Gender::Unknown || right_after || self.is_in_source(last_at) {
+            return Some(last);
+        }
+        // The subject of the sentence the last mention stands in, when that
+        // is someone else of the same sex: in "Cox said Obama erred. He
+        // said" or "Quill attacked Voss. He said" the speaker goes on.
+        if subject_wins {
+            let start = self.main_clause_start(text, self.sentence_start(last_at), last_at);
+            let from = self.mentions.partition_point(|&(pos, _)| pos < start);
+            let first = self.mentions[from..i]
+                .iter()
+                .take_while(|&&(pos, _)| pos < last_at)
+                .filter(|&&(_, id)| id != last && self.people[id].gender == gender)
+                .find(|&&(pos, _)| self.is_in_source(pos) || !is_object_or_possessive(text, pos));
+            if let Some(&(_, id)) = first {
+                return Some(id);
+            }
+        }
+        if !is_object_or_possessive(text, last_at) {
             return Some(last);
         }
         if subject_wins && opens_sentence(text, last_at) {
@@ -487,6 +513,25 @@ impl<'t> SpeakerResolver<'t> {
     fn relative_names_someone(&self, text: &str, at: usize) -> bool {
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         i > 0 && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
+    }
+
+    /// Where the main clause of the sentence starting at `start` begins,
+    /// looking no further than `upto`: after the first comma when a
+    /// subordinate clause opens the sentence ("When Quill spoke, Voss
+    /// left"), else at its start.
+    fn main_clause_start(&self, text: &str, start: usize, upto: usize) -> usize {
+        let sentence = &text[start..upto];
+        let opener = sentence.split_whitespace().next().unwrap_or("");
+        if !in_list(&FUNCTION_WORDS.subordinators, opener) {
+            return start;
+        }
+        sentence.find(',').map_or(upto, |comma| start + comma + 1)
+    }
+
+    /// The byte offset where the sentence holding byte `at` starts.
+    fn sentence_start(&self, at: usize) -> usize {
+        let k = self.sentence_starts.partition_point(|&s| s <= at);
+        k.checked_sub(1).map_or(0, |k| self.sentence_starts[k])
     }
 
     /// Whether byte `at` lies inside a source mention.
@@ -1016,5 +1061,46 @@ mod tests {
         let text = "Tomas Reyner runs a shop in Leeds. “Mayor Linda Okafor never visits,” he said.";
         let s = resolve_all(text, &["he"]);
         assert_eq!(s[0].name, "Tomas Reyner");
+    }
+
+    #[test]
+    fn he_after_a_name_in_what_someone_said_goes_to_the_one_who_said_it() {
+        let text = "Paul Brandt said Tom Quill had misled voters. He said the vote should wait.";
+        let s = resolve_all(text, &["Paul Brandt", "He"]);
+        assert_eq!(s[1].name, "Paul Brandt");
+    }
+
+    #[test]
+    fn he_goes_to_the_subject_of_the_main_clause_not_of_a_clause_before_it() {
+        let text = "When Tom Quill took the stage, Paul Brandt walked out of the hall. He told reporters the speech was a disgrace.";
+        let s = resolve_all(text, &["He"]);
+        assert_eq!(s[0].name, "Paul Brandt");
+        let text = "Paul Brandt met Tom Quill on Monday. He said the talks went well.";
+        let s = resolve_all(text, &["He"]);
+        assert_eq!(s[0].name, "Paul Brandt");
+    }
+
+    #[test]
+    fn he_after_an_object_and_a_comma_is_not_that_object() {
+        let text = "Walter Voss said the race was still open. He leans toward Tom Quill, he said, because Quill can win.";
+        let s = resolve_all(text, &["Walter Voss", "he"]);
+        assert_eq!(s[1].name, "Walter Voss");
+    }
+
+    #[test]
+    fn a_name_modifying_a_noun_is_not_the_subject_a_later_she_stands_for() {
+        let text = "Ada Quill spoke first. The Quill approach is costly, said Katie Morrow, the group's director. Others are struggling, she said.";
+        let s = resolve_all(text, &["Katie Morrow, the group's director", "she"]);
+        assert_eq!(s[1].name, "Katie Morrow");
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_and_an_honorific_is_an_object() {
+        let text = "Walter Voss met Tom Quill in May. He lends his thoughts to Mr. Quill and others whom Mr. Voss has known for years. “I speak my mind,” he said.";
+        let at = text.rfind("he said").unwrap();
+        let sentences = split_sentences(text);
+        let quoted: Vec<Range<usize>> = crate::extract::quotes::find_quotes(text).into_iter().map(|q| q.span).collect();
+        let r = SpeakerResolver::new(text, &sentences, &[at..at + 2], &quoted);
+        assert_eq!(r.resolve(text, &(at..at + 2)).name, "Walter Voss");
     }
 }
