@@ -130,7 +130,23 @@ impl<'t> SpeakerResolver<'t> {
                 !quoted.get(i).is_some_and(|q| q.start <= at)
             });
         }
+        r.mention_described_sources(text, sources);
         r
+    }
+
+    /// A source described, not named ("the former president said"), is a
+    /// mention of the person it describes: the "he said" after it is that
+    /// person speaking again, not whoever was named before.
+    fn mention_described_sources(&mut self, text: &str, sources: &[Range<usize>]) {
+        let described: Vec<(usize, usize)> = sources
+            .iter()
+            .filter(|&src| text[src.clone()].trim_start().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")))
+            .filter_map(|src| self.description(text, source_name_part(&text[src.clone()]), src.start).map(|id| (src.start, id)))
+            .collect();
+        if !described.is_empty() {
+            self.mentions.extend(described);
+            self.mentions.sort_unstable();
+        }
     }
 
     /// Who each run names, now that every person is known. A run's person is
@@ -548,7 +564,7 @@ impl<'t> SpeakerResolver<'t> {
 
     /// The byte offset where the sentence before the one holding byte `at`
     /// starts (or that one's, if it is the first).
-    fn sentence_before(&self, at: usize) -> usize {
+    pub(super) fn sentence_before(&self, at: usize) -> usize {
         let k = self.sentence_starts.partition_point(|&s| s <= at);
         self.sentence_starts[..k].iter().rev().nth(1).or(self.sentence_starts[..k].last()).copied().unwrap_or(0)
     }
@@ -1160,5 +1176,13 @@ mod tests {
     fn a_headline_name_without_a_first_name_loses_a_surname_to_a_person() {
         let text = "Understated Quill Wins Praise. Tom Quill spoke in Harlow on Monday. Quill said the plant would stay.";
         assert_eq!(resolve_last(text, "Quill").name, "Tom Quill");
+    }
+
+    #[test]
+    fn he_after_a_described_source_is_the_person_described() {
+        let text = "Governor Tom Quill spoke in Harlow on Monday. Senator Paul Brandt praised the crowd. \
+                    “We will win,” the governor said. “Victory is ours,” he said.";
+        let s = resolve_all(text, &["the governor", "he"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tom Quill", "Tom Quill"));
     }
 }
