@@ -1185,4 +1185,12 @@ mod tests {
         let s = resolve_all(text, &["the governor", "he"]);
         assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tom Quill", "Tom Quill"));
     }
+
+    #[test]
+    fn a_clause_opening_word_before_a_name_is_no_part_of_it() {
+        let text = "Tom Quill toured the plant. While Mr. Quill said the plant would stay, workers were wary. \
+                    Meanwhile Ada Voss said it would close.";
+        let s = resolve_all(text, &["While Mr. Quill", "Meanwhile Ada Voss"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tom Quill", "Ada Voss"));
+    }
 }
