@@ -76,6 +76,9 @@ pub struct SpeakerResolver<'t> {
     /// Byte ranges of the source mentions, in text order: a person named as
     /// a source is the likelier antecedent of a later "he said".
     sources: Vec<Range<usize>>,
+    /// The person each described source stands for, by its start, in text
+    /// order (see `mention_described_sources`).
+    described: Vec<(usize, Option<usize>)>,
     /// How often each person (by index in `people`) is mentioned among the
     /// mentions found so far: the subject of an article is mentioned most.
     mention_counts: Vec<u32>,
@@ -137,16 +140,20 @@ impl<'t> SpeakerResolver<'t> {
     /// A source described, not named ("the former president said"), is a
     /// mention of the person it describes: the "he said" after it is that
     /// person speaking again, not whoever was named before.
+    /// Each such source's person is kept (`described`): resolving the
+    /// source later looks it up rather than working it out again.
     fn mention_described_sources(&mut self, text: &str, sources: &[Range<usize>]) {
-        let described: Vec<(usize, usize)> = sources
+        let described: Vec<(usize, Option<usize>)> = sources
             .iter()
             .filter(|&src| text[src.clone()].trim_start().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")))
-            .filter_map(|src| self.description(text, source_name_part(&text[src.clone()]), src.start).map(|id| (src.start, id)))
+            .map(|src| (src.start, self.description(text, source_name_part(&text[src.clone()]), src.start)))
             .collect();
-        if !described.is_empty() {
-            self.mentions.extend(described);
+        if described.iter().any(|(_, id)| id.is_some()) {
+            self.mentions.extend(described.iter().filter_map(|&(at, id)| Some((at, id?))));
             self.mentions.sort_unstable();
         }
+        self.described = described;
+        self.described.sort_unstable_by_key(|&(at, _)| at);
     }
 
     /// Who each run names, now that every person is known. A run's person is
@@ -252,6 +259,7 @@ impl<'t> SpeakerResolver<'t> {
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
             sources: Vec::new(),
+            described: Vec::new(),
             mention_counts: Vec::with_capacity(PEOPLE),
             text,
             sentence_starts: Vec::new(),
