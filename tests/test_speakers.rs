@@ -206,3 +206,18 @@ fn a_name_without_its_middle_name_finds_the_record_with_it() {
     assert_eq!(column(&list, "name"), vec![json!("Marguerite Anne Holloway")]);
     assert_eq!(list[0]["statements"], json!(2));
 }
+
+#[test]
+fn a_short_form_of_a_first_name_finds_the_record_of_the_full_one() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Benjamin Ortwell said the harbour would be dredged this year.\n");
+    let second = wd.write("second.txt", "Ben Ortwell said the dredging would cost more than planned.\n");
+    let other = wd.write("other.txt", "Bernard Ortwell said the harbour was too shallow for ships.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap(), other.to_str().unwrap()]);
+    let list = speakers(&wd);
+    let mut names: Vec<String> = column(&list, "name").iter().map(|n| n.as_str().unwrap().to_string()).collect();
+    names.sort();
+    assert_eq!(names, ["Benjamin Ortwell", "Bernard Ortwell"]);
+    let benjamin = list.iter().find(|s| s["name"] == json!("Benjamin Ortwell")).unwrap();
+    assert_eq!(benjamin["statements"], json!(2));
+}

@@ -84,6 +84,10 @@ fn resolve_named_speaker(
         None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
         found => found,
     };
+    let found = match found {
+        None if kind == SpeakerKind::Person => by_another_given_name(conn, known.as_deref(), name)?,
+        found => found,
+    };
     let (id, created, canonical) = match found {
         Some((id, canonical)) => (id, false, canonical),
         None => {
@@ -148,6 +152,33 @@ fn with_a_middle_name(conn: &Connection, name: &str) -> Result<Option<(i64, Stri
         .query_map(params![last, pattern], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(if found.len() == 1 { found.into_iter().next() } else { None })
+}
+
+/// `data/given_name_variants.txt`: each spelling of a given name, with the
+/// other spellings of that name ("Ben" with "Benjamin").
+static GIVEN_NAME_VARIANTS: std::sync::LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = std::sync::LazyLock::new(|| {
+    let mut variants: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    for line in include_str!("../../data/given_name_variants.txt").lines().filter(|l| !l.starts_with('#')) {
+        let names: Vec<&str> = line.split_whitespace().collect();
+        for name in &names {
+            variants.entry(name).or_default().extend(names.iter().filter(|other| other != &name));
+        }
+    }
+    variants
+});
+
+/// "Ben Cardin" where "Benjamin Cardin" is stored (or "Hilary Clinton"
+/// where "Hillary Clinton" is): the person stored under another spelling of
+/// the first name, the rest of the name alike.
+fn by_another_given_name(conn: &Connection, known: Option<&KnownNames>, name: &str) -> Result<Option<(i64, String)>> {
+    let Some((given, rest)) = name.split_once(' ') else { return Ok(None) };
+    let Some(others) = GIVEN_NAME_VARIANTS.get(given) else { return Ok(None) };
+    for other in others {
+        if let Some(found) = find_known_speaker(conn, known, &format!("{other} {rest}"))? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
 }
 
 fn escape_like(text: &str) -> String {

@@ -76,6 +76,17 @@ pub struct SpeakerResolver<'t> {
     /// Byte ranges of the source mentions, in text order: a person named as
     /// a source is the likelier antecedent of a later "he said".
     sources: Vec<Range<usize>>,
+    /// The person each described source stands for, by its start, in text
+    /// order (see `mention_described_sources`).
+    described: Vec<(usize, Option<usize>)>,
+    /// How often each person (by index in `people`) is mentioned among the
+    /// mentions found so far: the subject of an article is mentioned most.
+    mention_counts: Vec<u32>,
+    /// The document's text, where a mention's words are read back.
+    text: &'t str,
+    /// Byte offsets where the sentences start, in text order: the subject
+    /// of a sentence is found among the mentions after its start.
+    sentence_starts: Vec<usize>,
     /// Every distinct mention parsed (capitalised runs, the name parts of
     /// sources) and the index of its parse in `parses`: a name comes back
     /// many times in an article, and a source is parsed again to resolve it.
@@ -99,7 +110,7 @@ impl<'t> SpeakerResolver<'t> {
     /// A name inside a quotation (`quoted`, in text order) is no antecedent:
     /// "“Trump’s supporters are here,” he said" is not Trump speaking.
     pub fn new(text: &'t str, sentences: &[Range<usize>], sources: &[Range<usize>], quoted: &[Range<usize>]) -> Self {
-        let mut r = SpeakerResolver::empty();
+        let mut r = SpeakerResolver::empty(text);
         let runs = capitalised_runs(text, sentences);
         // Full names first (those with a title, a first name or used as a
         // source), so that a surname seen before its full name still finds
@@ -113,6 +124,7 @@ impl<'t> SpeakerResolver<'t> {
         r.register_sources(text, sources);
         r.sources = sources.to_vec();
         r.sources.sort_unstable_by_key(|s| s.start);
+        r.sentence_starts = sentences.iter().map(|s| s.start).collect();
         r.find_mentions(text, &runs);
         r.forget_names_inside_descriptions(text, sources);
         if !quoted.is_empty() {
@@ -121,7 +133,27 @@ impl<'t> SpeakerResolver<'t> {
                 !quoted.get(i).is_some_and(|q| q.start <= at)
             });
         }
+        r.mention_described_sources(text, sources);
         r
+    }
+
+    /// A source described, not named ("the former president said"), is a
+    /// mention of the person it describes: the "he said" after it is that
+    /// person speaking again, not whoever was named before.
+    /// Each such source's person is kept (`described`): resolving the
+    /// source later looks it up rather than working it out again.
+    fn mention_described_sources(&mut self, text: &str, sources: &[Range<usize>]) {
+        let described: Vec<(usize, Option<usize>)> = sources
+            .iter()
+            .filter(|&src| text[src.clone()].trim_start().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")))
+            .map(|src| (src.start, self.description(text, source_name_part(&text[src.clone()]), src.start)))
+            .collect();
+        if described.iter().any(|(_, id)| id.is_some()) {
+            self.mentions.extend(described.iter().filter_map(|&(at, id)| Some((at, id?))));
+            self.mentions.sort_unstable();
+        }
+        self.described = described;
+        self.described.sort_unstable_by_key(|&(at, _)| at);
     }
 
     /// Who each run names, now that every person is known. A run's person is
@@ -155,6 +187,7 @@ impl<'t> SpeakerResolver<'t> {
             };
             if let Some(id) = person {
                 self.mentions.push((run.span.start, id));
+                self.mention_counts[id] += 1;
             }
         }
         self.mentions.sort_unstable();
@@ -215,7 +248,7 @@ impl<'t> SpeakerResolver<'t> {
 
     /// Sized for an article's worth of names, so that the tables are not
     /// grown (and rehashed) several times for each article.
-    fn empty() -> Self {
+    fn empty(text: &'t str) -> Self {
         const PEOPLE: usize = 32;
         const PARSES: usize = 64;
         SpeakerResolver {
@@ -226,6 +259,10 @@ impl<'t> SpeakerResolver<'t> {
             surname_shapes: Shapes::default(),
             mentions: Vec::new(),
             sources: Vec::new(),
+            described: Vec::new(),
+            mention_counts: Vec::with_capacity(PEOPLE),
+            text,
+            sentence_starts: Vec::new(),
             parsed: FxHashMap::with_capacity_and_hasher(PARSES, Default::default()),
             parses: Vec::with_capacity(PARSES),
             parts: String::with_capacity(PARSES * 16),
@@ -375,6 +412,7 @@ impl<'t> SpeakerResolver<'t> {
         // than the word.
         let surname: Box<[u8]> = lower.rsplit(' ').next().unwrap_or_default().as_bytes().into();
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
+        self.mention_counts.push(0);
         self.surname_shapes.add(&surname);
         self.by_surname.entry(surname).or_default().push(id);
     }
@@ -413,16 +451,25 @@ impl<'t> SpeakerResolver<'t> {
                     .or_else(|| people.iter().copied().find(|&id| !self.people[id].name.contains(' ')));
             }
             let agrees = |id: &usize| self.people[*id].gender.agrees(gender);
-            if people.len() == 1 {
+            if people.len() == 1 || at == usize::MAX {
                 return people.iter().copied().find(agrees);
             }
+            // Of several bearers, the one named in full in this sentence or
+            // the one before it ("Freddy Trump ... Mr. Trump said of his
+            // brother" after such a sentence is Freddy), else the one
+            // mentioned most so far, the first met of those: an article
+            // mentions its subject most and calls relatives by their first
+            // names ("Freddy") once introduced. A name that starts with no
+            // first name ("Understated Perez" of a headline) comes last.
             let upto = self.mentions.partition_point(|&(pos, _)| pos < at);
+            let window = self.sentence_before(at);
             self.mentions[..upto]
                 .iter()
                 .rev()
+                .take_while(|&&(pos, _)| pos >= window)
+                .find(|&&(pos, id)| people.contains(&id) && agrees(&id) && self.named_in_full_at(pos, id))
                 .map(|&(_, id)| id)
-                .find(|id| people.contains(id) && agrees(id))
-                .or_else(|| people.iter().copied().find(agrees))
+                .or_else(|| people.iter().copied().filter(agrees).enumerate().min_by_key(|&(k, id)| (!self.has_first_name(id), std::cmp::Reverse(self.mention_counts[id]), k)).map(|(_, id)| id))
         })
     }
 
@@ -462,8 +509,29 @@ impl<'t> SpeakerResolver<'t> {
         let &(last_at, last) = candidates.next()?;
         // A relative "who" stands for the name just before it; "As for
         // Trump, he said" for the name the pronoun follows at once.
-        let right_after = text[last_at..at].split_once(',').is_some_and(|(name, rest)| rest.trim().is_empty() && name.split_whitespace().all(is_cap_word));
-        if gender == Gender::Unknown || right_after || self.is_in_source(last_at) || !is_object_or_possessive(text, last_at) {
+        // Only where the name opens its sentence or nearly ("As for Trump,"):
+        // in "He leans toward Quill, he said" Quill is an object.
+        let right_after = text[last_at..at].split_once(',').is_some_and(|(name, rest)| rest.trim().is_empty() && name.split_whitespace().all(is_cap_word))
+            && text[self.sentence_start(last_at)..last_at].split_whitespace().count() <= 2;
+        if gender == Gender::Unknown || right_after || self.is_in_source(last_at) {
+            return Some(last);
+        }
+        // The subject of the sentence the last mention stands in, when that
+        // is someone else of the same sex: in "Cox said Obama erred. He
+        // said" or "Quill attacked Voss. He said" the speaker goes on.
+        if subject_wins {
+            let start = self.main_clause_start(text, self.sentence_start(last_at), last_at);
+            let from = self.mentions.partition_point(|&(pos, _)| pos < start);
+            let first = self.mentions[from..i]
+                .iter()
+                .take_while(|&&(pos, _)| pos < last_at)
+                .filter(|&&(_, id)| id != last && self.people[id].gender == gender)
+                .find(|&&(pos, _)| self.is_in_source(pos) || !is_object_or_possessive(text, pos));
+            if let Some(&(_, id)) = first {
+                return Some(id);
+            }
+        }
+        if !is_object_or_possessive(text, last_at) {
             return Some(last);
         }
         if subject_wins && opens_sentence(text, last_at) {
@@ -487,6 +555,45 @@ impl<'t> SpeakerResolver<'t> {
     fn relative_names_someone(&self, text: &str, at: usize) -> bool {
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         i > 0 && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
+    }
+
+    /// Where the main clause of the sentence starting at `start` begins,
+    /// looking no further than `upto`: after the first comma when a
+    /// subordinate clause opens the sentence ("When Quill spoke, Voss
+    /// left"), else at its start.
+    fn main_clause_start(&self, text: &str, start: usize, upto: usize) -> usize {
+        let sentence = &text[start..upto];
+        let opener = sentence.split_whitespace().next().unwrap_or("");
+        if !in_list(&FUNCTION_WORDS.subordinators, opener) {
+            return start;
+        }
+        sentence.find(',').map_or(upto, |comma| start + comma + 1)
+    }
+
+    /// The byte offset where the sentence before the one holding byte `at`
+    /// starts (or that one's, if it is the first).
+    pub(super) fn sentence_before(&self, at: usize) -> usize {
+        let k = self.sentence_starts.partition_point(|&s| s <= at);
+        self.sentence_starts[..k].iter().rev().nth(1).or(self.sentence_starts[..k].last()).copied().unwrap_or(0)
+    }
+
+    /// Whether person `id`'s name starts with a known first name.
+    fn has_first_name(&self, id: usize) -> bool {
+        self.people[id].name.split_once(' ').is_some_and(|(given, _)| first_name_gender(given).is_some())
+    }
+
+    /// Whether the mention at byte `pos` names person `id` with a first
+    /// name ("Freddy Trump"), not by surname alone ("Mr. Trump").
+    fn named_in_full_at(&self, pos: usize, id: usize) -> bool {
+        let person = &self.people[id];
+        let Some((given, _)) = person.name.split_once(' ') else { return false };
+        self.text[pos..].strip_prefix(given).is_some_and(|rest| rest.starts_with(' '))
+    }
+
+    /// The byte offset where the sentence holding byte `at` starts.
+    fn sentence_start(&self, at: usize) -> usize {
+        let k = self.sentence_starts.partition_point(|&s| s <= at);
+        k.checked_sub(1).map_or(0, |k| self.sentence_starts[k])
     }
 
     /// Whether byte `at` lies inside a source mention.
@@ -725,6 +832,15 @@ mod tests {
         let quoted: Vec<Range<usize>> = crate::extract::quotes::find_quotes(text).into_iter().map(|q| q.span).collect();
         let r = SpeakerResolver::new(text, &sentences, &spans, &quoted);
         spans.iter().map(|s| r.resolve(text, s)).collect()
+    }
+
+    /// The speaker of the last `mention` in `text`, the only source.
+    pub(super) fn resolve_last(text: &str, mention: &str) -> Speaker {
+        let at = text.rfind(mention).expect("mention in text");
+        let span = at..at + mention.len();
+        let quoted: Vec<Range<usize>> = crate::extract::quotes::find_quotes(text).into_iter().map(|q| q.span).collect();
+        let r = SpeakerResolver::new(text, &split_sentences(text), std::slice::from_ref(&span), &quoted);
+        r.resolve(text, &span)
     }
     #[test]
     fn party_committees_and_fact_checkers_speak_as_organisations() {
@@ -1016,5 +1132,73 @@ mod tests {
         let text = "Tomas Reyner runs a shop in Leeds. “Mayor Linda Okafor never visits,” he said.";
         let s = resolve_all(text, &["he"]);
         assert_eq!(s[0].name, "Tomas Reyner");
+    }
+
+    #[test]
+    fn he_after_a_name_in_what_someone_said_goes_to_the_one_who_said_it() {
+        let text = "Paul Brandt said Tom Quill had misled voters. He said the vote should wait.";
+        let s = resolve_all(text, &["Paul Brandt", "He"]);
+        assert_eq!(s[1].name, "Paul Brandt");
+    }
+
+    #[test]
+    fn he_goes_to_the_subject_of_the_main_clause_not_of_a_clause_before_it() {
+        let text = "When Tom Quill took the stage, Paul Brandt walked out of the hall. He told reporters the speech was a disgrace.";
+        let s = resolve_all(text, &["He"]);
+        assert_eq!(s[0].name, "Paul Brandt");
+        let text = "Paul Brandt met Tom Quill on Monday. He said the talks went well.";
+        let s = resolve_all(text, &["He"]);
+        assert_eq!(s[0].name, "Paul Brandt");
+    }
+
+    #[test]
+    fn he_after_an_object_and_a_comma_is_not_that_object() {
+        let text = "Walter Voss said the race was still open. He leans toward Tom Quill, he said, because Quill can win.";
+        let s = resolve_all(text, &["Walter Voss", "he"]);
+        assert_eq!(s[1].name, "Walter Voss");
+    }
+
+    #[test]
+    fn a_name_modifying_a_noun_is_not_the_subject_a_later_she_stands_for() {
+        let text = "Ada Quill spoke first. The Quill approach is costly, said Katie Morrow, the group's director. Others are struggling, she said.";
+        let s = resolve_all(text, &["Katie Morrow, the group's director", "she"]);
+        assert_eq!(s[1].name, "Katie Morrow");
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_and_an_honorific_is_an_object() {
+        let text = "Walter Voss met Tom Quill in May. He lends his thoughts to Mr. Quill and others whom Mr. Voss has known for years. “I speak my mind,” he said.";
+        assert_eq!(resolve_last(text, "he").name, "Walter Voss");
+    }
+
+    #[test]
+    fn a_surname_after_a_relative_was_named_goes_to_the_one_mentioned_most() {
+        let text = "Tomas Reyner won the race on Monday. Reyner thanked his voters. His brother, Paul Reyner, died in 1981. \
+                    Friends said he loved flying. Mr. Reyner said the loss had shaped him.";
+        assert_eq!(resolve_last(text, "Mr. Reyner").name, "Tomas Reyner");
+        let text = "Tomas Reyner won the race on Monday. His brother, Paul Reyner, said he was proud. Reyner added that the farm would stay.";
+        assert_eq!(resolve_last(text, "Reyner").name, "Paul Reyner");
+    }
+
+    #[test]
+    fn a_headline_name_without_a_first_name_loses_a_surname_to_a_person() {
+        let text = "Understated Quill Wins Praise. Tom Quill spoke in Harlow on Monday. Quill said the plant would stay.";
+        assert_eq!(resolve_last(text, "Quill").name, "Tom Quill");
+    }
+
+    #[test]
+    fn he_after_a_described_source_is_the_person_described() {
+        let text = "Governor Tom Quill spoke in Harlow on Monday. Senator Paul Brandt praised the crowd. \
+                    “We will win,” the governor said. “Victory is ours,” he said.";
+        let s = resolve_all(text, &["the governor", "he"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tom Quill", "Tom Quill"));
+    }
+
+    #[test]
+    fn a_clause_opening_word_before_a_name_is_no_part_of_it() {
+        let text = "Tom Quill toured the plant. While Mr. Quill said the plant would stay, workers were wary. \
+                    Meanwhile Ada Voss said it would close.";
+        let s = resolve_all(text, &["While Mr. Quill", "Meanwhile Ada Voss"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tom Quill", "Ada Voss"));
     }
 }

@@ -75,7 +75,10 @@ pub(super) fn mention_of(text: &str, span: &Range<usize>) -> String {
 /// ("descriptions for John Kasich") or a possessive ("on Canova's behalf"):
 /// a name there is seldom the one a following "he said" means.
 pub(super) fn is_object_or_possessive(text: &str, at: usize) -> bool {
-    let word_before = text[..at].split_whitespace().next_back().unwrap_or("");
+    // "to Mr. Quill", "with Sen. Voss": the word before the honorifics
+    // and titles.
+    let mut before = text[..at].split_whitespace().rev().skip_while(|w| in_list(&WORDS.honorifics, w) || in_list(&WORDS.titles, w));
+    let word_before = before.next().unwrap_or("");
     if in_list_as_written(&FUNCTION_WORDS.object_prepositions, word_before) {
         return true;
     }

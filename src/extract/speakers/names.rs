@@ -121,6 +121,14 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         }
         name_start += last_lower + 1;
     }
+    // "While Mr. Ryan", "Despite Trump's": a clause's opening word is no
+    // part of the name (an article is: "The Hill").
+    while name_start + 1 < name_end && {
+        let word = strip_name_word(parts[name_start]);
+        in_list(&NOT_NAME_SET, word) && !["the", "a", "an"].iter().any(|a| word.eq_ignore_ascii_case(a))
+    } {
+        name_start += 1;
+    }
     // Capitalised descriptors before a first name go to the role too.
     let first_name_at = || parts[name_start + 1..name_end - 1].iter().position(|p| in_list(&words.first_names, p)).map(|k| k + 1);
     if let Some(first) = (name_end >= name_start + 3).then(first_name_at).flatten() {

@@ -132,6 +132,7 @@ pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| list(includ
 /// phrase's head.
 pub(super) struct FunctionWords {
     pub(super) clause_openers: WordSet,
+    pub(super) subordinators: WordSet,
     pub(super) object_prepositions: WordSet,
     pub(super) name_prepositions: WordSet,
     pub(super) place_prepositions: WordSet,
@@ -159,6 +160,7 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     let mut section = |name: &str| WordSet::new(sections.remove(name).unwrap_or_else(|| panic!("data/mention_function_words.txt has no [{name}]")));
     FunctionWords {
         clause_openers: section("clause_openers"),
+        subordinators: section("subordinators"),
         object_prepositions: section("object_prepositions"),
         name_prepositions: section("name_prepositions"),
         place_prepositions: section("place_prepositions"),
