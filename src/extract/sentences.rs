@@ -17,6 +17,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "capt", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "vs", "no", "rev", "prof", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "u.s", "u.k",
     "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "ft", "mt", "gop", "messrs", "pres", "atty", "supt", "dept", "univ",
+    "govs", "sens", "reps",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace,
@@ -232,6 +233,12 @@ mod tests {
         for word in ["", "Harbour", "Mister", "messrsx", "u.s.", "Mr\u{e9}", "\u{c9}tat", "tuesday"] {
             assert!(!is_abbreviation(word), "{word}");
         }
+    }
+
+    #[test]
+    fn a_plural_title_does_not_end_a_sentence() {
+        assert_eq!(texts("Govs. Ann Lee and Tom Ray said it. Both agreed."), ["Govs. Ann Lee and Tom Ray said it.", "Both agreed."]);
+        assert_eq!(texts("Sens. Vale and Oakes voted no."), ["Sens. Vale and Oakes voted no."]);
     }
 
     #[test]
