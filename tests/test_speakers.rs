@@ -186,6 +186,26 @@ fn a_speakers_role_is_the_one_of_the_latest_article_whatever_order_they_came_in(
 }
 
 #[test]
+fn a_surname_met_before_the_full_name_joins_it_whatever_the_order() {
+    let wd = Workdir::new();
+    let first = wd.write(
+        "a.txt",
+        "---\ndate: 2024-02-01\n---\nMr. Quarrie said the harbour would stay open. \
+         Mr. Quarrie said the ferries would run all winter.\n",
+    );
+    let second = wd.write("b.txt", "---\ndate: 2024-03-01\n---\nMayor Tobias Quarrie said the new pier was finished.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(column(&list, "name"), vec![json!("Tobias Quarrie")], "{list:?}");
+    assert_eq!(list[0]["statements"], json!(3));
+    // A surname a woman and a man of the corpus share stays apart.
+    let shared = Workdir::new();
+    let third = shared.write("c.txt", "---\ndate: 2024-04-01\n---\nDoctor Mina Quarrie said the clinic was full.\n");
+    shared.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap(), third.to_str().unwrap()]);
+    assert_eq!(speakers(&shared).len(), 3, "{:?}", speakers(&shared));
+}
+
+#[test]
 fn a_description_is_never_stored_as_a_role_or_an_alias() {
     let wd = Workdir::new();
     let file = wd.write("rival.txt", "---\ndate: 2025-03-01\n---\nRival Tomas Quill said the port would close in spring.\n");

@@ -482,13 +482,19 @@ impl Store {
     /// made before anyone of that surname was known by a full name) to the
     /// one person now stored under a full name ending in it, or quoted more
     /// than ten times as often as all others of that surname together, and
-    /// remove the record. Records marked ambiguous or holding an alias stay.
+    /// remove the record, its aliases going with the statements. Records
+    /// marked ambiguous, or holding an alias other than an abbreviated title
+    /// before the surname ("Mr. Obama", which says nothing of who), stay.
     /// Returns how many statements moved.
     pub fn settle_surnames(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // An alias of two words, the first ending in a period, the second
+        // the record's name, is a title and the surname.
         let people: Vec<(i64, String, bool, bool, i64)> = tx
             .prepare(
-                "SELECT sp.id, sp.name, sp.ambiguous, EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = sp.id),
+                "SELECT sp.id, sp.name, sp.ambiguous,
+                        EXISTS (SELECT 1 FROM speaker_aliases a WHERE a.speaker_id = sp.id
+                                   AND NOT (a.alias LIKE '%. ' || sp.name AND a.alias NOT LIKE '% % %')),
                         (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id)
                    FROM speakers sp WHERE sp.kind = 'person'",
             )?
@@ -511,6 +517,7 @@ impl Store {
             if of_surname.len() == 1 || best_n > 10 * others.max(1) {
                 moved += tx.prepare_cached("UPDATE statements SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute(params![id, best])?;
                 move_roles(&tx, *id, best)?;
+                tx.prepare_cached("UPDATE speaker_aliases SET speaker_id = ?2 WHERE speaker_id = ?1")?.execute(params![id, best])?;
                 tx.prepare_cached("DELETE FROM speakers WHERE id = ?1")?.execute([id])?;
             }
         }
