@@ -109,8 +109,16 @@ pub fn aim_of(content: &str, topic: &str) -> Option<Aim> {
 
 /// Pronouns that may be the subject of a clause a content opens on ("I
 /// will not support ..."); any other capitalised word before the verb names
-/// someone else, whose position the clause may be.
-const CLAUSE_SUBJECTS: [&str; 5] = ["I", "He", "She", "We", "They"];
+/// someone else, whose position the clause may be. So does "they": a
+/// speaker tells of others' backing with it ("they support Lane") far more
+/// often than of their own.
+const CLAUSE_SUBJECTS: [&str; 4] = ["I", "He", "She", "We"];
+
+/// Whether a topic's words are a person's name: capitalised, two or more,
+/// opening on a first name ("Hillary Clinton").
+fn names_a_person(words: &[&str]) -> bool {
+    words.len() > 1 && words.iter().all(|w| capitalised(w)) && words.first().is_some_and(|w| is_first_name(w))
+}
 
 /// How `content` names `topic` when it opens on a clause whose verb states
 /// a position on it ("he's not ready to support Trump": data/position_verbs.txt),
@@ -128,7 +136,7 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
     for (i, &word) in words.iter().enumerate() {
         if word == "I" && i < CLAUSE_WORDS {
             (clause_start, named_someone) = (i, false);
-        } else if capitalised(word) && !CLAUSE_SUBJECTS.contains(&word) {
+        } else if capitalised(word) && !CLAUSE_SUBJECTS.contains(&word) || word.eq_ignore_ascii_case("they") {
             named_someone = true;
         }
         if named_someone || i - clause_start >= LEAD_WORDS {
@@ -177,7 +185,7 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     let first = *wanted.first()?;
     // A person topic ("Hillary Clinton") is named by its surname alone as
     // often as in full, but not when another first name comes before it.
-    let person = wanted.len() > 1 && wanted.iter().all(|w| capitalised(w)) && is_first_name(first);
+    let person = names_a_person(&wanted);
     let surname = wanted.last().filter(|_| person);
     let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
     let mut lead_start = 0;
@@ -321,6 +329,16 @@ fn cue_is_qualified(said: &Said) -> bool {
     })
 }
 
+/// Whether `cue` reports a concession (data/concession_cues.txt): a fact
+/// granted, which a polar word in it ("success", "mistake") would
+/// otherwise make a side taken on the person it is about. Conceding a
+/// claim ("acknowledged that there was pressure") is a side on the claim.
+fn is_concession(cue: &str) -> bool {
+    static CUES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| list(include_str!("../../data/concession_cues.txt")).iter().map(|w| w.to_lowercase()).collect());
+    words_of(cue).next().is_some_and(|first| cues.iter().any(|c| c.eq_ignore_ascii_case(first)))
+}
+
 const MONTHS: [&str; 12] =
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -376,7 +394,8 @@ pub fn act_day(content: &str, day: i64) -> Option<i64> {
 /// cue says the act is over ("had praised") or denies it ("has not
 /// endorsed", which the stance may have read as support).
 pub fn disagreement_aim(said: &Said) -> Option<Aim> {
-    if !said.sourced || cue_is_qualified(said) {
+    let conceded_of_a_person = || is_concession(said.cue) && names_a_person(&words_of(said.topic).collect::<Vec<_>>());
+    if !said.sourced || cue_is_qualified(said) || conceded_of_a_person() {
         None
     } else if said.proposed_topic {
         aim_of(said.content, said.topic)
@@ -477,6 +496,25 @@ mod tests {
     }
 
     #[test]
+    fn a_concession_is_no_side_on_a_person_but_is_one_on_a_claim() {
+        let said = |content, topic, cue| Said {
+            content,
+            topic,
+            year: Some(2016),
+            day: Some(736_000),
+            cue,
+            lead_in: "",
+            sourced: true,
+            proposed_topic: true,
+        };
+        let aims = |content, topic, cue| disagreement_aim(&said(content, topic, cue)).is_some();
+        assert!(aims("Tom Lane for his success", "Tom Lane", "praised"));
+        assert!(!aims("Tom Lane for his success", "Tom Lane", "acknowledged"));
+        assert!(!aims("Tom Lane for his success", "Tom Lane", "conceded"));
+        assert!(aims("pressure on the council", "pressure", "acknowledged"));
+    }
+
+    #[test]
     fn a_clause_whose_verb_states_a_position_aims_at_its_object() {
         assert!(aims_at("he is not ready to support Tom Lane at this point", "Tom Lane"));
         assert!(aims_at("that she cannot currently endorse Lane", "Tom Lane"));
@@ -493,6 +531,8 @@ mod tests {
         assert!(!aims_at("I support the rival who beat Lane", "Tom Lane"), "a clause inside the object");
         assert!(!aims_at("I back Mary Fox rather than Lane", "Tom Lane"), "a second object");
         assert!(!aims_at("In Ashford, Mary Fox will back Lane", "Tom Lane"), "the position of someone else");
+        assert!(!aims_at("they support Lane", "Tom Lane"), "the position of others");
+        assert!(!aims_at("most of them say they back Lane", "Tom Lane"), "the position of others");
     }
 
     #[test]
