@@ -334,9 +334,10 @@ fn cue_is_qualified(said: &Said) -> bool {
 /// otherwise make a side taken on the person it is about. Conceding a
 /// claim ("acknowledged that there was pressure") is a side on the claim.
 fn is_concession(cue: &str) -> bool {
-    static CUES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let cues = CUES.get_or_init(|| list(include_str!("../../data/concession_cues.txt")).iter().map(|w| w.to_lowercase()).collect());
-    words_of(cue).next().is_some_and(|first| cues.iter().any(|c| c.eq_ignore_ascii_case(first)))
+    static CUES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| phrases(include_str!("../../data/concession_cues.txt")));
+    let words: Vec<&str> = words_of(cue).collect();
+    phrase_at(cues, &words, 0).is_some()
 }
 
 const MONTHS: [&str; 12] =

@@ -4,8 +4,8 @@
 //! or an opinion about it, so the confidence counts it
 //! (`confidence::Evidence::declared`).
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use crate::extract::word_set::WordSet;
+use std::sync::LazyLock;
 
 const BUILTIN_WORDS: &str = include_str!("../../../data/stance_declaring.txt");
 
@@ -16,17 +16,7 @@ const DECLARING_WORDS: usize = 3;
 /// Words a clause may open on before its subject ("and I fully support").
 const OPENING_CONJUNCTIONS: [&str; 4] = ["and", "but", "so", "now"];
 
-fn declaring_words() -> &'static HashSet<String> {
-    static WORDS: OnceLock<HashSet<String>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        BUILTIN_WORDS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
-}
+static DECLARING: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_WORDS));
 
 /// Whether `before` (a content up to an act of backing) ends on a clause
 /// whose subject is the speaker ("I", "we"), with only auxiliaries,
@@ -50,9 +40,9 @@ pub(super) fn declares_own_act(before: &str) -> bool {
     }
     let between: Vec<String> = contracted
         .into_iter()
-        .chain(words.map(|w| w.replace('\u{2019}', "'").to_lowercase()))
+        .chain(words.map(|w| w.replace('\u{2019}', "'")))
         .collect();
-    between.len() <= DECLARING_WORDS && between.iter().all(|w| declaring_words().contains(w.as_str()))
+    between.len() <= DECLARING_WORDS && between.iter().all(|w| DECLARING.holds(w))
 }
 
 #[cfg(test)]
