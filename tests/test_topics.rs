@@ -396,3 +396,45 @@ fn topics_apply_keeps_an_automatic_topic_chosen_from_the_whole_article() {
     assert_eq!(topics.iter().filter(|t| **t == json!("farming")).count(), 1, "{topics:?}");
     assert_eq!(topics.iter().filter(|t| **t == json!("carbon tax")).count(), topics.len() - 1, "{topics:?}");
 }
+
+/// An extracted statement with the automatic topic extraction gave it.
+fn extracted_on(topic: &str, content: &str) -> String {
+    json!({
+        "speaker": "Ann Lee", "cue": "said", "content": content, "kind": "indirect", "stance": "neutral",
+        "date": "2025-08-19", "origin": "extracted", "doc": "harbour.txt", "topic": topic,
+    })
+    .to_string()
+}
+
+#[test]
+fn a_topic_said_once_folds_into_the_recurring_topic_it_narrows() {
+    let wd = Workdir::new();
+    import_extracted(
+        &wd,
+        &[
+            extracted_on("tax", "the tax pays for the pier"),
+            extracted_on("tax", "the tax is too high"),
+            extracted_on("harbour tax burden", "the harbour tax burden falls on crews"),
+            extracted_on("New York", "New York sends the most ferries"),
+            extracted_on("New York", "New York ordered two boats"),
+            extracted_on("New York Times", "the New York Times got it wrong"),
+            extracted_on("Britain", "Britain builds the boats"),
+            extracted_on("Britain", "Britain sells the engines"),
+            extracted_on("Britain's ferry fleet", "Britain's ferry fleet is old"),
+            extracted_on("Fed", "the Fed raised rates"),
+            extracted_on("Fed", "the Fed will act"),
+            extracted_on("pretty fed", "crews are pretty fed up"),
+        ],
+    );
+    wd.stdout(&["topics", "apply"]);
+    let topics = topic_counts(&wd);
+    // A common-noun phrase said once joins the topic it narrows ...
+    assert!(topics.contains(&("tax".to_string(), 3)), "{topics:?}");
+    assert!(topics.iter().all(|(name, _)| name != "harbour tax burden"), "{topics:?}");
+    // ... but a name of its own, an owner's thing and a word written
+    // otherwise stay apart.
+    for kept in ["New York Times", "Britain's ferry fleet", "pretty fed"] {
+        assert!(topics.contains(&(kept.to_string(), 1)), "{kept}: {topics:?}");
+    }
+    assert!(topics.contains(&("Fed".to_string(), 2)), "{topics:?}");
+}

@@ -91,6 +91,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     if tally.statements > 0 {
         store.settle_surnames()?;
         store.settle_person_topics()?;
+        store.fold_single_use_topics()?;
     }
     eprintln!("claimdb: {}", summary(&tally));
     Ok(if tally.skipped > 0 { Outcome::Partial } else { Outcome::Done })

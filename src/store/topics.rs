@@ -82,6 +82,33 @@ fn person_name_variants(conn: &Connection) -> Result<Vec<(i64, String)>> {
     Ok(variants)
 }
 
+/// The recurring topics (by name) that are a shorter run of whole words
+/// of `name`, when `name` is a common-noun phrase. Words match as written
+/// ("pretty fed" is no narrowing of "Fed"), a possessive "'s" ends a word
+/// ("North Korea's"), and a run ending in a possessive names an owner, not
+/// the topic ("Britain's television station" is not about Britain).
+fn recurring_runs<'a>(name: &str, recurring: &HashMap<&'a str, i64>) -> Vec<&'a str> {
+    let written: Vec<&str> = name.split_whitespace().collect();
+    let last_is_common = written.last().and_then(|w| w.chars().next()).is_some_and(char::is_lowercase);
+    if written.len() < 2 || !last_is_common {
+        return Vec::new();
+    }
+    let owner = |w: &str| w.ends_with("'s") || w.ends_with("\u{2019}s");
+    let words: Vec<&str> = written.iter().map(|w| w.trim_end_matches("'s").trim_end_matches("\u{2019}s")).collect();
+    let mut runs = Vec::new();
+    for len in 1..words.len() {
+        for start in 0..=words.len() - len {
+            if owner(written[start + len - 1]) {
+                continue;
+            }
+            if let Some((&wider, _)) = recurring.get_key_value(words[start..start + len].join(" ").as_str()) {
+                runs.push(wider);
+            }
+        }
+    }
+    runs
+}
+
 /// Move every statement of topic `from` to the topic called `into` and
 /// remove `from`; returns how many statements moved.
 fn move_topic(conn: &Connection, from: i64, into: &str) -> Result<usize> {
@@ -184,6 +211,53 @@ impl Store {
                 moves.push((id, full_name.clone()));
             }
         }
+        let mut moved = 0;
+        for (id, into) in moves {
+            moved += move_topic(&tx, id, &into)?;
+        }
+        tx.commit()?;
+        Ok(moved)
+    }
+
+    /// Fold each automatic topic said only once in the corpus into a
+    /// recurring automatic topic its name narrows ("tax burden", "lower
+    /// tax" into "tax"; "North Korea's missile launch" into "North Korea"),
+    /// and return how many statements moved. A topic said once is no issue
+    /// a reader can follow across articles, and the recurring one it
+    /// narrows names it well enough. Only common-noun phrases fold (the
+    /// last word lower-case): "New York Times" or "Secret Service" are
+    /// names of their own, not narrowings of "New York" or "service". The
+    /// wider topic must be a run of whole words of the narrow one, and
+    /// the most-said such topic wins.
+    pub fn fold_single_use_topics(&mut self) -> Result<usize> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Each automatic topic's statements counted up to two only, so that
+        // an ingest into a large corpus does not count them all.
+        let seen: Vec<(i64, String, i64)> = tx
+            .prepare(
+                "SELECT t.id, t.name,
+                        (SELECT count(*) FROM (SELECT 1 FROM statement_topics st WHERE st.topic_id = t.id LIMIT 2))
+                   FROM topics t WHERE t.automatic = 1",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let recurring: HashMap<&str, i64> =
+            seen.iter().filter(|(_, _, n)| *n >= 2).map(|(id, name, _)| (name.as_str(), *id)).collect();
+        let mut count = tx.prepare_cached("SELECT count(*) FROM statement_topics WHERE topic_id = ?1")?;
+        let mut moves = Vec::new();
+        for (id, name, _) in seen.iter().filter(|(_, _, n)| *n == 1) {
+            let mut widest: Option<(i64, &str)> = None;
+            for wider in recurring_runs(name, &recurring) {
+                let n: i64 = count.query_row([recurring[wider]], |r| r.get(0))?;
+                if widest.is_none_or(|(most, _)| n > most) {
+                    widest = Some((n, wider));
+                }
+            }
+            if let Some((_, wider)) = widest {
+                moves.push((*id, wider.to_string()));
+            }
+        }
+        drop(count);
         let mut moved = 0;
         for (id, into) in moves {
             moved += move_topic(&tx, id, &into)?;
@@ -379,8 +453,10 @@ impl Store {
         )?;
         tx.commit()?;
         // A surname the matcher proposed names the person it stands for,
-        // as after an ingest.
+        // and a topic said once folds into the one it narrows, as after an
+        // ingest.
         self.settle_person_topics()?;
+        self.fold_single_use_topics()?;
         Ok(report)
     }
 }
