@@ -134,14 +134,15 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, position: &Position) {
-        if self.last_statement != Some(position.id) {
-            self.last_statement = Some(position.id);
+    /// Count statement `id` of `speaker` on `topic`.
+    pub fn count(&mut self, id: i64, speaker: i64, topic: i64) {
+        if self.last_statement != Some(id) {
+            self.last_statement = Some(id);
             self.statements += 1;
-            *self.speakers.entry(position.speaker_id).or_default() += 1;
+            *self.speakers.entry(speaker).or_default() += 1;
         }
-        *self.topics.entry(position.topic_id).or_default() += 1;
-        *self.pairs.entry((position.speaker_id, position.topic_id)).or_default() += 1;
+        *self.topics.entry(topic).or_default() += 1;
+        *self.pairs.entry((speaker, topic)).or_default() += 1;
     }
 
     pub fn speaker_count(&self) -> usize {
@@ -443,7 +444,7 @@ mod tests {
     fn a_tally_counts_a_statement_once_per_speaker_and_once_per_topic() {
         let mut tally = Tally::default();
         for p in [said(1, 7, Support, 1), on_topic(2, said(1, 7, Support, 1)), said(2, 8, Oppose, 2), said(3, 8, Neutral, 3)] {
-            tally.add(&p);
+            tally.count(p.id, p.speaker_id, p.topic_id);
         }
         assert_eq!((tally.statements, tally.speaker_count(), tally.topic_count()), (3, 2, 2));
         assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());
