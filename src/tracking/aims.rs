@@ -132,14 +132,18 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
     // its "I", the verb within `LEAD_WORDS` of it, a few words of "and
     // endorse", and the object's own `LEAD_WORDS`.
     let words: Vec<&str> = words_of(content).take(CLAUSE_WORDS + 2 * LEAD_WORDS + 4).collect();
-    let (mut clause_start, mut named_someone) = (0, false);
+    let (mut clause_start, mut named_someone, mut relative) = (0, false, false);
     for (i, &word) in words.iter().enumerate() {
         if word == "I" && i < CLAUSE_WORDS {
-            (clause_start, named_someone) = (i, false);
-        } else if capitalised(word) && !CLAUSE_SUBJECTS.contains(&word) || word.eq_ignore_ascii_case("they") {
+            (clause_start, named_someone, relative) = (i, false, false);
+        } else if CLAUSE_SUBJECTS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+            relative = false;
+        } else if capitalised(word) || word.eq_ignore_ascii_case("they") || in_list(other_subjects(), word) {
             named_someone = true;
+        } else if in_list(relative_words(), word) {
+            relative = true;
         }
-        if named_someone || i - clause_start >= LEAD_WORDS {
+        if named_someone || relative || i - clause_start >= LEAD_WORDS {
             continue;
         }
         if let Some(len) = position_verb_at(&words, i) {
@@ -161,6 +165,33 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
         }
     }
     None
+}
+
+/// Words that make a group other than the speaker the subject of the
+/// position verb after them (data/aim_other_subjects.txt).
+fn other_subjects() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| list(include_str!("../../data/aim_other_subjects.txt")))
+}
+
+/// Words that open a relative clause (data/aim_relative_words.txt).
+fn relative_words() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| list(include_str!("../../data/aim_relative_words.txt")))
+}
+
+fn in_list(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `words[at]` opens an infinitive ("Lane *to drop out*"): a topic
+/// followed by one is the subject of an act asked for or expected, and a
+/// statement's stance is on that act, not on the topic.
+fn infinitive_at(words: &[&str], at: usize) -> bool {
+    static DETERMINERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let determiners = DETERMINERS.get_or_init(|| list(include_str!("../../data/aim_determiners.txt")));
+    words.get(at).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && words.get(at + 1).is_some_and(|w| !capitalised(w) && !in_list(determiners, w) && !w.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// How far into a content the clause that states a position may open.
@@ -187,7 +218,8 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     // often as in full, but not when another first name comes before it.
     let person = names_a_person(&wanted);
     let surname = wanted.last().filter(|_| person);
-    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
+    // Two words more than the topic may end on: an infinitive after it.
+    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len() + 2).collect();
     let mut lead_start = 0;
     let mut bid_at = None;
     for (i, &word) in words.iter().enumerate() {
@@ -199,7 +231,7 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
                     let (bare, owned) = owner(w);
                     bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
                 });
-            if matches && modifies_topic(words.get(i + wanted.len())) {
+            if matches && (modifies_topic(words.get(i + wanted.len())) || infinitive_at(&words, i + wanted.len())) {
                 return None;
             }
             if matches {
@@ -213,7 +245,7 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
         }
         if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
             let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && is_first_name(w));
-            let modifier = modifies_topic(words.get(i + 1));
+            let modifier = modifies_topic(words.get(i + 1)) || infinitive_at(&words, i + 1);
             return (!owned && !other_bearer && !modifier).then(|| Aim { first_name: None, wording: wording(content), held_on: None });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
@@ -534,6 +566,21 @@ mod tests {
         assert!(!aims_at("In Ashford, Mary Fox will back Lane", "Tom Lane"), "the position of someone else");
         assert!(!aims_at("they support Lane", "Tom Lane"), "the position of others");
         assert!(!aims_at("most of them say they back Lane", "Tom Lane"), "the position of others");
+        assert!(!aims_at("the council that backs Lane", "Tom Lane"), "a relative clause");
+        assert!(!aims_at("the ones who quietly support Lane", "Tom Lane"), "a relative clause");
+        assert!(aims_at("that he backs Lane", "Tom Lane"), "a clause of his own");
+        assert!(!aims_at("a share of those now voting for Lane", "Tom Lane"), "the position of a group");
+        assert!(!aims_at("many of the delegates back Lane", "Tom Lane"), "the position of a group");
+    }
+
+    #[test]
+    fn a_topic_asked_to_act_is_not_the_aim() {
+        assert!(!aims_at("Lane to step aside before the vote", "Tom Lane"));
+        assert!(!aims_at("Tom Lane to step aside", "Tom Lane"));
+        assert!(!aims_at("he would back Lane to take the seat", "Tom Lane"));
+        assert!(aims_at("Lane to his face", "Tom Lane"), "a noun phrase after to");
+        assert!(aims_at("Lane, to the surprise of many", "Tom Lane"), "a noun phrase after to");
+        assert!(aims_at("Lane for his record", "Tom Lane"));
     }
 
     #[test]
