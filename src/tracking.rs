@@ -84,15 +84,33 @@ fn list(text: &'static str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
-/// The phrases of a data list, each as its words in lower case.
-fn phrases(text: &'static str) -> Vec<Vec<String>> {
-    list(text).iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect()
+/// The phrases of a data list, each as its words in lower case, with the
+/// first bytes they can open on (either case), so that the words no phrase
+/// opens on are passed over at one lookup.
+struct Phrases {
+    list: Vec<Vec<String>>,
+    starts: [bool; 256],
+}
+
+fn phrases(text: &'static str) -> Phrases {
+    let list: Vec<Vec<String>> = list(text).iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect();
+    let mut starts = [false; 256];
+    for first in list.iter().filter_map(|p| p.first()?.bytes().next()) {
+        starts[usize::from(first.to_ascii_lowercase())] = true;
+        starts[usize::from(first.to_ascii_uppercase())] = true;
+    }
+    Phrases { list, starts }
 }
 
 /// How many words the first of `phrases` that starts at `words[i]` spans
 /// (compared in any case).
-fn phrase_at(phrases: &[Vec<String>], words: &[&str], i: usize) -> Option<usize> {
+fn phrase_at(phrases: &Phrases, words: &[&str], i: usize) -> Option<usize> {
+    let first = *words.get(i)?.as_bytes().first()?;
+    if !phrases.starts[usize::from(first)] {
+        return None;
+    }
     phrases
+        .list
         .iter()
         .find(|p| words.len() >= i + p.len() && words[i..i + p.len()].iter().zip(p.iter()).all(|(w, p)| w.eq_ignore_ascii_case(p)))
         .map(Vec::len)
@@ -188,12 +206,14 @@ fn most_first(counts: impl Iterator<Item = (i64, u64)>) -> Vec<(i64, u64)> {
 /// every word of the topic is a word of the name. A stance toward oneself
 /// is almost always a misread sentence, so reports leave such pairs out.
 pub fn about_oneself(speaker: &str, topic: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
-    };
-    let name = words(speaker);
-    let topic = words(topic);
-    !topic.is_empty() && topic.iter().all(|w| name.contains(w))
+    // Compared without allocating: reports ask this of every speaker and
+    // topic pair with a position.
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    }
+    let same = |a: &str, b: &str| a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase));
+    let mut topic = words(topic).peekable();
+    topic.peek().is_some() && topic.all(|t| words(speaker).any(|n| same(n, t)))
 }
 
 /// What most statements in a cell take.

@@ -4,7 +4,7 @@
 //! stands for. Shifts and disagreements count only such evidence.
 
 use super::conditions::is_conditional;
-use super::{list, phrase_at, phrases, words_of};
+use super::{list, phrase_at, phrases, words_of, Phrases};
 use crate::model::{is_first_name, Position};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -16,8 +16,8 @@ fn shift_openers() -> &'static [String] {
 }
 
 /// Verbs whose object a statement takes its side on, each as its words.
-fn position_verbs() -> &'static [Vec<String>] {
-    static VERBS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+fn position_verbs() -> &'static Phrases {
+    static VERBS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     VERBS.get_or_init(|| phrases(include_str!("../../data/position_verbs.txt")))
 }
 
@@ -210,6 +210,13 @@ fn ends_object(word: &str) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether two words are the same in any case, compared without
+/// allocating: this runs for every opening word of every statement a
+/// report checks.
+fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// How `content` names `topic` when it opens on it (see `aim_of`).
 fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     let wanted: Vec<&str> = words_of(topic).collect();
@@ -224,12 +231,12 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     let mut bid_at = None;
     for (i, &word) in words.iter().enumerate() {
         let (bare, owned) = owner(word);
-        if bare.eq_ignore_ascii_case(first) || bare.to_lowercase() == first.to_lowercase() {
+        if same_word(bare, first) {
             let rest = &words[i..];
             let matches = rest.len() >= wanted.len()
                 && rest.iter().zip(&wanted).enumerate().all(|(k, (w, t))| {
                     let (bare, owned) = owner(w);
-                    bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
+                    same_word(bare, t) && !(owned && k + 1 == wanted.len())
                 });
             if matches && (modifies_topic(words.get(i + wanted.len())) || infinitive_at(&words, i + wanted.len())) {
                 return None;
@@ -243,7 +250,7 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
                 return None;
             }
         }
-        if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
+        if surname.is_some_and(|surname| same_word(bare, surname)) {
             let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && is_first_name(w));
             let modifier = modifies_topic(words.get(i + 1)) || infinitive_at(&words, i + 1);
             return (!owned && !other_bearer && !modifier).then(|| Aim { first_name: None, wording: wording(content), held_on: None });
@@ -280,8 +287,8 @@ pub fn aims_at(content: &str, topic: &str) -> bool {
     aim_of(content, topic).is_some()
 }
 
-fn past_markers() -> &'static [Vec<String>] {
-    static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+fn past_markers() -> &'static Phrases {
+    static MARKERS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     MARKERS.get_or_init(|| phrases(include_str!("../../data/past_markers.txt")))
 }
 
@@ -366,7 +373,7 @@ fn cue_is_qualified(said: &Said) -> bool {
 /// otherwise make a side taken on the person it is about. Conceding a
 /// claim ("acknowledged that there was pressure") is a side on the claim.
 fn is_concession(cue: &str) -> bool {
-    static CUES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    static CUES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| phrases(include_str!("../../data/concession_cues.txt")));
     let words: Vec<&str> = words_of(cue).collect();
     phrase_at(cues, &words, 0).is_some()
