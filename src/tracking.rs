@@ -26,7 +26,11 @@
 //!   itself or on a clause whose verb takes a side on it (`aim_of`: "the
 //!   media for letting Clinton off" is about the media, "Obama's trade
 //!   pact" about the pact, "endorsed him" about no one named, "he is not
-//!   ready to support Trump" about Trump). A cue after "not", "had" or
+//!   ready to support Trump" about Trump, but "the council that backs
+//!   Trump" and "those voting for Trump" about others' positions:
+//!   data/aim_relative_words.txt, data/aim_other_subjects.txt). A topic
+//!   followed by an infinitive ("called for Trump to drop out") is asked
+//!   to act: the stance is on the act, no evidence. A cue after "not", "had" or
 //!   "once" (data/cue_qualifiers.txt) denies the act or recounts it as
 //!   over: no evidence. A statement repeated word for word by a later
 //!   article counts once, on its first day. An ambiguous speaker (a
