@@ -26,7 +26,11 @@
 //!   itself or on a clause whose verb takes a side on it (`aim_of`: "the
 //!   media for letting Clinton off" is about the media, "Obama's trade
 //!   pact" about the pact, "endorsed him" about no one named, "he is not
-//!   ready to support Trump" about Trump). A cue after "not", "had" or
+//!   ready to support Trump" about Trump, but "the council that backs
+//!   Trump" and "those voting for Trump" about others' positions:
+//!   data/aim_relative_words.txt, data/aim_other_subjects.txt). A topic
+//!   followed by an infinitive ("called for Trump to drop out") is asked
+//!   to act: the stance is on the act, no evidence. A cue after "not", "had" or
 //!   "once" (data/cue_qualifiers.txt) denies the act or recounts it as
 //!   over: no evidence. A statement repeated word for word by a later
 //!   article counts once, on its first day. An ambiguous speaker (a
@@ -84,15 +88,33 @@ fn list(text: &'static str) -> Vec<String> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
 }
 
-/// The phrases of a data list, each as its words in lower case.
-fn phrases(text: &'static str) -> Vec<Vec<String>> {
-    list(text).iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect()
+/// The phrases of a data list, each as its words in lower case, with the
+/// first bytes they can open on (either case), so that the words no phrase
+/// opens on are passed over at one lookup.
+struct Phrases {
+    list: Vec<Vec<String>>,
+    starts: [bool; 256],
+}
+
+fn phrases(text: &'static str) -> Phrases {
+    let list: Vec<Vec<String>> = list(text).iter().map(|p| p.split_whitespace().map(str::to_lowercase).collect()).collect();
+    let mut starts = [false; 256];
+    for first in list.iter().filter_map(|p| p.first()?.bytes().next()) {
+        starts[usize::from(first.to_ascii_lowercase())] = true;
+        starts[usize::from(first.to_ascii_uppercase())] = true;
+    }
+    Phrases { list, starts }
 }
 
 /// How many words the first of `phrases` that starts at `words[i]` spans
 /// (compared in any case).
-fn phrase_at(phrases: &[Vec<String>], words: &[&str], i: usize) -> Option<usize> {
+fn phrase_at(phrases: &Phrases, words: &[&str], i: usize) -> Option<usize> {
+    let first = *words.get(i)?.as_bytes().first()?;
+    if !phrases.starts[usize::from(first)] {
+        return None;
+    }
     phrases
+        .list
         .iter()
         .find(|p| words.len() >= i + p.len() && words[i..i + p.len()].iter().zip(p.iter()).all(|(w, p)| w.eq_ignore_ascii_case(p)))
         .map(Vec::len)
@@ -134,14 +156,15 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn add(&mut self, position: &Position) {
-        if self.last_statement != Some(position.id) {
-            self.last_statement = Some(position.id);
+    /// Count statement `id` of `speaker` on `topic`.
+    pub fn count(&mut self, id: i64, speaker: i64, topic: i64) {
+        if self.last_statement != Some(id) {
+            self.last_statement = Some(id);
             self.statements += 1;
-            *self.speakers.entry(position.speaker_id).or_default() += 1;
+            *self.speakers.entry(speaker).or_default() += 1;
         }
-        *self.topics.entry(position.topic_id).or_default() += 1;
-        *self.pairs.entry((position.speaker_id, position.topic_id)).or_default() += 1;
+        *self.topics.entry(topic).or_default() += 1;
+        *self.pairs.entry((speaker, topic)).or_default() += 1;
     }
 
     pub fn speaker_count(&self) -> usize {
@@ -187,12 +210,14 @@ fn most_first(counts: impl Iterator<Item = (i64, u64)>) -> Vec<(i64, u64)> {
 /// every word of the topic is a word of the name. A stance toward oneself
 /// is almost always a misread sentence, so reports leave such pairs out.
 pub fn about_oneself(speaker: &str, topic: &str) -> bool {
-    let words = |text: &str| -> Vec<String> {
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
-    };
-    let name = words(speaker);
-    let topic = words(topic);
-    !topic.is_empty() && topic.iter().all(|w| name.contains(w))
+    // Compared without allocating: reports ask this of every speaker and
+    // topic pair with a position.
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+    }
+    let same = |a: &str, b: &str| a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase));
+    let mut topic = words(topic).peekable();
+    topic.peek().is_some() && topic.all(|t| words(speaker).any(|n| same(n, t)))
 }
 
 /// What most statements in a cell take.
@@ -443,7 +468,7 @@ mod tests {
     fn a_tally_counts_a_statement_once_per_speaker_and_once_per_topic() {
         let mut tally = Tally::default();
         for p in [said(1, 7, Support, 1), on_topic(2, said(1, 7, Support, 1)), said(2, 8, Oppose, 2), said(3, 8, Neutral, 3)] {
-            tally.add(&p);
+            tally.count(p.id, p.speaker_id, p.topic_id);
         }
         assert_eq!((tally.statements, tally.speaker_count(), tally.topic_count()), (3, 2, 2));
         assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());

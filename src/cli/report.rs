@@ -18,7 +18,7 @@
 use super::filters::ScopeArgs as Filter;
 use super::{Context, Outcome};
 use crate::error::{Error, Result};
-use crate::model::{NameCount, Position, Stance, StanceRecord};
+use crate::model::{NameCount, Position, StanceRecord};
 use crate::output::file::{database_files, write_output};
 use crate::output::html::{self, ReportPage, ShiftView};
 use crate::output::reports::{disagreement_headers, disagreement_row, shift_rows, stance_rows, timeline_rows};
@@ -174,7 +174,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     match args.report {
         Report::Stance { filter, size, evidence, format } => {
             let filter = report_filter(&filter)?;
-            let chosen = choose(&store, &filter, &size, None)?;
+            let chosen = choose(&store, &filter, &size)?;
             say_if_empty(&store, &filter, chosen.records.is_empty(), NO_RECORDS)?;
             output::print(&stance_rows(&ranked_cells(&chosen, evidence.min_confidence), &chosen.speakers, &chosen.topics, format), format)?
         }
@@ -228,12 +228,22 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         Report::Html { filter, size, evidence, shift_evidence, output, title } => {
             let report_filter = report_filter(&filter)?;
             let sides = SideConfidence::with_alone(evidence.min_confidence);
-            let mut chosen = choose(&store, &report_filter, &size, Some(sides.floor()))?;
+            // The matrix needs the topic links and the few statements it
+            // shows; the shifts need every confident statement: two reads
+            // of different tables, each on its own connection and thread.
+            let (chosen, shifts) = std::thread::scope(|scope| {
+                let shifts = scope.spawn(|| -> Result<(Vec<Shift>, HashMap<(i64, i64), StanceRecord>)> {
+                    let store = Store::open(&ctx.db)?;
+                    let (found, _) = shifts_in(&store, store.positions(&report_filter, sides.floor())?, sides, &shift_evidence)?;
+                    let records = shift_records(&store, &found[..found.len().min(PAGE_SHIFTS)])?;
+                    Ok((found, records))
+                });
+                let chosen = choose(&store, &report_filter, &size);
+                (chosen, shifts.join().expect("the shifts thread does not panic"))
+            });
+            let (chosen, (found, records)) = (chosen?, shifts?);
             say_if_empty(&store, &report_filter, chosen.records.is_empty(), NO_RECORDS)?;
-            let (found, _) = shifts_in(&store, std::mem::take(&mut chosen.positions), sides, &shift_evidence)?;
-            let shown = &found[..found.len().min(PAGE_SHIFTS)];
-            let records = shift_records(&store, shown)?;
-            let shifts = shift_views(shown, &records);
+            let shifts = shift_views(&found[..found.len().min(PAGE_SHIFTS)], &records);
             let page = html::report_page(&ReportPage {
                 title: &title,
                 speakers: &chosen.speakers,
@@ -340,23 +350,14 @@ struct Chosen {
     total_speakers: usize,
     total_topics: usize,
     total_statements: u64,
-    /// The confident support and oppose statements of the whole selection.
-    positions: Vec<Position>,
 }
 
 /// The `size.speakers` most-quoted speakers within `filter` by the
-/// `size.topics` topics they discuss most, and their statements; read in
-/// one pass over the statements, which also keeps the positions at or
-/// above `shifts_confidence`, when given, for the shifts.
-fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: Option<f64>) -> Result<Chosen> {
+/// `size.topics` topics they discuss most, and their statements; counted
+/// in one pass over the topic links.
+fn choose(store: &Store, filter: &ReportFilter, size: &Size) -> Result<Chosen> {
     let mut tally = tracking::Tally::default();
-    let mut positions = Vec::new();
-    store.for_each_position(filter, &mut |p| {
-        tally.add(&p);
-        if p.stance != Stance::Neutral && shifts_confidence.is_some_and(|least| p.confidence >= least) {
-            positions.push(p);
-        }
-    })?;
+    store.for_each_link(filter, &mut |id, speaker, topic| tally.count(id, speaker, topic))?;
     let ranked = tally.speakers();
     let most_quoted = most_first(ranked.clone(), size.speakers, |ids| store.speaker_names(ids))?;
     let most_quoted_ids: Vec<i64> = most_quoted.iter().map(|s| s.id).collect();
@@ -391,7 +392,6 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size, shifts_confidence: 
         total_speakers: tally.speaker_count(),
         total_topics: tally.topic_count(),
         total_statements: tally.statements,
-        positions,
     })
 }
 

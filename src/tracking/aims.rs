@@ -4,7 +4,7 @@
 //! stands for. Shifts and disagreements count only such evidence.
 
 use super::conditions::is_conditional;
-use super::{list, phrase_at, phrases, words_of};
+use super::{list, phrase_at, phrases, words_of, Phrases};
 use crate::model::{is_first_name, Position};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -16,8 +16,8 @@ fn shift_openers() -> &'static [String] {
 }
 
 /// Verbs whose object a statement takes its side on, each as its words.
-fn position_verbs() -> &'static [Vec<String>] {
-    static VERBS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+fn position_verbs() -> &'static Phrases {
+    static VERBS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     VERBS.get_or_init(|| phrases(include_str!("../../data/position_verbs.txt")))
 }
 
@@ -132,14 +132,18 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
     // its "I", the verb within `LEAD_WORDS` of it, a few words of "and
     // endorse", and the object's own `LEAD_WORDS`.
     let words: Vec<&str> = words_of(content).take(CLAUSE_WORDS + 2 * LEAD_WORDS + 4).collect();
-    let (mut clause_start, mut named_someone) = (0, false);
+    let (mut clause_start, mut named_someone, mut relative) = (0, false, false);
     for (i, &word) in words.iter().enumerate() {
         if word == "I" && i < CLAUSE_WORDS {
-            (clause_start, named_someone) = (i, false);
-        } else if capitalised(word) && !CLAUSE_SUBJECTS.contains(&word) || word.eq_ignore_ascii_case("they") {
+            (clause_start, named_someone, relative) = (i, false, false);
+        } else if CLAUSE_SUBJECTS.iter().any(|s| s.eq_ignore_ascii_case(word)) {
+            relative = false;
+        } else if capitalised(word) || word.eq_ignore_ascii_case("they") || in_list(other_subjects(), word) {
             named_someone = true;
+        } else if in_list(relative_words(), word) {
+            relative = true;
         }
-        if named_someone || i - clause_start >= LEAD_WORDS {
+        if named_someone || relative || i - clause_start >= LEAD_WORDS {
             continue;
         }
         if let Some(len) = position_verb_at(&words, i) {
@@ -163,6 +167,33 @@ fn aim_after_position_verb(content: &str, topic: &str) -> Option<Aim> {
     None
 }
 
+/// Words that make a group other than the speaker the subject of the
+/// position verb after them (data/aim_other_subjects.txt).
+fn other_subjects() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| list(include_str!("../../data/aim_other_subjects.txt")))
+}
+
+/// Words that open a relative clause (data/aim_relative_words.txt).
+fn relative_words() -> &'static [String] {
+    static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| list(include_str!("../../data/aim_relative_words.txt")))
+}
+
+fn in_list(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `words[at]` opens an infinitive ("Lane *to drop out*"): a topic
+/// followed by one is the subject of an act asked for or expected, and a
+/// statement's stance is on that act, not on the topic.
+fn infinitive_at(words: &[&str], at: usize) -> bool {
+    static DETERMINERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let determiners = DETERMINERS.get_or_init(|| list(include_str!("../../data/aim_determiners.txt")));
+    words.get(at).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        && words.get(at + 1).is_some_and(|w| !capitalised(w) && !in_list(determiners, w) && !w.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// How far into a content the clause that states a position may open.
 const CLAUSE_WORDS: usize = 2 * LEAD_WORDS;
 
@@ -179,6 +210,13 @@ fn ends_object(word: &str) -> bool {
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
+/// Whether two words are the same in any case, compared without
+/// allocating: this runs for every opening word of every statement a
+/// report checks.
+fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// How `content` names `topic` when it opens on it (see `aim_of`).
 fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     let wanted: Vec<&str> = words_of(topic).collect();
@@ -187,19 +225,20 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
     // often as in full, but not when another first name comes before it.
     let person = names_a_person(&wanted);
     let surname = wanted.last().filter(|_| person);
-    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len()).collect();
+    // Two words more than the topic may end on: an infinitive after it.
+    let words: Vec<&str> = words_of(content).take(LEAD_WORDS + wanted.len() + 2).collect();
     let mut lead_start = 0;
     let mut bid_at = None;
     for (i, &word) in words.iter().enumerate() {
         let (bare, owned) = owner(word);
-        if bare.eq_ignore_ascii_case(first) || bare.to_lowercase() == first.to_lowercase() {
+        if same_word(bare, first) {
             let rest = &words[i..];
             let matches = rest.len() >= wanted.len()
                 && rest.iter().zip(&wanted).enumerate().all(|(k, (w, t))| {
                     let (bare, owned) = owner(w);
-                    bare.to_lowercase() == t.to_lowercase() && !(owned && k + 1 == wanted.len())
+                    same_word(bare, t) && !(owned && k + 1 == wanted.len())
                 });
-            if matches && modifies_topic(words.get(i + wanted.len())) {
+            if matches && (modifies_topic(words.get(i + wanted.len())) || infinitive_at(&words, i + wanted.len())) {
                 return None;
             }
             if matches {
@@ -211,9 +250,9 @@ fn aim_at_opening(content: &str, topic: &str) -> Option<Aim> {
                 return None;
             }
         }
-        if surname.is_some_and(|surname| bare.to_lowercase() == surname.to_lowercase()) {
+        if surname.is_some_and(|surname| same_word(bare, surname)) {
             let other_bearer = words[lead_start..i].last().is_some_and(|w| capitalised(w) && is_first_name(w));
-            let modifier = modifies_topic(words.get(i + 1));
+            let modifier = modifies_topic(words.get(i + 1)) || infinitive_at(&words, i + 1);
             return (!owned && !other_bearer && !modifier).then(|| Aim { first_name: None, wording: wording(content), held_on: None });
         }
         let infinitive = i == 0 && word.eq_ignore_ascii_case("to") && words.get(1).is_some_and(|w| !capitalised(w));
@@ -248,8 +287,8 @@ pub fn aims_at(content: &str, topic: &str) -> bool {
     aim_of(content, topic).is_some()
 }
 
-fn past_markers() -> &'static [Vec<String>] {
-    static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+fn past_markers() -> &'static Phrases {
+    static MARKERS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     MARKERS.get_or_init(|| phrases(include_str!("../../data/past_markers.txt")))
 }
 
@@ -334,7 +373,7 @@ fn cue_is_qualified(said: &Said) -> bool {
 /// otherwise make a side taken on the person it is about. Conceding a
 /// claim ("acknowledged that there was pressure") is a side on the claim.
 fn is_concession(cue: &str) -> bool {
-    static CUES: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+    static CUES: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| phrases(include_str!("../../data/concession_cues.txt")));
     let words: Vec<&str> = words_of(cue).collect();
     phrase_at(cues, &words, 0).is_some()
@@ -534,6 +573,21 @@ mod tests {
         assert!(!aims_at("In Ashford, Mary Fox will back Lane", "Tom Lane"), "the position of someone else");
         assert!(!aims_at("they support Lane", "Tom Lane"), "the position of others");
         assert!(!aims_at("most of them say they back Lane", "Tom Lane"), "the position of others");
+        assert!(!aims_at("the council that backs Lane", "Tom Lane"), "a relative clause");
+        assert!(!aims_at("the ones who quietly support Lane", "Tom Lane"), "a relative clause");
+        assert!(aims_at("that he backs Lane", "Tom Lane"), "a clause of his own");
+        assert!(!aims_at("a share of those now voting for Lane", "Tom Lane"), "the position of a group");
+        assert!(!aims_at("many of the delegates back Lane", "Tom Lane"), "the position of a group");
+    }
+
+    #[test]
+    fn a_topic_asked_to_act_is_not_the_aim() {
+        assert!(!aims_at("Lane to step aside before the vote", "Tom Lane"));
+        assert!(!aims_at("Tom Lane to step aside", "Tom Lane"));
+        assert!(!aims_at("he would back Lane to take the seat", "Tom Lane"));
+        assert!(aims_at("Lane to his face", "Tom Lane"), "a noun phrase after to");
+        assert!(aims_at("Lane, to the surprise of many", "Tom Lane"), "a noun phrase after to");
+        assert!(aims_at("Lane for his record", "Tom Lane"));
     }
 
     #[test]

@@ -3,14 +3,14 @@
 //! where its speaker will stand, not where they stand, so a shift counts
 //! no such statement on either side.
 
-use super::{phrase_at, phrases, words_of};
+use super::{phrase_at, phrases, words_of, Phrases};
 
 /// How many words of a statement may hold its condition: the clause that
 /// takes the side, not a long quotation's later sentences.
 const CONDITION_WORDS: usize = 16;
 
-fn conditional_markers() -> &'static [Vec<String>] {
-    static MARKERS: std::sync::OnceLock<Vec<Vec<String>>> = std::sync::OnceLock::new();
+fn conditional_markers() -> &'static Phrases {
+    static MARKERS: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
     MARKERS.get_or_init(|| phrases(include_str!("../../data/conditional_markers.txt")))
 }
 
