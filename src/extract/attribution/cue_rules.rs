@@ -367,7 +367,10 @@ impl SentenceRules<'_> {
         // stands for what was said and is part of it, as PolNeAR marks it.
         if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start && content[0].start >= cue.span.end) {
             let s = self.tok_index(src.start);
-            if s > 0 && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
+            // Not after a preposition ("the interview, during which he
+            // touched on …"): the word then says where, not what.
+            let governed = s > 1 && lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"]);
+            if s > 0 && !governed && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
                 content.insert(0, self.toks[s - 1].range());
             }
         }

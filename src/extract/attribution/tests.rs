@@ -620,6 +620,12 @@ fn a_relative_word_before_the_source_is_part_of_the_content() {
 }
 
 #[test]
+fn a_relative_word_after_a_preposition_is_not_part_of_the_content() {
+    let all = run("She gave a long radio interview, during which she praised the harbor crews.");
+    assert!(all.contains(&triple("she", "praised", "the harbor crews")), "{all:?}");
+}
+
+#[test]
 fn reportedly_before_a_cue_joins_it() {
     let all = run("Dana Ruiz reportedly said the pier would close.");
     assert!(all.contains(&triple("Dana Ruiz", "reportedly said", "the pier would close")), "{all:?}");
