@@ -280,10 +280,19 @@ impl SentenceRules<'_> {
         }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
-            let mut content = self.content_after(self.skip_cue_particle(cue, after), next_cue)?;
+            let from = self.skip_cue_particle(cue, after);
+            let mut content = self.content_after(from, next_cue)?;
             // "The talks are expected to fail": what is expected is the
             // subject doing the infinitive, so the subject is content too.
-            if after < self.toks.len() && lower_eq(text, &self.toks[after], &["to"]) {
+            // "The mill was called an eyesore", "the mayor is accused of
+            // fraud": likewise the subject is who or what is so described
+            // (a listener is not: "she was told that …").
+            let described = from < self.toks.len()
+                && !WORDS.telling.holds(cue_word)
+                && content[0].start == self.toks[from].start
+                && !self.toks[from].is_quote()
+                && !lower_eq(text, &self.toks[from], &WORDS.openers);
+            if after < self.toks.len() && (described || lower_eq(text, &self.toks[after], &["to"])) {
                 if let Some(subject) = self.source_left(j).filter(|s| !lower_eq(text, &self.toks[self.tok_index(s.start)], &["it", "there"])) {
                     content.insert(0, subject);
                 }

@@ -288,6 +288,12 @@ fn passive_without_agent_has_no_source() {
 }
 
 #[test]
+fn passive_description_takes_its_subject_into_the_content() {
+    let all = run("The old ferry terminal was criticized as a waste of money.");
+    assert!(all.contains(&triple("", "criticized", "The old ferry terminal | as a waste of money")), "{all:?}");
+}
+
+#[test]
 fn description_after_as_ends_at_the_comma() {
     let all = run("After a call that Ortiz described as productive, the talks resumed.");
     assert_eq!(all, [triple("Ortiz", "described", "as productive")]);
