@@ -35,6 +35,24 @@ fn according_to_with_nothing_after_its_comma_does_not_panic() {
 }
 
 #[test]
+fn quotation_split_by_a_cue_with_a_time_is_one_content() {
+    let all = run("“The pier is safe,” Holm said on Tuesday, “but the ramp is not.”");
+    assert_eq!(all, vec![triple("Holm", "said", "“The pier is safe,” | “but the ramp is not.”")]);
+}
+
+#[test]
+fn quotation_split_by_a_cue_with_a_listener_is_one_content() {
+    let all = run("“What the crews want,” Ana Holm told the Harbor Gazette in 2019, “is a fair schedule.”");
+    assert_eq!(all, vec![triple("Ana Holm", "told", "“What the crews want,” | “is a fair schedule.”")]);
+}
+
+#[test]
+fn quotations_in_two_paragraphs_with_one_cue_each_stay_apart() {
+    let all = run("“The pier is safe,” Holm said.\n\n“The ramp is not,” Holm said.");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
 fn direct_quote_with_cue_after() {
     assert_eq!(one("“The bridge will open in May,” the mayor said."), triple("the mayor", "said", "“The bridge will open in May,”"));
 }
