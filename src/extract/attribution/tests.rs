@@ -53,6 +53,12 @@ fn quotations_in_two_paragraphs_with_one_cue_each_stay_apart() {
 }
 
 #[test]
+fn a_clause_interrupted_by_its_cue_resumes_after_a_linking_word() {
+    let all = run("The unions have been standing in the way, he said, by creating a false sense of crisis.");
+    assert!(all.contains(&triple("he", "said", "The unions have been standing in the way | by creating a false sense of crisis")), "{all:?}");
+}
+
+#[test]
 fn direct_quote_with_cue_after() {
     assert_eq!(one("“The bridge will open in May,” the mayor said."), triple("the mayor", "said", "“The bridge will open in May,”"));
 }
