@@ -59,6 +59,12 @@ fn a_clause_interrupted_by_its_cue_resumes_after_a_linking_word() {
 }
 
 #[test]
+fn quotation_resumes_after_an_inverted_source_and_its_appositive() {
+    let all = run("“The pier is safe,” said Ana Holm, head of the dock workers union in the port, “but the ramp is not.”");
+    assert_eq!(all, vec![triple("Ana Holm, head of the dock workers union in the port", "said", "“The pier is safe,” | “but the ramp is not.”")]);
+}
+
+#[test]
 fn direct_quote_with_cue_after() {
     assert_eq!(one("“The bridge will open in May,” the mayor said."), triple("the mayor", "said", "“The bridge will open in May,”"));
 }
