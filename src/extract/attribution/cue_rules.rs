@@ -280,10 +280,19 @@ impl SentenceRules<'_> {
         }
         if passive {
             // "She was asked whether …": PolNeAR gives such a report no source.
-            let mut content = self.content_after(self.skip_cue_particle(cue, after), next_cue)?;
+            let from = self.skip_cue_particle(cue, after);
+            let mut content = self.content_after(from, next_cue)?;
             // "The talks are expected to fail": what is expected is the
             // subject doing the infinitive, so the subject is content too.
-            if after < self.toks.len() && lower_eq(text, &self.toks[after], &["to"]) {
+            // "The mill was called an eyesore", "the mayor is accused of
+            // fraud": likewise the subject is who or what is so described
+            // (a listener is not: "she was told that …").
+            let described = from < self.toks.len()
+                && !WORDS.telling.holds(cue_word)
+                && content[0].start == self.toks[from].start
+                && !self.toks[from].is_quote()
+                && !lower_eq(text, &self.toks[from], &WORDS.openers);
+            if after < self.toks.len() && (described || lower_eq(text, &self.toks[after], &["to"])) {
                 if let Some(subject) = self.source_left(j).filter(|s| !lower_eq(text, &self.toks[self.tok_index(s.start)], &["it", "there"])) {
                     content.insert(0, subject);
                 }
@@ -319,8 +328,15 @@ impl SentenceRules<'_> {
                     opens && after_close.is_some_and(|after| after.starts_with(char::is_uppercase) || ["a ", "an ", "the "].iter().any(|d| after.starts_with(d)))
                 };
                 let content = self.content_before(j).filter(|c| (said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\''])) && !speaker_between(c));
-                if let Some(content) = content {
-                    let end = self.with_closing_appositive(end);
+                if let Some(mut content) = content {
+                    let mut end = self.with_closing_appositive(end);
+                    if let Some((source_end, open)) = self.quotation_resumes_after(end, &content) {
+                        // "“…,” said Ana Holm, head of the union, “but …”"
+                        end = source_end;
+                        if let Some(more) = self.content_after(open, next_cue) {
+                            content.extend(more);
+                        }
+                    }
                     return Some(Attribution { source: Some(self.toks[after].start..self.toks[end - 1].end), cue: cue.span.clone(), content, ..Default::default() });
                 }
             }
@@ -334,6 +350,7 @@ impl SentenceRules<'_> {
             source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
         }
         let mut after_source = after;
+        let mut inverted_end = None;
         if source.is_none() {
             if !invertible {
                 return None;
@@ -350,8 +367,10 @@ impl SentenceRules<'_> {
             if end == after || clause_follows || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]) {
                 return None;
             }
-            source = Some(self.toks[after].start..self.toks[self.with_closing_appositive(end) - 1].end);
+            let source_end = self.with_closing_appositive(end);
+            source = Some(self.toks[after].start..self.toks[source_end - 1].end);
             after_source = end;
+            inverted_end = Some(source_end);
         }
         if matches!(cue.form, CueForm::Base | CueForm::Present) && !self.plausible_subject(source.as_ref()?) {
             return None;
@@ -363,15 +382,48 @@ impl SentenceRules<'_> {
             _ => j,
         };
         let mut content = self.content_for_verb(k, edge, after_source, cue, next_cue)?;
+        let before_cue = content.iter().all(|r| r.end <= cue.span.start);
+        if let Some((source_end, open)) = inverted_end.filter(|_| before_cue).and_then(|end| self.quotation_resumes_after(end, &content)) {
+            // "“…,” said Ana Holm, head of the union, “but …”"
+            if let Some(more) = self.content_after(open, next_cue) {
+                content.extend(more);
+                source = source.map(|src| src.start..self.toks[source_end - 1].end);
+            }
+        }
         // "the pier, which she said would cost too much": the relative word
         // stands for what was said and is part of it, as PolNeAR marks it.
         if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start && content[0].start >= cue.span.end) {
             let s = self.tok_index(src.start);
-            if s > 0 && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
+            // Not after a preposition ("the interview, during which he
+            // touched on …"): the word then says where, not what.
+            let governed = s > 1 && lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"]);
+            if s > 0 && !governed && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
                 content.insert(0, self.toks[s - 1].range());
             }
         }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "“The pier is safe,” said Ana Holm, head of the union, “but …”": a
+    /// quotation that closed with a comma before an inverted cue goes on
+    /// after the source and its appositive. The end of the source (past the
+    /// appositive) and the token opening the rest of the quotation.
+    fn quotation_resumes_after(&self, end: usize, content: &[Range<usize>]) -> Option<(usize, usize)> {
+        let text = self.text();
+        let n = self.toks.len();
+        let last = &text[content.last()?.clone()];
+        if !last.trim_end_matches(['”', '"', '\'']).ends_with(',') || end >= n || self.toks[end].kind != TokKind::Comma {
+            return None;
+        }
+        let opens = |t: usize| t < n && self.toks[t].is_quote() && super::quote_starting_at(self.layout.quotes, self.toks[t].start).is_some();
+        if opens(end + 1) {
+            return Some((end, end + 1));
+        }
+        let mut t = end + 1;
+        while t < n && t < end + 20 && (self.toks[t].is_word() || self.toks[t].kind == TokKind::Other) {
+            t += 1;
+        }
+        (t > end + 1 && t < n && self.toks[t].kind == TokKind::Comma && opens(t + 1)).then_some((t, t + 1))
     }
 
     /// "a cafe called Blue Lantern", "a club named Orbit": a participle that

@@ -139,8 +139,39 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         start_at_quotation(layout, a);
         end_at_quoted_phrase(layout, a);
     }
+    join_split_quotations(layout.text, &mut out);
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
+}
+
+/// "“The pier is safe,” Holm said on Tuesday, “but the ramp is not.”": where
+/// the rules found the words before the cue and those after it as two
+/// reports of one cue and one source, they are one interrupted content
+/// (PolNeAR marks it so), joined in text order.
+fn join_split_quotations(text: &str, out: &mut Vec<Attribution>) {
+    if out.len() < 2 {
+        return;
+    }
+    out.sort_by_key(|a| (a.cue.start, a.content.first().map(|r| r.start)));
+    let mut kept: Vec<Attribution> = Vec::with_capacity(out.len());
+    for a in out.drain(..) {
+        if let Some(last) = kept.last_mut() {
+            let before = last.content.last().map(|r| r.end);
+            let after = a.content.first().map(|r| r.start);
+            let split = last.cue == a.cue
+                && last.source == a.source
+                && before.is_some_and(|e| e <= a.cue.start)
+                && after.is_some_and(|s| s >= a.cue.end && text[s..].starts_with(['“', '"', '\'']))
+                && !text[before.unwrap_or(0)..after.unwrap_or(0)].contains('\n');
+            if split {
+                last.content.extend(a.content);
+                last.hedged |= a.hedged;
+                continue;
+            }
+        }
+        kept.push(a);
+    }
+    *out = kept;
 }
 
 /// "In the ferry board's latest poll, …": a sentence that opens with "In" and names

@@ -35,6 +35,36 @@ fn according_to_with_nothing_after_its_comma_does_not_panic() {
 }
 
 #[test]
+fn quotation_split_by_a_cue_with_a_time_is_one_content() {
+    let all = run("“The pier is safe,” Holm said on Tuesday, “but the ramp is not.”");
+    assert_eq!(all, vec![triple("Holm", "said", "“The pier is safe,” | “but the ramp is not.”")]);
+}
+
+#[test]
+fn quotation_split_by_a_cue_with_a_listener_is_one_content() {
+    let all = run("“What the crews want,” Ana Holm told the Harbor Gazette in 2019, “is a fair schedule.”");
+    assert_eq!(all, vec![triple("Ana Holm", "told", "“What the crews want,” | “is a fair schedule.”")]);
+}
+
+#[test]
+fn quotations_in_two_paragraphs_with_one_cue_each_stay_apart() {
+    let all = run("“The pier is safe,” Holm said.\n\n“The ramp is not,” Holm said.");
+    assert_eq!(all.len(), 2, "{all:?}");
+}
+
+#[test]
+fn a_clause_interrupted_by_its_cue_resumes_after_a_linking_word() {
+    let all = run("The ferry owners kept blocking the plan, she said, by spreading rumors about its cost.");
+    assert!(all.contains(&triple("she", "said", "The ferry owners kept blocking the plan | by spreading rumors about its cost")), "{all:?}");
+}
+
+#[test]
+fn quotation_resumes_after_an_inverted_source_and_its_appositive() {
+    let all = run("“The pier is safe,” said Ana Holm, head of the dock workers union in the port, “but the ramp is not.”");
+    assert_eq!(all, vec![triple("Ana Holm, head of the dock workers union in the port", "said", "“The pier is safe,” | “but the ramp is not.”")]);
+}
+
+#[test]
 fn direct_quote_with_cue_after() {
     assert_eq!(one("“The bridge will open in May,” the mayor said."), triple("the mayor", "said", "“The bridge will open in May,”"));
 }
@@ -285,6 +315,12 @@ fn passive_with_by_takes_the_agent_as_source() {
 #[test]
 fn passive_without_agent_has_no_source() {
     assert_eq!(one("She was asked whether the plant would close."), triple("", "asked", "whether the plant would close"));
+}
+
+#[test]
+fn passive_description_takes_its_subject_into_the_content() {
+    let all = run("The old ferry terminal was criticized as a waste of money.");
+    assert!(all.contains(&triple("", "criticized", "The old ferry terminal | as a waste of money")), "{all:?}");
 }
 
 #[test]
@@ -617,6 +653,12 @@ fn a_content_stops_where_another_speaker_joins_with_and() {
 fn a_relative_word_before_the_source_is_part_of_the_content() {
     let all = run("The council backed the new pier, which she said would cost too much.");
     assert!(all.contains(&triple("she", "said", "which | would cost too much")), "{all:?}");
+}
+
+#[test]
+fn a_relative_word_after_a_preposition_is_not_part_of_the_content() {
+    let all = run("She gave a long radio interview, during which she praised the harbor crews.");
+    assert!(all.contains(&triple("she", "praised", "the harbor crews")), "{all:?}");
 }
 
 #[test]
