@@ -139,7 +139,34 @@ impl<'t> SpeakerResolver<'t> {
             });
         }
         r.mention_described_sources(text, sources);
+        r.mention_pronoun_sources(text);
         r
+    }
+
+    /// A "he said" or "she said" resolved is a mention of that person: in a
+    /// long article the next "she said" goes on with her, not with whoever
+    /// was last named. The person's sex, where no name or honorific told it,
+    /// is the pronoun's from then on.
+    fn mention_pronoun_sources(&mut self, text: &str) {
+        for k in 0..self.sources.len() {
+            let src = self.sources[k].clone();
+            let mention = text[src.clone()].trim();
+            let gender = match pronoun_kind(mention) {
+                Some("male") => Gender::Male,
+                Some("female") => Gender::Female,
+                _ => continue,
+            };
+            let at = src.start + (text[src.clone()].len() - text[src.clone()].trim_start().len());
+            if teller_before_listener(text, &src).is_some() {
+                continue;
+            }
+            let Some(id) = self.speaker_before(text, at, gender) else { continue };
+            if self.people[id].gender == Gender::Unknown {
+                self.people[id].gender = gender;
+            }
+            let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+            self.mentions.insert(i, (at, id));
+        }
     }
 
     /// A source described, not named ("the former president said"), is a
@@ -856,6 +883,17 @@ mod tests {
         let r = SpeakerResolver::new(text, &split_sentences(text), std::slice::from_ref(&span), &quoted);
         r.resolve(text, &span)
     }
+    #[test]
+    fn a_resolved_she_carries_her_on_through_a_long_article() {
+        let text = "Mayor Ngozi Voss opened the hearing on the harbour. She said the dredging had begun in the spring and would end \
+            before the first storms of the autumn. She said the pilots had asked for a deeper channel for the new \
+            container ships for years. She said the cost had doubled since the plan was first drawn up by the port \
+            engineers. She said the engineers had warned of silt in the outer basin. She said the silt came from the \
+            river after every flood. The first plan was drawn up for Director Zorba Quill. She said the pilots were right.";
+        let s = resolve_all(text, &["She", "She", "She", "She", "She", "She"]);
+        assert!(s.iter().all(|s| s.name == "Ngozi Voss"), "{s:?}");
+    }
+
     #[test]
     fn party_committees_and_fact_checkers_speak_as_organisations() {
         let text = "The DNC said the count was fair. Politifact said the figure was wrong.";
