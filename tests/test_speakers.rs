@@ -241,3 +241,57 @@ fn a_short_form_of_a_first_name_finds_the_record_of_the_full_one() {
     let benjamin = list.iter().find(|s| s["name"] == json!("Benjamin Ortwell")).unwrap();
     assert_eq!(benjamin["statements"], json!(2));
 }
+
+fn sorted_names(list: &[serde_json::Value]) -> Vec<String> {
+    let mut names: Vec<String> = column(list, "name").iter().map(|n| n.as_str().unwrap().to_string()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_suffix_joins_the_one_bearer_of_a_surname_or_another_spelling_of_the_first_name() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Robert Tallowmere said the harbour would be dredged this year.\n");
+    let second = wd.write("second.txt", "Robert K. Tallowmere Jr. said the dredging would cost more than planned.\n");
+    let third = wd.write("third.txt", "Edward Quennick said the ferry would run in winter.\n");
+    let fourth = wd.write("fourth.txt", "Eddie Quennick Jr. said the ferry would stop at the island.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap(), third.to_str().unwrap(), fourth.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(sorted_names(&list), ["Edward Quennick", "Robert Tallowmere"], "{list:?}");
+    assert!(list.iter().all(|s| s["statements"] == json!(2)), "{list:?}");
+}
+
+#[test]
+fn a_suffix_keeps_a_son_apart_where_the_surname_has_other_bearers() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Walter Brindlecombe said the mill would reopen.\n");
+    let second = wd.write("second.txt", "Nora Brindlecombe said the mill needed new owners.\n");
+    let third = wd.write("third.txt", "Walter Brindlecombe Jr. said the mill would close for good.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap(), third.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(sorted_names(&list), ["Nora Brindlecombe", "Walter Brindlecombe", "Walter Brindlecombe Jr."], "{list:?}");
+}
+
+#[test]
+fn a_legal_name_finds_the_person_known_by_its_initials() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Jeb Barrowdale said the levee would hold.\n");
+    let second = wd.write("second.txt", "John Ellis Barrowdale said the levee was rebuilt in spring.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(sorted_names(&list), ["Jeb Barrowdale"], "{list:?}");
+    assert_eq!(list[0]["statements"], json!(2));
+}
+
+#[test]
+fn an_adverb_or_verb_opening_a_sentence_is_no_part_of_the_name_after_it() {
+    let wd = Workdir::new();
+    let file = wd.write(
+        "openers.txt",
+        "Mayor Hester Grimwade spoke at the pier on Monday. Perhaps Grimwade said the pier was too old. \
+         Said Grimwade: \"We will rebuild it.\" Had Grimwade said more, the crowd would have stayed.\n",
+    );
+    wd.stdout(&["ingest", file.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(sorted_names(&list), ["Hester Grimwade"], "{list:?}");
+}

@@ -80,7 +80,7 @@ fn resolve_named_speaker(
     let found = match find_known_speaker(conn, known.as_deref(), name)? {
         Some(by_alias) if !by_alias.1.eq_ignore_ascii_case(name) => Some(by_alias),
         found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
-        None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, name)?,
+        None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, known.as_deref(), name)?,
         None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
         found => found,
     };
@@ -128,15 +128,60 @@ fn is_surname_alone(name: &str) -> bool {
     !name.is_empty() && !name.contains(' ') && name.chars().next().is_some_and(char::is_alphabetic)
 }
 
-/// "Hillary Rodham Clinton" where "Hillary Clinton" is stored: the same
-/// person, found by first name and surname.
-fn without_middle_names(conn: &Connection, name: &str) -> Result<Option<(i64, String)>> {
-    let words: Vec<&str> = name.split(' ').collect();
+/// `data/name_suffixes.txt`: "Jr.", "III", which end a personal name.
+static NAME_SUFFIXES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../data/name_suffixes.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+fn is_name_suffix(word: &str) -> bool {
+    NAME_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// A legal name of three words or more for a person stored by a shorter
+/// one: "Hillary Rodham Clinton" is the stored "Hillary Clinton" (same first
+/// name and surname), "Joseph Biden Jr." the stored "Joe Biden" (another
+/// spelling of the first name), "John Ellis Bush" the stored "Jeb Bush"
+/// (the initials of the legal name). A suffix only joins a person of the
+/// same first name and surname when no one else of that surname is stored:
+/// "Donald Trump Jr." is not "Donald Trump".
+fn without_middle_names(conn: &Connection, known: Option<&KnownNames>, name: &str) -> Result<Option<(i64, String)>> {
+    let mut words: Vec<&str> = name.split(' ').collect();
+    let suffixed = words.len() > 2 && words.last().is_some_and(|w| is_name_suffix(w));
+    if suffixed {
+        words.pop();
+    }
     let (Some(first), Some(last)) = (words.first(), words.last()) else { return Ok(None) };
-    if last.ends_with('.') || ["Jr", "Sr", "II", "III"].contains(last) {
+    if words.len() < 2 || last.ends_with('.') {
         return Ok(None);
     }
-    find_speaker(conn, &format!("{first} {last}"))
+    let short = format!("{first} {last}");
+    if let Some(found) = find_known_speaker(conn, known, &short)? {
+        if !suffixed || sole_bearer_of_surname(conn, last, found.0)? {
+            return Ok(Some(found));
+        }
+    }
+    if let Some(found) = by_another_given_name(conn, known, &short)? {
+        return Ok(Some(found));
+    }
+    // "J. E. B." said as a word: a first name made of the initials.
+    if words.len() >= 3 && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        let initials: String = words.iter().enumerate().filter_map(|(i, w)| w.chars().next().map(|c| if i == 0 { c } else { c.to_ascii_lowercase() })).collect();
+        return find_known_speaker(conn, known, &format!("{initials} {last}"));
+    }
+    Ok(None)
+}
+
+/// Whether `id` is the only person stored under a full name ending in
+/// `surname`.
+fn sole_bearer_of_surname(conn: &Connection, surname: &str, id: i64) -> Result<bool> {
+    let other: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM speakers WHERE surname = ?1 COLLATE NOCASE AND kind = 'person' AND name LIKE '% %'
+              AND name NOT LIKE '% and %' AND id <> ?2 LIMIT 1",
+        )?
+        .query_row(params![surname, id], |r| r.get(0))
+        .optional()?;
+    Ok(other.is_none())
 }
 
 /// "Rafael Cruz" where only "Rafael Edward Cruz" is stored: the one person

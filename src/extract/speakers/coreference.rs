@@ -47,6 +47,11 @@ struct NameParts {
     role: Option<Range<usize>>,
 }
 
+/// The generational suffix ending a lower-case name ("jr."), if any.
+fn suffix(lower: &[u8]) -> Option<&[u8]> {
+    lower.rsplit(|&b| b == b' ').next().filter(|w| in_list_bytes(&NAME_SUFFIXES, w))
+}
+
 /// Keep the first role a person is given, unless it names no office and
 /// `role` does: "Florida Sen. Marco Rubio" after "Republican Marco Rubio".
 fn take_better_role(kept: &mut Option<String>, role: Option<&str>) {
@@ -134,7 +139,34 @@ impl<'t> SpeakerResolver<'t> {
             });
         }
         r.mention_described_sources(text, sources);
+        r.mention_pronoun_sources(text);
         r
+    }
+
+    /// A "he said" or "she said" resolved is a mention of that person: in a
+    /// long article the next "she said" goes on with her, not with whoever
+    /// was last named. The person's sex, where no name or honorific told it,
+    /// is the pronoun's from then on.
+    fn mention_pronoun_sources(&mut self, text: &str) {
+        for k in 0..self.sources.len() {
+            let src = self.sources[k].clone();
+            let mention = text[src.clone()].trim();
+            let gender = match pronoun_kind(mention) {
+                Some("male") => Gender::Male,
+                Some("female") => Gender::Female,
+                _ => continue,
+            };
+            let at = src.start + (text[src.clone()].len() - text[src.clone()].trim_start().len());
+            if teller_before_listener(text, &src).is_some() {
+                continue;
+            }
+            let Some(id) = self.speaker_before(text, at, gender) else { continue };
+            if self.people[id].gender == Gender::Unknown {
+                self.people[id].gender = gender;
+            }
+            let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+            self.mentions.insert(i, (at, id));
+        }
     }
 
     /// A source described, not named ("the former president said"), is a
@@ -165,7 +197,12 @@ impl<'t> SpeakerResolver<'t> {
         for run in runs {
             // "Tomas Quill of Oregon": a name with its home state, which
             // `parse_name_into` parses as the name before "of".
-            let by_last_word = self.may_name_someone(&text[run.last_word.clone()]);
+            let mut last_word = &text[run.last_word.clone()];
+            // "Tomas Quill Jr.": known by the surname before the suffix.
+            if in_list(&NAME_SUFFIXES, last_word) {
+                last_word = text[run.span.start..run.last_word.start].split_whitespace().next_back().unwrap_or(last_word);
+            }
+            let by_last_word = self.may_name_someone(last_word);
             if !by_last_word && !(run.of_after_a_name && surname_before_of(&text[run.span.clone()]).is_some_and(|w| self.may_name_someone(w))) {
                 continue;
             }
@@ -410,7 +447,7 @@ impl<'t> SpeakerResolver<'t> {
         // The surname lowered alone or within the name is the same: the
         // only context-dependent lowering (a final sigma) looks no further
         // than the word.
-        let surname: Box<[u8]> = lower.rsplit(' ').next().unwrap_or_default().as_bytes().into();
+        let surname: Box<[u8]> = surname_of(&lower).as_bytes().into();
         self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
         self.mention_counts.push(0);
         self.surname_shapes.add(&surname);
@@ -433,7 +470,7 @@ impl<'t> SpeakerResolver<'t> {
             if let Some(&id) = self.by_name.get(key) {
                 return Some(id);
             }
-            let surname = key.rsplit(|&b| b == b' ').next()?;
+            let surname = surname_of(std::str::from_utf8(key).ok()?).as_bytes();
             let Some(people) = self.by_surname.get(surname) else {
                 // "Bob": a first name alone, for the one person known by it.
                 return (!key.contains(&b' ')).then(|| self.only_person_called(key)).flatten();
@@ -443,7 +480,11 @@ impl<'t> SpeakerResolver<'t> {
                 // first name and surname ("Hillary Rodham Clinton" is
                 // "Hillary Clinton"), else the surname's one person known by
                 // surname only, if any.
-                let same_given = |id: &usize| self.people[*id].lower.split(' ').next().is_some_and(|g| g.as_bytes() == given);
+                // "Donald Trump Jr." is not "Donald Trump": a suffix must agree.
+                let same_given = |id: &usize| {
+                    let lower = self.people[*id].lower.as_bytes();
+                    lower.split(|&b| b == b' ').next().is_some_and(|g| g == given) && suffix(lower) == suffix(key)
+                };
                 return people
                     .iter()
                     .copied()
@@ -842,6 +883,17 @@ mod tests {
         let r = SpeakerResolver::new(text, &split_sentences(text), std::slice::from_ref(&span), &quoted);
         r.resolve(text, &span)
     }
+    #[test]
+    fn a_resolved_she_carries_her_on_through_a_long_article() {
+        let text = "Mayor Ngozi Voss opened the hearing on the harbour. She said the dredging had begun in the spring and would end \
+            before the first storms of the autumn. She said the pilots had asked for a deeper channel for the new \
+            container ships for years. She said the cost had doubled since the plan was first drawn up by the port \
+            engineers. She said the engineers had warned of silt in the outer basin. She said the silt came from the \
+            river after every flood. The first plan was drawn up for Director Zorba Quill. She said the pilots were right.";
+        let s = resolve_all(text, &["She", "She", "She", "She", "She", "She"]);
+        assert!(s.iter().all(|s| s.name == "Ngozi Voss"), "{s:?}");
+    }
+
     #[test]
     fn party_committees_and_fact_checkers_speak_as_organisations() {
         let text = "The DNC said the count was fair. Politifact said the figure was wrong.";

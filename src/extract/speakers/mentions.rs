@@ -158,7 +158,11 @@ pub(super) fn keep_run(text: &str, run: &mut Vec<Range<usize>>, out: &mut Vec<Ca
         let word = &bytes[w.clone()];
         &word[..word.iter().rposition(|&b| b != b'.').map_or(0, |k| k + 1)]
     };
-    let first = run.iter().position(|w| !in_list_bytes(&NOT_NAME_SET, without_periods(w)));
+    let mut first = run.iter().position(|w| !in_list_bytes(&NOT_NAME_SET, without_periods(w)));
+    // "Said Voss": an opener of a name only where it is followed by more.
+    if let Some(k) = first.filter(|&k| k + 1 < run.len() && in_list_bytes(&NAME_OPENERS, &bytes[run[k].clone()])) {
+        first = Some(k + 1);
+    }
     if let (Some(first), Some(last)) = (first, run.last()) {
         let titles = &WORDS.titles;
         let titled = run[first..].iter().any(|w| in_list_bytes(titles, &bytes[w.clone()]));
@@ -247,7 +251,7 @@ mod tests {
         assert_eq!(runs_of("He said U.S. Sen. Mike Lee, R-Utah, spoke.\nThen\tGov. Lee\u{b}Voss spoke"), [
             ("U.S. Sen. Mike Lee", true),
             ("R-Utah", false),
-            ("Then\tGov. Lee", true),
+            ("Gov. Lee", true),
             ("Voss", false)
         ]);
     }

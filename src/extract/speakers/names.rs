@@ -125,7 +125,7 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
     // part of the name (an article is: "The Hill").
     while name_start + 1 < name_end && {
         let word = strip_name_word(parts[name_start]);
-        in_list(&NOT_NAME_SET, word) && !["the", "a", "an"].iter().any(|a| word.eq_ignore_ascii_case(a))
+        (in_list(&NOT_NAME_SET, word) || in_list(&NAME_OPENERS, word)) && !["the", "a", "an"].iter().any(|a| word.eq_ignore_ascii_case(a))
     } {
         name_start += 1;
     }

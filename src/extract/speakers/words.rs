@@ -127,6 +127,24 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
 /// `data/not_names.txt`: capitalised words that are never a name ("However").
 pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/not_names.txt")));
 
+/// `data/name_suffixes.txt`: "Jr.", "III", which end a name after its surname.
+pub(super) static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/name_suffixes.txt")));
+
+/// The surname of a full name in lower case: its last word, or the word
+/// before a generational suffix ("king" of "martin luther king jr.").
+pub(super) fn surname_of(lower: &str) -> &str {
+    let mut words = lower.rsplit(' ');
+    let last = words.next().unwrap_or_default();
+    match words.next() {
+        Some(before) if in_list(&NAME_SUFFIXES, last) => before,
+        _ => last,
+    }
+}
+
+/// `data/name_openers.txt`: words no part of a name where they open it
+/// ("Said Voss"), though a name may end in them ("Edward Said").
+pub(super) static NAME_OPENERS: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/name_openers.txt")));
+
 /// The function words of `data/mention_function_words.txt`, a list a
 /// section: what decides whether a capitalised run is a name, a place or a
 /// phrase's head.
