@@ -110,6 +110,17 @@ def fit(pairs_by_points):
             while len(blocks) > 1 and blocks[-2][1] / blocks[-2][2] > blocks[-1][1] / blocks[-1][2]:
                 last = blocks.pop()
                 blocks[-1] = [blocks[-1][0] + last[0], blocks[-1][1] + last[1], blocks[-1][2] + last[2]]
+        # A block of a handful of statements says little: it joins its
+        # neighbour towards the middle of the points.
+        i = 0
+        while len(blocks) > 1 and i < len(blocks):
+            if blocks[i][2] < MIN_BLOCK:
+                j = i + 1 if i == 0 else i - 1
+                lo, hi = sorted((i, j))
+                blocks[lo:hi + 1] = [[blocks[lo][0] + blocks[hi][0], blocks[lo][1] + blocks[hi][1], blocks[lo][2] + blocks[hi][2]]]
+                i = 0
+            else:
+                i += 1
         rows, floor = [], 0.0
         for ps, right, n in blocks:
             # Rounding can undercut the block below: never lower.
@@ -121,6 +132,8 @@ def fit(pairs_by_points):
 
 # No rule is never wrong: a block all right on train is not all right on new text.
 CEILING = 0.95
+# The fewest statements a row's confidence rests on (see `fit`).
+MIN_BLOCK = 5
 
 
 def fold_of(doc, folds=5):

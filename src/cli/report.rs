@@ -100,7 +100,7 @@ pub enum Report {
     /// the topic itself and speak of their own time (one reporting an
     /// earlier act, "endorsed her in early June", is dated then). Each side
     /// stands on one statement at --min-confidence, or on two agreeing ones
-    /// at 0.6 or above when most of the speaker's statements on the topic
+    /// at 0.55 or above when most of the speaker's statements on the topic
     /// take that side.
     Shifts {
         #[command(flatten)]
