@@ -1018,6 +1018,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_a_contracted_has_is_a_subject_not_a_possessive() {
+        let text = "Otto Brandt's been saying for weeks that Ed Lane isn't ready. \u{201c}He has no record,\u{201d} he said.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Otto Brandt");
+        // A real possessive is still no subject.
+        let text = "Otto Brandt's aides say that Ed Lane isn't ready. \u{201c}He has no record,\u{201d} he said.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Ed Lane");
+    }
+
+    #[test]
     fn pronoun_resolves_to_the_last_person_mentioned() {
         let text = "Governor Tom Reyes visited the plant. He said jobs would return.";
         let s = resolve_all(text, &["He"]);
