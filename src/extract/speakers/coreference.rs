@@ -19,6 +19,7 @@
 mod descriptions;
 mod given_roles;
 mod relatives;
+use descriptions::person_described;
 
 use super::mentions::{capitalised_runs, surname_before_of, CapitalisedRun};
 use super::mention_words::*;
@@ -84,6 +85,11 @@ pub struct SpeakerResolver<'t> {
     /// The person each described source stands for, by its start, in text
     /// order (see `mention_described_sources`).
     described: Vec<(usize, Option<usize>)>,
+    /// Described sources of a person that stand for no one the document
+    /// names ("the former president said"), with the sex their head word
+    /// tells, in text order: the next "he" or "she" is that person again,
+    /// not someone named before it.
+    unnamed: Vec<(Range<usize>, Gender)>,
     /// How often each person (by index in `people`) is mentioned among the
     /// mentions found so far: the subject of an article is mentioned most.
     mention_counts: Vec<u32>,
@@ -175,17 +181,49 @@ impl<'t> SpeakerResolver<'t> {
     /// Each such source's person is kept (`described`): resolving the
     /// source later looks it up rather than working it out again.
     fn mention_described_sources(&mut self, text: &str, sources: &[Range<usize>]) {
-        let described: Vec<(usize, Option<usize>)> = sources
+        let described: Vec<(&Range<usize>, Option<usize>)> = sources
             .iter()
             .filter(|&src| text[src.clone()].trim_start().get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the ")))
-            .map(|src| (src.start, self.description(text, source_name_part(&text[src.clone()]), src.start)))
+            .map(|src| (src, self.description(text, source_name_part(&text[src.clone()]), src.start)))
             .collect();
         if described.iter().any(|(_, id)| id.is_some()) {
-            self.mentions.extend(described.iter().filter_map(|&(at, id)| Some((at, id?))));
+            self.mentions.extend(described.iter().filter_map(|&(src, id)| Some((src.start, id?))));
             self.mentions.sort_unstable();
         }
-        self.described = described;
+        self.unnamed = described
+            .iter()
+            .filter(|(_, id)| id.is_none())
+            .filter_map(|&(src, _)| Some((src.clone(), person_described(source_name_part(&text[src.clone()]))?)))
+            .collect();
+        self.unnamed.sort_unstable_by_key(|(src, _)| src.start);
+        self.described = described.into_iter().map(|(src, id)| (src.start, id)).collect();
         self.described.sort_unstable_by_key(|&(at, _)| at);
+    }
+
+    /// The unnamed described source (see `unnamed`) a "he" or "she" at
+    /// byte `at` stands for: the last one before it, where no person of
+    /// that sex is mentioned between the two.
+    fn unnamed_before(&self, at: usize, gender: Gender) -> Option<Range<usize>> {
+        if self.unnamed.is_empty() || gender == Gender::Unknown {
+            return None;
+        }
+        let k = self.unnamed.partition_point(|(src, _)| src.start < at);
+        let (src, _) = self.unnamed[..k].iter().rev().find(|(_, g)| g.agrees(gender))?;
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        let named_since = self.mentions[..i].iter().rev().take_while(|&&(pos, _)| pos >= src.start).any(|&(_, id)| self.people[id].gender.agrees(gender));
+        (!named_since).then(|| src.clone())
+    }
+
+    /// The unnamed described source (see `unnamed_before`) a "he" or "she"
+    /// at `at` stands for rather than person `id`, whom it would otherwise
+    /// go to: only where `id` is known in another role ("campaign manager"
+    /// is not "the former president"). A person with no role, or that role,
+    /// is most often the one the description was written for.
+    fn unnamed_instead(&self, at: usize, gender: Gender, id: usize) -> Option<Range<usize>> {
+        let role = self.people[id].role.as_deref()?;
+        let src = self.unnamed_before(at, gender)?;
+        let head = source_name_part(&self.text[src.clone()]).split_whitespace().next_back()?.to_lowercase();
+        (!role_has(&role.to_lowercase(), &head)).then_some(src)
     }
 
     /// Who each run names, now that every person is known. A run's person is
@@ -297,6 +335,7 @@ impl<'t> SpeakerResolver<'t> {
             mentions: Vec::new(),
             sources: Vec::new(),
             described: Vec::new(),
+            unnamed: Vec::new(),
             mention_counts: Vec::with_capacity(PEOPLE),
             text,
             sentence_starts: Vec::new(),
@@ -540,6 +579,15 @@ impl<'t> SpeakerResolver<'t> {
     }
 
     fn antecedent(&self, text: &str, at: usize, gender: Gender, subject_wins: bool) -> Option<usize> {
+        let id = self.named_antecedent(text, at, gender, subject_wins)?;
+        if self.unnamed_instead(at, gender, id).is_some() {
+            return None;
+        }
+        Some(id)
+    }
+
+    /// The person of `antecedent` among the people named.
+    fn named_antecedent(&self, text: &str, at: usize, gender: Gender, subject_wins: bool) -> Option<usize> {
         /// How far back (bytes) before the last mention a source still wins.
         const SOURCE_REACH: usize = 300;
         /// How far back a sentence's subject still wins: two sentences or so.
@@ -677,7 +725,13 @@ impl<'t> SpeakerResolver<'t> {
                 "relative" if self.relative_names_someone(text, span.start) => Gender::Unknown,
                 _ => return unresolved(),
             };
-            return match self.speaker_before(text, span.start, gender) {
+            let named = self.named_antecedent(text, span.start, gender, true);
+            if let Some(described) = named.and_then(|id| self.unnamed_instead(span.start, gender, id)) {
+                let mut speaker = self.resolve_mention(text, &described);
+                speaker.mention = mention.to_string();
+                return speaker;
+            }
+            return match named {
                 Some(id) => self.person(id, mention),
                 None => unresolved(),
             };
@@ -946,6 +1000,32 @@ mod tests {
         let s = resolve_all(text, &["Voss"]);
         assert_eq!(s[0].name, "Ada Voss");
         assert_eq!(s[0].role.as_deref(), Some("Finance Minister"));
+    }
+
+    #[test]
+    fn a_description_naming_no_one_is_the_next_he_not_an_earlier_man_in_another_role() {
+        let text = "Sen. Otto Brandt called it a stunt. But the former mayor showed restraint on Monday. \u{201c}I wish I were home,\u{201d} he said.";
+        let s = resolve_all(text, &["the former mayor", "he"]);
+        assert_eq!((s[1].name.as_str(), s[1].mention.as_str()), ("the former mayor", "he"));
+        // Where the man named has that role, the description is he.
+        let text = "Former Mayor Otto Brandt called it a stunt. But the former mayor showed restraint on Monday. \u{201c}I wish I were home,\u{201d} he said.";
+        let s = resolve_all(text, &["the former mayor", "he"]);
+        assert_eq!(s[1].name, "Otto Brandt");
+        // Newswriting's "the candidate" is most often the man just named.
+        let text = "Sen. Otto Brandt called it a stunt. But the candidate showed restraint on Monday. \u{201c}I wish I were home,\u{201d} he said.";
+        let s = resolve_all(text, &["the candidate", "he"]);
+        assert_eq!(s[1].name, "Otto Brandt");
+    }
+
+    #[test]
+    fn a_name_with_a_contracted_has_is_a_subject_not_a_possessive() {
+        let text = "Otto Brandt's been saying for weeks that Ed Lane isn't ready. \u{201c}He has no record,\u{201d} he said.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Otto Brandt");
+        // A real possessive is still no subject.
+        let text = "Otto Brandt's aides say that Ed Lane isn't ready. \u{201c}He has no record,\u{201d} he said.";
+        let s = resolve_all(text, &["he"]);
+        assert_eq!(s[0].name, "Ed Lane");
     }
 
     #[test]

@@ -83,10 +83,13 @@ pub(super) fn is_object_or_possessive(text: &str, at: usize) -> bool {
         return true;
     }
     let name_words = text[at..].split_whitespace().take(5).take_while(|w| is_cap_word(w));
-    name_words.last().is_some_and(|w| {
+    let possessive = name_words.last().is_some_and(|w| {
         let w = w.trim_end_matches([',', '.', ';', ':']);
         w.ends_with("’s") || w.ends_with("'s") || w.ends_with('’')
-    })
+    });
+    // "Quill's been saying": "has", not a possessive.
+    let contracted = || text[at..].split_whitespace().take(6).find(|w| !is_cap_word(w)).is_some_and(|next| in_list_as_written(&FUNCTION_WORDS.contracted_verbs, next));
+    possessive && !contracted()
 }
 
 /// Whether the name at byte `at` (a surname, maybe after titles, first

@@ -180,6 +180,18 @@ pub(super) fn gender_of_head(head: &str) -> Gender {
     }
 }
 
+/// The sex a description of someone not just named tells ("the former
+/// president", "the spokeswoman"), or `None` when `phrase` is no such
+/// description: its head is no title, is capitalised ("the White House"),
+/// names an organisation or group ("the campaign"), or is one newswriting
+/// uses for someone it has just named ("the Vermont senator", see
+/// `descriptive_heads.txt`), who that person most often is.
+pub(super) fn person_described(phrase: &str) -> Option<Gender> {
+    let head = phrase.split_whitespace().next_back()?;
+    let role = in_list(&WORDS.titles, head) && !in_list(&WORDS.descriptive_heads, head);
+    (role && !is_cap_word(head) && kind_of_phrase(phrase).is_none()).then(|| gender_of_head(head))
+}
+
 fn state_abbreviated_in(text: &str, word: &str) -> bool {
     let Some(states) = STATE_ABBREVIATIONS.get(word) else { return false };
     states.iter().any(|(ap, postal)| {
