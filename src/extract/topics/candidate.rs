@@ -79,6 +79,13 @@ fn is_demonym(lower: &str) -> bool {
 
 /// Whether a word with an apostrophe is a contraction ("don't", "we're",
 /// "you'll"), not a name ("O'Malley").
+/// An adverb made from an adjective in -al ("politically", "fiscally",
+/// "racially"): what it modifies is an adjective. Shorter words in -ally
+/// ("rally", "tally") are nouns.
+fn is_manner_adverb(lower: &str) -> bool {
+    lower.len() >= 7 && lower.ends_with("ally")
+}
+
 fn is_contraction(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
@@ -545,7 +552,13 @@ impl CandidateWords {
             let usable = i < w.len() && !w[i].possessive && w[i].noun_like;
             let ends_run = i == w.len() || w[i].after_break || !usable;
             if ends_run && i > run_start && !proper {
-                let (from, head) = (run_start.max(i.saturating_sub(2)), i - 1);
+                let (mut from, head) = (run_start.max(i.saturating_sub(2)), i - 1);
+                // After an adverb of manner ("politically correct
+                // military", "fiscally sound budget") the run's first word
+                // is an adjective, not a noun the head is compounded with.
+                if from == run_start && from < head && from > 0 && is_manner_adverb(words.lower(from - 1)) {
+                    from += 1;
+                }
                 let accepted = if issues_only {
                     w[from..i].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
                 } else {

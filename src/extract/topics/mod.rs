@@ -255,6 +255,15 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_after_an_adverb_is_no_part_of_the_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("we have a politically correct navy").as_deref(), Some("navy"));
+        assert_eq!(topics.candidate_topic("a fiscally sound budget was overdue").as_deref(), Some("budget"));
+        // Other words before a compound leave it whole.
+        assert_eq!(topics.candidate_topic("the only tax plan on offer").as_deref(), Some("tax plan"));
+    }
+
+    #[test]
     fn a_capital_opening_a_sentence_or_before_a_noun_is_no_name() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("Sanctions on Russian oil are working").as_deref(), Some("sanction"));
