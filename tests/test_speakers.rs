@@ -295,3 +295,15 @@ fn an_adverb_or_verb_opening_a_sentence_is_no_part_of_the_name_after_it() {
     let list = speakers(&wd);
     assert_eq!(sorted_names(&list), ["Hester Grimwade"], "{list:?}");
 }
+
+#[test]
+fn two_people_named_in_either_order_are_one_group() {
+    let wd = Workdir::new();
+    let first = wd.write("a.txt", "---\ndate: 2024-02-01\n---\nTobias Quarrie and Linda Okafor said the harbour would stay open.\n");
+    let second = wd.write("b.txt", "---\ndate: 2024-03-01\n---\nLinda Okafor and Tobias Quarrie said the ferries would run all winter.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap()]);
+    let list = speakers(&wd);
+    assert_eq!(column(&list, "name"), vec![json!("Tobias Quarrie and Linda Okafor")], "{list:?}");
+    assert_eq!(list[0]["statements"], json!(2));
+    assert_eq!(list[0]["kind"], json!("group"));
+}

@@ -82,6 +82,7 @@ fn resolve_named_speaker(
         found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
         None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, known.as_deref(), name)?,
         None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
+        None if kind == SpeakerKind::Group => the_pair_the_other_way(conn, known.as_deref(), name)?,
         found => found,
     };
     let found = match found {
@@ -105,6 +106,16 @@ fn resolve_named_speaker(
     }
     record_alias(conn, id, &canonical, mention, known)?;
     Ok((id, created, canonical))
+}
+
+/// "Bo Park and Ann Lee": the group of the two named the other way round,
+/// stored before ("Ann Lee and Bo Park"); which of the two an article
+/// names first makes no other group.
+fn the_pair_the_other_way(conn: &Connection, known: Option<&KnownNames>, name: &str) -> Result<Option<(i64, String)>> {
+    match name.split_once(" and ") {
+        Some((first, second)) if !second.contains(" and ") => find_known_speaker(conn, known, &format!("{second} and {first}")),
+        _ => Ok(None),
+    }
 }
 
 /// The name of the one record that holds every statement whose speaker
