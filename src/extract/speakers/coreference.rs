@@ -132,6 +132,7 @@ impl<'t> SpeakerResolver<'t> {
                 r.register_run(run_text);
             }
         }
+        r.register_first_name_pairs(text, &runs);
         r.register_sources(text, sources);
         r.sources = sources.to_vec();
         r.sources.sort_unstable_by_key(|s| s.start);
@@ -363,6 +364,25 @@ impl<'t> SpeakerResolver<'t> {
             self.register(name, role.map(|role| &parts[role]), mention_gender(run));
         }
         self.parts = parts;
+    }
+
+    /// "Bill and Hillary Clinton", "David and Jeanne Heidler": the first
+    /// name alone before "and" shares the full name's surname, so that "Mr.
+    /// Clinton" or "the former president" later finds Bill Clinton, not
+    /// Hillary. Only a first name of the list: "Trump and Hillary Clinton"
+    /// names no "Trump Clinton".
+    fn register_first_name_pairs(&mut self, text: &str, runs: &[CapitalisedRun]) {
+        for pair in runs.windows(2) {
+            let (first, full) = (&text[pair[0].span.clone()], &text[pair[1].span.clone()]);
+            if !pair[1].named || first.contains(' ') || text.get(pair[0].span.end..pair[1].span.start) != Some(" and ") {
+                continue;
+            }
+            // "Bill and Melinda Gates Foundation" names a body, not two people.
+            let (Some(gender), Some((_, surname))) = (first_name_gender(first), full.rsplit_once(' ')) else { continue };
+            if full.split(' ').count() == 2 && is_cap_word(surname) {
+                self.register(&format!("{first} {surname}"), None, gender);
+            }
+        }
     }
 
     /// Register the people sources name; a source quoted again (the same
@@ -1015,6 +1035,17 @@ mod tests {
         let text = "Sen. Otto Brandt called it a stunt. But the candidate showed restraint on Monday. \u{201c}I wish I were home,\u{201d} he said.";
         let s = resolve_all(text, &["the candidate", "he"]);
         assert_eq!(s[1].name, "Otto Brandt");
+    }
+
+    #[test]
+    fn a_first_name_paired_with_a_full_name_shares_its_surname() {
+        let text = "Tom and Ada Brandt opened the new pier on Monday. Mr. Brandt said the ferries would run all winter.";
+        let s = resolve_all(text, &["Mr. Brandt"]);
+        assert_eq!(s[0].name, "Tom Brandt");
+        // A surname before "and" is no first name.
+        let text = "Quill and Ada Brandt opened the new pier on Monday. Mr. Brandt said the ferries would run all winter.";
+        let s = resolve_all(text, &["Mr. Brandt"]);
+        assert_ne!(s[0].name, "Quill Brandt");
     }
 
     #[test]
