@@ -215,9 +215,15 @@ pub fn about_oneself(speaker: &str, topic: &str) -> bool {
     fn words(text: &str) -> impl Iterator<Item = &str> {
         text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
     }
-    let same = |a: &str, b: &str| a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase));
     let mut topic = words(topic).peekable();
-    topic.peek().is_some() && topic.all(|t| words(speaker).any(|n| same(n, t)))
+    topic.peek().is_some() && topic.all(|t| words(speaker).any(|n| same_word(n, t)))
+}
+
+/// Whether two words are the same in any case, compared without
+/// allocating: reports ask this of every opening word of every statement
+/// they check, and of every speaker and topic pair.
+fn same_word(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// What most statements in a cell take.

@@ -4,7 +4,7 @@
 use super::Store;
 use rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE;
 use crate::error::{Error, Result};
-use crate::model::SpeakerKind;
+use crate::model::{is_name_suffix, SpeakerKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
 
@@ -137,15 +137,6 @@ fn unresolved_speaker(conn: &Connection) -> Result<(i64, bool)> {
 /// by a full name.
 fn is_surname_alone(name: &str) -> bool {
     !name.is_empty() && !name.contains(' ') && name.chars().next().is_some_and(char::is_alphabetic)
-}
-
-/// `data/name_suffixes.txt`: "Jr.", "III", which end a personal name.
-static NAME_SUFFIXES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../../data/name_suffixes.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
-
-fn is_name_suffix(word: &str) -> bool {
-    NAME_SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
 }
 
 /// A legal name of three words or more for a person stored by a shorter

@@ -4,7 +4,7 @@
 //! stands for. Shifts and disagreements count only such evidence.
 
 use super::conditions::is_conditional;
-use super::{list, phrase_at, phrases, words_of, Phrases};
+use super::{list, phrase_at, phrases, same_word, words_of, Phrases};
 use crate::model::{is_first_name, Position};
 use chrono::{Datelike, NaiveDate};
 use std::cmp::Reverse;
@@ -31,7 +31,7 @@ fn aim_modifiers() -> &'static [String] {
 /// after its "of" ("the *re-election* of Lane").
 fn is_bid(word: &str) -> bool {
     static BIDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    BIDS.get_or_init(|| list(include_str!("../../data/aim_bids.txt"))).iter().any(|b| b.eq_ignore_ascii_case(word))
+    in_list(BIDS.get_or_init(|| list(include_str!("../../data/aim_bids.txt"))), word)
 }
 
 /// Whether `word` makes the topic before it a modifier ("Trump *rival*").
@@ -208,13 +208,6 @@ fn ends_object(word: &str) -> bool {
     static WORDS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| list(include_str!("../../data/aim_object_ends.txt")).iter().map(|w| w.to_lowercase()).collect());
     words.iter().any(|w| w.eq_ignore_ascii_case(word))
-}
-
-/// Whether two words are the same in any case, compared without
-/// allocating: this runs for every opening word of every statement a
-/// report checks.
-fn same_word(a: &str, b: &str) -> bool {
-    a.eq_ignore_ascii_case(b) || a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }
 
 /// How `content` names `topic` when it opens on it (see `aim_of`).

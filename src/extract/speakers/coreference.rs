@@ -27,7 +27,7 @@ use super::names::*;
 use super::words::*;
 use super::Speaker;
 use super::super::tokens::with_lowercase;
-use crate::model::SpeakerKind;
+use crate::model::{is_name_suffix, SpeakerKind};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 
@@ -50,7 +50,7 @@ struct NameParts {
 
 /// The generational suffix ending a lower-case name ("jr."), if any.
 fn suffix(lower: &[u8]) -> Option<&[u8]> {
-    lower.rsplit(|&b| b == b' ').next().filter(|w| in_list_bytes(&NAME_SUFFIXES, w))
+    lower.rsplit(|&b| b == b' ').next().filter(|w| std::str::from_utf8(w).is_ok_and(is_name_suffix))
 }
 
 /// Keep the first role a person is given, unless it names no office and
@@ -238,7 +238,7 @@ impl<'t> SpeakerResolver<'t> {
             // `parse_name_into` parses as the name before "of".
             let mut last_word = &text[run.last_word.clone()];
             // "Tomas Quill Jr.": known by the surname before the suffix.
-            if in_list(&NAME_SUFFIXES, last_word) {
+            if is_name_suffix(last_word) {
                 last_word = text[run.span.start..run.last_word.start].split_whitespace().next_back().unwrap_or(last_word);
             }
             let by_last_word = self.may_name_someone(last_word);

@@ -2,6 +2,7 @@
 //! cost one hash probe or less.
 
 pub(super) use super::super::word_set::{Shapes, WordSet};
+use crate::model::is_name_suffix;
 use super::super::tokens::with_lowercase;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -127,16 +128,13 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
 /// `data/not_names.txt`: capitalised words that are never a name ("However").
 pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/not_names.txt")));
 
-/// `data/name_suffixes.txt`: "Jr.", "III", which end a name after its surname.
-pub(super) static NAME_SUFFIXES: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/name_suffixes.txt")));
-
 /// The surname of a full name in lower case: its last word, or the word
 /// before a generational suffix ("king" of "martin luther king jr.").
 pub(super) fn surname_of(lower: &str) -> &str {
     let mut words = lower.rsplit(' ');
     let last = words.next().unwrap_or_default();
     match words.next() {
-        Some(before) if in_list(&NAME_SUFFIXES, last) => before,
+        Some(before) if is_name_suffix(last) => before,
         _ => last,
     }
 }
