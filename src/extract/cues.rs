@@ -119,7 +119,7 @@ impl CueLexicon {
                 continue;
             }
             let form = self.forms[pattern];
-            if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) {
+            if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) && !(form == CueForm::Present && in_title_case(text, s)) {
                 continue;
             }
             out.push(Cue { span: s..e, form });
@@ -137,6 +137,14 @@ fn form_of_listed(form: &str) -> CueForm {
     } else {
         CueForm::Past
     }
+}
+
+/// "Senator Ann Roe Endorses Lee": a verb capitalised after a capitalised
+/// word, in a headline written in title case.
+fn in_title_case(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else { return false };
+    let word = before.rsplit([' ', '\n']).next().unwrap_or_default();
+    word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '’' | '\'' | '-'))
 }
 
 fn capital_allowed(word: &str, form: CueForm) -> bool {
@@ -226,6 +234,14 @@ mod tests {
     fn capitalised_nouns_are_not_cues() {
         assert!(found("The Washington Post reported").iter().all(|(w, _)| *w != "Post"));
         assert_eq!(found("Said the mayor:"), [("Said", CueForm::Past)]);
+    }
+
+    #[test]
+    fn a_verb_in_a_title_case_headline_is_a_cue() {
+        assert_eq!(found("Harbour Chief Ana Holm Endorses Lee"), [("Endorses", CueForm::Present)]);
+        // Only the -s form a headline writes, and only after a capital.
+        assert!(found("Harbour Chief Ana Holm Warned Lee").is_empty());
+        assert!(found("the harbour board Warns ships").is_empty());
     }
 
     #[test]
