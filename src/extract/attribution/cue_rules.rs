@@ -6,7 +6,7 @@ use super::super::cues::{Cue, CueForm};
 use super::super::tokens::{Tok, TokKind};
 use super::content::Adverbial;
 use super::word_lists::WORDS;
-use super::{is_capitalised, is_manner_adverb, lower_eq, Attribution, SentenceRules};
+use super::{finite_verb_like, is_capitalised, is_manner_adverb, lower_eq, Attribution, SentenceRules};
 use std::ops::Range;
 
 impl SentenceRules<'_> {
@@ -26,6 +26,9 @@ impl SentenceRules<'_> {
         // "talking about", "raising concerns": a phrase that opens with a
         // participle hangs off its clause as a one-word participle does.
         let form = if cue.form == CueForm::Past && self.text()[self.toks[k].range()].ends_with("ing") { CueForm::Participle } else { cue.form };
+        if lower_eq(self.text(), &self.toks[k], &WORDS.regard_verbs) && !self.regard_follows(after) {
+            return; // "we saw a crowd", not "voters see him as a healer"
+        }
         let found = match form {
             _ if lower_eq(self.text(), &self.toks[k], &WORDS.impressions) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
@@ -50,6 +53,17 @@ impl SentenceRules<'_> {
         if let Some(a) = found {
             self.found.push(a);
         }
+    }
+
+    /// "see the levy as a tax", "saw that the vote was lost": after a verb
+    /// of regard, "that" right after it or "as" before the clause breaks
+    /// makes it a view held, not a sight.
+    fn regard_follows(&self, after: usize) -> bool {
+        let text = self.text();
+        if after < self.toks.len() && lower_eq(text, &self.toks[after], &["that"]) {
+            return true;
+        }
+        self.toks[after.min(self.toks.len())..].iter().take(15).take_while(|t| t.is_word() || t.kind == TokKind::Other).any(|t| lower_eq(text, t, &["as"]))
     }
 
     /// "Lee shifted from backing the levy to opposing it": two positions of
@@ -178,6 +192,12 @@ impl SentenceRules<'_> {
     /// "…, emphasizing that CONTENT": the source is the subject of the clause.
     pub(super) fn participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
+        let content = self.participle_content(cue, after, next_cue)?;
+        Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// What a participle hanging off a clause reports: the words after it.
+    fn participle_content(&self, cue: &Cue, after: usize, next_cue: Option<usize>) -> Option<Vec<Range<usize>>> {
         let mut after = after;
         while after < self.toks.len() && matches!(self.toks[after].kind, TokKind::Comma | TokKind::Colon) {
             after += 1; // ", adding, “…”"
@@ -210,7 +230,7 @@ impl SentenceRules<'_> {
         if after < self.toks.len() && !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) && !WORDS.speech_participles.holds(cue_word) {
             self.end_object_at_comma(after, &mut content);
         }
-        Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
+        Some(content)
     }
 
     /// A reporting verb: source before it (or after it, inverted), content
@@ -218,6 +238,11 @@ impl SentenceRules<'_> {
     pub(super) fn finite(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let text = self.text();
         let mut j = k;
+        // "continued to warn that …", "tried to defend the plan": the
+        // subject of the verb before "to" is the source.
+        if cue.form == CueForm::Base && k >= 2 && lower_eq(text, &self.toks[k - 1], &["to"]) && lower_eq(text, &self.toks[k - 2], &WORDS.control_verbs) {
+            j = k - 2;
+        }
         while j > 0 && (lower_eq(text, &self.toks[j - 1], &WORDS.auxiliaries) || is_manner_adverb(text, &self.toks[j - 1])) && !lower_eq(text, &self.toks[j - 1], &["told"]) {
             j -= 1;
         }
@@ -401,7 +426,45 @@ impl SentenceRules<'_> {
                 content.insert(0, self.toks[s - 1].range());
             }
         }
+        if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start) {
+            self.end_at_main_clause(src, &mut content);
+        }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "and Donald Trump", "and he": after a comma, "and" with a name or a
+    /// pronoun joins another subject to the main clause.
+    fn joins_another_subject(&self, t: usize) -> bool {
+        let text = self.text();
+        t + 1 < self.toks.len() && lower_eq(text, &self.toks[t], &["and", "but"]) && (is_capitalised(text, &self.toks[t + 1]) || lower_eq(text, &self.toks[t + 1], &WORDS.pronouns))
+    }
+
+    /// "Ruiz, who backed the levy in May, now opposes it", "though she
+    /// praised the plan, Lee voted no": a report inside a relative or
+    /// subordinate clause ends where the main clause goes on, at a comma
+    /// followed by its verb.
+    fn end_at_main_clause(&self, source: &Range<usize>, content: &mut [Range<usize>]) {
+        let text = self.text();
+        let [piece] = content else { return };
+        let s = self.tok_index(source.start);
+        let relative = s > 0 && self.toks[s - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[s], &["who", "which"]);
+        let subordinate = s > 0 && lower_eq(text, &self.toks[s - 1], &["though", "although", "while", "because", "when", "after", "before", "since", "if", "once", "whereas"]);
+        if !(relative || subordinate) || text[piece.clone()].starts_with(['“', '"', '\'']) {
+            return;
+        }
+        let (first, end) = (self.tok_index(piece.start), self.tok_index(piece.end));
+        let verb_at = |t: usize| {
+            t < self.toks.len() && self.toks[t].is_word() && {
+                let word = &text[self.toks[t].range()];
+                finite_verb_like(word) || WORDS.clause_verbs.holds(word)
+            }
+        };
+        let main = (first + 1..end).find(|&t| {
+            self.toks[t].kind == TokKind::Comma && !super::inside_quote(self.layout.quotes, self.toks[t].start) && (verb_at(t + 1) || is_manner_adverb(text, &self.toks[(t + 1).min(self.toks.len() - 1)]) && verb_at(t + 2) || self.joins_another_subject(t + 1))
+        });
+        if let Some(c) = main {
+            piece.end = self.toks[c - 1].end;
+        }
     }
 
     /// "“The pier is safe,” said Ana Holm, head of the union, “but …”": a

@@ -50,6 +50,8 @@ pub(super) struct WordLists {
     pub inverts_after_clause: WordSet,
     pub cue_prepositions: WordSet,
     pub cue_particles: WordSet,
+    pub regard_verbs: WordSet,
+    pub control_verbs: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -103,6 +105,8 @@ impl WordLists {
             inverts_after_clause: take("inverts_after_clause"),
             cue_prepositions: take("cue_prepositions"),
             cue_particles: take("cue_particles"),
+            regard_verbs: take("regard_verbs"),
+            control_verbs: take("control_verbs"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
