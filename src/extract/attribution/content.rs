@@ -52,7 +52,7 @@ impl SentenceRules<'_> {
             let m = self.listener_stop(i);
             if let Some(subject) = self.subject_after_listener(i, m) {
                 i = subject;
-            } else if self.opens_after_listener(i, m) {
+            } else if self.opens_after_listener(i, m) && !self.object_before_comma(m) {
                 i = m;
             } else if m >= n || self.toks[m].kind == TokKind::End {
                 // "…,” she told reporters." / "she told CNN." : nothing follows the listener.
@@ -205,6 +205,11 @@ impl SentenceRules<'_> {
         while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
             m += 1;
         }
+        // "say this is a rough patch", "said today was a win": a verb right
+        // after the first word makes it the subject of what was said.
+        if i + 1 < m && !lower_eq(text, &self.toks[i], &["to"]) && lower_eq(text, &self.toks[i + 1], &WORDS.clause_verbs) {
+            return Adverbial::None;
+        }
         if m >= n || self.toks[m].kind == TokKind::End {
             return Adverbial::ToSentenceEnd;
         }
@@ -234,8 +239,17 @@ impl SentenceRules<'_> {
         let end = self.tok_index(piece.end);
         // ("preferred Clinton while most men backed Sanders", "Trump — whom
         // she had met": a dash or a clause of its own ends it too.)
-        let stops = |t: usize| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Dash) || lower_eq(text, &self.toks[t], &["while", "when", "whereas", "because", "although", "though"]);
-        let Some(comma) = (i + 1..end).find(|&t| stops(t)) else { return };
+        // ("praised him Wednesday during a panel": when and where it was
+        // said are the writer's.)
+        let when = |t: usize| {
+            lower_eq(text, &self.toks[t], &["during", "yesterday"])
+                || lower_eq(text, &self.toks[t], &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]) && !lower_eq(text, &self.toks[t - 1], &WORDS.noun_determiners)
+        };
+        let stops = |t: usize| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Dash) || lower_eq(text, &self.toks[t], &["while", "when", "whereas", "because", "although", "though"]) || when(t);
+        let Some(mut comma) = (i + 1..end).find(|&t| stops(t)) else { return };
+        if when(comma) && comma > i + 1 && lower_eq(text, &self.toks[comma - 1], &["on"]) {
+            comma -= 1; // "went after Lee on Monday"
+        }
         let verbless = self.toks[i..comma].iter().all(|t| t.is_word() && !WORDS.clause_verbs.holds(&text[t.range()]) && !finite_verb_like(&text[t.range()]));
         if verbless {
             piece.end = self.toks[comma - 1].end;
@@ -275,6 +289,14 @@ impl SentenceRules<'_> {
             && stop < self.toks.len()
             && !lower_eq(text, &self.toks[stop], &["to"])
             && (lower_eq(text, &self.toks[stop], &WORDS.openers) || matches!(self.toks[stop].kind, TokKind::Colon | TokKind::Comma | TokKind::OpenQuote | TokKind::StraightQuote))
+    }
+
+    /// "urged a strong stand, saying …": a comma after the words that
+    /// follow a verb of telling, with no quotation after it, ends its
+    /// object, which is what was urged, not a listener.
+    fn object_before_comma(&self, stop: usize) -> bool {
+        let n = self.toks.len();
+        stop < n && self.toks[stop].kind == TokKind::Comma && !(stop + 1 < n && self.toks[stop + 1].is_quote())
     }
 
     /// "told the Gazette he would run", "told the harbour paper last week
@@ -718,6 +740,13 @@ impl SentenceRules<'_> {
         };
         if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[t], &["which"]) && !embedded(t)) {
             end = c - 1;
+        }
+        // "…, but she has bristled at …": a clause of its own after "but"
+        // is the writer's account, not more of what was said.
+        if let Some(c) = (i + 2..end.saturating_sub(2)).find(|&t| {
+            self.toks[t].kind == TokKind::Comma && lower_eq(text, &self.toks[t + 1], &["but"]) && lower_eq(text, &self.toks[t + 2], &["he", "she", "they", "we", "i", "it"]) && !inside_quote(self.layout.quotes, self.toks[t].start)
+        }) {
+            end = c;
         }
         if lower_eq(self.text(), &self.toks[i], &["as"]) {
             // "characterized as extremely positive, …": the description only.

@@ -20,6 +20,12 @@ impl SentenceRules<'_> {
             let start = self.np_left(open);
             return (start < open).then(|| self.toks[start].start..prev.end);
         }
+        if prev.kind == TokKind::Comma && j >= 2 && text[self.toks[j - 2].range()] == *")" {
+            // "Sen. Ann Roe (D-Ill.), said": the name before the brackets.
+            if let Some(source) = self.source_left(j - 1) {
+                return Some(source);
+            }
+        }
         if !prev.is_word() {
             if prev.kind == TokKind::Comma || prev.kind == TokKind::Dash {
                 return self.appositive_source(j - 1);
@@ -305,7 +311,9 @@ impl SentenceRules<'_> {
             let t = &self.toks[m];
             let cap = is_capitalised(text, t);
             let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s');
-            if verb_s || !cap && !(determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
+            // "The president left no doubt": an irregular past is the verb.
+            let past = !cap && m > i + 1 && WORDS.irregular.holds(&text[t.range()]);
+            if verb_s || past || !cap && !(determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
                 break;
             }
             m += 1;

@@ -763,7 +763,7 @@ fn words_between_the_cue_and_a_quotation_say_when_not_what() {
         one("Ortiz said of the harbour board, “They will reopen the pier.”"),
         triple("Ortiz", "said", "“They will reopen the pier.”")
     );
-    assert_eq!(one("Ortiz shot back at the mayor, “Nobody asked me.”"), triple("Ortiz", "shot", "“Nobody asked me.”"));
+    assert_eq!(one("Ortiz shot back at the mayor, “Nobody asked me.”"), triple("Ortiz", "shot back", "“Nobody asked me.”"));
 }
 
 #[test]
@@ -1013,4 +1013,73 @@ fn an_ing_cue_after_and_continues_a_progressive_content() {
         one("Ann Roe says the mayor is spending wildly and showing contempt for the voters."),
         triple("Ann Roe", "says", "the mayor is spending wildly and showing contempt for the voters")
     );
+}
+
+#[test]
+fn a_poll_is_the_subject_of_a_bare_verb() {
+    assert_eq!(one("A new harbour poll shows Ortiz with a narrow lead."), triple("A new harbour poll", "shows", "Ortiz with a narrow lead"));
+}
+
+#[test]
+fn a_verb_of_regard_reports_a_view_with_as_but_not_a_sight() {
+    assert_eq!(one("Many dock workers see the levy as a tax on their wages."), triple("Many dock workers", "see", "the levy as a tax on their wages"));
+    assert!(run("We saw a crowd at the pier on Sunday.").is_empty());
+}
+
+#[test]
+fn a_clause_opening_with_this_after_the_cue_is_what_was_said() {
+    assert_eq!(one("Critics say this is a rough patch for the ferry."), triple("Critics", "say", "this is a rough patch for the ferry"));
+}
+
+#[test]
+fn the_subject_of_a_verb_before_to_is_the_source() {
+    assert_eq!(one("Ortiz tried to defend the levy."), triple("Ortiz", "defend", "the levy"));
+}
+
+#[test]
+fn the_object_of_urged_before_a_comma_is_its_content() {
+    let all = run("Ana Holm, the port chief, urged a quick vote, saying that delay would cost jobs.");
+    assert!(all.contains(&triple("Ana Holm, the port chief,", "urged", "a quick vote")), "{all:?}");
+}
+
+#[test]
+fn a_participle_takes_the_subject_before_an_irregular_past() {
+    let all = run("The mayor left no doubt about her plans, saying that the pier would reopen.");
+    assert!(all.contains(&triple("The mayor", "saying", "that the pier would reopen")), "{all:?}");
+}
+
+#[test]
+fn shot_back_is_a_cue() {
+    assert_eq!(one("Ortiz shot back that the fares were fair."), triple("Ortiz", "shot back", "that the fares were fair"));
+}
+
+#[test]
+fn a_participle_of_dismissing_after_by_takes_the_subject() {
+    let all = run("Lee answered by dismissing the report as rumor.");
+    assert!(all.contains(&triple("Lee", "dismissing", "the report as rumor")), "{all:?}");
+}
+
+#[test]
+fn a_report_in_a_relative_clause_ends_where_the_main_clause_goes_on() {
+    let all = run("Ortiz, who announced a new ferry plan on Monday, plans to run again.");
+    assert!(all.contains(&triple("who", "announced", "a new ferry plan on Monday")), "{all:?}");
+    let all = run("Ana Holm, who wants a new pier, and Bo Lind, who opposes it, spoke at the meeting.");
+    assert!(all.contains(&triple("who", "wants", "a new pier")), "{all:?}");
+}
+
+#[test]
+fn a_report_in_a_subordinate_clause_ends_before_the_main_clause() {
+    let all = run("Though she praised the crew and said the pier was safe, Holm voted against the budget.");
+    assert!(all.contains(&triple("she", "said", "the pier was safe")), "{all:?}");
+}
+
+#[test]
+fn a_clause_after_but_and_a_pronoun_is_the_writers() {
+    let all = run("Holm said the pier would reopen in May, but she has doubts about the budget.");
+    assert!(all.contains(&triple("Holm", "said", "the pier would reopen in May")), "{all:?}");
+}
+
+#[test]
+fn the_day_and_occasion_after_an_object_are_not_content() {
+    assert_eq!(one("Lee praised Ortiz on Wednesday during a harbour panel."), triple("Lee", "praised", "Ortiz"));
 }
