@@ -402,7 +402,9 @@ fn statement_after_a_colon_in_the_next_paragraph() {
 #[test]
 fn quote_with_its_own_cue_after_a_paragraph_break_is_not_a_follow_on() {
     let all = run("“We need calm,” Ortiz said. “The port is open.\n\n“The ships will sail on time,” she added.");
-    assert_eq!(all[0], triple("Ortiz", "said", "“We need calm,”"));
+    // The open quotation ends with its paragraph: the next one has a cue.
+    assert_eq!(all[0], triple("Ortiz", "said", "“We need calm,” | “The port is open."));
+    assert_eq!(all[1], triple("she", "added", "“The ships will sail on time,”"));
 }
 
 #[test]
@@ -1013,4 +1015,17 @@ fn an_ing_cue_after_and_continues_a_progressive_content() {
         one("Ann Roe says the mayor is spending wildly and showing contempt for the voters."),
         triple("Ann Roe", "says", "the mayor is spending wildly and showing contempt for the voters")
     );
+}
+
+#[test]
+fn quote_signed_on_the_next_line_by_a_name_ending_with_the_closing_mark() {
+    let all = run("The ferry plan drew comments.\n\n\"We cannot afford another year of closed piers and empty decks.\nAna Holm, Dock Workers Union.\"\n\nThe board meets Friday.");
+    assert!(all.contains(&triple("Ana Holm, Dock Workers Union", "\"", "\"We cannot afford another year of closed piers and empty decks.")), "{all:?}");
+}
+
+#[test]
+fn an_unclosed_quotation_keeps_its_cue_in_the_same_paragraph() {
+    let all = run("“The pier is safe,” Holm said. “The ramp is not and never was.\n\n“We will fix it,” Ode said.");
+    assert!(all.contains(&triple("Holm", "said", "“The pier is safe,” | “The ramp is not and never was.")), "{all:?}");
+    assert!(all.contains(&triple("Ode", "said", "“We will fix it,”")), "{all:?}");
 }

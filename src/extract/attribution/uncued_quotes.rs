@@ -26,7 +26,7 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
             continue;
         }
-        if let Some(a) = dash_signature(layout.text, q).or_else(|| signature_paragraph(layout.text, q)).or_else(|| name_colon_quote(layout, q)) {
+        if let Some(a) = dash_signature(layout.text, q).or_else(|| signature_paragraph(layout.text, q)).or_else(|| signature_line(layout.text, q)).or_else(|| name_colon_quote(layout, q)) {
             out.push(a);
             continue;
         }
@@ -180,6 +180,34 @@ pub(super) fn signature_paragraph(text: &str, q: &Quote) -> Option<Attribution> 
     Some(Attribution {
         source: Some(name_start..name_start + name.len()),
         cue: line_start..line_start + dash.len_utf8(),
+        content: vec![q.span.clone()],
+        ..Default::default()
+    })
+}
+
+/// "“…\nJane Doe, Ohio Farm Bureau.”": a quotation left open at the end of
+/// its line, signed on the next line by a short name that ends with the
+/// closing mark the quotation lacks. The mark is the cue.
+pub(super) fn signature_line(text: &str, q: &Quote) -> Option<Attribution> {
+    if text[q.span.clone()].ends_with(['”', '"']) {
+        return None;
+    }
+    let line_start = q.span.end + 1;
+    if text.as_bytes().get(q.span.end) != Some(&b'\n') || text.as_bytes().get(line_start) == Some(&b'\n') {
+        return None;
+    }
+    let rest = &text[line_start..];
+    let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+    let name = line.strip_suffix(['”', '"'])?;
+    let mark = line_start + name.len();
+    let name = name.trim_end_matches(['.', ' ']);
+    let words = name.split_whitespace().count();
+    if !(1..=12).contains(&words) || !name.starts_with(char::is_uppercase) || name.contains(['“', '”', '"']) {
+        return None;
+    }
+    Some(Attribution {
+        source: Some(line_start..line_start + name.len()),
+        cue: mark..line_start + line.len(),
         content: vec![q.span.clone()],
         ..Default::default()
     })
