@@ -1029,3 +1029,37 @@ fn an_unclosed_quotation_keeps_its_cue_in_the_same_paragraph() {
     assert!(all.contains(&triple("Holm", "said", "“The pier is safe,” | “The ramp is not and never was.")), "{all:?}");
     assert!(all.contains(&triple("Ode", "said", "“We will fix it,”")), "{all:?}");
 }
+
+#[test]
+fn quote_after_more_from_and_a_colon_takes_the_name_after_from() {
+    let all = run("Ferry use fell - More from the harbor survey: “Fewer people rode the boats in winter than in any year we measured.”");
+    assert!(all.contains(&triple("the harbor survey", ":", "“Fewer people rode the boats in winter than in any year we measured.”")), "{all:?}");
+}
+
+#[test]
+fn name_and_colon_after_a_closed_quotation_or_before_brackets() {
+    let all = run("The port met.\n\nHolm: \"We keep the pier open.\" Ode: \"We close it at dusk.\"");
+    assert!(all.contains(&triple("Ode", ":", "\"We close it at dusk.\"")), "{all:?}");
+    let all = run("The port met.\n\nRep. Ana Holm (D-Maine): \"The pier stays open all year.\"");
+    assert!(all.iter().any(|(s, c, _)| s.contains("Ana Holm") && c == ":"), "{all:?}");
+    let all = run("The port met.\n\nFormer harbor master Ana Holm: \"The pier stays open all year.\"");
+    assert!(all.contains(&triple("Former harbor master Ana Holm", ":", "\"The pier stays open all year.\"")), "{all:?}");
+}
+
+#[test]
+fn as_someone_put_it_before_a_quotation() {
+    let all = run("As Ana Holm, the harbor master, put it: “Nobody rides a ferry that never comes.”");
+    assert!(all.contains(&triple("Ana Holm, the harbor master", "put it", "“Nobody rides a ferry that never comes.”")), "{all:?}");
+}
+
+#[test]
+fn speech_participle_after_its_subject_before_a_quotation() {
+    let all = run("The board met on Monday, with Ana Holm calling the plan “a gift to the ferry lines.”");
+    assert!(all.contains(&triple("Ana Holm", "calling", "the plan “a gift to the ferry lines.”")), "{all:?}");
+}
+
+#[test]
+fn long_source_after_a_quotation_with_an_unlisted_verb() {
+    let all = run("“The ferries run late every single week,” reads a Monday editorial in The Port Harbor Gazette.");
+    assert!(all.contains(&triple("a Monday editorial in The Port Harbor Gazette", "reads", "“The ferries run late every single week,”")), "{all:?}");
+}
