@@ -1063,3 +1063,11 @@ fn long_source_after_a_quotation_with_an_unlisted_verb() {
     let all = run("“The ferries run late every single week,” reads a Monday editorial in The Port Harbor Gazette.");
     assert!(all.contains(&triple("a Monday editorial in The Port Harbor Gazette", "reads", "“The ferries run late every single week,”")), "{all:?}");
 }
+
+#[test]
+fn colon_clause_whose_subject_has_a_possessor_or_a_phrase() {
+    let all = run("The port met.\n\nHolm’s letter makes a simple case: “Ferries carry more people than the bridge ever could.”");
+    assert!(all.contains(&triple("Holm’s letter", "makes a simple case:", "“Ferries carry more people than the bridge ever could.”")), "{all:?}");
+    let all = run("The port met.\n\nA footnote in the report makes that clear: \"These figures do not apply to the winter ferries.\"");
+    assert!(all.contains(&triple("A footnote in the report", "makes that clear:", "\"These figures do not apply to the winter ferries.\"")), "{all:?}");
+}

@@ -118,6 +118,23 @@ pub(super) fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok
         while v < ct && (lower_eq(text, &toks[v], &WORDS.auxiliaries) || lower_eq(text, &toks[v], &WORDS.time_words) || text[toks[v].range()].ends_with("ly")) {
             v += 1;
         }
+        // "Lee’s letter makes a case:", "A note in the report makes it
+        // clear:": a possessor or a phrase the subject rule stopped short
+        // of; the subject runs on to a present verb a few plain words on.
+        if v < ct && v == rules.tok_index(source.end) && !finite_verb_like(&text[toks[v].range()]) {
+            let possessor = text[source.clone()].ends_with("’s") || text[source.clone()].ends_with("'s");
+            let phrase = lower_eq(text, &toks[v], &["in", "of", "from", "at"]);
+            if possessor || phrase {
+                let limit = (v + 5).min(ct);
+                if let Some(verb) = (v + 1..limit).take_while(|&t| toks[t].is_word()).find(|&t| {
+                    let w = &text[toks[t].range()];
+                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.starts_with(|c: char| c.is_ascii_lowercase())
+                }) {
+                    source = source.start..toks[verb - 1].end;
+                    v = verb;
+                }
+            }
+        }
         if v >= ct || !toks[v].is_word() || !finite_verb_like(&text[toks[v].range()]) {
             return None;
         }
