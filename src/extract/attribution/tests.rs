@@ -1071,3 +1071,9 @@ fn colon_clause_whose_subject_has_a_possessor_or_a_phrase() {
     let all = run("The port met.\n\nA footnote in the report makes that clear: \"These figures do not apply to the winter ferries.\"");
     assert!(all.contains(&triple("A footnote in the report", "makes that clear:", "\"These figures do not apply to the winter ferries.\"")), "{all:?}");
 }
+
+#[test]
+fn a_one_word_answer_opening_its_paragraph_takes_the_cue_after_it() {
+    let all = run("Holm was asked where the ferry should go.\n\n“North,” he answered.");
+    assert!(all.contains(&triple("he", "answered", "“North,”")), "{all:?}");
+}

@@ -39,7 +39,11 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
                 continue;
             }
         }
-        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+        // A quotation of a word or two is mostly a name or a label; one
+        // that opens its paragraph and ends with its own punctuation is an
+        // utterance ("“Denver,” he answered.").
+        let short = layout.text[q.span.clone()].split_whitespace().count() < 3;
+        if short && !(paragraph_opener(layout.text, q) && q_closes_with_punctuation(layout.text, q)) {
             continue;
         }
         // The sentence where the quotation ends holds a trailing cue; the one
@@ -68,6 +72,12 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         }
     }
     out
+}
+
+/// Whether the quotation opens its paragraph.
+fn paragraph_opener(text: &str, q: &Quote) -> bool {
+    let head = text[..q.span.start].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n')
 }
 
 /// The tokens of sentence `index` into `toks`, unless `held` says they are
