@@ -160,7 +160,9 @@ fn typed_as_closer(text: &str, i: usize, len: usize) -> bool {
 }
 
 fn at_paragraph_start(text: &str, i: usize) -> bool {
-    let head = text[..i].trim_end_matches([' ', '\t']);
+    // Invisible direction and width marks pasted before a quotation count
+    // as space.
+    let head = text[..i].trim_end_matches([' ', '\t', '\u{200b}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{feff}']);
     head.is_empty() || head.ends_with('\n')
 }
 
@@ -180,6 +182,11 @@ mod tests {
     #[test]
     fn closing_mark_at_a_paragraph_start_opens_a_quote() {
         assert_eq!(quoted("Comments:\n”Too slow. Fix it.” ― Bo Ek"), vec!["”Too slow. Fix it.”"]);
+    }
+
+    #[test]
+    fn closing_mark_after_an_invisible_direction_mark_opens_a_quote() {
+        assert_eq!(quoted("\u{202a}”Too slow. Fix it.” wrote Bo Ek."), vec!["”Too slow. Fix it.”"]);
     }
 
     #[test]
