@@ -2,8 +2,10 @@
 //! included. Curly quotes pair by shape; straight quotes (`"` and the `''` some
 //! papers use) pair in turn within a paragraph. A quote left open at the end of
 //! a paragraph continues when the next paragraph opens with a quote mark (the
-//! convention for a quotation over several paragraphs); otherwise it is dropped
-//! as unbalanced.
+//! convention for a quotation over several paragraphs), unless that paragraph's
+//! quotation carries its own attribution after it. Otherwise a quote left open
+//! is taken to end with its paragraph when it reads as speech (a closing mark
+//! forgotten), and dropped as unbalanced when it does not.
 
 use super::sentences::ByteStops;
 use std::ops::Range;
@@ -50,9 +52,11 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         let b = bytes[i];
         if b == b'\n' {
             if let Some(start) = open {
-                if !next_paragraph_opens_quote(text, i) {
-                    // Unbalanced: give up on it, keep looking from the next line.
-                    let _ = start;
+                // "He said: “A.\n\n“B,” she added.": the new paragraph's
+                // quotation has a cue of its own, so the open one ends here.
+                let continues = next_paragraph_opens_quote(text, i) && !(!at_paragraph_start(text, start) && next_quote_has_trailing_words(text, i));
+                if !continues {
+                    out.extend(unclosed_at_paragraph_end(text, start, i));
                     open = None;
                 }
             }
@@ -105,7 +109,48 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
         }
         i += len;
     }
+    if let Some(start) = open {
+        out.extend(unclosed_at_paragraph_end(text, start, text.len()));
+    }
     out
+}
+
+/// A quotation opened at `start` and not closed by the line break at `end`:
+/// it runs to the end of its paragraph when it reads as speech there (a mark
+/// before a word, four words or more, a sentence's final punctuation).
+/// Inch marks, stray marks and cut-off snippets stay unbalanced.
+fn unclosed_at_paragraph_end(text: &str, start: usize, end: usize) -> Option<Quote> {
+    let (_, len) = mark_at(text, start)?;
+    let mut quoted = text[start..end].trim_end();
+    // "“We won, said Ode.": the mark forgotten before the cue; the
+    // quotation ends at its comma.
+    let cut = [", said ", ", says "].iter().filter_map(|cue| quoted.find(cue)).min();
+    if let Some(at) = cut {
+        quoted = &quoted[..at + 1];
+    }
+    let words = &quoted[len..];
+    if !words.starts_with(|c: char| c.is_alphanumeric() || c == '[') || !(cut.is_some() || quoted.ends_with(['.', '!', '?', '…'])) || words.split_whitespace().nth(3).is_none() {
+        return None;
+    }
+    Some(Quote { span: start..start + quoted.len() })
+}
+
+/// Whether the paragraph after the line break at `newline` opens with a
+/// quotation that closes on its line and is followed there by a word ("“…,”
+/// she added"): an attribution of its own, not a continuation.
+fn next_quote_has_trailing_words(text: &str, newline: usize) -> bool {
+    let rest = text[newline..].trim_start();
+    let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+    let Some((mark, len)) = mark_at(line, 0) else { return false };
+    let closer: &[char] = match (mark, len) {
+        (Mark::Open | Mark::Close, _) => &['”', '“'],
+        (Mark::Straight, 1) => &['"'],
+        // '' … '': an apostrophe alone closes nothing.
+        (Mark::Straight, _) => return line[len..].find("''").is_some_and(|at| line[len + at..].trim_start_matches(['\'', ',', ' ']).starts_with(char::is_alphabetic)),
+    };
+    let Some(at) = line[len..].find(closer) else { return false };
+    let after = line[len + at..].trim_start_matches(closer).trim_start_matches([',', ' ']);
+    after.starts_with(char::is_alphabetic)
 }
 
 /// An opening mark right after the punctuation that ends a quotation and
@@ -115,7 +160,9 @@ fn typed_as_closer(text: &str, i: usize, len: usize) -> bool {
 }
 
 fn at_paragraph_start(text: &str, i: usize) -> bool {
-    let head = text[..i].trim_end_matches([' ', '\t']);
+    // Invisible direction and width marks pasted before a quotation count
+    // as space.
+    let head = text[..i].trim_end_matches([' ', '\t', '\u{200b}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{feff}']);
     head.is_empty() || head.ends_with('\n')
 }
 
@@ -135,6 +182,11 @@ mod tests {
     #[test]
     fn closing_mark_at_a_paragraph_start_opens_a_quote() {
         assert_eq!(quoted("Comments:\n”Too slow. Fix it.” ― Bo Ek"), vec!["”Too slow. Fix it.”"]);
+    }
+
+    #[test]
+    fn closing_mark_after_an_invisible_direction_mark_opens_a_quote() {
+        assert_eq!(quoted("\u{202a}”Too slow. Fix it.” wrote Bo Ek."), vec!["”Too slow. Fix it.”"]);
     }
 
     #[test]
@@ -169,7 +221,27 @@ mod tests {
     }
 
     #[test]
-    fn unbalanced_quote_is_dropped_at_paragraph_end() {
-        assert_eq!(quoted("He said “never again.\n\nLater, “yes,” she said."), ["“yes,”"]);
+    fn unbalanced_fragment_is_dropped_at_paragraph_end() {
+        assert_eq!(quoted("He said “never again\n\nLater, “yes,” she said."), ["“yes,”"]);
+        assert_eq!(quoted("The board stood 6'2\" tall.\n\nIt was “fine,” she said."), ["“fine,”"]);
+    }
+
+    #[test]
+    fn unclosed_speech_ends_with_its_paragraph() {
+        assert_eq!(quoted("He said “we will not vote for it.\n\nThe vote is Monday."), ["“we will not vote for it."]);
+        assert_eq!(quoted("Ode added, \"The budget is late again."), ["\"The budget is late again."]);
+        assert_eq!(quoted("“The budget is late again, said Ode, who chairs it.\n\nNo."), ["“The budget is late again,"]);
+    }
+
+    #[test]
+    fn a_quote_with_its_own_cue_does_not_continue_an_open_one() {
+        let text = "“We tried,” Ode said. “The road is closed for good.\n\n“We will build another,” she added.";
+        assert_eq!(quoted(text), ["“We tried,”", "“The road is closed for good.", "“We will build another,”"]);
+    }
+
+    #[test]
+    fn a_quote_paragraph_with_its_own_cue_still_continues_a_quote_paragraph() {
+        let text = "“The road is closed for good.\n\n“We will build another,” she added.";
+        assert_eq!(quoted(text), ["“The road is closed for good.\n\n“We will build another,”"]);
     }
 }

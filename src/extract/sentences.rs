@@ -17,7 +17,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "adm", "capt", "st", "jr", "sr", "inc",
     "corp", "co", "ltd", "vs", "no", "rev", "prof", "sept", "oct", "nov", "dec", "jan", "feb", "aug", "u.s", "u.k",
     "u.n", "e.g", "i.e", "d.c", "a.m", "p.m", "ft", "mt", "gop", "messrs", "pres", "atty", "supt", "dept", "univ",
-    "govs", "sens", "reps",
+    "govs", "sens", "reps", "v",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace,
@@ -239,6 +239,11 @@ mod tests {
     fn a_plural_title_does_not_end_a_sentence() {
         assert_eq!(texts("Govs. Ann Lee and Tom Ray said it. Both agreed."), ["Govs. Ann Lee and Tom Ray said it.", "Both agreed."]);
         assert_eq!(texts("Sens. Vale and Oakes voted no."), ["Sens. Vale and Oakes voted no."]);
+    }
+
+    #[test]
+    fn a_case_name_does_not_end_a_sentence_at_v() {
+        assert_eq!(texts("In Lane v. Ortiz the court ruled for the port. Ode said so."), ["In Lane v. Ortiz the court ruled for the port.", "Ode said so."]);
     }
 
     #[test]

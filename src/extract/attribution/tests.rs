@@ -402,7 +402,9 @@ fn statement_after_a_colon_in_the_next_paragraph() {
 #[test]
 fn quote_with_its_own_cue_after_a_paragraph_break_is_not_a_follow_on() {
     let all = run("“We need calm,” Ortiz said. “The port is open.\n\n“The ships will sail on time,” she added.");
-    assert_eq!(all[0], triple("Ortiz", "said", "“We need calm,”"));
+    // The open quotation ends with its paragraph: the next one has a cue.
+    assert_eq!(all[0], triple("Ortiz", "said", "“We need calm,” | “The port is open."));
+    assert_eq!(all[1], triple("she", "added", "“The ships will sail on time,”"));
 }
 
 #[test]
@@ -1082,4 +1084,65 @@ fn a_clause_after_but_and_a_pronoun_is_the_writers() {
 #[test]
 fn the_day_and_occasion_after_an_object_are_not_content() {
     assert_eq!(one("Lee praised Ortiz on Wednesday during a harbour panel."), triple("Lee", "praised", "Ortiz"));
+}
+
+#[test]
+fn quote_signed_on_the_next_line_by_a_name_ending_with_the_closing_mark() {
+    let all = run("The ferry plan drew comments.\n\n\"We cannot afford another year of closed piers and empty decks.\nAna Holm, Dock Workers Union.\"\n\nThe board meets Friday.");
+    assert!(all.contains(&triple("Ana Holm, Dock Workers Union", "\"", "\"We cannot afford another year of closed piers and empty decks.")), "{all:?}");
+}
+
+#[test]
+fn an_unclosed_quotation_keeps_its_cue_in_the_same_paragraph() {
+    let all = run("“The pier is safe,” Holm said. “The ramp is not and never was.\n\n“We will fix it,” Ode said.");
+    assert!(all.contains(&triple("Holm", "said", "“The pier is safe,” | “The ramp is not and never was.")), "{all:?}");
+    assert!(all.contains(&triple("Ode", "said", "“We will fix it,”")), "{all:?}");
+}
+
+#[test]
+fn quote_after_more_from_and_a_colon_takes_the_name_after_from() {
+    let all = run("Ferry use fell - More from the harbor survey: “Fewer people rode the boats in winter than in any year we measured.”");
+    assert!(all.contains(&triple("the harbor survey", ":", "“Fewer people rode the boats in winter than in any year we measured.”")), "{all:?}");
+}
+
+#[test]
+fn name_and_colon_after_a_closed_quotation_or_before_brackets() {
+    let all = run("The port met.\n\nHolm: \"We keep the pier open.\" Ode: \"We close it at dusk.\"");
+    assert!(all.contains(&triple("Ode", ":", "\"We close it at dusk.\"")), "{all:?}");
+    let all = run("The port met.\n\nRep. Ana Holm (D-Maine): \"The pier stays open all year.\"");
+    assert!(all.iter().any(|(s, c, _)| s.contains("Ana Holm") && c == ":"), "{all:?}");
+    let all = run("The port met.\n\nFormer harbor master Ana Holm: \"The pier stays open all year.\"");
+    assert!(all.contains(&triple("Former harbor master Ana Holm", ":", "\"The pier stays open all year.\"")), "{all:?}");
+}
+
+#[test]
+fn as_someone_put_it_before_a_quotation() {
+    let all = run("As Ana Holm, the harbor master, put it: “Nobody rides a ferry that never comes.”");
+    assert!(all.contains(&triple("Ana Holm, the harbor master", "put it", "“Nobody rides a ferry that never comes.”")), "{all:?}");
+}
+
+#[test]
+fn speech_participle_after_its_subject_before_a_quotation() {
+    let all = run("The board met on Monday, with Ana Holm calling the plan “a gift to the ferry lines.”");
+    assert!(all.contains(&triple("Ana Holm", "calling", "the plan “a gift to the ferry lines.”")), "{all:?}");
+}
+
+#[test]
+fn long_source_after_a_quotation_with_an_unlisted_verb() {
+    let all = run("“The ferries run late every single week,” reads a Monday editorial in The Port Harbor Gazette.");
+    assert!(all.contains(&triple("a Monday editorial in The Port Harbor Gazette", "reads", "“The ferries run late every single week,”")), "{all:?}");
+}
+
+#[test]
+fn colon_clause_whose_subject_has_a_possessor_or_a_phrase() {
+    let all = run("The port met.\n\nHolm’s letter makes a simple case: “Ferries carry more people than the bridge ever could.”");
+    assert!(all.contains(&triple("Holm’s letter", "makes a simple case:", "“Ferries carry more people than the bridge ever could.”")), "{all:?}");
+    let all = run("The port met.\n\nA note in the harbor study spells it out: \"These numbers leave out the winter ferries.\"");
+    assert!(all.contains(&triple("A note in the harbor study", "spells it out:", "\"These numbers leave out the winter ferries.\"")), "{all:?}");
+}
+
+#[test]
+fn a_one_word_answer_opening_its_paragraph_takes_the_cue_after_it() {
+    let all = run("Holm was asked where the ferry should go.\n\n“North,” he answered.");
+    assert!(all.contains(&triple("he", "answered", "“North,”")), "{all:?}");
 }

@@ -26,7 +26,7 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         if covered.get(i).is_some_and(overlaps) || out.iter().any(|a: &Attribution| a.content.iter().any(overlaps)) {
             continue;
         }
-        if let Some(a) = dash_signature(layout.text, q).or_else(|| signature_paragraph(layout.text, q)).or_else(|| name_colon_quote(layout, q)) {
+        if let Some(a) = dash_signature(layout.text, q).or_else(|| signature_paragraph(layout.text, q)).or_else(|| signature_line(layout.text, q)).or_else(|| as_someone_put_it(layout.text, q)).or_else(|| name_colon_quote(layout, q)) {
             out.push(a);
             continue;
         }
@@ -39,7 +39,11 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
                 continue;
             }
         }
-        if layout.text[q.span.clone()].split_whitespace().count() < 3 {
+        // A quotation of a word or two is mostly a name or a label; one
+        // that opens its paragraph and ends with its own punctuation is an
+        // utterance ("“Denver,” he answered.").
+        let short = layout.text[q.span.clone()].split_whitespace().count() < 3;
+        if short && !(paragraph_opener(layout.text, q) && q_closes_with_punctuation(layout.text, q)) {
             continue;
         }
         // The sentence where the quotation ends holds a trailing cue; the one
@@ -68,6 +72,12 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         }
     }
     out
+}
+
+/// Whether the quotation opens its paragraph.
+fn paragraph_opener(text: &str, q: &Quote) -> bool {
+    let head = text[..q.span.start].trim_end_matches([' ', '\t']);
+    head.is_empty() || head.ends_with('\n')
 }
 
 /// The tokens of sentence `index` into `toks`, unless `held` says they are
@@ -117,6 +127,23 @@ pub(super) fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok
         }
         while v < ct && (lower_eq(text, &toks[v], &WORDS.auxiliaries) || lower_eq(text, &toks[v], &WORDS.time_words) || text[toks[v].range()].ends_with("ly")) {
             v += 1;
+        }
+        // "Lee’s letter makes a case:", "A note in the report makes it
+        // clear:": a possessor or a phrase the subject rule stopped short
+        // of; the subject runs on to a present verb a few plain words on.
+        if v < ct && v == rules.tok_index(source.end) && !finite_verb_like(&text[toks[v].range()]) {
+            let possessor = text[source.clone()].ends_with("’s") || text[source.clone()].ends_with("'s");
+            let phrase = lower_eq(text, &toks[v], &["in", "of", "from", "at"]);
+            if possessor || phrase {
+                let limit = (v + 5).min(ct);
+                if let Some(verb) = (v + 1..limit).take_while(|&t| toks[t].is_word()).find(|&t| {
+                    let w = &text[toks[t].range()];
+                    w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.starts_with(|c: char| c.is_ascii_lowercase())
+                }) {
+                    source = source.start..toks[verb - 1].end;
+                    v = verb;
+                }
+            }
         }
         if v >= ct || !toks[v].is_word() || !finite_verb_like(&text[toks[v].range()]) {
             return None;
@@ -185,23 +212,92 @@ pub(super) fn signature_paragraph(text: &str, q: &Quote) -> Option<Attribution> 
     })
 }
 
+/// "“…\nJane Doe, Ohio Farm Bureau.”": a quotation left open at the end of
+/// its line, signed on the next line by a short name that ends with the
+/// closing mark the quotation lacks. The mark is the cue.
+pub(super) fn signature_line(text: &str, q: &Quote) -> Option<Attribution> {
+    if text[q.span.clone()].ends_with(['”', '"']) {
+        return None;
+    }
+    let line_start = q.span.end + 1;
+    if text.as_bytes().get(q.span.end) != Some(&b'\n') || text.as_bytes().get(line_start) == Some(&b'\n') {
+        return None;
+    }
+    let rest = &text[line_start..];
+    let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+    let name = line.strip_suffix(['”', '"'])?;
+    let mark = line_start + name.len();
+    let name = name.trim_end_matches(['.', ' ']);
+    let words = name.split_whitespace().count();
+    if !(1..=12).contains(&words) || !name.starts_with(char::is_uppercase) || name.contains(['“', '”', '"']) {
+        return None;
+    }
+    Some(Attribution {
+        source: Some(line_start..line_start + name.len()),
+        cue: mark..line_start + line.len(),
+        content: vec![q.span.clone()],
+        ..Default::default()
+    })
+}
+
+/// "As Ann Lee, the port's director, put it: “…”": the words between "As"
+/// and "put it" are the source, "put it" the cue.
+pub(super) fn as_someone_put_it(text: &str, q: &Quote) -> Option<Attribution> {
+    let before = text[..q.span.start].trim_end().strip_suffix([',', ':'])?;
+    let head = before.strip_suffix("put it")?;
+    let window = &head[head.len().saturating_sub(120)..];
+    let as_at = window.rfind("As ").or_else(|| window.rfind(" as ").map(|i| i + 1))?;
+    let from = head.len() - window.len() + as_at + 3;
+    let source = head[from..].trim_end().trim_end_matches(',');
+    if source.is_empty() || source.contains(['\n', '“', '"']) || source.split_whitespace().count() > 14 {
+        return None;
+    }
+    Some(Attribution { source: Some(from..from + source.len()), cue: head.len()..head.len() + "put it".len(), content: vec![q.span.clone()], ..Default::default() })
+}
+
 /// "Philip Bump: “…”", "- HuffPollster: “…”": a short capitalised name and
 /// a colon right before the quotation; the colon is the cue.
 pub(super) fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution> {
     let text = layout.text;
     let before = text[..q.span.start].trim_end_matches(|c: char| c.is_whitespace());
     let colon = before.strip_suffix(':')?;
-    let line_start = colon.rfind(['\n', '-', '—', '.', '(']).map_or(0, |i| i + colon[i..].chars().next().map_or(1, char::len_utf8));
-    let name = colon[line_start..].trim();
+    // "Rep. Ann Lee (R-Ohio):": the name is looked for before the brackets,
+    // whose dots and dash end nothing.
+    let bare = match colon.strip_suffix(')') {
+        Some(head) => &head[..head.rfind('(').filter(|&i| head.len() - i < 24)?],
+        None => colon,
+    };
+    let line_start = bare.rfind(['\n', '-', '—', '.', '(']).map_or(0, |i| i + bare[i..].chars().next().map_or(1, char::len_utf8));
+    // "… ISIS.\" Bush: “…”": the mark closing the quotation before is no
+    // part of the name.
+    let head = colon[line_start..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '”' | '“'));
+    let start = colon.len() - head.len();
+    let name = head.trim_end();
     let words: Vec<&str> = name.split_whitespace().collect();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) || matches!(*w, "and" | "of" | "the");
-    if !(1..=4).contains(&words.len()) || !words.iter().all(capitalised) || !words[0].chars().next().is_some_and(char::is_uppercase) {
+    // "- More from the report: “…”", "From Blumenthal and Cohen: “…”":
+    // the source follows "from".
+    let lead = ["More from ", "From "].iter().find(|l| name.starts_with(**l)).map_or(0, |l| l.len());
+    if lead > 0 {
+        let source = &name[lead..];
+        if !(1..=5).contains(&source.split_whitespace().count()) {
+            return None;
+        }
+        return Some(Attribution { source: Some(start + lead..start + name.len()), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()], ..Default::default() });
+    }
+    let capitalised = |w: &&str| w.trim_start_matches('(').starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the");
+    // "Former secretary of state Ann Lee:" opening its paragraph: a title in
+    // lower case before a name.
+    let paragraph_opener = colon[..start].trim_end_matches([' ', '\t']).is_empty() || colon[..start].trim_end_matches([' ', '\t']).ends_with('\n');
+    let titled_name = paragraph_opener
+        && (2..=8).contains(&words.len())
+        && words.iter().rev().take(2).all(capitalised)
+        && !words.iter().any(|w| finite_verb_like(w) || w.ends_with("ing") || WORDS.pronouns.holds(w));
+    if !(titled_name || (1..=4).contains(&words.len()) && words.iter().all(capitalised)) || !words[0].chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
     if matches!(words[0], "From" | "Here" | "More" | "Update" | "Note" | "Editor" | "Watch" | "Read" | "The" | "This" | "It") && words.len() == 1 {
         return None;
     }
-    let start = colon.len() - colon[line_start..].trim_start().len();
     let end = start + name.len();
     Some(Attribution { source: Some(start..end), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()], ..Default::default() })
 }
@@ -251,7 +347,11 @@ impl SentenceRules<'_> {
                 }
                 continue;
             }
-            if !finite_verb_like(&text[tok.range()]) || v == 0 || lower_eq(text, &self.toks[v - 1], &["to", "the", "a", "an", "of"]) {
+            // "… with the union calling her “a champion”": a participle of
+            // speech after its subject reports as a finite verb does.
+            let w = &text[tok.range()];
+            let participle = WORDS.speech_participles.holds(w);
+            if !(finite_verb_like(w) || participle) || v == 0 || lower_eq(text, &self.toks[v - 1], &["to", "the", "a", "an", "of"]) {
                 continue;
             }
             let mut j = v;
@@ -260,6 +360,11 @@ impl SentenceRules<'_> {
             }
             let Some(source) = self.source_left(j) else { continue };
             if !self.agent_like(&source) {
+                // "started the debate saying “…”": a participle hangs off the
+                // verb before it, which may still have a speaker.
+                if participle {
+                    continue;
+                }
                 return None;
             }
             let clause = self.clause_from(v + 1, None)?;
@@ -311,6 +416,17 @@ impl SentenceRules<'_> {
             let noun_end = (start + usize::from(determiner)..t.min(start + 4)).find(|&m| !(self.toks[m].is_word() && (determiner && !verbish(&self.toks[m]) || is_capitalised(text, &self.toks[m]))));
             if let Some(v) = noun_end.filter(|&v| v > start + usize::from(determiner) && v < t && verbish(&self.toks[v])) {
                 return Some(Attribution { source: Some(first.start..self.toks[v - 1].end), cue: self.toks[v].range(), content: pieces, ..Default::default() });
+            }
+        }
+        // "“…,” reads a Monday editorial in The Port Gazette.": after an
+        // inverted verb the source may run longer than a subject before one.
+        if t < n && self.toks[t].is_word() && verbish(first) && (is_capitalised(text, &self.toks[start + 1]) || lower_eq(text, &self.toks[start + 1], &["the", "a", "an"])) {
+            let mut end = t;
+            while end < n && end < start + 10 && self.toks[end].is_word() {
+                end += 1;
+            }
+            if end >= n || matches!(self.toks[end].kind, TokKind::End | TokKind::Comma) {
+                return Some(Attribution { source: Some(self.toks[start + 1].start..self.toks[end - 1].end), cue: first.range(), content: pieces, ..Default::default() });
             }
         }
         if !(t >= n || matches!(self.toks[t].kind, TokKind::End | TokKind::Comma)) {
