@@ -293,26 +293,21 @@ impl CandidateWords {
 
     /// Whichever the words name first, a name or an issue noun phrase: a
     /// name in a side clause later on is not what a statement opening on
-    /// an issue is about. A place an article is set in
-    /// (`data/topic_places.txt`) gives way to an issue named after it. With `settled_only`, only an answer that reading
+    /// an issue is about. With `settled_only`, only an answer that reading
     /// more words could not change: the two words after it were read.
     fn name_or_issue(&self, words: &Words<'_>, shouting: bool, speaker: &SpeakerWords<'_>, settled_only: bool) -> Option<Candidate> {
         let (name, _) = if shouting { (None, None) } else { self.first_name(words, speaker) };
         let issue = self.noun_phrase(words, shouting, true);
         let name = name.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Name }));
         let issue = issue.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Issue }));
-        // A place is where something happens, an issue what it is: "the
-        // polls in Florida" are about the polls.
-        let place_first = name.as_ref().is_some_and(|n| self.is_setting(&n.2.name));
         let (_, next, first) = match (name, issue) {
             (Some(name), Some(issue)) => {
-                if issue.0 < name.0 || place_first {
+                if issue.0 < name.0 {
                     issue
                 } else {
                     name
                 }
             }
-            (Some(_), None) if place_first && settled_only => return None,
             (name, issue) => name.or(issue)?,
         };
         (!settled_only || next + 1 < words.words.len()).then_some(first)
