@@ -543,7 +543,8 @@ impl CandidateWords {
     }
 
     /// The first common noun phrase: an issue's (`issues_only`), else any
-    /// whose head is no generic noun.
+    /// whose head is no generic noun, or whose modifier is none ("foreign
+    /// policy" narrows "policy" to something a statement can be about).
     fn noun_phrase(&self, words: &Words<'_>, shouting: bool, issues_only: bool) -> Option<(usize, usize, String)> {
         let w = &words.words;
         let mut run_start = 0;
@@ -562,7 +563,7 @@ impl CandidateWords {
                 let accepted = if issues_only {
                     w[from..i].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
                 } else {
-                    !w[head].listed.generic && words.lower(head).len() >= 3
+                    (!w[head].listed.generic || (from < head && !w[from].listed.generic)) && words.lower(head).len() >= 3
                 };
                 if accepted {
                     return Some((from, i, self.phrase_name(words, from, i)));

@@ -332,6 +332,22 @@ mod tests {
     }
 
     #[test]
+    fn issue_nouns_ending_like_verbs_are_still_nouns() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("a ban on fracking near the river").as_deref(), Some("fracking"));
+        assert_eq!(topics.candidate_topic("that global warming is the gravest threat").as_deref(), Some("global warming"));
+        assert_eq!(topics.candidate_topic("that the protesters were peaceful").as_deref(), Some("protester"));
+    }
+
+    #[test]
+    fn a_generic_noun_narrowed_by_another_word_may_be_the_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the harbour policy was wrong").as_deref(), Some("harbour policy"));
+        assert_eq!(topics.candidate_topic("that the policy was wrong"), None);
+        assert_eq!(topics.candidate_topic("that the new policy was wrong"), None);
+    }
+
+    #[test]
     fn an_issue_named_before_a_name_is_the_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("the carbon tax will hurt farmers in Manitoba").as_deref(), Some("carbon tax"));
