@@ -1146,3 +1146,13 @@ fn a_one_word_answer_opening_its_paragraph_takes_the_cue_after_it() {
     let all = run("Holm was asked where the ferry should go.\n\n“North,” he answered.");
     assert!(all.contains(&triple("he", "answered", "“North,”")), "{all:?}");
 }
+
+#[test]
+fn a_name_before_a_headline_colon_speaks_but_a_title_case_phrase_does_not() {
+    let named = run("Okafor: The Harbor Plan Is Dead\n\nThe council voted on Monday.");
+    assert!(named.contains(&triple("Okafor", ":", "The Harbor Plan Is Dead")), "{named:?}");
+    for kicker in ["Storm Over Harbor", "Revealed", "Thursday's Morning Email"] {
+        let all = run(&format!("{kicker}: The Harbor Plan Is Dead\n\nThe council voted on Monday."));
+        assert!(all.iter().all(|(source, _, _)| !source.starts_with(kicker.split(' ').next().unwrap())), "{all:?}");
+    }
+}
