@@ -438,29 +438,3 @@ fn a_topic_said_once_folds_into_the_recurring_topic_it_narrows() {
     }
     assert!(topics.contains(&("Fed".to_string(), 2)), "{topics:?}");
 }
-
-#[test]
-fn a_common_noun_topic_said_once_in_the_corpus_joins_its_articles_main_topic() {
-    let wd = Workdir::new();
-    let text = "The carbon tax divided the council on Monday. Mayor Okafor said the carbon tax \
-                would hurt farmers. Councillor Mbeki said the carbon tax was overdue. \
-                Okafor said the stone pier was unsafe. The pier closed in May.\n";
-    let file = wd.write("council.txt", text);
-    let extracted = wd.stdout(&["extract", "--format", "jsonl", file.to_str().unwrap()]);
-    assert!(extracted.contains("\"topic\":\"stone pier\""), "{extracted}");
-    wd.stdout(&["ingest", file.to_str().unwrap()]);
-    let topics = topic_counts(&wd);
-    assert_eq!(topics, vec![("carbon tax".to_string(), 3)], "{topics:?}");
-}
-
-#[test]
-fn an_issue_said_once_in_the_corpus_keeps_its_topic() {
-    let wd = Workdir::new();
-    let text = "The carbon tax divided the council on Monday. Mayor Okafor said the carbon tax \
-                would hurt farmers. Councillor Mbeki said the carbon tax was overdue. \
-                Okafor said the youth unemployment was a disgrace.\n";
-    let file = wd.write("council.txt", text);
-    wd.stdout(&["ingest", file.to_str().unwrap()]);
-    let topics = topic_counts(&wd);
-    assert_eq!(topics, vec![("carbon tax".to_string(), 2), ("youth unemployment".to_string(), 1)], "{topics:?}");
-}

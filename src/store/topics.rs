@@ -109,36 +109,6 @@ fn recurring_runs<'a>(name: &str, recurring: &HashMap<&'a str, i64>) -> Vec<&'a 
     runs
 }
 
-/// Whether a common-noun topic is headed by an issue noun of
-/// `data/topic_words.txt` (the lines marked `*`), in the singular or plural.
-fn names_an_issue(name: &str) -> bool {
-    static ISSUES: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
-    let issues = ISSUES.get_or_init(|| {
-        include_str!("../../data/topic_words.txt").lines().filter_map(|l| l.trim().strip_prefix('*')).collect()
-    });
-    let head = name.rsplit(' ').next().unwrap_or(name).to_lowercase();
-    issues.contains(head.as_str()) || issues.contains(format!("{head}s").as_str())
-}
-
-/// The automatic topic, other than `topic`, given most often in the
-/// article of `topic`'s statement, where given to two statements there or
-/// more; the first made of equals.
-fn article_main_topic(conn: &Connection, topic: i64) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT t.name FROM statement_topics st
-               JOIN statements s ON s.id = st.statement_id
-               JOIN statements other ON other.document_id = s.document_id
-               JOIN statement_topics ot ON ot.statement_id = other.id
-               JOIN topics t ON t.id = ot.topic_id
-              WHERE st.topic_id = ?1 AND ot.topic_id <> ?1 AND t.automatic = 1
-              GROUP BY t.id HAVING count(*) >= 2
-              ORDER BY count(*) DESC, t.id LIMIT 1",
-        )?
-        .query_row([topic], |r| r.get(0))
-        .optional()?)
-}
-
 /// Move every statement of topic `from` to the topic called `into` and
 /// remove `from`; returns how many statements moved.
 fn move_topic(conn: &Connection, from: i64, into: &str) -> Result<usize> {
@@ -259,16 +229,6 @@ impl Store {
     /// names of their own, not narrowings of "New York" or "service". The
     /// wider topic must be a run of whole words of the narrow one, and
     /// the most-said such topic wins.
-    ///
-    /// A common-noun phrase said once that narrows no recurring topic
-    /// ("environmental strain", "marquee project") joins instead the
-    /// automatic topic its own article gives most, if that one has two
-    /// statements there or more: the article's statements gather under
-    /// what it is about, as a statement naming nothing does when it is
-    /// extracted. A name said once stays a topic of its own, and so does
-    /// an issue ("ceasefire", "youth unemployment": its head is listed as
-    /// an issue in `data/topic_words.txt`), which a reader looks for by
-    /// its own name.
     pub fn fold_single_use_topics(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Each automatic topic's statements counted up to two only, so that
@@ -295,10 +255,6 @@ impl Store {
             }
             if let Some((_, wider)) = widest {
                 moves.push((*id, wider.to_string()));
-            } else if name.starts_with(char::is_lowercase) && !names_an_issue(name) {
-                if let Some(main) = article_main_topic(&tx, *id)? {
-                    moves.push((*id, main));
-                }
             }
         }
         drop(count);
