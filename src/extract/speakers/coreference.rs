@@ -743,7 +743,7 @@ impl<'t> SpeakerResolver<'t> {
                 "male" => Gender::Male,
                 "female" => Gender::Female,
                 "relative" if self.relative_names_someone(text, span.start) => Gender::Unknown,
-                _ => return unresolved(),
+                _ => return self.relative_phrase(text, span, mention).unwrap_or_else(unresolved),
             };
             let named = self.named_antecedent(text, span.start, gender, true);
             if let Some(described) = named.and_then(|id| self.unnamed_instead(span.start, gender, id)) {
@@ -811,6 +811,20 @@ impl<'t> SpeakerResolver<'t> {
             return unresolved();
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// A "who" or "which" that stands for no one named: the noun phrase
+    /// before it, resolved as a mention of its own ("the Chilean president,
+    /// who said" is the person that description finds; "one former aide
+    /// who said" is that aide; "a new poll, which found" the poll).
+    fn relative_phrase(&self, text: &str, span: &Range<usize>, mention: &str) -> Option<Speaker> {
+        if !(mention.eq_ignore_ascii_case("who") || mention.eq_ignore_ascii_case("which")) {
+            return None;
+        }
+        let phrase = relatives::phrase_before_relative(text, span.start)?;
+        let mut speaker = self.resolve_mention(text, &phrase);
+        speaker.mention = mention.to_string();
+        (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
     }
 
     /// "The poll found", "the department said": the poll or department
@@ -1234,6 +1248,18 @@ mod tests {
                     Brandt spoke of Walter Voss, who said the plan was sound.";
         let s = resolve_all(text, &["Senator Paul Brandt", "he", "who"]);
         assert_eq!((s[1].name.as_str(), s[2].name.as_str()), ("Tom Quill", "Walter Voss"));
+    }
+
+    #[test]
+    fn a_relative_after_no_name_speaks_as_the_phrase_before_it() {
+        let text = "Chilean President Ana Soto met Mayor Luis Paz on the pier. Paz sat through a lecture from the Chilean president, who said trade helped both. \
+                    The plan will fail, said one former aide who asked not to be named. Quill cited a new poll, which found him ahead. \
+                    Quill met those who said no.";
+        let s = resolve_all(text, &["who", "who", "which", "who"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind, s[0].mention.as_str()), ("Ana Soto", SpeakerKind::Person, "who"));
+        assert_eq!(s[1].name, "one former aide");
+        assert_eq!(s[2].name, "the new poll");
+        assert_eq!(s[3].kind, SpeakerKind::Unresolved);
     }
 
     #[test]
