@@ -53,6 +53,21 @@ fn suffix(lower: &[u8]) -> Option<&[u8]> {
     lower.rsplit(|&b| b == b' ').next().filter(|w| std::str::from_utf8(w).is_ok_and(is_name_suffix))
 }
 
+/// The sex the honorific just before byte `at` tells: a capitalised run
+/// starts after its honorific ("Mr." is no name word).
+fn honorific_before(text: &str, at: usize) -> Gender {
+    text[..at].split_whitespace().next_back().map_or(Gender::Unknown, honorific_gender)
+}
+
+/// Whether `run` ("President Voss's", "Former Gov. Quill") is a surname
+/// right after an office (`role`, as parsed from it) and no more: not a
+/// body ("Trump National Doral") nor a headline's run of capitals.
+fn title_before_surname(run: &str, role: &str) -> bool {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let [.., title, _] = words[..] else { return false };
+    words.len() <= 3 && is_cap_word(title) && in_list(&WORDS.titles, title) && !in_list(&FUNCTION_WORDS.role_modifiers, title) && clean_role(role).is_some()
+}
+
 /// Keep the first role a person is given, unless it names no office and
 /// `role` does: "Florida Sen. Marco Rubio" after "Republican Marco Rubio".
 fn take_better_role(kept: &mut Option<String>, role: Option<&str>) {
@@ -134,6 +149,9 @@ impl<'t> SpeakerResolver<'t> {
         }
         r.register_first_name_pairs(text, &runs);
         r.register_sources(text, sources);
+        for run in runs.iter().filter(|run| run.titled && !run.named) {
+            r.register_titled_surname(&text[run.span.clone()]);
+        }
         r.sources = sources.to_vec();
         r.sources.sort_unstable_by_key(|s| s.start);
         r.sentence_starts = sentences.iter().map(|s| s.start).collect();
@@ -250,9 +268,12 @@ impl<'t> SpeakerResolver<'t> {
             if person_of_parse.len() <= i {
                 person_of_parse.resize(i + 1, None);
             }
+            // "Mr. Quill": the run is "Quill", its honorific just before it,
+            // and the person it names may differ from plain "Quill"'s.
+            let honorific = honorific_before(text, run.span.start) != Gender::Unknown;
             let person = match person_of_parse[i] {
-                Some(known) => known,
-                None => {
+                Some(known) if !honorific => known,
+                _ => {
                     // No new person from "Reformation Church of Colorado".
                     let (person, stable) = self.person_of_run(run_text, i, run.span.start, by_last_word);
                     if stable {
@@ -275,7 +296,10 @@ impl<'t> SpeakerResolver<'t> {
     /// someone else bears ("Ghazala Khan" where Khizr Khan is known).
     fn person_of_run(&mut self, run_text: &str, i: usize, at: usize, may_register: bool) -> (Option<usize>, bool) {
         let Some(parts) = self.parses[i].clone() else { return (None, true) };
-        let gender = mention_gender(run_text);
+        let gender = match mention_gender(run_text) {
+            Gender::Unknown => honorific_before(self.text, at),
+            known => known,
+        };
         let name = &self.parts[parts.name];
         let stable = with_lowercase(name, |key| {
             self.by_name.contains_key(key)
@@ -364,6 +388,39 @@ impl<'t> SpeakerResolver<'t> {
             self.register(name, role.map(|role| &parts[role]), mention_gender(run));
         }
         self.parts = parts;
+    }
+
+    /// "President Voss's announcement ... He announced": a surname after a
+    /// title names a person a later "he" may stand for, though the text
+    /// never gives the full name. Only once every full name is known, and
+    /// only a surname no one known bears: "President Obama" is not the
+    /// first name-less bearer a later "Michelle Obama" would complete.
+    fn register_titled_surname(&mut self, run: &'t str) {
+        let i = self.parse_once(run);
+        let Some(NameParts { name, role: Some(role) }) = self.parses[i].clone() else { return };
+        let parts = std::mem::take(&mut self.parts);
+        let (name, role) = (&parts[name], &parts[role]);
+        if title_before_surname(run, role) && self.titled_surname(name) {
+            self.register(name, Some(role), mention_gender(run));
+        }
+        self.parts = parts;
+    }
+
+    /// Whether `name`, parsed from a run with a title, is a surname no one
+    /// known bears yet: a known bearer keeps the role the text gave them
+    /// ("Secretary Clinton" is no role for whichever Clinton came first),
+    /// and a name-less "Obama" would take the first name of the next
+    /// full name of that surname, whoever's it is.
+    fn titled_surname(&self, name: &str) -> bool {
+        !name.is_empty()
+            && !name.contains(' ')
+            && is_cap_word(name)
+            // "Mayor Bill de Blasio" cut short at "de": a first name, no surname.
+            && first_name_gender(name).is_none()
+            && kind_of_phrase(name).is_none()
+            && !is_place(name)
+            && plausible_name(name)
+            && with_lowercase(name, |key| !self.by_surname.contains_key(key))
     }
 
     /// "Bill and Hillary Clinton", "David and Jeanne Heidler": the first
@@ -663,7 +720,8 @@ impl<'t> SpeakerResolver<'t> {
     /// ("voters who") or a name that only modifies another word.
     fn relative_names_someone(&self, text: &str, at: usize) -> bool {
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
-        i > 0 && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
+        // A name in an earlier sentence is never what "who" stands for.
+        i > 0 && self.mentions[i - 1].0 >= self.sentence_start(at) && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
     }
 
     /// Where the main clause of the sentence starting at `start` begins,
@@ -1248,6 +1306,21 @@ mod tests {
                     Brandt spoke of Walter Voss, who said the plan was sound.";
         let s = resolve_all(text, &["Senator Paul Brandt", "he", "who"]);
         assert_eq!((s[1].name.as_str(), s[2].name.as_str()), ("Tom Quill", "Walter Voss"));
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_a_person_a_later_pronoun_finds() {
+        let text = "Officials said on Tuesday that President Voss's plan had two parts. He announced a program for families in May.";
+        let s = resolve_all(text, &["Officials", "He"]);
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Voss", SpeakerKind::Person));
+    }
+
+    #[test]
+    fn an_honorific_before_a_surname_tells_its_sex_to_later_pronouns() {
+        let text = "President Quill met the press. The gulf between Mr. Quill and the senator grew. \
+                    Breaking with Mr. Quill is risky. The senator's vote, which she has called a mistake, was a factor.";
+        let s = resolve_all(text, &["she"]);
+        assert_ne!(s[0].name, "Quill");
     }
 
     #[test]
