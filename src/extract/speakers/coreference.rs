@@ -669,6 +669,11 @@ impl<'t> SpeakerResolver<'t> {
         const SOURCE_REACH: usize = 300;
         /// How far back a sentence's subject still wins: two sentences or so.
         const SUBJECT_REACH: usize = 500;
+        if gender != Gender::Unknown {
+            if let Some(id) = self.subject_after_clause(text, at, gender) {
+                return Some(id);
+            }
+        }
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         let agrees = |id: usize| self.people[id].gender.agrees(gender);
         let mut candidates = self.mentions[..i].iter().rev().filter(|&&(_, id)| agrees(id));
@@ -713,6 +718,59 @@ impl<'t> SpeakerResolver<'t> {
         };
         let earlier = if subject_wins { source.or_else(subject) } else { source };
         Some(earlier.map_or(last, |&(_, id)| id))
+    }
+
+    /// "Though she lost, Voss said", "From her first day, when she paid
+    /// her own bill, Voss has": a "he" or "she" that is the subject of a
+    /// clause opening its sentence (or following the sentence's opening
+    /// phrase) stands for the name that opens the main clause right after
+    /// that clause's comma, when the sex agrees. "After all, she said,
+    /// Voss" is no such clause: the pronoun must follow its subordinator.
+    fn subject_after_clause(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+        let start = self.sentence_start(at);
+        let before = text[start..at].trim_end();
+        let (head, subordinator) = match before.rsplit_once(char::is_whitespace) {
+            Some((head, word)) => (head.trim_end(), word),
+            None => ("", before),
+        };
+        if !in_list(&FUNCTION_WORDS.subordinators, subordinator) {
+            return None;
+        }
+        // "Even as he ...": the subordinator's own adverb.
+        let head = head.strip_suffix("Even").or_else(|| head.strip_suffix("even")).map_or(head, str::trim_end);
+        let head = head.trim_start_matches(['"', '“', '\'', '‘']);
+        // Nothing before the clause, or a short opening phrase ("From his
+        // first day,"): after a clause of its own ("They compared it to
+        // the 2000 race, when he") the pronoun is that clause's business.
+        const OPENING_WORDS: usize = 8;
+        let opening_phrase = || {
+            let first = head.split_whitespace().next().unwrap_or("");
+            let preposition = in_list(&FUNCTION_WORDS.object_prepositions, first) || in_list(&FUNCTION_WORDS.place_prepositions, first) || in_list(&FUNCTION_WORDS.subordinators, first);
+            head.ends_with(',') && preposition && head.split_whitespace().count() <= OPENING_WORDS
+        };
+        if !(head.is_empty() || opening_phrase()) {
+            return None;
+        }
+        let end = self.sentence_starts.get(self.sentence_starts.partition_point(|&s| s <= at)).copied().unwrap_or(text.len());
+        let comma = at + text[at..end].find(',')?;
+        let i = self.mentions.partition_point(|&(pos, _)| pos < comma);
+        let &(pos, id) = self.mentions.get(i).filter(|&&(pos, _)| pos < end)?;
+        // Only titles and honorifics between the comma and the name.
+        let gap = &text[comma + 1..pos];
+        if !gap.split_whitespace().all(|w| in_list(&WORDS.titles, w) || in_list(&WORDS.honorifics, w)) || is_object_or_possessive(text, pos) {
+            return None;
+        }
+        // The name is the subject: a lower-case verb follows it, not a
+        // comma ("an opponent, George Bush, he deemed") nor a pronoun's own
+        // mention ("by name, he made it clear").
+        let mut words = text[pos..end].split_whitespace();
+        let name_words = words.by_ref().take_while(|w| is_cap_word(w)).collect::<Vec<_>>();
+        if name_words.is_empty() || name_words.iter().any(|w| w.ends_with(',') || is_pronoun(w)) {
+            return None;
+        }
+        let verb = text[pos..end].split_whitespace().find(|w| !is_cap_word(w))?;
+        let agrees = self.people[id].gender.agrees(gender);
+        (agrees && verb.starts_with(|c: char| c.is_lowercase())).then_some(id)
     }
 
     /// Whether a relative "who" at byte `at` stands for the person
@@ -1321,6 +1379,19 @@ mod tests {
                     Breaking with Mr. Quill is risky. The senator's vote, which she has called a mistake, was a factor.";
         let s = resolve_all(text, &["she"]);
         assert_ne!(s[0].name, "Quill");
+    }
+
+    #[test]
+    fn a_pronoun_in_an_opening_clause_is_the_subject_after_its_comma() {
+        let text = "Tomas Quill spoke first. Though she never named him, Ada Voss cast Quill as a man of the past. \
+                    Quill answered at once. From his first day, when he paid his own bill, Victor Ortiz has known the power of a gesture. \
+                    After all, he said, Carlos Reyes was wrong.";
+        // Each " she " and " he " of the text, as a source.
+        let spans: Vec<Range<usize>> = [" she ", " he "].iter().flat_map(|p| text.match_indices(p).map(|(i, p)| i + 1..i + p.len() - 1)).collect();
+        let r = SpeakerResolver::new(text, &split_sentences(text), &spans, &[]);
+        let names: Vec<String> = spans.iter().map(|span| r.resolve(text, span).name).collect();
+        assert_eq!((names[0].as_str(), names[1].as_str()), ("Ada Voss", "Victor Ortiz"));
+        assert_ne!(names[2], "Carlos Reyes");
     }
 
     #[test]
