@@ -1395,6 +1395,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_standing_alone_is_no_one_a_pronoun_finds() {
+        // "Commander-in-Chief" taken for a source, as a misread sentence may.
+        let text = "Tomas Quill said Ada Voss would make a weak Commander-in-Chief. “She has said so herself,” he noted.";
+        let title = text.find("Commander").unwrap();
+        let he = text.rfind(" he ").unwrap() + 1;
+        let spans = [title..title + "Commander-in-Chief".len(), he..he + 2];
+        let r = SpeakerResolver::new(text, &split_sentences(text), &spans, &[]);
+        assert_eq!(r.resolve(text, &spans[1]).name, "Tomas Quill");
+    }
+
+    #[test]
     fn a_relative_after_no_name_speaks_as_the_phrase_before_it() {
         let text = "Chilean President Ana Soto met Mayor Luis Paz on the pier. Paz sat through a lecture from the Chilean president, who said trade helped both. \
                     The plan will fail, said one former aide who asked not to be named. Quill cited a new poll, which found him ahead. \
