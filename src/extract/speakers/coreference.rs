@@ -53,6 +53,21 @@ fn suffix(lower: &[u8]) -> Option<&[u8]> {
     lower.rsplit(|&b| b == b' ').next().filter(|w| std::str::from_utf8(w).is_ok_and(is_name_suffix))
 }
 
+/// The sex the honorific just before byte `at` tells: a capitalised run
+/// starts after its honorific ("Mr." is no name word).
+fn honorific_before(text: &str, at: usize) -> Gender {
+    text[..at].split_whitespace().next_back().map_or(Gender::Unknown, honorific_gender)
+}
+
+/// Whether `run` ("President Voss's", "Former Gov. Quill") is a surname
+/// right after an office (`role`, as parsed from it) and no more: not a
+/// body ("Trump National Doral") nor a headline's run of capitals.
+fn title_before_surname(run: &str, role: &str) -> bool {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    let [.., title, _] = words[..] else { return false };
+    words.len() <= 3 && is_cap_word(title) && in_list(&WORDS.titles, title) && !in_list(&FUNCTION_WORDS.role_modifiers, title) && clean_role(role).is_some()
+}
+
 /// Keep the first role a person is given, unless it names no office and
 /// `role` does: "Florida Sen. Marco Rubio" after "Republican Marco Rubio".
 fn take_better_role(kept: &mut Option<String>, role: Option<&str>) {
@@ -134,6 +149,9 @@ impl<'t> SpeakerResolver<'t> {
         }
         r.register_first_name_pairs(text, &runs);
         r.register_sources(text, sources);
+        for run in runs.iter().filter(|run| run.titled && !run.named) {
+            r.register_titled_surname(&text[run.span.clone()]);
+        }
         r.sources = sources.to_vec();
         r.sources.sort_unstable_by_key(|s| s.start);
         r.sentence_starts = sentences.iter().map(|s| s.start).collect();
@@ -250,9 +268,12 @@ impl<'t> SpeakerResolver<'t> {
             if person_of_parse.len() <= i {
                 person_of_parse.resize(i + 1, None);
             }
+            // "Mr. Quill": the run is "Quill", its honorific just before it,
+            // and the person it names may differ from plain "Quill"'s.
+            let honorific = honorific_before(text, run.span.start) != Gender::Unknown;
             let person = match person_of_parse[i] {
-                Some(known) => known,
-                None => {
+                Some(known) if !honorific => known,
+                _ => {
                     // No new person from "Reformation Church of Colorado".
                     let (person, stable) = self.person_of_run(run_text, i, run.span.start, by_last_word);
                     if stable {
@@ -275,7 +296,10 @@ impl<'t> SpeakerResolver<'t> {
     /// someone else bears ("Ghazala Khan" where Khizr Khan is known).
     fn person_of_run(&mut self, run_text: &str, i: usize, at: usize, may_register: bool) -> (Option<usize>, bool) {
         let Some(parts) = self.parses[i].clone() else { return (None, true) };
-        let gender = mention_gender(run_text);
+        let gender = match mention_gender(run_text) {
+            Gender::Unknown => honorific_before(self.text, at),
+            known => known,
+        };
         let name = &self.parts[parts.name];
         let stable = with_lowercase(name, |key| {
             self.by_name.contains_key(key)
@@ -364,6 +388,39 @@ impl<'t> SpeakerResolver<'t> {
             self.register(name, role.map(|role| &parts[role]), mention_gender(run));
         }
         self.parts = parts;
+    }
+
+    /// "President Voss's announcement ... He announced": a surname after a
+    /// title names a person a later "he" may stand for, though the text
+    /// never gives the full name. Only once every full name is known, and
+    /// only a surname no one known bears: "President Obama" is not the
+    /// first name-less bearer a later "Michelle Obama" would complete.
+    fn register_titled_surname(&mut self, run: &'t str) {
+        let i = self.parse_once(run);
+        let Some(NameParts { name, role: Some(role) }) = self.parses[i].clone() else { return };
+        let parts = std::mem::take(&mut self.parts);
+        let (name, role) = (&parts[name], &parts[role]);
+        if title_before_surname(run, role) && self.titled_surname(name) {
+            self.register(name, Some(role), mention_gender(run));
+        }
+        self.parts = parts;
+    }
+
+    /// Whether `name`, parsed from a run with a title, is a surname no one
+    /// known bears yet: a known bearer keeps the role the text gave them
+    /// ("Secretary Clinton" is no role for whichever Clinton came first),
+    /// and a name-less "Obama" would take the first name of the next
+    /// full name of that surname, whoever's it is.
+    fn titled_surname(&self, name: &str) -> bool {
+        !name.is_empty()
+            && !name.contains(' ')
+            && is_cap_word(name)
+            // "Mayor Bill de Blasio" cut short at "de": a first name, no surname.
+            && first_name_gender(name).is_none()
+            && kind_of_phrase(name).is_none()
+            && !is_place(name)
+            && plausible_name(name)
+            && with_lowercase(name, |key| !self.by_surname.contains_key(key))
     }
 
     /// "Bill and Hillary Clinton", "David and Jeanne Heidler": the first
@@ -612,6 +669,11 @@ impl<'t> SpeakerResolver<'t> {
         const SOURCE_REACH: usize = 300;
         /// How far back a sentence's subject still wins: two sentences or so.
         const SUBJECT_REACH: usize = 500;
+        if gender != Gender::Unknown {
+            if let Some(id) = self.subject_after_clause(text, at, gender) {
+                return Some(id);
+            }
+        }
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         let agrees = |id: usize| self.people[id].gender.agrees(gender);
         let mut candidates = self.mentions[..i].iter().rev().filter(|&&(_, id)| agrees(id));
@@ -658,12 +720,66 @@ impl<'t> SpeakerResolver<'t> {
         Some(earlier.map_or(last, |&(_, id)| id))
     }
 
+    /// "Though she lost, Voss said", "From her first day, when she paid
+    /// her own bill, Voss has": a "he" or "she" that is the subject of a
+    /// clause opening its sentence (or following the sentence's opening
+    /// phrase) stands for the name that opens the main clause right after
+    /// that clause's comma, when the sex agrees. "After all, she said,
+    /// Voss" is no such clause: the pronoun must follow its subordinator.
+    fn subject_after_clause(&self, text: &str, at: usize, gender: Gender) -> Option<usize> {
+        let start = self.sentence_start(at);
+        let before = text[start..at].trim_end();
+        let (head, subordinator) = match before.rsplit_once(char::is_whitespace) {
+            Some((head, word)) => (head.trim_end(), word),
+            None => ("", before),
+        };
+        if !in_list(&FUNCTION_WORDS.subordinators, subordinator) {
+            return None;
+        }
+        // "Even as he ...": the subordinator's own adverb.
+        let head = head.strip_suffix("Even").or_else(|| head.strip_suffix("even")).map_or(head, str::trim_end);
+        let head = head.trim_start_matches(['"', '“', '\'', '‘']);
+        // Nothing before the clause, or a short opening phrase ("From his
+        // first day,"): after a clause of its own ("They compared it to
+        // the 2000 race, when he") the pronoun is that clause's business.
+        const OPENING_WORDS: usize = 8;
+        let opening_phrase = || {
+            let first = head.split_whitespace().next().unwrap_or("");
+            let preposition = in_list(&FUNCTION_WORDS.object_prepositions, first) || in_list(&FUNCTION_WORDS.place_prepositions, first) || in_list(&FUNCTION_WORDS.subordinators, first);
+            head.ends_with(',') && preposition && head.split_whitespace().count() <= OPENING_WORDS
+        };
+        if !(head.is_empty() || opening_phrase()) {
+            return None;
+        }
+        let end = self.sentence_starts.get(self.sentence_starts.partition_point(|&s| s <= at)).copied().unwrap_or(text.len());
+        let comma = at + text[at..end].find(',')?;
+        let i = self.mentions.partition_point(|&(pos, _)| pos < comma);
+        let &(pos, id) = self.mentions.get(i).filter(|&&(pos, _)| pos < end)?;
+        // Only titles and honorifics between the comma and the name.
+        let gap = &text[comma + 1..pos];
+        if !gap.split_whitespace().all(|w| in_list(&WORDS.titles, w) || in_list(&WORDS.honorifics, w)) || is_object_or_possessive(text, pos) {
+            return None;
+        }
+        // The name is the subject: a lower-case verb follows it, not a
+        // comma ("an opponent, George Bush, he deemed") nor a pronoun's own
+        // mention ("by name, he made it clear").
+        let mut words = text[pos..end].split_whitespace();
+        let name_words = words.by_ref().take_while(|w| is_cap_word(w)).collect::<Vec<_>>();
+        if name_words.is_empty() || name_words.iter().any(|w| w.ends_with(',') || is_pronoun(w)) {
+            return None;
+        }
+        let verb = text[pos..end].split_whitespace().find(|w| !is_cap_word(w))?;
+        let agrees = self.people[id].gender.agrees(gender);
+        (agrees && verb.starts_with(|c: char| c.is_lowercase())).then_some(id)
+    }
+
     /// Whether a relative "who" at byte `at` stands for the person
     /// mentioned last before it (see `relatives`): not after a group
     /// ("voters who") or a name that only modifies another word.
     fn relative_names_someone(&self, text: &str, at: usize) -> bool {
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
-        i > 0 && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
+        // A name in an earlier sentence is never what "who" stands for.
+        i > 0 && self.mentions[i - 1].0 >= self.sentence_start(at) && relatives::who_stands_for_name(text, self.mentions[i - 1].0, at)
     }
 
     /// Where the main clause of the sentence starting at `start` begins,
@@ -743,7 +859,7 @@ impl<'t> SpeakerResolver<'t> {
                 "male" => Gender::Male,
                 "female" => Gender::Female,
                 "relative" if self.relative_names_someone(text, span.start) => Gender::Unknown,
-                _ => return unresolved(),
+                _ => return self.relative_phrase(text, span, mention).unwrap_or_else(unresolved),
             };
             let named = self.named_antecedent(text, span.start, gender, true);
             if let Some(described) = named.and_then(|id| self.unnamed_instead(span.start, gender, id)) {
@@ -811,6 +927,20 @@ impl<'t> SpeakerResolver<'t> {
             return unresolved();
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
+    }
+
+    /// A "who" or "which" that stands for no one named: the noun phrase
+    /// before it, resolved as a mention of its own ("the Chilean president,
+    /// who said" is the person that description finds; "one former aide
+    /// who said" is that aide; "a new poll, which found" the poll).
+    fn relative_phrase(&self, text: &str, span: &Range<usize>, mention: &str) -> Option<Speaker> {
+        if !(mention.eq_ignore_ascii_case("who") || mention.eq_ignore_ascii_case("which")) {
+            return None;
+        }
+        let phrase = relatives::phrase_before_relative(text, span.start)?;
+        let mut speaker = self.resolve_mention(text, &phrase);
+        speaker.mention = mention.to_string();
+        (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
     }
 
     /// "The poll found", "the department said": the poll or department
@@ -1234,6 +1364,57 @@ mod tests {
                     Brandt spoke of Walter Voss, who said the plan was sound.";
         let s = resolve_all(text, &["Senator Paul Brandt", "he", "who"]);
         assert_eq!((s[1].name.as_str(), s[2].name.as_str()), ("Tom Quill", "Walter Voss"));
+    }
+
+    #[test]
+    fn a_surname_after_a_title_is_a_person_a_later_pronoun_finds() {
+        let text = "Officials said on Tuesday that President Voss's plan had two parts. He announced a program for families in May.";
+        let s = resolve_all(text, &["Officials", "He"]);
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Voss", SpeakerKind::Person));
+    }
+
+    #[test]
+    fn an_honorific_before_a_surname_tells_its_sex_to_later_pronouns() {
+        let text = "President Quill met the press. The gulf between Mr. Quill and the senator grew. \
+                    Breaking with Mr. Quill is risky. The senator's vote, which she has called a mistake, was a factor.";
+        let s = resolve_all(text, &["she"]);
+        assert_ne!(s[0].name, "Quill");
+    }
+
+    #[test]
+    fn a_pronoun_in_an_opening_clause_is_the_subject_after_its_comma() {
+        let text = "Tomas Quill spoke first. Though she never named him, Ada Voss cast Quill as a man of the past. \
+                    Quill answered at once. From his first day, when he paid his own bill, Victor Ortiz has known the power of a gesture. \
+                    After all, he said, Carlos Reyes was wrong.";
+        // Each " she " and " he " of the text, as a source.
+        let spans: Vec<Range<usize>> = [" she ", " he "].iter().flat_map(|p| text.match_indices(p).map(|(i, p)| i + 1..i + p.len() - 1)).collect();
+        let r = SpeakerResolver::new(text, &split_sentences(text), &spans, &[]);
+        let names: Vec<String> = spans.iter().map(|span| r.resolve(text, span).name).collect();
+        assert_eq!((names[0].as_str(), names[1].as_str()), ("Ada Voss", "Victor Ortiz"));
+        assert_ne!(names[2], "Carlos Reyes");
+    }
+
+    #[test]
+    fn a_title_standing_alone_is_no_one_a_pronoun_finds() {
+        // "Commander-in-Chief" taken for a source, as a misread sentence may.
+        let text = "Tomas Quill said Ada Voss would make a weak Commander-in-Chief. “She has said so herself,” he noted.";
+        let title = text.find("Commander").unwrap();
+        let he = text.rfind(" he ").unwrap() + 1;
+        let spans = [title..title + "Commander-in-Chief".len(), he..he + 2];
+        let r = SpeakerResolver::new(text, &split_sentences(text), &spans, &[]);
+        assert_eq!(r.resolve(text, &spans[1]).name, "Tomas Quill");
+    }
+
+    #[test]
+    fn a_relative_after_no_name_speaks_as_the_phrase_before_it() {
+        let text = "Chilean President Ana Soto met Mayor Luis Paz on the pier. Paz sat through a lecture from the Chilean president, who said trade helped both. \
+                    The plan will fail, said one former aide who asked not to be named. Quill cited a new poll, which found him ahead. \
+                    Quill met those who said no.";
+        let s = resolve_all(text, &["who", "who", "which", "who"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind, s[0].mention.as_str()), ("Ana Soto", SpeakerKind::Person, "who"));
+        assert_eq!(s[1].name, "one former aide");
+        assert_eq!(s[2].name, "the new poll");
+        assert_eq!(s[3].kind, SpeakerKind::Unresolved);
     }
 
     #[test]

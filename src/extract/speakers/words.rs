@@ -162,6 +162,8 @@ pub(super) struct FunctionWords {
     pub(super) quantifiers: WordSet,
     pub(super) weekdays: WordSet,
     pub(super) months: WordSet,
+    pub(super) phrase_openers: WordSet,
+    pub(super) phrase_breaks: WordSet,
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -191,6 +193,8 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         quantifiers: section("quantifiers"),
         weekdays: section("weekdays"),
         months: section("months"),
+        phrase_openers: section("phrase_openers"),
+        phrase_breaks: section("phrase_breaks"),
     }
 });
 

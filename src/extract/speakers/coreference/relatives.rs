@@ -4,6 +4,7 @@
 //! "Voss and Quill, who said" are not one person the text names.
 
 use super::super::words::*;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 static PLURAL_WORDS: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../../data/plural_words.txt")));
@@ -85,6 +86,69 @@ fn joined_to_another_name(before: &str) -> bool {
     words.next().is_some_and(|w| w == "and") && words.next().is_some_and(|w| is_cap_word(w.trim_end_matches(',')))
 }
 
+/// The noun phrase a relative "who" or "which" at byte `at` stands for
+/// when it names no one: "one former aide who", "younger voters who",
+/// "the Mexican president, who", "a new poll, which". Read back from the
+/// relative over at most a few words, up to and with the word that opens
+/// it ("the", "one", "those"; `phrase_openers`), or to the word before
+/// it that no noun phrase holds ("said", "of"; `phrase_breaks`) or that
+/// ends a clause. `None` when no phrase stands there, or its head is
+/// capitalised: a name is `who_stands_for_name`'s, and "Voss and Quill,
+/// who" names two people, not a phrase.
+pub(super) fn phrase_before_relative(text: &str, at: usize) -> Option<Range<usize>> {
+    /// How many words such a phrase runs to ("the two-time Tony-winning
+    /// actor-singer"); further back, the words are of another phrase.
+    const MOST_WORDS: usize = 6;
+    let before = text.get(..at)?.trim_end();
+    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
+    let end = before.len();
+    let mut start = end;
+    let mut words = 0;
+    let mut opened = false;
+    for (word_at, word) in words_backwards(before) {
+        if word.ends_with(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') || word.starts_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+        // "the chief of staff, who": "of" inside the head's own phrase.
+        let of_in_head = word == "of" && !phrase_has_opener(&text[start..end]);
+        let clause_word = in_list(&FUNCTION_WORDS.subordinators, word) || in_list(&FUNCTION_WORDS.clause_openers, word);
+        if (in_list(&FUNCTION_WORDS.phrase_breaks, word) && !of_in_head) || clause_word || words == MOST_WORDS {
+            break;
+        }
+        start = word_at;
+        words += 1;
+        if in_list(&FUNCTION_WORDS.phrase_openers, word) {
+            opened = true;
+            break;
+        }
+    }
+    let phrase = &text[start..end];
+    let head = phrase.split_whitespace().next_back()?;
+    if is_cap_word(head) || (!opened && words > 4) {
+        return None;
+    }
+    Some(start..end)
+}
+
+/// Whether a phrase read back so far starts with an opener ("the women").
+fn phrase_has_opener(phrase: &str) -> bool {
+    phrase.split_whitespace().next().is_some_and(|w| in_list(&FUNCTION_WORDS.phrase_openers, w))
+}
+
+/// The words of `text` from its last, each with its byte offset.
+fn words_backwards(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = text.len();
+    std::iter::from_fn(move || {
+        let trimmed = text[..end].trim_end();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
+        end = start;
+        Some((start, &trimmed[start..]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +187,31 @@ mod tests {
         assert!(!stands_for("Ada Voss’s spokesman who said no.", "Ada Voss"));
         assert!(!stands_for("Tomas Quill and Ada Voss, who said no.", "Ada Voss"));
         assert!(!stands_for("Ada Voss spoke first, then the crowd, who said no.", "Ada Voss"));
+    }
+
+    /// The phrase `phrase_before_relative` reads before the last "who" or
+    /// "which" of `text`.
+    fn phrase_before(text: &str) -> Option<&str> {
+        let at = text.rfind(" who").or_else(|| text.rfind(" which"))? + 1;
+        phrase_before_relative(text, at).map(|r| &text[r])
+    }
+
+    #[test]
+    fn a_relative_after_no_name_stands_for_the_noun_phrase_before_it() {
+        assert_eq!(phrase_before("The plan failed, said one former aide who asked not to be named."), Some("one former aide"));
+        assert_eq!(phrase_before("Quill leads among younger voters who feel left out."), Some("younger voters"));
+        assert_eq!(phrase_before("Voss heard a lecture from the Chilean president, who said trade helped both."), Some("the Chilean president"));
+        assert_eq!(phrase_before("Voss cited a new poll, which found her ahead."), Some("a new poll"));
+        assert_eq!(phrase_before("Voss met two of the nurses who walked out."), Some("the nurses"));
+        assert_eq!(phrase_before("Voss named her chief of staff, who said yes."), Some("her chief of staff"));
+        assert_eq!(phrase_before("It went on though Quill's chief of staff, who knew, said no."), Some("Quill's chief of staff"));
+        assert_eq!(phrase_before("For someone who lost twice, Voss was calm."), Some("someone"));
+    }
+
+    #[test]
+    fn a_relative_after_a_name_a_clause_or_nothing_has_no_phrase() {
+        assert_eq!(phrase_before("Quill met Tomas Voss and Ada Marsh, who said no."), None);
+        assert_eq!(phrase_before("It rained. Who said so?"), None);
+        assert_eq!(phrase_before("Quill said costly badly planned late bridge works which ran late."), None);
     }
 }
