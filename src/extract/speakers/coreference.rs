@@ -1219,6 +1219,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_modifying_an_office_is_no_antecedent() {
+        let text = "Governor Walsh opened the session. Linda Okafor spoke for an hour in Dover. \
+                    Aides said that the Walsh administration wanted a shorter debate. She said the port needed money.";
+        let s = resolve_all(text, &["She"]);
+        assert_eq!(s[0].name, "Linda Okafor", "{s:?}");
+    }
+
+    #[test]
     fn a_pronoun_of_neither_sex_known_stays_unresolved() {
         let text = "Mayor Linda Okafor spoke first. He said the bridge would open. They said it would not.";
         let s = resolve_all(text, &["He", "They"]);

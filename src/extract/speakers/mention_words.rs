@@ -71,6 +71,19 @@ pub(super) fn mention_of(text: &str, span: &Range<usize>) -> String {
     text[span.clone()].trim().to_string()
 }
 
+/// Whether the name starting at byte `at`, after "the", modifies a noun of
+/// `[modified_heads]` ("the Obama administration", "the Voss campaign"):
+/// it names an office or an organisation there, and a following "she"
+/// seldom means the person.
+fn names_an_office(text: &str, at: usize) -> bool {
+    let mut words = text[at..].split_whitespace().peekable();
+    let mut name_words = 0;
+    while words.next_if(|w| is_cap_word(w) && !in_list(&FUNCTION_WORDS.modified_heads, w)).is_some() {
+        name_words += 1;
+    }
+    name_words > 0 && words.next().is_some_and(|head| in_list(&FUNCTION_WORDS.modified_heads, head.trim_end_matches([',', '.', ';', ':'])))
+}
+
 /// Whether the name starting at byte `at` is the object of a preposition
 /// ("descriptions for John Kasich") or a possessive ("on Canova's behalf"):
 /// a name there is seldom the one a following "he said" means.
@@ -80,6 +93,9 @@ pub(super) fn is_object_or_possessive(text: &str, at: usize) -> bool {
     let mut before = text[..at].split_whitespace().rev().skip_while(|w| in_list(&WORDS.honorifics, w) || in_list(&WORDS.titles, w));
     let word_before = before.next().unwrap_or("");
     if in_list_as_written(&FUNCTION_WORDS.object_prepositions, word_before) {
+        return true;
+    }
+    if word_before.eq_ignore_ascii_case("the") && names_an_office(text, at) {
         return true;
     }
     let name_words = text[at..].split_whitespace().take(5).take_while(|w| is_cap_word(w));

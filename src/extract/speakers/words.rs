@@ -164,6 +164,7 @@ pub(super) struct FunctionWords {
     pub(super) months: WordSet,
     pub(super) phrase_openers: WordSet,
     pub(super) phrase_breaks: WordSet,
+    pub(super) modified_heads: WordSet,
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -195,6 +196,7 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         months: section("months"),
         phrase_openers: section("phrase_openers"),
         phrase_breaks: section("phrase_breaks"),
+        modified_heads: section("modified_heads"),
     }
 });
 
