@@ -54,7 +54,7 @@ pub fn find_quotes(text: &str) -> Vec<Quote> {
             if let Some(start) = open {
                 // "He said: “A.\n\n“B,” she added.": the new paragraph's
                 // quotation has a cue of its own, so the open one ends here.
-                let continues = next_paragraph_opens_quote(text, i) && !(!at_paragraph_start(text, start) && next_quote_has_trailing_words(text, i));
+                let continues = next_paragraph_opens_quote(text, i) && (at_paragraph_start(text, start) || !next_quote_has_trailing_words(text, i));
                 if !continues {
                     out.extend(unclosed_at_paragraph_end(text, start, i));
                     open = None;

@@ -170,16 +170,21 @@ pub(super) fn dash_signature(text: &str, q: &Quote) -> Option<Attribution> {
     let name = after_space[dash.len_utf8()..].trim_start_matches(|c: char| c.is_whitespace());
     let name_start = dash_start + dash.len_utf8() + (after_space.len() - dash.len_utf8() - name.len());
     let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
-    let words = name.split_whitespace().count();
-    if !(1..=6).contains(&words) || !name.chars().next()?.is_uppercase() {
+    if !signs_as_a_name(name, 6) {
         return None;
     }
-    Some(Attribution {
-        source: Some(name_start..name_start + name.len()),
-        cue: dash_start..dash_start + dash.len_utf8(),
-        content: vec![q.span.clone()],
-        ..Default::default()
-    })
+    Some(signed(q, name_start..name_start + name.len(), dash_start..dash_start + dash.len_utf8()))
+}
+
+/// The quotation `q` credited to the words at `source`, with `cue` its cue.
+fn signed(q: &Quote, source: Range<usize>, cue: Range<usize>) -> Attribution {
+    Attribution { source: Some(source), cue, content: vec![q.span.clone()], ..Default::default() }
+}
+
+/// Whether a signature's `name` may be one: one to `most_words` words, the
+/// first capitalised.
+fn signs_as_a_name(name: &str, most_words: usize) -> bool {
+    (1..=most_words).contains(&name.split_whitespace().count()) && name.starts_with(char::is_uppercase)
 }
 
 /// "“…”\n\n- Jane Doe, Ohio.": a quotation standing as its own paragraph,
@@ -200,16 +205,10 @@ pub(super) fn signature_paragraph(text: &str, q: &Quote) -> Option<Attribution> 
     let name_start = line_start + dash.len_utf8() + (after.len() - name.len());
     let name = &name[..name.find(',').unwrap_or(name.len())];
     let name = name.trim_end_matches(|c: char| c.is_whitespace() || c == '.');
-    let words = name.split_whitespace().count();
-    if !(1..=5).contains(&words) || !name.chars().next()?.is_uppercase() || line.split_whitespace().count() > 14 {
+    if !signs_as_a_name(name, 5) || line.split_whitespace().count() > 14 {
         return None;
     }
-    Some(Attribution {
-        source: Some(name_start..name_start + name.len()),
-        cue: line_start..line_start + dash.len_utf8(),
-        content: vec![q.span.clone()],
-        ..Default::default()
-    })
+    Some(signed(q, name_start..name_start + name.len(), line_start..line_start + dash.len_utf8()))
 }
 
 /// "“…\nJane Doe, Ohio Farm Bureau.”": a quotation left open at the end of
@@ -228,16 +227,10 @@ pub(super) fn signature_line(text: &str, q: &Quote) -> Option<Attribution> {
     let name = line.strip_suffix(['”', '"'])?;
     let mark = line_start + name.len();
     let name = name.trim_end_matches(['.', ' ']);
-    let words = name.split_whitespace().count();
-    if !(1..=12).contains(&words) || !name.starts_with(char::is_uppercase) || name.contains(['“', '”', '"']) {
+    if !signs_as_a_name(name, 12) || name.contains(['“', '”', '"']) {
         return None;
     }
-    Some(Attribution {
-        source: Some(line_start..line_start + name.len()),
-        cue: mark..line_start + line.len(),
-        content: vec![q.span.clone()],
-        ..Default::default()
-    })
+    Some(signed(q, line_start..line_start + name.len(), mark..line_start + line.len()))
 }
 
 /// "As Ann Lee, the port's director, put it: “…”": the words between "As"
@@ -252,7 +245,7 @@ pub(super) fn as_someone_put_it(text: &str, q: &Quote) -> Option<Attribution> {
     if source.is_empty() || source.contains(['\n', '“', '"']) || source.split_whitespace().count() > 14 {
         return None;
     }
-    Some(Attribution { source: Some(from..from + source.len()), cue: head.len()..head.len() + "put it".len(), content: vec![q.span.clone()], ..Default::default() })
+    Some(signed(q, from..from + source.len(), head.len()..head.len() + "put it".len()))
 }
 
 /// "Philip Bump: “…”", "- HuffPollster: “…”": a short capitalised name and
@@ -282,7 +275,7 @@ pub(super) fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution
         if !(1..=5).contains(&source.split_whitespace().count()) {
             return None;
         }
-        return Some(Attribution { source: Some(start + lead..start + name.len()), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()], ..Default::default() });
+        return Some(signed(q, start + lead..start + name.len(), colon.len()..colon.len() + 1));
     }
     let capitalised = |w: &&str| w.trim_start_matches('(').starts_with(char::is_uppercase) || matches!(*w, "and" | "of" | "the");
     // "Former secretary of state Ann Lee:" opening its paragraph: a title in
@@ -299,7 +292,7 @@ pub(super) fn name_colon_quote(layout: &Layout, q: &Quote) -> Option<Attribution
         return None;
     }
     let end = start + name.len();
-    Some(Attribution { source: Some(start..end), cue: colon.len()..colon.len() + 1, content: vec![q.span.clone()], ..Default::default() })
+    Some(signed(q, start..end, colon.len()..colon.len() + 1))
 }
 
 /// A quotation standing alone right after a paragraph that reports someone

@@ -176,11 +176,7 @@ impl<'t> SpeakerResolver<'t> {
         for k in 0..self.sources.len() {
             let src = self.sources[k].clone();
             let mention = text[src.clone()].trim();
-            let gender = match pronoun_kind(mention) {
-                Some("male") => Gender::Male,
-                Some("female") => Gender::Female,
-                _ => continue,
-            };
+            let Some(gender) = pronoun_gender(mention) else { continue };
             let at = src.start + (text[src.clone()].len() - text[src.clone()].trim_start().len());
             if teller_before_listener(text, &src).is_some() {
                 continue;
@@ -845,14 +841,10 @@ impl<'t> SpeakerResolver<'t> {
         let unresolved = || Speaker { name: String::new(), mention: mention.to_string(), role: None, kind: SpeakerKind::Unresolved };
         if let Some(teller) = teller_before_listener(text, span) {
             let Some(teller) = teller else { return unresolved() };
-            let mut speaker = self.resolve_mention(text, &teller);
-            speaker.mention = mention.to_string();
-            return speaker;
+            return self.resolve_for(text, &teller, mention);
         }
         if let Some(pronoun) = pronoun_after_function_word(text, span, mention) {
-            let mut speaker = self.resolve_mention(text, &pronoun);
-            speaker.mention = mention.to_string();
-            return speaker;
+            return self.resolve_for(text, &pronoun, mention);
         }
         if let Some(what) = pronoun_kind(mention) {
             let gender = match what {
@@ -863,9 +855,7 @@ impl<'t> SpeakerResolver<'t> {
             };
             let named = self.named_antecedent(text, span.start, gender, true);
             if let Some(described) = named.and_then(|id| self.unnamed_instead(span.start, gender, id)) {
-                let mut speaker = self.resolve_mention(text, &described);
-                speaker.mention = mention.to_string();
-                return speaker;
+                return self.resolve_for(text, &described, mention);
             }
             return match named {
                 Some(id) => self.person(id, mention),
@@ -929,6 +919,14 @@ impl<'t> SpeakerResolver<'t> {
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
     }
 
+    /// The speaker the mention at `span` names, credited to `mention`, the
+    /// words the statement gave ("he" standing for "the former mayor").
+    fn resolve_for(&self, text: &str, span: &Range<usize>, mention: &str) -> Speaker {
+        let mut speaker = self.resolve_mention(text, span);
+        speaker.mention = mention.to_string();
+        speaker
+    }
+
     /// A "who" or "which" that stands for no one named: the noun phrase
     /// before it, resolved as a mention of its own ("the Chilean president,
     /// who said" is the person that description finds; "one former aide
@@ -938,8 +936,7 @@ impl<'t> SpeakerResolver<'t> {
             return None;
         }
         let phrase = relatives::phrase_before_relative(text, span.start)?;
-        let mut speaker = self.resolve_mention(text, &phrase);
-        speaker.mention = mention.to_string();
+        let speaker = self.resolve_for(text, &phrase, mention);
         (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
     }
 
@@ -1030,14 +1027,11 @@ impl<'t> SpeakerResolver<'t> {
         let (left, right) = (&phrase[..and], &phrase[and + 5..]);
         let name_of = |side: &str| -> Option<String> {
             // "He and Governor Tom Quill": the pronoun's person.
-            let gender = match pronoun_kind(side) {
-                Some("male") => Some(Gender::Male),
-                Some("female") => Some(Gender::Female),
-                Some(_) => return None,
-                None => None,
-            };
-            if let Some(gender) = gender {
+            if let Some(gender) = pronoun_gender(side) {
                 return self.speaker_before(text, at, gender).map(|id| self.people[id].name.clone());
+            }
+            if is_pronoun(side) {
+                return None;
             }
             let p = self.parse_name(side)?;
             if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {

@@ -44,7 +44,7 @@ pub(super) fn pronoun_after_function_word(text: &str, span: &Range<usize>, menti
     let word = after.trim_start();
     let start = span.end + (after.len() - word.len());
     let word = &word[..word.find(|c: char| !c.is_alphabetic()).unwrap_or(word.len())];
-    matches!(pronoun_kind(word), Some("male" | "female")).then(|| start..start + word.len())
+    pronoun_gender(word).is_some().then(|| start..start + word.len())
 }
 
 /// "“…,” Ada Voss, a former aide, told AFP": a source mention right after

@@ -231,6 +231,16 @@ pub(super) fn pronoun_kind(word: &str) -> Option<&'static str> {
     with_lowercase(word, |lower| words.pronoun_kinds.get(lower).copied())
 }
 
+/// The sex a pronoun tells ("she": female), for "he" and "she" and their
+/// forms only.
+pub(super) fn pronoun_gender(word: &str) -> Option<Gender> {
+    match pronoun_kind(word)? {
+        "male" => Some(Gender::Male),
+        "female" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 pub(super) fn is_pronoun(word: &str) -> bool {
     pronoun_kind(word).is_some()
 }
