@@ -16,7 +16,10 @@
 //!
 //! A text whose first line looks like a headline (see [`headline`]) gets that
 //! line as its title when the front matter gives none; the line stays in the
-//! text, and extraction takes no statement from it.
+//! text, and extraction takes no statement from it. A short first line that
+//! ends with a full stop still names the document when more paragraphs
+//! follow (see [`title_line`]), but reads as a sentence, so extraction keeps
+//! what it reports.
 
 use super::{parse_date, Notice};
 use crate::model::Document;
@@ -35,7 +38,7 @@ pub(super) fn read_text(mut content: String, location: &str, notices: &mut Vec<N
         return None;
     }
     if doc.title.is_none() {
-        doc.title = headline(&content).map(|line| content[line].to_string());
+        doc.title = title_line(&content).map(|line| content[line].to_string());
     }
     doc.text = content;
     Some(doc)
@@ -64,6 +67,45 @@ pub fn headline(text: &str) -> Option<std::ops::Range<usize>> {
         return None;
     }
     if trimmed.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() {
+        return None;
+    }
+    let lead = line.len() - line.trim_start().len();
+    Some(start + lead..start + lead + trimmed.len())
+}
+
+/// Paragraphs after a full-stop first line that make it a title rather
+/// than a one-line opening paragraph: a title heads an article.
+const PARAGRAPHS_AFTER_A_TITLE: usize = 2;
+
+/// The byte range of the first line of `text` (trimmed) when it names the
+/// document: a [`headline`], or a line as short that ends with a full stop
+/// ("Ann Roe wins the runoff.", as some archives write their headlines) and
+/// is followed by a blank line and at least [`PARAGRAPHS_AFTER_A_TITLE`]
+/// paragraphs.
+pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
+    if let Some(line) = headline(text) {
+        return Some(line);
+    }
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let rest = &text[start..];
+    let line_end = rest.find('\n')?;
+    let line = &rest[..line_end];
+    let trimmed = line.trim();
+    let without_stop = trimmed.strip_suffix('.').filter(|t| !t.ends_with(['.', ',', ';', ':']))?;
+    let after = &rest[line_end + 1..];
+    if !after.split('\n').next().unwrap_or_default().trim().is_empty() {
+        return None;
+    }
+    // Runs of non-blank lines, whatever the line ending.
+    let mut paragraphs = 0;
+    let mut in_paragraph = false;
+    for line in after.lines() {
+        let blank = line.trim().is_empty();
+        paragraphs += usize::from(!blank && !in_paragraph);
+        in_paragraph = !blank;
+    }
+    let first = without_stop.chars().next()?;
+    if paragraphs < PARAGRAPHS_AFTER_A_TITLE || first.is_lowercase() || without_stop.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() {
         return None;
     }
     let lead = line.len() - line.trim_start().len();
@@ -172,10 +214,14 @@ fn apply_front_matter(doc: &mut Document, fields: &str, location: &str, notices:
 
 #[cfg(test)]
 mod tests {
-    use super::headline;
+    use super::{headline, title_line};
 
     fn line(text: &str) -> Option<&str> {
         headline(text).map(|r| &text[r])
+    }
+
+    fn title(text: &str) -> Option<&str> {
+        title_line(text).map(|r| &text[r])
     }
 
     #[test]
@@ -193,5 +239,22 @@ mod tests {
         assert_eq!(line("Dear readers,\n\nThe bill passed."), None);
         let long = "Word ".repeat(21);
         assert_eq!(line(&format!("{long}\n\nThe bill passed.")), None);
+    }
+
+    #[test]
+    fn a_short_full_stop_line_heading_paragraphs_is_a_title_but_no_headline() {
+        let text = "Voss wins the county runoff.\n\nMaria Voss won on Tuesday.\n\nShe thanked her staff.";
+        assert_eq!(title(text), Some("Voss wins the county runoff."));
+        assert_eq!(line(text), None);
+        assert_eq!(title("Will Fees Rise?\n\nThe board met."), Some("Will Fees Rise?"));
+    }
+
+    #[test]
+    fn a_full_stop_line_before_one_paragraph_or_a_long_one_is_no_title() {
+        assert_eq!(title("The bill passed.\n\nIt was late."), None);
+        assert_eq!(title("The bill passed.\nIt was late.\n\nThey left."), None);
+        assert_eq!(title("Wait...\n\nIt was late.\n\nThey left."), None);
+        let long = "Word ".repeat(21);
+        assert_eq!(title(&format!("{long}ends.\n\nIt was late.\n\nThey left.")), None);
     }
 }
