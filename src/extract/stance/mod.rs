@@ -53,10 +53,13 @@ use phrases::PhraseMatcher;
 pub use removal::toward_topic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::LazyLock;
+use crate::extract::word_set::WordSet;
 
 const BUILTIN_CUES: &str = include_str!("../../../data/stance_cues.tsv");
 const BUILTIN_CONTENT: &str = include_str!("../../../data/stance_content.tsv");
 const BUILTIN_IRREGULAR: &str = include_str!("../../../data/irregular_verbs.tsv");
+const BUILTIN_THOUGHT_VERBS: &str = include_str!("../../../data/stance_thought_verbs.txt");
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StanceJudgement {
@@ -804,7 +807,13 @@ impl Signals {
         }
         let sign: i8 = match (cluster.count % 2 == 1, cluster.refusal) {
             (true, true) => -1,
-            (true, false) if cluster.heads_content && self.speaks_of_the_speaker(text) => -1,
+            (true, false)
+                if cluster.heads_content
+                    && self.speaks_of_the_speaker(text)
+                    && !negates_a_thought(&text[cluster.end..]) =>
+            {
+                -1
+            }
             (true, false) if cluster.self_denial => -1,
             (true, false) => return,
             (false, _) => 1,
@@ -854,6 +863,14 @@ fn denies_of_self(before: &str, after: &str) -> bool {
         .iter()
         .any(|v| v.eq_ignore_ascii_case(verb));
     subject && !opinion
+}
+
+/// Whether the negation just before `after` negates a verb of thinking or
+/// knowing ("I don't think we should", "we don't know yet", "she wasn't
+/// expecting it"): the speaker holds back a view, which denies nothing.
+fn negates_a_thought(after: &str) -> bool {
+    static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
+    THOUGHT_VERBS.holds(after.split_whitespace().next().unwrap_or(""))
 }
 
 /// "No", "nothing", "nobody", "no-one" or "none": a negation that says

@@ -540,6 +540,16 @@ fn a_plain_negation_about_the_speaker_is_a_denial() {
 }
 
 #[test]
+fn a_negated_verb_of_thinking_about_the_speaker_denies_nothing() {
+    // The speaker holds back a view rather than denying an act.
+    assert_ne!(judge("said", "\u{201c}I don't think the mill will reopen this winter.\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "she wasn't expecting a crowd at the harbour meeting").stance, Stance::Neutral);
+    assert_eq!(judge("said", "\u{201c}We don't know yet how many boats were lost.\u{201d}").stance, Stance::Neutral);
+    // A negated act of the speaker's is still a denial.
+    assert_eq!(judge("said", "she had not signed the harbour lease").stance, Stance::Oppose);
+}
+
+#[test]
 fn meaning_to_stop_or_block_a_thing_is_oppose() {
     assert_eq!(judge("wants", "to stop the new parking rules").stance, Stance::Oppose);
     assert_eq!(judge("vowed", "to block the harbour bill").stance, Stance::Oppose);
