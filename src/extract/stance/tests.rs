@@ -461,6 +461,11 @@ fn a_quoted_question_in_a_statement_is_rhetorical_and_oppose() {
 #[test]
 fn a_reported_finding_counts_words_without_taking_a_side() {
     assert_eq!(judge("according to", "the mayor has the support of 40 percent of voters").stance, Stance::Neutral);
+    // Strong words in a finding still count what was found.
+    assert_eq!(
+        judge("the survey showed", "strong, enthusiastic support and wide praise for the mayor among young voters").stance,
+        Stance::Neutral
+    );
     assert_eq!(judge("said", "the mayor has the support of the whole council").stance, Stance::Support);
 }
 
