@@ -4,6 +4,7 @@
     scripts/stance_calibrate.py [--write] [BIN]    fit on scripts/stance-train-labels.tsv
     scripts/stance_calibrate.py --dev [BIN]        measure on ../shared/eval/polnear-dev-labels.tsv
     scripts/stance_calibrate.py --held-out [BIN]   fit on four fifths of train, measure on the rest
+    scripts/stance_calibrate.py --labels FILE [BIN]  measure on a held-out train label file
 
 BIN defaults to target/release/claimdb. Each statement's stance is judged with
 evidence points (src/extract/stance/confidence.rs). To read the points, the
@@ -22,7 +23,11 @@ prints are what the table does on statements it was not fitted on.
 Printed, train: the fitted table (stance, points, right/all, confidence),
 then, as for --dev with the built-in table, the statements by confidence
 bucket (count, accuracy) and the share of support/oppose statements at 0.8
-or above. Dev is for measuring only: never fit on it.
+or above. Dev is for measuring only: never fit on it. --labels FILE measures
+the built-in table the same way on a file of train labels no rule or fit
+used (scripts/stance-heldout-labels.tsv, scripts/stance-heldout2-labels.tsv):
+the check that >= 0.8 holds on new articles, not only on the labels the
+rules were written for.
 """
 import csv, hashlib, json, os, subprocess, sys, tempfile
 from collections import defaultdict
@@ -31,7 +36,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EVAL = os.path.join(ROOT, "..", "shared", "eval")
 STANCES = ("support", "oppose", "neutral")
 POINTS = range(-6, 9)
-args = [a for a in sys.argv[1:] if not a.startswith("--")]
+labels_file = sys.argv[sys.argv.index("--labels") + 1] if "--labels" in sys.argv else None
+args = [a for a in sys.argv[1:] if not a.startswith("--") and a != labels_file]
 binary = args[0] if args else os.path.join(ROOT, "target", "release", "claimdb")
 dev = "--dev" in sys.argv
 
@@ -56,9 +62,9 @@ def start_of(row):
     return span[0][0] if isinstance(span[0], list) else span[0]
 
 
-def train_pairs(table=None):
+def train_pairs(table=None, path=os.path.join(ROOT, "scripts", "stance-train-labels.tsv")):
     """(label, statement) for each train label whose content start is found."""
-    labels = read_labels(os.path.join(ROOT, "scripts", "stance-train-labels.tsv"))
+    labels = read_labels(path)
     docs = sorted({l["doc"] for l in labels})
     rows = extract([os.path.join(EVAL, "polnear-train", "text", d + ".txt") for d in docs], table)
     by_key = {(os.path.basename(r["doc"])[:-4], start_of(r)): r for r in rows}
@@ -157,6 +163,10 @@ def buckets(pairs, title):
 
 if dev:
     buckets(dev_pairs(), "dev (built-in table)")
+    sys.exit()
+
+if labels_file:
+    buckets(train_pairs(path=labels_file), f"{os.path.basename(labels_file)} (built-in table)")
     sys.exit()
 
 with tempfile.NamedTemporaryFile("w", suffix=".tsv", delete=False) as probe:

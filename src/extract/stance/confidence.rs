@@ -7,14 +7,15 @@
 //! - support or oppose: a polar cue ("criticized", "praised", "denied")
 //!   counts most, and more with a short content of the reporter's words
 //!   ("criticized the plan"), also refused ("declined to back"); several
-//!   evaluations agreeing, none against, a strong sum, the speaker's own words quoted in the first person,
-//!   backing declared in them ("I endorse her", "we will not vote for it"), and a
+//!   evaluations agreeing, none against, a strong sum, for support the
+//!   speaker's own words quoted in the first person, backing declared in them ("I endorse her", "we will not vote for it"), and a
 //!   short content (little in it to turn the cue round) add; an evaluation
 //!   against where no polar cue decides, one mild word alone, a hedge or a
 //!   question take away;
 //! - neutral: a report in the reporter's words (no quotation marks), a
-//!   figure, no first person ("I", "we"), and a cue that reports a finding
-//!   ("according to", "the poll shows") make a plain fact likelier; a
+//!   figure, no first person ("I", "we"), and most of all (counted twice) a
+//!   cue that reports a finding ("according to", "the poll shows") make a
+//!   plain fact likelier; a
 //!   question (often rhetorical), a negated polar cue, or evaluations that
 //!   were too weak or too mixed to decide (counted twice: such a neutral is
 //!   wrong more often than not) make it less so.
@@ -111,7 +112,10 @@ impl Evidence {
         let mut points = 0;
         if stance == Stance::Neutral {
             points += i32::from(!self.quoted) + i32::from(self.figure) + i32::from(!self.first_person);
-            points += i32::from(self.report_cue);
+            // A finding reported is the surest sign of a plain fact: on
+            // held-out news it was right as neutral far more often than
+            // the other signs.
+            points += 2 * i32::from(self.report_cue);
             points -= 2 * i32::from(self.question) + i32::from(self.negated_cue);
             points -= 2 * i32::from(self.evaluations > 0);
             return points;
@@ -119,7 +123,9 @@ impl Evidence {
         points += 2 * i32::from(self.polar_cue);
         points += i32::from(self.agreeing >= 2 && self.against == 0);
         points += i32::from(self.strength >= STRONG);
-        points += i32::from(self.quoted && self.first_person);
+        // The speaker's own quoted words back their own side; quoted
+        // attacks in the first person are as often a case made for it.
+        points += i32::from(self.quoted && self.first_person && stance == Stance::Support);
         points += i32::from(self.short);
         points += i32::from(self.polar_cue && self.short && !self.quoted);
         points += i32::from(self.declared);
@@ -207,6 +213,21 @@ mod tests {
         let figure = Evidence { figure: true, ..Default::default() };
         let quote = Evidence { quoted: true, first_person: true, ..Default::default() };
         assert!(figure.points(Stance::Neutral) > quote.points(Stance::Neutral));
+    }
+
+    #[test]
+    fn a_reported_finding_outweighs_any_one_other_sign_of_a_fact() {
+        let finding = Evidence { report_cue: true, quoted: true, ..Default::default() };
+        let figure = Evidence { figure: true, quoted: true, ..Default::default() };
+        assert!(finding.points(Stance::Neutral) > figure.points(Stance::Neutral));
+    }
+
+    #[test]
+    fn first_person_quotes_add_to_support_only() {
+        let plain = Evidence { polar_cue: true, ..Default::default() };
+        let own_words = Evidence { quoted: true, first_person: true, ..plain };
+        assert!(own_words.points(Stance::Support) > plain.points(Stance::Support));
+        assert_eq!(own_words.points(Stance::Oppose), plain.points(Stance::Oppose));
     }
 
     fn shape(text: &str) -> ContentShape {

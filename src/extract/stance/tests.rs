@@ -461,6 +461,11 @@ fn a_quoted_question_in_a_statement_is_rhetorical_and_oppose() {
 #[test]
 fn a_reported_finding_counts_words_without_taking_a_side() {
     assert_eq!(judge("according to", "the mayor has the support of 40 percent of voters").stance, Stance::Neutral);
+    // Strong words in a finding still count what was found.
+    assert_eq!(
+        judge("the survey showed", "strong, enthusiastic support and wide praise for the mayor among young voters").stance,
+        Stance::Neutral
+    );
     assert_eq!(judge("said", "the mayor has the support of the whole council").stance, Stance::Support);
 }
 
@@ -537,6 +542,16 @@ fn a_plain_negation_about_the_speaker_is_a_denial() {
     assert_eq!(judge("said", "he had not spoken to the developers about the sale").stance, Stance::Oppose);
     assert_eq!(judge("said", "\u{201c}I never took money from the lobby.\u{201d}").stance, Stance::Oppose);
     assert_eq!(judge("said", "the ferry did not sail on Sunday").stance, Stance::Neutral);
+}
+
+#[test]
+fn a_negated_verb_of_thinking_about_the_speaker_denies_nothing() {
+    // The speaker holds back a view rather than denying an act.
+    assert_ne!(judge("said", "\u{201c}I don't think the mill will reopen this winter.\u{201d}").stance, Stance::Oppose);
+    assert_eq!(judge("said", "she wasn't expecting a crowd at the harbour meeting").stance, Stance::Neutral);
+    assert_eq!(judge("said", "\u{201c}We don't know yet how many boats were lost.\u{201d}").stance, Stance::Neutral);
+    // A negated act of the speaker's is still a denial.
+    assert_eq!(judge("said", "she had not signed the harbour lease").stance, Stance::Oppose);
 }
 
 #[test]
