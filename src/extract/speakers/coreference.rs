@@ -945,14 +945,18 @@ impl<'t> SpeakerResolver<'t> {
     /// "The Harlow council said the road would close. It added that ...":
     /// an "it" that speaks is the body or document that spoke last, in its
     /// sentence or the one before, when no one else spoke after it.
+    /// A "they" so is the group that spoke last ("Economists said ...
+    /// They added").
     fn body_spoken_before(&self, text: &str, span: &Range<usize>, mention: &str) -> Option<Speaker> {
-        if !mention.eq_ignore_ascii_case("it") {
+        let group = mention.eq_ignore_ascii_case("they");
+        if !(group || mention.eq_ignore_ascii_case("it")) {
             return None;
         }
         let k = self.sources.partition_point(|s| s.start < span.start);
         let last = self.sources[..k].last().filter(|s| s.start >= self.sentence_before(span.start))?;
         let speaker = self.resolve_for(text, last, mention);
-        matches!(speaker.kind, SpeakerKind::Organization | SpeakerKind::Document).then_some(speaker)
+        let agrees = if group { speaker.kind == SpeakerKind::Group } else { matches!(speaker.kind, SpeakerKind::Organization | SpeakerKind::Document) };
+        agrees.then_some(speaker)
     }
 
     /// "the Boston Globe, which concluded": the body named before a
@@ -1457,6 +1461,11 @@ mod tests {
         assert_eq!(s[1].mention, "It");
         assert_eq!(s[3].kind, SpeakerKind::Unresolved);
         assert_eq!(s[6].kind, SpeakerKind::Unresolved);
+        let text = "Economists said the plan would fail. They added that costs would rise. \
+                    The Harlow City Council said the road would close. They said the bridge was safe.";
+        let s = resolve_all(text, &["Economists", "They", "The Harlow City Council", "They"]);
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("economists", SpeakerKind::Group));
+        assert_eq!(s[3].kind, SpeakerKind::Unresolved);
     }
 
     #[test]
