@@ -473,6 +473,19 @@ impl<'t> SpeakerResolver<'t> {
         if in_list(&WORDS.honorifics, last) {
             return true;
         }
+        // Names are known by one apostrophe ("O’Malley" as "O'Malley"); few
+        // words hold the other, so the copy is rare.
+        let straightened;
+        let last = if last.contains('’') {
+            straightened = last.replace('’', "'");
+            straightened.as_str()
+        } else {
+            last
+        };
+        // "You’ve", "They’re": a contraction names no one.
+        if ["'ve", "'re", "'ll", "'m", "'d"].iter().any(|end| last.ends_with(end)) {
+            return false;
+        }
         // Lower case keeps the length and the ends of ASCII words only.
         if last.is_ascii() && !self.surname_shapes.may_hold(last.as_bytes()) {
             return false;
@@ -1449,6 +1462,16 @@ mod tests {
         assert_eq!((s[0].name.as_str(), s[0].kind), ("the Harlow Dockworkers Union", SpeakerKind::Organization));
         assert_eq!(s[1].kind, SpeakerKind::Unresolved);
         assert_eq!(s[2].kind, SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn a_name_with_a_curly_apostrophe_is_mentioned_where_it_stands() {
+        let text = "The plan was backed by Gov. Tomas O’Quill, who noted that wages rose.";
+        let s = resolve_all(text, &["Gov. Tomas O’Quill", "who"]);
+        assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tomas O'Quill", "Tomas O'Quill"));
+        let text = "Q: You’ve said the plan works. A: Ada Voss agreed. I forgot she had said it.";
+        let s = resolve_all(text, &["You’ve", "she"]);
+        assert_ne!(s[1].name, "You've");
     }
 
     #[test]
