@@ -206,6 +206,19 @@ fn a_surname_met_before_the_full_name_joins_it_whatever_the_order() {
 }
 
 #[test]
+fn a_surname_with_an_honorific_of_the_other_sex_is_a_relative_not_the_bearer() {
+    let wd = Workdir::new();
+    let first = wd.write("a.txt", "---\ndate: 2024-02-01\n---\nMayor Tobias Quarrie said the new pier was finished. Mr. Quarrie said the ferries would run.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap()]);
+    let second = wd.write("b.txt", "---\ndate: 2024-03-01\n---\nMs. Quarrie said the school would open in May. Mr. Quarrie said the pier was safe.\n");
+    wd.stdout(&["ingest", second.to_str().unwrap()]);
+    let list = speakers(&wd);
+    let count = |name: &str| list.iter().find(|s| s["name"] == json!(name)).map(|s| s["statements"].clone());
+    assert_eq!(count("Tobias Quarrie"), Some(json!(3)), "{list:?}");
+    assert_eq!(count("Quarrie"), Some(json!(1)), "{list:?}");
+}
+
+#[test]
 fn a_description_is_never_stored_as_a_role_or_an_alias() {
     let wd = Workdir::new();
     let file = wd.write("rival.txt", "---\ndate: 2025-03-01\n---\nRival Tomas Quill said the port would close in spring.\n");

@@ -33,8 +33,13 @@ fn a_description_finds_the_person_just_quoted_whose_place_stands_beside_the_name
 }
 
 #[test]
-fn a_description_whose_place_is_no_one_elses_stays_unresolved() {
+fn a_description_whose_place_is_no_one_elses_is_the_subject_just_named_or_no_one() {
+    // Newswriting describes who it has just made its subject.
     let article = "Marta Lindqvist said the farm bill was too small. \
+        \"It leaves dairy farmers behind,\" the Texas senator said on Tuesday.";
+    assert_eq!(speaker_of(article, "It leaves dairy farmers behind"), "Marta Lindqvist");
+    // Named deep in a clause, she is no subject to describe.
+    let article = "The hall went quiet for a while as the crowd waited and Marta Lindqvist said the farm bill was too small. \
         \"It leaves dairy farmers behind,\" the Texas senator said on Tuesday.";
     assert_eq!(speaker_of(article, "It leaves dairy farmers behind"), "the Texas senator");
 }

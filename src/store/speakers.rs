@@ -79,7 +79,7 @@ fn resolve_named_speaker(
     // An alias (a name variant, or a rule a person made) wins over that.
     let found = match find_known_speaker(conn, known.as_deref(), name)? {
         Some(by_alias) if !by_alias.1.eq_ignore_ascii_case(name) => Some(by_alias),
-        found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name)?.or(found),
+        found if kind == SpeakerKind::Person && is_surname_alone(name) => bearer_of_surname(conn, name, mention)?.or(found),
         None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, known.as_deref(), name)?,
         None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
         None if kind == SpeakerKind::Group => the_pair_the_other_way(conn, known.as_deref(), name)?,
@@ -236,8 +236,10 @@ fn escape_like(text: &str) -> String {
 /// stored under a full name ending in it, or the one of them quoted more than
 /// ten times as often as all the others together. When no one stands out
 /// ("Bill Clinton", "Hillary Clinton" alike), the surname gets (or finds) a
-/// record of its own marked ambiguous.
-fn bearer_of_surname(conn: &Connection, surname: &str) -> Result<Option<(i64, String)>> {
+/// record of its own marked ambiguous. So does a surname whose honorific
+/// (`mention`, "Ms. Khan") is of the other sex than one the bearer was
+/// called by ("Mr. Khan"): a relative, not the bearer.
+fn bearer_of_surname(conn: &Connection, surname: &str, mention: &str) -> Result<Option<(i64, String)>> {
     let bearers: Vec<(i64, String, i64)> = conn
         .prepare_cached(
             "SELECT sp.id, sp.name, (SELECT count(*) FROM statements s WHERE s.speaker_id = sp.id) AS n FROM speakers sp
@@ -249,12 +251,30 @@ fn bearer_of_surname(conn: &Connection, surname: &str) -> Result<Option<(i64, St
     let others: i64 = bearers.iter().skip(1).map(|b| b.2).sum();
     match bearers.first() {
         None => Ok(None),
-        Some((id, name, n)) if bearers.len() == 1 || *n > 10 * others.max(1) => Ok(Some((*id, name.clone()))),
+        Some((id, name, n)) if (bearers.len() == 1 || *n > 10 * others.max(1)) && !called_by_the_other_sex(conn, *id, mention)? => Ok(Some((*id, name.clone()))),
         Some(_) => {
             conn.prepare_cached("INSERT OR IGNORE INTO speakers (name, kind, ambiguous) VALUES (?1, 'person', 1)")?.execute([surname])?;
             Ok(find_speaker(conn, surname)?)
         }
     }
+}
+
+/// Whether `mention` opens with an honorific of one sex ("Ms.") and the
+/// record `id` holds an alias opening with one of the other ("Mr.").
+fn called_by_the_other_sex(conn: &Connection, id: i64, mention: &str) -> Result<bool> {
+    let first = mention.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+    let other: &[&str] = match first.trim_end_matches('.') {
+        "mr" => &["Mrs. %", "Ms. %", "Miss %"],
+        "mrs" | "ms" | "miss" => &["Mr. %"],
+        _ => return Ok(false),
+    };
+    let mut query = conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = ?1 AND alias LIKE ?2)")?;
+    for pattern in other {
+        if query.query_row(params![id, pattern], |r| r.get::<_, bool>(0))? {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// `find_speaker`, answered from `known` when there is such a list.

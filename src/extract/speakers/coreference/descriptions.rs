@@ -122,14 +122,39 @@ impl SpeakerResolver<'_> {
         // is too often beside someone else's name to tell.
         let capitalised: Vec<&str> = phrase.split_whitespace().skip(1).take(words.len() - 2).filter(|w| is_cap_word(w)).collect();
         let gender = gender_of_head(head);
-        before().take(DESCRIPTION_REACH).find(|&id| {
+        let fits = |id: usize| {
             let person = &self.people[id];
-            let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
             person.gender.agrees(gender)
                 && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
                 && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
-                && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w, phrase))
-        })
+        };
+        let beside = before().take(DESCRIPTION_REACH).find(|&id| {
+            let person = &self.people[id];
+            let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
+            fits(id) && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w, phrase))
+        });
+        // Else the subject of the sentence just before, named at the start
+        // of its main clause ("Voss went after Quill ... the Oregon senator
+        // said"): newswriting describes who it has just made its subject.
+        beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id)))
+    }
+
+    /// The person named first in the main clause of the sentence holding
+    /// the last mention before `at` (that sentence or the one before
+    /// `at`'s), when the name opens the clause (after one word at most,
+    /// "But Voss") and owns nothing ("Voss's plan").
+    fn subject_just_before(&self, text: &str, at: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        let &(last_at, _) = self.mentions[..i].last()?;
+        let start = self.sentence_start(last_at);
+        if start < self.sentence_before(at) {
+            return None;
+        }
+        let clause = self.main_clause_start(text, start, last_at);
+        let from = self.mentions.partition_point(|&(pos, _)| pos < clause);
+        let &(pos, id) = self.mentions[from..i].first()?;
+        let opens = text[clause..pos].split_whitespace().count() <= 1;
+        (opens && !is_object_or_possessive(text, pos)).then_some(id)
     }
 
     /// Whether `word` stands right beside a mention of person `id`, other
@@ -262,6 +287,16 @@ mod tests {
         let s = resolve_all(text, &["Ada Voss (R-S.C.)", "The South Carolina senator", "Ben Ortiz", "The South Carolina senator"]);
         assert_eq!(s[1].name, "Ada Voss");
         assert_ne!(s[3].name, "Ben Ortiz");
+    }
+
+    #[test]
+    fn a_description_no_name_explains_is_the_subject_of_the_sentence_before() {
+        let text = "Tomas Quill said the mill would close. Ada Voss went after Quill at the debate. \
+                    The Oregon senator said he had failed. \
+                    Ben Ortiz spoke next. Turnout rose as voters met Quill in Salem on a cold and windy day. The Idaho governor said little.";
+        let s = resolve_all(text, &["Tomas Quill", "Ada Voss", "The Oregon senator", "Ben Ortiz", "The Idaho governor"]);
+        assert_eq!(s[2].name, "Ada Voss");
+        assert_ne!(s[4].name, "Tomas Quill");
     }
 
     #[test]

@@ -130,6 +130,49 @@ pub(super) fn phrase_before_relative(text: &str, at: usize) -> Option<Range<usiz
     Some(start..end)
 }
 
+/// The capitalised name a "which" at byte `at` stands for: "the Boston
+/// Globe, which", "the Communications Workers of America, which", "The
+/// Post - which". Read back over capitalised words, an "of" or "for"
+/// between two of them, and a leading "the". `None` when a lower-case word
+/// ends the phrase ("a new poll, which": `phrase_before_relative`'s) or
+/// the words run on past a name's length.
+pub(super) fn name_before_which(text: &str, at: usize) -> Option<Range<usize>> {
+    const MOST_WORDS: usize = 7;
+    let before = text.get(..at)?.trim_end();
+    let before = before.strip_suffix([',', '-', '—', '–']).unwrap_or(before).trim_end();
+    let end = before.len();
+    let mut start = end;
+    let mut words = 0;
+    for (word_at, word) in words_backwards(before) {
+        let bare = word.trim_end_matches([',', ';', ':', '.']);
+        let joins = ["of", "for"].contains(&word) && words > 0;
+        let article = word.eq_ignore_ascii_case("the") && words > 0;
+        let bracketed = word.contains(['(', ')']);
+        if bare.len() < word.len() && words > 0 {
+            // "Orlando, Florida, which": a place in apposition to another;
+            // "Stores v. Dukes, which": a case at law, neither of them a body.
+            if is_cap_word(word) || ["v.", "vs."].contains(&word) {
+                return None;
+            }
+            break;
+        }
+        if bracketed || !(is_cap_word(word) || joins || article) || words == MOST_WORDS {
+            break;
+        }
+        start = word_at;
+        words += 1;
+        if article {
+            break;
+        }
+    }
+    let phrase = &text[start..end];
+    // Not a name that starts on a joining word ("of Oregon", read back
+    // from "east of Oregon"), nor a word alone that any sentence may open
+    // with.
+    let first = phrase.split_whitespace().next()?;
+    ((is_cap_word(first) || first == "the") && !in_list(&FUNCTION_WORDS.clause_openers, phrase)).then_some(start..end)
+}
+
 /// Whether a phrase read back so far starts with an opener ("the women").
 fn phrase_has_opener(phrase: &str) -> bool {
     phrase.split_whitespace().next().is_some_and(|w| in_list(&FUNCTION_WORDS.phrase_openers, w))
@@ -206,6 +249,23 @@ mod tests {
         assert_eq!(phrase_before("Voss named her chief of staff, who said yes."), Some("her chief of staff"));
         assert_eq!(phrase_before("It went on though Quill's chief of staff, who knew, said no."), Some("Quill's chief of staff"));
         assert_eq!(phrase_before("For someone who lost twice, Voss was calm."), Some("someone"));
+    }
+
+    fn name_before(text: &str) -> Option<&str> {
+        let at = text.rfind(" which")? + 1;
+        name_before_which(text, at).map(|r| &text[r])
+    }
+
+    #[test]
+    fn which_after_a_capitalised_name_stands_for_that_name() {
+        assert_eq!(name_before("The deal drew fire from the Harlow Dockworkers of America, which said no."), Some("the Harlow Dockworkers of America"));
+        assert_eq!(name_before("A request by The Harlow Gazette - which argued the rule was wrong."), Some("The Harlow Gazette"));
+        assert_eq!(name_before("Quillfeed, which keeps its revenue secret, grew."), Some("Quillfeed"));
+        assert_eq!(name_before("Voss cited a new poll, which found her ahead."), None);
+        assert_eq!(name_before("An exit in Corona (east of L.A.), which read “Hi.”"), None);
+        assert_eq!(name_before("A speech in Harlow, Essex, which she praised."), None);
+        assert_eq!(name_before("The ruling in Quill v. Voss, which set the rule."), None);
+        assert_eq!(name_before("Voss spoke of Quill. Which one?"), None);
     }
 
     #[test]
