@@ -63,7 +63,24 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let first_word = self.position == 0;
         let gap_len = start - self.position;
-        let end = find_char(self.content, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(bytes.len());
+        // ASCII letters and digits by table first: a word of nothing else
+        // (most words) has no end to trim and no possessive to strip.
+        let mut end = start;
+        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+            end += 1;
+        }
+        if end == bytes.len() || (bytes[end] < 0x80 && !is_ascii_word_byte(bytes[end])) {
+            let word = &self.content[start..end];
+            self.position = end;
+            return Some(Token {
+                word,
+                after_break: !first_word && breaks,
+                capitalized: bytes[start].is_ascii_uppercase(),
+                possessive: false,
+                opens_sentence: first_word || (gap_len > 1 && opens),
+            });
+        }
+        let end = find_char(self.content, end, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(bytes.len());
         let untrimmed = &self.content[start..end];
         let raw = trim_word_end(untrimmed);
         // "Sanders' supporters": a plural's or name's possessive apostrophe.
