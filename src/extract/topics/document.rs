@@ -223,7 +223,7 @@ impl<'a> DocumentTopics<'a> {
             .iter()
             .filter(|(name, given, _)| {
                 given.statements == 1
-                    && (name.starts_with(char::is_lowercase) || name.contains("'s "))
+                    && (name.starts_with(char::is_lowercase) || has_possessive(name))
                     && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
@@ -249,7 +249,7 @@ impl<'a> DocumentTopics<'a> {
             let Some((owner, _)) = name.split_once("'s ") else { continue };
             let found = topics
                 .iter()
-                .filter(|(other, _, _)| !other.contains("'s ") && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
+                .filter(|(other, _, _)| !has_possessive(other) && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
                 .max_by_key(|(_, given, _)| (given.statements, std::cmp::Reverse(given.order)));
             if let Some((other, _, _)) = found {
                 owners.insert(*name, *other);
@@ -257,7 +257,7 @@ impl<'a> DocumentTopics<'a> {
         }
         let mut names: Vec<(&str, &str, usize, usize)> = topics
             .iter()
-            .filter(|(name, given, _)| given.strong && name.starts_with(char::is_uppercase) && !name.contains("'s ") && !said_once.contains(name))
+            .filter(|(name, given, _)| given.strong && name.starts_with(char::is_uppercase) && !has_possessive(name) && !said_once.contains(name))
             .map(|(name, given, _)| {
                 // A person is mentioned by the surname, a place or
                 // institution by its whole name.
@@ -313,7 +313,7 @@ impl<'a> DocumentTopics<'a> {
                 let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
                 // "his temper" after a sentence naming Okafor is
                 // "Okafor's temper": what he has, not Okafor alone.
-                let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !c.name.contains("'s "));
+                let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !has_possessive(&c.name));
                 let possessed = owner.and_then(|owner| self.possessed_by(content, &owner.name, speaker));
                 possessed.or(before).or(weak)
             }
@@ -495,7 +495,21 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
 /// Whether `line` holds a word of three letters or more of the topic's
 /// `name` ("Trump" of "Donald Trump", "email" of "Clinton's email server").
 fn names_any_word(line: &str, name: &str) -> bool {
-    name.split(' ').filter(|w| w.len() >= 3).any(|w| line.contains(w.strip_suffix("'s").unwrap_or(w)))
+    name.split(' ').filter(|w| w.len() >= 3).any(|w| holds(line, w.strip_suffix("'s").unwrap_or(w)))
+}
+
+/// Whether a topic's name holds a possessive ("Trump's tax return").
+fn has_possessive(name: &str) -> bool {
+    holds(name, "'s ")
+}
+
+/// `haystack.contains(needle)`, by `memchr` on the needle's first byte:
+/// names and headlines are short, and building a substring searcher for
+/// each question cost more than the search.
+fn holds(haystack: &str, needle: &str) -> bool {
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return true };
+    memchr::memchr_iter(first, bytes).any(|at| bytes[at..].starts_with(needle))
 }
 
 /// How many longer words of a sentence `is_title_case` reads.
@@ -584,6 +598,15 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
         assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn holds_answers_as_contains() {
+        for haystack in ["", "Trump's tax return", "Trump's", "the Trump’s plan", "'s ", "x's s 's y"] {
+            for needle in ["", "'s ", "Trump", "tax return", "s", "plan", "’s"] {
+                assert_eq!(holds(haystack, needle), haystack.contains(needle), "{haystack:?} {needle:?}");
+            }
+        }
     }
 
     #[test]
