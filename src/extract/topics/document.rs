@@ -2,6 +2,7 @@
 
 use super::candidate::{Candidate, CandidateKind, CandidateWords};
 use super::{TopicMatcher, TopicTag};
+use crate::extract::tokens::is_alnum;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Topics within one document: an automatic topic other than an issue
@@ -343,7 +344,7 @@ impl<'a> DocumentTopics<'a> {
         for word in content.split_whitespace().take(4) {
             let start = at + content[at..].find(word)?;
             at = start + word.len();
-            let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let bare = word.trim_start_matches(|c: char| !is_alnum(c));
             // "her" after a verb is its object ("help her win"); opening
             // the content or its clause it is a possessive.
             let possessive = ["his", "His"].contains(&bare)
@@ -405,7 +406,7 @@ fn count_mentions(text: &str, lowered: &[u8], first: &str, ignore_case: bool) ->
     };
     let haystack = if ignore_case { lowered } else { text.as_bytes() };
     memchr::memmem::find_iter(haystack, stem.as_bytes())
-        .filter(|at| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
+        .filter(|at| !text[..*at].chars().next_back().is_some_and(is_alnum))
         .take(2)
         .count()
 }
@@ -417,7 +418,7 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
     let mut counts: Vec<(String, usize)> = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
         let end = at + surname.len();
-        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+        if text[end..].chars().next().is_some_and(is_alnum) {
             continue;
         }
         let Some(before) = text[..at].strip_suffix(' ') else { continue };
@@ -463,7 +464,7 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
 fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), given.as_bytes()) {
-        if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if text[..at].chars().next_back().is_some_and(is_alnum) {
             continue;
         }
         let mut end = at + given.len();
@@ -554,7 +555,7 @@ fn mentions(content: &str, word: &str) -> bool {
 
 /// Whether the `len` bytes at `at` of `content` stand as a whole word.
 fn whole_word_at(content: &str, at: usize, len: usize) -> bool {
-    !content[..at].ends_with(char::is_alphanumeric) && !content[at + len..].starts_with(char::is_alphanumeric)
+    !content[..at].ends_with(is_alnum) && !content[at + len..].starts_with(is_alnum)
 }
 
 /// The last word of `text`: the characters after its last space.
@@ -569,7 +570,7 @@ fn refers_back(content: &str) -> bool {
         .split_whitespace()
         .take(4)
         .any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let w = w.trim_matches(|c: char| !is_alnum(c));
             ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
                 .iter()
                 .any(|p| p.eq_ignore_ascii_case(w))
