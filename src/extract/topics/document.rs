@@ -401,7 +401,7 @@ impl<'a> DocumentTopics<'a> {
 fn count_mentions(text: &str, lowered: &[u8], first: &str, ignore_case: bool) -> usize {
     // Without its last letter, "policy" is still found as "policies".
     let stem = match first.char_indices().next_back() {
-        Some((last, _)) if first.chars().count() > 4 => &first[..last],
+        Some((last, _)) if first.len() > 4 && (first.is_ascii() || first.chars().count() > 4) => &first[..last],
         _ => first,
     };
     let haystack = if ignore_case { lowered } else { text.as_bytes() };
@@ -571,9 +571,11 @@ fn refers_back(content: &str) -> bool {
         .take(4)
         .any(|w| {
             let w = w.trim_matches(|c: char| !is_alnum(c));
-            ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(w))
+            // The pronouns are two to four letters long.
+            (2..=4).contains(&w.len())
+                && ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
         })
 }
 

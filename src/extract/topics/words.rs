@@ -159,7 +159,8 @@ fn find_char(text: &str, from: usize, wanted_ascii: impl Fn(u8) -> bool, wanted:
 /// A plural noun's singular by the regular spelling rules: a slice of the
 /// word where dropping its ending will do.
 pub(super) fn singular(word: &str) -> Cow<'_, str> {
-    let n = word.chars().count();
+    // Most words are ASCII: their length is their count of chars.
+    let n = if word.is_ascii() { word.len() } else { word.chars().count() };
     if n <= 3 || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") || !word.ends_with('s') {
         return Cow::Borrowed(word);
     }
