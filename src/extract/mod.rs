@@ -58,7 +58,7 @@ impl Extractor {
         // summary, not anyone's statement.
         let headline_end = read::headline(text).map_or(0, |line| line.end);
         found.retain(|a| {
-            a.content.iter().any(|r| text[r.clone()].chars().any(char::is_alphanumeric))
+            a.content.iter().any(|r| text[r.clone()].chars().any(tokens::is_alnum))
                 && a.cue.start >= headline_end
                 && a.content.iter().all(|r| r.start >= headline_end)
                 && a.source.as_ref().is_none_or(|s| s.start >= headline_end)

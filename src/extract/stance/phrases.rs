@@ -8,7 +8,7 @@
 //! table of a few thousand phrases is built in a fraction of that, and a
 //! statement's words are few.
 
-use crate::extract::tokens::ASCII_ALNUM;
+use crate::extract::tokens::{is_alnum, ASCII_ALNUM};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -84,7 +84,9 @@ fn alnum_run(text: &str, lower: &[u8], at: usize) -> usize {
         end += lower[end..].iter().take_while(|b| ASCII_ALNUM[usize::from(**b)]).count();
         match lower.get(end) {
             Some(b) if *b >= 0x80 => match text[end..].chars().next() {
-                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                // `is_alnum`: a curly quote or a dash is answered without
+                // a search of the Unicode tables.
+                Some(c) if is_alnum(c) => end += c.len_utf8(),
                 _ => break,
             },
             _ => break,
@@ -94,7 +96,7 @@ fn alnum_run(text: &str, lower: &[u8], at: usize) -> usize {
 }
 
 fn starts_alnum(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
+    text[at..].chars().next().is_some_and(is_alnum)
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::candidate::{Candidate, CandidateKind, CandidateWords};
 use super::{TopicMatcher, TopicTag};
+use crate::extract::tokens::is_alnum;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Topics within one document: an automatic topic other than an issue
@@ -126,10 +127,16 @@ impl SettledTopics<'_> {
             if word.len() > LONGEST_HEAD {
                 continue;
             }
-            for (to, from) in lower.iter_mut().zip(word) {
-                *to = from.to_ascii_lowercase();
-            }
-            let lower = std::str::from_utf8(&lower[..word.len()]).expect("ASCII bytes");
+            // Most words are lower case already: the content's own slice
+            // then, with no copy to make and check for UTF-8.
+            let lower = if word.iter().any(u8::is_ascii_uppercase) {
+                for (to, from) in lower.iter_mut().zip(word) {
+                    *to = from.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&lower[..word.len()]).expect("ASCII bytes")
+            } else {
+                &content[start..at]
+            };
             // "talks" heads "talks", "deals" heads "peace deal".
             let found = self.heads.get(lower).or_else(|| lower.ends_with('s').then(|| self.heads.get(self.words.singular(lower).as_ref())).flatten());
             if let Some(topic) = found.filter(|topic| **topic != own) {
@@ -217,7 +224,7 @@ impl<'a> DocumentTopics<'a> {
             .iter()
             .filter(|(name, given, _)| {
                 given.statements == 1
-                    && (name.starts_with(char::is_lowercase) || name.contains("'s "))
+                    && (name.starts_with(char::is_lowercase) || has_possessive(name))
                     && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
@@ -243,7 +250,7 @@ impl<'a> DocumentTopics<'a> {
             let Some((owner, _)) = name.split_once("'s ") else { continue };
             let found = topics
                 .iter()
-                .filter(|(other, _, _)| !other.contains("'s ") && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
+                .filter(|(other, _, _)| !has_possessive(other) && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
                 .max_by_key(|(_, given, _)| (given.statements, std::cmp::Reverse(given.order)));
             if let Some((other, _, _)) = found {
                 owners.insert(*name, *other);
@@ -251,7 +258,7 @@ impl<'a> DocumentTopics<'a> {
         }
         let mut names: Vec<(&str, &str, usize, usize)> = topics
             .iter()
-            .filter(|(name, given, _)| given.strong && name.starts_with(char::is_uppercase) && !name.contains("'s ") && !said_once.contains(name))
+            .filter(|(name, given, _)| given.strong && name.starts_with(char::is_uppercase) && !has_possessive(name) && !said_once.contains(name))
             .map(|(name, given, _)| {
                 // A person is mentioned by the surname, a place or
                 // institution by its whole name.
@@ -307,7 +314,7 @@ impl<'a> DocumentTopics<'a> {
                 let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
                 // "his temper" after a sentence naming Okafor is
                 // "Okafor's temper": what he has, not Okafor alone.
-                let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !c.name.contains("'s "));
+                let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !has_possessive(&c.name));
                 let possessed = owner.and_then(|owner| self.possessed_by(content, &owner.name, speaker));
                 possessed.or(before).or(weak)
             }
@@ -337,7 +344,7 @@ impl<'a> DocumentTopics<'a> {
         for word in content.split_whitespace().take(4) {
             let start = at + content[at..].find(word)?;
             at = start + word.len();
-            let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let bare = word.trim_start_matches(|c: char| !is_alnum(c));
             // "her" after a verb is its object ("help her win"); opening
             // the content or its clause it is a possessive.
             let possessive = ["his", "His"].contains(&bare)
@@ -394,12 +401,12 @@ impl<'a> DocumentTopics<'a> {
 fn count_mentions(text: &str, lowered: &[u8], first: &str, ignore_case: bool) -> usize {
     // Without its last letter, "policy" is still found as "policies".
     let stem = match first.char_indices().next_back() {
-        Some((last, _)) if first.chars().count() > 4 => &first[..last],
+        Some((last, _)) if first.len() > 4 && (first.is_ascii() || first.chars().count() > 4) => &first[..last],
         _ => first,
     };
     let haystack = if ignore_case { lowered } else { text.as_bytes() };
     memchr::memmem::find_iter(haystack, stem.as_bytes())
-        .filter(|at| !text[..*at].chars().next_back().is_some_and(char::is_alphanumeric))
+        .filter(|at| !text[..*at].chars().next_back().is_some_and(is_alnum))
         .take(2)
         .count()
 }
@@ -411,7 +418,7 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
     let mut counts: Vec<(String, usize)> = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
         let end = at + surname.len();
-        if text[end..].chars().next().is_some_and(char::is_alphanumeric) {
+        if text[end..].chars().next().is_some_and(is_alnum) {
             continue;
         }
         let Some(before) = text[..at].strip_suffix(' ') else { continue };
@@ -457,7 +464,7 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
 fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), given.as_bytes()) {
-        if text[..at].chars().next_back().is_some_and(char::is_alphanumeric) {
+        if text[..at].chars().next_back().is_some_and(is_alnum) {
             continue;
         }
         let mut end = at + given.len();
@@ -489,7 +496,21 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
 /// Whether `line` holds a word of three letters or more of the topic's
 /// `name` ("Trump" of "Donald Trump", "email" of "Clinton's email server").
 fn names_any_word(line: &str, name: &str) -> bool {
-    name.split(' ').filter(|w| w.len() >= 3).any(|w| line.contains(w.strip_suffix("'s").unwrap_or(w)))
+    name.split(' ').filter(|w| w.len() >= 3).any(|w| holds(line, w.strip_suffix("'s").unwrap_or(w)))
+}
+
+/// Whether a topic's name holds a possessive ("Trump's tax return").
+fn has_possessive(name: &str) -> bool {
+    holds(name, "'s ")
+}
+
+/// `haystack.contains(needle)`, by `memchr` on the needle's first byte:
+/// names and headlines are short, and building a substring searcher for
+/// each question cost more than the search.
+fn holds(haystack: &str, needle: &str) -> bool {
+    let (bytes, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return true };
+    memchr::memchr_iter(first, bytes).any(|at| bytes[at..].starts_with(needle))
 }
 
 /// How many longer words of a sentence `is_title_case` reads.
@@ -507,11 +528,34 @@ fn is_title_case(sentence: &str) -> bool {
     long >= 3 && capitalised * 4 >= long * 3
 }
 
-/// Whether `content` holds `word` as a whole word.
+/// Whether `content` holds `word` as a whole word. The matches are those
+/// of `match_indices` (left to right, none overlapping), found by `memchr`
+/// on the word's first byte: every statement asks this of each name topic
+/// of its article, and building a substring searcher for each question
+/// cost more than the search.
 fn mentions(content: &str, word: &str) -> bool {
-    content.match_indices(word).any(|(at, _)| {
-        !content[..at].ends_with(char::is_alphanumeric) && !content[at + word.len()..].starts_with(char::is_alphanumeric)
-    })
+    let (bytes, needle) = (content.as_bytes(), word.as_bytes());
+    let Some(&first) = needle.first() else {
+        return content.match_indices(word).any(|(at, _)| whole_word_at(content, at, 0));
+    };
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(first, &bytes[from..]) {
+        let at = from + k;
+        if !bytes[at..].starts_with(needle) {
+            from = at + 1;
+            continue;
+        }
+        if whole_word_at(content, at, needle.len()) {
+            return true;
+        }
+        from = at + needle.len();
+    }
+    false
+}
+
+/// Whether the `len` bytes at `at` of `content` stand as a whole word.
+fn whole_word_at(content: &str, at: usize, len: usize) -> bool {
+    !content[..at].ends_with(is_alnum) && !content[at + len..].starts_with(is_alnum)
 }
 
 /// The last word of `text`: the characters after its last space.
@@ -526,10 +570,12 @@ fn refers_back(content: &str) -> bool {
         .split_whitespace()
         .take(4)
         .any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(w))
+            let w = w.trim_matches(|c: char| !is_alnum(c));
+            // The pronouns are two to four letters long.
+            (2..=4).contains(&w.len())
+                && ["it", "this", "that", "he", "she", "him", "her", "his", "they", "them"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(w))
         })
 }
 
@@ -555,6 +601,33 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
         assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn holds_answers_as_contains() {
+        for haystack in ["", "Trump's tax return", "Trump's", "the Trump’s plan", "'s ", "x's s 's y"] {
+            for needle in ["", "'s ", "Trump", "tax return", "s", "plan", "’s"] {
+                assert_eq!(holds(haystack, needle), haystack.contains(needle), "{haystack:?} {needle:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn mentions_finds_whole_words_as_match_indices_finds_them() {
+        let plain = |content: &str, word: &str| {
+            content.match_indices(word).any(|(at, _)| {
+                !content[..at].ends_with(char::is_alphanumeric) && !content[at + word.len()..].starts_with(char::is_alphanumeric)
+            })
+        };
+        let contents = ["", "Okafor", "for Okafor's sake", "Okafors", "xOkafor", "Zoë Okafor", "ÉOkafor", "a a a", "xa a a", "White House White House", "the Whitehouse"];
+        let words = ["Okafor", "a a", "White House", "Zoë", "é", "a"];
+        for content in contents {
+            for word in words {
+                assert_eq!(mentions(content, word), plain(content, word), "{content:?} {word:?}");
+            }
+        }
+        assert!(mentions("so it goes for Okafor.", "Okafor"));
+        assert!(!mentions("so it goes for the Okafors.", "Okafor"));
     }
 
     #[test]

@@ -63,7 +63,24 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let first_word = self.position == 0;
         let gap_len = start - self.position;
-        let end = find_char(self.content, start, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(bytes.len());
+        // ASCII letters and digits by table first: a word of nothing else
+        // (most words) has no end to trim and no possessive to strip.
+        let mut end = start;
+        while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+            end += 1;
+        }
+        if end == bytes.len() || (bytes[end] < 0x80 && !is_ascii_word_byte(bytes[end])) {
+            let word = &self.content[start..end];
+            self.position = end;
+            return Some(Token {
+                word,
+                after_break: !first_word && breaks,
+                capitalized: bytes[start].is_ascii_uppercase(),
+                possessive: false,
+                opens_sentence: first_word || (gap_len > 1 && opens),
+            });
+        }
+        let end = find_char(self.content, end, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(bytes.len());
         let untrimmed = &self.content[start..end];
         let raw = trim_word_end(untrimmed);
         // "Sanders' supporters": a plural's or name's possessive apostrophe.
@@ -142,7 +159,8 @@ fn find_char(text: &str, from: usize, wanted_ascii: impl Fn(u8) -> bool, wanted:
 /// A plural noun's singular by the regular spelling rules: a slice of the
 /// word where dropping its ending will do.
 pub(super) fn singular(word: &str) -> Cow<'_, str> {
-    let n = word.chars().count();
+    // Most words are ASCII: their length is their count of chars.
+    let n = if word.is_ascii() { word.len() } else { word.chars().count() };
     if n <= 3 || word.ends_with("ss") || word.ends_with("us") || word.ends_with("is") || !word.ends_with('s') {
         return Cow::Borrowed(word);
     }
