@@ -45,7 +45,7 @@ impl SentenceRules<'_> {
                     // speech hangs off the clause as after a comma.
                     self.participle(cue, k, after, next_cue)
                 } else {
-                    None
+                    self.noun_participle(cue, k, after, next_cue)
                 }
             }
             _ => self.finite(cue, k, after, next_cue),
@@ -194,6 +194,74 @@ impl SentenceRules<'_> {
         let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
         let content = self.participle_content(cue, after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "a group backing Lee", "with 30 percent of riders saying the fare is
+    /// fair": a participle right after a noun phrase, with no comma, tells
+    /// what that phrase says or backs; the phrase is the source. Only where
+    /// the phrase stands free (after "with"), not as the object of a verb
+    /// ("emailed an article saying …").
+    fn noun_participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        if after >= n || !self.toks[after].is_word() && !self.toks[after].is_quote() || lower_eq(text, &self.toks[after], &WORDS.participle_content_stops) && !self.cue_preposition_at(after) {
+            return None; // "additional reporting by …", "a strong showing in Iowa"
+        }
+        let start = self.free_noun_phrase(k)?;
+        let mut content = self.participle_content(cue, after, next_cue)?;
+        // "with most saying they will vote, and 10 percent undecided": the
+        // phrase is an aside, its report ends at the first break.
+        if let [piece] = content.as_mut_slice() {
+            let (first, end) = (self.tok_index(piece.start), self.tok_index(piece.end));
+            if !self.toks[first].is_quote() {
+                if let Some(stop) = (first + 1..end).find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Dash | TokKind::Semicolon)) {
+                    piece.end = self.toks[stop - 1].end;
+                }
+            }
+        }
+        Some(Attribution { source: Some(self.toks[start].start..self.toks[k - 1].end), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// First token of a plain noun phrase ending before `k` ("the super
+    /// PAC", "30 percent of voters", "pastors") that stands free, after a
+    /// word that opens such a phrase ("with"); none where a verb or a
+    /// modifier ending in "-ed" or "-ing" comes first.
+    fn free_noun_phrase(&self, k: usize) -> Option<usize> {
+        let text = self.text();
+        let nounish = |t: &Tok| {
+            let w = &text[t.range()];
+            t.is_word() && !lower_eq(text, t, &WORDS.left_stops) && !lower_eq(text, t, &WORDS.auxiliaries) && !lower_eq(text, t, &WORDS.time_words)
+                && !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly") && !WORDS.irregular.holds(w) && !self.in_cue(t)
+        };
+        let mut i = k;
+        while i > 0 && k - i < 7 {
+            let t = &self.toks[i - 1];
+            if lower_eq(text, t, &WORDS.subject_determiners) {
+                i -= 1;
+                break;
+            }
+            // "30 percent of voters", "most of them", "three in 10"
+            let joined = i >= 2 && i < k && lower_eq(text, t, &["of", "in"]) && nounish(&self.toks[i - 2]);
+            if !(nounish(t) || joined || lower_eq(text, t, &["them"]) && i < k) {
+                break;
+            }
+            i -= 1;
+        }
+        // "familiar with her thinking", "with Lee’s polling": a possessive
+        // before the "-ing" word makes it a noun.
+        let last = &text[self.toks[k - 1].range()];
+        let possessive = last.ends_with("’s") || last.ends_with("'s") || lower_eq(text, &self.toks[k - 1], &WORDS.subject_determiners);
+        if i == k || possessive || lower_eq(text, &self.toks[i], &["of", "in"]) {
+            return None;
+        }
+        (i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.participle_source_openers)).then_some(i)
+    }
+
+    /// Whether the token is part of a cue (cues are in text order).
+    fn in_cue(&self, t: &Tok) -> bool {
+        let cues = self.layout.cues;
+        let i = cues.partition_point(|c| c.span.end <= t.start);
+        cues.get(i).is_some_and(|c| c.span.start <= t.start)
     }
 
     /// What a participle hanging off a clause reports: the words after it.

@@ -1156,3 +1156,12 @@ fn a_name_before_a_headline_colon_speaks_but_a_title_case_phrase_does_not() {
         assert!(all.iter().all(|(source, _, _)| !source.starts_with(kicker.split(' ').next().unwrap())), "{all:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_phrase_opened_by_with_takes_that_phrase_as_source() {
+    let all = run("The ferry poll closed on Friday, with 40 percent of riders saying the fare is too high, and the rest unsure.");
+    assert!(all.contains(&triple("40 percent of riders", "saying", "the fare is too high")), "{all:?}");
+    // "familiar with her thinking": a possessive makes the "-ing" word a noun.
+    let noun = run("A harbor aide familiar with her thinking doubted the plan.");
+    assert!(noun.iter().all(|(_, cue, _)| cue != "thinking"), "{noun:?}");
+}

@@ -52,6 +52,8 @@ pub(super) struct WordLists {
     pub cue_particles: WordSet,
     pub regard_verbs: WordSet,
     pub control_verbs: WordSet,
+    pub participle_source_openers: WordSet,
+    pub participle_content_stops: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -107,6 +109,8 @@ impl WordLists {
             cue_particles: take("cue_particles"),
             regard_verbs: take("regard_verbs"),
             control_verbs: take("control_verbs"),
+            participle_source_openers: take("participle_source_openers"),
+            participle_content_stops: take("participle_content_stops"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
