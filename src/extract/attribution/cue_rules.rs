@@ -32,6 +32,7 @@ impl SentenceRules<'_> {
         let found = match form {
             _ if lower_eq(self.text(), &self.toks[k], &WORDS.impressions) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
+            CueForm::Attitude => self.attitude(cue, k, after, next_cue),
             CueForm::Participle => {
                 if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
                     self.finite(cue, k, after, next_cue)
@@ -194,6 +195,53 @@ impl SentenceRules<'_> {
         let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
         let content = self.participle_content(cue, after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "Voters were worried that …", "aides are deeply skeptical of the
+    /// plan", "she was eager to run": the subject's attitude toward what
+    /// follows, which PolNeAR marks as the subject's ("Lowell was shocked
+    /// that …"). The cue runs from the form of "be" to a preposition.
+    fn attitude(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut b = k;
+        while b > 0 && (is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &WORDS.degree_words)) {
+            b -= 1;
+        }
+        if after >= n {
+            return None;
+        }
+        if b == 0 || !lower_eq(text, &self.toks[b - 1], &WORDS.linking_verbs) {
+            // "Aides worried that …" is the verb; "a worried aide",
+            // "worried voters" report nothing.
+            let verb = b == k && b > 0 && (self.toks[b - 1].is_word() || self.toks[b - 1].kind == TokKind::Comma) && lower_eq(text, &self.toks[after], &["that", "about"]);
+            return if verb { self.finite(cue, k, after, next_cue) } else { None };
+        }
+        let mut j = b - 1;
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], &WORDS.auxiliaries) || is_manner_adverb(text, &self.toks[j - 1])) {
+            j -= 1;
+        }
+        let source = self.source_left(j)?;
+        if lower_eq(text, &self.toks[self.tok_index(source.start)], &["it", "there", "this", "that", "what"]) {
+            return None; // "it is unclear whether …": nobody's attitude
+        }
+        let next = &self.toks[after];
+        let (cue_end, from) = if lower_eq(text, next, &WORDS.attitude_prepositions) {
+            (next.end, after + 1)
+        } else if lower_eq(text, next, &["that", "to"]) {
+            (cue.span.end, after)
+        } else {
+            return None; // "Lee was angry." describes, reports nothing
+        };
+        if from >= n {
+            return None;
+        }
+        let mut content = self.content_after(from, next_cue)?;
+        if from > after {
+            self.end_object_at_comma(from, &mut content);
+        }
+        self.end_at_main_clause(&source, &mut content);
+        Some(Attribution { source: Some(source), cue: self.toks[b - 1].start..cue_end, content, ..Default::default() })
     }
 
     /// "a group backing Lee", "with 30 percent of riders saying the fare is

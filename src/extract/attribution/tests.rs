@@ -1165,3 +1165,26 @@ fn a_participle_after_a_phrase_opened_by_with_takes_that_phrase_as_source() {
     let noun = run("A harbor aide familiar with her thinking doubted the plan.");
     assert!(noun.iter().all(|(_, cue, _)| cue != "thinking"), "{noun:?}");
 }
+
+#[test]
+fn an_attitude_after_a_form_of_be_is_the_subjects() {
+    let all = run("Harbor pilots were deeply worried about the new channel.");
+    assert!(all.contains(&triple("Harbor pilots", "were deeply worried about", "the new channel")), "{all:?}");
+    let all = run("The ferry council is confident that the boats will run on time.");
+    assert!(all.contains(&triple("The ferry council", "is confident", "that the boats will run on time")), "{all:?}");
+    // Without "be", or with nothing it is toward, it describes.
+    assert!(run("A worried pilot left the bridge early.").is_empty());
+    assert!(run("Ana Holm was angry.").is_empty());
+}
+
+#[test]
+fn an_attitude_word_used_as_a_verb_still_reports() {
+    let all = run("Harbor aides worried that the vote would fail.");
+    assert!(all.contains(&triple("Harbor aides", "worried", "that the vote would fail")), "{all:?}");
+}
+
+#[test]
+fn an_attitude_inside_a_report_does_not_cut_it_short() {
+    let all = run("Ana Holm said the crews were worried about the storm and would stay in port.");
+    assert!(all.contains(&triple("Ana Holm", "said", "the crews were worried about the storm and would stay in port")), "{all:?}");
+}
