@@ -538,7 +538,20 @@ impl SentenceRules<'_> {
             // Not after a preposition ("the interview, during which he
             // touched on …"): the word then says where, not what.
             let governed = s > 1 && lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"]);
-            if s > 0 && !governed && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
+            // "a finish that he said defied the odds": "that" after a noun,
+            // where what was said lacks its subject, is the relative word
+            // too (not "argued that he said the odds were long").
+            let relative_that = s > 1 && lower_eq(text, &self.toks[s - 1], &["that"]) && {
+                let noun = &self.toks[s - 2];
+                let word = &text[noun.range()];
+                let first = self.tok_index(content[0].start);
+                let gap = first < self.toks.len() && {
+                    let verb = &text[self.toks[first].range()];
+                    finite_verb_like(verb) || WORDS.clause_verbs.holds(verb) || lower_eq(text, &self.toks[first], &WORDS.auxiliaries)
+                };
+                gap && noun.is_word() && !lower_eq(text, noun, &WORDS.left_stops) && !word.ends_with("ed") && !word.ends_with("ing") && !self.in_cue(noun)
+            };
+            if s > 0 && !governed && (relative_that || lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"])) {
                 content.insert(0, self.toks[s - 1].range());
             }
         }

@@ -1188,3 +1188,12 @@ fn an_attitude_inside_a_report_does_not_cut_it_short() {
     let all = run("Ana Holm said the crews were worried about the storm and would stay in port.");
     assert!(all.contains(&triple("Ana Holm", "said", "the crews were worried about the storm and would stay in port")), "{all:?}");
 }
+
+#[test]
+fn that_after_a_noun_is_the_relative_word_of_what_was_said() {
+    let all = run("It was a ferry that Ana Holm said would run all winter.");
+    assert!(all.contains(&triple("Ana Holm", "said", "that | would run all winter")), "{all:?}");
+    // Where what was said has its own subject, "that" is the writer's.
+    let all = run("It is true that Ana Holm said the ferry would run all winter.");
+    assert!(all.iter().any(|(s, c, x)| s == "Ana Holm" && c == "said" && x == "the ferry would run all winter"), "{all:?}");
+}
