@@ -1197,3 +1197,9 @@ fn that_after_a_noun_is_the_relative_word_of_what_was_said() {
     let all = run("It is true that Ana Holm said the ferry would run all winter.");
     assert!(all.iter().any(|(s, c, x)| s == "Ana Holm" && c == "said" && x == "the ferry would run all winter"), "{all:?}");
 }
+
+#[test]
+fn then_before_an_age_describes_the_source() {
+    let all = run("Ana Holm, then 41, said the ferry was safe.");
+    assert!(all.contains(&triple("Ana Holm, then 41,", "said", "the ferry was safe")), "{all:?}");
+}
