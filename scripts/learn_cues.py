@@ -103,7 +103,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold_dir", nargs="?", default=os.path.join(ROOT, "..", "shared", "eval", "polnear-train"))
     ap.add_argument("--min-count", type=int, default=3)
-    ap.add_argument("--min-precision", type=float, default=0.5)
+    ap.add_argument("--min-precision", type=float, default=0.45)
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "cues_learned.txt"))
     args = ap.parse_args()
     if "dev" in os.path.basename(os.path.normpath(args.gold_dir)) or "test" in os.path.basename(os.path.normpath(args.gold_dir)):

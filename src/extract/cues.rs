@@ -23,6 +23,9 @@ pub enum CueForm {
     Participle,
     /// "according to": the source follows.
     According,
+    /// "worried", "eager": an adjective of attitude, a cue after a form of
+    /// "be" ("voters were worried that …").
+    Attitude,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,10 +43,11 @@ pub struct CueLexicon {
 
 static LEXICON: LazyLock<CueLexicon> =
     LazyLock::new(|| {
-        CueLexicon::from_data(
+        CueLexicon::with_attitudes(
             include_str!("../../data/cues.txt"),
             include_str!("../../data/cue_phrases.txt"),
             include_str!("../../data/cues_learned.txt"),
+            include_str!("../../data/attitudes.txt"),
         )
     });
 
@@ -57,6 +61,12 @@ impl CueLexicon {
     /// list (`verb|according<TAB>phrase` a line) and the learned list (a cue
     /// as written, then its figures, tab separated); `#` starts a comment.
     pub fn from_data(verbs: &str, phrases: &str, learned: &str) -> CueLexicon {
+        CueLexicon::with_attitudes(verbs, phrases, learned, "")
+    }
+
+    /// As `from_data`, with adjectives of attitude (one a line), which win
+    /// over a verb form written the same ("worried").
+    pub fn with_attitudes(verbs: &str, phrases: &str, learned: &str, attitudes: &str) -> CueLexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut forms = Vec::new();
         // The first listing of a pattern wins; a set, since scanning the
@@ -68,6 +78,9 @@ impl CueLexicon {
                 forms.push(form);
             }
         };
+        for word in data_lines(attitudes) {
+            add(word.to_string(), CueForm::Attitude);
+        }
         for line in data_lines(verbs) {
             let mut words = line.split_whitespace();
             let Some(lemma) = words.next() else { continue };
@@ -257,6 +270,11 @@ mod tests {
         let text = "Kim lashed out at critics, alluding to the vote, and said so.";
         let found: Vec<(&str, CueForm)> = lexicon.find(text).into_iter().map(|c| (&text[c.span], c.form)).collect();
         assert_eq!(found, [("lashed out at", CueForm::Past), ("alluding to", CueForm::Participle), ("said", CueForm::Past)]);
+    }
+
+    #[test]
+    fn an_adjective_of_attitude_wins_over_a_verb_spelled_the_same() {
+        assert_eq!(found("Pilots were worried and skeptical."), [("worried", CueForm::Attitude), ("skeptical", CueForm::Attitude)]);
     }
 
     #[test]

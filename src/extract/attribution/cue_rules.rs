@@ -32,6 +32,7 @@ impl SentenceRules<'_> {
         let found = match form {
             _ if lower_eq(self.text(), &self.toks[k], &WORDS.impressions) => self.impression(k, after),
             CueForm::According => self.according_to(cue, k, after),
+            CueForm::Attitude => self.attitude(cue, k, after, next_cue),
             CueForm::Participle => {
                 if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
                     self.finite(cue, k, after, next_cue)
@@ -45,7 +46,7 @@ impl SentenceRules<'_> {
                     // speech hangs off the clause as after a comma.
                     self.participle(cue, k, after, next_cue)
                 } else {
-                    None
+                    self.noun_participle(cue, k, after, next_cue)
                 }
             }
             _ => self.finite(cue, k, after, next_cue),
@@ -194,6 +195,121 @@ impl SentenceRules<'_> {
         let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
         let content = self.participle_content(cue, after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "Voters were worried that …", "aides are deeply skeptical of the
+    /// plan", "she was eager to run": the subject's attitude toward what
+    /// follows, which PolNeAR marks as the subject's ("Lowell was shocked
+    /// that …"). The cue runs from the form of "be" to a preposition.
+    fn attitude(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut b = k;
+        while b > 0 && (is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &WORDS.degree_words)) {
+            b -= 1;
+        }
+        if after >= n {
+            return None;
+        }
+        if b == 0 || !lower_eq(text, &self.toks[b - 1], &WORDS.linking_verbs) {
+            // "Aides worried that …" is the verb; "a worried aide",
+            // "worried voters" report nothing.
+            let verb = b == k && b > 0 && (self.toks[b - 1].is_word() || self.toks[b - 1].kind == TokKind::Comma) && lower_eq(text, &self.toks[after], &["that", "about"]);
+            return if verb { self.finite(cue, k, after, next_cue) } else { None };
+        }
+        let mut j = b - 1;
+        while j > 0 && (lower_eq(text, &self.toks[j - 1], &WORDS.auxiliaries) || is_manner_adverb(text, &self.toks[j - 1])) {
+            j -= 1;
+        }
+        let source = self.source_left(j)?;
+        if lower_eq(text, &self.toks[self.tok_index(source.start)], &["it", "there", "this", "that", "what"]) {
+            return None; // "it is unclear whether …": nobody's attitude
+        }
+        let next = &self.toks[after];
+        let (cue_end, from) = if lower_eq(text, next, &WORDS.attitude_prepositions) {
+            (next.end, after + 1)
+        } else if lower_eq(text, next, &["that", "to"]) {
+            (cue.span.end, after)
+        } else {
+            return None; // "Lee was angry." describes, reports nothing
+        };
+        if from >= n {
+            return None;
+        }
+        let mut content = self.content_after(from, next_cue)?;
+        if from > after {
+            self.end_object_at_comma(from, &mut content);
+        }
+        self.end_at_main_clause(&source, &mut content);
+        Some(Attribution { source: Some(source), cue: self.toks[b - 1].start..cue_end, content, ..Default::default() })
+    }
+
+    /// "a group backing Lee", "with 30 percent of riders saying the fare is
+    /// fair": a participle right after a noun phrase, with no comma, tells
+    /// what that phrase says or backs; the phrase is the source. Only where
+    /// the phrase stands free (after "with"), not as the object of a verb
+    /// ("emailed an article saying …").
+    fn noun_participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        if after >= n || !self.toks[after].is_word() && !self.toks[after].is_quote() || lower_eq(text, &self.toks[after], &WORDS.participle_content_stops) && !self.cue_preposition_at(after) {
+            return None; // "additional reporting by …", "a strong showing in Iowa"
+        }
+        let start = self.free_noun_phrase(k)?;
+        let mut content = self.participle_content(cue, after, next_cue)?;
+        // "with most saying they will vote, and 10 percent undecided": the
+        // phrase is an aside, its report ends at the first break.
+        if let [piece] = content.as_mut_slice() {
+            let (first, end) = (self.tok_index(piece.start), self.tok_index(piece.end));
+            if !self.toks[first].is_quote() {
+                if let Some(stop) = (first + 1..end).find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Dash | TokKind::Semicolon)) {
+                    piece.end = self.toks[stop - 1].end;
+                }
+            }
+        }
+        Some(Attribution { source: Some(self.toks[start].start..self.toks[k - 1].end), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// First token of a plain noun phrase ending before `k` ("the super
+    /// PAC", "30 percent of voters", "pastors") that stands free, after a
+    /// word that opens such a phrase ("with"); none where a verb or a
+    /// modifier ending in "-ed" or "-ing" comes first.
+    fn free_noun_phrase(&self, k: usize) -> Option<usize> {
+        let text = self.text();
+        let nounish = |t: &Tok| {
+            let w = &text[t.range()];
+            t.is_word() && !lower_eq(text, t, &WORDS.left_stops) && !lower_eq(text, t, &WORDS.auxiliaries) && !lower_eq(text, t, &WORDS.time_words)
+                && !w.ends_with("ed") && !w.ends_with("ing") && !w.ends_with("ly") && !WORDS.irregular.holds(w) && !self.in_cue(t)
+        };
+        let mut i = k;
+        while i > 0 && k - i < 7 {
+            let t = &self.toks[i - 1];
+            if lower_eq(text, t, &WORDS.subject_determiners) {
+                i -= 1;
+                break;
+            }
+            // "30 percent of voters", "most of them", "three in 10"
+            let joined = i >= 2 && i < k && lower_eq(text, t, &["of", "in"]) && nounish(&self.toks[i - 2]);
+            if !(nounish(t) || joined || lower_eq(text, t, &["them"]) && i < k) {
+                break;
+            }
+            i -= 1;
+        }
+        // "familiar with her thinking", "with Lee’s polling": a possessive
+        // before the "-ing" word makes it a noun.
+        let last = &text[self.toks[k - 1].range()];
+        let possessive = last.ends_with("’s") || last.ends_with("'s") || lower_eq(text, &self.toks[k - 1], &WORDS.subject_determiners);
+        if i == k || possessive || lower_eq(text, &self.toks[i], &["of", "in"]) {
+            return None;
+        }
+        (i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.participle_source_openers)).then_some(i)
+    }
+
+    /// Whether the token is part of a cue (cues are in text order).
+    fn in_cue(&self, t: &Tok) -> bool {
+        let cues = self.layout.cues;
+        let i = cues.partition_point(|c| c.span.end <= t.start);
+        cues.get(i).is_some_and(|c| c.span.start <= t.start)
     }
 
     /// What a participle hanging off a clause reports: the words after it.
@@ -422,7 +538,20 @@ impl SentenceRules<'_> {
             // Not after a preposition ("the interview, during which he
             // touched on …"): the word then says where, not what.
             let governed = s > 1 && lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"]);
-            if s > 0 && !governed && lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"]) {
+            // "a finish that he said defied the odds": "that" after a noun,
+            // where what was said lacks its subject, is the relative word
+            // too (not "argued that he said the odds were long").
+            let relative_that = s > 1 && lower_eq(text, &self.toks[s - 1], &["that"]) && {
+                let noun = &self.toks[s - 2];
+                let word = &text[noun.range()];
+                let first = self.tok_index(content[0].start);
+                let gap = first < self.toks.len() && {
+                    let verb = &text[self.toks[first].range()];
+                    finite_verb_like(verb) || WORDS.clause_verbs.holds(verb) || lower_eq(text, &self.toks[first], &WORDS.auxiliaries)
+                };
+                gap && noun.is_word() && !lower_eq(text, noun, &WORDS.left_stops) && !word.ends_with("ed") && !word.ends_with("ing") && !self.in_cue(noun)
+            };
+            if s > 0 && !governed && (relative_that || lower_eq(text, &self.toks[s - 1], &["which", "what", "whom", "who"])) {
                 content.insert(0, self.toks[s - 1].range());
             }
         }

@@ -16,7 +16,7 @@ mod tests;
 mod uncued_quotes;
 mod word_lists;
 
-use super::cues::Cue;
+use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
@@ -86,9 +86,14 @@ static SPACED_FROM: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(||
 
 /// All attributions of the document, in text order.
 pub fn attribute(layout: &Layout) -> Vec<Attribution> {
+    // An adjective of attitude ("worried") is a cue for its own rule only:
+    // no other rule ends a content or looks for a speaker at it.
+    let (attitudes, reporting): (Vec<Cue>, Vec<Cue>) = layout.cues.iter().cloned().partition(|c| c.form == CueForm::Attitude);
+    let layout = &Layout { cues: &reporting, ..*layout };
     let mut out = Vec::new();
     let mut toks = Vec::new();
     let mut cue_at = 0;
+    let mut attitude_at = 0;
     for (si, sentence) in layout.sentences.iter().enumerate() {
         while cue_at < layout.cues.len() && layout.cues[cue_at].span.start < sentence.start {
             cue_at += 1;
@@ -98,6 +103,14 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             cue_at += 1;
         }
         let cues: Vec<&Cue> = layout.cues[first..cue_at].iter().filter(|c| !inside_quote(layout.quotes, c.span.start)).collect();
+        while attitude_at < attitudes.len() && attitudes[attitude_at].span.start < sentence.start {
+            attitude_at += 1;
+        }
+        let first_attitude = attitude_at;
+        while attitude_at < attitudes.len() && attitudes[attitude_at].span.end <= sentence.end {
+            attitude_at += 1;
+        }
+        let sentence_attitudes = &attitudes[first_attitude..attitude_at];
         let head = &layout.text.as_bytes()[sentence.start..sentence.end.min(sentence.start + 48)];
         let maybe_headline = head.contains(&b':');
         // Cheap test before tokenizing: every verb of `position_shift` ends
@@ -108,7 +121,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             before.ends_with(b"ed") || before.ends_with(b"went") || before.ends_with(b"swung")
         });
         let maybe_poll = opens_with_poll(plain);
-        if cues.is_empty() && !maybe_headline && !maybe_shift && !maybe_poll {
+        if cues.is_empty() && sentence_attitudes.is_empty() && !maybe_headline && !maybe_shift && !maybe_poll {
             continue;
         }
         tokenize(layout.text, sentence.clone(), &mut toks);
@@ -129,6 +142,9 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         for (n, cue) in cues.iter().enumerate() {
             let next_cue = cues.get(n + 1).map(|c| c.span.start);
             sent.attribute_cue(cue, next_cue);
+        }
+        for cue in sentence_attitudes.iter().filter(|c| !inside_quote(layout.quotes, c.span.start)) {
+            sent.attribute_cue(cue, None);
         }
         out.extend(sent.found);
     }

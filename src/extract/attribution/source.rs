@@ -122,11 +122,18 @@ impl SentenceRules<'_> {
         let start = if mark == TokKind::Comma && (described || place_goes_on) { self.name_before_description(start) } else { start };
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
             Some(self.toks[start].start..self.toks[open_first - 1].end)
-        } else if first.is_word() && !lower_eq(text, first, &WORDS.clause_links) && !lower_eq(text, first, &["that", "according"]) {
+        } else if first.is_word() && (!lower_eq(text, first, &WORDS.clause_links) || self.age_then(inner_start)) && !lower_eq(text, first, &["that", "according"]) {
             Some(self.toks[start].start..self.toks[close].end)
         } else {
             None
         }
+    }
+
+    /// "Sperling, then 38, said": "then" before an age describes the name;
+    /// elsewhere ("…, then said") it links two clauses.
+    fn age_then(&self, i: usize) -> bool {
+        let text = self.text();
+        lower_eq(text, &self.toks[i], &["then"]) && self.toks.get(i + 1).is_some_and(|t| t.is_word() && text[t.range()].bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// "Lee Park, 40, a nurse from Dayton, said", "Ann Roe, a nurse from

@@ -1156,3 +1156,50 @@ fn a_name_before_a_headline_colon_speaks_but_a_title_case_phrase_does_not() {
         assert!(all.iter().all(|(source, _, _)| !source.starts_with(kicker.split(' ').next().unwrap())), "{all:?}");
     }
 }
+
+#[test]
+fn a_participle_after_a_phrase_opened_by_with_takes_that_phrase_as_source() {
+    let all = run("The ferry poll closed on Friday, with 40 percent of riders saying the fare is too high, and the rest unsure.");
+    assert!(all.contains(&triple("40 percent of riders", "saying", "the fare is too high")), "{all:?}");
+    // "familiar with her thinking": a possessive makes the "-ing" word a noun.
+    let noun = run("A harbor aide familiar with her thinking doubted the plan.");
+    assert!(noun.iter().all(|(_, cue, _)| cue != "thinking"), "{noun:?}");
+}
+
+#[test]
+fn an_attitude_after_a_form_of_be_is_the_subjects() {
+    let all = run("Harbor pilots were deeply worried about the new channel.");
+    assert!(all.contains(&triple("Harbor pilots", "were deeply worried about", "the new channel")), "{all:?}");
+    let all = run("The ferry council is confident that the boats will run on time.");
+    assert!(all.contains(&triple("The ferry council", "is confident", "that the boats will run on time")), "{all:?}");
+    // Without "be", or with nothing it is toward, it describes.
+    assert!(run("A worried pilot left the bridge early.").is_empty());
+    assert!(run("Ana Holm was angry.").is_empty());
+}
+
+#[test]
+fn an_attitude_word_used_as_a_verb_still_reports() {
+    let all = run("Harbor aides worried that the vote would fail.");
+    assert!(all.contains(&triple("Harbor aides", "worried", "that the vote would fail")), "{all:?}");
+}
+
+#[test]
+fn an_attitude_inside_a_report_does_not_cut_it_short() {
+    let all = run("Ana Holm said the crews were worried about the storm and would stay in port.");
+    assert!(all.contains(&triple("Ana Holm", "said", "the crews were worried about the storm and would stay in port")), "{all:?}");
+}
+
+#[test]
+fn that_after_a_noun_is_the_relative_word_of_what_was_said() {
+    let all = run("It was a ferry that Ana Holm said would run all winter.");
+    assert!(all.contains(&triple("Ana Holm", "said", "that | would run all winter")), "{all:?}");
+    // Where what was said has its own subject, "that" is the writer's.
+    let all = run("It is true that Ana Holm said the ferry would run all winter.");
+    assert!(all.iter().any(|(s, c, x)| s == "Ana Holm" && c == "said" && x == "the ferry would run all winter"), "{all:?}");
+}
+
+#[test]
+fn then_before_an_age_describes_the_source() {
+    let all = run("Ana Holm, then 41, said the ferry was safe.");
+    assert!(all.contains(&triple("Ana Holm, then 41,", "said", "the ferry was safe")), "{all:?}");
+}

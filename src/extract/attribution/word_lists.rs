@@ -52,6 +52,11 @@ pub(super) struct WordLists {
     pub cue_particles: WordSet,
     pub regard_verbs: WordSet,
     pub control_verbs: WordSet,
+    pub participle_source_openers: WordSet,
+    pub participle_content_stops: WordSet,
+    pub linking_verbs: WordSet,
+    pub degree_words: WordSet,
+    pub attitude_prepositions: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -107,6 +112,11 @@ impl WordLists {
             cue_particles: take("cue_particles"),
             regard_verbs: take("regard_verbs"),
             control_verbs: take("control_verbs"),
+            participle_source_openers: take("participle_source_openers"),
+            participle_content_stops: take("participle_content_stops"),
+            linking_verbs: take("linking_verbs"),
+            degree_words: take("degree_words"),
+            attitude_prepositions: take("attitude_prepositions"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
