@@ -16,10 +16,10 @@
 //!
 //! A text whose first line looks like a headline (see [`headline`]) gets that
 //! line as its title when the front matter gives none; the line stays in the
-//! text, and extraction takes no statement from it. A short first line that
-//! ends with a full stop still names the document when more paragraphs
-//! follow (see [`title_line`]), but reads as a sentence, so extraction keeps
-//! what it reports.
+//! text, and extraction takes no statement from it. A short title-case first
+//! line that ends with a full stop still names the document when more
+//! paragraphs follow (see [`title_line`]), but ends as a sentence does, so
+//! extraction keeps what it reports.
 
 use super::{parse_date, Notice};
 use crate::model::Document;
@@ -78,10 +78,12 @@ pub fn headline(text: &str) -> Option<std::ops::Range<usize>> {
 const PARAGRAPHS_AFTER_A_TITLE: usize = 2;
 
 /// The byte range of the first line of `text` (trimmed) when it names the
-/// document: a [`headline`], or a line as short that ends with a full stop
-/// ("Ann Roe wins the runoff.", as some archives write their headlines) and
-/// is followed by a blank line and at least [`PARAGRAPHS_AFTER_A_TITLE`]
-/// paragraphs.
+/// document: a [`headline`], or a line as short in title case that ends with
+/// a full stop ("Ann Roe Wins the Runoff.", as some archives write their
+/// headlines) and is followed by a blank line and at least
+/// [`PARAGRAPHS_AFTER_A_TITLE`] paragraphs. A sentence-case line ending so
+/// ("The board met on Tuesday.") may be a one-line opening paragraph as
+/// well as a headline, so it names nothing.
 pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
     if let Some(line) = headline(text) {
         return Some(line);
@@ -105,11 +107,20 @@ pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
         in_paragraph = !blank;
     }
     let first = without_stop.chars().next()?;
-    if paragraphs < PARAGRAPHS_AFTER_A_TITLE || first.is_lowercase() || without_stop.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() {
+    if paragraphs < PARAGRAPHS_AFTER_A_TITLE || first.is_lowercase() || without_stop.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() || !title_case(without_stop) {
         return None;
     }
     let lead = line.len() - line.trim_start().len();
     Some(start + lead..start + lead + trimmed.len())
+}
+
+/// Whether most words of four letters or more are capitalised, as in a
+/// headline and never in a sentence: at least two such words, and at least
+/// three in five of them.
+fn title_case(line: &str) -> bool {
+    let long_words = line.split_whitespace().map(|w| w.trim_start_matches(|c: char| !c.is_alphabetic())).filter(|w| w.chars().take_while(|c| c.is_alphabetic()).count() >= 4);
+    let (capitalised, all) = long_words.fold((0, 0), |(c, n), w| (c + usize::from(w.starts_with(char::is_uppercase)), n + 1));
+    all >= 2 && capitalised * 5 >= all * 3
 }
 
 /// Where the front matter's fields and the body lie, in bytes.
@@ -243,16 +254,17 @@ mod tests {
 
     #[test]
     fn a_short_full_stop_line_heading_paragraphs_is_a_title_but_no_headline() {
-        let text = "Voss wins the county runoff.\n\nMaria Voss won on Tuesday.\n\nShe thanked her staff.";
-        assert_eq!(title(text), Some("Voss wins the county runoff."));
+        let text = "Voss Wins the County Runoff.\n\nMaria Voss won on Tuesday.\n\nShe thanked her staff.";
+        assert_eq!(title(text), Some("Voss Wins the County Runoff."));
         assert_eq!(line(text), None);
         assert_eq!(title("Will Fees Rise?\n\nThe board met."), Some("Will Fees Rise?"));
     }
 
     #[test]
-    fn a_full_stop_line_before_one_paragraph_or_a_long_one_is_no_title() {
-        assert_eq!(title("The bill passed.\n\nIt was late."), None);
-        assert_eq!(title("The bill passed.\nIt was late.\n\nThey left."), None);
+    fn a_sentence_or_a_full_stop_line_before_one_paragraph_is_no_title() {
+        assert_eq!(title("The Bill Passed Quickly.\n\nIt was late."), None);
+        assert_eq!(title("The harbour board met today.\n\nIt was late.\n\nThey left."), None);
+        assert_eq!(title("The Bill Passed Quickly.\nIt was late.\n\nThey left."), None);
         assert_eq!(title("Wait...\n\nIt was late.\n\nThey left."), None);
         let long = "Word ".repeat(21);
         assert_eq!(title(&format!("{long}ends.\n\nIt was late.\n\nThey left.")), None);
