@@ -859,6 +859,12 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(pronoun) = pronoun_after_function_word(text, span, mention) {
             return self.resolve_for(text, &pronoun, mention);
         }
+        // "No one, in fact," or "he, too,": the aside after the comma says
+        // nothing of who speaks, and the pronoun before it is the mention.
+        if let Some(head) = mention.split_once(',').map(|(head, _)| head.trim_end()).filter(|head| pronoun_kind(head).is_some()) {
+            let start = span.start + text[span.clone()].find(head).unwrap_or(0);
+            return self.resolve_mention(text, &(start..start + head.len()));
+        }
         if let Some(what) = pronoun_kind(mention) {
             let gender = match what {
                 "male" => Gender::Male,
@@ -1251,6 +1257,14 @@ mod tests {
         let s = resolve_all(text, &["The White House", "Diplomatic sources"]);
         assert_eq!((s[0].name.as_str(), s[0].kind), ("the White House", SpeakerKind::Organization));
         assert_eq!((s[1].name.as_str(), s[1].kind), ("diplomatic sources", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_pronoun_before_an_aside_is_the_mention() {
+        let text = "Mayor Linda Okafor toured the port. She, too, said the pier was safe. Nobody, in fact, is sure of it.";
+        let s = resolve_all(text, &["She, too,", "Nobody, in fact,"]);
+        assert_eq!((s[0].name.as_str(), s[0].mention.as_str()), ("Linda Okafor", "She"));
+        assert_eq!((s[1].kind, s[1].mention.as_str()), (SpeakerKind::Unresolved, "Nobody"));
     }
 
     #[test]
