@@ -277,7 +277,7 @@ fn every_statement_of_the_washington_sample() {
             ("Marco Rubio", "calling", "oppose", false, Some("Donald Trump")),
             ("Zelensky", "characterized", "support", false, Some("Donald Trump")),
             // "leaders, who are eager to present a unified front": an intention.
-            ("european leaders", "are eager", "support", false, Some("Donald Trump")),
+            ("European leaders", "are eager", "support", false, Some("Donald Trump")),
             ("the leaders", "discussed", "support", true, Some("security guarantee")),
             ("Zelensky", "emphasizing", "oppose", false, Some("Donald Trump")),
             ("Marco Rubio", "indicating", "neutral", false, Some("peace agreement")),

@@ -1268,6 +1268,14 @@ mod tests {
     }
 
     #[test]
+    fn a_group_named_for_a_people_keeps_its_capital() {
+        let text = "Norwegian officials said the port would close. Harbour officials said it would not.";
+        let s = resolve_all(text, &["Norwegian officials", "Harbour officials"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Norwegian officials", SpeakerKind::Group));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("harbour officials", SpeakerKind::Group));
+    }
+
+    #[test]
     fn unresolved_description_keeps_a_definite_name() {
         let text = "A U.S. envoy said a deal was near.";
         let s = resolve_all(text, &["A U.S. envoy"]);

@@ -420,8 +420,9 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
     match kind {
         // "Diplomatic sources" is capitalised only for standing first;
         // "New Jersey officials" and "FBI officials" keep their capitals.
-        // "Republicans" is a party's people, capitalised wherever it stands.
-        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) && !lowered_first.split(' ').next().is_some_and(|w| in_list(&WORDS.party_names, w)) => {
+        // "Republicans" is a party's people and "American officials" a
+        // people's: capitalised wherever they stand.
+        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) && !lowered_first.split(' ').next().is_some_and(|w| in_list(&WORDS.party_names, w) || in_list(&WORDS.peoples, w)) => {
             let mut chars = lowered_first.chars();
             chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }

@@ -28,6 +28,8 @@ pub(super) struct WordLists {
     pub(super) party_words: WordSet,
     /// Words naming a party's people ("Republicans"), never lowered.
     pub(super) party_names: WordSet,
+    /// Adjectives of peoples and faiths ("American", "Muslim"), never lowered.
+    pub(super) peoples: WordSet,
     pronouns: WordSet,
     pronoun_kinds: FxHashMap<Box<[u8]>, &'static str>,
     /// Every first name of data/first_names.tsv, and the sex of each.
@@ -118,6 +120,7 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
     party_words: list(include_str!("../../../data/party_words.txt")),
     party_names: list(include_str!("../../../data/party_names.txt")),
+    peoples: list(include_str!("../../../data/peoples.txt")),
     first_names,
     first_name_sex,
     pronoun_kinds: pronoun_kinds.clone(),
