@@ -430,7 +430,7 @@ fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind) -> Result<()> 
 /// speaker's name or alias. Descriptions, roles, appositives, "X and Y" and
 /// pronouns never are: an alias finds the speaker again in any document.
 fn record_alias(conn: &Connection, id: i64, canonical: &str, mention: &str, known: Option<&mut KnownNames>) -> Result<()> {
-    let mention = mention.trim();
+    let mention = without_possessive(mention.trim());
     if !is_name_variant(mention, canonical) {
         return Ok(());
     }
@@ -441,6 +441,12 @@ fn record_alias(conn: &Connection, id: i64, canonical: &str, mention: &str, know
         }
     }
     Ok(())
+}
+
+/// "Mr. Obama" of a mention "Mr. Obama's": the possessive belongs to the
+/// sentence ("Mr. Obama's aides said"), not to the name.
+fn without_possessive(mention: &str) -> &str {
+    mention.strip_suffix("’s").or_else(|| mention.strip_suffix("'s")).unwrap_or(mention)
 }
 
 /// Honorifics a name variant may start with.
@@ -780,5 +786,19 @@ fn without_accent(c: char) -> char {
         'ř' => 'r',
         'ğ' => 'g',
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{is_name_variant, without_possessive};
+
+    #[test]
+    fn a_possessive_mention_is_its_name_or_no_alias() {
+        assert_eq!(without_possessive("Ms. Okafor's"), "Ms. Okafor");
+        assert_eq!(without_possessive("Linda Okafor’s"), "Linda Okafor");
+        assert_eq!(without_possessive("Linda Okafor"), "Linda Okafor");
+        assert!(is_name_variant(without_possessive("Ms. Okafor's"), "Linda Okafor"));
+        assert!(!is_name_variant(without_possessive("Linda Okafor’s"), "Linda Okafor"));
     }
 }
