@@ -13,15 +13,9 @@ scripts/speaker-train-labels.tsv (the labels file keeps no corpus text).
 """
 import json, os, random, re, sys
 from collections import defaultdict
-EVAL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "shared", "eval")
-sys.path.insert(0, EVAL)
+from speaker_sampling import EVAL, arguments
 import score
-path, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-labelled = set()
-for labels in sys.argv[4:]:
-    for line in open(labels, encoding="utf-8"):
-        if line.strip() and not line.startswith(("#", "doc\t")):
-            labelled.add(line.split("\t")[0])
+path, n, seed, labelled = arguments(sys.argv)
 by_doc = defaultdict(list)
 for line in open(path, encoding="utf-8"):
     row = json.loads(line)

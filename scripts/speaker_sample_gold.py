@@ -16,15 +16,9 @@ mix of speakers (pronouns, bylines, documents) is the dev labels' mix.
 """
 import json, os, random, re, sys
 from collections import defaultdict
-EVAL = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "shared", "eval")
-sys.path.insert(0, EVAL)
+from speaker_sampling import EVAL, arguments
 import score
-path, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-labelled = set()
-for labels in sys.argv[4:]:
-    for line in open(labels, encoding="utf-8"):
-        if line.strip() and not line.startswith(("#", "doc\t")):
-            labelled.add(line.split("\t")[0])
+path, n, seed, labelled = arguments(sys.argv)
 gold_dir = os.path.join(EVAL, "polnear-train")
 docs_all = sorted(f[:-4] for f in os.listdir(os.path.join(gold_dir, "text")) if f.endswith(".txt"))
 docs_all = [d for d in docs_all if d not in labelled]

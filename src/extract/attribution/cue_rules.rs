@@ -244,11 +244,12 @@ impl SentenceRules<'_> {
         Some(Attribution { source: Some(source), cue: self.toks[b - 1].start..cue_end, content, ..Default::default() })
     }
 
-    /// "a group backing Lee", "with 30 percent of riders saying the fare is
-    /// fair": a participle right after a noun phrase, with no comma, tells
-    /// what that phrase says or backs; the phrase is the source. Only where
-    /// the phrase stands free (after "with"), not as the object of a verb
-    /// ("emailed an article saying …").
+    /// "with 30 percent of riders saying the fare is fair": a participle
+    /// right after a noun phrase, with no comma, tells what that phrase
+    /// says; the phrase is the source. Only where the phrase stands free
+    /// (after "with"), not as the object of a verb ("emailed an article
+    /// saying …") nor after any noun ("a group backing Lee" is seldom marked
+    /// as a report).
     fn noun_participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let text = self.text();
         let n = self.toks.len();

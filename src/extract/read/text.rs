@@ -47,30 +47,48 @@ pub(super) fn read_text(mut content: String, location: &str, notices: &mut Vec<N
 /// Headlines are short: longer first lines are the article's first paragraph.
 const MAX_HEADLINE_WORDS: usize = 20;
 
+/// The first line of a text when a blank line follows it: the only place a
+/// headline or title stands.
+struct FirstLine<'a> {
+    /// The line trimmed.
+    line: &'a str,
+    /// Its byte range in the text.
+    span: std::ops::Range<usize>,
+    /// The text after the line.
+    after: &'a str,
+}
+
+impl<'a> FirstLine<'a> {
+    fn of(text: &'a str) -> Option<Self> {
+        let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+        let rest = &text[start..];
+        let line_end = rest.find('\n')?;
+        let raw = &rest[..line_end];
+        let after = &rest[line_end + 1..];
+        if !after.split('\n').next().unwrap_or_default().trim().is_empty() {
+            return None;
+        }
+        let line = raw.trim();
+        let lead = start + raw.len() - raw.trim_start().len();
+        Some(FirstLine { line, span: lead..lead + line.len(), after })
+    }
+
+    /// Not starting in lower case and not longer than a headline.
+    fn opens_like_a_headline(words: &str) -> bool {
+        words.chars().next().is_some_and(|c| !c.is_lowercase()) && words.split_whitespace().nth(MAX_HEADLINE_WORDS).is_none()
+    }
+}
+
 /// The byte range of the first line of `text` (trimmed) when it looks like a
 /// headline: short, not ending as a sentence or clause does (".", ",", ";",
 /// ":"), not starting in lower case, and followed by a blank line and more
 /// text.
 pub fn headline(text: &str) -> Option<std::ops::Range<usize>> {
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    let rest = &text[start..];
-    let line_end = rest.find('\n')?;
-    let line = &rest[..line_end];
-    let after = &rest[line_end + 1..];
-    let next_line = after.split('\n').next().unwrap_or_default();
-    if !next_line.trim().is_empty() || after.trim().is_empty() {
-        return None;
-    }
-    let trimmed = line.trim();
-    let first = trimmed.chars().next()?;
-    if first.is_lowercase() || !trimmed.chars().any(char::is_alphabetic) || trimmed.ends_with(['.', ',', ';', ':']) {
-        return None;
-    }
-    if trimmed.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() {
-        return None;
-    }
-    let lead = line.len() - line.trim_start().len();
-    Some(start + lead..start + lead + trimmed.len())
+    let first = FirstLine::of(text)?;
+    let line = first.line;
+    let ends_as_a_sentence = line.ends_with(['.', ',', ';', ':']);
+    (!first.after.trim().is_empty() && FirstLine::opens_like_a_headline(line) && line.chars().any(char::is_alphabetic) && !ends_as_a_sentence)
+        .then_some(first.span)
 }
 
 /// Paragraphs after a full-stop first line that make it a title rather
@@ -88,30 +106,17 @@ pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
     if let Some(line) = headline(text) {
         return Some(line);
     }
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
-    let rest = &text[start..];
-    let line_end = rest.find('\n')?;
-    let line = &rest[..line_end];
-    let trimmed = line.trim();
-    let without_stop = trimmed.strip_suffix('.').filter(|t| !t.ends_with(['.', ',', ';', ':']))?;
-    let after = &rest[line_end + 1..];
-    if !after.split('\n').next().unwrap_or_default().trim().is_empty() {
-        return None;
-    }
+    let first = FirstLine::of(text)?;
+    let without_stop = first.line.strip_suffix('.').filter(|t| !t.ends_with(['.', ',', ';', ':']))?;
     // Runs of non-blank lines, whatever the line ending.
     let mut paragraphs = 0;
     let mut in_paragraph = false;
-    for line in after.lines() {
+    for line in first.after.lines() {
         let blank = line.trim().is_empty();
         paragraphs += usize::from(!blank && !in_paragraph);
         in_paragraph = !blank;
     }
-    let first = without_stop.chars().next()?;
-    if paragraphs < PARAGRAPHS_AFTER_A_TITLE || first.is_lowercase() || without_stop.split_whitespace().nth(MAX_HEADLINE_WORDS).is_some() || !title_case(without_stop) {
-        return None;
-    }
-    let lead = line.len() - line.trim_start().len();
-    Some(start + lead..start + lead + trimmed.len())
+    (paragraphs >= PARAGRAPHS_AFTER_A_TITLE && FirstLine::opens_like_a_headline(without_stop) && title_case(without_stop)).then_some(first.span)
 }
 
 /// Whether most words of four letters or more are capitalised, as in a
