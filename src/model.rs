@@ -122,11 +122,23 @@ macro_rules! text_enum {
                     .find(|v| v.as_str() == wanted)
                     .ok_or_else(|| {
                         let names: Vec<&str> = $name::ALL.iter().map(|v| v.as_str()).collect();
-                        format!("unknown {} '{}' (expected one of: {})", stringify!($name).to_lowercase(), s, names.join(", "))
+                        format!("unknown {} '{}' (expected one of: {})", type_words(stringify!($name)), s, names.join(", "))
                     })
             }
         }
     };
+}
+
+/// A type's name as words for a message: "SpeakerKind" is "speaker kind".
+fn type_words(name: &str) -> String {
+    let mut words = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            words.push(' ');
+        }
+        words.extend(c.to_lowercase());
+    }
+    words
 }
 
 text_enum!(
@@ -474,6 +486,13 @@ pub struct StatementView<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_unknown_value_is_named_with_its_type_in_words() {
+        let err = "robot".parse::<super::SpeakerKind>().unwrap_err();
+        assert!(err.starts_with("unknown speaker kind 'robot'"), "{err}");
+        assert!("maybe".parse::<super::Stance>().unwrap_err().starts_with("unknown stance 'maybe'"));
+    }
+
     use super::*;
 
     #[test]
