@@ -149,7 +149,15 @@ impl SentenceRules<'_> {
                 }
             }
             TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
+                if WORDS.expression_verbs.holds(cue_word) {
+                    i = self.after_expressed_state(i);
+                }
                 let mut pieces = self.content_after(i, next_cue)?;
+                if WORDS.referent_cues.holds(cue_word) {
+                    // "referring to the mayor": the mayor only; the
+                    // quotations that follow carry on the one before.
+                    pieces.truncate(1);
+                }
                 if !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) {
                     self.end_object_at_comma(i, &mut pieces);
                 }
@@ -157,6 +165,43 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before_not_intro(j),
         }
+    }
+
+    /// "expressed doubt that …", "voiced concern about the levy": a short
+    /// noun phrase after a verb of expression names the state expressed and
+    /// belongs to the cue (PolNeAR's guideline: the cue holds the act of
+    /// expression); the content starts at "that" or after the preposition.
+    /// `i` itself where no such phrase stands there.
+    fn after_expressed_state(&self, i: usize) -> usize {
+        const OBJECT_PREPOSITIONS: [&str; 10] = ["about", "of", "over", "with", "at", "for", "in", "on", "toward", "towards"];
+        // "over the weekend that …", "in an interview that …": a setting,
+        // and the clause after it is what was expressed.
+        const SETTING_PREPOSITIONS: [&str; 4] = ["over", "in", "at", "on"];
+        let text = self.text();
+        let n = self.toks.len();
+        if !self.toks[i].is_word() || lower_eq(text, &self.toks[i], &WORDS.complementizers) || lower_eq(text, &self.toks[i], &WORDS.pronouns) {
+            return i;
+        }
+        // A noun phrase of one or two words ("doubt", "deep concern").
+        for k in i + 1..n.min(i + 3) {
+            let tok = &self.toks[k];
+            if !tok.is_word() {
+                return i;
+            }
+            if lower_eq(text, tok, &["that"]) {
+                return k;
+            }
+            if lower_eq(text, tok, &OBJECT_PREPOSITIONS) {
+                if lower_eq(text, tok, &SETTING_PREPOSITIONS) {
+                    let that = (k + 1..n.min(k + 6)).take_while(|&t| self.toks[t].is_word()).find(|&t| lower_eq(text, &self.toks[t], &["that"]));
+                    if let Some(that) = that {
+                        return that;
+                    }
+                }
+                return if k + 1 < n && (self.toks[k + 1].is_word() || self.toks[k + 1].is_quote()) { k + 1 } else { i };
+            }
+        }
+        i
     }
 
     /// "talked about the levy", "called for tariffs": whether token `i`,

@@ -1203,3 +1203,27 @@ fn then_before_an_age_describes_the_source() {
     let all = run("Ana Holm, then 41, said the ferry was safe.");
     assert!(all.contains(&triple("Ana Holm, then 41,", "said", "the ferry was safe")), "{all:?}");
 }
+
+#[test]
+fn referring_to_names_only_its_referent() {
+    let text = "“He will not last the winter,” Holm said, referring to the ferry chief.\n“Nobody on the pier trusts him.”";
+    let all = run(text);
+    assert!(all.iter().any(|(_, cue, content)| cue == "referring" && content == "the ferry chief"), "{all:?}");
+}
+
+#[test]
+fn an_expressed_state_belongs_to_the_cue() {
+    let all = run("The harbor master expressed doubt that the new ramp would hold.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "that the new ramp would hold"), "{all:?}");
+    let all = run("Two ferry captains expressed deep concern about the night schedule.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "the night schedule"), "{all:?}");
+}
+
+#[test]
+fn an_expressed_phrase_with_no_object_stays_the_content() {
+    let all = run("The harbor master expressed his full and lasting support.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "his full and lasting support"), "{all:?}");
+    let all = run("The harbor master expressed cautious hope over the weekend that the ramp would hold.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "that the ramp would hold"), "{all:?}");
+    assert_eq!(all.len(), 1, "{all:?}");
+}

@@ -57,6 +57,8 @@ pub(super) struct WordLists {
     pub linking_verbs: WordSet,
     pub degree_words: WordSet,
     pub attitude_prepositions: WordSet,
+    pub referent_cues: WordSet,
+    pub expression_verbs: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -117,6 +119,8 @@ impl WordLists {
             linking_verbs: take("linking_verbs"),
             degree_words: take("degree_words"),
             attitude_prepositions: take("attitude_prepositions"),
+            referent_cues: take("referent_cues"),
+            expression_verbs: take("expression_verbs"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
