@@ -1227,3 +1227,21 @@ fn an_expressed_phrase_with_no_object_stays_the_content() {
     assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "that the ramp would hold"), "{all:?}");
     assert_eq!(all.len(), 1, "{all:?}");
 }
+
+#[test]
+fn the_occasion_closing_a_content_is_not_what_was_said() {
+    let all = run("The harbor master praised the night crews in an interview with the Gazette.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "praised" && content == "the night crews"), "{all:?}");
+    // In a quotation the words are the source's.
+    let all = run("Holm said the ferry was “a disgrace in every interview”.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("interview”")), "{all:?}");
+    // A long phrase is more than the occasion.
+    let all = run("Holm said the crews had worked through the night on the ramp before the rally.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("before the rally")), "{all:?}");
+    let all = run("Holm said the council wants limits in public speech.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("in public speech")), "{all:?}");
+    let all = run("Holm said the figures in the tweet are wrong.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("are wrong")), "{all:?}");
+    let all = run("Holm praised the crews on Twitter.");
+    assert!(all.iter().any(|(_, _, content)| content == "the crews"), "{all:?}");
+}
