@@ -149,7 +149,15 @@ impl SentenceRules<'_> {
                 }
             }
             TokKind::Word | TokKind::OpenQuote | TokKind::StraightQuote => {
+                if WORDS.expression_verbs.holds(cue_word) {
+                    i = self.after_expressed_state(i);
+                }
                 let mut pieces = self.content_after(i, next_cue)?;
+                if WORDS.referent_cues.holds(cue_word) {
+                    // "referring to the mayor": the mayor only; the
+                    // quotations that follow carry on the one before.
+                    pieces.truncate(1);
+                }
                 if !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) {
                     self.end_object_at_comma(i, &mut pieces);
                 }
@@ -157,6 +165,43 @@ impl SentenceRules<'_> {
             }
             _ => self.content_before_not_intro(j),
         }
+    }
+
+    /// "expressed doubt that …", "voiced concern about the levy": a short
+    /// noun phrase after a verb of expression names the state expressed and
+    /// belongs to the cue (PolNeAR's guideline: the cue holds the act of
+    /// expression); the content starts at "that" or after the preposition.
+    /// `i` itself where no such phrase stands there.
+    fn after_expressed_state(&self, i: usize) -> usize {
+        const OBJECT_PREPOSITIONS: [&str; 10] = ["about", "of", "over", "with", "at", "for", "in", "on", "toward", "towards"];
+        // "over the weekend that …", "in an interview that …": a setting,
+        // and the clause after it is what was expressed.
+        const SETTING_PREPOSITIONS: [&str; 4] = ["over", "in", "at", "on"];
+        let text = self.text();
+        let n = self.toks.len();
+        if !self.toks[i].is_word() || lower_eq(text, &self.toks[i], &WORDS.complementizers) || lower_eq(text, &self.toks[i], &WORDS.pronouns) {
+            return i;
+        }
+        // A noun phrase of one or two words ("doubt", "deep concern").
+        for k in i + 1..n.min(i + 3) {
+            let tok = &self.toks[k];
+            if !tok.is_word() {
+                return i;
+            }
+            if lower_eq(text, tok, &["that"]) {
+                return k;
+            }
+            if lower_eq(text, tok, &OBJECT_PREPOSITIONS) {
+                if lower_eq(text, tok, &SETTING_PREPOSITIONS) {
+                    let that = (k + 1..n.min(k + 6)).take_while(|&t| self.toks[t].is_word()).find(|&t| lower_eq(text, &self.toks[t], &["that"]));
+                    if let Some(that) = that {
+                        return that;
+                    }
+                }
+                return if k + 1 < n && (self.toks[k + 1].is_word() || self.toks[k + 1].is_quote()) { k + 1 } else { i };
+            }
+        }
+        i
     }
 
     /// "talked about the levy", "called for tariffs": whether token `i`,
@@ -844,6 +889,77 @@ pub(super) fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
     });
     if let Some(q) = inside {
         piece.end = q.span.end;
+    }
+}
+
+/// "praised the crews in an interview with the Gazette", "…, on Twitter":
+/// a phrase closing a content that says where or how it was said (a
+/// preposition, at most three words, a noun of `medium_nouns`, and at most
+/// seven words in all) is the writer's account of the occasion; the
+/// content ends before it. Not inside or after a quotation.
+pub(super) fn end_before_medium(layout: &Layout, a: &mut Attribution) {
+    const MAX_WORDS: usize = 7;
+    let text = layout.text;
+    let Some(piece) = a.content.last_mut() else { return };
+    let span = &text[piece.clone()];
+    if span.starts_with(['“', '"', '\'']) {
+        return;
+    }
+    // The last words of the piece, last first, as byte ranges, back to a
+    // quotation mark at most: the words of a quotation are the source's.
+    // (A fixed array: this runs for every statement.)
+    let mut words = [(0usize, 0usize); MAX_WORDS + 1];
+    let mut count = 0;
+    let mut end = span.len();
+    let mut whole = true;
+    for (at, c) in span.char_indices().rev() {
+        if matches!(c, '”' | '“' | '"') {
+            whole = false;
+            break;
+        }
+        if !(c.is_alphanumeric() || matches!(c, '’' | '\'' | '-' | '.')) {
+            if end > at + c.len_utf8() {
+                words[count] = (at + c.len_utf8(), end);
+                count += 1;
+                if count > MAX_WORDS {
+                    whole = false;
+                    break;
+                }
+            }
+            end = at;
+        }
+    }
+    if whole && end > 0 {
+        words[count] = (0, end);
+        count += 1;
+    }
+    let word = |r: &(usize, usize)| &span[r.0..r.1];
+    // From the phrase furthest from the end (the longest tail) inward.
+    for p in (1..count.min(MAX_WORDS)).rev() {
+        if !WORDS.medium_prepositions.holds(word(&words[p])) {
+            continue;
+        }
+        // The noun heads the phrase: nothing follows it but when, or who
+        // it was with or to ("in a tweet Sunday", "in an interview with the
+        // Gazette"), not more of a noun phrase ("on an email server") nor a
+        // verb ("in the tweet are wrong").
+        // (The first noun after the preposition, before any other link:
+        // "on the ramp before the rally" is no occasion.)
+        let head = (p.saturating_sub(5)..p)
+            .rev()
+            .take_while(|&w| !WORDS.medium_links.holds(word(&words[w])) && !WORDS.medium_prepositions.holds(word(&words[w])))
+            .find(|&w| WORDS.medium_nouns.holds(word(&words[w]).trim_end_matches('.')));
+        let heads = head.is_some_and(|w| w == 0 || WORDS.time_words.holds(word(&words[w - 1])) || WORDS.medium_links.holds(word(&words[w - 1])));
+        // "in a tweet", "on Twitter"; not "in political speech".
+        let determined = head.is_some_and(|w| WORDS.medium_names.holds(word(&words[w]).trim_end_matches('.')) || WORDS.noun_determiners.holds(word(&words[p - 1])));
+        let heads = heads && determined;
+        if heads {
+            let cut = span[..words[p].0].trim_end_matches([' ', ',', '\n']).len();
+            if span[..cut].chars().any(char::is_alphanumeric) {
+                piece.end = piece.start + cut;
+            }
+            return;
+        }
     }
 }
 

@@ -15,6 +15,14 @@ impl SentenceRules<'_> {
         if self.found.iter().any(|a| a.content.iter().any(|r| r.start <= cue.span.start && cue.span.end <= r.end)) {
             return;
         }
+        // "expressed doubt that …": the noun names the state a verb of
+        // expression reports, and is that report's cue, not one of its own.
+        let text = self.text();
+        if self.found.iter().any(|a| {
+            a.cue.end <= cue.span.start && a.content.first().is_some_and(|r| cue.span.end <= r.start && text[a.cue.end..cue.span.start].len() < 40) && WORDS.expression_verbs.holds(&text[a.cue.clone()])
+        }) {
+            return;
+        }
         let k = self.tok_index(cue.span.start);
         let after = self.tok_index(cue.span.end);
         if k >= self.toks.len() {

@@ -20,7 +20,7 @@ use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
-use content::{end_at_quoted_phrase, start_at_quotation};
+use content::{end_at_quoted_phrase, end_before_medium, start_at_quotation};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -154,6 +154,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     for a in &mut out {
         start_at_quotation(layout, a);
         end_at_quoted_phrase(layout, a);
+        end_before_medium(layout, a);
     }
     join_split_quotations(layout.text, &mut out);
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));

@@ -1203,3 +1203,45 @@ fn then_before_an_age_describes_the_source() {
     let all = run("Ana Holm, then 41, said the ferry was safe.");
     assert!(all.contains(&triple("Ana Holm, then 41,", "said", "the ferry was safe")), "{all:?}");
 }
+
+#[test]
+fn referring_to_names_only_its_referent() {
+    let text = "“He will not last the winter,” Holm said, referring to the ferry chief.\n“Nobody on the pier trusts him.”";
+    let all = run(text);
+    assert!(all.iter().any(|(_, cue, content)| cue == "referring" && content == "the ferry chief"), "{all:?}");
+}
+
+#[test]
+fn an_expressed_state_belongs_to_the_cue() {
+    let all = run("The harbor master expressed doubt that the new ramp would hold.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "that the new ramp would hold"), "{all:?}");
+    let all = run("Two ferry captains expressed deep concern about the night schedule.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "the night schedule"), "{all:?}");
+}
+
+#[test]
+fn an_expressed_phrase_with_no_object_stays_the_content() {
+    let all = run("The harbor master expressed his full and lasting support.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "his full and lasting support"), "{all:?}");
+    let all = run("The harbor master expressed cautious hope over the weekend that the ramp would hold.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "expressed" && content == "that the ramp would hold"), "{all:?}");
+    assert_eq!(all.len(), 1, "{all:?}");
+}
+
+#[test]
+fn the_occasion_closing_a_content_is_not_what_was_said() {
+    let all = run("The harbor master praised the night crews in an interview with the Gazette.");
+    assert!(all.iter().any(|(_, cue, content)| cue == "praised" && content == "the night crews"), "{all:?}");
+    // In a quotation the words are the source's.
+    let all = run("Holm said the ferry was “a disgrace in every interview”.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("interview”")), "{all:?}");
+    // A long phrase is more than the occasion.
+    let all = run("Holm said the crews had worked through the night on the ramp before the rally.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("before the rally")), "{all:?}");
+    let all = run("Holm said the council wants limits in public speech.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("in public speech")), "{all:?}");
+    let all = run("Holm said the figures in the tweet are wrong.");
+    assert!(all.iter().any(|(_, _, content)| content.ends_with("are wrong")), "{all:?}");
+    let all = run("Holm praised the crews on Twitter.");
+    assert!(all.iter().any(|(_, _, content)| content == "the crews"), "{all:?}");
+}

@@ -57,6 +57,12 @@ pub(super) struct WordLists {
     pub linking_verbs: WordSet,
     pub degree_words: WordSet,
     pub attitude_prepositions: WordSet,
+    pub referent_cues: WordSet,
+    pub expression_verbs: WordSet,
+    pub medium_nouns: WordSet,
+    pub medium_prepositions: WordSet,
+    pub medium_links: WordSet,
+    pub medium_names: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -117,6 +123,12 @@ impl WordLists {
             linking_verbs: take("linking_verbs"),
             degree_words: take("degree_words"),
             attitude_prepositions: take("attitude_prepositions"),
+            referent_cues: take("referent_cues"),
+            expression_verbs: take("expression_verbs"),
+            medium_nouns: take("medium_nouns"),
+            medium_prepositions: take("medium_prepositions"),
+            medium_links: take("medium_links"),
+            medium_names: take("medium_names"),
         };
         drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
