@@ -60,6 +60,18 @@ const BUILTIN_CUES: &str = include_str!("../../../data/stance_cues.tsv");
 const BUILTIN_CONTENT: &str = include_str!("../../../data/stance_content.tsv");
 const BUILTIN_IRREGULAR: &str = include_str!("../../../data/irregular_verbs.tsv");
 const BUILTIN_THOUGHT_VERBS: &str = include_str!("../../../data/stance_thought_verbs.txt");
+const BUILTIN_OPINION_VERBS: &str = include_str!("../../../data/stance_opinion_verbs.txt");
+const BUILTIN_CLAUSE_BREAKS: &str = include_str!("../../../data/stance_clause_breaks.txt");
+const BUILTIN_NONE_WORDS: &str = include_str!("../../../data/stance_none_words.txt");
+const BUILTIN_COMPLEMENT_WORDS: &str = include_str!("../../../data/stance_complement_words.txt");
+const BUILTIN_CUE_PARTICLES: &str = include_str!("../../../data/stance_cue_particles.txt");
+
+static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
+static OPINION_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_OPINION_VERBS));
+static CLAUSE_BREAKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_CLAUSE_BREAKS));
+static NONE_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_NONE_WORDS));
+static COMPLEMENT_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_COMPLEMENT_WORDS));
+static CUE_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_CUE_PARTICLES));
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StanceJudgement {
@@ -361,7 +373,7 @@ impl StanceLexicon {
         let reading = self.read_cue(cue);
         let mut words = content.text.split_whitespace();
         let first = words.next().unwrap_or("");
-        if !["for", "on", "against", "out", "off", "to", "down"].iter().any(|p| p.eq_ignore_ascii_case(first)) {
+        if !CUE_PARTICLES.holds(first) {
             return reading;
         }
         let one = format!("{} {}", cue.text, first);
@@ -645,10 +657,10 @@ fn opens_content(before: &str) -> bool {
 
 /// A negation right after one of these words heads a complement ("blasted
 /// him for not paying", "accused of never answering"): it negates what the
-/// speaker blames or praises, not what the speaker says.
+/// speaker blames or praises, not what the speaker says
+/// (`data/stance_complement_words.txt`).
 fn introduces_complement(before: &str) -> bool {
-    let last = before.split_whitespace().next_back().unwrap_or("");
-    ["for", "of", "without", "by"].iter().any(|w| w.eq_ignore_ascii_case(last))
+    COMPLEMENT_WORDS.holds(before.split_whitespace().next_back().unwrap_or(""))
 }
 
 /// Combine cue and content into a stance; the flag says the negation of a
@@ -853,31 +865,27 @@ impl Signals {
 
 /// Whether a negation between `before` and `after` has the speaker as its
 /// subject ("I didn't", "we will not", "I'm not"), and negates an act or
-/// a state rather than an opinion verb ("I don't think" hedges).
+/// a state rather than an opinion verb ("I don't think" hedges;
+/// `data/stance_opinion_verbs.txt`).
 fn denies_of_self(before: &str, after: &str) -> bool {
     let subject = before.split_whitespace().rev().take(2).any(|w| {
         let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
         is_first_person(w) && !matches!(w, "my" | "My" | "our" | "Our" | "us")
     });
-    let verb = after.split_whitespace().next().unwrap_or("");
-    let opinion = ["think", "believe", "know", "want", "wanna", "recall", "remember", "say"]
-        .iter()
-        .any(|v| v.eq_ignore_ascii_case(verb));
-    subject && !opinion
+    subject && !OPINION_VERBS.holds(after.split_whitespace().next().unwrap_or(""))
 }
 
 /// Whether the negation just before `after` negates a verb of thinking or
 /// knowing ("I don't think we should", "we don't know yet", "she wasn't
 /// expecting it"): the speaker holds back a view, which denies nothing.
 fn negates_a_thought(after: &str) -> bool {
-    static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
     THOUGHT_VERBS.holds(after.split_whitespace().next().unwrap_or(""))
 }
 
-/// "No", "nothing", "nobody", "no-one" or "none": a negation that says
-/// there is none of a thing.
+/// A negation that says there is none of a thing: "no", "nobody"
+/// (`data/stance_none_words.txt`).
 fn is_none_word(word: &str) -> bool {
-    ["no", "nothing", "nobody", "no-one", "none"].iter().any(|q| q.eq_ignore_ascii_case(word))
+    NONE_WORDS.holds(word)
 }
 
 /// Whether a content opens on "he", "she" or "they" (also after "that").
@@ -903,16 +911,15 @@ fn is_first_person(word: &str) -> bool {
 /// A content whose evaluations sum to less than this either way is neutral.
 const MIN_POLARITY: f32 = 0.5;
 
-/// Two negations belong together when no clause boundary parts them.
+/// Two negations belong together when no clause boundary parts them: a
+/// punctuation mark, a clause-opening word (`data/stance_clause_breaks.txt`)
+/// or more than a few words.
 fn same_clause(between: &str) -> bool {
-    const BREAKS: [&str; 8] = [
-        "and", "but", "while", "whereas", "although", "though", "because", "however",
-    ];
     !between.contains([',', ';', ':', '.', '!', '?', '(', ')', '\u{2014}'])
         && between.split_whitespace().count() <= 8
         && !between
             .split_whitespace()
-            .any(|w| BREAKS.iter().any(|b| b.eq_ignore_ascii_case(w)))
+            .any(|w| CLAUSE_BREAKS.holds(w))
 }
 
 /// `May` with a capital inside a text is the month, not the hedge.

@@ -614,3 +614,22 @@ fn a_refusal_to_back_given_outright_is_sure_however_long_the_content() {
     assert!(refused.confidence > refused_act.confidence, "{refused:?} {refused_act:?}");
     assert!(refused.confidence >= 0.8, "{refused:?}");
 }
+
+#[test]
+fn the_word_lists_read_from_data_hold_their_words_in_any_case() {
+    assert!(OPINION_VERBS.holds("recall") && OPINION_VERBS.holds("Think"));
+    assert!(CLAUSE_BREAKS.holds("whereas") && CLAUSE_BREAKS.holds("But"));
+    assert!(NONE_WORDS.holds("no-one") && NONE_WORDS.holds("Nobody"));
+    assert!(COMPLEMENT_WORDS.holds("without"));
+    assert!(CUE_PARTICLES.holds("against"));
+    assert!(!CLAUSE_BREAKS.holds("the") && !OPINION_VERBS.holds("write"));
+}
+
+#[test]
+fn a_clause_break_word_keeps_two_negations_apart() {
+    // Joined by a clause-opening word, each negation stands alone: the
+    // speaker's own refusal is not cancelled by the second "not".
+    assert_eq!(judge("said", "we will not sell the mill whereas they do not want it").stance, Stance::Oppose);
+    assert_eq!(judge("said", "it is not true that the mill will never reopen").stance, Stance::Support);
+}
+
