@@ -51,6 +51,11 @@ pub struct SettledTopics<'t> {
     /// A possessed thing said once -> the topic of its owner, where the
     /// article has one ("Trump's remark" -> "Donald Trump").
     owners: FxHashMap<&'t str, &'t str>,
+    /// A topic said once -> the topic of its article, not said once, that
+    /// shares a word with it ("campaign tone" -> "Trump's campaign"): the
+    /// same issue in other words, where its own name would make a topic
+    /// of one statement.
+    related: FxHashMap<&'t str, &'t str>,
     /// The names among the topics (no possessed thing, none said once),
     /// each with the word a content names it by ("Trump" of "Donald
     /// Trump", the whole name of "White House") and its statement count.
@@ -75,7 +80,13 @@ impl SettledTopics<'_> {
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
         match topic {
             Some(name) if self.said_once.contains(name.as_str()) => {
-                let found = self.owners.get(name.as_str()).copied().or_else(|| self.head_topic(content, &name)).or_else(|| self.named_topic(content));
+                let found = self
+                    .owners
+                    .get(name.as_str())
+                    .copied()
+                    .or_else(|| self.head_topic(content, &name))
+                    .or_else(|| self.related.get(name.as_str()).copied())
+                    .or_else(|| self.named_topic(content));
                 let found = if self.in_passing.contains(name.as_str()) { found.or(self.main) } else { found };
                 Some(found.map_or(name, str::to_string))
             }
@@ -256,6 +267,17 @@ impl<'a> DocumentTopics<'a> {
                 owners.insert(*name, *other);
             }
         }
+        let mut related = FxHashMap::default();
+        for (name, _, own) in topics.iter().filter(|(name, _, _)| said_once.contains(name) && !owners.contains_key(name)) {
+            let shares = |theirs: &Vec<&str>| own.iter().any(|w| w.len() >= 3 && theirs.iter().any(|t| t.eq_ignore_ascii_case(w)));
+            let found = topics
+                .iter()
+                .filter(|(other, _, theirs)| !said_once.contains(other) && !joined.contains_key(other) && shares(theirs))
+                .max_by_key(|(_, given, _)| (given.statements, std::cmp::Reverse(given.order)));
+            if let Some((other, _, _)) = found {
+                related.insert(*name, *other);
+            }
+        }
         let mut names: Vec<(&str, &str, usize, usize)> = topics
             .iter()
             .filter(|(name, given, _)| given.strong && name.starts_with(char::is_uppercase) && !has_possessive(name) && !said_once.contains(name))
@@ -275,7 +297,7 @@ impl<'a> DocumentTopics<'a> {
             .filter(|(name, given, _)| !given.strong && !name.contains(' ') && said_once.contains(name))
             .map(|(name, _, _)| *name)
             .collect();
-        SettledTopics { joined, heads, main, said_once, owners, names, in_passing, words: &self.matcher.words }
+        SettledTopics { joined, heads, main, said_once, owners, related, names, in_passing, words: &self.matcher.words }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -591,6 +613,21 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
         assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
+    }
+
+    #[test]
+    fn a_topic_said_once_joins_the_articles_topic_that_shares_a_word() {
+        let matcher = TopicMatcher::default();
+        let text = "The ferry fares rose. Okafor said the ferry fares were too high. Mbeki said the ferry fares \
+                    were fair. Adeyemi said the ferry crews were tired.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["the ferry fares were too high", "the ferry fares were fair", "the ferry crews were tired"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let once = topics.tag("the ferry crews were tired", "", "").map(|t| t.name);
+        assert_eq!(once.as_deref(), Some("ferry crew"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(once, "the ferry crews were tired").as_deref(), Some("ferry fare"));
     }
 
     #[test]
