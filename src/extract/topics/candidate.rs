@@ -477,6 +477,18 @@ impl CandidateWords {
                 && !possessive
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
+            // "Presumptive Democratic nominee", "Vermont Democratic
+            // leaders": words ending in a party's or people's adjective
+            // narrow the noun after them, and are no name.
+            let modifies_noun = !lone
+                && !possessive
+                && !run[0].listed.first_name
+                && is_demonym(words.lower(end - 1))
+                && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
+            if modifies_noun {
+                i = end;
+                continue;
+            }
             let opening_word = lone && run[0].opens_sentence;
             // "African Americans", "House Democrats" are shaped like a
             // person's name, but a people's plural ending them makes none

@@ -342,6 +342,11 @@ impl<'a> DocumentTopics<'a> {
             }
             weak => weak,
         }?;
+        // "Paris Attacks Highlight Threat": four capitalised words or more
+        // that only a headline in title case holds are its words, no name.
+        if candidate.kind == CandidateKind::Name && is_headline_run(&candidate.name) && !self.names_text.contains(candidate.name.as_str()) {
+            return None;
+        }
         let strong = candidate.kind != CandidateKind::Other;
         if let Some(known) = self.automatic.get(&candidate.name) {
             return known.clone().map(|name| (TopicTag { name, automatic: true }, strong));
@@ -538,6 +543,12 @@ fn holds(haystack: &str, needle: &str) -> bool {
 /// How many longer words of a sentence `is_title_case` reads.
 const TITLE_CASE_REACH: usize = 12;
 
+/// Whether a name is four capitalised words or more, as a headline in
+/// title case makes of its words.
+fn is_headline_run(name: &str) -> bool {
+    name.split(' ').count() >= 4 && name.split(' ').all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// Whether most of a sentence's longer words are capitalised, as a
 /// headline's are: its capitals mark no names.
 fn is_title_case(sentence: &str) -> bool {
@@ -613,6 +624,18 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
         assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
+    }
+
+    #[test]
+    fn a_run_of_capitalised_words_only_a_title_case_headline_holds_is_no_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Harbour Board Fires Okafor Over Delays\n\nMarta Okafor was dismissed. Okafor said the tariffs hurt. \
+                    The Lagos Harbour Ferry Authority agreed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("Harbour Board Fires Okafor Over Delays", "", "").map(|t| t.name), None);
+        // A long name the body writes too stays one.
+        let authority = topics.tag("that the Lagos Harbour Ferry Authority agreed", "", "").map(|t| t.name);
+        assert_eq!(authority.as_deref(), Some("Lagos Harbour Ferry Authority"));
     }
 
     #[test]

@@ -456,4 +456,12 @@ mod tests {
         // As a capitalised word of a name, a listed word is read as before.
         assert_eq!(topics.candidate_topic("that Marta Rose would win").as_deref(), Some("Rose"));
     }
+
+    #[test]
+    fn words_ending_in_a_party_adjective_before_a_noun_are_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Presumptive Democratic nominee Marta Okafor would win").as_deref(), Some("Okafor"));
+        // A person's name before a noun stays a name.
+        assert_eq!(topics.candidate_topic("that Brian Okafor campaign money was late").as_deref(), Some("Okafor"));
+    }
 }
