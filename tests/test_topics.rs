@@ -454,3 +454,21 @@ fn a_given_name_or_an_owner_said_once_joins_the_persons_topic() {
     // An owner no person topic is named by keeps the topic.
     assert!(topics.contains(&("Mbeki's pier plan".to_string(), 1)), "{topics:?}");
 }
+
+#[test]
+fn of_two_topics_said_once_the_narrower_joins_the_other() {
+    let wd = Workdir::new();
+    import_extracted(
+        &wd,
+        &[
+            extracted_on("mass shooting", "the mass shooting shocked the town"),
+            extracted_on("shooting", "the shooting was avoidable"),
+            extracted_on("pier repair", "the pier repair is late"),
+        ],
+    );
+    wd.stdout(&["topics", "apply"]);
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("shooting".to_string(), 2)), "{topics:?}");
+    assert!(topics.contains(&("pier repair".to_string(), 1)), "{topics:?}");
+    assert!(topics.iter().all(|(name, _)| name != "mass shooting"), "{topics:?}");
+}

@@ -321,6 +321,22 @@ impl Store {
             }
         }
         drop(count);
+        // Two topics said once, one narrowing the other ("mass shooting",
+        // "shooting"), are one: the narrow one joins the wider one, where
+        // that stays where it is.
+        let moving: std::collections::HashSet<i64> = moves.iter().map(|(id, _)| *id).collect();
+        let staying: HashMap<&str, i64> = seen
+            .iter()
+            .filter(|(id, _, n)| *n == 1 && !moving.contains(id))
+            .map(|(id, name, _)| (name.as_str(), *id))
+            .collect();
+        for (id, name, _) in seen.iter().filter(|(id, _, n)| *n == 1 && !moving.contains(id)) {
+            // The longest run: the closest narrowing.
+            let wider = recurring_runs(name, &staying).into_iter().filter(|w| *w != name && !moving.contains(&staying[w])).max_by_key(|w| w.len());
+            if let Some(wider) = wider.filter(|w| !recurring_runs(w, &staying).iter().any(|v| v != w)) {
+                moves.push((*id, wider.to_string()));
+            }
+        }
         let mut moved = 0;
         for (id, into) in moves {
             moved += move_topic(&tx, id, &into)?;
