@@ -438,3 +438,37 @@ fn a_topic_said_once_folds_into_the_recurring_topic_it_narrows() {
     }
     assert!(topics.contains(&("Fed".to_string(), 2)), "{topics:?}");
 }
+
+#[test]
+fn a_given_name_or_an_owner_said_once_joins_the_persons_topic() {
+    let wd = Workdir::new();
+    let mut lines: Vec<String> = (0..5).map(|_| extracted_on("Olga Brandt", "Olga Brandt opened the pier")).collect();
+    lines.push(extracted_on("Brandt's pier plan", "Brandt's pier plan costs too much"));
+    lines.push(extracted_on("Olga", "Olga knows the harbour"));
+    lines.push(extracted_on("Olga", "Olga will win"));
+    lines.push(extracted_on("Mbeki's pier plan", "Mbeki's pier plan costs less"));
+    import_extracted(&wd, &lines);
+    wd.stdout(&["topics", "apply"]);
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("Olga Brandt".to_string(), 8)), "{topics:?}");
+    // An owner no person topic is named by keeps the topic.
+    assert!(topics.contains(&("Mbeki's pier plan".to_string(), 1)), "{topics:?}");
+}
+
+#[test]
+fn of_two_topics_said_once_the_narrower_joins_the_other() {
+    let wd = Workdir::new();
+    import_extracted(
+        &wd,
+        &[
+            extracted_on("mass shooting", "the mass shooting shocked the town"),
+            extracted_on("shooting", "the shooting was avoidable"),
+            extracted_on("pier repair", "the pier repair is late"),
+        ],
+    );
+    wd.stdout(&["topics", "apply"]);
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("shooting".to_string(), 2)), "{topics:?}");
+    assert!(topics.contains(&("pier repair".to_string(), 1)), "{topics:?}");
+    assert!(topics.iter().all(|(name, _)| name != "mass shooting"), "{topics:?}");
+}

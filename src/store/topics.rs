@@ -109,6 +109,55 @@ fn recurring_runs<'a>(name: &str, recurring: &HashMap<&'a str, i64>) -> Vec<&'a 
     runs
 }
 
+/// The automatic topics that are a person's full name ("Hillary Clinton":
+/// two or three capitalised words, a known first name first) said at
+/// least `SURNAME_TOPIC_MIN_STATEMENTS` times, by their first and by their
+/// last word (lower case): the most-said topic with that word, its
+/// statements, and the statements of the others with that word together.
+fn person_topics_by_word(conn: &Connection) -> Result<HashMap<String, (String, i64, i64)>> {
+    let topics: Vec<(String, i64)> = conn
+        .prepare(
+            "SELECT t.name, count(*) FROM topics t JOIN statement_topics st ON st.topic_id = t.id
+              WHERE t.automatic = 1 AND t.name LIKE '% %' AND t.name NOT LIKE '%''s%' AND t.name NOT LIKE '%’s%'
+              GROUP BY t.id HAVING count(*) >= ?1",
+        )?
+        .query_map([SURNAME_TOPIC_MIN_STATEMENTS], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut by_word: HashMap<String, (String, i64, i64)> = HashMap::new();
+    for (name, n) in topics {
+        let words: Vec<&str> = name.split(' ').collect();
+        let capitalised = words.iter().all(|w| w.starts_with(char::is_uppercase));
+        if !(2..=3).contains(&words.len()) || !capitalised || !is_first_name(words[0]) {
+            continue;
+        }
+        for word in [words[0], words[words.len() - 1]] {
+            let entry = by_word.entry(word.to_lowercase()).or_insert_with(|| (name.clone(), 0, 0));
+            if n > entry.1 {
+                *entry = (name.clone(), n, entry.2 + entry.1);
+            } else {
+                entry.2 += n;
+            }
+        }
+    }
+    Ok(by_word)
+}
+
+/// The person a topic said once stands for, by the one word it names
+/// them with: a lone surname ("Sanders"), or the owner of what it
+/// possesses ("Rubio's appeal", "Hillary's run"): the most-said person
+/// topic with that word (see `person_topics_by_word`).
+fn person_of_single_use<'p>(name: &str, people: &'p HashMap<String, (String, i64, i64)>) -> Option<&'p str> {
+    let name = name.replace('\u{2019}', "'");
+    let owner = match name.split_once("'s ") {
+        Some((owner, _)) => owner,
+        None => name.as_str(),
+    };
+    if owner.contains(' ') || !owner.starts_with(char::is_uppercase) {
+        return None;
+    }
+    people.get(&owner.to_lowercase()).map(|(person, _, _)| person.as_str())
+}
+
 /// Move every statement of topic `from` to the topic called `into` and
 /// remove `from`; returns how many statements moved.
 fn move_topic(conn: &Connection, from: i64, into: &str) -> Result<usize> {
@@ -203,7 +252,18 @@ impl Store {
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         let mut moves = person_name_variants(&tx)?;
+        let people = person_topics_by_word(&tx)?;
         for (id, surname) in surnames {
+            // A given name alone ("Hillary") is the person most said of by
+            // it, where the others who share it have a tenth as much.
+            if is_first_name(&surname) && surname.starts_with(char::is_uppercase) {
+                if let Some((person, n, others)) = people.get(&surname.to_lowercase()) {
+                    if *n > 10 * others && person.starts_with(surname.as_str()) {
+                        moves.push((id, person.clone()));
+                    }
+                }
+                continue;
+            }
             let Some((full_name, quoted)) = bearers.get(&surname.to_lowercase()) else { continue };
             let written_as_name = surname.chars().next().is_some_and(char::is_uppercase) && !is_first_name(&surname);
             let a_person = full_name.split(' ').next().is_some_and(is_first_name);
@@ -243,6 +303,7 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         let recurring: HashMap<&str, i64> =
             seen.iter().filter(|(_, _, n)| *n >= 2).map(|(id, name, _)| (name.as_str(), *id)).collect();
+        let people = person_topics_by_word(&tx)?;
         let mut count = tx.prepare_cached("SELECT count(*) FROM statement_topics WHERE topic_id = ?1")?;
         let mut moves = Vec::new();
         for (id, name, _) in seen.iter().filter(|(_, _, n)| *n == 1) {
@@ -255,9 +316,27 @@ impl Store {
             }
             if let Some((_, wider)) = widest {
                 moves.push((*id, wider.to_string()));
+            } else if let Some(person) = person_of_single_use(name, &people) {
+                moves.push((*id, person.to_string()));
             }
         }
         drop(count);
+        // Two topics said once, one narrowing the other ("mass shooting",
+        // "shooting"), are one: the narrow one joins the wider one, where
+        // that stays where it is.
+        let moving: std::collections::HashSet<i64> = moves.iter().map(|(id, _)| *id).collect();
+        let staying: HashMap<&str, i64> = seen
+            .iter()
+            .filter(|(id, _, n)| *n == 1 && !moving.contains(id))
+            .map(|(id, name, _)| (name.as_str(), *id))
+            .collect();
+        for (id, name, _) in seen.iter().filter(|(id, _, n)| *n == 1 && !moving.contains(id)) {
+            // The longest run: the closest narrowing.
+            let wider = recurring_runs(name, &staying).into_iter().filter(|w| *w != name && !moving.contains(&staying[w])).max_by_key(|w| w.len());
+            if let Some(wider) = wider.filter(|w| !recurring_runs(w, &staying).iter().any(|v| v != w)) {
+                moves.push((*id, wider.to_string()));
+            }
+        }
         let mut moved = 0;
         for (id, into) in moves {
             moved += move_topic(&tx, id, &into)?;

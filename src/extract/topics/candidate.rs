@@ -15,6 +15,7 @@ const HONORIFICS: &str = include_str!("../../../data/honorifics.txt");
 const TOPIC_PLACES: &str = include_str!("../../../data/topic_places.txt");
 const TOPIC_SYNONYMS: &str = include_str!("../../../data/topic_synonyms.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
+const NON_NOUNS: &str = include_str!("../../../data/topic_non_nouns.txt");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -57,6 +58,11 @@ pub(super) struct Listed {
     verb_introducer: bool,
     /// A noun in -us whose plural ends in -uses ("caucus": caucuses).
     plural_in_uses: bool,
+    /// A verb or adverb, never part of a common noun phrase ("require"),
+    /// from `data/topic_non_nouns.txt`.
+    never_noun: bool,
+    /// An adjective: narrows a noun but never heads a phrase ("overall").
+    adjective: bool,
     /// A vague noun that is a stop word but after a common noun, whose
     /// phrase it ends ("tax plan"; "we have a plan").
     heads_after_noun: bool,
@@ -203,6 +209,13 @@ impl CandidateWords {
                 _ => (line, |l| l.stop = true),
             };
             set(listed.entry(&word.to_lowercase()));
+        }
+        for line in lines(NON_NOUNS) {
+            match line.split_at(1) {
+                ("-", word) => listed.entry(word).never_noun = true,
+                ("~", word) => listed.entry(word).adjective = true,
+                _ => {}
+            }
         }
         let settings = lines(TOPIC_PLACES).map(str::to_lowercase).collect();
         let mut synonyms: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();
@@ -360,7 +373,9 @@ impl CandidateWords {
                 listed.generic |= one.generic;
             }
             // A contraction ("didn't", "he'll") is never a noun.
-            let noun_like = chars >= 2 && !has_digit && !listed.stop && !words.introduces_verb && !has_apostrophe && {
+            // A listed verb is no noun; as a capitalised word it may still be
+            // part of a name (`first_name` reads `name_shaped`).
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)
@@ -462,6 +477,18 @@ impl CandidateWords {
                 && !possessive
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
+            // "Presumptive Democratic nominee", "Vermont Democratic
+            // leaders": words ending in a party's or people's adjective
+            // narrow the noun after them, and are no name.
+            let modifies_noun = !lone
+                && !possessive
+                && !run[0].listed.first_name
+                && is_demonym(words.lower(end - 1))
+                && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
+            if modifies_noun {
+                i = end;
+                continue;
+            }
             let opening_word = lone && run[0].opens_sentence;
             // "African Americans", "House Democrats" are shaped like a
             // person's name, but a people's plural ending them makes none
@@ -557,8 +584,14 @@ impl CandidateWords {
         for i in 0..=w.len() {
             let usable = i < w.len() && !w[i].possessive && w[i].noun_like;
             let ends_run = i == w.len() || w[i].after_break || !usable;
-            if ends_run && i > run_start && !proper {
-                let (mut from, head) = (run_start.max(i.saturating_sub(2)), i - 1);
+            // An adjective ending the run ("voters overall") heads nothing:
+            // the phrase ends before it.
+            let mut end = i;
+            while ends_run && end > run_start && w[end - 1].listed.adjective {
+                end -= 1;
+            }
+            if ends_run && end > run_start && !proper {
+                let (mut from, head) = (run_start.max(end.saturating_sub(2)), end - 1);
                 // After an adverb of manner ("politically correct
                 // military", "fiscally sound budget") the run's first word
                 // is an adjective, not a noun the head is compounded with.
@@ -566,12 +599,12 @@ impl CandidateWords {
                     from += 1;
                 }
                 let accepted = if issues_only {
-                    w[from..i].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
+                    w[from..end].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
                 } else {
                     (!w[head].listed.generic || (from < head && !w[from].listed.generic)) && words.lower(head).len() >= 3
                 };
                 if accepted {
-                    return Some((from, i, self.phrase_name(words, from, i)));
+                    return Some((from, end, self.phrase_name(words, from, end)));
                 }
             }
             if ends_run {

@@ -443,4 +443,25 @@ mod tests {
         assert_eq!(topics.candidate_topic("that Marta Okafor of Lagos was wrong").as_deref(), Some("Okafor"));
         assert_eq!(topics.candidate_topic("a letter to the Department of Justice").as_deref(), Some("Department of Justice"));
     }
+
+    #[test]
+    fn a_verb_or_adjective_after_a_noun_is_no_part_of_the_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the harbour tunnel require more money").as_deref(), Some("harbour tunnel"));
+        assert_eq!(topics.candidate_topic("that the refinery began work at dawn").as_deref(), Some("refinery"));
+        assert_eq!(topics.candidate_topic("farmers overall").as_deref(), Some("farmer"));
+        assert_eq!(topics.candidate_topic("it was hard"), None);
+        // An adjective still narrows the noun after it.
+        assert_eq!(topics.candidate_topic("the presidential debate was dull").as_deref(), Some("presidential debate"));
+        // As a capitalised word of a name, a listed word is read as before.
+        assert_eq!(topics.candidate_topic("that Marta Rose would win").as_deref(), Some("Rose"));
+    }
+
+    #[test]
+    fn words_ending_in_a_party_adjective_before_a_noun_are_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Presumptive Democratic nominee Marta Okafor would win").as_deref(), Some("Okafor"));
+        // A person's name before a noun stays a name.
+        assert_eq!(topics.candidate_topic("that Brian Okafor campaign money was late").as_deref(), Some("Okafor"));
+    }
 }
