@@ -16,6 +16,7 @@ const TOPIC_PLACES: &str = include_str!("../../../data/topic_places.txt");
 const TOPIC_SYNONYMS: &str = include_str!("../../../data/topic_synonyms.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 const NON_NOUNS: &str = include_str!("../../../data/topic_non_nouns.txt");
+const NAME_SUFFIXES: &str = include_str!("../../../data/name_suffixes.txt");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -52,6 +53,9 @@ pub(super) struct Listed {
     /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
     /// Scott").
     first_name: bool,
+    /// A generational suffix ending a name ("Jr", "III",
+    /// `data/name_suffixes.txt`).
+    name_suffix: bool,
     /// A noun never made singular ("talks").
     never_singular: bool,
     /// The next word is a verb ("will pressure", "to cede", "I believe").
@@ -210,6 +214,9 @@ impl CandidateWords {
             };
             set(listed.entry(&word.to_lowercase()));
         }
+        for line in lines(NAME_SUFFIXES) {
+            listed.entry(line.trim_end_matches('.')).name_suffix = true;
+        }
         for line in lines(NON_NOUNS) {
             match line.split_at(1) {
                 ("-", word) => listed.entry(word).never_noun = true,
@@ -253,6 +260,11 @@ impl CandidateWords {
     /// Whether `lower` is a first name ("keith").
     pub(super) fn is_first_name(&self, lower: &str) -> bool {
         self.listed.get(lower).first_name
+    }
+
+    /// Whether `lower` is a generational suffix ("jr", "iii").
+    pub(super) fn is_name_suffix(&self, lower: &str) -> bool {
+        self.listed.get(lower).name_suffix
     }
 
     /// Whether `lower` is a title or honorific ("president", "sen").

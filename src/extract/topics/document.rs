@@ -393,8 +393,10 @@ impl<'a> DocumentTopics<'a> {
     /// ("Hillary Clinton"), the most frequent when several people share it;
     /// other topics are kept as they are.
     fn fullest_name(&self, name: &str) -> String {
+        // A country is no surname: "France" is not "Agence France".
         let one_capitalised_word = name.chars().next().is_some_and(char::is_uppercase)
-            && name.chars().all(char::is_alphabetic);
+            && name.chars().all(char::is_alphabetic)
+            && !self.matcher.words.is_setting(name);
         let full = one_capitalised_word
             .then(|| {
                 full_name_in(self.names_text, name, &self.matcher.words)
@@ -440,13 +442,14 @@ fn count_mentions(text: &str, lowered: &[u8], first: &str, ignore_case: bool) ->
 }
 
 /// The most frequent "Given Surname" (or "Given X. Surname") written in
-/// `text` for `surname`, the first of equals; none when every mention is
-/// bare or follows a title ("President Obama").
+/// `text` for `surname`, a listed first name before any other given word
+/// ("Donald Trump" before "Team Trump"), the first of equals; none when
+/// every mention is bare or follows a title ("President Obama").
 fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: Vec<(String, bool, usize)> = Vec::new();
     for at in memchr::memmem::find_iter(text.as_bytes(), surname.as_bytes()) {
         let end = at + surname.len();
-        if text[end..].chars().next().is_some_and(is_alnum) {
+        if text[end..].chars().next().is_some_and(is_alnum) || name_runs_on(&text[end..], words) {
             continue;
         }
         let Some(before) = text[..at].strip_suffix(' ') else { continue };
@@ -477,13 +480,32 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
             }
         }
         let full = &text[start..end];
-        match counts.iter_mut().find(|(name, _)| name == full) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((full.to_string(), 1)),
+        let first_name = words.is_first_name(&lower) || full.split(' ').next().is_some_and(|w| words.is_first_name(&w.to_lowercase()));
+        match counts.iter_mut().find(|(name, _, _)| name == full) {
+            Some((_, _, n)) => *n += 1,
+            None => counts.push((full.to_string(), first_name, 1)),
         }
     }
     // max_by_key keeps the last maximum; reversing keeps the first seen.
-    counts.into_iter().rev().max_by_key(|(_, n)| *n).map(|(name, _)| name)
+    counts.into_iter().rev().max_by_key(|(_, first_name, n)| (*first_name, *n)).map(|(name, _, _)| name)
+}
+
+/// Whether a word that looks like a surname is the middle of a longer name:
+/// a hyphen ("Agence France-Presse") or a further capitalised word that is
+/// not a common one or a suffix ("American Israel Public Affairs
+/// Committee", but "Hillary Clinton Monday", "Joseph R. Biden Jr.").
+fn name_runs_on(after: &str, words: &CandidateWords) -> bool {
+    if after.starts_with('-') {
+        return after[1..].starts_with(char::is_alphabetic);
+    }
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let lower = next.to_lowercase();
+    next.chars().count() >= 2
+        && next.starts_with(char::is_uppercase)
+        && !words.is_common(&lower)
+        && !words.is_title(&lower)
+        && !words.is_name_suffix(&lower)
 }
 
 /// The most frequent "Given Surname" (or "Given Middle Surname") written in
@@ -503,7 +525,8 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
             let surname_like = next.chars().count() >= 2
                 && next.starts_with(char::is_uppercase)
                 && !words.is_title(&lower)
-                && !words.is_common(&lower);
+                && !words.is_common(&lower)
+                && !words.is_name_suffix(&lower);
             if !surname_like {
                 break;
             }
@@ -662,6 +685,20 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
         assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_surname_inside_a_longer_name_or_a_country_takes_no_given_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Crew Okafor cheered. Maria Okafor spoke to the Southern Okafor Heritage Fund, \
+                    read by Agence Canada-Presse. Laura Mbeki Jr. and Crew Mbeki came.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        // A listed first name wins over a capitalised word seen as often.
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Maria Okafor"));
+        // "Canada" is a country, not the surname of "Agence Canada-Presse".
+        assert_eq!(topics.fullest_name("Canada"), "Canada");
+        // A suffix ends a name; it does not make the name run on.
+        assert_eq!(topics.tag("that Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Laura Mbeki"));
     }
 
     #[test]
