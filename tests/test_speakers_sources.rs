@@ -66,3 +66,17 @@ fn an_agency_dateline_is_not_the_subject() {
     let article = "Ferry fares rose in May.\n\nLisbon (AFP) – Mayor Anna Lowry has criticised the port plan, saying that the harbor needs dredging.";
     assert_eq!(source_of(article, "the harbor needs dredging"), pair("Mayor Anna Lowry", "Anna Lowry"));
 }
+
+#[test]
+fn a_place_after_in_is_where_the_source_is_not_the_source() {
+    let article = "Ferry fares rose in May.\n\nThe port authority in Lisbon denied that the fares were too high.";
+    assert_eq!(source_of(article, "the fares were too high").0, "The port authority in Lisbon");
+    let article = "Ferry fares rose in May.\n\nDock workers in Porto say that the pay is too low.";
+    assert_eq!(source_of(article, "the pay is too low").0, "Dock workers in Porto");
+}
+
+#[test]
+fn a_name_after_an_opening_phrase_with_a_place_stays_the_source() {
+    let article = "Anna Lowry runs for mayor.\n\nSpeaking at a rally in Porto, Lowry said that the pay is too low.";
+    assert_eq!(source_of(article, "the pay is too low"), pair("Lowry", "Anna Lowry"));
+}

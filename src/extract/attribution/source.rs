@@ -52,7 +52,36 @@ impl SentenceRules<'_> {
         if start == j {
             return None;
         }
+        let start = self.head_before_place(start, j);
         Some(self.toks[start].start..prev.end)
+    }
+
+    /// "Polls in New Hampshire show", "the regime in Damascus says": a
+    /// place in capitals after "in", "of" or "from" is where the source is,
+    /// not the source; the noun phrase before the preposition starts it.
+    /// Else `start`.
+    fn head_before_place(&self, start: usize, end: usize) -> usize {
+        let text = self.text();
+        let place = self.toks[start..end].iter().all(|t| t.is_word() && is_capitalised(text, t)) && !text[self.toks[end - 1].range()].ends_with(['s', '\'', '’']);
+        if !place {
+            return start;
+        }
+        let s = start;
+        if s < 2 || !self.is_place_preposition(s - 1) {
+            return start;
+        }
+        let head = self.np_left(s - 1);
+        let named = head < s - 1 && !self.toks[head..s - 1].iter().all(|t| lower_eq(text, t, &WORDS.time_words));
+        if named {
+            head
+        } else {
+            start
+        }
+    }
+
+    fn is_place_preposition(&self, i: usize) -> bool {
+        let tok = &self.toks[i];
+        lower_eq(self.text(), tok, &["in", "of", "from"]) && !is_capitalised(self.text(), tok)
     }
 
     /// Where a run of auxiliaries and fillers (data/verb_fillers.txt) ends
