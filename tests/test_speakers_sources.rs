@@ -80,3 +80,16 @@ fn a_name_after_an_opening_phrase_with_a_place_stays_the_source() {
     let article = "Anna Lowry runs for mayor.\n\nSpeaking at a rally in Porto, Lowry said that the pay is too low.";
     assert_eq!(source_of(article, "the pay is too low"), pair("Lowry", "Anna Lowry"));
 }
+
+#[test]
+fn a_verb_in_a_series_after_a_clause_keeps_the_clause_subject() {
+    let article = "Tomas Reedy spoke at the port.\n\nTomas Reedy complained about the fares but defended the ferry crews, mocked the Harbor Party and its leaders, and made it clear that the pier will stay open.";
+    assert_eq!(source_of(article, "the pier will stay open"), pair("Tomas Reedy", "Tomas Reedy"));
+    assert_eq!(source_of(article, "the Harbor Party and its leaders"), pair("Tomas Reedy", "Tomas Reedy"));
+}
+
+#[test]
+fn a_verb_of_saying_after_a_clause_still_inverts() {
+    let article = "Ferry fares rose in May.\n\nThe pier will close in June, said Anna Lowry, the harbor master.";
+    assert_eq!(source_of(article, "The pier will close in June").1, "Anna Lowry");
+}
