@@ -85,3 +85,22 @@ fn a_description_that_tells_the_sex_skips_someone_of_the_other() {
         \"We paid too much for the land,\" the businessman said.";
     assert_eq!(speaker_of(article, "We paid too much for the land"), "Robert Kessler");
 }
+
+#[test]
+fn a_described_group_unnamed_elsewhere_is_its_own_speaker() {
+    // A plural head of data/groups.txt makes a group, even with a party
+    // or a descriptor before it that alone would describe one person.
+    let article = "The ferry bill passed the House.\n\nRepublican senators said that the ferry bill costs too much.";
+    assert_eq!(speaker_of(article, "the ferry bill costs too much"), "Republican senators");
+    let article = "The ferry bill passed the House.\n\nSeveral liberal advocates said that the ferry bill is too small.";
+    assert_eq!(speaker_of(article, "the ferry bill is too small"), "several liberal advocates");
+}
+
+#[test]
+fn a_description_after_a_quotation_of_several_sentences_is_the_subject_before_it() {
+    // The name inside the quotation is someone spoken of, not the speaker.
+    let article = "Karl Brandt debated Tom Reed on Monday.\n\n\
+        Brandt went after Reed at the debate, calling the mayor “reckless.” \
+        “So Tom, you know, is good at one-liners. He would not be the leader we need,” the former Ohio governor said.";
+    assert_eq!(speaker_of(article, "He would not be the leader we need"), "Karl Brandt");
+}

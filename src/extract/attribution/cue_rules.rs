@@ -499,6 +499,13 @@ impl SentenceRules<'_> {
             // "he voted no and said …": the subject of the first verb.
             source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
         }
+        let after_clause = j > 1 && self.toks[j - 1].kind == TokKind::Comma && !self.toks[j - 2].is_quote();
+        if source.is_none() && after_clause && !WORDS.inverts_after_clause.holds(cue_word) {
+            // "Ruiz complained …, mocked the party": a verb that does not
+            // invert after a clause continues its subject's series; what
+            // follows is its object, not its source.
+            source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
+        }
         let mut after_source = after;
         let mut inverted_end = None;
         if source.is_none() {

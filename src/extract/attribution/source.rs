@@ -13,6 +13,12 @@ impl SentenceRules<'_> {
         if j == 0 {
             return None;
         }
+        let before_fillers = self.before_verb_fillers(j);
+        if before_fillers < j {
+            // "Reed would only say", "critics have in fact noted": the
+            // source stands before the auxiliary, not in the filler.
+            return self.source_left(before_fillers);
+        }
         let prev = &self.toks[j - 1];
         if text[prev.range()] == *")" {
             // "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets.
@@ -46,7 +52,83 @@ impl SentenceRules<'_> {
         if start == j {
             return None;
         }
+        let start = self.head_before_place(start, j);
         Some(self.toks[start].start..prev.end)
+    }
+
+    /// "Polls in New Hampshire show", "the regime in Damascus says": a
+    /// place in capitals after "in", "of" or "from" is where the source is,
+    /// not the source; the noun phrase before the preposition starts it.
+    /// Else `start`.
+    fn head_before_place(&self, start: usize, end: usize) -> usize {
+        let text = self.text();
+        let place = self.toks[start..end].iter().all(|t| t.is_word() && is_capitalised(text, t)) && !text[self.toks[end - 1].range()].ends_with(['s', '\'', '’']);
+        if !place {
+            return start;
+        }
+        let s = start;
+        if s < 2 || !self.is_place_preposition(s - 1) {
+            return start;
+        }
+        let head = self.np_left(s - 1);
+        let named = head < s - 1 && !self.toks[head..s - 1].iter().all(|t| lower_eq(text, t, &WORDS.time_words));
+        if named {
+            head
+        } else {
+            start
+        }
+    }
+
+    fn is_place_preposition(&self, i: usize) -> bool {
+        let tok = &self.toks[i];
+        lower_eq(self.text(), tok, &["in", "of", "from"]) && !is_capitalised(self.text(), tok)
+    }
+
+    /// Where a run of auxiliaries and fillers (data/verb_fillers.txt) ends
+    /// before token `j`, when at least one filler stands in it and an
+    /// auxiliary before the fillers ("would only", "has in the past");
+    /// else `j`.
+    fn before_verb_fillers(&self, j: usize) -> usize {
+        let text = self.text();
+        let mut b = j;
+        let mut filler = false;
+        // "has in the past said": a caller that stepped back over the time
+        // word "past" stands inside the phrase.
+        if let Some(len) = self.filler_ending_at(j + 1).filter(|&len| len >= 2) {
+            b = j + 1 - len;
+            filler = true;
+        }
+        loop {
+            if let Some(len) = self.filler_ending_at(b) {
+                b -= len;
+                filler = true;
+            } else if filler && b > 0 && lower_eq(text, &self.toks[b - 1], &WORDS.auxiliaries) && !lower_eq(text, &self.toks[b - 1], &["told", "all"]) {
+                b -= 1;
+            } else {
+                break;
+            }
+        }
+        let after_auxiliary = b < j && lower_eq(text, &self.toks[b], &WORDS.auxiliaries);
+        if filler && after_auxiliary && b > 0 {
+            b
+        } else {
+            j
+        }
+    }
+
+    /// The token count of a filler phrase ending just before token `b`.
+    fn filler_ending_at(&self, b: usize) -> Option<usize> {
+        let text = self.text();
+        let last = self.toks.get(b.checked_sub(1)?)?;
+        let last_word = &text[last.range()];
+        if !last.is_word() || !last_word.starts_with(|c: char| c.is_ascii_lowercase()) {
+            return None;
+        }
+        VERB_FILLERS.iter().find_map(|phrase| {
+            let len = phrase.split(' ').count();
+            let fits = b >= len && phrase.split(' ').zip(&self.toks[b - len..b]).all(|(w, tok)| tok.is_word() && text[tok.range()].eq_ignore_ascii_case(w));
+            fits.then_some(len)
+        })
     }
 
     /// "NAME, a Utah senator, said" / "NAME, who …, said": the name (with an
@@ -285,19 +367,32 @@ impl SentenceRules<'_> {
         if i == 0 {
             i = self.after_dateline(k);
         }
+        if i == 0 {
+            i = self.after_agency_dateline(k);
+        }
         // "And he …", "But the court …", "Then she …": the writer's link.
         while i + 1 < k && (lower_eq(text, &self.toks[i], &WORDS.sentence_links) || lower_eq(text, &self.toks[i], &["then", "now", "still", "also", "later"]) && self.toks[i + 1].is_word()) {
             i += 1;
         }
-        // Skip an introductory clause or phrase ("While talks continue, …",
-        // "Hours later, …", "Walking to the car, …").
-        let first = &self.toks[i.min(k.saturating_sub(1))];
-        let intro = lower_eq(text, first, &WORDS.subordinators)
-            || lower_eq(text, first, &WORDS.intro_starts)
-            || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first);
-        if i < k && intro {
-            if let Some(c) = self.toks[i..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
-                i += c + 1;
+        let after_day = self.after_day_opening(i, k);
+        if after_day > i {
+            // "On Sunday morning Ruiz wrote …": a day with no comma.
+            i = after_day;
+        } else {
+            // Skip an introductory clause or phrase ("While talks continue, …",
+            // "Hours later, …", "Walking to the car, …", "Shortly after the
+            // vote, …").
+            let first = &self.toks[i.min(k.saturating_sub(1))];
+            let adverb_then_phrase = i + 1 < k && lower_eq(text, first, &["shortly", "soon", "just", "right", "here", "there", "back", "early", "late", "long", "even"]) && lower_eq(text, &self.toks[i + 1], &WORDS.intro_starts) && !is_capitalised(text, &self.toks[i + 1]);
+            let intro = lower_eq(text, first, &WORDS.subordinators)
+                || lower_eq(text, first, &WORDS.intro_starts)
+                || adverb_then_phrase
+                || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first);
+            if i < k && intro {
+                if let Some(c) = self.toks[i..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
+                    i += c + 1;
+                    i = self.after_more_intro(i, k);
+                }
             }
         }
         while i < k && !self.toks[i].is_word() {
@@ -317,7 +412,12 @@ impl SentenceRules<'_> {
         while m < k && m < i + 8 && self.toks[m].is_word() {
             let t = &self.toks[m];
             let cap = is_capitalised(text, t);
-            let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s');
+            // "the dock workers gathered": a plural before a verb is no verb.
+            let verb_follows = m + 1 < k && self.toks[m + 1].is_word() && !is_capitalised(text, &self.toks[m + 1]) && {
+                let next = &text[self.toks[m + 1].range()];
+                next.ends_with("ed") || WORDS.irregular.holds(next) || lower_eq(text, &self.toks[m + 1], &["have", "had", "were", "are", "will", "would", "could", "can"])
+            };
+            let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s') && !verb_follows;
             // "The president left no doubt": an irregular past is the verb.
             let past = !cap && m > i + 1 && WORDS.irregular.holds(&text[t.range()]);
             if verb_s || past || !cap && !(determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
@@ -331,6 +431,58 @@ impl SentenceRules<'_> {
         Some(self.toks[i].start..self.toks[m - 1].end)
     }
 
+    /// "Washington (AFP) – Ann Roe …": a place and an agency in brackets
+    /// before a dash open the sentence; the token after the dash, else 0.
+    fn after_agency_dateline(&self, end: usize) -> usize {
+        let text = self.text();
+        let Some(open) = self.toks[..end.min(5)].iter().position(|t| &text[t.range()] == "(") else { return 0 };
+        let place = open > 0 && self.toks[..open].iter().all(|t| t.is_word() && is_capitalised(text, t));
+        let Some(close) = (open + 1..end.min(open + 5)).find(|&t| &text[self.toks[t].range()] == ")") else { return 0 };
+        let agency = close > open + 1 && self.toks[open + 1..close].iter().all(|t| t.is_word() && is_capitalised(text, t));
+        let dash = close + 1 < end && self.toks[close + 1].kind == TokKind::Dash;
+        if !(place && agency && dash) {
+            return 0;
+        }
+        (close + 1..end).find(|&t| self.toks[t].kind != TokKind::Dash).unwrap_or(0)
+    }
+
+    /// "On Sunday morning Ruiz …", "On Tuesday she …": after "on", a
+    /// capitalised day and a part of the day, with no comma, where the
+    /// subject follows; else `i`.
+    fn after_day_opening(&self, i: usize, k: usize) -> usize {
+        let text = self.text();
+        if i + 2 >= k || !lower_eq(text, &self.toks[i], &["on"]) || !is_capitalised(text, &self.toks[i + 1]) || !lower_eq(text, &self.toks[i + 1], &WORDS.time_words) {
+            return i;
+        }
+        let mut t = i + 2;
+        if lower_eq(text, &self.toks[t], &["morning", "afternoon", "evening", "night"]) {
+            t += 1;
+        }
+        if t < k && self.toks[t].is_word() {
+            t
+        } else {
+            i
+        }
+    }
+
+    /// "At an event in Ames, Iowa, on Sunday, Ann Roe …": after an
+    /// introductory phrase's first comma, a state and further phrases
+    /// before the subject; where the subject starts.
+    fn after_more_intro(&self, mut i: usize, k: usize) -> usize {
+        let text = self.text();
+        let phrase_at = |t: usize| t < k && lower_eq(text, &self.toks[t], &WORDS.intro_starts) && !is_capitalised(text, &self.toks[t]);
+        for _ in 0..3 {
+            let state_then_phrase = i + 2 < k && is_capitalised(text, &self.toks[i]) && self.toks[i + 1].kind == TokKind::Comma && phrase_at(i + 2);
+            let from = if state_then_phrase { i + 2 } else { i };
+            if !phrase_at(from) {
+                break;
+            }
+            let Some(c) = (from + 1..k.saturating_sub(1).min(from + 7)).find(|&t| self.toks[t].kind == TokKind::Comma) else { break };
+            i = c + 1;
+        }
+        i
+    }
+
     /// A pronoun for a person or a capitalised name: who can say something.
     pub(super) fn agent_like(&self, source: &Range<usize>) -> bool {
         let words = &self.text()[source.clone()];
@@ -342,6 +494,11 @@ impl SentenceRules<'_> {
             && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
     }
 }
+
+/// Phrases between an auxiliary and its verb, read once.
+static VERB_FILLERS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../data/verb_fillers.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
 
 pub(super) const NON_AGENTS: &str = include_str!("../../../data/non_agents.txt");
 

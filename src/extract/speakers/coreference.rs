@@ -932,7 +932,7 @@ impl<'t> SpeakerResolver<'t> {
                 return speaker;
             }
         }
-        if kind == SpeakerKind::Unknown && !plausible_phrase(name_part) {
+        if kind == SpeakerKind::Unknown && (!plausible_phrase(name_part) || is_bare_verb_form(name_part)) {
             return unresolved();
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
@@ -1113,6 +1113,12 @@ impl<'t> SpeakerResolver<'t> {
         let (left, right) = (name_of(&left)?, name_of(right.trim())?);
         (left != right).then(|| format!("{left} and {right}"))
     }
+}
+
+/// "arranging", "helped": one lower-case word in -ing or -ed is a verb the
+/// source span ran onto, never someone's name.
+fn is_bare_verb_form(phrase: &str) -> bool {
+    phrase.len() > 4 && phrase.bytes().all(|b| b.is_ascii_lowercase()) && (phrase.ends_with("ing") || phrase.ends_with("ed"))
 }
 
 #[cfg(test)]
@@ -1663,5 +1669,15 @@ mod tests {
                     Meanwhile Ada Voss said it would close.";
         let s = resolve_all(text, &["While Mr. Quill", "Meanwhile Ada Voss"]);
         assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tom Quill", "Ada Voss"));
+    }
+
+    #[test]
+    fn a_bare_verb_form_is_no_speaker_name() {
+        for (phrase, verb) in [("arranging", true), ("helped", true), ("officials", false), ("Reading", false), ("the undecided", false), ("led", false)] {
+            assert_eq!(is_bare_verb_form(phrase), verb, "{phrase:?}");
+        }
+        // A span that ran onto a verb leaves its statement unresolved.
+        let s = resolve_all("Ada Voss was arranging calls with the union.", &["arranging"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("", SpeakerKind::Unresolved));
     }
 }

@@ -144,6 +144,10 @@ impl SpeakerResolver<'_> {
     /// `at`'s), when the name opens the clause (after one word at most,
     /// "But Voss") and owns nothing ("Voss's plan").
     fn subject_just_before(&self, text: &str, at: usize) -> Option<usize> {
+        // "“… . …,” the Oregon senator said": a quotation of several
+        // sentences is what the description closes; who it describes is
+        // named before the quotation opens, not inside it.
+        let at = quotation_open_before(text, at).unwrap_or(at);
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         let &(last_at, _) = self.mentions[..i].last()?;
         let start = self.sentence_start(last_at);
@@ -175,6 +179,16 @@ impl SpeakerResolver<'_> {
             beside.match_indices(word).any(|(at, _)| !in_the_phrase(at)) || state_abbreviated_in(beside, word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
         })
     }
+}
+
+/// Where the quotation that closes right before `at` ("…,” the senator
+/// said") opens, when one does and opens within a few paragraphs.
+fn quotation_open_before(text: &str, at: usize) -> Option<usize> {
+    const REACH: usize = 2000;
+    let before = text[..at].trim_end_matches([' ', ',', '\u{a0}']);
+    let close = before.strip_suffix('”')?;
+    let from = text.floor_char_boundary(close.len().saturating_sub(REACH));
+    close[from..].rfind('“').map(|k| from + k)
 }
 
 /// `data/us_states.tsv`, by each word of a state's name ("Carolina"): the
