@@ -124,9 +124,12 @@ impl SentenceRules<'_> {
         if !last.is_word() || !last_word.starts_with(|c: char| c.is_ascii_lowercase()) {
             return None;
         }
-        VERB_FILLERS.iter().find_map(|phrase| {
-            let len = phrase.split(' ').count();
-            let fits = b >= len && phrase.split(' ').zip(&self.toks[b - len..b]).all(|(w, tok)| tok.is_word() && text[tok.range()].eq_ignore_ascii_case(w));
+        VERB_FILLERS.iter().find_map(|words| {
+            let len = words.len();
+            // The last word first: it rules out nearly every phrase.
+            let fits = b >= len
+                && words[len - 1].eq_ignore_ascii_case(last_word)
+                && words.iter().zip(&self.toks[b - len..b]).all(|(w, tok)| tok.is_word() && text[tok.range()].eq_ignore_ascii_case(w));
             fits.then_some(len)
         })
     }
@@ -495,9 +498,15 @@ impl SentenceRules<'_> {
     }
 }
 
-/// Phrases between an auxiliary and its verb, read once.
-static VERB_FILLERS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
-    include_str!("../../../data/verb_fillers.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+/// Phrases between an auxiliary and its verb, read once, each split into
+/// its words.
+static VERB_FILLERS: std::sync::LazyLock<Vec<Vec<&str>>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../data/verb_fillers.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split(' ').collect())
+        .collect()
 });
 
 pub(super) const NON_AGENTS: &str = include_str!("../../../data/non_agents.txt");
