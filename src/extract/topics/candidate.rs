@@ -96,6 +96,14 @@ fn is_manner_adverb(lower: &str) -> bool {
     lower.len() >= 7 && lower.ends_with("ally")
 }
 
+/// Whether a token is several words run together ("SmithShareLikeReply":
+/// a page widget's text glued to a name): a capital after a small letter
+/// twice or more. One such capital is a name's ("McCain", "DeSantis").
+pub(super) fn is_glued(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 8 && bytes.windows(2).filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()).count() >= 2
+}
+
 fn is_contraction(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
@@ -408,7 +416,7 @@ impl CandidateWords {
                 possessive: token.possessive,
                 opens_sentence: token.opens_sentence && !after_title,
                 noun_like,
-                name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction,
+                name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction && !is_glued(token.word),
             });
         }
     }
@@ -433,6 +441,10 @@ impl CandidateWords {
         let stop = |i: usize| w[i].listed.stop && !w[i].listed.place;
         let title = |i: usize| w.get(i).is_some_and(|t| t.capitalized && t.listed.title);
         let is_initial = |i: usize| w[i].text.len() == 1 && w[i].capitalized;
+        // A headline in title case ("Senator To Resign"), where every
+        // word of four letters or more is capitalised: its capitals tell no
+        // cut name.
+        let title_case = w.len() >= 3 && !w.iter().any(|t| !t.capitalized && t.text.len() >= 4);
         let mut i = 0;
         while i < w.len() {
             if !capital(i) || w[i].listed.title || stop(i) {
@@ -498,6 +510,30 @@ impl CandidateWords {
                 && is_demonym(words.lower(end - 1))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
             if modifies_noun {
+                i = end;
+                continue;
+            }
+            // "Super Tuesday", "Second Amendment", "Tales From the Crypt": a
+            // capitalised listed word within the sentence, right before or
+            // after a lone word, is part of a longer name the lists cut;
+            // the word left is no name of its own. So is a token glued to
+            // a widget's text ("SmithShareLikeReply"). A capitalised article
+            // opens a name it is no part of ("The Post").
+            let capital_stop = |j: usize| {
+                w[j].capitalized && !w[j].opens_sentence && ((stop(j) && !w[j].listed.title) || is_glued(w[j].text))
+            };
+            let cut_name = lone
+                && !possessive
+                && !title_case
+                && ((end < w.len() && !w[end].after_break && capital_stop(end))
+                    || (start > 0 && !w[start].after_break && capital_stop(start - 1) && words.lower(start - 1) != "the"));
+            // "FBI Director", "Madam Secretary": a run ending in a title
+            // names a role, and the title is no surname (an institution's
+            // name may end in one: "White House", "Department of Justice").
+            let role = !possessive
+                && run[run.len() - 1].listed.title
+                && !run.iter().any(|t| t.listed.place || t.text == "of");
+            if cut_name || role {
                 i = end;
                 continue;
             }
@@ -572,7 +608,11 @@ impl CandidateWords {
 
     /// A person's surname, or a place's or institution's whole name.
     fn short_name(&self, run: &[Word<'_>]) -> String {
-        let person = (2..=3).contains(&run.len()) && !run.iter().any(|w| w.listed.place || w.text == "of");
+        // "Border Patrol", "Minimum Wage": an issue's word before the last
+        // makes a body's or a law's name.
+        let person = (2..=3).contains(&run.len())
+            && !run.iter().any(|w| w.listed.place || w.text == "of")
+            && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
         if person {
             return run[run.len() - 1].text.to_string();
         }

@@ -1,6 +1,6 @@
 //! Topics within one document: recurrence, fullest names, references back.
 
-use super::candidate::{Candidate, CandidateKind, CandidateWords};
+use super::candidate::{is_glued, Candidate, CandidateKind, CandidateWords};
 use super::{TopicMatcher, TopicTag};
 use crate::extract::tokens::is_alnum;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -463,7 +463,8 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
         }
         let shaped_like_a_name = given.chars().count() >= 2
             && given.chars().next().is_some_and(char::is_uppercase)
-            && given.chars().all(char::is_alphabetic);
+            && given.chars().all(char::is_alphabetic)
+            && !is_glued(given);
         if !shaped_like_a_name {
             continue;
         }
@@ -526,7 +527,8 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
                 && next.starts_with(char::is_uppercase)
                 && !words.is_title(&lower)
                 && !words.is_common(&lower)
-                && !words.is_name_suffix(&lower);
+                && !words.is_name_suffix(&lower)
+                && !is_glued(next);
             if !surname_like {
                 break;
             }
@@ -685,6 +687,15 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Marta Okafor"));
         assert_eq!(topics.tag("Mbeki will win", "", "").map(|t| t.name).as_deref(), Some("Thabo M. Mbeki"));
+    }
+
+    #[test]
+    fn a_token_glued_to_widget_text_is_no_given_name_or_surname() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Reply MariaShareLikeReply Okafor. Okafor left. Tunde JonesShareLike Mbeki came. Tunde said so.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+        assert_eq!(topics.tag("that Tunde was right", "", "").map(|t| t.name).as_deref(), Some("Tunde"));
     }
 
     #[test]

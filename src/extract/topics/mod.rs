@@ -255,6 +255,46 @@ mod tests {
     }
 
     #[test]
+    fn a_word_left_of_a_name_cut_by_a_listed_word_is_no_topic() {
+        let topics = TopicMatcher::default();
+        // "Tuesday", "From", "Third" are listed words that end or open the run.
+        assert_eq!(topics.candidate_topic("the crowd cheered before the Super Tuesday contests began").as_deref(), Some("crowd"));
+        assert_eq!(topics.candidate_topic("voters who revere the Third Amendment turned out").as_deref(), Some("voter"));
+        assert_ne!(topics.candidate_topic("she rewatched Stories From the Attic with her sons").as_deref(), Some("Stories"));
+        assert_eq!(topics.candidate_topic("he grew up near Little Rock with his cousins").as_deref(), Some("cousin"));
+        // A capitalised article opens a name; a headline's capitals cut nothing.
+        assert_eq!(topics.candidate_topic("a memo seen by The Post last week").as_deref(), Some("Post"));
+        assert_eq!(topics.candidate_topic("Okafor To Resign After Vote").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_name_with_an_issue_word_before_its_last_is_kept_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the Border Patrol agents worked long shifts").as_deref(), Some("Border Patrol"));
+    }
+
+    #[test]
+    fn a_run_ending_in_a_title_is_a_role_and_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the tariff that Madam Secretary opposed").as_deref(), Some("tariff"));
+        assert_eq!(topics.candidate_topic("a letter from the FBI Director about the tariff").as_deref(), Some("tariff"));
+    }
+
+    #[test]
+    fn a_token_glued_to_widget_text_is_no_name() {
+        let topics = TopicMatcher::default();
+        let topic = topics.candidate_topic("an article by Maria OkaforShareLikeReply Jones on wages");
+        assert_eq!(topic.as_deref(), Some("wage"));
+    }
+
+    #[test]
+    fn a_lone_adjective_or_a_word_too_general_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("a vote on the Democratic side of the aisle").as_deref(), Some("aisle"));
+        assert_eq!(topics.candidate_topic("Win in a walk").as_deref(), Some("walk"));
+    }
+
+    #[test]
     fn an_adjective_after_an_adverb_is_no_part_of_the_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("we have a politically correct navy").as_deref(), Some("navy"));
@@ -465,3 +505,4 @@ mod tests {
         assert_eq!(topics.candidate_topic("that Brian Okafor campaign money was late").as_deref(), Some("Okafor"));
     }
 }
+
