@@ -16,6 +16,7 @@
 //! description finds its person is in `descriptions`; by a role the text
 //! gave beside a name ("Ada Voss, the nominee,"), in `given_roles`.
 
+mod bodies;
 mod descriptions;
 mod given_roles;
 mod relatives;
@@ -925,6 +926,9 @@ impl<'t> SpeakerResolver<'t> {
                 // Never the mention's first word: its capitals are its own.
                 return Speaker { name: group.to_string(), mention: mention.to_string(), role: None, kind };
             }
+        }
+        if let Some(speaker) = self.body_by_kind(text, span, name_part) {
+            return speaker;
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {

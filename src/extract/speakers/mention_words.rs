@@ -176,10 +176,23 @@ pub(super) fn named_instance(text: &str, at: usize, head: &str) -> Option<Range<
         let start = pos.checked_sub(1)?;
         (text.as_bytes()[start].to_ascii_lowercase() == first).then(|| named_with_head(text, start, head.len())).flatten()
     };
-    let before = memchr::memmem::rfind_iter(&text.as_bytes()[..at], tail).find_map(named_at);
-    before.or_else(|| {
+    named_instance_before(text, at, head).or_else(|| {
         let from = (at + 1).min(text.len());
         memchr::memmem::find_iter(&text.as_bytes()[from..], tail).find_map(|pos| named_at(from + pos))
+    })
+}
+
+/// The nearest "<Name> <head>" (or "<Head> of <Name>") before byte `at`,
+/// as `named_instance` finds it.
+pub(super) fn named_instance_before(text: &str, at: usize, head: &str) -> Option<Range<usize>> {
+    if !head.is_ascii() || head.len() < 2 {
+        return None;
+    }
+    let first = head.as_bytes()[0].to_ascii_lowercase();
+    let tail = head[1..].as_bytes();
+    memchr::memmem::rfind_iter(&text.as_bytes()[..at], tail).find_map(|pos| {
+        let start = pos.checked_sub(1)?;
+        (text.as_bytes()[start].to_ascii_lowercase() == first).then(|| named_with_head(text, start, head.len())).flatten()
     })
 }
 
