@@ -164,36 +164,31 @@ static GENERIC_MODIFIERS: LazyLock<Vec<&'static str>> =
 /// headline's "Poll:" is named in the article below). Capitalised words
 /// only: "a CNN/WMUR poll", "the State Department", "Rubio's campaign".
 pub(super) fn named_instance(text: &str, at: usize, head: &str) -> Option<Range<usize>> {
-    // The heads are the ASCII words of data/organisations.txt and
-    // data/documents.txt; the search is for what follows the first letter,
-    // in either case, since the phrase is rare and the text long.
-    if !head.is_ascii() || head.len() < 2 {
-        return None;
-    }
-    let first = head.as_bytes()[0].to_ascii_lowercase();
-    let tail = head[1..].as_bytes();
-    let named_at = |pos: usize| {
-        let start = pos.checked_sub(1)?;
-        (text.as_bytes()[start].to_ascii_lowercase() == first).then(|| named_with_head(text, start, head.len())).flatten()
-    };
     named_instance_before(text, at, head).or_else(|| {
+        let tail = searched_tail(head)?;
         let from = (at + 1).min(text.len());
-        memchr::memmem::find_iter(&text.as_bytes()[from..], tail).find_map(|pos| named_at(from + pos))
+        memchr::memmem::find_iter(&text.as_bytes()[from..], tail).find_map(|pos| named_at(text, from + pos, head))
     })
 }
 
 /// The nearest "<Name> <head>" (or "<Head> of <Name>") before byte `at`,
 /// as `named_instance` finds it.
 pub(super) fn named_instance_before(text: &str, at: usize, head: &str) -> Option<Range<usize>> {
-    if !head.is_ascii() || head.len() < 2 {
-        return None;
-    }
-    let first = head.as_bytes()[0].to_ascii_lowercase();
-    let tail = head[1..].as_bytes();
-    memchr::memmem::rfind_iter(&text.as_bytes()[..at], tail).find_map(|pos| {
-        let start = pos.checked_sub(1)?;
-        (text.as_bytes()[start].to_ascii_lowercase() == first).then(|| named_with_head(text, start, head.len())).flatten()
-    })
+    let tail = searched_tail(head)?;
+    memchr::memmem::rfind_iter(&text.as_bytes()[..at], tail).find_map(|pos| named_at(text, pos, head))
+}
+
+/// What is searched for of a head: all but its first letter, which may be
+/// either case. The heads are the ASCII words of data/organisations.txt
+/// and data/documents.txt; the phrase is rare and the text long.
+fn searched_tail(head: &str) -> Option<&[u8]> {
+    (head.is_ascii() && head.len() >= 2).then(|| &head.as_bytes()[1..])
+}
+
+/// The name headed by `head` whose tail was found at byte `pos`.
+fn named_at(text: &str, pos: usize, head: &str) -> Option<Range<usize>> {
+    let start = pos.checked_sub(1)?;
+    (text.as_bytes()[start].to_ascii_lowercase() == head.as_bytes()[0].to_ascii_lowercase()).then(|| named_with_head(text, start, head.len())).flatten()
 }
 
 /// The name of which the word at `pos` (`len` bytes) is the head: the

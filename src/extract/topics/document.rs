@@ -481,7 +481,8 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
             }
         }
         let full = &text[start..end];
-        let first_name = words.is_first_name(&lower) || full.split(' ').next().is_some_and(|w| words.is_first_name(&w.to_lowercase()));
+        // The first word is the given name, or a first name before a middle one.
+        let first_name = full.split(' ').next().is_some_and(|w| words.is_first_name(&w.to_lowercase()));
         match counts.iter_mut().find(|(name, _, _)| name == full) {
             Some((_, _, n)) => *n += 1,
             None => counts.push((full.to_string(), first_name, 1)),
