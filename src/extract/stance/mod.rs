@@ -103,6 +103,10 @@ struct CueEntry {
     hedge: bool,
     /// A cue that reports a finding (according to, show, find).
     report: bool,
+    /// A cue that reports a feeling (hope, fear, worry): it takes a side,
+    /// but a wish or a fear is less often a position on a target than a
+    /// stated one.
+    feeling: bool,
 }
 
 /// What a content phrase signals; a phrase may be both a negation and a
@@ -132,7 +136,7 @@ enum LineClass {
 }
 
 const CLASS_NAMES: &str =
-    "support, oppose, deny, affirm, neutral, report, cue-negation, negation, refusal, positive, endorsement, negative, advocate, advocate-against, hedge, ignore, gap, none";
+    "support, oppose, deny, affirm, neutral, report, feeling, cue-negation, negation, refusal, positive, endorsement, negative, advocate, advocate-against, hedge, ignore, gap, none";
 
 fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let unknown = |part: &str| {
@@ -143,6 +147,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
     let mut is_content = false;
     let mut hedge = false;
     let mut report = false;
+    let mut feeling = false;
     for part in class.split('+') {
         match part.to_ascii_lowercase().as_str() {
             "support" => cue_role = Some(CueRole::Polar(CuePolarity::Support)),
@@ -161,6 +166,7 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
             "advocate" => (content.advocacy, is_content) = (1, true),
             "advocate-against" => (content.advocacy, is_content) = (-1, true),
             "hedge" => hedge = true,
+            "feeling" => feeling = true,
             "gap" | "none" if class.contains('+') => {
                 return Err(format!("class '{part}' cannot be combined"))
             }
@@ -173,7 +179,8 @@ fn parse_class(class: &str) -> std::result::Result<LineClass, String> {
         Some(_) if is_content => Err(format!(
             "class '{class}' mixes a cue class with a content class"
         )),
-        Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge, report })),
+        Some(role) => Ok(LineClass::Cue(CueEntry { role, hedge, report, feeling })),
+        None if feeling => Err(format!("class '{class}': only a cue can be a feeling")),
         None => Ok(LineClass::Content(ContentEntry { hedge, ..content })),
     }
 }
@@ -331,10 +338,11 @@ impl StanceLexicon {
             Stance::Neutral => (0, 0),
         };
         // A refused endorsement ("declined to back") is as plain a position
-        // as an endorsement.
+        // as an endorsement. A feeling is no decisive cue: on the train
+        // labels "hoped", "worries" were right as polar half the time.
         let polar_cue = match reading.polarity {
-            CuePolarity::Support => true,
-            CuePolarity::Oppose | CuePolarity::Deny => !reading.negated && !reading.refused_act,
+            CuePolarity::Support => !reading.feeling,
+            CuePolarity::Oppose | CuePolarity::Deny => !reading.negated && !reading.refused_act && !reading.feeling,
             CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,
         };
         let evidence = Evidence {
@@ -404,6 +412,7 @@ impl StanceLexicon {
             negated: false,
             hedge: false,
             report: false,
+            feeling: false,
             end: 0,
             ends_negating: false,
             refused_act: false,
@@ -420,6 +429,7 @@ impl StanceLexicon {
                 CueRole::Polar(CuePolarity::Neutral) => {}
                 CueRole::Polar(polarity) => {
                     reading.polarity = polarity;
+                    reading.feeling = entry.feeling;
                     negations_before = negations;
                 }
             }
@@ -734,6 +744,8 @@ struct CueReading {
     hedge: bool,
     /// The cue reports a finding: a figure or fact likelier than a view.
     report: bool,
+    /// The polar phrase reports a feeling (hope, fear, worry).
+    feeling: bool,
     /// Where the last cue phrase ends: evaluations after it are part of
     /// what the speaker said ("characterized as extremely positive").
     end: usize,

@@ -393,6 +393,26 @@ fn confidence_is_higher_for_a_polar_cue_than_for_no_signal() {
 }
 
 #[test]
+fn a_hope_or_a_worry_takes_a_side_less_surely_than_a_stated_position() {
+    let lexicon = StanceLexicon::default();
+    let hoped = lexicon.judge("hoped", "the new bridge opens soon");
+    let urged = lexicon.judge("urged", "the new bridge opens soon");
+    assert_eq!((hoped.stance, urged.stance), (Stance::Support, Stance::Support));
+    assert!(hoped.confidence < urged.confidence, "{hoped:?} {urged:?}");
+    let worries = lexicon.judge("worries", "the council about the fare rise");
+    let condemned = lexicon.judge("condemned", "the council about the fare rise");
+    assert_eq!((worries.stance, condemned.stance), (Stance::Oppose, Stance::Oppose));
+    assert!(worries.confidence < condemned.confidence, "{worries:?} {condemned:?}");
+}
+
+#[test]
+fn only_a_cue_can_be_a_feeling() {
+    assert!(parse_class("support+feeling").is_ok());
+    let err = parse_class("positive+feeling").unwrap_err();
+    assert!(err.contains("only a cue"), "{err}");
+}
+
+#[test]
 fn first_person_words_are_found_and_the_country_is_not_one() {
     let lexicon = StanceLexicon::default();
     let (_, first) = lexicon.events(&Lowered::new("I'm sure our plan works"));
