@@ -3,6 +3,10 @@
 //! rather than judge it (`data/stance_evaluative_skip.txt`): "killed" or
 //! "war" in a report is what happened, not the speaker's position.
 //!
+//! A word that names a feeling (`data/stance_feeling_words.txt`: "angry",
+//! "proud") is marked as one: it says how someone feels, which is the
+//! speaker's evaluation only when the speaker is the one who feels it.
+//!
 //! The curated phrases of `stance_content.tsv` come first; this list only
 //! speaks for words no phrase covers, so that a linguist's entry always
 //! wins over the general lexicon.
@@ -11,6 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 const BUILTIN_VALENCES: &str = include_str!("../../../data/stance_evaluative.tsv");
 const BUILTIN_SKIP: &str = include_str!("../../../data/stance_evaluative_skip.txt");
+const BUILTIN_FEELINGS: &str = include_str!("../../../data/stance_feeling_words.txt");
 
 /// Words rated weaker than this either way are left out: mild words
 /// ("fine", "okay", "problem") are as common in plain reports as in
@@ -21,17 +26,26 @@ const MIN_STRENGTH: f32 = 1.5;
 pub(super) struct EvaluativeWords {
     /// Keyed by the word's bytes: the words looked up are slices of an
     /// ASCII-lowered text, which need no UTF-8 check this way.
-    valence: FxHashMap<Box<[u8]>, f32>,
+    valence: FxHashMap<Box<[u8]>, Word>,
+}
+
+/// An evaluative word's valence, and whether it names a feeling.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct Word {
+    pub valence: f32,
+    pub feeling: bool,
 }
 
 impl EvaluativeWords {
     pub(super) fn builtin() -> Self {
         let skip: FxHashSet<&str> = data_lines(BUILTIN_SKIP).collect();
+        let feelings: FxHashSet<&str> = data_lines(BUILTIN_FEELINGS).collect();
         let valence = data_lines(BUILTIN_VALENCES)
             .filter_map(|line| {
                 let (word, value) = line.split_once('\t')?;
                 let value: f32 = value.trim().parse().ok()?;
-                (value.abs() >= MIN_STRENGTH && !skip.contains(word)).then(|| (word.as_bytes().into(), value))
+                (value.abs() >= MIN_STRENGTH && !skip.contains(word))
+                    .then(|| (word.as_bytes().into(), Word { valence: value, feeling: feelings.contains(word) }))
             })
             .collect();
         EvaluativeWords { valence }
@@ -42,11 +56,17 @@ impl EvaluativeWords {
     // changes in the crate: left to itself, the compiler stopped inlining
     // it after an unrelated change elsewhere.
     #[inline]
-    pub(super) fn valence(&self, lower_word: &[u8]) -> Option<f32> {
+    pub(super) fn word(&self, lower_word: &[u8]) -> Option<Word> {
         if lower_word.len() < 3 {
             return None;
         }
         self.valence.get(lower_word).copied()
+    }
+
+    /// The valence of a lower-case word, if it is strong enough to count.
+    #[cfg(test)]
+    fn valence(&self, lower_word: &[u8]) -> Option<f32> {
+        self.word(lower_word).map(|w| w.valence)
     }
 }
 
@@ -66,5 +86,14 @@ mod tests {
         assert_eq!(words.valence(b"okay"), None, "too mild");
         assert_eq!(words.valence(b"killed"), None, "an event, not a judgement");
         assert_eq!(words.valence(b"parliament"), None, "not evaluative");
+    }
+
+    #[test]
+    fn a_feeling_is_marked_and_a_judgement_of_its_cause_is_not() {
+        let words = EvaluativeWords::builtin();
+        assert!(words.word(b"frustrated").is_some_and(|w| w.feeling && w.valence < 0.0));
+        assert!(words.word(b"proud").is_some_and(|w| w.feeling && w.valence > 0.0));
+        assert!(words.word(b"frustrating").is_some_and(|w| !w.feeling));
+        assert!(words.word(b"racist").is_some_and(|w| !w.feeling));
     }
 }

@@ -446,7 +446,14 @@ impl StanceLexicon {
         let mut cluster: Option<NegationCluster> = None;
         let (events, first_person) = self.events(lowered);
         signals.first_person = first_person;
+        // How others feel ("the anger that people feel") is no evaluation
+        // of the speaker's; their own feeling is ("I was frustrated", "she
+        // was proud of them").
+        let own_feelings = first_person || opens_with_third_person(text);
         for event in events {
+            if event.feeling && cue_end.is_none() && !own_feelings && !prescribes_a_feeling(&text[..event.start]) {
+                continue;
+            }
             let (start, end) = (event.start, event.end);
             let entry = event.entry;
             signals.hedged |= entry.hedge;
@@ -518,10 +525,10 @@ impl StanceLexicon {
         for (start, end, entry) in self.content.find(lowered.text, &lowered.lower) {
             if entry.ignore || is_month_may(text, start, end) {
                 // Still covers its words: "no doubt" is not the word "doubt".
-                events.push(Event { start, end, entry: ContentEntry { ignore: true, ..entry }, valence: None });
+                events.push(Event { start, end, entry: ContentEntry { ignore: true, ..entry }, valence: None, feeling: false });
                 continue;
             }
-            events.push(Event { start, end, entry, valence: None });
+            events.push(Event { start, end, entry, valence: None, feeling: false });
         }
         let phrases = std::mem::take(&mut events);
         let mut next_phrase = phrases.iter().peekable();
@@ -534,10 +541,10 @@ impl StanceLexicon {
             if next_phrase.peek().is_some_and(|p| p.start < end) {
                 continue;
             }
-            if let Some(valence) = self.evaluative.valence(&lowered.lower[start..end]) {
-                let evaluation = if valence > 0.0 { 1 } else { -1 };
+            if let Some(word) = self.evaluative.word(&lowered.lower[start..end]) {
+                let evaluation = if word.valence > 0.0 { 1 } else { -1 };
                 let entry = ContentEntry { evaluation, ..Default::default() };
-                events.push(Event { start, end, entry, valence: Some(valence) });
+                events.push(Event { start, end, entry, valence: Some(word.valence), feeling: word.feeling });
             }
         }
         events.extend(next_phrase.copied());
@@ -583,6 +590,8 @@ struct Event {
     entry: ContentEntry,
     /// The general lexicon's valence, for a word no phrase covers.
     valence: Option<f32>,
+    /// The word names a feeling ("angry", "proud").
+    feeling: bool,
 }
 
 impl Event {
@@ -892,6 +901,14 @@ fn denies_of_self(before: &str, after: &str) -> bool {
 /// expecting it"): the speaker holds back a view, which denies nothing.
 fn negates_a_thought(after: &str) -> bool {
     THOUGHT_VERBS.holds(after.split_whitespace().next().unwrap_or(""))
+}
+
+/// Whether the words before a feeling say someone ought to feel it ("he
+/// should be ashamed"): a judgement of them, not a report of how they feel.
+fn prescribes_a_feeling(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let (be, modal) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    be.eq_ignore_ascii_case("be") && ["should", "must", "to"].iter().any(|m| m.eq_ignore_ascii_case(modal))
 }
 
 /// A negation that says there is none of a thing: "no", "nobody"

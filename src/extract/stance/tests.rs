@@ -406,6 +406,18 @@ fn a_hope_or_a_worry_takes_a_side_less_surely_than_a_stated_position() {
 }
 
 #[test]
+fn how_others_feel_is_no_evaluation_but_the_speakers_own_feeling_is() {
+    assert_eq!(judge("said", "the anger that commuters feel over the delays").stance, Stance::Neutral);
+    assert_eq!(judge("said", "many residents are frustrated and angry about the fares").stance, Stance::Neutral);
+    assert_eq!(judge("said", "I am frustrated with the council").stance, Stance::Oppose);
+    assert_eq!(judge("said", "she was thrilled with the volunteers").stance, Stance::Support);
+    // Saying someone ought to feel it judges them.
+    assert_eq!(judge("said", "the minister should be ashamed of the delays").stance, Stance::Oppose);
+    // A word that judges what causes the feeling is still an evaluation.
+    assert_eq!(judge("said", "the new timetable is frustrating").stance, Stance::Oppose);
+}
+
+#[test]
 fn only_a_cue_can_be_a_feeling() {
     assert!(parse_class("support+feeling").is_ok());
     let err = parse_class("positive+feeling").unwrap_err();
@@ -652,4 +664,3 @@ fn a_clause_break_word_keeps_two_negations_apart() {
     assert_eq!(judge("said", "we will not sell the mill whereas they do not want it").stance, Stance::Oppose);
     assert_eq!(judge("said", "it is not true that the mill will never reopen").stance, Stance::Support);
 }
-
