@@ -28,6 +28,9 @@ pub struct DocumentTopics<'a> {
     /// Whether each word looked for is mentioned twice: topics of one
     /// document share their words ("Trump", "Trump's tax return").
     recurring_words: FxHashMap<String, bool>,
+    /// Whether each one-word name looked at is written in lower case more
+    /// often than capitalised (see `written_mostly_lower`).
+    mostly_lower: FxHashMap<String, bool>,
     /// Each topic given so far: how many statements it was given to, and
     /// how many topics were given before it first was.
     given: FxHashMap<String, Given>,
@@ -159,6 +162,10 @@ impl SettledTopics<'_> {
     }
 }
 
+/// How many mentions of a one-word name are read to tell whether the text
+/// writes it in lower case more often (`written_mostly_lower`).
+const MOST_MENTIONS_READ: usize = 16;
+
 /// The longest head noun looked up, in bytes.
 const LONGEST_HEAD: usize = 24;
 
@@ -187,6 +194,7 @@ impl<'a> DocumentTopics<'a> {
             automatic: FxHashMap::default(),
             lowered: None,
             recurring_words: FxHashMap::default(),
+            mostly_lower: FxHashMap::default(),
             given: FxHashMap::default(),
         }
     }
@@ -348,6 +356,15 @@ impl<'a> DocumentTopics<'a> {
         if candidate.kind == CandidateKind::Name && is_headline_run(&candidate.name) && !self.names_text.contains(candidate.name.as_str()) {
             return None;
         }
+        // "Credit scores" opening a content: a word the text writes more
+        // often in lower case is a common noun, no name; the content is
+        // read again with it in lower case ("credit scores").
+        if candidate.kind == CandidateKind::Name && self.written_mostly_lower(&candidate.name) {
+            let at = word_at(content, &candidate.name)?;
+            let mut lowered = content.to_string();
+            lowered[at..at + candidate.name.len()].make_ascii_lowercase();
+            return self.tag_with_strength(&lowered, sentence_before, speaker);
+        }
         let strong = candidate.kind != CandidateKind::Other;
         if let Some(known) = self.automatic.get(&candidate.name) {
             return known.clone().map(|name| (TopicTag { name, automatic: true }, strong));
@@ -404,6 +421,34 @@ impl<'a> DocumentTopics<'a> {
             })
             .flatten();
         full.unwrap_or_else(|| name.to_string())
+    }
+
+    /// Whether a one-word name ("Credit") is written in lower case more
+    /// often than capitalised, as a whole word, among its first mentions.
+    fn written_mostly_lower(&mut self, name: &str) -> bool {
+        if !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        if let Some(&known) = self.mostly_lower.get(name) {
+            return known;
+        }
+        let text = self.text;
+        let lowered = self.lowered.get_or_insert_with(|| crate::extract::tokens::ascii_lowercase(text));
+        let lower = name.to_ascii_lowercase();
+        let (mut capitalised, mut small) = (0usize, 0usize);
+        for at in memchr::memmem::find_iter(lowered, lower.as_bytes()).take(MOST_MENTIONS_READ) {
+            let end = at + lower.len();
+            let whole = !text[..at].chars().next_back().is_some_and(is_alnum) && !text[end..].chars().next().is_some_and(is_alnum);
+            if whole {
+                if text.as_bytes()[at].is_ascii_uppercase() {
+                    capitalised += 1;
+                } else {
+                    small += 1;
+                }
+            }
+        }
+        self.mostly_lower.insert(name.to_string(), small > capitalised);
+        small > capitalised
     }
 
     /// Whether a word of the topic's name (a possessor, a modifier, the
@@ -551,6 +596,13 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
 /// `name` ("Trump" of "Donald Trump", "email" of "Clinton's email server").
 fn names_any_word(line: &str, name: &str) -> bool {
     name.split(' ').filter(|w| w.len() >= 3).any(|w| holds(line, w.strip_suffix("'s").unwrap_or(w)))
+}
+
+/// Where `word` first stands in `text` as a whole word.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).find(|&at| {
+        !text[..at].chars().next_back().is_some_and(is_alnum) && !text[at + word.len()..].chars().next().is_some_and(is_alnum)
+    })
 }
 
 /// Whether a topic's name holds a possessive ("Trump's tax return").
@@ -798,6 +850,19 @@ mod tests {
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Okafor's temper"));
         let tag = topics.tag("to help her win", before, "Tunde Adeyemi");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn a_word_the_text_writes_in_lower_case_is_no_name_when_capitalised() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke as harvest prices rose. The harvest was late, and the harvest was poor.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("Harvest prices are far too low", "", "");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("harvest price"));
+        // A name the text always capitalises stays a name.
+        let text = "Okafor spoke. Okafor said the mill would close. Okafor left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("Okafor said the mill would close", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
     }
 
     #[test]
