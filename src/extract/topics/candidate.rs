@@ -54,6 +54,10 @@ pub(super) struct Listed {
     /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
     /// Scott").
     first_name: bool,
+    /// A first name given mostly to men, or mostly to women: "he" or "she"
+    /// may refer to its bearer.
+    male: bool,
+    female: bool,
     /// A people's adjective of `data/peoples.txt` ("Ethiopian"): alone it
     /// narrows a noun it stands before and names no one ("an Ethiopian
     /// exile"), where its plural ("Ethiopians") is a group.
@@ -205,8 +209,15 @@ impl CandidateWords {
             listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
         }
         for line in lines(FIRST_NAMES) {
-            let name = line.split('\t').next().unwrap_or(line).trim();
-            listed.entry(&name.to_lowercase()).first_name = true;
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or(line).trim();
+            let entry = listed.entry(&name.to_lowercase());
+            entry.first_name = true;
+            match fields.next().map(str::trim) {
+                Some("m") => entry.male = true,
+                Some("f") => entry.female = true,
+                _ => {}
+            }
         }
         for line in lines(GENERIC_TOPICS) {
             listed.entry(&line.to_lowercase()).generic = true;
@@ -276,6 +287,13 @@ impl CandidateWords {
     /// Whether `lower` is a first name ("keith").
     pub(super) fn is_first_name(&self, lower: &str) -> bool {
         self.listed.get(lower).first_name
+    }
+
+    /// Whether a first name (lower case) is given mostly to women
+    /// (`Some(true)`), mostly to men (`Some(false)`), or to both.
+    pub(super) fn is_female_name(&self, lower: &str) -> Option<bool> {
+        let listed = self.listed.get(lower);
+        (listed.male != listed.female).then_some(listed.female)
     }
 
     /// Whether `lower` is a generational suffix ("jr", "iii").

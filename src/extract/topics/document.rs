@@ -67,6 +67,10 @@ pub struct SettledTopics<'t> {
     /// ("sense", "natural tension"): said in passing, they give way to the
     /// main topic too.
     in_passing: FxHashSet<&'t str>,
+    /// The names among `names` that are a person's with a first name
+    /// given mostly to one sex: the name, whether a woman's, and its
+    /// statement count, in the order given.
+    people: Vec<(&'t str, bool, usize)>,
     /// How plurals are made singular.
     words: &'t CandidateWords,
 }
@@ -82,6 +86,14 @@ impl SettledTopics<'_> {
     /// speaker (what a candidate says of nothing in particular is about
     /// their campaign).
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
+        self.topic_of_said_by(topic, content, "")
+    }
+
+    /// `topic_of` for a content said by `speaker`: before the main topic,
+    /// the person a "he" or "she" of its first words refers to, other
+    /// than the speaker (see `person_referred_to`).
+    pub fn topic_of_said_by(&self, topic: Option<String>, content: &str, speaker: &str) -> Option<String> {
+        let fallback = || self.person_referred_to(content, speaker).or(self.main);
         match topic {
             Some(name) if self.said_once.contains(name.as_str()) => {
                 let found = self
@@ -91,15 +103,48 @@ impl SettledTopics<'_> {
                     .or_else(|| self.head_topic(content, &name))
                     .or_else(|| self.related.get(name.as_str()).copied())
                     .or_else(|| self.named_topic(content));
-                let found = if self.in_passing.contains(name.as_str()) { found.or(self.main) } else { found };
+                let found = if self.in_passing.contains(name.as_str()) { found.or_else(fallback) } else { found };
                 Some(found.map_or(name, str::to_string))
             }
             Some(name) => Some(match self.joined.get(name.as_str()) {
                 Some(fuller) => fuller.to_string(),
                 None => name,
             }),
-            None => self.head_topic(content, "").or_else(|| self.named_topic(content)).or(self.main).map(str::to_string),
+            None => self.head_topic(content, "").or_else(|| self.named_topic(content)).or_else(fallback).map(str::to_string),
         }
+    }
+
+    /// The person topic of the article a third-person pronoun among the
+    /// content's first words refers to ("help her defeat him"): for the
+    /// first such pronoun whose sex some person topic other than the
+    /// speaker's has, the main topic when it is that person, else the one
+    /// given most. A pronoun is read as the speaker's own where the
+    /// speaker's first name has its sex ("he'll do everything he can").
+    fn person_referred_to(&self, content: &str, speaker: &str) -> Option<&str> {
+        if self.people.is_empty() {
+            return None;
+        }
+        let speaker_female = speaker.split(' ').next().and_then(|first| self.words.is_female_name(&first.to_lowercase()));
+        for word in content.split_whitespace().take(PRONOUN_REACH) {
+            let word = word.trim_matches(|c: char| !c.is_alphabetic());
+            let female = match word.to_ascii_lowercase().as_str() {
+                "he" | "him" | "his" | "himself" => false,
+                "she" | "her" | "hers" | "herself" => true,
+                _ => continue,
+            };
+            if speaker_female == Some(female) {
+                continue;
+            }
+            let of_sex = || self.people.iter().filter(move |(name, sex, _)| *sex == female && !same_person(name, speaker));
+            if let Some(main) = self.main.filter(|main| of_sex().any(|(name, _, _)| name == main)) {
+                return Some(main);
+            }
+            // max_by_key keeps the last maximum; reversing keeps the first given.
+            if let Some((name, _, _)) = of_sex().rev().max_by_key(|(_, _, statements)| *statements) {
+                return Some(name);
+            }
+        }
+        None
     }
 
     /// The name topic the content mentions (by its word, see `names`),
@@ -165,6 +210,10 @@ impl SettledTopics<'_> {
 /// How many mentions of a one-word name are read to tell whether the text
 /// writes it in lower case more often (`written_mostly_lower`).
 const MOST_MENTIONS_READ: usize = 16;
+
+/// How many words of a content are read for a pronoun referring to a
+/// person (`person_referred_to`).
+const PRONOUN_REACH: usize = 12;
 
 /// The longest head noun looked up, in bytes.
 const LONGEST_HEAD: usize = 24;
@@ -300,13 +349,21 @@ impl<'a> DocumentTopics<'a> {
             .collect();
         // In the order given, so that the first given of equals wins.
         names.sort_by_key(|&(_, _, _, order)| order);
-        let names = names.into_iter().map(|(name, word, statements, _)| (name, word, statements)).collect();
+        let names: Vec<(&str, &str, usize)> = names.into_iter().map(|(name, word, statements, _)| (name, word, statements)).collect();
+        let people = names
+            .iter()
+            .filter_map(|&(name, _, statements)| {
+                let (first, _) = name.split_once(' ')?;
+                let female = self.matcher.words.is_female_name(&first.to_lowercase())?;
+                Some((name, female, statements))
+            })
+            .collect();
         let in_passing = topics
             .iter()
             .filter(|(name, given, _)| !given.strong && said_once.contains(name))
             .map(|(name, _, _)| *name)
             .collect();
-        SettledTopics { joined, heads, main, said_once, owners, related, names, in_passing, words: &self.matcher.words }
+        SettledTopics { joined, heads, main, said_once, owners, related, names, in_passing, people, words: &self.matcher.words }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -598,6 +655,16 @@ fn names_any_word(line: &str, name: &str) -> bool {
     name.split(' ').filter(|w| w.len() >= 3).any(|w| holds(line, w.strip_suffix("'s").unwrap_or(w)))
 }
 
+/// Whether a person's topic ("Hillary Clinton") names the speaker
+/// ("Hillary Rodham Clinton"): the same first and last words.
+fn same_person(name: &str, speaker: &str) -> bool {
+    !speaker.is_empty() && first_and_last(name) == first_and_last(speaker)
+}
+
+fn first_and_last(name: &str) -> (&str, &str) {
+    (name.split(' ').next().unwrap_or(""), name.rsplit(' ').next().unwrap_or(""))
+}
+
 /// Where `word` first stands in `text` as a whole word.
 fn word_at(text: &str, word: &str) -> Option<usize> {
     memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).find(|&at| {
@@ -863,6 +930,24 @@ mod tests {
         let text = "Okafor spoke. Okafor said the mill would close. Okafor left.";
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("Okafor said the mill would close", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_content_naming_nothing_takes_the_person_its_pronoun_refers_to() {
+        let matcher = TopicMatcher::default();
+        let text = "Maria Okafor spoke. James Adeyemi spoke. Okafor said Adeyemi would lose. Okafor and Adeyemi left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "Okafor will stay", "that Adeyemi would lose"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of_said_by(None, "so far so good", "").as_deref(), Some("Maria Okafor"));
+        assert_eq!(settled.topic_of_said_by(None, "that he was a sore loser", "").as_deref(), Some("James Adeyemi"));
+        assert_eq!(settled.topic_of_said_by(None, "that she was a sore loser", "").as_deref(), Some("Maria Okafor"));
+        // Said by a man, "he" is the speaker himself; "her" is still Okafor.
+        assert_eq!(settled.topic_of_said_by(None, "he was never a sore loser", "James Adeyemi").as_deref(), Some("Maria Okafor"));
+        assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "Tunde Mbeki").as_deref(), Some("James Adeyemi"));
+        assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "James Adeyemi").as_deref(), Some("Maria Okafor"));
     }
 
     #[test]
