@@ -400,6 +400,13 @@ impl<'a> DocumentTopics<'a> {
                     return Some((TopicTag { name: name.to_string(), automatic: false }, true));
                 }
                 let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
+                // "he", "her": a person, of that sex; what the sentence
+                // before names otherwise ("Michigan", "the judge") is left
+                // for the person the pronoun refers to in the article.
+                let before = match personal_pronoun(content) {
+                    Some(female) => before.filter(|c| self.may_be_person(&c.name, c.kind, female)),
+                    None => before,
+                };
                 // "his temper" after a sentence naming Okafor is
                 // "Okafor's temper": what he has, not Okafor alone.
                 let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !has_possessive(&c.name));
@@ -435,6 +442,26 @@ impl<'a> DocumentTopics<'a> {
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| (TopicTag { name, automatic: true }, strong))
+    }
+
+    /// Whether a candidate named in the sentence before may be the person
+    /// a "he" (`female` false) or "she" refers to: a name, no place, law
+    /// or possessed thing, and where the text gives it a first name, one
+    /// not given mostly to the other sex.
+    fn may_be_person(&self, name: &str, kind: CandidateKind, female: bool) -> bool {
+        let words = &self.matcher.words;
+        // "Rubio's biggest problem": its owner is who "his" may be.
+        let name = name.split_once("'s ").map_or(name, |(owner, _)| owner);
+        if kind != CandidateKind::Name || has_possessive(name) || words.is_setting(name) || words.names_an_issue(name) {
+            return false;
+        }
+        let full = self.fullest_name(name);
+        // "Ghazala Khan": a given name the list lacks still makes a
+        // person's name, where a common word makes none ("Democratic
+        // Party").
+        let mut names = full.split(' ').map(str::to_lowercase);
+        let first = names.next().unwrap_or_default();
+        words.is_female_name(&first) != Some(!female) && !words.is_common(&first) && names.all(|w| !words.is_common(&w))
     }
 
     /// The topic of a content with "his" or "her" among its first words
@@ -744,6 +771,26 @@ fn last_word(text: &str) -> &str {
 
 /// A content that refers back to something named before it: a pronoun
 /// among its first words.
+/// The sex of the first pronoun referring back among the content's first
+/// words (see `refers_back`) where it is a person's: `Some(true)` for
+/// "she", "her", `Some(false)` for "he", "him", "his"; none for "it",
+/// "this", "they" before them or no such pronoun.
+fn personal_pronoun(content: &str) -> Option<bool> {
+    for word in content.split_whitespace().take(4) {
+        let word = word.trim_matches(|c: char| !is_alnum(c));
+        if (2..=4).contains(&word.len()) {
+            match word.to_ascii_lowercase().as_str() {
+                "he" | "him" | "his" => return Some(false),
+                "she" | "her" => return Some(true),
+                // "that" opens a reported clause more often than it refers.
+                "it" | "this" | "they" | "them" => return None,
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 fn refers_back(content: &str) -> bool {
     content
         .split_whitespace()
@@ -910,10 +957,10 @@ mod tests {
     #[test]
     fn his_or_her_before_a_noun_is_the_possession_of_the_person_named_before() {
         let matcher = TopicMatcher::default();
-        let text = "Marta Okafor signed the harbour deal. Critics said his temper was a danger. Okafor left.";
+        let text = "Marta Okafor signed the harbour deal. Critics said her temper was a danger. Okafor left.";
         let mut topics = DocumentTopics::new(&matcher, text);
         let before = "Marta Okafor signed the harbour deal.";
-        let tag = topics.tag("that his temper was a danger", before, "Tunde Adeyemi");
+        let tag = topics.tag("that her temper was a danger", before, "Tunde Adeyemi");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Okafor's temper"));
         let tag = topics.tag("to help her win", before, "Tunde Adeyemi");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Marta Okafor"));
@@ -948,6 +995,19 @@ mod tests {
         assert_eq!(settled.topic_of_said_by(None, "he was never a sore loser", "James Adeyemi").as_deref(), Some("Maria Okafor"));
         assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "Tunde Mbeki").as_deref(), Some("James Adeyemi"));
         assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "James Adeyemi").as_deref(), Some("Maria Okafor"));
+    }
+
+    #[test]
+    fn he_or_she_refers_back_only_to_a_person_of_that_sex() {
+        let matcher = TopicMatcher::default();
+        let text = "Maria Okafor spoke. James Adeyemi argued with the Harbour Board. Adeyemi and the Harbour Board left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let before = "James Adeyemi argued with the Harbour Board.";
+        assert_eq!(topics.tag("that he was wrong", before, "").map(|t| t.name).as_deref(), Some("James Adeyemi"));
+        assert_eq!(topics.tag("that she was wrong", before, ""), None);
+        let before = "The Harbour Board argued about money.";
+        assert_eq!(topics.tag("that it was wrong", before, "").map(|t| t.name).as_deref(), Some("Harbour Board"));
+        assert_eq!(topics.tag("that he was wrong", before, ""), None);
     }
 
     #[test]
