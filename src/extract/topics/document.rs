@@ -31,6 +31,10 @@ pub struct DocumentTopics<'a> {
     /// Whether each one-word name looked at is written in lower case more
     /// often than capitalised (see `written_mostly_lower`).
     mostly_lower: FxHashMap<String, bool>,
+    /// Each name looked at as what "he" or "she" refers to: none where it
+    /// is no person's, else the sex its first name is given mostly to, if
+    /// any (`Some(true)` a woman's; see `may_be_person`).
+    person_sexes: FxHashMap<String, Option<Option<bool>>>,
     /// Each topic given so far: how many statements it was given to, and
     /// how many topics were given before it first was.
     given: FxHashMap<String, Given>,
@@ -244,6 +248,7 @@ impl<'a> DocumentTopics<'a> {
             lowered: None,
             recurring_words: FxHashMap::default(),
             mostly_lower: FxHashMap::default(),
+            person_sexes: FxHashMap::default(),
             given: FxHashMap::default(),
         }
     }
@@ -448,20 +453,29 @@ impl<'a> DocumentTopics<'a> {
     /// a "he" (`female` false) or "she" refers to: a name, no place, law
     /// or possessed thing, and where the text gives it a first name, one
     /// not given mostly to the other sex.
-    fn may_be_person(&self, name: &str, kind: CandidateKind, female: bool) -> bool {
-        let words = &self.matcher.words;
+    fn may_be_person(&mut self, name: &str, kind: CandidateKind, female: bool) -> bool {
         // "Rubio's biggest problem": its owner is who "his" may be.
         let name = name.split_once("'s ").map_or(name, |(owner, _)| owner);
-        if kind != CandidateKind::Name || has_possessive(name) || words.is_setting(name) || words.names_an_issue(name) {
+        if kind != CandidateKind::Name {
             return false;
         }
-        let full = self.fullest_name(name);
-        // "Ghazala Khan": a given name the list lacks still makes a
-        // person's name, where a common word makes none ("Democratic
-        // Party").
-        let mut names = full.split(' ').map(str::to_lowercase);
-        let first = names.next().unwrap_or_default();
-        words.is_female_name(&first) != Some(!female) && !words.is_common(&first) && names.all(|w| !words.is_common(&w))
+        if let Some(&known) = self.person_sexes.get(name) {
+            return known.is_some_and(|sex| sex != Some(!female));
+        }
+        let words = &self.matcher.words;
+        let person = if has_possessive(name) || words.is_setting(name) || words.names_an_issue(name) {
+            None
+        } else {
+            let full = self.fullest_name(name);
+            // "Ghazala Khan": a given name the list lacks still makes a
+            // person's name, where a common word makes none ("Democratic
+            // Party").
+            let mut names = full.split(' ').map(str::to_lowercase);
+            let first = names.next().unwrap_or_default();
+            (!words.is_common(&first) && names.all(|w| !words.is_common(&w))).then(|| words.is_female_name(&first))
+        };
+        self.person_sexes.insert(name.to_string(), person);
+        person.is_some_and(|sex| sex != Some(!female))
     }
 
     /// The topic of a content with "his" or "her" among its first words
