@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Topic overlap on the train labels: the tuning set and the held-out set.
 
-    scripts/topic_train_eval.py [BIN] [-v] [--held-out]
+    scripts/topic_train_eval.py [BIN] [-v] [--held-out] [--causes]
 
 Runs `BIN extract --format jsonl` (BIN defaults to target/release/claimdb) on
 the articles of scripts/stance-train-labels.tsv (topics the tuning looked at)
@@ -10,6 +10,12 @@ each label with the statement whose content starts at the same code point and
 prints the share whose predicted topic shares a content word with the label,
 counted as ../shared/eval/labels.py counts it. With -v, the misses of the
 tuning set (of the held-out set too with --held-out), as `label | got | content`.
+With --causes, each set's misses counted by cause: `main` (the topic names
+nothing in the content: the article's main topic, its most given one, taken
+as a fallback), `elsewhere` (names nothing in the content, not the main
+topic), `wrong` (found in the content, the label's words are not there),
+`phrase` (found in the content, which holds a word of the label too: another
+phrase of it was the right one), `none` (no topic).
 """
 import csv, json, os, re, subprocess, sys
 
@@ -53,15 +59,35 @@ docs = sorted({l["doc"] for labels in sets.values() for l in labels})
 out = subprocess.run([binary, "extract", "--format", "jsonl"] + [os.path.join(TEXT, d + ".txt") for d in docs],
                      capture_output=True, text=True, check=True).stdout
 by_key = {}
+doc_topics = {}
 for line in out.splitlines():
     row = json.loads(line)
+    doc_topics.setdefault(os.path.basename(row["doc"])[:-4], []).append(row.get("topic"))
     span = row["content_span"]
     start = span[0][0] if isinstance(span[0], list) else span[0]
     by_key[(os.path.basename(row["doc"])[:-4], start)] = row
 
+def main_topic(doc):
+    counts = {}
+    for topic in doc_topics.get(doc, []):
+        if topic is not None:
+            counts[topic] = counts.get(topic, 0) + 1
+    return max(counts, key=lambda t: counts[t]) if counts else None
+
+
+def cause(doc, got, label, content):
+    if got is None:
+        return "none"
+    said = content_words(content)
+    if not content_words(got) & said:
+        return "main" if got == main_topic(doc) else "elsewhere"
+    return "phrase" if content_words(label) & said else "wrong"
+
+
 figures = {}
 for name, labels in sets.items():
     matched = right = untagged = 0
+    causes = {}
     for l in labels:
         row = by_key.get((l["doc"], int(l["content_start"])))
         if row is None:
@@ -69,10 +95,16 @@ for name, labels in sets.items():
         matched += 1
         ok = bool(content_words(row.get("topic")) & content_words(l["topic"]))
         right += ok
+        if not ok:
+            kind = cause(l["doc"], row.get("topic"), l["topic"], row["content"])
+            causes[kind] = causes.get(kind, 0) + 1
         untagged += row.get("topic") is None
         show = "-v" in sys.argv and (name == "tuning" or "--held-out" in sys.argv)
         if not ok and show:
-            print(f"{l['topic'][:40]:<40} | {str(row.get('topic'))[:30]:<30} | {' '.join(row['content'].split())[:110]}")
+            kind = cause(l["doc"], row.get("topic"), l["topic"], row["content"]) if "--causes" in sys.argv else ""
+            print(f"{kind:<9} " * bool(kind) + f"{l['topic'][:40]:<40} | {str(row.get('topic'))[:30]:<30} | {' '.join(row['content'].split())[:110]}")
     figures[name] = {"labels": len(labels), "matched": matched, "untagged": untagged,
                      "topic_overlap": round(right / max(1, matched), 3)}
+    if "--causes" in sys.argv:
+        figures[name]["miss_causes"] = dict(sorted(causes.items()))
 print(json.dumps(figures))

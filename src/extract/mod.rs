@@ -75,7 +75,7 @@ impl Extractor {
             found.iter().map(|a| self.to_statement(doc, a, &resolver, &sentences, &index, &mut topics)).collect();
         let settled = topics.settled();
         for statement in &mut statements {
-            statement.topic = settled.topic_of(statement.topic.take(), &statement.content);
+            statement.topic = settled.topic_of_said_by(statement.topic.take(), &statement.content, &statement.speaker);
         }
         statements
     }

@@ -17,6 +17,7 @@ const TOPIC_SYNONYMS: &str = include_str!("../../../data/topic_synonyms.txt");
 const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 const NON_NOUNS: &str = include_str!("../../../data/topic_non_nouns.txt");
 const NAME_SUFFIXES: &str = include_str!("../../../data/name_suffixes.txt");
+const PEOPLES: &str = include_str!("../../../data/peoples.txt");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -53,6 +54,14 @@ pub(super) struct Listed {
     /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
     /// Scott").
     first_name: bool,
+    /// A first name given mostly to men, or mostly to women: "he" or "she"
+    /// may refer to its bearer.
+    male: bool,
+    female: bool,
+    /// A people's adjective of `data/peoples.txt` ("Ethiopian"): alone it
+    /// narrows a noun it stands before and names no one ("an Ethiopian
+    /// exile"), where its plural ("Ethiopians") is a group.
+    people: bool,
     /// A generational suffix ending a name ("Jr", "III",
     /// `data/name_suffixes.txt`).
     name_suffix: bool,
@@ -200,8 +209,15 @@ impl CandidateWords {
             listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
         }
         for line in lines(FIRST_NAMES) {
-            let name = line.split('\t').next().unwrap_or(line).trim();
-            listed.entry(&name.to_lowercase()).first_name = true;
+            let mut fields = line.split('\t');
+            let name = fields.next().unwrap_or(line).trim();
+            let entry = listed.entry(&name.to_lowercase());
+            entry.first_name = true;
+            match fields.next().map(str::trim) {
+                Some("m") => entry.male = true,
+                Some("f") => entry.female = true,
+                _ => {}
+            }
         }
         for line in lines(GENERIC_TOPICS) {
             listed.entry(&line.to_lowercase()).generic = true;
@@ -221,6 +237,9 @@ impl CandidateWords {
                 _ => (line, |l| l.stop = true),
             };
             set(listed.entry(&word.to_lowercase()));
+        }
+        for line in lines(PEOPLES) {
+            listed.entry(&line.to_lowercase()).people = true;
         }
         for line in lines(NAME_SUFFIXES) {
             listed.entry(line.trim_end_matches('.')).name_suffix = true;
@@ -270,6 +289,13 @@ impl CandidateWords {
         self.listed.get(lower).first_name
     }
 
+    /// Whether a first name (lower case) is given mostly to women
+    /// (`Some(true)`), mostly to men (`Some(false)`), or to both.
+    pub(super) fn is_female_name(&self, lower: &str) -> Option<bool> {
+        let listed = self.listed.get(lower);
+        (listed.male != listed.female).then_some(listed.female)
+    }
+
     /// Whether `lower` is a generational suffix ("jr", "iii").
     pub(super) fn is_name_suffix(&self, lower: &str) -> bool {
         self.listed.get(lower).name_suffix
@@ -292,11 +318,11 @@ impl CandidateWords {
         }
     }
 
-    /// Whether `lower` is a stop word, a place's word or an issue: no
-    /// given name or surname.
+    /// Whether `lower` is a stop word, a place's word, an issue or a
+    /// people's adjective: no given name or surname ("American Minors").
     pub(super) fn is_common(&self, lower: &str) -> bool {
         let listed = self.listed.get(lower);
-        listed.stop || listed.place || listed.issue
+        listed.stop || listed.place || listed.issue || listed.people
     }
 
     /// What a content said by `speaker` is about (see the module
@@ -544,6 +570,7 @@ impl CandidateWords {
             let generic_surname = !possessive && run[run.len() - 1].listed.generic && words.lower(end - 1).ends_with('s');
             let own_or_generic = (speaker.holds(run[run.len() - 1].text) && !possessive)
                 || ((lone || generic_surname) && run[run.len() - 1].listed.generic)
+                || (lone && !possessive && run[0].listed.people)
                 || (!possessive && self.is_generic_place(words, start, end));
             if own_or_generic {
                 i = end;
@@ -609,9 +636,12 @@ impl CandidateWords {
     /// A person's surname, or a place's or institution's whole name.
     fn short_name(&self, run: &[Word<'_>]) -> String {
         // "Border Patrol", "Minimum Wage": an issue's word before the last
-        // makes a body's or a law's name.
+        // makes a body's or a law's name; a people's adjective after the
+        // first word a programme's or a body's ("Central American
+        // Minors"), never a person's.
         let person = (2..=3).contains(&run.len())
             && !run.iter().any(|w| w.listed.place || w.text == "of")
+            && !run[1..].iter().any(|w| w.listed.people)
             && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
         if person {
             return run[run.len() - 1].text.to_string();

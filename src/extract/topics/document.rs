@@ -28,6 +28,13 @@ pub struct DocumentTopics<'a> {
     /// Whether each word looked for is mentioned twice: topics of one
     /// document share their words ("Trump", "Trump's tax return").
     recurring_words: FxHashMap<String, bool>,
+    /// Whether each one-word name looked at is written in lower case more
+    /// often than capitalised (see `written_mostly_lower`).
+    mostly_lower: FxHashMap<String, bool>,
+    /// Each name looked at as what "he" or "she" refers to: none where it
+    /// is no person's, else the sex its first name is given mostly to, if
+    /// any (`Some(true)` a woman's; see `may_be_person`).
+    person_sexes: FxHashMap<String, Option<Option<bool>>>,
     /// Each topic given so far: how many statements it was given to, and
     /// how many topics were given before it first was.
     given: FxHashMap<String, Given>,
@@ -64,6 +71,10 @@ pub struct SettledTopics<'t> {
     /// ("sense", "natural tension"): said in passing, they give way to the
     /// main topic too.
     in_passing: FxHashSet<&'t str>,
+    /// The names among `names` that are a person's with a first name
+    /// given mostly to one sex: the name, whether a woman's, and its
+    /// statement count, in the order given.
+    people: Vec<(&'t str, bool, usize)>,
     /// How plurals are made singular.
     words: &'t CandidateWords,
 }
@@ -79,6 +90,14 @@ impl SettledTopics<'_> {
     /// speaker (what a candidate says of nothing in particular is about
     /// their campaign).
     pub fn topic_of(&self, topic: Option<String>, content: &str) -> Option<String> {
+        self.topic_of_said_by(topic, content, "")
+    }
+
+    /// `topic_of` for a content said by `speaker`: before the main topic,
+    /// the person a "he" or "she" of its first words refers to, other
+    /// than the speaker (see `person_referred_to`).
+    pub fn topic_of_said_by(&self, topic: Option<String>, content: &str, speaker: &str) -> Option<String> {
+        let fallback = || self.person_referred_to(content, speaker).or(self.main);
         match topic {
             Some(name) if self.said_once.contains(name.as_str()) => {
                 let found = self
@@ -88,15 +107,48 @@ impl SettledTopics<'_> {
                     .or_else(|| self.head_topic(content, &name))
                     .or_else(|| self.related.get(name.as_str()).copied())
                     .or_else(|| self.named_topic(content));
-                let found = if self.in_passing.contains(name.as_str()) { found.or(self.main) } else { found };
+                let found = if self.in_passing.contains(name.as_str()) { found.or_else(fallback) } else { found };
                 Some(found.map_or(name, str::to_string))
             }
             Some(name) => Some(match self.joined.get(name.as_str()) {
                 Some(fuller) => fuller.to_string(),
                 None => name,
             }),
-            None => self.head_topic(content, "").or_else(|| self.named_topic(content)).or(self.main).map(str::to_string),
+            None => self.head_topic(content, "").or_else(|| self.named_topic(content)).or_else(fallback).map(str::to_string),
         }
+    }
+
+    /// The person topic of the article a third-person pronoun among the
+    /// content's first words refers to ("help her defeat him"): for the
+    /// first such pronoun whose sex some person topic other than the
+    /// speaker's has, the main topic when it is that person, else the one
+    /// given most. A pronoun is read as the speaker's own where the
+    /// speaker's first name has its sex ("he'll do everything he can").
+    fn person_referred_to(&self, content: &str, speaker: &str) -> Option<&str> {
+        if self.people.is_empty() {
+            return None;
+        }
+        let speaker_female = speaker.split(' ').next().and_then(|first| self.words.is_female_name(&first.to_lowercase()));
+        for word in content.split_whitespace().take(PRONOUN_REACH) {
+            let word = word.trim_matches(|c: char| !c.is_alphabetic());
+            let female = match word.to_ascii_lowercase().as_str() {
+                "he" | "him" | "his" | "himself" => false,
+                "she" | "her" | "hers" | "herself" => true,
+                _ => continue,
+            };
+            if speaker_female == Some(female) {
+                continue;
+            }
+            let of_sex = || self.people.iter().filter(move |(name, sex, _)| *sex == female && !same_person(name, speaker));
+            if let Some(main) = self.main.filter(|main| of_sex().any(|(name, _, _)| name == main)) {
+                return Some(main);
+            }
+            // max_by_key keeps the last maximum; reversing keeps the first given.
+            if let Some((name, _, _)) = of_sex().rev().max_by_key(|(_, _, statements)| *statements) {
+                return Some(name);
+            }
+        }
+        None
     }
 
     /// The name topic the content mentions (by its word, see `names`),
@@ -159,6 +211,14 @@ impl SettledTopics<'_> {
     }
 }
 
+/// How many mentions of a one-word name are read to tell whether the text
+/// writes it in lower case more often (`written_mostly_lower`).
+const MOST_MENTIONS_READ: usize = 16;
+
+/// How many words of a content are read for a pronoun referring to a
+/// person (`person_referred_to`).
+const PRONOUN_REACH: usize = 12;
+
 /// The longest head noun looked up, in bytes.
 const LONGEST_HEAD: usize = 24;
 
@@ -187,6 +247,8 @@ impl<'a> DocumentTopics<'a> {
             automatic: FxHashMap::default(),
             lowered: None,
             recurring_words: FxHashMap::default(),
+            mostly_lower: FxHashMap::default(),
+            person_sexes: FxHashMap::default(),
             given: FxHashMap::default(),
         }
     }
@@ -292,13 +354,21 @@ impl<'a> DocumentTopics<'a> {
             .collect();
         // In the order given, so that the first given of equals wins.
         names.sort_by_key(|&(_, _, _, order)| order);
-        let names = names.into_iter().map(|(name, word, statements, _)| (name, word, statements)).collect();
+        let names: Vec<(&str, &str, usize)> = names.into_iter().map(|(name, word, statements, _)| (name, word, statements)).collect();
+        let people = names
+            .iter()
+            .filter_map(|&(name, _, statements)| {
+                let (first, _) = name.split_once(' ')?;
+                let female = self.matcher.words.is_female_name(&first.to_lowercase())?;
+                Some((name, female, statements))
+            })
+            .collect();
         let in_passing = topics
             .iter()
             .filter(|(name, given, _)| !given.strong && said_once.contains(name))
             .map(|(name, _, _)| *name)
             .collect();
-        SettledTopics { joined, heads, main, said_once, owners, related, names, in_passing, words: &self.matcher.words }
+        SettledTopics { joined, heads, main, said_once, owners, related, names, in_passing, people, words: &self.matcher.words }
     }
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
@@ -335,6 +405,13 @@ impl<'a> DocumentTopics<'a> {
                     return Some((TopicTag { name: name.to_string(), automatic: false }, true));
                 }
                 let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
+                // "he", "her": a person, of that sex; what the sentence
+                // before names otherwise ("Michigan", "the judge") is left
+                // for the person the pronoun refers to in the article.
+                let before = match personal_pronoun(content) {
+                    Some(female) => before.filter(|c| self.may_be_person(&c.name, c.kind, female)),
+                    None => before,
+                };
                 // "his temper" after a sentence naming Okafor is
                 // "Okafor's temper": what he has, not Okafor alone.
                 let owner = before.as_ref().filter(|c| c.kind == CandidateKind::Name && !has_possessive(&c.name));
@@ -347,6 +424,15 @@ impl<'a> DocumentTopics<'a> {
         // that only a headline in title case holds are its words, no name.
         if candidate.kind == CandidateKind::Name && is_headline_run(&candidate.name) && !self.names_text.contains(candidate.name.as_str()) {
             return None;
+        }
+        // "Credit scores" opening a content: a word the text writes more
+        // often in lower case is a common noun, no name; the content is
+        // read again with it in lower case ("credit scores").
+        if candidate.kind == CandidateKind::Name && self.written_mostly_lower(&candidate.name) {
+            let at = word_at(content, &candidate.name)?;
+            let mut lowered = content.to_string();
+            lowered[at..at + candidate.name.len()].make_ascii_lowercase();
+            return self.tag_with_strength(&lowered, sentence_before, speaker);
         }
         let strong = candidate.kind != CandidateKind::Other;
         if let Some(known) = self.automatic.get(&candidate.name) {
@@ -361,6 +447,35 @@ impl<'a> DocumentTopics<'a> {
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| (TopicTag { name, automatic: true }, strong))
+    }
+
+    /// Whether a candidate named in the sentence before may be the person
+    /// a "he" (`female` false) or "she" refers to: a name, no place, law
+    /// or possessed thing, and where the text gives it a first name, one
+    /// not given mostly to the other sex.
+    fn may_be_person(&mut self, name: &str, kind: CandidateKind, female: bool) -> bool {
+        // "Rubio's biggest problem": its owner is who "his" may be.
+        let name = name.split_once("'s ").map_or(name, |(owner, _)| owner);
+        if kind != CandidateKind::Name {
+            return false;
+        }
+        if let Some(&known) = self.person_sexes.get(name) {
+            return known.is_some_and(|sex| sex != Some(!female));
+        }
+        let words = &self.matcher.words;
+        let person = if has_possessive(name) || words.is_setting(name) || words.names_an_issue(name) {
+            None
+        } else {
+            let full = self.fullest_name(name);
+            // "Ghazala Khan": a given name the list lacks still makes a
+            // person's name, where a common word makes none ("Democratic
+            // Party").
+            let mut names = full.split(' ').map(str::to_lowercase);
+            let first = names.next().unwrap_or_default();
+            (!words.is_common(&first) && names.all(|w| !words.is_common(&w))).then(|| words.is_female_name(&first))
+        };
+        self.person_sexes.insert(name.to_string(), person);
+        person.is_some_and(|sex| sex != Some(!female))
     }
 
     /// The topic of a content with "his" or "her" among its first words
@@ -404,6 +519,34 @@ impl<'a> DocumentTopics<'a> {
             })
             .flatten();
         full.unwrap_or_else(|| name.to_string())
+    }
+
+    /// Whether a one-word name ("Credit") is written in lower case more
+    /// often than capitalised, as a whole word, among its first mentions.
+    fn written_mostly_lower(&mut self, name: &str) -> bool {
+        if !name.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        if let Some(&known) = self.mostly_lower.get(name) {
+            return known;
+        }
+        let text = self.text;
+        let lowered = self.lowered.get_or_insert_with(|| crate::extract::tokens::ascii_lowercase(text));
+        let lower = name.to_ascii_lowercase();
+        let (mut capitalised, mut small) = (0usize, 0usize);
+        for at in memchr::memmem::find_iter(lowered, lower.as_bytes()).take(MOST_MENTIONS_READ) {
+            let end = at + lower.len();
+            let whole = !text[..at].chars().next_back().is_some_and(is_alnum) && !text[end..].chars().next().is_some_and(is_alnum);
+            if whole {
+                if text.as_bytes()[at].is_ascii_uppercase() {
+                    capitalised += 1;
+                } else {
+                    small += 1;
+                }
+            }
+        }
+        self.mostly_lower.insert(name.to_string(), small > capitalised);
+        small > capitalised
     }
 
     /// Whether a word of the topic's name (a possessor, a modifier, the
@@ -553,6 +696,23 @@ fn names_any_word(line: &str, name: &str) -> bool {
     name.split(' ').filter(|w| w.len() >= 3).any(|w| holds(line, w.strip_suffix("'s").unwrap_or(w)))
 }
 
+/// Whether a person's topic ("Hillary Clinton") names the speaker
+/// ("Hillary Rodham Clinton"): the same first and last words.
+fn same_person(name: &str, speaker: &str) -> bool {
+    !speaker.is_empty() && first_and_last(name) == first_and_last(speaker)
+}
+
+fn first_and_last(name: &str) -> (&str, &str) {
+    (name.split(' ').next().unwrap_or(""), name.rsplit(' ').next().unwrap_or(""))
+}
+
+/// Where `word` first stands in `text` as a whole word.
+fn word_at(text: &str, word: &str) -> Option<usize> {
+    memchr::memmem::find_iter(text.as_bytes(), word.as_bytes()).find(|&at| {
+        !text[..at].chars().next_back().is_some_and(is_alnum) && !text[at + word.len()..].chars().next().is_some_and(is_alnum)
+    })
+}
+
 /// Whether a topic's name holds a possessive ("Trump's tax return").
 fn has_possessive(name: &str) -> bool {
     holds(name, "'s ")
@@ -625,6 +785,26 @@ fn last_word(text: &str) -> &str {
 
 /// A content that refers back to something named before it: a pronoun
 /// among its first words.
+/// The sex of the first pronoun referring back among the content's first
+/// words (see `refers_back`) where it is a person's: `Some(true)` for
+/// "she", "her", `Some(false)` for "he", "him", "his"; none for "it",
+/// "this", "they" before them or no such pronoun.
+fn personal_pronoun(content: &str) -> Option<bool> {
+    for word in content.split_whitespace().take(4) {
+        let word = word.trim_matches(|c: char| !is_alnum(c));
+        if (2..=4).contains(&word.len()) {
+            match word.to_ascii_lowercase().as_str() {
+                "he" | "him" | "his" => return Some(false),
+                "she" | "her" => return Some(true),
+                // "that" opens a reported clause more often than it refers.
+                "it" | "this" | "they" | "them" => return None,
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
 fn refers_back(content: &str) -> bool {
     content
         .split_whitespace()
@@ -791,13 +971,57 @@ mod tests {
     #[test]
     fn his_or_her_before_a_noun_is_the_possession_of_the_person_named_before() {
         let matcher = TopicMatcher::default();
-        let text = "Marta Okafor signed the harbour deal. Critics said his temper was a danger. Okafor left.";
+        let text = "Marta Okafor signed the harbour deal. Critics said her temper was a danger. Okafor left.";
         let mut topics = DocumentTopics::new(&matcher, text);
         let before = "Marta Okafor signed the harbour deal.";
-        let tag = topics.tag("that his temper was a danger", before, "Tunde Adeyemi");
+        let tag = topics.tag("that her temper was a danger", before, "Tunde Adeyemi");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Okafor's temper"));
         let tag = topics.tag("to help her win", before, "Tunde Adeyemi");
         assert_eq!(tag.map(|t| t.name).as_deref(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn a_word_the_text_writes_in_lower_case_is_no_name_when_capitalised() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke as harvest prices rose. The harvest was late, and the harvest was poor.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("Harvest prices are far too low", "", "");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("harvest price"));
+        // A name the text always capitalises stays a name.
+        let text = "Okafor spoke. Okafor said the mill would close. Okafor left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("Okafor said the mill would close", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_content_naming_nothing_takes_the_person_its_pronoun_refers_to() {
+        let matcher = TopicMatcher::default();
+        let text = "Maria Okafor spoke. James Adeyemi spoke. Okafor said Adeyemi would lose. Okafor and Adeyemi left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "Okafor will stay", "that Adeyemi would lose"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of_said_by(None, "so far so good", "").as_deref(), Some("Maria Okafor"));
+        assert_eq!(settled.topic_of_said_by(None, "that he was a sore loser", "").as_deref(), Some("James Adeyemi"));
+        assert_eq!(settled.topic_of_said_by(None, "that she was a sore loser", "").as_deref(), Some("Maria Okafor"));
+        // Said by a man, "he" is the speaker himself; "her" is still Okafor.
+        assert_eq!(settled.topic_of_said_by(None, "he was never a sore loser", "James Adeyemi").as_deref(), Some("Maria Okafor"));
+        assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "Tunde Mbeki").as_deref(), Some("James Adeyemi"));
+        assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "James Adeyemi").as_deref(), Some("Maria Okafor"));
+    }
+
+    #[test]
+    fn he_or_she_refers_back_only_to_a_person_of_that_sex() {
+        let matcher = TopicMatcher::default();
+        let text = "Maria Okafor spoke. James Adeyemi argued with the Harbour Board. Adeyemi and the Harbour Board left.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let before = "James Adeyemi argued with the Harbour Board.";
+        assert_eq!(topics.tag("that he was wrong", before, "").map(|t| t.name).as_deref(), Some("James Adeyemi"));
+        assert_eq!(topics.tag("that she was wrong", before, ""), None);
+        let before = "The Harbour Board argued about money.";
+        assert_eq!(topics.tag("that it was wrong", before, "").map(|t| t.name).as_deref(), Some("Harbour Board"));
+        assert_eq!(topics.tag("that he was wrong", before, ""), None);
     }
 
     #[test]

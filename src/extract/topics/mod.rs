@@ -498,6 +498,22 @@ mod tests {
     }
 
     #[test]
+    fn a_peoples_adjective_alone_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("an Ethiopian exile"), None);
+        assert_eq!(topics.candidate_topic("his Cuban roots matter"), None);
+        // As a possessor, or in its plural, it still names a people.
+        assert_eq!(topics.candidate_topic("that the Ethiopians would vote").as_deref(), Some("Ethiopians"));
+    }
+
+    #[test]
+    fn a_name_with_a_peoples_adjective_after_its_first_word_is_kept_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the Central American Minors program grew").as_deref(), Some("Central American Minors"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor would win").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn words_ending_in_a_party_adjective_before_a_noun_are_no_name() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the Presumptive Democratic nominee Marta Okafor would win").as_deref(), Some("Okafor"));
