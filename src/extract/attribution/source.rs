@@ -194,6 +194,7 @@ impl SentenceRules<'_> {
         if start == open_first {
             return None;
         }
+        let start = if mark == TokKind::Comma { self.name_before_place(start).unwrap_or(start) } else { start };
         if start > 0 && lower_eq(text, &self.toks[start - 1], &["in", "at", "from", "of", "near", "outside"]) && is_capitalised(text, &self.toks[start]) {
             // "Ruiz, speaking in Tulsa, Okla., warned", "Lee Park, 40, of
             // Dayton, Ohio, said": a place, not the source; the source opens
@@ -204,7 +205,11 @@ impl SentenceRules<'_> {
         // said"; not "the chief, Paul Ruiz, said", where the name follows.
         let place_goes_on = open_first >= 2 && lower_eq(text, &self.toks[open_first - 2], &["in", "from", "of", "near"]);
         let described = !is_capitalised(text, first) || first_word.bytes().all(|b| b.is_ascii_digit());
-        let start = if mark == TokKind::Comma && (described || place_goes_on) { self.name_before_description(start) } else { start };
+        // "Ann Roe, the editor in chief of the paper, La Voce, said": a
+        // description a stop word cut short ("in") runs back to its comma.
+        let cut_short = start > 0 && self.toks[start - 1].is_word() && !is_capitalised(text, &self.toks[start]) && !lower_eq(text, &self.toks[start], &["the", "a", "an"]);
+        let start = if mark == TokKind::Comma && cut_short { self.description_start(start) } else { start };
+        let start = if mark == TokKind::Comma && (described || place_goes_on || cut_short) { self.name_before_description(start) } else { start };
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
             Some(self.toks[start].start..self.toks[open_first - 1].end)
         } else if first.is_word() && (!lower_eq(text, first, &WORDS.clause_links) || self.age_then(inner_start)) && !lower_eq(text, first, &["that", "according"]) {
@@ -219,6 +224,49 @@ impl SentenceRules<'_> {
     fn age_then(&self, i: usize) -> bool {
         let text = self.text();
         lower_eq(text, &self.toks[i], &["then"]) && self.toks.get(i + 1).is_some_and(|t| t.is_word() && text[t.range()].bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// "Tom Quill, 30, of Dayton, Ohio, who …, said": a state or country at
+    /// `start` that ends a home town ("of Dayton, Ohio") describes the name
+    /// before the town, with an age between or not; that name starts the
+    /// source. `None` where `start` ends no such place.
+    fn name_before_place(&self, start: usize) -> Option<usize> {
+        let text = self.text();
+        if start < 4 || self.toks[start - 1].kind != TokKind::Comma || !is_capitalised(text, &self.toks[start]) {
+            return None;
+        }
+        // "of Dayton" alone, or "Ada Lind of Lima", which a noun phrase
+        // takes in whole.
+        let town = self.np_left(start - 1);
+        if town == start - 1 || town == 0 {
+            return None;
+        }
+        let preposition = (town - 1..start - 2).rev().find(|&p| self.is_place_preposition(p) && is_capitalised(text, &self.toks[p + 1]))?;
+        let end = if preposition > 0 && self.toks[preposition - 1].kind == TokKind::Comma { preposition - 1 } else { preposition };
+        let name = self.np_left(end);
+        if name == end {
+            return None;
+        }
+        let name = self.name_before_description(name);
+        let named = text[self.toks[name].range()].starts_with(char::is_uppercase);
+        named.then_some(name)
+    }
+
+    /// The first word of a description that a stop word cut short at
+    /// `start` ("chief" of "the editor in chief"): the article or
+    /// determiner after the comma before it, within a few lower-case words;
+    /// else `start`.
+    fn description_start(&self, start: usize) -> usize {
+        let text = self.text();
+        let mut i = start;
+        // (Never back over a relative: "a country that the nominee" is two.)
+        while i > 1 && start - i < 8 && self.toks[i - 1].is_word() && !is_capitalised(text, &self.toks[i - 1]) && !lower_eq(text, &self.toks[i - 1], &WORDS.relatives) {
+            i -= 1;
+            if self.toks[i - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[i], &["the", "a", "an"]) {
+                return i;
+            }
+        }
+        start
     }
 
     /// "Lee Park, 40, a nurse from Dayton, said", "Ann Roe, a nurse from
