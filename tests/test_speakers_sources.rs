@@ -110,3 +110,21 @@ fn a_description_cut_by_a_stop_word_runs_back_to_the_name() {
     let article = "Ferry fares rose in May.\n\nIt was a port that the former harbor master, Ada Lind, said was the busiest on the coast.";
     assert_eq!(source_of(article, "busiest on the coast").1, "Ada Lind");
 }
+
+#[test]
+fn a_relative_clause_before_the_cue_leaves_its_noun_the_source() {
+    let article = "Ferry fares rose in May.\n\nOfficials who have worked with Ada Lind say the channel is too shallow.";
+    assert_eq!(source_of(article, "the channel is too shallow"), pair("Officials", "officials"));
+    let article = "Ferry fares rose in May.\n\nBut those who back the ferry board say the fares are fair.";
+    assert_eq!(source_of(article, "the fares are fair").0, "those who back the ferry board");
+}
+
+#[test]
+fn a_relative_clause_with_a_subject_of_its_own_keeps_that_subject() {
+    // "who many feel": "many" is the subject of "feel" …
+    let article = "Ferry fares rose in May.\n\nThe board backed Ada Lind, who many feel deserves the post.";
+    assert_eq!(source_of(article, "deserves the post").0, "many");
+    // … and "than aides say" is a clause of its own.
+    let article = "Ferry fares rose in May.\n\nThe fares hurt Tomas Reedy, who has won less credit than aides say he deserves.";
+    assert_eq!(source_of(article, "he deserves").0, "aides");
+}

@@ -6,6 +6,10 @@ use super::word_lists::WORDS;
 use super::{is_capitalised, looks_verbal, lower_eq, SentenceRules};
 use std::ops::Range;
 
+/// How many tokens before a cue the "who" of a relative clause that ends
+/// there may stand: a short verb phrase ("who have fought spam").
+const RELATIVE_REACH: usize = 12;
+
 impl SentenceRules<'_> {
     /// The source as written just before token `j` (exclusive).
     pub(super) fn source_left(&self, j: usize) -> Option<Range<usize>> {
@@ -52,8 +56,47 @@ impl SentenceRules<'_> {
         if start == j {
             return None;
         }
+        if let Some(subject) = self.subject_before_who(start, j) {
+            return Some(subject);
+        }
         let start = self.head_before_place(start, j);
         Some(self.toks[start].start..prev.end)
+    }
+
+    /// "Officials who spoke with the Post said", "people who have fought
+    /// spam say": the words before the cue end a relative clause, and the
+    /// noun phrase the "who" follows is the source (a name before an age or
+    /// description: "Ada Voss, 22, who helped found it"). Not where a name
+    /// or pronoun follows the "who" ("the man who Trump said was"): that is
+    /// the source of its own clause.
+    fn subject_before_who(&self, start: usize, cue: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let who = (start.saturating_sub(RELATIVE_REACH)..start).rev().find(|&w| lower_eq(text, &self.toks[w], &["who"]))?;
+        let after = &self.toks[who + 1];
+        // "who many feel need", "who the paper said was": a subject of its
+        // own after the "who"; "who has less credit than aides say": a
+        // clause of its own before the cue.
+        let own_subject = is_capitalised(text, after)
+            || lower_eq(text, after, &WORDS.pronouns)
+            || lower_eq(text, after, &["the", "a", "an", "his", "her", "their", "its", "many", "some", "most", "few", "others", "all", "several"]);
+        let own_clause = || self.toks[who + 1..start].iter().any(|t| !t.is_word() || lower_eq(text, t, &["than", "that", "because", "if", "when", "while", "although", "though", "since", "whether", "where"]));
+        if who == 0 || own_subject || own_clause() {
+            return None;
+        }
+        let before = &self.toks[who - 1];
+        let (head, end) = if before.kind == TokKind::Comma {
+            let head = self.np_left(who - 1);
+            (self.name_before_description(head), who - 1)
+        } else if before.is_word() {
+            let head = self.np_left(who);
+            // "those who back her say": a pronoun alone names no one; its
+            // relative clause says who.
+            let end = if head + 1 == who && lower_eq(text, before, &["those", "some", "many", "others", "few", "most", "all", "one", "anyone", "everyone"]) { cue } else { who };
+            (head, end)
+        } else {
+            return None;
+        };
+        (head < end).then(|| self.toks[head].start..self.toks[end - 1].end)
     }
 
     /// "Polls in New Hampshire show", "the regime in Damascus says": a
