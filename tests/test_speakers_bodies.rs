@@ -38,3 +38,45 @@ fn party_members_keep_their_capital_and_a_share_is_its_group() {
     assert_eq!(kind_of(&list, "Republicans"), "group");
     assert_eq!(kind_of(&list, "Ohio farmers"), "group");
 }
+
+#[test]
+fn a_bare_name_taken_for_a_person_is_an_organisation_once_an_article_shows_it() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Zorvex said the plant at Harlow would stay open through the winter.");
+    wd.stdout(&["ingest", first.to_str().unwrap()]);
+    let second = wd.write(
+        "second.txt",
+        "The chemical maker Zorvex opened a plant at Harlow in the spring. \
+         The company said the plant would hire four hundred workers by the autumn.",
+    );
+    wd.stdout(&["ingest", second.to_str().unwrap()]);
+    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
+    assert_eq!(kind_of(&list, "Zorvex"), "organization");
+}
+
+#[test]
+fn a_bare_name_someone_called_he_stays_a_person() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Quillon said the plant at Harlow would stay open. He said the winter would be hard.");
+    wd.stdout(&["ingest", first.to_str().unwrap()]);
+    let second = wd.write(
+        "second.txt",
+        "The chemical maker Quillon opened a plant at Harlow in the spring. \
+         The company said the plant would hire four hundred workers by the autumn.",
+    );
+    wd.stdout(&["ingest", second.to_str().unwrap()]);
+    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
+    assert_eq!(kind_of(&list, "Quillon"), "person");
+}
+
+#[test]
+fn websites_peoples_and_plural_heads_at_a_sentence_start_are_no_people() {
+    let list = speakers_after_ingesting(
+        "Harlowbuy.com said its prices would fall before the holidays. \
+         Norwegians said the ferry fares were too high for the islands. \
+         Reporters said the mayor had left the hall before the vote.",
+    );
+    assert_eq!(kind_of(&list, "Harlowbuy.com"), "organization");
+    assert_eq!(kind_of(&list, "Norwegians"), "group");
+    assert_eq!(kind_of(&list, "reporters"), "group");
+}

@@ -93,3 +93,38 @@ fn a_verb_of_saying_after_a_clause_still_inverts() {
     let article = "Ferry fares rose in May.\n\nThe pier will close in June, said Anna Lowry, the harbor master.";
     assert_eq!(source_of(article, "The pier will close in June").1, "Anna Lowry");
 }
+
+#[test]
+fn a_home_town_after_the_name_is_no_source() {
+    let article = "Ferry fares rose in May.\n\n\"The fares scare me,\" Tom Quill, 30, of Dayton, Ohio, who rides the ferry to work, said in an interview.";
+    assert_eq!(source_of(article, "The fares scare me"), pair("Tom Quill, 30, of Dayton, Ohio", "Tom Quill"));
+    let article = "Ferry fares rose in May.\n\n\"The fares scare me,\" Ada Lind of Lima, Peru, who rides daily, said on Monday.";
+    assert_eq!(source_of(article, "The fares scare me").1, "Ada Lind");
+}
+
+#[test]
+fn a_description_cut_by_a_stop_word_runs_back_to_the_name() {
+    let article = "Ferry fares rose in May.\n\nTomas Quill, the editor in chief of the city's official newspaper, La Gazzetta, said every mayor was political.";
+    assert_eq!(source_of(article, "every mayor was political").1, "Tomas Quill");
+    // A relative clause before the description is not crossed.
+    let article = "Ferry fares rose in May.\n\nIt was a port that the former harbor master, Ada Lind, said was the busiest on the coast.";
+    assert_eq!(source_of(article, "busiest on the coast").1, "Ada Lind");
+}
+
+#[test]
+fn a_relative_clause_before_the_cue_leaves_its_noun_the_source() {
+    let article = "Ferry fares rose in May.\n\nOfficials who have worked with Ada Lind say the channel is too shallow.";
+    assert_eq!(source_of(article, "the channel is too shallow"), pair("Officials", "officials"));
+    let article = "Ferry fares rose in May.\n\nBut those who back the ferry board say the fares are fair.";
+    assert_eq!(source_of(article, "the fares are fair").0, "those who back the ferry board");
+}
+
+#[test]
+fn a_relative_clause_with_a_subject_of_its_own_keeps_that_subject() {
+    // "who many feel": "many" is the subject of "feel" …
+    let article = "Ferry fares rose in May.\n\nThe board backed Ada Lind, who many feel deserves the post.";
+    assert_eq!(source_of(article, "deserves the post").0, "many");
+    // … and "than aides say" is a clause of its own.
+    let article = "Ferry fares rose in May.\n\nThe fares hurt Tomas Reedy, who has won less credit than aides say he deserves.";
+    assert_eq!(source_of(article, "he deserves").0, "aides");
+}

@@ -417,10 +417,28 @@ fn move_roles(conn: &Connection, from: i64, into: i64) -> Result<()> {
     Ok(())
 }
 
-/// Learn a speaker's kind when it was unknown.
+/// Learn a speaker's kind when it was unknown. A bare name with nothing of
+/// a person about it is taken for one ("Twitter said"), so an
+/// organisation, group or document that a later statement shows it to be
+/// ("Twitter, the company") is its kind from then on: unless a he, she or
+/// honorific was given it, or a user loaded it (a rule alias, a Wikidata id).
 fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind) -> Result<()> {
-    if kind != SpeakerKind::Unknown {
-        conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute( params![id, kind.as_str()])?;
+    match kind {
+        SpeakerKind::Unknown => {}
+        SpeakerKind::Organization | SpeakerKind::Group | SpeakerKind::Document => {
+            conn.prepare_cached(
+                "UPDATE speakers SET kind = ?2 WHERE id = ?1 AND (kind = 'unknown' OR kind = 'person' AND wikidata IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = ?1
+                                    AND (origin = 'rule' OR alias LIKE 'Mr.%' OR alias LIKE 'Mrs.%' OR alias LIKE 'Ms.%'))
+                   AND NOT EXISTS (SELECT 1 FROM statements WHERE speaker_id = ?1
+                                    AND (speaker_mention IN ('he', 'He', 'she', 'She') OR speaker_mention LIKE 'Mr.%'
+                                         OR speaker_mention LIKE 'Mrs.%' OR speaker_mention LIKE 'Ms.%')))",
+            )?
+            .execute(params![id, kind.as_str()])?;
+        }
+        _ => {
+            conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute(params![id, kind.as_str()])?;
+        }
     }
     Ok(())
 }

@@ -6,6 +6,10 @@ use super::word_lists::WORDS;
 use super::{is_capitalised, looks_verbal, lower_eq, SentenceRules};
 use std::ops::Range;
 
+/// How many tokens before a cue the "who" of a relative clause that ends
+/// there may stand: a short verb phrase ("who have fought spam").
+const RELATIVE_REACH: usize = 12;
+
 impl SentenceRules<'_> {
     /// The source as written just before token `j` (exclusive).
     pub(super) fn source_left(&self, j: usize) -> Option<Range<usize>> {
@@ -52,8 +56,47 @@ impl SentenceRules<'_> {
         if start == j {
             return None;
         }
+        if let Some(subject) = self.subject_before_who(start, j) {
+            return Some(subject);
+        }
         let start = self.head_before_place(start, j);
         Some(self.toks[start].start..prev.end)
+    }
+
+    /// "Officials who spoke with the Post said", "people who have fought
+    /// spam say": the words before the cue end a relative clause, and the
+    /// noun phrase the "who" follows is the source (a name before an age or
+    /// description: "Ada Voss, 22, who helped found it"). Not where a name
+    /// or pronoun follows the "who" ("the man who Trump said was"): that is
+    /// the source of its own clause.
+    fn subject_before_who(&self, start: usize, cue: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let who = (start.saturating_sub(RELATIVE_REACH)..start).rev().find(|&w| lower_eq(text, &self.toks[w], &["who"]))?;
+        let after = &self.toks[who + 1];
+        // "who many feel need", "who the paper said was": a subject of its
+        // own after the "who"; "who has less credit than aides say": a
+        // clause of its own before the cue.
+        let own_subject = is_capitalised(text, after)
+            || lower_eq(text, after, &WORDS.pronouns)
+            || lower_eq(text, after, &["the", "a", "an", "his", "her", "their", "its", "many", "some", "most", "few", "others", "all", "several"]);
+        let own_clause = || self.toks[who + 1..start].iter().any(|t| !t.is_word() || lower_eq(text, t, &["than", "that", "because", "if", "when", "while", "although", "though", "since", "whether", "where"]));
+        if who == 0 || own_subject || own_clause() {
+            return None;
+        }
+        let before = &self.toks[who - 1];
+        let (head, end) = if before.kind == TokKind::Comma {
+            let head = self.np_left(who - 1);
+            (self.name_before_description(head), who - 1)
+        } else if before.is_word() {
+            let head = self.np_left(who);
+            // "those who back her say": a pronoun alone names no one; its
+            // relative clause says who.
+            let end = if head + 1 == who && lower_eq(text, before, &["those", "some", "many", "others", "few", "most", "all", "one", "anyone", "everyone"]) { cue } else { who };
+            (head, end)
+        } else {
+            return None;
+        };
+        (head < end).then(|| self.toks[head].start..self.toks[end - 1].end)
     }
 
     /// "Polls in New Hampshire show", "the regime in Damascus says": a
@@ -194,6 +237,7 @@ impl SentenceRules<'_> {
         if start == open_first {
             return None;
         }
+        let start = if mark == TokKind::Comma { self.name_before_place(start).unwrap_or(start) } else { start };
         if start > 0 && lower_eq(text, &self.toks[start - 1], &["in", "at", "from", "of", "near", "outside"]) && is_capitalised(text, &self.toks[start]) {
             // "Ruiz, speaking in Tulsa, Okla., warned", "Lee Park, 40, of
             // Dayton, Ohio, said": a place, not the source; the source opens
@@ -204,7 +248,11 @@ impl SentenceRules<'_> {
         // said"; not "the chief, Paul Ruiz, said", where the name follows.
         let place_goes_on = open_first >= 2 && lower_eq(text, &self.toks[open_first - 2], &["in", "from", "of", "near"]);
         let described = !is_capitalised(text, first) || first_word.bytes().all(|b| b.is_ascii_digit());
-        let start = if mark == TokKind::Comma && (described || place_goes_on) { self.name_before_description(start) } else { start };
+        // "Ann Roe, the editor in chief of the paper, La Voce, said": a
+        // description a stop word cut short ("in") runs back to its comma.
+        let cut_short = start > 0 && self.toks[start - 1].is_word() && !is_capitalised(text, &self.toks[start]) && !lower_eq(text, &self.toks[start], &["the", "a", "an"]);
+        let start = if mark == TokKind::Comma && cut_short { self.description_start(start) } else { start };
+        let start = if mark == TokKind::Comma && (described || place_goes_on || cut_short) { self.name_before_description(start) } else { start };
         if verbal_aside || lower_eq(text, first, &["who", "which", "whose"]) || mark == TokKind::Dash {
             Some(self.toks[start].start..self.toks[open_first - 1].end)
         } else if first.is_word() && (!lower_eq(text, first, &WORDS.clause_links) || self.age_then(inner_start)) && !lower_eq(text, first, &["that", "according"]) {
@@ -219,6 +267,49 @@ impl SentenceRules<'_> {
     fn age_then(&self, i: usize) -> bool {
         let text = self.text();
         lower_eq(text, &self.toks[i], &["then"]) && self.toks.get(i + 1).is_some_and(|t| t.is_word() && text[t.range()].bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// "Tom Quill, 30, of Dayton, Ohio, who …, said": a state or country at
+    /// `start` that ends a home town ("of Dayton, Ohio") describes the name
+    /// before the town, with an age between or not; that name starts the
+    /// source. `None` where `start` ends no such place.
+    fn name_before_place(&self, start: usize) -> Option<usize> {
+        let text = self.text();
+        if start < 4 || self.toks[start - 1].kind != TokKind::Comma || !is_capitalised(text, &self.toks[start]) {
+            return None;
+        }
+        // "of Dayton" alone, or "Ada Lind of Lima", which a noun phrase
+        // takes in whole.
+        let town = self.np_left(start - 1);
+        if town == start - 1 || town == 0 {
+            return None;
+        }
+        let preposition = (town - 1..start - 2).rev().find(|&p| self.is_place_preposition(p) && is_capitalised(text, &self.toks[p + 1]))?;
+        let end = if preposition > 0 && self.toks[preposition - 1].kind == TokKind::Comma { preposition - 1 } else { preposition };
+        let name = self.np_left(end);
+        if name == end {
+            return None;
+        }
+        let name = self.name_before_description(name);
+        let named = text[self.toks[name].range()].starts_with(char::is_uppercase);
+        named.then_some(name)
+    }
+
+    /// The first word of a description that a stop word cut short at
+    /// `start` ("chief" of "the editor in chief"): the article or
+    /// determiner after the comma before it, within a few lower-case words;
+    /// else `start`.
+    fn description_start(&self, start: usize) -> usize {
+        let text = self.text();
+        let mut i = start;
+        // (Never back over a relative: "a country that the nominee" is two.)
+        while i > 1 && start - i < 8 && self.toks[i - 1].is_word() && !is_capitalised(text, &self.toks[i - 1]) && !lower_eq(text, &self.toks[i - 1], &WORDS.relatives) {
+            i -= 1;
+            if self.toks[i - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[i], &["the", "a", "an"]) {
+                return i;
+            }
+        }
+        start
     }
 
     /// "Lee Park, 40, a nurse from Dayton, said", "Ann Roe, a nurse from

@@ -831,6 +831,25 @@ impl<'t> SpeakerResolver<'t> {
         k.checked_sub(1).map_or(0, |k| self.sentence_starts[k])
     }
 
+    /// "Historians say": one word in -s that opens a sentence, is no first
+    /// name, and the text writes in lower case elsewhere ("historians") is
+    /// a plural noun capitalised for standing first, never a surname.
+    fn plural_at_sentence_start(&self, text: &str, at: usize, name: &str) -> bool {
+        if name.len() < 4 || name.contains(' ') || !name.ends_with('s') || self.sentence_start(at) != at || first_name_gender(name).is_some() {
+            return false;
+        }
+        let mut first = name.chars();
+        let Some(initial) = first.next().filter(|c| c.is_uppercase()) else { return false };
+        if !first.as_str().chars().all(|c| c.is_lowercase() || c == '-') {
+            return false;
+        }
+        let lower: String = initial.to_lowercase().chain(first).collect();
+        memchr::memmem::find_iter(text.as_bytes(), lower.as_bytes()).any(|pos| {
+            let end = pos + lower.len();
+            !text[..pos].ends_with(char::is_alphanumeric) && !text[end..].starts_with(char::is_alphanumeric)
+        })
+    }
+
     /// Whether byte `at` lies inside a source mention.
     fn is_in_source(&self, at: usize) -> bool {
         let k = self.sources.partition_point(|s| s.start <= at);
@@ -899,7 +918,12 @@ impl<'t> SpeakerResolver<'t> {
             // "Israel" is the country unless the text has a person of that name.
             let person_of_a_place_name = || is_place(&p.name) && self.person_named(&p.name, span.start, Gender::Unknown).is_some();
             if kind_of_phrase(&p.name).is_none() || person_of_a_place_name() {
-                if let Some(id) = self.person_named(&p.name, span.start, mention_gender(name_part)) {
+                let found = self.person_named(&p.name, span.start, mention_gender(name_part));
+                let plural = || Speaker { name: p.name.to_lowercase(), mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
+                if found.is_some_and(|id| !self.has_first_name(id)) && self.plural_at_sentence_start(text, span.start, &p.name) {
+                    return plural();
+                }
+                if let Some(id) = found {
                     let mut s = self.person(id, mention);
                     if s.role.is_none() {
                         s.role = p.role.or_else(|| appositive.map(strip_article));
@@ -910,6 +934,9 @@ impl<'t> SpeakerResolver<'t> {
                     // "the Wisconsin Republican": a description, no name.
                     let described = || self.description(text, name_part, span.start).map(|id| self.person(id, mention));
                     return self.named_before(text, span, name_part).or_else(described).unwrap_or_else(unresolved);
+                }
+                if self.plural_at_sentence_start(text, span.start, &p.name) {
+                    return plural();
                 }
                 return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
             }
@@ -1161,6 +1188,18 @@ mod tests {
             river after every flood. The first plan was drawn up for Director Zorba Quill. She said the pilots were right.";
         let s = resolve_all(text, &["She", "She", "She", "She", "She", "She"]);
         assert!(s.iter().all(|s| s.name == "Ngozi Voss"), "{s:?}");
+    }
+
+    #[test]
+    fn a_plural_opening_a_sentence_is_a_group_where_the_text_writes_it_lower_case() {
+        let text = "The pilots met on Monday. Pilots said the channel was too shallow. Jennings said the dredging would wait.";
+        let s = resolve_all(text, &["Pilots", "Jennings"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("pilots", SpeakerKind::Group));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Jennings", SpeakerKind::Person));
+        // A surname of someone the text named in full stays that person.
+        let text = "Ada Banks runs the harbour, where the banks are silting. Banks said the work would start soon.";
+        let s = resolve_all(text, &["Banks"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Banks", SpeakerKind::Person));
     }
 
     #[test]

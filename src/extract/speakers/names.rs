@@ -272,11 +272,29 @@ pub(super) fn kind_of_phrase(mention: &str) -> Option<SpeakerKind> {
             Some(SpeakerKind::Document)
         } else if in_list_bytes(&words.groups, last) {
             Some(SpeakerKind::Group)
+        } else if is_web_address(last) {
+            // "Harlowbuy.com said": a website, so its company.
+            Some(SpeakerKind::Organization)
+        } else if last.len() > 3 && last.ends_with(b"s") && in_list_bytes(&words.peoples, &last[..last.len() - 1]) {
+            // (A people's name as a noun is the adjective and "s" in English.)
+            // "Norwegians said": the people of a people word, never a person.
+            Some(SpeakerKind::Group)
         } else {
             None
         }
     })
     .or_else(|| is_place(mention).then_some(SpeakerKind::Organization))
+}
+
+/// "American" or "Americans": a people, whose word keeps its capital.
+fn is_people_word(word: &str) -> bool {
+    in_list(&WORDS.peoples, word) || word.len() > 3 && word.ends_with('s') && in_list(&WORDS.peoples, &word[..word.len() - 1])
+}
+
+/// "harlowbuy.com", "factcheck.org": a word ending in a common top-level
+/// domain (lower-cased).
+fn is_web_address(word: &[u8]) -> bool {
+    [b".com".as_slice(), b".org", b".net"].iter().any(|tld| word.len() > tld.len() + 1 && word.ends_with(tld))
 }
 
 /// A role as stored: "Vermont Sen.", "the Republican presidential nominee",
@@ -422,7 +440,7 @@ pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
         // "New Jersey officials" and "FBI officials" keep their capitals.
         // "Republicans" is a party's people and "American officials" a
         // people's: capitalised wherever they stand.
-        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) && !lowered_first.split(' ').next().is_some_and(|w| in_list(&WORDS.party_names, w) || in_list(&WORDS.peoples, w)) => {
+        SpeakerKind::Group if !lowered_first.starts_with("the ") && starts_a_sentence_only(&lowered_first) && !lowered_first.split(' ').next().is_some_and(|w| in_list(&WORDS.party_names, w) || is_people_word(w)) => {
             let mut chars = lowered_first.chars();
             chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default()
         }
