@@ -102,7 +102,8 @@ impl Extractor {
                 kind: crate::model::SpeakerKind::Unknown,
             },
         };
-        let mut judgement = self.stance.judge(cue, &content);
+        let lead = stance::cue_lead(text, a.cue.start, a.source.as_ref().map(|s| s.end));
+        let mut judgement = self.stance.judge_after(lead, cue, &content);
         judgement.hedged |= a.hedged;
         let content_start = a.content.first().map_or(0, |r| r.start);
         let before = sentences.partition_point(|s| s.end <= content_start);
@@ -159,7 +160,7 @@ fn kind_of(pieces: &[&str]) -> Kind {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::span_text;
+    use crate::model::{span_text, Stance};
 
     fn statements(text: &str) -> Vec<Statement> {
         let doc = Document { path: "t.txt".into(), text: text.into(), date: "2025-08-18".parse().ok(), ..Document::default() };
@@ -234,6 +235,15 @@ mod tests {
     fn time_expression_of_another_clause_does_not_date_the_statement() {
         let found = statements("After a call that the minister described as cordial, talks in April went nowhere.");
         assert_eq!(found[0].date, "2025-08-18".parse().ok());
+    }
+
+    #[test]
+    fn a_negation_between_source_and_cue_negates_the_cue() {
+        let found = statements("The governor has not endorsed Senator Ortiz in the race.");
+        assert_eq!(found[0].cue, "endorsed");
+        assert_eq!(found[0].stance, Stance::Oppose);
+        let found = statements("The governor, who has not met her, endorsed Senator Ortiz in the race.");
+        assert_eq!(found[0].stance, Stance::Support);
     }
 
     #[test]

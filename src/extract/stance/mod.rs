@@ -42,6 +42,7 @@
 mod confidence;
 mod declared;
 mod evaluative;
+mod lead;
 mod phrases;
 mod removal;
 
@@ -50,6 +51,7 @@ use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
 use confidence::{ConfidenceTable, Evidence};
 use phrases::PhraseMatcher;
+pub use lead::cue_lead;
 pub use removal::toward_topic;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -65,6 +67,8 @@ const BUILTIN_CLAUSE_BREAKS: &str = include_str!("../../../data/stance_clause_br
 const BUILTIN_NONE_WORDS: &str = include_str!("../../../data/stance_none_words.txt");
 const BUILTIN_COMPLEMENT_WORDS: &str = include_str!("../../../data/stance_complement_words.txt");
 const BUILTIN_CUE_PARTICLES: &str = include_str!("../../../data/stance_cue_particles.txt");
+const BUILTIN_HELD_VIEWS: &str = include_str!("../../../data/stance_held_views.txt");
+const BUILTIN_WITHHELD_OBJECTS: &str = include_str!("../../../data/stance_withheld_objects.txt");
 
 static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
 static OPINION_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_OPINION_VERBS));
@@ -72,6 +76,8 @@ static CLAUSE_BREAKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(B
 static NONE_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_NONE_WORDS));
 static COMPLEMENT_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_COMPLEMENT_WORDS));
 static CUE_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_CUE_PARTICLES));
+static HELD_VIEWS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_HELD_VIEWS));
+static WITHHELD_OBJECTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_WITHHELD_OBJECTS));
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StanceJudgement {
@@ -309,8 +315,20 @@ impl StanceLexicon {
     /// The stance of a statement reported with `cue` (as written: "dismissed",
     /// "ruled out", "according to") saying `content`.
     pub fn judge(&self, cue: &str, content: &str) -> StanceJudgement {
+        self.judge_after("", cue, content)
+    }
+
+    /// The stance of a statement whose cue follows `lead` in its clause
+    /// (`cue_lead`): a negation there ("has not endorsed", "did not deny")
+    /// negates the cue as one written in it would.
+    pub fn judge_after(&self, lead: &str, cue: &str, content: &str) -> StanceJudgement {
         let (cue, content) = (Lowered::new(cue), Lowered::new(content));
         let mut reading = self.read_cue_with_particle(&cue, &content);
+        // A negation before a negated cue affirms it ("never refused to
+        // endorse").
+        let lead_negates = self.negates_cue(lead);
+        let led = lead_negates && !reading.negated;
+        reading.negated ^= lead_negates;
         if reading.polarity == CuePolarity::Deny && opens_with_quantity(content.text) {
             // "declined 40 percent", "dropped by $2 billion": an amount
             // that fell, not a claim refused.
@@ -321,8 +339,13 @@ impl StanceLexicon {
 
         let evaluation = cue_signals.evaluation + content_signals.evaluation;
         let overall = content_signals.overall(evaluation);
-        let (stance, negation_hedge) =
-            combine(reading.polarity, reading.negated, overall, content_signals.negated);
+        let (stance, negation_hedge) = if led {
+            let held_view = HELD_VIEWS.holds(cue.text.split_whitespace().next_back().unwrap_or(""));
+            let no_one = WITHHELD_OBJECTS.holds(content.text.split_whitespace().next().unwrap_or(""));
+            combine_led(reading.polarity, held_view, no_one, overall, content_signals.negated)
+        } else {
+            combine(reading.polarity, reading.negated, overall, content_signals.negated)
+        };
         let (positive, negative) = (cue_signals.pos + content_signals.pos, cue_signals.neg + content_signals.neg);
         let strength = (evaluation + content_signals.rejection as f32).abs();
         let shape = confidence::ContentShape::of(content.text, &content.lower);
@@ -340,7 +363,9 @@ impl StanceLexicon {
         // A refused endorsement ("declined to back") is as plain a position
         // as an endorsement. A feeling is no decisive cue: on the train
         // labels "hoped", "worries" were right as polar half the time.
-        let polar_cue = match reading.polarity {
+        // A negation before the cue is read less surely than one in it: "has
+        // not endorsed" withholds as often as it refuses.
+        let polar_cue = !led && match reading.polarity {
             CuePolarity::Support => !reading.feeling,
             CuePolarity::Oppose | CuePolarity::Deny => !reading.negated && !reading.refused_act && !reading.feeling,
             CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,
@@ -402,6 +427,17 @@ impl StanceLexicon {
             return CueReading { end: reading.end, ..longer };
         }
         CueReading { refused_act: refused_act && reading.polarity == CuePolarity::Deny, ..reading }
+    }
+
+    /// Whether the words before a cue negate it: an odd number of cue
+    /// negations ("not", "never", "refused to", "has yet to").
+    fn negates_cue(&self, lead: &str) -> bool {
+        if lead.is_empty() {
+            return false;
+        }
+        let lead = Lowered::new(lead);
+        let negations = self.cues.find(lead.text, &lead.lower).iter().filter(|(_, _, e)| e.role == CueRole::Negation).count();
+        negations % 2 == 1
     }
 
     /// The cue's polarity: its last polar phrase (the main verb of "refused
@@ -713,6 +749,30 @@ fn combine(
         CuePolarity::Deny => (stance_of(-sign), true),
         CuePolarity::Support => (stance_of(-sign), false),
         CuePolarity::Affirm => (Stance::Neutral, true),
+        CuePolarity::Oppose | CuePolarity::Neutral => (Stance::Neutral, false),
+    }
+}
+
+/// The stance of a cue negated by the words before it ("has not endorsed",
+/// "did not want", "did not mention"), as the train labels read them:
+/// - a support or affirm cue not given is oppose: "has not endorsed him",
+///   "won't agree to a meeting", "did not want her to raise rates"; but
+///   withheld from no one in particular it takes no side ("has not
+///   endorsed a candidate", `data/stance_withheld_objects.txt`; not "does
+///   not want a liar in office");
+/// - a deny cue not given turns round, hedged, as in `combine` ("did not
+///   rule out a meeting");
+/// - a view held back turns the content round ("does not think it is a
+///   good deal" opposes it, "doesn't believe they are a threat" defends;
+///   `data/stance_held_views.txt`);
+/// - not criticising or not saying takes no side ("has not accused them",
+///   "did not mention him").
+fn combine_led(polarity: CuePolarity, held_view: bool, no_one: bool, overall: i8, negated_content: bool) -> (Stance, bool) {
+    match polarity {
+        CuePolarity::Support | CuePolarity::Affirm if no_one && overall == 0 => (Stance::Neutral, false),
+        CuePolarity::Support | CuePolarity::Affirm => (Stance::Oppose, false),
+        CuePolarity::Deny => combine(polarity, true, overall, negated_content),
+        CuePolarity::Neutral if held_view => (stance_of(-overall), false),
         CuePolarity::Oppose | CuePolarity::Neutral => (Stance::Neutral, false),
     }
 }

@@ -664,3 +664,60 @@ fn a_clause_break_word_keeps_two_negations_apart() {
     assert_eq!(judge("said", "we will not sell the mill whereas they do not want it").stance, Stance::Oppose);
     assert_eq!(judge("said", "it is not true that the mill will never reopen").stance, Stance::Support);
 }
+
+fn judge_after(lead: &str, cue: &str, content: &str) -> Judged {
+    let got = StanceLexicon::default().judge_after(lead, cue, content);
+    Judged { stance: got.stance, hedged: got.hedged }
+}
+
+#[test]
+fn an_endorsement_not_given_before_the_cue_is_oppose_and_less_sure() {
+    let lexicon = StanceLexicon::default();
+    let given = lexicon.judge("endorsed", "the mayor for a second term");
+    let withheld = lexicon.judge_after("has not", "endorsed", "the mayor for a second term");
+    assert_eq!(given.stance, Stance::Support);
+    assert_eq!(withheld.stance, Stance::Oppose);
+    assert!(!withheld.hedged);
+    assert!(withheld.confidence < given.confidence);
+}
+
+#[test]
+fn an_endorsement_withheld_from_no_one_in_particular_takes_no_side() {
+    assert_eq!(judge_after("has yet to", "endorse", "a candidate in the primary"), judged(Stance::Neutral, false));
+    assert_eq!(judge_after("never", "supported", "anyone for the board"), judged(Stance::Neutral, false));
+}
+
+#[test]
+fn not_wanting_an_evaluated_thing_is_oppose() {
+    assert_eq!(judge_after("do not", "want", "a corrupt crook as their mayor"), judged(Stance::Oppose, false));
+    assert_eq!(judge_after("won't", "agree", "to a short meeting with the board"), judged(Stance::Oppose, false));
+}
+
+#[test]
+fn a_denial_not_made_before_the_cue_turns_round_hedged() {
+    assert_eq!(judge("denied", "that the budget would be cut"), judged(Stance::Oppose, false));
+    assert_eq!(judge_after("did not", "deny", "that the budget would be cut"), judged(Stance::Support, true));
+}
+
+#[test]
+fn not_criticising_or_not_mentioning_takes_no_side() {
+    assert_eq!(judge_after("did not directly", "criticize", "the new tax on fuel"), judged(Stance::Neutral, false));
+    assert_eq!(judge_after("never", "mentioned", "the disastrous audit"), judged(Stance::Neutral, false));
+}
+
+#[test]
+fn a_view_held_back_before_the_cue_turns_the_content_round() {
+    assert_eq!(judge_after("does not", "think", "the plan is a good deal for the town").stance, Stance::Oppose);
+    assert_eq!(judge_after("doesn't", "believe", "the new neighbours are dangerous").stance, Stance::Support);
+}
+
+#[test]
+fn not_only_and_two_negations_before_the_cue_negate_nothing() {
+    assert_eq!(judge_after("not only", "praised", "the coach for the win"), judged(Stance::Support, false));
+    assert_eq!(judge_after("did not refuse to", "endorse", "the mayor"), judge("endorsed", "the mayor"));
+}
+
+#[test]
+fn a_negation_written_in_the_cue_and_one_before_it_cancel() {
+    assert_eq!(judge_after("never", "refused to endorse", "the mayor"), judge("endorsed", "the mayor"));
+}
