@@ -1245,3 +1245,24 @@ fn the_occasion_closing_a_content_is_not_what_was_said() {
     let all = run("Holm praised the crews on Twitter.");
     assert!(all.iter().any(|(_, _, content)| content == "the crews"), "{all:?}");
 }
+
+#[test]
+fn a_subject_before_a_phrase_set_off_by_commas_is_the_source() {
+    let all = run("Marta Voss, after the audit of the harbor fund ended in May, initially said that no money was missing.");
+    assert!(all.contains(&triple("Marta Voss", "said", "that no money was missing")), "{all:?}");
+    let all = run("Mr. Orrin, citing the rules of the port, said the ferry vote could be held in May.");
+    assert!(all.contains(&triple("Mr. Orrin", "said", "the ferry vote could be held in May")), "{all:?}");
+}
+
+#[test]
+fn a_phrase_set_off_by_commas_gives_no_source_that_is_not_a_subject() {
+    // The sentence opens with a prepositional phrase, not the subject.
+    let all = run("In the harbor town, after the vote ended, said the ferry board would meet.");
+    assert!(all.iter().all(|(s, _, _)| s != "town" && s != "harbor town"), "{all:?}");
+}
+
+#[test]
+fn a_name_in_brackets_before_a_time_is_the_source() {
+    let all = run("Senator Ann Roe (D-Ohio) last week said the ferry board was not the source of the leak.");
+    assert!(all.contains(&triple("Senator Ann Roe (D-Ohio)", "said", "the ferry board was not the source of the leak")), "{all:?}");
+}
