@@ -355,6 +355,14 @@ impl SentenceRules<'_> {
         if after < self.toks.len() && !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) && !WORDS.speech_participles.holds(cue_word) {
             self.end_object_at_comma(after, &mut content);
         }
+        // "…,” he said, referring to the two resorts. “I expect …”": what a
+        // participle that is no verb of speech names ends with its
+        // sentence; a quotation after it goes on with the other report.
+        let speech = WORDS.speech_participles.holds(cue_word.split(' ').next().unwrap_or_default());
+        if !speech && content.len() > 1 && !self.text()[content[0].clone()].starts_with(['“', '"', '\'']) {
+            let sentence_end = self.layout.sentences[self.index].end;
+            content.retain(|r| r.start < sentence_end);
+        }
         Some(content)
     }
 

@@ -1266,3 +1266,10 @@ fn a_name_in_brackets_before_a_time_is_the_source() {
     let all = run("Senator Ann Roe (D-Ohio) last week said the ferry board was not the source of the leak.");
     assert!(all.contains(&triple("Senator Ann Roe (D-Ohio)", "said", "the ferry board was not the source of the leak")), "{all:?}");
 }
+
+#[test]
+fn a_quotation_after_a_participle_that_is_no_speech_is_not_its_content() {
+    let text = "“They saw the ferry market coming back,” Holm said, referring to the two harbor hotels.\n“I expect they will sell both.”";
+    let all = run(text);
+    assert!(all.contains(&triple("Holm", "referring", "the two harbor hotels")), "{all:?}");
+}
