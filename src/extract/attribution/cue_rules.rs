@@ -694,7 +694,9 @@ impl SentenceRules<'_> {
         let text = self.text();
         let comma = self.toks.iter().take(16).position(|t| t.kind == TokKind::Comma)?;
         let names_poll = self.toks[1..comma].iter().any(|t| lower_eq(text, t, &["poll", "polls", "survey", "surveys"]));
-        if comma < 3 || !names_poll || !self.toks[1..comma].iter().all(Tok::is_word) {
+        // ("In a Post/ABC News poll, …": a slash or hyphen joins the pollsters' names.)
+        let in_name = |t: &Tok| t.is_word() || t.kind == TokKind::Other && matches!(&text[t.range()], "/" | "-" | "–" | "&");
+        if comma < 3 || !names_poll || !self.toks[1..comma].iter().all(in_name) {
             return None;
         }
         let content = self.clause_from(comma + 1, None)?;

@@ -1273,3 +1273,11 @@ fn a_quotation_after_a_participle_that_is_no_speech_is_not_its_content() {
     let all = run(text);
     assert!(all.contains(&triple("Holm", "referring", "the two harbor hotels")), "{all:?}");
 }
+
+#[test]
+fn a_poll_named_with_a_slash_opening_the_sentence_is_its_source() {
+    assert_eq!(
+        one("In a Harbor Gazette/Dock Radio poll released Monday, most dock workers backed the new pier."),
+        triple("a Harbor Gazette/Dock Radio poll released Monday", "In", "most dock workers backed the new pier")
+    );
+}
