@@ -1281,3 +1281,9 @@ fn a_poll_named_with_a_slash_opening_the_sentence_is_its_source() {
         triple("a Harbor Gazette/Dock Radio poll released Monday", "In", "most dock workers backed the new pier")
     );
 }
+
+#[test]
+fn since_and_evening_stand_between_a_subject_and_its_verb() {
+    assert_eq!(one("Mrs. Voss has since said she would back the ferry levy."), triple("Mrs. Voss", "said", "she would back the ferry levy"));
+    assert_eq!(one("Port spokesman Ed Lane on Thursday evening said the harbor was not in a crisis."), triple("Port spokesman Ed Lane", "said", "the harbor was not in a crisis"));
+}
