@@ -321,6 +321,25 @@ impl SentenceRules<'_> {
                 return far;
             }
         }
+        // "told a town hall in Salem, Ore., on Monday that …": a listener
+        // with a place or a time set off by commas still ends at "that".
+        if m < n && self.toks[m].kind == TokKind::Comma {
+            let cues = self.layout.cues;
+            let is_cue = |t: &Tok| cues.get(cues.partition_point(|c| c.span.start < t.start)).is_some_and(|c| c.span.start == t.start);
+            let mut far = m;
+            while far < n
+                && far < i + 20
+                && (self.toks[far].is_word() || self.toks[far].kind == TokKind::Comma)
+                && !lower_eq(text, &self.toks[far], &WORDS.openers)
+                && !lower_eq(text, &self.toks[far], &["who", "which", "whom", "whose", "and", "but", "he", "she", "they", "we", "i"])
+                && !is_cue(&self.toks[far])
+            {
+                far += 1;
+            }
+            if far < n && lower_eq(text, &self.toks[far], &["that"]) && self.toks[far - 1].is_word() {
+                return far;
+            }
+        }
         m
     }
 

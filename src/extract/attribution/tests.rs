@@ -1287,3 +1287,9 @@ fn since_and_evening_stand_between_a_subject_and_its_verb() {
     assert_eq!(one("Mrs. Voss has since said she would back the ferry levy."), triple("Mrs. Voss", "said", "she would back the ferry levy"));
     assert_eq!(one("Port spokesman Ed Lane on Thursday evening said the harbor was not in a crisis."), triple("Port spokesman Ed Lane", "said", "the harbor was not in a crisis"));
 }
+
+#[test]
+fn a_listener_with_a_place_set_off_by_commas_ends_at_that() {
+    let all = run("Mayor Ann Roe told a town hall in Salem, Oregon, on Monday that the ferry would run again.");
+    assert!(all.contains(&triple("Mayor Ann Roe", "told", "that the ferry would run again")), "{all:?}");
+}
