@@ -84,6 +84,15 @@ impl SentenceRules<'_> {
             // was said and is the content, as PolNeAR marks it.
             return Some(vec![self.toks[i].range()]);
         }
+        if i < n && lower_eq(text, &self.toks[i], &["after", "before"]) {
+            // "said after a dinner on Monday that …": a time phrase, then
+            // what was said; not "said after the vote that was held …",
+            // where "that" opens a relative clause.
+            let that = (i + 2..n.min(i + 12)).take_while(|&t| self.toks[t].is_word()).find(|&t| lower_eq(text, &self.toks[t], &["that"]));
+            if let Some(t) = that.filter(|&t| t + 1 < n && self.toks[t + 1].is_word() && !lower_eq(text, &self.toks[t + 1], &WORDS.auxiliaries) && !finite_verb_like(&text[self.toks[t + 1].range()])) {
+                i = t;
+            }
+        }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.clause_links) {
             // "she said and hung up", "he said after the vote": nothing reported
             // follows, unless it is a conditional clause ("said if he wins, …").

@@ -1293,3 +1293,11 @@ fn a_listener_with_a_place_set_off_by_commas_ends_at_that() {
     let all = run("Mayor Ann Roe told a town hall in Salem, Oregon, on Monday that the ferry would run again.");
     assert!(all.contains(&triple("Mayor Ann Roe", "told", "that the ferry would run again")), "{all:?}");
 }
+
+#[test]
+fn a_time_phrase_after_said_runs_to_that() {
+    assert_eq!(one("Reed said after a dinner on Monday that he had not read the ferry plan."), triple("Reed", "said", "that he had not read the ferry plan"));
+    // "that" after the noun opens a relative clause: nothing is reported.
+    let all = run("The pier is safe, Reed said after the vote that was held on Tuesday.");
+    assert!(all.iter().all(|(_, _, x)| !x.starts_with("that was held")), "{all:?}");
+}
