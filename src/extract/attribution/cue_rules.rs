@@ -681,8 +681,10 @@ impl SentenceRules<'_> {
     /// Whether a source before a bare verb ("experts say") looks like a
     /// subject, not a noun phrase with a noun ("the report", "the state").
     pub(super) fn plausible_subject(&self, source: &Range<usize>) -> bool {
-        let last = self.text()[source.clone()].rsplit(' ').next().unwrap_or_default();
-        !WORDS.not_subject_end.holds(last)
+        let words = &self.text()[source.clone()];
+        let last = words.rsplit(' ').next().unwrap_or_default();
+        // "Most believe …": the quantifier is the whole subject.
+        !WORDS.not_subject_end.holds(last) || last.len() == words.len() && WORDS.quantifier_subjects.holds(last)
     }
 
     /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,

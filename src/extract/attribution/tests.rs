@@ -1301,3 +1301,11 @@ fn a_time_phrase_after_said_runs_to_that() {
     let all = run("The pier is safe, Reed said after the vote that was held on Tuesday.");
     assert!(all.iter().all(|(_, _, x)| !x.starts_with("that was held")), "{all:?}");
 }
+
+#[test]
+fn a_quantifier_standing_alone_as_the_subject_is_the_source() {
+    assert_eq!(one("Most believe that the ferry levy will pass."), triple("Most", "believe", "that the ferry levy will pass"));
+    assert_eq!(one("Some say they hear echoes of the old harbor fight."), triple("Some", "say", "they hear echoes of the old harbor fight"));
+    // A quantifier ending a longer noun phrase still makes no subject.
+    assert!(run("The news says the ferry levy will pass.").is_empty());
+}
