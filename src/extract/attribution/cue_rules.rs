@@ -502,6 +502,10 @@ impl SentenceRules<'_> {
             }
         }
         let mut source = self.source_left(j);
+        if source.is_none() && j >= 2 && text[self.toks[j - 1].range()] == *"%" && text[self.toks[j - 2].range()].starts_with(|c: char| c.is_ascii_digit()) {
+            // "47% say …": a share of those polled, the sign ending it.
+            source = Some(self.toks[j - 2].start..self.toks[j - 1].end);
+        }
         if j == k && source.is_some() && self.names_a_thing(k, after) {
             return None;
         }

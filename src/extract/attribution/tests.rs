@@ -1309,3 +1309,8 @@ fn a_quantifier_standing_alone_as_the_subject_is_the_source() {
     // A quantifier ending a longer noun phrase still makes no subject.
     assert!(run("The news says the ferry levy will pass.").is_empty());
 }
+
+#[test]
+fn a_share_written_with_a_percent_sign_is_the_source() {
+    assert_eq!(one("Of the dock workers polled, 42% said they would back the levy."), triple("42%", "said", "they would back the levy"));
+}
