@@ -84,6 +84,15 @@ impl SentenceRules<'_> {
             // was said and is the content, as PolNeAR marks it.
             return Some(vec![self.toks[i].range()]);
         }
+        if i < n && lower_eq(text, &self.toks[i], &["after", "before"]) {
+            // "said after a dinner on Monday that …": a time phrase, then
+            // what was said; not "said after the vote that was held …",
+            // where "that" opens a relative clause.
+            let that = (i + 2..n.min(i + 12)).take_while(|&t| self.toks[t].is_word()).find(|&t| lower_eq(text, &self.toks[t], &["that"]));
+            if let Some(t) = that.filter(|&t| t + 1 < n && self.toks[t + 1].is_word() && !lower_eq(text, &self.toks[t + 1], &WORDS.auxiliaries) && !finite_verb_like(&text[self.toks[t + 1].range()])) {
+                i = t;
+            }
+        }
         if i < n && self.toks[i].is_word() && lower_eq(text, &self.toks[i], &WORDS.clause_links) {
             // "she said and hung up", "he said after the vote": nothing reported
             // follows, unless it is a conditional clause ("said if he wins, …").
@@ -318,6 +327,25 @@ impl SentenceRules<'_> {
                 far += 1;
             }
             if far < n && lower_eq(text, &self.toks[far], &["that"]) {
+                return far;
+            }
+        }
+        // "told a town hall in Salem, Ore., on Monday that …": a listener
+        // with a place or a time set off by commas still ends at "that".
+        if m < n && self.toks[m].kind == TokKind::Comma {
+            let cues = self.layout.cues;
+            let is_cue = |t: &Tok| cues.get(cues.partition_point(|c| c.span.start < t.start)).is_some_and(|c| c.span.start == t.start);
+            let mut far = m;
+            while far < n
+                && far < i + 20
+                && (self.toks[far].is_word() || self.toks[far].kind == TokKind::Comma)
+                && !lower_eq(text, &self.toks[far], &WORDS.openers)
+                && !lower_eq(text, &self.toks[far], &["who", "which", "whom", "whose", "and", "but", "he", "she", "they", "we", "i"])
+                && !is_cue(&self.toks[far])
+            {
+                far += 1;
+            }
+            if far < n && lower_eq(text, &self.toks[far], &["that"]) && self.toks[far - 1].is_word() {
                 return far;
             }
         }

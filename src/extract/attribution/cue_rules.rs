@@ -355,6 +355,14 @@ impl SentenceRules<'_> {
         if after < self.toks.len() && !WORDS.inverts_after_clause.holds(cue_word) && !WORDS.telling.holds(cue_word) && !WORDS.speech_participles.holds(cue_word) {
             self.end_object_at_comma(after, &mut content);
         }
+        // "…,” he said, referring to the two resorts. “I expect …”": what a
+        // participle that is no verb of speech names ends with its
+        // sentence; a quotation after it goes on with the other report.
+        let speech = WORDS.speech_participles.holds(cue_word.split(' ').next().unwrap_or_default());
+        if !speech && content.len() > 1 && !self.text()[content[0].clone()].starts_with(['“', '"', '\'']) {
+            let sentence_end = self.layout.sentences[self.index].end;
+            content.retain(|r| r.start < sentence_end);
+        }
         Some(content)
     }
 
@@ -376,7 +384,9 @@ impl SentenceRules<'_> {
         while t > 0 && j - t < 4 && (lower_eq(text, &self.toks[t - 1], &WORDS.time_words) || t < j && lower_eq(text, &self.toks[t - 1], &WORDS.auxiliaries)) {
             t -= 1;
         }
-        if t < j && t > 0 && self.toks[t - 1].is_word() && !lower_eq(text, &self.toks[t - 1], &WORDS.left_stops) {
+        // ("Ann Roe (D-Ohio) last week said": the name's brackets close before the time.)
+        let before_time = |b: &Tok| b.is_word() && !lower_eq(text, b, &WORDS.left_stops) || text[b.range()] == *")";
+        if t < j && t > 0 && before_time(&self.toks[t - 1]) {
             j = t;
         }
         let cue_word = &text[cue.span.clone()];
@@ -492,6 +502,10 @@ impl SentenceRules<'_> {
             }
         }
         let mut source = self.source_left(j);
+        if source.is_none() && j >= 2 && text[self.toks[j - 1].range()] == *"%" && text[self.toks[j - 2].range()].starts_with(|c: char| c.is_ascii_digit()) {
+            // "47% say …": a share of those polled, the sign ending it.
+            source = Some(self.toks[j - 2].start..self.toks[j - 1].end);
+        }
         if j == k && source.is_some() && self.names_a_thing(k, after) {
             return None;
         }
@@ -509,25 +523,24 @@ impl SentenceRules<'_> {
         let mut after_source = after;
         let mut inverted_end = None;
         if source.is_none() {
-            if !invertible {
-                return None;
-            }
-            // Inverted: "…,” said the senator."
-            let left_is_break = j == 0 || matches!(self.toks[j - 1].kind, TokKind::Comma | TokKind::CloseQuote | TokKind::StraightQuote | TokKind::Colon);
-            if !left_is_break {
-                return None;
-            }
+            // "Ruiz, after the vote in May, said …": the sentence's subject
+            // before a phrase set off by commas, where no one follows the verb.
+            let interrupted = self.interrupted_subject(j);
             let end = self.np_right(after);
             // "…, declined to comment": what follows is no speaker; nor is
             // the subject of a clause ("…, said the chamber will vote").
             let clause_follows = end < n && self.toks[end].is_word() && (!lower_eq(text, &self.toks[end], &WORDS.left_stops) || lower_eq(text, &self.toks[end], &["will", "would", "can", "could", "may", "might", "should", "must", "is", "was", "are", "were", "has", "have", "had"]));
-            if end == after || clause_follows || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]) {
-                return None;
+            // Inverted: "…,” said the senator."
+            let left_is_break = j == 0 || matches!(self.toks[j - 1].kind, TokKind::Comma | TokKind::CloseQuote | TokKind::StraightQuote | TokKind::Colon);
+            let no_speaker_after = end == after || clause_follows || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]);
+            if !invertible || !left_is_break || no_speaker_after {
+                source = Some(interrupted?);
+            } else {
+                let source_end = self.with_closing_appositive(end);
+                source = Some(self.toks[after].start..self.toks[source_end - 1].end);
+                after_source = end;
+                inverted_end = Some(source_end);
             }
-            let source_end = self.with_closing_appositive(end);
-            source = Some(self.toks[after].start..self.toks[source_end - 1].end);
-            after_source = end;
-            inverted_end = Some(source_end);
         }
         if matches!(cue.form, CueForm::Base | CueForm::Present) && !self.plausible_subject(source.as_ref()?) {
             return None;
@@ -575,6 +588,28 @@ impl SentenceRules<'_> {
             self.end_at_main_clause(src, &mut content);
         }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "Ruiz, after the vote in May, initially said …", "Mr. Holm, now 81
+    /// and retired in Dayton, said …": the verb's subject stands at the
+    /// start of the sentence, before a phrase between commas (the first
+    /// comma opens it, the one before the verb `j` closes it). A name or a
+    /// pronoun only, and no quotation nor clause break inside.
+    fn interrupted_subject(&self, j: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        if j < 4 || self.toks[j - 1].kind != TokKind::Comma {
+            return None;
+        }
+        let open = self.toks[..j - 1].iter().position(|t| t.kind == TokKind::Comma)?;
+        let inside = &self.toks[open + 1..j - 1];
+        if open == 0 || inside.len() < 2 || inside.len() > 30 || !inside.iter().all(|t| t.is_word() || matches!(t.kind, TokKind::Comma | TokKind::Other)) {
+            return None;
+        }
+        let source = self.source_left(open)?;
+        let s = self.tok_index(source.start);
+        let first = &self.toks[s];
+        let person = lower_eq(text, first, &WORDS.pronouns) || is_capitalised(text, first) && !lower_eq(text, first, &WORDS.left_stops);
+        (s == 0 && person && source.end == self.toks[open - 1].end).then_some(source)
     }
 
     /// "and Donald Trump", "and he": after a comma, "and" with a name or a
@@ -650,8 +685,10 @@ impl SentenceRules<'_> {
     /// Whether a source before a bare verb ("experts say") looks like a
     /// subject, not a noun phrase with a noun ("the report", "the state").
     pub(super) fn plausible_subject(&self, source: &Range<usize>) -> bool {
-        let last = self.text()[source.clone()].rsplit(' ').next().unwrap_or_default();
-        !WORDS.not_subject_end.holds(last)
+        let words = &self.text()[source.clone()];
+        let last = words.rsplit(' ').next().unwrap_or_default();
+        // "Most believe …": the quantifier is the whole subject.
+        !WORDS.not_subject_end.holds(last) || last.len() == words.len() && WORDS.quantifier_subjects.holds(last)
     }
 
     /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
@@ -663,7 +700,9 @@ impl SentenceRules<'_> {
         let text = self.text();
         let comma = self.toks.iter().take(16).position(|t| t.kind == TokKind::Comma)?;
         let names_poll = self.toks[1..comma].iter().any(|t| lower_eq(text, t, &["poll", "polls", "survey", "surveys"]));
-        if comma < 3 || !names_poll || !self.toks[1..comma].iter().all(Tok::is_word) {
+        // ("In a Post/ABC News poll, …": a slash or hyphen joins the pollsters' names.)
+        let in_name = |t: &Tok| t.is_word() || t.kind == TokKind::Other && matches!(&text[t.range()], "/" | "-" | "–" | "&");
+        if comma < 3 || !names_poll || !self.toks[1..comma].iter().all(in_name) {
             return None;
         }
         let content = self.clause_from(comma + 1, None)?;

@@ -1245,3 +1245,72 @@ fn the_occasion_closing_a_content_is_not_what_was_said() {
     let all = run("Holm praised the crews on Twitter.");
     assert!(all.iter().any(|(_, _, content)| content == "the crews"), "{all:?}");
 }
+
+#[test]
+fn a_subject_before_a_phrase_set_off_by_commas_is_the_source() {
+    let all = run("Marta Voss, after the audit of the harbor fund ended in May, initially said that no money was missing.");
+    assert!(all.contains(&triple("Marta Voss", "said", "that no money was missing")), "{all:?}");
+    let all = run("Mr. Orrin, citing the rules of the port, said the ferry vote could be held in May.");
+    assert!(all.contains(&triple("Mr. Orrin", "said", "the ferry vote could be held in May")), "{all:?}");
+}
+
+#[test]
+fn a_phrase_set_off_by_commas_gives_no_source_that_is_not_a_subject() {
+    // The sentence opens with a prepositional phrase, not the subject.
+    let all = run("In the harbor town, after the vote ended, said the ferry board would meet.");
+    assert!(all.iter().all(|(s, _, _)| s != "town" && s != "harbor town"), "{all:?}");
+}
+
+#[test]
+fn a_name_in_brackets_before_a_time_is_the_source() {
+    let all = run("Senator Ann Roe (D-Ohio) last week said the ferry board was not the source of the leak.");
+    assert!(all.contains(&triple("Senator Ann Roe (D-Ohio)", "said", "the ferry board was not the source of the leak")), "{all:?}");
+}
+
+#[test]
+fn a_quotation_after_a_participle_that_is_no_speech_is_not_its_content() {
+    let text = "“They saw the ferry market coming back,” Holm said, referring to the two harbor hotels.\n“I expect they will sell both.”";
+    let all = run(text);
+    assert!(all.contains(&triple("Holm", "referring", "the two harbor hotels")), "{all:?}");
+}
+
+#[test]
+fn a_poll_named_with_a_slash_opening_the_sentence_is_its_source() {
+    assert_eq!(
+        one("In a Harbor Gazette/Dock Radio poll released Monday, most dock workers backed the new pier."),
+        triple("a Harbor Gazette/Dock Radio poll released Monday", "In", "most dock workers backed the new pier")
+    );
+}
+
+#[test]
+fn since_and_evening_stand_between_a_subject_and_its_verb() {
+    assert_eq!(one("Mrs. Voss has since said she would back the ferry levy."), triple("Mrs. Voss", "said", "she would back the ferry levy"));
+    assert_eq!(one("Port spokesman Ed Lane on Thursday evening said the harbor was not in a crisis."), triple("Port spokesman Ed Lane", "said", "the harbor was not in a crisis"));
+}
+
+#[test]
+fn a_listener_with_a_place_set_off_by_commas_ends_at_that() {
+    let all = run("Mayor Ann Roe told a town hall in Salem, Oregon, on Monday that the ferry would run again.");
+    assert!(all.contains(&triple("Mayor Ann Roe", "told", "that the ferry would run again")), "{all:?}");
+}
+
+#[test]
+fn a_time_phrase_after_said_runs_to_that() {
+    assert_eq!(one("Reed said after a dinner on Monday that he had not read the ferry plan."), triple("Reed", "said", "that he had not read the ferry plan"));
+    // "that" after the noun opens a relative clause: nothing is reported.
+    let all = run("The pier is safe, Reed said after the vote that was held on Tuesday.");
+    assert!(all.iter().all(|(_, _, x)| !x.starts_with("that was held")), "{all:?}");
+}
+
+#[test]
+fn a_quantifier_standing_alone_as_the_subject_is_the_source() {
+    assert_eq!(one("Most believe that the ferry levy will pass."), triple("Most", "believe", "that the ferry levy will pass"));
+    assert_eq!(one("Some say they hear echoes of the old harbor fight."), triple("Some", "say", "they hear echoes of the old harbor fight"));
+    // A quantifier ending a longer noun phrase still makes no subject.
+    assert!(run("The news says the ferry levy will pass.").is_empty());
+}
+
+#[test]
+fn a_share_written_with_a_percent_sign_is_the_source() {
+    assert_eq!(one("Of the dock workers polled, 42% said they would back the levy."), triple("42%", "said", "they would back the levy"));
+}
