@@ -847,7 +847,7 @@ impl SentenceRules<'_> {
         if end <= i + 2 {
             return None;
         }
-        let span = text[self.toks[i].start..self.toks[end - 1].end].as_bytes();
+        let span = &text.as_bytes()[self.toks[i].start..self.toks[end - 1].end];
         if SPACED_AND.find(span).is_none() && SPACED_BUT.find(span).is_none() {
             return None;
         }
