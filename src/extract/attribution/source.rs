@@ -369,7 +369,9 @@ impl SentenceRules<'_> {
         let mut i = j;
         while i > 0 && j - i < 8 {
             let t = &self.toks[i - 1];
-            if !t.is_word() && !(t.kind == TokKind::Dash && i >= 2 && self.toks[i - 2].is_word() && i < j) {
+            // A dash between two words of the phrase joins them.
+            let joining_dash = t.kind == TokKind::Dash && i >= 2 && self.toks[i - 2].is_word() && i < j;
+            if !t.is_word() && !joining_dash {
                 break;
             }
             if t.is_word() && lower_eq(text, t, &WORDS.left_stops) {
@@ -514,7 +516,10 @@ impl SentenceRules<'_> {
             let verb_s = !cap && m > i + 1 && text[t.range()].ends_with('s') && !text[self.toks[m - 1].range()].ends_with('s') && !verb_follows;
             // "The president left no doubt": an irregular past is the verb.
             let past = !cap && m > i + 1 && WORDS.irregular.holds(&text[t.range()]);
-            if verb_s || past || !cap && !(determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()])) && !lower_eq(text, t, &["of"]) {
+            // The phrase goes on over a capitalised word, "of", and after a
+            // determiner a lower-case word that is no stop word nor verbal.
+            let stays = cap || lower_eq(text, t, &["of"]) || (determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()]));
+            if verb_s || past || !stays {
                 break;
             }
             m += 1;
