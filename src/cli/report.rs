@@ -232,7 +232,7 @@ pub fn run(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             // shows; the shifts need every confident statement: two reads
             // of different tables, each on its own connection and thread.
             let (chosen, shifts) = std::thread::scope(|scope| {
-                let shifts = scope.spawn(|| -> Result<(Vec<Shift>, HashMap<(i64, i64), StanceRecord>)> {
+                let shifts = scope.spawn(|| -> Result<(Vec<Shift>, RecordsByPosition)> {
                     let store = Store::open(&ctx.db)?;
                     let (found, _) = shifts_in(&store, store.positions(&report_filter, sides.floor())?, sides, &shift_evidence)?;
                     let records = shift_records(&store, &found[..found.len().min(PAGE_SHIFTS)])?;
@@ -526,18 +526,22 @@ fn disagreement_evidence(store: &Store, positions: Vec<Position>) -> Result<Vec<
     Ok(fit.into_iter().map(|(p, _)| p).collect())
 }
 
+/// Statements by (statement id, topic id): a shift or disagreement names
+/// its sides by these positions and is printed with their statements.
+type RecordsByPosition = HashMap<(i64, i64), StanceRecord>;
+
 /// A statement on a topic.
 fn key(position: &Position) -> (i64, i64) {
     (position.id, position.topic_id)
 }
 
 /// The statements both sides of `shifts` stand on, by statement and topic.
-fn shift_records(store: &Store, shifts: &[Shift]) -> Result<HashMap<(i64, i64), StanceRecord>> {
+fn shift_records(store: &Store, shifts: &[Shift]) -> Result<RecordsByPosition> {
     records_for(store, shifts.iter().flat_map(|s| [s.from, s.to]))
 }
 
 /// `shifts` with the statements they stand on.
-fn shift_views<'a>(shifts: &[Shift], records: &'a HashMap<(i64, i64), StanceRecord>) -> Vec<ShiftView<'a>> {
+fn shift_views<'a>(shifts: &[Shift], records: &'a RecordsByPosition) -> Vec<ShiftView<'a>> {
     shifts
         .iter()
         .map(|s| ShiftView {
@@ -551,7 +555,7 @@ fn shift_views<'a>(shifts: &[Shift], records: &'a HashMap<(i64, i64), StanceReco
         .collect()
 }
 
-fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Result<HashMap<(i64, i64), StanceRecord>> {
+fn records_for(store: &Store, positions: impl Iterator<Item = Position>) -> Result<RecordsByPosition> {
     let positions: Vec<Position> = positions.collect();
     if positions.is_empty() {
         return Ok(HashMap::new());
@@ -581,7 +585,7 @@ fn write_disagreements(
     let mut written = 0;
     // A topic's pairs repeat its sides' statements (each supporter faces
     // every opponent): each is read once while it is kept.
-    let mut records: HashMap<(i64, i64), StanceRecord> = HashMap::new();
+    let mut records: RecordsByPosition = HashMap::new();
     let written_all = (|| -> Result<bool> {
         loop {
             let batch: Vec<Disagreement> = found.by_ref().take(DISAGREEMENT_BATCH.min(limit - written)).collect();

@@ -20,6 +20,10 @@ pub struct SpeakerRow {
     pub statements: i64,
 }
 
+/// A statement whose speaker is unresolved, as `speakers --unresolved` lists
+/// it: (statement id, speaker mention, document path, content).
+pub type UnresolvedStatement = (i64, String, Option<String>, String);
+
 /// What `merge_speakers` moved.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MergeReport {
@@ -617,8 +621,8 @@ impl Store {
     }
 
     /// Statements whose mention names nobody this tool could tell ("they",
-    /// "it"): (statement id, mention, document path, content), by id.
-    pub fn unresolved_statements(&self) -> Result<Vec<(i64, String, Option<String>, String)>> {
+    /// "it"), by id.
+    pub fn unresolved_statements(&self) -> Result<Vec<UnresolvedStatement>> {
         let rows = self
             .conn
             .prepare(

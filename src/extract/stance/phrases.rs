@@ -12,18 +12,21 @@ use crate::extract::tokens::{is_alnum, ASCII_ALNUM};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
+/// ASCII-lowered phrases with their values, keyed by their first word.
+type PhrasesByFirstWord<T> = FxHashMap<Box<[u8]>, Vec<(Box<[u8]>, T)>>;
+
 /// Whole-word phrase matching over a set of lower-case phrases, ignoring
 /// ASCII case; at each word the longest phrase that matches wins, and the
 /// search goes on after it.
 #[derive(Debug, Clone)]
 pub(super) struct PhraseMatcher<T> {
     /// The phrases (ASCII-lowered) by their first word, longest first.
-    by_first_word: FxHashMap<Box<[u8]>, Vec<(Box<[u8]>, T)>>,
+    by_first_word: PhrasesByFirstWord<T>,
 }
 
 impl<T: Copy> PhraseMatcher<T> {
     pub(super) fn new(phrases: &BTreeMap<String, T>) -> Self {
-        let mut by_first_word: FxHashMap<Box<[u8]>, Vec<(Box<[u8]>, T)>> = FxHashMap::default();
+        let mut by_first_word: PhrasesByFirstWord<T> = FxHashMap::default();
         for (phrase, value) in phrases {
             let lower = phrase.to_ascii_lowercase();
             let key_len = alnum_run(&lower, lower.as_bytes(), 0);
