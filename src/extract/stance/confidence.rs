@@ -179,7 +179,7 @@ impl ConfidenceTable {
                 row.ok_or_else(|| format!("line {}: expected 'STANCE POINTS CONFIDENCE', found '{line}'", index + 1))?;
             rows.push((stance, points, confidence));
         }
-        rows.sort_by(|a, b| (a.0 as u8, a.1).cmp(&(b.0 as u8, b.1)));
+        rows.sort_by_key(|&(stance, points, _)| (stance as u8, points));
         Ok(ConfidenceTable { rows })
     }
 

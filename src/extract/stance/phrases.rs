@@ -38,7 +38,7 @@ impl<T: Copy> PhraseMatcher<T> {
             by_first_word.entry(key).or_default().push((lower.into_bytes().into(), *value));
         }
         for candidates in by_first_word.values_mut() {
-            candidates.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            candidates.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
         }
         PhraseMatcher { by_first_word }
     }
