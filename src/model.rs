@@ -87,11 +87,11 @@ impl<'de> Deserialize<'de> for Spans {
 }
 
 macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
-        pub enum $name { $($variant),+ }
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -143,7 +143,8 @@ fn type_words(name: &str) -> String {
 
 text_enum!(
     /// Where a statement stands toward its topic.
-    Stance { Support => "support", Oppose => "oppose", Neutral => "neutral" }
+    #[derive(Default)]
+    Stance { Support => "support", Oppose => "oppose", #[default] Neutral => "neutral" }
 );
 
 text_enum!(
@@ -153,11 +154,13 @@ text_enum!(
 
 text_enum!(
     /// What sort of speaker a name stands for.
+    #[derive(Default)]
     SpeakerKind {
         Person => "person",
         Organization => "organization",
         Group => "group",
         Document => "document",
+        #[default]
         Unknown => "unknown",
         Unresolved => "unresolved"
     }
@@ -167,18 +170,6 @@ text_enum!(
     /// How a statement came to be in the database.
     Origin { Extracted => "extracted", Manual => "manual", Edited => "edited" }
 );
-
-impl Default for SpeakerKind {
-    fn default() -> Self {
-        SpeakerKind::Unknown
-    }
-}
-
-impl Default for Stance {
-    fn default() -> Self {
-        Stance::Neutral
-    }
-}
 
 /// A speaker known before extraction (`speakers load`): extraction's names
 /// and these aliases find it, and its Wikidata id goes with it.
