@@ -475,6 +475,41 @@ pub struct StatementView<'a> {
     pub confidence: f64,
 }
 
+/// Whether `word` (any case) is a generational suffix of
+/// `data/name_suffixes.txt` ("Jr.", "III"), which ends a personal name:
+/// extraction and the store both tell "Donald Trump Jr." by it.
+pub fn is_name_suffix(word: &str) -> bool {
+    static SUFFIXES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    SUFFIXES
+        .get_or_init(|| {
+            include_str!("../data/name_suffixes.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_lowercase)
+                .collect()
+        })
+        .iter()
+        .any(|s| s.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` (any case) is a first name of `data/first_names.tsv`: the
+/// reports and the store tell a person's name ("Paul Ryan") from other
+/// capitalised words by it.
+pub fn is_first_name(word: &str) -> bool {
+    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            include_str!("../data/first_names.tsv")
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| l.split('\t').next())
+                .map(|name| name.trim().to_lowercase())
+                .collect()
+        })
+        .contains(&word.to_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -542,39 +577,4 @@ mod tests {
             }
         }
     }
-}
-
-/// Whether `word` (any case) is a generational suffix of
-/// `data/name_suffixes.txt` ("Jr.", "III"), which ends a personal name:
-/// extraction and the store both tell "Donald Trump Jr." by it.
-pub fn is_name_suffix(word: &str) -> bool {
-    static SUFFIXES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    SUFFIXES
-        .get_or_init(|| {
-            include_str!("../data/name_suffixes.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
-                .collect()
-        })
-        .iter()
-        .any(|s| s.eq_ignore_ascii_case(word))
-}
-
-/// Whether `word` (any case) is a first name of `data/first_names.tsv`: the
-/// reports and the store tell a person's name ("Paul Ryan") from other
-/// capitalised words by it.
-pub fn is_first_name(word: &str) -> bool {
-    static NAMES: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
-    NAMES
-        .get_or_init(|| {
-            include_str!("../data/first_names.tsv")
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .filter_map(|l| l.split('\t').next())
-                .map(|name| name.trim().to_lowercase())
-                .collect()
-        })
-        .contains(&word.to_lowercase())
 }
