@@ -132,7 +132,6 @@ impl WordLists {
             medium_links: take("medium_links"),
             medium_names: take("medium_names"),
         };
-        drop(take);
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
         lists
     }
