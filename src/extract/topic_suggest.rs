@@ -200,7 +200,7 @@ fn merge_variants(scored: Vec<(Vec<String>, PhraseCount, f64)>, limit: usize) ->
 /// crosses a comma or a quotation mark.
 fn clauses(content: &str) -> impl Iterator<Item = &str> {
     content
-        .split(|c: char| matches!(c, ',' | ';' | ':' | '.' | '!' | '?' | '(' | ')' | '"' | '\u{201C}' | '\u{201D}' | '\u{2014}' | '\u{2013}'))
+        .split([',', ';', ':', '.', '!', '?', '(', ')', '"', '\u{201C}', '\u{201D}', '\u{2014}', '\u{2013}'])
         .filter(|c| !c.trim().is_empty())
 }
 
