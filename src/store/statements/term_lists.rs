@@ -285,7 +285,7 @@ impl NewLists {
 
     /// List statement `id` under the words and pairs of its two columns.
     fn add(&mut self, id: i64, content: &str, speaker: Option<&str>) {
-        if !self.content.fill(content) || !speaker.map_or(true, |speaker| self.speaker.fill(speaker)) {
+        if !self.content.fill(content) || speaker.is_some_and(|speaker| !self.speaker.fill(speaker)) {
             return self.add_unlisted(id);
         }
         self.statements += 1;
