@@ -138,6 +138,9 @@ pub(super) enum CandidateKind {
 /// How many words of a content are searched for its topic.
 const TOPIC_REACH: usize = 15;
 
+/// How many words past `TOPIC_REACH` are read to end a name it cuts.
+const NAME_OVERRUN: usize = 4;
+
 /// How many words are read first: most contents name their topic in them,
 /// and the rest is read only when they do not settle it.
 const FIRST_LOOK: usize = 8;
@@ -345,6 +348,15 @@ impl CandidateWords {
                 return Some(settled);
             }
             self.read(&mut words, TOPIC_REACH);
+            // A name the reach cuts ("to the United | States") is read
+            // whole: its first words alone name something else.
+            while !words.exhausted
+                && words.words.len() < TOPIC_REACH + NAME_OVERRUN
+                && words.words.last().is_some_and(|w| w.name_shaped)
+            {
+                let more = words.words.len() + 1;
+                self.read(&mut words, more);
+            }
         }
         self.name_or_issue(&words, shouting, &speaker, false).or_else(|| {
             let opening_name = if shouting { None } else { self.first_name(&words, &speaker).1 };

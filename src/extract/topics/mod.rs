@@ -457,6 +457,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_words_read_would_cut_is_read_whole() {
+        let topics = TopicMatcher::default();
+        // "United" is the fifteenth word: the name runs on past the reach.
+        let content = "they felt the old welcome they knew when they first moved here to the United States is gone";
+        assert_ne!(topics.candidate_topic(content).as_deref(), Some("United"));
+        let content = "they felt the old welcome they knew when they first moved here to the Okafor Institute was gone";
+        assert_eq!(topics.candidate_topic(content).as_deref(), Some("Okafor Institute"));
+    }
+
+    #[test]
     fn a_vague_noun_heads_an_issue_phrase_but_is_no_topic_alone() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that his tax plan would cut rates for farmers").as_deref(), Some("tax plan"));
