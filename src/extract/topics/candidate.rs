@@ -648,12 +648,12 @@ impl CandidateWords {
     /// A person's surname, or a place's or institution's whole name.
     fn short_name(&self, run: &[Word<'_>]) -> String {
         // "Border Patrol", "Minimum Wage": an issue's word before the last
-        // makes a body's or a law's name; a people's adjective after the
-        // first word a programme's or a body's ("Central American
-        // Minors"), never a person's.
+        // makes a body's or a law's name; a people's adjective a place's
+        // ("Saudi Arabia") or a programme's or a body's ("Central American
+        // Minors"), never a person's, unless it is a given name too.
         let person = (2..=3).contains(&run.len())
             && !run.iter().any(|w| w.listed.place || w.text == "of")
-            && !run[1..].iter().any(|w| w.listed.people)
+            && !run.iter().any(|w| w.listed.people && !w.listed.first_name)
             && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
         if person {
             return run[run.len() - 1].text.to_string();

@@ -467,6 +467,13 @@ mod tests {
     }
 
     #[test]
+    fn a_place_named_after_a_people_is_kept_whole_not_cut_to_a_surname() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Saudi Arabia's oil minister misled the panel").as_deref(), Some("Saudi Arabia's oil minister"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor's oil plan misled the panel").as_deref(), Some("Okafor's oil plan"));
+    }
+
+    #[test]
     fn a_vague_noun_heads_an_issue_phrase_but_is_no_topic_alone() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that his tax plan would cut rates for farmers").as_deref(), Some("tax plan"));
