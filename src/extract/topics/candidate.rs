@@ -79,6 +79,10 @@ pub(super) struct Listed {
     /// A vague noun that is a stop word but after a common noun, whose
     /// phrase it ends ("tax plan"; "we have a plan").
     heads_after_noun: bool,
+    /// An object pronoun or determiner ("him", "the"): a capitalised word
+    /// opening a sentence right before it is a verb ("Compare him"), no
+    /// name.
+    object: bool,
 }
 
 /// Words after which the next word is a verb ("will pressure", "to cede",
@@ -251,6 +255,7 @@ impl CandidateWords {
             match line.split_at(1) {
                 ("-", word) => listed.entry(word).never_noun = true,
                 ("~", word) => listed.entry(word).adjective = true,
+                (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
         }
@@ -585,6 +590,13 @@ impl CandidateWords {
                 || (lone && !possessive && run[0].listed.people)
                 || (!possessive && self.is_generic_place(words, start, end));
             if own_or_generic {
+                i = end;
+                continue;
+            }
+            // "Compare him to Okafor", "Thank you": a word opening a
+            // sentence before an object is a verb, whatever its case
+            // elsewhere; the name may come after it.
+            if opening_word && w.get(end).is_some_and(|t| !t.after_break && t.listed.object) {
                 i = end;
                 continue;
             }

@@ -474,6 +474,16 @@ mod tests {
     }
 
     #[test]
+    fn a_word_opening_a_sentence_before_an_object_is_a_verb_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("Compare him to Okafor and you will see").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("\u{201c}Imagine what Okafor will do next\u{201d}").as_deref(), Some("Okafor"));
+        assert_ne!(topics.candidate_topic("Thank you all for coming").as_deref(), Some("Thank"));
+        // A name opening the content before its verb stays a name.
+        assert_eq!(topics.candidate_topic("Okafor told them the mill would close").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_vague_noun_heads_an_issue_phrase_but_is_no_topic_alone() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that his tax plan would cut rates for farmers").as_deref(), Some("tax plan"));
