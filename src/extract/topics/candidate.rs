@@ -79,6 +79,10 @@ pub(super) struct Listed {
     /// A vague noun that is a stop word but after a common noun, whose
     /// phrase it ends ("tax plan"; "we have a plan").
     heads_after_noun: bool,
+    /// An object pronoun or determiner ("him", "the"): a capitalised word
+    /// opening a sentence right before it is a verb ("Compare him"), no
+    /// name.
+    object: bool,
 }
 
 /// Words after which the next word is a verb ("will pressure", "to cede",
@@ -137,6 +141,9 @@ pub(super) enum CandidateKind {
 
 /// How many words of a content are searched for its topic.
 const TOPIC_REACH: usize = 15;
+
+/// How many words past `TOPIC_REACH` are read to end a name it cuts.
+const NAME_OVERRUN: usize = 4;
 
 /// How many words are read first: most contents name their topic in them,
 /// and the rest is read only when they do not settle it.
@@ -248,6 +255,7 @@ impl CandidateWords {
             match line.split_at(1) {
                 ("-", word) => listed.entry(word).never_noun = true,
                 ("~", word) => listed.entry(word).adjective = true,
+                (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
         }
@@ -345,6 +353,15 @@ impl CandidateWords {
                 return Some(settled);
             }
             self.read(&mut words, TOPIC_REACH);
+            // A name the reach cuts ("to the United | States") is read
+            // whole: its first words alone name something else.
+            while !words.exhausted
+                && words.words.len() < TOPIC_REACH + NAME_OVERRUN
+                && words.words.last().is_some_and(|w| w.name_shaped)
+            {
+                let more = words.words.len() + 1;
+                self.read(&mut words, more);
+            }
         }
         self.name_or_issue(&words, shouting, &speaker, false).or_else(|| {
             let opening_name = if shouting { None } else { self.first_name(&words, &speaker).1 };
@@ -576,6 +593,13 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
+            // "Compare him to Okafor", "Thank you": a word opening a
+            // sentence before an object is a verb, whatever its case
+            // elsewhere; the name may come after it.
+            if opening_word && w.get(end).is_some_and(|t| !t.after_break && t.listed.object) {
+                i = end;
+                continue;
+            }
             if opening_word && start == 0 && self.looks_like_a_name(run[0].listed, words.lower(start)) && !before_common_noun {
                 // A content's first word is rarely a sentence's first word
                 // ("[said] Putin may agree").
@@ -636,12 +660,12 @@ impl CandidateWords {
     /// A person's surname, or a place's or institution's whole name.
     fn short_name(&self, run: &[Word<'_>]) -> String {
         // "Border Patrol", "Minimum Wage": an issue's word before the last
-        // makes a body's or a law's name; a people's adjective after the
-        // first word a programme's or a body's ("Central American
-        // Minors"), never a person's.
+        // makes a body's or a law's name; a people's adjective a place's
+        // ("Saudi Arabia") or a programme's or a body's ("Central American
+        // Minors"), never a person's, unless it is a given name too.
         let person = (2..=3).contains(&run.len())
             && !run.iter().any(|w| w.listed.place || w.text == "of")
-            && !run[1..].iter().any(|w| w.listed.people)
+            && !run.iter().any(|w| w.listed.people && !w.listed.first_name)
             && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
         if person {
             return run[run.len() - 1].text.to_string();

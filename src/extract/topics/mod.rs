@@ -457,6 +457,33 @@ mod tests {
     }
 
     #[test]
+    fn a_name_the_words_read_would_cut_is_read_whole() {
+        let topics = TopicMatcher::default();
+        // "United" is the fifteenth word: the name runs on past the reach.
+        let content = "they felt the old welcome they knew when they first moved here to the United States is gone";
+        assert_ne!(topics.candidate_topic(content).as_deref(), Some("United"));
+        let content = "they felt the old welcome they knew when they first moved here to the Okafor Institute was gone";
+        assert_eq!(topics.candidate_topic(content).as_deref(), Some("Okafor Institute"));
+    }
+
+    #[test]
+    fn a_place_named_after_a_people_is_kept_whole_not_cut_to_a_surname() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Saudi Arabia's oil minister misled the panel").as_deref(), Some("Saudi Arabia's oil minister"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor's oil plan misled the panel").as_deref(), Some("Okafor's oil plan"));
+    }
+
+    #[test]
+    fn a_word_opening_a_sentence_before_an_object_is_a_verb_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("Compare him to Okafor and you will see").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("\u{201c}Imagine what Okafor will do next\u{201d}").as_deref(), Some("Okafor"));
+        assert_ne!(topics.candidate_topic("Thank you all for coming").as_deref(), Some("Thank"));
+        // A name opening the content before its verb stays a name.
+        assert_eq!(topics.candidate_topic("Okafor told them the mill would close").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_vague_noun_heads_an_issue_phrase_but_is_no_topic_alone() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that his tax plan would cut rates for farmers").as_deref(), Some("tax plan"));
