@@ -115,7 +115,7 @@ impl SpeakerResolver<'_> {
         // title, after the words that modify it; unless the person that
         // mention went to was given another role ("President Obama" taken
         // by surname for "Michelle Obama", the first lady).
-        let other_role = self.people[id].role.as_deref().is_some_and(|role| !role_has(&role.to_lowercase(), described.head));
+        let other_role = self.people[id].role_lower.as_deref().is_some_and(|role| !role_has(role, described.head));
         if !other_role {
             // Up to its last title word: "UN Ambassador Ada Voss".
             let opening: Vec<&str> = text[pos..].split_whitespace().take(3).collect();
