@@ -38,6 +38,9 @@ struct Person {
     /// `name` in lower case, the key it is looked up by.
     lower: String,
     role: Option<String>,
+    /// `role` in lower case, as descriptions are matched against it: a
+    /// role is compared with every description after each mention.
+    role_lower: Option<String>,
     gender: Gender,
 }
 
@@ -71,11 +74,12 @@ fn title_before_surname(run: &str, role: &str) -> bool {
 
 /// Keep the first role a person is given, unless it names no office and
 /// `role` does: "Florida Sen. Marco Rubio" after "Republican Marco Rubio".
-fn take_better_role(kept: &mut Option<String>, role: Option<&str>) {
+fn take_better_role(person: &mut Person, role: Option<&str>) {
     let Some(role) = role else { return };
     // Mostly the same role again, from a source quoted again.
-    if kept.as_deref().is_none_or(|old| old != role && clean_role(old).is_none() && clean_role(role).is_some()) {
-        *kept = Some(role.to_string());
+    if person.role.as_deref().is_none_or(|old| old != role && clean_role(old).is_none() && clean_role(role).is_some()) {
+        person.role = Some(role.to_string());
+        person.role_lower = Some(role.to_lowercase());
     }
 }
 
@@ -236,10 +240,10 @@ impl<'t> SpeakerResolver<'t> {
     /// is not "the former president"). A person with no role, or that role,
     /// is most often the one the description was written for.
     fn unnamed_instead(&self, at: usize, gender: Gender, id: usize) -> Option<Range<usize>> {
-        let role = self.people[id].role.as_deref()?;
+        let role = self.people[id].role_lower.as_deref()?;
         let src = self.unnamed_before(at, gender)?;
         let head = source_name_part(&self.text[src.clone()]).split_whitespace().next_back()?.to_lowercase();
-        (!role_has(&role.to_lowercase(), &head)).then_some(src)
+        (!role_has(role, &head)).then_some(src)
     }
 
     /// Who each run names, now that every person is known. A run's person is
@@ -523,7 +527,7 @@ impl<'t> SpeakerResolver<'t> {
         // Most names registered are known already (a source quoted again).
         if let Some(id) = with_lowercase(name, |key| self.by_name.get(key).copied()) {
             let person = &mut self.people[id];
-            take_better_role(&mut person.role, role);
+            take_better_role(person, role);
             if person.gender == Gender::Unknown {
                 person.gender = gender;
             }
@@ -533,7 +537,7 @@ impl<'t> SpeakerResolver<'t> {
             // A surname alone ("Trump" quoted again): its bearer, if known.
             if let Some(id) = self.lookup(name, gender) {
                 let person = &mut self.people[id];
-                take_better_role(&mut person.role, role);
+                take_better_role(person, role);
                 if person.gender == Gender::Unknown {
                     person.gender = gender;
                 }
@@ -558,7 +562,7 @@ impl<'t> SpeakerResolver<'t> {
                     self.by_given.entry(given.as_bytes().into()).and_modify(|one| *one = None).or_insert(Some(id));
                 }
             }
-            take_better_role(&mut person.role, role);
+            take_better_role(person, role);
             if person.gender == Gender::Unknown {
                 person.gender = gender;
             }
@@ -574,7 +578,7 @@ impl<'t> SpeakerResolver<'t> {
         // only context-dependent lowering (a final sigma) looks no further
         // than the word.
         let surname: Box<[u8]> = surname_of(&lower).as_bytes().into();
-        self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), gender });
+        self.people.push(Person { name: name.to_string(), lower, role: role.map(str::to_string), role_lower: role.map(str::to_lowercase), gender });
         self.mention_counts.push(0);
         self.surname_shapes.add(&surname);
         self.by_surname.entry(surname).or_default().push(id);

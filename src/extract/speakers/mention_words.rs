@@ -3,6 +3,7 @@
 //! decides whom a mention stands for.
 
 use super::words::*;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -19,8 +20,19 @@ pub(super) fn is_party_word(word: &str) -> bool {
 /// Whether a lower-cased role holds `word`, spelled out or abbreviated:
 /// "vermont sen." holds "senator", "former gov." holds "governor".
 pub(super) fn role_has(role: &str, word: &str) -> bool {
-    role.contains(word) || role.split_whitespace().any(|w| TITLE_ABBREVIATIONS.iter().any(|(abbr, full)| w == abbr.as_str() && full.split(' ').any(|f| f == word)))
+    role.contains(word) || role.split_whitespace().any(|w| SPELLED_OUT.get(w).is_some_and(|fulls| fulls.contains(&word)))
 }
+
+/// The words each abbreviation of `TITLE_ABBREVIATIONS` may be spelled out
+/// as: a role's words are each looked up once rather than compared with
+/// every abbreviation (roles are matched after every mention).
+static SPELLED_OUT: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut spelled: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+    for (abbr, full) in TITLE_ABBREVIATIONS.iter() {
+        spelled.entry(abbr.as_str()).or_default().extend(full.split(' '));
+    }
+    spelled
+});
 
 /// `data/title_abbreviations.tsv`: ("sen.", "senator"), ...
 pub(super) static TITLE_ABBREVIATIONS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {

@@ -98,9 +98,8 @@ impl SpeakerResolver<'_> {
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
         let before = || self.mentions[..i].iter().rev().map(|&(_, id)| id);
         let by_role = before().find(|&id| {
-            let Some(role) = &self.people[id].role else { return false };
-            let role = role.to_lowercase();
-            role_has(&role, head) && modifiers.iter().all(|m| role_has(&role, m))
+            let Some(role) = &self.people[id].role_lower else { return false };
+            role_has(role, head) && modifiers.iter().all(|m| role_has(role, m))
         });
         if by_role.is_some() || !first.eq_ignore_ascii_case("the") {
             return by_role;
@@ -126,7 +125,7 @@ impl SpeakerResolver<'_> {
             let person = &self.people[id];
             person.gender.agrees(gender)
                 && self.mentions.iter().any(|&(pos, who)| who == id && self.is_in_source(pos))
-                && person.role.as_deref().is_none_or(|role| role_has(&role.to_lowercase(), head))
+                && person.role_lower.as_deref().is_none_or(|role| role_has(role, head))
         };
         let beside = before().take(DESCRIPTION_REACH).find(|&id| {
             let person = &self.people[id];

@@ -24,6 +24,9 @@ struct Described<'w> {
     modifiers: &'w [String],
     tail: Vec<&'w str>,
     gender: Gender,
+    /// The abbreviations (without their full stop) that may stand for
+    /// `head`: "sen" for "senator".
+    abbreviations: Vec<&'static str>,
 }
 
 impl<'w> Described<'w> {
@@ -44,7 +47,19 @@ impl<'w> Described<'w> {
             return None;
         }
         let gender = super::descriptions::gender_of_head(head);
-        Some(Described { head, modifiers: &rest[..head_at], tail, gender })
+        let abbreviations = TITLE_ABBREVIATIONS.iter().filter(|(_, full)| full.split(' ').any(|f| f == head)).filter_map(|(abbr, _)| abbr.strip_suffix('.')).collect();
+        Some(Described { head, modifiers: &rest[..head_at], tail, gender, abbreviations })
+    }
+
+    /// Whether one of `words`, trimmed and lowered as `lowered_words` does
+    /// it, may be the head or one of its abbreviations: a role ends in one.
+    /// Cheaper than lowering them: most mentions have no such word before
+    /// them. A word that is not ASCII may lower to anything, so it may be.
+    fn may_end_a_role<'a>(&self, mut words: impl Iterator<Item = &'a str>) -> bool {
+        words.any(|w| {
+            let bare = trimmed(w);
+            !bare.is_ascii() || bare.eq_ignore_ascii_case(self.head) || self.abbreviations.iter().any(|a| bare.eq_ignore_ascii_case(a))
+        })
     }
 
     /// Whether a role's words (lowered, in order) end in this head (and
@@ -69,7 +84,13 @@ impl<'w> Described<'w> {
 
 /// The words of `text`, lowered, with the punctuation around them trimmed.
 fn lowered_words(text: &str) -> Vec<String> {
-    text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’').to_lowercase()).filter(|w| !w.is_empty()).collect()
+    text.split_whitespace().map(|w| trimmed(w).to_lowercase()).filter(|w| !w.is_empty()).collect()
+}
+
+/// A word of `lowered_words` before it is lowered: without the punctuation
+/// around it.
+fn trimmed(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’')
 }
 
 /// Whether `c` ends the stretch of words around a name that a title or an
@@ -110,12 +131,18 @@ impl SpeakerResolver<'_> {
         let from = text.floor_char_boundary(pos.saturating_sub(REACH));
         let stretch = &text[from..pos];
         let stretch = stretch.rfind(is_break).map_or(stretch, |i| stretch[i..].trim_start_matches(is_break));
+        // The role's head is a word of the stretch or of the mention's
+        // opening (below), which `described` is compared with for every
+        // mention before it.
+        if !described.may_end_a_role(stretch.split_whitespace().chain(text[pos..].split_whitespace().take(3))) {
+            return false;
+        }
         let mut words = lowered_words(stretch);
         // "former President Ada Voss": the mention itself may open with the
         // title, after the words that modify it; unless the person that
         // mention went to was given another role ("President Obama" taken
         // by surname for "Michelle Obama", the first lady).
-        let other_role = self.people[id].role.as_deref().is_some_and(|role| !role_has(&role.to_lowercase(), described.head));
+        let other_role = self.people[id].role_lower.as_deref().is_some_and(|role| !role_has(role, described.head));
         if !other_role {
             // Up to its last title word: "UN Ambassador Ada Voss".
             let opening: Vec<&str> = text[pos..].split_whitespace().take(3).collect();
