@@ -12,11 +12,11 @@ listed, so the largest groups the rules do not build show first. Tune on
 train; dev is for measuring.
 """
 import argparse
-import os
 import random
 import re
-import sys
 from collections import Counter, defaultdict
+
+from miss_pairs import paired_documents
 
 BELIEF = {"believe", "believes", "believed", "want", "wants", "wanted", "think", "thinks", "thought", "plan", "plans",
           "planned", "hope", "hopes", "hoped", "expect", "expects", "expected", "feel", "feels", "felt", "fear", "fears",
@@ -58,20 +58,9 @@ def main():
     ap.add_argument("--examples", type=int, default=0, help="show N examples of each frame")
     ap.add_argument("--cues", type=int, default=15, help="show the N most common cues of each frame")
     args = ap.parse_args()
-    sys.path.insert(0, os.path.dirname(os.path.abspath(args.gold_dir.rstrip("/"))))
-    import score as S
 
-    docs = S.load_gold(args.gold_dir)
-    preds, _ = S.load_pred(args.pred, docs)
     frames, cues, examples = Counter(), defaultdict(Counter), defaultdict(list)
-    for stem, doc in docs.items():
-        text = doc["text"]
-        toks = S.tokens_of(text)
-        gold = [{k: S.token_set(toks, g[k]) for k in ("content", "source", "cue")} | {"raw": g} for g in doc["gold"]]
-        gold = [g for g in gold if g["content"]]
-        pred = [{k: S.token_set(toks, p[k]) for k in ("content", "source", "cue")} for p in preds.get(stem, [])]
-        pred = [p for p in pred if p["content"]]
-        match = S.pair_up(gold, pred)
+    for stem, text, gold, pred, match in paired_documents(args.gold_dir, args.pred):
         for gi, g in enumerate(gold):
             if gi in match and match[gi][1] >= 0.5:
                 continue

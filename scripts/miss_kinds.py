@@ -17,9 +17,9 @@ rules that already fire to build better spans. The most common gold cues of
 each kind are listed. Tune on train; dev is for measuring.
 """
 import argparse
-import os
-import sys
 from collections import Counter, defaultdict
+
+from miss_pairs import load_score, paired_documents
 
 
 def main():
@@ -28,20 +28,10 @@ def main():
     ap.add_argument("pred")
     ap.add_argument("--cues", type=int, default=12, help="show the N most common cues of each kind")
     args = ap.parse_args()
-    sys.path.insert(0, os.path.dirname(os.path.abspath(args.gold_dir.rstrip("/"))))
-    import score as S
 
-    docs = S.load_gold(args.gold_dir)
-    preds, _ = S.load_pred(args.pred, docs)
     kinds, cues = Counter(), defaultdict(Counter)
-    for stem, doc in docs.items():
-        text = doc["text"]
-        toks = S.tokens_of(text)
-        gold = [{k: S.token_set(toks, g[k]) for k in ("content", "source", "cue")} | {"raw": g} for g in doc["gold"]]
-        gold = [g for g in gold if g["content"]]
-        pred = [{k: S.token_set(toks, p[k]) for k in ("content", "source", "cue")} for p in preds.get(stem, [])]
-        pred = [p for p in pred if p["content"]]
-        match = S.pair_up(gold, pred)
+    S = load_score(args.gold_dir)
+    for stem, text, gold, pred, match in paired_documents(args.gold_dir, args.pred):
         for gi, g in enumerate(gold):
             if gi in match and match[gi][1] >= 0.5:
                 p = pred[match[gi][0]]

@@ -18,8 +18,9 @@ import argparse
 import os
 import random
 import re
-import sys
 from collections import Counter, defaultdict
+
+from miss_pairs import paired_documents
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PRONOUNS = {"he", "she", "they", "i", "we", "who", "his", "her", "their", "him", "them", "my", "our", "me", "us"}
@@ -98,22 +99,11 @@ def main():
     ap.add_argument("--frame", default=None, help="only this frame's examples")
     ap.add_argument("--cues", type=int, default=10)
     args = ap.parse_args()
-    sys.path.insert(0, os.path.dirname(os.path.abspath(args.gold_dir.rstrip("/"))))
-    import score as S
 
     names = first_names()
-    docs = S.load_gold(args.gold_dir)
-    preds, _ = S.load_pred(args.pred, docs)
     total = found = right = exact = 0
     kinds, frames, cues, examples = Counter(), Counter(), defaultdict(Counter), defaultdict(list)
-    for stem, doc in docs.items():
-        text = doc["text"]
-        toks = S.tokens_of(text)
-        gold = [{k: S.token_set(toks, g[k]) for k in ("content", "source", "cue")} | {"raw": g} for g in doc["gold"]]
-        gold = [g for g in gold if g["content"]]
-        pred = [{k: S.token_set(toks, p[k]) for k in ("content", "source", "cue")} for p in preds.get(stem, [])]
-        pred = [p for p in pred if p["content"]]
-        match = S.pair_up(gold, pred)
+    for stem, text, gold, pred, match in paired_documents(args.gold_dir, args.pred):
         for gi, g in enumerate(gold):
             raw = g["raw"]
             if not raw["source"] or len(g["content"]) < 4:
