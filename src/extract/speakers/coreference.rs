@@ -165,7 +165,7 @@ impl<'t> SpeakerResolver<'t> {
         if !quoted.is_empty() {
             r.mentions.retain(|&(at, _)| {
                 let i = quoted.partition_point(|q| q.end <= at);
-                !quoted.get(i).is_some_and(|q| q.start <= at)
+                quoted.get(i).is_none_or(|q| q.start > at)
             });
         }
         r.mention_described_sources(text, sources);
@@ -261,7 +261,7 @@ impl<'t> SpeakerResolver<'t> {
                 last_word = text[run.span.start..run.last_word.start].split_whitespace().next_back().unwrap_or(last_word);
             }
             let by_last_word = self.may_name_someone(last_word);
-            if !by_last_word && !(run.of_after_a_name && surname_before_of(&text[run.span.clone()]).is_some_and(|w| self.may_name_someone(w))) {
+            if !(by_last_word || run.of_after_a_name && surname_before_of(&text[run.span.clone()]).is_some_and(|w| self.may_name_someone(w))) {
                 continue;
             }
             let run_text = &text[run.span.clone()];

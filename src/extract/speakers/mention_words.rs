@@ -76,7 +76,7 @@ pub(super) fn teller_before_listener(text: &str, span: &Range<usize>) -> Option<
     let end = before.trim_end().trim_end_matches(',').len();
     let teller = &text[start.min(end)..end];
     let names_someone = teller.starts_with(|c: char| c.is_uppercase()) && !teller.contains(['.', '?', '!', '“', '"']) || teller.split_whitespace().next().is_some_and(|w| w.ends_with('.') && in_list(&WORDS.titles, w));
-    Some((names_someone && !teller.is_empty()).then(|| start..end))
+    Some((names_someone && !teller.is_empty()).then_some(start..end))
 }
 
 pub(super) fn mention_of(text: &str, span: &Range<usize>) -> String {
@@ -200,7 +200,7 @@ fn searched_tail(head: &str) -> Option<&[u8]> {
 /// The name headed by `head` whose tail was found at byte `pos`.
 fn named_at(text: &str, pos: usize, head: &str) -> Option<Range<usize>> {
     let start = pos.checked_sub(1)?;
-    (text.as_bytes()[start].to_ascii_lowercase() == head.as_bytes()[0].to_ascii_lowercase()).then(|| named_with_head(text, start, head.len())).flatten()
+    text.as_bytes()[start].eq_ignore_ascii_case(&head.as_bytes()[0]).then(|| named_with_head(text, start, head.len())).flatten()
 }
 
 /// The name of which the word at `pos` (`len` bytes) is the head: the

@@ -170,7 +170,7 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
         }
         out.push_str(p);
     }
-    let role = (out.len() > name.end).then(|| name.end..out.len());
+    let role = (out.len() > name.end).then_some(name.end..out.len());
     Some((name, role))
 }
 
@@ -432,7 +432,7 @@ pub(super) fn strip_article(s: &str) -> String {
 pub(super) fn canonical_phrase(phrase: &str, kind: SpeakerKind) -> String {
     let phrase = phrase.trim().trim_end_matches(',');
     let lowered_first = match phrase.split_once(' ') {
-        Some((first, rest)) if matches!(first, "A" | "An" | "a" | "an" | "The") => format!("the {rest}"),
+        Some(("A" | "An" | "a" | "an" | "The", rest)) => format!("the {rest}"),
         _ => phrase.to_string(),
     };
     match kind {

@@ -408,7 +408,7 @@ impl CandidateWords {
             if token.word.is_ascii() {
                 words.lower.push_str(token.word);
                 words.lower[start..].make_ascii_lowercase();
-                for &b in words.lower[start..].as_bytes() {
+                for &b in &words.lower.as_bytes()[start..] {
                     key.push(b);
                     has_digit |= b.is_ascii_digit();
                     has_apostrophe |= b == b'\'';

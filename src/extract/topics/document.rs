@@ -640,8 +640,8 @@ fn full_name_in(text: &str, surname: &str, words: &CandidateWords) -> Option<Str
 /// not a common one or a suffix ("American Israel Public Affairs
 /// Committee", but "Hillary Clinton Monday", "Joseph R. Biden Jr.").
 fn name_runs_on(after: &str, words: &CandidateWords) -> bool {
-    if after.starts_with('-') {
-        return after[1..].starts_with(char::is_alphabetic);
+    if let Some(joined) = after.strip_prefix('-') {
+        return joined.starts_with(char::is_alphabetic);
     }
     let Some(rest) = after.strip_prefix(' ') else { return false };
     let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");

@@ -142,8 +142,7 @@ pub(super) fn name_before_which(text: &str, at: usize) -> Option<Range<usize>> {
     let before = before.strip_suffix([',', '-', '—', '–']).unwrap_or(before).trim_end();
     let end = before.len();
     let mut start = end;
-    let mut words = 0;
-    for (word_at, word) in words_backwards(before) {
+    for (words, (word_at, word)) in words_backwards(before).enumerate() {
         let bare = word.trim_end_matches([',', ';', ':', '.']);
         let joins = ["of", "for"].contains(&word) && words > 0;
         let article = word.eq_ignore_ascii_case("the") && words > 0;
@@ -160,7 +159,6 @@ pub(super) fn name_before_which(text: &str, at: usize) -> Option<Range<usize>> {
             break;
         }
         start = word_at;
-        words += 1;
         if article {
             break;
         }
