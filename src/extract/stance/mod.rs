@@ -69,6 +69,7 @@ const BUILTIN_COMPLEMENT_WORDS: &str = include_str!("../../../data/stance_comple
 const BUILTIN_CUE_PARTICLES: &str = include_str!("../../../data/stance_cue_particles.txt");
 const BUILTIN_HELD_VIEWS: &str = include_str!("../../../data/stance_held_views.txt");
 const BUILTIN_WITHHELD_OBJECTS: &str = include_str!("../../../data/stance_withheld_objects.txt");
+const BUILTIN_SIDE_CLAUSE_OPENERS: &str = include_str!("../../../data/stance_side_clause_openers.txt");
 
 static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
 static OPINION_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_OPINION_VERBS));
@@ -78,6 +79,15 @@ static COMPLEMENT_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_line
 static CUE_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_CUE_PARTICLES));
 static HELD_VIEWS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_HELD_VIEWS));
 static WITHHELD_OBJECTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_WITHHELD_OBJECTS));
+/// Openers of a side clause, each followed by the space that ends it.
+static SIDE_CLAUSE_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    BUILTIN_SIDE_CLAUSE_OPENERS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|opener| format!("{opener} "))
+        .collect()
+});
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StanceJudgement {
@@ -492,7 +502,7 @@ impl StanceLexicon {
             }
             let (start, end) = (event.start, event.end);
             let entry = event.entry;
-            signals.hedged |= entry.hedge;
+            signals.hedged |= entry.hedge && !in_side_clause(&lowered.lower[..start]);
             if let Some(cue_end) = cue_end {
                 if start >= cue_end && entry.evaluation != 0 {
                     signals.add_evaluation(event.weight(), end);
@@ -1009,6 +1019,19 @@ fn same_clause(between: &str) -> bool {
         && !between
             .split_whitespace()
             .any(|w| CLAUSE_BREAKS.holds(w))
+}
+
+/// Whether a word whose lower-cased text before it is `before` stands in a
+/// side clause: the text since the last comma, bracket, semicolon or dash
+/// opens with a relative word (`data/stance_side_clause_openers.txt`).
+/// The guideline reads a hedge there as the aside's, not the main claim's.
+fn in_side_clause(before: &[u8]) -> bool {
+    const DASH: &[u8] = "\u{2014}".as_bytes();
+    let after_comma = before.iter().rposition(|&b| matches!(b, b',' | b'(' | b';'));
+    let after_dash = before.windows(DASH.len()).rposition(|w| w == DASH).map(|at| at + DASH.len() - 1);
+    let Some(mark) = after_comma.max(after_dash) else { return false };
+    let clause = before[mark + 1..].trim_ascii_start();
+    SIDE_CLAUSE_OPENERS.iter().any(|opener| clause.starts_with(opener.as_bytes()))
 }
 
 /// `May` with a capital inside a text is the month, not the hedge.

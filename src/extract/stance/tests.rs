@@ -376,6 +376,16 @@ fn if_is_no_hedge_and_i_think_is() {
 }
 
 #[test]
+fn a_hedge_in_a_side_clause_is_the_asides() {
+    assert!(!judge("said", "the bridge will reopen, in what appeared to be a quick repair").hedged);
+    assert!(!judge("said", "the fund goes to the farmers, who may plant again in spring").hedged);
+    assert!(!judge("said", "the mayor \u{2014} which is perhaps unusual \u{2014} will walk").hedged);
+    // The main claim's own hedge still counts, after a comma too.
+    assert!(judge("said", "after the storm, the bridge may reopen").hedged);
+    assert!(judge("said", "the mayor, who chairs the board, may resign").hedged);
+}
+
+#[test]
 fn a_particle_opening_the_content_completes_the_cue() {
     assert_eq!(judge("calls", "for a recount in three districts").stance, Stance::Support);
     assert_eq!(judge("railed", "against the new curfew").stance, Stance::Oppose);
