@@ -70,6 +70,7 @@ const BUILTIN_CUE_PARTICLES: &str = include_str!("../../../data/stance_cue_parti
 const BUILTIN_HELD_VIEWS: &str = include_str!("../../../data/stance_held_views.txt");
 const BUILTIN_WITHHELD_OBJECTS: &str = include_str!("../../../data/stance_withheld_objects.txt");
 const BUILTIN_SIDE_CLAUSE_OPENERS: &str = include_str!("../../../data/stance_side_clause_openers.txt");
+const BUILTIN_MONTH_LEAD_WORDS: &str = include_str!("../../../data/stance_month_lead_words.txt");
 
 static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
 static OPINION_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_OPINION_VERBS));
@@ -79,6 +80,7 @@ static COMPLEMENT_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_line
 static CUE_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_CUE_PARTICLES));
 static HELD_VIEWS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_HELD_VIEWS));
 static WITHHELD_OBJECTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_WITHHELD_OBJECTS));
+static MONTH_LEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_MONTH_LEAD_WORDS));
 /// Openers of a side clause, each followed by the space that ends it.
 static SIDE_CLAUSE_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| {
     BUILTIN_SIDE_CLAUSE_OPENERS
@@ -1034,9 +1036,15 @@ fn in_side_clause(before: &[u8]) -> bool {
     SIDE_CLAUSE_OPENERS.iter().any(|opener| clause.starts_with(opener.as_bytes()))
 }
 
-/// `May` with a capital inside a text is the month, not the hedge.
+/// `May` with a capital inside a text is the month, not the hedge, and so
+/// is "may" after a word no modal follows ("in may", `data/stance_month_lead_words.txt`).
 fn is_month_may(text: &str, start: usize, end: usize) -> bool {
-    start > 0 && &text[start..end] == "May"
+    let word = &text[start..end];
+    if start > 0 && word == "May" {
+        return true;
+    }
+    word.eq_ignore_ascii_case("may")
+        && text[..start].split_whitespace().next_back().is_some_and(|before| MONTH_LEAD_WORDS.holds(before))
 }
 
 #[cfg(test)]

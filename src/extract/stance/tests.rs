@@ -376,6 +376,13 @@ fn if_is_no_hedge_and_i_think_is() {
 }
 
 #[test]
+fn may_after_in_is_the_month_even_in_lower_case() {
+    assert!(!judge("said", "the plan was first shown in may to the board").hedged);
+    assert!(!judge("said", "the road has been shut since May").hedged);
+    assert!(judge("said", "the road may reopen in June").hedged);
+}
+
+#[test]
 fn a_hedge_in_a_side_clause_is_the_asides() {
     assert!(!judge("said", "the bridge will reopen, in what appeared to be a quick repair").hedged);
     assert!(!judge("said", "the fund goes to the farmers, who may plant again in spring").hedged);
