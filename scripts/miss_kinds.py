@@ -19,7 +19,7 @@ each kind are listed. Tune on train; dev is for measuring.
 import argparse
 from collections import Counter, defaultdict
 
-from miss_pairs import load_score, paired_documents
+from miss_pairs import load_score, miss_kind, paired_documents
 
 
 def main():
@@ -33,17 +33,9 @@ def main():
     S = load_score(args.gold_dir)
     for stem, text, gold, pred, match in paired_documents(args.gold_dir, args.pred):
         for gi, g in enumerate(gold):
-            if gi in match and match[gi][1] >= 0.5:
-                p = pred[match[gi][0]]
-                if (g["source"] & p["source"]) if g["source"] else not p["source"]:
-                    continue
-                kind = "source wrong"
-            elif gi in match:
-                kind = "boundary"
-            elif any(g["cue"] & p["cue"] for p in pred):
-                kind = "cue found, content elsewhere"
-            else:
-                kind = "nothing"
+            kind = miss_kind(gi, g, pred, match)
+            if kind is None:
+                continue
             direct = any(c in S.QUOTES for s, e in g["raw"]["content"] for c in text[s:e])
             key = ("direct " if direct else "indirect ") + kind
             kinds[key] += 1

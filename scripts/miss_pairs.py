@@ -32,3 +32,21 @@ def paired_documents(gold_dir, pred_path):
         pred = [{k: S.token_set(toks, p[k]) for k in ("content", "source", "cue")} for p in preds.get(stem, [])]
         pred = [p for p in pred if p["content"]]
         yield stem, text, gold, pred, S.pair_up(gold, pred)
+
+
+def miss_kind(gi, g, pred, match):
+    """Why gold statement `gi` is not counted right, or None when it is.
+
+    "source wrong" (content found, source not), "boundary" (paired, content
+    Dice under 0.5), "cue found, content elsewhere", or "nothing".
+    """
+    if gi in match and match[gi][1] >= 0.5:
+        p = pred[match[gi][0]]
+        if (g["source"] & p["source"]) if g["source"] else not p["source"]:
+            return None
+        return "source wrong"
+    if gi in match:
+        return "boundary"
+    if any(g["cue"] & p["cue"] for p in pred):
+        return "cue found, content elsewhere"
+    return "nothing"

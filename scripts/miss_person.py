@@ -20,7 +20,7 @@ import random
 import re
 from collections import Counter, defaultdict
 
-from miss_pairs import paired_documents
+from miss_pairs import miss_kind, paired_documents
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PRONOUNS = {"he", "she", "they", "i", "we", "who", "his", "her", "their", "him", "them", "my", "our", "me", "us"}
@@ -112,20 +112,12 @@ def main():
             if not is_person(src, names):
                 continue
             total += 1
-            if gi in match and match[gi][1] >= 0.5:
-                found += 1
-                p = pred[match[gi][0]]
-                if g["source"] & p["source"]:
-                    right += 1
-                    exact += g["content"] == p["content"]
-                    continue
-                kind = "source wrong"
-            elif gi in match:
-                kind = "boundary"
-            elif any(g["cue"] & p["cue"] for p in pred):
-                kind = "cue found, content elsewhere"
-            else:
-                kind = "nothing"
+            found += gi in match and match[gi][1] >= 0.5
+            kind = miss_kind(gi, g, pred, match)
+            if kind is None:
+                right += 1
+                exact += g["content"] == pred[match[gi][0]]["content"]
+                continue
             kinds[kind] += 1
             if kind == "source wrong":
                 continue
