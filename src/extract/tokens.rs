@@ -164,6 +164,12 @@ pub(crate) static ASCII_ALNUM: [bool; 256] = {
     table
 };
 
+/// The whitespace-separated words of `text`, each with its byte offset;
+/// `.rev()` reads them from the last.
+pub(crate) fn words_with_offsets(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
+    text.split_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
 /// `char::is_alphanumeric`, answering at once for ASCII and for the
 /// General Punctuation block (curly quotes, dashes: U+2000 to U+206F, which
 /// holds no letter or digit), the non-ASCII chars news text has most; the

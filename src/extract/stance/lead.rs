@@ -3,6 +3,7 @@
 //! cue found is the verb alone.
 
 use super::CLAUSE_BREAKS;
+use crate::extract::tokens::words_with_offsets;
 
 /// How many words before the cue may negate it ("does not plan to endorse",
 /// "has not publicly accused").
@@ -29,18 +30,13 @@ pub fn cue_lead(text: &str, cue_start: usize, source_end: Option<usize>) -> &str
         None => before,
     };
     let mut start = clause.len();
-    for (count, (at, word)) in word_starts(clause).rev().enumerate() {
+    for (count, (at, word)) in words_with_offsets(clause).rev().enumerate() {
         if count == LEAD_WORDS || CLAUSE_BREAKS.holds(word) {
             break;
         }
         start = at;
     }
     clause[start..].trim()
-}
-
-/// The words of `text` with their byte offsets.
-fn word_starts(text: &str) -> impl DoubleEndedIterator<Item = (usize, &str)> {
-    text.split_whitespace().map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! "Voss and Quill, who said" are not one person the text names.
 
 use super::super::words::*;
+use crate::extract::tokens::words_with_offsets;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -105,7 +106,7 @@ pub(super) fn phrase_before_relative(text: &str, at: usize) -> Option<Range<usiz
     let mut start = end;
     let mut words = 0;
     let mut opened = false;
-    for (word_at, word) in words_backwards(before) {
+    for (word_at, word) in words_with_offsets(before).rev() {
         if word.ends_with(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') || word.starts_with(|c: char| !c.is_alphanumeric()) {
             break;
         }
@@ -142,7 +143,7 @@ pub(super) fn name_before_which(text: &str, at: usize) -> Option<Range<usize>> {
     let before = before.strip_suffix([',', '-', '—', '–']).unwrap_or(before).trim_end();
     let end = before.len();
     let mut start = end;
-    for (words, (word_at, word)) in words_backwards(before).enumerate() {
+    for (words, (word_at, word)) in words_with_offsets(before).rev().enumerate() {
         let bare = word.trim_end_matches([',', ';', ':', '.']);
         let joins = ["of", "for"].contains(&word) && words > 0;
         let article = word.eq_ignore_ascii_case("the") && words > 0;
@@ -174,20 +175,6 @@ pub(super) fn name_before_which(text: &str, at: usize) -> Option<Range<usize>> {
 /// Whether a phrase read back so far starts with an opener ("the women").
 fn phrase_has_opener(phrase: &str) -> bool {
     phrase.split_whitespace().next().is_some_and(|w| in_list(&FUNCTION_WORDS.phrase_openers, w))
-}
-
-/// The words of `text` from its last, each with its byte offset.
-fn words_backwards(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut end = text.len();
-    std::iter::from_fn(move || {
-        let trimmed = text[..end].trim_end();
-        if trimmed.is_empty() {
-            return None;
-        }
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| i + trimmed[i..].chars().next().map_or(1, char::len_utf8));
-        end = start;
-        Some((start, &trimmed[start..]))
-    })
 }
 
 #[cfg(test)]
