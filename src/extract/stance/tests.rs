@@ -780,3 +780,12 @@ fn campaign_attack_words_the_general_lexicon_lacks_are_oppose() {
     }
     assert_eq!(judge("said", "the new harbour master is principled").stance, Stance::Support);
 }
+
+#[test]
+fn a_call_for_someone_to_go_is_oppose_whatever_the_calling_verb() {
+    assert_eq!(judge("called for", "the harbour master to resign").stance, Stance::Oppose);
+    assert_eq!(judge("urged", "the councillor to drop out of the race").stance, Stance::Oppose);
+    assert_eq!(judge("called on", "the chairman to step down").stance, Stance::Oppose);
+    // A call for something else is still support.
+    assert_eq!(judge("called for", "the harbour master to reopen the pier").stance, Stance::Support);
+}
