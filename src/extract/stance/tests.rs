@@ -789,3 +789,18 @@ fn a_call_for_someone_to_go_is_oppose_whatever_the_calling_verb() {
     // A call for something else is still support.
     assert_eq!(judge("called for", "the harbour master to reopen the pier").stance, Stance::Support);
 }
+
+#[test]
+fn set_phrases_of_campaign_judgement_take_their_side() {
+    for content in [
+        "the council is out of touch with the harbour towns",
+        "slogans like that have no place in a school board race",
+        "the audit of the port is a witch hunt",
+        "the ferry deal shows poor judgment",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Oppose, "{content}");
+    }
+    for content in ["the levy is a step in the right direction", "the mayor did a terrific job with the flood"] {
+        assert_eq!(judge("said", content).stance, Stance::Support, "{content}");
+    }
+}
