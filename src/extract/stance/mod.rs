@@ -41,6 +41,7 @@
 
 mod confidence;
 mod declared;
+mod departure;
 mod evaluative;
 mod lead;
 mod phrases;
@@ -362,6 +363,10 @@ impl StanceLexicon {
         let strength = (evaluation + content_signals.rejection as f32).abs();
         let shape = confidence::ContentShape::of(content.text, &content.lower);
         let stance = reconsider(stance, &reading, shape, cue.text);
+        let calls_to_leave = !reading.negated
+            && !led
+            && departure::calls_to_leave(reading.polarity == CuePolarity::Support, cue.text, content.text);
+        let stance = if calls_to_leave { Stance::Oppose } else { stance };
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
@@ -377,7 +382,8 @@ impl StanceLexicon {
         // labels "hoped", "worries" were right as polar half the time.
         // A negation before the cue is read less surely than one in it: "has
         // not endorsed" withholds as often as it refuses.
-        let polar_cue = !led && match reading.polarity {
+        // A call for someone to go is as plain a position as a polar cue.
+        let polar_cue = calls_to_leave || !led && match reading.polarity {
             CuePolarity::Support => !reading.feeling,
             CuePolarity::Oppose | CuePolarity::Deny => !reading.negated && !reading.refused_act && !reading.feeling,
             CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,

@@ -738,3 +738,69 @@ fn not_only_and_two_negations_before_the_cue_negate_nothing() {
 fn a_negation_written_in_the_cue_and_one_before_it_cancel() {
     assert_eq!(judge_after("never", "refused to endorse", "the mayor"), judge("endorsed", "the mayor"));
 }
+
+#[test]
+fn what_someone_will_have_to_do_is_a_prediction_and_takes_no_side() {
+    for content in [
+        "the council will have to pick another site for the depot",
+        "the owners would have to find a buyer before spring",
+        "she'll have to explain the delay to the board",
+        "they are going to have to raise the fares",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Neutral, "{content}");
+    }
+    // A demand in the present, or of ourselves, still takes a side.
+    assert_eq!(judge("said", "the council has to pick another site").stance, Stance::Support);
+    assert_eq!(judge("said", "we will have to pick another site").stance, Stance::Support);
+    assert_eq!(judge("said", "we\u{2019}re going to have to pick another site").stance, Stance::Support);
+}
+
+#[test]
+fn someone_elses_support_in_a_count_is_no_backing_by_the_speaker() {
+    for content in [
+        "Harlow's support has climbed to 41 percent since the spring",
+        "Harlow’s support fell by six points in the northern towns",
+        "support among retired voters has slipped for the levy",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Neutral, "{content}");
+    }
+    // The speaker's own backing still counts.
+    assert_eq!(judge("said", "we support the levy").stance, Stance::Support);
+}
+
+#[test]
+fn campaign_attack_words_the_general_lexicon_lacks_are_oppose() {
+    for content in [
+        "the challenger is unelectable after the primary",
+        "the mayor's record shows misconduct in office",
+        "the board is ill-equipped to run the port",
+        "the councillor is a demagogue",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Oppose, "{content}");
+    }
+    assert_eq!(judge("said", "the new harbour master is principled").stance, Stance::Support);
+}
+
+#[test]
+fn a_call_for_someone_to_go_is_oppose_whatever_the_calling_verb() {
+    assert_eq!(judge("called for", "the harbour master to resign").stance, Stance::Oppose);
+    assert_eq!(judge("urged", "the councillor to drop out of the race").stance, Stance::Oppose);
+    assert_eq!(judge("called on", "the chairman to step down").stance, Stance::Oppose);
+    // A call for something else is still support.
+    assert_eq!(judge("called for", "the harbour master to reopen the pier").stance, Stance::Support);
+}
+
+#[test]
+fn set_phrases_of_campaign_judgement_take_their_side() {
+    for content in [
+        "the council is out of touch with the harbour towns",
+        "slogans like that have no place in a school board race",
+        "the audit of the port is a witch hunt",
+        "the ferry deal shows poor judgment",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Oppose, "{content}");
+    }
+    for content in ["the levy is a step in the right direction", "the mayor did a terrific job with the flood"] {
+        assert_eq!(judge("said", content).stance, Stance::Support, "{content}");
+    }
+}
