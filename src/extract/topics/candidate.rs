@@ -610,6 +610,13 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
+            // "CNN's Anderson Cooper", "the Post's Greg Sargent": an owner
+            // before a name says whose the name is; the name is the topic
+            // (a people's adjective is no name: "Okafor's Nigerian roots").
+            if possessive && w.get(end).is_some_and(|t| t.name_shaped && !t.after_break && !t.listed.stop && !t.listed.title && !t.listed.people) {
+                i = end;
+                continue;
+            }
             let opening_word = lone && run[0].opens_sentence;
             // "African Americans", "House Democrats" are shaped like a
             // person's name, but a people's plural ending them makes none

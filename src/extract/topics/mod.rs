@@ -577,6 +577,14 @@ mod tests {
     }
 
     #[test]
+    fn an_owner_before_a_name_gives_way_to_the_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Herald's Marta Okafor asked about tolls").as_deref(), Some("Okafor"));
+        // Before a common noun the owner takes what it possesses.
+        assert_eq!(topics.candidate_topic("that the Herald's toll coverage was unfair").as_deref(), Some("Herald's toll coverage"));
+    }
+
+    #[test]
     fn words_ending_in_a_party_adjective_before_a_noun_are_no_name() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the Presumptive Democratic nominee Marta Okafor would win").as_deref(), Some("Okafor"));
