@@ -670,13 +670,21 @@ impl CandidateWords {
     }
 
     /// Whether the words `start..end` are a place too general to be a topic
-    /// ("United States", `data/generic_topics.txt`): two words, both a
-    /// place's.
+    /// ("United States", "United States of America",
+    /// `data/generic_topics.txt`): two to four words, each a place's or
+    /// "of".
     fn is_generic_place(&self, words: &Words<'_>, start: usize, end: usize) -> bool {
-        end == start + 2
-            && words.words[start].listed.place
-            && words.words[start + 1].listed.place
-            && self.listed.get(&format!("{} {}", words.lower(start), words.lower(start + 1))).generic
+        if !(2..=4).contains(&(end - start))
+            || !words.words[start..end].iter().all(|w| w.listed.place || w.text == "of")
+        {
+            return false;
+        }
+        let mut name = String::from(words.lower(start));
+        for i in start + 1..end {
+            name.push(' ');
+            name.push_str(words.lower(i));
+        }
+        self.listed.get(&name).generic
     }
 
     /// A name's topic: its short name, followed by the noun phrase it

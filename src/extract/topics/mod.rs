@@ -454,6 +454,7 @@ mod tests {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
         assert_eq!(topics.candidate_topic("the United States's fisheries pact").as_deref(), Some("United States's fisheries pact"));
+        assert_eq!(topics.candidate_topic("that the United States of America is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
     }
 
     #[test]
