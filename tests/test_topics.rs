@@ -472,3 +472,22 @@ fn of_two_topics_said_once_the_narrower_joins_the_other() {
     assert!(topics.contains(&("pier repair".to_string(), 1)), "{topics:?}");
     assert!(topics.iter().all(|(name, _)| name != "mass shooting"), "{topics:?}");
 }
+
+#[test]
+fn an_automatic_topic_seen_capitalised_takes_the_lower_case_of_a_common_noun() {
+    let wd = Workdir::new();
+    import_extracted(
+        &wd,
+        &[
+            extracted_on("Ferry Fares", "Ferry fares rose again"),
+            extracted_on("ferry fares", "the ferry fares are too high"),
+            extracted_on("ferry fares", "ferry fares hurt commuters"),
+            extracted_on("ANZ", "ANZ lent the money"),
+            extracted_on("anz", "the anz loan is due"),
+        ],
+    );
+    let topics = topic_counts(&wd);
+    assert!(topics.contains(&("ferry fares".to_string(), 3)), "{topics:?}");
+    // A name in capitals keeps them.
+    assert!(topics.contains(&("ANZ".to_string(), 2)), "{topics:?}");
+}

@@ -8,13 +8,41 @@ use std::collections::HashMap;
 
 /// The topic called `name` (case-insensitive), created when new; `automatic`
 /// marks a topic extraction proposed rather than one a person defined.
+///
+/// An automatic topic first seen capitalised ("War" of a headline,
+/// "Politics" opening a sentence) takes the lower case of a common noun
+/// when a statement gives it so ("war"): a name is not written in lower
+/// case, where a common noun is capitalised at a sentence's start. A name
+/// in capitals ("CNN") keeps them.
 pub(super) fn ensure_topic(conn: &Connection, name: &str, automatic: bool) -> Result<i64> {
     let name = name.trim();
-    if let Some(id) = conn.prepare_cached("SELECT id FROM topics WHERE name = ?1")?.query_row( [name], |row| row.get(0)).optional()? {
+    let found: Option<(i64, String, bool)> = conn
+        .prepare_cached("SELECT id, name, automatic FROM topics WHERE name = ?1")?
+        .query_row([name], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))
+        .optional()?;
+    if let Some((id, stored, stored_automatic)) = found {
+        if automatic && stored_automatic && stored != name && is_common_noun_case(name) && is_title_case(&stored) {
+            conn.prepare_cached("UPDATE topics SET name = ?1 WHERE id = ?2")?.execute(params![name, id])?;
+        }
         return Ok(id);
     }
     conn.prepare_cached("INSERT INTO topics (name, automatic) VALUES (?1, ?2)")?.execute( params![name, automatic])?;
     Ok(conn.last_insert_rowid())
+}
+
+/// Whether a topic's name is written as a common noun: no capital letter.
+fn is_common_noun_case(name: &str) -> bool {
+    !name.chars().any(char::is_uppercase)
+}
+
+/// Whether each word of a name is capitalised and the rest of it lower
+/// case ("War", "Minimum Wage"), as a common noun is at a sentence's or
+/// a headline's start; "CNN" or "McCain" are written so only as names.
+fn is_title_case(name: &str) -> bool {
+    name.split(' ').all(|word| {
+        let mut chars = word.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+    })
 }
 
 /// How often the person a surname topic would join must be quoted: on

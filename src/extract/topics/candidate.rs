@@ -117,6 +117,12 @@ pub(super) fn is_glued(word: &str) -> bool {
     bytes.len() >= 8 && bytes.windows(2).filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase()).count() >= 2
 }
 
+/// Whether a word draws a letter out three times or more ("Nooooo",
+/// "sooo"), as no English word does.
+fn is_drawn_out(lower: &str) -> bool {
+    lower.as_bytes().windows(3).any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_alphabetic())
+}
+
 fn is_contraction(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
@@ -426,6 +432,10 @@ impl CandidateWords {
             }
             let lower = &words.lower[start..];
             let mut listed = self.listed.get_key(key.key());
+            // "Nooooo", "Sooo": a letter drawn out three times is an
+            // exclamation, no word a topic is made of (in capitals, an
+            // abbreviation may hold one: "KKK", "G-III").
+            listed.stop |= is_drawn_out(lower) && token.word.bytes().any(|b| b.is_ascii_lowercase());
             if listed.heads_after_noun && !token.after_break {
                 listed.stop = !words.words.last().is_some_and(|p| p.noun_like && !p.capitalized);
             }
@@ -484,6 +494,22 @@ impl CandidateWords {
         let stop = |i: usize| w[i].listed.stop && !w[i].listed.place;
         let title = |i: usize| w.get(i).is_some_and(|t| t.capitalized && t.listed.title);
         let is_initial = |i: usize| w[i].text.len() == 1 && w[i].capitalized;
+        // "and" between a word after "the" and two more ending in an
+        // institution's word ("the Rock and Roll Hall") is inside one name;
+        // before a place's name ("Iowa and New Hampshire"), a given name
+        // ("Clinton and Bernie Sanders"), a listed word, or after an
+        // abbreviation or no "the" ("CGI and Clinton Foundation", "Medicare
+        // and Social Security cuts") it joins two.
+        let joins_institution = |and: usize| {
+            let word = |i: usize| w.get(i).filter(|t| !t.after_break);
+            and >= 2
+                && words.lower(and - 2) == "the"
+                && w[and - 1].text.bytes().any(|b| b.is_ascii_lowercase())
+                && w[and].text == "and"
+                && word(and + 1).is_some_and(|t| t.name_shaped && !t.listed.first_name && !self.is_common(words.lower(and + 1)) && !t.listed.title)
+                && word(and + 2).is_some_and(|t| t.name_shaped && t.listed.place)
+                && !w[and - 1].listed.first_name
+        };
         // A headline in title case ("Senator To Resign"), where every
         // word of four letters or more is capitalised: its capitals tell no
         // cut name.
@@ -508,6 +534,9 @@ impl CandidateWords {
                     end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
+                } else if end == start + 1 && joins_institution(end) {
+                    // "Rock and Roll Hall": one name, no "Rock".
+                    end += 3;
                 } else {
                     break;
                 }
@@ -518,10 +547,11 @@ impl CandidateWords {
             }
             let mut run = &w[start..end];
             // "Republican Donald Trump": a party's or people's word before a
-            // person's name is no part of it.
+            // person's name is no part of it; before other words it opens a
+            // name of its own ("American Community Survey").
             let person_after = |rest: &[Word<'_>]| (2..=3).contains(&rest.len()) && !rest.iter().any(|t| t.listed.place || t.text == "of");
             let party_word = run[0].listed.place || is_demonym(words.lower(start));
-            if run.len() >= 3 && party_word && person_after(&run[1..]) {
+            if run.len() >= 3 && party_word && run[1].listed.first_name && person_after(&run[1..]) {
                 run = &run[1..];
                 start += 1;
             }
@@ -552,7 +582,7 @@ impl CandidateWords {
                 && !run[0].listed.first_name
                 && is_demonym(words.lower(end - 1))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
-            if modifies_noun {
+            if modifies_noun || self.describes_one(words, run, end) {
                 i = end;
                 continue;
             }
@@ -577,6 +607,13 @@ impl CandidateWords {
                 && run[run.len() - 1].listed.title
                 && !run.iter().any(|t| t.listed.place || t.text == "of");
             if cut_name || role {
+                i = end;
+                continue;
+            }
+            // "CNN's Anderson Cooper", "the Post's Greg Sargent": an owner
+            // before a name says whose the name is; the name is the topic
+            // (a people's adjective is no name: "Okafor's Nigerian roots").
+            if possessive && w.get(end).is_some_and(|t| t.name_shaped && !t.after_break && !t.listed.stop && !t.listed.title && !t.listed.people) {
                 i = end;
                 continue;
             }
@@ -619,14 +656,35 @@ impl CandidateWords {
         (None, opening_name)
     }
 
+    /// Whether a run of two words is a people's adjective before a word
+    /// for one of its people or creed ("a French Islamist", "an African
+    /// American"): it describes someone, and names no one. The plural
+    /// ("American Muslims") is a group, a topic.
+    fn describes_one(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> bool {
+        let last = words.lower(end - 1);
+        run.len() == 2
+            && run[0].listed.people
+            && !run[1].possessive
+            && !last.ends_with('s')
+            && (run[1].listed.people || is_demonym(last) || last.ends_with("ist"))
+    }
+
     /// Whether the words `start..end` are a place too general to be a topic
-    /// ("United States", `data/generic_topics.txt`): two words, both a
-    /// place's.
+    /// ("United States", "United States of America",
+    /// `data/generic_topics.txt`): two to four words, each a place's or
+    /// "of".
     fn is_generic_place(&self, words: &Words<'_>, start: usize, end: usize) -> bool {
-        end == start + 2
-            && words.words[start].listed.place
-            && words.words[start + 1].listed.place
-            && self.listed.get(&format!("{} {}", words.lower(start), words.lower(start + 1))).generic
+        if !(2..=4).contains(&(end - start))
+            || !words.words[start..end].iter().all(|w| w.listed.place || w.text == "of")
+        {
+            return false;
+        }
+        let mut name = String::from(words.lower(start));
+        for i in start + 1..end {
+            name.push(' ');
+            name.push_str(words.lower(i));
+        }
+        self.listed.get(&name).generic
     }
 
     /// A name's topic: its short name, followed by the noun phrase it

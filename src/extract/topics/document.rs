@@ -510,7 +510,7 @@ impl<'a> DocumentTopics<'a> {
     fn fullest_name(&self, name: &str) -> String {
         // A country is no surname: "France" is not "Agence France".
         let one_capitalised_word = name.chars().next().is_some_and(char::is_uppercase)
-            && name.chars().all(char::is_alphabetic)
+            && name_word(name).len() == name.len()
             && !self.matcher.words.is_setting(name);
         let full = one_capitalised_word
             .then(|| {
@@ -653,6 +653,19 @@ fn name_runs_on(after: &str, words: &CandidateWords) -> bool {
         && !words.is_name_suffix(&lower)
 }
 
+/// The name word `text` opens with: its letters, and an apostrophe before
+/// a capital ("O'Malley", "D’Souza"), not a possessive's ("Clinton's").
+fn name_word(text: &str) -> &str {
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let inner_apostrophe = (c == '\'' || c == '\u{2019}') && at > 0 && chars.peek().is_some_and(|(_, next)| next.is_uppercase());
+        if !c.is_alphabetic() && !inner_apostrophe {
+            return &text[..at];
+        }
+    }
+    text
+}
+
 /// The most frequent "Given Surname" (or "Given Middle Surname") written in
 /// `text` for a `given` name, the first of equals; none when the name is
 /// never followed by a surname ("Hillary said").
@@ -665,7 +678,7 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
         let mut end = at + given.len();
         for _ in 0..2 {
             let Some(rest) = text[end..].strip_prefix(' ') else { break };
-            let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+            let next = name_word(rest);
             let lower = next.to_lowercase();
             let surname_like = next.chars().count() >= 2
                 && next.starts_with(char::is_uppercase)
@@ -831,6 +844,19 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, text);
         assert_eq!(topics.tag("that Okafor was right", "", "").map(|t| t.name).as_deref(), Some("Okafor"));
         assert_eq!(topics.tag("that Lagos was calm", "", ""), None);
+    }
+
+    #[test]
+    fn a_surname_with_an_apostrophe_takes_its_full_name() {
+        let matcher = TopicMatcher::default();
+        let text = "Tunde O’Rourke spoke first. Later O’Rourke said the tariffs hurt. Tunde was sure of it.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that O’Rourke was right", "", "").map(|t| t.name).as_deref(), Some("Tunde O’Rourke"));
+        assert_eq!(topics.tag("that Tunde was right", "", "").map(|t| t.name).as_deref(), Some("Tunde O’Rourke"));
+        // A possessive's apostrophe ends the name.
+        let text = "Tunde Okafor spoke first. Later Okafor's aide said the tariffs hurt. Tunde Okafor's plan won.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("that Tunde was right", "", "").map(|t| t.name).as_deref(), Some("Tunde Okafor"));
     }
 
     #[test]

@@ -454,6 +454,7 @@ mod tests {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
         assert_eq!(topics.candidate_topic("the United States's fisheries pact").as_deref(), Some("United States's fisheries pact"));
+        assert_eq!(topics.candidate_topic("that the United States of America is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
     }
 
     #[test]
@@ -538,6 +539,50 @@ mod tests {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("the Central American Minors program grew").as_deref(), Some("Central American Minors"));
         assert_eq!(topics.candidate_topic("that Marta Okafor would win").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn an_interjection_or_a_drawn_out_word_is_no_topic() {
+        let topics = TopicMatcher::default();
+        for content in ["Yes, absolutely", "Wow, just wow", "Nooooo!", "Hmm. Okay."] {
+            assert_eq!(topics.candidate_topic(content), None, "{content}");
+        }
+        assert_eq!(topics.candidate_topic("Wow, the ferry fares are too high").as_deref(), Some("ferry fare"));
+        // An abbreviation in capitals may repeat a letter.
+        assert_eq!(topics.candidate_topic("that the KKK was back").as_deref(), Some("KKK"));
+    }
+
+    #[test]
+    fn a_name_joined_by_and_before_an_institutions_word_is_one_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the Stone and Ember Hall hosted forty events").as_deref(), Some("Stone and Ember Hall"));
+        // Before a place's or a person's name, "and" joins two names.
+        assert_eq!(topics.candidate_topic("that Okafor and Marta Mbeki disagree").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that Lagos and New Hampshire Hall differ").as_deref(), Some("Lagos"));
+    }
+
+    #[test]
+    fn a_peoples_adjective_opens_a_name_that_is_no_persons() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("he refused to fill in the American Household Survey").as_deref(), Some("American Household Survey"));
+        assert_eq!(topics.candidate_topic("that Republican Marta Okafor would win").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_peoples_adjective_before_a_word_for_one_of_them_names_no_one() {
+        let topics = TopicMatcher::default();
+        assert_ne!(topics.candidate_topic("a French Islamist attacked the harbour guard").as_deref(), Some("French Islamist"));
+        assert_ne!(topics.candidate_topic("that an African American won the seat").as_deref(), Some("African American"));
+        // Their plural is a group.
+        assert_eq!(topics.candidate_topic("that American Muslims back the ferry plan").as_deref(), Some("American Muslims"));
+    }
+
+    #[test]
+    fn an_owner_before_a_name_gives_way_to_the_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Herald's Marta Okafor asked about tolls").as_deref(), Some("Okafor"));
+        // Before a common noun the owner takes what it possesses.
+        assert_eq!(topics.candidate_topic("that the Herald's toll coverage was unfair").as_deref(), Some("Herald's toll coverage"));
     }
 
     #[test]
