@@ -491,3 +491,22 @@ fn an_automatic_topic_seen_capitalised_takes_the_lower_case_of_a_common_noun() {
     // A name in capitals keeps them.
     assert!(topics.contains(&("ANZ".to_string(), 2)), "{topics:?}");
 }
+
+#[test]
+fn topics_list_shows_defined_topics_first_then_the_largest_automatic_ones() {
+    let wd = Workdir::new();
+    import_extracted(
+        &wd,
+        &[
+            extracted_on("pier", "the pier is too short"),
+            extracted_on("ferry fares", "ferry fares must fall"),
+            extracted_on("ferry fares", "ferry fares are too high"),
+            extracted_on("ferry fares", "ferry fares pay for nothing"),
+            extracted_on("lighthouse", "the lighthouse needs paint"),
+            extracted_on("lighthouse", "the lighthouse stays open"),
+        ],
+    );
+    wd.stdout(&["topics", "add", "weather", "--keywords", "storm, fog"]);
+    let names: Vec<String> = topic_counts(&wd).into_iter().map(|(name, _)| name).collect();
+    assert_eq!(names, ["weather", "ferry fares", "lighthouse", "pier"]);
+}

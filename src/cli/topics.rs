@@ -28,7 +28,9 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Action {
-    /// List topics with their keywords and statement counts (the default).
+    /// List topics with their keywords and statement counts (the default):
+    /// defined topics in the order they were made, then automatic ones, most
+    /// statements first.
     List {
         /// Output format.
         #[arg(long, value_enum, default_value_t)]

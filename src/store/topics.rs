@@ -469,13 +469,15 @@ impl Store {
         Ok((stored, statements))
     }
 
-    /// Every topic with its statement count: defined ones first, then
-    /// automatic ones, each in the order they were made.
+    /// Every topic with its statement count: defined ones first, in the
+    /// order they were made, then automatic ones, most statements first
+    /// (a corpus has thousands, and the large ones are what a reader wants
+    /// to see at the top).
     pub fn topics(&self) -> Result<Vec<TopicRow>> {
         let mut stmt = self.conn.prepare(
             "SELECT t.id, t.name, t.keywords, t.automatic,
-                    (SELECT count(*) FROM statement_topics st WHERE st.topic_id = t.id)
-             FROM topics t ORDER BY t.automatic, t.id",
+                    (SELECT count(*) FROM statement_topics st WHERE st.topic_id = t.id) AS n
+             FROM topics t ORDER BY t.automatic, CASE WHEN t.automatic THEN -n ELSE 0 END, t.id",
         )?;
         let rows = stmt.query_map([], |row| {
             let keywords: String = row.get(2)?;
