@@ -1025,3 +1025,32 @@ pub(super) fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
     let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
     inner.ends_with([',', '.', '!', '?', ';', '…'])
 }
+
+/// "When Vance said the port would sue, Holm fired back: “…”", "She called
+/// the plan strong, to which Oster replied: “…”": a report does not run on
+/// into the next clause when that clause brings in a quotation with a
+/// colon; the quotation is that clause's, and the report ends at the comma
+/// before it.
+pub(super) fn end_before_colon_quote(layout: &Layout, a: &mut Attribution) {
+    const MAX_WORDS: usize = 12;
+    let text = layout.text;
+    let [piece] = a.content.as_mut_slice() else { return };
+    if text[piece.clone()].starts_with(['“', '"', '\'']) {
+        return;
+    }
+    let from = layout.quotes.partition_point(|q| q.span.start <= piece.start);
+    for q in layout.quotes[from..].iter().take_while(|q| q.span.start < piece.end) {
+        let Some(clause) = text[piece.start..q.span.start].trim_end().strip_suffix(':') else { continue };
+        let Some(comma) = clause.rfind(", ") else { return };
+        let mut words = clause[comma + 2..].split_whitespace().peekable();
+        // "…, followed swiftly by: “…”": a participle goes on with the
+        // report's own clause; only a clause with a subject of its own
+        // ends it.
+        let participle = words.peek().is_some_and(|w| finite_verb_like(w) || w.ends_with("ing"));
+        let (count, verb) = words.fold((0, false), |(n, v), w| (n + 1, v || finite_verb_like(w)));
+        if comma > 0 && (2..=MAX_WORDS).contains(&count) && verb && !participle {
+            piece.end = piece.start + comma;
+        }
+        return;
+    }
+}

@@ -566,7 +566,11 @@ impl SentenceRules<'_> {
             let s = self.tok_index(src.start);
             // Not after a preposition ("the interview, during which he
             // touched on …"): the word then says where, not what.
-            let governed = s > 1 && lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"]);
+            // ("…, to which Oster replied: “…”": "which" is what was
+            // replied to; "to what she said is …" keeps "what".)
+            let governed = s > 1
+                && (lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"])
+                    || lower_eq(text, &self.toks[s - 2], &["to"]) && lower_eq(text, &self.toks[s - 1], &["which"]));
             // "a finish that he said defied the odds": "that" after a noun,
             // where what was said lacks its subject, is the relative word
             // too (not "argued that he said the odds were long").

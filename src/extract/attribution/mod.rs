@@ -20,7 +20,7 @@ use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
-use content::{end_at_quoted_phrase, end_before_medium, start_at_quotation};
+use content::{end_at_quoted_phrase, end_before_colon_quote, end_before_medium, start_at_quotation};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -147,6 +147,9 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             sent.attribute_cue(cue, None);
         }
         out.extend(sent.found);
+    }
+    for a in &mut out {
+        end_before_colon_quote(layout, a);
     }
     let extra = quotes_without_cue_word(layout, &out);
     out.extend(extra);

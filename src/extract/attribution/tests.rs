@@ -188,7 +188,8 @@ fn quote_with_an_unlisted_verb_after_it() {
 
 #[test]
 fn quote_with_an_unlisted_verb_before_it() {
-    assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected", "“So there is room to move?”"));
+    // The colon is part of the cue, as PolNeAR marks "He said: “…”".
+    assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected:", "“So there is room to move?”"));
 }
 
 #[test]
@@ -1313,4 +1314,32 @@ fn a_quantifier_standing_alone_as_the_subject_is_the_source() {
 #[test]
 fn a_share_written_with_a_percent_sign_is_the_source() {
     assert_eq!(one("Of the dock workers polled, 42% said they would back the levy."), triple("42%", "said", "they would back the levy"));
+}
+
+#[test]
+fn colon_clause_whose_subject_has_a_title_in_lower_case_before_the_name() {
+    let all = run("The storm passed.\n\nIn response to the damage, Harbour board chair Ann Holm issued the following statement:\n\n“We will rebuild the pier before the winter.”");
+    assert!(all.contains(&triple("Harbour board chair Ann Holm", "issued the following statement:", "“We will rebuild the pier before the winter.”")), "{all:?}");
+}
+
+#[test]
+fn a_report_ends_before_a_later_clause_that_brings_in_a_quote_with_a_colon() {
+    let all = run("When Vance said that the county would sue the port, Holm fired back: “If they sue us in Dayton, they will lose.”");
+    assert!(all.contains(&triple("Vance", "said", "that the county would sue the port")), "{all:?}");
+    assert!(all.contains(&triple("Holm", "fired back:", "“If they sue us in Dayton, they will lose.”")), "{all:?}");
+}
+
+#[test]
+fn a_colon_clause_after_to_which_or_and_then_has_its_own_subject() {
+    let all = run("The pilots cheered loudly and then Ruth Ode went on: “The harbour belongs to all of us.”");
+    assert!(all.contains(&triple("Ruth Ode", "went on:", "“The harbour belongs to all of us.”")), "{all:?}");
+    let all = run("She called the ferry plan sound and cheap, to which Oster replied: “It is neither of those things.”");
+    assert!(all.contains(&triple("Oster", "replied", "“It is neither of those things.”")), "{all:?}");
+    assert!(all.iter().all(|a| !a.2.contains("Oster")), "{all:?}");
+}
+
+#[test]
+fn a_quote_after_a_colon_goes_to_the_colon_clause_not_a_participle_after_it() {
+    let all = run("The port met.\n\nHolm fired back: “If they close the ramp, they will lose the vote,” pointing to the crews in the hall.");
+    assert!(all.contains(&triple("Holm", "fired back:", "“If they close the ramp, they will lose the vote,”")), "{all:?}");
 }
