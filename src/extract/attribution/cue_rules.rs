@@ -535,6 +535,11 @@ impl SentenceRules<'_> {
             let no_speaker_after = end == after || clause_follows || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]);
             if !invertible || !left_is_break || no_speaker_after {
                 source = Some(interrupted?);
+            } else if interrupted.is_some() && !is_capitalised(text, &self.toks[after]) {
+                // "Ruiz, after a long pause, said of the mayor", "…, said
+                // quietly": a word in lower case after the verb is no
+                // speaker; the subject before the aside is.
+                source = interrupted;
             } else {
                 let source_end = self.with_closing_appositive(end);
                 source = Some(self.toks[after].start..self.toks[source_end - 1].end);
@@ -598,22 +603,36 @@ impl SentenceRules<'_> {
     /// and retired in Dayton, said …": the verb's subject stands at the
     /// start of the sentence, before a phrase between commas (the first
     /// comma opens it, the one before the verb `j` closes it). A name or a
-    /// pronoun only, and no quotation nor clause break inside.
+    /// pronoun only, and no quotation nor clause break inside. After a
+    /// quotation that opens the sentence the subject stands right after it
+    /// ("“…,” Holm, after a long pause, said").
     fn interrupted_subject(&self, j: usize) -> Option<Range<usize>> {
         let text = self.text();
-        if j < 4 || self.toks[j - 1].kind != TokKind::Comma {
+        let base = self.after_opening_quotation(j).unwrap_or(0);
+        if j < base + 4 || self.toks[j - 1].kind != TokKind::Comma {
             return None;
         }
-        let open = self.toks[..j - 1].iter().position(|t| t.kind == TokKind::Comma)?;
+        let open = base + self.toks[base..j - 1].iter().position(|t| t.kind == TokKind::Comma)?;
         let inside = &self.toks[open + 1..j - 1];
-        if open == 0 || inside.len() < 2 || inside.len() > 30 || !inside.iter().all(|t| t.is_word() || matches!(t.kind, TokKind::Comma | TokKind::Other)) {
+        if open == base || inside.len() < 2 || inside.len() > 30 || !inside.iter().all(|t| t.is_word() || matches!(t.kind, TokKind::Comma | TokKind::Other)) {
             return None;
         }
         let source = self.source_left(open)?;
         let s = self.tok_index(source.start);
         let first = &self.toks[s];
         let person = lower_eq(text, first, &WORDS.pronouns) || is_capitalised(text, first) && !lower_eq(text, first, &WORDS.left_stops);
-        (s == 0 && person && source.end == self.toks[open - 1].end).then_some(source)
+        (s == base && person && source.end == self.toks[open - 1].end).then_some(source)
+    }
+
+    /// The token after a quotation that the sentence opens inside and that
+    /// closes with a comma, "?" or "!" before the verb `j` ("“…,” Holm …").
+    fn after_opening_quotation(&self, j: usize) -> Option<usize> {
+        let first = self.toks.first()?;
+        let quotes = self.layout.quotes;
+        let q = quotes.get(quotes.partition_point(|q| q.span.end <= first.start)).filter(|q| q.span.start <= first.start)?;
+        let quoted = self.text()[q.span.clone()].trim_end_matches(['”', '"', '\'']);
+        let after = self.tok_index(q.span.end);
+        (after < j && quoted.ends_with([',', '?', '!'])).then_some(after)
     }
 
     /// "and Donald Trump", "and he": after a comma, "and" with a name or a

@@ -1343,3 +1343,11 @@ fn a_quote_after_a_colon_goes_to_the_colon_clause_not_a_participle_after_it() {
     let all = run("The port met.\n\nHolm fired back: “If they close the ramp, they will lose the vote,” pointing to the crews in the hall.");
     assert!(all.contains(&triple("Holm", "fired back:", "“If they close the ramp, they will lose the vote,”")), "{all:?}");
 }
+
+#[test]
+fn speaker_after_a_quotation_and_before_an_aside_is_the_source() {
+    let all = run("“She had a lot of support in the county,” Blunt, after a long pause, said of the mayor.");
+    assert!(all.iter().any(|a| a.0 == "Blunt" && a.2 == "“She had a lot of support in the county,”"), "{all:?}");
+    let all = run("“The pier is safe for everyone,” Holm, wearing a yellow hat, said quietly.");
+    assert!(all.iter().any(|a| a.0 == "Holm" && a.2 == "“The pier is safe for everyone,”"), "{all:?}");
+}
