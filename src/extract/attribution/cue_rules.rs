@@ -200,7 +200,15 @@ impl SentenceRules<'_> {
 
     /// "…, emphasizing that CONTENT": the source is the subject of the clause.
     pub(super) fn participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
-        let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
+        let text = self.text();
+        // "When he returned he began by saying …", "an official responded
+        // by asking …": the subject of the verb before "by".
+        let by_verb = k > 1 && lower_eq(text, &self.toks[k - 1], &["by"]) && {
+            let verb = &text[self.toks[k - 2].range()];
+            self.toks[k - 2].is_word() && finite_verb_like(verb) && (verb.ends_with("ed") || WORDS.irregular.holds(verb))
+        };
+        let by_subject = if by_verb { self.source_left(k - 2) } else { None };
+        let source = by_subject.or_else(|| self.found.last().and_then(|a| a.source.clone())).or_else(|| self.subject(k))?;
         let content = self.participle_content(cue, after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
@@ -401,6 +409,11 @@ impl SentenceRules<'_> {
             }
             b > 0 && lower_eq(text, &self.toks[b - 1], &["was", "were", "is", "are", "been", "being", "be"])
         };
+        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && next_cue == Some(self.toks[after + 1].start) && text[self.toks[after + 1].range()].ends_with("ing") {
+            // "Holm continued by saying …": the report is the participle's,
+            // whose source is this verb's subject; "by" brings no agent.
+            return None;
+        }
         if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
             // "The move was first reported by MSNBC", "guarantees suggested by
             // envoy Steve Witkoff": the agent is the source, the subject the content.

@@ -189,7 +189,7 @@ fn quote_with_an_unlisted_verb_after_it() {
 #[test]
 fn quote_with_an_unlisted_verb_before_it() {
     // The colon is part of the cue, as PolNeAR marks "He said: “…”".
-    assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected:", "“So there is room to move?”"));
+    assert_eq!(one("The host bristled: “So there is room to move?”"), triple("The host", "bristled:", "“So there is room to move?”"));
 }
 
 #[test]
@@ -1350,4 +1350,14 @@ fn speaker_after_a_quotation_and_before_an_aside_is_the_source() {
     assert!(all.iter().any(|a| a.0 == "Blunt" && a.2 == "“She had a lot of support in the county,”"), "{all:?}");
     let all = run("“The pier is safe for everyone,” Holm, wearing a yellow hat, said quietly.");
     assert!(all.iter().any(|a| a.0 == "Holm" && a.2 == "“The pier is safe for everyone,”"), "{all:?}");
+}
+
+#[test]
+fn a_verb_then_by_and_a_participle_of_speech_reports_through_the_participle() {
+    let all = run("Holm continued by saying, “We will appeal because the crews need clarity.”");
+    assert_eq!(all, [triple("Holm", "saying", "“We will appeal because the crews need clarity.”")]);
+    let all = run("When he returned he began by saying, “I do not think the pier must close.”");
+    assert_eq!(all, [triple("he", "saying", "“I do not think the pier must close.”")]);
+    let all = run("Vance answered the questions by saying that the ferry would run on time.");
+    assert_eq!(all, [triple("Vance", "saying", "that the ferry would run on time")]);
 }
