@@ -808,8 +808,12 @@ impl SentenceRules<'_> {
         // it, unless the clause sits inside it ("the ruling, which …,
         // shows …": a verb follows its closing comma).
         let text = self.text();
+        // ("the flag, which bears the old seal, is to come down": an
+        // auxiliary is that verb as well.)
         let embedded = |t: usize| {
-            (t + 1..end).find(|&c| self.toks[c].kind == TokKind::Comma).is_some_and(|c| c + 1 < end && self.toks[c + 1].is_word() && finite_verb_like(&text[self.toks[c + 1].range()]))
+            (t + 1..end).find(|&c| self.toks[c].kind == TokKind::Comma).is_some_and(|c| {
+                c + 1 < end && self.toks[c + 1].is_word() && (finite_verb_like(&text[self.toks[c + 1].range()]) || lower_eq(text, &self.toks[c + 1], &["is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might", "must", "be"]))
+            })
         };
         if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[t], &["which"]) && !embedded(t)) {
             end = c - 1;

@@ -1361,3 +1361,11 @@ fn a_verb_then_by_and_a_participle_of_speech_reports_through_the_participle() {
     let all = run("Vance answered the questions by saying that the ferry would run on time.");
     assert_eq!(all, [triple("Vance", "saying", "that the ferry would run on time")]);
 }
+
+#[test]
+fn a_which_clause_inside_the_content_before_an_auxiliary_does_not_end_it() {
+    let all = run("Oster argued the toll, which the board raised twice, is \"a tax on sailors.\"");
+    assert!(all.contains(&triple("Oster", "argued", "the toll, which the board raised twice, is \"a tax on sailors.\"")), "{all:?}");
+    let all = run("Holm demanded that the old flag, which bears the seal of the port, be taken down.");
+    assert!(all.contains(&triple("Holm", "demanded", "that the old flag, which bears the seal of the port, be taken down")), "{all:?}");
+}
