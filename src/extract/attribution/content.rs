@@ -1058,3 +1058,54 @@ pub(super) fn end_before_colon_quote(layout: &Layout, a: &mut Attribution) {
         return;
     }
 }
+
+/// "“…,” Vance said on “Meet the Crews.”", "“…,” Holm told “Harbor Today,”
+/// reminding …": a programme's title after the cue says where the words
+/// were said, not what: as a piece of a content that holds more, or as the
+/// content of a second statement on the same cue, it goes.
+pub(super) fn drop_quoted_titles(text: &str, out: &mut Vec<Attribution>) {
+    // Right after the cue (and a listener or a preposition): a short
+    // quotation before the cue or in another sentence is speech ("“Okay,”
+    // I said. “…”").
+    let title_after_cue = |cue: &Range<usize>, r: &Range<usize>| {
+        r.start >= cue.end && r.start - cue.end <= 40 && !text[cue.end..r.start].contains(['.', '!', '?', '“', '”', '"', '\n']) && quoted_title(text, r)
+    };
+    if !out.iter().any(|a| a.content.iter().any(|r| title_after_cue(&a.cue, r))) {
+        return;
+    }
+    for a in out.iter_mut() {
+        let cue = a.cue.clone();
+        if a.content.len() > 1 && a.content.iter().any(|r| !title_after_cue(&cue, r)) {
+            a.content.retain(|r| !title_after_cue(&cue, r));
+        }
+    }
+    let twins: Vec<bool> = out
+        .iter()
+        .map(|a| a.content.len() == 1 && title_after_cue(&a.cue, &a.content[0]) && out.iter().any(|b| b.cue == a.cue && b.content != a.content))
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !twins[i - 1]
+    });
+}
+
+/// `on ABC’s “This Week.”`, `“Fox and Friends,”`: at most a preposition and
+/// a name in the possessive, then a quotation of one to five words in title case.
+fn quoted_title(text: &str, piece: &Range<usize>) -> bool {
+    let span = text[piece.clone()].trim_end_matches([',', '.', ' ']);
+    let Some(open) = span.find(['“', '"']) else { return false };
+    let lead = &span[..open];
+    let mark = if span[open..].starts_with('“') { '“'.len_utf8() } else { 1 };
+    let Some(inner) = span[open + mark..].strip_suffix(['”', '"']) else { return false };
+    // ("on Dock Radio’s": a name ends with its possessive.)
+    let named = lead.split_whitespace().filter(|w| !matches!(*w, "on" | "to" | "with")).last().is_none_or(|w| w.ends_with("’s") || w.ends_with("'s"));
+    let lead_ok = named && lead.split_whitespace().count() <= 4 && lead.split_whitespace().all(|w| matches!(w, "on" | "to" | "with") || w.starts_with(char::is_uppercase));
+    let inner = inner.trim_end_matches([',', '.']);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    lead_ok
+        && (1..=5).contains(&words.len())
+        && !inner.contains(['“', '”', '"', '!', '?'])
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "the" | "of" | "and" | "a" | "on" | "in" | "for"))
+}

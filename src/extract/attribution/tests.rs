@@ -1369,3 +1369,12 @@ fn a_which_clause_inside_the_content_before_an_auxiliary_does_not_end_it() {
     let all = run("Holm demanded that the old flag, which bears the seal of the port, be taken down.");
     assert!(all.contains(&triple("Holm", "demanded", "that the old flag, which bears the seal of the port, be taken down")), "{all:?}");
 }
+
+#[test]
+fn a_programme_title_after_the_cue_is_no_second_statement() {
+    let all = run("“We will win the vote,” Vance said on Dock Radio’s “Meet the Crews.”");
+    assert_eq!(all, [triple("Vance", "said", "“We will win the vote,”")]);
+    // A short quotation before the cue is speech, and stays.
+    let all = run("“Okay,” Holm said. “The ferry sails at noon.”");
+    assert!(all.iter().any(|a| a.2.contains("Okay")), "{all:?}");
+}
