@@ -825,6 +825,14 @@ impl SentenceRules<'_> {
         }) {
             end = c;
         }
+        // "calling him a “nice guy” and he did not …": after a quoted
+        // phrase, "and" with a subject pronoun starts the writer's next
+        // clause.
+        if let Some(c) = (i + 2..end.saturating_sub(2)).find(|&t| {
+            self.toks[t - 1].kind == TokKind::CloseQuote && lower_eq(text, &self.toks[t], &["and"]) && lower_eq(text, &self.toks[t + 1], &["he", "she", "they", "we", "i", "it"])
+        }) {
+            end = c;
+        }
         if lower_eq(self.text(), &self.toks[i], &["as"]) {
             // "characterized as extremely positive, …": the description only.
             if let Some(c) = (i + 1..end).find(|&t| self.toks[t].kind == TokKind::Comma) {

@@ -1378,3 +1378,9 @@ fn a_programme_title_after_the_cue_is_no_second_statement() {
     let all = run("“Okay,” Holm said. “The ferry sails at noon.”");
     assert!(all.iter().any(|a| a.2.contains("Okay")), "{all:?}");
 }
+
+#[test]
+fn and_with_a_pronoun_after_a_quoted_phrase_ends_the_content() {
+    let all = run("Vance spared Holm, calling her a “fair captain” and he said nothing about Oster.");
+    assert!(all.contains(&triple("Vance", "calling", "her a “fair captain”")), "{all:?}");
+}
