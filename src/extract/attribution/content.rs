@@ -808,8 +808,12 @@ impl SentenceRules<'_> {
         // it, unless the clause sits inside it ("the ruling, which …,
         // shows …": a verb follows its closing comma).
         let text = self.text();
+        // ("the flag, which bears the old seal, is to come down": an
+        // auxiliary is that verb as well.)
         let embedded = |t: usize| {
-            (t + 1..end).find(|&c| self.toks[c].kind == TokKind::Comma).is_some_and(|c| c + 1 < end && self.toks[c + 1].is_word() && finite_verb_like(&text[self.toks[c + 1].range()]))
+            (t + 1..end).find(|&c| self.toks[c].kind == TokKind::Comma).is_some_and(|c| {
+                c + 1 < end && self.toks[c + 1].is_word() && (finite_verb_like(&text[self.toks[c + 1].range()]) || lower_eq(text, &self.toks[c + 1], &["is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might", "must", "be"]))
+            })
         };
         if let Some(c) = (i + 2..end).find(|&t| self.toks[t - 1].kind == TokKind::Comma && lower_eq(text, &self.toks[t], &["which"]) && !embedded(t)) {
             end = c - 1;
@@ -818,6 +822,14 @@ impl SentenceRules<'_> {
         // is the writer's account, not more of what was said.
         if let Some(c) = (i + 2..end.saturating_sub(2)).find(|&t| {
             self.toks[t].kind == TokKind::Comma && lower_eq(text, &self.toks[t + 1], &["but"]) && lower_eq(text, &self.toks[t + 2], &["he", "she", "they", "we", "i", "it"]) && !inside_quote(self.layout.quotes, self.toks[t].start)
+        }) {
+            end = c;
+        }
+        // "calling him a “nice guy” and he did not …": after a quoted
+        // phrase, "and" with a subject pronoun starts the writer's next
+        // clause.
+        if let Some(c) = (i + 2..end.saturating_sub(2)).find(|&t| {
+            self.toks[t - 1].kind == TokKind::CloseQuote && lower_eq(text, &self.toks[t], &["and"]) && lower_eq(text, &self.toks[t + 1], &["he", "she", "they", "we", "i", "it"])
         }) {
             end = c;
         }
@@ -1024,4 +1036,84 @@ pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
 pub(super) fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
     let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
     inner.ends_with([',', '.', '!', '?', ';', '…'])
+}
+
+/// "When Vance said the port would sue, Holm fired back: “…”", "She called
+/// the plan strong, to which Oster replied: “…”": a report does not run on
+/// into the next clause when that clause brings in a quotation with a
+/// colon; the quotation is that clause's, and the report ends at the comma
+/// before it.
+pub(super) fn end_before_colon_quote(layout: &Layout, a: &mut Attribution) {
+    const MAX_WORDS: usize = 12;
+    let text = layout.text;
+    let [piece] = a.content.as_mut_slice() else { return };
+    if text[piece.clone()].starts_with(['“', '"', '\'']) {
+        return;
+    }
+    let from = layout.quotes.partition_point(|q| q.span.start <= piece.start);
+    for q in layout.quotes[from..].iter().take_while(|q| q.span.start < piece.end) {
+        let Some(clause) = text[piece.start..q.span.start].trim_end().strip_suffix(':') else { continue };
+        let Some(comma) = clause.rfind(", ") else { return };
+        let mut words = clause[comma + 2..].split_whitespace().peekable();
+        // "…, followed swiftly by: “…”": a participle goes on with the
+        // report's own clause; only a clause with a subject of its own
+        // ends it.
+        let participle = words.peek().is_some_and(|w| finite_verb_like(w) || w.ends_with("ing"));
+        let (count, verb) = words.fold((0, false), |(n, v), w| (n + 1, v || finite_verb_like(w)));
+        if comma > 0 && (2..=MAX_WORDS).contains(&count) && verb && !participle {
+            piece.end = piece.start + comma;
+        }
+        return;
+    }
+}
+
+/// "“…,” Vance said on “Meet the Crews.”", "“…,” Holm told “Harbor Today,”
+/// reminding …": a programme's title after the cue says where the words
+/// were said, not what: as a piece of a content that holds more, or as the
+/// content of a second statement on the same cue, it goes.
+pub(super) fn drop_quoted_titles(text: &str, out: &mut Vec<Attribution>) {
+    // Right after the cue (and a listener or a preposition): a short
+    // quotation before the cue or in another sentence is speech ("“Okay,”
+    // I said. “…”").
+    let title_after_cue = |cue: &Range<usize>, r: &Range<usize>| {
+        r.start >= cue.end && r.start - cue.end <= 40 && !text[cue.end..r.start].contains(['.', '!', '?', '“', '”', '"', '\n']) && quoted_title(text, r)
+    };
+    if !out.iter().any(|a| a.content.iter().any(|r| title_after_cue(&a.cue, r))) {
+        return;
+    }
+    for a in out.iter_mut() {
+        let cue = a.cue.clone();
+        if a.content.len() > 1 && a.content.iter().any(|r| !title_after_cue(&cue, r)) {
+            a.content.retain(|r| !title_after_cue(&cue, r));
+        }
+    }
+    let twins: Vec<bool> = out
+        .iter()
+        .map(|a| a.content.len() == 1 && title_after_cue(&a.cue, &a.content[0]) && out.iter().any(|b| b.cue == a.cue && b.content != a.content))
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !twins[i - 1]
+    });
+}
+
+/// `on ABC’s “This Week.”`, `“Fox and Friends,”`: at most a preposition and
+/// a name in the possessive, then a quotation of one to five words in title case.
+fn quoted_title(text: &str, piece: &Range<usize>) -> bool {
+    let span = text[piece.clone()].trim_end_matches([',', '.', ' ']);
+    let Some(open) = span.find(['“', '"']) else { return false };
+    let lead = &span[..open];
+    let mark = if span[open..].starts_with('“') { '“'.len_utf8() } else { 1 };
+    let Some(inner) = span[open + mark..].strip_suffix(['”', '"']) else { return false };
+    // ("on Dock Radio’s": a name ends with its possessive.)
+    let named = lead.split_whitespace().filter(|w| !matches!(*w, "on" | "to" | "with")).last().is_none_or(|w| w.ends_with("’s") || w.ends_with("'s"));
+    let lead_ok = named && lead.split_whitespace().count() <= 4 && lead.split_whitespace().all(|w| matches!(w, "on" | "to" | "with") || w.starts_with(char::is_uppercase));
+    let inner = inner.trim_end_matches([',', '.']);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    lead_ok
+        && (1..=5).contains(&words.len())
+        && !inner.contains(['“', '”', '"', '!', '?'])
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "the" | "of" | "and" | "a" | "on" | "in" | "for"))
 }

@@ -200,7 +200,15 @@ impl SentenceRules<'_> {
 
     /// "…, emphasizing that CONTENT": the source is the subject of the clause.
     pub(super) fn participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
-        let source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(k))?;
+        let text = self.text();
+        // "When he returned he began by saying …", "an official responded
+        // by asking …": the subject of the verb before "by".
+        let by_verb = k > 1 && lower_eq(text, &self.toks[k - 1], &["by"]) && {
+            let verb = &text[self.toks[k - 2].range()];
+            self.toks[k - 2].is_word() && finite_verb_like(verb) && (verb.ends_with("ed") || WORDS.irregular.holds(verb))
+        };
+        let by_subject = if by_verb { self.source_left(k - 2) } else { None };
+        let source = by_subject.or_else(|| self.found.last().and_then(|a| a.source.clone())).or_else(|| self.subject(k))?;
         let content = self.participle_content(cue, after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
@@ -401,6 +409,11 @@ impl SentenceRules<'_> {
             }
             b > 0 && lower_eq(text, &self.toks[b - 1], &["was", "were", "is", "are", "been", "being", "be"])
         };
+        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && next_cue == Some(self.toks[after + 1].start) && text[self.toks[after + 1].range()].ends_with("ing") {
+            // "Holm continued by saying …": the report is the participle's,
+            // whose source is this verb's subject; "by" brings no agent.
+            return None;
+        }
         if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
             // "The move was first reported by MSNBC", "guarantees suggested by
             // envoy Steve Witkoff": the agent is the source, the subject the content.
@@ -535,6 +548,11 @@ impl SentenceRules<'_> {
             let no_speaker_after = end == after || clause_follows || lower_eq(text, &self.toks[after], &WORDS.left_stops) && !is_capitalised(text, &self.toks[after]);
             if !invertible || !left_is_break || no_speaker_after {
                 source = Some(interrupted?);
+            } else if interrupted.is_some() && !is_capitalised(text, &self.toks[after]) {
+                // "Ruiz, after a long pause, said of the mayor", "…, said
+                // quietly": a word in lower case after the verb is no
+                // speaker; the subject before the aside is.
+                source = interrupted;
             } else {
                 let source_end = self.with_closing_appositive(end);
                 source = Some(self.toks[after].start..self.toks[source_end - 1].end);
@@ -566,7 +584,11 @@ impl SentenceRules<'_> {
             let s = self.tok_index(src.start);
             // Not after a preposition ("the interview, during which he
             // touched on …"): the word then says where, not what.
-            let governed = s > 1 && lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"]);
+            // ("…, to which Oster replied: “…”": "which" is what was
+            // replied to; "to what she said is …" keeps "what".)
+            let governed = s > 1
+                && (lower_eq(text, &self.toks[s - 2], &["in", "during", "on", "at", "for", "from", "by", "with", "of", "through", "after", "before", "under"])
+                    || lower_eq(text, &self.toks[s - 2], &["to"]) && lower_eq(text, &self.toks[s - 1], &["which"]));
             // "a finish that he said defied the odds": "that" after a noun,
             // where what was said lacks its subject, is the relative word
             // too (not "argued that he said the odds were long").
@@ -594,22 +616,36 @@ impl SentenceRules<'_> {
     /// and retired in Dayton, said …": the verb's subject stands at the
     /// start of the sentence, before a phrase between commas (the first
     /// comma opens it, the one before the verb `j` closes it). A name or a
-    /// pronoun only, and no quotation nor clause break inside.
+    /// pronoun only, and no quotation nor clause break inside. After a
+    /// quotation that opens the sentence the subject stands right after it
+    /// ("“…,” Holm, after a long pause, said").
     fn interrupted_subject(&self, j: usize) -> Option<Range<usize>> {
         let text = self.text();
-        if j < 4 || self.toks[j - 1].kind != TokKind::Comma {
+        let base = self.after_opening_quotation(j).unwrap_or(0);
+        if j < base + 4 || self.toks[j - 1].kind != TokKind::Comma {
             return None;
         }
-        let open = self.toks[..j - 1].iter().position(|t| t.kind == TokKind::Comma)?;
+        let open = base + self.toks[base..j - 1].iter().position(|t| t.kind == TokKind::Comma)?;
         let inside = &self.toks[open + 1..j - 1];
-        if open == 0 || inside.len() < 2 || inside.len() > 30 || !inside.iter().all(|t| t.is_word() || matches!(t.kind, TokKind::Comma | TokKind::Other)) {
+        if open == base || inside.len() < 2 || inside.len() > 30 || !inside.iter().all(|t| t.is_word() || matches!(t.kind, TokKind::Comma | TokKind::Other)) {
             return None;
         }
         let source = self.source_left(open)?;
         let s = self.tok_index(source.start);
         let first = &self.toks[s];
         let person = lower_eq(text, first, &WORDS.pronouns) || is_capitalised(text, first) && !lower_eq(text, first, &WORDS.left_stops);
-        (s == 0 && person && source.end == self.toks[open - 1].end).then_some(source)
+        (s == base && person && source.end == self.toks[open - 1].end).then_some(source)
+    }
+
+    /// The token after a quotation that the sentence opens inside and that
+    /// closes with a comma, "?" or "!" before the verb `j` ("“…,” Holm …").
+    fn after_opening_quotation(&self, j: usize) -> Option<usize> {
+        let first = self.toks.first()?;
+        let quotes = self.layout.quotes;
+        let q = quotes.get(quotes.partition_point(|q| q.span.end <= first.start)).filter(|q| q.span.start <= first.start)?;
+        let quoted = self.text()[q.span.clone()].trim_end_matches(['”', '"', '\'']);
+        let after = self.tok_index(q.span.end);
+        (after < j && quoted.ends_with([',', '?', '!'])).then_some(after)
     }
 
     /// "and Donald Trump", "and he": after a comma, "and" with a name or a

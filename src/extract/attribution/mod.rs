@@ -20,7 +20,7 @@ use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
-use content::{end_at_quoted_phrase, end_before_medium, start_at_quotation};
+use content::{drop_quoted_titles, end_at_quoted_phrase, end_before_colon_quote, end_before_medium, start_at_quotation};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -148,6 +148,9 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         }
         out.extend(sent.found);
     }
+    for a in &mut out {
+        end_before_colon_quote(layout, a);
+    }
     let extra = quotes_without_cue_word(layout, &out);
     out.extend(extra);
     out.retain(|a| !a.source.as_ref().is_some_and(|src| is_non_agent(&layout.text[src.clone()])));
@@ -156,6 +159,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         end_at_quoted_phrase(layout, a);
         end_before_medium(layout, a);
     }
+    drop_quoted_titles(layout.text, &mut out);
     join_split_quotations(layout.text, &mut out);
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out

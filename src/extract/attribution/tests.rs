@@ -188,7 +188,8 @@ fn quote_with_an_unlisted_verb_after_it() {
 
 #[test]
 fn quote_with_an_unlisted_verb_before_it() {
-    assert_eq!(one("The host interjected: “So there is room to move?”"), triple("The host", "interjected", "“So there is room to move?”"));
+    // The colon is part of the cue, as PolNeAR marks "He said: “…”".
+    assert_eq!(one("The host bristled: “So there is room to move?”"), triple("The host", "bristled:", "“So there is room to move?”"));
 }
 
 #[test]
@@ -1313,4 +1314,73 @@ fn a_quantifier_standing_alone_as_the_subject_is_the_source() {
 #[test]
 fn a_share_written_with_a_percent_sign_is_the_source() {
     assert_eq!(one("Of the dock workers polled, 42% said they would back the levy."), triple("42%", "said", "they would back the levy"));
+}
+
+#[test]
+fn colon_clause_whose_subject_has_a_title_in_lower_case_before_the_name() {
+    let all = run("The storm passed.\n\nIn response to the damage, Harbour board chair Ann Holm issued the following statement:\n\n“We will rebuild the pier before the winter.”");
+    assert!(all.contains(&triple("Harbour board chair Ann Holm", "issued the following statement:", "“We will rebuild the pier before the winter.”")), "{all:?}");
+}
+
+#[test]
+fn a_report_ends_before_a_later_clause_that_brings_in_a_quote_with_a_colon() {
+    let all = run("When Vance said that the county would sue the port, Holm fired back: “If they sue us in Dayton, they will lose.”");
+    assert!(all.contains(&triple("Vance", "said", "that the county would sue the port")), "{all:?}");
+    assert!(all.contains(&triple("Holm", "fired back:", "“If they sue us in Dayton, they will lose.”")), "{all:?}");
+}
+
+#[test]
+fn a_colon_clause_after_to_which_or_and_then_has_its_own_subject() {
+    let all = run("The pilots cheered loudly and then Ruth Ode went on: “The harbour belongs to all of us.”");
+    assert!(all.contains(&triple("Ruth Ode", "went on:", "“The harbour belongs to all of us.”")), "{all:?}");
+    let all = run("She called the ferry plan sound and cheap, to which Oster replied: “It is neither of those things.”");
+    assert!(all.contains(&triple("Oster", "replied", "“It is neither of those things.”")), "{all:?}");
+    assert!(all.iter().all(|a| !a.2.contains("Oster")), "{all:?}");
+}
+
+#[test]
+fn a_quote_after_a_colon_goes_to_the_colon_clause_not_a_participle_after_it() {
+    let all = run("The port met.\n\nHolm fired back: “If they close the ramp, they will lose the vote,” pointing to the crews in the hall.");
+    assert!(all.contains(&triple("Holm", "fired back:", "“If they close the ramp, they will lose the vote,”")), "{all:?}");
+}
+
+#[test]
+fn speaker_after_a_quotation_and_before_an_aside_is_the_source() {
+    let all = run("“She had a lot of support in the county,” Blunt, after a long pause, said of the mayor.");
+    assert!(all.iter().any(|a| a.0 == "Blunt" && a.2 == "“She had a lot of support in the county,”"), "{all:?}");
+    let all = run("“The pier is safe for everyone,” Holm, wearing a yellow hat, said quietly.");
+    assert!(all.iter().any(|a| a.0 == "Holm" && a.2 == "“The pier is safe for everyone,”"), "{all:?}");
+}
+
+#[test]
+fn a_verb_then_by_and_a_participle_of_speech_reports_through_the_participle() {
+    let all = run("Holm continued by saying, “We will appeal because the crews need clarity.”");
+    assert_eq!(all, [triple("Holm", "saying", "“We will appeal because the crews need clarity.”")]);
+    let all = run("After the recess she began by saying, “The pier must stay open all winter.”");
+    assert_eq!(all, [triple("she", "saying", "“The pier must stay open all winter.”")]);
+    let all = run("Vance answered the questions by saying that the ferry would run on time.");
+    assert_eq!(all, [triple("Vance", "saying", "that the ferry would run on time")]);
+}
+
+#[test]
+fn a_which_clause_inside_the_content_before_an_auxiliary_does_not_end_it() {
+    let all = run("Oster argued the toll, which the board raised twice, is \"a tax on sailors.\"");
+    assert!(all.contains(&triple("Oster", "argued", "the toll, which the board raised twice, is \"a tax on sailors.\"")), "{all:?}");
+    let all = run("Holm demanded that the old flag, which bears the seal of the port, be taken down.");
+    assert!(all.contains(&triple("Holm", "demanded", "that the old flag, which bears the seal of the port, be taken down")), "{all:?}");
+}
+
+#[test]
+fn a_programme_title_after_the_cue_is_no_second_statement() {
+    let all = run("“We will win the vote,” Vance said on Dock Radio’s “Meet the Crews.”");
+    assert_eq!(all, [triple("Vance", "said", "“We will win the vote,”")]);
+    // A short quotation before the cue is speech, and stays.
+    let all = run("“Okay,” Holm said. “The ferry sails at noon.”");
+    assert!(all.iter().any(|a| a.2.contains("Okay")), "{all:?}");
+}
+
+#[test]
+fn and_with_a_pronoun_after_a_quoted_phrase_ends_the_content() {
+    let all = run("Vance spared Holm, calling her a “fair captain” and he said nothing about Oster.");
+    assert!(all.contains(&triple("Vance", "calling", "her a “fair captain”")), "{all:?}");
 }

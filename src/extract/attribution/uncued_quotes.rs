@@ -30,6 +30,16 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
             out.push(a);
             continue;
         }
+        // "Holm fired back: “…,” citing the vote": a clause ending in a colon
+        // right before the quotation brings it in, before any verb the
+        // sentence has after the quotation.
+        if layout.text[..q.span.start].trim_end().ends_with(':') {
+            held = None;
+            if let Some(a) = clause_before_colon(layout, q, &mut toks) {
+                out.push(a);
+                continue;
+            }
+        }
         let si = layout.sentences.partition_point(|s| s.end <= q.span.start);
         if si < layout.sentences.len() {
             tokenize_sentence(layout, si, &mut toks, &mut held);
@@ -100,6 +110,9 @@ pub(super) fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok
     let si = layout.sentences.partition_point(|s| s.end <= colon);
     let sentence = layout.sentences.get(si)?;
     tokenize(text, sentence.start..colon + 1, toks);
+    if let Some(start) = last_clause_start(text, toks) {
+        tokenize(text, start..colon + 1, toks);
+    }
     let (source, cue_start) = {
         let toks: &[Tok] = toks;
         let rules = SentenceRules { layout, toks, index: si, found: Vec::new() };
@@ -145,6 +158,17 @@ pub(super) fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok
                 }
             }
         }
+        // "Harbour board chair Ann Holm issued a statement:": the subject
+        // rule stops at the first title word in lower case; the subject runs
+        // on over title words and a name to the verb right after the name.
+        if v < ct && v == rules.tok_index(source.end) && toks[v].is_word() && !finite_verb_like(&text[toks[v].range()]) {
+            let limit = (v + 8).min(ct);
+            let plain = |t: usize| toks[t].is_word() && !lower_eq(text, &toks[t], &WORDS.left_stops);
+            if let Some(verb) = (v..limit).take_while(|&t| plain(t)).find(|&t| t > v && is_capitalised(text, &toks[t - 1]) && !is_capitalised(text, &toks[t]) && finite_verb_like(&text[toks[t].range()])) {
+                source = toks[first].start..toks[verb - 1].end;
+                v = verb;
+            }
+        }
         if v >= ct || !toks[v].is_word() || !finite_verb_like(&text[toks[v].range()]) {
             return None;
         }
@@ -157,6 +181,25 @@ pub(super) fn clause_before_colon(layout: &Layout, q: &Quote, toks: &mut Vec<Tok
         SentenceRules { layout, toks, index: qi, found: Vec::new() }.follow_on_quotes(&mut content);
     }
     Some(Attribution { source: Some(source), cue: cue_start..colon + 1, content, ..Default::default() })
+}
+
+/// "When Lee asked about the fee, Holm fired back:", "…, to which Oster
+/// replied:", "The crowd cheered and then Kim went on:": where the words
+/// before the colon join clauses, the last clause brings in the quotation;
+/// the byte its subject (a name or a pronoun with a verb a few words on)
+/// starts at.
+fn last_clause_start(text: &str, toks: &[Tok]) -> Option<usize> {
+    let colon = toks.len().checked_sub(1)?;
+    let joint = |t: &Tok| t.kind == TokKind::Comma || lower_eq(text, t, &["and", "then", "but", "which", "whom"]);
+    let p = (1..colon).rev().find(|&p| joint(&toks[p]))?;
+    // ("Holm and Vance said:" is one subject of two names.)
+    if lower_eq(text, &toks[p], &["and"]) && is_capitalised(text, &toks[p - 1]) {
+        return None;
+    }
+    let subject = &toks[p + 1];
+    let names = subject.is_word() && (lower_eq(text, subject, &WORDS.pronouns) || is_capitalised(text, subject) && !lower_eq(text, subject, &WORDS.left_stops));
+    let verb = (p + 2..colon.min(p + 7)).any(|t| toks[t].is_word() && finite_verb_like(&text[toks[t].range()]));
+    (names && verb).then_some(subject.start)
 }
 
 /// "“…” ― Jane Doe": a quotation signed with a dash and a name that ends
