@@ -168,9 +168,37 @@ impl<'t> SpeakerResolver<'t> {
                 quoted.get(i).is_none_or(|q| q.start > at)
             });
         }
+        r.learn_sex_from_reported_pronouns(text);
         r.mention_described_sources(text, sources);
         r.mention_pronoun_sources(text);
         r
+    }
+
+    /// "Jahangir said she was angered": a source whose sex no first name or
+    /// honorific told, reporting with "he" or "she" as the subject right
+    /// after its cue, is of that pronoun's sex; a reported "she" is most
+    /// often the speaker herself. A later "She thinks" then finds her, not
+    /// a woman named inside her statement.
+    fn learn_sex_from_reported_pronouns(&mut self, text: &str) {
+        for k in 0..self.sources.len() {
+            let src = self.sources[k].clone();
+            let i = self.mentions.partition_point(|&(pos, _)| pos < src.start);
+            let Some(&(_, id)) = self.mentions.get(i).filter(|&&(pos, _)| pos < src.end) else { continue };
+            if self.people[id].gender != Gender::Unknown {
+                continue;
+            }
+            let mut words = text[src.end..].split_whitespace().take(3);
+            let cue_is_a_verb = words.next().is_some_and(|w| w.chars().all(|c| c.is_lowercase()));
+            let pronoun = words.next().filter(|w| *w != "that").or_else(|| words.next());
+            let gender = match pronoun {
+                Some("he") => Gender::Male,
+                Some("she") => Gender::Female,
+                _ => continue,
+            };
+            if cue_is_a_verb {
+                self.people[id].gender = gender;
+            }
+        }
     }
 
     /// A "he said" or "she said" resolved is a mention of that person: in a
@@ -1395,6 +1423,21 @@ mod tests {
         let s = resolve_all(text, &["The emails", "A new Harlow poll"]);
         assert_eq!(s[0].kind, SpeakerKind::Document);
         assert_eq!((s[1].name.as_str(), s[1].kind), ("the new Harlow poll", SpeakerKind::Document));
+    }
+
+    #[test]
+    fn a_source_of_unknown_sex_reporting_with_she_is_a_woman_a_later_she_finds() {
+        let text = "Naeva Ostrander, a volunteer from Dorset, is among those who will not vote. \
+            Like many volunteers, Ostrander said she was angered by reports declaring Grace Quill had won. \
+            She thinks the count should be repeated.";
+        let s = resolve_all(text, &["Naeva Ostrander", "Ostrander", "She"]);
+        assert_eq!(s[2].name, "Naeva Ostrander");
+        // Without the reported "she", the woman named last is the one.
+        let text = "Naeva Ostrander, a volunteer from Dorset, is among those who will not vote. \
+            Like many volunteers, Ostrander was angered by reports declaring Grace Quill had won. \
+            She thinks the count should be repeated.";
+        let s = resolve_all(text, &["Naeva Ostrander", "Ostrander", "She"]);
+        assert_eq!(s[2].name, "Grace Quill");
     }
 
     #[test]
