@@ -998,6 +998,13 @@ impl<'t> SpeakerResolver<'t> {
         if kind == SpeakerKind::Unknown && (!plausible_phrase(name_part) || is_bare_verb_form(name_part)) {
             return unresolved();
         }
+        // "A new Harlow Research poll released": a document by its owner's
+        // name, of kind document whatever words the mention ran on to.
+        if matches!(kind, SpeakerKind::Document | SpeakerKind::Unknown) {
+            if let Some(name) = document_name(name_part) {
+                return Speaker { name, mention: mention.to_string(), role: None, kind: SpeakerKind::Document };
+            }
+        }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
     }
 
@@ -1069,7 +1076,8 @@ impl<'t> SpeakerResolver<'t> {
     /// that every "the poll" of the corpus is not one record.
     fn named_instance_of(&self, text: &str, span: &Range<usize>, phrase: &str) -> Option<Speaker> {
         let head = generic_head(phrase)?;
-        let named = named_instance(text, span.start, head).filter(|named| fits_modifiers(phrase, &text[named.clone()]))?;
+        let fits = |named: &Range<usize>| fits_modifiers(phrase, &text[named.clone()]);
+        let named = named_instance(text, span.start, head).filter(fits).or_else(|| document_synonyms(head).find_map(|other| named_instance_before(text, span.start, other).filter(fits)))?;
         let mut speaker = self.resolve_mention(text, &named);
         speaker.mention = mention_of(text, span);
         (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
@@ -1422,7 +1430,30 @@ mod tests {
         let text = "The emails show the plan was known. A new Harlow poll found support slipping.";
         let s = resolve_all(text, &["The emails", "A new Harlow poll"]);
         assert_eq!(s[0].kind, SpeakerKind::Document);
-        assert_eq!((s[1].name.as_str(), s[1].kind), ("the new Harlow poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Harlow poll", SpeakerKind::Document));
+    }
+
+    #[test]
+    fn a_poll_is_named_by_its_maker_however_the_mention_runs_on() {
+        let text = "A new Brightwater Research poll released Friday found the mayor ahead. \
+            A poll from Granite State University found her behind. An email from Ada Voss said otherwise. \
+            A Harlow Tribune review of council filings found gaps.";
+        let s = resolve_all(text, &["A new Brightwater Research poll released", "A poll from Granite State University", "An email from Ada Voss", "A Harlow Tribune review of council filings"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Brightwater Research poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Granite State University poll", SpeakerKind::Document));
+        // A person's message keeps its wording; a review of filings is no
+        // filing of the Tribune's.
+        assert_eq!(s[2].name, "the email from Ada Voss");
+        assert_ne!(s[3].name, "council filings");
+        assert_ne!(s[3].name, "Harlow Tribune filings");
+    }
+
+    #[test]
+    fn the_survey_is_the_poll_the_article_named_before_it() {
+        let text = "A new Brightwater Research poll found most voters oppose the closure. The survey also found many want a bridge.";
+        let s = resolve_all(text, &["A new Brightwater Research poll", "The survey"]);
+        assert_eq!(s[1].name, "Brightwater Research poll");
+        assert_eq!(s[1].mention, "The survey");
     }
 
     #[test]
