@@ -991,7 +991,7 @@ impl<'t> SpeakerResolver<'t> {
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {
-            if let Some(speaker) = self.named_instance_of(text, span, name_part) {
+            if let Some(speaker) = self.named_instance_of(text, span, name_part).or_else(|| self.body_by_short_name(text, span, name_part)) {
                 return speaker;
             }
         }
@@ -1454,6 +1454,26 @@ mod tests {
         let s = resolve_all(text, &["A new Brightwater Research poll", "The survey"]);
         assert_eq!(s[1].name, "Brightwater Research poll");
         assert_eq!(s[1].mention, "The survey");
+    }
+
+    #[test]
+    fn a_newspaper_shortened_is_the_full_name_the_article_gave_it() {
+        let text = "The Harlow Evening Post reported the closure on Monday. The Post said the council had voted. \
+            The Dorset Daily News said the vote was close. The Daily News added that two members were absent.";
+        let s = resolve_all(text, &["The Harlow Evening Post", "The Post", "The Dorset Daily News", "The Daily News"]);
+        assert_eq!(s[1].name, s[0].name);
+        assert_eq!(s[1].name, "the Harlow Evening Post");
+        assert_eq!(s[3].name, "the Dorset Daily News");
+        // Named by its short name alone, it stays so.
+        let s = resolve_all("The Post said the council had voted.", &["The Post"]);
+        assert_eq!(s[0].name, "the Post");
+    }
+
+    #[test]
+    fn the_state_department_is_not_renamed_for_a_country_before_it() {
+        let text = "The U.S. State Department issued a warning. The State Department said travel was unsafe.";
+        let s = resolve_all(text, &["The U.S. State Department", "The State Department"]);
+        assert_eq!(s[1].name, "the State Department");
     }
 
     #[test]
