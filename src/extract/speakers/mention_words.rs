@@ -190,9 +190,9 @@ pub(super) fn document_synonyms(head: &str) -> impl Iterator<Item = &'static str
 /// from Granite State University" the "Granite State University poll", so
 /// that every mention of one poll is one record, named as the labels of
 /// polls name them. `None` where the phrase names no owner, where the
-/// document word is part of a name ("the Cook Political Report") or no
-/// head ("a GOP data expert"), or where the document stands in a phrase
-/// about something else ("a review of FEC filings").
+/// document word is part of a name ("the Harlow Political Report") or no
+/// head ("a Harlow data expert"), or where the document stands in a phrase
+/// about something else ("a review of council filings").
 pub(super) fn document_name(phrase: &str) -> Option<String> {
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let h = words.iter().position(|w| in_list(&WORDS.documents, w.trim_end_matches([',', '.'])))?;
@@ -238,15 +238,15 @@ pub(super) fn document_name(phrase: &str) -> Option<String> {
     if !words.get(h + 1).is_some_and(|w| ["from", "by"].contains(w)) || !in_list(&DOCUMENTS_BY_MAKER, head) {
         return None;
     }
-    // "a poll by the Public Policy Institute of California": capitalised
+    // "a poll by the Harlow Institute of Public Opinion": capitalised
     // words, with "of" and "and" inside the name.
     let rest = words[h + 2..].strip_prefix(&["the"]).unwrap_or(&words[h + 2..]);
     let mut end = 0;
     for (k, w) in rest.iter().enumerate().take(8) {
         let bare = w.trim_end_matches([',', ';', ':']);
         let bare = if is_initial_word(bare) { bare } else { bare.trim_end_matches('.') };
-        // "the report from the State Department's inspector general" is
-        // the inspector general's, whom no name here gives.
+        // "a report from the Harbour Board's auditor" is the auditor's,
+        // whom no name here gives.
         if is_possessive(bare) {
             return None;
         }
