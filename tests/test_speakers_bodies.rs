@@ -70,6 +70,22 @@ fn a_bare_name_someone_called_he_stays_a_person() {
 }
 
 #[test]
+fn a_bare_name_someone_called_by_any_honorific_stays_a_person() {
+    // "Dr." as much as "Mr.": every honorific of data/honorifics.txt.
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Quillon said the plant at Harlow would stay open. Dr. Quillon said the winter would be hard.");
+    wd.stdout(&["ingest", first.to_str().unwrap()]);
+    let second = wd.write(
+        "second.txt",
+        "The chemical maker Quillon opened a plant at Harlow in the spring. \
+         The company said the plant would hire four hundred workers by the autumn.",
+    );
+    wd.stdout(&["ingest", second.to_str().unwrap()]);
+    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
+    assert_eq!(kind_of(&list, "Quillon"), "person");
+}
+
+#[test]
 fn websites_peoples_and_plural_heads_at_a_sentence_start_are_no_people() {
     let list = speakers_after_ingesting(
         "Harlowbuy.com said its prices would fall before the holidays. \

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::model::{is_name_suffix, SpeakerKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
 
 /// A speaker as `claimdb speakers` lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -421,6 +422,18 @@ fn move_roles(conn: &Connection, from: i64, into: i64) -> Result<()> {
     Ok(())
 }
 
+/// The honorifics of `data/honorifics.txt`, lower case, each between
+/// spaces (" mr. mrs. ... "): a name opening with one is a person's, whom
+/// no later statement turns into an organisation ("Dr. Forbes").
+static HONORIFIC_WORDS: LazyLock<String> = LazyLock::new(|| {
+    let words = include_str!("../../data/honorifics.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    words.fold(String::from(" "), |mut all, w| {
+        all.push_str(&w.to_lowercase());
+        all.push(' ');
+        all
+    })
+});
+
 /// Learn a speaker's kind when it was unknown. A bare name with nothing of
 /// a person about it is taken for one ("Twitter said"), so an
 /// organisation, group or document that a later statement shows it to be
@@ -433,12 +446,12 @@ fn fill_in_speaker(conn: &Connection, id: i64, kind: SpeakerKind) -> Result<()> 
             conn.prepare_cached(
                 "UPDATE speakers SET kind = ?2 WHERE id = ?1 AND (kind = 'unknown' OR kind = 'person' AND wikidata IS NULL
                    AND NOT EXISTS (SELECT 1 FROM speaker_aliases WHERE speaker_id = ?1
-                                    AND (origin = 'rule' OR alias LIKE 'Mr.%' OR alias LIKE 'Mrs.%' OR alias LIKE 'Ms.%'))
+                                    AND (origin = 'rule' OR instr(?3, ' ' || lower(substr(alias, 1, instr(alias || ' ', ' ') - 1)) || ' ') > 0))
                    AND NOT EXISTS (SELECT 1 FROM statements WHERE speaker_id = ?1
-                                    AND (speaker_mention IN ('he', 'He', 'she', 'She') OR speaker_mention LIKE 'Mr.%'
-                                         OR speaker_mention LIKE 'Mrs.%' OR speaker_mention LIKE 'Ms.%')))",
+                                    AND (speaker_mention IN ('he', 'He', 'she', 'She')
+                                         OR instr(?3, ' ' || lower(substr(speaker_mention, 1, instr(speaker_mention || ' ', ' ') - 1)) || ' ') > 0)))",
             )?
-            .execute(params![id, kind.as_str()])?;
+            .execute(params![id, kind.as_str(), HONORIFIC_WORDS.as_str()])?;
         }
         _ => {
             conn.prepare_cached("UPDATE speakers SET kind = ?2 WHERE id = ?1 AND kind = 'unknown'")?.execute(params![id, kind.as_str()])?;

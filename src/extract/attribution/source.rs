@@ -244,6 +244,9 @@ impl SentenceRules<'_> {
             // the clause.
             return self.subject(close + 1);
         }
+        if let Some(outer) = self.chain_opening_name(mark, start) {
+            return Some(self.toks[outer].start..self.toks[close].end);
+        }
         // "Ann Roe, 40, a nurse, said", "Ann Roe, a nurse from Lima, Ohio,
         // said"; not "the chief, Paul Ruiz, said", where the name follows.
         let place_goes_on = open_first >= 2 && lower_eq(text, &self.toks[open_first - 2], &["in", "from", "of", "near"]);
@@ -260,6 +263,32 @@ impl SentenceRules<'_> {
         } else {
             None
         }
+    }
+
+    /// "Ann Roe, a pollster who works with Harlow First, a pro-Voss
+    /// group, said": the name before this appositive (at `start`) follows a
+    /// lower-case word, an object inside an earlier description; the
+    /// source is the name that opens the chain, before the comma that opens
+    /// that description. Its first token, if so.
+    fn chain_opening_name(&self, mark: TokKind, start: usize) -> Option<usize> {
+        let text = self.text();
+        let before = self.toks.get(start.checked_sub(1)?)?;
+        if mark != TokKind::Comma || !before.is_word() || is_capitalised(text, before) || lower_eq(text, before, &["and", "or"]) {
+            return None;
+        }
+        let mut c = start - 1;
+        while c > 0 && self.toks[c].kind != TokKind::Comma {
+            if self.toks[c].kind == TokKind::End || self.toks[c].is_quote() || start - c > RELATIVE_REACH * 2 {
+                return None;
+            }
+            c -= 1;
+        }
+        let opens_description = self.toks.get(c + 1).is_some_and(|t| lower_eq(text, t, &["a", "an", "the"]));
+        if c == 0 || !opens_description {
+            return None;
+        }
+        let outer = self.np_left(c);
+        (outer < c && is_capitalised(text, &self.toks[outer])).then_some(outer)
     }
 
     /// "Sperling, then 38, said": "then" before an age describes the name;

@@ -425,6 +425,15 @@ fn long_appositive_stays_with_the_source() {
 }
 
 #[test]
+fn a_name_inside_an_appositive_chain_is_no_source() {
+    let (source, _, _) = one("Ana Holm, a pollster who is working with Harbour First, a pro-Voss group, said the vote was close.");
+    assert!(source.starts_with("Ana Holm,"), "{source}");
+    // A name opening its own appositive is the source, as before.
+    let (source, _, _) = one("Harbour First, a pro-Voss group, said the vote was close.");
+    assert_eq!(source, "Harbour First, a pro-Voss group,");
+}
+
+#[test]
 fn declined_takes_what_was_not_done_as_content() {
     assert_eq!(one("The mayor declined to name the new harbour master."), triple("The mayor", "declined", "to name the new harbour master"));
 }

@@ -168,9 +168,37 @@ impl<'t> SpeakerResolver<'t> {
                 quoted.get(i).is_none_or(|q| q.start > at)
             });
         }
+        r.learn_sex_from_reported_pronouns(text);
         r.mention_described_sources(text, sources);
         r.mention_pronoun_sources(text);
         r
+    }
+
+    /// "Jahangir said she was angered": a source whose sex no first name or
+    /// honorific told, reporting with "he" or "she" as the subject right
+    /// after its cue, is of that pronoun's sex; a reported "she" is most
+    /// often the speaker herself. A later "She thinks" then finds her, not
+    /// a woman named inside her statement.
+    fn learn_sex_from_reported_pronouns(&mut self, text: &str) {
+        for k in 0..self.sources.len() {
+            let src = self.sources[k].clone();
+            let i = self.mentions.partition_point(|&(pos, _)| pos < src.start);
+            let Some(&(_, id)) = self.mentions.get(i).filter(|&&(pos, _)| pos < src.end) else { continue };
+            if self.people[id].gender != Gender::Unknown {
+                continue;
+            }
+            let mut words = text[src.end..].split_whitespace().take(3);
+            let cue_is_a_verb = words.next().is_some_and(|w| w.chars().all(|c| c.is_lowercase()));
+            let pronoun = words.next().filter(|w| *w != "that").or_else(|| words.next());
+            let gender = match pronoun {
+                Some("he") => Gender::Male,
+                Some("she") => Gender::Female,
+                _ => continue,
+            };
+            if cue_is_a_verb {
+                self.people[id].gender = gender;
+            }
+        }
     }
 
     /// A "he said" or "she said" resolved is a mention of that person: in a
@@ -963,12 +991,19 @@ impl<'t> SpeakerResolver<'t> {
         }
         let kind = kind_of_phrase(name_part).unwrap_or(SpeakerKind::Unknown);
         if matches!(kind, SpeakerKind::Organization | SpeakerKind::Document) {
-            if let Some(speaker) = self.named_instance_of(text, span, name_part) {
+            if let Some(speaker) = self.named_instance_of(text, span, name_part).or_else(|| self.body_by_short_name(text, span, name_part)) {
                 return speaker;
             }
         }
         if kind == SpeakerKind::Unknown && (!plausible_phrase(name_part) || is_bare_verb_form(name_part)) {
             return unresolved();
+        }
+        // "A new Harlow Research poll released": a document by its owner's
+        // name, of kind document whatever words the mention ran on to.
+        if matches!(kind, SpeakerKind::Document | SpeakerKind::Unknown) {
+            if let Some(name) = document_name(name_part) {
+                return Speaker { name, mention: mention.to_string(), role: None, kind: SpeakerKind::Document };
+            }
         }
         Speaker { name: canonical_phrase(name_part, kind), mention: mention.to_string(), role: None, kind }
     }
@@ -1041,7 +1076,8 @@ impl<'t> SpeakerResolver<'t> {
     /// that every "the poll" of the corpus is not one record.
     fn named_instance_of(&self, text: &str, span: &Range<usize>, phrase: &str) -> Option<Speaker> {
         let head = generic_head(phrase)?;
-        let named = named_instance(text, span.start, head).filter(|named| fits_modifiers(phrase, &text[named.clone()]))?;
+        let fits = |named: &Range<usize>| fits_modifiers(phrase, &text[named.clone()]);
+        let named = named_instance(text, span.start, head).filter(fits).or_else(|| document_synonyms(head).find_map(|other| named_instance_before(text, span.start, other).filter(fits)))?;
         let mut speaker = self.resolve_mention(text, &named);
         speaker.mention = mention_of(text, span);
         (speaker.kind != SpeakerKind::Unresolved).then_some(speaker)
@@ -1394,7 +1430,65 @@ mod tests {
         let text = "The emails show the plan was known. A new Harlow poll found support slipping.";
         let s = resolve_all(text, &["The emails", "A new Harlow poll"]);
         assert_eq!(s[0].kind, SpeakerKind::Document);
-        assert_eq!((s[1].name.as_str(), s[1].kind), ("the new Harlow poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Harlow poll", SpeakerKind::Document));
+    }
+
+    #[test]
+    fn a_poll_is_named_by_its_maker_however_the_mention_runs_on() {
+        let text = "A new Brightwater Research poll released Friday found the mayor ahead. \
+            A poll from Granite State University found her behind. An email from Ada Voss said otherwise. \
+            A Harlow Tribune review of council filings found gaps.";
+        let s = resolve_all(text, &["A new Brightwater Research poll released", "A poll from Granite State University", "An email from Ada Voss", "A Harlow Tribune review of council filings"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Brightwater Research poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("Granite State University poll", SpeakerKind::Document));
+        // A person's message keeps its wording; a review of filings is no
+        // filing of the Tribune's.
+        assert_eq!(s[2].name, "the email from Ada Voss");
+        assert_ne!(s[3].name, "council filings");
+        assert_ne!(s[3].name, "Harlow Tribune filings");
+    }
+
+    #[test]
+    fn the_survey_is_the_poll_the_article_named_before_it() {
+        let text = "A new Brightwater Research poll found most voters oppose the closure. The survey also found many want a bridge.";
+        let s = resolve_all(text, &["A new Brightwater Research poll", "The survey"]);
+        assert_eq!(s[1].name, "Brightwater Research poll");
+        assert_eq!(s[1].mention, "The survey");
+    }
+
+    #[test]
+    fn a_newspaper_shortened_is_the_full_name_the_article_gave_it() {
+        let text = "The Harlow Evening Post reported the closure on Monday. The Post said the council had voted. \
+            The Dorset Daily News said the vote was close. The Daily News added that two members were absent.";
+        let s = resolve_all(text, &["The Harlow Evening Post", "The Post", "The Dorset Daily News", "The Daily News"]);
+        assert_eq!(s[1].name, s[0].name);
+        assert_eq!(s[1].name, "the Harlow Evening Post");
+        assert_eq!(s[3].name, "the Dorset Daily News");
+        // Named by its short name alone, it stays so.
+        let s = resolve_all("The Post said the council had voted.", &["The Post"]);
+        assert_eq!(s[0].name, "the Post");
+    }
+
+    #[test]
+    fn the_state_department_is_not_renamed_for_a_country_before_it() {
+        let text = "The U.S. State Department issued a warning. The State Department said travel was unsafe.";
+        let s = resolve_all(text, &["The U.S. State Department", "The State Department"]);
+        assert_eq!(s[1].name, "the State Department");
+    }
+
+    #[test]
+    fn a_source_of_unknown_sex_reporting_with_she_is_a_woman_a_later_she_finds() {
+        let text = "Naeva Ostrander, a volunteer from Dorset, is among those who will not vote. \
+            Like many volunteers, Ostrander said she was angered by reports declaring Grace Quill had won. \
+            She thinks the count should be repeated.";
+        let s = resolve_all(text, &["Naeva Ostrander", "Ostrander", "She"]);
+        assert_eq!(s[2].name, "Naeva Ostrander");
+        // Without the reported "she", the woman named last is the one.
+        let text = "Naeva Ostrander, a volunteer from Dorset, is among those who will not vote. \
+            Like many volunteers, Ostrander was angered by reports declaring Grace Quill had won. \
+            She thinks the count should be repeated.";
+        let s = resolve_all(text, &["Naeva Ostrander", "Ostrander", "She"]);
+        assert_eq!(s[2].name, "Grace Quill");
     }
 
     #[test]

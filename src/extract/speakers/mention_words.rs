@@ -166,6 +166,106 @@ pub(super) fn fits_modifiers(phrase: &str, named: &str) -> bool {
     modifiers.iter().all(|m| GENERIC_MODIFIERS.iter().any(|g| g == m) || named.split_whitespace().any(|w| w.eq_ignore_ascii_case(m)))
 }
 
+/// `data/documents_by_maker.txt`: "poll", "report", ...
+static DOCUMENTS_BY_MAKER: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/documents_by_maker.txt")));
+
+/// `data/document_synonyms.tsv`: ("survey", "poll"), ...
+static DOCUMENT_SYNONYMS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../../data/document_synonyms.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(word, other)| (word.trim(), other.trim()))
+        .collect()
+});
+
+/// The other words a document of head `head` may have been named by
+/// ("poll" for "the survey").
+pub(super) fn document_synonyms(head: &str) -> impl Iterator<Item = &'static str> + '_ {
+    DOCUMENT_SYNONYMS.iter().filter(move |(word, _)| word.eq_ignore_ascii_case(head)).map(|&(_, other)| other)
+}
+
+/// How a document that names its owner is named as a speaker: "a new
+/// Harlow Research poll released" is the "Harlow Research poll", "a poll
+/// from Granite State University" the "Granite State University poll", so
+/// that every mention of one poll is one record, named as the labels of
+/// polls name them. `None` where the phrase names no owner, where the
+/// document word is part of a name ("the Harlow Political Report") or no
+/// head ("a Harlow data expert"), or where the document stands in a phrase
+/// about something else ("a review of council filings").
+pub(super) fn document_name(phrase: &str) -> Option<String> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let h = words.iter().position(|w| in_list(&WORDS.documents, w.trim_end_matches([',', '.'])))?;
+    let head = words[h].trim_end_matches([',', '.']);
+    // Only what may follow a head: a preposition, a participle
+    // ("released", "taken"), a dash, nothing.
+    let ends_the_head = |w: &str| in_list_as_written(&FUNCTION_WORDS.after_head, w) || w.ends_with("ed") || w == "taken" || !w.starts_with(char::is_alphabetic);
+    if !head.starts_with(char::is_lowercase) || words.get(h + 1).is_some_and(|w| !ends_the_head(w)) {
+        return None;
+    }
+    let name_word = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        is_cap_word(w)
+            && (bare.len() == w.len() || is_initial_word(w))
+            && !is_possessive(w)
+            && !w.ends_with([',', ':', ';'])
+            && !in_list(&FUNCTION_WORDS.months, w)
+            && !in_list(&FUNCTION_WORDS.weekdays, w)
+            && !in_list(&FUNCTION_WORDS.phrase_openers, w)
+    };
+    // "Some emails", "New polls": a word capitalised for opening the
+    // sentence, no owner ("New" in "New York Times poll" is).
+    let no_owner = |w: &str| in_list(&FUNCTION_WORDS.quantifiers, w) || GENERIC_MODIFIERS.iter().any(|g| g.eq_ignore_ascii_case(w));
+    // Back from the head over the owner's words, and the lower-case words
+    // inside a name ("Club for Growth", "Rock the Vote").
+    let mut from = h;
+    while from > 0 {
+        if name_word(words[from - 1]) {
+            from -= 1;
+        } else if from >= 2 && from < h && ["of", "for", "the", "and"].contains(&words[from - 1]) && name_word(words[from - 2]) {
+            from -= 2;
+        } else {
+            break;
+        }
+    }
+    if from < h {
+        let in_a_phrase = words[..from].iter().any(|w| in_list_as_written(&FUNCTION_WORDS.after_head, w) || *w == "and");
+        if in_a_phrase || from + 1 == h && no_owner(words[from]) {
+            return None;
+        }
+        return Some(format!("{} {head}", words[from..h].join(" ")));
+    }
+    if !words.get(h + 1).is_some_and(|w| ["from", "by"].contains(w)) || !in_list(&DOCUMENTS_BY_MAKER, head) {
+        return None;
+    }
+    // "a poll by the Harlow Institute of Public Opinion": capitalised
+    // words, with "of" and "and" inside the name.
+    let rest = words[h + 2..].strip_prefix(&["the"]).unwrap_or(&words[h + 2..]);
+    let mut end = 0;
+    for (k, w) in rest.iter().enumerate().take(8) {
+        let bare = w.trim_end_matches([',', ';', ':']);
+        let bare = if is_initial_word(bare) { bare } else { bare.trim_end_matches('.') };
+        // "a report from the Harbour Board's auditor" is the auditor's,
+        // whom no name here gives.
+        if is_possessive(bare) {
+            return None;
+        }
+        if is_cap_word(bare) {
+            end = k + 1;
+            if bare.len() < w.len() {
+                break;
+            }
+        } else if !(end > 0 && ["of", "and", "for"].contains(w)) {
+            break;
+        }
+    }
+    let bare = |w: &&str| {
+        let w = w.trim_end_matches([',', ';', ':']);
+        if is_initial_word(w) { w.to_string() } else { w.trim_end_matches('.').to_string() }
+    };
+    (end > 0).then(|| format!("{} {head}", rest[..end].iter().map(bare).collect::<Vec<_>>().join(" ")))
+}
+
 /// `data/generic_modifiers.txt`: "new", "latest", ...
 static GENERIC_MODIFIERS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| include_str!("../../../data/generic_modifiers.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
