@@ -120,7 +120,8 @@ pub(super) fn is_glued(word: &str) -> bool {
 /// Whether a word draws a letter out three times or more ("Nooooo",
 /// "sooo"), as no English word does.
 fn is_drawn_out(lower: &str) -> bool {
-    lower.as_bytes().windows(3).any(|t| t[0] == t[1] && t[1] == t[2] && t[0].is_ascii_alphabetic())
+    let bytes = lower.as_bytes();
+    (2..bytes.len()).any(|i| bytes[i] == bytes[i - 1] && bytes[i] == bytes[i - 2] && bytes[i].is_ascii_alphabetic())
 }
 
 fn is_contraction(lower: &str) -> bool {
@@ -435,7 +436,9 @@ impl CandidateWords {
             // "Nooooo", "Sooo": a letter drawn out three times is an
             // exclamation, no word a topic is made of (in capitals, an
             // abbreviation may hold one: "KKK", "G-III").
-            listed.stop |= is_drawn_out(lower) && token.word.bytes().any(|b| b.is_ascii_lowercase());
+            if !listed.stop && is_drawn_out(lower) && token.word.bytes().any(|b| b.is_ascii_lowercase()) {
+                listed.stop = true;
+            }
             if listed.heads_after_noun && !token.after_break {
                 listed.stop = !words.words.last().is_some_and(|p| p.noun_like && !p.capitalized);
             }
