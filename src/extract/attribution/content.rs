@@ -1101,6 +1101,11 @@ pub(super) fn drop_quoted_titles(text: &str, out: &mut Vec<Attribution>) {
 /// `on ABC’s “This Week.”`, `“Fox and Friends,”`: at most a preposition and
 /// a name in the possessive, then a quotation of one to five words in title case.
 fn quoted_title(text: &str, piece: &Range<usize>) -> bool {
+    // Four words of lead and five of title fit in far fewer bytes: a
+    // longer piece is speech, and is not scanned for its quotation marks.
+    if piece.len() > 200 {
+        return false;
+    }
     let span = text[piece.clone()].trim_end_matches([',', '.', ' ']);
     let Some(open) = span.find(['“', '"']) else { return false };
     let lead = &span[..open];
