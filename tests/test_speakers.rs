@@ -320,3 +320,14 @@ fn two_people_named_in_either_order_are_one_group() {
     assert_eq!(list[0]["statements"], json!(2));
     assert_eq!(list[0]["kind"], json!("group"));
 }
+
+#[test]
+fn a_body_named_with_and_without_its_article_is_one_record() {
+    let wd = Workdir::new();
+    let first = wd.write("first.txt", "Bridge to close\n\nThe bridge on Elm Street is old. The Harlow Post reported that the bridge would close in May.\n");
+    let second = wd.write("second.txt", "Bridge to reopen\n\nThe bridge on Elm Street was repaired. Harlow Post reported that the bridge would reopen in June.\n");
+    wd.stdout(&["ingest", first.to_str().unwrap(), second.to_str().unwrap()]);
+    let bodies: Vec<_> = speakers(&wd).into_iter().filter(|s| s["name"].as_str().unwrap().contains("Harlow Post")).collect();
+    assert_eq!(bodies.len(), 1, "{bodies:#?}");
+    assert_eq!(bodies[0]["statements"], json!(2));
+}

@@ -88,6 +88,7 @@ fn resolve_named_speaker(
         None if kind == SpeakerKind::Person && name.split(' ').count() >= 3 => without_middle_names(conn, known.as_deref(), name)?,
         None if kind == SpeakerKind::Person && name.split(' ').count() == 2 => with_a_middle_name(conn, name)?,
         None if kind == SpeakerKind::Group => the_pair_the_other_way(conn, known.as_deref(), name)?,
+        None if kind == SpeakerKind::Organization => the_body_the_other_way(conn, known.as_deref(), name)?,
         found => found,
     };
     let found = match found {
@@ -121,6 +122,19 @@ fn the_pair_the_other_way(conn: &Connection, known: Option<&KnownNames>, name: &
         Some((first, second)) if !second.contains(" and ") => find_known_speaker(conn, known, &format!("{second} and {first}")),
         _ => Ok(None),
     }
+}
+
+/// "Harlow Gazette" where "the Harlow Gazette" is stored, or the other way
+/// round: one body, whether an article names it with its article or not.
+/// Only a body stored so is taken: "the poll" is no body "poll".
+fn the_body_the_other_way(conn: &Connection, known: Option<&KnownNames>, name: &str) -> Result<Option<(i64, String)>> {
+    let other = match name.strip_prefix("the ").or_else(|| name.strip_prefix("The ")) {
+        Some(rest) => rest.to_string(),
+        None => format!("the {name}"),
+    };
+    let Some((id, canonical)) = find_known_speaker(conn, known, &other)? else { return Ok(None) };
+    let kind: Option<String> = conn.prepare_cached("SELECT kind FROM speakers WHERE id = ?1")?.query_row([id], |row| row.get(0)).optional()?;
+    Ok((kind.as_deref() == Some(SpeakerKind::Organization.as_str())).then_some((id, canonical)))
 }
 
 /// The name of the one record that holds every statement whose speaker

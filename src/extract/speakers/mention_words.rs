@@ -321,7 +321,7 @@ fn named_with_head(text: &str, pos: usize, len: usize) -> Option<Range<usize>> {
         let bare = word.trim_end_matches("’s").trim_end_matches("'s");
         let a_date = in_list(&FUNCTION_WORDS.weekdays, bare) || in_list(&FUNCTION_WORDS.months, bare);
         let quoted = word.contains(['"', '“', '”', '(', ')']);
-        if !is_cap_word(word) || a_date || quoted || in_list(&NOT_NAME_SET, word) || word.ends_with(['.', ',', ':', ';']) && !is_initial_word(word) {
+        if !is_cap_word(word) || a_date || quoted || in_list(&NOT_NAME_SET, word) || in_list(&MEDIA_WORDS, word) || word.ends_with(['.', ',', ':', ';']) && !is_initial_word(word) {
             break;
         }
         start = from;
@@ -478,5 +478,15 @@ mod tests {
         for (word, party) in [("GOP", true), ("Democratic", true), ("democratic", true), ("Republicans", true), ("Senate", false), ("Gopher", false)] {
             assert_eq!(is_party_word(word), party, "{word:?}");
         }
+    }
+
+    #[test]
+    fn a_medium_before_a_documents_head_is_no_maker() {
+        let text = "The Harlow Fund bought a TV ad for the race. The ad ran twice.";
+        let at = text.find("The ad").unwrap();
+        assert_eq!(named_instance_before(text, at, "ad"), None);
+        let text = "The Harlow Fund ad ran on TV. The ad ran twice.";
+        let at = text.find("The ad").unwrap();
+        assert_eq!(named_instance_before(text, at, "ad").map(|r| &text[r]), Some("Harlow Fund ad"));
     }
 }

@@ -129,6 +129,23 @@ pub(super) fn parse_name_into(mention: &str, out: &mut String) -> Option<(Range<
     } {
         name_start += 1;
     }
+    // A possessive inside the run: "MSNBC’s Ayman Mohyeldin" is a body's
+    // person (the name starts after the owner), as is a full name after any
+    // owner ("Voss’s Ada Quill"); "Voss’s Son", "Quill’s Fifth Amendment"
+    // name something of a person's, and no person.
+    if let Some(k) = parts.get(name_start..name_end.saturating_sub(1)).and_then(|run| run.iter().rposition(|p| ends_in_possessive(p))) {
+        let after = name_start + k + 1;
+        let owner = strip_name_word(parts[after - 1]);
+        // A body by its list word, its capitals ("MSNBC") or its article
+        // before a name of two words or more ("the New Republic’s").
+        let after_article = after - 1 > name_start && ["the", "The"].contains(&parts[name_start]) && name_end - after >= 2;
+        let a_body = after_article || in_list(&words.organisation_words, owner) || (owner.len() >= 2 && owner.bytes().all(|b| b.is_ascii_uppercase()));
+        let full_name_after = parts[after..name_end - 1].iter().any(|p| in_list(&words.first_names, p));
+        if !(a_body || full_name_after) {
+            return None;
+        }
+        name_start = after;
+    }
     // Capitalised descriptors before a first name go to the role too.
     let first_name_at = || parts[name_start + 1..name_end - 1].iter().position(|p| in_list(&words.first_names, p)).map(|k| k + 1);
     if let Some(first) = (name_end >= name_start + 3).then(first_name_at).flatten() {
@@ -214,6 +231,13 @@ pub(super) fn strip_name_word(word: &str) -> &str {
     }
     let word = word.trim_end_matches([',', '’', '\'']);
     word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word)
+}
+
+/// "Voss’s", "Times'" or "Voss’s,": a possessive, not a name's own
+/// apostrophe ("O’Neil", "Dunkin'").
+fn ends_in_possessive(word: &str) -> bool {
+    let word = word.trim_end_matches(',');
+    word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
 }
 
 /// The words of `text` as `split_whitespace` gives them, into `buf`; how
@@ -312,7 +336,13 @@ pub(super) fn clean_role(role: &str) -> Option<String> {
     let head_at = words.iter().skip(1).position(|w| ["of", "to", "at", "for"].contains(w)).map_or(words.len() - 1, |k| k);
     let head = words[head_at].trim_end_matches(['’', '\'']).trim_end_matches("’s");
     let head_ok = in_list(&WORDS.titles, head) && !in_list(&FUNCTION_WORDS.role_modifiers, head);
-    head_ok.then(|| role.to_string())
+    // "Like President", "As Secretary": a clause's preposition or
+    // subordinator before the title, never an office's first word.
+    let function_word = |w: &str| {
+        let f = &*FUNCTION_WORDS;
+        in_list(&f.object_prepositions, w) || in_list(&f.subordinators, w) || in_list(&f.clause_openers, w)
+    };
+    (head_ok && !function_word(words[0])).then(|| role.to_string())
 }
 
 /// "37 percent of Americans", "About four in 10 Iowa voters", "a majority
@@ -472,6 +502,35 @@ mod tests {
         let p = parse_name("U.S. Secretary of State Marco Rubio").unwrap();
         assert_eq!(p.name, "Marco Rubio");
         assert_eq!(p.role.as_deref(), Some("U.S. Secretary of State"));
+    }
+
+    #[test]
+    fn a_body_before_a_name_is_whom_the_person_works_for() {
+        // "Zubair" is in no list of first names: the owner decides.
+        for mention in ["NBC’s Zubair Okonkwo", "the Harlow Post's Zubair Okonkwo", "WXYZ's Zubair Okonkwo", "The Eastport Ledger’s Zubair Okonkwo"] {
+            assert_eq!(parse_name(mention).map(|p| p.name).as_deref(), Some("Zubair Okonkwo"), "{mention}");
+        }
+        // A full name after a person's possessive is a person of theirs.
+        assert_eq!(parse_name("Quill’s Ada Voss").map(|p| p.name).as_deref(), Some("Ada Voss"));
+    }
+
+    #[test]
+    fn something_of_a_persons_is_no_person() {
+        for mention in ["Quill’s Sister", "Voss’s Fourth Amendment", "Ada Voss’s Final Speech", "Quill's Xenophobia"] {
+            assert_eq!(parse_name(mention), None, "{mention}");
+        }
+        // A possessive at the end belongs to the sentence, not the name.
+        assert_eq!(parse_name("Ada Voss’s").map(|p| p.name).as_deref(), Some("Ada Voss"));
+        assert_eq!(parse_name("Zelda O'Neil").map(|p| p.name).as_deref(), Some("Zelda O'Neil"));
+    }
+
+    #[test]
+    fn a_role_never_opens_with_a_preposition_or_subordinator() {
+        for role in ["Like President", "As Secretary of State", "like senator"] {
+            assert_eq!(clean_role(role), None, "{role}");
+        }
+        assert_eq!(clean_role("President").as_deref(), Some("President"));
+        assert_eq!(clean_role("the former Secretary of State").as_deref(), Some("former Secretary of State"));
     }
 
     #[test]

@@ -131,6 +131,10 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
 /// `data/not_names.txt`: capitalised words that are never a name ("However").
 pub(super) static NOT_NAME_SET: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/not_names.txt")));
 
+/// `data/media_words.txt`: the medium of a document ("TV" of "a TV ad"),
+/// never its maker's name.
+pub(super) static MEDIA_WORDS: LazyLock<WordSet> = LazyLock::new(|| list(include_str!("../../../data/media_words.txt")));
+
 /// The surname of a full name in lower case: its last word, or the word
 /// before a generational suffix ("king" of "martin luther king jr.").
 pub(super) fn surname_of(lower: &str) -> &str {
