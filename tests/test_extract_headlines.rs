@@ -46,15 +46,3 @@ fn front_matter_title_wins_over_the_first_line() {
     assert_eq!(rows.len(), 1, "{rows:#?}");
     assert_eq!(rows[0]["title"], "Fees up");
 }
-
-#[test]
-fn a_full_stop_title_over_paragraphs_gives_no_statement_either() {
-    let wd = Workdir::new();
-    let rows = extract(
-        &wd,
-        "runoff.txt",
-        "Mayor Ilse Voss Slams Harbour Board Over Fees.\n\nMayor Ilse Voss criticized the harbour board on Tuesday.\n\nShe said that fees would rise.\n",
-    );
-    assert_eq!(rows.iter().map(|r| r["title"].as_str()).collect::<Vec<_>>(), [Some("Mayor Ilse Voss Slams Harbour Board Over Fees."); 2]);
-    assert_eq!(rows.iter().map(|r| r["cue"].as_str().unwrap()).collect::<Vec<_>>(), ["criticized", "said"], "{rows:#?}");
-}

@@ -54,10 +54,9 @@ impl Extractor {
         let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
         let mut found = attribution::attribute(&layout);
         // A "content" of punctuation only ("“…”") says nothing; a headline
-        // or title ("Stealth Over Health", "Kim: Taxes Must Rise", "Voss
-        // Slams the Board.") is the paper's summary of a statement the body
-        // reports again, not a statement of its own.
-        let headline_end = read::title_line(text).map_or(0, |line| line.end);
+        // ("Stealth Over Health", "Kim: Taxes Must Rise") is the paper's
+        // summary, not anyone's statement.
+        let headline_end = read::headline(text).map_or(0, |line| line.end);
         found.retain(|a| {
             a.content.iter().any(|r| text[r.clone()].chars().any(tokens::is_alnum))
                 && a.cue.start >= headline_end

@@ -30,7 +30,7 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 pub use jsonl::JsonlItems;
-pub use text::{headline, title_line};
+pub use text::headline;
 pub use walk::expand_paths;
 
 /// Values given on the command line that win over what the files say.
