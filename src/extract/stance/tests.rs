@@ -830,3 +830,9 @@ fn judgements_of_conduct_take_a_side() {
 fn having_no_idea_holds_back_a_view_and_denies_nothing() {
     assert_eq!(judge("said", "I have no idea how the panel voted").stance, Stance::Neutral);
 }
+
+#[test]
+fn lacking_a_good_quality_is_oppose() {
+    assert_eq!(judge("said", "the governor lacks the courage to lead").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the plan is lacking in honest answers").stance, Stance::Oppose);
+}
