@@ -804,3 +804,35 @@ fn set_phrases_of_campaign_judgement_take_their_side() {
         assert_eq!(judge("said", content).stance, Stance::Support, "{content}");
     }
 }
+
+#[test]
+fn charging_someone_is_an_accusation() {
+    assert_eq!(judge("charged", "the harbour master with bribery").stance, Stance::Oppose);
+    assert_eq!(judge("charges", "that the council hid the audit").stance, Stance::Oppose);
+}
+
+#[test]
+fn judgements_of_conduct_take_a_side() {
+    let oppose = [
+        "I blame the council for the flooded tunnels",
+        "the ministers incite anger with every speech",
+        "her two accounts of the meeting were contradictory",
+        "the ruling raised questions about the agency's budget",
+        "the board's silence was a dereliction of duty",
+    ];
+    for content in oppose {
+        assert_eq!(judge("said", content).stance, Stance::Oppose, "{content}");
+    }
+    assert_eq!(judge("said", "our candidate will do well in the spring primaries").stance, Stance::Support);
+}
+
+#[test]
+fn having_no_idea_holds_back_a_view_and_denies_nothing() {
+    assert_eq!(judge("said", "I have no idea how the panel voted").stance, Stance::Neutral);
+}
+
+#[test]
+fn lacking_a_good_quality_is_oppose() {
+    assert_eq!(judge("said", "the governor lacks the courage to lead").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the plan is lacking in honest answers").stance, Stance::Oppose);
+}
