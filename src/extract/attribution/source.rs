@@ -448,6 +448,12 @@ impl SentenceRules<'_> {
         while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "on", "to", "-"]) {
             i += 1;
         }
+        // "Despite Mr. Trump's claims that …", "Amid the mayor's warnings
+        // …": a preposition opening the phrase with no comma after it sets
+        // the scene; the name after it is the source.
+        if i + 1 < j && lower_eq(text, &self.toks[i], &["despite", "amid", "amidst", "absent", "unlike", "like"]) {
+            i += 1;
+        }
         if i < j && !self.toks[i].is_word() {
             i += 1;
         }

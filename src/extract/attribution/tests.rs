@@ -895,6 +895,24 @@ fn the_name_after_told_is_the_listener_when_a_speaker_stands_before_it() {
 }
 
 #[test]
+fn the_name_after_told_is_the_listener_when_the_quotation_goes_on_after_it() {
+    assert_eq!(
+        run("“The ferry will run all winter,” Ana Holm, the harbor director, told the Courier. “We have the crews.”"),
+        [triple("Ana Holm, the harbor director,", "told", "“The ferry will run all winter,” | “We have the crews.”")]
+    );
+    assert_eq!(
+        run("''The ferry will run all winter,'' Ana Holm, the harbor director, told the Courier. ''We have the crews.''"),
+        [triple("Ana Holm, the harbor director,", "told", "''The ferry will run all winter,'' | ''We have the crews.''")]
+    );
+}
+
+#[test]
+fn a_preposition_opening_the_sentence_is_not_part_of_the_source() {
+    let all = run("Despite Mayor Ann Roe's claims that the pier is safe, the crews stayed home.");
+    assert!(all.iter().any(|(source, cue, _)| source == "Mayor Ann Roe's" && cue == "claims"), "{all:?}");
+}
+
+#[test]
 fn appeared_before_an_adjective_is_an_impression() {
     assert_eq!(one("The harbor board appeared ready to reopen the pier."), triple("", "appeared", "The harbor board | ready to reopen the pier"));
 }
