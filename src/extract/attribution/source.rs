@@ -10,6 +10,10 @@ use std::ops::Range;
 /// there may stand: a short verb phrase ("who have fought spam").
 const RELATIVE_REACH: usize = 12;
 
+/// How many tokens a relative clause set off by commas may run between a
+/// name and the comma before its cue.
+const RELATIVE_CLAUSE_REACH: usize = 30;
+
 impl SentenceRules<'_> {
     /// The source as written just before token `j` (exclusive).
     pub(super) fn source_left(&self, j: usize) -> Option<Range<usize>> {
@@ -99,6 +103,28 @@ impl SentenceRules<'_> {
         (head < end).then(|| self.toks[head].start..self.toks[end - 1].end)
     }
 
+    /// "Ann Roe, whose boat, the Gull, sank in May, said", "Ruiz, who
+    /// worked in Dayton, Ohio, for years, said": a relative clause with
+    /// commas of its own stands between the name and the comma `close`
+    /// before the cue; the name before ", who" is the source (the last
+    /// comma pair alone would be a piece of the clause).
+    fn name_before_long_relative(&self, close: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let from = close.saturating_sub(RELATIVE_CLAUSE_REACH);
+        let who = (from..close).rev().find(|&w| lower_eq(text, &self.toks[w], &["who", "whose"]) && w >= 2 && self.toks[w - 1].kind == TokKind::Comma)?;
+        let clause = &self.toks[who + 1..close];
+        let commas_inside = clause.iter().any(|t| t.kind == TokKind::Comma);
+        // A quotation or a sentence end inside is another clause's business.
+        let breaks = clause.iter().any(|t| t.is_quote() || matches!(t.kind, TokKind::Colon | TokKind::Semicolon | TokKind::Dash));
+        if !commas_inside || breaks || clause.len() < 2 {
+            return None;
+        }
+        let end = who - 1;
+        let head = self.name_before_description(self.np_left(end));
+        let named = head < end && is_capitalised(text, &self.toks[head]) && !lower_eq(text, &self.toks[head], &WORDS.left_stops);
+        named.then(|| self.toks[head].start..self.toks[end - 1].end)
+    }
+
     /// "Polls in New Hampshire show", "the regime in Damascus says": a
     /// place in capitals after "in", "of" or "from" is where the source is,
     /// not the source; the noun phrase before the preposition starts it.
@@ -186,6 +212,11 @@ impl SentenceRules<'_> {
         let mut close_first = close;
         while close_first > 0 && self.toks[close_first - 1].kind == mark {
             close_first -= 1;
+        }
+        if mark == TokKind::Comma {
+            if let Some(name) = self.name_before_long_relative(close) {
+                return Some(name);
+            }
         }
         let mut inner_start = close_first;
         while inner_start > 0 && self.toks[inner_start - 1].kind != mark {

@@ -913,6 +913,15 @@ fn a_preposition_opening_the_sentence_is_not_part_of_the_source() {
 }
 
 #[test]
+fn a_relative_clause_with_commas_of_its_own_leaves_the_name_before_it_the_source() {
+    assert_eq!(one("Ann Roe, whose boat, the Gull, sank in May, said the pier is unsafe."), triple("Ann Roe", "said", "the pier is unsafe"));
+    assert_eq!(
+        one("Paul Ruiz, who lost his job at the mill in Dayton, Ohio, in May 2019, said the plant would close."),
+        triple("Paul Ruiz", "said", "the plant would close")
+    );
+}
+
+#[test]
 fn appeared_before_an_adjective_is_an_impression() {
     assert_eq!(one("The harbor board appeared ready to reopen the pier."), triple("", "appeared", "The harbor board | ready to reopen the pier"));
 }
