@@ -414,7 +414,15 @@ impl SentenceRules<'_> {
             // whose source is this verb's subject; "by" brings no agent.
             return None;
         }
-        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
+        // "Holm concluded by making it clear that …": "by" before a
+        // participle after an active verb says how, and brings no agent
+        // ("was backed by overwhelming majorities", "by left-leaning
+        // economists": an adjective before the agent).
+        let by_how = !passive && after + 1 < self.toks.len() && {
+            let word = &text[self.toks[after + 1].range()];
+            word.ends_with("ing") && word.starts_with(|c: char| c.is_ascii_lowercase()) && !word.contains('-')
+        };
+        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 && !by_how {
             // "The move was first reported by MSNBC", "guarantees suggested by
             // envoy Steve Witkoff": the agent is the source, the subject the content.
             let end = self.np_right(after + 1);

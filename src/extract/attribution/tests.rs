@@ -922,6 +922,13 @@ fn a_relative_clause_with_commas_of_its_own_leaves_the_name_before_it_the_source
 }
 
 #[test]
+fn by_before_a_participle_brings_no_agent() {
+    let all = run("Holm concluded by making it clear that the pier would stay shut.");
+    assert!(all.iter().any(|(source, cue, _)| source == "Holm" && cue == "concluded"), "{all:?}");
+    assert!(all.iter().all(|(source, _, _)| source != "making it clear"), "{all:?}");
+}
+
+#[test]
 fn appeared_before_an_adjective_is_an_impression() {
     assert_eq!(one("The harbor board appeared ready to reopen the pier."), triple("", "appeared", "The harbor board | ready to reopen the pier"));
 }
