@@ -255,7 +255,12 @@ impl SentenceRules<'_> {
             // that does not invert takes an object there.)
             let inverts = self.toks.get(close + 1).is_some_and(|t| lower_eq(text, t, &WORDS.inverts_after_clause));
             let after_cue = self.toks.get(close + 2);
-            if inverts && after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
+            // ("…, appearing on TV, said Roe failed to act": a name with a
+            // verb of its own after it is what was said, not who said it.)
+            let names_end = (close + 2..self.toks.len()).find(|&t| !(self.toks[t].is_word() && is_capitalised(text, &self.toks[t]))).unwrap_or(self.toks.len());
+            let clause_after = names_end > close + 2
+                && self.toks.get(names_end).is_some_and(|t| t.is_word() && !lower_eq(text, t, &WORDS.left_stops) && text[t.range()].ends_with("ed"));
+            if inverts && !clause_after && after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
                 return None;
             }
         }

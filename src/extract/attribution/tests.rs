@@ -929,6 +929,12 @@ fn by_before_a_participle_brings_no_agent() {
 }
 
 #[test]
+fn a_name_with_a_verb_after_it_is_not_an_inverted_source() {
+    let all = run("Ann Roe, the mayor, appearing on the radio after the vote, said Paul Ruiz failed to act.");
+    assert!(all.iter().any(|(source, cue, content)| source.starts_with("Ann Roe") && cue == "said" && content == "Paul Ruiz failed to act"), "{all:?}");
+}
+
+#[test]
 fn appeared_before_an_adjective_is_an_impression() {
     assert_eq!(one("The harbor board appeared ready to reopen the pier."), triple("", "appeared", "The harbor board | ready to reopen the pier"));
 }
