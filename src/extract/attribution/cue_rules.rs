@@ -414,7 +414,15 @@ impl SentenceRules<'_> {
             // whose source is this verb's subject; "by" brings no agent.
             return None;
         }
-        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 {
+        // "Holm concluded by making it clear that …": "by" before a
+        // participle after an active verb says how, and brings no agent
+        // ("was backed by overwhelming majorities", "by left-leaning
+        // economists": an adjective before the agent).
+        let by_how = !passive && after + 1 < self.toks.len() && {
+            let word = &text[self.toks[after + 1].range()];
+            word.ends_with("ing") && word.starts_with(|c: char| c.is_ascii_lowercase()) && !word.contains('-')
+        };
+        if cue.form == CueForm::Past && after + 1 < self.toks.len() && lower_eq(text, &self.toks[after], &["by"]) && k > 0 && !by_how {
             // "The move was first reported by MSNBC", "guarantees suggested by
             // envoy Steve Witkoff": the agent is the source, the subject the content.
             let end = self.np_right(after + 1);
@@ -492,12 +500,15 @@ impl SentenceRules<'_> {
                 // "“…,” Ann Roe, a nurse, told CNN.": a quotation that closes
                 // before the words next to the verb is their speaker's; the
                 // name after the verb is the listener.
+                // The first piece is the one that ends at the verb (a
+                // quotation the paragraph goes on with comes after it).
                 let speaker_between = |c: &Vec<Range<usize>>| {
-                    let piece = &text[c[c.len() - 1].clone()];
-                    let mut chars = piece.chars();
-                    let opens = chars.next().is_some_and(|c| c == '“' || c == '"');
-                    let rest = chars.as_str();
-                    let after_close = rest.find(['”', '"']).map(|close| rest[close..].trim_start_matches(['”', '"', ',', ' ']));
+                    let piece = &text[c[0].clone()];
+                    let (opener, closers): (&str, &[&str]) = if piece.starts_with("''") { ("''", &["''"]) } else { (&piece[..piece.chars().next().map_or(0, char::len_utf8)], &["”", "\""]) };
+                    let rest = &piece[opener.len()..];
+                    let opens = matches!(opener, "“" | "\"" | "''");
+                    let close = closers.iter().filter_map(|c| rest.find(c).map(|at| at + c.len())).min();
+                    let after_close = close.map(|at| rest[at..].trim_start_matches(['”', '"', '\'', ',', ' ']));
                     opens && after_close.is_some_and(|after| after.starts_with(char::is_uppercase) || ["a ", "an ", "the "].iter().any(|d| after.starts_with(d)))
                 };
                 let content = self.content_before(j).filter(|c| (said_after_clause || text[c[0].clone()].starts_with(['“', '"', '\''])) && !speaker_between(c));

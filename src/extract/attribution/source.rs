@@ -10,6 +10,10 @@ use std::ops::Range;
 /// there may stand: a short verb phrase ("who have fought spam").
 const RELATIVE_REACH: usize = 12;
 
+/// How many tokens a relative clause set off by commas may run between a
+/// name and the comma before its cue.
+const RELATIVE_CLAUSE_REACH: usize = 30;
+
 impl SentenceRules<'_> {
     /// The source as written just before token `j` (exclusive).
     pub(super) fn source_left(&self, j: usize) -> Option<Range<usize>> {
@@ -97,6 +101,28 @@ impl SentenceRules<'_> {
             return None;
         };
         (head < end).then(|| self.toks[head].start..self.toks[end - 1].end)
+    }
+
+    /// "Ann Roe, whose boat, the Gull, sank in May, said", "Ruiz, who
+    /// worked in Dayton, Ohio, for years, said": a relative clause with
+    /// commas of its own stands between the name and the comma `close`
+    /// before the cue; the name before ", who" is the source (the last
+    /// comma pair alone would be a piece of the clause).
+    fn name_before_long_relative(&self, close: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let from = close.saturating_sub(RELATIVE_CLAUSE_REACH);
+        let who = (from..close).rev().find(|&w| lower_eq(text, &self.toks[w], &["who", "whose"]) && w >= 2 && self.toks[w - 1].kind == TokKind::Comma)?;
+        let clause = &self.toks[who + 1..close];
+        let commas_inside = clause.iter().any(|t| t.kind == TokKind::Comma);
+        // A quotation or a sentence end inside is another clause's business.
+        let breaks = clause.iter().any(|t| t.is_quote() || matches!(t.kind, TokKind::Colon | TokKind::Semicolon | TokKind::Dash));
+        if !commas_inside || breaks || clause.len() < 2 {
+            return None;
+        }
+        let end = who - 1;
+        let head = self.name_before_description(self.np_left(end));
+        let named = head < end && is_capitalised(text, &self.toks[head]) && !lower_eq(text, &self.toks[head], &WORDS.left_stops);
+        named.then(|| self.toks[head].start..self.toks[end - 1].end)
     }
 
     /// "Polls in New Hampshire show", "the regime in Damascus says": a
@@ -187,6 +213,11 @@ impl SentenceRules<'_> {
         while close_first > 0 && self.toks[close_first - 1].kind == mark {
             close_first -= 1;
         }
+        if mark == TokKind::Comma {
+            if let Some(name) = self.name_before_long_relative(close) {
+                return Some(name);
+            }
+        }
         let mut inner_start = close_first;
         while inner_start > 0 && self.toks[inner_start - 1].kind != mark {
             let tok = &self.toks[inner_start - 1];
@@ -224,7 +255,12 @@ impl SentenceRules<'_> {
             // that does not invert takes an object there.)
             let inverts = self.toks.get(close + 1).is_some_and(|t| lower_eq(text, t, &WORDS.inverts_after_clause));
             let after_cue = self.toks.get(close + 2);
-            if inverts && after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
+            // ("…, appearing on TV, said Roe failed to act": a name with a
+            // verb of its own after it is what was said, not who said it.)
+            let names_end = (close + 2..self.toks.len()).find(|&t| !(self.toks[t].is_word() && is_capitalised(text, &self.toks[t]))).unwrap_or(self.toks.len());
+            let clause_after = names_end > close + 2
+                && self.toks.get(names_end).is_some_and(|t| t.is_word() && !lower_eq(text, t, &WORDS.left_stops) && text[t.range()].ends_with("ed"));
+            if inverts && !clause_after && after_cue.is_some_and(|t| is_capitalised(text, t) || lower_eq(text, t, &["the", "a", "an"])) {
                 return None;
             }
         }
@@ -446,6 +482,12 @@ impl SentenceRules<'_> {
         }
         // Trim connectors at the front ("of the campaign" is no source).
         while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "on", "to", "-"]) {
+            i += 1;
+        }
+        // "Despite Mr. Trump's claims that …", "Amid the mayor's warnings
+        // …": a preposition opening the phrase with no comma after it sets
+        // the scene; the name after it is the source.
+        if i + 1 < j && lower_eq(text, &self.toks[i], &["despite", "amid", "amidst", "absent", "unlike", "like"]) {
             i += 1;
         }
         if i < j && !self.toks[i].is_word() {

@@ -895,6 +895,46 @@ fn the_name_after_told_is_the_listener_when_a_speaker_stands_before_it() {
 }
 
 #[test]
+fn the_name_after_told_is_the_listener_when_the_quotation_goes_on_after_it() {
+    assert_eq!(
+        run("“The ferry will run all winter,” Ana Holm, the harbor director, told the Courier. “We have the crews.”"),
+        [triple("Ana Holm, the harbor director,", "told", "“The ferry will run all winter,” | “We have the crews.”")]
+    );
+    assert_eq!(
+        run("''The ferry will run all winter,'' Ana Holm, the harbor director, told the Courier. ''We have the crews.''"),
+        [triple("Ana Holm, the harbor director,", "told", "''The ferry will run all winter,'' | ''We have the crews.''")]
+    );
+}
+
+#[test]
+fn a_preposition_opening_the_sentence_is_not_part_of_the_source() {
+    let all = run("Despite Mayor Ann Roe's claims that the pier is safe, the crews stayed home.");
+    assert!(all.iter().any(|(source, cue, _)| source == "Mayor Ann Roe's" && cue == "claims"), "{all:?}");
+}
+
+#[test]
+fn a_relative_clause_with_commas_of_its_own_leaves_the_name_before_it_the_source() {
+    assert_eq!(one("Ann Roe, whose boat, the Gull, sank in May, said the pier is unsafe."), triple("Ann Roe", "said", "the pier is unsafe"));
+    assert_eq!(
+        one("Paul Ruiz, who lost his job at the mill in Dayton, Ohio, in May 2019, said the plant would close."),
+        triple("Paul Ruiz", "said", "the plant would close")
+    );
+}
+
+#[test]
+fn by_before_a_participle_brings_no_agent() {
+    let all = run("Holm concluded by making it clear that the pier would stay shut.");
+    assert!(all.iter().any(|(source, cue, _)| source == "Holm" && cue == "concluded"), "{all:?}");
+    assert!(all.iter().all(|(source, _, _)| source != "making it clear"), "{all:?}");
+}
+
+#[test]
+fn a_name_with_a_verb_after_it_is_not_an_inverted_source() {
+    let all = run("Ann Roe, the mayor, appearing on the radio after the vote, said Paul Ruiz failed to act.");
+    assert!(all.iter().any(|(source, cue, content)| source.starts_with("Ann Roe") && cue == "said" && content == "Paul Ruiz failed to act"), "{all:?}");
+}
+
+#[test]
 fn appeared_before_an_adjective_is_an_impression() {
     assert_eq!(one("The harbor board appeared ready to reopen the pier."), triple("", "appeared", "The harbor board | ready to reopen the pier"));
 }
