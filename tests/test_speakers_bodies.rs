@@ -18,6 +18,23 @@ fn kind_of(list: &[Value], name: &str) -> String {
     row["kind"].as_str().unwrap_or("").to_string()
 }
 
+/// An article that shows `name` is a company.
+fn maker_article(name: &str) -> String {
+    format!("The chemical maker {name} opened a plant at Harlow in the spring. The company said the plant would hire four hundred workers by the autumn.")
+}
+
+/// The kind `name`'s record has once two articles went in, one after the
+/// other: a first that names it bare, a second that shows what it is.
+fn kind_after_two_articles(first: &str, second: &str, name: &str) -> String {
+    let wd = Workdir::new();
+    for (file, text) in [("first.txt", first), ("second.txt", second)] {
+        let path = wd.write(file, text);
+        wd.stdout(&["ingest", path.to_str().unwrap()]);
+    }
+    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
+    kind_of(&list, name)
+}
+
 #[test]
 fn a_party_committee_with_or_without_its_article_is_one_organisation() {
     let list = speakers_after_ingesting(
@@ -41,48 +58,18 @@ fn party_members_keep_their_capital_and_a_share_is_its_group() {
 
 #[test]
 fn a_bare_name_taken_for_a_person_is_an_organisation_once_an_article_shows_it() {
-    let wd = Workdir::new();
-    let first = wd.write("first.txt", "Zorvex said the plant at Harlow would stay open through the winter.");
-    wd.stdout(&["ingest", first.to_str().unwrap()]);
-    let second = wd.write(
-        "second.txt",
-        "The chemical maker Zorvex opened a plant at Harlow in the spring. \
-         The company said the plant would hire four hundred workers by the autumn.",
-    );
-    wd.stdout(&["ingest", second.to_str().unwrap()]);
-    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
-    assert_eq!(kind_of(&list, "Zorvex"), "organization");
+    assert_eq!(kind_after_two_articles("Zorvex said the plant at Harlow would stay open through the winter.", &maker_article("Zorvex"), "Zorvex"), "organization");
 }
 
 #[test]
 fn a_bare_name_someone_called_he_stays_a_person() {
-    let wd = Workdir::new();
-    let first = wd.write("first.txt", "Quillon said the plant at Harlow would stay open. He said the winter would be hard.");
-    wd.stdout(&["ingest", first.to_str().unwrap()]);
-    let second = wd.write(
-        "second.txt",
-        "The chemical maker Quillon opened a plant at Harlow in the spring. \
-         The company said the plant would hire four hundred workers by the autumn.",
-    );
-    wd.stdout(&["ingest", second.to_str().unwrap()]);
-    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
-    assert_eq!(kind_of(&list, "Quillon"), "person");
+    assert_eq!(kind_after_two_articles("Quillon said the plant at Harlow would stay open. He said the winter would be hard.", &maker_article("Quillon"), "Quillon"), "person");
 }
 
 #[test]
 fn a_bare_name_someone_called_by_any_honorific_stays_a_person() {
     // "Dr." as much as "Mr.": every honorific of data/honorifics.txt.
-    let wd = Workdir::new();
-    let first = wd.write("first.txt", "Quillon said the plant at Harlow would stay open. Dr. Quillon said the winter would be hard.");
-    wd.stdout(&["ingest", first.to_str().unwrap()]);
-    let second = wd.write(
-        "second.txt",
-        "The chemical maker Quillon opened a plant at Harlow in the spring. \
-         The company said the plant would hire four hundred workers by the autumn.",
-    );
-    wd.stdout(&["ingest", second.to_str().unwrap()]);
-    let list: Vec<Value> = serde_json::from_str(&wd.stdout(&["speakers", "--format", "json"])).unwrap();
-    assert_eq!(kind_of(&list, "Quillon"), "person");
+    assert_eq!(kind_after_two_articles("Quillon said the plant at Harlow would stay open. Dr. Quillon said the winter would be hard.", &maker_article("Quillon"), "Quillon"), "person");
 }
 
 #[test]
