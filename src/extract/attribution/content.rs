@@ -1112,7 +1112,7 @@ fn quoted_title(text: &str, piece: &Range<usize>) -> bool {
     let mark = if span[open..].starts_with('“') { '“'.len_utf8() } else { 1 };
     let Some(inner) = span[open + mark..].strip_suffix(['”', '"']) else { return false };
     // ("on Dock Radio’s": a name ends with its possessive.)
-    let named = lead.split_whitespace().filter(|w| !matches!(*w, "on" | "to" | "with")).last().is_none_or(|w| w.ends_with("’s") || w.ends_with("'s"));
+    let named = lead.split_whitespace().rfind(|w| !matches!(*w, "on" | "to" | "with")).is_none_or(|w| w.ends_with("’s") || w.ends_with("'s"));
     let lead_ok = named && lead.split_whitespace().count() <= 4 && lead.split_whitespace().all(|w| matches!(w, "on" | "to" | "with") || w.starts_with(char::is_uppercase));
     let inner = inner.trim_end_matches([',', '.']);
     let words: Vec<&str> = inner.split_whitespace().collect();
