@@ -475,6 +475,13 @@ pub struct StatementView<'a> {
     pub confidence: f64,
 }
 
+/// The entries of a word-list file of `data/`: its lines trimmed, without
+/// blank lines and `#` comments. Extraction, the store and tracking all
+/// read their lists so.
+pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Whether `word` (any case) is a generational suffix of
 /// `data/name_suffixes.txt` ("Jr.", "III"), which ends a personal name:
 /// extraction and the store both tell "Donald Trump Jr." by it.
@@ -482,12 +489,7 @@ pub fn is_name_suffix(word: &str) -> bool {
     static SUFFIXES: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     SUFFIXES
         .get_or_init(|| {
-            include_str!("../data/name_suffixes.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_lowercase)
-                .collect()
+            data_lines(include_str!("../data/name_suffixes.txt")).map(str::to_lowercase).collect()
         })
         .iter()
         .any(|s| s.eq_ignore_ascii_case(word))

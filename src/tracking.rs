@@ -85,7 +85,7 @@ pub use shifts::{could_shift, shifts, Shift, SideConfidence};
 
 /// The lines of a data list, comments and blanks left out.
 fn list(text: &'static str) -> Vec<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+    crate::model::data_lines(text).map(String::from).collect()
 }
 
 /// The phrases of a data list, each as its words in lower case, with the

@@ -5,6 +5,7 @@
 //! (learned from PolNeAR train by `scripts/learn_cues.py`).
 
 use super::cue_table::CueTable;
+use crate::model::data_lines;
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -173,10 +174,6 @@ fn nbsp_ends_at(bytes: &[u8], at: usize) -> bool {
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80 && b != 0xE2
-}
-
-fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn ends_consonant_y(word: &str) -> bool {

@@ -190,7 +190,7 @@ impl WordSet {
 
     /// The words of a list file: one a line, `#` starting a comment line.
     pub fn from_lines(data: &str) -> Self {
-        WordSet::new(data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|l| l.to_lowercase().into_bytes().into()))
+        WordSet::new(crate::model::data_lines(data).map(|l| l.to_lowercase().into_bytes().into()))
     }
 
     /// Whether `word` is in the set, ASCII case ignored.

@@ -4,7 +4,7 @@
 use super::Store;
 use rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE;
 use crate::error::{Error, Result};
-use crate::model::{is_name_suffix, SpeakerKind};
+use crate::model::{data_lines, is_name_suffix, SpeakerKind};
 use rusqlite::{params, Connection, OptionalExtension};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -440,8 +440,7 @@ fn move_roles(conn: &Connection, from: i64, into: i64) -> Result<()> {
 /// spaces (" mr. mrs. ... "): a name opening with one is a person's, whom
 /// no later statement turns into an organisation ("Dr. Forbes").
 static HONORIFIC_WORDS: LazyLock<String> = LazyLock::new(|| {
-    let words = include_str!("../../data/honorifics.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-    words.fold(String::from(" "), |mut all, w| {
+    data_lines(include_str!("../../data/honorifics.txt")).fold(String::from(" "), |mut all, w| {
         all.push_str(&w.to_lowercase());
         all.push(' ');
         all

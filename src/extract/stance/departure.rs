@@ -5,6 +5,7 @@
 //! such statements are about.
 
 use crate::extract::word_set::WordSet;
+use crate::model::data_lines;
 use std::sync::LazyLock;
 
 const BUILTIN_DEPARTURES: &str = include_str!("../../../data/stance_departures.txt");
@@ -23,12 +24,7 @@ const CLAUSE_WORDS: [&str; 12] =
 static CALLING_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_CALLING_VERBS));
 /// The departure phrases, each as its lower-case words.
 static DEPARTURES: LazyLock<Vec<Vec<String>>> = LazyLock::new(|| {
-    BUILTIN_DEPARTURES
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| line.split_whitespace().map(str::to_ascii_lowercase).collect())
-        .collect()
+    data_lines(BUILTIN_DEPARTURES).map(|line| line.split_whitespace().map(str::to_ascii_lowercase).collect()).collect()
 });
 
 /// Whether `cue` (opening on a calling verb, or `support_cue`: one of
