@@ -668,10 +668,7 @@ impl SentenceRules<'_> {
 /// Phrases between an auxiliary and its verb, read once, each split into
 /// its words.
 static VERB_FILLERS: std::sync::LazyLock<Vec<Vec<&str>>> = std::sync::LazyLock::new(|| {
-    include_str!("../../../data/verb_fillers.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::model::data_lines(include_str!("../../../data/verb_fillers.txt"))
         .map(|l| l.split(' ').collect())
         .collect()
 });
@@ -680,7 +677,7 @@ pub(super) const NON_AGENTS: &str = include_str!("../../../data/non_agents.txt")
 
 /// The entries of `NON_AGENTS`, read once rather than for every source.
 pub(super) static NON_AGENT_LIST: std::sync::LazyLock<Vec<&str>> =
-    std::sync::LazyLock::new(|| NON_AGENTS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+    std::sync::LazyLock::new(|| crate::model::data_lines(NON_AGENTS).collect());
 
 /// Whether a source names no one ("Recent developments", "the world").
 pub(super) fn is_non_agent(source: &str) -> bool {

@@ -142,7 +142,7 @@ impl WordLists {
 fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
     let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut current = None;
-    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in crate::model::data_lines(data) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             out.entry(name).or_default();
             current = Some(name);

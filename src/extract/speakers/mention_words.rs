@@ -268,7 +268,7 @@ pub(super) fn document_name(phrase: &str) -> Option<String> {
 
 /// `data/generic_modifiers.txt`: "new", "latest", ...
 static GENERIC_MODIFIERS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| include_str!("../../../data/generic_modifiers.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect());
+    LazyLock::new(|| crate::model::data_lines(include_str!("../../../data/generic_modifiers.txt")).collect());
 
 /// Where the text names the organisation or document a generic phrase of
 /// head `head` ("the poll") stands for: the nearest "<Name> poll" (or

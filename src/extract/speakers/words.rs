@@ -180,7 +180,7 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
     let data = include_str!("../../../data/mention_function_words.txt");
     let mut sections: FxHashMap<&str, Vec<Box<[u8]>>> = FxHashMap::default();
     let mut current = None;
-    for line in data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+    for line in crate::model::data_lines(data) {
         match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             Some(name) => current = Some(name),
             None => sections.entry(current.expect("a word before any [section] of data/mention_function_words.txt")).or_default().push(line.to_lowercase().into_bytes().into()),

@@ -17,7 +17,7 @@ const MAX_WORDS_BETWEEN: usize = 6;
 /// topic is searched for all of them, and one pass over it costs less than
 /// a search (let alone a searcher made) for each word.
 static REMOVALS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words = BUILTIN_REMOVALS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
+    let words = crate::model::data_lines(BUILTIN_REMOVALS);
     AhoCorasick::new(words).expect("the removal words make an automaton")
 });
 
@@ -120,7 +120,7 @@ mod tests {
     #[test]
     fn the_removal_automaton_finds_what_a_search_for_each_word_finds() {
         let words: Vec<&str> =
-            BUILTIN_REMOVALS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+            crate::model::data_lines(BUILTIN_REMOVALS).collect();
         let fillers = ["", " ", "x", "the ", ", ", "un", "s", " of ", "-"];
         for (i, word) in words.iter().enumerate() {
             for (j, filler) in fillers.iter().enumerate() {

@@ -7,6 +7,7 @@
 
 use super::word_table::{KeyBuilder, WordTable};
 use super::words::{singular, Tokens};
+use crate::model::data_lines;
 
 const TOPIC_WORDS: &str = include_str!("../../../data/topic_words.txt");
 const GENERIC_TOPICS: &str = include_str!("../../../data/generic_topics.txt");
@@ -218,11 +219,10 @@ impl CandidateWords {
         for word in VERB_INTRODUCERS {
             listed.entry(word).verb_introducer = true;
         }
-        let lines = |text: &'static str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        for line in lines(TITLES).chain(lines(HONORIFICS)) {
+        for line in data_lines(TITLES).chain(data_lines(HONORIFICS)) {
             listed.entry(&line.trim_end_matches('.').to_lowercase()).title = true;
         }
-        for line in lines(FIRST_NAMES) {
+        for line in data_lines(FIRST_NAMES) {
             let mut fields = line.split('\t');
             let name = fields.next().unwrap_or(line).trim();
             let entry = listed.entry(&name.to_lowercase());
@@ -233,10 +233,10 @@ impl CandidateWords {
                 _ => {}
             }
         }
-        for line in lines(GENERIC_TOPICS) {
+        for line in data_lines(GENERIC_TOPICS) {
             listed.entry(&line.to_lowercase()).generic = true;
         }
-        for line in lines(TOPIC_WORDS) {
+        for line in data_lines(TOPIC_WORDS) {
             let (word, set): (&str, fn(&mut Listed)) = match line.split_at(1) {
                 ("+", word) => (word, |l| l.noun_despite_ending = true),
                 ("*", word) => (word, |l| l.issue = true),
@@ -252,13 +252,13 @@ impl CandidateWords {
             };
             set(listed.entry(&word.to_lowercase()));
         }
-        for line in lines(PEOPLES) {
+        for line in data_lines(PEOPLES) {
             listed.entry(&line.to_lowercase()).people = true;
         }
-        for line in lines(NAME_SUFFIXES) {
+        for line in data_lines(NAME_SUFFIXES) {
             listed.entry(line.trim_end_matches('.')).name_suffix = true;
         }
-        for line in lines(NON_NOUNS) {
+        for line in data_lines(NON_NOUNS) {
             match line.split_at(1) {
                 ("-", word) => listed.entry(word).never_noun = true,
                 ("~", word) => listed.entry(word).adjective = true,
@@ -266,9 +266,9 @@ impl CandidateWords {
                 _ => {}
             }
         }
-        let settings = lines(TOPIC_PLACES).map(str::to_lowercase).collect();
+        let settings = data_lines(TOPIC_PLACES).map(str::to_lowercase).collect();
         let mut synonyms: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();
-        for line in lines(TOPIC_SYNONYMS) {
+        for line in data_lines(TOPIC_SYNONYMS) {
             let group: Vec<&str> = line.split_whitespace().collect();
             for word in &group {
                 let others = group.iter().filter(|other| *other != word).map(|other| other.to_string());
