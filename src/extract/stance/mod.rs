@@ -72,6 +72,9 @@ const BUILTIN_HELD_VIEWS: &str = include_str!("../../../data/stance_held_views.t
 const BUILTIN_WITHHELD_OBJECTS: &str = include_str!("../../../data/stance_withheld_objects.txt");
 const BUILTIN_SIDE_CLAUSE_OPENERS: &str = include_str!("../../../data/stance_side_clause_openers.txt");
 const BUILTIN_MONTH_LEAD_WORDS: &str = include_str!("../../../data/stance_month_lead_words.txt");
+const BUILTIN_HEDGE_CUES: &str = include_str!("../../../data/stance_hedge_cues.txt");
+const BUILTIN_QUESTION_OPENERS: &str = include_str!("../../../data/stance_question_openers.txt");
+const BUILTIN_RHETORICAL_WORDS: &str = include_str!("../../../data/stance_rhetorical_words.txt");
 
 static THOUGHT_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_THOUGHT_VERBS));
 static OPINION_VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_OPINION_VERBS));
@@ -82,6 +85,9 @@ static CUE_PARTICLES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(B
 static HELD_VIEWS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_HELD_VIEWS));
 static WITHHELD_OBJECTS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_WITHHELD_OBJECTS));
 static MONTH_LEAD_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_MONTH_LEAD_WORDS));
+static HEDGE_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_HEDGE_CUES));
+static QUESTION_OPENERS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_QUESTION_OPENERS));
+static RHETORICAL_WORDS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_RHETORICAL_WORDS));
 /// Openers of a side clause, each followed by the space that ends it.
 static SIDE_CLAUSE_OPENERS: LazyLock<Vec<String>> = LazyLock::new(|| {
     BUILTIN_SIDE_CLAUSE_OPENERS
@@ -362,7 +368,7 @@ impl StanceLexicon {
         let (positive, negative) = (cue_signals.pos + content_signals.pos, cue_signals.neg + content_signals.neg);
         let strength = (evaluation + content_signals.rejection as f32).abs();
         let shape = confidence::ContentShape::of(content.text, &content.lower);
-        let stance = reconsider(stance, &reading, shape, cue.text);
+        let stance = reconsider(stance, &reading, shape, cue.text, content.text);
         let calls_to_leave = !reading.negated
             && !led
             && departure::calls_to_leave(reading.polarity == CuePolarity::Support, cue.text, content.text);
@@ -795,15 +801,23 @@ fn combine_led(polarity: CuePolarity, held_view: bool, no_one: bool, overall: i8
     }
 }
 
-/// Two readings of a neutral cue that its words alone do not give:
+/// Readings of a neutral cue that its words alone do not give:
 /// - a question in the speaker's own quoted words, not one put to someone
 ///   ("asked"), is rhetorical, and news quotes rhetorical questions as
 ///   attacks ("What difference does it make?");
+/// - a question put to someone ("asked whether she would run", "asked how
+///   likely a win was") asks and takes no side, whatever words it holds;
+///   a request ("asked the court to block the rule"), a question about
+///   anyone at all ("asked how anyone could trust him": rhetorical) and
+///   the asker's own quoted question keep their reading;
+/// - a cue that is only a hedge ("seems", "appeared", "reportedly") is the
+///   writer's guarded observation: on the train labels it described far
+///   more often than it took a side, even with evaluative words in it;
 /// - a finding reported ("according to", "the poll shows") carries the
 ///   evaluative words of what it counts ("support", "popular", "backed")
 ///   without taking a side, however many: on held-out news even strong
 ///   words in a finding were a count or a fact far more often than a view.
-fn reconsider(stance: Stance, reading: &CueReading, shape: confidence::ContentShape, cue: &str) -> Stance {
+fn reconsider(stance: Stance, reading: &CueReading, shape: confidence::ContentShape, cue: &str, content: &str) -> Stance {
     if reading.polarity != CuePolarity::Neutral || reading.negated {
         return stance;
     }
@@ -811,10 +825,36 @@ fn reconsider(stance: Stance, reading: &CueReading, shape: confidence::ContentSh
     if shape.question && shape.quoted && !put_to_someone && !reading.report {
         return Stance::Oppose;
     }
+    if put_to_someone && !(shape.question && shape.quoted) && !is_request(content) && !asks_of_anyone(content) {
+        return Stance::Neutral;
+    }
+    if HEDGE_CUES.holds(cue.trim()) {
+        return Stance::Neutral;
+    }
     if reading.report {
         return Stance::Neutral;
     }
     stance
+}
+
+/// Whether what was asked is a request ("a federal judge to block the
+/// rules", "them to leave"): "to" within its first few words, and no
+/// question word opening it (`data/stance_question_openers.txt`).
+fn is_request(content: &str) -> bool {
+    const REQUEST_REACH: usize = 6;
+    let mut words = content.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if QUESTION_OPENERS.holds(first.trim_start_matches(|c: char| !c.is_alphanumeric())) {
+        return false;
+    }
+    first.eq_ignore_ascii_case("to") || words.take(REQUEST_REACH - 1).any(|w| w.eq_ignore_ascii_case("to"))
+}
+
+/// Whether what was asked is about anyone at all in its first words ("how
+/// anyone could trust him"), which makes it rhetorical
+/// (`data/stance_rhetorical_words.txt`).
+fn asks_of_anyone(content: &str) -> bool {
+    content.split_whitespace().take(3).any(|w| RHETORICAL_WORDS.holds(w))
 }
 
 fn stance_of(sign: i8) -> Stance {

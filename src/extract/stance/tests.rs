@@ -508,6 +508,24 @@ fn a_quoted_question_in_a_statement_is_rhetorical_and_oppose() {
 }
 
 #[test]
+fn a_question_put_to_someone_takes_no_side_but_a_request_does() {
+    assert_eq!(judge("asked", "whether the disastrous harbour plan would survive the vote").stance, Stance::Neutral);
+    assert_eq!(judge("asked", "how likely a wonderful summer for the ferry line was").stance, Stance::Neutral);
+    assert_eq!(judge("asked", "the court to block the terrible new parking rule").stance, Stance::Oppose);
+    // A question about anyone at all is rhetorical.
+    assert_eq!(judge("asked", "why anyone would believe such a dishonest councillor").stance, Stance::Oppose);
+    // The asker's own quoted question keeps its reading.
+    assert_eq!(judge("asked", "\"Can anyone really fix the roads while the council is this corrupt?\"").stance, Stance::Oppose);
+}
+
+#[test]
+fn a_cue_that_is_only_a_hedge_describes_without_taking_a_side() {
+    assert_eq!(judge("seemed", "to be a terrible week for the ferry company"), judged(Stance::Neutral, true));
+    assert_eq!(judge("reportedly", "the mayor praised the wonderful new library").stance, Stance::Neutral);
+    assert_eq!(judge("said", "it was a terrible week for the ferry company").stance, Stance::Oppose);
+}
+
+#[test]
 fn a_reported_finding_counts_words_without_taking_a_side() {
     assert_eq!(judge("according to", "the mayor has the support of 40 percent of voters").stance, Stance::Neutral);
     // Strong words in a finding still count what was found.
