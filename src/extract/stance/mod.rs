@@ -46,6 +46,7 @@ mod evaluative;
 mod lead;
 mod phrases;
 mod removal;
+mod share;
 
 use crate::error::{Error, Result};
 use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
@@ -341,6 +342,13 @@ impl StanceLexicon {
     /// (`cue_lead`): a negation there ("has not endorsed", "did not deny")
     /// negates the cue as one written in it would.
     pub fn judge_after(&self, lead: &str, cue: &str, content: &str) -> StanceJudgement {
+        self.judge_said_by("", lead, cue, content)
+    }
+
+    /// The stance of a statement as `judge_after` reads it, said by the
+    /// speaker written as `speaker` ("36 percent of voters"): a share of
+    /// those a poll asked reports a count, which takes no side.
+    pub fn judge_said_by(&self, speaker: &str, lead: &str, cue: &str, content: &str) -> StanceJudgement {
         let (cue, content) = (Lowered::new(cue), Lowered::new(content));
         let mut reading = self.read_cue_with_particle(&cue, &content);
         // A negation before a negated cue affirms it ("never refused to
@@ -373,6 +381,7 @@ impl StanceLexicon {
             && !led
             && departure::calls_to_leave(reading.polarity == CuePolarity::Support, cue.text, content.text);
         let stance = if calls_to_leave { Stance::Oppose } else { stance };
+        let stance = if share::names_a_share(speaker) { Stance::Neutral } else { stance };
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;

@@ -508,6 +508,15 @@ fn a_quoted_question_in_a_statement_is_rhetorical_and_oppose() {
 }
 
 #[test]
+fn a_share_of_those_a_poll_asked_reports_a_count() {
+    let lexicon = StanceLexicon::default();
+    let share = lexicon.judge_said_by("36 percent of the tenants", "", "said", "they would vote for the wonderful new mayor");
+    assert_eq!(share.stance, Stance::Neutral);
+    let tenants = lexicon.judge_said_by("the tenants", "", "said", "they would vote for the wonderful new mayor");
+    assert_eq!(tenants.stance, Stance::Support);
+}
+
+#[test]
 fn a_question_put_to_someone_takes_no_side_but_a_request_does() {
     assert_eq!(judge("asked", "whether the disastrous harbour plan would survive the vote").stance, Stance::Neutral);
     assert_eq!(judge("asked", "how likely a wonderful summer for the ferry line was").stance, Stance::Neutral);
