@@ -11,8 +11,11 @@
 //! that head word. A name inside a description ("an adviser to President
 //! Bush") is no antecedent. A relative "who" stands for the name right
 //! before it or before its appositive, never for a group ("voters who").
-//! Other pronouns ("they", "it", "I") are left
-//! unresolved: the statement keeps its mention and gets no speaker. How a
+//! A "they" is the group that spoke last or, failing that, the group its
+//! sentence or the one before opens with (`subjects`); an "it" so the body
+//! or document. Other pronouns ("I", "we") and a "they" or "it" with no
+//! such subject before it are left unresolved: the statement keeps its
+//! mention and gets no speaker. How a
 //! description finds its person is in `descriptions`; by a role the text
 //! gave beside a name ("Ada Voss, the nominee,"), in `given_roles`.
 
@@ -20,6 +23,7 @@ mod bodies;
 mod descriptions;
 mod given_roles;
 mod relatives;
+mod subjects;
 use descriptions::person_described;
 
 use super::mentions::{capitalised_runs, surname_before_of, CapitalisedRun};
@@ -922,7 +926,13 @@ impl<'t> SpeakerResolver<'t> {
                 "male" => Gender::Male,
                 "female" => Gender::Female,
                 "relative" if self.relative_names_someone(text, span.start) => Gender::Unknown,
-                _ => return self.relative_phrase(text, span, mention).or_else(|| self.body_spoken_before(text, span, mention)).unwrap_or_else(unresolved),
+                _ => {
+                    return self
+                        .relative_phrase(text, span, mention)
+                        .or_else(|| self.body_spoken_before(text, span, mention))
+                        .or_else(|| self.group_subject_before(text, span.start, mention))
+                        .unwrap_or_else(unresolved)
+                }
             };
             let named = self.named_antecedent(text, span.start, gender, true);
             if let Some(described) = named.and_then(|id| self.unnamed_instead(span.start, gender, id)) {
@@ -1228,6 +1238,32 @@ mod tests {
             river after every flood. The first plan was drawn up for Director Zorba Quill. She said the pilots were right.";
         let s = resolve_all(text, &["She", "She", "She", "She", "She", "She"]);
         assert!(s.iter().all(|s| s.name == "Ngozi Voss"), "{s:?}");
+    }
+
+    #[test]
+    fn a_they_is_the_group_its_sentence_or_the_one_before_opens_with() {
+        let text = "Dock workers walked off the job at the Harlow port on Monday. They said the new shifts were unsafe.";
+        let s = resolve_all(text, &["They"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("dock workers", SpeakerKind::Group));
+        let text = "Harlow Democrats blocked the harbour bill because they said it cut the pilots' pay.";
+        let s = resolve_all(text, &["they"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Harlow Democrats", SpeakerKind::Group));
+        // Standing first is all that capitalised "Voters"; "Voss supporters"
+        // keep the capital of the name the text gives them.
+        let text = "The voters met at noon. Voters waited for the tide. They said the channel was too shallow.";
+        assert_eq!(resolve_all(text, &["They"])[0].name, "voters");
+        let text = "Ada Voss spoke at noon. Voss supporters waited outside. They said the count was unfair.";
+        assert_eq!(resolve_all(text, &["They"])[0].name, "Voss supporters");
+        // No group opens either sentence: the "they" stays unresolved.
+        let text = "The storm closed the harbour on Monday. They said the pilots would wait.";
+        assert_eq!(resolve_all(text, &["They"])[0].kind, SpeakerKind::Unresolved);
+        let text = "The port lost money as the harbour closed. Pilots who waited said they were tired. They said the tide was late.";
+        assert_eq!(resolve_all(text, &["They"])[0].kind, SpeakerKind::Unresolved);
+        // An "it" so is the body or document the sentence before opens with.
+        let text = "The Harlow harbour council voted on Monday to close the channel. It said the dredging would wait.";
+        assert_eq!(resolve_all(text, &["It"])[0].kind, SpeakerKind::Organization);
+        let text = "As soon as Harlow Radio ran the story, the channel closed. It said the dredging would wait.";
+        assert_eq!(resolve_all(text, &["It"])[0].kind, SpeakerKind::Unresolved);
     }
 
     #[test]
