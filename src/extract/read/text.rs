@@ -16,10 +16,10 @@
 //!
 //! A text whose first line looks like a headline (see [`headline`]) gets that
 //! line as its title when the front matter gives none; the line stays in the
-//! text, and extraction takes no statement from it. A short title-case first
-//! line that ends with a full stop still names the document when more
-//! paragraphs follow (see [`title_line`]), but ends as a sentence does, so
-//! extraction keeps what it reports.
+//! text, and extraction takes no statement from it. A short first line that
+//! ends with a full stop may still name the document, when what follows
+//! reads as an article under its headline (see [`title_line`]), but ends as
+//! a sentence does, so extraction keeps what it reports.
 
 use super::{parse_date, Notice};
 use crate::model::Document;
@@ -95,28 +95,78 @@ pub fn headline(text: &str) -> Option<std::ops::Range<usize>> {
 /// than a one-line opening paragraph: a title heads an article.
 const PARAGRAPHS_AFTER_A_TITLE: usize = 2;
 
+/// Words of a sentence-case full-stop line that still reads as a title
+/// when a paragraph at least twice as long follows it: shorter than most
+/// opening paragraphs of news, which run to 25 words or more.
+const MAX_SENTENCE_TITLE_WORDS: usize = 14;
+
 /// The byte range of the first line of `text` (trimmed) when it names the
-/// document: a [`headline`], or a line as short in title case that ends with
-/// a full stop ("Ann Roe Wins the Runoff.", as some archives write their
-/// headlines) and is followed by a blank line and at least
-/// [`PARAGRAPHS_AFTER_A_TITLE`] paragraphs. A sentence-case line ending so
-/// ("The board met on Tuesday.") may be a one-line opening paragraph as
-/// well as a headline, so it names nothing.
+/// document: a [`headline`], or a line as short that ends with a full stop
+/// ("Ann Roe Wins the Runoff.", as some archives write their headlines)
+/// and is followed by a blank line and at least
+/// [`PARAGRAPHS_AFTER_A_TITLE`] paragraphs, when it is in title case, the
+/// next paragraph opens with a dateline ("HARLOW, Del. (AP) —") or a
+/// section label ("ABSTRACT."), or the line is short and the next
+/// paragraph at least twice as long. A sentence-case line ending so
+/// before a paragraph as short ("The board met on Tuesday.") may be a
+/// one-line opening paragraph as well as a headline, so it names nothing.
 pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
     if let Some(line) = headline(text) {
+        return Some(line);
+    }
+    if let Some(line) = headline_over_subhead(text) {
         return Some(line);
     }
     let first = FirstLine::of(text)?;
     let without_stop = first.line.strip_suffix('.').filter(|t| !t.ends_with(['.', ',', ';', ':']))?;
     // Runs of non-blank lines, whatever the line ending.
-    let mut paragraphs = 0;
+    let mut paragraphs: Vec<String> = Vec::new();
     let mut in_paragraph = false;
     for line in first.after.lines() {
         let blank = line.trim().is_empty();
-        paragraphs += usize::from(!blank && !in_paragraph);
+        match paragraphs.last_mut() {
+            Some(last) if in_paragraph && !blank => {
+                last.push(' ');
+                last.push_str(line.trim());
+            }
+            _ if !blank => paragraphs.push(line.trim().to_string()),
+            _ => {}
+        }
         in_paragraph = !blank;
+        if paragraphs.len() > PARAGRAPHS_AFTER_A_TITLE {
+            break;
+        }
     }
-    (paragraphs >= PARAGRAPHS_AFTER_A_TITLE && FirstLine::opens_like_a_headline(without_stop) && title_case(without_stop)).then_some(first.span)
+    if paragraphs.len() < PARAGRAPHS_AFTER_A_TITLE || !FirstLine::opens_like_a_headline(without_stop) {
+        return None;
+    }
+    let next = &paragraphs[0];
+    let words = without_stop.split_whitespace().count();
+    let short_before_longer = words <= MAX_SENTENCE_TITLE_WORDS && next.split_whitespace().count() >= 2 * words;
+    (title_case(without_stop) || opens_with_dateline(next) || short_before_longer).then_some(first.span)
+}
+
+/// "Voss lags on the harbour vote;" over a subheading line and a blank
+/// line, as news archives export a headline and its deck: the headline
+/// without its semicolon.
+fn headline_over_subhead(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut lines = text.split_inclusive('\n');
+    let (first, second, third) = (lines.next()?, lines.next()?, lines.next()?);
+    let headline = first.trim().strip_suffix(';')?;
+    let lead = first.len() - first.trim_start().len();
+    let short = |line: &str| line.trim().starts_with(|c: char| c.is_alphanumeric() || c == '\'') && line.split_whitespace().nth(2 * MAX_HEADLINE_WORDS).is_none();
+    (FirstLine::opens_like_a_headline(headline) && short(second) && third.trim().is_empty() && lines.any(|line| !line.trim().is_empty())).then(|| lead..lead + headline.len())
+}
+
+/// Whether a paragraph opens as a news article's body does after its
+/// headline: with a dateline in capitals ("HARLOW, Del. (AP) —",
+/// "WASHINGTON —") or is a section label in capitals ("ABSTRACT.").
+fn opens_with_dateline(paragraph: &str) -> bool {
+    let capitals = paragraph.split_whitespace().next().unwrap_or("").trim_end_matches([',', '.', ':']);
+    let all_capitals = capitals.chars().count() >= 3 && capitals.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'');
+    let rest = paragraph[paragraph.find(char::is_whitespace).unwrap_or(paragraph.len())..].trim_start();
+    let label = paragraph.split_whitespace().all(|w| !w.chars().any(char::is_lowercase)) && paragraph.ends_with('.');
+    all_capitals && (label || paragraph.contains(['—', '–']) || rest.starts_with(['(', '-']) || paragraph.split_whitespace().next().is_some_and(|w| w.ends_with(',')))
 }
 
 /// Whether most words of four letters or more are capitalised, as in a
@@ -263,6 +313,25 @@ mod tests {
         assert_eq!(title(text), Some("Voss Wins the County Runoff."));
         assert_eq!(line(text), None);
         assert_eq!(title("Will Fees Rise?\n\nThe board met."), Some("Will Fees Rise?"));
+    }
+
+    #[test]
+    fn a_sentence_case_headline_before_a_dateline_or_a_longer_paragraph_is_a_title() {
+        let text = "Harbour board to vote on dredging plan.\n\nHARLOW, Del. (AP) — The board will vote.\n\nIt meets today.";
+        assert_eq!(title(text), Some("Harbour board to vote on dredging plan."));
+        let text = "Voss faces a hard sell on the harbour.\n\nABSTRACT.\n\nThe harbour plan is costly.";
+        assert_eq!(title(text), Some("Voss faces a hard sell on the harbour."));
+        let text = "Voss faces a hard sell.\n\nMaria Voss needs the votes of the harbour board to pass her dredging plan before the storms.\n\nShe said so.";
+        assert_eq!(title(text), Some("Voss faces a hard sell."));
+        assert_eq!(line(text), None);
+        // A one-line opening paragraph followed by one no longer is no title.
+        assert_eq!(title("Voss faces a hard sell.\n\nShe needs the board's votes.\n\nShe said so."), None);
+        assert_eq!(title("Voss faces a hard sell.\n\nHARLOW — The board met.\n\nIt voted."), Some("Voss faces a hard sell."));
+        assert_eq!(title("Voss faces a hard sell.\n\nHARLOW — The board met."), None);
+        // A headline over its deck, as news archives write them.
+        let text = "Voss lags on the harbour vote;\nHer plan misses the pilots who need it.\n\nThe board met.";
+        assert_eq!(title(text), Some("Voss lags on the harbour vote"));
+        assert_eq!(title("Voss lags on the harbour vote;\nthe board met.\nIt voted.\n\nThen it left."), None);
     }
 
     #[test]
