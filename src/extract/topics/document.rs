@@ -51,14 +51,16 @@ pub struct SettledTopics<'t> {
     /// (lower case) -> the topic given most with it ("deal" -> "peace deal").
     heads: FxHashMap<&'t str, &'t str>,
     main: Option<&'t str>,
-    /// The common-noun topics ("complaint") and possessed things ("Trump's
-    /// flurry") given to one statement only and joining no other: a
-    /// statement tagged with one takes a topic of its article that its
-    /// content names, if any, so that the article's topics, not a topic of
-    /// one statement, gather what it says.
+    /// The common-noun topics ("complaint"), possessed things ("Trump's
+    /// flurry") and issues a name narrows ("Trump candidacy") given to one
+    /// statement only and joining no other: a statement tagged with one
+    /// takes a topic of its article that its content names, if any, so
+    /// that the article's topics, not a topic of one statement, gather
+    /// what it says.
     said_once: FxHashSet<&'t str>,
-    /// A possessed thing said once -> the topic of its owner, where the
-    /// article has one ("Trump's remark" -> "Donald Trump").
+    /// A possessed thing or narrowed issue said once -> the topic of its
+    /// owner, where the article has one ("Trump's remark", "Trump
+    /// candidacy" -> "Donald Trump").
     owners: FxHashMap<&'t str, &'t str>,
     /// A topic said once -> the topic of its article, not said once, that
     /// shares a word with it ("campaign tone" -> "Trump's campaign"): the
@@ -313,7 +315,7 @@ impl<'a> DocumentTopics<'a> {
             .iter()
             .filter(|(name, given, _)| {
                 given.statements == 1
-                    && (name.starts_with(char::is_lowercase) || has_possessive(name))
+                    && (name.starts_with(char::is_lowercase) || owner_of(name).is_some())
                     && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
@@ -336,7 +338,7 @@ impl<'a> DocumentTopics<'a> {
         let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
         let mut owners = FxHashMap::default();
         for name in &said_once {
-            let Some((owner, _)) = name.split_once("'s ") else { continue };
+            let Some(owner) = owner_of(name) else { continue };
             let found = topics
                 .iter()
                 .filter(|(other, _, _)| !has_possessive(other) && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
@@ -749,6 +751,18 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// Whose a possessed thing is ("Trump" of "Trump's tax return"), or the
+/// name an issue is narrowed by ("Trump" of "Trump candidacy", "Iowa" of
+/// "Iowa caucus"): a capitalised first word before a last in lower case.
+fn owner_of(name: &str) -> Option<&str> {
+    if let Some((owner, _)) = name.split_once("'s ") {
+        return Some(owner);
+    }
+    let (first, _) = name.split_once(' ')?;
+    let last = name.rsplit(' ').next()?;
+    (first.starts_with(char::is_uppercase) && last.starts_with(char::is_lowercase)).then_some(first)
+}
+
 /// Whether a topic's name holds a possessive ("Trump's tax return").
 fn has_possessive(name: &str) -> bool {
     holds(name, "'s ")
@@ -1110,6 +1124,18 @@ mod tests {
             topics.tag_and_count("Yes, absolutely", "", "Tunde Adeyemi");
         }
         assert_eq!(topics.main_topic(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn an_issue_a_name_narrows_said_once_takes_the_names_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor spoke. Okafor said the port would close. Nobody knows what an Okafor candidacy means.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Marta Okafor would run", "", "");
+        let content = "what an Okafor candidacy would do to the port";
+        let own = topics.tag_and_count(content, "", "").map(|t| t.name);
+        assert_eq!(own.as_deref(), Some("Okafor candidacy"));
+        assert_eq!(topics.settled().topic_of(own, content).as_deref(), Some("Marta Okafor"));
     }
 
     #[test]
