@@ -748,6 +748,10 @@ impl CandidateWords {
         let w = &words.words;
         let mut run_start = 0;
         let mut proper = false;
+        // The run opens on a name narrowing an issue ("a Trump candidacy"):
+        // the issue's word is among the words after it ("Police announce"
+        // is a subject and its verb).
+        let mut opens_on_name = false;
         for i in 0..=w.len() {
             let usable = i < w.len() && !w[i].possessive && w[i].noun_like;
             let ends_run = i == w.len() || w[i].after_break || !usable;
@@ -765,8 +769,9 @@ impl CandidateWords {
                 if from == run_start && from < head && from > 0 && is_manner_adverb(words.lower(from - 1)) {
                     from += 1;
                 }
+                let issue_from = if opens_on_name { from.max(run_start + 1) } else { from };
                 let accepted = if issues_only {
-                    w[from..end].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
+                    w[issue_from..end].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)
                 } else {
                     (!w[head].listed.generic || (from < head && !w[from].listed.generic)) && words.lower(head).len() >= 3
                 };
@@ -777,11 +782,27 @@ impl CandidateWords {
             if ends_run {
                 run_start = if usable { i } else { i + 1 };
                 proper = false;
+                opens_on_name = false;
             }
             if usable {
+                // "a Trump candidacy", "the Iowa caucuses": a name opening
+                // a run of common nouns narrows an issue among them, and is
+                // part of its topic; before other nouns ("Trump supporters
+                // cheered", "Trump represents") it is a name or a subject.
+                // A party's or people's word ("the Republican nomination",
+                // "under Ukrainian law") names no one the issue is narrowed
+                // to: the run stays no topic, as before any noun.
+                let people = w[i].listed.people || (w[i].listed.place && is_demonym(words.lower(i)));
+                let narrows_issue = issues_only
+                    && i == run_start
+                    && !people
+                    && w.get(i + 1).is_some_and(|next| !next.after_break && !next.capitalized && next.noun_like && !next.possessive);
+                if narrows_issue && w[i].capitalized && !w[i].opens_sentence && !shouting {
+                    opens_on_name = true;
+                }
                 // A capital opening a sentence ("Sanctions are working")
                 // makes no name.
-                proper |= w[i].capitalized && !shouting && !w[i].opens_sentence;
+                proper |= w[i].capitalized && !shouting && !w[i].opens_sentence && !narrows_issue;
             }
         }
         None

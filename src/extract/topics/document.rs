@@ -38,6 +38,8 @@ pub struct DocumentTopics<'a> {
     /// Each topic given so far: how many statements it was given to, and
     /// how many topics were given before it first was.
     given: FxHashMap<String, Given>,
+    /// How many statements each speaker said (by the name they are given).
+    spoken: FxHashMap<String, usize>,
 }
 
 /// A document's topics once every statement is tagged (see
@@ -49,14 +51,16 @@ pub struct SettledTopics<'t> {
     /// (lower case) -> the topic given most with it ("deal" -> "peace deal").
     heads: FxHashMap<&'t str, &'t str>,
     main: Option<&'t str>,
-    /// The common-noun topics ("complaint") and possessed things ("Trump's
-    /// flurry") given to one statement only and joining no other: a
-    /// statement tagged with one takes a topic of its article that its
-    /// content names, if any, so that the article's topics, not a topic of
-    /// one statement, gather what it says.
+    /// The common-noun topics ("complaint"), possessed things ("Trump's
+    /// flurry") and issues a name narrows ("Trump candidacy") given to one
+    /// statement only and joining no other: a statement tagged with one
+    /// takes a topic of its article that its content names, if any, so
+    /// that the article's topics, not a topic of one statement, gather
+    /// what it says.
     said_once: FxHashSet<&'t str>,
-    /// A possessed thing said once -> the topic of its owner, where the
-    /// article has one ("Trump's remark" -> "Donald Trump").
+    /// A possessed thing or narrowed issue said once -> the topic of its
+    /// owner, where the article has one ("Trump's remark", "Trump
+    /// candidacy" -> "Donald Trump").
     owners: FxHashMap<&'t str, &'t str>,
     /// A topic said once -> the topic of its article, not said once, that
     /// shares a word with it ("campaign tone" -> "Trump's campaign"): the
@@ -250,22 +254,35 @@ impl<'a> DocumentTopics<'a> {
             mostly_lower: FxHashMap::default(),
             person_sexes: FxHashMap::default(),
             given: FxHashMap::default(),
+            spoken: FxHashMap::default(),
         }
     }
 
     /// What the article is about: of the strong topics given so far (see
     /// `Given`), a person or issue before a place the article is set in
     /// ("Charlotte"), then one its first line (the headline) names; the one
-    /// given to most statements, the first given of equals. A statement
-    /// that names nothing of its own ("so far so good", "a leopard doesn't
-    /// change its spots") takes a position on it.
+    /// given to most statements (a person's counting those they said: an
+    /// article quoting someone most is about them), the first given of
+    /// equals. A statement that names nothing of its own ("so far so
+    /// good", "a leopard doesn't change its spots") takes a position on it.
     pub fn main_topic(&self) -> Option<&str> {
         let first_line = self.text.lines().next().unwrap_or("");
         let (name, _) = self.given.iter().filter(|(_, given)| given.strong).max_by_key(|(name, given)| {
             let setting = self.matcher.words.is_setting(name);
-            (!setting, names_any_word(first_line, name), given.statements, std::cmp::Reverse(given.order))
+            (!setting, names_any_word(first_line, name), given.statements + self.said_by(name), std::cmp::Reverse(given.order))
         })?;
         Some(name.as_str())
+    }
+
+    /// How many statements the person a topic names said: those of the
+    /// speakers with its first and last words ("Hillary Rodham Clinton"
+    /// for "Hillary Clinton"); none for a topic of one word or a possessed
+    /// thing.
+    fn said_by(&self, name: &str) -> usize {
+        if !name.contains(' ') || !name.starts_with(char::is_uppercase) || has_possessive(name) {
+            return 0;
+        }
+        self.spoken.iter().filter(|(speaker, _)| same_person(name, speaker)).map(|(_, n)| n).sum()
     }
 
     /// How the document's topics stand once every statement is tagged:
@@ -298,7 +315,7 @@ impl<'a> DocumentTopics<'a> {
             .iter()
             .filter(|(name, given, _)| {
                 given.statements == 1
-                    && (name.starts_with(char::is_lowercase) || has_possessive(name))
+                    && (name.starts_with(char::is_lowercase) || owner_of(name).is_some())
                     && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
@@ -321,7 +338,7 @@ impl<'a> DocumentTopics<'a> {
         let heads = heads.into_iter().map(|(head, (name, _))| (head, name)).collect();
         let mut owners = FxHashMap::default();
         for name in &said_once {
-            let Some((owner, _)) = name.split_once("'s ") else { continue };
+            let Some(owner) = owner_of(name) else { continue };
             let found = topics
                 .iter()
                 .filter(|(other, _, _)| !has_possessive(other) && (*other == owner || other.strip_suffix(owner).is_some_and(|rest| rest.ends_with(' '))))
@@ -373,6 +390,14 @@ impl<'a> DocumentTopics<'a> {
 
     /// The topic of a statement (see `tag`), counted towards the main topic.
     pub fn tag_and_count(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
+        if !speaker.is_empty() {
+            match self.spoken.get_mut(speaker) {
+                Some(n) => *n += 1,
+                None => {
+                    self.spoken.insert(speaker.to_string(), 1);
+                }
+            }
+        }
         let (tag, strong) = self.tag_with_strength(content, sentence_before, speaker)?;
         if let Some(given) = self.given.get_mut(&tag.name) {
             given.statements += 1;
@@ -726,6 +751,18 @@ fn word_at(text: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// Whose a possessed thing is ("Trump" of "Trump's tax return"), or the
+/// name an issue is narrowed by ("Trump" of "Trump candidacy", "Iowa" of
+/// "Iowa caucus"): a capitalised first word before a last in lower case.
+fn owner_of(name: &str) -> Option<&str> {
+    if let Some((owner, _)) = name.split_once("'s ") {
+        return Some(owner);
+    }
+    let (first, _) = name.split_once(' ')?;
+    let last = name.rsplit(' ').next()?;
+    (first.starts_with(char::is_uppercase) && last.starts_with(char::is_lowercase)).then_some(first)
+}
+
 /// Whether a topic's name holds a possessive ("Trump's tax return").
 fn has_possessive(name: &str) -> bool {
     holds(name, "'s ")
@@ -1068,6 +1105,37 @@ mod tests {
         assert_eq!(topics.main_topic(), Some("carbon tax"));
         topics.tag_and_count("Okafor will win", "", "");
         assert_eq!(topics.main_topic(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_person_quoted_most_is_the_main_topic_before_one_named_more() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor spoke at the port. The Harbour Board met. Okafor left and the Harbour Board stayed.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Marta Okafor was late", "", "");
+        topics.tag_and_count("the Harbour Board will decide", "", "");
+        topics.tag_and_count("that the Harbour Board was wrong", "", "");
+        assert_eq!(topics.main_topic(), Some("Harbour Board"));
+        topics.tag_and_count("Yes, absolutely", "", "Marta Okafor");
+        topics.tag_and_count("Yes, absolutely", "", "Marta Okafor");
+        assert_eq!(topics.main_topic(), Some("Marta Okafor"));
+        // One quoted but named in no statement is no topic.
+        for _ in 0..4 {
+            topics.tag_and_count("Yes, absolutely", "", "Tunde Adeyemi");
+        }
+        assert_eq!(topics.main_topic(), Some("Marta Okafor"));
+    }
+
+    #[test]
+    fn an_issue_a_name_narrows_said_once_takes_the_names_topic() {
+        let matcher = TopicMatcher::default();
+        let text = "Marta Okafor spoke. Okafor said the port would close. Nobody knows what an Okafor candidacy means.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Marta Okafor would run", "", "");
+        let content = "what an Okafor candidacy would do to the port";
+        let own = topics.tag_and_count(content, "", "").map(|t| t.name);
+        assert_eq!(own.as_deref(), Some("Okafor candidacy"));
+        assert_eq!(topics.settled().topic_of(own, content).as_deref(), Some("Marta Okafor"));
     }
 
     #[test]

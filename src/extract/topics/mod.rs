@@ -388,6 +388,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_narrowing_an_issue_is_part_of_its_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("what an Okafor candidacy would do to the port").as_deref(), Some("Okafor candidacy"));
+        assert_eq!(topics.candidate_topic("ahead of the Manitoba primary, Okafor and Mbeki are tied").as_deref(), Some("Manitoba primary"));
+        // A party's or people's word is no name an issue is narrowed to.
+        assert_ne!(topics.candidate_topic("that the Democratic nomination was lost").as_deref(), Some("Democratic nomination"));
+        // Before a noun that is no issue's, or a verb, a name is no modifier.
+        assert_ne!(topics.candidate_topic("the Okafor mood was grim").as_deref(), Some("Okafor mood"));
+        assert_ne!(topics.candidate_topic("that Police announce a curfew").as_deref(), Some("Police announce"));
+    }
+
+    #[test]
     fn an_issue_named_before_a_name_is_the_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("the carbon tax will hurt farmers in Manitoba").as_deref(), Some("carbon tax"));
