@@ -1433,3 +1433,33 @@ fn and_with_a_pronoun_after_a_quoted_phrase_ends_the_content() {
     let all = run("Vance spared Holm, calling her a “fair captain” and he said nothing about Oster.");
     assert!(all.contains(&triple("Vance", "calling", "her a “fair captain”")), "{all:?}");
 }
+
+#[test]
+fn a_later_speakers_clause_after_a_comma_is_a_report_of_its_own() {
+    // PolNeAR marks no report inside another: the subject with its relative
+    // clause and the cue after the comma start the second report.
+    let all = run("After the pier board rejected the ferry schedule, harbour workers who rode the night boats said they would strike in May.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!((all[0].1.as_str(), all[0].2.as_str()), ("rejected", "the ferry schedule"));
+    assert_eq!((all[1].1.as_str(), all[1].2.as_str()), ("said", "they would strike in May"));
+}
+
+#[test]
+fn a_share_in_brackets_after_a_semicolon_reports_on_its_own() {
+    let all = run("Half the riders said the fares were fair; 30 percent (and most pilots) said they were too high.");
+    assert_eq!(all, vec![triple("Half the riders", "said", "the fares were fair"), triple("30 percent (and most pilots)", "said", "they were too high")]);
+}
+
+#[test]
+fn a_share_or_a_name_joined_by_and_or_while_starts_another_report() {
+    let all = run("Two in five said the ramp was safe, and one in four said it should close.");
+    assert_eq!(all, vec![triple("Two in five", "said", "the ramp was safe"), triple("one in four", "said", "it should close")]);
+    let all = run("Ana Holm said the levy was fair while Piet Lund suggests the harbour is broke.");
+    assert_eq!(all, vec![triple("Ana Holm", "said", "the levy was fair"), triple("Piet Lund", "suggests", "the harbour is broke")]);
+}
+
+#[test]
+fn a_relative_clause_after_the_comma_stays_in_the_content() {
+    let all = run("Holm said the levy, which critics said was unfair, would pass in May.");
+    assert_eq!(all, vec![triple("Holm", "said", "the levy, which critics said was unfair, would pass in May")]);
+}
