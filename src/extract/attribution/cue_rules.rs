@@ -533,6 +533,9 @@ impl SentenceRules<'_> {
         if j == k && source.is_some() && self.names_a_thing(k, after) {
             return None;
         }
+        if let Some(a) = source.as_ref().and_then(|src| self.as_noted(src, cue, after, next_cue)) {
+            return Some(a);
+        }
         if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
             source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
@@ -621,6 +624,24 @@ impl SentenceRules<'_> {
             self.end_at_main_clause(src, &mut content);
         }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "As the Gazette noted, the pier was sold", "But as Holm said, …":
+    /// "as" before the source opens the sentence's clause of report, and
+    /// what was noted is the clause after the comma that closes it.
+    fn as_noted(&self, source: &Range<usize>, cue: &Cue, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let s = self.tok_index(source.start);
+        let n = self.toks.len();
+        if s == 0 || !lower_eq(text, &self.toks[s - 1], &["as"]) || after + 1 >= n || self.toks[after].kind != TokKind::Comma {
+            return None;
+        }
+        let opens = s == 1 || s == 2 && lower_eq(text, &self.toks[0], &["but", "and", "yet", "so"]) || s > 1 && matches!(self.toks[s - 2].kind, TokKind::Comma | TokKind::Dash);
+        if !opens || !matches!(cue.form, CueForm::Past | CueForm::Present) {
+            return None;
+        }
+        let content = self.clause_from(after + 1, next_cue)?;
+        Some(Attribution { source: Some(source.clone()), cue: cue.span.clone(), content: vec![content], ..Default::default() })
     }
 
     /// "Ruiz, after the vote in May, initially said …", "Mr. Holm, now 81

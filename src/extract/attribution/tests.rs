@@ -1463,3 +1463,13 @@ fn a_relative_clause_after_the_comma_stays_in_the_content() {
     let all = run("Holm said the levy, which critics said was unfair, would pass in May.");
     assert_eq!(all, vec![triple("Holm", "said", "the levy, which critics said was unfair, would pass in May")]);
 }
+
+#[test]
+fn as_the_source_noted_reports_the_clause_after_the_comma() {
+    let all = run("As the Harbour Gazette noted, the ferry earned nearly $2 million last spring.");
+    assert_eq!(all, vec![triple("the Harbour Gazette", "noted", "the ferry earned nearly $2 million last spring")]);
+    let all = run("But as Holm noted, the pier could still be sold.");
+    assert_eq!(all, vec![triple("Holm", "noted", "the pier could still be sold")]);
+    // "as" in the middle of a clause compares; it opens no report.
+    assert!(run("The fares rose as the board noted, and riders left.").iter().all(|(_, _, c)| c != "and riders left"));
+}
