@@ -263,9 +263,9 @@ impl SentenceRules<'_> {
     /// "with 30 percent of riders saying the fare is fair": a participle
     /// right after a noun phrase, with no comma, tells what that phrase
     /// says; the phrase is the source. Only where the phrase stands free
-    /// (after "with"), not as the object of a verb ("emailed an article
-    /// saying …") nor after any noun ("a group backing Lee" is seldom marked
-    /// as a report).
+    /// (after "with") or names a text or group that speaks ("an ad
+    /// attacking Lee"), not as the object of a verb ("emailed an article
+    /// saying …") nor after any noun ("a pier reopening soon").
     fn noun_participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let text = self.text();
         let n = self.toks.len();
@@ -274,6 +274,15 @@ impl SentenceRules<'_> {
         }
         let start = self.free_noun_phrase(k)?;
         let mut content = self.participle_content(cue, after, next_cue)?;
+        // "Pilots backing the levy have said …": a phrase that opens the
+        // sentence is its subject, and what the participle reports ends
+        // before the sentence's own verb (in lower case: "in May").
+        if let ([piece], 0) = (content.as_mut_slice(), start) {
+            let (first, end) = (self.tok_index(piece.start), self.tok_index(piece.end));
+            if let Some(verb) = (first + 1..end).find(|&t| text[self.toks[t].range()].starts_with(|c: char| c.is_ascii_lowercase()) && lower_eq(text, &self.toks[t], &["is", "are", "was", "were", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must"])) {
+                piece.end = self.toks[verb - 1].end;
+            }
+        }
         // "with most saying they will vote, and 10 percent undecided": the
         // phrase is an aside, its report ends at the first break.
         if let [piece] = content.as_mut_slice() {
@@ -289,8 +298,9 @@ impl SentenceRules<'_> {
 
     /// First token of a plain noun phrase ending before `k` ("the super
     /// PAC", "30 percent of voters", "pastors") that stands free, after a
-    /// word that opens such a phrase ("with"); none where a verb or a
-    /// modifier ending in "-ed" or "-ing" comes first.
+    /// word that opens such a phrase ("with"), or whose head names a text
+    /// or group that speaks; none where a verb or a modifier ending in
+    /// "-ed" or "-ing" comes first.
     fn free_noun_phrase(&self, k: usize) -> Option<usize> {
         let text = self.text();
         let nounish = |t: &Tok| {
@@ -319,7 +329,16 @@ impl SentenceRules<'_> {
         if i == k || possessive || lower_eq(text, &self.toks[i], &["of", "in"]) {
             return None;
         }
-        (i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.participle_source_openers)).then_some(i)
+        // "an ad attacking Lee", "pilots backing the levy": a text or a
+        // group speaks wherever its phrase stands.
+        // Not as the object of a verb ("issued a statement condemning …",
+        // "ran ads attacking …"): the verb's subject is then the source.
+        let object = i > 0 && {
+            let before = &text[self.toks[i - 1].range()];
+            self.toks[i - 1].is_word() && (finite_verb_like(before) || before.ends_with("ing"))
+        };
+        let speaking_head = !object && lower_eq(text, &self.toks[k - 1], &WORDS.participle_source_heads);
+        (i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.participle_source_openers) || speaking_head).then_some(i)
     }
 
     /// Whether the token is part of a cue (cues are in text order).

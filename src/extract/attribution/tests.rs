@@ -1473,3 +1473,15 @@ fn as_the_source_noted_reports_the_clause_after_the_comma() {
     // "as" in the middle of a clause compares; it opens no report.
     assert!(run("The fares rose as the board noted, and riders left.").iter().all(|(_, _, c)| c != "and riders left"));
 }
+
+#[test]
+fn a_text_or_group_before_a_participle_is_its_source_where_it_stands() {
+    let all = run("Harbour voters supporting the levy have said they will vote for it.");
+    // The phrase opens the sentence: the report ends before its verb.
+    assert!(all.contains(&triple("Harbour voters", "supporting", "the levy")), "{all:?}");
+    let all = run("A memo urging a strike in May was found on the pier.");
+    assert_eq!(all, vec![triple("A memo", "urging", "a strike in May")]);
+    // As the object of a verb the phrase is no source.
+    let all = run("On Tuesday the union sent a memo saying the ferry would stop.");
+    assert!(all.iter().all(|(s, _, _)| s != "a memo"), "{all:?}");
+}
