@@ -42,7 +42,9 @@ impl SentenceRules<'_> {
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Attitude => self.attitude(cue, k, after, next_cue),
             CueForm::Participle => {
-                if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
+                if k == 0 {
+                    self.opening_participle(cue, after)
+                } else if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
                     self.finite(cue, k, after, next_cue)
                 } else if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.contracted) {
                     // "He’s claiming that …": the contraction holds the subject.
@@ -211,6 +213,43 @@ impl SentenceRules<'_> {
         let source = by_subject.or_else(|| self.found.last().and_then(|a| a.source.clone())).or_else(|| self.subject(k))?;
         let content = self.participle_content(cue, after, next_cue)?;
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "Noting that the fares rose, Holm voted no": a participle opening
+    /// the sentence reports, up to its comma, for the subject of the clause
+    /// after the comma, a noun phrase before that clause's verb. Not where
+    /// a preposition follows the participle ("Speaking at the pier, …"
+    /// says where, not what).
+    fn opening_participle(&self, cue: &Cue, after: usize) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut from = self.skip_cue_particle(cue, after);
+        if self.cue_preposition_at(from) {
+            from += 1; // "Calling for a vote, …"
+        } else if from < n && (lower_eq(text, &self.toks[from], &WORDS.adverbial_starts) || lower_eq(text, &self.toks[from], &["by", "from", "with", "for"])) {
+            return None;
+        }
+        let comma = (from + 1..n.min(from + 40)).find(|&t| self.toks[t].kind == TokKind::Comma)?;
+        if self.toks[from..comma].iter().any(|t| t.is_quote()) {
+            return None;
+        }
+        let start = comma + 1;
+        let verb_at = |t: usize| {
+            let word = &text[self.toks[t].range()];
+            self.in_cue(&self.toks[t])
+                || lower_eq(text, &self.toks[t], &["is", "are", "was", "were", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must", "did", "does"])
+                || word.starts_with(|c: char| c.is_ascii_lowercase()) && (word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word))
+        };
+        let verb = (start..n.min(start + 7)).take_while(|&t| self.toks[t].is_word()).find(|&t| verb_at(t))?;
+        if verb == start {
+            return None;
+        }
+        Some(Attribution {
+            source: Some(self.toks[start].start..self.toks[verb - 1].end),
+            cue: cue.span.clone(),
+            content: vec![self.toks[from].start..self.toks[comma - 1].end],
+            ..Default::default()
+        })
     }
 
     /// "Voters were worried that …", "aides are deeply skeptical of the

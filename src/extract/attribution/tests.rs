@@ -1485,3 +1485,14 @@ fn a_text_or_group_before_a_participle_is_its_source_where_it_stands() {
     let all = run("On Tuesday the union sent a memo saying the ferry would stop.");
     assert!(all.iter().all(|(s, _, _)| s != "a memo"), "{all:?}");
 }
+
+#[test]
+fn a_participle_opening_the_sentence_reports_for_the_next_subject() {
+    let all = run("Noting that both ferries had sailed late, Holm voted against the levy.");
+    assert!(all.contains(&triple("Holm", "Noting", "that both ferries had sailed late")), "{all:?}");
+    let all = run("The board met. Citing the cost, the mayor opposed the plan.");
+    assert!(all.contains(&triple("the mayor", "Citing", "the cost")), "{all:?}");
+    // A place after the participle says where, not what.
+    let all = run("Speaking at the pier, Holm said the levy was fair.");
+    assert_eq!(all, vec![triple("Holm", "said", "the levy was fair")]);
+}
