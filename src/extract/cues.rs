@@ -133,7 +133,7 @@ impl CueLexicon {
                 continue;
             }
             let form = self.forms[pattern];
-            if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) && !(form == CueForm::Present && in_title_case(text, s)) {
+            if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) && !(form == CueForm::Present && in_title_case(text, s)) && !(form == CueForm::Participle && opens_sentence(bytes, s)) {
                 continue;
             }
             out.push(Cue { span: s..e, form });
@@ -159,6 +159,14 @@ fn in_title_case(text: &str, at: usize) -> bool {
     let Some(before) = text[..at].strip_suffix(' ') else { return false };
     let word = before.rsplit([' ', '\n']).next().unwrap_or_default();
     word.starts_with(|c: char| c.is_uppercase()) && word.chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '’' | '\'' | '-'))
+}
+
+/// "Noting that …, Holm voted no": a participle may open a sentence; the
+/// byte before the match (spaces skipped) ends the one before, a line, or
+/// nothing.
+fn opens_sentence(bytes: &[u8], at: usize) -> bool {
+    let before = bytes[..at].iter().rposition(|&b| b != b' ');
+    before.is_none_or(|i| matches!(bytes[i], b'.' | b'!' | b'?' | b'\n' | b'"') || bytes[..=i].ends_with("”".as_bytes()))
 }
 
 fn capital_allowed(word: &str, form: CueForm) -> bool {
@@ -244,6 +252,13 @@ mod tests {
     fn capitalised_nouns_are_not_cues() {
         assert!(found("The Washington Post reported").iter().all(|(w, _)| *w != "Post"));
         assert_eq!(found("Said the mayor:"), [("Said", CueForm::Past)]);
+    }
+
+    #[test]
+    fn a_capitalised_participle_is_a_cue_only_where_a_sentence_opens() {
+        assert_eq!(found("Noting the cost, Holm left."), [("Noting", CueForm::Participle)]);
+        assert_eq!(found("The pier shut. Citing the cost, Holm left."), [("Citing", CueForm::Participle)]);
+        assert!(found("the harbour board Noting rule").is_empty());
     }
 
     #[test]

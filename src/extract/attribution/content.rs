@@ -774,30 +774,41 @@ impl SentenceRules<'_> {
             if cj > i + 1 && !continues && lower_eq(self.text(), &self.toks[cj - 1], &["and", "but", "before", "after", "then", "while"]) {
                 return Some(cj - 1);
             }
-            // "… and others have said", "… but aides say": another
-            // speaker's statement, joined to this one.
-            let subject = (cj.saturating_sub(4).max(i + 2)..cj).find(|&a| {
-                self.toks[a - 1].end - self.toks[a - 1].start == 3
-                    && lower_eq(self.text(), &self.toks[a - 1], &["and", "but"])
-                    && (lower_eq(self.text(), &self.toks[a], &["he", "she", "they", "we", "i"]) || is_capitalised(self.text(), &self.toks[a]))
-                    && self.toks[a..cj].iter().all(|t| t.is_word() && !lower_eq(self.text(), t, &WORDS.left_stops))
+            // "… and others have said", "… but aides say", "… and one in
+            // four said", "… while Lee suggests": another speaker's
+            // statement, joined to this one.
+            let subject = (cj.saturating_sub(5).max(i + 2)..cj).find(|&a| {
+                lower_eq(self.text(), &self.toks[a - 1], &["and", "but", "while", "whereas"])
+                    && (lower_eq(self.text(), &self.toks[a], &["he", "she", "they", "we", "i"]) || is_capitalised(self.text(), &self.toks[a]) || self.opens_share(a))
+                    && (a..cj).all(|t| self.in_joined_subject(t))
             });
             subject.map(|a| a - 1)
         });
         if let Some(stop) = coordinated {
             end = end.min(stop);
         }
-        // Stop before ", and other leaders said …": another speaker's clause.
-        let finite = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).find(|c| {
+        // Stop before ", and other leaders said …", "; 29 percent (and most
+        // owners) said …", ", riders who saw the vote said …": another
+        // speaker's clause. PolNeAR marks no report inside another, so a
+        // later cue with a subject of its own after a comma starts a report
+        // of its own; ", which critics said …" or ", a claim that aides
+        // said …" is one inside the content.
+        let finite = self.layout.cues[from..].iter().take_while(|c| c.span.start < sentence_end).filter(|c| {
             c.form != CueForm::Participle && !inside_quote(self.layout.quotes, c.span.start)
         });
-        if let Some(c) = finite {
-            let ci = self.tok_index(c.span.start).min(end);
+        for c in finite {
+            let ci = self.tok_index(c.span.start);
+            if ci >= end {
+                break;
+            }
             if let Some(comma) = (i + 1..ci).rev().find(|&t| matches!(self.toks[t].kind, TokKind::Comma | TokKind::Semicolon)) {
                 let between = &self.toks[comma + 1..ci];
-                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "who", "which", "whom", "whose"]));
-                if !has_that && between.len() <= 10 && between.iter().all(|t| t.is_word() || t.is_quote()) {
+                let relative_first = between.first().is_some_and(|t| lower_eq(self.text(), t, &WORDS.relatives));
+                let has_that = between.iter().any(|t| lower_eq(self.text(), t, &["that", "which", "whom", "whose"]));
+                let subject_like = between.iter().all(|t| t.is_word() || t.is_quote() || t.kind == TokKind::Other && matches!(&self.text()[t.range()], "(" | ")"));
+                if !relative_first && !has_that && between.len() <= 10 && subject_like {
                     end = comma;
+                    break;
                 }
             }
         }
@@ -846,6 +857,30 @@ impl SentenceRules<'_> {
             return None;
         }
         Some(self.toks[i].start..self.toks[end - 1].end)
+    }
+
+    /// "one in four", "nearly six in 10", "most": a word that opens a share
+    /// of a group standing as a subject of its own.
+    fn opens_share(&self, a: usize) -> bool {
+        let (text, t) = (self.text(), &self.toks[a]);
+        lower_eq(text, t, &WORDS.counts) || lower_eq(text, t, &WORDS.approximators) || lower_eq(text, t, &WORDS.quantifier_subjects)
+    }
+
+    /// Whether token `t` may stand in a short subject after "and" or "but":
+    /// a word that does not end a noun phrase, "in" or "of" after a count
+    /// ("one in four", "26 of them"), or "%".
+    fn in_joined_subject(&self, t: usize) -> bool {
+        let (text, tok) = (self.text(), &self.toks[t]);
+        if tok.kind == TokKind::Other {
+            return &text[tok.range()] == "%";
+        }
+        if !tok.is_word() {
+            return false;
+        }
+        if !lower_eq(text, tok, &WORDS.left_stops) {
+            return true;
+        }
+        t > 0 && lower_eq(text, tok, &["in", "of"]) && (lower_eq(text, &self.toks[t - 1], &WORDS.counts) || text[self.toks[t - 1].range()].starts_with(|c: char| c.is_ascii_digit()))
     }
 
     /// "praised the budget and voted against it", "thanked the crew but

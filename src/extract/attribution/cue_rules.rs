@@ -42,7 +42,9 @@ impl SentenceRules<'_> {
             CueForm::According => self.according_to(cue, k, after),
             CueForm::Attitude => self.attitude(cue, k, after, next_cue),
             CueForm::Participle => {
-                if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
+                if k == 0 {
+                    self.opening_participle(cue, after)
+                } else if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &["is", "was", "are", "were", "been", "be", "’s", "am"]) {
                     self.finite(cue, k, after, next_cue)
                 } else if k > 0 && lower_eq(self.text(), &self.toks[k - 1], &WORDS.contracted) {
                     // "He’s claiming that …": the contraction holds the subject.
@@ -213,6 +215,43 @@ impl SentenceRules<'_> {
         Some(Attribution { source: Some(source), cue: cue.span.clone(), content, ..Default::default() })
     }
 
+    /// "Noting that the fares rose, Holm voted no": a participle opening
+    /// the sentence reports, up to its comma, for the subject of the clause
+    /// after the comma, a noun phrase before that clause's verb. Not where
+    /// a preposition follows the participle ("Speaking at the pier, …"
+    /// says where, not what).
+    fn opening_participle(&self, cue: &Cue, after: usize) -> Option<Attribution> {
+        let text = self.text();
+        let n = self.toks.len();
+        let mut from = self.skip_cue_particle(cue, after);
+        if self.cue_preposition_at(from) {
+            from += 1; // "Calling for a vote, …"
+        } else if from < n && (lower_eq(text, &self.toks[from], &WORDS.adverbial_starts) || lower_eq(text, &self.toks[from], &["by", "from", "with", "for"])) {
+            return None;
+        }
+        let comma = (from + 1..n.min(from + 40)).find(|&t| self.toks[t].kind == TokKind::Comma)?;
+        if self.toks[from..comma].iter().any(|t| t.is_quote()) {
+            return None;
+        }
+        let start = comma + 1;
+        let verb_at = |t: usize| {
+            let word = &text[self.toks[t].range()];
+            self.in_cue(&self.toks[t])
+                || lower_eq(text, &self.toks[t], &["is", "are", "was", "were", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must", "did", "does"])
+                || word.starts_with(|c: char| c.is_ascii_lowercase()) && (word.ends_with("ed") && word.len() > 4 || WORDS.irregular.holds(word))
+        };
+        let verb = (start..n.min(start + 7)).take_while(|&t| self.toks[t].is_word()).find(|&t| verb_at(t))?;
+        if verb == start {
+            return None;
+        }
+        Some(Attribution {
+            source: Some(self.toks[start].start..self.toks[verb - 1].end),
+            cue: cue.span.clone(),
+            content: vec![self.toks[from].start..self.toks[comma - 1].end],
+            ..Default::default()
+        })
+    }
+
     /// "Voters were worried that …", "aides are deeply skeptical of the
     /// plan", "she was eager to run": the subject's attitude toward what
     /// follows, which PolNeAR marks as the subject's ("Lowell was shocked
@@ -263,9 +302,9 @@ impl SentenceRules<'_> {
     /// "with 30 percent of riders saying the fare is fair": a participle
     /// right after a noun phrase, with no comma, tells what that phrase
     /// says; the phrase is the source. Only where the phrase stands free
-    /// (after "with"), not as the object of a verb ("emailed an article
-    /// saying …") nor after any noun ("a group backing Lee" is seldom marked
-    /// as a report).
+    /// (after "with") or names a text or group that speaks ("an ad
+    /// attacking Lee"), not as the object of a verb ("emailed an article
+    /// saying …") nor after any noun ("a pier reopening soon").
     fn noun_participle(&self, cue: &Cue, k: usize, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
         let text = self.text();
         let n = self.toks.len();
@@ -274,6 +313,15 @@ impl SentenceRules<'_> {
         }
         let start = self.free_noun_phrase(k)?;
         let mut content = self.participle_content(cue, after, next_cue)?;
+        // "Pilots backing the levy have said …": a phrase that opens the
+        // sentence is its subject, and what the participle reports ends
+        // before the sentence's own verb (in lower case: "in May").
+        if let ([piece], 0) = (content.as_mut_slice(), start) {
+            let (first, end) = (self.tok_index(piece.start), self.tok_index(piece.end));
+            if let Some(verb) = (first + 1..end).find(|&t| text[self.toks[t].range()].starts_with(|c: char| c.is_ascii_lowercase()) && lower_eq(text, &self.toks[t], &["is", "are", "was", "were", "has", "have", "had", "will", "would", "may", "might", "can", "could", "should", "must"])) {
+                piece.end = self.toks[verb - 1].end;
+            }
+        }
         // "with most saying they will vote, and 10 percent undecided": the
         // phrase is an aside, its report ends at the first break.
         if let [piece] = content.as_mut_slice() {
@@ -289,8 +337,9 @@ impl SentenceRules<'_> {
 
     /// First token of a plain noun phrase ending before `k` ("the super
     /// PAC", "30 percent of voters", "pastors") that stands free, after a
-    /// word that opens such a phrase ("with"); none where a verb or a
-    /// modifier ending in "-ed" or "-ing" comes first.
+    /// word that opens such a phrase ("with"), or whose head names a text
+    /// or group that speaks; none where a verb or a modifier ending in
+    /// "-ed" or "-ing" comes first.
     fn free_noun_phrase(&self, k: usize) -> Option<usize> {
         let text = self.text();
         let nounish = |t: &Tok| {
@@ -319,7 +368,16 @@ impl SentenceRules<'_> {
         if i == k || possessive || lower_eq(text, &self.toks[i], &["of", "in"]) {
             return None;
         }
-        (i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.participle_source_openers)).then_some(i)
+        // "an ad attacking Lee", "pilots backing the levy": a text or a
+        // group speaks wherever its phrase stands.
+        // Not as the object of a verb ("issued a statement condemning …",
+        // "ran ads attacking …"): the verb's subject is then the source.
+        let object = i > 0 && {
+            let before = &text[self.toks[i - 1].range()];
+            self.toks[i - 1].is_word() && (finite_verb_like(before) || before.ends_with("ing"))
+        };
+        let speaking_head = !object && lower_eq(text, &self.toks[k - 1], &WORDS.participle_source_heads);
+        (i > 0 && lower_eq(text, &self.toks[i - 1], &WORDS.participle_source_openers) || speaking_head).then_some(i)
     }
 
     /// Whether the token is part of a cue (cues are in text order).
@@ -533,6 +591,9 @@ impl SentenceRules<'_> {
         if j == k && source.is_some() && self.names_a_thing(k, after) {
             return None;
         }
+        if let Some(a) = source.as_ref().and_then(|src| self.as_noted(src, cue, after, next_cue)) {
+            return Some(a);
+        }
         if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
             source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
@@ -621,6 +682,24 @@ impl SentenceRules<'_> {
             self.end_at_main_clause(src, &mut content);
         }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "As the Gazette noted, the pier was sold", "But as Holm said, …":
+    /// "as" before the source opens the sentence's clause of report, and
+    /// what was noted is the clause after the comma that closes it.
+    fn as_noted(&self, source: &Range<usize>, cue: &Cue, after: usize, next_cue: Option<usize>) -> Option<Attribution> {
+        let text = self.text();
+        let s = self.tok_index(source.start);
+        let n = self.toks.len();
+        if s == 0 || !lower_eq(text, &self.toks[s - 1], &["as"]) || after + 1 >= n || self.toks[after].kind != TokKind::Comma {
+            return None;
+        }
+        let opens = s == 1 || s == 2 && lower_eq(text, &self.toks[0], &["but", "and", "yet", "so"]) || s > 1 && matches!(self.toks[s - 2].kind, TokKind::Comma | TokKind::Dash);
+        if !opens || !matches!(cue.form, CueForm::Past | CueForm::Present) {
+            return None;
+        }
+        let content = self.clause_from(after + 1, next_cue)?;
+        Some(Attribution { source: Some(source.clone()), cue: cue.span.clone(), content: vec![content], ..Default::default() })
     }
 
     /// "Ruiz, after the vote in May, initially said …", "Mr. Holm, now 81

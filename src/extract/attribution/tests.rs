@@ -1433,3 +1433,66 @@ fn and_with_a_pronoun_after_a_quoted_phrase_ends_the_content() {
     let all = run("Vance spared Holm, calling her a “fair captain” and he said nothing about Oster.");
     assert!(all.contains(&triple("Vance", "calling", "her a “fair captain”")), "{all:?}");
 }
+
+#[test]
+fn a_later_speakers_clause_after_a_comma_is_a_report_of_its_own() {
+    // PolNeAR marks no report inside another: the subject with its relative
+    // clause and the cue after the comma start the second report.
+    let all = run("After the pier board rejected the ferry schedule, harbour workers who rode the night boats said they would strike in May.");
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!((all[0].1.as_str(), all[0].2.as_str()), ("rejected", "the ferry schedule"));
+    assert_eq!((all[1].1.as_str(), all[1].2.as_str()), ("said", "they would strike in May"));
+}
+
+#[test]
+fn a_share_in_brackets_after_a_semicolon_reports_on_its_own() {
+    let all = run("Half the riders said the fares were fair; 30 percent (and most pilots) said they were too high.");
+    assert_eq!(all, vec![triple("Half the riders", "said", "the fares were fair"), triple("30 percent (and most pilots)", "said", "they were too high")]);
+}
+
+#[test]
+fn a_share_or_a_name_joined_by_and_or_while_starts_another_report() {
+    let all = run("Two in five said the ramp was safe, and one in four said it should close.");
+    assert_eq!(all, vec![triple("Two in five", "said", "the ramp was safe"), triple("one in four", "said", "it should close")]);
+    let all = run("Ana Holm said the levy was fair while Piet Lund suggests the harbour is broke.");
+    assert_eq!(all, vec![triple("Ana Holm", "said", "the levy was fair"), triple("Piet Lund", "suggests", "the harbour is broke")]);
+}
+
+#[test]
+fn a_relative_clause_after_the_comma_stays_in_the_content() {
+    let all = run("Holm said the levy, which critics said was unfair, would pass in May.");
+    assert_eq!(all, vec![triple("Holm", "said", "the levy, which critics said was unfair, would pass in May")]);
+}
+
+#[test]
+fn as_the_source_noted_reports_the_clause_after_the_comma() {
+    let all = run("As the Harbour Gazette noted, the ferry earned nearly $2 million last spring.");
+    assert_eq!(all, vec![triple("the Harbour Gazette", "noted", "the ferry earned nearly $2 million last spring")]);
+    let all = run("But as Holm noted, the pier could still be sold.");
+    assert_eq!(all, vec![triple("Holm", "noted", "the pier could still be sold")]);
+    // "as" in the middle of a clause compares; it opens no report.
+    assert!(run("The fares rose as the board noted, and riders left.").iter().all(|(_, _, c)| c != "and riders left"));
+}
+
+#[test]
+fn a_text_or_group_before_a_participle_is_its_source_where_it_stands() {
+    let all = run("Harbour voters supporting the levy have said they will vote for it.");
+    // The phrase opens the sentence: the report ends before its verb.
+    assert!(all.contains(&triple("Harbour voters", "supporting", "the levy")), "{all:?}");
+    let all = run("A memo urging a strike in May was found on the pier.");
+    assert_eq!(all, vec![triple("A memo", "urging", "a strike in May")]);
+    // As the object of a verb the phrase is no source.
+    let all = run("On Tuesday the union sent a memo saying the ferry would stop.");
+    assert!(all.iter().all(|(s, _, _)| s != "a memo"), "{all:?}");
+}
+
+#[test]
+fn a_participle_opening_the_sentence_reports_for_the_next_subject() {
+    let all = run("Noting that both ferries had sailed late, Holm voted against the levy.");
+    assert!(all.contains(&triple("Holm", "Noting", "that both ferries had sailed late")), "{all:?}");
+    let all = run("The board met. Citing the cost, the mayor opposed the plan.");
+    assert!(all.contains(&triple("the mayor", "Citing", "the cost")), "{all:?}");
+    // A place after the participle says where, not what.
+    let all = run("Speaking at the pier, Holm said the levy was fair.");
+    assert_eq!(all, vec![triple("Holm", "said", "the levy was fair")]);
+}

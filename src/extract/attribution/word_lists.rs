@@ -64,6 +64,7 @@ pub(super) struct WordLists {
     pub medium_prepositions: WordSet,
     pub medium_links: WordSet,
     pub medium_names: WordSet,
+    pub participle_source_heads: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -121,6 +122,7 @@ impl WordLists {
             regard_verbs: take("regard_verbs"),
             control_verbs: take("control_verbs"),
             participle_source_openers: take("participle_source_openers"),
+            participle_source_heads: take("participle_source_heads"),
             participle_content_stops: take("participle_content_stops"),
             linking_verbs: take("linking_verbs"),
             degree_words: take("degree_words"),
