@@ -3,7 +3,7 @@
 
 use super::super::tokens::TokKind;
 use super::word_lists::WORDS;
-use super::{is_capitalised, looks_verbal, lower_eq, SentenceRules};
+use super::{finite_verb_like, is_capitalised, is_manner_adverb, looks_verbal, lower_eq, SentenceRules};
 use std::ops::Range;
 
 /// How many tokens before a cue the "who" of a relative clause that ends
@@ -13,6 +13,10 @@ const RELATIVE_REACH: usize = 12;
 /// How many tokens a relative clause set off by commas may run between a
 /// name and the comma before its cue.
 const RELATIVE_CLAUSE_REACH: usize = 30;
+
+#[cfg(test)]
+#[path = "source_tests.rs"]
+mod tests;
 
 impl SentenceRules<'_> {
     /// The source as written just before token `j` (exclusive).
@@ -50,6 +54,9 @@ impl SentenceRules<'_> {
             // "a poll that showed …": PolNeAR marks the noun, not "that".
             let start = self.np_left(j - 1);
             if start < j - 1 {
+                if let Some(maker) = self.maker_of_object(start, j - 1) {
+                    return Some(maker);
+                }
                 return Some(self.toks[start].start..self.toks[j - 2].end);
             }
         }
@@ -65,6 +72,35 @@ impl SentenceRules<'_> {
         }
         let start = self.head_before_place(start, j);
         Some(self.toks[start].start..prev.end)
+    }
+
+    /// "Ruiz released an ad that says …", "Roe is running a video that
+    /// urges …": the words before "that" (from `start` to `that`) hold a
+    /// verb and its object; the object is the verb's subject's work, and
+    /// PolNeAR marks that subject as the source. None where no verb with a
+    /// determiner after it stands in the words.
+    fn maker_of_object(&self, start: usize, that: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let verb = (start..that.saturating_sub(1)).find(|&v| {
+            let word = &text[self.toks[v].range()];
+            let after_auxiliary = v > 0 && lower_eq(text, &self.toks[v - 1], &WORDS.auxiliaries);
+            let verbal = finite_verb_like(word) || word.ends_with("ing") && after_auxiliary;
+            verbal && !lower_eq(text, &self.toks[v], &WORDS.left_stops) && lower_eq(text, &self.toks[v + 1], &WORDS.noun_determiners)
+        })?;
+        if verb > start {
+            // "Ann Roe released a video": the subject stands in the words.
+            let named = self.toks[start..verb].iter().all(|t| t.is_word() && is_capitalised(text, t));
+            return named.then(|| self.toks[start].start..self.toks[verb - 1].end);
+        }
+        // "Roe is releasing", "the Post recently ran": the subject stands
+        // before the auxiliaries and adverbs.
+        let mut b = verb;
+        while b > 0 && (lower_eq(text, &self.toks[b - 1], &WORDS.auxiliaries) || is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &["also", "recently", "just", "now", "then", "still", "already", "once"])) {
+            b -= 1;
+        }
+        let source = self.source_left(b)?;
+        let first = &self.toks[self.tok_index(source.start)];
+        (lower_eq(text, first, &WORDS.pronouns) || is_capitalised(text, first)).then_some(source)
     }
 
     /// "Officials who spoke with the Post said", "people who have fought

@@ -1,0 +1,27 @@
+//! Sources as `source.rs` finds them, on sentences written for the purpose.
+
+use super::super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
+use super::super::{attribute, Layout};
+
+/// The source of the attribution on `cue`, "" where it has none.
+fn source_of(text: &str, cue: &str) -> String {
+    let sentences = split_sentences(text);
+    let quotes = find_quotes(text);
+    let cues = CueLexicon::builtin().find(text);
+    let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
+    let all = attribute(&layout);
+    let found = all.iter().find(|a| text[a.cue.clone()].ends_with(cue)).unwrap_or_else(|| panic!("no attribution on {cue:?}: {:?}", all.iter().map(|a| &text[a.cue.clone()]).collect::<Vec<_>>()));
+    found.source.clone().map(|r| text[r].to_string()).unwrap_or_default()
+}
+
+#[test]
+fn an_object_made_by_the_subject_before_that_gives_the_subject() {
+    assert_eq!(source_of("Mayor Ann Roe is releasing a new radio ad that urges voters to back the levy.", "urges"), "Mayor Ann Roe");
+    assert_eq!(source_of("Sen. Bo Lind (R-Ohio) has released a short film that accuses the mayor of lying.", "accuses"), "Sen. Bo Lind (R-Ohio)");
+    assert_eq!(source_of("Bo Lind released a video that says the pier is unsafe.", "says"), "Bo Lind");
+}
+
+#[test]
+fn a_noun_before_that_with_no_verb_stays_the_source() {
+    assert_eq!(source_of("The crews were angry. There is nothing that suggests the pier is unsafe.", "suggests"), "nothing");
+}
