@@ -590,7 +590,8 @@ impl SentenceRules<'_> {
             let intro = lower_eq(text, first, &WORDS.subordinators)
                 || lower_eq(text, first, &WORDS.intro_starts)
                 || adverb_then_phrase
-                || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first);
+                || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first)
+                || self.opening_aside(i, k);
             if i < k && intro {
                 if let Some(c) = self.toks[i..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
                     i += c + 1;
@@ -635,6 +636,28 @@ impl SentenceRules<'_> {
             return None;
         }
         Some(self.toks[i].start..self.toks[m - 1].end)
+    }
+
+    /// Whether the clause from token `i` opens with an aside before a comma
+    /// that is not its subject: an adverb ("Publicly, the senator …"),
+    /// "Absent a deal, …", "Unless …, …", "Perhaps most telling, …", or a
+    /// time ending in "later" or "ago" ("A few days later, Roe …").
+    fn opening_aside(&self, i: usize, k: usize) -> bool {
+        let text = self.text();
+        let Some(first) = self.toks.get(i).filter(|t| t.is_word() && is_capitalised(text, t)) else { return false };
+        let word = text[first.range()].to_ascii_lowercase();
+        // Suffixes of adverbs made from adjectives, not of names ("Kelly").
+        let adverb = ["ally", "ately", "ously", "ively", "fully", "ently", "antly", "edly", "ingly", "icly", "essly", "arly", "ctly", "ibly", "ably"].iter().any(|s| word.ends_with(s));
+        if adverb && self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Comma) {
+            return true;
+        }
+        if matches!(word.as_str(), "absent" | "unless" | "perhaps") {
+            return true;
+        }
+        // "A few days later, …", "Two weeks ago, …": words up to the comma.
+        let end = k.min(i + 7);
+        let Some(c) = (i + 1..end).find(|&t| !self.toks[t].is_word()) else { return false };
+        self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c - 1], &["later", "ago", "earlier"])
     }
 
     /// "Washington (AFP) – Ann Roe …": a place and an agency in brackets

@@ -25,3 +25,15 @@ fn an_object_made_by_the_subject_before_that_gives_the_subject() {
 fn a_noun_before_that_with_no_verb_stays_the_source() {
     assert_eq!(source_of("The crews were angry. There is nothing that suggests the pier is unsafe.", "suggests"), "nothing");
 }
+
+#[test]
+fn an_opening_adverb_or_time_is_not_the_subject_of_a_joined_verb() {
+    assert_eq!(source_of("Publicly, the mayor praises the crews and says the pier is safe.", "says"), "the mayor");
+    assert_eq!(source_of("A week later, Ann Roe toured the pier and said the ramp was unsafe.", "said"), "Ann Roe");
+    assert_eq!(source_of("Perhaps tellingly, the union toured the pier and said it was unsafe.", "said"), "the union");
+}
+
+#[test]
+fn a_name_ending_like_an_adverb_is_still_the_subject() {
+    assert_eq!(source_of("Kelly, a nurse in Lima, toured the pier and said the ramp was unsafe.", "said"), "Kelly");
+}
