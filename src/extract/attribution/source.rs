@@ -613,6 +613,7 @@ impl SentenceRules<'_> {
         if determiner {
             m += 1;
         }
+        let mut owned = false;
         while m < k && m < i + 8 && self.toks[m].is_word() {
             let t = &self.toks[m];
             let cap = is_capitalised(text, t);
@@ -626,7 +627,10 @@ impl SentenceRules<'_> {
             let past = !cap && m > i + 1 && WORDS.irregular.holds(&text[t.range()]);
             // The phrase goes on over a capitalised word, "of", and after a
             // determiner a lower-case word that is no stop word nor verbal.
-            let stays = cap || lower_eq(text, t, &["of"]) || (determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()]));
+            // So does a noun after a name's possessive ("Ann Roe's lawyers
+            // read the files and found …"): the possessive names whose.
+            owned = owned || m > i && self.is_name_possessive(m - 1);
+            let stays = cap || lower_eq(text, t, &["of"]) || ((determiner || owned) && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()]));
             if verb_s || past || !stays {
                 break;
             }
@@ -658,6 +662,17 @@ impl SentenceRules<'_> {
         let end = k.min(i + 7);
         let Some(c) = (i + 1..end).find(|&t| !self.toks[t].is_word()) else { return false };
         self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c - 1], &["later", "ago", "earlier"])
+    }
+
+    /// Whether token `t` is a capitalised name's possessive ("Roe's",
+    /// "Ross'"), not a contraction ("He's", "That's").
+    fn is_name_possessive(&self, t: usize) -> bool {
+        let text = self.text();
+        let tok = &self.toks[t];
+        let word = &text[tok.range()];
+        let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else { return false };
+        let stem = stem.to_ascii_lowercase();
+        tok.is_word() && is_capitalised(text, tok) && !WORDS.pronouns.holds(&stem) && !matches!(stem.as_str(), "that" | "there" | "here" | "what" | "who" | "where" | "let" | "it")
     }
 
     /// "Washington (AFP) – Ann Roe …": a place and an agency in brackets

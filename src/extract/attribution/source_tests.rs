@@ -37,3 +37,11 @@ fn an_opening_adverb_or_time_is_not_the_subject_of_a_joined_verb() {
 fn a_name_ending_like_an_adverb_is_still_the_subject() {
     assert_eq!(source_of("Kelly, a nurse in Lima, toured the pier and said the ramp was unsafe.", "said"), "Kelly");
 }
+
+#[test]
+fn a_noun_after_a_name_possessive_stays_in_the_subject() {
+    assert_eq!(source_of("Ann Roe's lawyers read the files and found that one was secret.", "found"), "Ann Roe's lawyers");
+    assert_eq!(source_of("Essentially, Bo Lind's younger sister toured the pier and said it was unsafe.", "said"), "Bo Lind's younger sister");
+    // A contraction is no possessive.
+    assert_eq!(source_of("He's touring the pier this week and says it is unsafe.", "says"), "He's");
+}
