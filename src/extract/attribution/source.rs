@@ -736,6 +736,15 @@ impl SentenceRules<'_> {
         }
         words.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
             && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
+            && !self.opens_clause(source)
+    }
+
+    /// Whether a source found before a quotation starts with a word that
+    /// opens a subordinate clause ("Unless rivals quit, “…”", "When crews
+    /// struck, “…”"): no one's name.
+    pub(super) fn opens_clause(&self, source: &Range<usize>) -> bool {
+        let first = self.text()[source.clone()].split_whitespace().next().unwrap_or_default();
+        first.eq_ignore_ascii_case("unless") || WORDS.subordinators.holds(first)
     }
 }
 

@@ -3,13 +3,18 @@
 use super::super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
 use super::super::{attribute, Layout};
 
-/// The source of the attribution on `cue`, "" where it has none.
-fn source_of(text: &str, cue: &str) -> String {
+/// The attributions found in `text`.
+fn attributions(text: &str) -> Vec<super::super::Attribution> {
     let sentences = split_sentences(text);
     let quotes = find_quotes(text);
     let cues = CueLexicon::builtin().find(text);
     let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
-    let all = attribute(&layout);
+    attribute(&layout)
+}
+
+/// The source of the attribution on `cue`, "" where it has none.
+fn source_of(text: &str, cue: &str) -> String {
+    let all = attributions(text);
     let found = all.iter().find(|a| text[a.cue.clone()].ends_with(cue)).unwrap_or_else(|| panic!("no attribution on {cue:?}: {:?}", all.iter().map(|a| &text[a.cue.clone()]).collect::<Vec<_>>()));
     found.source.clone().map(|r| text[r].to_string()).unwrap_or_default()
 }
@@ -44,4 +49,12 @@ fn a_noun_after_a_name_possessive_stays_in_the_subject() {
     assert_eq!(source_of("Essentially, Bo Lind's younger sister toured the pier and said it was unsafe.", "said"), "Bo Lind's younger sister");
     // A contraction is no possessive.
     assert_eq!(source_of("He's touring the pier this week and says it is unsafe.", "says"), "He's");
+}
+
+#[test]
+fn a_clause_opening_before_a_quotation_is_no_speaker() {
+    let text = "“The pier is safe,” said Ann Roe. Unless more crews quit the docks, “the ramp will open in May.”";
+    let sources: Vec<String> = attributions(text).iter().filter_map(|a| a.source.clone()).map(|r| text[r].to_string()).collect();
+    assert!(sources.iter().all(|s| !s.starts_with("Unless")), "{sources:?}");
+    assert!(sources.contains(&"Ann Roe".to_string()), "{sources:?}");
 }
