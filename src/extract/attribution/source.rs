@@ -32,6 +32,11 @@ impl SentenceRules<'_> {
             return self.source_left(before_fillers);
         }
         let prev = &self.toks[j - 1];
+        if j >= 3 && lower_eq(text, prev, &["far"]) && lower_eq(text, &self.toks[j - 2], &["so"]) {
+            // "Trump so far has not attacked": the time stands between the
+            // subject and its verb.
+            return self.source_left(j - 2);
+        }
         if text[prev.range()] == *")" {
             // "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets.
             let open = (0..j - 1).rev().take(8).find(|&t| &text[self.toks[t].range()] == "(")?;
@@ -518,6 +523,13 @@ impl SentenceRules<'_> {
         }
         // Trim connectors at the front ("of the campaign" is no source).
         while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "on", "to", "-"]) {
+            i += 1;
+        }
+        // "At least a dozen members": "at" belongs to the count; "so far
+        // Ruiz has": "far" is a time, not part of the name.
+        if i > 0 && i + 1 < j && lower_eq(text, &self.toks[i], &["least", "most"]) && lower_eq(text, &self.toks[i - 1], &["at"]) {
+            i -= 1;
+        } else if i > 0 && i + 1 < j && lower_eq(text, &self.toks[i], &["far"]) && lower_eq(text, &self.toks[i - 1], &["so"]) {
             i += 1;
         }
         // "Despite Mr. Trump's claims that …", "Amid the mayor's warnings

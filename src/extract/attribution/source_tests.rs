@@ -58,3 +58,10 @@ fn a_clause_opening_before_a_quotation_is_no_speaker() {
     assert!(sources.iter().all(|s| !s.starts_with("Unless")), "{sources:?}");
     assert!(sources.contains(&"Ann Roe".to_string()), "{sources:?}");
 }
+
+#[test]
+fn at_least_stays_with_its_count_and_so_far_is_no_name() {
+    assert_eq!(source_of("At least a dozen crew members told the Gazette the pier is unsafe.", "told"), "At least a dozen crew members");
+    assert_eq!(source_of("The mayor left early, but at least a dozen crew members told the Gazette the pier is unsafe.", "told"), "at least a dozen crew members");
+    assert_eq!(source_of("Ann Roe so far hasn't said whether the pier is safe.", "said"), "Ann Roe");
+}
