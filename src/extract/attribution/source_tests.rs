@@ -65,3 +65,10 @@ fn at_least_stays_with_its_count_and_so_far_is_no_name() {
     assert_eq!(source_of("The mayor left early, but at least a dozen crew members told the Gazette the pier is unsafe.", "told"), "at least a dozen crew members");
     assert_eq!(source_of("Ann Roe so far hasn't said whether the pier is safe.", "said"), "Ann Roe");
 }
+
+#[test]
+fn a_report_in_the_passive_with_an_irregular_verb_has_no_source() {
+    assert_eq!(source_of("Ann Roe was said to be furious with the mayor.", "said"), "");
+    assert_eq!(source_of("Last year I was told that the pier would close.", "told"), "");
+    assert_eq!(source_of("Ann Roe said that the pier would close.", "said"), "Ann Roe");
+}
