@@ -660,20 +660,24 @@ impl SentenceRules<'_> {
     /// time ending in "later" or "ago" ("A few days later, Roe …").
     fn opening_aside(&self, i: usize, k: usize) -> bool {
         let text = self.text();
-        let Some(first) = self.toks.get(i).filter(|t| t.is_word() && is_capitalised(text, t)) else { return false };
+        let Some(first) = self.toks.get(i).filter(|t| t.is_word()) else { return false };
         let word = text[first.range()].to_ascii_lowercase();
+        // "A few days later, …" also after "But": a time needs no capital.
+        let end = k.min(i + 7);
+        if let Some(c) = (i + 1..end).find(|&t| !self.toks[t].is_word()) {
+            if self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c - 1], &["later", "ago", "earlier"]) {
+                return true;
+            }
+        }
+        if !is_capitalised(text, first) {
+            return false;
+        }
         // Suffixes of adverbs made from adjectives, not of names ("Kelly").
         let adverb = ["ally", "ately", "ously", "ively", "fully", "ently", "antly", "edly", "ingly", "icly", "essly", "arly", "ctly", "ibly", "ably"].iter().any(|s| word.ends_with(s));
         if adverb && self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Comma) {
             return true;
         }
-        if matches!(word.as_str(), "absent" | "unless" | "perhaps") {
-            return true;
-        }
-        // "A few days later, …", "Two weeks ago, …": words up to the comma.
-        let end = k.min(i + 7);
-        let Some(c) = (i + 1..end).find(|&t| !self.toks[t].is_word()) else { return false };
-        self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c - 1], &["later", "ago", "earlier"])
+        matches!(word.as_str(), "absent" | "unless" | "perhaps")
     }
 
     /// Whether token `t` is a capitalised name's possessive ("Roe's",

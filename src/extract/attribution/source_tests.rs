@@ -36,6 +36,7 @@ fn an_opening_adverb_or_time_is_not_the_subject_of_a_joined_verb() {
     assert_eq!(source_of("Publicly, the mayor praises the crews and says the pier is safe.", "says"), "the mayor");
     assert_eq!(source_of("A week later, Ann Roe toured the pier and said the ramp was unsafe.", "said"), "Ann Roe");
     assert_eq!(source_of("Perhaps tellingly, the union toured the pier and said it was unsafe.", "said"), "the union");
+    assert_eq!(source_of("The vote was close. But a few days later, Ann Roe reversed herself, telling reporters that the pier would close.", "telling"), "Ann Roe");
 }
 
 #[test]
