@@ -459,7 +459,9 @@ impl SentenceRules<'_> {
         if k < self.toks.len() && after < self.toks.len() && lower_eq(text, &self.toks[k], &["pledged", "expected"]) && !lower_eq(text, &self.toks[after], &["to", "that"]) {
             return None; // "pledged delegates", "the expected result"
         }
-        let passive = cue.form == CueForm::Past && cue_word.ends_with("ed") && {
+        // ("he was said to have", "I was told that": irregular too.)
+        let participle = cue_word.ends_with("ed") || lower_eq(text, &self.toks[k], &["said", "told", "thought", "known"]);
+        let passive = cue.form == CueForm::Past && participle && {
             // "is widely expected", "was not asked": adverbs may stand between.
             let mut b = k;
             while b > 1 && (is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &["not", "also", "never", "still", "already", "often"])) {

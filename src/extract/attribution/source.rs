@@ -3,7 +3,7 @@
 
 use super::super::tokens::TokKind;
 use super::word_lists::WORDS;
-use super::{is_capitalised, looks_verbal, lower_eq, SentenceRules};
+use super::{finite_verb_like, is_capitalised, is_manner_adverb, looks_verbal, lower_eq, SentenceRules};
 use std::ops::Range;
 
 /// How many tokens before a cue the "who" of a relative clause that ends
@@ -13,6 +13,10 @@ const RELATIVE_REACH: usize = 12;
 /// How many tokens a relative clause set off by commas may run between a
 /// name and the comma before its cue.
 const RELATIVE_CLAUSE_REACH: usize = 30;
+
+#[cfg(test)]
+#[path = "source_tests.rs"]
+mod tests;
 
 impl SentenceRules<'_> {
     /// The source as written just before token `j` (exclusive).
@@ -28,6 +32,11 @@ impl SentenceRules<'_> {
             return self.source_left(before_fillers);
         }
         let prev = &self.toks[j - 1];
+        if j >= 3 && lower_eq(text, prev, &["far"]) && lower_eq(text, &self.toks[j - 2], &["so"]) {
+            // "Trump so far has not attacked": the time stands between the
+            // subject and its verb.
+            return self.source_left(j - 2);
+        }
         if text[prev.range()] == *")" {
             // "Rep. Earl Blumenauer (D-Ore.) said": the name before the brackets.
             let open = (0..j - 1).rev().take(8).find(|&t| &text[self.toks[t].range()] == "(")?;
@@ -50,6 +59,9 @@ impl SentenceRules<'_> {
             // "a poll that showed …": PolNeAR marks the noun, not "that".
             let start = self.np_left(j - 1);
             if start < j - 1 {
+                if let Some(maker) = self.maker_of_object(start, j - 1) {
+                    return Some(maker);
+                }
                 return Some(self.toks[start].start..self.toks[j - 2].end);
             }
         }
@@ -65,6 +77,35 @@ impl SentenceRules<'_> {
         }
         let start = self.head_before_place(start, j);
         Some(self.toks[start].start..prev.end)
+    }
+
+    /// "Ruiz released an ad that says …", "Roe is running a video that
+    /// urges …": the words before "that" (from `start` to `that`) hold a
+    /// verb and its object; the object is the verb's subject's work, and
+    /// PolNeAR marks that subject as the source. None where no verb with a
+    /// determiner after it stands in the words.
+    fn maker_of_object(&self, start: usize, that: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let verb = (start..that.saturating_sub(1)).find(|&v| {
+            let word = &text[self.toks[v].range()];
+            let after_auxiliary = v > 0 && lower_eq(text, &self.toks[v - 1], &WORDS.auxiliaries);
+            let verbal = finite_verb_like(word) || word.ends_with("ing") && after_auxiliary;
+            verbal && !lower_eq(text, &self.toks[v], &WORDS.left_stops) && lower_eq(text, &self.toks[v + 1], &WORDS.noun_determiners)
+        })?;
+        if verb > start {
+            // "Ann Roe released a video": the subject stands in the words.
+            let named = self.toks[start..verb].iter().all(|t| t.is_word() && is_capitalised(text, t));
+            return named.then(|| self.toks[start].start..self.toks[verb - 1].end);
+        }
+        // "Roe is releasing", "the Post recently ran": the subject stands
+        // before the auxiliaries and adverbs.
+        let mut b = verb;
+        while b > 0 && (lower_eq(text, &self.toks[b - 1], &WORDS.auxiliaries) || is_manner_adverb(text, &self.toks[b - 1]) || lower_eq(text, &self.toks[b - 1], &["also", "recently", "just", "now", "then", "still", "already", "once"])) {
+            b -= 1;
+        }
+        let source = self.source_left(b)?;
+        let first = &self.toks[self.tok_index(source.start)];
+        (lower_eq(text, first, &WORDS.pronouns) || is_capitalised(text, first)).then_some(source)
     }
 
     /// "Officials who spoke with the Post said", "people who have fought
@@ -484,6 +525,13 @@ impl SentenceRules<'_> {
         while i < j && lower_eq(text, &self.toks[i], &["of", "for", "at", "and", "from", "on", "to", "-"]) {
             i += 1;
         }
+        // "At least a dozen members": "at" belongs to the count; "so far
+        // Ruiz has": "far" is a time, not part of the name.
+        if i > 0 && i + 1 < j && lower_eq(text, &self.toks[i], &["least", "most"]) && lower_eq(text, &self.toks[i - 1], &["at"]) {
+            i -= 1;
+        } else if i > 0 && i + 1 < j && lower_eq(text, &self.toks[i], &["far"]) && lower_eq(text, &self.toks[i - 1], &["so"]) {
+            i += 1;
+        }
         // "Despite Mr. Trump's claims that …", "Amid the mayor's warnings
         // …": a preposition opening the phrase with no comma after it sets
         // the scene; the name after it is the source.
@@ -554,7 +602,8 @@ impl SentenceRules<'_> {
             let intro = lower_eq(text, first, &WORDS.subordinators)
                 || lower_eq(text, first, &WORDS.intro_starts)
                 || adverb_then_phrase
-                || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first);
+                || first.is_word() && text[first.range()].ends_with("ing") && is_capitalised(text, first)
+                || self.opening_aside(i, k);
             if i < k && intro {
                 if let Some(c) = self.toks[i..k.saturating_sub(1)].iter().position(|t| t.kind == TokKind::Comma) {
                     i += c + 1;
@@ -576,6 +625,7 @@ impl SentenceRules<'_> {
         if determiner {
             m += 1;
         }
+        let mut owned = false;
         while m < k && m < i + 8 && self.toks[m].is_word() {
             let t = &self.toks[m];
             let cap = is_capitalised(text, t);
@@ -589,7 +639,10 @@ impl SentenceRules<'_> {
             let past = !cap && m > i + 1 && WORDS.irregular.holds(&text[t.range()]);
             // The phrase goes on over a capitalised word, "of", and after a
             // determiner a lower-case word that is no stop word nor verbal.
-            let stays = cap || lower_eq(text, t, &["of"]) || (determiner && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()]));
+            // So does a noun after a name's possessive ("Ann Roe's lawyers
+            // read the files and found …"): the possessive names whose.
+            owned = owned || m > i && self.is_name_possessive(m - 1);
+            let stays = cap || lower_eq(text, t, &["of"]) || ((determiner || owned) && !lower_eq(text, t, &WORDS.left_stops) && !looks_verbal(&text[t.range()]));
             if verb_s || past || !stays {
                 break;
             }
@@ -599,6 +652,43 @@ impl SentenceRules<'_> {
             return None;
         }
         Some(self.toks[i].start..self.toks[m - 1].end)
+    }
+
+    /// Whether the clause from token `i` opens with an aside before a comma
+    /// that is not its subject: an adverb ("Publicly, the senator …"),
+    /// "Absent a deal, …", "Unless …, …", "Perhaps most telling, …", or a
+    /// time ending in "later" or "ago" ("A few days later, Roe …").
+    fn opening_aside(&self, i: usize, k: usize) -> bool {
+        let text = self.text();
+        let Some(first) = self.toks.get(i).filter(|t| t.is_word()) else { return false };
+        let word = text[first.range()].to_ascii_lowercase();
+        // "A few days later, …" also after "But": a time needs no capital.
+        let end = k.min(i + 7);
+        if let Some(c) = (i + 1..end).find(|&t| !self.toks[t].is_word()) {
+            if self.toks[c].kind == TokKind::Comma && lower_eq(text, &self.toks[c - 1], &["later", "ago", "earlier"]) {
+                return true;
+            }
+        }
+        if !is_capitalised(text, first) {
+            return false;
+        }
+        // Suffixes of adverbs made from adjectives, not of names ("Kelly").
+        let adverb = ["ally", "ately", "ously", "ively", "fully", "ently", "antly", "edly", "ingly", "icly", "essly", "arly", "ctly", "ibly", "ably"].iter().any(|s| word.ends_with(s));
+        if adverb && self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Comma) {
+            return true;
+        }
+        matches!(word.as_str(), "absent" | "unless" | "perhaps")
+    }
+
+    /// Whether token `t` is a capitalised name's possessive ("Roe's",
+    /// "Ross'"), not a contraction ("He's", "That's").
+    fn is_name_possessive(&self, t: usize) -> bool {
+        let text = self.text();
+        let tok = &self.toks[t];
+        let word = &text[tok.range()];
+        let Some(stem) = word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")) else { return false };
+        let stem = stem.to_ascii_lowercase();
+        tok.is_word() && is_capitalised(text, tok) && !WORDS.pronouns.holds(&stem) && !matches!(stem.as_str(), "that" | "there" | "here" | "what" | "who" | "where" | "let" | "it")
     }
 
     /// "Washington (AFP) – Ann Roe …": a place and an agency in brackets
@@ -662,6 +752,15 @@ impl SentenceRules<'_> {
         }
         words.split_whitespace().any(|w| w.chars().next().is_some_and(char::is_uppercase))
             && !matches!(first, "It" | "This" | "That" | "There" | "These" | "Those")
+            && !self.opens_clause(source)
+    }
+
+    /// Whether a source found before a quotation starts with a word that
+    /// opens a subordinate clause ("Unless rivals quit, “…”", "When crews
+    /// struck, “…”"): no one's name.
+    pub(super) fn opens_clause(&self, source: &Range<usize>) -> bool {
+        let first = self.text()[source.clone()].split_whitespace().next().unwrap_or_default();
+        first.eq_ignore_ascii_case("unless") || WORDS.subordinators.holds(first)
     }
 }
 

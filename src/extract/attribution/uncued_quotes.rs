@@ -505,7 +505,7 @@ impl SentenceRules<'_> {
         if !(w.chars().all(|c| c.is_lowercase()) && (w.ends_with("ed") || w.ends_with('s'))) {
             return None;
         }
-        let source = self.source_left(t - 1)?;
+        let source = self.source_left(t - 1).filter(|s| !self.opens_clause(s))?;
         let mut content = vec![q.span.clone()];
         self.follow_on_quotes(&mut content);
         Some(Attribution { source: Some(source), cue: verb.range(), content, ..Default::default() })
