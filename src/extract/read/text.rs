@@ -100,6 +100,11 @@ const PARAGRAPHS_AFTER_A_TITLE: usize = 2;
 /// opening paragraphs of news, which run to 25 words or more.
 const MAX_SENTENCE_TITLE_WORDS: usize = 14;
 
+/// Words of the paragraph under a sentence-case title: an article's
+/// opening paragraph, as long as most are ("Ada Park said the ferry would
+/// run in June." after a one-line first paragraph is its second).
+const MIN_LEAD_WORDS: usize = 20;
+
 /// The byte range of the first line of `text` (trimmed) when it names the
 /// document: a [`headline`], or a line as short that ends with a full stop
 /// ("Ann Roe Wins the Runoff.", as some archives write their headlines)
@@ -107,7 +112,7 @@ const MAX_SENTENCE_TITLE_WORDS: usize = 14;
 /// [`PARAGRAPHS_AFTER_A_TITLE`] paragraphs, when it is in title case, the
 /// next paragraph opens with a dateline ("HARLOW, Del. (AP) —") or a
 /// section label ("ABSTRACT."), or the line is short and the next
-/// paragraph at least twice as long. A sentence-case line ending so
+/// paragraph at least twice as long and [`MIN_LEAD_WORDS`] long. A sentence-case line ending so
 /// before a paragraph as short ("The board met on Tuesday.") may be a
 /// one-line opening paragraph as well as a headline, so it names nothing.
 pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
@@ -142,7 +147,7 @@ pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
     }
     let next = &paragraphs[0];
     let words = without_stop.split_whitespace().count();
-    let short_before_longer = words <= MAX_SENTENCE_TITLE_WORDS && next.split_whitespace().count() >= 2 * words;
+    let short_before_longer = words <= MAX_SENTENCE_TITLE_WORDS && next.split_whitespace().count() >= (2 * words).max(MIN_LEAD_WORDS);
     (title_case(without_stop) || opens_with_dateline(next) || short_before_longer).then_some(first.span)
 }
 
@@ -321,11 +326,12 @@ mod tests {
         assert_eq!(title(text), Some("Harbour board to vote on dredging plan."));
         let text = "Voss faces a hard sell on the harbour.\n\nABSTRACT.\n\nThe harbour plan is costly.";
         assert_eq!(title(text), Some("Voss faces a hard sell on the harbour."));
-        let text = "Voss faces a hard sell.\n\nMaria Voss needs the votes of the harbour board to pass her dredging plan before the storms.\n\nShe said so.";
+        let text = "Voss faces a hard sell.\n\nMaria Voss needs the votes of the harbour board to pass her dredging plan before the first storms of the autumn close the channel.\n\nShe said so.";
         assert_eq!(title(text), Some("Voss faces a hard sell."));
         assert_eq!(line(text), None);
         // A one-line opening paragraph followed by one no longer is no title.
         assert_eq!(title("Voss faces a hard sell.\n\nShe needs the board's votes.\n\nShe said so."), None);
+        assert_eq!(title("The board met on Tuesday.\n\nMayor Ada Park said the new ferry would start running in June.\n\nShe left."), None);
         assert_eq!(title("Voss faces a hard sell.\n\nHARLOW — The board met.\n\nIt voted."), Some("Voss faces a hard sell."));
         assert_eq!(title("Voss faces a hard sell.\n\nHARLOW — The board met."), None);
         // A headline over its deck, as news archives write them.
