@@ -92,7 +92,13 @@ impl SpeakerResolver<'_> {
         }
         if !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
             // "the former secretary of state": a head before "of".
-            return if first == "the" { self.given_role(text, phrase, &words, at).or_else(|| self.last_subject_described(text, phrase, at)) } else { None };
+            if first != "the" {
+                return None;
+            }
+            return match self.given_role_or_several(text, phrase, &words, at) {
+                Ok(None) => self.last_subject_described(text, phrase, at),
+                found => found.ok().flatten(),
+            };
         }
         let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
@@ -106,11 +112,14 @@ impl SpeakerResolver<'_> {
         }
         // A role the text gave beside a name ("Tom Quill, the nominee,"),
         // which no mention of that person carried as a title.
-        if let Some(id) = self.given_role(text, phrase, &words, at) {
+        let given = self.given_role_or_several(text, phrase, &words, at);
+        if let Ok(Some(id)) = given {
             return Some(id);
         }
+        // A role the text gave two people is neither one's.
+        let last_subject = || given.is_ok().then(|| self.last_subject_described(text, phrase, at)).flatten();
         if !in_list(&WORDS.descriptive_heads, head) {
-            return self.last_subject_described(text, phrase, at);
+            return last_subject();
         }
         // Newswriting names someone it quotes, then calls them "the Florida
         // senator" or "the candidate" without having given that role: one
@@ -135,7 +144,7 @@ impl SpeakerResolver<'_> {
         // Else the subject of the sentence just before, named at the start
         // of its main clause ("Voss went after Quill ... the Oregon senator
         // said"): newswriting describes who it has just made its subject.
-        beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id))).or_else(|| self.last_subject_described(text, phrase, at))
+        beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id))).or_else(last_subject)
     }
 
     /// "Yet it was unclear whether Quill would yield. The Oregon senator
