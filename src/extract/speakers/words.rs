@@ -24,6 +24,10 @@ pub(super) struct WordLists {
     /// Capitalised words that end descriptions, never names.
     pub(super) descriptors: WordSet,
     pub(super) descriptive_heads: WordSet,
+    /// Heads of a role in a race, held beside any office (`campaign_heads.txt`).
+    pub(super) campaign_heads: WordSet,
+    /// Offices a description with a modifier gives someone just named (`described_offices.txt`).
+    pub(super) described_offices: WordSet,
     /// Party words that are no descriptor ("Democratic", "GOP").
     pub(super) party_words: WordSet,
     /// Words naming a party's people ("Republicans"), never lowered.
@@ -118,6 +122,8 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     places: list(include_str!("../../../data/places.txt")),
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
+    campaign_heads: list(include_str!("../../../data/campaign_heads.txt")),
+    described_offices: list(include_str!("../../../data/described_offices.txt")),
     party_words: list(include_str!("../../../data/party_words.txt")),
     party_names: list(include_str!("../../../data/party_names.txt")),
     peoples: list(include_str!("../../../data/peoples.txt")),

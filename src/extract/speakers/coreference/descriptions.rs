@@ -92,7 +92,13 @@ impl SpeakerResolver<'_> {
         }
         if !(in_list(&WORDS.titles, head) || in_list(&WORDS.descriptive_heads, head)) {
             // "the former secretary of state": a head before "of".
-            return if first == "the" { self.given_role(text, phrase, &words, at) } else { None };
+            if first != "the" {
+                return None;
+            }
+            return match self.given_role_or_several(text, phrase, &words, at) {
+                Ok(None) => self.last_subject_described(text, phrase, at),
+                found => found.ok().flatten(),
+            };
         }
         let modifiers: Vec<&String> = words[1..words.len() - 1].iter().collect();
         let i = self.mentions.partition_point(|&(pos, _)| pos < at);
@@ -106,11 +112,14 @@ impl SpeakerResolver<'_> {
         }
         // A role the text gave beside a name ("Tom Quill, the nominee,"),
         // which no mention of that person carried as a title.
-        if let Some(id) = self.given_role(text, phrase, &words, at) {
+        let given = self.given_role_or_several(text, phrase, &words, at);
+        if let Ok(Some(id)) = given {
             return Some(id);
         }
+        // A role the text gave two people is neither one's.
+        let last_subject = || given.is_ok().then(|| self.last_subject_described(text, phrase, at)).flatten();
         if !in_list(&WORDS.descriptive_heads, head) {
-            return None;
+            return last_subject();
         }
         // Newswriting names someone it quotes, then calls them "the Florida
         // senator" or "the candidate" without having given that role: one
@@ -135,7 +144,52 @@ impl SpeakerResolver<'_> {
         // Else the subject of the sentence just before, named at the start
         // of its main clause ("Voss went after Quill ... the Oregon senator
         // said"): newswriting describes who it has just made its subject.
-        beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id)))
+        beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id))).or_else(last_subject)
+    }
+
+    /// "Yet it was unclear whether Quill would yield. The Oregon senator
+    /// wrote ...": newswriting describes someone it has just named as a
+    /// subject or source. The person is the last one named in that
+    /// sentence or the one before (before the quotation the description
+    /// closes), not as an object or an owner, whose sex agrees with the
+    /// head, whose known role is not another office, and beside whose name
+    /// the text gives each capitalised word of the description somewhere.
+    /// A bare office ("the secretary") usually stands for someone else and
+    /// is left alone.
+    fn last_subject_described(&self, text: &str, phrase: &str, at: usize) -> Option<usize> {
+        // "the former secretary of state": the role's words end before "of".
+        let role_words: Vec<&str> = phrase.split_whitespace().skip(1).take_while(|w| !w.eq_ignore_ascii_case("of")).collect();
+        let (&written_head, modifiers) = role_words.split_last()?;
+        let head = written_head.to_lowercase();
+        // Only heads newswriting gives someone it has just named: "the
+        // spokesman" or "the prime minister’s spokesman" is someone else.
+        let owned = phrase.split_whitespace().any(is_possessive);
+        if owned || is_cap_word(written_head) || !(in_list(&WORDS.descriptive_heads, &head) || in_list(&WORDS.described_offices, &head)) || kind_of_phrase(phrase).is_some() {
+            return None;
+        }
+        // "the other candidate" is someone else than the one just named.
+        if (modifiers.is_empty() && !in_list(&WORDS.descriptive_heads, &head)) || modifiers.iter().any(|m| m.eq_ignore_ascii_case("other")) {
+            return None;
+        }
+        let capitalised: Vec<&str> = modifiers.iter().copied().filter(|w| is_cap_word(w)).collect();
+        let gender = gender_of_head(&head);
+        let anchor = quotation_open_before(text, at).unwrap_or(at);
+        let from = self.mentions.partition_point(|&(pos, _)| pos < self.sentence_before(anchor));
+        let upto = self.mentions.partition_point(|&(pos, _)| pos < anchor);
+        self.mentions[from..upto]
+            .iter()
+            .rev()
+            .filter(|&&(pos, _)| self.is_in_source(pos) || !(is_object_or_possessive(text, pos) || object_after_a_role(text, pos)))
+            .map(|&(_, id)| id)
+            .find(|&id| {
+                let person = &self.people[id];
+                let in_role = |w: &&str| person.role.as_deref().is_some_and(|role| role.contains(*w));
+                person.gender.agrees(gender)
+                    && person.role_lower.as_deref().is_none_or(|role| !another_office(role, &head))
+                    // A party beside a name is too often someone else's
+                    // ("Democratic debate"): it must be the person's role.
+                    && capitalised.iter().all(|w| in_role(w) || !is_party_word(w) && self.said_beside(text, id, w, phrase))
+            })
     }
 
     /// The person named first in the main clause of the sentence holding
@@ -188,6 +242,24 @@ fn quotation_open_before(text: &str, at: usize) -> Option<usize> {
     let close = before.strip_suffix('”')?;
     let from = text.floor_char_boundary(close.len().saturating_sub(REACH));
     close[from..].rfind('“').map(|k| from + k)
+}
+
+/// "against Republican front-runner Ada Voss": a name whose role words
+/// stand between it and the preposition that makes it an object.
+fn object_after_a_role(text: &str, pos: usize) -> bool {
+    let is_role_word = |w: &&str| is_cap_word(w) || [&WORDS.titles, &WORDS.descriptive_heads, &WORDS.described_offices].iter().any(|list| in_list(list, w));
+    let word_before = text[..pos].split_whitespace().rev().find(|w| !is_role_word(w)).unwrap_or("");
+    in_list_as_written(&FUNCTION_WORDS.object_prepositions, word_before)
+}
+
+/// Whether a known `role` (lowered) is an office other than the one `head`
+/// names: "vermont sen." is not "governor", while a role in a race
+/// ("presidential candidate") is held beside any office, and a head that is
+/// no office ("businessman") contradicts none.
+fn another_office(role: &str, head: &str) -> bool {
+    let role_head = role.split(" of ").next().unwrap_or(role).split_whitespace().next_back().unwrap_or("");
+    let campaign = |w: &str| in_list(&WORDS.campaign_heads, w);
+    in_list(&WORDS.titles, head) && in_list(&WORDS.titles, role_head) && !campaign(head) && !campaign(role_head) && !role_has(role, head)
 }
 
 /// `data/us_states.tsv`, by each word of a state's name ("Carolina"): the
@@ -319,5 +391,44 @@ mod tests {
         let s = resolve_all(text, &["Tomas Quill", "The Oregon candidate", "The Democratic candidate"]);
         assert_eq!((s[0].name.as_str(), s[1].name.as_str()), ("Tomas Quill", "Tomas Quill"));
         assert_eq!(s[2].name, "the Democratic candidate");
+    }
+    #[test]
+    fn a_described_subject_is_the_person_last_named_as_a_subject_before_it() {
+        let text = "Ada Voss spoke at a rally in Salem. It was unclear whether Tom Quill would yield. \
+                    The retired neurosurgeon wrote that the race went on.";
+        let s = resolve_all(text, &["Ada Voss", "The retired neurosurgeon"]);
+        assert_eq!(s[1].name, "Tom Quill");
+    }
+
+    #[test]
+    fn a_name_after_a_role_and_a_preposition_is_no_subject_a_description_stands_for() {
+        let text = "Ada Voss ran hard against Republican front-runner Tom Quill in the spring. \
+                    The former secretary of state said the race was close.";
+        let s = resolve_all(text, &["Ada Voss", "The former secretary of state"]);
+        assert_eq!(s[1].name, "Ada Voss");
+    }
+
+    #[test]
+    fn a_described_subject_must_agree_in_sex_and_in_the_places_beside_the_name() {
+        let text = "Ada Voss spoke at a rally in Salem. The billionaire businessman said taxes would fall. \
+                    Tom Quill spoke in Salem. The Oregon businessman said taxes would rise. \
+                    Ben Ortiz of Oregon spoke next. The Oregon businessman said taxes would stay.";
+        // Voss, Quill and Ortiz are no sources: only the last subject is
+        // theirs to take.
+        let s = resolve_all(text, &["The billionaire businessman", "The Oregon businessman", "The Oregon businessman"]);
+        assert_ne!(s[0].name, "Ada Voss");
+        assert_ne!(s[1].name, "Tom Quill");
+        assert_eq!(s[2].name, "Ben Ortiz");
+    }
+
+    #[test]
+    fn an_owned_role_or_a_former_president_is_not_the_person_just_named_and_a_candidate_is() {
+        let text = "Tom Quill spoke at the mill. The former president said it would close. \
+                    Ben Ortiz spoke at the count. The governor's spokesman said it was fair. \
+                    Dan Berg spoke at the fair. The candidate said it was fun.";
+        let s = resolve_all(text, &["The former president", "The governor's spokesman", "The candidate"]);
+        assert_ne!(s[0].name, "Tom Quill");
+        assert_ne!(s[1].name, "Ben Ortiz");
+        assert_eq!(s[2].name, "Dan Berg");
     }
 }

@@ -101,14 +101,16 @@ fn is_break(c: char) -> bool {
 
 impl SpeakerResolver<'_> {
     /// The one person mentioned before `at` whom the text gives a role that
-    /// the definite description `words` (lowered, article first) fits.
-    pub(super) fn given_role(&self, text: &str, phrase: &str, words: &[String], at: usize) -> Option<usize> {
+    /// the definite description `words` (lowered, article first) fits, or
+    /// `Err` when the text gave it to several: then the description is no
+    /// one the reader can tell.
+    pub(super) fn given_role_or_several(&self, text: &str, phrase: &str, words: &[String], at: usize) -> Result<Option<usize>, ()> {
         // "the White House", "the campaign": a name or a body, no one's role.
-        let written_head = phrase.split_whitespace().take_while(|w| !w.eq_ignore_ascii_case("of")).last()?;
+        let Some(written_head) = phrase.split_whitespace().take_while(|w| !w.eq_ignore_ascii_case("of")).last() else { return Ok(None) };
         if is_cap_word(written_head) || kind_of_phrase(phrase).is_some_and(|k| k != SpeakerKind::Person) {
-            return None;
+            return Ok(None);
         }
-        let described = Described::of(words)?;
+        let Some(described) = Described::of(words) else { return Ok(None) };
         let upto = self.mentions.partition_point(|&(pos, _)| pos < at);
         let mut found: Option<usize> = None;
         for &(pos, id) in &self.mentions[..upto] {
@@ -117,12 +119,12 @@ impl SpeakerResolver<'_> {
             }
             if self.titled_before(text, pos, id, &described) || appositive_after(text, pos, at, &described) {
                 if found.is_some() {
-                    return None;
+                    return Err(());
                 }
                 found = Some(id);
             }
         }
-        found
+        Ok(found)
     }
 
     /// "former secretary of state Ada Voss": the words right before the
