@@ -321,11 +321,19 @@ impl<'a> DocumentTopics<'a> {
             })
             .map(|(name, _, _)| *name)
             .collect::<FxHashSet<&str>>();
+        let in_passing: FxHashSet<&str> = topics
+            .iter()
+            .filter(|(name, given, _)| !given.strong && said_once.contains(name))
+            .map(|(name, _, _)| *name)
+            .collect();
         // Each head (and each of its synonyms) -> the topic given most
         // with it, the first given of equals (a topic said once too: "a
-        // truce" is the "immediate ceasefire" called for once).
+        // truce" is the "immediate ceasefire" called for once). A noun
+        // said once in passing heads nothing: its own statement gives it
+        // up for the main topic, and another taking it would make it a
+        // topic of one statement still ("a valedictory address").
         let mut heads: FxHashMap<&str, (&str, (usize, std::cmp::Reverse<usize>))> = FxHashMap::default();
-        for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name)) {
+        for (name, given, _) in topics.iter().filter(|(name, _, _)| !joined.contains_key(name) && !in_passing.contains(name)) {
             let Some(head) = name.rsplit(' ').next().filter(|head| head.starts_with(char::is_lowercase)) else { continue };
             let rank = (given.statements, std::cmp::Reverse(given.order));
             for head in std::iter::once(head).chain(self.matcher.words.synonyms_of(head).iter().map(String::as_str)) {
@@ -379,11 +387,6 @@ impl<'a> DocumentTopics<'a> {
                 let female = self.matcher.words.is_female_name(&first.to_lowercase())?;
                 Some((name, female, statements))
             })
-            .collect();
-        let in_passing = topics
-            .iter()
-            .filter(|(name, given, _)| !given.strong && said_once.contains(name))
-            .map(|(name, _, _)| *name)
             .collect();
         SettledTopics { joined, heads, main, said_once, owners, related, names, in_passing, people, words: &self.matcher.words }
     }
@@ -921,6 +924,24 @@ mod tests {
         assert_eq!(once.as_deref(), Some("ferry crew"));
         let settled = topics.settled();
         assert_eq!(settled.topic_of(once, "the ferry crews were tired").as_deref(), Some("ferry fare"));
+    }
+
+    #[test]
+    fn a_noun_said_once_in_passing_heads_no_other_statement() {
+        let matcher = TopicMatcher::default();
+        let text = "Maria Okafor spoke at the harbour. Okafor said the farewell concert was loud. \
+                    Okafor said she was right. The concert ended late.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        for content in ["that Okafor was right", "that Okafor would win", "the farewell concert was loud"] {
+            topics.tag_and_count(content, "", "");
+        }
+        let once = topics.tag("the farewell concert was loud", "", "").map(|t| t.name);
+        assert_eq!(once.as_deref(), Some("farewell concert"));
+        let settled = topics.settled();
+        // Its own statement gives it up for the main topic, and so does a
+        // statement naming nothing that opens on its head noun.
+        assert_eq!(settled.topic_of(once, "the farewell concert was loud").as_deref(), Some("Maria Okafor"));
+        assert_eq!(settled.topic_of(None, "a concert like that was never dull").as_deref(), Some("Maria Okafor"));
     }
 
     #[test]
