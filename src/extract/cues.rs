@@ -133,7 +133,10 @@ impl CueLexicon {
                 continue;
             }
             let form = self.forms[pattern];
-            if bytes[s].is_ascii_uppercase() && !capital_allowed(&text[s..e], form) && !(form == CueForm::Present && in_title_case(text, s)) && !(form == CueForm::Participle && opens_sentence(bytes, s)) {
+            // A capital is the cue's own only where its form allows it:
+            // a title-case headline verb, a participle opening a sentence.
+            let capital_fits = capital_allowed(&text[s..e], form) || (form == CueForm::Present && in_title_case(text, s)) || (form == CueForm::Participle && opens_sentence(bytes, s));
+            if bytes[s].is_ascii_uppercase() && !capital_fits {
                 continue;
             }
             out.push(Cue { span: s..e, form });

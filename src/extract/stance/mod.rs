@@ -834,7 +834,8 @@ fn reconsider(stance: Stance, reading: &CueReading, shape: confidence::ContentSh
     if shape.question && shape.quoted && !put_to_someone && !reading.report {
         return Stance::Oppose;
     }
-    if put_to_someone && !(shape.question && shape.quoted) && !is_request(content) && !asks_of_anyone(content) {
+    let own_quoted_question = shape.question && shape.quoted;
+    if put_to_someone && !own_quoted_question && !is_request(content) && !asks_of_anyone(content) {
         return Stance::Neutral;
     }
     if HEDGE_CUES.holds(cue.trim()) {

@@ -28,7 +28,7 @@ static WORDS: LazyLock<ShareWords> = LazyLock::new(|| {
             }
         }
         assert!(!words.is_empty(), "data/stance_share_words.txt has no [{name}]");
-        WordSet::new(words.into_iter())
+        WordSet::new(words)
     };
     ShareWords {
         qualifiers: section("qualifier"),
