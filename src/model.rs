@@ -482,6 +482,23 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// The words of each `[section]` of a sectioned word-list file of `data/`,
+/// separated by spaces or lines (`data_lines` rules: `#` comments and
+/// blank lines dropped). Words before the first section are no list's.
+pub fn data_sections(text: &str) -> std::collections::HashMap<&str, Vec<&str>> {
+    let mut out: std::collections::HashMap<&str, Vec<&str>> = std::collections::HashMap::new();
+    let mut current = None;
+    for line in data_lines(text) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            out.entry(name).or_default();
+            current = Some(name);
+        } else if let Some(name) = current {
+            out.entry(name).or_default().extend(line.split_whitespace());
+        }
+    }
+    out
+}
+
 /// Whether `word` (any case) is a generational suffix of
 /// `data/name_suffixes.txt` ("Jr.", "III"), which ends a personal name:
 /// extraction and the store both tell "Donald Trump Jr." by it.
@@ -514,6 +531,15 @@ pub fn is_first_name(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn data_sections_gather_words_over_lines() {
+        let got = data_sections("# lists\nstray\n[one]\na b\nc\n\n[two]\n# note\nd\n[three]\n");
+        assert_eq!(got["one"], ["a", "b", "c"]);
+        assert_eq!(got["two"], ["d"]);
+        assert!(got["three"].is_empty());
+        assert_eq!(got.len(), 3, "words before any section are no list's");
+    }
+
     #[test]
     fn an_unknown_value_is_named_with_its_type_in_words() {
         let err = "robot".parse::<super::SpeakerKind>().unwrap_err();

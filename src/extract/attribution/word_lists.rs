@@ -3,7 +3,6 @@
 //! edited without touching the rules.
 
 use super::super::word_set::WordSet;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// Each list is described beside its words in the data file.
@@ -73,7 +72,7 @@ impl WordLists {
     /// The lists of the data file. The file is compiled in, so a missing
     /// section is a build mistake, caught by this module's test.
     fn parse(data: &str) -> WordLists {
-        let mut sections = sections(data);
+        let mut sections = crate::model::data_sections(data);
         let mut take = |name: &str| WordSet::new(sections.remove(name).unwrap_or_else(|| panic!("data/attribution_words.txt has no [{name}]")).into_iter().map(|w| w.to_lowercase().into_bytes().into_boxed_slice()));
         let lists = WordLists {
             auxiliaries: take("auxiliaries"),
@@ -139,22 +138,6 @@ impl WordLists {
     }
 }
 
-/// The words of each `[section]`, whitespace separated; `#` starts a
-/// comment line.
-fn sections(data: &str) -> HashMap<&str, Vec<&str>> {
-    let mut out: HashMap<&str, Vec<&str>> = HashMap::new();
-    let mut current = None;
-    for line in crate::model::data_lines(data) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            out.entry(name).or_default();
-            current = Some(name);
-        } else if let Some(name) = current {
-            out.entry(name).or_default().extend(line.split_whitespace());
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -166,10 +149,4 @@ mod tests {
         assert!(words.not_speakers.holds("UPDATE") && !words.not_speakers.holds("Kim"));
     }
 
-    #[test]
-    fn sections_gather_words_over_lines() {
-        let got = sections("# lists\n[one]\na b\nc\n\n[two]\n# note\nd\n");
-        assert_eq!(got["one"], ["a", "b", "c"]);
-        assert_eq!(got["two"], ["d"]);
-    }
 }

@@ -183,16 +183,11 @@ pub(super) struct FunctionWords {
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
-    let data = include_str!("../../../data/mention_function_words.txt");
-    let mut sections: FxHashMap<&str, Vec<Box<[u8]>>> = FxHashMap::default();
-    let mut current = None;
-    for line in crate::model::data_lines(data) {
-        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            Some(name) => current = Some(name),
-            None => sections.entry(current.expect("a word before any [section] of data/mention_function_words.txt")).or_default().push(line.to_lowercase().into_bytes().into()),
-        }
-    }
-    let mut section = |name: &str| WordSet::new(sections.remove(name).unwrap_or_else(|| panic!("data/mention_function_words.txt has no [{name}]")));
+    let mut sections = crate::model::data_sections(include_str!("../../../data/mention_function_words.txt"));
+    let mut section = |name: &str| {
+        let words = sections.remove(name).unwrap_or_else(|| panic!("data/mention_function_words.txt has no [{name}]"));
+        WordSet::new(words.into_iter().map(|w| w.to_lowercase().into_bytes().into()))
+    };
     FunctionWords {
         clause_openers: section("clause_openers"),
         subordinators: section("subordinators"),

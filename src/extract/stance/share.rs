@@ -16,19 +16,11 @@ struct ShareWords {
 }
 
 static WORDS: LazyLock<ShareWords> = LazyLock::new(|| {
-    let section = |name: &str| {
-        let mut inside = false;
-        let mut words = Vec::new();
-        for line in crate::model::data_lines(BUILTIN_SHARE_WORDS) {
-            let line = line.trim();
-            if let Some(header) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                inside = header == name;
-            } else if inside {
-                words.push(line.to_lowercase().into_bytes().into_boxed_slice());
-            }
-        }
+    let mut sections = crate::model::data_sections(BUILTIN_SHARE_WORDS);
+    let mut section = |name: &str| {
+        let words = sections.remove(name).unwrap_or_default();
         assert!(!words.is_empty(), "data/stance_share_words.txt has no [{name}]");
-        WordSet::new(words)
+        WordSet::new(words.into_iter().map(|w| w.to_lowercase().into_bytes().into_boxed_slice()))
     };
     ShareWords {
         qualifiers: section("qualifier"),

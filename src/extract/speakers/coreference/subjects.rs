@@ -7,6 +7,7 @@
 //! document, counts: a pronoun after anything else is left unresolved
 //! rather than guessed.
 
+use super::super::super::tokens::words_with_offsets;
 use super::super::names::kind_of_phrase;
 use super::super::words::*;
 use super::super::Speaker;
@@ -111,9 +112,4 @@ fn capitalised_inside_sentences(text: &str, word: &str) -> bool {
         let after = &text[pos + word.len()..];
         pos > 0 && text[..pos].ends_with(' ') && before.ends_with(|c: char| c.is_alphanumeric() || c == ',') && !after.starts_with(char::is_alphanumeric)
     })
-}
-
-/// The whitespace-separated words of `text` with their byte offsets.
-fn words_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word))
 }
