@@ -181,12 +181,13 @@ impl Tally {
     }
 
     /// The topics `speakers` discuss, with how many statements they made on
-    /// each, most first.
-    pub fn topics_of(&self, speakers: &[i64]) -> Vec<(i64, u64)> {
+    /// each, most first; a (speaker, topic) pair counts only where `counts_pair`
+    /// says so.
+    pub fn topics_of(&self, speakers: &[i64], counts_pair: impl Fn(i64, i64) -> bool) -> Vec<(i64, u64)> {
         let chosen: std::collections::HashSet<i64> = speakers.iter().copied().collect();
         let mut counts: FxHashMap<i64, u64> = FxHashMap::default();
         for (&(speaker, topic), &n) in &self.pairs {
-            if chosen.contains(&speaker) {
+            if chosen.contains(&speaker) && counts_pair(speaker, topic) {
                 *counts.entry(topic).or_default() += n;
             }
         }
@@ -478,8 +479,8 @@ mod tests {
         }
         assert_eq!((tally.statements, tally.speaker_count(), tally.topic_count()), (3, 2, 2));
         assert_eq!(tally.speakers(), vec![(7, 1), (8, 2)].into_iter().rev().collect::<Vec<_>>());
-        assert_eq!(tally.topics_of(&[7]), vec![(1, 1), (2, 1)]);
-        assert_eq!(tally.topics_of(&[8]), vec![(1, 2)]);
+        assert_eq!(tally.topics_of(&[7], |_, _| true), vec![(1, 1), (2, 1)]);
+        assert_eq!(tally.topics_of(&[8], |_, _| true), vec![(1, 2)]);
         assert_eq!(tally.speakers_on(&[2]), [7].into_iter().collect());
         assert_eq!(tally.speakers_on(&[1]), [7, 8].into_iter().collect());
         assert!(tally.speakers_on(&[3]).is_empty());

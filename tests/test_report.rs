@@ -341,6 +341,23 @@ fn a_speaker_quoted_only_on_other_topics_takes_no_row_of_the_page() {
 }
 
 #[test]
+fn what_speakers_say_about_themselves_takes_no_column_of_the_page() {
+    let wd = statements(&[
+        ("Bo Park", "Bo Park", "support", "2024-01-02", 0.9, "a"),
+        ("Bo Park", "Bo Park", "support", "2024-01-03", 0.9, "b"),
+        ("Bo Park", "Bo Park", "oppose", "2024-01-04", 0.9, "c"),
+        ("Bo Park", "school meals", "support", "2024-01-05", 0.9, "d"),
+        ("Ann Lee", "school meals", "oppose", "2024-01-06", 0.9, "e"),
+    ]);
+    let page = wd.path("page.html").display().to_string();
+    wd.stdout(&["report", "html", "--speakers", "2", "--topics", "1", "-o", &page]);
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.contains("school meals"), "the one column is the topic the two discuss");
+    let cells = json_rows(&wd, &["report", "stance", "--speakers", "2", "--topics", "1"]);
+    assert_eq!(pick(&cells, &["topic"]), vec![vec![json!("school meals")], vec![json!("school meals")]]);
+}
+
+#[test]
 fn reports_leave_out_unresolved_speakers_and_generic_topics() {
     let wd = statements(&[
         ("they", "bridge tolls", "support", "2024-01-02", 0.9, "a"),

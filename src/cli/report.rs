@@ -365,7 +365,19 @@ fn choose(store: &Store, filter: &ReportFilter, size: &Size) -> Result<Chosen> {
     // many minor speakers discuss would leave the rows empty. The rows are
     // then the most-quoted speakers with a statement on those topics, so a
     // speaker quoted often on other topics leaves no empty row.
-    let topics = most_first(tally.topics_of(&most_quoted_ids), size.topics, |ids| store.topic_names_of(ids))?;
+    // The matrix leaves out what speakers say about themselves ("Tom
+    // Clarke" on the topic "Tom Clarke"), so those statements do not rank
+    // its topics either: they would only give it empty columns.
+    let discussed: Vec<i64> = tally.topics_of(&most_quoted_ids, |_, _| true).into_iter().map(|(id, _)| id).collect();
+    let topic_names = store.topic_names_of(&discussed)?;
+    let speaker_names: HashMap<i64, &str> = most_quoted.iter().map(|s| (s.id, s.name.as_str())).collect();
+    let not_oneself = |speaker: i64, topic: i64| {
+        let speaker = speaker_names.get(&speaker).copied().unwrap_or("");
+        !tracking::about_oneself(speaker, topic_names.get(&topic).map_or("", String::as_str))
+    };
+    let topics = most_first(tally.topics_of(&most_quoted_ids, not_oneself), size.topics, |ids| {
+        Ok(ids.iter().filter_map(|id| Some((*id, topic_names.get(id)?.clone()))).collect())
+    })?;
     let topic_ids: Vec<i64> = topics.iter().map(|t| t.id).collect();
     let on_topics = tally.speakers_on(&topic_ids);
     let speakers = if on_topics.len() == tally.speaker_count() {
