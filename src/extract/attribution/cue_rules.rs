@@ -596,9 +596,12 @@ impl SentenceRules<'_> {
         if let Some(a) = source.as_ref().and_then(|src| self.as_noted(src, cue, after, next_cue)) {
             return Some(a);
         }
-        if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
+        // ("… but in a later interview said …": the link stands before the
+        // phrase that says where.)
+        let link = self.setting_before(j).unwrap_or(j);
+        if source.is_none() && link > 0 && lower_eq(text, &self.toks[link - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
-            source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
+            source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(link - 1));
         }
         let after_clause = j > 1 && self.toks[j - 1].kind == TokKind::Comma && !self.toks[j - 2].is_quote();
         if source.is_none() && after_clause && !WORDS.inverts_after_clause.holds(cue_word) {

@@ -1509,3 +1509,14 @@ fn a_plural_noun_cue_after_a_modifier_or_verb_has_no_source() {
     let all = run("The mayor’s calls for a new pier went unanswered.");
     assert!(all.iter().all(|(s, _, _)| s.is_empty() || s.contains("mayor")), "{all:?}");
 }
+
+#[test]
+fn a_phrase_after_in_or_on_before_the_verb_is_no_source() {
+    let all = run("Ann Roe in a blog post said the pier would close.");
+    assert_eq!(all, vec![triple("Ann Roe", "said", "the pier would close")]);
+    let all = run("Pilots in general prefer to sail at dawn.");
+    assert!(all.iter().all(|(s, _, _)| s != "general"), "{all:?}");
+    // "but in an interview said": the first verb's subject speaks again.
+    let all = run("The clerk first said he did not recall the vote, but in an interview said the vote was fair.");
+    assert!(all.contains(&triple("The clerk", "said", "the vote was fair")), "{all:?}");
+}
