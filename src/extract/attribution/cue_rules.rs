@@ -596,9 +596,12 @@ impl SentenceRules<'_> {
         if let Some(a) = source.as_ref().and_then(|src| self.as_noted(src, cue, after, next_cue)) {
             return Some(a);
         }
-        if source.is_none() && j > 0 && lower_eq(text, &self.toks[j - 1], &["and", "but"]) {
+        // ("… but in a later interview said …": the link stands before the
+        // phrase that says where.)
+        let link = self.setting_before(j).unwrap_or(j);
+        if source.is_none() && link > 0 && lower_eq(text, &self.toks[link - 1], &["and", "but"]) {
             // "he voted no and said …": the subject of the first verb.
-            source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(j - 1));
+            source = self.found.last().and_then(|a| a.source.clone()).or_else(|| self.subject(link - 1));
         }
         let after_clause = j > 1 && self.toks[j - 1].kind == TokKind::Comma && !self.toks[j - 2].is_quote();
         if source.is_none() && after_clause && !WORDS.inverts_after_clause.holds(cue_word) {
@@ -683,7 +686,28 @@ impl SentenceRules<'_> {
         if let Some(src) = source.as_ref().filter(|src| src.end <= cue.span.start) {
             self.end_at_main_clause(src, &mut content);
         }
+        if source.as_ref().is_some_and(|src| self.modifies_noun_cue(src, cue)) {
+            source = None;
+        }
         Some(Attribution { source, cue: cue.span.clone(), content, ..Default::default() })
+    }
+
+    /// "numerous complaints that …", "she faces renewed doubts about …",
+    /// "drawing calls for …": a plural noun of the cues after a modifier or
+    /// a verb is no verb, and the words right before it do not say whose
+    /// complaints or doubts they are (a possessive does: "Roe’s calls").
+    fn modifies_noun_cue(&self, source: &Range<usize>, cue: &Cue) -> bool {
+        let text = self.text();
+        let noun = text[cue.span.clone()].split(' ').any(|w| WORDS.noun_cues.holds(w));
+        if !noun || source.end > cue.span.start || !text[source.end..cue.span.start].trim().is_empty() {
+            return false;
+        }
+        let words = &text[source.clone()];
+        let possessive = words.contains("’s") || words.contains("'s") || words.ends_with(['’', '\'']);
+        let last = &self.toks[self.tok_index(source.end).saturating_sub(1)];
+        let word = &text[last.range()];
+        let verbal = word.starts_with(|c: char| c.is_ascii_lowercase()) && (word.ends_with("ed") || word.ends_with("ing"));
+        !possessive && (lower_eq(text, last, &WORDS.noun_cue_modifiers) || verbal)
     }
 
     /// "As the Gazette noted, the pier was sold", "But as Holm said, …":

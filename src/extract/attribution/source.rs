@@ -72,6 +72,16 @@ impl SentenceRules<'_> {
         if start == j {
             return None;
         }
+        if let Some(p) = self.setting_before(j) {
+            if let Some(name) = self.name_before_setting(p) {
+                return Some(name);
+            }
+            if lower_eq(text, &self.toks[p - 1], &["and", "but"]) {
+                // "… but in a later interview said": the first verb's
+                // subject, which the rule of the verb takes.
+                return None;
+            }
+        }
         if let Some(subject) = self.subject_before_who(start, j) {
             return Some(subject);
         }
@@ -164,6 +174,34 @@ impl SentenceRules<'_> {
         let head = self.name_before_description(self.np_left(end));
         let named = head < end && is_capitalised(text, &self.toks[head]) && !lower_eq(text, &self.toks[head], &WORDS.left_stops);
         named.then(|| self.toks[head].start..self.toks[end - 1].end)
+    }
+
+    /// "in a later interview", "on the radio", "in general": where a phrase
+    /// opening in lower case ends before token `j` and follows "in" or
+    /// "on", the index of that preposition. The phrase says where or how
+    /// something was said, not who said it.
+    pub(super) fn setting_before(&self, j: usize) -> Option<usize> {
+        let text = self.text();
+        let start = self.np_left(j);
+        let p = start.checked_sub(1)?;
+        let lower = start < j && text[self.toks[start].range()].starts_with(|c: char| c.is_ascii_lowercase());
+        (p > 0 && lower && lower_eq(text, &self.toks[p], &["in", "on"]) && !is_capitalised(text, &self.toks[p])).then_some(p)
+    }
+
+    /// "Ann Roe in a blog post said", "Britain and France in particular
+    /// feared": a name that opens its clause before the preposition `p` of
+    /// such a phrase is the subject.
+    fn name_before_setting(&self, p: usize) -> Option<Range<usize>> {
+        let text = self.text();
+        let head = self.np_left(p);
+        if head == p || !is_capitalised(text, &self.toks[head]) || !is_capitalised(text, &self.toks[p - 1]) {
+            return None;
+        }
+        let named = self.toks[head..p].iter().all(|t| t.is_word() && (is_capitalised(text, t) || lower_eq(text, t, &["and", "of", "for"])));
+        let opens_clause = head == 0
+            || !self.toks[head - 1].is_word()
+            || lower_eq(text, &self.toks[head - 1], &["and", "but", "while", "when", "as", "that", "because", "after", "since", "although", "though", "then", "so"]);
+        (named && opens_clause && !lower_eq(text, &self.toks[head], &WORDS.not_speakers)).then(|| self.toks[head].start..self.toks[p - 1].end)
     }
 
     /// "Polls in New Hampshire show", "the regime in Damascus says": a

@@ -1496,3 +1496,27 @@ fn a_participle_opening_the_sentence_reports_for_the_next_subject() {
     let all = run("Speaking at the pier, Holm said the levy was fair.");
     assert_eq!(all, vec![triple("Holm", "said", "the levy was fair")]);
 }
+
+#[test]
+fn a_plural_noun_cue_after_a_modifier_or_verb_has_no_source() {
+    let all = run("There were numerous complaints that the ferry ran late.");
+    assert!(all.iter().any(|(s, _, c)| s.is_empty() && c == "that the ferry ran late"), "{all:?}");
+    let all = run("The vote raised serious doubts about the levy.");
+    assert!(all.iter().any(|(s, _, c)| s.is_empty() && c == "the levy"), "{all:?}");
+    // A verb, or a possessive before the noun, keeps its speaker.
+    let all = run("Holm doubts that the ferry will sail.");
+    assert_eq!(all, vec![triple("Holm", "doubts", "that the ferry will sail")]);
+    let all = run("The mayor’s calls for a new pier went unanswered.");
+    assert!(all.iter().all(|(s, _, _)| s.is_empty() || s.contains("mayor")), "{all:?}");
+}
+
+#[test]
+fn a_phrase_after_in_or_on_before_the_verb_is_no_source() {
+    let all = run("Ann Roe in a blog post said the pier would close.");
+    assert_eq!(all, vec![triple("Ann Roe", "said", "the pier would close")]);
+    let all = run("Pilots in general prefer to sail at dawn.");
+    assert!(all.iter().all(|(s, _, _)| s != "general"), "{all:?}");
+    // "but in an interview said": the first verb's subject speaks again.
+    let all = run("The clerk first said he did not recall the vote, but in an interview said the vote was fair.");
+    assert!(all.contains(&triple("The clerk", "said", "the vote was fair")), "{all:?}");
+}

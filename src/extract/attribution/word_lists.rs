@@ -64,6 +64,8 @@ pub(super) struct WordLists {
     pub medium_links: WordSet,
     pub medium_names: WordSet,
     pub participle_source_heads: WordSet,
+    pub noun_cues: WordSet,
+    pub noun_cue_modifiers: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -132,6 +134,8 @@ impl WordLists {
             medium_prepositions: take("medium_prepositions"),
             medium_links: take("medium_links"),
             medium_names: take("medium_names"),
+            noun_cues: take("noun_cues"),
+            noun_cue_modifiers: take("noun_cue_modifiers"),
         };
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
         lists
