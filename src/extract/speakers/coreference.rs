@@ -20,6 +20,7 @@
 //! gave beside a name ("Ada Voss, the nominee,"), in `given_roles`.
 
 mod bodies;
+mod both;
 mod descriptions;
 mod given_roles;
 mod relatives;
@@ -944,6 +945,9 @@ impl<'t> SpeakerResolver<'t> {
             };
         }
         let (name_part, appositive) = split_appositive(mention);
+        if let Some(both) = self.both_named_before(name_part, span, mention) {
+            return both;
+        }
         if let Some(both) = self.pair(text, name_part, span.start) {
             return Speaker { name: both, mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
         }
