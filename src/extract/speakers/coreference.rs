@@ -20,6 +20,7 @@
 //! gave beside a name ("Ada Voss, the nominee,"), in `given_roles`.
 
 mod bodies;
+mod both;
 mod descriptions;
 mod given_roles;
 mod relatives;
@@ -944,6 +945,9 @@ impl<'t> SpeakerResolver<'t> {
             };
         }
         let (name_part, appositive) = split_appositive(mention);
+        if let Some(both) = self.both_named_before(name_part, span, mention) {
+            return both;
+        }
         if let Some(both) = self.pair(text, name_part, span.start) {
             return Speaker { name: both, mention: mention.to_string(), role: None, kind: SpeakerKind::Group };
         }
@@ -972,15 +976,23 @@ impl<'t> SpeakerResolver<'t> {
                     }
                     return s;
                 }
-                if !plausible_name(&p.name) {
-                    // "the Wisconsin Republican": a description, no name.
-                    let described = || self.description(text, name_part, span.start).map(|id| self.person(id, mention));
-                    return self.named_before(text, span, name_part).or_else(described).unwrap_or_else(unresolved);
+                if plausible_name(&p.name) {
+                    if self.plural_at_sentence_start(text, span.start, &p.name) {
+                        return plural();
+                    }
+                    return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
                 }
-                if self.plural_at_sentence_start(text, span.start, &p.name) {
-                    return plural();
+                // "the Wisconsin Republican": a description, no name.
+                let described = || self.description(text, name_part, span.start).map(|id| self.person(id, mention));
+                if let Some(speaker) = self.named_before(text, span, name_part).or_else(described) {
+                    return speaker;
                 }
-                return Speaker { name: p.name, mention: mention.to_string(), role: p.role.or_else(|| appositive.map(strip_article)), kind: SpeakerKind::Person };
+                // "The American Legion", "a Quinnipiac poll conducted in
+                // February": no one's name, but a body or a document, which
+                // is named below as any other.
+                if !names_a_body_or_document(name_part) {
+                    return unresolved();
+                }
             }
         }
         if let Some(id) = self.description(text, name_part, span.start) {
@@ -1194,6 +1206,15 @@ impl<'t> SpeakerResolver<'t> {
         let (left, right) = (name_of(&left)?, name_of(right.trim())?);
         (left != right).then(|| format!("{left} and {right}"))
     }
+}
+
+/// Whether `phrase` ends in a body's or a document's word ("Legion",
+/// "poll") or names a document by its maker ("a Harlow Research poll
+/// released Monday"), and opens with no first name ("Ada Voss of the
+/// Harlow Retail Federation" is a person of the body).
+fn names_a_body_or_document(phrase: &str) -> bool {
+    let first_named = phrase.split_whitespace().next().is_some_and(|w| first_name_gender(w).is_some());
+    !first_named && (matches!(kind_of_phrase(phrase), Some(SpeakerKind::Organization | SpeakerKind::Document)) || document_name(phrase).is_some())
 }
 
 /// "arranging", "helped": one lower-case word in -ing or -ed is a verb the

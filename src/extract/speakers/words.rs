@@ -26,6 +26,8 @@ pub(super) struct WordLists {
     pub(super) descriptive_heads: WordSet,
     /// Heads of a role in a race, held beside any office (`campaign_heads.txt`).
     pub(super) campaign_heads: WordSet,
+    /// Heads of a role many in one race hold at once (`shared_heads.txt`).
+    pub(super) shared_heads: WordSet,
     /// Offices a description with a modifier gives someone just named (`described_offices.txt`).
     pub(super) described_offices: WordSet,
     /// Party words that are no descriptor ("Democratic", "GOP").
@@ -123,6 +125,7 @@ pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| {
     descriptors: list(include_str!("../../../data/descriptors.txt")),
     descriptive_heads: list(include_str!("../../../data/descriptive_heads.txt")),
     campaign_heads: list(include_str!("../../../data/campaign_heads.txt")),
+    shared_heads: list(include_str!("../../../data/shared_heads.txt")),
     described_offices: list(include_str!("../../../data/described_offices.txt")),
     party_words: list(include_str!("../../../data/party_words.txt")),
     party_names: list(include_str!("../../../data/party_names.txt")),

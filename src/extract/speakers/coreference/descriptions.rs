@@ -96,7 +96,7 @@ impl SpeakerResolver<'_> {
                 return None;
             }
             return match self.given_role_or_several(text, phrase, &words, at) {
-                Ok(None) => self.last_subject_described(text, phrase, at),
+                Ok(None) => self.last_subject_described(text, phrase, at).or_else(|| self.described_by_party_or_state(text, phrase, at)),
                 found => found.ok().flatten(),
             };
         }
@@ -117,7 +117,7 @@ impl SpeakerResolver<'_> {
             return Some(id);
         }
         // A role the text gave two people is neither one's.
-        let last_subject = || given.is_ok().then(|| self.last_subject_described(text, phrase, at)).flatten();
+        let last_subject = || given.is_ok().then(|| self.last_subject_described(text, phrase, at).or_else(|| self.described_by_party_or_state(text, phrase, at))).flatten();
         if !in_list(&WORDS.descriptive_heads, head) {
             return last_subject();
         }
@@ -192,6 +192,80 @@ impl SpeakerResolver<'_> {
             })
     }
 
+    /// "the Wisconsin Republican", "the independent Vermont senator", "the
+    /// presumptive Republican nominee": a description by party or state of
+    /// someone just named. Of the people named (as no object or owner) in
+    /// the sentence before it and its own, the one the document gives each
+    /// of its party, state and office ("Republican Sen. Ada Voss (R-Wis.)");
+    /// failing that, the subject just before it, when nothing the document
+    /// gives that person contradicts it (another party, sex or office).
+    /// Where two people fit, it is neither.
+    fn described_by_party_or_state(&self, text: &str, phrase: &str, at: usize) -> Option<usize> {
+        let described = PartyDescription::of(phrase)?;
+        let anchor = quotation_open_before(text, at).unwrap_or(at);
+        let from = self.mentions.partition_point(|&(pos, _)| pos < self.sentence_before(anchor));
+        let upto = self.mentions.partition_point(|&(pos, _)| pos < anchor);
+        let own_sentence = self.mentions.partition_point(|&(pos, _)| pos < self.sentence_start(anchor));
+        let is_subject = |pos: usize| self.is_in_source(pos) || !(is_object_or_possessive(text, pos) || object_after_a_role(text, pos));
+        let mut in_reach: Vec<usize> = Vec::new();
+        for &(pos, id) in &self.mentions[from..own_sentence.max(from)] {
+            if !in_reach.contains(&id) && is_subject(pos) {
+                in_reach.push(id);
+            }
+        }
+        // "Voss took on Quill after the Democratic front-runner said": the
+        // subject of the description's own sentence is someone else.
+        in_reach.retain(|&id| !self.mentions[own_sentence.max(from)..upto].iter().any(|&(pos, who)| who == id && is_subject(pos)));
+        let fitting: Vec<usize> = in_reach.iter().copied().filter(|&id| self.fits_party_description(text, id, &described, phrase)).collect();
+        if let [id] = fitting[..] {
+            return Some(id);
+        }
+        if !fitting.is_empty() || !described.head_held_by_many {
+            return None;
+        }
+        self.subject_just_before(text, at).filter(|&id| in_reach.contains(&id) && !self.contradicts_party_description(text, id, &described))
+    }
+
+    /// Whether the document gives person `id` every party, state and
+    /// office of the description.
+    fn fits_party_description(&self, text: &str, id: usize, described: &PartyDescription, phrase: &str) -> bool {
+        let person = &self.people[id];
+        let in_role = |w: &str| person.role_lower.as_deref().is_some_and(|role| role_has(role, &w.to_lowercase()));
+        let party_given = described.party.is_none_or(|party| self.parties_given(text, id).contains(&party));
+        let office_given = described.head_is_party || in_role(&described.head) || self.said_beside(text, id, &described.head, phrase);
+        person.gender.agrees(described.gender) && party_given && office_given && described.states.iter().all(|w| in_role(w) || self.said_beside(text, id, w, phrase))
+    }
+
+    /// Whether the document gives person `id` a sex, a party or an office
+    /// the description cannot be.
+    fn contradicts_party_description(&self, text: &str, id: usize, described: &PartyDescription) -> bool {
+        let person = &self.people[id];
+        let parties = self.parties_given(text, id);
+        let other_party = described.party.is_some_and(|party| !parties.is_empty() && !parties.contains(&party));
+        let other_office = person.role_lower.as_deref().is_some_and(|role| another_office(role, &described.head));
+        !person.gender.agrees(described.gender) || other_party || other_office
+    }
+
+    /// The parties (letters of `party_letters.tsv`) the document gives
+    /// person `id`: in a role, right before a name ("Republican Sen. Ada
+    /// Voss", "GOP nominee Tom Quill") or abbreviated after it ("(D-Ore.)").
+    fn parties_given(&self, text: &str, id: usize) -> Vec<u8> {
+        const REACH: usize = 60;
+        let mut parties: Vec<u8> = self.people[id].role_lower.as_deref().into_iter().flat_map(str::split_whitespace).filter_map(party_letter).collect();
+        for &(pos, _) in self.mentions.iter().filter(|&&(_, who)| who == id) {
+            let from = text.floor_char_boundary(pos.saturating_sub(REACH));
+            // Back over the title and its modifiers, to a break: "Sen." is
+            // no sentence end, a lower-case word before a full stop is.
+            let before = text[from..pos].split_whitespace().rev().take(MODIFIERS_BEFORE_A_NAME).take_while(|w| !(w.ends_with([',', ';', ':', '”', '"', ')']) || w.ends_with('.') && !is_cap_word(w)));
+            // "Republican Ada Voss" as one run of capitals, up to its owner
+            // ("Voss's Democratic rival" is someone else's party).
+            let name_words = text[pos..].split_whitespace().take(MODIFIERS_BEFORE_A_NAME).take_while(|w| is_cap_word(w) && !is_possessive(w));
+            parties.extend(before.chain(name_words).filter_map(party_letter));
+            parties.extend(party_abbreviated_after(&text[pos..text.ceil_char_boundary((pos + REACH).min(text.len()))]));
+        }
+        parties
+    }
+
     /// The person named first in the main clause of the sentence holding
     /// the last mention before `at` (that sentence or the one before
     /// `at`'s), when the name opens the clause (after one word at most,
@@ -232,6 +306,114 @@ impl SpeakerResolver<'_> {
             beside.match_indices(word).any(|(at, _)| !in_the_phrase(at)) || state_abbreviated_in(beside, word) || word.get(..3).is_some_and(|stem| beside.split(|c: char| !c.is_alphanumeric()).any(|w| w.len() >= 3 && w.len() < word.len() && word.starts_with(w) && w.starts_with(stem)))
         })
     }
+}
+
+/// How many words before a name a title and its modifiers may run to
+/// ("former Republican presidential candidate").
+const MODIFIERS_BEFORE_A_NAME: usize = 4;
+
+/// A definite description by party or state ("the Wisconsin Republican",
+/// "the independent Vermont senator"), taken apart.
+struct PartyDescription {
+    /// The last word, lowered.
+    head: String,
+    /// The party its words name, if any ("Republican": `b'R'`).
+    party: Option<u8>,
+    /// Its capitalised words that name a state ("New", "York").
+    states: Vec<String>,
+    gender: Gender,
+    /// Whether the head is the party ("the Wisconsin Republican").
+    head_is_party: bool,
+    /// Whether the head may be said of someone the text never called so: a
+    /// party or a role many hold ("the candidate"), not an office, a trade
+    /// or a role one holds ("the senator", "the businessman", "the nominee").
+    head_held_by_many: bool,
+}
+
+impl PartyDescription {
+    /// `phrase` as such a description: "the", then words every capitalised
+    /// one of which names a party or a state (one party at most, at least one
+    /// of either), ending in a party or in a head a person is described by.
+    /// Owned ("the party's nominee") or other ("the other Democrat")
+    /// descriptions are someone else.
+    fn of(phrase: &str) -> Option<Self> {
+        let mut words = phrase.split_whitespace();
+        if !words.next()?.eq_ignore_ascii_case("the") {
+            return None;
+        }
+        let words: Vec<&str> = words.filter(|w| !w.eq_ignore_ascii_case("and")).collect();
+        let written_head = *words.last()?;
+        if words.iter().any(|w| is_possessive(w) || w.eq_ignore_ascii_case("other") || w.eq_ignore_ascii_case("of")) {
+            return None;
+        }
+        let head = written_head.to_lowercase();
+        let head_party = party_of_word(written_head).filter(|&(_, member)| member && is_cap_word(written_head)).map(|(letter, _)| letter);
+        let heads = [&WORDS.titles, &WORDS.descriptive_heads, &WORDS.described_offices, &WORDS.campaign_heads];
+        if head_party.is_none() && (is_cap_word(written_head) || !heads.iter().any(|list| in_list(list, &head))) {
+            return None;
+        }
+        let mut party = head_party;
+        let mut states = Vec::new();
+        for &word in words.iter().filter(|w| is_cap_word(w)) {
+            match party_letter(word) {
+                Some(letter) if party.is_some_and(|p| p != letter) => return None,
+                Some(letter) => party = Some(letter),
+                None if STATE_ABBREVIATIONS.contains_key(word) => states.push(word.to_string()),
+                None => return None,
+            }
+        }
+        if party.is_none() && states.is_empty() {
+            return None;
+        }
+        // "the independent Vermont senator": a party in lower case too.
+        party = party.or_else(|| words.iter().find_map(|w| party_letter(w)));
+        let head_is_party = head_party.is_some();
+        let head_held_by_many = head_is_party || in_list(&WORDS.shared_heads, &head);
+        Some(PartyDescription { gender: gender_of_head(&head), head, party, states, head_is_party, head_held_by_many })
+    }
+}
+
+/// `data/party_letters.tsv`: each party word, the letter of its party, and
+/// whether it names a member.
+static PARTY_LETTERS: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, (u8, bool)>> = std::sync::LazyLock::new(|| {
+    include_str!("../../../../data/party_letters.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let (word, letter) = (cols.next()?.trim(), *cols.next()?.trim().as_bytes().first()?);
+            Some((word, (letter, cols.next().is_some_and(|c| c.trim() == "member"))))
+        })
+        .collect()
+});
+
+/// The party `word` names ("Republican", "GOP"), as its letter, and
+/// whether the word names a member of it.
+fn party_of_word(word: &str) -> Option<(u8, bool)> {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    // The party words are short: most words are turned away unlowered.
+    if bare.len() > 11 || bare.len() < 3 {
+        return None;
+    }
+    PARTY_LETTERS.get(bare.to_ascii_lowercase().as_str()).copied()
+}
+
+/// The party `word` names, as its letter.
+fn party_letter(word: &str) -> Option<u8> {
+    party_of_word(word).map(|(letter, _)| letter)
+}
+
+/// "(R-Wis.)", ", D-OH,": the party abbreviated right after a name, read
+/// from `after` (the text from the name on) past the name's capitalised words.
+fn party_abbreviated_after(after: &str) -> Option<u8> {
+    const NAME_REACH: usize = 40;
+    let near = &after[..after.floor_char_boundary(NAME_REACH.min(after.len()))];
+    let break_at = near.find(['(', ','])?;
+    if !near[..break_at].split_whitespace().all(is_cap_word) {
+        return None;
+    }
+    let bytes = near[break_at..].trim_start_matches(['(', ',', ' ']).as_bytes();
+    (bytes.len() > 2 && matches!(bytes[0], b'R' | b'D' | b'I') && bytes[1] == b'-' && bytes[2].is_ascii_uppercase()).then(|| bytes[0])
 }
 
 /// Where the quotation that closes right before `at` ("…,” the senator
@@ -430,5 +612,49 @@ mod tests {
         assert_ne!(s[0].name, "Tom Quill");
         assert_ne!(s[1].name, "Ben Ortiz");
         assert_eq!(s[2].name, "Dan Berg");
+    }
+
+    #[test]
+    fn a_description_by_party_and_state_is_the_one_person_given_them() {
+        let text = "Sen. Ada Voss (R-Ore.) and Rep. Tom Quill (D-Wash.) toured the mill on Monday. The Oregon Republican said the mill would stay.";
+        let s = resolve_all(text, &["The Oregon Republican"]);
+        assert_eq!(s[0].name, "Ada Voss");
+    }
+
+    #[test]
+    fn a_description_by_party_is_the_subject_just_before_unless_given_another_party() {
+        let text = "House Speaker Tom Quill says the bill is dead. The Idaho Republican says it cannot pass. \
+                    Democratic Sen. Ada Voss spoke on Monday. The Republican said the bill was alive.";
+        let s = resolve_all(text, &["The Idaho Republican", "The Republican"]);
+        assert_eq!(s[0].name, "Tom Quill");
+        assert_ne!(s[1].name, "Ada Voss");
+    }
+
+    #[test]
+    fn the_subject_of_a_descriptions_own_sentence_or_a_plural_is_not_the_party_described() {
+        let text = "Ada Voss spoke in Salem on Monday. Tom Quill took on Voss after the Democratic candidate said the race was over. \
+                    Ben Ortiz spoke next. The Republicans said nothing.";
+        let s = resolve_all(text, &["the Democratic candidate", "The Republicans"]);
+        assert_ne!(s[0].name, "Tom Quill");
+        assert_ne!(s[1].name, "Ben Ortiz");
+    }
+
+    #[test]
+    fn a_front_runner_or_nominee_by_party_is_only_someone_the_text_called_so() {
+        let text = "Tom Quill spoke in Salem on Monday. The GOP front-runner said the count was rigged. \
+                    Dan Berg met Republican front-runner Ben Ortiz in Boise. The GOP front-runner said the count was fair.";
+        let s = resolve_all(text, &["The GOP front-runner", "The GOP front-runner"]);
+        assert_ne!(s[0].name, "Tom Quill");
+        assert_eq!(s[1].name, "Ben Ortiz");
+    }
+
+    #[test]
+    fn a_poll_or_body_with_a_capitalised_word_is_no_unresolved_name() {
+        let text = "Voters were split, according to a Harlow Research poll released Monday. The American Legion said it was neutral. \
+                    Dora Marsh of the Harlow Retail Federation said sales fell.";
+        let s = resolve_all(text, &["a Harlow Research poll released Monday", "The American Legion", "Dora Marsh of the Harlow Retail Federation"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Harlow Research poll", SpeakerKind::Document));
+        assert_eq!((s[1].name.as_str(), s[1].kind), ("the American Legion", SpeakerKind::Organization));
+        assert_ne!(s[2].kind, SpeakerKind::Organization);
     }
 }
