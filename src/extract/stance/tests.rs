@@ -863,3 +863,27 @@ fn lacking_a_good_quality_is_oppose() {
     assert_eq!(judge("said", "the governor lacks the courage to lead").stance, Stance::Oppose);
     assert_eq!(judge("said", "the plan is lacking in honest answers").stance, Stance::Oppose);
 }
+
+#[test]
+fn lacking_a_thing_at_all_is_oppose() {
+    assert_eq!(judge("said", "the new board lacks experience").stance, Stance::Oppose);
+}
+
+#[test]
+fn calling_a_policy_un_american_or_discriminatory_is_oppose() {
+    assert_eq!(judge("said", "the curfew on the harbour is un-American").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the new parking rule is discriminatory").stance, Stance::Oppose);
+}
+
+#[test]
+fn fighting_for_a_thing_is_support() {
+    assert_eq!(judge("said", "those are the ferry routes we will fight for").stance, Stance::Support);
+}
+
+#[test]
+fn threatening_to_do_a_thing_is_a_plan_to_do_it() {
+    assert_eq!(judge("threatened", "to raise the harbour fees next spring").stance, Stance::Support);
+    assert_eq!(judge("threatened", "to block the ferry contract").stance, Stance::Oppose);
+    assert_eq!(judge("threatened", "the harbour master with a lawsuit").stance, Stance::Oppose);
+}
+
