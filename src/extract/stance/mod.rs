@@ -361,6 +361,9 @@ impl StanceLexicon {
             // that fell, not a claim refused.
             reading.polarity = CuePolarity::Neutral;
         }
+        if reading.polarity == CuePolarity::Neutral && !reading.negated && departure::calls_on_someone_to_act(cue.text, content.text) {
+            reading.polarity = CuePolarity::Support;
+        }
         let cue_signals = self.scan(&cue, Some(reading.end));
         let content_signals = self.scan(&content, None);
 

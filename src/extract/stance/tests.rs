@@ -887,3 +887,8 @@ fn threatening_to_do_a_thing_is_a_plan_to_do_it() {
     assert_eq!(judge("threatened", "the harbour master with a lawsuit").stance, Stance::Oppose);
 }
 
+#[test]
+fn calling_on_someone_to_act_is_support_whatever_the_act_holds() {
+    assert_eq!(judge("calling", "the state to step up the fight against flooding").stance, Stance::Support);
+    assert_eq!(judge("called", "him a liar to his face").stance, Stance::Oppose);
+}
