@@ -892,3 +892,22 @@ fn calling_on_someone_to_act_is_support_whatever_the_act_holds() {
     assert_eq!(judge("calling", "the state to step up the fight against flooding").stance, Stance::Support);
     assert_eq!(judge("called", "him a liar to his face").stance, Stance::Oppose);
 }
+
+#[test]
+fn what_people_go_through_is_no_evaluation() {
+    assert_eq!(judge("said", "families in the valley are struggling after the tragedy at the mill").stance, Stance::Neutral);
+    assert_eq!(judge("said", "the flood brought painful losses to the harbour towns").stance, Stance::Neutral);
+}
+
+#[test]
+fn hardship_and_strength_described_are_no_evaluation() {
+    for content in [
+        "it was a difficult year for the harbour towns",
+        "the ferry company is in trouble with its lenders",
+        "the strength of the local economy surprised the council",
+        "the defeat in the county vote ended his run",
+        "gross domestic product rose by two percent",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Neutral, "{content}");
+    }
+}
