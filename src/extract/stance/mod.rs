@@ -21,7 +21,8 @@
 //!   (`characterized as extremely positive`);
 //! - an `affirm` cue (confirmed, agreed) takes the content's polarity too,
 //!   and is support when the content has none (oppose when it is negated);
-//! - a `support` cue (praised, called for) is support, turned round when the
+//! - a `support` cue (praised, called for, or a calling verb with someone
+//!   to act: `pressed the board to publish`) is support, turned round when the
 //!   content's first clause is negated (`urged them not to sign`, but not
 //!   `praised them for not backing down`); an `oppose` cue (criticized,
 //!   cautioned) is oppose whatever the content (`cautioned that a deal was

@@ -911,3 +911,9 @@ fn hardship_and_strength_described_are_no_evaluation() {
         assert_eq!(judge("said", content).stance, Stance::Neutral, "{content}");
     }
 }
+
+#[test]
+fn what_is_in_someones_interest_is_support() {
+    assert_eq!(judge("said", "a second ferry route is in our interest").stance, Stance::Support);
+    assert_eq!(judge("said", "the toll is not in their interests").stance, Stance::Oppose);
+}
