@@ -55,16 +55,19 @@ pub(super) fn calls_to_leave(support_cue: bool, cue: &str, content: &str) -> boo
 /// state to widen it". Asking keeps its own reading (a request may be
 /// for or against what it names), and so does naming someone something
 /// ("called him a liar to his face": "a" or "an" among the person's
-/// words).
-pub(super) fn calls_on_someone_to_act(cue: &str, content: &str) -> bool {
-    let Some(verb) = cue.split_whitespace().next() else { return false };
+/// words). Gives where the person's words end, at "to", for the caller to
+/// check that they judge nothing ("called the toll unfair to drivers").
+pub(super) fn calls_on_someone_to_act(cue: &str, content: &str) -> Option<usize> {
+    let verb = cue.split_whitespace().next()?;
     if !CALLING_VERBS.holds(verb) || verb.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ask")) {
-        return false;
+        return None;
     }
     let words: Vec<&str> = content.split_whitespace().take(MAX_PERSON_WORDS + 2).collect();
-    let Some(to) = person_then_to(&words) else { return false };
+    let to = person_then_to(&words)?;
     let names_something = words[..to].iter().any(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
-    !names_something && words.get(to + 1).is_some_and(|w| w.starts_with(char::is_alphabetic))
+    let acts = words.get(to + 1).is_some_and(|w| w.starts_with(char::is_alphabetic));
+    // A word of `content` lies inside it: its offset is the distance between the two.
+    (!names_something && acts).then(|| words[to].as_ptr() as usize - content.as_ptr() as usize)
 }
 
 /// Where "to" stands after a few words naming someone, with no clause
@@ -103,15 +106,15 @@ mod tests {
 
     #[test]
     fn a_calling_verb_with_someone_to_act_is_a_call_on_them() {
-        assert!(calls_on_someone_to_act("calling", "the state to widen the coast road"));
-        assert!(calls_on_someone_to_act("pressed", "the harbour board to publish its accounts"));
+        assert_eq!(calls_on_someone_to_act("calling", "the state to widen the coast road"), Some(10));
+        assert!(calls_on_someone_to_act("pressed", "the harbour board to publish its accounts").is_some());
     }
 
     #[test]
     fn asking_naming_or_no_one_named_is_no_call_on_someone() {
-        assert!(!calls_on_someone_to_act("asked", "the board to publish its accounts"), "asking");
-        assert!(!calls_on_someone_to_act("called", "him a liar to his face"), "naming");
-        assert!(!calls_on_someone_to_act("called", "to say the pier was closed"), "no one named");
-        assert!(!calls_on_someone_to_act("said", "the board to publish its accounts"), "no calling verb");
+        assert_eq!(calls_on_someone_to_act("asked", "the board to publish its accounts"), None, "asking");
+        assert_eq!(calls_on_someone_to_act("called", "him a liar to his face"), None, "naming");
+        assert_eq!(calls_on_someone_to_act("called", "to say the pier was closed"), None, "no one named");
+        assert_eq!(calls_on_someone_to_act("said", "the board to publish its accounts"), None, "no calling verb");
     }
 }

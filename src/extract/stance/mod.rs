@@ -362,7 +362,7 @@ impl StanceLexicon {
             // that fell, not a claim refused.
             reading.polarity = CuePolarity::Neutral;
         }
-        if reading.polarity == CuePolarity::Neutral && !reading.negated && departure::calls_on_someone_to_act(cue.text, content.text) {
+        if reading.polarity == CuePolarity::Neutral && !reading.negated && self.calls_on_someone_to_act(&cue, &content) {
             reading.polarity = CuePolarity::Support;
         }
         let cue_signals = self.scan(&cue, Some(reading.end));
@@ -464,6 +464,16 @@ impl StanceLexicon {
             return CueReading { end: reading.end, ..longer };
         }
         CueReading { refused_act: refused_act && reading.polarity == CuePolarity::Deny, ..reading }
+    }
+
+    /// Whether the cue calls on someone named in the content to act
+    /// (`departure::calls_on_someone_to_act`) and the words naming them
+    /// judge nothing: "called the toll unfair to drivers" judges the toll.
+    fn calls_on_someone_to_act(&self, cue: &Lowered<'_>, content: &Lowered<'_>) -> bool {
+        departure::calls_on_someone_to_act(cue.text, content.text).is_some_and(|to| {
+            let person = self.scan(&Lowered::new(&content.text[..to]), None);
+            person.pos + person.neg == 0 && person.rejection == 0
+        })
     }
 
     /// Whether the words before a cue negate it: an odd number of cue

@@ -917,3 +917,8 @@ fn what_is_in_someones_interest_is_support() {
     assert_eq!(judge("said", "a second ferry route is in our interest").stance, Stance::Support);
     assert_eq!(judge("said", "the toll is not in their interests").stance, Stance::Oppose);
 }
+
+#[test]
+fn calling_a_thing_bad_to_someone_is_no_call_on_them() {
+    assert_eq!(judge("called", "the new toll unfair to drivers from the valley").stance, Stance::Oppose);
+}
