@@ -37,15 +37,9 @@ pub(super) fn calls_to_leave(support_cue: bool, cue: &str, content: &str) -> boo
         return false;
     }
     let words: Vec<&str> = content.split_whitespace().take(MAX_PERSON_WORDS + 4).collect();
-    let Some(to) = words.iter().take(MAX_PERSON_WORDS + 1).position(|w| w.eq_ignore_ascii_case("to")) else {
+    let Some(to) = person_then_to(&words) else {
         return false;
     };
-    let person = &words[..to];
-    if to == 0
-        || person.iter().any(|w| w.ends_with([',', ';', ':', '.']) || CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)))
-    {
-        return false;
-    }
     let after = &words[to + 1..];
     DEPARTURES.iter().any(|phrase| {
         let n = phrase.len();
@@ -53,6 +47,36 @@ pub(super) fn calls_to_leave(support_cue: bool, cue: &str, content: &str) -> boo
             && phrase.iter().zip(after).all(|(p, w)| plain(w).eq_ignore_ascii_case(p))
             && !after.get(n).is_some_and(|next| plain(next).ends_with("ing"))
     })
+}
+
+/// Whether a cue of no polarity opening on a calling verb other than
+/// "ask" ("called", "pressed", "pushing") calls on someone to act:
+/// "calling the state to widen the road" says as much as "called for the
+/// state to widen it". Asking keeps its own reading (a request may be
+/// for or against what it names), and so does naming someone something
+/// ("called him a liar to his face": "a" or "an" among the person's
+/// words). Gives where the person's words end, at "to", for the caller to
+/// check that they judge nothing ("called the toll unfair to drivers").
+pub(super) fn calls_on_someone_to_act(cue: &str, content: &str) -> Option<usize> {
+    let verb = cue.split_whitespace().next()?;
+    if !CALLING_VERBS.holds(verb) || verb.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("ask")) {
+        return None;
+    }
+    let words: Vec<&str> = content.split_whitespace().take(MAX_PERSON_WORDS + 2).collect();
+    let to = person_then_to(&words)?;
+    let names_something = words[..to].iter().any(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"));
+    let acts = words.get(to + 1).is_some_and(|w| w.starts_with(char::is_alphabetic));
+    // A word of `content` lies inside it: its offset is the distance between the two.
+    (!names_something && acts).then(|| words[to].as_ptr() as usize - content.as_ptr() as usize)
+}
+
+/// Where "to" stands after a few words naming someone, with no clause
+/// break and no clause of its own before it ("the harbour master to").
+fn person_then_to(words: &[&str]) -> Option<usize> {
+    let to = words.iter().take(MAX_PERSON_WORDS + 1).position(|w| w.eq_ignore_ascii_case("to"))?;
+    let person = &words[..to];
+    let clause = person.iter().any(|w| w.ends_with([',', ';', ':', '.']) || CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
+    (to > 0 && !clause).then_some(to)
 }
 
 /// A word without the punctuation that may close it ("resign," "out.").
@@ -78,5 +102,19 @@ mod tests {
         assert!(!calls_to_leave(false, "urged", "them to quit blaming the council"), "stop doing");
         assert!(!calls_to_leave(false, "asked", "about the vote, and then to resign"), "a clause break between");
         assert!(!calls_to_leave(false, "asked", "whether she planned to resign"), "a clause of its own");
+    }
+
+    #[test]
+    fn a_calling_verb_with_someone_to_act_is_a_call_on_them() {
+        assert_eq!(calls_on_someone_to_act("calling", "the state to widen the coast road"), Some(10));
+        assert!(calls_on_someone_to_act("pressed", "the harbour board to publish its accounts").is_some());
+    }
+
+    #[test]
+    fn asking_naming_or_no_one_named_is_no_call_on_someone() {
+        assert_eq!(calls_on_someone_to_act("asked", "the board to publish its accounts"), None, "asking");
+        assert_eq!(calls_on_someone_to_act("called", "him a liar to his face"), None, "naming");
+        assert_eq!(calls_on_someone_to_act("called", "to say the pier was closed"), None, "no one named");
+        assert_eq!(calls_on_someone_to_act("said", "the board to publish its accounts"), None, "no calling verb");
     }
 }

@@ -21,7 +21,8 @@
 //!   (`characterized as extremely positive`);
 //! - an `affirm` cue (confirmed, agreed) takes the content's polarity too,
 //!   and is support when the content has none (oppose when it is negated);
-//! - a `support` cue (praised, called for) is support, turned round when the
+//! - a `support` cue (praised, called for, or a calling verb with someone
+//!   to act: `pressed the board to publish`) is support, turned round when the
 //!   content's first clause is negated (`urged them not to sign`, but not
 //!   `praised them for not backing down`); an `oppose` cue (criticized,
 //!   cautioned) is oppose whatever the content (`cautioned that a deal was
@@ -361,6 +362,9 @@ impl StanceLexicon {
             // that fell, not a claim refused.
             reading.polarity = CuePolarity::Neutral;
         }
+        if reading.polarity == CuePolarity::Neutral && !reading.negated && self.calls_on_someone_to_act(&cue, &content) {
+            reading.polarity = CuePolarity::Support;
+        }
         let cue_signals = self.scan(&cue, Some(reading.end));
         let content_signals = self.scan(&content, None);
 
@@ -460,6 +464,16 @@ impl StanceLexicon {
             return CueReading { end: reading.end, ..longer };
         }
         CueReading { refused_act: refused_act && reading.polarity == CuePolarity::Deny, ..reading }
+    }
+
+    /// Whether the cue calls on someone named in the content to act
+    /// (`departure::calls_on_someone_to_act`) and the words naming them
+    /// judge nothing: "called the toll unfair to drivers" judges the toll.
+    fn calls_on_someone_to_act(&self, cue: &Lowered<'_>, content: &Lowered<'_>) -> bool {
+        departure::calls_on_someone_to_act(cue.text, content.text).is_some_and(|to| {
+            let person = self.scan(&Lowered::new(&content.text[..to]), None);
+            person.pos + person.neg == 0 && person.rejection == 0
+        })
     }
 
     /// Whether the words before a cue negate it: an odd number of cue

@@ -863,3 +863,62 @@ fn lacking_a_good_quality_is_oppose() {
     assert_eq!(judge("said", "the governor lacks the courage to lead").stance, Stance::Oppose);
     assert_eq!(judge("said", "the plan is lacking in honest answers").stance, Stance::Oppose);
 }
+
+#[test]
+fn lacking_a_thing_at_all_is_oppose() {
+    assert_eq!(judge("said", "the new board lacks experience").stance, Stance::Oppose);
+}
+
+#[test]
+fn calling_a_policy_un_american_or_discriminatory_is_oppose() {
+    assert_eq!(judge("said", "the curfew on the harbour is un-American").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the new parking rule is discriminatory").stance, Stance::Oppose);
+}
+
+#[test]
+fn fighting_for_a_thing_is_support() {
+    assert_eq!(judge("said", "those are the ferry routes we will fight for").stance, Stance::Support);
+}
+
+#[test]
+fn threatening_to_do_a_thing_is_a_plan_to_do_it() {
+    assert_eq!(judge("threatened", "to raise the harbour fees next spring").stance, Stance::Support);
+    assert_eq!(judge("threatened", "to block the ferry contract").stance, Stance::Oppose);
+    assert_eq!(judge("threatened", "the harbour master with a lawsuit").stance, Stance::Oppose);
+}
+
+#[test]
+fn calling_on_someone_to_act_is_support_whatever_the_act_holds() {
+    assert_eq!(judge("calling", "the state to step up the fight against flooding").stance, Stance::Support);
+    assert_eq!(judge("called", "him a liar to his face").stance, Stance::Oppose);
+}
+
+#[test]
+fn what_people_go_through_is_no_evaluation() {
+    assert_eq!(judge("said", "families in the valley are struggling after the tragedy at the mill").stance, Stance::Neutral);
+    assert_eq!(judge("said", "the flood brought painful losses to the harbour towns").stance, Stance::Neutral);
+}
+
+#[test]
+fn hardship_and_strength_described_are_no_evaluation() {
+    for content in [
+        "it was a difficult year for the harbour towns",
+        "the ferry company is in trouble with its lenders",
+        "the strength of the local economy surprised the council",
+        "the defeat in the county vote ended his run",
+        "gross domestic product rose by two percent",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Neutral, "{content}");
+    }
+}
+
+#[test]
+fn what_is_in_someones_interest_is_support() {
+    assert_eq!(judge("said", "a second ferry route is in our interest").stance, Stance::Support);
+    assert_eq!(judge("said", "the toll is not in their interests").stance, Stance::Oppose);
+}
+
+#[test]
+fn calling_a_thing_bad_to_someone_is_no_call_on_them() {
+    assert_eq!(judge("called", "the new toll unfair to drivers from the valley").stance, Stance::Oppose);
+}
