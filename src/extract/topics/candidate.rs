@@ -19,6 +19,7 @@ const FIRST_NAMES: &str = include_str!("../../../data/first_names.tsv");
 const NON_NOUNS: &str = include_str!("../../../data/topic_non_nouns.txt");
 const NAME_SUFFIXES: &str = include_str!("../../../data/name_suffixes.txt");
 const PEOPLES: &str = include_str!("../../../data/peoples.txt");
+const TITLE_SMALL_WORDS: &str = include_str!("../../../data/title_small_words.txt");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -75,6 +76,11 @@ pub(super) struct Listed {
     /// A verb or adverb, never part of a common noun phrase ("require"),
     /// from `data/topic_non_nouns.txt`.
     never_noun: bool,
+    /// A small word a title leaves in small letters ("of", "the",
+    /// `data/title_small_words.txt`).
+    title_small_word: bool,
+    /// An article a title may open on ("The View").
+    opens_title: bool,
     /// An adjective: narrows a noun but never heads a phrase ("overall").
     adjective: bool,
     /// A vague noun that is a stop word but after a common noun, whose
@@ -130,6 +136,15 @@ fn is_contraction(lower: &str) -> bool {
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
 }
 
+/// Whether a word is an abbreviation in capitals ("GOP", "ISIS", "F.B.I"
+/// is written with stops and not read as one word).
+fn is_abbreviation(word: &str) -> bool {
+    (2..=6).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// How many words a title in quotation marks may run to.
+const QUOTED_TITLE_WORDS: usize = 6;
+
 /// A candidate topic and how it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Candidate {
@@ -141,6 +156,9 @@ pub(super) struct Candidate {
 pub(super) enum CandidateKind {
     /// A name, or what a name possesses ("Trump's tax return").
     Name,
+    /// A title in quotation marks ("Rush Hour"): a name, but of a work or
+    /// slogan mentioned, seldom what a whole article is about.
+    Title,
     /// A noun phrase with an issue word ("tax plan").
     Issue,
     /// Any other noun phrase that is no generic noun.
@@ -173,6 +191,9 @@ struct Word<'a> {
     noun_like: bool,
     /// Capitalised, two letters or more, no digit: may be part of a name.
     name_shaped: bool,
+    /// A quotation mark opens right before it, or closes right after it.
+    after_quote: bool,
+    before_quote: bool,
 }
 
 /// A content's first words, each lowered and looked up once, read as far
@@ -185,6 +206,8 @@ struct Words<'a> {
     exhausted: bool,
     /// The last word read makes the next one a verb.
     introduces_verb: bool,
+    /// The content has no small letter: its capitals mark no names.
+    shouting: bool,
 }
 
 impl<'a> Words<'a> {
@@ -254,6 +277,12 @@ impl CandidateWords {
         }
         for line in data_lines(PEOPLES) {
             listed.entry(&line.to_lowercase()).people = true;
+        }
+        for line in data_lines(TITLE_SMALL_WORDS) {
+            let (word, opens) = line.strip_prefix('+').map_or((line, false), |word| (word, true));
+            let entry = listed.entry(word);
+            entry.title_small_word = true;
+            entry.opens_title = opens;
         }
         for line in data_lines(NAME_SUFFIXES) {
             listed.entry(line.trim_end_matches('.')).name_suffix = true;
@@ -351,6 +380,7 @@ impl CandidateWords {
             tokens: Tokens::new(content),
             exhausted: false,
             introduces_verb: false,
+            shouting,
         };
         // What a statement is about is named early; the words of a long
         // quotation's later sentences are not searched.
@@ -386,7 +416,7 @@ impl CandidateWords {
     fn name_or_issue(&self, words: &Words<'_>, shouting: bool, speaker: &SpeakerWords<'_>, settled_only: bool) -> Option<Candidate> {
         let (name, _) = if shouting { (None, None) } else { self.first_name(words, speaker) };
         let issue = self.noun_phrase(words, shouting, true);
-        let name = name.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Name }));
+        let name = name.map(|(at, next, name, title)| (at, next, Candidate { name, kind: if title { CandidateKind::Title } else { CandidateKind::Name } }));
         let issue = issue.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Issue }));
         let (_, next, first) = match (name, issue) {
             (Some(name), Some(issue)) => {
@@ -473,6 +503,8 @@ impl CandidateWords {
                 opens_sentence: token.opens_sentence && !after_title,
                 noun_like,
                 name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction && !is_glued(token.word),
+                after_quote: token.after_quote,
+                before_quote: token.before_quote,
             });
         }
     }
@@ -488,7 +520,7 @@ impl CandidateWords {
     ///
     /// Also gives the first name-like word opening a sentence, a topic
     /// when nothing better is found ("Sanders has never wavered").
-    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, usize, String)>, Option<String>) {
+    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, usize, String, bool)>, Option<String>) {
         let w = &words.words;
         let mut opening_name = None;
         let capital = |i: usize| w.get(i).is_some_and(|t| t.name_shaped);
@@ -519,7 +551,19 @@ impl CandidateWords {
         let title_case = w.len() >= 3 && !w.iter().any(|t| !t.capitalized && t.text.len() >= 4);
         let mut i = 0;
         while i < w.len() {
-            if !capital(i) || w[i].listed.title || stop(i) {
+            if let Some(end) = self.quoted_title_end(words, i) {
+                return (Some((i, end, self.short_name(&w[i..end], true), true)), None);
+            }
+            // "National Rifle Association", "State Department": a title
+            // that is an institution's word too opens its name, where
+            // before another title it is a role ("House Speaker").
+            // After "of" it ends one ("Secretary of State Okafor").
+            let opens_institution = w[i].listed.place
+                && capital(i + 1)
+                && !title(i + 1)
+                && !w[i + 1].after_break
+                && !(i > 0 && words.lower(i - 1) == "of");
+            if !capital(i) || (w[i].listed.title && !opens_institution) || stop(i) {
                 i += 1;
                 continue;
             }
@@ -585,7 +629,13 @@ impl CandidateWords {
                 && !run[0].listed.first_name
                 && is_demonym(words.lower(end - 1))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
-            if modifies_noun || self.describes_one(words, run, end) {
+            // "Wisconsin Republican", "JAKE TAPPER": a place before a
+            // party's member describes someone, and words all in capitals
+            // in a content in small letters are a transcript's speaker or
+            // a headline's, no name.
+            let describes_member = !lone && !possessive && run[run.len() - 1].listed.generic && is_demonym(words.lower(end - 1));
+            let shouted = !lone && run.iter().all(|t| t.text.len() >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()));
+            if modifies_noun || describes_member || shouted || self.describes_one(words, run, end) {
                 i = end;
                 continue;
             }
@@ -644,7 +694,7 @@ impl CandidateWords {
                 // A content's first word is rarely a sentence's first word
                 // ("[said] Putin may agree").
                 let (next, name) = self.with_possessed(words, run, end);
-                return (Some((start, next, name)), None);
+                return (Some((start, next, name, false)), None);
             }
             if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() && run[0].noun_like {
                 opening_name = Some(run[0].text.to_string());
@@ -654,7 +704,7 @@ impl CandidateWords {
                 continue;
             }
             let (next, name) = self.with_possessed(words, run, end);
-                return (Some((start, next, name)), None);
+            return (Some((start, next, name, false)), None);
         }
         (None, opening_name)
     }
@@ -693,7 +743,7 @@ impl CandidateWords {
     /// A name's topic: its short name, followed by the noun phrase it
     /// possesses when it is possessive ("Trump's tax return").
     fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> (usize, String) {
-        let name = self.short_name(run);
+        let name = self.short_name(run, false);
         if !run[run.len() - 1].possessive {
             return (end, name);
         }
@@ -718,13 +768,42 @@ impl CandidateWords {
         !listed.stop && !listed.issue && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
     }
 
-    /// A person's surname, or a place's or institution's whole name.
-    fn short_name(&self, run: &[Word<'_>]) -> String {
+    /// Where a title in quotation marks opening at word `i` ends ("''Rush
+    /// Hour,''", "“Tales From the Crypt”"): two to six words inside the
+    /// marks, capitalised but for short function words, the last one
+    /// capitalised. A title is named whole; its words are no person's
+    /// name ("Rush" is a given name) and no sentence.
+    fn quoted_title_end(&self, words: &Words<'_>, i: usize) -> Option<usize> {
+        let w = &words.words;
+        // "Senator Cruz", "Thank you Georgia": a title's first word is
+        // no title of a person's, nor a stop word but an article's.
+        let opens_title = w[i].name_shaped && !w[i].listed.title && (!w[i].listed.stop || w[i].listed.opens_title);
+        if words.shouting || !w[i].after_quote || !opens_title {
+            return None;
+        }
+        for j in i + 1..w.len().min(i + QUOTED_TITLE_WORDS) {
+            let small_word = !w[j].capitalized && w[j].listed.title_small_word;
+            if w[j].after_break || w[j].possessive || !(w[j].name_shaped || small_word) {
+                return None;
+            }
+            if w[j].before_quote {
+                // "MAKE MEXICO GREAT AGAIN": shouted, no title.
+                let shouted = w[i..=j].iter().all(|t| !t.text.bytes().any(|b| b.is_ascii_lowercase()));
+                return (w[j].name_shaped && !shouted).then_some(j + 1);
+            }
+        }
+        None
+    }
+
+    /// A person's surname, or a place's or institution's whole name; a
+    /// title (`whole`) as written.
+    fn short_name(&self, run: &[Word<'_>], whole: bool) -> String {
         // "Border Patrol", "Minimum Wage": an issue's word before the last
         // makes a body's or a law's name; a people's adjective a place's
         // ("Saudi Arabia") or a programme's or a body's ("Central American
         // Minors"), never a person's, unless it is a given name too.
-        let person = (2..=3).contains(&run.len())
+        let person = !whole
+            && (2..=3).contains(&run.len())
             && !run.iter().any(|w| w.listed.place || w.text == "of")
             && !run.iter().any(|w| w.listed.people && !w.listed.first_name)
             && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
@@ -817,7 +896,9 @@ impl CandidateWords {
             if i > from {
                 name.push(' ');
             }
-            let keep_case = word.capitalized && !word.opens_sentence && word.text.chars().skip(1).any(char::is_lowercase);
+            // An abbreviation keeps its capitals ("GOP debate", "ISIS").
+            let keep_case = (word.capitalized && !word.opens_sentence && word.text.chars().skip(1).any(char::is_lowercase))
+                || (!words.shouting && is_abbreviation(word.text));
             let text = if keep_case { word.text } else { words.lower(i) };
             if i + 1 == to && !keep_case && !word.listed.never_singular {
                 name.push_str(&self.singular(text));

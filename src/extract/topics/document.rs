@@ -238,6 +238,9 @@ struct Given {
     /// A defined topic, a name or an issue: a plain noun phrase ("lead",
     /// "troop") is no article's subject.
     strong: bool,
+    /// A title in quotation marks ("Stop Trump"): the article's main topic
+    /// only where it has no other.
+    title: bool,
 }
 
 impl<'a> DocumentTopics<'a> {
@@ -269,7 +272,7 @@ impl<'a> DocumentTopics<'a> {
         let first_line = self.text.lines().next().unwrap_or("");
         let (name, _) = self.given.iter().filter(|(_, given)| given.strong).max_by_key(|(name, given)| {
             let setting = self.matcher.words.is_setting(name);
-            (!setting, names_any_word(first_line, name), given.statements + self.said_by(name), std::cmp::Reverse(given.order))
+            (!setting, names_any_word(first_line, name), !given.title, given.statements + self.said_by(name), std::cmp::Reverse(given.order))
         })?;
         Some(name.as_str())
     }
@@ -297,7 +300,7 @@ impl<'a> DocumentTopics<'a> {
             .map(|(name, given)| (name.as_str(), given, name.split(' ').map(|w| w.strip_suffix("'s").unwrap_or(w)).collect()))
             .collect();
         let mut joined: FxHashMap<&str, &str> = FxHashMap::default();
-        for (name, given, own) in topics.iter().filter(|(name, _, _)| name.starts_with(char::is_lowercase)) {
+        for (name, given, own) in topics.iter().filter(|(name, given, _)| is_common_noun_topic(name, given)) {
             let fuller = topics
                 .iter()
                 .filter(|(other, more, theirs)| {
@@ -315,7 +318,7 @@ impl<'a> DocumentTopics<'a> {
             .iter()
             .filter(|(name, given, _)| {
                 given.statements == 1
-                    && (name.starts_with(char::is_lowercase) || owner_of(name).is_some())
+                    && (is_common_noun_topic(name, given) || owner_of(name).is_some())
                     && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
@@ -401,12 +404,12 @@ impl<'a> DocumentTopics<'a> {
                 }
             }
         }
-        let (tag, strong) = self.tag_with_strength(content, sentence_before, speaker)?;
+        let (tag, strong, title) = self.tag_with_strength(content, sentence_before, speaker)?;
         if let Some(given) = self.given.get_mut(&tag.name) {
             given.statements += 1;
         } else {
             let order = self.given.len();
-            self.given.insert(tag.name.clone(), Given { statements: 1, order, strong });
+            self.given.insert(tag.name.clone(), Given { statements: 1, order, strong, title });
         }
         Some(tag)
     }
@@ -415,13 +418,14 @@ impl<'a> DocumentTopics<'a> {
     /// the speaker's own name), `sentence_before` being the sentence before
     /// the content's first word.
     pub fn tag(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
-        self.tag_with_strength(content, sentence_before, speaker).map(|(tag, _)| tag)
+        self.tag_with_strength(content, sentence_before, speaker).map(|(tag, _, _)| tag)
     }
 
-    /// `tag`, and whether the topic is a strong one (see `Given`).
-    fn tag_with_strength(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<(TopicTag, bool)> {
+    /// `tag`, whether the topic is a strong one and whether a title (see
+    /// `Given`).
+    fn tag_with_strength(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<(TopicTag, bool, bool)> {
         if let Some(name) = self.matcher.defined_topic(content) {
-            return Some((TopicTag { name: name.to_string(), automatic: false }, true));
+            return Some((TopicTag { name: name.to_string(), automatic: false }, true, false));
         }
         let candidate = match self.matcher.candidate(content, speaker) {
             Some(named) if named.kind != CandidateKind::Other => Some(named),
@@ -430,7 +434,7 @@ impl<'a> DocumentTopics<'a> {
             // Hands Help Russia").
             weak if refers_back(content) && !is_title_case(sentence_before) => {
                 if let Some(name) = self.matcher.defined_topic(sentence_before) {
-                    return Some((TopicTag { name: name.to_string(), automatic: false }, true));
+                    return Some((TopicTag { name: name.to_string(), automatic: false }, true, false));
                 }
                 let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
                 // "he", "her": a person, of that sex; what the sentence
@@ -463,8 +467,9 @@ impl<'a> DocumentTopics<'a> {
             return self.tag_with_strength(&lowered, sentence_before, speaker);
         }
         let strong = candidate.kind != CandidateKind::Other;
+        let title = candidate.kind == CandidateKind::Title;
         if let Some(known) = self.automatic.get(&candidate.name) {
-            return known.clone().map(|name| (TopicTag { name, automatic: true }, strong));
+            return known.clone().map(|name| (TopicTag { name, automatic: true }, strong, title));
         }
         // An issue noun phrase is a topic however often the text names it;
         // a name or another noun phrase said once in passing is not.
@@ -474,7 +479,7 @@ impl<'a> DocumentTopics<'a> {
             || self.matcher.words.names_an_issue(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
-        name.map(|name| (TopicTag { name, automatic: true }, strong))
+        name.map(|name| (TopicTag { name, automatic: true }, strong, title))
     }
 
     /// Whether a candidate named in the sentence before may be the person
@@ -764,6 +769,12 @@ fn owner_of(name: &str) -> Option<&str> {
     let (first, _) = name.split_once(' ')?;
     let last = name.rsplit(' ').next()?;
     (first.starts_with(char::is_uppercase) && last.starts_with(char::is_lowercase)).then_some(first)
+}
+
+/// Whether a topic is a common noun phrase: in small letters, or a plain
+/// noun phrase opening on an abbreviation ("ISIS" opening a sentence).
+fn is_common_noun_topic(name: &str, given: &Given) -> bool {
+    name.starts_with(char::is_lowercase) || (!given.strong && name.split(' ').next().is_some_and(|w| w.bytes().all(|b| b.is_ascii_uppercase())))
 }
 
 /// Whether a topic's name holds a possessive ("Trump's tax return").

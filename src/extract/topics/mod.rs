@@ -604,5 +604,54 @@ mod tests {
         // A person's name before a noun stays a name.
         assert_eq!(topics.candidate_topic("that Brian Okafor campaign money was late").as_deref(), Some("Okafor"));
     }
+
+    #[test]
+    fn a_title_in_quotation_marks_is_named_whole() {
+        let topics = TopicMatcher::default();
+        // "Rush" is a given name: the title is still no person's surname.
+        assert_eq!(topics.candidate_topic("it dropped the low-rated ''Rush Hour.''").as_deref(), Some("Rush Hour"));
+        assert_eq!(topics.candidate_topic("she pitched a new “Stories From the Attic” to the network").as_deref(), Some("Stories From the Attic"));
+        assert_eq!(topics.candidate_topic("fans of ''Harbor Lights'' in Lagos").as_deref(), Some("Harbor Lights"));
+        // A quotation that is a sentence, or shouted, is no title.
+        assert_eq!(topics.candidate_topic("“Okafor lied to all of us,” he said").as_deref(), Some("Okafor"));
+        assert_ne!(topics.candidate_topic("that “KEEP TOLLS LOW” signs went up").as_deref(), Some("Keep Tolls Low"));
+        assert_eq!(topics.candidate_topic("a sign saying “Thank you Lagos” near tolls").as_deref(), Some("Lagos"));
+        assert_ne!(topics.candidate_topic("that ''In Okafor,'' the court erred").as_deref(), Some("In Okafor"));
+        assert_eq!(topics.candidate_topic("that ''The Harbor Lights'' aired").as_deref(), Some("The Harbor Lights"));
+        assert_ne!(topics.candidate_topic("a speech hailing “Senator Okafor” on tolls").as_deref(), Some("Senator Okafor"));
+    }
+
+    #[test]
+    fn an_institution_opening_on_a_title_word_is_kept_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the interests of the National Farmers Association ahead of children").as_deref(), Some("National Farmers Association"));
+        // Before a title the word is part of a role.
+        assert_eq!(topics.candidate_topic("that House Speaker Marta Okafor stalled the bill").as_deref(), Some("Okafor"));
+        // After "of" it ends an office's name.
+        assert_eq!(topics.candidate_topic("that Secretary of State Okafor's aide was fired").as_deref(), Some("Okafor's aide"));
+    }
+
+    #[test]
+    fn an_abbreviation_keeps_its_capitals() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the NRA debate was a mess").as_deref(), Some("NRA debate"));
+        assert_eq!(topics.candidate_topic("TPP has been bad for workers").as_deref(), Some("TPP"));
+        assert_eq!(topics.candidate_topic("TPP HAS BEEN BAD FOR WORKERS").as_deref(), Some("tpp"));
+    }
+
+    #[test]
+    fn a_place_before_a_party_member_or_a_shouted_name_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Ohio Republican opposed new tolls").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("MARIA OKAFOR: the tolls are too high").as_deref(), Some("toll"));
+    }
+
+    #[test]
+    fn a_letter_written_in_two_chars_stays_inside_its_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Enrique Pen\u{303}a Nieto wants a wall").as_deref(), Some("Nieto"));
+        // A letter whose UTF-8 bytes were read as Latin-1 ("Ã±").
+        assert_eq!(topics.candidate_topic("that Joana CarreÃ±o spoke").as_deref(), Some("CarreÃ±o"));
+    }
 }
 

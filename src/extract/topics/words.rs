@@ -15,6 +15,11 @@ pub(super) struct Token<'a> {
     pub(super) possessive: bool,
     /// The first word of the content or of a sentence or quotation in it.
     pub(super) opens_sentence: bool,
+    /// A quotation mark stands right before it (`"`, `“`, `‘`, `''`).
+    pub(super) after_quote: bool,
+    /// A quotation mark closes right after it, after a full stop or comma
+    /// if any (`Hour.''`, `Peaks”`).
+    pub(super) before_quote: bool,
 }
 
 /// The content's words (letters, digits, inner hyphens and apostrophes).
@@ -63,6 +68,7 @@ impl<'a> Iterator for Tokens<'a> {
         }
         let first_word = self.position == 0;
         let gap_len = start - self.position;
+        let after_quote = is_opening_quote(&self.content[self.position..start]);
         // ASCII letters and digits by table first: a word of nothing else
         // (most words) has no end to trim and no possessive to strip.
         let mut end = start;
@@ -78,15 +84,20 @@ impl<'a> Iterator for Tokens<'a> {
                 capitalized: bytes[start].is_ascii_uppercase(),
                 possessive: false,
                 opens_sentence: first_word || (gap_len > 1 && opens),
+                after_quote,
+                before_quote: is_closing_quote(&self.content[end..]),
             });
         }
-        let end = find_char(self.content, end, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(bytes.len());
+        let end = word_end(self.content, end);
         let untrimmed = &self.content[start..end];
         let raw = trim_word_end(untrimmed);
-        // "Sanders' supporters": a plural's or name's possessive apostrophe.
-        let bare_apostrophe = raw.len() < untrimmed.len()
+        // "Sanders' supporters": a plural's or name's possessive apostrophe;
+        // two apostrophes close a quotation ("''Twin Peaks''").
+        let trimmed = &untrimmed[raw.len()..];
+        let bare_apostrophe = !trimmed.is_empty()
             && raw.ends_with('s')
-            && matches!(untrimmed.as_bytes()[raw.len()], b'\'' | 0xE2);
+            && matches!(trimmed.as_bytes()[0], b'\'' | 0xE2)
+            && !trimmed.starts_with("''");
         let stripped = raw
             .strip_suffix("'s")
             .or_else(|| raw.strip_suffix("\u{2019}s"))
@@ -100,15 +111,52 @@ impl<'a> Iterator for Tokens<'a> {
             },
             possessive: stripped.is_some(),
             opens_sentence: first_word || (gap_len > 1 && opens),
+            after_quote,
+            before_quote: stripped.is_none() && is_closing_quote(&self.content[start + raw.len()..]),
         };
         self.position = end;
         Some(token)
     }
 }
 
-/// Letters, digits, inner hyphens and apostrophes.
+/// Letters, digits, inner hyphens and apostrophes, and the combining
+/// accents of a letter written in two chars ("n" and U+0303 of "Peña").
 fn is_word_char(c: char) -> bool {
-    is_alnum(c) || c == '-' || c == '\'' || c == '\u{2019}'
+    is_alnum(c) || c == '-' || c == '\'' || c == '\u{2019}' || is_combining_mark(c)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Where the word running on from `from` ends. A Latin-1 sign between two
+/// letters ("PeÃ±a", "BasÃ©"), the second half of a letter whose UTF-8
+/// bytes were read as Latin-1, stays inside the word, where the name it
+/// would cut becomes a topic of its own ("PeÃ").
+fn word_end(text: &str, from: usize) -> usize {
+    let mut end = from;
+    loop {
+        end = find_char(text, end, |b| !is_ascii_word_byte(b), |c| !is_word_char(c)).unwrap_or(text.len());
+        let Some(sign) = text[end..].chars().next().filter(|c| ('\u{a1}'..='\u{bf}').contains(c)) else { return end };
+        let letter_before = text[..end].chars().next_back().is_some_and(|c| c.is_alphabetic() || is_combining_mark(c));
+        let letter_after = text[end + sign.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+        if !letter_before || !letter_after {
+            return end;
+        }
+        end += sign.len_utf8();
+    }
+}
+
+/// Whether the gap before a word ends in an opening quotation mark.
+fn is_opening_quote(gap: &str) -> bool {
+    gap.ends_with(['"', '\'', '\u{201C}', '\u{2018}'])
+}
+
+/// Whether the text after a word opens with a closing quotation mark, after
+/// a full stop, comma, question or exclamation mark if any.
+fn is_closing_quote(after: &str) -> bool {
+    let after = after.trim_start_matches(['.', ',', '?', '!']);
+    after.starts_with(['"', '\u{201D}']) || after.starts_with("''") || after.starts_with("\u{2019}\u{2019}")
 }
 
 /// `is_word_char` for an ASCII byte.
@@ -206,6 +254,25 @@ mod tests {
                 ("rise", false, false, false),
                 ("Mbekis", true, true, false),
                 ("deal", false, false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_word_knows_the_quotation_marks_around_it() {
+        let words: Vec<Token<'_>> = Tokens::new("a new ''Harbor Lights.'' and “Okafor’s” Peaks'' run").collect();
+        let seen: Vec<(&str, bool, bool, bool)> = words.iter().map(|t| (t.word, t.after_quote, t.before_quote, t.possessive)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("a", false, false, false),
+                ("new", false, false, false),
+                ("Harbor", true, false, false),
+                ("Lights", false, true, false),
+                ("and", false, false, false),
+                ("Okafor", true, false, true),
+                ("Peaks", false, true, false),
+                ("run", false, false, false),
             ]
         );
     }
