@@ -314,11 +314,14 @@ impl<'a> DocumentTopics<'a> {
             }
         }
         let main = self.main_topic().map(|main| joined.get(main).copied().unwrap_or(main));
+        // A quoted title ("Harbor Lights") said once is mentioned in
+        // passing as a plain noun is: a topic of one statement that a
+        // reader cannot follow across articles.
         let said_once = topics
             .iter()
             .filter(|(name, given, _)| {
                 given.statements == 1
-                    && (is_common_noun_topic(name, given) || owner_of(name).is_some())
+                    && (is_common_noun_topic(name, given) || given.title || owner_of(name).is_some())
                     && !joined.contains_key(name)
                     && !self.matcher.is_defined(name)
             })
@@ -1389,5 +1392,19 @@ mod tests {
         let settled = topics.settled();
         assert_eq!(settled.topic_of(weather, "the weather was poor").as_deref(), Some("Okafor"));
         assert_eq!(settled.topic_of(pier, "the stone pier was old").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_quoted_title_said_once_takes_the_name_topic_its_content_mentions() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. Okafor said “Harbor Lights” ran long; “Harbor Lights” aired late. Later Okafor said tolls would fall.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        topics.tag_and_count("that Okafor was right", "", "");
+        topics.tag_and_count("that Okafor would win", "", "");
+        let content = "“Harbor Lights” ran long for Okafor";
+        let show = topics.tag_and_count(content, "", "").map(|t| t.name);
+        assert_eq!(show.as_deref(), Some("Harbor Lights"));
+        let settled = topics.settled();
+        assert_eq!(settled.topic_of(show, content).as_deref(), Some("Okafor"));
     }
 }
