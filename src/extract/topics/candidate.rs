@@ -416,8 +416,7 @@ impl CandidateWords {
     fn name_or_issue(&self, words: &Words<'_>, shouting: bool, speaker: &SpeakerWords<'_>, settled_only: bool) -> Option<Candidate> {
         let (name, _) = if shouting { (None, None) } else { self.first_name(words, speaker) };
         let issue = self.noun_phrase(words, shouting, true);
-        let name = name.map(|(at, next, name, title)| (at, next, Candidate { name, kind: if title { CandidateKind::Title } else { CandidateKind::Name } }));
-        let issue = issue.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Issue }));
+                let issue = issue.map(|(at, next, name)| (at, next, Candidate { name, kind: CandidateKind::Issue }));
         let (_, next, first) = match (name, issue) {
             (Some(name), Some(issue)) => {
                 if issue.0 < name.0 {
@@ -520,7 +519,7 @@ impl CandidateWords {
     ///
     /// Also gives the first name-like word opening a sentence, a topic
     /// when nothing better is found ("Sanders has never wavered").
-    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, usize, String, bool)>, Option<String>) {
+    fn first_name(&self, words: &Words<'_>, speaker: &SpeakerWords<'_>) -> (Option<(usize, usize, Candidate)>, Option<String>) {
         let w = &words.words;
         let mut opening_name = None;
         let capital = |i: usize| w.get(i).is_some_and(|t| t.name_shaped);
@@ -552,7 +551,7 @@ impl CandidateWords {
         let mut i = 0;
         while i < w.len() {
             if let Some(end) = self.quoted_title_end(words, i) {
-                return (Some((i, end, self.short_name(&w[i..end], true), true)), None);
+                return (Some((i, end, Candidate { name: self.short_name(&w[i..end], true), kind: CandidateKind::Title })), None);
             }
             // "National Rifle Association", "State Department": a title
             // that is an institution's word too opens its name, where
@@ -694,7 +693,7 @@ impl CandidateWords {
                 // A content's first word is rarely a sentence's first word
                 // ("[said] Putin may agree").
                 let (next, name) = self.with_possessed(words, run, end);
-                return (Some((start, next, name, false)), None);
+                return (Some((start, next, Candidate { name, kind: CandidateKind::Name })), None);
             }
             if opening_word && !stop(start) && !before_common_noun && opening_name.is_none() && run[0].noun_like {
                 opening_name = Some(run[0].text.to_string());
@@ -704,7 +703,7 @@ impl CandidateWords {
                 continue;
             }
             let (next, name) = self.with_possessed(words, run, end);
-            return (Some((start, next, name, false)), None);
+            return (Some((start, next, Candidate { name, kind: CandidateKind::Name })), None);
         }
         (None, opening_name)
     }
