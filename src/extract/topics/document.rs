@@ -243,6 +243,18 @@ struct Given {
     title: bool,
 }
 
+/// What kind of topic a statement was tagged with: the `strong` and
+/// `title` of its `Given`.
+#[derive(Debug, Clone, Copy)]
+struct TagKind {
+    strong: bool,
+    title: bool,
+}
+
+impl TagKind {
+    const DEFINED: TagKind = TagKind { strong: true, title: false };
+}
+
 impl<'a> DocumentTopics<'a> {
     pub fn new(matcher: &'a TopicMatcher, text: &'a str) -> Self {
         let first_line_end = text.find('\n').unwrap_or(0);
@@ -407,12 +419,12 @@ impl<'a> DocumentTopics<'a> {
                 }
             }
         }
-        let (tag, strong, title) = self.tag_with_strength(content, sentence_before, speaker)?;
+        let (tag, kind) = self.tag_with_strength(content, sentence_before, speaker)?;
         if let Some(given) = self.given.get_mut(&tag.name) {
             given.statements += 1;
         } else {
             let order = self.given.len();
-            self.given.insert(tag.name.clone(), Given { statements: 1, order, strong, title });
+            self.given.insert(tag.name.clone(), Given { statements: 1, order, strong: kind.strong, title: kind.title });
         }
         Some(tag)
     }
@@ -421,14 +433,13 @@ impl<'a> DocumentTopics<'a> {
     /// the speaker's own name), `sentence_before` being the sentence before
     /// the content's first word.
     pub fn tag(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<TopicTag> {
-        self.tag_with_strength(content, sentence_before, speaker).map(|(tag, _, _)| tag)
+        self.tag_with_strength(content, sentence_before, speaker).map(|(tag, _)| tag)
     }
 
-    /// `tag`, whether the topic is a strong one and whether a title (see
-    /// `Given`).
-    fn tag_with_strength(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<(TopicTag, bool, bool)> {
+    /// `tag`, and what kind of topic it is (see `Given`).
+    fn tag_with_strength(&mut self, content: &str, sentence_before: &str, speaker: &str) -> Option<(TopicTag, TagKind)> {
         if let Some(name) = self.matcher.defined_topic(content) {
-            return Some((TopicTag { name: name.to_string(), automatic: false }, true, false));
+            return Some((TopicTag { name: name.to_string(), automatic: false }, TagKind::DEFINED));
         }
         let candidate = match self.matcher.candidate(content, speaker) {
             Some(named) if named.kind != CandidateKind::Other => Some(named),
@@ -437,7 +448,7 @@ impl<'a> DocumentTopics<'a> {
             // Hands Help Russia").
             weak if refers_back(content) && !is_title_case(sentence_before) => {
                 if let Some(name) = self.matcher.defined_topic(sentence_before) {
-                    return Some((TopicTag { name: name.to_string(), automatic: false }, true, false));
+                    return Some((TopicTag { name: name.to_string(), automatic: false }, TagKind::DEFINED));
                 }
                 let before = self.matcher.candidate(sentence_before, speaker).filter(|c| c.kind != CandidateKind::Other);
                 // "he", "her": a person, of that sex; what the sentence
@@ -469,10 +480,9 @@ impl<'a> DocumentTopics<'a> {
             lowered[at..at + candidate.name.len()].make_ascii_lowercase();
             return self.tag_with_strength(&lowered, sentence_before, speaker);
         }
-        let strong = candidate.kind != CandidateKind::Other;
-        let title = candidate.kind == CandidateKind::Title;
+        let kind = TagKind { strong: candidate.kind != CandidateKind::Other, title: candidate.kind == CandidateKind::Title };
         if let Some(known) = self.automatic.get(&candidate.name) {
-            return known.clone().map(|name| (TopicTag { name, automatic: true }, strong, title));
+            return known.clone().map(|name| (TopicTag { name, automatic: true }, kind));
         }
         // An issue noun phrase is a topic however often the text names it;
         // a name or another noun phrase said once in passing is not.
@@ -482,7 +492,7 @@ impl<'a> DocumentTopics<'a> {
             || self.matcher.words.names_an_issue(&candidate.name);
         let name = keep.then(|| self.fullest_name(&candidate.name));
         self.automatic.insert(candidate.name, name.clone());
-        name.map(|name| (TopicTag { name, automatic: true }, strong, title))
+        name.map(|name| (TopicTag { name, automatic: true }, kind))
     }
 
     /// Whether a candidate named in the sentence before may be the person

@@ -96,7 +96,7 @@ impl SpeakerResolver<'_> {
                 return None;
             }
             return match self.given_role_or_several(text, phrase, &words, at) {
-                Ok(None) => self.last_subject_described(text, phrase, at).or_else(|| self.described_by_party_or_state(text, phrase, at)),
+                Ok(None) => self.described_without_its_role(text, phrase, at),
                 found => found.ok().flatten(),
             };
         }
@@ -117,7 +117,7 @@ impl SpeakerResolver<'_> {
             return Some(id);
         }
         // A role the text gave two people is neither one's.
-        let last_subject = || given.is_ok().then(|| self.last_subject_described(text, phrase, at).or_else(|| self.described_by_party_or_state(text, phrase, at))).flatten();
+        let last_subject = || given.is_ok().then(|| self.described_without_its_role(text, phrase, at)).flatten();
         if !in_list(&WORDS.descriptive_heads, head) {
             return last_subject();
         }
@@ -145,6 +145,13 @@ impl SpeakerResolver<'_> {
         // of its main clause ("Voss went after Quill ... the Oregon senator
         // said"): newswriting describes who it has just made its subject.
         beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id))).or_else(last_subject)
+    }
+
+    /// Someone just named whom the text never gave the description's role
+    /// but whom it fits: the last subject described, else the one person
+    /// given its party or state.
+    fn described_without_its_role(&self, text: &str, phrase: &str, at: usize) -> Option<usize> {
+        self.last_subject_described(text, phrase, at).or_else(|| self.described_by_party_or_state(text, phrase, at))
     }
 
     /// "Yet it was unclear whether Quill would yield. The Oregon senator
