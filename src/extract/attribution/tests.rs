@@ -1520,3 +1520,21 @@ fn a_phrase_after_in_or_on_before_the_verb_is_no_source() {
     let all = run("The clerk first said he did not recall the vote, but in an interview said the vote was fair.");
     assert!(all.contains(&triple("The clerk", "said", "the vote was fair")), "{all:?}");
 }
+
+#[test]
+fn a_report_before_according_to_is_part_of_its_content() {
+    assert_eq!(
+        run("“The pier is safe,” Holm said, according to the port log."),
+        [triple("the port log", "according to", "“The pier is safe,” Holm said")]
+    );
+}
+
+#[test]
+fn a_report_with_words_before_according_to_stays_its_own() {
+    let text = "Holm said the pier was safe on Tuesday, according to the port log.";
+    let outer = Attribution { source: Some(53..65), cue: 40..52, content: vec![0..38], ..Default::default() };
+    let adjoining = Attribution { source: Some(0..4), cue: 5..9, content: vec![10..38], ..Default::default() };
+    let apart = Attribution { source: Some(0..4), cue: 5..9, content: vec![10..27], ..Default::default() };
+    assert!(reported_inside(text, &adjoining, &outer));
+    assert!(!reported_inside(text, &apart, &outer));
+}
