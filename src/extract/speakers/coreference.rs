@@ -1191,10 +1191,10 @@ impl<'t> SpeakerResolver<'t> {
             if kind_of_phrase(&p.name).is_some() || !plausible_name(&p.name) {
                 return None;
             }
-            Some(match self.person_named(&p.name, at, mention_gender(side)) {
-                Some(id) => self.people[id].name.clone(),
-                None => p.name,
-            })
+            let name = self.person_named(&p.name, at, mention_gender(side)).map_or(p.name, |id| self.people[id].name.clone());
+            // "Bash and Blitzer" after "Dana Bash and Wolf Blitzer": a
+            // surname known by no fuller name, completed from the text.
+            Some(if name.contains(' ') { name } else { full_name_ending_in(text, at, &name).unwrap_or(name) })
         };
         // "David and Jeanne Heidler": a first name alone shares the surname
         // after it.
@@ -1480,6 +1480,18 @@ mod tests {
         let text = "Senator Ada Ferris and Governor Tom Quill met. Ferris and Governor Tom Quill said the deal was done.";
         let s = resolve_all(text, &["Ferris and Governor Tom Quill"]);
         assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Ferris and Tom Quill", SpeakerKind::Group));
+    }
+
+    #[test]
+    fn a_surname_in_a_pair_takes_the_given_names_the_text_wrote_before_it() {
+        // "Wolf" and "Tayyip" are no first names the resolver knows.
+        let text = "The host thanked Ada Voss and Wolf Brenner on Monday. Later, Voss and Brenner said the debate was fair.";
+        assert_eq!(resolve_all(text, &["Voss and Brenner"])[0].name, "Ada Voss and Wolf Brenner");
+        let text = "The premier, Recep Tayyip Ordan, flew in on Monday. Ordan and Ada Voss said the talks went well.";
+        assert_eq!(resolve_all(text, &["Ordan and Ada Voss"])[0].name, "Recep Tayyip Ordan and Ada Voss");
+        // A capital opening a sentence or a headline's run names no one.
+        let text = "Voters Cheer Brenner In Harlow. Ada Voss spoke. Oddly Brenner stayed home. Voss and Brenner said the vote was fair.";
+        assert_eq!(resolve_all(text, &["Voss and Brenner"])[0].name, "Ada Voss and Brenner");
     }
 
     #[test]
