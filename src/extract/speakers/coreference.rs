@@ -960,6 +960,10 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(speaker) = self.body_of_pronoun(text, name_part, span.start, mention) {
             return speaker;
         }
+        if let Some(person) = person_of_a_body(name_part) {
+            let start = span.start + text[span.clone()].find(person).unwrap_or(0);
+            return self.resolve_for(text, &(start..start + person.len()), mention);
+        }
         if let Some(p) = self.parse_name(name_part) {
             // "Israel" is the country unless the text has a person of that name.
             let person_of_a_place_name = || is_place(&p.name) && self.person_named(&p.name, span.start, Gender::Unknown).is_some();
@@ -1215,6 +1219,18 @@ impl<'t> SpeakerResolver<'t> {
 fn names_a_body_or_document(phrase: &str) -> bool {
     let first_named = phrase.split_whitespace().next().is_some_and(|w| first_name_gender(w).is_some());
     !first_named && (matches!(kind_of_phrase(phrase), Some(SpeakerKind::Organization | SpeakerKind::Document)) || document_name(phrase).is_some())
+}
+
+/// "Ada Voss of the Harlow Retail Federation": the person's name, where a
+/// full name opening with a known first name stands before "of" and an
+/// organisation's name after it, so that the person is not filed under
+/// the whole phrase as one speaker.
+fn person_of_a_body(phrase: &str) -> Option<&str> {
+    let (person, body) = phrase.split_once(" of ")?;
+    let words = person.split(' ').count();
+    let first_named = person.split(' ').next().and_then(first_name_gender).is_some();
+    let body_named = body.split(' ').filter(|w| *w != "the").all(is_cap_word) && kind_of_phrase(body) == Some(SpeakerKind::Organization);
+    ((2..=3).contains(&words) && first_named && person.split(' ').all(is_cap_word) && body_named).then_some(person)
 }
 
 /// "arranging", "helped": one lower-case word in -ing or -ed is a verb the
