@@ -405,6 +405,35 @@ pub(super) fn name_before(text: &str, at: usize) -> Option<&str> {
     Some(&before[start..])
 }
 
+/// "Wolf Blitzer" for "Blitzer": the given names the text wrote last
+/// before `at` in front of `surname` ("Recep Tayyip Erdogan"), with the
+/// surname: one or two capitalised words of letters that are no title,
+/// honorific, place, party or function word, within the sentence. Not
+/// from a longer run of capitals ("She Sees Reagan" of a headline), and
+/// at a sentence's start only a known first name: there a capital tells
+/// nothing ("Interestingly Blocher").
+pub(super) fn full_name_ending_in(text: &str, at: usize, surname: &str) -> Option<String> {
+    let given_name = |word: &str| {
+        is_cap_word(word)
+            && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            && ![&NOT_NAME_SET, &WORDS.titles, &WORDS.honorifics, &WORDS.descriptors, &WORDS.places, &WORDS.party_words, &WORDS.peoples].iter().any(|set| in_list(set, word))
+    };
+    memchr::memmem::rfind_iter(&text.as_bytes()[..at], surname.as_bytes()).find_map(|pos| {
+        if !text[..pos].ends_with(' ') || text[pos + surname.len()..].starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        let given: Vec<&str> = text[..pos].split(' ').rev().skip(1).take(2).take_while(|w| given_name(w)).collect();
+        let first = given.last()?;
+        let stop = text[..pos].split(' ').rev().nth(given.len() + 1);
+        let in_capitals = stop.is_some_and(|w| is_cap_word(w) && w.ends_with(char::is_alphanumeric));
+        let sentence_start = stop.is_none_or(|w| w.ends_with(['.', '!', '?', '"', '”', '\n']));
+        if in_capitals || sentence_start && first_name_gender(first).is_none() {
+            return None;
+        }
+        Some(given.iter().rev().copied().chain([surname]).collect::<Vec<_>>().join(" "))
+    })
+}
+
 /// "M." or "J.J.": an initial, which may end in a period inside a name.
 pub(super) fn is_initial_word(word: &str) -> bool {
     word.split_terminator('.').all(|part| part.chars().count() == 1)

@@ -38,15 +38,71 @@ impl SpeakerResolver<'_> {
         };
         let own = self.sentence_start(at);
         let before = self.sentence_before(at);
+        if group {
+            let in_sentence = |from: usize, upto: usize| {
+                let subject = subject_at(text, from, upto, fits).map(|subject| group_name(text, &text[subject]));
+                subject.or_else(|| self.pair_subject_at(text, from, upto, at))
+            };
+            let own_subject = (own < at).then(|| in_sentence(own, at)).flatten();
+            let name = own_subject.or_else(|| (before < own).then(|| in_sentence(before, own)).flatten())?;
+            return Some(Speaker { name, mention: mention.to_string(), role: None, kind: SpeakerKind::Group });
+        }
         let own_subject = (own < at).then(|| subject_at(text, own, at, fits)).flatten();
         let subject = own_subject.or_else(|| (before < own).then(|| subject_at(text, before, own, fits)).flatten())?;
-        if group {
-            return Some(Speaker { name: group_name(text, &text[subject]), mention: mention.to_string(), role: None, kind: SpeakerKind::Group });
-        }
         let mut speaker = self.resolve_mention(text, &subject);
         speaker.mention = mention.to_string();
         fits(speaker.kind).then_some(speaker)
     }
+}
+
+impl SpeakerResolver<'_> {
+    /// "Ada Voss and Tom Quill toured the plant. They said": two people
+    /// opening the clause at `start` (before `end`) as its subject, named
+    /// as a source pair is ("Ada Voss and Tom Quill"), for a "they" at `at`.
+    fn pair_subject_at(&self, text: &str, start: usize, end: usize, at: usize) -> Option<String> {
+        let mut words = words_with_offsets(&text[start..end]).map(|(pos, word)| (start + pos, word)).peekable();
+        let (_, first) = *words.peek()?;
+        if in_list(&FUNCTION_WORDS.subordinators, first) || in_list(&FUNCTION_WORDS.clause_openers, first) {
+            words.next();
+        }
+        let (phrase_start, _) = *words.peek()?;
+        let (mut sides, mut side_words, mut phrase_end) = (1, 0, phrase_start);
+        for (pos, word) in words {
+            if word == "and" && side_words > 0 && sides == 1 {
+                (sides, side_words) = (2, 0);
+                continue;
+            }
+            if is_cap_word(word) && side_words < NAME_WORDS {
+                side_words += 1;
+                phrase_end = pos + word.len();
+                // "Ada Voss, the mayor, and": a name ends at its punctuation.
+                if word.ends_with(|c: char| !c.is_alphanumeric() && c != '.') {
+                    return None;
+                }
+                continue;
+            }
+            if sides < 2 || side_words == 0 {
+                return None;
+            }
+            // "Ada Voss and Tom Quill of Harlow toured": the verb after the
+            // place of the second name.
+            let verb_at = place_after_head(text, phrase_end, end).unwrap_or(phrase_end);
+            let verb = if verb_at == phrase_end { word } else { text[verb_at..end].split_whitespace().next()? };
+            let verb_follows = verb.starts_with(|c: char| c.is_lowercase()) && !is_function_word(verb);
+            return verb_follows.then(|| self.pair(text, &text[phrase_start..phrase_end], at)).flatten();
+        }
+        None
+    }
+}
+
+/// How many capitalised words each name of a pair subject may have
+/// ("Sen. Mary Ann Voss").
+const NAME_WORDS: usize = 4;
+
+/// Words that follow a subject without being its verb: prepositions,
+/// subordinators, pronouns.
+fn is_function_word(word: &str) -> bool {
+    in_list(&FUNCTION_WORDS.after_head, word) || in_list(&FUNCTION_WORDS.subordinators, word) || in_list(&FUNCTION_WORDS.object_prepositions, word) || is_pronoun(word)
 }
 
 /// The noun phrase opening the clause at `start` (a subordinator or "But"
@@ -55,7 +111,8 @@ impl SpeakerResolver<'_> {
 fn subject_at(text: &str, start: usize, end: usize, fits: impl Fn(SpeakerKind) -> bool) -> Option<Range<usize>> {
     let mut words = words_with_offsets(&text[start..end]).map(|(at, word)| (start + at, word)).peekable();
     let (_, first) = *words.peek()?;
-    if in_list(&FUNCTION_WORDS.subordinators, first) || in_list(&FUNCTION_WORDS.clause_openers, first) {
+    let subordinate = in_list(&FUNCTION_WORDS.subordinators, first);
+    if subordinate || in_list(&FUNCTION_WORDS.clause_openers, first) {
         words.next();
     }
     let (phrase_start, _) = *words.peek()?;
@@ -71,17 +128,51 @@ fn subject_at(text: &str, start: usize, end: usize, fits: impl Fn(SpeakerKind) -
             let function_word =
                 in_list(&FUNCTION_WORDS.subordinators, word) || in_list(&FUNCTION_WORDS.object_prepositions, word) || in_list(&FUNCTION_WORDS.place_prepositions, word);
             let article = ["the", "a", "an"].iter().any(|a| word.eq_ignore_ascii_case(a));
-            if (is_pronoun(word) && !article) || function_word || (taken > 0 && word.ends_with("ed") && !is_cap_word(word)) {
+            // "Many voters" opens with a share, no pronoun standing alone;
+            // not after "Although" ("Although some voters ..., others"),
+            // where the main clause is of another share.
+            let share = taken == 0 && !subordinate && in_list(&FUNCTION_WORDS.shares, word);
+            if (is_pronoun(word) && !article && !share) || function_word || (taken > 0 && word.ends_with("ed") && !is_cap_word(word)) {
                 return None;
             }
             continue;
         }
         let head_end = at + word.len();
-        let next = text[head_end..end].split_whitespace().next()?;
+        // "Documents from the committee": a document's "from" or "by"
+        // names its maker, whom an "it" after it more likely stands for.
+        let document = kind_of_phrase(word) == Some(SpeakerKind::Document);
+        let phrase_end = (!document).then(|| place_after_head(text, head_end, end)).flatten().unwrap_or(head_end);
+        let next = text[phrase_end..end].split_whitespace().next()?;
         let verb_follows = next.starts_with(|c: char| c.is_lowercase()) && !in_list(&FUNCTION_WORDS.after_head, next);
-        return verb_follows.then_some(phrase_start..head_end);
+        return verb_follows.then_some(phrase_start..phrase_end);
     }
     None
+}
+
+/// "voters in Harlow County are", "leaders in the House and Senate
+/// have": the end of a phrase of a preposition and a name after a group's
+/// head at `head_end`, before its verb. Only names: "voters in the room"
+/// leaves a lower-case noun no verb can be told from.
+fn place_after_head(text: &str, head_end: usize, end: usize) -> Option<usize> {
+    let mut words = words_with_offsets(&text[head_end..end]).map(|(pos, word)| (head_end + pos, word));
+    let (_, preposition) = words.next()?;
+    if !in_list_as_written(&FUNCTION_WORDS.after_head, preposition) {
+        return None;
+    }
+    let mut name_end = None;
+    for (pos, word) in words.take(NAME_WORDS + 2) {
+        if is_cap_word(word) {
+            let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            if bare.len() < word.len() {
+                // "voters in Harlow, however,": no verb follows the name.
+                return None;
+            }
+            name_end = Some(pos + word.len());
+        } else if !(["the", "and", "of"].contains(&word) && (name_end.is_some() || word == "the")) {
+            break;
+        }
+    }
+    name_end
 }
 
 /// A subject phrase as a group's name: "the" for its article, and its
@@ -112,4 +203,46 @@ fn capitalised_inside_sentences(text: &str, word: &str) -> bool {
         let after = &text[pos + word.len()..];
         pos > 0 && text[..pos].ends_with(' ') && before.ends_with(|c: char| c.is_alphanumeric() || c == ',') && !after.starts_with(char::is_alphanumeric)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::resolve_all;
+    use crate::model::SpeakerKind;
+
+    #[test]
+    fn a_they_after_two_people_opening_a_sentence_is_the_pair() {
+        let text = "Ada Voss and Tom Quill toured the harbour on Monday. They said the channel was too shallow.";
+        let s = resolve_all(text, &["They"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Voss and Tom Quill", SpeakerKind::Group));
+        // After "As", and with the place of the second name before the verb.
+        let text = "As Ada Voss and Mayor Tom Quill of Harlow toured the harbour, they said the channel was too shallow.";
+        assert_eq!(resolve_all(text, &["they"])[0].name, "Ada Voss and Tom Quill");
+        // A pair that is the object, not the subject, is no antecedent.
+        let text = "The storm kept Ada Voss and Tom Quill at home. They said the channel was too shallow.";
+        assert_eq!(resolve_all(text, &["They"])[0].kind, SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn a_group_subject_may_carry_a_place_and_open_with_a_share() {
+        let text = "Dock workers in Harlow County have asked for a new channel. But they said the work could wait.";
+        assert_eq!(resolve_all(text, &["they"])[0].name, "dock workers in Harlow County");
+        let text = "Many voters in the House and Senate are angry. They said the roads were bad.";
+        assert_eq!(resolve_all(text, &["They"])[0].name, "many voters in the House and Senate");
+        // A lower-case noun after the preposition hides where the verb is.
+        let text = "Workers in the harbour office met at noon. They said the tide was late.";
+        assert_eq!(resolve_all(text, &["They"])[0].kind, SpeakerKind::Unresolved);
+        // "Although some ..., others ...": the share of the subordinate
+        // clause is not the group the main clause speaks of.
+        let text = "Although some workers like the plan, others are angry. That, they say, will not change.";
+        assert_eq!(resolve_all(text, &["they"])[0].kind, SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn an_it_after_a_document_from_a_body_is_not_the_document() {
+        let text = "The Harlow Department of Roads closed the bridge. It said the repairs would take a month.";
+        assert_eq!(resolve_all(text, &["It"])[0].name, "the Harlow Department of Roads");
+        let text = "Letters from the Harlow Dock Council began circulating after it announced the closure.";
+        assert_eq!(resolve_all(text, &["it"])[0].kind, SpeakerKind::Unresolved);
+    }
 }
