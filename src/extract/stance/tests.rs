@@ -960,3 +960,9 @@ fn knowledge_and_accomplishments_are_praise() {
     assert_eq!(judge("said", "the new harbour master is knowledgeable and articulate").stance, Stance::Support);
     assert_eq!(judge("listed", "the accomplishments of the council this year").stance, Stance::Support);
 }
+
+#[test]
+fn singling_out_blames_unless_for_praise() {
+    assert_eq!(judge("singled out", "the harbour board").stance, Stance::Oppose);
+    assert_eq!(judge("singled out for praise", "the harbour board").stance, Stance::Support);
+}
