@@ -297,8 +297,7 @@ fn every_statement_of_the_followup_sample() {
             ("Donald Trump", "saying", "neutral", false, Some("immediate ceasefire")),
             ("Donald Trump", "said", "support", false, Some("peace agreement")),
             ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
-            // Acknowledging a fact owns up to it: the content has no polarity.
-            ("Marco Rubio", "acknowledged", "neutral", false, Some("Kyiv")),
+            ("Marco Rubio", "acknowledged", "support", false, Some("Kyiv")),
             ("Emmanuel Macron", "urged", "support", false, Some("Washington")),
             ("Dmitry Peskov", "rejected", "oppose", false, Some("security guarantee")),
             ("Mark Rutte", "said", "support", false, Some("talks")),

@@ -927,7 +927,7 @@ fn calling_a_thing_bad_to_someone_is_no_call_on_them() {
 fn admitting_a_fact_takes_no_side_and_admitting_a_fault_opposes() {
     assert_eq!(judge("admitted", "a win in the county would be very hard").stance, Stance::Neutral);
     assert_eq!(judge("conceded", "he arrived at the hearing late").stance, Stance::Neutral);
-    assert_eq!(judge("acknowledged", "the toll plan was a mistake").stance, Stance::Oppose);
+    assert_eq!(judge("admitted", "the toll plan was a mistake").stance, Stance::Oppose);
 }
 
 #[test]
