@@ -922,3 +922,47 @@ fn what_is_in_someones_interest_is_support() {
 fn calling_a_thing_bad_to_someone_is_no_call_on_them() {
     assert_eq!(judge("called", "the new toll unfair to drivers from the valley").stance, Stance::Oppose);
 }
+
+#[test]
+fn admitting_a_fact_takes_no_side_and_admitting_a_fault_opposes() {
+    assert_eq!(judge("admitted", "a win in the county would be very hard").stance, Stance::Neutral);
+    assert_eq!(judge("conceded", "he arrived at the hearing late").stance, Stance::Neutral);
+    assert_eq!(judge("admitted", "the toll plan was a mistake").stance, Stance::Oppose);
+}
+
+#[test]
+fn a_hope_takes_the_side_of_what_is_hoped() {
+    assert_eq!(judge("hoped", "the rival scheme would prove a disaster").stance, Stance::Oppose);
+    assert_eq!(judge("hopes", "to win the county vote").stance, Stance::Support);
+}
+
+#[test]
+fn boasting_of_a_thing_puts_it_forward() {
+    assert_eq!(judge("boasted", "that the ferry route carried more people than ever").stance, Stance::Support);
+    assert_eq!(judge("highlighted", "the letters of backing from the harbour towns").stance, Stance::Support);
+}
+
+#[test]
+fn bad_handling_told_as_a_description_is_oppose() {
+    for content in [
+        "the council mishandled the response to the flood",
+        "he keeps peddling rumours about the mill",
+        "the toll would put the ferry companies out of business",
+        "the rules give too much power to the harbour board",
+        "the shortcomings of the mayor's record",
+    ] {
+        assert_eq!(judge("said", content).stance, Stance::Oppose, "{content}");
+    }
+}
+
+#[test]
+fn knowledge_and_accomplishments_are_praise() {
+    assert_eq!(judge("said", "the new harbour master is knowledgeable and articulate").stance, Stance::Support);
+    assert_eq!(judge("listed", "the accomplishments of the council this year").stance, Stance::Support);
+}
+
+#[test]
+fn singling_out_blames_unless_for_praise() {
+    assert_eq!(judge("singled out", "the harbour board").stance, Stance::Oppose);
+    assert_eq!(judge("singled out for praise", "the harbour board").stance, Stance::Support);
+}
