@@ -1096,7 +1096,10 @@ pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
     };
     // Only a phrase closing the content: words after it ("in June and
     // ending in May") make it part of a longer description.
-    let closes = |p: usize| p + 2 == count || p + 1 == count || p + 3 == count && WORDS.time_words.holds(word(p + 2));
+    // ("in 2008 and 2012": a second year closes it too.)
+    let closes = |p: usize| {
+        p + 2 == count || p + 1 == count || p + 3 == count && WORDS.time_words.holds(word(p + 2)) || p + 4 == count && word(p + 2) == "and" && is_year(word(p + 3))
+    };
     for p in 1..count.min(MAX_OBJECT_WORDS + 1) {
         if verbal(p - 1) {
             return;

@@ -1532,3 +1532,8 @@ fn a_time_inside_a_clause_or_infinitive_is_what_was_said() {
     assert_eq!(one("Ruiz said the levy raised $2 million in May."), triple("Ruiz", "said", "the levy raised $2 million in May"));
     assert_eq!(one("Ruiz vowed to vote on Tuesday."), triple("Ruiz", "vowed", "to vote on Tuesday"));
 }
+
+#[test]
+fn two_years_closing_an_object_go_as_one_does() {
+    assert_eq!(one("Ruiz endorsed the levy in 2008 and 2012."), triple("Ruiz", "endorsed", "the levy"));
+}
