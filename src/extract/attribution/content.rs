@@ -1039,11 +1039,11 @@ pub(super) fn end_before_medium(layout: &Layout, a: &mut Attribution) {
 }
 
 /// "endorsed Ortiz in November", "announced his support on Thursday
-/// night", "rejected the offer Tuesday as talks ended": after an object
-/// with no verb of its own, a phrase of time says when the source spoke,
-/// not what was said; the content ends before it and what follows it.
-/// Not after a clause ("said the pier opens in May"), nor where a
-/// quotation follows.
+/// night", "rejected the offer Tuesday": after an object with no verb of
+/// its own, a phrase of time closing the content says when the source
+/// spoke, not what was said; the content ends before it. Not after a
+/// clause ("said the pier opens in May"), nor in a content holding a
+/// quotation.
 pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
     const MAX_OBJECT_WORDS: usize = 10;
     let text = layout.text;
@@ -1058,6 +1058,7 @@ pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
     // (A fixed array: this runs for every statement.)
     let mut words = [(0usize, 0usize); MAX_OBJECT_WORDS + 2];
     let mut count = 0;
+    let mut truncated = false;
     for (at, word) in span.split(' ').scan(0, |pos, w| {
         let at = *pos;
         *pos += w.len() + 1;
@@ -1070,6 +1071,7 @@ pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
         words[count] = (at, at + trimmed.len());
         count += 1;
         if count == words.len() {
+            truncated = true; // more words may follow: no phrase closes it
             break;
         }
     }
@@ -1104,7 +1106,7 @@ pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
         if verbal(p - 1) {
             return;
         }
-        if when(p) && closes(p) && !span.contains(['“', '”', '"']) {
+        if when(p) && !truncated && closes(p) && !span.contains(['“', '”', '"']) {
             let cut = span[..words[p].0].trim_end_matches([' ', ',', '\n']).len();
             piece.end = piece.start + cut;
             return;
