@@ -1038,6 +1038,87 @@ pub(super) fn end_before_medium(layout: &Layout, a: &mut Attribution) {
     }
 }
 
+/// "endorsed Ortiz in November", "announced his support on Thursday
+/// night", "rejected the offer Tuesday": after an object with no verb of
+/// its own, a phrase of time closing the content says when the source
+/// spoke, not what was said; the content ends before it. Not after a
+/// clause ("said the pier opens in May"), nor in a content holding a
+/// quotation.
+pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
+    const MAX_OBJECT_WORDS: usize = 10;
+    let text = layout.text;
+    let [piece] = a.content.as_mut_slice() else { return };
+    // ("a memo urging a strike in May": a participle's object names the
+    // act urged, and its time with it.)
+    if piece.start < a.cue.end || text[a.cue.clone()].ends_with("ing") {
+        return;
+    }
+    let span = &text[piece.clone()];
+    // The first words of the piece as byte ranges, punctuation trimmed.
+    // (A fixed array: this runs for every statement.)
+    let mut words = [(0usize, 0usize); MAX_OBJECT_WORDS + 2];
+    let mut count = 0;
+    let mut truncated = false;
+    for (at, word) in span.split(' ').scan(0, |pos, w| {
+        let at = *pos;
+        *pos += w.len() + 1;
+        Some((at, w))
+    }) {
+        let trimmed = word.trim_end_matches([',', '.', ';', ':']);
+        if trimmed.is_empty() {
+            continue;
+        }
+        words[count] = (at, at + trimmed.len());
+        count += 1;
+        if count == words.len() {
+            truncated = true; // more words may follow: no phrase closes it
+            break;
+        }
+    }
+    let word = |w: usize| &span[words[w].0..words[w].1];
+    if count < 2 || WORDS.clause_openers.holds(word(0)) {
+        return;
+    }
+    let capitalised = |w: usize| word(w).starts_with(|c: char| c.is_ascii_uppercase());
+    let day = |w: usize| w < count && capitalised(w) && WORDS.spoken_days.holds(word(w));
+    let when = |w: usize| {
+        let next = w + 1;
+        match word(w).to_ascii_lowercase().as_str() {
+            "on" => day(next),
+            "in" => next < count && (capitalised(next) && WORDS.spoken_months.holds(word(next)) || is_year(word(next))),
+            _ => day(w) || WORDS.spoken_span_openers.holds(word(w)) && next < count && (WORDS.spoken_spans.holds(word(next)) || day(next)),
+        }
+    };
+    // A verb of its own ("raised $2 million in May", "is due in May", "the
+    // board to vote in May", "a plan that ends in May"): the time is part
+    // of what was said.
+    let verbal = |w: usize| {
+        let word = word(w);
+        WORDS.clause_verbs.holds(word) || WORDS.clause_openers.holds(word) || word.ends_with("n’t") || word.ends_with("n't") || word.starts_with(|c: char| c.is_ascii_lowercase()) && (word.ends_with("ed") || word.ends_with("ing"))
+    };
+    // Only a phrase closing the content: words after it ("in June and
+    // ending in May") make it part of a longer description.
+    // ("in 2008 and 2012": a second year closes it too.)
+    let closes = |p: usize| {
+        p + 2 == count || p + 1 == count || p + 3 == count && WORDS.time_words.holds(word(p + 2)) || p + 4 == count && word(p + 2) == "and" && is_year(word(p + 3))
+    };
+    for p in 1..count.min(MAX_OBJECT_WORDS + 1) {
+        if verbal(p - 1) {
+            return;
+        }
+        if when(p) && !truncated && closes(p) && !span.contains(['“', '”', '"']) {
+            let cut = span[..words[p].0].trim_end_matches([' ', ',', '\n']).len();
+            piece.end = piece.start + cut;
+            return;
+        }
+    }
+}
+
+/// "2015", "1998": a year a phrase of time names.
+fn is_year(word: &str) -> bool {
+    word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// "said of the plan, “…”", "shot back at the mayor, “…”", "said last
 /// week on the radio, “…”": a few words between the cue and a quotation,
 /// closed by a comma, say to whom or when; the quotation is what was said.

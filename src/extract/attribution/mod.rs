@@ -20,7 +20,7 @@ use super::cues::{Cue, CueForm};
 use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
-use content::{drop_quoted_titles, end_at_quoted_phrase, end_before_colon_quote, end_before_medium, start_at_quotation};
+use content::{drop_quoted_titles, end_at_quoted_phrase, end_before_colon_quote, end_before_medium, end_before_time_phrase, start_at_quotation};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -158,6 +158,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         start_at_quotation(layout, a);
         end_at_quoted_phrase(layout, a);
         end_before_medium(layout, a);
+        end_before_time_phrase(layout, a);
     }
     drop_quoted_titles(layout.text, &mut out);
     join_split_quotations(layout.text, &mut out);
