@@ -20,6 +20,8 @@ const NON_NOUNS: &str = include_str!("../../../data/topic_non_nouns.txt");
 const NAME_SUFFIXES: &str = include_str!("../../../data/name_suffixes.txt");
 const PEOPLES: &str = include_str!("../../../data/peoples.txt");
 const TITLE_SMALL_WORDS: &str = include_str!("../../../data/title_small_words.txt");
+const PARTY_LETTERS: &str = include_str!("../../../data/party_letters.tsv");
+const US_STATES: &str = include_str!("../../../data/us_states.tsv");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -105,6 +107,25 @@ const VERB_INTRODUCERS: [&str; 22] = [
 /// subject and comes before a verb ("Clinton leads").
 fn is_demonym(lower: &str) -> bool {
     ["an", "ese", "ish", "ic", "i"].iter().any(|e| lower.ends_with(e))
+}
+
+/// The tags of a member's party and state written after a name, lower
+/// case as one word reads them ("(I-Vt.)": "i-vt"; "(D-N.Y.)": "d-n";
+/// "D-OH"): each party letter of `data/party_letters.tsv` before each
+/// state's AP abbreviation (up to its first full stop) and postal code of
+/// `data/us_states.tsv`. A tag is no name, and no topic.
+fn party_tags() -> Vec<String> {
+    let mut letters: Vec<&str> = data_lines(PARTY_LETTERS).filter_map(|line| line.split('\t').nth(1)).map(str::trim).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let mut tags = Vec::new();
+    for line in data_lines(US_STATES) {
+        for abbreviation in line.split('\t').skip(1) {
+            let state = abbreviation.split('.').next().unwrap_or(abbreviation).trim();
+            tags.extend(letters.iter().map(|letter| format!("{letter}-{state}").to_lowercase()));
+        }
+    }
+    tags
 }
 
 /// Whether a word with an apostrophe is a contraction ("don't", "we're",
@@ -294,6 +315,9 @@ impl CandidateWords {
                 (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
+        }
+        for tag in party_tags() {
+            listed.entry(&tag).stop = true;
         }
         let settings = data_lines(TOPIC_PLACES).map(str::to_lowercase).collect();
         let mut synonyms: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();

@@ -647,6 +647,14 @@ mod tests {
     }
 
     #[test]
+    fn a_party_and_state_tag_after_a_name_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("(I-Vt.) had opposed the tolls").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("(D-N.Y.) had opposed the tolls").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor (R-OH) had opposed the tolls").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_letter_written_in_two_chars_stays_inside_its_name() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that Enrique Pen\u{303}a Nieto wants a wall").as_deref(), Some("Nieto"));
