@@ -66,6 +66,9 @@ pub(super) struct Listed {
     /// narrows a noun it stands before and names no one ("an Ethiopian
     /// exile"), where its plural ("Ethiopians") is a group.
     people: bool,
+    /// A party's word of `data/party_letters.tsv` ("Republican",
+    /// "Democrat").
+    party: bool,
     /// A generational suffix ending a name ("Jr", "III",
     /// `data/name_suffixes.txt`).
     name_suffix: bool,
@@ -315,6 +318,9 @@ impl CandidateWords {
                 (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
+        }
+        for word in data_lines(PARTY_LETTERS).filter_map(|line| line.split('\t').next()) {
+            listed.entry(&word.trim().to_lowercase()).party = true;
         }
         for tag in party_tags() {
             listed.entry(&tag).stop = true;
@@ -620,7 +626,9 @@ impl CandidateWords {
             // person's name is no part of it; before other words it opens a
             // name of its own ("American Community Survey").
             let person_after = |rest: &[Word<'_>]| (2..=3).contains(&rest.len()) && !rest.iter().any(|t| t.listed.place || t.text == "of");
-            let party_word = run[0].listed.place || is_demonym(words.lower(start));
+            // A place's word ("Los Angeles", "San Jose") opens a place's
+            // name, whatever given name follows.
+            let party_word = run[0].listed.party || run[0].listed.people || (is_demonym(words.lower(start)) && !run[0].listed.place);
             if run.len() >= 3 && party_word && run[1].listed.first_name && person_after(&run[1..]) {
                 run = &run[1..];
                 start += 1;

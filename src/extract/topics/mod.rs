@@ -647,6 +647,14 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_before_a_given_name_opens_a_place() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the farms east of San Jose flooded").as_deref(), Some("San Jose"));
+        assert_eq!(topics.candidate_topic("that the towns near Los Angeles flooded").as_deref(), Some("Los Angeles"));
+        assert_eq!(topics.candidate_topic("that Republican Marta was wrong").as_deref(), Some("Marta"));
+    }
+
+    #[test]
     fn a_party_and_state_tag_after_a_name_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("(I-Vt.) had opposed the tolls").as_deref(), Some("toll"));
