@@ -610,6 +610,11 @@ impl CandidateWords {
                     end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
+                } else if w[end].text == "of" && w[end - 1].listed.place && capital(end + 2) && !w[end + 1].after_break && words.lower(end + 1) == "the" {
+                    // "Office of the Secretary of State", "Department of the
+                    // Interior": an institution's word names the body it
+                    // heads, article and all.
+                    end += 3;
                 } else if end == start + 1 && joins_institution(end) {
                     // "Rock and Roll Hall": one name, no "Rock".
                     end += 3;

@@ -655,6 +655,14 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_of_the_body_it_heads_is_named_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Office of the Harbour Master lost the files").as_deref(), Some("Office of the Harbour Master"));
+        // A person's name ends before where they come from.
+        assert_eq!(topics.candidate_topic("that Marta Okafor of the Harbour Board lost the files").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_party_and_state_tag_after_a_name_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("(I-Vt.) had opposed the tolls").as_deref(), Some("toll"));
