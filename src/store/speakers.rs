@@ -233,6 +233,12 @@ static GIVEN_NAME_VARIANTS: std::sync::LazyLock<FxHashMap<&'static str, Vec<&'st
     variants
 });
 
+/// The other spellings of a given name ("Benjamin" for "Ben"), none for a
+/// name with no other.
+pub(super) fn given_name_variants(given: &str) -> &'static [&'static str] {
+    GIVEN_NAME_VARIANTS.get(given).map_or(&[], Vec::as_slice)
+}
+
 /// "Ben Cardin" where "Benjamin Cardin" is stored (or "Hilary Clinton"
 /// where "Hillary Clinton" is): the person stored under another spelling of
 /// the first name, the rest of the name alike.

@@ -94,6 +94,7 @@ fn person_name_variants(conn: &Connection) -> Result<Vec<(i64, String)>> {
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let mut person = conn.prepare_cached("SELECT name FROM speakers WHERE name = ?1 AND kind = 'person'")?;
+    let mut topic = conn.prepare_cached("SELECT name FROM topics WHERE name = ?1 AND automatic = 1")?;
     for (id, name) in initialled {
         if variants.iter().any(|(known, _)| *known == id) {
             continue;
@@ -105,9 +106,34 @@ fn person_name_variants(conn: &Connection) -> Result<Vec<(i64, String)>> {
         let without_initial = format!("{} {}", words[0], words[2]);
         if let Some(full) = person.query_row([&without_initial], |r| r.get::<_, String>(0)).optional()? {
             variants.push((id, full));
+            continue;
+        }
+        // Someone no article quotes is still one topic however written:
+        // "Olga T. Brandt" joins "Olga Brandt", or "Tom Brandt" for
+        // "Thomas R. Brandt".
+        for shorter in shorter_spellings(&name) {
+            if let Some(found) = topic.query_row([&shorter], |r| r.get::<_, String>(0)).optional()? {
+                variants.push((id, found));
+                break;
+            }
         }
     }
     Ok(variants)
+}
+
+/// The spellings a person's name "Given X. Surname" is written in without
+/// its middle initial: the given name as written, then each other
+/// spelling of it (`data/given_name_variants.txt`: "Tom" for "Thomas").
+fn shorter_spellings(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let [given, initial, surname] = words[..] else { return Vec::new() };
+    if !(initial.len() == 2 && initial.ends_with('.')) {
+        return Vec::new();
+    }
+    std::iter::once(given)
+        .chain(super::speakers::given_name_variants(given).iter().copied())
+        .map(|g| format!("{g} {surname}"))
+        .collect()
 }
 
 /// The recurring topics (by name) that are a shorter run of whole words
@@ -271,7 +297,9 @@ impl Store {
     /// - a full name that is a person's alias ("Hillary Rodham Clinton"), or
     ///   that is one with its middle initial left out ("Donald J. Trump"),
     ///   joins the topic of the person's own name, so that a change of
-    ///   position is not split over two spellings.
+    ///   position is not split over two spellings; for someone no speaker
+    ///   record names, the topic of that name without the initial, or
+    ///   with another spelling of the given name ("Joe" for "Joseph").
     pub fn settle_person_topics(&mut self) -> Result<usize> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let bearers = super::speakers::standing_surname_bearers(&tx)?;
@@ -567,5 +595,22 @@ impl Store {
         self.settle_person_topics()?;
         self.fold_single_use_topics()?;
         Ok(report)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shorter_spellings;
+
+    #[test]
+    fn a_name_with_a_middle_initial_is_also_written_without_it() {
+        assert_eq!(shorter_spellings("Olga T. Brandt"), vec!["Olga Brandt"]);
+        assert_eq!(shorter_spellings("Thomas R. Brandt"), vec!["Thomas Brandt", "Tom Brandt", "Tommy Brandt"]);
+    }
+
+    #[test]
+    fn a_name_without_a_middle_initial_has_no_shorter_spelling() {
+        assert!(shorter_spellings("Olga Brandt").is_empty());
+        assert!(shorter_spellings("Port of Tacoma").is_empty());
     }
 }

@@ -20,6 +20,8 @@ const NON_NOUNS: &str = include_str!("../../../data/topic_non_nouns.txt");
 const NAME_SUFFIXES: &str = include_str!("../../../data/name_suffixes.txt");
 const PEOPLES: &str = include_str!("../../../data/peoples.txt");
 const TITLE_SMALL_WORDS: &str = include_str!("../../../data/title_small_words.txt");
+const PARTY_LETTERS: &str = include_str!("../../../data/party_letters.tsv");
+const US_STATES: &str = include_str!("../../../data/us_states.tsv");
 
 /// The word lists behind candidate topics (`data/topic_words.txt`,
 /// `data/generic_topics.txt`, titles and honorifics).
@@ -64,6 +66,9 @@ pub(super) struct Listed {
     /// narrows a noun it stands before and names no one ("an Ethiopian
     /// exile"), where its plural ("Ethiopians") is a group.
     people: bool,
+    /// A party's word of `data/party_letters.tsv` ("Republican",
+    /// "Democrat").
+    party: bool,
     /// A generational suffix ending a name ("Jr", "III",
     /// `data/name_suffixes.txt`).
     name_suffix: bool,
@@ -105,6 +110,25 @@ const VERB_INTRODUCERS: [&str; 22] = [
 /// subject and comes before a verb ("Clinton leads").
 fn is_demonym(lower: &str) -> bool {
     ["an", "ese", "ish", "ic", "i"].iter().any(|e| lower.ends_with(e))
+}
+
+/// The tags of a member's party and state written after a name, lower
+/// case as one word reads them ("(I-Vt.)": "i-vt"; "(D-N.Y.)": "d-n";
+/// "D-OH"): each party letter of `data/party_letters.tsv` before each
+/// state's AP abbreviation (up to its first full stop) and postal code of
+/// `data/us_states.tsv`. A tag is no name, and no topic.
+fn party_tags() -> Vec<String> {
+    let mut letters: Vec<&str> = data_lines(PARTY_LETTERS).filter_map(|line| line.split('\t').nth(1)).map(str::trim).collect();
+    letters.sort_unstable();
+    letters.dedup();
+    let mut tags = Vec::new();
+    for line in data_lines(US_STATES) {
+        for abbreviation in line.split('\t').skip(1) {
+            let state = abbreviation.split('.').next().unwrap_or(abbreviation).trim();
+            tags.extend(letters.iter().map(|letter| format!("{letter}-{state}").to_lowercase()));
+        }
+    }
+    tags
 }
 
 /// Whether a word with an apostrophe is a contraction ("don't", "we're",
@@ -294,6 +318,12 @@ impl CandidateWords {
                 (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
+        }
+        for word in data_lines(PARTY_LETTERS).filter_map(|line| line.split('\t').next()) {
+            listed.entry(&word.trim().to_lowercase()).party = true;
+        }
+        for tag in party_tags() {
+            listed.entry(&tag).stop = true;
         }
         let settings = data_lines(TOPIC_PLACES).map(str::to_lowercase).collect();
         let mut synonyms: rustc_hash::FxHashMap<String, Vec<String>> = rustc_hash::FxHashMap::default();
@@ -580,6 +610,11 @@ impl CandidateWords {
                     end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
+                } else if w[end].text == "of" && w[end - 1].listed.place && capital(end + 2) && !w[end + 1].after_break && words.lower(end + 1) == "the" {
+                    // "Office of the Secretary of State", "Department of the
+                    // Interior": an institution's word names the body it
+                    // heads, article and all.
+                    end += 3;
                 } else if end == start + 1 && joins_institution(end) {
                     // "Rock and Roll Hall": one name, no "Rock".
                     end += 3;
@@ -596,7 +631,9 @@ impl CandidateWords {
             // person's name is no part of it; before other words it opens a
             // name of its own ("American Community Survey").
             let person_after = |rest: &[Word<'_>]| (2..=3).contains(&rest.len()) && !rest.iter().any(|t| t.listed.place || t.text == "of");
-            let party_word = run[0].listed.place || is_demonym(words.lower(start));
+            // A place's word ("Los Angeles", "San Jose") opens a place's
+            // name, whatever given name follows.
+            let party_word = run[0].listed.party || run[0].listed.people || (is_demonym(words.lower(start)) && !run[0].listed.place);
             if run.len() >= 3 && party_word && run[1].listed.first_name && person_after(&run[1..]) {
                 run = &run[1..];
                 start += 1;

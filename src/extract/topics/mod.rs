@@ -647,6 +647,30 @@ mod tests {
     }
 
     #[test]
+    fn a_place_word_before_a_given_name_opens_a_place() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the farms east of San Jose flooded").as_deref(), Some("San Jose"));
+        assert_eq!(topics.candidate_topic("that the towns near Los Angeles flooded").as_deref(), Some("Los Angeles"));
+        assert_eq!(topics.candidate_topic("that Republican Marta was wrong").as_deref(), Some("Marta"));
+    }
+
+    #[test]
+    fn an_institution_of_the_body_it_heads_is_named_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Office of the Harbour Master lost the files").as_deref(), Some("Office of the Harbour Master"));
+        // A person's name ends before where they come from.
+        assert_eq!(topics.candidate_topic("that Marta Okafor of the Harbour Board lost the files").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_party_and_state_tag_after_a_name_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("(I-Vt.) had opposed the tolls").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("(D-N.Y.) had opposed the tolls").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor (R-OH) had opposed the tolls").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_letter_written_in_two_chars_stays_inside_its_name() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that Enrique Pen\u{303}a Nieto wants a wall").as_deref(), Some("Nieto"));
