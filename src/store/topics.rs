@@ -99,20 +99,21 @@ fn person_name_variants(conn: &Connection) -> Result<Vec<(i64, String)>> {
         if variants.iter().any(|(known, _)| *known == id) {
             continue;
         }
-        let words: Vec<&str> = name.split(' ').collect();
-        if !is_first_name(words[0]) {
+        if !name.split(' ').next().is_some_and(is_first_name) {
             continue;
         }
-        let without_initial = format!("{} {}", words[0], words[2]);
-        if let Some(full) = person.query_row([&without_initial], |r| r.get::<_, String>(0)).optional()? {
+        // The first spelling is the name without its initial.
+        let spellings = shorter_spellings(&name);
+        let Some(without_initial) = spellings.first() else { continue };
+        if let Some(full) = person.query_row([without_initial], |r| r.get::<_, String>(0)).optional()? {
             variants.push((id, full));
             continue;
         }
         // Someone no article quotes is still one topic however written:
         // "Olga T. Brandt" joins "Olga Brandt", or "Tom Brandt" for
         // "Thomas R. Brandt".
-        for shorter in shorter_spellings(&name) {
-            if let Some(found) = topic.query_row([&shorter], |r| r.get::<_, String>(0)).optional()? {
+        for shorter in &spellings {
+            if let Some(found) = topic.query_row([shorter], |r| r.get::<_, String>(0)).optional()? {
                 variants.push((id, found));
                 break;
             }
