@@ -323,6 +323,12 @@ fn a_refusal_is_oppose_on_its_own() {
 }
 
 #[test]
+fn trumpeting_a_message_is_support() {
+    assert_eq!(judge("trumpeting", "a message of lower fares on the ferry line").stance, Stance::Support);
+    assert_eq!(judge("trumpeted", "the new harbour wall").stance, Stance::Support);
+}
+
+#[test]
 fn anyone_but_one_refuses_that_one() {
     assert_eq!(judge("chanted", "anybody but the mayor").stance, Stance::Oppose);
     // The refusal comes after the backing it turns round.
