@@ -26,7 +26,8 @@ bucket (count, accuracy) and the share of support/oppose statements at 0.8
 or above. Dev is for measuring only: never fit on it. --labels FILE measures
 the built-in table the same way on a file of train labels no rule or fit
 used (scripts/stance-heldout-labels.tsv, scripts/stance-heldout2-labels.tsv,
-scripts/stance-heldout3-labels.tsv, scripts/stance-heldout4-labels.tsv):
+scripts/stance-heldout3-labels.tsv, scripts/stance-heldout4-labels.tsv,
+scripts/stance-heldout5-labels.tsv):
 the check that >= 0.8 holds on new articles, not only on the labels the
 rules were written for.
 """

@@ -20,7 +20,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 path, n, seed = args[0], int(args[1]), int(args[2])
 known = set()
-for name in ("stance-train-labels.tsv", "stance-heldout-labels.tsv", "stance-heldout2-labels.tsv", "stance-heldout3-labels.tsv", "stance-heldout4-labels.tsv"):
+for name in ("stance-train-labels.tsv", "stance-heldout-labels.tsv", "stance-heldout2-labels.tsv", "stance-heldout3-labels.tsv", "stance-heldout4-labels.tsv", "stance-heldout5-labels.tsv"):
     if not os.path.exists(os.path.join(ROOT, "scripts", name)):
         continue
     with open(os.path.join(ROOT, "scripts", name), encoding="utf-8") as f:

@@ -11,9 +11,11 @@
 //!   speaker's own words quoted in the first person, backing declared in them ("I endorse her", "we will not vote for it"), and a
 //!   short content (little in it to turn the cue round) add; an evaluation
 //!   against where no polar cue decides, one mild word alone, a question, a
-//!   hedge (counted twice) and a figure with the polar cue (a poll's
-//!   "favor her by 6 points", a vote's "supported him by five points": a
-//!   count reported, as often as a position) take away;
+//!   hedge and a figure with the polar cue (a poll's "favor her by 6
+//!   points", a vote's "supported him by five points": a count reported, as
+//!   often as a position), both counted twice, take away; support read from
+//!   approving words alone (no polar cue, no backing declared) goes no
+//!   higher than a polar cue before a long content;
 //! - neutral: a report in the reporter's words (no quotation marks), a
 //!   figure, no first person ("I", "we"), and most of all (counted twice) a
 //!   cue that reports a finding ("according to", "the poll shows") make a
@@ -107,6 +109,9 @@ impl ContentShape {
 pub(super) const STRONG: f32 = 1.5;
 /// One evaluation weaker than this is a mild word.
 const MILD: f32 = 1.0;
+/// The most points support read from evaluative words alone can reach:
+/// that of a polar cue before a long content.
+const WORDS_ALONE_MOST: i32 = 2;
 
 impl Evidence {
     /// The evidence points for `stance` (see the module documentation).
@@ -136,7 +141,18 @@ impl Evidence {
         // A hedged position is the surer sign of none taken: hedged support
         // and oppose were right about half the time on the train labels.
         points -= 2 * i32::from(self.hedged) + i32::from(self.question);
-        points -= i32::from(self.polar_cue && self.figure);
+        // A count reported with a polar cue ("favor her by 6 points") is as
+        // often a poll or a vote as a position: right three times in four
+        // on the labelled news, where polar cues alone are right nine times
+        // in ten.
+        points -= 2 * i32::from(self.polar_cue && self.figure);
+        // Approving words alone, with no polar cue and no backing declared,
+        // are as often praise on the way to another point ("I know what a
+        // good deal is: ...") as support: two times in three on the
+        // labelled news, however many of them agree.
+        if stance == Stance::Support && !self.polar_cue && !self.declared {
+            points = points.min(WORDS_ALONE_MOST);
+        }
         points
     }
 }
@@ -214,15 +230,27 @@ mod tests {
     }
 
     #[test]
-    fn a_figure_weakens_a_polar_cue_and_a_hedge_counts_twice() {
+    fn a_figure_with_a_polar_cue_and_a_hedge_count_twice() {
         let plain = Evidence { polar_cue: true, short: true, ..Default::default() };
         let counted = Evidence { figure: true, ..plain };
-        assert_eq!(counted.points(Stance::Support), plain.points(Stance::Support) - 1);
+        assert_eq!(counted.points(Stance::Support), plain.points(Stance::Support) - 2);
         let hedged = Evidence { hedged: true, ..plain };
         assert_eq!(hedged.points(Stance::Oppose), plain.points(Stance::Oppose) - 2);
         // Without a polar cue a figure says nothing against a side.
         let words = Evidence { agreeing: 2, strength: 1.6, ..Default::default() };
         assert_eq!(Evidence { figure: true, ..words }.points(Stance::Oppose), words.points(Stance::Oppose));
+    }
+
+    #[test]
+    fn approving_words_alone_never_reach_a_polar_cue_with_a_short_content() {
+        let words = Evidence { agreeing: 3, strength: 2.0, quoted: true, first_person: true, short: true, ..Default::default() };
+        let cue = Evidence { polar_cue: true, short: true, ..Default::default() };
+        assert!(words.points(Stance::Support) < cue.points(Stance::Support));
+        assert_eq!(words.points(Stance::Support), WORDS_ALONE_MOST);
+        // Backing declared in the speaker's own words is no evaluation alone,
+        // and opposing words are not capped.
+        assert!(Evidence { declared: true, ..words }.points(Stance::Support) > WORDS_ALONE_MOST);
+        assert!(Evidence { quoted: false, ..words }.points(Stance::Oppose) > WORDS_ALONE_MOST);
     }
 
     #[test]

@@ -76,7 +76,15 @@ fn person_then_to(words: &[&str]) -> Option<usize> {
     let to = words.iter().take(MAX_PERSON_WORDS + 1).position(|w| w.eq_ignore_ascii_case("to"))?;
     let person = &words[..to];
     let clause = person.iter().any(|w| w.ends_with([',', ';', ':', '.']) || CLAUSE_WORDS.iter().any(|c| c.eq_ignore_ascii_case(w)));
-    (to > 0 && !clause).then_some(to)
+    (to > 0 && !clause && !takes_the_to(person[to - 1])).then_some(to)
+}
+
+/// Whether a word just before "to" takes it itself, as a participle does
+/// ("the cloning intended to treat disease", "a fund designed to help"):
+/// the "to" is then no call on the words before. A name ("Ted") is no
+/// participle.
+fn takes_the_to(word: &str) -> bool {
+    word.len() > 4 && word.starts_with(|c: char| c.is_ascii_lowercase()) && word.ends_with("ed")
 }
 
 /// A word without the punctuation that may close it ("resign," "out.").
@@ -116,5 +124,7 @@ mod tests {
         assert_eq!(calls_on_someone_to_act("called", "him a liar to his face"), None, "naming");
         assert_eq!(calls_on_someone_to_act("called", "to say the pier was closed"), None, "no one named");
         assert_eq!(calls_on_someone_to_act("said", "the board to publish its accounts"), None, "no calling verb");
+        assert_eq!(calls_on_someone_to_act("called", "the new ferry designed to carry more cars"), None, "a participle's to");
+        assert!(calls_on_someone_to_act("pressed", "Ted to publish the accounts").is_some(), "a name");
     }
 }

@@ -323,6 +323,21 @@ fn a_refusal_is_oppose_on_its_own() {
 }
 
 #[test]
+fn trumpeting_a_message_is_support() {
+    assert_eq!(judge("trumpeting", "a message of lower fares on the ferry line").stance, Stance::Support);
+    assert_eq!(judge("trumpeted", "the new harbour wall").stance, Stance::Support);
+}
+
+#[test]
+fn anyone_but_one_refuses_that_one() {
+    assert_eq!(judge("chanted", "anybody but the mayor").stance, Stance::Oppose);
+    // The refusal comes after the backing it turns round.
+    assert_eq!(judge("declared", "\"I'm voting for anyone but the mayor,\"").stance, Stance::Oppose);
+    // Denied in turn it affirms: "no one thinks she is anything but honest".
+    assert_eq!(judge("said", "no one thinks the mayor is anything but a fine manager").stance, Stance::Support);
+}
+
+#[test]
 fn an_oppose_cue_with_unlikely_content_stays_oppose() {
     assert_eq!(judge("cautioned", "that a settlement was unlikely"), judged(Stance::Oppose, true));
     assert_eq!(judge("warned", "that the reform would not survive the vote").stance, Stance::Oppose);
