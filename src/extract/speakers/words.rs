@@ -183,6 +183,7 @@ pub(super) struct FunctionWords {
     pub(super) phrase_openers: WordSet,
     pub(super) phrase_breaks: WordSet,
     pub(super) modified_heads: WordSet,
+    pub(super) fronted_prepositions: WordSet,
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -210,6 +211,7 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         phrase_openers: section("phrase_openers"),
         phrase_breaks: section("phrase_breaks"),
         modified_heads: section("modified_heads"),
+        fronted_prepositions: section("fronted_prepositions"),
     }
 });
 
