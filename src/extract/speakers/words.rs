@@ -184,6 +184,7 @@ pub(super) struct FunctionWords {
     pub(super) phrase_breaks: WordSet,
     pub(super) modified_heads: WordSet,
     pub(super) fronted_prepositions: WordSet,
+    pub(super) description_tails: WordSet,
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -212,6 +213,7 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         phrase_breaks: section("phrase_breaks"),
         modified_heads: section("modified_heads"),
         fronted_prepositions: section("fronted_prepositions"),
+        description_tails: section("description_tails"),
     }
 });
 
