@@ -957,6 +957,9 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(speaker) = self.body_of_person(name_part, span.start, mention) {
             return speaker;
         }
+        if let Some(speaker) = self.owner_of_account(text, name_part, span.start, mention) {
+            return speaker;
+        }
         if let Some(speaker) = self.body_of_pronoun(text, name_part, span.start, mention) {
             return speaker;
         }
@@ -1157,6 +1160,27 @@ impl<'t> SpeakerResolver<'t> {
         Some(Speaker { name: format!("{name} {body}"), mention: mention.to_string(), role: None, kind })
     }
 
+    /// "her Twitter account posted", "Voss's Facebook page said": the
+    /// person whose account it is speaks, not a body called "her Twitter
+    /// account". The owner is a "his" or "her" resolved as any owner, or
+    /// the possessive of someone the document names.
+    fn owner_of_account(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let [owner, ref platform @ .., head] = words[..] else { return None };
+        if platform.len() > 1 || !platform.iter().all(|w| is_cap_word(w)) || !in_list_as_written(&FUNCTION_WORDS.account_heads, head) {
+            return None;
+        }
+        let id = if owner.eq_ignore_ascii_case("his") {
+            self.owner_before(text, at, Gender::Male)?
+        } else if owner.eq_ignore_ascii_case("her") {
+            self.owner_before(text, at, Gender::Female)?
+        } else {
+            let name = owner.strip_suffix("’s").or_else(|| owner.strip_suffix("'s"))?;
+            self.person_named(name, at, Gender::Unknown)?
+        };
+        Some(self.person(id, mention))
+    }
+
     /// "his campaign", "her advisers": the organisation or group of the
     /// person the pronoun stands for, named as `body_of_person` names it.
     fn body_of_pronoun(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
@@ -1319,6 +1343,18 @@ mod tests {
         let r = SpeakerResolver::new(text, &split_sentences(text), std::slice::from_ref(&span), &quoted);
         r.resolve(text, &span)
     }
+    #[test]
+    fn an_account_that_posts_is_its_owner_speaking() {
+        let text = "Ada Voss spoke at the harbour on Monday. The next day, her Twitter account posted a photo of the pilots.";
+        let s = resolve_all(text, &["her Twitter account"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Voss", SpeakerKind::Person));
+        let text = "Tom Quill lost the vote. Quill's Facebook page said the count was unfair.";
+        assert_eq!(resolve_all(text, &["Quill's Facebook page"])[0].name, "Tom Quill");
+        // No one named owns it: no person.
+        let text = "The harbour closed. Harlow's Facebook page said the tide was late.";
+        assert_ne!(resolve_all(text, &["Harlow's Facebook page"])[0].kind, SpeakerKind::Person);
+    }
+
     #[test]
     fn someone_unnamed_described_by_party_or_place_keeps_the_description() {
         let text = "The harbour vote split the town. \"The pilots are right,\" said a Harlow Republican. \

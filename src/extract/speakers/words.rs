@@ -185,6 +185,7 @@ pub(super) struct FunctionWords {
     pub(super) modified_heads: WordSet,
     pub(super) fronted_prepositions: WordSet,
     pub(super) description_tails: WordSet,
+    pub(super) account_heads: WordSet,
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -214,6 +215,7 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         modified_heads: section("modified_heads"),
         fronted_prepositions: section("fronted_prepositions"),
         description_tails: section("description_tails"),
+        account_heads: section("account_heads"),
     }
 });
 
