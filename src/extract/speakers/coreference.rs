@@ -957,6 +957,9 @@ impl<'t> SpeakerResolver<'t> {
         if let Some(speaker) = self.body_of_person(name_part, span.start, mention) {
             return speaker;
         }
+        if let Some(speaker) = self.owner_of_account(text, name_part, span.start, mention) {
+            return speaker;
+        }
         if let Some(speaker) = self.body_of_pronoun(text, name_part, span.start, mention) {
             return speaker;
         }
@@ -995,7 +998,8 @@ impl<'t> SpeakerResolver<'t> {
                 // February": no one's name, but a body or a document, which
                 // is named below as any other.
                 if !names_a_body_or_document(name_part) {
-                    return unresolved();
+                    let Some(described) = unnamed_person_described(name_part, mention, &text[span.end..]) else { return unresolved() };
+                    return Speaker { name: canonical_phrase(&described, SpeakerKind::Person), mention: mention.to_string(), role: None, kind: SpeakerKind::Person };
                 }
             }
         }
@@ -1022,7 +1026,8 @@ impl<'t> SpeakerResolver<'t> {
             }
         }
         if kind == SpeakerKind::Unknown && (!plausible_phrase(name_part) || is_bare_verb_form(name_part)) {
-            return unresolved();
+            let Some(described) = unnamed_person_described(name_part, mention, &text[span.end..]) else { return unresolved() };
+            return Speaker { name: canonical_phrase(&described, SpeakerKind::Person), mention: mention.to_string(), role: None, kind: SpeakerKind::Person };
         }
         // "A new Harlow Research poll released": a document by its owner's
         // name, of kind document whatever words the mention ran on to.
@@ -1155,6 +1160,27 @@ impl<'t> SpeakerResolver<'t> {
         Some(Speaker { name: format!("{name} {body}"), mention: mention.to_string(), role: None, kind })
     }
 
+    /// "her Twitter account posted", "Voss's Facebook page said": the
+    /// person whose account it is speaks, not a body called "her Twitter
+    /// account". The owner is a "his" or "her" resolved as any owner, or
+    /// the possessive of someone the document names.
+    fn owner_of_account(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        let [owner, ref platform @ .., head] = words[..] else { return None };
+        if platform.len() > 1 || !platform.iter().all(|w| is_cap_word(w)) || !in_list_as_written(&FUNCTION_WORDS.account_heads, head) {
+            return None;
+        }
+        let id = if owner.eq_ignore_ascii_case("his") {
+            self.owner_before(text, at, Gender::Male)?
+        } else if owner.eq_ignore_ascii_case("her") {
+            self.owner_before(text, at, Gender::Female)?
+        } else {
+            let name = owner.strip_suffix("’s").or_else(|| owner.strip_suffix("'s"))?;
+            self.person_named(name, at, Gender::Unknown)?
+        };
+        Some(self.person(id, mention))
+    }
+
     /// "his campaign", "her advisers": the organisation or group of the
     /// person the pronoun stands for, named as `body_of_person` names it.
     fn body_of_pronoun(&self, text: &str, phrase: &str, at: usize, mention: &str) -> Option<Speaker> {
@@ -1221,6 +1247,57 @@ fn names_a_body_or_document(phrase: &str) -> bool {
     !first_named && (matches!(kind_of_phrase(phrase), Some(SpeakerKind::Organization | SpeakerKind::Document)) || document_name(phrase).is_some())
 }
 
+/// "a New Hampshire Republican", "one senior Democrat familiar with the
+/// matter", "an American official": someone the text introduces without a
+/// name, kept by that description (as "a Democratic aide" is), where
+/// the capitals of a place or party made the phrase look like a name.
+/// Only after an indefinite determiner, with a head that is a party's
+/// member (last, or before a tail such as "familiar") or a person's title
+/// after a capitalised modifier, and modifiers before it that are no
+/// preposition, owner or first name. Not the head alone ("A Libertarian,
+/// he backed" is the "he"), nor a description beside a name ("One
+/// hopeful, Carly Voss,", nor one the name follows in the text `after`
+/// it: "A former candidate -- Carly Voss --"). The words are joined by
+/// single spaces.
+fn unnamed_person_described(phrase: &str, mention: &str, after: &str) -> Option<String> {
+    /// How many words such a description runs to, its tail included.
+    const MOST_WORDS: usize = 8;
+    let mut words = phrase.split_whitespace();
+    let determiner = words.next()?;
+    if !["a", "an", "one", "another"].iter().any(|d| determiner.eq_ignore_ascii_case(d)) || phrase.split_whitespace().count() > MOST_WORDS {
+        return None;
+    }
+    let named_after = after.trim_start().strip_prefix(['-', '—', '–', ',', '(']).is_some_and(|rest| {
+        rest.trim_start_matches('-').split_whitespace().next().is_some_and(|w| first_name_gender(w).is_some())
+    });
+    if named_after || mention.split_whitespace().skip(1).any(|w| first_name_gender(w.trim_end_matches(',')).is_some()) {
+        return None;
+    }
+    let words: Vec<&str> = words.map(|w| w.trim_end_matches(',')).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let singular = |w: &str| !w.ends_with('s');
+    let party_head = |k: usize| {
+        let next = words.get(k + 1);
+        in_list(&WORDS.party_names, words[k]) && singular(words[k]) && next.is_none_or(|w| in_list_as_written(&FUNCTION_WORDS.description_tails, w))
+    };
+    let title_head = |k: usize| in_list(&WORDS.titles, words[k]) && !is_cap_word(words[k]) && singular(words[k]) && words[..k].iter().any(|w| is_cap_word(w));
+    let head_at = (0..words.len()).find(|&k| party_head(k) || title_head(k))?;
+    let modifier = |w: &&str| {
+        let function_word = in_list(&FUNCTION_WORDS.object_prepositions, w) || in_list(&FUNCTION_WORDS.place_prepositions, w);
+        !function_word && !is_possessive(w) && first_name_gender(w).is_none() && w.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+    };
+    // "a New Hampshire Republican": two capitalised words in a row (not
+    // party words) read as a first name and a surname wherever records are
+    // matched by name, so such a description is left unresolved.
+    let place_of_two_words = words[..=head_at].windows(2).any(|pair| pair.iter().all(|w| is_cap_word(w) && !in_list(&WORDS.party_names, w)));
+    if place_of_two_words || !words[..head_at].iter().all(modifier) {
+        return None;
+    }
+    Some(format!("{determiner} {}", words.join(" ")))
+}
+
 /// "Ada Voss of the Harlow Retail Federation": the person's name, where a
 /// full name opening with a known first name stands before "of" and an
 /// organisation's name after it, so that the person is not filed under
@@ -1266,6 +1343,33 @@ mod tests {
         let r = SpeakerResolver::new(text, &split_sentences(text), std::slice::from_ref(&span), &quoted);
         r.resolve(text, &span)
     }
+    #[test]
+    fn an_account_that_posts_is_its_owner_speaking() {
+        let text = "Ada Voss spoke at the harbour on Monday. The next day, her Twitter account posted a photo of the pilots.";
+        let s = resolve_all(text, &["her Twitter account"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Voss", SpeakerKind::Person));
+        let text = "Tom Quill lost the vote. Quill's Facebook page said the count was unfair.";
+        assert_eq!(resolve_all(text, &["Quill's Facebook page"])[0].name, "Tom Quill");
+        // No one named owns it: no person.
+        let text = "The harbour closed. Harlow's Facebook page said the tide was late.";
+        assert_ne!(resolve_all(text, &["Harlow's Facebook page"])[0].kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn someone_unnamed_described_by_party_or_place_keeps_the_description() {
+        let text = "The harbour vote split the town. \"The pilots are right,\" said a Harlow Republican. \
+            One senior Democrat familiar with the talks said the plan would fail. \
+            A former Republican harbour commissioner -- Ada Voss -- said the channel was too shallow.";
+        let s = resolve_all(text, &["a Harlow Republican", "One senior Democrat familiar with the talks", "A former Republican harbour commissioner"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("the Harlow Republican", SpeakerKind::Person));
+        assert_eq!(s[1].name, "One senior Democrat familiar with the talks");
+        // Named right after: no description of its own.
+        assert_ne!(s[2].name, "the former Republican harbour commissioner");
+        assert_eq!(unnamed_person_described("A Libertarian", "A Libertarian", ", he said"), None);
+        assert_eq!(unnamed_person_described("a Harlow County Republican", "a Harlow County Republican", " said"), None);
+        assert_eq!(unnamed_person_described("a lot of Republican partisans", "a lot of Republican partisans", " who"), None);
+    }
+
     #[test]
     fn a_resolved_she_carries_her_on_through_a_long_article() {
         let text = "Mayor Ngozi Voss opened the hearing on the harbour. She said the dredging had begun in the spring and would end \

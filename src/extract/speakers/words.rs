@@ -183,6 +183,9 @@ pub(super) struct FunctionWords {
     pub(super) phrase_openers: WordSet,
     pub(super) phrase_breaks: WordSet,
     pub(super) modified_heads: WordSet,
+    pub(super) fronted_prepositions: WordSet,
+    pub(super) description_tails: WordSet,
+    pub(super) account_heads: WordSet,
 }
 
 pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
@@ -210,6 +213,9 @@ pub(super) static FUNCTION_WORDS: LazyLock<FunctionWords> = LazyLock::new(|| {
         phrase_openers: section("phrase_openers"),
         phrase_breaks: section("phrase_breaks"),
         modified_heads: section("modified_heads"),
+        fronted_prepositions: section("fronted_prepositions"),
+        description_tails: section("description_tails"),
+        account_heads: section("account_heads"),
     }
 });
 

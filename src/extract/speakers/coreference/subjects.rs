@@ -9,6 +9,7 @@
 
 use super::super::super::tokens::words_with_offsets;
 use super::super::names::kind_of_phrase;
+use super::super::mention_words::is_possessive;
 use super::super::words::*;
 use super::super::Speaker;
 use super::SpeakerResolver;
@@ -40,15 +41,15 @@ impl SpeakerResolver<'_> {
         let before = self.sentence_before(at);
         if group {
             let in_sentence = |from: usize, upto: usize| {
-                let subject = subject_at(text, from, upto, fits).map(|subject| group_name(text, &text[subject]));
+                let subject = subject_at(text, from, upto, fits, true).map(|subject| self.group_subject_name(text, subject));
                 subject.or_else(|| self.pair_subject_at(text, from, upto, at))
             };
             let own_subject = (own < at).then(|| in_sentence(own, at)).flatten();
             let name = own_subject.or_else(|| (before < own).then(|| in_sentence(before, own)).flatten())?;
             return Some(Speaker { name, mention: mention.to_string(), role: None, kind: SpeakerKind::Group });
         }
-        let own_subject = (own < at).then(|| subject_at(text, own, at, fits)).flatten();
-        let subject = own_subject.or_else(|| (before < own).then(|| subject_at(text, before, own, fits)).flatten())?;
+        let own_subject = (own < at).then(|| subject_at(text, own, at, fits, false)).flatten();
+        let subject = own_subject.or_else(|| (before < own).then(|| subject_at(text, before, own, fits, false)).flatten())?;
         let mut speaker = self.resolve_mention(text, &subject);
         speaker.mention = mention.to_string();
         fits(speaker.kind).then_some(speaker)
@@ -56,6 +57,20 @@ impl SpeakerResolver<'_> {
 }
 
 impl SpeakerResolver<'_> {
+    /// The name of a group subject: "Voss's allies" as the group of the
+    /// person the text names ("Ada Voss allies", as a source so worded is
+    /// named), any other as written (`group_name`).
+    fn group_subject_name(&self, text: &str, subject: Range<usize>) -> String {
+        let phrase = &text[subject.clone()];
+        if phrase.split_whitespace().any(is_possessive) {
+            let speaker = self.resolve_mention(text, &subject);
+            if speaker.kind == SpeakerKind::Group && !speaker.name.is_empty() {
+                return speaker.name;
+            }
+        }
+        group_name(text, phrase)
+    }
+
     /// "Ada Voss and Tom Quill toured the plant. They said": two people
     /// opening the clause at `start` (before `end`) as its subject, named
     /// as a source pair is ("Ada Voss and Tom Quill"), for a "they" at `at`.
@@ -107,17 +122,30 @@ fn is_function_word(word: &str) -> bool {
 
 /// The noun phrase opening the clause at `start` (a subordinator or "But"
 /// before it skipped), ending before `end`, if its head is a word of a
-/// kind that `fits` and a lower-case word (its verb) follows it.
-fn subject_at(text: &str, start: usize, end: usize, fits: impl Fn(SpeakerKind) -> bool) -> Option<Range<usize>> {
-    let mut words = words_with_offsets(&text[start..end]).map(|(at, word)| (start + at, word)).peekable();
-    let (_, first) = *words.peek()?;
-    let subordinate = in_list(&FUNCTION_WORDS.subordinators, first);
-    if subordinate || in_list(&FUNCTION_WORDS.clause_openers, first) {
+/// kind that `fits` and a lower-case word (its verb) follows it. For a
+/// group (`group`), also after a fronted phrase ("Throughout the summer,
+/// members") and with an owner ("Voss's allies"); a body's or document's
+/// phrase so placed is most often not what a later "it" stands for ("For
+/// instance, the report notes", "Although Voss's agency declined, it").
+fn subject_at(text: &str, start: usize, end: usize, fits: impl Fn(SpeakerKind) -> bool, group: bool) -> Option<Range<usize>> {
+    let mut words = words_between(text, start, end);
+    let (first_at, first) = *words.peek()?;
+    let opener = in_list(&FUNCTION_WORDS.clause_openers, first);
+    let mut subordinate = in_list(&FUNCTION_WORDS.subordinators, first);
+    if subordinate || opener {
         words.next();
+    }
+    // "But throughout the summer, members ...": the phrase may follow the opener.
+    let fronted_at = if opener { words.peek().map(|&(at, _)| at) } else { Some(first_at) };
+    if let Some(after) = fronted_at.filter(|_| group).and_then(|at| fronted_phrase_end(text, at, end)) {
+        words = words_between(text, after, end);
+        subordinate = false;
     }
     let (phrase_start, _) = *words.peek()?;
     for (taken, (at, word)) in words.by_ref().enumerate() {
-        if taken > WORDS_BEFORE_HEAD || !word.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
+        // "Voss's allies": an owner before the head.
+        let bare = if group { word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word) } else { word };
+        if taken > WORDS_BEFORE_HEAD || !bare.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
             return None;
         }
         let is_head = kind_of_phrase(word).is_some_and(&fits);
@@ -145,6 +173,34 @@ fn subject_at(text: &str, start: usize, end: usize, fits: impl Fn(SpeakerKind) -
         let next = text[phrase_end..end].split_whitespace().next()?;
         let verb_follows = next.starts_with(|c: char| c.is_lowercase()) && !in_list(&FUNCTION_WORDS.after_head, next);
         return verb_follows.then_some(phrase_start..phrase_end);
+    }
+    None
+}
+
+/// The words of `text` from byte `start` to `end`, with their offsets.
+fn words_between(text: &str, start: usize, end: usize) -> std::iter::Peekable<impl Iterator<Item = (usize, &str)> + Clone> {
+    text[start..end].split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word)).peekable()
+}
+
+/// "For a city of its size, the council ...", "Throughout the summer,
+/// members ...": where the clause's subject starts after a phrase of a
+/// preposition fronted before it (at byte `at`), past its comma; `None`
+/// when no such phrase opens there or no comma ends it soon enough.
+fn fronted_phrase_end(text: &str, at: usize, end: usize) -> Option<usize> {
+    /// How many words a fronted phrase runs to before its comma.
+    const MOST_WORDS: usize = 10;
+    let mut words = words_between(text, at, end);
+    let (_, preposition) = words.next()?;
+    if !in_list(&FUNCTION_WORDS.fronted_prepositions, preposition) {
+        return None;
+    }
+    for (pos, word) in words.take(MOST_WORDS) {
+        if word.ends_with(',') {
+            return Some(pos + word.len());
+        }
+        if word.ends_with(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'' && c != '’') || word.starts_with(|c: char| !c.is_alphanumeric()) {
+            return None;
+        }
     }
     None
 }
@@ -236,6 +292,21 @@ mod tests {
         // clause is not the group the main clause speaks of.
         let text = "Although some workers like the plan, others are angry. That, they say, will not change.";
         assert_eq!(resolve_all(text, &["they"])[0].kind, SpeakerKind::Unresolved);
+    }
+
+    #[test]
+    fn a_they_finds_its_group_after_a_fronted_phrase_or_an_owner() {
+        let text = "The pilots met on Monday. But throughout the long winter, dock workers complained of the cold. They said the heaters failed.";
+        assert_eq!(resolve_all(text, &["They"])[0].name, "dock workers");
+        let text = "Ada Voss lost the vote. Voss's allies blamed the weather for the turnout, and they said the count was fair.";
+        let s = resolve_all(text, &["they"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("Ada Voss allies", SpeakerKind::Group));
+        // A fronted phrase with no comma soon after it opens no subject.
+        let text = "In the harbour office where the pilots wait for the tide every night workers met. They said the tide was late.";
+        assert_eq!(resolve_all(text, &["They"])[0].kind, SpeakerKind::Unresolved);
+        // An "it" looks for no body past a fronted phrase or behind an owner.
+        let text = "The pilots met on Monday. For its part, the Harlow harbour council closed the channel. It said the dredging would wait.";
+        assert_eq!(resolve_all(text, &["It"])[0].kind, SpeakerKind::Unresolved);
     }
 
     #[test]
