@@ -218,6 +218,7 @@ struct Word<'a> {
     /// A quotation mark opens right before it, or closes right after it.
     after_quote: bool,
     before_quote: bool,
+    before_colon: bool,
 }
 
 /// A content's first words, each lowered and looked up once, read as far
@@ -510,7 +511,9 @@ impl CandidateWords {
             // A contraction ("didn't", "he'll") is never a noun.
             // A listed verb is no noun; as a capitalised word it may still be
             // part of a name (`first_name` reads `name_shaped`).
-            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && {
+            // "TAPPER: ...": a transcript's speaker label is no noun either.
+            let speaker_label = token.opens_sentence && token.before_colon && !token.word.bytes().any(|b| b.is_ascii_lowercase());
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && !speaker_label && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)
@@ -534,6 +537,7 @@ impl CandidateWords {
                 name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction && !is_glued(token.word),
                 after_quote: token.after_quote,
                 before_quote: token.before_quote,
+                before_colon: token.before_colon,
             });
         }
     }
@@ -670,8 +674,13 @@ impl CandidateWords {
             // in a content in small letters are a transcript's speaker or
             // a headline's, no name.
             let describes_member = !lone && !possessive && run[run.len() - 1].listed.generic && is_demonym(words.lower(end - 1));
-            let shouted = !lone && run.iter().all(|t| t.text.len() >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()));
-            if modifies_noun || describes_member || shouted || self.describes_one(words, run, end) {
+            let all_capitals = run.iter().all(|t| t.text.len() >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()));
+            let shouted = !lone && all_capitals;
+            // "TAPPER: Do you think so?": a sentence opening on a word in
+            // capitals and a colon opens on a transcript's speaker label;
+            // what follows is what they say, not what it is about.
+            let speaker_label = all_capitals && run[0].opens_sentence && run[run.len() - 1].before_colon;
+            if modifies_noun || describes_member || shouted || speaker_label || self.describes_one(words, run, end) {
                 i = end;
                 continue;
             }

@@ -647,6 +647,15 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_label_in_capitals_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("OKAFOR: I think the tolls are too high.").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("as I said. MBEKI: we agree on the tolls").as_deref(), Some("toll"));
+        // Without its colon a word in capitals is a name as before.
+        assert_eq!(topics.candidate_topic("that NATO will meet in Lagos").as_deref(), Some("NATO"));
+    }
+
+    #[test]
     fn a_place_word_before_a_given_name_opens_a_place() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the farms east of San Jose flooded").as_deref(), Some("San Jose"));
