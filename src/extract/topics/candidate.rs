@@ -53,6 +53,8 @@ pub(super) struct Listed {
     /// Ends the name of a law, treaty, deal or plan ("Partnership" of
     /// "Trans-Pacific Partnership").
     pub(super) ends_named_issue: bool,
+    /// Names one of many by the number after it ("Proposition 8").
+    numbered: bool,
     /// Too general to be a topic by itself ("question", "America").
     generic: bool,
     /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
@@ -189,6 +191,19 @@ pub(super) enum CandidateKind {
     Other,
 }
 
+/// Whether the last words read may be cut from a name: a capitalised
+/// word, or "of" or "of the" after one ("the Office of the | Secretary of
+/// State").
+fn ends_inside_name(w: &[Word<'_>]) -> bool {
+    let small = |t: &Word<'_>| !t.capitalized && !t.after_break && t.listed.title_small_word;
+    match w {
+        [.., last] if last.name_shaped => true,
+        [.., name, of, the] if small(the) && small(of) => name.name_shaped,
+        [.., name, last] => small(last) && name.name_shaped,
+        _ => false,
+    }
+}
+
 /// How many words of a content are searched for its topic.
 const TOPIC_REACH: usize = 15;
 
@@ -292,6 +307,7 @@ impl CandidateWords {
                 ("=", word) => (word, |l| l.never_singular = true),
                 ("!", word) => (word, |l| l.ends_named_issue = true),
                 ("%", word) => (word, |l| l.plural_in_uses = true),
+                ("@", word) => (word, |l| l.numbered = true),
                 ("&", word) => (word, |l| {
                     l.stop = true;
                     l.heads_after_noun = true;
@@ -423,10 +439,7 @@ impl CandidateWords {
             self.read(&mut words, TOPIC_REACH);
             // A name the reach cuts ("to the United | States") is read
             // whole: its first words alone name something else.
-            while !words.exhausted
-                && words.words.len() < TOPIC_REACH + NAME_OVERRUN
-                && words.words.last().is_some_and(|w| w.name_shaped)
-            {
+            while !words.exhausted && words.words.len() < TOPIC_REACH + NAME_OVERRUN && ends_inside_name(&words.words) {
                 let more = words.words.len() + 1;
                 self.read(&mut words, more);
             }
@@ -630,6 +643,10 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
+            // "Proposition 8", "House Bill 2": the number names which one.
+            if w[end - 1].listed.numbered && w.get(end).is_some_and(|t| !t.after_break && t.text.bytes().all(|b| b.is_ascii_digit())) {
+                end += 1;
+            }
             let mut run = &w[start..end];
             // "Republican Donald Trump": a party's or people's word before a
             // person's name is no part of it; before other words it opens a
@@ -788,7 +805,12 @@ impl CandidateWords {
     /// A name's topic: its short name, followed by the noun phrase it
     /// possesses when it is possessive ("Trump's tax return").
     fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> (usize, String) {
-        let name = self.short_name(run, false);
+        // "the Black Lives Matter movement": three words after "the", no
+        // given name first, are a movement's or a body's name, where a
+        // person's is written without it; its last word alone would cut it.
+        let start = end - run.len();
+        let after_the = run.len() == 3 && start > 0 && words.lower(start - 1) == "the" && !run[0].listed.first_name;
+        let name = self.short_name(run, after_the);
         if !run[run.len() - 1].possessive {
             return (end, name);
         }
@@ -849,7 +871,7 @@ impl CandidateWords {
         // Minors"), never a person's, unless it is a given name too.
         let person = !whole
             && (2..=3).contains(&run.len())
-            && !run.iter().any(|w| w.listed.place || w.text == "of")
+            && !run.iter().any(|w| w.listed.place || w.text == "of" || w.text.bytes().all(|b| b.is_ascii_digit()))
             && !run.iter().any(|w| w.listed.people && !w.listed.first_name)
             && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
         if person {

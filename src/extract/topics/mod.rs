@@ -647,6 +647,31 @@ mod tests {
     }
 
     #[test]
+    fn three_words_after_the_are_a_bodys_name_kept_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Green Harbour Watch movement grew").as_deref(), Some("Green Harbour Watch"));
+        // A given name first makes a person's name, shortened as before.
+        assert_eq!(topics.candidate_topic("that the Marta Okafor Mbeki plan failed").as_deref(), Some("Mbeki"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor Mbeki failed").as_deref(), Some("Mbeki"));
+    }
+
+    #[test]
+    fn a_numbered_name_keeps_its_number() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("Proposition 41 would raise the tolls").as_deref(), Some("Proposition 41"));
+        assert_eq!(topics.candidate_topic("that Senate Bill 7 raised the tolls").as_deref(), Some("Senate Bill 7"));
+        // A given name of the same spelling is no numbered name.
+        assert_eq!(topics.candidate_topic("that Bill Okafor raised the tolls").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_name_the_reach_cuts_after_of_is_read_whole() {
+        let topics = TopicMatcher::default();
+        let content = "there are only three clerks who keep the old files of the Office of the Keeper of Rolls";
+        assert_eq!(topics.candidate_topic(content).as_deref(), Some("Office of the Keeper of Rolls"));
+    }
+
+    #[test]
     fn a_speaker_label_in_capitals_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("OKAFOR: I think the tolls are too high.").as_deref(), Some("toll"));
