@@ -664,6 +664,25 @@ impl CandidateWords {
                 run = &run[1..];
                 start += 1;
             }
+            // "Harbour Supervisor Marta Okafor", "Miss Lagos Marta Okafor":
+            // words before a given name and surname, none a given name or a
+            // place's word ("San Antonio Spurs"), describe the person (a
+            // role, an office, a title the lists lack) and are no part of
+            // the name.
+            let person_end = run.iter().position(|t| t.text == "of").unwrap_or(run.len());
+            if person_end >= 3 {
+                let given = person_end - 2;
+                let described = run[given].listed.first_name
+                    && !run[given - 1].listed.first_name
+                    && !run[given - 1].listed.place
+                    && !run[given - 1].possessive
+                    && person_after(&run[given..person_end])
+                    && !self.is_common(words.lower(start + person_end - 1));
+                if described {
+                    run = &run[given..];
+                    start += given;
+                }
+            }
             // "Bernie Sanders of Vermont": a person's name ends before where
             // they come from.
             if let Some(of) = run.iter().position(|t| t.text == "of") {

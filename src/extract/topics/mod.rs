@@ -672,6 +672,16 @@ mod tests {
     }
 
     #[test]
+    fn words_describing_a_person_before_the_name_are_no_part_of_it() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Harbour Supervisor Marta Okafor raised the tolls").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that Miss Lagos Marta Okafor raised the tolls").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that Ferry Chiefs Marta Okafor of Lagos raised the tolls").as_deref(), Some("Okafor"));
+        // A given name before a middle name is part of the name.
+        assert_eq!(topics.candidate_topic("that Marta Amara Okafor raised the tolls").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
     fn a_speaker_label_in_capitals_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("OKAFOR: I think the tolls are too high.").as_deref(), Some("toll"));
