@@ -682,6 +682,13 @@ mod tests {
     }
 
     #[test]
+    fn an_adjective_after_a_noun_is_no_head() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("to decide which washrooms transgender people may use").as_deref(), Some("washroom"));
+        assert_eq!(topics.candidate_topic("that sending sailors overseas was a mistake").as_deref(), Some("sailor"));
+    }
+
+    #[test]
     fn a_speaker_label_in_capitals_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("OKAFOR: I think the tolls are too high.").as_deref(), Some("toll"));
