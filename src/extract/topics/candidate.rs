@@ -698,12 +698,13 @@ impl CandidateWords {
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
             // "Presumptive Democratic nominee", "Vermont Democratic
-            // leaders": words ending in a party's or people's adjective
-            // narrow the noun after them, and are no name.
+            // leaders", "Republican Presidential victory": words ending in a
+            // party's or people's adjective, or a listed adjective, narrow
+            // the noun after them, and are no name.
             let modifies_noun = !lone
                 && !possessive
                 && !run[0].listed.first_name
-                && is_demonym(words.lower(end - 1))
+                && (is_demonym(words.lower(end - 1)) || run[run.len() - 1].listed.adjective)
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
             // "Wisconsin Republican", "JAKE TAPPER": a place before a
             // party's member describes someone, and words all in capitals

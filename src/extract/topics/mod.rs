@@ -689,6 +689,13 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_ending_in_an_adjective_before_a_noun_are_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that a Labour Presidential victory in Lagos was near").as_deref(), Some("Lagos"));
+        assert_eq!(topics.candidate_topic("that the Labour Eastern wing met in Lagos").as_deref(), Some("Lagos"));
+    }
+
+    #[test]
     fn a_speaker_label_in_capitals_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("OKAFOR: I think the tolls are too high.").as_deref(), Some("toll"));
