@@ -53,6 +53,8 @@ pub(super) struct Listed {
     /// Ends the name of a law, treaty, deal or plan ("Partnership" of
     /// "Trans-Pacific Partnership").
     pub(super) ends_named_issue: bool,
+    /// Names one of many by the number after it ("Proposition 8").
+    numbered: bool,
     /// Too general to be a topic by itself ("question", "America").
     generic: bool,
     /// A first name of `data/first_names.tsv` ("Keith" of "Keith Lamont
@@ -189,6 +191,19 @@ pub(super) enum CandidateKind {
     Other,
 }
 
+/// Whether the last words read may be cut from a name: a capitalised
+/// word, or "of" or "of the" after one ("the Office of the | Secretary of
+/// State").
+fn ends_inside_name(w: &[Word<'_>]) -> bool {
+    let small = |t: &Word<'_>| !t.capitalized && !t.after_break && t.listed.title_small_word;
+    match w {
+        [.., last] if last.name_shaped => true,
+        [.., name, of, the] if small(the) && small(of) => name.name_shaped,
+        [.., name, last] => small(last) && name.name_shaped,
+        _ => false,
+    }
+}
+
 /// How many words of a content are searched for its topic.
 const TOPIC_REACH: usize = 15;
 
@@ -218,6 +233,7 @@ struct Word<'a> {
     /// A quotation mark opens right before it, or closes right after it.
     after_quote: bool,
     before_quote: bool,
+    before_colon: bool,
 }
 
 /// A content's first words, each lowered and looked up once, read as far
@@ -291,6 +307,7 @@ impl CandidateWords {
                 ("=", word) => (word, |l| l.never_singular = true),
                 ("!", word) => (word, |l| l.ends_named_issue = true),
                 ("%", word) => (word, |l| l.plural_in_uses = true),
+                ("@", word) => (word, |l| l.numbered = true),
                 ("&", word) => (word, |l| {
                     l.stop = true;
                     l.heads_after_noun = true;
@@ -422,10 +439,7 @@ impl CandidateWords {
             self.read(&mut words, TOPIC_REACH);
             // A name the reach cuts ("to the United | States") is read
             // whole: its first words alone name something else.
-            while !words.exhausted
-                && words.words.len() < TOPIC_REACH + NAME_OVERRUN
-                && words.words.last().is_some_and(|w| w.name_shaped)
-            {
+            while !words.exhausted && words.words.len() < TOPIC_REACH + NAME_OVERRUN && ends_inside_name(&words.words) {
                 let more = words.words.len() + 1;
                 self.read(&mut words, more);
             }
@@ -510,7 +524,9 @@ impl CandidateWords {
             // A contraction ("didn't", "he'll") is never a noun.
             // A listed verb is no noun; as a capitalised word it may still be
             // part of a name (`first_name` reads `name_shaped`).
-            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && {
+            // "TAPPER: ...": a transcript's speaker label is no noun either.
+            let speaker_label = token.opens_sentence && token.before_colon && !token.word.bytes().any(|b| b.is_ascii_lowercase());
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && !speaker_label && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)
@@ -534,6 +550,7 @@ impl CandidateWords {
                 name_shaped: token.capitalized && chars >= 2 && !has_digit && !contraction && !is_glued(token.word),
                 after_quote: token.after_quote,
                 before_quote: token.before_quote,
+                before_colon: token.before_colon,
             });
         }
     }
@@ -626,6 +643,10 @@ impl CandidateWords {
                 i = end;
                 continue;
             }
+            // "Proposition 8", "House Bill 2": the number names which one.
+            if w[end - 1].listed.numbered && w.get(end).is_some_and(|t| !t.after_break && t.text.bytes().all(|b| b.is_ascii_digit())) {
+                end += 1;
+            }
             let mut run = &w[start..end];
             // "Republican Donald Trump": a party's or people's word before a
             // person's name is no part of it; before other words it opens a
@@ -643,6 +664,25 @@ impl CandidateWords {
                 run = &run[1..];
                 start += 1;
             }
+            // "Harbour Supervisor Marta Okafor", "Miss Lagos Marta Okafor":
+            // words before a given name and surname, none a given name or a
+            // place's word ("San Antonio Spurs"), describe the person (a
+            // role, an office, a title the lists lack) and are no part of
+            // the name.
+            let person_end = run.iter().position(|t| t.text == "of").unwrap_or(run.len());
+            if person_end >= 3 {
+                let given = person_end - 2;
+                let described = run[given].listed.first_name
+                    && !run[given - 1].listed.first_name
+                    && !run[given - 1].listed.place
+                    && !run[given - 1].possessive
+                    && person_after(&run[given..person_end])
+                    && !self.is_common(words.lower(start + person_end - 1));
+                if described {
+                    run = &run[given..];
+                    start += given;
+                }
+            }
             // "Bernie Sanders of Vermont": a person's name ends before where
             // they come from.
             if let Some(of) = run.iter().position(|t| t.text == "of") {
@@ -658,20 +698,26 @@ impl CandidateWords {
                 && (start > 0 || run[0].listed.place || is_demonym(words.lower(start)))
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && !t.listed.stop);
             // "Presumptive Democratic nominee", "Vermont Democratic
-            // leaders": words ending in a party's or people's adjective
-            // narrow the noun after them, and are no name.
+            // leaders", "Republican Presidential victory": words ending in a
+            // party's or people's adjective, or a listed adjective, narrow
+            // the noun after them, and are no name.
             let modifies_noun = !lone
                 && !possessive
                 && !run[0].listed.first_name
-                && is_demonym(words.lower(end - 1))
+                && (is_demonym(words.lower(end - 1)) || run[run.len() - 1].listed.adjective)
                 && w.get(end).is_some_and(|t| !t.capitalized && !t.after_break && t.noun_like);
             // "Wisconsin Republican", "JAKE TAPPER": a place before a
             // party's member describes someone, and words all in capitals
             // in a content in small letters are a transcript's speaker or
             // a headline's, no name.
             let describes_member = !lone && !possessive && run[run.len() - 1].listed.generic && is_demonym(words.lower(end - 1));
-            let shouted = !lone && run.iter().all(|t| t.text.len() >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()));
-            if modifies_noun || describes_member || shouted || self.describes_one(words, run, end) {
+            let all_capitals = run.iter().all(|t| t.text.len() >= 2 && !t.text.bytes().any(|b| b.is_ascii_lowercase()));
+            let shouted = !lone && all_capitals;
+            // "TAPPER: Do you think so?": a sentence opening on a word in
+            // capitals and a colon opens on a transcript's speaker label;
+            // what follows is what they say, not what it is about.
+            let speaker_label = all_capitals && run[0].opens_sentence && run[run.len() - 1].before_colon;
+            if modifies_noun || describes_member || shouted || speaker_label || self.describes_one(words, run, end) {
                 i = end;
                 continue;
             }
@@ -779,7 +825,12 @@ impl CandidateWords {
     /// A name's topic: its short name, followed by the noun phrase it
     /// possesses when it is possessive ("Trump's tax return").
     fn with_possessed(&self, words: &Words<'_>, run: &[Word<'_>], end: usize) -> (usize, String) {
-        let name = self.short_name(run, false);
+        // "the Black Lives Matter movement": three words after "the", no
+        // given name first, are a movement's or a body's name, where a
+        // person's is written without it; its last word alone would cut it.
+        let start = end - run.len();
+        let after_the = run.len() == 3 && start > 0 && words.lower(start - 1) == "the" && !run[0].listed.first_name;
+        let name = self.short_name(run, after_the);
         if !run[run.len() - 1].possessive {
             return (end, name);
         }
@@ -840,7 +891,7 @@ impl CandidateWords {
         // Minors"), never a person's, unless it is a given name too.
         let person = !whole
             && (2..=3).contains(&run.len())
-            && !run.iter().any(|w| w.listed.place || w.text == "of")
+            && !run.iter().any(|w| w.listed.place || w.text == "of" || w.text.bytes().all(|b| b.is_ascii_digit()))
             && !run.iter().any(|w| w.listed.people && !w.listed.first_name)
             && !run[..run.len() - 1].iter().any(|w| w.listed.issue && !w.listed.first_name);
         if person {

@@ -647,6 +647,64 @@ mod tests {
     }
 
     #[test]
+    fn three_words_after_the_are_a_bodys_name_kept_whole() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that the Green Harbour Watch movement grew").as_deref(), Some("Green Harbour Watch"));
+        // A given name first makes a person's name, shortened as before.
+        assert_eq!(topics.candidate_topic("that the Marta Okafor Mbeki plan failed").as_deref(), Some("Mbeki"));
+        assert_eq!(topics.candidate_topic("that Marta Okafor Mbeki failed").as_deref(), Some("Mbeki"));
+    }
+
+    #[test]
+    fn a_numbered_name_keeps_its_number() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("Proposition 41 would raise the tolls").as_deref(), Some("Proposition 41"));
+        assert_eq!(topics.candidate_topic("that Senate Bill 7 raised the tolls").as_deref(), Some("Senate Bill 7"));
+        // A given name of the same spelling is no numbered name.
+        assert_eq!(topics.candidate_topic("that Bill Okafor raised the tolls").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_name_the_reach_cuts_after_of_is_read_whole() {
+        let topics = TopicMatcher::default();
+        let content = "there are only three clerks who keep the old files of the Office of the Keeper of Rolls";
+        assert_eq!(topics.candidate_topic(content).as_deref(), Some("Office of the Keeper of Rolls"));
+    }
+
+    #[test]
+    fn words_describing_a_person_before_the_name_are_no_part_of_it() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Harbour Supervisor Marta Okafor raised the tolls").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that Miss Lagos Marta Okafor raised the tolls").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that Ferry Chiefs Marta Okafor of Lagos raised the tolls").as_deref(), Some("Okafor"));
+        // A given name before a middle name is part of the name.
+        assert_eq!(topics.candidate_topic("that Marta Amara Okafor raised the tolls").as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn an_adjective_after_a_noun_is_no_head() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("to decide which washrooms transgender people may use").as_deref(), Some("washroom"));
+        assert_eq!(topics.candidate_topic("that sending sailors overseas was a mistake").as_deref(), Some("sailor"));
+    }
+
+    #[test]
+    fn capitalised_words_ending_in_an_adjective_before_a_noun_are_no_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that a Labour Presidential victory in Lagos was near").as_deref(), Some("Lagos"));
+        assert_eq!(topics.candidate_topic("that the Labour Eastern wing met in Lagos").as_deref(), Some("Lagos"));
+    }
+
+    #[test]
+    fn a_speaker_label_in_capitals_is_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("OKAFOR: I think the tolls are too high.").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("as I said. MBEKI: we agree on the tolls").as_deref(), Some("toll"));
+        // Without its colon a word in capitals is a name as before.
+        assert_eq!(topics.candidate_topic("that NATO will meet in Lagos").as_deref(), Some("NATO"));
+    }
+
+    #[test]
     fn a_place_word_before_a_given_name_opens_a_place() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the farms east of San Jose flooded").as_deref(), Some("San Jose"));

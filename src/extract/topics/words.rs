@@ -20,6 +20,8 @@ pub(super) struct Token<'a> {
     /// A quotation mark closes right after it, after a full stop or comma
     /// if any (`Hour.''`, `Peaks”`).
     pub(super) before_quote: bool,
+    /// A colon follows it right away (`TAPPER:`).
+    pub(super) before_colon: bool,
 }
 
 /// The content's words (letters, digits, inner hyphens and apostrophes).
@@ -86,6 +88,7 @@ impl<'a> Iterator for Tokens<'a> {
                 opens_sentence: first_word || (gap_len > 1 && opens),
                 after_quote,
                 before_quote: is_closing_quote(&self.content[end..]),
+                before_colon: bytes.get(end) == Some(&b':'),
             });
         }
         let end = word_end(self.content, end);
@@ -113,6 +116,7 @@ impl<'a> Iterator for Tokens<'a> {
             opens_sentence: first_word || (gap_len > 1 && opens),
             after_quote,
             before_quote: stripped.is_none() && is_closing_quote(&self.content[start + raw.len()..]),
+            before_colon: bytes.get(start + raw.len()) == Some(&b':'),
         };
         self.position = end;
         Some(token)
