@@ -914,11 +914,18 @@ impl SentenceRules<'_> {
             }
         })?;
         // A clause of its own ("the pumps were tested and approved"), or a
-        // quotation or a break before the link: no object content.
+        // break before the link: no object content. A quoted phrase closed
+        // before the link is part of the object ("called the plan “a
+        // disgrace” and left"): its words are not the source's verbs.
+        let mut quoted = false;
         let own_clause = (i + 1..link).any(|t| {
             let tok = &self.toks[t];
-            tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma || tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || past_verb(t))
-        });
+            if tok.is_quote() {
+                quoted = !quoted;
+                return false;
+            }
+            !quoted && (!tok.is_word() && tok.kind != TokKind::Comma || tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || past_verb(t)))
+        }) || quoted;
         if own_clause {
             return None;
         }

@@ -649,6 +649,12 @@ fn an_object_content_stops_before_the_sources_next_act() {
 }
 
 #[test]
+fn an_object_with_a_quoted_phrase_stops_before_the_sources_next_act() {
+    let all = run("Lena Ortiz called the ferry deal “a bad bargain” and compared it to the old toll.");
+    assert!(all.contains(&triple("Lena Ortiz", "called", "the ferry deal “a bad bargain”")), "{all:?}");
+}
+
+#[test]
 fn a_name_before_called_is_its_source_even_after_an_article() {
     let all = run("In a speech Lena Ortiz called Dana Ruiz a fine planner.");
     assert!(all.iter().any(|a| a.0.ends_with("Lena Ortiz") && a.1 == "called"), "{all:?}");
