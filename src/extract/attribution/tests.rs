@@ -47,6 +47,18 @@ fn quotation_split_by_a_cue_with_a_listener_is_one_content() {
 }
 
 #[test]
+fn a_question_before_its_cue_and_listener_is_the_content() {
+    let all = run("“Do you think I will change?” Holm asked reporters during a briefing last month. “I am not changing.”");
+    assert_eq!(all, vec![triple("Holm", "asked", "“Do you think I will change?” | “I am not changing.”")]);
+}
+
+#[test]
+fn a_question_answering_an_earlier_cue_is_not_taken_by_the_next_one() {
+    let all = run("Holm replied, “Why now?” Critics called it evidence of her mood.");
+    assert!(all.iter().all(|a| a.1 != "called" || !a.2.contains("Why now")), "{all:?}");
+}
+
+#[test]
 fn quotations_in_two_paragraphs_with_one_cue_each_stay_apart() {
     let all = run("“The pier is safe,” Holm said.\n\n“The ramp is not,” Holm said.");
     assert_eq!(all.len(), 2, "{all:?}");
