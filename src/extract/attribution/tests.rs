@@ -279,6 +279,18 @@ fn show_title_before_the_source_is_not_the_content() {
 }
 
 #[test]
+fn a_name_and_unlisted_verb_after_a_question_take_its_continuation() {
+    let all = run("Ferry fares rose again.\n\n“Would the fares be negotiable?” Ortiz pressed. “Maybe for a season?”");
+    assert!(all.contains(&triple("Ortiz", "pressed", "“Would the fares be negotiable?” | “Maybe for a season?”")), "{all:?}");
+}
+
+#[test]
+fn a_question_after_a_colon_keeps_its_speaker_before_it() {
+    let all = run("Her reply was: “Is Bell Lane in Leeds?” Bell Lane is a shop.");
+    assert!(all.iter().all(|a| a.0 != "Bell Lane"), "{all:?}");
+}
+
+#[test]
 fn pronoun_and_unlisted_verb_after_a_quote_with_more_words() {
     assert_eq!(one("“Stop right there!” she yells while running."), triple("she", "yells", "“Stop right there!”"));
 }
