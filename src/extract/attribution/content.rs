@@ -1177,7 +1177,8 @@ pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
 /// Whether the quotation's words end with punctuation inside the marks
 /// ("…,”", "…!”"): then it is a whole utterance, not a phrase in a clause.
 pub(super) fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
-    let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
+    // ("…,“": an opening mark typed to close.)
+    let inner = text[q.span.clone()].trim_end_matches(['”', '“', '"', '\'', ' ']);
     inner.ends_with([',', '.', '!', '?', ';', '…'])
 }
 
