@@ -291,6 +291,12 @@ fn a_question_after_a_colon_keeps_its_speaker_before_it() {
 }
 
 #[test]
+fn a_one_word_answer_opening_its_sentence_is_an_utterance() {
+    let all = run("Ortiz gave a short answer. “Tuesday,” he answered.");
+    assert!(all.contains(&triple("he", "answered", "“Tuesday,”")), "{all:?}");
+}
+
+#[test]
 fn pronoun_and_unlisted_verb_after_a_quote_with_more_words() {
     assert_eq!(one("“Stop right there!” she yells while running."), triple("she", "yells", "“Stop right there!”"));
 }

@@ -50,10 +50,11 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
             }
         }
         // A quotation of a word or two is mostly a name or a label; one
-        // that opens its paragraph and ends with its own punctuation is an
-        // utterance ("“Denver,” he answered.").
+        // that opens its paragraph or sentence and ends with its own
+        // punctuation is an utterance ("“Denver,” he answered.").
         let short = layout.text[q.span.clone()].split_whitespace().count() < 3;
-        if short && !(paragraph_opener(layout.text, q) && q_closes_with_punctuation(layout.text, q)) {
+        let opens = paragraph_opener(layout.text, q) || layout.sentences.get(si).is_some_and(|s| s.start <= q.span.start && layout.text[s.start..q.span.start].trim().is_empty());
+        if short && !(opens && q_closes_with_punctuation(layout.text, q)) {
             continue;
         }
         // The sentence where the quotation ends holds a trailing cue; the one
