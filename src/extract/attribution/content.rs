@@ -936,7 +936,11 @@ impl SentenceRules<'_> {
         // A clause of its own ("the pumps were tested and approved"), or a
         // break before the link: no object content. A quoted phrase closed
         // before the link is part of the object ("called the plan “a
-        // disgrace” and left"): its words are not the source's verbs.
+        // disgrace” and left"): its words are not the source's verbs. (In a
+        // clause opened by "that" the quotation holds the clause's verb.)
+        if lower_eq(text, &self.toks[i], &["that"]) {
+            return None;
+        }
         let mut quoted = false;
         let own_clause = (i + 1..link).any(|t| {
             let tok = &self.toks[t];

@@ -685,6 +685,12 @@ fn an_object_with_a_quoted_phrase_stops_before_the_sources_next_act() {
 }
 
 #[test]
+fn a_that_clause_opening_with_a_quotation_keeps_its_coordinated_words() {
+    let all = run("Lena Ortiz declared that “I strongly back” the old and misnamed ferry law.");
+    assert!(all.iter().any(|a| a.1 == "declared" && a.2.ends_with("ferry law")), "{all:?}");
+}
+
+#[test]
 fn a_name_before_called_is_its_source_even_after_an_article() {
     let all = run("In a speech Lena Ortiz called Dana Ruiz a fine planner.");
     assert!(all.iter().any(|a| a.0.ends_with("Lena Ortiz") && a.1 == "called"), "{all:?}");
