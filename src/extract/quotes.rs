@@ -128,6 +128,11 @@ fn unclosed_at_paragraph_end(text: &str, start: usize, end: usize) -> Option<Quo
     if let Some(at) = cut {
         quoted = &quoted[..at + 1];
     }
+    // "“… of Columbia. [Gallup.]": a digest names the quotation's source in
+    // brackets after it, the closing mark left out; the words end before.
+    if let Some(head) = quoted.strip_suffix(']').and_then(|q| q.rfind(" [").map(|at| &q[..at])).filter(|head| quoted.len() - head.len() <= 40) {
+        quoted = head.trim_end();
+    }
     let words = &quoted[len..];
     if !words.starts_with(|c: char| c.is_alphanumeric() || c == '[') || !(cut.is_some() || quoted.ends_with(['.', '!', '?', '…'])) || words.split_whitespace().nth(3).is_none() {
         return None;
@@ -231,6 +236,11 @@ mod tests {
         assert_eq!(quoted("He said “we will not vote for it.\n\nThe vote is Monday."), ["“we will not vote for it."]);
         assert_eq!(quoted("Ode added, \"The budget is late again."), ["\"The budget is late again."]);
         assert_eq!(quoted("“The budget is late again, said Ode, who chairs it.\n\nNo."), ["“The budget is late again,"]);
+    }
+
+    #[test]
+    fn unclosed_speech_ends_before_a_bracketed_credit() {
+        assert_eq!(quoted("More from Ode: “The vote is late again. [Gazette.]\n\nNext."), ["“The vote is late again."]);
     }
 
     #[test]

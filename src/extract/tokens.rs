@@ -87,6 +87,9 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             '.' | '!' | '?' => (TokKind::End, 1),
             ':' => (TokKind::Colon, 1),
             ';' => (TokKind::Semicolon, 1),
+            // "…,“ she said": an opening mark typed to close, as
+            // `quotes::find_quotes` reads it.
+            '“' if s[..i].ends_with([',', '.', '!', '?']) && s[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace) => (TokKind::CloseQuote, c.len_utf8()),
             '“' => (TokKind::OpenQuote, c.len_utf8()),
             '”' => (TokKind::CloseQuote, c.len_utf8()),
             '"' => (TokKind::StraightQuote, 1),
@@ -273,6 +276,15 @@ mod tests {
         let shown: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert_eq!(shown, ["Mr.", "O’Brien’s", "U.S.", "plan", ",", "“", "bold", ".", "”"]);
         assert_eq!(toks[5].kind, TokKind::OpenQuote);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_to_close_is_a_closing_quote() {
+        let text = "“Not now,“ she said.";
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &mut toks);
+        assert_eq!(toks[0].kind, TokKind::OpenQuote);
+        assert_eq!(toks[4].kind, TokKind::CloseQuote);
     }
 
     #[test]

@@ -36,10 +36,10 @@ impl SentenceRules<'_> {
         }
         // "“…,” Trump said 30 minutes into the debate.": a quotation right
         // before the source is the content unless the verb opens another one.
-        if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) {
+        if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) || j == 0 && self.quote_ends_sentence_before() {
             let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
             let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
-            if !opens_more && !comma_quote && !self.title_quote_before(j) {
+            if !opens_more && !comma_quote && !(j > 0 && self.title_quote_before(j)) {
                 // "“…,” Ruiz said of the plan.": PolNeAR leaves what it was
                 // said of out of the content two times in three.
                 if let Some(before) = self.content_before_not_intro(j) {
@@ -436,6 +436,26 @@ impl SentenceRules<'_> {
         let before = &self.toks[t - 1];
         let word = &text[before.range()];
         before.is_word() && (lower_eq(text, before, &["on", "of", "in", "at", "to", "with", "from", "by", "for", "during"]) || word.ends_with("’s") || word.ends_with("'s"))
+    }
+
+    /// "“Is it safe?” Holm asked reporters at the pier.": the splitter ends
+    /// a sentence at a question or exclamation closing a quotation, so the
+    /// source opens the next one; the quotation stands right before it,
+    /// with nothing but a space between. Only a quotation that opens its
+    /// own sentence: one after "she replied, …" is that cue's. (After a
+    /// full stop the quotation is a sentence of its own.)
+    fn quote_ends_sentence_before(&self) -> bool {
+        let sentences = self.layout.sentences;
+        let start = sentences[self.index].start;
+        let i = self.layout.quotes.partition_point(|q| q.span.end <= start);
+        i.checked_sub(1).is_some_and(|i| {
+            let q = &self.layout.quotes[i];
+            let gap = &self.text()[q.span.end..start];
+            let asks = self.text()[q.span.clone()].trim_end_matches(['”', '"', '\'']).ends_with(['?', '!']);
+            let own = sentences.partition_point(|s| s.end <= q.span.start);
+            let opens_sentence = sentences.get(own).is_some_and(|s| self.text()[s.start..q.span.start].trim().is_empty());
+            asks && opens_sentence && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')
+        })
     }
 
     /// Content ahead of the source: the clause or quotation before it.
@@ -914,11 +934,22 @@ impl SentenceRules<'_> {
             }
         })?;
         // A clause of its own ("the pumps were tested and approved"), or a
-        // quotation or a break before the link: no object content.
+        // break before the link: no object content. A quoted phrase closed
+        // before the link is part of the object ("called the plan “a
+        // disgrace” and left"): its words are not the source's verbs. (In a
+        // clause opened by "that" the quotation holds the clause's verb.)
+        if lower_eq(text, &self.toks[i], &["that"]) {
+            return None;
+        }
+        let mut quoted = false;
         let own_clause = (i + 1..link).any(|t| {
             let tok = &self.toks[t];
-            tok.is_quote() || !tok.is_word() && tok.kind != TokKind::Comma || tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || past_verb(t))
-        });
+            if tok.is_quote() {
+                quoted = !quoted;
+                return false;
+            }
+            !quoted && (!tok.is_word() && tok.kind != TokKind::Comma || tok.is_word() && (WORDS.clause_verbs.holds(&text[tok.range()]) || past_verb(t)))
+        }) || quoted;
         if own_clause {
             return None;
         }
@@ -1150,7 +1181,8 @@ pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
 /// Whether the quotation's words end with punctuation inside the marks
 /// ("…,”", "…!”"): then it is a whole utterance, not a phrase in a clause.
 pub(super) fn q_closes_with_punctuation(text: &str, q: &Quote) -> bool {
-    let inner = text[q.span.clone()].trim_end_matches(['”', '"', '\'', ' ']);
+    // ("…,“": an opening mark typed to close.)
+    let inner = text[q.span.clone()].trim_end_matches(['”', '“', '"', '\'', ' ']);
     inner.ends_with([',', '.', '!', '?', ';', '…'])
 }
 

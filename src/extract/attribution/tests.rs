@@ -47,6 +47,18 @@ fn quotation_split_by_a_cue_with_a_listener_is_one_content() {
 }
 
 #[test]
+fn a_question_before_its_cue_and_listener_is_the_content() {
+    let all = run("“Do you think I will change?” Holm asked reporters during a briefing last month. “I am not changing.”");
+    assert_eq!(all, vec![triple("Holm", "asked", "“Do you think I will change?” | “I am not changing.”")]);
+}
+
+#[test]
+fn a_question_answering_an_earlier_cue_is_not_taken_by_the_next_one() {
+    let all = run("Holm replied, “Why now?” Critics called it evidence of her mood.");
+    assert!(all.iter().all(|a| a.1 != "called" || !a.2.contains("Why now")), "{all:?}");
+}
+
+#[test]
 fn quotations_in_two_paragraphs_with_one_cue_each_stay_apart() {
     let all = run("“The pier is safe,” Holm said.\n\n“The ramp is not,” Holm said.");
     assert_eq!(all.len(), 2, "{all:?}");
@@ -264,6 +276,24 @@ fn show_title_before_the_source_is_not_the_content() {
         one("On “Meet the Press,” Senator Ada Voss said the bill would pass."),
         triple("Senator Ada Voss", "said", "the bill would pass")
     );
+}
+
+#[test]
+fn a_name_and_unlisted_verb_after_a_question_take_its_continuation() {
+    let all = run("Ferry fares rose again.\n\n“Would the fares be negotiable?” Ortiz pressed. “Maybe for a season?”");
+    assert!(all.contains(&triple("Ortiz", "pressed", "“Would the fares be negotiable?” | “Maybe for a season?”")), "{all:?}");
+}
+
+#[test]
+fn a_question_after_a_colon_keeps_its_speaker_before_it() {
+    let all = run("Her reply was: “Is Bell Lane in Leeds?” Bell Lane is a shop.");
+    assert!(all.iter().all(|a| a.0 != "Bell Lane"), "{all:?}");
+}
+
+#[test]
+fn a_one_word_answer_opening_its_sentence_is_an_utterance() {
+    let all = run("Ortiz gave a short answer. “Tuesday,” he answered.");
+    assert!(all.contains(&triple("he", "answered", "“Tuesday,”")), "{all:?}");
 }
 
 #[test]
@@ -646,6 +676,18 @@ fn the_source_of_a_participle_skips_an_opening_time_phrase() {
 fn an_object_content_stops_before_the_sources_next_act() {
     let all = run("Lena Ortiz praised the new budget and voted against the transit plan.");
     assert!(all.contains(&triple("Lena Ortiz", "praised", "the new budget")), "{all:?}");
+}
+
+#[test]
+fn an_object_with_a_quoted_phrase_stops_before_the_sources_next_act() {
+    let all = run("Lena Ortiz called the ferry deal “a bad bargain” and compared it to the old toll.");
+    assert!(all.contains(&triple("Lena Ortiz", "called", "the ferry deal “a bad bargain”")), "{all:?}");
+}
+
+#[test]
+fn a_that_clause_opening_with_a_quotation_keeps_its_coordinated_words() {
+    let all = run("Lena Ortiz declared that “I strongly back” the old and misnamed ferry law.");
+    assert!(all.iter().any(|a| a.1 == "declared" && a.2.ends_with("ferry law")), "{all:?}");
 }
 
 #[test]

@@ -50,15 +50,16 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
             }
         }
         // A quotation of a word or two is mostly a name or a label; one
-        // that opens its paragraph and ends with its own punctuation is an
-        // utterance ("“Denver,” he answered.").
+        // that opens its paragraph or sentence and ends with its own
+        // punctuation is an utterance ("“Denver,” he answered.").
         let short = layout.text[q.span.clone()].split_whitespace().count() < 3;
-        if short && !(paragraph_opener(layout.text, q) && q_closes_with_punctuation(layout.text, q)) {
+        let opens = paragraph_opener(layout.text, q) || layout.sentences.get(si).is_some_and(|s| s.start <= q.span.start && layout.text[s.start..q.span.start].trim().is_empty());
+        if short && !(opens && q_closes_with_punctuation(layout.text, q)) {
             continue;
         }
         // The sentence where the quotation ends holds a trailing cue; the one
         // where it starts a leading one.
-        let se = layout.sentences.partition_point(|s| s.end < q.span.end);
+        let se = after_closing_question(layout, q).unwrap_or_else(|| layout.sentences.partition_point(|s| s.end < q.span.end));
         for (index, trailing) in [(se, true), (si, false)] {
             if index >= layout.sentences.len() {
                 continue;
@@ -82,6 +83,25 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         }
     }
     out
+}
+
+/// "“Is it open?” Hannity pressed.": the splitter ends a sentence at a
+/// question or exclamation closing a quotation, so the words after it are
+/// the next sentence; its index when it follows with only a space between.
+/// Only for a quotation that opens its sentence ("Her reply was: “…?”"
+/// has its speaker before it).
+fn after_closing_question(layout: &Layout, q: &Quote) -> Option<usize> {
+    let text = layout.text;
+    if !text[q.span.clone()].trim_end_matches(['”', '"', '\'']).ends_with(['?', '!']) {
+        return None;
+    }
+    let own = layout.sentences.partition_point(|s| s.end <= q.span.start);
+    if !text[layout.sentences.get(own)?.start..q.span.start].trim().is_empty() {
+        return None;
+    }
+    let next = layout.sentences.partition_point(|s| s.start < q.span.end);
+    let gap = &text[q.span.end..layout.sentences.get(next)?.start];
+    (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')).then_some(next)
 }
 
 /// Whether the quotation opens its paragraph.
