@@ -39,7 +39,7 @@ impl SentenceRules<'_> {
         if j > 0 && (self.toks[j - 1].is_quote() || j > 1 && self.toks[j - 1].kind == TokKind::Comma && self.toks[j - 2].is_quote()) || j == 0 && self.quote_ends_sentence_before() {
             let opens_more = i < n && (matches!(self.toks[i].kind, TokKind::Colon) || lower_eq(text, &self.toks[i], &["that"]));
             let comma_quote = i + 1 < n && self.toks[i].kind == TokKind::Comma && self.toks[i + 1].is_quote();
-            if !opens_more && !comma_quote && !(j > 0 && self.title_quote_before(j)) {
+            if !(opens_more || comma_quote || (j > 0 && self.title_quote_before(j))) {
                 // "“…,” Ruiz said of the plan.": PolNeAR leaves what it was
                 // said of out of the content two times in three.
                 if let Some(before) = self.content_before_not_intro(j) {
