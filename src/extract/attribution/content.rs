@@ -453,7 +453,7 @@ impl SentenceRules<'_> {
             let gap = &self.text()[q.span.end..start];
             let asks = self.text()[q.span.clone()].trim_end_matches(['”', '"', '\'']).ends_with(['?', '!']);
             let own = sentences.partition_point(|s| s.end <= q.span.start);
-            let opens_sentence = sentences.get(own).is_some_and(|s| self.text()[s.start..q.span.start].trim().is_empty());
+            let opens_sentence = sentences.get(own).is_some_and(|s| self.text().get(s.start..q.span.start).is_some_and(|before| before.trim().is_empty()));
             asks && opens_sentence && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')
         })
     }

@@ -96,7 +96,7 @@ fn after_closing_question(layout: &Layout, q: &Quote) -> Option<usize> {
         return None;
     }
     let own = layout.sentences.partition_point(|s| s.end <= q.span.start);
-    if !text[layout.sentences.get(own)?.start..q.span.start].trim().is_empty() {
+    if !text.get(layout.sentences.get(own)?.start..q.span.start)?.trim().is_empty() {
         return None;
     }
     let next = layout.sentences.partition_point(|s| s.start < q.span.end);
