@@ -438,24 +438,13 @@ impl SentenceRules<'_> {
         before.is_word() && (lower_eq(text, before, &["on", "of", "in", "at", "to", "with", "from", "by", "for", "during"]) || word.ends_with("’s") || word.ends_with("'s"))
     }
 
-    /// "“Is it safe?” Holm asked reporters at the pier.": the splitter ends
-    /// a sentence at a question or exclamation closing a quotation, so the
-    /// source opens the next one; the quotation stands right before it,
-    /// with nothing but a space between. Only a quotation that opens its
-    /// own sentence: one after "she replied, …" is that cue's. (After a
-    /// full stop the quotation is a sentence of its own.)
+    /// "“Is it safe?” Holm asked reporters at the pier.": the quotation
+    /// before this sentence closed with a question or exclamation the
+    /// splitter ended a sentence at (`sentence_after_closing_question`).
     fn quote_ends_sentence_before(&self) -> bool {
-        let sentences = self.layout.sentences;
-        let start = sentences[self.index].start;
+        let start = self.layout.sentences[self.index].start;
         let i = self.layout.quotes.partition_point(|q| q.span.end <= start);
-        i.checked_sub(1).is_some_and(|i| {
-            let q = &self.layout.quotes[i];
-            let gap = &self.text()[q.span.end..start];
-            let asks = self.text()[q.span.clone()].trim_end_matches(['”', '"', '\'']).ends_with(['?', '!']);
-            let own = sentences.partition_point(|s| s.end <= q.span.start);
-            let opens_sentence = sentences.get(own).is_some_and(|s| self.text().get(s.start..q.span.start).is_some_and(|before| before.trim().is_empty()));
-            asks && opens_sentence && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')
-        })
+        i.checked_sub(1).is_some_and(|i| sentence_after_closing_question(self.layout, &self.layout.quotes[i]) == Some(self.index))
     }
 
     /// Content ahead of the source: the clause or quotation before it.
@@ -1176,6 +1165,27 @@ pub(super) fn start_at_quotation(layout: &Layout, a: &mut Attribution) {
     if (1..=6).contains(&count) {
         piece.start = q.span.start;
     }
+}
+
+/// "“Is it safe?” Holm asked reporters at the pier.": the splitter ends a
+/// sentence at a question or exclamation closing a quotation, so the words
+/// after it (the source and its cue) are the next sentence; that
+/// sentence's index, when it follows with only a space between. Only for
+/// a quotation that opens its own sentence: one after "she replied, …" or
+/// "Her reply was:" has its speaker before it. (After a full stop the
+/// quotation is a sentence of its own.)
+pub(super) fn sentence_after_closing_question(layout: &Layout, q: &Quote) -> Option<usize> {
+    let text = layout.text;
+    if !text[q.span.clone()].trim_end_matches(['”', '"', '\'']).ends_with(['?', '!']) {
+        return None;
+    }
+    let own = layout.sentences.partition_point(|s| s.end <= q.span.start);
+    if !text.get(layout.sentences.get(own)?.start..q.span.start)?.trim().is_empty() {
+        return None;
+    }
+    let next = layout.sentences.partition_point(|s| s.start < q.span.end);
+    let gap = &text[q.span.end..layout.sentences.get(next)?.start];
+    (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')).then_some(next)
 }
 
 /// Whether the quotation's words end with punctuation inside the marks

@@ -4,7 +4,7 @@
 
 use super::super::quotes::Quote;
 use super::super::tokens::{tokenize, Tok, TokKind};
-use super::content::q_closes_with_punctuation;
+use super::content::{q_closes_with_punctuation, sentence_after_closing_question};
 use super::word_lists::WORDS;
 use super::{finite_verb_like, is_capitalised, lower_eq, Attribution, Layout, SentenceRules};
 use std::ops::Range;
@@ -59,7 +59,7 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         }
         // The sentence where the quotation ends holds a trailing cue; the one
         // where it starts a leading one.
-        let se = after_closing_question(layout, q).unwrap_or_else(|| layout.sentences.partition_point(|s| s.end < q.span.end));
+        let se = sentence_after_closing_question(layout, q).unwrap_or_else(|| layout.sentences.partition_point(|s| s.end < q.span.end));
         for (index, trailing) in [(se, true), (si, false)] {
             if index >= layout.sentences.len() {
                 continue;
@@ -83,25 +83,6 @@ pub(super) fn quotes_without_cue_word(layout: &Layout, found: &[Attribution]) ->
         }
     }
     out
-}
-
-/// "“Is it open?” Hannity pressed.": the splitter ends a sentence at a
-/// question or exclamation closing a quotation, so the words after it are
-/// the next sentence; its index when it follows with only a space between.
-/// Only for a quotation that opens its sentence ("Her reply was: “…?”"
-/// has its speaker before it).
-fn after_closing_question(layout: &Layout, q: &Quote) -> Option<usize> {
-    let text = layout.text;
-    if !text[q.span.clone()].trim_end_matches(['”', '"', '\'']).ends_with(['?', '!']) {
-        return None;
-    }
-    let own = layout.sentences.partition_point(|s| s.end <= q.span.start);
-    if !text.get(layout.sentences.get(own)?.start..q.span.start)?.trim().is_empty() {
-        return None;
-    }
-    let next = layout.sentences.partition_point(|s| s.start < q.span.end);
-    let gap = &text[q.span.end..layout.sentences.get(next)?.start];
-    (!gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t')).then_some(next)
 }
 
 /// Whether the quotation opens its paragraph.

@@ -998,8 +998,7 @@ impl<'t> SpeakerResolver<'t> {
                 // February": no one's name, but a body or a document, which
                 // is named below as any other.
                 if !names_a_body_or_document(name_part) {
-                    let Some(described) = unnamed_person_described(name_part, mention, &text[span.end..]) else { return unresolved() };
-                    return Speaker { name: canonical_phrase(&described, SpeakerKind::Person), mention: mention.to_string(), role: None, kind: SpeakerKind::Person };
+                    return unnamed_person(text, span, name_part, mention).unwrap_or_else(unresolved);
                 }
             }
         }
@@ -1026,8 +1025,7 @@ impl<'t> SpeakerResolver<'t> {
             }
         }
         if kind == SpeakerKind::Unknown && (!plausible_phrase(name_part) || is_bare_verb_form(name_part)) {
-            let Some(described) = unnamed_person_described(name_part, mention, &text[span.end..]) else { return unresolved() };
-            return Speaker { name: canonical_phrase(&described, SpeakerKind::Person), mention: mention.to_string(), role: None, kind: SpeakerKind::Person };
+            return unnamed_person(text, span, name_part, mention).unwrap_or_else(unresolved);
         }
         // "A new Harlow Research poll released": a document by its owner's
         // name, of kind document whatever words the mention ran on to.
@@ -1245,6 +1243,13 @@ impl<'t> SpeakerResolver<'t> {
 fn names_a_body_or_document(phrase: &str) -> bool {
     let first_named = phrase.split_whitespace().next().is_some_and(|w| first_name_gender(w).is_some());
     !first_named && (matches!(kind_of_phrase(phrase), Some(SpeakerKind::Organization | SpeakerKind::Document)) || document_name(phrase).is_some())
+}
+
+/// The unnamed person the source mention at `span` describes
+/// (`unnamed_person_described`), as a speaker named by the description.
+fn unnamed_person(text: &str, span: &Range<usize>, name_part: &str, mention: &str) -> Option<Speaker> {
+    let described = unnamed_person_described(name_part, mention, &text[span.end..])?;
+    Some(Speaker { name: canonical_phrase(&described, SpeakerKind::Person), mention: mention.to_string(), role: None, kind: SpeakerKind::Person })
 }
 
 /// "a New Hampshire Republican", "one senior Democrat familiar with the

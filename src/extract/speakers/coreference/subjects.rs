@@ -75,7 +75,7 @@ impl SpeakerResolver<'_> {
     /// opening the clause at `start` (before `end`) as its subject, named
     /// as a source pair is ("Ada Voss and Tom Quill"), for a "they" at `at`.
     fn pair_subject_at(&self, text: &str, start: usize, end: usize, at: usize) -> Option<String> {
-        let mut words = words_with_offsets(&text[start..end]).map(|(pos, word)| (start + pos, word)).peekable();
+        let mut words = words_between(text, start, end);
         let (_, first) = *words.peek()?;
         if in_list(&FUNCTION_WORDS.subordinators, first) || in_list(&FUNCTION_WORDS.clause_openers, first) {
             words.next();
@@ -178,8 +178,8 @@ fn subject_at(text: &str, start: usize, end: usize, fits: impl Fn(SpeakerKind) -
 }
 
 /// The words of `text` from byte `start` to `end`, with their offsets.
-fn words_between(text: &str, start: usize, end: usize) -> std::iter::Peekable<impl Iterator<Item = (usize, &str)> + Clone> {
-    text[start..end].split_whitespace().map(move |word| (word.as_ptr() as usize - text.as_ptr() as usize, word)).peekable()
+fn words_between(text: &str, start: usize, end: usize) -> std::iter::Peekable<impl Iterator<Item = (usize, &str)>> {
+    words_with_offsets(&text[start..end]).map(move |(pos, word)| (start + pos, word)).peekable()
 }
 
 /// "For a city of its size, the council ...", "Throughout the summer,
@@ -210,7 +210,7 @@ fn fronted_phrase_end(text: &str, at: usize, end: usize) -> Option<usize> {
 /// head at `head_end`, before its verb. Only names: "voters in the room"
 /// leaves a lower-case noun no verb can be told from.
 fn place_after_head(text: &str, head_end: usize, end: usize) -> Option<usize> {
-    let mut words = words_with_offsets(&text[head_end..end]).map(|(pos, word)| (head_end + pos, word));
+    let mut words = words_between(text, head_end, end);
     let (_, preposition) = words.next()?;
     if !in_list_as_written(&FUNCTION_WORDS.after_head, preposition) {
         return None;
