@@ -12,6 +12,7 @@ use claimdb::model::{Kind, Origin, SpeakerKind, Stance};
 use claimdb::store::{StatementEdit, StatementFilter, StatementRow, Store};
 use common::Workdir;
 use proptest::prelude::*;
+use proptest::test_runner::RngSeed;
 use std::path::Path;
 
 const FIRST: &[&str] = &["Ada", "Ben", "Cora", "Dev", "Emma"];
@@ -352,12 +353,14 @@ fn every_combination_lists_what_plain_sql_lists(db: &Path) {
     let opposed = StatementFilter { stance: Some(Stance::Oppose), ..parks };
     assert_eq!(store.query_statements(&opposed).unwrap(), Vec::new());
     let nonempty = std::cell::Cell::new(0);
-    let config = ProptestConfig { cases: 300, failure_persistence: None, ..ProptestConfig::default() };
+    // A fixed seed: the same 300 cases on every run, so the count below
+    // cannot pass on one machine and fail on the next.
+    let config = ProptestConfig { cases: 300, failure_persistence: None, rng_seed: RngSeed::Fixed(20_261_207), ..ProptestConfig::default() };
     proptest!(config, |(filter in filter())| {
         let listed: Vec<i64> = store.query_statements(&filter).unwrap().iter().map(|r| r.id).collect();
         let wanted = expected(&db, &filter);
         nonempty.set(nonempty.get() + usize::from(!wanted.is_empty()));
         prop_assert_eq!(listed, wanted, "{:?}", filter);
     });
-    assert!(nonempty.get() > 100, "most cases list something ({} of 300)", nonempty.get());
+    assert!(nonempty.get() > 100, "over a third of the cases list something ({} of 300)", nonempty.get());
 }
