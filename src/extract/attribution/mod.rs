@@ -14,6 +14,7 @@ mod source;
 #[cfg(test)]
 mod tests;
 mod uncued_quotes;
+mod voiced_quotes;
 mod word_lists;
 
 use super::cues::{Cue, CueForm};
@@ -25,6 +26,7 @@ use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
 use uncued_quotes::quotes_without_cue_word;
+use voiced_quotes::end_at_voiced_quotation;
 use word_lists::WORDS;
 
 /// One attribution found in the text, in byte ranges.
@@ -157,6 +159,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     for a in &mut out {
         start_at_quotation(layout, a);
         end_at_quoted_phrase(layout, a);
+        end_at_voiced_quotation(layout, a);
         end_before_medium(layout, a);
         end_before_time_phrase(layout, a);
     }

@@ -1597,3 +1597,23 @@ fn a_time_inside_a_clause_or_infinitive_is_what_was_said() {
 fn two_years_closing_an_object_go_as_one_does() {
     assert_eq!(one("Ruiz endorsed the levy in 2008 and 2012."), triple("Ruiz", "endorsed", "the levy"));
 }
+
+#[test]
+fn voiced_quotation_ends_the_content() {
+    let all = run("The dock workers chanted “Open the gates” outside the ferry office on Monday.");
+    assert!(all.contains(&triple("The dock workers", "chanted", "“Open the gates”")), "{all:?}");
+    let all = run("Lena Ortiz yelled “Shame!” at the harbor board during the vote.");
+    assert!(all.contains(&triple("Lena Ortiz", "yelled", "“Shame!”")), "{all:?}");
+}
+
+#[test]
+fn voiced_quotations_joined_by_and_stay_one_content() {
+    let all = run("The dock workers chanted “Open the gates” and “No more tolls.”");
+    assert!(all.iter().any(|a| a.1 == "chanted" && a.2.contains("No more tolls")), "{all:?}");
+}
+
+#[test]
+fn quotation_after_a_verb_of_speech_keeps_its_words_after() {
+    let all = run("Lena Ortiz said “the pier is safe” for now.");
+    assert!(all.iter().any(|a| a.1 == "said" && a.2.ends_with("for now")), "{all:?}");
+}

@@ -71,6 +71,7 @@ pub(super) struct WordLists {
     pub participle_source_heads: WordSet,
     pub noun_cues: WordSet,
     pub noun_cue_modifiers: WordSet,
+    pub voiced_cues: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -146,6 +147,7 @@ impl WordLists {
             clause_openers: take("clause_openers"),
             noun_cues: take("noun_cues"),
             noun_cue_modifiers: take("noun_cue_modifiers"),
+            voiced_cues: take("voiced_cues"),
         };
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
         lists
