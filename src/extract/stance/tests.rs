@@ -782,6 +782,16 @@ fn a_negation_written_in_the_cue_and_one_before_it_cancel() {
 }
 
 #[test]
+fn a_forecast_takes_no_side_whatever_it_foresees() {
+    for cue in ["predicted", "expects", "forecast", "estimated", "anticipates"] {
+        assert_eq!(judge(cue, "that the new toll bridge would be a costly failure"), judged(Stance::Neutral, true), "{cue}");
+        assert_eq!(judge(cue, "a wonderful summer for the harbour traders"), judged(Stance::Neutral, true), "{cue}");
+    }
+    // Said outright, the same words take a side.
+    assert_eq!(judge("said", "the new toll bridge would be a costly failure").stance, Stance::Oppose);
+}
+
+#[test]
 fn what_someone_will_have_to_do_is_a_prediction_and_takes_no_side() {
     for content in [
         "the council will have to pick another site for the depot",
