@@ -386,6 +386,7 @@ impl StanceLexicon {
             && departure::calls_to_leave(reading.polarity == CuePolarity::Support, cue.text, content.text);
         let stance = if calls_to_leave { Stance::Oppose } else { stance };
         let stance = if share::names_a_share(speaker) { Stance::Neutral } else { stance };
+        let stance = if self.backs_by_a_margin(&reading, content.text) { Stance::Neutral } else { stance };
 
         // A denied claim's hedges are the claim's, not the speaker's.
         let claim_denied = reading.polarity == CuePolarity::Deny && !reading.negated;
@@ -474,6 +475,12 @@ impl StanceLexicon {
             let person = self.scan(&Lowered::new(&content.text[..to]), None);
             person.pos + person.neg == 0 && person.rejection == 0
         })
+    }
+
+    /// Whether a backing cue ("favor", "supporting") is counted by a margin
+    /// (`share::counts_a_margin`): a vote or a poll, not a position.
+    fn backs_by_a_margin(&self, reading: &CueReading, content: &str) -> bool {
+        reading.polarity == CuePolarity::Support && !reading.negated && share::counts_a_margin(content)
     }
 
     /// Whether the words before a cue negate it: an odd number of cue

@@ -13,6 +13,7 @@ struct ShareWords {
     numbers: WordSet,
     fractions: WordSet,
     units: WordSet,
+    margins: WordSet,
 }
 
 static WORDS: LazyLock<ShareWords> = LazyLock::new(|| {
@@ -27,6 +28,7 @@ static WORDS: LazyLock<ShareWords> = LazyLock::new(|| {
         numbers: section("number"),
         fractions: section("fraction"),
         units: section("unit"),
+        margins: section("margin"),
     }
 });
 
@@ -58,9 +60,45 @@ pub fn names_a_share(mention: &str) -> bool {
     words.fractions.holds(first) && (second.is_empty() || second.eq_ignore_ascii_case("of") || first.ends_with('s'))
 }
 
+/// How far into what a backer is said to back its "by" may stand: right
+/// after whom they back ("favor the mayor by a 6-point margin"), not after
+/// a plan with an amount of its own ("a cut in fares by 5 percent").
+const MARGIN_REACH: usize = 4;
+
+/// Whether backing as written (`content` after a cue such as "favor" or
+/// "supporting") is counted by a margin within its first words ("the
+/// mayor by a 6-point margin", "Lee by five points"): a vote or a poll
+/// result, which the guideline reads as neutral however lopsided.
+pub fn counts_a_margin(content: &str) -> bool {
+    let words = &*WORDS;
+    let tokens: Vec<&str> = content.split(|c: char| c.is_whitespace() || c == '-').filter(|t| !t.is_empty()).take(MARGIN_REACH + 4).collect();
+    let is_number = |t: &str| {
+        let t = t.strip_suffix('%').unwrap_or(t);
+        words.numbers.holds(t) || (!t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+    };
+    tokens.iter().take(MARGIN_REACH).enumerate().filter(|(_, t)| t.eq_ignore_ascii_case("by")).any(|(at, _)| {
+        let mut rest = tokens[at + 1..].iter().skip_while(|t| words.qualifiers.holds(t));
+        match (rest.next(), rest.next()) {
+            (Some(figure), _) if figure.ends_with('%') => is_number(figure),
+            (Some(figure), Some(unit)) => is_number(figure) && words.margins.holds(unit.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '%')),
+            _ => false,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::names_a_share;
+    use super::{counts_a_margin, names_a_share};
+
+    #[test]
+    fn backing_counted_by_a_margin_is_a_vote_and_other_backing_is_not() {
+        for counted in ["the mayor by a 6-point margin", "Lee by five points over Park", "the levy by 12%", "the incumbent by double digits", "her by about 3 percent"] {
+            assert!(counts_a_margin(counted), "{counted}");
+        }
+        for backing in ["the mayor because she fixed the harbour", "a cut in fares by 5 percent next year", "the plan by the ferry board", "Lee, by all accounts", ""] {
+            assert!(!counts_a_margin(backing), "{backing}");
+        }
+    }
 
     #[test]
     fn shares_of_those_asked_are_named_and_other_speakers_are_not() {

@@ -782,6 +782,25 @@ fn a_negation_written_in_the_cue_and_one_before_it_cancel() {
 }
 
 #[test]
+fn stating_or_declaring_a_thing_asserts_it() {
+    assert_eq!(judge("stated", "that she is ready to meet the harbour board").stance, Stance::Support);
+    assert_eq!(judge("declared", "the new timetable a step forward").stance, Stance::Support);
+    assert_eq!(judge("stated", "that the ferry plan was a costly failure").stance, Stance::Oppose);
+    // The content's own polarity still decides, as with "asserted".
+    assert_eq!(judge("declared", "that the board had not met since May").stance, judge("asserted", "that the board had not met since May").stance);
+}
+
+#[test]
+fn a_forecast_takes_no_side_whatever_it_foresees() {
+    for cue in ["predicted", "expects", "forecast", "estimated", "anticipates"] {
+        assert_eq!(judge(cue, "that the new toll bridge would be a costly failure"), judged(Stance::Neutral, true), "{cue}");
+        assert_eq!(judge(cue, "a wonderful summer for the harbour traders"), judged(Stance::Neutral, true), "{cue}");
+    }
+    // Said outright, the same words take a side.
+    assert_eq!(judge("said", "the new toll bridge would be a costly failure").stance, Stance::Oppose);
+}
+
+#[test]
 fn what_someone_will_have_to_do_is_a_prediction_and_takes_no_side() {
     for content in [
         "the council will have to pick another site for the depot",
