@@ -19,6 +19,7 @@
 //! description finds its person is in `descriptions`; by a role the text
 //! gave beside a name ("Ada Voss, the nominee,"), in `given_roles`.
 
+mod abbreviations;
 mod bodies;
 mod both;
 mod descriptions;
@@ -902,6 +903,9 @@ impl<'t> SpeakerResolver<'t> {
     /// with a role only where it names one (see `clean_role`).
     pub fn resolve(&self, text: &str, span: &Range<usize>) -> Speaker {
         let mut speaker = self.resolve_mention(text, span);
+        if let Some(body) = self.spelled_out_body(text, span, &speaker) {
+            speaker = body;
+        }
         speaker.role = speaker.role.as_deref().and_then(clean_role);
         speaker
     }

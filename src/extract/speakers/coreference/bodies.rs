@@ -36,6 +36,12 @@ static BODY_KINDS: LazyLock<Vec<BodyKind>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `word` ends the names of organisations of some kind ("Bureau",
+/// "Foundation"), as `data/organisation_kinds.tsv` lists them.
+pub(super) fn ends_a_body_name(word: &str) -> bool {
+    BODY_KINDS.iter().any(|k| k.name_heads.contains(&word))
+}
+
 /// How many capitalised words a name beside a description may have.
 const NAME_WORDS: usize = 4;
 

@@ -3,7 +3,9 @@
 //! "voters who say", "those who say", "a Voss supporter who said" and
 //! "Voss and Quill, who said" are not one person the text names.
 
+use super::super::names::kind_of_phrase;
 use super::super::words::*;
+use crate::model::SpeakerKind;
 use crate::extract::tokens::words_with_offsets;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -125,10 +127,24 @@ pub(super) fn phrase_before_relative(text: &str, at: usize) -> Option<Range<usiz
     }
     let phrase = &text[start..end];
     let head = phrase.split_whitespace().next_back()?;
-    if is_cap_word(head) || (!opened && words > 4) {
+    if is_cap_word(head) && !names_a_speaking_group(head) || (!opened && words > 4) {
+        return None;
+    }
+    // "people who Republicans who voted for": a group right after another
+    // relative is that clause's subject, and the garbled second "who" no
+    // one's.
+    if is_cap_word(head) && text[..start].trim_end().rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("who")) {
         return None;
     }
     Some(start..end)
+}
+
+/// "Republicans who", "Voters who" opening a sentence: a capitalised head
+/// that is no one's name but a group's, which speaks. A people ("Syrians,
+/// who") is most often what a sentence is about, not who speaks in it.
+fn names_a_speaking_group(head: &str) -> bool {
+    let people = head.len() > 3 && head.ends_with('s') && in_list(&WORDS.peoples, &head[..head.len() - 1]);
+    kind_of_phrase(head) == Some(SpeakerKind::Group) && !people
 }
 
 /// The capitalised name a "which" at byte `at` stands for: "the Boston
@@ -234,6 +250,16 @@ mod tests {
         assert_eq!(phrase_before("Voss named her chief of staff, who said yes."), Some("her chief of staff"));
         assert_eq!(phrase_before("It went on though Quill's chief of staff, who knew, said no."), Some("Quill's chief of staff"));
         assert_eq!(phrase_before("For someone who lost twice, Voss was calm."), Some("someone"));
+    }
+
+    #[test]
+    fn a_relative_after_a_capitalised_group_stands_for_its_members() {
+        assert_eq!(phrase_before("The bill stalled, and Democrats, who want a vote, walked out."), Some("Democrats"));
+        assert_eq!(phrase_before("Voters who want a vote walked out."), Some("Voters"));
+        // A people is what the sentence is about.
+        assert_eq!(phrase_before("The rule is stricter for Norwegians, who are checked twice."), None);
+        // A capitalised name is no group.
+        assert_eq!(phrase_before("The bill stalled, said Tom Quill, who wants a vote."), None);
     }
 
     fn name_before(text: &str) -> Option<&str> {
