@@ -853,9 +853,10 @@ impl CandidateWords {
     /// Whether what a name possesses is only a generic noun, perhaps after
     /// an adjective ("Okafor's comment", "the mayor's sharp answer"): the
     /// owner is what the statement is about, where "Okafor's comment"
-    /// would make a topic of one statement.
+    /// would make a topic of one statement. An issue's word ("the EU's
+    /// deal") names something of its own.
     fn possesses_nothing_particular(&self, possessed: &[Word<'_>]) -> bool {
-        possessed.last().is_some_and(|head| head.listed.generic) && possessed.iter().all(|t| t.listed.generic || t.listed.adjective)
+        possessed.last().is_some_and(|head| head.listed.generic && !head.listed.issue) && possessed.iter().all(|t| t.listed.generic || t.listed.adjective)
     }
 
     /// Whether a capitalised word that may only open a sentence is still a

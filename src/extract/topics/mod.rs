@@ -468,6 +468,7 @@ mod tests {
         assert_eq!(topics.candidate_topic("that the Herald's actions were unfair").as_deref(), Some("Herald"));
         // A noun of its own is what is possessed.
         assert_eq!(topics.candidate_topic("that Okafor's toll plan went too far").as_deref(), Some("Okafor's toll plan"));
+        assert_eq!(topics.candidate_topic("that the Herald's deal went too far").as_deref(), Some("Herald's deal"));
         // A generic owner is no topic alone.
         assert_eq!(topics.candidate_topic("that the Lagos Republican's comment went too far").as_deref(), Some("Lagos Republican's comment"));
     }
