@@ -841,7 +841,22 @@ impl CandidateWords {
         if phrase_end == end || w[end].after_break {
             return (end, name);
         }
-        (phrase_end, format!("{name}'s {}", self.phrase_name(words, end.max(phrase_end.saturating_sub(2)), phrase_end)))
+        let from = end.max(phrase_end.saturating_sub(2));
+        // A generic owner ("the Wisconsin Republican's name") is no topic
+        // alone.
+        if !run[run.len() - 1].listed.generic && self.possesses_nothing_particular(&w[from..phrase_end]) {
+            return (phrase_end, name);
+        }
+        (phrase_end, format!("{name}'s {}", self.phrase_name(words, from, phrase_end)))
+    }
+
+    /// Whether what a name possesses is only a generic noun, perhaps after
+    /// an adjective ("Okafor's comment", "the mayor's sharp answer"): the
+    /// owner is what the statement is about, where "Okafor's comment"
+    /// would make a topic of one statement. An issue's word ("the EU's
+    /// deal") names something of its own.
+    fn possesses_nothing_particular(&self, possessed: &[Word<'_>]) -> bool {
+        possessed.last().is_some_and(|head| head.listed.generic && !head.listed.issue) && possessed.iter().all(|t| t.listed.generic || t.listed.adjective)
     }
 
     /// Whether a capitalised word that may only open a sentence is still a

@@ -462,6 +462,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_possessing_only_a_generic_noun_is_the_topic_alone() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("that Okafor's comment went too far").as_deref(), Some("Okafor"));
+        assert_eq!(topics.candidate_topic("that the Herald's actions were unfair").as_deref(), Some("Herald"));
+        // A noun of its own is what is possessed.
+        assert_eq!(topics.candidate_topic("that Okafor's toll plan went too far").as_deref(), Some("Okafor's toll plan"));
+        assert_eq!(topics.candidate_topic("that the Herald's deal went too far").as_deref(), Some("Herald's deal"));
+        // A generic owner is no topic alone.
+        assert_eq!(topics.candidate_topic("that the Lagos Republican's comment went too far").as_deref(), Some("Lagos Republican's comment"));
+    }
+
+    #[test]
     fn the_united_states_is_as_generic_as_america() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("that the United States is leaving the fisheries pact").as_deref(), Some("fisheries pact"));
