@@ -3,6 +3,7 @@
 data/cues_learned.txt.
 
     scripts/learn_cues.py [GOLD_DIR] [--min-count N] [--min-precision P] [--out FILE]
+                          [--yield-from PRED.jsonl [--min-yield Y] [--min-right N]]
 
 GOLD_DIR (default ../shared/eval/polnear-train) holds text/NAME.txt and
 attributions/NAME_ANNOTATOR.ann (brat standoff). For every cue the
@@ -12,6 +13,13 @@ precision when matched is the ratio. Cues marked at least N times with a
 precision of at least P are kept, except those the hand-written lexicon
 (data/cues.txt, data/cue_phrases.txt) already covers; the file lists them
 with their figures so a reviewer can see why each is there.
+
+A word marked rarely in the texts may still be a good cue where the rules
+find it a subject and a clause ("plans", "backed"): --yield-from reads the
+extraction of the same split made with every candidate compiled in (run
+once with --min-yield 0 first) and keeps a cue only where at least
+--min-right of its statements pair with a gold one whose source it got right
+and they make at least --min-yield of its statements (score.py's pairing).
 
 Only the training split may be used: dev and test are for measuring.
 Standard library only.
@@ -99,12 +107,40 @@ def count_in_texts(gold_dir, phrases):
     return counts
 
 
+def extractor_yield(gold_dir, pred_path):
+    """{cue as written, lower case: (statements right, statements)} over the
+    extraction in pred_path, right as score.py's attribution figure counts."""
+    from miss_pairs import load_score
+    S = load_score(gold_dir)
+    docs = S.load_gold(gold_dir)
+    preds, _ = S.load_pred(pred_path, docs)
+    counts = {}
+    for stem, doc in docs.items():
+        toks = S.tokens_of(doc["text"])
+        gold = [{k: S.token_set(toks, g[k]) for k in ("content", "source", "cue")} for g in doc["gold"]]
+        gold = [g for g in gold if g["content"]]
+        pred = [{k: S.token_set(toks, p[k]) for k in ("content", "source", "cue")} | {"row": p["row"]} for p in preds.get(stem, [])]
+        pred = [p for p in pred if p["content"]]
+        paired = {pi: (gi, d) for gi, (pi, d) in S.pair_up(gold, pred).items()}
+        for pi, p in enumerate(pred):
+            cue = " ".join(str(p["row"].get("cue") or "").lower().split())
+            right, n = counts.get(cue, (0, 0))
+            if pi in paired and paired[pi][1] >= 0.5:
+                g = gold[paired[pi][0]]
+                right += bool(g["source"] & p["source"]) if g["source"] else not p["source"]
+            counts[cue] = (right, n + 1)
+    return counts
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("gold_dir", nargs="?", default=os.path.join(ROOT, "..", "shared", "eval", "polnear-train"))
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--min-precision", type=float, default=0.45)
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "cues_learned.txt"))
+    ap.add_argument("--yield-from", help="extraction of GOLD_DIR made with every candidate cue compiled in")
+    ap.add_argument("--min-yield", type=float, default=0.5)
+    ap.add_argument("--min-right", type=int, default=3)
     args = ap.parse_args()
     if "dev" in os.path.basename(os.path.normpath(args.gold_dir)) or "test" in os.path.basename(os.path.normpath(args.gold_dir)):
         ap.error("learn from the training split only")
@@ -121,10 +157,18 @@ def main():
         precision = min(1.0, marked[cue] / found)
         if precision >= args.min_precision:
             kept.append((cue, marked[cue], found, precision))
+    if args.yield_from:
+        counts = extractor_yield(args.gold_dir, args.yield_from)
+        right = lambda cue: counts.get(cue, (0, 0))[0]
+        share = lambda cue: right(cue) / max(1, counts.get(cue, (0, 0))[1])
+        kept = [k for k in kept if right(k[0]) >= args.min_right and share(k[0]) >= args.min_yield]
     kept.sort(key=lambda k: (-k[1], k[0]))
     with open(args.out, "w", encoding="utf-8") as f:
         f.write("# Reporting cues learned from PolNeAR train by scripts/learn_cues.py\n")
-        f.write(f"# (--min-count {args.min_count} --min-precision {args.min_precision}); regenerate, do not edit.\n")
+        used = f"--min-count {args.min_count} --min-precision {args.min_precision}"
+        if args.yield_from:
+            used += f" --yield-from EXTRACTION --min-yield {args.min_yield} --min-right {args.min_right}"
+        f.write(f"# ({used}); regenerate, do not edit.\n")
         f.write("# cue<TAB>times marked as a cue<TAB>times in the texts<TAB>precision\n")
         for cue, n, found, precision in kept:
             f.write(f"{cue}\t{n}\t{found}\t{precision:.2f}\n")
