@@ -170,7 +170,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "cues_learned.txt"))
     ap.add_argument("--yield-from", help="extraction of GOLD_DIR made with every candidate cue compiled in")
     ap.add_argument("--yield-floor", type=float, default=0.08, help="the least precision of a cue --yield-from may admit")
-    ap.add_argument("--min-yield", type=float, default=0.5)
+    ap.add_argument("--min-yield", type=float, default=0.55)
     ap.add_argument("--min-right", type=int, default=3)
     args = ap.parse_args()
     if "dev" in os.path.basename(os.path.normpath(args.gold_dir)) or "test" in os.path.basename(os.path.normpath(args.gold_dir)):
