@@ -288,6 +288,15 @@ mod tests {
     }
 
     #[test]
+    fn a_learned_frame_is_a_cue_only_before_its_clause_opener() {
+        // "decided" alone is too often no report; "decided to" is one.
+        let lexicon = CueLexicon::from_data("", "", "decided to\t9\t32\t0.28\n");
+        let text = "The board decided to shut the pier; nothing was decided then.";
+        let found: Vec<(&str, CueForm)> = lexicon.find(text).into_iter().map(|c| (&text[c.span], c.form)).collect();
+        assert_eq!(found, [("decided to", CueForm::Past)]);
+    }
+
+    #[test]
     fn an_adjective_of_attitude_wins_over_a_verb_spelled_the_same() {
         assert_eq!(found("Pilots were worried and skeptical."), [("worried", CueForm::Attitude), ("skeptical", CueForm::Attitude)]);
     }

@@ -474,6 +474,11 @@ impl SentenceRules<'_> {
             // whose source is this verb's subject; "by" brings no agent.
             return None;
         }
+        // (A phrase names an act of its own: "distanced himself from the
+        // group by saying …" reports the distancing.)
+        if cue.form == CueForm::Past && !self.text()[cue.span.clone()].contains(' ') && self.object_then_by_participle(after, next_cue) {
+            return None;
+        }
         // "Holm concluded by making it clear that …": "by" before a
         // participle after an active verb says how, and brings no agent
         // ("was backed by overwhelming majorities", "by left-leaning
@@ -848,6 +853,22 @@ impl SentenceRules<'_> {
     /// "In a harbour board survey taken in May, most workers …": the poll is the
     /// source, "In" the cue (as PolNeAR marks it) and the clause after the
     /// comma the content.
+    /// "Vance answered the questions by saying that …": a short object
+    /// between the verb and "by" and the next cue, a participle; as with
+    /// "continued by saying", the report is the participle's. Not after a
+    /// clause ("contended that it hid nothing by refusing …").
+    fn object_then_by_participle(&self, after: usize, next_cue: Option<usize>) -> bool {
+        const MAX_OBJECT_WORDS: usize = 5;
+        let Some(next) = next_cue else { return false };
+        let at = self.tok_index(next);
+        let text = self.text();
+        at > after + 1
+            && at - after <= MAX_OBJECT_WORDS + 1
+            && lower_eq(text, &self.toks[at - 1], &["by"])
+            && text[self.toks[at].range()].ends_with("ing")
+            && self.toks[after..at - 1].iter().all(|t| t.is_word() && !lower_eq(text, t, &WORDS.clause_verbs) && !lower_eq(text, t, &WORDS.clause_openers))
+    }
+
     pub(super) fn poll_opening(&self) -> Option<Attribution> {
         let text = self.text();
         let comma = self.toks.iter().take(16).position(|t| t.kind == TokKind::Comma)?;

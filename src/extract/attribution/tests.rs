@@ -28,6 +28,11 @@ fn triple(s: &str, c: &str, x: &str) -> (String, String, String) {
 }
 
 #[test]
+fn a_learned_frame_reports_the_clause_after_its_opener() {
+    assert_eq!(one("The harbour board voted to close the pier to ferries."), triple("The harbour board", "voted to", "close the pier to ferries"));
+}
+
+#[test]
 fn according_to_with_nothing_after_its_comma_does_not_panic() {
     // Found by the `extract` fuzz target: the comma was the last token.
     assert!(run("Talks resume. According to harbor officials,").len() <= 1);

@@ -1583,6 +1583,13 @@ mod tests {
     }
 
     #[test]
+    fn an_indefinite_possessive_source_stays_unresolved() {
+        let text = "Mayor Linda Okafor spoke first. It is anyone’s guess whether the bridge will open.";
+        let s = resolve_all(text, &["anyone’s"]);
+        assert_eq!((s[0].name.as_str(), s[0].kind), ("", SpeakerKind::Unresolved), "{:?}", s[0]);
+    }
+
+    #[test]
     fn relatives_with_one_surname_stay_apart_by_honorific() {
         let text = "Tomas Reyner and his wife, Ingrid Reyner, run the farm. Mrs. Reyner said prices fell. Mr. Reyner said they rose.";
         let s = resolve_all(text, &["Mrs. Reyner", "Mr. Reyner"]);
