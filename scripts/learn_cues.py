@@ -56,28 +56,32 @@ CLAUSE_OPENERS = {"to", "that", "whether"}
 def gold_cue_frames(gold_dir):
     """The lower-cased core of every marked cue of one or two words followed
     in the text by a clause opener, with that word: "plans to"."""
-    seen = set()
-    for name in sorted(os.listdir(os.path.join(gold_dir, "attributions"))):
-        doc = name.rsplit("_", 1)[0]
-        if doc in seen:
+    texts = {}
+    for doc, parts in marked_cues(gold_dir):
+        if ";" in parts[1]:
             continue
-        seen.add(doc)
-        with open(os.path.join(gold_dir, "text", doc + ".txt"), encoding="utf-8") as f:
-            text = f.read()
-        with open(os.path.join(gold_dir, "attributions", name), encoding="utf-8") as f:
-            for line in f:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) < 3 or not parts[0].startswith("T") or not parts[1].startswith("Cue ") or ";" in parts[1]:
-                    continue
-                core = core_of(" ".join(parts[2].lower().split()))
-                after = re.match(r"\s+([a-z]+)\b", text[int(parts[1].split()[2]):].lower())
-                if len(core.split()) <= 2 and after and after.group(1) in CLAUSE_OPENERS:
-                    yield f"{core} {after.group(1)}"
+        if doc not in texts:
+            with open(os.path.join(gold_dir, "text", doc + ".txt"), encoding="utf-8") as f:
+                texts[doc] = f.read()
+        core = core_of(" ".join(parts[2].lower().split()))
+        after = re.match(r"\s+([a-z]+)\b", texts[doc][int(parts[1].split()[2]):].lower())
+        if len(core.split()) <= 2 and after and after.group(1) in CLAUSE_OPENERS:
+            yield f"{core} {after.group(1)}"
 
 
 def gold_cues(gold_dir):
     """(document name, lower-cased cue text) for every cue of every article,
     the first annotator's file where there are several (as score.py does)."""
+    for doc, parts in marked_cues(gold_dir):
+        if ";" in parts[1]:
+            continue  # a discontinuous cue is no phrase to match
+        yield doc, " ".join(parts[2].lower().split())
+
+
+def marked_cues(gold_dir):
+    """(document name, annotation fields) for every cue line of every
+    article, the first annotator's file where there are several (as
+    score.py does)."""
     seen = set()
     for name in sorted(os.listdir(os.path.join(gold_dir, "attributions"))):
         doc = name.rsplit("_", 1)[0]
@@ -87,11 +91,8 @@ def gold_cues(gold_dir):
         with open(os.path.join(gold_dir, "attributions", name), encoding="utf-8") as f:
             for line in f:
                 parts = line.rstrip("\n").split("\t")
-                if len(parts) < 3 or not parts[0].startswith("T") or not parts[1].startswith("Cue "):
-                    continue
-                if ";" in parts[1]:
-                    continue  # a discontinuous cue is no phrase to match
-                yield doc, " ".join(parts[2].lower().split())
+                if len(parts) >= 3 and parts[0].startswith("T") and parts[1].startswith("Cue "):
+                    yield doc, parts
 
 
 def covered_by_lexicon():
