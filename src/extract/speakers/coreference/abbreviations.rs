@@ -35,11 +35,14 @@ impl SpeakerResolver<'_> {
             return None;
         }
         let of_the_body = matches!(speaker.kind, SpeakerKind::Document | SpeakerKind::Organization | SpeakerKind::Group);
-        if !rest.is_empty() && !(of_the_body && rest.split(' ').all(|w| w.bytes().all(|b| b.is_ascii_lowercase()))) {
+        // Words after the letters are allowed only as the lower-case name
+        // of a thing the body puts out ("ad", "officials").
+        let names_a_thing_of_the_body = of_the_body && rest.split(' ').all(|w| w.bytes().all(|b| b.is_ascii_lowercase()));
+        if !(rest.is_empty() || names_a_thing_of_the_body) {
             return None;
         }
         let spellings = spellings_of(text, abbreviation.as_bytes());
-        let before = spellings.iter().filter(|r| r.end <= span.start).next_back();
+        let before = spellings.iter().rfind(|r| r.end <= span.start);
         let full = before.or_else(|| spellings.iter().find(|r| r.start >= span.end))?;
         if rest.is_empty() {
             return Some(Speaker { name: canonical_phrase(&text[full.clone()], SpeakerKind::Organization), mention: speaker.mention.clone(), role: None, kind: SpeakerKind::Organization });
