@@ -9,7 +9,8 @@
 #
 # Two pages:
 #   samples.html  the two articles in samples/, topics from tests/fixtures/topics.txt
-#   corpus.html   the PolNeAR dev texts (CORPUS=, default ../shared/eval/polnear-dev/text),
+#   corpus.html   the PolNeAR dev texts (CORPUS=, default ../shared/eval/polnear-dev/text;
+#                 the title names the corpus's folder, or CORPUS_TITLE=),
 #                 with the topics extraction proposed
 # Each gets a first-screen screenshot (NAME.png, 1280x900) and a tall one
 # (NAME-full.png, 1280x5000); the script prints each page's size and how long
@@ -34,7 +35,7 @@ $claimdb --db "$work/samples.db" report html --output "$out/samples.html" --min-
     --title "Ukraine talks: who stands where (samples, extracted)"
 
 $claimdb --db "$work/corpus.db" ingest "$corpus" 2>/dev/null
-$claimdb --db "$work/corpus.db" report html --output "$out/corpus.html" --title "PolNeAR dev: who stands where (extracted)"
+$claimdb --db "$work/corpus.db" report html --output "$out/corpus.html" --title "${CORPUS_TITLE:-$(basename "$(dirname "$corpus")")}: who stands where (extracted)"
 echo '<!DOCTYPE html><title>empty</title>' > "$work/empty.html"
 
 # shoot PAGE PNG SIZE: one screenshot in a fresh profile; prints the seconds it took.
