@@ -160,7 +160,7 @@ fn next_quote_has_trailing_words(text: &str, newline: usize) -> bool {
 
 /// An opening mark right after the punctuation that ends a quotation and
 /// before a space or the line end ("…,“ said"): a closing mark mistyped.
-fn typed_as_closer(text: &str, i: usize, len: usize) -> bool {
+pub(super) fn typed_as_closer(text: &str, i: usize, len: usize) -> bool {
     text[..i].ends_with([',', '.', '!', '?']) && text[i + len..].chars().next().is_none_or(char::is_whitespace)
 }
 

@@ -1,6 +1,7 @@
 //! Word and punctuation tokens of one sentence, as byte ranges into the
 //! document text; what the attribution rules walk over.
 
+use super::quotes::typed_as_closer;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,7 +90,7 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             ';' => (TokKind::Semicolon, 1),
             // "…,“ she said": an opening mark typed to close, as
             // `quotes::find_quotes` reads it.
-            '“' if s[..i].ends_with([',', '.', '!', '?']) && s[i + c.len_utf8()..].chars().next().is_none_or(char::is_whitespace) => (TokKind::CloseQuote, c.len_utf8()),
+            '“' if typed_as_closer(s, i, c.len_utf8()) => (TokKind::CloseQuote, c.len_utf8()),
             '“' => (TokKind::OpenQuote, c.len_utf8()),
             '”' => (TokKind::CloseQuote, c.len_utf8()),
             '"' => (TokKind::StraightQuote, 1),

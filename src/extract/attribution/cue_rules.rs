@@ -848,11 +848,6 @@ impl SentenceRules<'_> {
         !WORDS.not_subject_end.holds(last) || last.len() == words.len() && WORDS.quantifier_subjects.holds(last)
     }
 
-    /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
-    /// then what was said.
-    /// "In a harbour board survey taken in May, most workers …": the poll is the
-    /// source, "In" the cue (as PolNeAR marks it) and the clause after the
-    /// comma the content.
     /// "Vance answered the questions by saying that …": a short object
     /// between the verb and "by" and the next cue, a participle; as with
     /// "continued by saying", the report is the participle's. Not after a
@@ -869,6 +864,9 @@ impl SentenceRules<'_> {
             && self.toks[after..at - 1].iter().all(|t| t.is_word() && !lower_eq(text, t, &WORDS.clause_verbs) && !lower_eq(text, t, &WORDS.clause_openers))
     }
 
+    /// "In a harbour board survey taken in May, most workers …": the poll is the
+    /// source, "In" the cue (as PolNeAR marks it) and the clause after the
+    /// comma the content.
     pub(super) fn poll_opening(&self) -> Option<Attribution> {
         let text = self.text();
         let comma = self.toks.iter().take(16).position(|t| t.kind == TokKind::Comma)?;
@@ -887,6 +885,8 @@ impl SentenceRules<'_> {
         })
     }
 
+    /// A headline or Q&A line "Trump: Walls Work" — a short name, a colon,
+    /// then what was said.
     pub(super) fn colon_headline(&self) -> Option<Attribution> {
         let text = self.text();
         let colon = self.toks.iter().take(5).position(|t| t.kind == TokKind::Colon)?;
