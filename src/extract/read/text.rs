@@ -18,8 +18,9 @@
 //! line as its title when the front matter gives none; the line stays in the
 //! text, and extraction takes no statement from it. A short first line that
 //! ends with a full stop may still name the document, when what follows
-//! reads as an article under its headline (see [`title_line`]), but ends as
-//! a sentence does, so extraction keeps what it reports.
+//! reads as an article under its headline (see [`title_line`]) or the file
+//! is named after it (see [`line_named_by_file`]), but ends as a sentence
+//! does, so extraction keeps what it reports.
 
 use super::{parse_date, Notice};
 use crate::model::Document;
@@ -38,7 +39,7 @@ pub(super) fn read_text(mut content: String, location: &str, notices: &mut Vec<N
         return None;
     }
     if doc.title.is_none() {
-        doc.title = title_line(&content).map(|line| content[line].to_string());
+        doc.title = title_line(&content).or_else(|| line_named_by_file(&content, location)).map(|line| content[line].to_string());
     }
     doc.text = content;
     Some(doc)
@@ -149,6 +150,46 @@ pub fn title_line(text: &str) -> Option<std::ops::Range<usize>> {
     let words = without_stop.split_whitespace().count();
     let short_before_longer = words <= MAX_SENTENCE_TITLE_WORDS && next.split_whitespace().count() >= (2 * words).max(MIN_LEAD_WORDS);
     (title_case(without_stop) || opens_with_dateline(next) || short_before_longer).then_some(first.span)
+}
+
+/// Letters of a first line that a file name must repeat for the line to be
+/// its title: enough that a name made of a word or two ("notes.txt") does
+/// not make an opening sentence a title, unless that is all the line says.
+const MIN_NAMED_LETTERS: usize = 12;
+
+/// The byte range of the first line of `text` (trimmed) when the file's name
+/// is made from it, as archives and browsers name saved articles
+/// ("2016-05-03_voss-wins-the-county-run.txt" for "Voss Wins the County
+/// Runoff."): the line's words, in order, stand in the name, the last of
+/// them perhaps cut short, and they are the whole line or at least
+/// [`MIN_NAMED_LETTERS`] letters of it. Words are runs of letters, so
+/// digits and punctuation, which such names drop or turn into dashes, do
+/// not count.
+fn line_named_by_file(text: &str, location: &str) -> Option<std::ops::Range<usize>> {
+    let first = FirstLine::of(text)?;
+    if first.after.trim().is_empty() || !FirstLine::opens_like_a_headline(first.line) {
+        return None;
+    }
+    let stem = std::path::Path::new(location).file_stem()?.to_str()?;
+    let line_words = letter_words(first.line);
+    let name_words = letter_words(stem);
+    let named = (0..name_words.len()).map(|start| named_letters(&line_words, &name_words[start..])).max().unwrap_or(0);
+    let all_letters: usize = line_words.iter().map(String::len).sum();
+    (named > 0 && (named >= MIN_NAMED_LETTERS || named == all_letters)).then_some(first.span)
+}
+
+/// Letters of `line`'s words that `name` repeats from its start, in order,
+/// the last word of `name` perhaps cut short.
+fn named_letters(line: &[String], name: &[String]) -> usize {
+    let whole = line.iter().zip(name).take_while(|(word, named)| word == named).count();
+    let letters: usize = line[..whole].iter().map(String::len).sum();
+    let cut_short = whole < line.len() && whole + 1 == name.len() && line[whole].starts_with(name[whole].as_str());
+    letters + if cut_short { name[whole].len() } else { 0 }
+}
+
+/// Runs of letters, lower-cased.
+fn letter_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// "Voss lags on the harbour vote;" over a subheading line and a blank
@@ -285,7 +326,7 @@ fn apply_front_matter(doc: &mut Document, fields: &str, location: &str, notices:
 
 #[cfg(test)]
 mod tests {
-    use super::{headline, title_line};
+    use super::{headline, read_text, title_line};
 
     fn line(text: &str) -> Option<&str> {
         headline(text).map(|r| &text[r])
@@ -348,5 +389,30 @@ mod tests {
         assert_eq!(title("Wait...\n\nIt was late.\n\nThey left."), None);
         let long = "Word ".repeat(21);
         assert_eq!(title(&format!("{long}ends.\n\nIt was late.\n\nThey left.")), None);
+    }
+
+    fn title_from_file(text: &str, location: &str) -> Option<String> {
+        read_text(text.to_string(), location, &mut Vec::new()).and_then(|doc| doc.title)
+    }
+
+    #[test]
+    fn a_first_line_that_the_file_is_named_after_is_the_title() {
+        let text = "Voss Wins the County Runoff.\n\nMaria Voss won on Tuesday.";
+        assert_eq!(title(text), None);
+        assert_eq!(title_from_file(text, "news/2016-05-03_voss-wins-the-county-run.txt").as_deref(), Some("Voss Wins the County Runoff."));
+        assert_eq!(title_from_file(text, "Voss Wins the County Runoff.txt").as_deref(), Some("Voss Wins the County Runoff."));
+        // Digits and apostrophes drop out of such names, or become dashes.
+        let text = "Voss’s 39-hour vigil ends in a deal.\n\nThe vigil ended.";
+        assert_eq!(title_from_file(text, "voss-s-hour-vigil-ends-in.txt").as_deref(), Some("Voss’s 39-hour vigil ends in a deal."));
+        assert_eq!(title_from_file("In brief.\n\nThe board met.", "in-brief.txt").as_deref(), Some("In brief."));
+    }
+
+    #[test]
+    fn a_file_name_sharing_a_word_or_two_with_the_first_line_names_no_title() {
+        let text = "The board met on Tuesday, and it voted.\n\nThe vote was close.";
+        assert_eq!(title_from_file(text, "the-board.txt"), None);
+        assert_eq!(title_from_file(text, "notes.txt"), None);
+        assert_eq!(title_from_file(text, "tuesday-the-board-met.txt"), None);
+        assert_eq!(title_from_file("The board met on Tuesday.", "the-board-met-on-tuesday.txt"), None);
     }
 }
