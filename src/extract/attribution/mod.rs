@@ -10,6 +10,7 @@
 
 mod content;
 mod cue_rules;
+mod framed_cues;
 mod source;
 #[cfg(test)]
 mod tests;
@@ -123,7 +124,8 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
             before.ends_with(b"ed") || before.ends_with(b"went") || before.ends_with(b"swung")
         });
         let maybe_poll = opens_with_poll(plain);
-        if cues.is_empty() && sentence_attitudes.is_empty() && !maybe_headline && !maybe_shift && !maybe_poll {
+        let maybe_frame = framed_cues::may_hold_frame(plain);
+        if cues.is_empty() && sentence_attitudes.is_empty() && !maybe_headline && !maybe_shift && !maybe_poll && !maybe_frame {
             continue;
         }
         tokenize(layout.text, sentence.clone(), &mut toks);
@@ -147,6 +149,10 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         }
         for cue in sentence_attitudes.iter().filter(|c| !inside_quote(layout.quotes, c.span.start)) {
             sent.attribute_cue(cue, None);
+        }
+        if maybe_frame {
+            let framed = sent.framed_cues();
+            sent.found.extend(framed);
         }
         out.extend(sent.found);
     }
