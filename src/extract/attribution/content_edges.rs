@@ -1,8 +1,10 @@
-//! Where a content begins, settled once every report of the document is
-//! found: rules that read a cue phrase as a whole.
+//! Where a content begins and which report a quotation that carries on
+//! belongs to, settled once every report of the document is found: rules
+//! that read a cue phrase as a whole or weigh one report against another.
 
 use super::word_lists::WORDS;
-use super::Attribution;
+use super::{Attribution, Layout};
+use std::ops::Range;
 
 /// "experts note that the pier is safe", "the board voted to close the
 /// pier": a cue phrase that ends in "that", or in "to" after a word that
@@ -29,6 +31,29 @@ pub(super) fn start_content_at_cue_complementizer(text: &str, a: &mut Attributio
 fn takes_infinitive(head: &str) -> bool {
     let word = head.rsplit(' ').next().unwrap_or(head);
     WORDS.takes_to_infinitive.holds(word) || WORDS.control_verbs.holds(word) || WORDS.infinitive_heads.holds(word)
+}
+
+/// "“The pier is safe,” Holm said, adding that the ramp is not. “We will
+/// look again.”", "… said Holm, who backed the plan. “…”": where two
+/// reports of one sentence both carry on with the same quotation of a
+/// following sentence, it belongs to the first, the sentence's main
+/// report; the later one ("adding …", "who said …") is a side report.
+/// PolNeAR binds each content to one cue and marks it so.
+pub(super) fn give_follow_on_quotes_to_first_report(layout: &Layout, out: &mut [Attribution]) {
+    let sentence_of = |at: usize| layout.sentences.partition_point(|s| s.end <= at);
+    let carried: Vec<usize> = (0..out.len()).filter(|&i| out[i].content.len() > 1).collect();
+    for &later in &carried {
+        let (cue, sentence) = (out[later].cue.clone(), sentence_of(out[later].cue.start));
+        let follows_cue = |p: &&Range<usize>| p.start >= cue.end && out[later].content[1..].contains(p);
+        let shared: Vec<Range<usize>> = carried
+            .iter()
+            .filter(|&&e| out[e].cue.start < cue.start && sentence_of(out[e].cue.start) == sentence)
+            .flat_map(|&e| out[e].content[1..].iter().filter(follows_cue).cloned())
+            .collect();
+        if !shared.is_empty() {
+            out[later].content.retain(|p| !shared.contains(p));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -63,5 +88,21 @@ mod tests {
     #[test]
     fn to_after_a_verb_of_pointing_stays_with_the_cue() {
         assert_eq!(run("The harbor master pointed to the silted channel."), vec![pair("pointed to", "the silted channel")]);
+    }
+
+    #[test]
+    fn a_follow_on_quotation_carries_on_the_first_report_of_its_sentence() {
+        let text = "“The pier is safe,” Holm said, adding that the ramp needs work.\n\n“We will look at it again in May.”";
+        let all = run(text);
+        assert!(all.contains(&pair("said", "“The pier is safe,” | “We will look at it again in May.”")), "{all:?}");
+        assert!(all.contains(&pair("adding", "that the ramp needs work")), "{all:?}");
+    }
+
+    #[test]
+    fn a_report_in_a_relative_clause_leaves_the_follow_on_quotation_to_the_main_one() {
+        let text = "“The ramp is too steep,” said Ana Holm, who said she had used it for years. “Someone will fall.”";
+        let all = run(text);
+        assert!(all.contains(&pair("said", "“The ramp is too steep,” | “Someone will fall.”")), "{all:?}");
+        assert!(all.contains(&pair("said", "she had used it for years")), "{all:?}");
     }
 }
