@@ -3,7 +3,7 @@
 //! that read a cue phrase as a whole or weigh one report against another.
 
 use super::word_lists::WORDS;
-use super::{Attribution, Layout};
+use super::{finite_verb_like, Attribution, Layout};
 use std::ops::Range;
 
 /// "experts note that the pier is safe", "the board voted to close the
@@ -56,6 +56,47 @@ pub(super) fn give_follow_on_quotes_to_first_report(layout: &Layout, out: &mut [
     }
 }
 
+/// "An early vote, Holm said, “would split the board.”": where the source
+/// and cue stand inside a sentence between commas and the quotation after
+/// them opens with the verb of a clause, the words before the source are
+/// its subject and the first piece of the content (PolNeAR marks the
+/// content so, in two pieces around the cue).
+pub(super) fn subject_before_inserted_cue(layout: &Layout, a: &mut Attribution) {
+    const MAX_SUBJECT_WORDS: usize = 12;
+    let text = layout.text;
+    let (Some(source), Some(first)) = (a.source.clone(), a.content.first().cloned()) else { return };
+    if source.end > a.cue.start || first.start < a.cue.end || text[a.cue.end..first.start].trim() != "," {
+        return;
+    }
+    let Some(quoted) = text[first.clone()].strip_prefix(['“', '"', '\'']).map(|q| q.trim_start_matches('\'')) else { return };
+    let verb = quoted.split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'').next().unwrap_or("");
+    if !opens_with_verb(verb) {
+        return;
+    }
+    let Some(sentence) = layout.sentences.get(layout.sentences.partition_point(|s| s.end <= source.start)) else { return };
+    let Some(head) = text[sentence.start.min(source.start)..source.start].trim_end().strip_suffix(',') else { return };
+    let subject = head.trim();
+    if subject.is_empty() || subject.split_whitespace().count() > MAX_SUBJECT_WORDS || subject.contains(['“', '”', '"', ',']) {
+        return;
+    }
+    // "But, he said, “…”", "In May, she said, “…”": a link or an opening
+    // phrase, not a subject.
+    let opener = subject.split_whitespace().next().unwrap_or("");
+    if WORDS.sentence_links.holds(opener) || WORDS.intro_starts.holds(opener) {
+        return;
+    }
+    let start = sentence.start + (head.len() - head.trim_start().len());
+    a.content.insert(0, start..start + subject.len());
+}
+
+/// Whether a quotation's first word is the finite verb of a clause whose
+/// subject stands before it ("would split", "is", "hides").
+fn opens_with_verb(word: &str) -> bool {
+    // ("there's", "it’s": a subject and its verb in one word.)
+    let contracted_subject = word.contains(['\'', '’']) && !word.ends_with("n't") && !word.ends_with("n’t");
+    !contracted_subject && finite_verb_like(word) || WORDS.auxiliaries.holds(word) && word.starts_with(char::is_lowercase) || ["is", "are", "was", "were"].contains(&word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
@@ -104,5 +145,20 @@ mod tests {
         let all = run(text);
         assert!(all.contains(&pair("said", "“The ramp is too steep,” | “Someone will fall.”")), "{all:?}");
         assert!(all.contains(&pair("said", "she had used it for years")), "{all:?}");
+    }
+
+    #[test]
+    fn the_subject_before_an_inserted_cue_opens_the_content() {
+        assert_eq!(run("An early vote, Holm said, “would split the board.”"), vec![pair("said", "An early vote | “would split the board.”")]);
+    }
+
+    #[test]
+    fn a_link_before_an_inserted_cue_stays_out_of_the_content() {
+        assert_eq!(run("But, Holm said, “there's a limit to what the board can do.”"), vec![pair("said", "“there's a limit to what the board can do.”")]);
+    }
+
+    #[test]
+    fn an_opening_phrase_before_an_inserted_cue_stays_out_of_the_content() {
+        assert_eq!(run("In May, Holm said, “The board will split.”"), vec![pair("said", "“The board will split.”")]);
     }
 }
