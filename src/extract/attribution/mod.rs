@@ -9,6 +9,7 @@
 #![allow(clippy::single_range_in_vec_init)]
 
 mod content;
+mod content_edges;
 mod cue_rules;
 mod framed_cues;
 mod source;
@@ -23,6 +24,7 @@ use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
 use content::{drop_quoted_titles, end_at_quoted_phrase, end_before_colon_quote, end_before_medium, end_before_time_phrase, start_at_quotation};
+use content_edges::{give_follow_on_quotes_to_first_report, start_content_at_cue_complementizer, subject_before_inserted_cue};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -168,10 +170,13 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         end_at_voiced_quotation(layout, a);
         end_before_medium(layout, a);
         end_before_time_phrase(layout, a);
+        start_content_at_cue_complementizer(layout.text, a);
+        subject_before_inserted_cue(layout, a);
     }
     drop_quoted_titles(layout.text, &mut out);
     join_split_quotations(layout.text, &mut out);
     fold_reports_into_according_to(layout.text, &mut out);
+    give_follow_on_quotes_to_first_report(layout, &mut out);
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
 }

@@ -883,8 +883,12 @@ fn personal_pronoun(content: &str) -> Option<bool> {
 }
 
 fn refers_back(content: &str) -> bool {
+    // The "to" opening an infinitive ("to see her plan") is no word of its
+    // own here: the four words are those after it.
+    let opens_infinitive = content.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("to"));
     content
         .split_whitespace()
+        .skip(usize::from(opens_infinitive))
         .take(4)
         .any(|w| {
             let w = w.trim_matches(|c: char| !is_alnum(c));
@@ -1117,6 +1121,12 @@ mod tests {
         assert_eq!(settled.topic_of_said_by(None, "he was never a sore loser", "James Adeyemi").as_deref(), Some("Maria Okafor"));
         assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "Tunde Mbeki").as_deref(), Some("James Adeyemi"));
         assert_eq!(settled.topic_of_said_by(None, "he would help her lose", "James Adeyemi").as_deref(), Some("Maria Okafor"));
+    }
+
+    #[test]
+    fn an_infinitive_content_refers_back_by_the_four_words_after_its_to() {
+        assert!(refers_back("to see loaded into her speech"));
+        assert!(!refers_back("to see loaded into the speech at last, her"));
     }
 
     #[test]
