@@ -162,6 +162,14 @@ fn is_contraction(lower: &str) -> bool {
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
 }
 
+/// Whether a word may head a body's name before "of the" ("Office of the
+/// Harbour Master"): an institution's word, but no noun never made
+/// singular ("News of the NRA's move"), which is a common noun even where
+/// it ends a name ("Fox News").
+fn heads_a_body(word: &Word<'_>) -> bool {
+    word.listed.place && !word.listed.never_singular
+}
+
 /// Whether a word is an abbreviation in capitals ("GOP", "ISIS", "F.B.I"
 /// is written with stops and not read as one word).
 fn is_abbreviation(word: &str) -> bool {
@@ -627,7 +635,7 @@ impl CandidateWords {
                     end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
-                } else if w[end].text == "of" && w[end - 1].listed.place && capital(end + 2) && !w[end + 1].after_break && words.lower(end + 1) == "the" {
+                } else if w[end].text == "of" && heads_a_body(&w[end - 1]) && capital(end + 2) && !w[end + 1].after_break && words.lower(end + 1) == "the" {
                     // "Office of the Secretary of State", "Department of the
                     // Interior": an institution's word names the body it
                     // heads, article and all.
@@ -867,7 +875,7 @@ impl CandidateWords {
             "tion", "tions", "ment", "ments", "ness", "ity", "ities", "ing", "ed", "ly", "ism", "ist", "ists", "ance",
             "ence", "ship",
         ];
-        !listed.stop && !listed.issue && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
+        !listed.stop && !listed.issue && !listed.never_singular && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
     }
 
     /// Where a title in quotation marks opening at word `i` ends ("''Rush

@@ -677,6 +677,22 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_never_made_singular_heads_no_bodys_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("News of the NRA's ferry deal was late").as_deref(), Some("NRA's ferry deal"));
+        assert_eq!(topics.candidate_topic("News of the NRA's move was late").as_deref(), Some("NRA"));
+        // An institution's word still heads one.
+        assert_eq!(topics.candidate_topic("that the Office of the Harbour Master staff lost the files").as_deref(), Some("Office of the Harbour Master"));
+    }
+
+    #[test]
+    fn a_bowl_game_is_named_whole_no_persons_surname() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("who will win the Super Bowl this year").as_deref(), Some("Super Bowl"));
+        assert_eq!(topics.candidate_topic("that the Harbour Bowl drew a crowd").as_deref(), Some("Harbour Bowl"));
+    }
+
+    #[test]
     fn a_name_the_reach_cuts_after_of_is_read_whole() {
         let topics = TopicMatcher::default();
         let content = "there are only three clerks who keep the old files of the Office of the Keeper of Rolls";
