@@ -90,6 +90,8 @@ pub(super) struct Listed {
     opens_title: bool,
     /// An adjective: narrows a noun but never heads a phrase ("overall").
     adjective: bool,
+    /// An adjective that judges ("odd", "dismal"): no part of a topic.
+    judging: bool,
     /// A vague noun that is a stop word but after a common noun, whose
     /// phrase it ends ("tax plan"; "we have a plan").
     heads_after_noun: bool,
@@ -160,6 +162,18 @@ fn is_drawn_out(lower: &str) -> bool {
 fn is_contraction(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
+}
+
+/// Where a noun phrase starting at `from` starts without a judging
+/// adjective before its head ("an odd choice", "his dismal fundraising"):
+/// the speaker's view of the noun, no part of what the statement is
+/// about, and two judgements of one thing would make two topics.
+fn after_judging_word(phrase: &[Word<'_>], from: usize) -> usize {
+    if from + 1 < phrase.len() && phrase[from].listed.judging && !phrase[from].capitalized {
+        from + 1
+    } else {
+        from
+    }
 }
 
 /// Whether a word may head a body's name before "of the" ("Office of the
@@ -340,6 +354,11 @@ impl CandidateWords {
             match line.split_at(1) {
                 ("-", word) => listed.entry(word).never_noun = true,
                 ("~", word) => listed.entry(word).adjective = true,
+                ("?", word) => {
+                    let entry = listed.entry(word);
+                    entry.adjective = true;
+                    entry.judging = true;
+                }
                 (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
@@ -958,6 +977,7 @@ impl CandidateWords {
                 if from == run_start && from < head && from > 0 && is_manner_adverb(words.lower(from - 1)) {
                     from += 1;
                 }
+                from = after_judging_word(&w[..end], from);
                 let issue_from = if opens_on_name { from.max(run_start + 1) } else { from };
                 let accepted = if issues_only {
                     w[issue_from..end].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)

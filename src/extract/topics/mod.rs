@@ -686,6 +686,17 @@ mod tests {
     }
 
     #[test]
+    fn a_judging_adjective_is_no_part_of_the_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("his dismal fundraising worried the donors").as_deref(), Some("fundraising"));
+        assert_eq!(topics.candidate_topic("the ferry tolls were a weird choice").as_deref(), Some("ferry toll"));
+        // Before a generic noun it leaves no topic of its own.
+        assert_eq!(topics.candidate_topic("it was an odd choice"), None);
+        // A classifying adjective still narrows the noun.
+        assert_eq!(topics.candidate_topic("the presidential debate was dull").as_deref(), Some("presidential debate"));
+    }
+
+    #[test]
     fn a_bowl_game_is_named_whole_no_persons_surname() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("who will win the Super Bowl this year").as_deref(), Some("Super Bowl"));
