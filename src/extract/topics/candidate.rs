@@ -90,6 +90,8 @@ pub(super) struct Listed {
     opens_title: bool,
     /// An adjective: narrows a noun but never heads a phrase ("overall").
     adjective: bool,
+    /// An adjective that judges ("odd", "dismal"): no part of a topic.
+    judging: bool,
     /// A vague noun that is a stop word but after a common noun, whose
     /// phrase it ends ("tax plan"; "we have a plan").
     heads_after_noun: bool,
@@ -160,6 +162,26 @@ fn is_drawn_out(lower: &str) -> bool {
 fn is_contraction(lower: &str) -> bool {
     let lower = lower.replace('\u{2019}', "'");
     ["n't", "'ll", "'re", "'ve", "'d", "'m"].iter().any(|e| lower.ends_with(e))
+}
+
+/// Where a noun phrase starting at `from` starts without a judging
+/// adjective before its head ("an odd choice", "his dismal fundraising"):
+/// the speaker's view of the noun, no part of what the statement is
+/// about, and two judgements of one thing would make two topics.
+fn after_judging_word(phrase: &[Word<'_>], from: usize) -> usize {
+    if from + 1 < phrase.len() && phrase[from].listed.judging && !phrase[from].capitalized {
+        from + 1
+    } else {
+        from
+    }
+}
+
+/// Whether a word may head a body's name before "of the" ("Office of the
+/// Harbour Master"): an institution's word, but no noun never made
+/// singular ("News of the NRA's move"), which is a common noun even where
+/// it ends a name ("Fox News").
+fn heads_a_body(word: &Word<'_>) -> bool {
+    word.listed.place && !word.listed.never_singular
 }
 
 /// Whether a word is an abbreviation in capitals ("GOP", "ISIS", "F.B.I"
@@ -332,6 +354,11 @@ impl CandidateWords {
             match line.split_at(1) {
                 ("-", word) => listed.entry(word).never_noun = true,
                 ("~", word) => listed.entry(word).adjective = true,
+                ("?", word) => {
+                    let entry = listed.entry(word);
+                    entry.adjective = true;
+                    entry.judging = true;
+                }
                 (">", word) => listed.entry(word).object = true,
                 _ => {}
             }
@@ -627,7 +654,7 @@ impl CandidateWords {
                     end += 2;
                 } else if w[end].text == "of" && capital(end + 1) && end + 1 < w.len() {
                     end += 2;
-                } else if w[end].text == "of" && w[end - 1].listed.place && capital(end + 2) && !w[end + 1].after_break && words.lower(end + 1) == "the" {
+                } else if w[end].text == "of" && heads_a_body(&w[end - 1]) && capital(end + 2) && !w[end + 1].after_break && words.lower(end + 1) == "the" {
                     // "Office of the Secretary of State", "Department of the
                     // Interior": an institution's word names the body it
                     // heads, article and all.
@@ -867,7 +894,7 @@ impl CandidateWords {
             "tion", "tions", "ment", "ments", "ness", "ity", "ities", "ing", "ed", "ly", "ism", "ist", "ists", "ance",
             "ence", "ship",
         ];
-        !listed.stop && !listed.issue && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
+        !listed.stop && !listed.issue && !listed.never_singular && !COMMON_ENDINGS.iter().any(|e| lower.ends_with(e))
     }
 
     /// Where a title in quotation marks opening at word `i` ends ("''Rush
@@ -950,6 +977,7 @@ impl CandidateWords {
                 if from == run_start && from < head && from > 0 && is_manner_adverb(words.lower(from - 1)) {
                     from += 1;
                 }
+                from = after_judging_word(&w[..end], from);
                 let issue_from = if opens_on_name { from.max(run_start + 1) } else { from };
                 let accepted = if issues_only {
                     w[issue_from..end].iter().any(|t| t.listed.issue) && !(from == head && w[head].listed.generic)

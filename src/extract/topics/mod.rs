@@ -677,6 +677,33 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_never_made_singular_heads_no_bodys_name() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("News of the NRA's ferry deal was late").as_deref(), Some("NRA's ferry deal"));
+        assert_eq!(topics.candidate_topic("News of the NRA's move was late").as_deref(), Some("NRA"));
+        // An institution's word still heads one.
+        assert_eq!(topics.candidate_topic("that the Office of the Harbour Master staff lost the files").as_deref(), Some("Office of the Harbour Master"));
+    }
+
+    #[test]
+    fn a_judging_adjective_is_no_part_of_the_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("his dismal fundraising worried the donors").as_deref(), Some("fundraising"));
+        assert_eq!(topics.candidate_topic("the ferry tolls were a weird choice").as_deref(), Some("ferry toll"));
+        // Before a generic noun it leaves no topic of its own.
+        assert_eq!(topics.candidate_topic("it was an odd choice"), None);
+        // A classifying adjective still narrows the noun.
+        assert_eq!(topics.candidate_topic("the presidential debate was dull").as_deref(), Some("presidential debate"));
+    }
+
+    #[test]
+    fn a_bowl_game_is_named_whole_no_persons_surname() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("who will win the Super Bowl this year").as_deref(), Some("Super Bowl"));
+        assert_eq!(topics.candidate_topic("that the Harbour Bowl drew a crowd").as_deref(), Some("Harbour Bowl"));
+    }
+
+    #[test]
     fn a_name_the_reach_cuts_after_of_is_read_whole() {
         let topics = TopicMatcher::default();
         let content = "there are only three clerks who keep the old files of the Office of the Keeper of Rolls";
