@@ -1000,3 +1000,39 @@ fn singling_out_blames_unless_for_praise() {
     assert_eq!(judge("singled out", "the harbour board").stance, Stance::Oppose);
     assert_eq!(judge("singled out for praise", "the harbour board").stance, Stance::Support);
 }
+
+fn judge_governed(governing: &str, cue: &str, content: &str) -> Stance {
+    StanceLexicon::default().judge_governed("", "", governing, cue, content).stance
+}
+
+#[test]
+fn a_participle_cue_takes_the_polar_verb_of_the_clause_governing_it() {
+    let content = "the ferry timetable was drawn up in a week";
+    assert_eq!(judge_governed("The mayor attacked the harbour board", "saying", content), Stance::Oppose);
+    assert_eq!(judge_governed("The mayor defended the harbour board", "saying", content), Stance::Support);
+    assert_eq!(judge_governed("", "saying", content), Stance::Neutral, "no governing clause");
+}
+
+#[test]
+fn a_governing_clause_without_a_polar_verb_negated_or_refusing_leaves_the_participle_alone() {
+    let content = "the ferry timetable was drawn up in a week";
+    assert_eq!(judge_governed("the mayor said", "adding", content), Stance::Neutral, "no polar verb");
+    assert_eq!(judge_governed("the mayor said the board should back the plan", "adding", content), Stance::Neutral, "a polar word in what was said");
+    assert_eq!(judge_governed("The mayor did not attack the board", "saying", content), Stance::Neutral, "negated");
+    assert_eq!(judge_governed("The mayor refused to speculate", "adding", content), Stance::Neutral, "refusing to act");
+}
+
+#[test]
+fn a_participle_with_a_side_of_its_own_keeps_it() {
+    let got = judge_governed("The mayor defended the harbour board", "accusing", "the ferry company of lying");
+    assert_eq!(got, Stance::Oppose);
+}
+
+#[test]
+fn a_verb_read_from_the_governing_clause_is_less_sure_than_the_cue_itself() {
+    let lexicon = StanceLexicon::default();
+    let own = lexicon.judge_governed("", "", "", "attacked", "the harbour board");
+    let governed = lexicon.judge_governed("", "", "The mayor attacked the harbour board", "saying", "the timetable was late");
+    assert_eq!(governed.stance, own.stance);
+    assert!(governed.confidence < own.confidence);
+}
