@@ -493,19 +493,19 @@ impl StanceLexicon {
     /// speculate, adding"). A report, a hedge or a negated participle keeps
     /// its own reading, and so does a clause whose first cue takes no side:
     /// a polar word after "said" is part of what was said ("said she will
-    /// have to back them, adding").
+    /// have to back them, adding"). The clause's first cue is its verb: in
+    /// "rejected calls for a truce, saying" the later "calls for" is what
+    /// was rejected.
     fn governing_reading(&self, reading: &CueReading, led: bool, governing: &str) -> Option<CueReading> {
         if governing.is_empty() || led || reading.polarity != CuePolarity::Neutral || reading.negated || reading.report || reading.hedge {
             return None;
         }
         let governing = Lowered::new(governing);
-        let first_says = self.cues.find(governing.text, &governing.lower).first().is_some_and(|(_, _, e)| e.role == CueRole::Polar(CuePolarity::Neutral));
-        if first_says {
-            return None;
-        }
-        let main = self.read_cue(&governing);
-        let polar = matches!(main.polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
-        (polar && !main.negated && !main.feeling && !main.ends_negating).then(|| CueReading { end: reading.end, report: false, ..main })
+        // A negation (or refusal) first negates the verb: no side read.
+        let (_, _, verb) = *self.cues.find(governing.text, &governing.lower).first()?;
+        let CueRole::Polar(polarity) = verb.role else { return None };
+        let polar = matches!(polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
+        (polar && !verb.feeling).then(|| CueReading { polarity, hedge: verb.hedge, report: false, feeling: false, ..*reading })
     }
 
     /// Whether the cue calls on someone named in the content to act

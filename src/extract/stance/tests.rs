@@ -1023,6 +1023,12 @@ fn a_governing_clause_without_a_polar_verb_negated_or_refusing_leaves_the_partic
 }
 
 #[test]
+fn the_first_cue_of_the_governing_clause_is_its_verb() {
+    let content = "a new toll would only slow the ferries";
+    assert_eq!(judge_governed("The mayor rejected calls for a new toll", "saying", content), Stance::Oppose);
+}
+
+#[test]
 fn a_participle_with_a_side_of_its_own_keeps_it() {
     let got = judge_governed("The mayor defended the harbour board", "accusing", "the ferry company of lying");
     assert_eq!(got, Stance::Oppose);
