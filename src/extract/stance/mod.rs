@@ -429,6 +429,7 @@ impl StanceLexicon {
         });
         let evidence = Evidence {
             polar_cue,
+            deny_cue: reading.polarity == CuePolarity::Deny,
             negated_cue: reading.negated,
             report_cue: reading.report,
             agreeing,
