@@ -294,7 +294,7 @@ fn every_statement_of_the_followup_sample() {
             ("Volodymyr Zelensky", "said", "support", false, Some("Kyiv")),
             ("Volodymyr Zelensky", "said", "neutral", false, Some("Volodymyr Zelensky")),
             ("Donald Trump", "rejected", "oppose", false, Some("immediate ceasefire")),
-            ("Donald Trump", "saying", "neutral", false, Some("immediate ceasefire")),
+            ("Donald Trump", "saying", "oppose", false, Some("immediate ceasefire")),
             ("Donald Trump", "said", "support", false, Some("peace agreement")),
             ("Marco Rubio", "played down", "oppose", false, Some("Kyiv")),
             ("Marco Rubio", "acknowledged", "support", false, Some("Kyiv")),

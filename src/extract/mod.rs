@@ -103,7 +103,8 @@ impl Extractor {
             },
         };
         let lead = stance::cue_lead(text, a.cue.start, a.source.as_ref().map(|s| s.end));
-        let mut judgement = self.stance.judge_said_by(&speaker.mention, lead, cue, &content);
+        let governing = stance::governing_clause(text, a.cue.start, cue);
+        let mut judgement = self.stance.judge_governed(&speaker.mention, lead, governing, cue, &content);
         judgement.hedged |= a.hedged;
         let content_start = a.content.first().map_or(0, |r| r.start);
         let before = sentences.partition_point(|s| s.end <= content_start);

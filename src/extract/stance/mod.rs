@@ -33,6 +33,9 @@
 //!   act (`refused to release the names`) is oppose, though less sure than a
 //!   denial, while declining to speak (`declined to comment`, `to be
 //!   identified`) takes no side;
+//! - a participle cue that takes no side ("saying", "calling") reads the
+//!   polar verb of the clause governing it: "attacked the plan, saying it
+//!   costs too much" opposes as "attacked" does (`governing.rs`);
 //! - hedges anywhere set `hedged`, except hedges inside a denied claim:
 //!   `dismissed claims that X could …` is the claim's hedge, not the speaker's.
 //!
@@ -44,6 +47,7 @@ mod confidence;
 mod declared;
 mod departure;
 mod evaluative;
+mod governing;
 mod lead;
 mod phrases;
 mod removal;
@@ -54,6 +58,7 @@ use crate::extract::lexicon::{self, IrregularVerbs, LexiconLine};
 use crate::model::Stance;
 use confidence::{ConfidenceTable, Evidence};
 use phrases::PhraseMatcher;
+pub use governing::governing_clause;
 pub use lead::cue_lead;
 pub use removal::toward_topic;
 use std::collections::{BTreeMap, BTreeSet};
@@ -350,6 +355,13 @@ impl StanceLexicon {
     /// speaker written as `speaker` ("36 percent of voters"): a share of
     /// those a poll asked reports a count, which takes no side.
     pub fn judge_said_by(&self, speaker: &str, lead: &str, cue: &str, content: &str) -> StanceJudgement {
+        self.judge_governed(speaker, lead, "", cue, content)
+    }
+
+    /// The stance of a statement as `judge_said_by` reads it, whose cue is
+    /// a participle governed by the clause `governing` (`governing_clause`):
+    /// "attacked the plan, saying it costs too much" is read as "attacked".
+    pub fn judge_governed(&self, speaker: &str, lead: &str, governing: &str, cue: &str, content: &str) -> StanceJudgement {
         let (cue, content) = (Lowered::new(cue), Lowered::new(content));
         let mut reading = self.read_cue_with_particle(&cue, &content);
         // A negation before a negated cue affirms it ("never refused to
@@ -357,6 +369,11 @@ impl StanceLexicon {
         let lead_negates = self.negates_cue(lead);
         let led = lead_negates && !reading.negated;
         reading.negated ^= lead_negates;
+        let governed = self.governing_reading(&reading, led, governing);
+        let governed_by_a_verb = governed.is_some();
+        if let Some(main) = governed {
+            reading = main;
+        }
         if reading.polarity == CuePolarity::Deny && opens_with_quantity(content.text) {
             // "declined 40 percent", "dropped by $2 billion": an amount
             // that fell, not a claim refused.
@@ -403,13 +420,16 @@ impl StanceLexicon {
         // A negation before the cue is read less surely than one in it: "has
         // not endorsed" withholds as often as it refuses.
         // A call for someone to go is as plain a position as a polar cue.
-        let polar_cue = calls_to_leave || !led && match reading.polarity {
+        // A verb read from the governing clause is less sure than a cue of
+        // the statement's own: the clause may hold more than one verb.
+        let polar_cue = !governed_by_a_verb && (calls_to_leave || !led && match reading.polarity {
             CuePolarity::Support => !reading.feeling,
             CuePolarity::Oppose | CuePolarity::Deny => !reading.negated && !reading.refused_act && !reading.feeling,
             CuePolarity::Affirm | CuePolarity::Neutral => stance == Stance::Oppose && content_signals.refused_endorsement,
-        };
+        });
         let evidence = Evidence {
             polar_cue,
+            deny_cue: reading.polarity == CuePolarity::Deny,
             negated_cue: reading.negated,
             report_cue: reading.report,
             agreeing,
@@ -465,6 +485,28 @@ impl StanceLexicon {
             return CueReading { end: reading.end, ..longer };
         }
         CueReading { refused_act: refused_act && reading.polarity == CuePolarity::Deny, ..reading }
+    }
+
+    /// The reading of the clause governing a participle cue that takes no
+    /// side of its own ("attacked the plan, saying ...", "defended it by
+    /// saying ..."): its polar verb, when neither negated ("did not attack
+    /// it, saying"), a feeling, nor a refusal to act ("refused to
+    /// speculate, adding"). A report, a hedge or a negated participle keeps
+    /// its own reading, and so does a clause whose first cue takes no side:
+    /// a polar word after "said" is part of what was said ("said she will
+    /// have to back them, adding"). The clause's first cue is its verb: in
+    /// "rejected calls for a truce, saying" the later "calls for" is what
+    /// was rejected.
+    fn governing_reading(&self, reading: &CueReading, led: bool, governing: &str) -> Option<CueReading> {
+        if governing.is_empty() || led || reading.polarity != CuePolarity::Neutral || reading.negated || reading.report || reading.hedge {
+            return None;
+        }
+        let governing = Lowered::new(governing);
+        // A negation (or refusal) first negates the verb: no side read.
+        let (_, _, verb) = *self.cues.find(governing.text, &governing.lower).first()?;
+        let CueRole::Polar(polarity) = verb.role else { return None };
+        let polar = matches!(polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
+        (polar && !verb.feeling).then(|| CueReading { polarity, hedge: verb.hedge, report: false, feeling: false, ..*reading })
     }
 
     /// Whether the cue calls on someone named in the content to act
