@@ -24,6 +24,7 @@ mod bodies;
 mod both;
 mod descriptions;
 mod given_roles;
+mod ledes;
 mod relatives;
 mod subjects;
 use descriptions::person_described;
@@ -905,6 +906,9 @@ impl<'t> SpeakerResolver<'t> {
         let mut speaker = self.resolve_mention(text, span);
         if let Some(body) = self.spelled_out_body(text, span, &speaker) {
             speaker = body;
+        }
+        if let Some(named) = self.named_after_lede(text, span, &speaker) {
+            speaker = named;
         }
         speaker.role = speaker.role.as_deref().and_then(clean_role);
         speaker
