@@ -63,6 +63,11 @@ fn spellings_of(text: &str, abbreviation: &[u8]) -> Vec<Range<usize>> {
     let words = words_of(text);
     let mut out = Vec::new();
     for i in 0..words.len() {
+        // A spelling opens on a word with the first letter, which most
+        // words turn away before a look at the words after them.
+        if text.as_bytes()[words[i].start] != abbreviation[0] {
+            continue;
+        }
         let Some(end) = spelled_from(text, &words, i, abbreviation) else { continue };
         let a_body_word = || words[i..=end].iter().any(|w| ends_a_body_name(&text[w.clone()]) || in_list(&WORDS.organisation_words, &text[w.clone()]));
         if end > i && a_body_word() {
@@ -107,8 +112,18 @@ fn spelled_from(text: &str, words: &[Range<usize>], i: usize, abbreviation: &[u8
 fn words_of(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = None;
-    for (at, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&');
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // Each abbreviation read reads the whole article: ASCII, most of it,
+    // is told a byte at a time, without decoding characters.
+    while at < bytes.len() {
+        let (in_word, len) = match bytes[at] {
+            b if b.is_ascii() => (b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'&'), 1),
+            _ => {
+                let c = text[at..].chars().next().expect("a character starts here");
+                (c.is_alphanumeric() || c == '’', c.len_utf8())
+            }
+        };
         match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(s)) => {
@@ -117,6 +132,7 @@ fn words_of(text: &str) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+        at += len;
     }
     if let Some(s) = start {
         out.push(s..text.len());
@@ -158,5 +174,27 @@ mod tests {
         let text = "Delegates gathered for the Democratic National Convention. The DNC said the hall was full.";
         let s = resolve_all(text, &["The DNC"]);
         assert_eq!(s[0].name, "DNC");
+    }
+
+    #[test]
+    fn words_are_the_runs_a_character_by_character_reading_finds() {
+        let plain = |text: &str| {
+            let mut out = Vec::new();
+            let mut start = None;
+            for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+                match (c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&'), start) {
+                    (true, None) => start = Some(at),
+                    (false, Some(s)) => {
+                        out.push(s..at);
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            out
+        };
+        for text in ["", "AT&T’s well-known O'Neil — Zoë, café (NAACP)", "naïve…end", "“Über” 42nd\u{a0}St", "ends inside a wörd"] {
+            assert_eq!(super::words_of(text), plain(text), "{text:?}");
+        }
     }
 }
