@@ -1103,10 +1103,13 @@ pub(super) fn end_before_time_phrase(layout: &Layout, a: &mut Attribution) {
     let day = |w: usize| w < count && capitalised(w) && WORDS.spoken_days.holds(word(w));
     let when = |w: usize| {
         let next = w + 1;
-        match word(w).to_ascii_lowercase().as_str() {
-            "on" => day(next),
-            "in" => next < count && (capitalised(next) && WORDS.spoken_months.holds(word(next)) || is_year(word(next))),
-            _ => day(w) || WORDS.spoken_span_openers.holds(word(w)) && next < count && (WORDS.spoken_spans.holds(word(next)) || day(next)),
+        // (Compared ignoring case, with no lowered copy of each word.)
+        if word(w).eq_ignore_ascii_case("on") {
+            day(next)
+        } else if word(w).eq_ignore_ascii_case("in") {
+            next < count && (capitalised(next) && WORDS.spoken_months.holds(word(next)) || is_year(word(next)))
+        } else {
+            day(w) || WORDS.spoken_span_openers.holds(word(w)) && next < count && (WORDS.spoken_spans.holds(word(next)) || day(next))
         }
     };
     // A verb of its own ("raised $2 million in May", "is due in May", "the

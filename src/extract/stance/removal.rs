@@ -31,6 +31,10 @@ pub fn toward_topic(stance: Stance, content: &str, topic: Option<&str>) -> Stanc
         return stance;
     }
     let content = content.to_ascii_lowercase();
+    // Most contents hold no removal word: nothing to look for then.
+    if removal_words(&content).next().is_none() {
+        return stance;
+    }
     let topic = topic.to_ascii_lowercase();
     if removal_words(&topic).next().is_some() {
         return stance;

@@ -297,7 +297,9 @@ impl<'a> DocumentTopics<'a> {
         if !name.contains(' ') || !name.starts_with(char::is_uppercase) || has_possessive(name) {
             return 0;
         }
-        self.spoken.iter().filter(|(speaker, _)| same_person(name, speaker)).map(|(_, n)| n).sum()
+        // The name's ends found once, not again for each speaker.
+        let ends = first_and_last(name);
+        self.spoken.iter().filter(|(speaker, _)| !speaker.is_empty() && first_and_last(speaker) == ends).map(|(_, n)| n).sum()
     }
 
     /// How the document's topics stand once every statement is tagged:
@@ -691,12 +693,12 @@ fn name_runs_on(after: &str, words: &CandidateWords) -> bool {
     }
     let Some(rest) = after.strip_prefix(' ') else { return false };
     let next = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    // Most words after a name are in lower case: lowered only past that.
+    if next.chars().count() < 2 || !next.starts_with(char::is_uppercase) {
+        return false;
+    }
     let lower = next.to_lowercase();
-    next.chars().count() >= 2
-        && next.starts_with(char::is_uppercase)
-        && !words.is_common(&lower)
-        && !words.is_title(&lower)
-        && !words.is_name_suffix(&lower)
+    !words.is_common(&lower) && !words.is_title(&lower) && !words.is_name_suffix(&lower)
 }
 
 /// The name word `text` opens with: its letters, and an apostrophe before
@@ -725,13 +727,11 @@ fn full_name_from_given(text: &str, given: &str, words: &CandidateWords) -> Opti
         for _ in 0..2 {
             let Some(rest) = text[end..].strip_prefix(' ') else { break };
             let next = name_word(rest);
-            let lower = next.to_lowercase();
-            let surname_like = next.chars().count() >= 2
-                && next.starts_with(char::is_uppercase)
-                && !words.is_title(&lower)
-                && !words.is_common(&lower)
-                && !words.is_name_suffix(&lower)
-                && !is_glued(next);
+            // Lowered only once it is shaped like a name.
+            let surname_like = next.chars().count() >= 2 && next.starts_with(char::is_uppercase) && {
+                let lower = next.to_lowercase();
+                !words.is_title(&lower) && !words.is_common(&lower) && !words.is_name_suffix(&lower)
+            } && !is_glued(next);
             if !surname_like {
                 break;
             }

@@ -60,73 +60,105 @@ impl SpeakerResolver<'_> {
 /// ("Committee", "Bureau"): "Democratic National Convention" is no DNC
 /// that speaks.
 fn spellings_of(text: &str, abbreviation: &[u8]) -> Vec<Range<usize>> {
-    let words = words_of(text);
     let mut out = Vec::new();
-    for i in 0..words.len() {
-        let Some(end) = spelled_from(text, &words, i, abbreviation) else { continue };
-        let a_body_word = || words[i..=end].iter().any(|w| ends_a_body_name(&text[w.clone()]) || in_list(&WORDS.organisation_words, &text[w.clone()]));
-        if end > i && a_body_word() {
-            let start = words[i].start;
-            let start = if text[..start].ends_with("the ") || text[..start].ends_with("The ") { start - 4 } else { start };
-            out.push(start..words[end].end);
+    // A spelling opens on a word with the first letter: those words are
+    // found by a byte search, and only the words after each are read (the
+    // whole article was split into words for each abbreviation resolved).
+    for at in memchr::memchr_iter(abbreviation[0], text.as_bytes()) {
+        if text[..at].chars().next_back().is_some_and(is_word_char) {
+            continue;
+        }
+        let Some(spelled) = spelled_from(text, words_from(text, at), abbreviation) else { continue };
+        let a_body_word = || spelled.iter().any(|w| ends_a_body_name(&text[w.clone()]) || in_list(&WORDS.organisation_words, &text[w.clone()]));
+        if let [first, .., last] = &spelled[..] {
+            if a_body_word() {
+                let start = if text[..first.start].ends_with("the ") || text[..first.start].ends_with("The ") { first.start - 4 } else { first.start };
+                out.push(start..last.end);
+            }
         }
     }
     out
 }
 
-/// The index of the last word of a spelling of `abbreviation` starting at
-/// word `i`: each capitalised word gives the next letter, a small word
+/// The words of a spelling of `abbreviation` that opens with the first of
+/// `words`: each capitalised word gives the next letter, a small word
 /// between two of them gives none, and only spaces part the words.
-fn spelled_from(text: &str, words: &[Range<usize>], i: usize, abbreviation: &[u8]) -> Option<usize> {
+fn spelled_from(text: &str, mut words: impl Iterator<Item = Range<usize>>, abbreviation: &[u8]) -> Option<Vec<Range<usize>>> {
+    let mut spelled: Vec<Range<usize>> = Vec::new();
     let mut letter = 0;
-    let mut j = i;
+    let mut current = words.next()?;
     loop {
-        let word = &text[words[j].clone()];
+        let word = &text[current.clone()];
         if is_cap_word(word) {
             // A word in capitals ("DNC" itself) spells no letter.
             if word.as_bytes()[0] != abbreviation[letter] || word.len() > 1 && word.as_bytes()[1].is_ascii_uppercase() {
                 return None;
             }
             letter += 1;
+            spelled.push(current.clone());
             if letter == abbreviation.len() {
-                return Some(j);
+                return Some(spelled);
             }
         } else if letter == 0 || !in_list_as_written(&SMALL_WORDS, word) {
             return None;
+        } else {
+            spelled.push(current.clone());
         }
-        let next = words.get(j + 1)?;
-        if !text[words[j].end..next.start].bytes().all(|b| b == b' ') {
+        let next = words.next()?;
+        if !text[current.end..next.start].bytes().all(|b| b == b' ') {
             return None;
         }
-        j += 1;
+        current = next;
     }
 }
 
-/// Byte ranges of the words of `text`: runs of letters, digits, hyphens
-/// and apostrophes.
-fn words_of(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices() {
-        let in_word = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&');
-        match (in_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                out.push(s..at);
-                start = None;
-            }
-            _ => {}
+/// Letters, digits, hyphens, apostrophes and the ampersand ("AT&T"): what
+/// the words of a body's name are made of.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '&')
+}
+
+/// Byte ranges of the words of `text` from byte `from` on (a word start or
+/// a gap between words): runs of `is_word_char`, ASCII told a byte at a
+/// time without decoding chars.
+fn words_from(text: &str, from: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    // The length of the char at `i` and whether it is a word char.
+    let char_at = move |i: usize| match bytes[i] {
+        b if b.is_ascii() => (1, b.is_ascii_alphanumeric() || matches!(b, b'-' | b'\'' | b'&')),
+        _ => {
+            let c = text[i..].chars().next().expect("a char starts here");
+            (c.len_utf8(), is_word_char(c))
         }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
-    }
-    out
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let (len, in_word) = char_at(at);
+            if in_word {
+                break;
+            }
+            at += len;
+        }
+        if at == bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len() {
+            let (len, in_word) = char_at(at);
+            if !in_word {
+                break;
+            }
+            at += len;
+        }
+        Some(start..at)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::tests::resolve_all;
+    use super::*;
 
     #[test]
     fn an_abbreviation_spelled_out_in_brackets_is_the_full_name() {
@@ -158,5 +190,50 @@ mod tests {
         let text = "Delegates gathered for the Democratic National Convention. The DNC said the hall was full.";
         let s = resolve_all(text, &["The DNC"]);
         assert_eq!(s[0].name, "DNC");
+    }
+
+    /// The plain way: the whole text split into words, a spelling tried
+    /// from each of them.
+    fn plain_spellings(text: &str, abbreviation: &[u8]) -> Vec<Range<usize>> {
+        let mut words = Vec::new();
+        let mut start = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (super::is_word_char(c), start) {
+                (true, None) => start = Some(at),
+                (false, Some(s)) => {
+                    words.push(s..at);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for i in 0..words.len() {
+            let Some(spelled) = super::spelled_from(text, words[i..].iter().cloned(), abbreviation) else { continue };
+            let body = spelled.iter().any(|w| super::ends_a_body_name(&text[w.clone()]) || in_list(&WORDS.organisation_words, &text[w.clone()]));
+            if spelled.len() > 1 && body {
+                let first = spelled[0].start;
+                let first = if text[..first].ends_with("the ") || text[..first].ends_with("The ") { first - 4 } else { first };
+                out.push(first..spelled[spelled.len() - 1].end);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn spellings_are_those_read_from_every_word_of_the_text() {
+        let texts = [
+            "The Harlow Valley Water Commission (HVWC) met. The HVWC said so.",
+            "Critics blamed the Democratic National Committee; later the DNC and the Democratic  National Committee, the DemocraticNational Committee.",
+            "Zoë’s Federal Bureau of Investigation, the-Federal Bureau of Investigation, AT&T Federal Bureau of Investigation FBI",
+            "Citizens for Responsibility and Ethics in Washington (CREW) — Café Citizens for Responsibility and Ethics in Washington",
+            "HVWC", "",
+        ];
+        for text in texts {
+            for abbreviation in ["HVWC", "DNC", "FBI", "CREW", "CFR"] {
+                assert_eq!(super::spellings_of(text, abbreviation.as_bytes()), plain_spellings(text, abbreviation.as_bytes()), "{abbreviation} in {text:?}");
+            }
+        }
+        assert_eq!(super::spellings_of(texts[0], b"HVWC"), vec![0..34]);
     }
 }
