@@ -226,7 +226,7 @@ mod tests {
             "The Harlow Valley Water Commission (HVWC) met. The HVWC said so.",
             "Critics blamed the Democratic National Committee; later the DNC and the Democratic  National Committee, the DemocraticNational Committee.",
             "Zoë’s Federal Bureau of Investigation, the-Federal Bureau of Investigation, AT&T Federal Bureau of Investigation FBI",
-            "Citizens for Responsibility and Ethics in Washington (CREW) — Café Citizens for Responsibility and Ethics in Washington",
+            "Citizens for Rivers and Estuaries in Wexford (CREW) — Café Citizens for Rivers and Estuaries in Wexford",
             "HVWC", "",
         ];
         for text in texts {
