@@ -506,7 +506,7 @@ impl StanceLexicon {
         let (_, _, verb) = *self.cues.find(governing.text, &governing.lower).first()?;
         let CueRole::Polar(polarity) = verb.role else { return None };
         let polar = matches!(polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
-        (polar && !verb.feeling).then(|| CueReading { polarity, hedge: verb.hedge, report: false, feeling: false, ..*reading })
+        (polar && !verb.feeling).then_some(CueReading { polarity, hedge: verb.hedge, report: false, feeling: false, ..*reading })
     }
 
     /// Whether the cue calls on someone named in the content to act
