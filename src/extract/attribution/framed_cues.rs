@@ -271,24 +271,7 @@ impl SentenceRules<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
-    use super::super::{attribute, Layout};
-
-    /// (source, cue, content) of each attribution of `text`.
-    fn run(text: &str) -> Vec<(String, String, String)> {
-        let sentences = split_sentences(text);
-        let quotes = find_quotes(text);
-        let cues = CueLexicon::builtin().find(text);
-        let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
-        attribute(&layout)
-            .into_iter()
-            .map(|a| {
-                let source = a.source.map(|r| text[r].to_string()).unwrap_or_default();
-                let content: Vec<&str> = a.content.iter().map(|r| &text[r.clone()]).collect();
-                (source, text[a.cue].to_string(), content.join(" | "))
-            })
-            .collect()
-    }
+    use super::super::tests::run;
 
     fn triple(s: &str, c: &str, x: &str) -> (String, String, String) {
         (s.to_string(), c.to_string(), x.to_string())

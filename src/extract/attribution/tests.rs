@@ -2,7 +2,7 @@ use super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sente
 use super::*;
 
 /// (source, cue, content pieces joined by " | ") for each attribution.
-fn run(text: &str) -> Vec<(String, String, String)> {
+pub(super) fn run(text: &str) -> Vec<(String, String, String)> {
     let sentences = split_sentences(text);
     let quotes = find_quotes(text);
     let cues = CueLexicon::builtin().find(text);
