@@ -94,22 +94,14 @@ pub(super) fn subject_before_inserted_cue(layout: &Layout, a: &mut Attribution) 
 fn opens_with_verb(word: &str) -> bool {
     // ("there's", "it’s": a subject and its verb in one word.)
     let contracted_subject = word.contains(['\'', '’']) && !word.ends_with("n't") && !word.ends_with("n’t");
-    !contracted_subject && finite_verb_like(word) || WORDS.auxiliaries.holds(word) && word.starts_with(char::is_lowercase) || ["is", "are", "was", "were"].contains(&word)
+    !contracted_subject && finite_verb_like(word) || WORDS.auxiliaries.holds(word) && word.starts_with(char::is_lowercase)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::super::{cues::CueLexicon, quotes::find_quotes, sentences::split_sentences};
-    use super::super::attribute;
-    use super::super::Layout;
-
     /// (cue, content pieces joined by " | ") for each attribution.
     fn run(text: &str) -> Vec<(String, String)> {
-        let sentences = split_sentences(text);
-        let quotes = find_quotes(text);
-        let cues = CueLexicon::builtin().find(text);
-        let layout = Layout { text, sentences: &sentences, quotes: &quotes, cues: &cues };
-        attribute(&layout).into_iter().map(|a| (text[a.cue].to_string(), a.content.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>().join(" | "))).collect()
+        super::super::tests::run(text).into_iter().map(|(_, cue, content)| (cue, content)).collect()
     }
 
     fn pair(cue: &str, content: &str) -> (String, String) {
