@@ -11,8 +11,17 @@ use crate::extract::word_set::WordSet;
 use std::sync::LazyLock;
 
 const BUILTIN_LINKS: &str = include_str!("../../../data/stance_participle_links.txt");
+const BUILTIN_PARTICLE_CUES: &str = include_str!("../../../data/stance_particle_cues.txt");
+const BUILTIN_IRREGULAR: &str = include_str!("../../../data/irregular_verbs.tsv");
 
 static LINKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_LINKS));
+static PARTICLE_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_PARTICLE_CUES));
+/// The irregular past forms ("held", "fought", "struck"), all but the
+/// first word of each line of `data/irregular_verbs.tsv`.
+static IRREGULAR_PAST: LazyLock<WordSet> = LazyLock::new(|| {
+    let forms: Vec<&str> = crate::model::data_lines(BUILTIN_IRREGULAR).flat_map(|line| line.split_whitespace().skip(1)).collect();
+    WordSet::from_lines(&forms.join("\n"))
+});
 
 /// How far back, in bytes, the governing clause is looked for.
 const CLAUSE_BYTES: usize = 200;
@@ -47,9 +56,24 @@ fn tied_clause(before: &str) -> Option<&str> {
     LINKS.holds(last).then(|| before[..before.len() - last.len()].trim_end())
 }
 
+/// Whether the cue found at `at` in `clause` is the particle of the verb
+/// just before it ("walked back his remarks": `data/stance_particle_cues.txt`)
+/// rather than a verb of its own ("will back the plan", "voters back him").
+/// A verb in the past is what a particle follows in news: a regular one
+/// ("walked", "scaled") or an irregular form ("held", "fought").
+pub(super) fn cue_is_a_particle(clause: &str, at: usize) -> bool {
+    let word = clause[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if !PARTICLE_CUES.holds(word) {
+        return false;
+    }
+    let before = clause[..at].split_whitespace().next_back().unwrap_or("");
+    let past = before.len() > 3 && before.starts_with(|c: char| c.is_ascii_lowercase()) && before.ends_with("ed");
+    past || IRREGULAR_PAST.holds(before)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::governing_clause;
+    use super::{cue_is_a_particle, governing_clause};
 
     fn clause_of(sentence: &str, cue: &str) -> String {
         let at = sentence.find(cue).unwrap();
@@ -72,6 +96,16 @@ mod tests {
     fn a_quote_before_the_participle_is_not_its_clause() {
         let text = "\u{201C}We will win the vote,\u{201D} the mayor said, adding that the port would stay open.";
         assert_eq!(clause_of(text, "adding"), "the mayor said");
+    }
+
+    #[test]
+    fn back_after_a_verb_in_the_past_is_its_particle() {
+        let particle = |clause: &str| cue_is_a_particle(clause, clause.find("back").unwrap());
+        assert!(particle("The mayor later walked back his remarks"));
+        assert!(particle("The mayor held back the report"));
+        assert!(!particle("The mayor will back the harbour plan"), "a verb after a modal");
+        assert!(!particle("Most fishermen back the harbour plan"), "a verb after its subject");
+        assert!(!cue_is_a_particle("The mayor walked out, criticizing", 16), "no particle cue");
     }
 
     #[test]

@@ -503,8 +503,12 @@ impl StanceLexicon {
         }
         let governing = Lowered::new(governing);
         // A negation (or refusal) first negates the verb: no side read.
-        let (_, _, verb) = *self.cues.find(governing.text, &governing.lower).first()?;
+        let (at, _, verb) = *self.cues.find(governing.text, &governing.lower).first()?;
         let CueRole::Polar(polarity) = verb.role else { return None };
+        // "walked back his remarks, saying": "back" is no verb there.
+        if governing::cue_is_a_particle(governing.text, at) {
+            return None;
+        }
         let polar = matches!(polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
         (polar && !verb.feeling).then_some(CueReading { polarity, hedge: verb.hedge, report: false, feeling: false, ..*reading })
     }

@@ -1043,3 +1043,27 @@ fn a_verb_read_from_the_governing_clause_is_less_sure_than_the_cue_itself() {
     assert_eq!(governed.stance, own.stance);
     assert!(governed.confidence < own.confidence);
 }
+
+#[test]
+fn a_cue_word_standing_as_a_verbs_particle_lends_no_polarity() {
+    let content = "the harbour tour would go ahead in June";
+    assert_eq!(judge_governed("The mayor later walked back his remarks", "saying", content), Stance::Neutral);
+    assert_eq!(judge_governed("The mayor will back the ferry crews", "saying", "they earned the raise"), Stance::Support, "a verb of its own");
+}
+
+#[test]
+fn a_response_by_pointing_to_something_lends_no_polarity() {
+    let got = judge_governed("The harbour board responded by pointing to its safety record", "saying", "the new boats had passed every test");
+    assert_eq!(got, Stance::Neutral);
+}
+
+#[test]
+fn accusing_a_rival_of_twisting_the_facts_opposes_them() {
+    assert_eq!(judge("saying", "the Price campaign was conflating two different budgets").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the harbour board misrepresented the cost of the pier").stance, Stance::Oppose);
+}
+
+#[test]
+fn backing_someone_has_received_is_no_backing_given() {
+    assert_eq!(judge("said", "the mayor has support from older voters in the harbour wards").stance, Stance::Neutral);
+}
