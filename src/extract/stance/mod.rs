@@ -44,6 +44,7 @@
 //! (`confidence.rs`).
 
 mod confidence;
+mod consequence;
 mod declared;
 mod departure;
 mod evaluative;
@@ -648,6 +649,11 @@ impl StanceLexicon {
         }
         if let Some(done) = cluster {
             signals.close(done, text);
+        }
+        if cue_end.is_none() {
+            if let Some(end) = consequence::predicted_harm(text) {
+                signals.add_evaluation(-CURATED_WEIGHT, end);
+            }
         }
         signals
     }

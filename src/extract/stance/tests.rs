@@ -1067,3 +1067,9 @@ fn accusing_a_rival_of_twisting_the_facts_opposes_them() {
 fn backing_someone_has_received_is_no_backing_given() {
     assert_eq!(judge("said", "the mayor has support from older voters in the harbour wards").stance, Stance::Neutral);
 }
+
+#[test]
+fn a_harm_predicted_as_a_consequence_opposes_what_brings_it() {
+    assert_eq!(judge("said", "the toll plan would trigger a recession in the harbour towns").stance, Stance::Oppose);
+    assert_eq!(judge("said", "the recession in the harbour towns ended last spring").stance, Stance::Neutral, "a harm reported");
+}
