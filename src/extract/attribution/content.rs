@@ -980,11 +980,29 @@ pub(super) fn end_at_quoted_phrase(layout: &Layout, a: &mut Attribution) {
     let from = layout.quotes.partition_point(|q| q.span.start < piece.start);
     let inside = layout.quotes[from..].iter().take_while(|q| q.span.end <= piece.end).find(|q| {
         let quoted = text[q.span.clone()].trim_end_matches(['”', '"', '\'']);
-        q.span.start > piece.start && quoted.ends_with(',') && text[q.span.end..piece.end].split_whitespace().count() >= 6
+        q.span.start > piece.start && quoted.ends_with(',') && text[q.span.end..piece.end].split_whitespace().count() >= 6 && !clause_goes_on_after_quote(text, piece, q)
     });
     if let Some(q) = inside {
         piece.end = q.span.end;
     }
+}
+
+/// "that while crews were “tired,” the pier stays open", "called it “a
+/// mistake,” because the rules changed", "was “late,” “costly” and unsafe":
+/// the clause around the quoted phrase goes on after its comma when the
+/// content opened a fronted clause ("that while"), when another quotation
+/// follows at once (a list), or when a word of `quote_continuations` does.
+fn clause_goes_on_after_quote(text: &str, piece: &Range<usize>, q: &Quote) -> bool {
+    let after = text[q.span.end..piece.end].trim_start();
+    if after.starts_with(['“', '"', '\'']) {
+        return true;
+    }
+    let first_word = |s: &str| s.split(|c: char| !(c.is_alphanumeric() || c == '’' || c == '\'')).next().unwrap_or("").to_string();
+    if WORDS.quote_continuations.holds(&first_word(after)) {
+        return true;
+    }
+    let mut words = text[piece.start..q.span.start].split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("that")) && words.next().is_some_and(|w| WORDS.fronted_clause_openers.holds(w))
 }
 
 /// "praised the crews in an interview with the Gazette", "…, on Twitter":

@@ -15,6 +15,7 @@ mod framed_cues;
 mod source;
 #[cfg(test)]
 mod tests;
+mod transcript_turns;
 mod uncued_quotes;
 mod voiced_quotes;
 mod word_lists;
@@ -28,6 +29,7 @@ use content_edges::{give_follow_on_quotes_to_first_report, start_content_at_cue_
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
+use transcript_turns::transcript_turns;
 use uncued_quotes::quotes_without_cue_word;
 use voiced_quotes::end_at_voiced_quotation;
 use word_lists::WORDS;
@@ -177,6 +179,8 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
     join_split_quotations(layout.text, &mut out);
     fold_reports_into_according_to(layout.text, &mut out);
     give_follow_on_quotes_to_first_report(layout, &mut out);
+    // Last: a turn is the whole rest of its line, which no edge rule trims.
+    transcript_turns(layout, &mut out);
     out.sort_by_key(|a| (a.content.first().map(|r| r.start), a.cue.start));
     out
 }

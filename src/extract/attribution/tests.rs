@@ -538,6 +538,22 @@ fn clause_ends_at_a_quoted_phrase_closed_by_a_comma() {
 }
 
 #[test]
+fn clause_goes_on_after_a_quoted_phrase_in_a_fronted_clause_a_list_or_before_because() {
+    assert_eq!(
+        one("The mayor said that while the ferry crews were “tired and angry,” the harbour would stay open all through the winter."),
+        triple("The mayor", "said", "that while the ferry crews were “tired and angry,” the harbour would stay open all through the winter")
+    );
+    assert_eq!(
+        one("The mayor called the plan “a disgrace,” because the council had never consulted the ferry crews about it."),
+        triple("The mayor", "called", "the plan “a disgrace,” because the council had never consulted the ferry crews about it")
+    );
+    assert_eq!(
+        one("The mayor said the plan was “late,” “costly” and unsafe for the ferry crews of the harbour."),
+        triple("The mayor", "said", "the plan was “late,” “costly” and unsafe for the ferry crews of the harbour")
+    );
+}
+
+#[test]
 fn impression_of_a_report_is_the_subjects_report() {
     assert_eq!(one("The mayor seemed to suggest that the storm caused the delay."), triple("The mayor", "seemed to suggest", "that the storm caused the delay"));
 }
