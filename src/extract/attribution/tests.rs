@@ -1392,6 +1392,11 @@ fn a_listener_with_a_place_set_off_by_commas_ends_at_that() {
 }
 
 #[test]
+fn a_plural_possessive_in_the_phrase_after_the_cue_runs_to_that() {
+    assert_eq!(one("The ferry board wrote to the Owens’ law office that the pier would stay shut."), triple("The ferry board", "wrote", "that the pier would stay shut"));
+}
+
+#[test]
 fn a_time_phrase_after_said_runs_to_that() {
     assert_eq!(one("Reed said after a dinner on Monday that he had not read the ferry plan."), triple("Reed", "said", "that he had not read the ferry plan"));
     // "that" after the noun opens a relative clause: nothing is reported.
