@@ -3,7 +3,7 @@
 //! that read a cue phrase as a whole or weigh one report against another.
 
 use super::word_lists::WORDS;
-use super::{finite_verb_like, Attribution, Layout};
+use super::{finite_verb_like, lower_eq, Attribution, Layout, SentenceRules};
 use std::ops::Range;
 
 /// "experts note that the pier is safe", "the board voted to close the
@@ -97,6 +97,33 @@ fn opens_with_verb(word: &str) -> bool {
     !contracted_subject && finite_verb_like(word) || WORDS.auxiliaries.holds(word) && word.starts_with(char::is_lowercase)
 }
 
+impl SentenceRules<'_> {
+    /// "Asked on Monday whether he would run, …", "when asked at the
+    /// hearing about the merger, …": words of time or place between
+    /// "asked" and the question say when or where it was asked; the
+    /// question starts at its opening word, where PolNeAR starts the
+    /// content ("about" then stands apart from the cue and is content).
+    /// The token from `start` (before `end`) where the question opens, or
+    /// `start` where no such setting stands first.
+    pub(super) fn after_asked_setting(&self, start: usize, end: usize) -> usize {
+        const MAX_SETTING_WORDS: usize = 8;
+        let text = self.text();
+        let Some(first) = self.toks.get(start).filter(|t| t.is_word()) else { return start };
+        let setting = (lower_eq(text, first, &WORDS.adverbial_starts) || lower_eq(text, first, &WORDS.time_words))
+            && !lower_eq(text, first, &["to", "of"])
+            && !lower_eq(text, first, &WORDS.question_openers);
+        if !setting {
+            return start;
+        }
+        let last = end.min(self.toks.len()).min(start + 1 + MAX_SETTING_WORDS);
+        (start + 1..last)
+            .take_while(|&t| self.toks[t].is_word())
+            .find(|&t| lower_eq(text, &self.toks[t], &WORDS.question_openers))
+            .filter(|&t| t + 1 < end)
+            .unwrap_or(start)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// (cue, content pieces joined by " | ") for each attribution.
@@ -152,5 +179,17 @@ mod tests {
     #[test]
     fn an_opening_phrase_before_an_inserted_cue_stays_out_of_the_content() {
         assert_eq!(run("In May, Holm said, “The board will split.”"), vec![pair("said", "“The board will split.”")]);
+    }
+
+    #[test]
+    fn a_setting_after_asked_stays_out_of_the_question() {
+        let all = run("Asked on Tuesday whether the ferry would run, Holm shrugged.");
+        assert!(all.contains(&pair("Asked", "whether the ferry would run")), "{all:?}");
+    }
+
+    #[test]
+    fn about_after_a_setting_opens_the_question() {
+        let all = run("When asked at the harbor meeting about the new ramp, Holm smiled.");
+        assert!(all.contains(&pair("asked", "about the new ramp")), "{all:?}");
     }
 }
