@@ -50,7 +50,7 @@ impl SentenceRules<'_> {
         if WORDS.telling.holds(cue_word) {
             // Skip the listener: up to "that", a colon or a quote nearby.
             let m = self.listener_stop(i);
-            if let Some(subject) = self.subject_after_listener(i, m) {
+            if let Some(subject) = self.subject_after_listener(i, m).or_else(|| self.determined_subject_after_listener(i, m)) {
                 i = subject;
             } else if self.opens_after_listener(i, m) && !self.object_before_comma(m) {
                 i = m;

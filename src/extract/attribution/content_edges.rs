@@ -122,6 +122,36 @@ impl SentenceRules<'_> {
             .filter(|&t| t + 1 < end)
             .unwrap_or(start)
     }
+
+    /// "told the Gazette the ramp is unsafe", "told reporters this was the
+    /// last chance": after the listener, a noun phrase opened by a
+    /// determiner and followed by its verb is the subject of what was told
+    /// (PolNeAR leaves the listener out). The subject's first token, found
+    /// before `stop`; none where the words after the listener have no verb
+    /// ("told the crowd the story").
+    pub(super) fn determined_subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
+        const MAX_NOUN_WORDS: usize = 3;
+        let text = self.text();
+        let stop = stop.min(self.toks.len());
+        let has_verb = |t: usize| {
+            let ends = stop.min(t + 2 + MAX_NOUN_WORDS);
+            let verb = (t + 1..ends).take_while(|&v| self.toks[v].is_word()).find(|&v| {
+                let word = &text[self.toks[v].range()];
+                // (Not a word in -s: "veterans" is more often a noun.)
+                let past = finite_verb_like(word) && !word.ends_with('s');
+                lower_eq(text, &self.toks[v], &WORDS.auxiliaries) || v > t + 1 && past
+            });
+            // ("this was": a demonstrative stands alone as the subject.)
+            verb.is_some_and(|v| v > t + 1 || lower_eq(text, &self.toks[t], &["this", "that", "these", "those"]))
+        };
+        // The listener's words: no question word ("asks where each of the
+        // residents was born") and no preposition right before the subject
+        // ("told the crowd at his rally that …").
+        let listener_ends = |t: usize| !lower_eq(text, &self.toks[t - 1], &WORDS.noun_determiners) && !lower_eq(text, &self.toks[t - 1], &WORDS.adverbial_starts);
+        (i + 1..stop)
+            .take_while(|&t| self.toks[t].is_word() && !lower_eq(text, &self.toks[t], &WORDS.question_openers))
+            .find(|&t| lower_eq(text, &self.toks[t], &WORDS.subject_determiners) && listener_ends(t) && has_verb(t))
+    }
 }
 
 #[cfg(test)]
@@ -191,5 +221,19 @@ mod tests {
     fn about_after_a_setting_opens_the_question() {
         let all = run("When asked at the harbor meeting about the new ramp, Holm smiled.");
         assert!(all.contains(&pair("asked", "about the new ramp")), "{all:?}");
+    }
+
+    #[test]
+    fn a_subject_with_a_determiner_after_the_listener_opens_the_content() {
+        assert_eq!(run("Holm told the Harbor Post the ramp is not safe."), vec![pair("told", "the ramp is not safe")]);
+        assert_eq!(run("Holm told reporters this was the last chance to fix the pier."), vec![pair("told", "this was the last chance to fix the pier")]);
+    }
+
+    #[test]
+    fn a_listener_followed_by_an_object_with_no_verb_stays_in_the_content() {
+        let all = run("Holm told the crowd the story of the old ferry.");
+        assert!(all.iter().all(|(_, content)| !content.starts_with("the story")), "{all:?}");
+        let all = run("The survey asks where each of the residents was born.");
+        assert!(all.iter().all(|(_, content)| !content.starts_with("the residents")), "{all:?}");
     }
 }
