@@ -354,7 +354,9 @@ impl SentenceRules<'_> {
             {
                 far += 1;
             }
-            if far < n && lower_eq(text, &self.toks[far], &["that"]) && self.toks[far - 1].is_word() {
+            // ("told the Gazette, however, that …", "told Ana Ruiz of the
+            // Gazette, that …": a comma may close the listener too.)
+            if far < n && lower_eq(text, &self.toks[far], &["that"]) {
                 return far;
             }
         }
