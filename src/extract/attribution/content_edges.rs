@@ -97,6 +97,23 @@ fn opens_with_verb(word: &str) -> bool {
     !contracted_subject && finite_verb_like(word) || WORDS.auxiliaries.holds(word) && word.starts_with(char::is_lowercase)
 }
 
+/// "Analysts think the levy will pass. [Harbor Post]": a short tag in
+/// square brackets closing the content names where the item was found,
+/// as news round-ups write it; it is no part of what was said.
+pub(super) fn end_before_bracketed_tag(text: &str, a: &mut Attribution) {
+    const MAX_TAG_WORDS: usize = 6;
+    let Some(last) = a.content.last_mut() else { return };
+    let piece = &text[last.clone()];
+    let Some(open) = piece.strip_suffix(']').and_then(|inner| inner.rfind('[')) else { return };
+    let tag = &piece[open + 1..piece.len() - 1];
+    let head = piece[..open].trim_end();
+    if tag.contains(['[', '“', '"']) || tag.split_whitespace().count() > MAX_TAG_WORDS || head.is_empty() || !piece[..open].ends_with(char::is_whitespace) {
+        return;
+    }
+    let head = head.trim_end_matches('.');
+    last.end = last.start + head.len();
+}
+
 impl SentenceRules<'_> {
     /// "Asked on Monday whether he would run, …", "when asked at the
     /// hearing about the merger, …": words of time or place between
@@ -235,5 +252,10 @@ mod tests {
         assert!(all.iter().all(|(_, content)| !content.starts_with("the story")), "{all:?}");
         let all = run("The survey asks where each of the residents was born.");
         assert!(all.iter().all(|(_, content)| !content.starts_with("the residents")), "{all:?}");
+    }
+
+    #[test]
+    fn a_bracketed_source_tag_closing_the_content_is_left_out() {
+        assert_eq!(run("Analysts think the levy will pass in May. [Harbor Post]"), vec![pair("think", "the levy will pass in May")]);
     }
 }
