@@ -50,7 +50,7 @@ impl SentenceRules<'_> {
         if WORDS.telling.holds(cue_word) {
             // Skip the listener: up to "that", a colon or a quote nearby.
             let m = self.listener_stop(i);
-            if let Some(subject) = self.subject_after_listener(i, m) {
+            if let Some(subject) = self.subject_after_listener(i, m).or_else(|| self.determined_subject_after_listener(i, m)) {
                 i = subject;
             } else if self.opens_after_listener(i, m) && !self.object_before_comma(m) {
                 i = m;
@@ -256,7 +256,7 @@ impl SentenceRules<'_> {
             return Adverbial::None;
         }
         let mut m = i;
-        while m < n && m < i + 10 && self.toks[m].is_word() && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
+        while m < n && m < i + 10 && (self.toks[m].is_word() || self.possessive_mark(m)) && !lower_eq(text, &self.toks[m], &WORDS.complementizers) {
             m += 1;
         }
         // "say this is a rough patch", "said today was a win": a verb right
@@ -278,6 +278,15 @@ impl SentenceRules<'_> {
         } else {
             Adverbial::Until(m)
         }
+    }
+
+    /// "wrote to the Owens’ office that …": the apostrophe after a plural
+    /// possessive stands between two words of one noun phrase.
+    fn possessive_mark(&self, m: usize) -> bool {
+        let text = self.text();
+        let tok = &self.toks[m];
+        let attached = m > 0 && self.toks[m - 1].is_word() && self.toks[m - 1].end == tok.start && text[self.toks[m - 1].range()].ends_with(['s', 'S']);
+        attached && matches!(&text[tok.range()], "’" | "'") && self.toks.get(m + 1).is_some_and(|next| next.is_word() && next.start > tok.end)
     }
 
     /// "praised Ortiz, with whom she had clashed", "backed the levy,
@@ -345,7 +354,9 @@ impl SentenceRules<'_> {
             {
                 far += 1;
             }
-            if far < n && lower_eq(text, &self.toks[far], &["that"]) && self.toks[far - 1].is_word() {
+            // ("told the Gazette, however, that …", "told Ana Ruiz of the
+            // Gazette, that …": a comma may close the listener too.)
+            if far < n && lower_eq(text, &self.toks[far], &["that"]) {
                 return far;
             }
         }

@@ -3,7 +3,7 @@
 //! that read a cue phrase as a whole or weigh one report against another.
 
 use super::word_lists::WORDS;
-use super::{finite_verb_like, Attribution, Layout};
+use super::{finite_verb_like, lower_eq, Attribution, Layout, SentenceRules};
 use std::ops::Range;
 
 /// "experts note that the pier is safe", "the board voted to close the
@@ -97,6 +97,80 @@ fn opens_with_verb(word: &str) -> bool {
     !contracted_subject && finite_verb_like(word) || WORDS.auxiliaries.holds(word) && word.starts_with(char::is_lowercase)
 }
 
+/// "Analysts think the levy will pass. [Harbor Post]": a short tag in
+/// square brackets closing the content names where the item was found,
+/// as news round-ups write it; it is no part of what was said.
+pub(super) fn end_before_bracketed_tag(text: &str, a: &mut Attribution) {
+    const MAX_TAG_WORDS: usize = 6;
+    let Some(last) = a.content.last_mut() else { return };
+    let piece = &text[last.clone()];
+    let Some(open) = piece.strip_suffix(']').and_then(|inner| inner.rfind('[')) else { return };
+    let tag = &piece[open + 1..piece.len() - 1];
+    let head = piece[..open].trim_end();
+    if tag.contains(['[', '“', '"']) || tag.split_whitespace().count() > MAX_TAG_WORDS || head.is_empty() || !piece[..open].ends_with(char::is_whitespace) {
+        return;
+    }
+    let head = head.trim_end_matches('.');
+    last.end = last.start + head.len();
+}
+
+impl SentenceRules<'_> {
+    /// "Asked on Monday whether he would run, …", "when asked at the
+    /// hearing about the merger, …": words of time or place between
+    /// "asked" and the question say when or where it was asked; the
+    /// question starts at its opening word, where PolNeAR starts the
+    /// content ("about" then stands apart from the cue and is content).
+    /// The token from `start` (before `end`) where the question opens, or
+    /// `start` where no such setting stands first.
+    pub(super) fn after_asked_setting(&self, start: usize, end: usize) -> usize {
+        const MAX_SETTING_WORDS: usize = 8;
+        let text = self.text();
+        let Some(first) = self.toks.get(start).filter(|t| t.is_word()) else { return start };
+        let setting = (lower_eq(text, first, &WORDS.adverbial_starts) || lower_eq(text, first, &WORDS.time_words))
+            && !lower_eq(text, first, &["to", "of"])
+            && !lower_eq(text, first, &WORDS.question_openers);
+        if !setting {
+            return start;
+        }
+        let last = end.min(self.toks.len()).min(start + 1 + MAX_SETTING_WORDS);
+        (start + 1..last)
+            .take_while(|&t| self.toks[t].is_word())
+            .find(|&t| lower_eq(text, &self.toks[t], &WORDS.question_openers))
+            .filter(|&t| t + 1 < end)
+            .unwrap_or(start)
+    }
+
+    /// "told the Gazette the ramp is unsafe", "told reporters this was the
+    /// last chance": after the listener, a noun phrase opened by a
+    /// determiner and followed by its verb is the subject of what was told
+    /// (PolNeAR leaves the listener out). The subject's first token, found
+    /// before `stop`; none where the words after the listener have no verb
+    /// ("told the crowd the story").
+    pub(super) fn determined_subject_after_listener(&self, i: usize, stop: usize) -> Option<usize> {
+        const MAX_NOUN_WORDS: usize = 3;
+        let text = self.text();
+        let stop = stop.min(self.toks.len());
+        let has_verb = |t: usize| {
+            let ends = stop.min(t + 2 + MAX_NOUN_WORDS);
+            let verb = (t + 1..ends).take_while(|&v| self.toks[v].is_word()).find(|&v| {
+                let word = &text[self.toks[v].range()];
+                // (Not a word in -s: "veterans" is more often a noun.)
+                let past = finite_verb_like(word) && !word.ends_with('s');
+                lower_eq(text, &self.toks[v], &WORDS.auxiliaries) || v > t + 1 && past
+            });
+            // ("this was": a demonstrative stands alone as the subject.)
+            verb.is_some_and(|v| v > t + 1 || lower_eq(text, &self.toks[t], &["this", "that", "these", "those"]))
+        };
+        // The listener's words: no question word ("asks where each of the
+        // residents was born") and no preposition right before the subject
+        // ("told the crowd at his rally that …").
+        let listener_ends = |t: usize| !lower_eq(text, &self.toks[t - 1], &WORDS.noun_determiners) && !lower_eq(text, &self.toks[t - 1], &WORDS.adverbial_starts);
+        (i + 1..stop)
+            .take_while(|&t| self.toks[t].is_word() && !lower_eq(text, &self.toks[t], &WORDS.question_openers))
+            .find(|&t| lower_eq(text, &self.toks[t], &WORDS.subject_determiners) && listener_ends(t) && has_verb(t))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// (cue, content pieces joined by " | ") for each attribution.
@@ -152,5 +226,36 @@ mod tests {
     #[test]
     fn an_opening_phrase_before_an_inserted_cue_stays_out_of_the_content() {
         assert_eq!(run("In May, Holm said, “The board will split.”"), vec![pair("said", "“The board will split.”")]);
+    }
+
+    #[test]
+    fn a_setting_after_asked_stays_out_of_the_question() {
+        let all = run("Asked on Tuesday whether the ferry would run, Holm shrugged.");
+        assert!(all.contains(&pair("Asked", "whether the ferry would run")), "{all:?}");
+    }
+
+    #[test]
+    fn about_after_a_setting_opens_the_question() {
+        let all = run("When asked at the harbor meeting about the new ramp, Holm smiled.");
+        assert!(all.contains(&pair("asked", "about the new ramp")), "{all:?}");
+    }
+
+    #[test]
+    fn a_subject_with_a_determiner_after_the_listener_opens_the_content() {
+        assert_eq!(run("Holm told the Harbor Post the ramp is not safe."), vec![pair("told", "the ramp is not safe")]);
+        assert_eq!(run("Holm told reporters this was the last chance to fix the pier."), vec![pair("told", "this was the last chance to fix the pier")]);
+    }
+
+    #[test]
+    fn a_listener_followed_by_an_object_with_no_verb_stays_in_the_content() {
+        let all = run("Holm told the crowd the story of the old ferry.");
+        assert!(all.iter().all(|(_, content)| !content.starts_with("the story")), "{all:?}");
+        let all = run("The survey asks where each of the residents was born.");
+        assert!(all.iter().all(|(_, content)| !content.starts_with("the residents")), "{all:?}");
+    }
+
+    #[test]
+    fn a_bracketed_source_tag_closing_the_content_is_left_out() {
+        assert_eq!(run("Analysts think the levy will pass in May. [Harbor Post]"), vec![pair("think", "the levy will pass in May")]);
     }
 }

@@ -522,6 +522,7 @@ impl SentenceRules<'_> {
             if end <= start + 1 {
                 return None;
             }
+            let start = self.after_asked_setting(start, end);
             return Some(Attribution { source: None, cue: cue.span.clone(), content: vec![self.toks[start].start..self.toks[end - 1].end], ..Default::default() });
         }
         if passive {

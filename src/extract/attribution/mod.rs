@@ -25,7 +25,7 @@ use super::quotes::Quote;
 use super::tokens::{tokenize, Tok};
 use super::word_set::WordSet;
 use content::{drop_quoted_titles, end_at_quoted_phrase, end_before_colon_quote, end_before_medium, end_before_time_phrase, start_at_quotation};
-use content_edges::{give_follow_on_quotes_to_first_report, start_content_at_cue_complementizer, subject_before_inserted_cue};
+use content_edges::{end_before_bracketed_tag, give_follow_on_quotes_to_first_report, start_content_at_cue_complementizer, subject_before_inserted_cue};
 use source::is_non_agent;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -172,6 +172,7 @@ pub fn attribute(layout: &Layout) -> Vec<Attribution> {
         end_at_voiced_quotation(layout, a);
         end_before_medium(layout, a);
         end_before_time_phrase(layout, a);
+        end_before_bracketed_tag(layout.text, a);
         start_content_at_cue_complementizer(layout.text, a);
         subject_before_inserted_cue(layout, a);
     }

@@ -1402,9 +1402,20 @@ fn since_and_evening_stand_between_a_subject_and_its_verb() {
 }
 
 #[test]
+fn a_listener_closed_by_a_comma_ends_at_that() {
+    let all = run("Mayor Ann Roe told the Gazette, however, that the ferry would run again.");
+    assert!(all.contains(&triple("Mayor Ann Roe", "told", "that the ferry would run again")), "{all:?}");
+}
+
+#[test]
 fn a_listener_with_a_place_set_off_by_commas_ends_at_that() {
     let all = run("Mayor Ann Roe told a town hall in Salem, Oregon, on Monday that the ferry would run again.");
     assert!(all.contains(&triple("Mayor Ann Roe", "told", "that the ferry would run again")), "{all:?}");
+}
+
+#[test]
+fn a_plural_possessive_in_the_phrase_after_the_cue_runs_to_that() {
+    assert_eq!(one("The ferry board wrote to the Owens’ law office that the pier would stay shut."), triple("The ferry board", "wrote", "that the pier would stay shut"));
 }
 
 #[test]

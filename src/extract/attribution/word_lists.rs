@@ -75,6 +75,7 @@ pub(super) struct WordLists {
     pub noun_cue_modifiers: WordSet,
     pub voiced_cues: WordSet,
     pub infinitive_heads: WordSet,
+    pub question_openers: WordSet,
 }
 
 pub(super) static WORDS: LazyLock<WordLists> = LazyLock::new(|| WordLists::parse(include_str!("../../../data/attribution_words.txt")));
@@ -154,6 +155,7 @@ impl WordLists {
             noun_cue_modifiers: take("noun_cue_modifiers"),
             voiced_cues: take("voiced_cues"),
             infinitive_heads: take("infinitive_heads"),
+            question_openers: take("question_openers"),
         };
         assert!(sections.is_empty(), "data/attribution_words.txt has unused sections: {:?}", sections.keys().collect::<Vec<_>>());
         lists
