@@ -436,6 +436,15 @@ impl CandidateWords {
         }
     }
 
+    /// Whether a hyphenated word (lower case) begins or ends with an
+    /// article ("wing-the"): a dash written without spaces, joining two
+    /// words of the sentence, no compound noun ("cease-fire").
+    fn joins_an_article(&self, lower: &str) -> bool {
+        let Some((first, rest)) = lower.split_once('-') else { return false };
+        let last = rest.rsplit('-').next().unwrap_or(rest);
+        self.listed.get(first).opens_title || self.listed.get(last).opens_title
+    }
+
     /// Whether `lower` is a stop word, a place's word, an issue or a
     /// people's adjective: no given name or surname ("American Minors").
     pub(super) fn is_common(&self, lower: &str) -> bool {
@@ -553,7 +562,7 @@ impl CandidateWords {
             // part of a name (`first_name` reads `name_shaped`).
             // "TAPPER: ...": a transcript's speaker label is no noun either.
             let speaker_label = token.opens_sentence && token.before_colon && !token.word.bytes().any(|b| b.is_ascii_lowercase());
-            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && !speaker_label && {
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && !speaker_label && !self.joins_an_article(lower) && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)
