@@ -436,6 +436,17 @@ impl CandidateWords {
         }
     }
 
+    /// Whether a word in -er (lower case) is the comparative of a listed
+    /// adjective ("tougher", "safer", "bigger"): an adjective as its base
+    /// is, heading no topic.
+    fn is_comparative(&self, lower: &str) -> bool {
+        let Some(stem) = lower.strip_suffix("er") else { return false };
+        let adjective = |base: &str| self.listed.get(base).adjective;
+        // "bigger": the doubled consonant is the comparative's.
+        let undoubled = stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+        adjective(stem) || adjective(&lower[..lower.len() - 1]) || (undoubled && adjective(&stem[..stem.len() - 1]))
+    }
+
     /// Whether a hyphenated word (lower case) begins or ends with an
     /// article ("wing-the"): a dash written without spaces, joining two
     /// words of the sentence, no compound noun ("cease-fire").
@@ -550,6 +561,9 @@ impl CandidateWords {
             }
             if listed.heads_after_noun && !token.after_break {
                 listed.stop = !words.words.last().is_some_and(|p| p.noun_like && !p.capitalized);
+            }
+            if !listed.adjective && lower.len() > 4 && lower.ends_with("er") && self.is_comparative(lower) {
+                listed.adjective = true;
             }
             if !listed.stop && lower.len() > 3 && lower.ends_with('s') {
                 // A plural is an issue or generic as its singular is ("agreements").

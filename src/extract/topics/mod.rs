@@ -569,6 +569,16 @@ mod tests {
     }
 
     #[test]
+    fn the_comparative_of_a_listed_adjective_heads_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("much tougher than that"), None);
+        assert_eq!(topics.candidate_topic("harder than ever"), None);
+        // The noun after it still heads, and a noun in -er is a noun.
+        assert_eq!(topics.candidate_topic("tougher ferry tolls").as_deref(), Some("ferry toll"));
+        assert_eq!(topics.candidate_topic("the ferry operator").as_deref(), Some("ferry operator"));
+    }
+
+    #[test]
     fn a_peoples_adjective_alone_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("an Ethiopian exile"), None);
