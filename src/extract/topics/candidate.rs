@@ -436,6 +436,26 @@ impl CandidateWords {
         }
     }
 
+    /// Whether a word in -er (lower case) is the comparative of a listed
+    /// adjective ("tougher", "safer", "bigger"): an adjective as its base
+    /// is, heading no topic.
+    fn is_comparative(&self, lower: &str) -> bool {
+        let Some(stem) = lower.strip_suffix("er") else { return false };
+        let adjective = |base: &str| self.listed.get(base).adjective;
+        // "bigger": the doubled consonant is the comparative's.
+        let undoubled = stem.len() > 2 && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2];
+        adjective(stem) || adjective(&lower[..lower.len() - 1]) || (undoubled && adjective(&stem[..stem.len() - 1]))
+    }
+
+    /// Whether a hyphenated word (lower case) begins or ends with an
+    /// article ("wing-the"): a dash written without spaces, joining two
+    /// words of the sentence, no compound noun ("cease-fire").
+    fn joins_an_article(&self, lower: &str) -> bool {
+        let Some((first, rest)) = lower.split_once('-') else { return false };
+        let last = rest.rsplit('-').next().unwrap_or(rest);
+        self.listed.get(first).opens_title || self.listed.get(last).opens_title
+    }
+
     /// Whether `lower` is a stop word, a place's word, an issue or a
     /// people's adjective: no given name or surname ("American Minors").
     pub(super) fn is_common(&self, lower: &str) -> bool {
@@ -542,6 +562,9 @@ impl CandidateWords {
             if listed.heads_after_noun && !token.after_break {
                 listed.stop = !words.words.last().is_some_and(|p| p.noun_like && !p.capitalized);
             }
+            if !listed.adjective && lower.len() > 4 && lower.ends_with("er") && self.is_comparative(lower) {
+                listed.adjective = true;
+            }
             if !listed.stop && lower.len() > 3 && lower.ends_with('s') {
                 // A plural is an issue or generic as its singular is ("agreements").
                 let one = self.listed.get(&self.singular(lower));
@@ -553,7 +576,7 @@ impl CandidateWords {
             // part of a name (`first_name` reads `name_shaped`).
             // "TAPPER: ...": a transcript's speaker label is no noun either.
             let speaker_label = token.opens_sentence && token.before_colon && !token.word.bytes().any(|b| b.is_ascii_lowercase());
-            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && !speaker_label && {
+            let noun_like = chars >= 2 && !has_digit && !listed.stop && !listed.never_noun && !words.introduces_verb && !has_apostrophe && !speaker_label && !self.joins_an_article(lower) && {
                 let verb_like = chars > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
                 let modifier_like = ["ly", "able", "ible", "ful", "ous", "less"].iter().any(|s| lower.ends_with(s));
                 listed.noun_despite_ending || (!verb_like && !modifier_like)

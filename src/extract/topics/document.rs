@@ -223,6 +223,10 @@ const MOST_MENTIONS_READ: usize = 16;
 /// person (`person_referred_to`).
 const PRONOUN_REACH: usize = 12;
 
+/// How many words may stand before a person's full name that opens a
+/// content ("Republican nominee", see `opens_on_person_in_full`).
+const OPENING_NAME_REACH: usize = 3;
+
 /// The longest head noun looked up, in bytes.
 const LONGEST_HEAD: usize = 24;
 
@@ -492,7 +496,9 @@ impl<'a> DocumentTopics<'a> {
         let keep = candidate.kind == CandidateKind::Issue
             || self.recurs_in_text(&candidate.name)
             || self.matcher.words.names_an_issue(&candidate.name);
-        let name = keep.then(|| self.fullest_name(&candidate.name));
+        let full = self.fullest_name(&candidate.name);
+        let keep = keep || (candidate.kind == CandidateKind::Name && self.opens_on_person_in_full(content, &full));
+        let name = keep.then_some(full);
         self.automatic.insert(candidate.name, name.clone());
         name.map(|name| (TopicTag { name, automatic: true }, kind))
     }
@@ -567,6 +573,20 @@ impl<'a> DocumentTopics<'a> {
             })
             .flatten();
         full.unwrap_or_else(|| name.to_string())
+    }
+
+    /// Whether the content opens on a person named in full, a listed first
+    /// name and a surname ("Marta Okafor has resigned", "harbour chief
+    /// Marta Okafor said"): the subject of what is said, its topic even
+    /// where the article names them only there. A person said once
+    /// further on is mentioned in passing.
+    fn opens_on_person_in_full(&self, content: &str, name: &str) -> bool {
+        let mut words = name.split(' ');
+        let (Some(first), Some(_)) = (words.next(), words.next()) else { return false };
+        if has_possessive(name) || !self.matcher.words.is_first_name(&first.to_lowercase()) {
+            return false;
+        }
+        content.find(name).is_some_and(|at| content[..at].split_whitespace().count() < OPENING_NAME_REACH)
     }
 
     /// Whether a one-word name ("Credit") is written in lower case more
@@ -1307,6 +1327,22 @@ mod tests {
         let mut topics = DocumentTopics::new(&matcher, "So far so good, she said.");
         assert_eq!(topics.tag_and_count("so far so good", "", ""), None);
         assert_eq!(topics.main_topic(), None);
+    }
+
+    #[test]
+    fn a_person_named_in_full_opening_the_content_is_kept_though_said_once() {
+        let matcher = TopicMatcher::default();
+        let text = "Okafor spoke. She said harbour chief Marta Adeyemi is a poor manager. \
+                    The tolls rose, said a cousin of Maria Bello.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        let tag = topics.tag("harbour chief Marta Adeyemi is a poor manager", "", "");
+        assert_eq!(tag.map(|t| t.name).as_deref(), Some("Marta Adeyemi"));
+        // Said once further on, a person is mentioned in passing.
+        assert_eq!(topics.tag("the tolls rose, said a cousin of Maria Bello", "", "").map(|t| t.name), None);
+        // A surname alone is no name in full.
+        let text = "Okafor spoke. She said Adeyemi is a poor manager.";
+        let mut topics = DocumentTopics::new(&matcher, text);
+        assert_eq!(topics.tag("Adeyemi is a poor manager", "", ""), None);
     }
 
     #[test]

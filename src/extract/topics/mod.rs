@@ -550,6 +550,35 @@ mod tests {
     }
 
     #[test]
+    fn a_word_joined_to_an_article_by_a_dash_is_no_noun() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("the harbour security wing-the dock guards").as_deref(), Some("harbour security"));
+        assert_eq!(topics.candidate_topic("the ferry tolls-a burden").as_deref(), Some("ferry"));
+        // A compound noun keeps its hyphen.
+        assert_eq!(topics.candidate_topic("the harbour cease-fire held").as_deref(), Some("harbour cease-fire"));
+    }
+
+    #[test]
+    fn listed_adverbs_verbs_and_judging_words_are_no_part_of_a_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("he is somewhat decisive"), None);
+        assert_eq!(topics.candidate_topic("stiff sanctions on the ferry line").as_deref(), Some("sanction"));
+        assert_eq!(topics.candidate_topic("the stiff tolls").as_deref(), Some("toll"));
+        assert_eq!(topics.candidate_topic("that the regulators ignores ferry tolls").as_deref(), Some("regulator"));
+        assert_eq!(topics.candidate_topic("it was fine"), None);
+    }
+
+    #[test]
+    fn the_comparative_of_a_listed_adjective_heads_no_topic() {
+        let topics = TopicMatcher::default();
+        assert_eq!(topics.candidate_topic("much tougher than that"), None);
+        assert_eq!(topics.candidate_topic("harder than ever"), None);
+        // The noun after it still heads, and a noun in -er is a noun.
+        assert_eq!(topics.candidate_topic("tougher ferry tolls").as_deref(), Some("ferry toll"));
+        assert_eq!(topics.candidate_topic("the ferry operator").as_deref(), Some("ferry operator"));
+    }
+
+    #[test]
     fn a_peoples_adjective_alone_is_no_topic() {
         let topics = TopicMatcher::default();
         assert_eq!(topics.candidate_topic("an Ethiopian exile"), None);
