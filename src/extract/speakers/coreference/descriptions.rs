@@ -33,7 +33,7 @@ impl SpeakerResolver<'_> {
     /// A description whose name stands just before it: "Ada Voss, the head
     /// of the union, said", where only the description is the source.
     pub(super) fn named_before(&self, text: &str, span: &Range<usize>, name_part: &str) -> Option<Speaker> {
-        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part);
+        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part) || describes_role_for_someone(name_part);
         if !(describes || is_age(name_part)) {
             return None;
         }
@@ -526,6 +526,13 @@ mod tests {
         let s = resolve_all(text, &["the chairwoman of the dockworkers union", "54, a retired welder"]);
         assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("chairwoman of the dockworkers union")));
         assert_eq!(s[1].name, "Tomas Quill");
+    }
+
+    #[test]
+    fn a_role_for_someone_named_takes_the_name_standing_just_before_it() {
+        let text = "Ana Reyes, a spokeswoman for Mayor Tom Lee told the paper that the road was closed.";
+        let s = resolve_all(text, &["a spokeswoman for Mayor Tom Lee"]);
+        assert_eq!(s[0].name, "Ana Reyes");
     }
 
     #[test]
