@@ -150,7 +150,17 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     }
     // "… in the U.S. He says": after "U.S." or "D.C." a subject pronoun
     // opens the next sentence (a name such as "U.S. Capitol" goes on).
-    !is_abbreviation(word) || word.contains('.') && opens_sentence(next)
+    // Dotted initials before a capitalised word ("J.M. Berger") go on the
+    // same way, unless a comma puts them after a town ("Ely, N.J. Then …").
+    let initials = n.is_uppercase() && are_initials(word) && !text[..i - word.len()].trim_end().ends_with(',');
+    !(is_abbreviation(word) || initials) || word.contains('.') && opens_sentence(next)
+}
+
+/// Whether `word` (its last period cut off) is initials, capitals each
+/// followed by a period: "J.M", "J.R.R".
+fn are_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 3 && bytes.len() % 2 == 1 && bytes.iter().enumerate().all(|(k, &b)| if k % 2 == 0 { b.is_ascii_uppercase() } else { b == b'.' })
 }
 
 /// Words of data/sentence_openers.txt, lowered.
@@ -260,6 +270,16 @@ mod tests {
     #[test]
     fn keeps_titles_and_initials_inside_the_sentence() {
         assert_eq!(texts("Mr. Lopez met Sen. Hart and George W. Bush in the U.S. Capitol."), ["Mr. Lopez met Sen. Hart and George W. Bush in the U.S. Capitol."]);
+    }
+
+    #[test]
+    fn dotted_initials_stay_with_the_name_after_them() {
+        assert_eq!(texts("The report was read by A.J. Moss on Friday."), ["The report was read by A.J. Moss on Friday."]);
+        assert_eq!(texts("He met T.R.B. Lane. She left."), ["He met T.R.B. Lane.", "She left."]);
+        assert_eq!(texts("It went to A.J. He laughed."), ["It went to A.J.", "He laughed."]);
+        assert_eq!(texts("She spoke in Ely, N.Y. “We won.”"), ["She spoke in Ely, N.Y.", "“We won.”"]);
+        assert_eq!(texts("They met in Ely, N.J. Ana Lee came too."), ["They met in Ely, N.J.", "Ana Lee came too."]);
+        assert!(are_initials("J.M") && are_initials("J.R.R") && !are_initials("JM") && !are_initials("J") && !are_initials("Jo.M") && !are_initials("j.m"));
     }
 
     #[test]

@@ -73,7 +73,9 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Tok>) {
             continue;
         }
         let c = char_at(s, i);
-        if c.is_whitespace() {
+        // A soft hyphen or joiner before a word ("Doug \u{ad}Andres") shows
+        // nothing: skipped like a space, it leaves the name whole.
+        if c.is_whitespace() || is_invisible(c) {
             i += c.len_utf8();
             continue;
         }
@@ -277,6 +279,15 @@ mod tests {
         let shown: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
         assert_eq!(shown, ["Mr.", "O’Brien’s", "U.S.", "plan", ",", "“", "bold", ".", "”"]);
         assert_eq!(toks[5].kind, TokKind::OpenQuote);
+    }
+
+    #[test]
+    fn an_invisible_char_before_a_word_is_skipped_like_a_space() {
+        let text = "Ana \u{ad}Reyes met \u{200b}Tom.";
+        let mut toks = Vec::new();
+        tokenize(text, 0..text.len(), &mut toks);
+        let shown: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
+        assert_eq!(shown, ["Ana", "Reyes", "met", "Tom", "."]);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! decides whom a mention stands for.
 
 use super::words::*;
+use super::names::kind_of_phrase;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -351,6 +352,14 @@ pub(super) fn is_description(phrase: &str) -> bool {
         || owner_before_a_noun()
 }
 
+/// "a spokesman for House Speaker Paul Ryan", "an aide to Sen. Ada Voss":
+/// someone's role for a person or body named after it, a description of
+/// someone although it ends in a name.
+pub(super) fn describes_role_for_someone(phrase: &str) -> bool {
+    let Some((role, _)) = [" for ", " to "].iter().filter_map(|p| phrase.split_once(p)).min_by_key(|(role, _)| role.len()) else { return false };
+    role.contains(' ') && is_description(role) && names_a_role(role) && kind_of_phrase(role).is_none()
+}
+
 /// "Her campaign manager", "His team": a description opened at a sentence
 /// start by whose it is.
 pub(super) const POSSESSIVE_DETERMINERS: &[&str] = &["his", "her", "their", "its"];
@@ -487,6 +496,15 @@ pub(super) fn plausible_phrase(phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_role_for_someone_named_is_a_description() {
+        assert!(describes_role_for_someone("a spokeswoman for Mayor Tom Lee"));
+        assert!(describes_role_for_someone("an aide to Gov. Ada Voss"));
+        assert!(!describes_role_for_someone("a report for Congress"));
+        assert!(!describes_role_for_someone("Tom Lee"));
+        assert!(!describes_role_for_someone("Mayor Tom Lee"));
+    }
 
     #[test]
     fn a_name_opens_its_sentence_after_its_titles_and_first_names() {

@@ -2,7 +2,7 @@
 //! found without a token list.
 
 use super::words::*;
-use super::super::tokens::{is_alnum, word_end, ASCII_ALNUM};
+use super::super::tokens::{is_alnum, is_invisible, word_end, ASCII_ALNUM};
 use std::ops::Range;
 
 /// Byte ranges of runs of capitalised words (with "of" between them and
@@ -55,7 +55,8 @@ pub(super) fn capitalised_runs(text: &str, sentences: &[Range<usize>]) -> Vec<Ca
             }
             let c = seg[i..].chars().next().unwrap_or(' ');
             if !is_alnum(c) {
-                if !c.is_whitespace() {
+                // An invisible char at a word's start breaks no name.
+                if !c.is_whitespace() && !is_invisible(c) {
                     broken = true;
                     pending_of = None;
                 }
@@ -212,6 +213,11 @@ mod tests {
             runs_of("un café à Paris, où l’Élysée et Émile Zola, c’était é-Élan; naïve Ørsted\u{a0}Wind said."),
             [("Paris", false), ("Élysée", false), ("Émile Zola", false), ("Ørsted\u{a0}Wind", false)]
         );
+    }
+
+    #[test]
+    fn a_soft_hyphen_before_a_word_leaves_the_name_whole() {
+        assert_eq!(runs_of("Then Ana \u{ad}Reyes of the party spoke."), [("Ana \u{ad}Reyes", false)]);
     }
 
     #[test]

@@ -240,7 +240,8 @@ fn ends_in_possessive(word: &str) -> bool {
     word.ends_with("’s") || word.ends_with("'s") || word.ends_with("s’") || word.ends_with("s'")
 }
 
-/// The words of `text` as `split_whitespace` gives them, into `buf`; how
+/// The words of `text` as `split_whitespace` gives them (less any invisible
+/// chars opening them), into `buf`; how
 /// many, or `None` when they do not fit. ASCII text (nearly every mention)
 /// is split by bytes, without decoding chars.
 pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> Option<usize> {
@@ -266,7 +267,9 @@ pub(super) fn split_whitespace_into<'a>(text: &'a str, buf: &mut [&'a str]) -> O
             i = end;
         }
     } else {
-        for word in text.split_whitespace() {
+        // A soft hyphen may open a word ("Doug \u{ad}Andres"): the word is
+        // what follows it.
+        for word in text.split_whitespace().map(|w| w.trim_start_matches(is_invisible)).filter(|w| !w.is_empty()) {
             push(word)?;
         }
     }
@@ -572,6 +575,11 @@ mod tests {
     }
 
     #[test]
+    fn a_soft_hyphen_opening_a_word_of_a_name_is_dropped() {
+        assert_eq!(parse_name("Ana \u{ad}Reyes").unwrap().name, "Ana Reyes");
+    }
+
+    #[test]
     fn honorific_is_dropped() {
         assert_eq!(parse_name("Mr. Hale").unwrap(), ParsedName { role: None, name: "Hale".into() });
     }
@@ -586,5 +594,8 @@ mod tests {
             let mut small = [""; 2];
             assert_eq!(split_whitespace_into(text, &mut small).is_some(), n <= 2, "{text:?}");
         }
+        let mut buf = [""; 4];
+        let n = split_whitespace_into("Ana \u{ad}Reyes \u{200b} Jr.", &mut buf).unwrap();
+        assert_eq!(&buf[..n], ["Ana", "Reyes", "Jr."]);
     }
 }

@@ -3,7 +3,7 @@
 
 pub(super) use super::super::word_set::{Shapes, WordSet};
 use crate::model::is_name_suffix;
-use super::super::tokens::with_lowercase;
+use super::super::tokens::{is_invisible, with_lowercase};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -238,7 +238,8 @@ pub(super) fn in_list_bytes(words: &WordSet, word: &[u8]) -> bool {
 }
 
 pub(super) fn is_cap_word(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    // Past a soft hyphen or joiner opening the word ("\u{ad}Andres").
+    word.chars().find(|&c| !is_invisible(c)).is_some_and(char::is_uppercase)
 }
 
 /// What a pronoun stands for ("person", "group", ...), from data/pronouns.txt.
@@ -267,6 +268,12 @@ pub(super) fn is_pronoun(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capitalised_word_may_open_with_a_soft_hyphen() {
+        assert!(is_cap_word("Reyes") && is_cap_word("\u{ad}Reyes") && is_cap_word("\u{200b}\u{ad}Émile"));
+        assert!(!is_cap_word("\u{ad}reyes") && !is_cap_word("\u{ad}") && !is_cap_word(""));
+    }
 
     #[test]
     fn surname_of_is_the_last_word_or_the_one_before_a_suffix() {

@@ -33,7 +33,7 @@ impl SpeakerResolver<'_> {
     /// A description whose name stands just before it: "Ada Voss, the head
     /// of the union, said", where only the description is the source.
     pub(super) fn named_before(&self, text: &str, span: &Range<usize>, name_part: &str) -> Option<Speaker> {
-        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part);
+        let describes = is_description(name_part) && kind_of_phrase(name_part).is_none() && names_a_role(name_part) || describes_role_for_someone(name_part);
         if !(describes || is_age(name_part)) {
             return None;
         }
@@ -107,6 +107,7 @@ impl SpeakerResolver<'_> {
             let Some(role) = &self.people[id].role_lower else { return false };
             role_has(role, head) && modifiers.iter().all(|m| role_has(role, m))
         });
+        let by_role = by_role.or_else(|| self.sole_holder_of_owned_role(text, &words, at));
         if by_role.is_some() || !first.eq_ignore_ascii_case("the") {
             return by_role;
         }
@@ -145,6 +146,25 @@ impl SpeakerResolver<'_> {
         // of its main clause ("Voss went after Quill ... the Oregon senator
         // said"): newswriting describes who it has just made its subject.
         beside.or_else(|| self.subject_just_before(text, at).filter(|&id| fits(id))).or_else(last_subject)
+    }
+
+    /// "The congressman's spokesman": the one person named before `at` in
+    /// the role of the head, as a role or as the word just before a name
+    /// ("Gowdy spokesman Jamal Ware"), whoever the owner is called; none
+    /// where two people held it.
+    fn sole_holder_of_owned_role(&self, text: &str, words: &[String], at: usize) -> Option<usize> {
+        let (head, modifiers) = words.split_last()?;
+        if !modifiers.iter().any(|w| is_possessive(w)) || !in_list(&WORDS.titles, head) {
+            return None;
+        }
+        let i = self.mentions.partition_point(|&(pos, _)| pos < at);
+        let holds = |&&(pos, id): &&(usize, usize)| {
+            let role = self.people[id].role_lower.as_deref().is_some_and(|role| role_has(role, head));
+            role || text[..pos].trim_end().rsplit(' ').next().is_some_and(|before| before.eq_ignore_ascii_case(head))
+        };
+        let mut holders = self.mentions[..i].iter().filter(holds).map(|&(_, id)| id);
+        let first = holders.next()?;
+        holders.all(|id| id == first).then_some(first)
     }
 
     /// Someone just named whom the text never gave the description's role
@@ -526,6 +546,26 @@ mod tests {
         let s = resolve_all(text, &["the chairwoman of the dockworkers union", "54, a retired welder"]);
         assert_eq!((s[0].name.as_str(), s[0].role.as_deref()), ("Ingrid Halvorsen", Some("chairwoman of the dockworkers union")));
         assert_eq!(s[1].name, "Tomas Quill");
+    }
+
+    #[test]
+    fn an_owned_role_is_the_one_person_named_in_that_role() {
+        let text = "Mayor Tom Lee spoke first. Lee spokeswoman Ana Reyes said the road was closed. The mayor's spokeswoman added that it was old.";
+        let s = resolve_all(text, &["Lee spokeswoman Ana Reyes", "The mayor's spokeswoman"]);
+        assert_eq!(s[1].name, "Ana Reyes");
+        let text = "“It is closed,” Lee spokeswoman Ana Reyes said in a letter. The mayor's spokeswoman added that it was old.";
+        let s = resolve_all(text, &["The mayor's spokeswoman"]);
+        assert_eq!(s[0].name, "Ana Reyes");
+        let text = "Lee spokeswoman Ana Reyes spoke. Ray spokeswoman Jo Kay spoke. The mayor's spokeswoman said no.";
+        let s = resolve_all(text, &["Lee spokeswoman Ana Reyes", "Ray spokeswoman Jo Kay", "The mayor's spokeswoman"]);
+        assert_ne!(s[2].name, "Jo Kay");
+    }
+
+    #[test]
+    fn a_role_for_someone_named_takes_the_name_standing_just_before_it() {
+        let text = "Ana Reyes, a spokeswoman for Mayor Tom Lee told the paper that the road was closed.";
+        let s = resolve_all(text, &["a spokeswoman for Mayor Tom Lee"]);
+        assert_eq!(s[0].name, "Ana Reyes");
     }
 
     #[test]
