@@ -2,17 +2,15 @@
 //! trigger a crash", "she will bring war to the world". Words for events
 //! such as "war" or "crash" take no side when a report names what happened
 //! (`data/stance_evaluative_skip.txt`), but a speaker who says that
-//! something will bring one about attacks it.
+//! something will bring one about attacks it. The harms are the skipped
+//! words the general lexicon rates strongly unfavourable (`evaluative.rs`).
 
+use super::evaluative::EvaluativeWords;
 use super::words;
 use crate::extract::word_set::WordSet;
-use crate::model::data_lines;
-use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 const BUILTIN_VERBS: &str = include_str!("../../../data/stance_consequence_verbs.txt");
-const BUILTIN_SKIP: &str = include_str!("../../../data/stance_evaluative_skip.txt");
-const BUILTIN_VALENCES: &str = include_str!("../../../data/stance_evaluative.tsv");
 
 /// How many words may stand between the modal and the verb ("would soon
 /// bring"), and between the verb and the harm ("trigger a deep and lasting
@@ -20,33 +18,17 @@ const BUILTIN_VALENCES: &str = include_str!("../../../data/stance_evaluative.tsv
 const MODAL_REACH: usize = 2;
 const HARM_REACH: usize = 5;
 
-/// A skipped event word counts as a harm when the general lexicon rates it
-/// at least this unfavourably, as it does any word it counts.
-const HARM_STRENGTH: f32 = -1.5;
-
 const MODALS: [&[u8]; 4] = [b"would", b"will", b"could", b"might"];
 const NEGATIONS: [&[u8]; 3] = [b"not", b"never", b"no"];
 
 static VERBS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_VERBS));
-/// The event words of the skip list that the general lexicon rates as
-/// harms ("war", "crisis", "crash").
-static HARMS: LazyLock<WordSet> = LazyLock::new(|| {
-    let skipped: FxHashSet<&str> = data_lines(BUILTIN_SKIP).collect();
-    let harms: Vec<&str> = BUILTIN_VALENCES
-        .lines()
-        .filter_map(|line| line.split_once('\t'))
-        .filter(|(word, value)| skipped.contains(word) && value.trim().parse::<f32>().is_ok_and(|v| v <= HARM_STRENGTH))
-        .map(|(word, _)| word)
-        .collect();
-    WordSet::from_lines(&harms.join("\n"))
-});
 
 /// Where a harm predicted as a consequence ends in `lower` (a content in
 /// ASCII lower case), if one is: a modal, a consequence verb within a couple
 /// of words of it with no negation between ("would not bring war" predicts
 /// none), and a harm word within a few words after the verb ("lead to" and
 /// "result in" with their particle).
-pub(super) fn predicted_harm(lower: &[u8]) -> Option<usize> {
+pub(super) fn predicted_harm(lower: &[u8], evaluative: &EvaluativeWords) -> Option<usize> {
     // Most contents hold no modal: they are read word by word once, with
     // nothing kept.
     let first_modal = words(lower).position(|(s, e)| is_modal(&lower[s..e]))?;
@@ -65,7 +47,7 @@ pub(super) fn predicted_harm(lower: &[u8]) -> Option<usize> {
             }
             after += 1;
         }
-        if let Some(&harm) = words.iter().skip(after).take(HARM_REACH).find(|&&w| HARMS.holds_bytes(w)) {
+        if let Some(&harm) = words.iter().skip(after).take(HARM_REACH).find(|&&w| evaluative.is_harm(w)) {
             return Some(end_of(harm));
         }
     }
@@ -85,9 +67,10 @@ fn is_negation(word: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::predicted_harm;
+    use crate::extract::stance::evaluative::EvaluativeWords;
 
     fn harm_in(text: &str) -> Option<usize> {
-        predicted_harm(text.to_ascii_lowercase().as_bytes())
+        predicted_harm(text.to_ascii_lowercase().as_bytes(), &EvaluativeWords::builtin())
     }
 
     #[test]

@@ -27,6 +27,10 @@ pub(super) struct EvaluativeWords {
     /// Keyed by the word's bytes: the words looked up are slices of an
     /// ASCII-lowered text, which need no UTF-8 check this way.
     valence: FxHashMap<Box<[u8]>, Word>,
+    /// The skipped event words the lexicon rates as strongly unfavourable
+    /// ("war", "crash"): harms, when a speaker predicts them
+    /// (`consequence.rs`).
+    harms: FxHashSet<Box<[u8]>>,
 }
 
 /// An evaluative word's valence, and whether it names a feeling.
@@ -40,15 +44,26 @@ impl EvaluativeWords {
     pub(super) fn builtin() -> Self {
         let skip: FxHashSet<&str> = data_lines(BUILTIN_SKIP).collect();
         let feelings: FxHashSet<&str> = data_lines(BUILTIN_FEELINGS).collect();
-        let valence = data_lines(BUILTIN_VALENCES)
-            .filter_map(|line| {
-                let (word, value) = line.split_once('\t')?;
-                let value: f32 = value.trim().parse().ok()?;
-                (value.abs() >= MIN_STRENGTH && !skip.contains(word))
-                    .then(|| (word.as_bytes().into(), Word { valence: value, feeling: feelings.contains(word) }))
-            })
-            .collect();
-        EvaluativeWords { valence }
+        let mut valence = FxHashMap::default();
+        let mut harms = FxHashSet::default();
+        for line in data_lines(BUILTIN_VALENCES) {
+            let Some((word, value)) = line.split_once('\t') else { continue };
+            let Ok(value) = value.trim().parse::<f32>() else { continue };
+            if value.abs() < MIN_STRENGTH {
+                continue;
+            }
+            if !skip.contains(word) {
+                valence.insert(word.as_bytes().into(), Word { valence: value, feeling: feelings.contains(word) });
+            } else if value < 0.0 {
+                harms.insert(word.as_bytes().into());
+            }
+        }
+        EvaluativeWords { valence, harms }
+    }
+
+    /// Whether a lower-case word is an event word rated as a harm.
+    pub(super) fn is_harm(&self, lower_word: &[u8]) -> bool {
+        self.harms.contains(lower_word)
     }
 
     /// The valence of a lower-case word, if it is strong enough to count.

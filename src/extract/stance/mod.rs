@@ -651,7 +651,7 @@ impl StanceLexicon {
             signals.close(done, text);
         }
         if cue_end.is_none() {
-            if let Some(end) = consequence::predicted_harm(&lowered.lower) {
+            if let Some(end) = consequence::predicted_harm(&lowered.lower, &self.evaluative) {
                 signals.add_evaluation(-CURATED_WEIGHT, end);
             }
         }
