@@ -88,6 +88,12 @@ impl IrregularVerbs {
         IrregularVerbs { forms }
     }
 
+    /// Whether `word` (any case) is one of the listed forms other than a
+    /// base: a past or a participle ("held", "written").
+    pub fn is_inflected(&self, word: &str) -> bool {
+        self.forms.values().flatten().any(|form| form.eq_ignore_ascii_case(word))
+    }
+
     fn of(&self, base: &str) -> &[String] {
         self.forms.get(base).map(Vec::as_slice).unwrap_or(&[])
     }

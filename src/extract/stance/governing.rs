@@ -7,21 +7,15 @@
 //! (`data/stance_participle_links.txt`: "defended it by saying") just
 //! before the participle.
 
+use crate::extract::lexicon::IrregularVerbs;
 use crate::extract::word_set::WordSet;
 use std::sync::LazyLock;
 
 const BUILTIN_LINKS: &str = include_str!("../../../data/stance_participle_links.txt");
 const BUILTIN_PARTICLE_CUES: &str = include_str!("../../../data/stance_particle_cues.txt");
-const BUILTIN_IRREGULAR: &str = include_str!("../../../data/irregular_verbs.tsv");
 
 static LINKS: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_LINKS));
 static PARTICLE_CUES: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(BUILTIN_PARTICLE_CUES));
-/// The irregular past forms ("held", "fought", "struck"), all but the
-/// first word of each line of `data/irregular_verbs.tsv`.
-static IRREGULAR_PAST: LazyLock<WordSet> = LazyLock::new(|| {
-    let forms: Vec<&str> = crate::model::data_lines(BUILTIN_IRREGULAR).flat_map(|line| line.split_whitespace().skip(1)).collect();
-    WordSet::from_lines(&forms.join("\n"))
-});
 
 /// How far back, in bytes, the governing clause is looked for.
 const CLAUSE_BYTES: usize = 200;
@@ -61,19 +55,20 @@ fn tied_clause(before: &str) -> Option<&str> {
 /// rather than a verb of its own ("will back the plan", "voters back him").
 /// A verb in the past is what a particle follows in news: a regular one
 /// ("walked", "scaled") or an irregular form ("held", "fought").
-pub(super) fn cue_is_a_particle(clause: &str, at: usize) -> bool {
+pub(super) fn cue_is_a_particle(clause: &str, at: usize, irregular: &IrregularVerbs) -> bool {
     let word = clause[at..].split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     if !PARTICLE_CUES.holds(word) {
         return false;
     }
     let before = clause[..at].split_whitespace().next_back().unwrap_or("");
     let past = before.len() > 3 && before.starts_with(|c: char| c.is_ascii_lowercase()) && before.ends_with("ed");
-    past || IRREGULAR_PAST.holds(before)
+    past || irregular.is_inflected(before)
 }
 
 #[cfg(test)]
 mod tests {
     use super::{cue_is_a_particle, governing_clause};
+    use crate::extract::lexicon::IrregularVerbs;
 
     fn clause_of(sentence: &str, cue: &str) -> String {
         let at = sentence.find(cue).unwrap();
@@ -100,12 +95,13 @@ mod tests {
 
     #[test]
     fn back_after_a_verb_in_the_past_is_its_particle() {
-        let particle = |clause: &str| cue_is_a_particle(clause, clause.find("back").unwrap());
+        let irregular = IrregularVerbs::parse(include_str!("../../../data/irregular_verbs.tsv"));
+        let particle = |clause: &str| cue_is_a_particle(clause, clause.find("back").unwrap(), &irregular);
         assert!(particle("The mayor later walked back his remarks"));
         assert!(particle("The mayor held back the report"));
         assert!(!particle("The mayor will back the harbour plan"), "a verb after a modal");
         assert!(!particle("Most fishermen back the harbour plan"), "a verb after its subject");
-        assert!(!cue_is_a_particle("The mayor walked out, criticizing", 16), "no particle cue");
+        assert!(!cue_is_a_particle("The mayor walked out, criticizing", 16, &irregular), "no particle cue");
     }
 
     #[test]

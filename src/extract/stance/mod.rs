@@ -507,7 +507,7 @@ impl StanceLexicon {
         let (at, _, verb) = *self.cues.find(governing.text, &governing.lower).first()?;
         let CueRole::Polar(polarity) = verb.role else { return None };
         // "walked back his remarks, saying": "back" is no verb there.
-        if governing::cue_is_a_particle(governing.text, at) {
+        if governing::cue_is_a_particle(governing.text, at, &self.entries.irregular) {
             return None;
         }
         let polar = matches!(polarity, CuePolarity::Support | CuePolarity::Oppose | CuePolarity::Deny);
